@@ -1,0 +1,59 @@
+# cadence-engine — every target installs what it needs first (skipped when present).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8765
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-e2e lint bench fuzz clean
+
+help:
+	@echo "make demo   build pkg/ and serve the CRM demo on 127.0.0.1:$(PORT)"
+	@echo "make test   run every test layer"
+	@echo "make bench  benchmarks against the peers (writes docs/benchmarks.md)"
+	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60)"
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh browser
+
+pkg: setup
+	@scripts/build-pkg.sh
+
+demo: pkg
+	@echo "cadence-engine demo: http://127.0.0.1:$(PORT)/www/"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory .
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust: setup
+	cargo test --quiet
+
+test-wasm: setup-browser
+	cargo test --target wasm32-unknown-unknown --test wasm_node
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test wasm_browser
+
+test-js: pkg
+	node --test tests/js/
+
+test-types: pkg
+	node_modules/.bin/tsc -p tests/types/tsconfig.json
+
+test-e2e: pkg setup-browser
+	node --test tests/e2e/
+
+test: lint test-rust test-js test-types test-wasm test-e2e
+	@echo "make test: every layer passed"
+
+bench: pkg
+	@scripts/bench.sh
+
+fuzz:
+	@scripts/fuzz.sh
+
+clean:
+	rm -rf target pkg test-output

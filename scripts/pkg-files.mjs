@@ -1,0 +1,64 @@
+// Writes the hand-made files of pkg/: package.json, the Node ESM entry, the
+// browser entry (top-level await init, so users need no init call), and types.
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = new URL('../', import.meta.url);
+const pkg = (p) => new URL(`pkg/${p}`, root);
+const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
+const version = /^version = "([^"]+)"/m.exec(cargo)[1];
+
+const api = require(pkg('node/cadence_engine.js').pathname);
+const names = Object.keys(api).filter((k) => !k.startsWith('__') && k !== 'default').sort();
+
+writeFileSync(
+  pkg('node/index.mjs'),
+  `// ESM entry for Node: the CommonJS build, re-exported by name.
+import { createRequire } from 'node:module';
+const api = createRequire(import.meta.url)('./cadence_engine.js');
+export const { ${names.join(', ')} } = api;
+export default api;
+`,
+);
+
+writeFileSync(
+  pkg('web/index.js'),
+  `// Browser entry: loads the module once (top-level await), so no init call is needed.
+import init from './cadence_engine.js';
+await init({ module_or_path: new URL('./cadence_engine_bg.wasm', import.meta.url) });
+export * from './cadence_engine.js';
+`,
+);
+writeFileSync(pkg('index.js'), `export * from './web/index.js';\n`);
+
+copyFileSync(pkg('node/cadence_engine.d.ts'), pkg('cadence_engine.d.ts'));
+writeFileSync(pkg('index.d.ts'), `export * from './cadence_engine';\n`);
+writeFileSync(pkg('node/index.d.mts'), `export * from '../cadence_engine';\n`);
+
+const manifest = {
+  name: 'cadence-engine',
+  version,
+  description:
+    'A rules engine for sales outreach: contact status, next action, consent and follow-ups. WebAssembly for browsers and Node.',
+  license: 'MIT OR Apache-2.0',
+  main: './node/cadence_engine.js',
+  module: './index.js',
+  browser: './index.js',
+  types: './cadence_engine.d.ts',
+  exports: {
+    '.': {
+      types: './cadence_engine.d.ts',
+      browser: './index.js',
+      import: './node/index.mjs',
+      require: './node/cadence_engine.js',
+      default: './index.js',
+    },
+    './web': './web/index.js',
+    './package.json': './package.json',
+  },
+  files: ['index.js', 'index.d.ts', 'cadence_engine.d.ts', 'node/', 'web/'],
+  sideEffects: ['./index.js', './web/index.js'],
+  engines: { node: '>=18' },
+};
+writeFileSync(pkg('package.json'), JSON.stringify(manifest, null, 2) + '\n');

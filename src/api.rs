@@ -1,0 +1,204 @@
+//! The JavaScript contract over JSON values, for Rust callers, the golden-case
+//! runner and the fuzzers: the same names and shapes as the wasm exports.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::contact_from;
+use crate::model::Channel;
+use crate::playbook::Playbook;
+use crate::time::Instant;
+
+fn json<T: Serialize>(v: &T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::input("", e.to_string()))
+}
+
+/// Reads a time value (RFC 3339 text or epoch ms) at `path`.
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`] under `path`.
+pub fn time(v: &Value, path: &str) -> Result<Instant> {
+    if v.is_null() {
+        return Err(Error::new(
+            ErrorCode::InvalidTime,
+            path,
+            format!("{}, got null", crate::time::EXPECTED_TIME),
+        ));
+    }
+    serde_path_to_error::deserialize::<_, Instant>(v)
+        .map_err(Error::from_path)
+        .map_err(|e| e.under(path))
+}
+
+/// Reads a playbook value; errors are put under `prefix`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn playbook(v: &Value, prefix: &str) -> Result<Playbook> {
+    Playbook::from_deserializer(v).map_err(|e| e.under(prefix))
+}
+
+/// `evaluate(contact, playbook, now)`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
+    let pb = playbook(pb, "playbook")?;
+    let now = time(now, "now")?;
+    let c = contact_from(contact)?;
+    json(&crate::evaluate::evaluate(&c, &pb, now))
+}
+
+/// `evaluateMany(contacts, playbook, now)`: a bad contact yields
+/// `{id, error, code, path}`.
+///
+/// # Errors
+/// For a bad playbook, `now`, or a `contacts` that is not an array.
+pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value> {
+    let pb = playbook(pb, "playbook")?;
+    let now = time(now, "now")?;
+    let list = contacts
+        .as_array()
+        .ok_or_else(|| Error::input("contacts", "expected an array of contacts"))?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        out.push(match contact_from(v) {
+            Ok(c) => json(&crate::evaluate::evaluate(&c, &pb, now))?,
+            Err(e) => {
+                let e = e.under(&format!("contacts[{i}]"));
+                serde_json::json!({
+                    "id": v.get("id").cloned().unwrap_or(Value::Null),
+                    "error": e.to_string(),
+                    "code": e.code.as_str(),
+                    "path": e.path,
+                })
+            }
+        });
+    }
+    Ok(Value::Array(out))
+}
+
+/// `plan(contact, playbook, now, until)`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<Value> {
+    let pb = playbook(pb, "playbook")?;
+    let now = time(now, "now")?;
+    let until = time(until, "until")?;
+    let c = contact_from(contact)?;
+    json(&crate::plan::plan(&c, &pb, now, until))
+}
+
+/// `checkChannel(contact, channel, at, playbook)`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -> Result<Value> {
+    let ch = channel
+        .as_str()
+        .and_then(Channel::parse)
+        .ok_or_else(|| Error::value("channel", "expected \"sms\", \"call\" or \"email\""))?;
+    let at = time(at, "at")?;
+    let pb = playbook(pb, "playbook")?;
+    let c = contact_from(contact)?;
+    json(&crate::evaluate::check_channel(&c, &pb, ch, at))
+}
+
+/// `classifyReply(text)`.
+///
+/// # Errors
+/// When `text` is not a string.
+pub fn classify_reply(text: &Value) -> Result<Value> {
+    let t = text
+        .as_str()
+        .ok_or_else(|| Error::input("text", "expected a string"))?;
+    json(&crate::reply::classify(t))
+}
+
+/// `followUpDate(engagedAt, horizonAt, fraction?)`.
+///
+/// # Errors
+/// Bad times, a horizon before the engagement, a fraction outside (0, 1].
+pub fn follow_up_date(engaged: &Value, horizon: &Value, fraction: &Value) -> Result<Value> {
+    let a = time(engaged, "engagedAt")?;
+    let b = time(horizon, "horizonAt")?;
+    follow_up_text(
+        a,
+        b,
+        fraction.as_f64().or(if fraction.is_null() {
+            None
+        } else {
+            Some(f64::NAN)
+        }),
+        engaged.as_str(),
+    )
+    .map(Value::String)
+}
+
+/// The follow-up date as text, in the offset of `engaged_text` when that is
+/// RFC 3339 text (UTC otherwise).
+///
+/// # Errors
+/// A horizon before the engagement, a fraction outside (0, 1].
+pub fn follow_up_text(
+    a: Instant,
+    b: Instant,
+    fraction: Option<f64>,
+    engaged_text: Option<&str>,
+) -> Result<String> {
+    let f = match fraction {
+        None => crate::playbook::DEFAULT_FOLLOW_UP_FRACTION,
+        Some(f) if f.is_finite() && f > 0.0 && f <= 1.0 => f,
+        Some(f) => {
+            return Err(Error::input(
+                "fraction",
+                format!("expected a number greater than 0 and at most 1, got {f}"),
+            ))
+        }
+    };
+    if b < a {
+        return Err(Error::value(
+            "horizonAt",
+            "expected a time at or after engagedAt",
+        ));
+    }
+    let t = crate::cadence::follow_up_date(a, b, f);
+    let offset = engaged_text
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
+        .map(|d| *d.offset());
+    Ok(crate::time::format_with_offset(t, offset))
+}
+
+/// `planQueue(items, options)`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn plan_queue(items: &Value, options: &Value) -> Result<Value> {
+    json(&crate::queue::plan_queue(items, options)?)
+}
+
+/// `preset(name)`.
+///
+/// # Errors
+/// An unknown name.
+pub fn preset(name: &str) -> Result<Value> {
+    let text = crate::playbook::preset_json(name).ok_or_else(|| {
+        Error::value(
+            "name",
+            format!(
+                "expected one of \"monthly-campaign\", \"call-ladder\", \"sequence\", got {name:?}"
+            ),
+        )
+    })?;
+    serde_json::from_str(text).map_err(|e| Error::input("", e.to_string()))
+}
+
+/// `validatePlaybook(playbook)`.
+///
+/// # Errors
+/// Field-path errors.
+pub fn validate_playbook(pb: &Value) -> Result<bool> {
+    playbook(pb, "").map(|_| true)
+}

@@ -1,0 +1,788 @@
+//! Cadences: what to do next and when, for the three shapes of playbook.
+//!
+//! Each rule proposes a [`Candidate`]; the evaluation takes the one due first
+//! (ties go to the earlier kind in [`Kind`] order). Every due time is placed
+//! inside the contact window and under the caps by [`place`].
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::consent::{next_allowed, Consent};
+use crate::context::Ctx;
+use crate::model::{Channel, Direction, EventBody, Interaction, MessageChannel, Outcome};
+use crate::playbook::{Campaign, Delay, Mode, Phase, Step, StepChannel, StopOn};
+use crate::reply::Intent;
+use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY, HOUR, MINUTE};
+
+/// Kinds of next action, in tie-break order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The one confirmation text after an SMS opt-out.
+    ConfirmOptOut,
+    /// A reply owed to the customer.
+    Reply,
+    /// A callback or scheduled call the agent set.
+    Callback,
+    /// A campaign attempt.
+    Attempt,
+    /// A ladder or sequence step.
+    Step,
+    /// A follow-up at a fraction of the time to the buying horizon.
+    FollowUp,
+}
+
+impl Kind {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ConfirmOptOut => "confirmOptOut",
+            Kind::Reply => "reply",
+            Kind::Callback => "callback",
+            Kind::Attempt => "attempt",
+            Kind::Step => "step",
+            Kind::FollowUp => "followUp",
+        }
+    }
+}
+
+/// The channel of a next action: a reachable channel or a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActChannel {
+    /// Reachable channel.
+    Reach(Channel),
+    /// A to-do.
+    Task,
+}
+
+impl ActChannel {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActChannel::Reach(c) => c.as_str(),
+            ActChannel::Task => "task",
+        }
+    }
+}
+
+/// A proposed next action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Kind.
+    pub kind: Kind,
+    /// What a rep calls it.
+    pub label: String,
+    /// Attempt number (campaign).
+    pub attempt: Option<u32>,
+    /// Channel.
+    pub channel: ActChannel,
+    /// Mode.
+    pub mode: Mode,
+    /// Step id (ladder, sequence).
+    pub step_id: Option<String>,
+    /// When it is due (for `reply` and `confirmOptOut`: the deadline).
+    pub due_at: Instant,
+    /// From when it can be done now (inside the window).
+    pub opens_at: Instant,
+    /// From when it is overdue.
+    pub overdue_at: Instant,
+    /// Whether the cadence waits for it.
+    pub blocking: bool,
+}
+
+/// Why a cadence has nothing more to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    /// Stable reason id.
+    pub reason: &'static str,
+    /// In words.
+    pub label: String,
+    /// When the cadence starts again (monthly campaign: the next month).
+    pub until: Option<Instant>,
+}
+
+/// The earliest time at or after `t` inside the contact window (every channel's
+/// due time is placed in it) and, for a reachable channel, under the caps.
+/// `None` when the window never opens.
+pub fn place(ctx: &Ctx, s: &Consent, channel: ActChannel, t: Instant) -> Option<Instant> {
+    let mut t = ctx.hours.next_open(ctx.zone, t)?;
+    if let ActChannel::Reach(c) = channel {
+        // Calls and texts: window and caps together; email: caps, then window again.
+        for _ in 0..8 {
+            let n = next_allowed(ctx, s, c, t)?;
+            let n = ctx.hours.next_open(ctx.zone, n)?;
+            if n == t {
+                break;
+            }
+            t = n;
+        }
+    }
+    Some(t)
+}
+
+/// A contact-making event: the customer replied, a call connected, or a sales
+/// outcome was logged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reach {
+    /// When.
+    pub at: Instant,
+    /// Which trigger.
+    pub how: StopOn,
+    /// Event index.
+    pub event: usize,
+}
+
+/// Every contact-making event up to `now`, in time order.
+pub fn reaches(ctx: &Ctx, s: &Consent) -> Vec<Reach> {
+    let mut out = Vec::new();
+    for (i, e) in ctx.events() {
+        let how = match &e.body {
+            EventBody::Message {
+                direction: Direction::In,
+                ..
+            } if s.keyword(i).is_none() => Some(StopOn::Reply),
+            EventBody::Activity { outcome, .. } if outcome.is_sales() => Some(StopOn::Outcome),
+            EventBody::Activity {
+                outcome: Outcome::Connected,
+                ..
+            } => Some(StopOn::Connected),
+            _ => None,
+        };
+        if let Some(how) = how {
+            out.push(Reach {
+                at: e.at,
+                how,
+                event: i,
+            });
+        }
+    }
+    out
+}
+
+/// The ordinal label of an attempt: "1st Attempt", "2nd Attempt", ...
+pub fn attempt_label(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "st",
+        (2, r) if r != 12 => "nd",
+        (3, r) if r != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix} Attempt")
+}
+
+fn mode_for(c: Channel) -> Mode {
+    match c {
+        Channel::Call => Mode::Action,
+        _ => Mode::Manual,
+    }
+}
+
+/// The first channel, starting from `preferred`, that no lasting refusal blocks:
+/// the preferred one, then the rest of `rotation`, then text, call, email.
+pub fn route(s: &Consent, preferred: Channel, rotation: &[Channel]) -> Option<Channel> {
+    std::iter::once(preferred)
+        .chain(rotation.iter().copied())
+        .chain(Channel::ALL)
+        .find(|c| s.lasting(*c).is_none())
+}
+
+// ------------------------------------------------------------------ reply
+
+/// A reply owed to the customer's last message, if any.
+pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut owed: Option<(usize, Instant, Channel)> = None;
+    for (i, e) in ctx.events() {
+        match &e.body {
+            EventBody::Message {
+                channel,
+                direction: Direction::In,
+                ..
+            } => match s.keyword(i) {
+                None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
+                Some(_) => owed = None,
+            },
+            EventBody::Message {
+                direction: Direction::Out,
+                ..
+            }
+            | EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            } => owed = None,
+            EventBody::Activity {
+                interaction: Interaction::InStore,
+                ..
+            } => owed = None,
+            _ => {}
+        }
+    }
+    let (_, at, ch) = owed?;
+    let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
+        explain.push("the customer is owed a reply, but no channel is allowed".into());
+        return None;
+    };
+    let deadline = at.plus(ctx.playbook.reply_within_ms);
+    let act = ActChannel::Reach(channel);
+    let opens = place(ctx, s, act, at)?;
+    let due_at = place(ctx, s, act, deadline.max(opens))?;
+    explain.push(format!(
+        "the customer's {} at {} is owed a reply by {}{}",
+        ch.noun(),
+        ctx.words(at),
+        ctx.words(due_at),
+        if channel != ch {
+            format!(", by {} as {} is not allowed", channel.noun(), ch.noun())
+        } else {
+            String::new()
+        }
+    ));
+    Some(Candidate {
+        kind: Kind::Reply,
+        label: "Reply".into(),
+        attempt: None,
+        channel: act,
+        mode: Mode::Manual,
+        step_id: None,
+        due_at,
+        opens_at: opens,
+        overdue_at: due_at,
+        blocking: false,
+    })
+}
+
+// ------------------------------------------------------------------ callbacks
+
+/// The callback the agent set, if still to do.
+pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut pending: Option<(Instant, Instant, bool)> = None;
+    for (_, e) in ctx.events() {
+        match &e.body {
+            EventBody::Callback { due_at, scheduled } => {
+                pending = Some((e.at, *due_at, *scheduled))
+            }
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            } => {
+                if let Some((set, due, _)) = pending {
+                    // A call after it was set, no earlier than a day before it is
+                    // due, carries it out.
+                    if e.at > set && e.at.0 >= due.0 - DAY {
+                        pending = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let (_, due, scheduled) = pending?;
+    let label = if scheduled {
+        "Scheduled Call"
+    } else {
+        "Callback"
+    };
+    if let Some(r) = s.lasting(Channel::Call) {
+        explain.push(format!(
+            "{label} for {} not offered: calls are not allowed ({})",
+            ctx.words(due),
+            r.as_str()
+        ));
+        return None;
+    }
+    let act = ActChannel::Reach(Channel::Call);
+    let due_at = place(ctx, s, act, due)?;
+    explain.push(if due_at == due {
+        format!("{label} set for {}", ctx.words(due))
+    } else {
+        format!(
+            "{label} set for {}, moved to {} (contact window)",
+            ctx.words(due),
+            ctx.words(due_at)
+        )
+    });
+    Some(Candidate {
+        kind: Kind::Callback,
+        label: label.into(),
+        attempt: None,
+        channel: act,
+        mode: Mode::Action,
+        step_id: None,
+        due_at,
+        opens_at: due_at,
+        overdue_at: due_at.plus(30 * MINUTE),
+        blocking: false,
+    })
+}
+
+/// The follow-up date: `engaged + fraction × (horizon − engaged)`, to the
+/// millisecond (rounded down).
+pub fn follow_up_date(engaged: Instant, horizon: Instant, fraction: f64) -> Instant {
+    let span = (horizon.0 - engaged.0) as f64;
+    engaged.plus((span * fraction).floor() as i64)
+}
+
+/// A follow-up at the playbook's fraction of the time to the buying horizon.
+pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut horizon: Option<(Instant, Instant)> = None;
+    for (_, e) in ctx.events() {
+        if let EventBody::Horizon { buy_at } = &e.body {
+            horizon = Some((e.at, *buy_at));
+        }
+    }
+    let (engaged, buy_at) = horizon?;
+    let date = follow_up_date(engaged, buy_at, ctx.playbook.follow_up_fraction);
+    // Done once we touched the contact at or after the follow-up date.
+    let done = ctx.events().any(|(_, e)| {
+        e.at >= date
+            && matches!(
+                &e.body,
+                EventBody::Message {
+                    direction: Direction::Out,
+                    ..
+                } | EventBody::Activity { .. }
+            )
+    });
+    if done {
+        explain.push(format!("follow-up of {} done", ctx.words(date)));
+        return None;
+    }
+    let channel = route(s, Channel::Call, &[Channel::Sms, Channel::Email])?;
+    let act = ActChannel::Reach(channel);
+    let due_at = place(ctx, s, act, date)?;
+    explain.push(format!(
+        "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
+        ctx.words(buy_at),
+        ctx.playbook.follow_up_fraction * 100.0,
+        ctx.words(due_at)
+    ));
+    Some(Candidate {
+        kind: Kind::FollowUp,
+        label: "Follow Up".into(),
+        attempt: None,
+        channel: act,
+        mode: mode_for(channel),
+        step_id: None,
+        due_at,
+        opens_at: due_at,
+        overdue_at: due_at.plus(DAY),
+        blocking: false,
+    })
+}
+
+// ------------------------------------------------------------------ campaign
+
+/// The campaign position of `now`: the month, its phase and when the phase ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// The phase of today.
+    pub phase: Phase,
+    /// When it ends (the next phase or month starts).
+    pub phase_ends_at: Instant,
+    /// Start of the month.
+    pub month_start: Instant,
+    /// Start of the next month.
+    pub next_month: Instant,
+}
+
+fn phase_start(zone: Zone, first: NaiveDate, from_day: u32) -> Instant {
+    let day = first
+        .with_day(from_day.min(days_in_month(first)))
+        .unwrap_or(first);
+    zone.start_of_day(day)
+}
+
+/// Where `t` falls in the campaign.
+pub fn position(ctx: &Ctx, c: &Campaign, t: Instant) -> Option<Position> {
+    let date = ctx.zone.date(t);
+    let first = date.with_day(1)?;
+    let next = next_month_start(first);
+    let day = date.day();
+    let idx = c
+        .phases
+        .iter()
+        .rposition(|p| p.from_day <= day)
+        .unwrap_or(0);
+    let phase = c.phases.get(idx)?.clone();
+    let ends = match c.phases.get(idx + 1) {
+        Some(p) => phase_start(ctx.zone, first, p.from_day),
+        None => ctx.zone.start_of_day(next),
+    };
+    Some(Position {
+        period: format!("{:04}-{:02}", first.year(), first.month()),
+        phase,
+        phase_ends_at: ends,
+        month_start: ctx.zone.start_of_day(first),
+        next_month: ctx.zone.start_of_day(next),
+    })
+}
+
+/// The monthly campaign's next attempt.
+pub fn campaign(
+    ctx: &Ctx,
+    s: &Consent,
+    c: &Campaign,
+    explain: &mut Vec<String>,
+) -> (Option<Candidate>, Option<Done>) {
+    let Some(pos) = position(ctx, c, ctx.now) else {
+        return (None, None);
+    };
+    ctx.note(pos.phase_ends_at);
+    let first = ctx.zone.date(pos.month_start);
+    let in_month = |t: Instant| t >= pos.month_start && t < pos.next_month;
+    if let Some(r) = reaches(ctx, s).into_iter().rev().find(|r| in_month(r.at)) {
+        let how = match r.how {
+            StopOn::Reply => "the customer replied",
+            StopOn::Connected => "a call connected",
+            StopOn::Outcome => "a sales outcome was logged",
+        };
+        explain.push(format!(
+            "reached this month ({how} at {}): no attempt until next month",
+            ctx.words(r.at)
+        ));
+        return (
+            None,
+            Some(Done {
+                reason: "reached",
+                label: "Reached this month".into(),
+                until: Some(pos.next_month),
+            }),
+        );
+    }
+    let mut touches: Vec<Instant> = Vec::new();
+    for (_, e) in ctx.events() {
+        if !in_month(e.at) {
+            continue;
+        }
+        let touch = match &e.body {
+            EventBody::Message {
+                direction: Direction::Out,
+                channel,
+                ..
+            } => {
+                // The opt-out confirmation text is not an attempt.
+                let confirmation = *channel == MessageChannel::Sms
+                    && s.opt_out.as_ref().and_then(|o| o.confirmed_at) == Some(e.at);
+                !confirmation
+            }
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            } => true,
+            _ => false,
+        };
+        if touch {
+            touches.push(e.at);
+        }
+    }
+    let made = u32::try_from(touches.len()).unwrap_or(u32::MAX);
+    let attempt = made.saturating_add(1);
+    if attempt > c.max_attempt() {
+        explain.push(format!(
+            "{made} attempts made this month: none more until next month"
+        ));
+        return (
+            None,
+            Some(Done {
+                reason: "attemptsComplete",
+                label: "All attempts made this month".into(),
+                until: Some(pos.next_month),
+            }),
+        );
+    }
+    let Some(phase) = c.phases.iter().find(|p| p.attempt >= attempt) else {
+        return (None, None);
+    };
+    let start = phase_start(ctx.zone, first, phase.from_day);
+    let idx = (attempt as usize - 1) % c.channels.len().max(1);
+    let preferred = c.channels.get(idx).copied().unwrap_or(Channel::Sms);
+    let Some(channel) = route(s, preferred, &c.channels) else {
+        explain.push("no channel is allowed for the next attempt".into());
+        return (
+            None,
+            Some(Done {
+                reason: "noChannel",
+                label: "No channel allowed".into(),
+                until: None,
+            }),
+        );
+    };
+    let act = ActChannel::Reach(channel);
+    let from = start.max(ctx.contact.added_at);
+    let Some(due_at) = place(ctx, s, act, from) else {
+        return (None, None);
+    };
+    // Overdue once the phase holding the due time is over.
+    let overdue_at = position(ctx, c, due_at)
+        .map(|p| p.phase_ends_at)
+        .unwrap_or(pos.next_month);
+    explain.push(format!(
+        "{made} touch{} this month: {} by {} due {} ({}){}",
+        if made == 1 { "" } else { "es" },
+        attempt_label(attempt),
+        channel.noun(),
+        ctx.words(due_at),
+        phase.label,
+        if channel != preferred {
+            format!(
+                ", {} instead of {} ({} not allowed)",
+                channel.noun(),
+                preferred.noun(),
+                preferred.noun()
+            )
+        } else {
+            String::new()
+        }
+    ));
+    (
+        Some(Candidate {
+            kind: Kind::Attempt,
+            label: attempt_label(attempt),
+            attempt: Some(attempt),
+            channel: act,
+            mode: mode_for(channel),
+            step_id: None,
+            due_at,
+            opens_at: due_at,
+            overdue_at,
+            blocking: false,
+        }),
+        None,
+    )
+}
+
+// ------------------------------------------------------------------ steps
+
+/// `t` moved by `days` days in the zone; business days skip Saturday, Sunday and
+/// the playbook's holidays (and a start on a non-business day moves to the next
+/// business day).
+pub fn add_days(ctx: &Ctx, t: Instant, days: i64, business: bool) -> Instant {
+    if !business {
+        return ctx.zone.add_days(t, days);
+    }
+    let mut date = ctx.zone.date(t);
+    let time = ctx.zone.local(t).time();
+    let mut left = days;
+    let mut guard = 0;
+    while !ctx.playbook.is_business_day(date) && guard < 400 {
+        date = date.succ_opt().unwrap_or(date);
+        guard += 1;
+    }
+    while left > 0 && guard < 40_000 {
+        date = date.succ_opt().unwrap_or(date);
+        if ctx.playbook.is_business_day(date) {
+            left -= 1;
+        }
+        guard += 1;
+    }
+    ctx.zone.at(date, time)
+}
+
+fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
+    match body {
+        EventBody::Message {
+            channel,
+            direction: Direction::Out,
+            step,
+            ..
+        } => Some((Channel::from(*channel), step.as_deref())),
+        EventBody::Activity {
+            interaction: Interaction::Call,
+            step,
+            ..
+        } => Some((Channel::Call, step.as_deref())),
+        _ => None,
+    }
+}
+
+fn marks(body: &EventBody, id: &str) -> bool {
+    match body {
+        EventBody::Message { step: Some(s), .. }
+        | EventBody::Activity { step: Some(s), .. }
+        | EventBody::StepDone { step: s } => s == id,
+        _ => false,
+    }
+}
+
+/// Where a step cadence stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepState {
+    /// The step to do next, and earlier reminders still open.
+    pub candidates: Vec<Candidate>,
+    /// Done, if the steps are over.
+    pub done: Option<Done>,
+}
+
+/// The next step of a ladder or sequence.
+pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
+    let pb = ctx.playbook;
+    let enrolled = ctx.contact.added_at;
+    let stop = reaches(ctx, s)
+        .into_iter()
+        .find(|r| r.at >= enrolled && pb.stop_on.contains(&r.how));
+    let events: Vec<(usize, &crate::model::Event)> = ctx.events().collect();
+    let mut consumed = vec![false; events.len()];
+    let mut anchor = enrolled;
+    let mut reminders: Vec<Candidate> = Vec::new();
+    for (n, step) in pb.steps.iter().enumerate() {
+        let base = match step.delay {
+            Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
+            Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
+        };
+        let ready = base.max(anchor);
+        // Completion: an explicit mark, else a touch on the step's channel made
+        // while this step was the one pending.
+        let explicit = events
+            .iter()
+            .find(|(_, e)| marks(&e.body, &step.id))
+            .map(|(_, e)| e.at);
+        let done_at = explicit.or_else(|| {
+            let want = step.channel.channel()?;
+            let k = events.iter().enumerate().position(|(k, (_, e))| {
+                !consumed.get(k).copied().unwrap_or(true)
+                    && e.at >= anchor
+                    && touch_channel(&e.body)
+                        .is_some_and(|(c, marked)| c == want && marked.is_none())
+            })?;
+            if let Some(flag) = consumed.get_mut(k) {
+                *flag = true;
+            }
+            events.get(k).map(|(_, e)| e.at)
+        });
+        if let Some(at) = done_at {
+            anchor = anchor.max(at);
+            continue;
+        }
+        if let Some(r) = stop {
+            let how = match r.how {
+                StopOn::Reply => "the customer replied",
+                StopOn::Connected => "a call connected",
+                StopOn::Outcome => "a sales outcome was logged",
+            };
+            explain.push(format!(
+                "steps stopped at {}: {how} (stopOn)",
+                ctx.words(r.at)
+            ));
+            return StepState {
+                candidates: Vec::new(),
+                done: Some(Done {
+                    reason: "stopped",
+                    label: "Contact made".into(),
+                    until: None,
+                }),
+            };
+        }
+        if let Some(r) = step.channel.channel().and_then(|c| s.lasting(c)) {
+            explain.push(format!(
+                "step {:?} ({}) skipped: {} not allowed ({})",
+                step.id,
+                step.label,
+                step.channel.as_str(),
+                r.as_str()
+            ));
+            anchor = ready;
+            continue;
+        }
+        let act = match step.channel.channel() {
+            Some(c) => ActChannel::Reach(c),
+            None => ActChannel::Task,
+        };
+        let Some(mut due_at) = place(ctx, s, act, ready) else {
+            explain.push("the contact window never opens".into());
+            return StepState {
+                candidates: Vec::new(),
+                done: None,
+            };
+        };
+        if step.business_days {
+            for _ in 0..16 {
+                if pb.is_business_day(ctx.zone.date(due_at)) {
+                    break;
+                }
+                let next = add_days(ctx, due_at, 0, true);
+                let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
+                match place(ctx, s, act, day_start) {
+                    Some(t) => due_at = t,
+                    None => break,
+                }
+            }
+        }
+        let cand = Candidate {
+            kind: Kind::Step,
+            label: step.label.clone(),
+            attempt: None,
+            channel: act,
+            mode: step.mode,
+            step_id: Some(step.id.clone()),
+            due_at,
+            opens_at: due_at,
+            overdue_at: due_at.plus(DAY),
+            blocking: step.mode.blocks(),
+        };
+        if step.mode == Mode::Reminder {
+            anchor = ready;
+            reminders.push(cand);
+            continue;
+        }
+        explain.push(step_words(ctx, n, step, due_at));
+        // Reminders stay on the list only until the next step falls due.
+        reminders.retain(|_| ctx.now < due_at);
+        ctx.note(due_at);
+        let mut candidates = reminders;
+        candidates.push(cand);
+        return StepState {
+            candidates,
+            done: None,
+        };
+    }
+    if let Some(r) = reminders.last() {
+        explain.push(format!("reminder {:?} open", r.label));
+        return StepState {
+            candidates: reminders,
+            done: None,
+        };
+    }
+    if pb.steps.is_empty() {
+        return StepState {
+            candidates: Vec::new(),
+            done: None,
+        };
+    }
+    explain.push(format!("all {} steps done", pb.steps.len()));
+    StepState {
+        candidates: Vec::new(),
+        done: Some(Done {
+            reason: "complete",
+            label: "All steps done".into(),
+            until: None,
+        }),
+    }
+}
+
+fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
+    let how = match step.mode {
+        Mode::Auto => "sent automatically",
+        Mode::Manual => "a draft to review and send; the sequence waits for it",
+        Mode::Action => "an activity; the sequence waits until it is done",
+        Mode::Reminder => "a reminder; the sequence does not wait",
+    };
+    let what = match step.channel {
+        StepChannel::Task => "task".to_string(),
+        c => c.as_str().to_string(),
+    };
+    format!(
+        "step {} of {}: {} ({what}, {how}) due {}",
+        n + 1,
+        ctx.playbook.steps.len(),
+        step.label,
+        ctx.words(due)
+    )
+}
+
+/// Candidate order: earliest due first, then kind.
+pub fn pick(mut c: Vec<Candidate>) -> Option<Candidate> {
+    c.sort_by(|a, b| a.due_at.cmp(&b.due_at).then(a.kind.cmp(&b.kind)));
+    c.into_iter().next()
+}
+
+/// Milliseconds per hour, re-exported for the plan.
+pub const ONE_HOUR: i64 = HOUR;

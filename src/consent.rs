@@ -1,0 +1,551 @@
+//! Consent: do-not-disturb per channel, wrong numbers, quiet hours and frequency
+//! caps, as a fold over the history; and the audit of past touches.
+//!
+//! The rules, with their public sources, are in `docs/consent.md`.
+
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::model::{
+    Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
+};
+use crate::reply::{classify_with, Intent, Scope};
+use crate::time::{Instant, MINUTE};
+
+/// How long after an SMS opt-out the one confirmation text may be sent.
+pub const CONFIRMATION_MS: i64 = 5 * MINUTE;
+
+/// One active DND.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dnd {
+    /// Since when (RFC 3339 in the output; kept as an instant here).
+    #[serde(skip)]
+    pub since: Instant,
+    /// Why.
+    pub reason: DndSource,
+    /// The index of the event that set it.
+    pub event: usize,
+}
+
+/// Why a channel is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Refusal {
+    /// A DND covers the channel.
+    Dnd,
+    /// Outside the contact window.
+    QuietHours,
+    /// Over a frequency cap.
+    FrequencyCap,
+    /// The number is marked wrong (calls and texts).
+    WrongNumber,
+}
+
+impl Refusal {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::Dnd => "dnd",
+            Refusal::QuietHours => "quietHours",
+            Refusal::FrequencyCap => "frequencyCap",
+            Refusal::WrongNumber => "wrongNumber",
+        }
+    }
+
+    /// Whether the refusal lasts until something new happens (no `nextAllowedAt`).
+    pub fn lasting(self) -> bool {
+        matches!(self, Refusal::Dnd | Refusal::WrongNumber)
+    }
+}
+
+/// The answer for one channel at one time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// Whether the channel may be used.
+    pub allowed: bool,
+    /// Why not.
+    pub reason: Option<Refusal>,
+    /// When it will be allowed (`None` while a DND or wrong number lasts).
+    pub next_allowed_at: Option<Instant>,
+    /// The DND in force, when refused for DND.
+    pub dnd: Option<Dnd>,
+}
+
+/// A past touch that broke a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// When.
+    pub at: Instant,
+    /// On which channel.
+    pub channel: Channel,
+    /// Which rule: `textAfterOptOut`, `dnd`, `wrongNumber`, `quietHours`, `frequencyCap`.
+    pub rule: &'static str,
+    /// The index of the event.
+    pub event: usize,
+    /// In words.
+    pub message: String,
+}
+
+/// An SMS opt-out by keyword or phrase, still in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptOut {
+    /// When the customer sent it.
+    pub at: Instant,
+    /// Its event index.
+    pub event: usize,
+    /// The keyword or phrase.
+    pub keyword: String,
+    /// Whether it was a phrase match (a person should review it).
+    pub phrase: bool,
+    /// Whether it reached every channel.
+    pub all: bool,
+    /// When the confirmation text went out, if it did.
+    pub confirmed_at: Option<Instant>,
+}
+
+/// The consent state after the history up to a time, and the audit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Consent {
+    /// DND per channel: sms, call, email, all.
+    pub dnd: [Option<Dnd>; 4],
+    /// The SMS opt-out in force (keyword or phrase), if any.
+    pub opt_out: Option<OptOut>,
+    /// The wrong-number mark in force: when and which event.
+    pub wrong_number: Option<(Instant, usize)>,
+    /// Past touches that broke a rule, in time order.
+    pub violations: Vec<Violation>,
+    /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
+    /// they are not conversation.
+    pub keyword_events: Vec<(usize, Intent)>,
+    /// Every touch counted by a cap: time and channel.
+    pub touches: Vec<(Instant, Channel)>,
+    /// Lines for `explain`.
+    pub explain: Vec<String>,
+}
+
+fn slot(c: DndChannel) -> usize {
+    match c {
+        DndChannel::Sms => 0,
+        DndChannel::Call => 1,
+        DndChannel::Email => 2,
+        DndChannel::All => 3,
+    }
+}
+
+fn chan_slot(c: Channel) -> usize {
+    match c {
+        Channel::Sms => 0,
+        Channel::Call => 1,
+        Channel::Email => 2,
+    }
+}
+
+fn source_words(s: DndSource) -> &'static str {
+    match s {
+        DndSource::Keyword => "opt-out keyword",
+        DndSource::Manual => "set by hand",
+        DndSource::Unsubscribe => "email unsubscribe",
+        DndSource::Bounce => "email bounce",
+        DndSource::Complaint => "spam complaint",
+    }
+}
+
+impl Consent {
+    /// The DND covering a channel, if any (its own, else `all`).
+    pub fn dnd_for(&self, c: Channel) -> Option<&Dnd> {
+        self.dnd
+            .get(chan_slot(c))
+            .and_then(Option::as_ref)
+            .or(self.dnd.get(3).and_then(Option::as_ref))
+    }
+
+    /// A lasting refusal of a channel (DND or wrong number), if any.
+    pub fn lasting(&self, c: Channel) -> Option<Refusal> {
+        if self.dnd_for(c).is_some() {
+            Some(Refusal::Dnd)
+        } else if self.wrong_number.is_some() && c != Channel::Email {
+            Some(Refusal::WrongNumber)
+        } else {
+            None
+        }
+    }
+
+    /// Whether an inbound message (by event index) was a keyword.
+    pub fn keyword(&self, event: usize) -> Option<Intent> {
+        self.keyword_events
+            .iter()
+            .find(|(i, _)| *i == event)
+            .map(|(_, k)| *k)
+    }
+
+    /// Whether a texting opt-out is in force that came from the customer (a
+    /// keyword or phrase reply): the contact is a hot lead.
+    pub fn hot(&self) -> bool {
+        self.opt_out.is_some()
+    }
+}
+
+/// The earliest time at or after `t` when the caps allow a touch on `channel`,
+/// given the touches so far.
+pub fn cap_clear(
+    ctx: &Ctx,
+    touches: &[(Instant, Channel)],
+    channel: Channel,
+    t: Instant,
+) -> Instant {
+    let mut t = t;
+    for cap in &ctx.caps {
+        if !cap.channels.contains(&channel) {
+            continue;
+        }
+        let mut inside: Vec<Instant> = touches
+            .iter()
+            .filter(|(at, c)| cap.channels.contains(c) && *at <= t && at.0 > t.0 - cap.period_ms)
+            .map(|(at, _)| *at)
+            .collect();
+        let max = cap.max as usize;
+        if inside.len() >= max {
+            inside.sort();
+            // The window must shed len - max + 1 touches; the last of those leaves
+            // it at its time + period.
+            if let Some(oldest) = inside.get(inside.len() - max) {
+                t = t.max(oldest.plus(cap.period_ms));
+            }
+        }
+    }
+    t
+}
+
+/// Folds consent over the history up to `ctx.now`.
+pub fn fold(ctx: &Ctx) -> Consent {
+    let mut s = Consent::default();
+    let kw = &ctx.playbook.keywords;
+    let mut last_inbound_sms_opt_out = false;
+    for (i, e) in ctx.events() {
+        match &e.body {
+            EventBody::Message {
+                channel: MessageChannel::Sms,
+                direction: Direction::In,
+                text,
+                ..
+            } => {
+                s.wrong_number = None;
+                let c = classify_with(text.as_deref().unwrap_or(""), kw);
+                match c.intent {
+                    Intent::OptOut => {
+                        s.keyword_events.push((i, Intent::OptOut));
+                        let all = c.scope == Some(Scope::All);
+                        let target = if all { 3 } else { 0 };
+                        let keyword = c.keyword.clone().unwrap_or_default();
+                        let phrase = c.matched == Some(crate::reply::Match::Phrase);
+                        if s.dnd.get(target).is_some_and(Option::is_some) {
+                            s.explain.push(format!(
+                                "{}: opt-out {:?} repeated while already opted out",
+                                ctx.words(e.at),
+                                keyword
+                            ));
+                        } else {
+                            if let Some(d) = s.dnd.get_mut(target) {
+                                *d = Some(Dnd {
+                                    since: e.at,
+                                    reason: DndSource::Keyword,
+                                    event: i,
+                                });
+                            }
+                            s.explain.push(format!(
+                                "{}: customer texted {:?} ({}) — {} stopped{}",
+                                ctx.words(e.at),
+                                keyword,
+                                if phrase {
+                                    "phrase match, review it"
+                                } else {
+                                    "opt-out keyword"
+                                },
+                                if all { "every channel" } else { "texting" },
+                                if all { "" } else { "; calls and email go on" }
+                            ));
+                            s.opt_out = Some(OptOut {
+                                at: e.at,
+                                event: i,
+                                keyword,
+                                phrase,
+                                all,
+                                confirmed_at: None,
+                            });
+                        }
+                        last_inbound_sms_opt_out = true;
+                        continue;
+                    }
+                    Intent::OptIn => {
+                        let is_yes = c.keyword.as_deref() == Some("YES");
+                        if is_yes && !last_inbound_sms_opt_out {
+                            // A plain "yes" in a conversation is not a re-opt-in.
+                        } else {
+                            s.keyword_events.push((i, Intent::OptIn));
+                            let mut lifted = false;
+                            for k in [0usize, 3] {
+                                if let Some(d) = s.dnd.get_mut(k) {
+                                    if d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword) {
+                                        *d = None;
+                                        lifted = true;
+                                    }
+                                }
+                            }
+                            if lifted {
+                                s.opt_out = None;
+                                s.explain.push(format!(
+                                    "{}: customer texted {:?} — texting opt-out lifted",
+                                    ctx.words(e.at),
+                                    c.keyword.unwrap_or_default()
+                                ));
+                            } else if s.dnd_for(Channel::Sms).is_some() {
+                                s.explain.push(format!(
+                                    "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
+                                    ctx.words(e.at),
+                                    c.keyword.unwrap_or_default()
+                                ));
+                            }
+                        }
+                    }
+                    Intent::Help => s.keyword_events.push((i, Intent::Help)),
+                    Intent::None => {}
+                }
+                last_inbound_sms_opt_out = false;
+            }
+            EventBody::Message {
+                channel,
+                direction: Direction::Out,
+                ..
+            } => {
+                let ch = Channel::from(*channel);
+                let mut confirmation = false;
+                if ch == Channel::Sms {
+                    let dnd_event = s.dnd_for(Channel::Sms).map(|d| d.event);
+                    if let Some(o) = s.opt_out.as_mut() {
+                        if o.confirmed_at.is_none()
+                            && e.at.0 - o.at.0 <= CONFIRMATION_MS
+                            && dnd_event == Some(o.event)
+                        {
+                            o.confirmed_at = Some(e.at);
+                            confirmation = true;
+                        }
+                    }
+                }
+                if !confirmation {
+                    audit(ctx, &mut s, i, e.at, ch);
+                }
+                s.touches.push((e.at, ch));
+            }
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome,
+                ..
+            } => {
+                let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
+                if proves_number {
+                    s.wrong_number = None;
+                }
+                audit(ctx, &mut s, i, e.at, Channel::Call);
+                s.touches.push((e.at, Channel::Call));
+                if *outcome == Outcome::WrongNumber {
+                    s.wrong_number = Some((e.at, i));
+                    s.explain.push(format!(
+                        "{}: call logged as wrong number — no calls or texts to this number",
+                        ctx.words(e.at)
+                    ));
+                }
+            }
+            EventBody::Dnd {
+                channel,
+                active,
+                source,
+            } => {
+                let k = slot(*channel);
+                let name = match channel {
+                    DndChannel::All => "every channel",
+                    DndChannel::Sms => "texts",
+                    DndChannel::Call => "calls",
+                    DndChannel::Email => "email",
+                };
+                if *active {
+                    if let Some(d) = s.dnd.get_mut(k) {
+                        if d.is_none() {
+                            *d = Some(Dnd {
+                                since: e.at,
+                                reason: *source,
+                                event: i,
+                            });
+                            s.explain.push(format!(
+                                "{}: DND on {} ({})",
+                                ctx.words(e.at),
+                                name,
+                                source_words(*source)
+                            ));
+                        }
+                    }
+                } else {
+                    if *channel == DndChannel::All {
+                        s.dnd = Default::default();
+                    } else if let Some(d) = s.dnd.get_mut(k) {
+                        *d = None;
+                    }
+                    if s.dnd_for(Channel::Sms).is_none() {
+                        s.opt_out = None;
+                    }
+                    s.explain
+                        .push(format!("{}: DND on {} lifted", ctx.words(e.at), name));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = &s.opt_out {
+        ctx.note(o.at.plus(CONFIRMATION_MS + 1));
+    }
+    s
+}
+
+/// Audits one outbound touch against the state before it.
+fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+    if let Some(d) = s.dnd_for(ch) {
+        let (rule, what) = if ch == Channel::Sms && d.reason == DndSource::Keyword {
+            (
+                "textAfterOptOut",
+                "text after the customer opted out".to_string(),
+            )
+        } else {
+            (
+                "dnd",
+                format!("{} while DND ({})", ch.noun(), source_words(d.reason)),
+            )
+        };
+        s.violations.push(Violation {
+            at,
+            channel: ch,
+            rule,
+            event: i,
+            message: what,
+        });
+    }
+    if ch != Channel::Email {
+        if let Some((_, wi)) = s.wrong_number {
+            s.violations.push(Violation {
+                at,
+                channel: ch,
+                rule: "wrongNumber",
+                event: i,
+                message: format!("{} to a number marked wrong (event {wi})", ch.noun()),
+            });
+        }
+    }
+    if Ctx::hours_bind(ch) && !ctx.hours.contains(ctx.zone, at) {
+        s.violations.push(Violation {
+            at,
+            channel: ch,
+            rule: "quietHours",
+            event: i,
+            message: format!(
+                "{} at {} local, outside {}",
+                ch.noun(),
+                ctx.zone.local(at).format("%H:%M"),
+                ctx.hours.source
+            ),
+        });
+    }
+    for cap in &ctx.caps {
+        if !cap.channels.contains(&ch) {
+            continue;
+        }
+        let before = s
+            .touches
+            .iter()
+            .filter(|(t, c)| cap.channels.contains(c) && t.0 > at.0 - cap.period_ms && *t <= at)
+            .count();
+        if before >= cap.max as usize {
+            s.violations.push(Violation {
+                at,
+                channel: ch,
+                rule: "frequencyCap",
+                event: i,
+                message: format!(
+                    "touch {} within {} h: over {}",
+                    before + 1,
+                    cap.period_ms / crate::time::HOUR,
+                    cap.describe()
+                ),
+            });
+        }
+    }
+}
+
+/// Whether `channel` may be used at `t`, given the consent state.
+pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
+    if let Some(d) = s.dnd_for(channel) {
+        return Check {
+            allowed: false,
+            reason: Some(Refusal::Dnd),
+            next_allowed_at: None,
+            dnd: Some(d.clone()),
+        };
+    }
+    if channel != Channel::Email && s.wrong_number.is_some() {
+        return Check {
+            allowed: false,
+            reason: Some(Refusal::WrongNumber),
+            next_allowed_at: None,
+            dnd: None,
+        };
+    }
+    let open = next_allowed(ctx, s, channel, t);
+    match open {
+        Some(n) if n == t => {
+            if Ctx::hours_bind(channel) {
+                if let Some(close) = ctx.hours.closes_after(ctx.zone, t) {
+                    ctx.note(close);
+                }
+            }
+            Check {
+                allowed: true,
+                reason: None,
+                next_allowed_at: None,
+                dnd: None,
+            }
+        }
+        _ => {
+            let in_hours = !Ctx::hours_bind(channel) || ctx.hours.contains(ctx.zone, t);
+            if let Some(n) = open {
+                ctx.note(n);
+            }
+            Check {
+                allowed: false,
+                reason: Some(if in_hours {
+                    Refusal::FrequencyCap
+                } else {
+                    Refusal::QuietHours
+                }),
+                next_allowed_at: open,
+                dnd: None,
+            }
+        }
+    }
+}
+
+/// The earliest time at or after `t` when `channel` is inside the window and
+/// under every cap; `None` if the window never opens.
+pub fn next_allowed(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Option<Instant> {
+    let mut t = t;
+    for _ in 0..32 {
+        let open = if Ctx::hours_bind(channel) {
+            ctx.hours.next_open(ctx.zone, t)?
+        } else {
+            t
+        };
+        let clear = cap_clear(ctx, &s.touches, channel, open);
+        if clear == open {
+            return Some(open);
+        }
+        t = clear;
+    }
+    None
+}

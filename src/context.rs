@@ -1,0 +1,141 @@
+//! What every rule needs to know about one evaluation: the contact, its playbook,
+//! `now`, the zone and hours that bind it, and the history in time order.
+
+use std::cell::Cell;
+
+use crate::model::{Channel, Contact, Event};
+use crate::playbook::Playbook;
+use crate::time::{Instant, Zone, DAY};
+use crate::window::{Cap, Hours, Region, Window};
+
+/// One evaluation's inputs, resolved.
+pub struct Ctx<'a> {
+    /// The contact.
+    pub contact: &'a Contact,
+    /// The playbook.
+    pub playbook: &'a Playbook,
+    /// The evaluation time.
+    pub now: Instant,
+    /// The contact's zone (contact, else playbook, else UTC).
+    pub zone: Zone,
+    /// The contact's region (contact, else playbook), if any.
+    pub region: Option<Region>,
+    /// The contact window.
+    pub hours: Hours,
+    /// Frequency caps that apply.
+    pub caps: Vec<Cap>,
+    /// Indexes of the events at or before `now`, in time order (stable).
+    pub order: Vec<usize>,
+    /// The earliest instant after `now` at which the result could change.
+    changes: Cell<i64>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Resolves zone, region, hours and caps, and sorts the history up to `now`.
+    pub fn new(contact: &'a Contact, playbook: &'a Playbook, now: Instant) -> Ctx<'a> {
+        let zone = contact
+            .time_zone
+            .or(playbook.time_zone)
+            .unwrap_or(Zone::UTC);
+        let region = contact.region.or(playbook.region);
+        let mut windows: Vec<Window> = Vec::new();
+        let mut source = Vec::new();
+        if let Some(w) = &playbook.window {
+            windows.push(w.clone());
+            source.push(format!("playbook window ({})", w.describe()));
+        }
+        match region {
+            Some(r) => {
+                windows.push(r.window());
+                source.push(format!(
+                    "{} calling hours ({})",
+                    r.as_str(),
+                    r.window().describe()
+                ));
+            }
+            None if playbook.window.is_none() => {
+                windows.push(Region::Us.window());
+                source.push(format!(
+                    "default US calling hours ({})",
+                    Region::Us.window().describe()
+                ));
+            }
+            None => {}
+        }
+        let mut caps = Vec::new();
+        if let Some(c) = region.and_then(Region::cap) {
+            caps.push(c);
+        }
+        if let Some(c) = &playbook.frequency_cap {
+            caps.push(c.clone());
+        }
+        let mut order: Vec<usize> = (0..contact.events.len())
+            .filter(|&i| contact.events.get(i).is_some_and(|e| e.at <= now))
+            .collect();
+        order.sort_by_key(|&i| contact.events.get(i).map(|e| e.at));
+        // The first event after `now` changes the result when `now` reaches it.
+        let first_future = contact
+            .events
+            .iter()
+            .filter(|e| e.at > now)
+            .map(|e| e.at.0)
+            .min()
+            .unwrap_or(i64::MAX);
+        Ctx {
+            contact,
+            playbook,
+            now,
+            zone,
+            region,
+            hours: Hours {
+                windows,
+                source: source.join(" and "),
+            },
+            caps,
+            order,
+            changes: Cell::new(first_future),
+        }
+    }
+
+    /// The events up to `now`, in time order, with their input indexes.
+    pub fn events(&self) -> impl Iterator<Item = (usize, &'a Event)> + '_ {
+        let events = &self.contact.events;
+        self.order
+            .iter()
+            .filter_map(move |&i| events.get(i).map(|e| (i, e)))
+    }
+
+    /// Notes that the result may change at `t` (ignored unless after `now`).
+    pub fn note(&self, t: Instant) {
+        if t > self.now && t.0 < self.changes.get() {
+            self.changes.set(t.0);
+        }
+    }
+
+    /// The earliest noted change after `now` (at most one day ahead, so that
+    /// day-based facts such as the campaign day are refreshed).
+    pub fn next_change(&self) -> Instant {
+        Instant(self.changes.get()).min(self.now.plus(DAY))
+    }
+
+    /// Whether quiet hours bind this channel (calls and texts; email is not a
+    /// telephone solicitation).
+    pub fn hours_bind(channel: Channel) -> bool {
+        !matches!(channel, Channel::Email)
+    }
+
+    /// The contact's display name, or its id.
+    pub fn name(&self) -> String {
+        self.contact
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| self.contact.id.text())
+    }
+
+    /// Local time in words for `explain`: `Mon 2026-11-02 08:00 (America/New_York)`.
+    pub fn words(&self, t: Instant) -> String {
+        let l = self.zone.local(t);
+        format!("{} {}", l.format("%a %Y-%m-%d %H:%M"), self.zone.name())
+    }
+}

@@ -1,0 +1,302 @@
+//! The domain types of a contact and its history, as the engine sees them after
+//! validation. Parsing from JSON-shaped data lives in [`crate::input`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::time::Instant;
+
+/// A message channel: `sms` or `email`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MessageChannel {
+    /// Text message.
+    Sms,
+    /// Email.
+    Email,
+}
+
+/// A reachable channel: `sms`, `call` or `email`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Channel {
+    /// Text message.
+    Sms,
+    /// Phone call.
+    Call,
+    /// Email.
+    Email,
+}
+
+impl Channel {
+    /// All three, in the order outputs list them.
+    pub const ALL: [Channel; 3] = [Channel::Sms, Channel::Call, Channel::Email];
+
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Sms => "sms",
+            Channel::Call => "call",
+            Channel::Email => "email",
+        }
+    }
+
+    /// The words a rep uses.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Channel::Sms => "text",
+            Channel::Call => "call",
+            Channel::Email => "email",
+        }
+    }
+
+    /// Parses `sms`, `call` or `email`.
+    pub fn parse(s: &str) -> Option<Channel> {
+        match s {
+            "sms" => Some(Channel::Sms),
+            "call" => Some(Channel::Call),
+            "email" => Some(Channel::Email),
+            _ => None,
+        }
+    }
+}
+
+impl From<MessageChannel> for Channel {
+    fn from(c: MessageChannel) -> Channel {
+        match c {
+            MessageChannel::Sms => Channel::Sms,
+            MessageChannel::Email => Channel::Email,
+        }
+    }
+}
+
+/// A DND channel: one of the three, or `all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DndChannel {
+    /// Text messages.
+    Sms,
+    /// Calls.
+    Call,
+    /// Email.
+    Email,
+    /// Every channel.
+    All,
+}
+
+/// Who sent a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// From the customer.
+    In,
+    /// From us.
+    Out,
+}
+
+/// How a logged activity happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Interaction {
+    /// A phone call.
+    Call,
+    /// A text conversation.
+    Sms,
+    /// An email conversation.
+    Email,
+    /// A visit in store.
+    InStore,
+}
+
+impl Interaction {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Interaction::Call => "call",
+            Interaction::Sms => "sms",
+            Interaction::Email => "email",
+            Interaction::InStore => "inStore",
+        }
+    }
+}
+
+/// The outcome of a logged activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// A call that reached the person (no status of its own).
+    Connected,
+    /// A call nobody answered.
+    NoAnswer,
+    /// A call that went to voicemail, and a message was left.
+    LeftVoicemail,
+    /// The number does not belong to the contact.
+    WrongNumber,
+    /// A sale is under way.
+    SaleInProgress,
+    /// A product or service was sold.
+    Sold,
+    /// No sale (with reason `satisfied`: the customer is satisfied).
+    NoSale,
+}
+
+impl Outcome {
+    /// Outcomes that only a call can have.
+    pub fn is_call_only(self) -> bool {
+        matches!(
+            self,
+            Outcome::Connected | Outcome::NoAnswer | Outcome::LeftVoicemail | Outcome::WrongNumber
+        )
+    }
+
+    /// Sales outcomes: contact was made and a sales result logged.
+    pub fn is_sales(self) -> bool {
+        matches!(
+            self,
+            Outcome::SaleInProgress | Outcome::Sold | Outcome::NoSale
+        )
+    }
+
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Connected => "connected",
+            Outcome::NoAnswer => "noAnswer",
+            Outcome::LeftVoicemail => "leftVoicemail",
+            Outcome::WrongNumber => "wrongNumber",
+            Outcome::SaleInProgress => "saleInProgress",
+            Outcome::Sold => "sold",
+            Outcome::NoSale => "noSale",
+        }
+    }
+}
+
+/// Why a DND was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DndSource {
+    /// An opt-out keyword or phrase the customer texted.
+    Keyword,
+    /// Set by a person (for example after "stop calling me" on the phone).
+    Manual,
+    /// An email unsubscribe.
+    Unsubscribe,
+    /// An email that bounced.
+    Bounce,
+    /// A spam complaint.
+    Complaint,
+}
+
+/// One event of a contact's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// When it happened.
+    pub at: Instant,
+    /// What happened.
+    pub body: EventBody,
+}
+
+/// The kinds of event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventBody {
+    /// A text or email, either way.
+    Message {
+        /// `sms` or `email`.
+        channel: MessageChannel,
+        /// `in` (customer) or `out` (us).
+        direction: Direction,
+        /// The message text, when known.
+        text: Option<String>,
+        /// The sequence step this message carries out.
+        step: Option<String>,
+    },
+    /// A logged activity.
+    Activity {
+        /// How.
+        interaction: Interaction,
+        /// What came of it.
+        outcome: Outcome,
+        /// Free reason; `satisfied` on a `noSale` makes the status Satisfied.
+        reason: Option<String>,
+        /// The sequence step this activity carries out.
+        step: Option<String>,
+    },
+    /// A do-not-disturb change.
+    Dnd {
+        /// Which channel.
+        channel: DndChannel,
+        /// `true` sets, `false` lifts.
+        active: bool,
+        /// Why (defaults to `manual`).
+        source: DndSource,
+    },
+    /// A sequence step marked done.
+    StepDone {
+        /// The step id.
+        step: String,
+    },
+    /// A callback set by the agent.
+    Callback {
+        /// When to call.
+        due_at: Instant,
+        /// `true` when the lead asked for this exact time (a "scheduled call").
+        scheduled: bool,
+    },
+    /// The buying horizon the lead gave.
+    Horizon {
+        /// When the lead means to buy.
+        buy_at: Instant,
+    },
+}
+
+/// A contact's id, kept as given (string or number) so outputs echo it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContactId {
+    /// A string id.
+    Text(String),
+    /// A numeric id.
+    Number(f64),
+}
+
+impl ContactId {
+    /// The id as text (numbers without a fractional part print as integers).
+    pub fn text(&self) -> String {
+        match self {
+            ContactId::Text(s) => s.clone(),
+            ContactId::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    format!("{n}")
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for ContactId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ContactId::Text(t) => s.serialize_str(t),
+            ContactId::Number(n) => s.serialize_f64(*n),
+        }
+    }
+}
+
+/// A contact with its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// Id, echoed in outputs.
+    pub id: ContactId,
+    /// Display name.
+    pub name: Option<String>,
+    /// IANA time zone name, overriding the playbook's.
+    pub time_zone: Option<crate::time::Zone>,
+    /// Region preset, overriding the playbook's.
+    pub region: Option<crate::window::Region>,
+    /// When the contact arrived (lead arrival, enrollment).
+    pub added_at: Instant,
+    /// Base priority (higher works first); defaults to the playbook's.
+    pub priority: Option<f64>,
+    /// History, as given (the engine sorts a copy by time, stably).
+    pub events: Vec<Event>,
+}

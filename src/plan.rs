@@ -1,0 +1,105 @@
+//! The dry run: the touches a playbook would still make if nobody answers.
+//!
+//! Each step takes the evaluation's next action, records it, and carries it out
+//! on paper (an outbound text or email, a call with no answer, a step marked
+//! done) at its due time; a monthly campaign that is done for the month goes on
+//! at the start of the next month. It stops at `until`, when nothing is left, or
+//! after [`MAX_ITEMS`] touches.
+
+use serde::Serialize;
+
+use crate::cadence::{self, ActChannel, Kind};
+use crate::consent;
+use crate::context::Ctx;
+use crate::model::{
+    Channel, Contact, Direction, Event, EventBody, Interaction, MessageChannel, Outcome,
+};
+use crate::playbook::Playbook;
+use crate::time::Instant;
+
+/// The most touches a plan lists.
+pub const MAX_ITEMS: usize = 500;
+
+/// One planned touch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanItem {
+    /// When, in the contact's local offset.
+    pub due_at: String,
+    /// `sms`, `call`, `email` or `task`.
+    pub channel: &'static str,
+    /// Kind of action.
+    pub kind: &'static str,
+    /// As a rep says it.
+    pub label: String,
+    /// The step id, for steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step_id: Option<String>,
+}
+
+/// The dry run from `now` to `until`.
+pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant) -> Vec<PlanItem> {
+    let mut c = contact.clone();
+    let mut t = now;
+    let mut out = Vec::new();
+    let mut stalls = 0;
+    while out.len() < MAX_ITEMS && t <= until {
+        let ctx = Ctx::new(&c, playbook, t);
+        let s = consent::fold(&ctx);
+        let mut sink = Vec::new();
+        let proposal = crate::evaluate::propose(&ctx, &s, &mut sink);
+        let next = cadence::pick(proposal.candidates);
+        let Some(n) = next else {
+            match proposal.done.and_then(|d| d.until) {
+                Some(u) if u > t => {
+                    t = u;
+                    continue;
+                }
+                _ => break,
+            }
+        };
+        // Replies and confirmations are made as soon as they can be.
+        let at = n.opens_at.max(t);
+        if at > until {
+            break;
+        }
+        out.push(PlanItem {
+            due_at: ctx.zone.format(at),
+            channel: n.channel.as_str(),
+            kind: n.kind.as_str(),
+            label: n.label.clone(),
+            step_id: n.step_id.clone(),
+        });
+        let step = n.step_id.clone();
+        let body = match n.channel {
+            ActChannel::Reach(Channel::Call) => EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome: Outcome::NoAnswer,
+                reason: None,
+                step,
+            },
+            ActChannel::Reach(ch) => EventBody::Message {
+                channel: if ch == Channel::Email {
+                    MessageChannel::Email
+                } else {
+                    MessageChannel::Sms
+                },
+                direction: Direction::Out,
+                text: None,
+                step,
+            },
+            ActChannel::Task => EventBody::StepDone {
+                step: step.unwrap_or_default(),
+            },
+        };
+        c.events.push(Event { at, body });
+        if at == t && n.kind == Kind::Reply {
+            stalls += 1;
+        }
+        if stalls > 3 {
+            break;
+        }
+        t = at;
+    }
+    out
+}

@@ -1,0 +1,215 @@
+//! A call queue over a daily capacity: each item is planned on a local day no
+//! earlier than its due day (nor the queue's `from` day); when a day is over
+//! capacity, the lowest priority is deferred first (ties: the later due time,
+//! then the later item in the input).
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::time::{Instant, Zone};
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawItem {
+    id: serde_json::Value,
+    priority: Option<f64>,
+    due_at: Instant,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawOptions {
+    capacity_per_day: f64,
+    time_zone: Option<String>,
+    from: Option<Instant>,
+}
+
+/// One planned item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Planned {
+    /// The item's id, as given.
+    pub id: serde_json::Value,
+    /// Its priority.
+    pub priority: f64,
+    /// Its due time, in the queue's zone.
+    pub due_at: String,
+    /// The local day it is planned for, `YYYY-MM-DD`.
+    pub planned_for: String,
+    /// Days after its due day (or the `from` day) that it was pushed.
+    pub deferred_days: i64,
+    /// Its place on that day, from 1.
+    pub rank: usize,
+}
+
+struct Entry {
+    priority: f64,
+    due: Instant,
+    index: usize,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Entry {
+    // The heap pops the greatest: highest priority, then earliest due, then
+    // earliest in the input.
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.priority
+            .total_cmp(&o.priority)
+            .then(o.due.cmp(&self.due))
+            .then(o.index.cmp(&self.index))
+    }
+}
+
+/// Plans a queue.
+///
+/// # Errors
+/// Field-path errors for bad items or options.
+pub fn plan_queue<'de, D1, D2>(items: D1, options: D2) -> Result<Vec<Planned>>
+where
+    D1: serde::Deserializer<'de>,
+    D2: serde::Deserializer<'de>,
+    D1::Error: std::fmt::Display,
+    D2::Error: std::fmt::Display,
+{
+    let items: Vec<RawItem> =
+        serde_path_to_error::deserialize(items).map_err(|e| Error::from_path(e).under("items"))?;
+    let opts: RawOptions = serde_path_to_error::deserialize(options)
+        .map_err(|e| Error::from_path(e).under("options"))?;
+    let cap = opts.capacity_per_day;
+    if !cap.is_finite() || cap.fract() != 0.0 || !(1.0..=1e7).contains(&cap) {
+        return Err(Error::input(
+            "options.capacityPerDay",
+            format!("expected a whole number of at least 1, got {cap}"),
+        ));
+    }
+    let cap = cap as usize;
+    let zone = match &opts.time_zone {
+        Some(z) => Zone::parse(z).map_err(|e| e.under("options.timeZone"))?,
+        None => Zone::UTC,
+    };
+    for (i, it) in items.iter().enumerate() {
+        if let Some(p) = it.priority {
+            if !p.is_finite() {
+                return Err(Error::input(
+                    format!("items[{i}].priority"),
+                    format!("expected a finite number, got {p}"),
+                ));
+            }
+        }
+    }
+    let from_day = opts.from.map(|t| zone.date(t));
+    let day_of = |t: Instant| -> NaiveDate {
+        let d = zone.date(t);
+        match from_day {
+            Some(f) if f > d => f,
+            _ => d,
+        }
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| items.get(i).map(|it| (day_of(it.due_at), i)));
+    let mut out: Vec<Planned> = Vec::with_capacity(items.len());
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
+    let mut k = 0;
+    let mut day: Option<NaiveDate> = None;
+    while k < order.len() || !heap.is_empty() {
+        // Move to the next day that has work.
+        let next_due = order
+            .get(k)
+            .and_then(|&i| items.get(i))
+            .map(|it| day_of(it.due_at));
+        let today = match (day, heap.is_empty(), next_due) {
+            (Some(d), false, _) => d.succ_opt().unwrap_or(d),
+            (_, true, Some(n)) => match day {
+                Some(d) if d.succ_opt().is_some_and(|s| s > n) => d.succ_opt().unwrap_or(n),
+                _ => n,
+            },
+            (None, false, _) => next_due.unwrap_or_default(),
+            (Some(d), true, None) => d,
+            (None, true, None) => break,
+        };
+        day = Some(today);
+        while let Some(&i) = order.get(k) {
+            let Some(it) = items.get(i) else { break };
+            if day_of(it.due_at) > today {
+                break;
+            }
+            heap.push(Entry {
+                priority: it.priority.unwrap_or(0.0),
+                due: it.due_at,
+                index: i,
+            });
+            k += 1;
+        }
+        for rank in 1..=cap {
+            let Some(e) = heap.pop() else { break };
+            let Some(it) = items.get(e.index) else {
+                continue;
+            };
+            out.push(Planned {
+                id: it.id.clone(),
+                priority: e.priority,
+                due_at: zone.format(it.due_at),
+                planned_for: today.format("%Y-%m-%d").to_string(),
+                deferred_days: (today - day_of(it.due_at)).num_days(),
+                rank,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(items: serde_json::Value, opts: serde_json::Value) -> Vec<Planned> {
+        plan_queue(&items, &opts).unwrap_or_default()
+    }
+
+    #[test]
+    fn lowest_priority_deferred_first() {
+        let out = run(
+            json!([
+                {"id": "a", "priority": 1, "dueAt": "2026-11-02T09:00:00Z"},
+                {"id": "b", "priority": 5, "dueAt": "2026-11-02T10:00:00Z"},
+                {"id": "c", "priority": 3, "dueAt": "2026-11-02T11:00:00Z"},
+                {"id": "d", "priority": 9, "dueAt": "2026-11-04T11:00:00Z"}
+            ]),
+            json!({"capacityPerDay": 2, "timeZone": "UTC"}),
+        );
+        let got: Vec<(String, String, i64)> = out
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str().unwrap_or("").to_string(),
+                    p.planned_for.clone(),
+                    p.deferred_days,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("b".into(), "2026-11-02".into(), 0),
+                ("c".into(), "2026-11-02".into(), 0),
+                ("a".into(), "2026-11-03".into(), 1),
+                ("d".into(), "2026-11-04".into(), 0),
+            ]
+        );
+    }
+}

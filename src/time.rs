@@ -1,0 +1,378 @@
+//! Instants, time zones and the one rule for local times that do not exist
+//! (spring-forward gaps) or exist twice (fall-back overlaps).
+//!
+//! An [`Instant`] is milliseconds since the Unix epoch, UTC. Local arithmetic goes
+//! through [`Zone`], which wraps an IANA zone from `chrono-tz`.
+//!
+//! **DST rule** (decided once, see `docs/semantics.md`): a local time inside a gap
+//! moves forward by the length of the gap (02:30 on a spring-forward morning in
+//! New York becomes 03:30 EDT); a local time inside an overlap takes the earlier
+//! of its two instants (01:30 on a fall-back morning is 01:30 EDT). This is the
+//! `"compatible"` disambiguation of JavaScript's Temporal and of RFC 5545.
+
+use std::fmt;
+
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    SecondsFormat, TimeZone, Timelike, Weekday,
+};
+use chrono_tz::Tz;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+use crate::error::{Error, ErrorCode, Result, TIME_MARK};
+
+/// Milliseconds per minute, hour and day.
+pub const MINUTE: i64 = 60_000;
+/// Milliseconds per hour.
+pub const HOUR: i64 = 60 * MINUTE;
+/// Milliseconds per day (of 24 hours; calendar days go through [`Zone`]).
+pub const DAY: i64 = 24 * HOUR;
+
+/// The earliest supported instant: 0001-01-01T00:00:00Z.
+pub const MIN_MS: i64 = -62_135_596_800_000;
+/// The latest supported instant: 9999-12-31T23:59:59.999Z.
+pub const MAX_MS: i64 = 253_402_300_799_999;
+
+/// A point in time: milliseconds since 1970-01-01T00:00:00Z, within
+/// [`MIN_MS`]..=[`MAX_MS`] (years 1 to 9999, the range of RFC 3339).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub i64);
+
+impl Instant {
+    /// The instant `ms` milliseconds after the epoch, if in range.
+    pub fn from_ms(ms: i64) -> Option<Instant> {
+        (MIN_MS..=MAX_MS).contains(&ms).then_some(Instant(ms))
+    }
+
+    /// Milliseconds since the epoch.
+    pub fn ms(self) -> i64 {
+        self.0
+    }
+
+    /// `self + ms`, saturating at the ends of the supported range.
+    pub fn plus(self, ms: i64) -> Instant {
+        Instant(self.0.saturating_add(ms).clamp(MIN_MS, MAX_MS))
+    }
+
+    /// Parses an RFC 3339 time with an offset (`2026-11-02T09:00:00-05:00`, `...Z`).
+    ///
+    /// # Errors
+    /// An [`ErrorCode::InvalidTime`] error when the text is not such a time.
+    pub fn parse(text: &str) -> Result<Instant> {
+        parse_rfc3339(text).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidTime,
+                "",
+                format!("{EXPECTED_TIME}, got {}", quote(text)),
+            )
+        })
+    }
+
+    /// Reads epoch milliseconds given as a JavaScript number.
+    ///
+    /// # Errors
+    /// When the number is not finite or lies outside years 1..=9999.
+    pub fn from_f64(ms: f64) -> Result<Instant> {
+        if !ms.is_finite() {
+            return Err(Error::new(
+                ErrorCode::InvalidTime,
+                "",
+                format!("{EXPECTED_TIME}, got {ms}"),
+            ));
+        }
+        let floor = ms.floor();
+        if floor < MIN_MS as f64 || floor > MAX_MS as f64 {
+            return Err(Error::new(
+                ErrorCode::InvalidTime,
+                "",
+                format!("epoch milliseconds must lie within years 1 to 9999, got {ms}"),
+            ));
+        }
+        Ok(Instant(floor as i64))
+    }
+
+    /// RFC 3339 in UTC (`2026-11-02T14:00:00+00:00`).
+    pub fn to_utc_string(self) -> String {
+        Zone::UTC.format(self)
+    }
+}
+
+/// What every time field accepts, said once.
+pub const EXPECTED_TIME: &str = "expected an RFC 3339 time with offset or epoch milliseconds";
+
+fn quote(text: &str) -> String {
+    let short: String = text.chars().take(60).collect();
+    let tail = if short.len() < text.len() { "…" } else { "" };
+    format!("{:?}", format!("{short}{tail}"))
+}
+
+fn parse_rfc3339(text: &str) -> Option<Instant> {
+    // chrono accepts a space for 'T' and lower-case letters, as RFC 3339 allows.
+    let dt = DateTime::parse_from_rfc3339(text.trim()).ok()?;
+    Instant::from_ms(dt.timestamp_millis())
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Instant;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an RFC 3339 time with offset or epoch milliseconds")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Instant, E> {
+                Instant::parse(v).map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Instant, E> {
+                Instant::from_ms(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "{TIME_MARK}epoch milliseconds must lie within years 1 to 9999, got {v}"
+                    ))
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Instant, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Instant, E> {
+                Instant::from_f64(v).map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Instant, E> {
+                Err(E::custom(format!("{TIME_MARK}{EXPECTED_TIME}, got null")))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Instant, E> {
+                Err(E::custom(format!("{TIME_MARK}{EXPECTED_TIME}, got {v}")))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// A time zone: an IANA zone. Cheap to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone(pub Tz);
+
+impl Zone {
+    /// Coordinated Universal Time.
+    pub const UTC: Zone = Zone(Tz::UTC);
+
+    /// Looks up an IANA zone name (`America/New_York`), exactly as the database
+    /// spells it.
+    ///
+    /// # Errors
+    /// [`ErrorCode::UnknownTimeZone`] when the name is not an IANA zone.
+    pub fn parse(name: &str) -> Result<Zone> {
+        if let Ok(tz) = name.parse::<Tz>() {
+            return Ok(Zone(tz));
+        }
+        Err(Error::new(
+            ErrorCode::UnknownTimeZone,
+            "",
+            format!(
+                "expected an IANA time zone such as \"America/New_York\", got {}",
+                quote(name)
+            ),
+        ))
+    }
+
+    /// The IANA name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The local date and time of an instant in this zone.
+    pub fn local(self, t: Instant) -> NaiveDateTime {
+        self.datetime(t).naive_local()
+    }
+
+    /// The local date of an instant.
+    pub fn date(self, t: Instant) -> NaiveDate {
+        self.local(t).date()
+    }
+
+    fn datetime(self, t: Instant) -> DateTime<Tz> {
+        // In range by construction of Instant; fall back to the epoch otherwise.
+        let utc = DateTime::from_timestamp_millis(t.0).unwrap_or_default();
+        utc.with_timezone(&self.0)
+    }
+
+    /// The instant of a local date and time, by the DST rule of this module.
+    pub fn instant(self, local: NaiveDateTime) -> Instant {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(dt) => Instant(dt.timestamp_millis()),
+            LocalResult::Ambiguous(early, _late) => Instant(early.timestamp_millis()),
+            LocalResult::None => {
+                // Inside a gap: read the wall time with the offset in force just
+                // before the gap, which lands as far past the gap's end as the time
+                // was past its start.
+                let before = local - Duration::hours(3);
+                let offset = match self.0.from_local_datetime(&before) {
+                    LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
+                        dt.offset().fix().local_minus_utc()
+                    }
+                    LocalResult::None => 0,
+                };
+                let utc = local - Duration::seconds(i64::from(offset));
+                let ms = utc.and_utc().timestamp_millis();
+                Instant(ms.clamp(MIN_MS, MAX_MS))
+            }
+        }
+    }
+
+    /// The instant at `time` on local `date`, by the DST rule.
+    pub fn at(self, date: NaiveDate, time: NaiveTime) -> Instant {
+        self.instant(date.and_time(time))
+    }
+
+    /// The instant of local midnight starting `date` (by the DST rule: where a zone
+    /// skips midnight, the first instant of the day).
+    pub fn start_of_day(self, date: NaiveDate) -> Instant {
+        self.at(date, NaiveTime::MIN)
+    }
+
+    /// `t` moved by `days` calendar days in this zone, keeping the local wall-clock
+    /// time (re-resolved by the DST rule).
+    pub fn add_days(self, t: Instant, days: i64) -> Instant {
+        let local = self.local(t);
+        match local.checked_add_signed(Duration::days(days)) {
+            Some(moved) => self.instant(moved),
+            None => t.plus(days.saturating_mul(DAY)),
+        }
+    }
+
+    /// RFC 3339 text of an instant with this zone's offset at that instant.
+    pub fn format(self, t: Instant) -> String {
+        self.datetime(t)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+    }
+
+    /// The local weekday of an instant.
+    pub fn weekday(self, t: Instant) -> Weekday {
+        self.local(t).weekday()
+    }
+
+    /// Minutes after local midnight.
+    pub fn minute_of_day(self, t: Instant) -> u32 {
+        let l = self.local(t);
+        l.hour() * 60 + l.minute()
+    }
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Parses `HH:MM` (00:00 to 24:00) into minutes after midnight.
+pub fn parse_hhmm(text: &str) -> Option<u32> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    if m >= 60 || h > 24 || (h == 24 && m != 0) {
+        return None;
+    }
+    Some(h * 60 + m)
+}
+
+/// The local time of day `minutes` after midnight (`1440` is the next midnight and
+/// must be handled by the caller).
+pub fn time_of_minutes(minutes: u32) -> NaiveTime {
+    NaiveTime::from_num_seconds_from_midnight_opt(minutes.min(1439) * 60, 0)
+        .unwrap_or(NaiveTime::MIN)
+}
+
+/// The first day of the month after `date`'s month.
+pub fn next_month_start(date: NaiveDate) -> NaiveDate {
+    let (y, m) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(date)
+}
+
+/// The number of days in `date`'s month.
+pub fn days_in_month(date: NaiveDate) -> u32 {
+    let first = date.with_day(1).unwrap_or(date);
+    let next = next_month_start(date);
+    u32::try_from((next - first).num_days()).unwrap_or(30)
+}
+
+/// RFC 3339 text of `t` in a fixed offset (UTC when none).
+pub fn format_with_offset(t: Instant, offset: Option<chrono::FixedOffset>) -> String {
+    let utc = DateTime::from_timestamp_millis(t.0).unwrap_or_default();
+    match offset {
+        Some(o) => utc
+            .with_timezone(&o)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
+        None => Zone::UTC.format(t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ny() -> Zone {
+        Zone::parse("America/New_York").unwrap_or(Zone::UTC)
+    }
+
+    fn local(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap_or_default()
+    }
+
+    #[test]
+    fn parses_both_forms() {
+        assert_eq!(
+            Instant::parse("1970-01-01T00:00:01Z").map(|t| t.0),
+            Ok(1000)
+        );
+        assert_eq!(
+            Instant::parse("2026-11-02T09:00:00-05:00").map(|t| t.0),
+            Instant::parse("2026-11-02T14:00:00Z").map(|t| t.0)
+        );
+        assert!(Instant::parse("yesterday").is_err());
+        assert!(
+            Instant::parse("2026-11-02T09:00:00").is_err(),
+            "offset required"
+        );
+        assert!(Instant::from_f64(f64::NAN).is_err());
+        assert!(Instant::from_f64(1e300).is_err());
+    }
+
+    #[test]
+    fn gap_moves_forward_by_its_length() {
+        // 2026-03-08 02:30 does not exist in New York: 03:30 EDT.
+        let t = ny().instant(local("2026-03-08T02:30"));
+        assert_eq!(ny().format(t), "2026-03-08T03:30:00-04:00");
+    }
+
+    #[test]
+    fn overlap_takes_the_earlier_instant() {
+        let t = ny().instant(local("2026-11-01T01:30"));
+        assert_eq!(ny().format(t), "2026-11-01T01:30:00-04:00");
+    }
+
+    #[test]
+    fn month_lengths() {
+        let d = |s| parse_date(s).unwrap_or_default();
+        assert_eq!(days_in_month(d("2028-02-10")), 29);
+        assert_eq!(days_in_month(d("2026-02-10")), 28);
+        assert_eq!(days_in_month(d("2026-04-30")), 30);
+        assert_eq!(days_in_month(d("2026-12-31")), 31);
+        assert_eq!(next_month_start(d("2026-12-31")), d("2027-01-01"));
+    }
+
+    #[test]
+    fn hhmm() {
+        assert_eq!(parse_hhmm("08:00"), Some(480));
+        assert_eq!(parse_hhmm("24:00"), Some(1440));
+        assert_eq!(parse_hhmm("24:01"), None);
+        assert_eq!(parse_hhmm("8:00"), None);
+    }
+}

@@ -1,0 +1,390 @@
+//! Contact windows (quiet hours) and frequency caps, by region preset or custom.
+//!
+//! A window is a list of blocks, each `from`–`to` in the contact's local time on
+//! some weekdays. A block whose `to` is not after its `from` runs past midnight
+//! into the next day (`22:00`–`02:00`). Ends are exclusive: a US window
+//! `08:00`–`21:00` allows 20:59 and refuses 21:00.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::model::Channel;
+use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, HOUR};
+
+/// A region preset: calling hours and caps from public rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Region {
+    /// United States, TCPA (47 CFR 64.1200(c)(1)): 08:00–21:00.
+    #[serde(rename = "US")]
+    Us,
+    /// Florida Telephone Solicitation Act (Fla. Stat. §501.616): 08:00–20:00, 3 per 24 h.
+    #[serde(rename = "US-FL")]
+    UsFl,
+    /// Oklahoma Telephone Solicitation Act (2022): 08:00–20:00, 3 calls per 24 h.
+    #[serde(rename = "US-OK")]
+    UsOk,
+    /// Maryland Stop the Spam Calls Act (2024): 08:00–20:00, 3 per 24 h.
+    #[serde(rename = "US-MD")]
+    UsMd,
+    /// Canada, CRTC Unsolicited Telecommunications Rules: weekdays 09:00–21:30,
+    /// weekends 10:00–18:00.
+    #[serde(rename = "CA")]
+    Ca,
+}
+
+impl Region {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::Us => "US",
+            Region::UsFl => "US-FL",
+            Region::UsOk => "US-OK",
+            Region::UsMd => "US-MD",
+            Region::Ca => "CA",
+        }
+    }
+
+    /// The calling window of the preset.
+    pub fn window(self) -> Window {
+        let every = [true; 7];
+        let weekdays = [true, true, true, true, true, false, false];
+        let weekend = [false, false, false, false, false, true, true];
+        let blocks = match self {
+            Region::Us => vec![Block::new(every, 8 * 60, 21 * 60)],
+            Region::UsFl | Region::UsOk | Region::UsMd => vec![Block::new(every, 8 * 60, 20 * 60)],
+            Region::Ca => vec![
+                Block::new(weekdays, 9 * 60, 21 * 60 + 30),
+                Block::new(weekend, 10 * 60, 18 * 60),
+            ],
+        };
+        Window { blocks }
+    }
+
+    /// The frequency cap of the preset, if any.
+    pub fn cap(self) -> Option<Cap> {
+        let calls_texts = vec![Channel::Sms, Channel::Call];
+        match self {
+            Region::UsFl | Region::UsMd => Some(Cap {
+                max: 3,
+                period_ms: 24 * HOUR,
+                channels: calls_texts,
+                source: CapSource::Region(self),
+            }),
+            Region::UsOk => Some(Cap {
+                max: 3,
+                period_ms: 24 * HOUR,
+                channels: vec![Channel::Call],
+                source: CapSource::Region(self),
+            }),
+            Region::Us | Region::Ca => None,
+        }
+    }
+}
+
+/// One block of a window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Monday first.
+    pub days: [bool; 7],
+    /// Minutes after midnight.
+    pub from: u32,
+    /// Minutes after midnight (`1440` = midnight at the end of the day); not after
+    /// `from` means the block ends the next day.
+    pub to: u32,
+}
+
+impl Block {
+    /// A block.
+    pub fn new(days: [bool; 7], from: u32, to: u32) -> Block {
+        Block { days, from, to }
+    }
+
+    fn on(&self, day: Weekday) -> bool {
+        self.days
+            .get(day.num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// A contact window: the union of its blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    /// The blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// Weekday names accepted in custom windows.
+pub const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Window {
+    /// The open intervals `[start, end)` whose start lies on a local day from
+    /// `first` to `first + days`, sorted and merged where they touch.
+    fn intervals(&self, zone: Zone, first: NaiveDate, days: i64) -> Vec<(Instant, Instant)> {
+        let mut out = Vec::new();
+        for offset in 0..=days {
+            let Some(date) = first.checked_add_signed(Duration::days(offset)) else {
+                continue;
+            };
+            let next = date.succ_opt().unwrap_or(date);
+            for b in &self.blocks {
+                if !b.on(date.weekday()) {
+                    continue;
+                }
+                let start = zone.at(date, time_of_minutes(b.from));
+                let end = if b.to >= 1440 {
+                    zone.start_of_day(next)
+                } else if b.to > b.from {
+                    zone.at(date, time_of_minutes(b.to))
+                } else {
+                    zone.at(next, time_of_minutes(b.to))
+                };
+                if end > start {
+                    out.push((start, end));
+                }
+            }
+        }
+        out.sort();
+        let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(out.len());
+        for (s, e) in out {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    /// The open interval holding `t`, or else the next one, looking 8 days ahead.
+    /// `None` when the window never opens in that time (an empty window).
+    pub fn span(&self, zone: Zone, t: Instant) -> Option<(Instant, Instant)> {
+        let first = zone.date(t).pred_opt()?;
+        self.intervals(zone, first, 9)
+            .into_iter()
+            .find(|&(_, end)| end > t)
+    }
+
+    /// Whether `t` lies inside the window.
+    pub fn contains(&self, zone: Zone, t: Instant) -> bool {
+        matches!(self.span(zone, t), Some((s, e)) if s <= t && t < e)
+    }
+
+    /// The earliest instant at or after `t` inside the window.
+    pub fn next_open(&self, zone: Zone, t: Instant) -> Option<Instant> {
+        self.span(zone, t).map(|(s, _)| s.max(t))
+    }
+
+    /// The intersection of two windows, as a window over the same blocks: kept
+    /// as a pair and evaluated as both.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let days: Vec<&str> = DAY_NAMES
+                    .iter()
+                    .zip(b.days.iter())
+                    .filter(|(_, on)| **on)
+                    .map(|(n, _)| *n)
+                    .collect();
+                let days = if days.len() == 7 {
+                    "every day".to_string()
+                } else {
+                    days.join(",")
+                };
+                format!("{} {}–{}", days, hhmm(b.from), hhmm(b.to))
+            })
+            .collect();
+        parts.join("; ")
+    }
+}
+
+/// `HH:MM` of minutes after midnight.
+pub fn hhmm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The window(s) that bind one contact: a custom window, a region's, or both
+/// (both must allow a time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hours {
+    /// All of these must contain a time for it to be inside the contact window.
+    pub windows: Vec<Window>,
+    /// Where the hours come from, in words.
+    pub source: String,
+}
+
+impl Hours {
+    /// Whether `t` is inside every window.
+    pub fn contains(&self, zone: Zone, t: Instant) -> bool {
+        self.windows.iter().all(|w| w.contains(zone, t))
+    }
+
+    /// The earliest instant at or after `t` inside every window, within 8 days.
+    pub fn next_open(&self, zone: Zone, t: Instant) -> Option<Instant> {
+        let limit = t.plus(16 * 24 * HOUR);
+        let mut t = t;
+        // Each round moves t to the next opening of some window; it settles when
+        // every window holds t.
+        for _ in 0..64 {
+            let mut moved = false;
+            for w in &self.windows {
+                let n = w.next_open(zone, t)?;
+                if n > t {
+                    t = n;
+                    moved = true;
+                }
+            }
+            if !moved {
+                return Some(t);
+            }
+            if t > limit {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// When the window holding `t` closes (the earliest end among the windows).
+    pub fn closes_after(&self, zone: Zone, t: Instant) -> Option<Instant> {
+        self.windows
+            .iter()
+            .filter_map(|w| w.span(zone, t).map(|(_, e)| e))
+            .min()
+    }
+}
+
+/// Where a cap comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CapSource {
+    /// A region preset.
+    Region(Region),
+    /// The playbook's `frequencyCap`.
+    Playbook,
+}
+
+/// At most `max` touches on `channels` within any rolling `period_ms`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cap {
+    /// Touches allowed per period.
+    pub max: u32,
+    /// The rolling period.
+    pub period_ms: i64,
+    /// Which channels count (together).
+    pub channels: Vec<Channel>,
+    /// Where it comes from.
+    pub source: CapSource,
+}
+
+impl Cap {
+    /// Words for `explain`.
+    pub fn describe(&self) -> String {
+        let chans: Vec<&str> = self.channels.iter().map(|c| c.noun()).collect();
+        let hours = self.period_ms / HOUR;
+        let from = match self.source {
+            CapSource::Region(r) => format!(" ({})", r.as_str()),
+            CapSource::Playbook => " (playbook)".to_string(),
+        };
+        format!(
+            "at most {} {} per {} h{}",
+            self.max,
+            chans.join("/"),
+            hours,
+            from
+        )
+    }
+}
+
+/// Parses one custom block from its parts, for the playbook reader.
+pub fn block_from(days: Option<&[String]>, from: &str, to: &str) -> Result<Block, String> {
+    let from_m = parse_hhmm(from).filter(|m| *m < 1440).ok_or_else(|| {
+        format!("from: expected a time of day \"HH:MM\" from 00:00 to 23:59, got {from:?}")
+    })?;
+    let to_m = parse_hhmm(to).ok_or_else(|| {
+        format!("to: expected a time of day \"HH:MM\" from 00:00 to 24:00, got {to:?}")
+    })?;
+    if to_m == from_m {
+        return Err("to: must differ from `from` (a block of no length)".to_string());
+    }
+    let mut mask = [false; 7];
+    match days {
+        None => mask = [true; 7],
+        Some(list) => {
+            if list.is_empty() {
+                return Err("days: expected at least one day".to_string());
+            }
+            for (i, d) in list.iter().enumerate() {
+                let lower = d.to_ascii_lowercase();
+                let key: String = lower.chars().take(3).collect();
+                match DAY_NAMES.iter().position(|n| *n == key) {
+                    Some(p) if lower.len() == 3 || full_day_name(&lower) => {
+                        if let Some(slot) = mask.get_mut(p) {
+                            *slot = true;
+                        }
+                    }
+                    _ => {
+                        return Err(format!(
+                        "days[{i}]: expected one of mon, tue, wed, thu, fri, sat, sun, got {d:?}"
+                    ))
+                    }
+                }
+            }
+        }
+    }
+    Ok(Block::new(mask, from_m, to_m))
+}
+
+fn full_day_name(s: &str) -> bool {
+    matches!(
+        s,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Instant {
+        Instant::parse(s).unwrap_or(Instant(0))
+    }
+
+    #[test]
+    fn us_window_ends_are_exclusive() {
+        let ny = Zone::parse("America/New_York").unwrap_or(Zone::UTC);
+        let w = Region::Us.window();
+        assert!(w.contains(ny, t("2026-11-02T08:00:00-05:00")));
+        assert!(w.contains(ny, t("2026-11-02T20:59:00-05:00")));
+        assert!(!w.contains(ny, t("2026-11-02T21:00:00-05:00")));
+        assert_eq!(
+            w.next_open(ny, t("2026-11-02T21:00:00-05:00")),
+            Some(t("2026-11-03T08:00:00-05:00"))
+        );
+    }
+
+    #[test]
+    fn past_midnight_block() {
+        let b = block_from(None, "22:00", "02:00").unwrap_or(Block::new([true; 7], 0, 1));
+        let w = Window { blocks: vec![b] };
+        let z = Zone::UTC;
+        assert!(w.contains(z, t("2026-11-03T01:00:00Z")));
+        assert!(!w.contains(z, t("2026-11-03T02:00:00Z")));
+        assert_eq!(
+            w.next_open(z, t("2026-11-03T03:00:00Z")),
+            Some(t("2026-11-03T22:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn canada_weekend() {
+        let z = Zone::parse("America/Toronto").unwrap_or(Zone::UTC);
+        let w = Region::Ca.window();
+        // Saturday 2026-11-07 at 18:30 is closed; opens Sunday 10:00.
+        assert!(!w.contains(z, t("2026-11-07T18:30:00-05:00")));
+        assert_eq!(
+            w.next_open(z, t("2026-11-07T18:30:00-05:00")),
+            Some(t("2026-11-08T10:00:00-05:00"))
+        );
+        assert!(w.contains(z, t("2026-11-06T21:29:00-05:00")));
+    }
+}

@@ -1,0 +1,148 @@
+//! Runs every golden case in `tests/cases/*.json` against the native engine.
+//! The JS tests run the same files against the built package.
+
+use std::fs;
+use std::path::Path;
+
+use cadence_engine::api;
+use serde_json::Value;
+
+/// Deep partial match: every key of `want` must match in `got`; arrays match
+/// element by element and must be of the same length; `"<absent>"` means the key
+/// must be missing.
+fn matches(want: &Value, got: Option<&Value>, path: &str, out: &mut Vec<String>) {
+    match (want, got) {
+        (Value::String(s), None) if s == "<absent>" => {}
+        (Value::String(s), Some(g)) if s == "<absent>" => {
+            out.push(format!("{path}: expected absent, got {g}"))
+        }
+        (_, None) => out.push(format!("{path}: missing, expected {want}")),
+        (Value::Object(w), Some(Value::Object(g))) => {
+            for (k, v) in w {
+                matches(v, g.get(k), &format!("{path}.{k}"), out);
+            }
+        }
+        (Value::Array(w), Some(Value::Array(g))) => {
+            if w.len() != g.len() {
+                out.push(format!(
+                    "{path}: expected {} items, got {}: {}",
+                    w.len(),
+                    g.len(),
+                    Value::Array(g.clone())
+                ));
+                return;
+            }
+            for (i, (a, b)) in w.iter().zip(g).enumerate() {
+                matches(a, Some(b), &format!("{path}[{i}]"), out);
+            }
+        }
+        (Value::Number(a), Some(Value::Number(b))) => {
+            if a.as_f64() != b.as_f64() {
+                out.push(format!("{path}: expected {a}, got {b}"));
+            }
+        }
+        (w, Some(g)) => {
+            if w != g {
+                out.push(format!("{path}: expected {w}, got {g}"));
+            }
+        }
+    }
+}
+
+fn playbook_of(case: &Value) -> Value {
+    match case.get("playbook") {
+        Some(Value::String(name)) => api::preset(name).unwrap_or(Value::Null),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    }
+}
+
+fn run(case: &Value) -> Result<Value, cadence_engine::Error> {
+    let g = |k: &str| case.get(k).cloned().unwrap_or(Value::Null);
+    let op = case.get("op").and_then(Value::as_str).unwrap_or("evaluate");
+    let pb = playbook_of(case);
+    match op {
+        "evaluate" => api::evaluate(&g("contact"), &pb, &g("now")),
+        "evaluateMany" => api::evaluate_many(&g("contacts"), &pb, &g("now")),
+        "plan" => api::plan(&g("contact"), &pb, &g("now"), &g("until")),
+        "checkChannel" => api::check_channel(&g("contact"), &g("channel"), &g("at"), &pb),
+        "classifyReply" => api::classify_reply(&g("text")),
+        "followUpDate" => api::follow_up_date(&g("engagedAt"), &g("horizonAt"), &g("fraction")),
+        "planQueue" => api::plan_queue(&g("items"), &g("options")),
+        "validatePlaybook" => api::validate_playbook(&pb).map(Value::Bool),
+        other => Err(cadence_engine::Error::input(
+            "op",
+            format!("unknown op {other}"),
+        )),
+    }
+}
+
+#[test]
+fn golden_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        let doc: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{}: not JSON: {e}", file.display()));
+                continue;
+            }
+        };
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let cases = doc
+            .get("cases")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        for case in &cases {
+            total += 1;
+            let cname = case.get("name").and_then(Value::as_str).unwrap_or("?");
+            if !seen.insert(cname.to_string()) {
+                failures.push(format!("{name} / {cname}: duplicate case name"));
+            }
+            let mut out = Vec::new();
+            match (run(case), case.get("error")) {
+                (Ok(v), None) => matches(
+                    case.get("expect").unwrap_or(&Value::Null),
+                    Some(&v),
+                    "",
+                    &mut out,
+                ),
+                (Ok(v), Some(e)) => out.push(format!("expected error {e}, got {v}")),
+                (Err(err), Some(Value::String(want))) => {
+                    if !err.to_string().contains(want.as_str()) {
+                        out.push(format!("expected error containing {want:?}, got {err}"));
+                    }
+                }
+                (Err(err), _) => out.push(format!("unexpected error: {err}")),
+            }
+            if case.get("expect").is_none() && case.get("error").is_none() {
+                out.push("a case must have `expect` or `error`".into());
+            }
+            for o in out {
+                failures.push(format!("{name} / {cname}: {o}"));
+            }
+        }
+        println!("{name}: {} cases", cases.len());
+    }
+    println!("{total} golden cases in {} files", files.len());
+    assert!(total > 0, "no golden cases found");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
