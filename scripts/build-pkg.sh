@@ -7,20 +7,27 @@ cd "$(dirname "$0")/.."
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm=target/wasm32-unknown-unknown/release/cadence_engine.wasm
 
-rm -rf pkg
-mkdir -p pkg/node pkg/web
-wasm-bindgen --target nodejs --out-dir pkg/node "$wasm"
-wasm-bindgen --target web --out-dir pkg/web "$wasm"
+# Build into a fresh folder and swap it in at the end, so a test running
+# against pkg/ meanwhile never sees half a package.
+out=$(mktemp -d pkg.new.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/node" "$out/web"
+wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
+wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 
 opt=node_modules/.bin/wasm-opt
-for f in pkg/node/cadence_engine_bg.wasm pkg/web/cadence_engine_bg.wasm; do
+for f in "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm"; do
   "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$f" -o "$f.opt"
   mv "$f.opt" "$f"
 done
 
-node scripts/pkg-files.mjs
+node scripts/pkg-files.mjs "$out"
+rm -rf pkg.old
+[ -d pkg ] && mv pkg pkg.old
+mv "$out" pkg
+rm -rf pkg.old
 
 raw=$(stat -c %s pkg/web/cadence_engine_bg.wasm)
 gz=$(gzip -9 -c pkg/web/cadence_engine_bg.wasm | wc -c)

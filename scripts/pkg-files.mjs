@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../', import.meta.url);
-const pkg = (p) => new URL(`pkg/${p}`, root);
+const outDir = new URL(`${process.argv[2] ?? 'pkg'}/`, root);
+const pkg = (p) => new URL(p, outDir);
 const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];
 

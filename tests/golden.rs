@@ -84,6 +84,10 @@ fn golden_cases() {
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    // GOLDEN_FILTER=consent runs only the files whose name contains it.
+    if let Ok(f) = std::env::var("GOLDEN_FILTER") {
+        files.retain(|p| p.to_string_lossy().contains(&f));
+    }
     files.sort();
     let mut failures = Vec::new();
     let mut total = 0;
