@@ -230,7 +230,8 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 text,
                 ..
             } => {
-                s.wrong_number = None;
+                // A text from the number does not lift a wrong-number mark: the new
+                // holder of a reassigned number can text too.
                 let c = classify_with(text.as_deref().unwrap_or(""), kw);
                 match c.intent {
                     Intent::OptOut => {
@@ -239,7 +240,11 @@ pub fn fold(ctx: &Ctx) -> Consent {
                         let target = if all { 3 } else { 0 };
                         let keyword = c.keyword.clone().unwrap_or_default();
                         let phrase = c.matched == Some(crate::reply::Match::Phrase);
-                        if s.dnd.get(target).is_some_and(Option::is_some) {
+                        // Already opted out as widely: the first opt-out stands (and
+                        // its one confirmation). A DND set by a `dnd` event does not
+                        // stop the customer's own opt-out from counting.
+                        let covered = s.opt_out.as_ref().is_some_and(|o| o.all || !all);
+                        if covered {
                             s.explain.push(format!(
                                 "{}: opt-out {:?} repeated while already opted out",
                                 ctx.words(e.at),
@@ -247,11 +252,13 @@ pub fn fold(ctx: &Ctx) -> Consent {
                             ));
                         } else {
                             if let Some(d) = s.dnd.get_mut(target) {
-                                *d = Some(Dnd {
-                                    since: e.at,
-                                    reason: DndSource::Keyword,
-                                    event: i,
-                                });
+                                if d.is_none() {
+                                    *d = Some(Dnd {
+                                        since: e.at,
+                                        reason: DndSource::Keyword,
+                                        event: i,
+                                    });
+                                }
                             }
                             s.explain.push(format!(
                                 "{}: customer texted {:?} ({}) — {} stopped{}",
@@ -321,33 +328,36 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 let ch = Channel::from(*channel);
                 let mut confirmation = false;
                 if ch == Channel::Sms {
-                    let dnd_event = s.dnd_for(Channel::Sms).map(|d| d.event);
                     if let Some(o) = s.opt_out.as_mut() {
-                        if o.confirmed_at.is_none()
-                            && e.at.0 - o.at.0 <= CONFIRMATION_MS
-                            && dnd_event == Some(o.event)
-                        {
+                        if o.confirmed_at.is_none() && e.at.0 - o.at.0 <= CONFIRMATION_MS {
                             o.confirmed_at = Some(e.at);
                             confirmation = true;
                         }
                     }
                 }
+                // The one confirmation (47 CFR 64.1200(a)(12)) is not a
+                // solicitation: no quiet hours, and it does not count to a cap.
                 if !confirmation {
                     audit(ctx, &mut s, i, e.at, ch);
+                    s.touches.push((e.at, ch));
                 }
-                s.touches.push((e.at, ch));
             }
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 ..
             } => {
-                let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
-                if proves_number {
-                    s.wrong_number = None;
-                }
+                // The call is audited against the state before it: a call to a
+                // number marked wrong is a violation even when it connects.
                 audit(ctx, &mut s, i, e.at, Channel::Call);
                 s.touches.push((e.at, Channel::Call));
+                let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
+                if proves_number && s.wrong_number.take().is_some() {
+                    s.explain.push(format!(
+                        "{}: call reached the contact — the wrong-number mark is lifted",
+                        ctx.words(e.at)
+                    ));
+                }
                 if *outcome == Outcome::WrongNumber {
                     s.wrong_number = Some((e.at, i));
                     s.explain.push(format!(
@@ -385,9 +395,9 @@ pub fn fold(ctx: &Ctx) -> Consent {
                         }
                     }
                 } else {
-                    if *channel == DndChannel::All {
-                        s.dnd = Default::default();
-                    } else if let Some(d) = s.dnd.get_mut(k) {
+                    // Lifting `all` lifts the `all` DND only: a channel's own DND
+                    // (an email unsubscribe, a call DND) stays until lifted itself.
+                    if let Some(d) = s.dnd.get_mut(k) {
                         *d = None;
                     }
                     if s.dnd_for(Channel::Sms).is_none() {
@@ -409,7 +419,8 @@ pub fn fold(ctx: &Ctx) -> Consent {
 /// Audits one outbound touch against the state before it.
 fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
     if let Some(d) = s.dnd_for(ch) {
-        let (rule, what) = if ch == Channel::Sms && d.reason == DndSource::Keyword {
+        let opted_out = d.reason == DndSource::Keyword || s.opt_out.is_some();
+        let (rule, what) = if ch == Channel::Sms && opted_out {
             (
                 "textAfterOptOut",
                 "text after the customer opted out".to_string(),

@@ -7,13 +7,25 @@
 //! (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE) and the carrier words
 //! STOPALL, STOP ALL, OPTOUT, OPT-OUT, REMOVE and ARRET. STOPALL and STOP ALL reach
 //! every channel. Opt-in: START, UNSTOP (and YES, which the history fold accepts
-//! only as the reply right after an opt-out). Help: HELP, INFO.
+//! only as the reply right after an opt-out). Help: HELP, INFO. A playbook's
+//! `keywords` add exact words of each kind (through the history fold only).
 //!
 //! A longer message that reasonably reads as an opt-out is one too, marked
-//! `match: "phrase"` for review: a request to stop or remove, about messages or
-//! the list ("please stop texting me", "remove me from your list", "don't text me
-//! again"). Messages that merely contain a keyword ("I'll stop by tomorrow", "send
-//! me info on the plan", "end of my contract") are not.
+//! `match: "phrase"` for review:
+//! - a request to stop or remove, about messages or the list ("please stop
+//!   texting me", "remove me from your list", "don't text me again", "no more
+//!   texts", "take me off your list", "leave me alone");
+//! - a short message (up to six words) of strong opt-out words — STOP, STOPALL,
+//!   UNSUBSCRIBE, OPT OUT, OPTOUT, OPT-OUT, ARRET — and filler only ("stop
+//!   please", "STOP STOP", "wrong number stop");
+//! - such a short opt-out standing as a sentence of its own in a longer message
+//!   ("Stop. Who is this?").
+//!
+//! A phrase reaches every channel when it says so ("please stop all", "stop all
+//! contact", "everything"); "stop all texts" is about texting. Messages that
+//! merely contain a keyword ("I'll stop by tomorrow", "send me info on the plan",
+//! "end of my contract", "remove my card", "don't send me the invoice yet") are
+//! not opt-outs. END, CANCEL, REMOVE and QUIT count only as the whole message.
 
 use serde::Serialize;
 
@@ -94,7 +106,7 @@ impl Classification {
     }
 }
 
-const OPT_OUT_CHANNEL: [&str; 10] = [
+const OPT_OUT_CHANNEL: [&str; 11] = [
     "STOP",
     "QUIT",
     "END",
@@ -103,6 +115,7 @@ const OPT_OUT_CHANNEL: [&str; 10] = [
     "CANCEL",
     "UNSUBSCRIBE",
     "OPTOUT",
+    "OPT-OUT",
     "REMOVE",
     "ARRET",
 ];
@@ -172,19 +185,20 @@ pub fn classify_with(text: &str, extra: &Keywords) -> Classification {
     if norm.is_empty() {
         return Classification::none();
     }
+    // The keyword as written first ("OPT-OUT" is its own carrier word), then
+    // with hyphens read as spaces ("STOP-ALL", "OPT-OUT" spelt "OPT - OUT").
     let squashed = norm.replace('-', " ");
-    for k in OPT_OUT_ALL {
-        if squashed == k {
-            return Classification::exact(Intent::OptOut, k, Some(Scope::All));
+    for form in [norm.as_str(), squashed.as_str()] {
+        for k in OPT_OUT_ALL {
+            if form == k {
+                return Classification::exact(Intent::OptOut, k, Some(Scope::All));
+            }
         }
-    }
-    for k in OPT_OUT_CHANNEL {
-        if norm == k || squashed == k {
-            return Classification::exact(Intent::OptOut, k, Some(Scope::Channel));
+        for k in OPT_OUT_CHANNEL {
+            if form == k {
+                return Classification::exact(Intent::OptOut, k, Some(Scope::Channel));
+            }
         }
-    }
-    if norm == "OPT-OUT" {
-        return Classification::exact(Intent::OptOut, "OPT-OUT", Some(Scope::Channel));
     }
     if let Some(k) = extra.opt_out.iter().find(|k| **k == norm) {
         return Classification::exact(Intent::OptOut, k, Some(Scope::Channel));
@@ -205,7 +219,7 @@ pub fn classify_with(text: &str, extra: &Keywords) -> Classification {
     if let Some(k) = extra.help.iter().find(|k| **k == norm) {
         return Classification::exact(Intent::Help, k, None);
     }
-    match phrase_opt_out(&norm) {
+    match phrase_opt_out(&norm, &head) {
         Some((phrase, scope)) => Classification {
             intent: Intent::OptOut,
             keyword: Some(phrase),
@@ -217,16 +231,7 @@ pub fn classify_with(text: &str, extra: &Keywords) -> Classification {
 }
 
 /// Verbs that ask to stop contact.
-const STOP_VERBS: [&str; 8] = [
-    "STOP",
-    "QUIT",
-    "CEASE",
-    "QUIT",
-    "END",
-    "HALT",
-    "DISCONTINUE",
-    "QUIT",
-];
+const STOP_VERBS: [&str; 6] = ["STOP", "QUIT", "CEASE", "END", "HALT", "DISCONTINUE"];
 /// Things the request is about.
 const MEDIA: [&str; 22] = [
     "TEXT",
@@ -252,36 +257,125 @@ const MEDIA: [&str; 22] = [
     "PESTERING",
     "THIS",
 ];
-/// Verbs of contact after "don't" / "do not" / "never".
+/// Verbs of contact after "don't" / "do not" / "never" / "no more".
 const CONTACT_VERBS: [&str; 8] = [
     "TEXT", "MESSAGE", "CONTACT", "CALL", "EMAIL", "SMS", "BOTHER", "SEND",
 ];
+/// Words that may close "don't text me ...", keeping it a request to stop.
+const CLOSERS: [&str; 10] = [
+    "", "AGAIN", "ANYMORE", "EVER", "PLEASE", "PLS", "THANKS", "THANK", "NOW", "STOP",
+];
+/// Single words that ask to stop wherever they stand as a sentence of their own
+/// or in a short message ("Stop please", "Wrong number. Stop."). END, CANCEL,
+/// REMOVE and QUIT are keywords only as the whole message: inside a longer text
+/// they are too often about something else.
+const STRONG: [&str; 7] = [
+    "STOP",
+    "STOPALL",
+    "UNSUBSCRIBE",
+    "UNSUB",
+    "OPTOUT",
+    "OPT-OUT",
+    "ARRET",
+];
+/// Words that may surround a strong word in a short opt-out message.
+const FILLER: [&str; 24] = [
+    "PLEASE",
+    "PLS",
+    "PLZ",
+    "NO",
+    "NOPE",
+    "THANKS",
+    "THANK",
+    "YOU",
+    "THX",
+    "WRONG",
+    "NUMBER",
+    "PERSON",
+    "JUST",
+    "OK",
+    "OKAY",
+    "NOW",
+    "SORRY",
+    "NOT",
+    "INTERESTED",
+    "ME",
+    "IT",
+    "ALREADY",
+    "SAID",
+    "I",
+];
+/// Words after "stop all" that keep it about every channel.
+const ALL_OBJECTS: [&str; 5] = [
+    "CONTACT",
+    "CONTACTING",
+    "COMMUNICATION",
+    "COMMUNICATIONS",
+    "MARKETING",
+];
+/// Whether a phrase opt-out reaches every channel: "stop all", "stop all
+/// contact", "unsubscribe me from everything", "all channels". "Stop all texts"
+/// is about texting only.
+fn phrase_scope(words: &[&str]) -> Scope {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    for (i, w) in words.iter().enumerate() {
+        let all_after = match *w {
+            "STOPALL" => Some(i + 1),
+            "STOP" if at(i + 1) == "ALL" => Some(i + 2),
+            "EVERYTHING" => return Scope::All,
+            "ALL" if matches!(at(i + 1), "CHANNELS" | "COMMUNICATION" | "COMMUNICATIONS") => {
+                return Scope::All
+            }
+            _ => None,
+        };
+        if let Some(k) = all_after {
+            let next = at(k);
+            if next.is_empty() || FILLER.contains(&next) || ALL_OBJECTS.contains(&next) {
+                return Scope::All;
+            }
+        }
+    }
+    Scope::Channel
+}
 
-fn phrase_opt_out(norm: &str) -> Option<(String, Scope)> {
+/// A short message made only of strong opt-out words and filler ("stop
+/// please", "please stop all", "STOP STOP", "wrong number stop").
+fn short_opt_out(words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let mut strong = false;
+    for (i, w) in words.iter().enumerate() {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .copied()
+            .unwrap_or("");
+        let next = words.get(i + 1).copied().unwrap_or("");
+        if STRONG.contains(w) || (*w == "OPT" && next == "OUT") || (*w == "OUT" && prev == "OPT") {
+            strong = true;
+        } else if !(FILLER.contains(w) || (*w == "ALL" && prev == "STOP")) {
+            return false;
+        }
+    }
+    strong
+}
+
+fn phrase_opt_out(norm: &str, raw: &str) -> Option<(String, Scope)> {
     let words: Vec<&str> = norm.split(' ').collect();
     let n = words.len();
     if !(2..=40).contains(&n) {
         return None;
     }
-    let has = |w: &str| words.contains(&w);
-    let scope = if has("ALL")
-        && (has("CHANNELS") || has("EVERYTHING") || words.windows(2).any(|p| p == ["STOP", "ALL"]))
-    {
-        Scope::All
-    } else {
-        Scope::Channel
-    };
+    let scope = phrase_scope(&words);
+    if short_opt_out(&words) {
+        return Some((norm.to_lowercase(), scope));
+    }
     let found = |i: usize, len: usize| -> Option<(String, Scope)> {
         let end = (i + len).min(n);
         let start = i.min(end);
-        Some((
-            words
-                .get(start..end)
-                .unwrap_or(&[])
-                .join(" ")
-                .to_lowercase(),
-            scope,
-        ))
+        let slice = words.get(start..end).unwrap_or(&[]);
+        Some((slice.join(" ").to_lowercase(), scope))
     };
     for i in 0..n {
         let w = words.get(i).copied().unwrap_or("");
@@ -292,25 +386,27 @@ fn phrase_opt_out(norm: &str) -> Option<(String, Scope)> {
             let b = next(2);
             let c = next(3);
             if MEDIA.contains(&a)
-                || (matches!(
-                    a,
-                    "ALL" | "THE" | "YOUR" | "THESE" | "ME" | "SENDING" | "IT"
-                ) && (MEDIA.contains(&b) || b.is_empty() && a == "IT"))
+                || (matches!(a, "ALL" | "THE" | "YOUR" | "THESE" | "ME" | "SENDING")
+                    && MEDIA.contains(&b))
                 || (matches!(a, "SENDING" | "ALL")
                     && matches!(b, "ME" | "THE" | "THESE" | "YOUR")
                     && MEDIA.contains(&c))
             {
                 return found(i, 3);
             }
-            if a == "IT" && matches!(b, "PLEASE" | "NOW" | "") {
+            if w == "STOP" && a == "IT" && matches!(b, "PLEASE" | "NOW" | "") {
                 return found(i, 2);
             }
         }
-        // "remove me", "take me off", "unsubscribe me", "opt me out"
-        if w == "REMOVE" && matches!(next(1), "ME" | "MY" | "THIS") {
-            return found(i, 2);
+        // "remove me", "remove my number", "take me off", "unsubscribe me", "opt me out"
+        if w == "REMOVE"
+            && (matches!(next(1), "ME" | "US")
+                || (matches!(next(1), "MY" | "THIS" | "OUR") && next(2) == "NUMBER"))
+        {
+            let len = if matches!(next(1), "ME" | "US") { 2 } else { 3 };
+            return found(i, len);
         }
-        if w == "TAKE" && next(1) == "ME" && next(2) == "OFF" {
+        if w == "TAKE" && matches!(next(1), "ME" | "US") && next(2) == "OFF" {
             return found(i, 3);
         }
         if matches!(w, "UNSUBSCRIBE" | "UNSUB") && (n <= 6 || matches!(next(1), "ME" | "FROM")) {
@@ -319,10 +415,7 @@ fn phrase_opt_out(norm: &str) -> Option<(String, Scope)> {
         if w == "OPT" && next(1) == "ME" && next(2) == "OUT" {
             return found(i, 3);
         }
-        if matches!(w, "OPT-OUT" | "OPTOUT") && n <= 6 {
-            return found(i, 1);
-        }
-        // "don't text me", "do not contact me", "never call me again"
+        // "don't text me", "do not contact me", "never call me again", "no more texts"
         let negated = matches!(w, "DON'T" | "DONT" | "NEVER")
             || (w == "DO" && next(1) == "NOT")
             || (w == "NO" && matches!(next(1), "MORE" | "LONGER"));
@@ -334,24 +427,41 @@ fn phrase_opt_out(norm: &str) -> Option<(String, Scope)> {
             };
             let v = next(k);
             let v2 = next(k + 1);
-            if CONTACT_VERBS.contains(&v) && matches!(v2, "ME" | "THIS" | "AGAIN" | "US" | "") {
-                return found(i, k + 2);
+            let v3 = next(k + 2);
+            let v4 = next(k + 3);
+            // "don't text me" and what may close it; "don't text me at this number".
+            let closes = |x: &str, y: &str| {
+                CLOSERS.contains(&x) || (matches!(x, "AT" | "ON") && matches!(y, "THIS" | "ALL"))
+            };
+            if CONTACT_VERBS.contains(&v) && v != "SEND" {
+                if matches!(v2, "ME" | "US") && closes(v3, v4) {
+                    return found(i, k + 2);
+                }
+                if matches!(v2, "THIS" | "AGAIN" | "") {
+                    return found(i, k + 2);
+                }
+            }
+            // "don't send me anything", "do not send me texts"; not "don't send me
+            // the invoice yet".
+            if v == "SEND" {
+                let what = if matches!(v2, "ME" | "US") { v3 } else { v2 };
+                if MEDIA.contains(&what)
+                    || matches!(what, "ANYTHING" | "ANY" | "MORE" | "AGAIN" | "")
+                {
+                    return found(i, k + 3);
+                }
             }
             if w == "NO" && MEDIA.contains(&v) {
                 return found(i, k + 1);
             }
-            if v == "WANT" && matches!(v2, "YOUR" | "ANY" | "THESE" | "TO" | "MORE") {
-                let v3 = next(k + 2);
-                let v4 = next(k + 3);
-                if MEDIA.contains(&v3)
-                    || (v3 == "BE" && v4 == "CONTACTED")
-                    || (v3 == "RECEIVE" || v3 == "GET")
-                {
-                    return found(i, k + 4);
-                }
+            let wanted = MEDIA.contains(&v3)
+                || (v3 == "BE" && v4 == "CONTACTED")
+                || matches!(v3, "RECEIVE" | "GET");
+            if v == "WANT" && matches!(v2, "YOUR" | "ANY" | "THESE" | "TO" | "MORE") && wanted {
+                return found(i, k + 4);
             }
         }
-        // "leave me alone", "lose my number", "wrong person stop"
+        // "leave me alone", "lose my number"
         if w == "LEAVE" && next(1) == "ME" && next(2) == "ALONE" {
             return found(i, 3);
         }
@@ -360,35 +470,21 @@ fn phrase_opt_out(norm: &str) -> Option<(String, Scope)> {
             return found(i, 3);
         }
     }
-    // A message that ends with a bare STOP / UNSUBSCRIBE keyword after a short lead
-    // ("wrong number stop", "no thanks, stop").
-    if n <= 5 {
-        if let Some(last) = words.last() {
-            if matches!(*last, "STOP" | "UNSUBSCRIBE" | "STOPALL") {
-                let lead: &[&str] = words.get(..n - 1).unwrap_or(&[]);
-                let polite = lead.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "PLEASE"
-                            | "PLS"
-                            | "PLZ"
-                            | "NO"
-                            | "THANKS"
-                            | "THANK"
-                            | "YOU"
-                            | "WRONG"
-                            | "NUMBER"
-                            | "PERSON"
-                            | "JUST"
-                            | "OK"
-                            | "OKAY"
-                            | "NOW"
-                    )
-                });
-                if polite {
-                    return Some((norm.to_lowercase(), scope));
-                }
-            }
+    // A sentence of its own that is a strong keyword or a short opt-out:
+    // "Stop. Who is this?", "Wrong number, please stop".
+    for part in raw.split(|c: char| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ';' | ',' | '\n' | '\r' | '。' | '！' | '？' | '，' | '；'
+        )
+    }) {
+        let sentence = normalize(part);
+        if sentence.is_empty() || sentence == norm {
+            continue;
+        }
+        let sw: Vec<&str> = sentence.split(' ').collect();
+        if short_opt_out(&sw) {
+            return Some((sentence.to_lowercase(), phrase_scope(&sw)));
         }
     }
     None
@@ -429,6 +525,10 @@ mod tests {
         assert_eq!(classify("stop all").scope, Some(Scope::All));
         assert_eq!(classify("STOPALL").scope, Some(Scope::All));
         assert_eq!(classify("stop").scope, Some(Scope::Channel));
+        assert_eq!(classify("OPT-OUT").keyword.as_deref(), Some("OPT-OUT"));
+        assert_eq!(classify("opt out").keyword.as_deref(), Some("OPT OUT"));
+        assert_eq!(classify("please stop all").scope, Some(Scope::All));
+        assert_eq!(classify("stop all texts").scope, Some(Scope::Channel));
         assert_eq!(intent("start"), (Intent::OptIn, Some(Match::Exact)));
         assert_eq!(intent("Unstop"), (Intent::OptIn, Some(Match::Exact)));
         assert_eq!(intent("yes"), (Intent::OptIn, Some(Match::Exact)));
@@ -450,6 +550,12 @@ mod tests {
             "leave me alone",
             "stop messaging me please",
             "No more texts",
+            "Stop please",
+            "STOP STOP",
+            "Stop. Who is this?",
+            "Wrong number, please stop",
+            "do not send me any more messages",
+            "remove my number",
         ] {
             assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
         }
@@ -467,6 +573,10 @@ mod tests {
             "I want to remove the extra line",
             "don't forget my discount",
             "please help me with my bill",
+            "remove my card from the account",
+            "don't send me the invoice yet",
+            "don't call me after 5pm",
+            "I'll stop by, thanks",
             "",
             "   ",
             "🛑",
