@@ -507,10 +507,29 @@ pub fn campaign(
         );
     };
     let act = ActChannel::Reach(channel);
-    let from = start.max(ctx.contact.added_at);
-    let Some(due_at) = place(ctx, s, act, from) else {
-        return (None, None);
+    // Due at the start of its phase — but never within a day of the last touch,
+    // so a late 1st attempt does not make the 2nd due minutes later.
+    let spaced = touches.last().map(|t| t.plus(DAY));
+    let from = start.max(ctx.contact.added_at).max(spaced.unwrap_or(start));
+    let due_at = place(ctx, s, act, from).filter(|t| *t < pos.next_month);
+    let Some(due_at) = due_at else {
+        explain.push(format!(
+            "{made} touch{} this month: no time left this month for the {} (attempts are a day apart)",
+            if made == 1 { "" } else { "es" },
+            attempt_label(attempt)
+        ));
+        return (
+            None,
+            Some(Done {
+                reason: "attemptsComplete",
+                label: "No time left this month for another attempt".into(),
+                until: Some(pos.next_month),
+            }),
+        );
     };
+    if spaced.is_some_and(|sp| sp > start) {
+        ctx.note(from);
+    }
     // Overdue once the phase holding the due time is over.
     let overdue_at = position(ctx, c, due_at)
         .map(|p| p.phase_ends_at)
@@ -552,9 +571,10 @@ pub fn campaign(
 
 // ------------------------------------------------------------------ steps
 
-/// `t` moved by `days` days in the zone; business days skip Saturday, Sunday and
-/// the playbook's holidays (and a start on a non-business day moves to the next
-/// business day).
+/// `t` moved by `days` days in the zone, keeping the local time of day; business
+/// days skip Saturday, Sunday and the playbook's holidays (0 business days from a
+/// non-business day is the next business day; n > 0 counts n business days after
+/// the start's date, so Friday + 1 and Saturday + 1 are both Monday).
 pub fn add_days(ctx: &Ctx, t: Instant, days: i64, business: bool) -> Instant {
     if !business {
         return ctx.zone.add_days(t, days);
@@ -563,9 +583,14 @@ pub fn add_days(ctx: &Ctx, t: Instant, days: i64, business: bool) -> Instant {
     let time = ctx.zone.local(t).time();
     let mut left = days;
     let mut guard = 0;
-    while !ctx.playbook.is_business_day(date) && guard < 400 {
-        date = date.succ_opt().unwrap_or(date);
-        guard += 1;
+    // No days: the same day if it is a business day, else the next one. Days:
+    // count business days forward from the day after (as spreadsheets' WORKDAY
+    // does: Saturday + 1 business day is Monday).
+    if days <= 0 {
+        while !ctx.playbook.is_business_day(date) && guard < 400 {
+            date = date.succ_opt().unwrap_or(date);
+            guard += 1;
+        }
     }
     while left > 0 && guard < 40_000 {
         date = date.succ_opt().unwrap_or(date);
@@ -622,13 +647,23 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     let events: Vec<(usize, &crate::model::Event)> = ctx.events().collect();
     let mut consumed = vec![false; events.len()];
     let mut anchor = enrolled;
+    let mut prev_base = enrolled;
     let mut reminders: Vec<Candidate> = Vec::new();
     for (n, step) in pb.steps.iter().enumerate() {
         let base = match step.delay {
             Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
             Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
         };
-        let ready = base.max(anchor);
+        // A step released late (its own time passed while the steps before it
+        // held the sequence) keeps the gap the playbook put before it, up to a
+        // day, so that a late cadence never makes two touches back to back.
+        let ready = if anchor > base {
+            let gap = (base.0 - prev_base.0).clamp(0, DAY);
+            anchor.plus(gap)
+        } else {
+            base
+        };
+        prev_base = base;
         // Completion: an explicit mark, else a touch on the step's channel made
         // while this step was the one pending.
         let explicit = events
@@ -778,9 +813,16 @@ fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
     )
 }
 
-/// Candidate order: earliest due first, then kind.
+/// Candidate order: the opt-out confirmation first (it has five minutes), then
+/// the earliest due, then kind.
 pub fn pick(mut c: Vec<Candidate>) -> Option<Candidate> {
-    c.sort_by(|a, b| a.due_at.cmp(&b.due_at).then(a.kind.cmp(&b.kind)));
+    c.sort_by(|a, b| {
+        let urgent = |x: &Candidate| x.kind != Kind::ConfirmOptOut;
+        urgent(a)
+            .cmp(&urgent(b))
+            .then(a.due_at.cmp(&b.due_at))
+            .then(a.kind.cmp(&b.kind))
+    });
     c.into_iter().next()
 }
 
