@@ -1,6 +1,6 @@
 // Writes the hand-made files of pkg/: package.json, the Node ESM entry, the
 // browser entry (top-level await init, so users need no init call), and types.
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +37,12 @@ copyFileSync(pkg('node/cadence_engine.d.ts'), pkg('cadence_engine.d.ts'));
 writeFileSync(pkg('index.d.ts'), `export * from './cadence_engine';\n`);
 writeFileSync(pkg('node/index.d.mts'), `export * from '../cadence_engine';\n`);
 
+// The Node modules in js/ (parallel evaluation, the command-line tool) ship
+// beside the CommonJS build, which they load as './cadence_engine.js'.
+const nodeFiles = readdirSync(new URL('js/', root)).filter((f) => f.endsWith('.cjs')).sort();
+for (const f of nodeFiles) copyFileSync(new URL(`js/${f}`, root), pkg(`node/${f}`));
+if (nodeFiles.includes('cli.cjs')) chmodSync(pkg('node/cli.cjs'), 0o755);
+
 const manifest = {
   name: 'cadence-engine',
   version,
@@ -56,8 +62,10 @@ const manifest = {
       default: './index.js',
     },
     './web': './web/index.js',
+    ...(nodeFiles.includes('parallel.cjs') ? { './parallel': './node/parallel.cjs' } : {}),
     './package.json': './package.json',
   },
+  ...(nodeFiles.includes('cli.cjs') ? { bin: { 'cadence-engine': './node/cli.cjs' } } : {}),
   files: ['index.js', 'index.d.ts', 'cadence_engine.d.ts', 'node/', 'web/'],
   sideEffects: ['./index.js', './web/index.js'],
   engines: { node: '>=18' },

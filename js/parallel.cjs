@@ -1,0 +1,207 @@
+'use strict';
+// evaluateMany spread over worker_threads: one WebAssembly instance per worker.
+//
+//   const { evaluateManyParallel } = require('cadence-engine/parallel');
+//   const results = await evaluateManyParallel(contacts, playbook, now, { workers: 4 });
+//
+// The result equals evaluateMany(contacts, playbook, now): same order, and a bad
+// contact yields the same {id, error, code, path} (paths count from the start of
+// the whole array, not of a worker's share). A bad playbook or `now` rejects with
+// the Error evaluateMany throws.
+//
+// createPool() keeps the workers for many batches (the command-line tool uses it).
+
+const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+/** The Node build of the engine: beside this file in the package, or pkg/node in the repository. */
+function enginePath() {
+  const candidates = [
+    path.join(__dirname, 'cadence_engine.js'),
+    path.join(__dirname, '..', 'pkg', 'node', 'cadence_engine.js'),
+  ];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`cadence-engine: the engine build was not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+function defaultWorkers() {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n);
+}
+
+/** An Error carried across threads as plain data, rebuilt on the other side. */
+function errorData(e) {
+  return { message: String(e && e.message || e), code: e && e.code, path: e && e.path };
+}
+function rebuildError(d) {
+  const e = new Error(d.message);
+  if (d.code !== undefined) e.code = d.code;
+  if (d.path !== undefined) e.path = d.path;
+  return e;
+}
+
+/** Renumbers `contacts[i]` in a batch error to the index in the whole array. */
+function shiftIndex(item, local, global) {
+  if (!item || typeof item.error !== 'string' || local === global) return item;
+  const from = `contacts[${local}]`;
+  const to = `contacts[${global}]`;
+  const out = { ...item };
+  if (out.error.startsWith(from)) out.error = to + out.error.slice(from.length);
+  if (typeof out.path === 'string' && out.path.startsWith(from)) out.path = to + out.path.slice(from.length);
+  return out;
+}
+
+/**
+ * A pool of workers. Each job is {contacts, playbook, now, offset, mode}; the
+ * worker answers with the results of evaluateMany (mode "full") or with a
+ * compact summary per contact (mode "summary").
+ */
+function createPool(options = {}) {
+  const size = Math.max(1, Math.floor(options.workers || defaultWorkers()));
+  const engine = enginePath();
+  const idle = [];
+  const all = [];
+  const waiting = [];
+  let nextId = 0;
+  const pending = new Map();
+  let closed = false;
+
+  function spawn() {
+    const w = new Worker(__filename, { workerData: { engine } });
+    w.on('message', (msg) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      release(w);
+      if (msg.error) p.reject(rebuildError(msg.error));
+      else p.resolve(msg.results);
+    });
+    w.on('error', (e) => {
+      for (const [id, p] of pending) {
+        if (p.worker === w) {
+          pending.delete(id);
+          p.reject(e);
+        }
+      }
+    });
+    all.push(w);
+    return w;
+  }
+
+  function acquire() {
+    if (idle.length) return Promise.resolve(idle.pop());
+    if (all.length < size) return Promise.resolve(spawn());
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+  function release(w) {
+    if (closed) return;
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  }
+
+  return {
+    size,
+    /** Runs one job on the next free worker; resolves with its results. */
+    async run(job) {
+      if (closed) throw new Error('cadence-engine: the pool is closed');
+      const w = await acquire();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker: w });
+        w.postMessage({ id, ...job });
+      });
+    },
+    /** Stops every worker (call it when done: live workers keep the process running). */
+    async close() {
+      closed = true;
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * evaluateMany over worker_threads. Resolves with one result per contact, in
+ * input order; `workers` defaults to the number of CPUs.
+ */
+async function evaluateManyParallel(contacts, playbook, now, options = {}) {
+  if (!Array.isArray(contacts)) {
+    const e = new Error('contacts: expected an array of contacts');
+    e.code = 'E_INVALID_INPUT';
+    e.path = 'contacts';
+    throw e;
+  }
+  const workers = Math.max(1, Math.floor(options.workers || defaultWorkers()));
+  const chunkSize = options.chunkSize || Math.max(1, Math.min(2000, Math.ceil(contacts.length / workers)));
+  const pool = createPool({ workers: Math.min(workers, Math.max(1, Math.ceil(contacts.length / chunkSize))) });
+  try {
+    const jobs = [];
+    for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
+      const slice = contacts.slice(offset, offset + chunkSize);
+      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset }));
+      if (contacts.length === 0) break;
+    }
+    const parts = await Promise.all(jobs);
+    return parts.flat();
+  } finally {
+    await pool.close();
+  }
+}
+
+// ---- the worker side ----------------------------------------------------------
+
+/** The few fields a queue or a summary needs from an evaluation. */
+function summary(ev) {
+  if (ev.error !== undefined) return ev;
+  const n = ev.next;
+  return {
+    id: ev.id,
+    status: ev.status,
+    statusLabel: ev.statusLabel,
+    displayName: ev.displayName,
+    priority: ev.priority,
+    stage: ev.stage,
+    next: n ? { kind: n.kind, label: n.label, channel: n.channel, dueAt: n.dueAt, due: n.due, overdue: n.overdue } : null,
+  };
+}
+
+function workerMain() {
+  const engine = require(workerData.engine);
+  parentPort.on('message', (job) => {
+    try {
+      let contacts = job.contacts;
+      const lineErrors = new Map();
+      if (job.lines) {
+        // Raw NDJSON lines: parse here, so bad JSON is found off the main thread.
+        contacts = [];
+        job.lines.forEach((text, i) => {
+          try {
+            contacts.push(JSON.parse(text));
+          } catch (e) {
+            lineErrors.set(i, e.message);
+            contacts.push(null);
+          }
+        });
+      }
+      const good = lineErrors.size ? contacts.filter((_, i) => !lineErrors.has(i)) : contacts;
+      const evaluated = engine.evaluateMany(good, job.playbook, job.now);
+      let k = 0;
+      const results = contacts.map((_, i) => {
+        if (lineErrors.has(i)) return { id: null, error: `invalid JSON: ${lineErrors.get(i)}`, code: 'invalidJson', path: '' };
+        const local = k++;
+        const r = shiftIndex(evaluated[local], local, (job.offset || 0) + i);
+        return job.mode === 'summary' ? summary(r) : r;
+      });
+      parentPort.postMessage({ id: job.id, results });
+    } catch (e) {
+      parentPort.postMessage({ id: job.id, error: errorData(e) });
+    }
+  });
+}
+
+if (!isMainThread && workerData && workerData.engine) workerMain();
+
+module.exports = { evaluateManyParallel, createPool };

@@ -1,0 +1,35 @@
+// The page's side of engine-worker.js: each call returns a promise of the
+// worker's answer; errors come back as real Errors with the engine's message.
+export class Engine {
+  constructor() {
+    this.worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    this.nextId = 1;
+    this.pending = new Map();
+    this.onProgress = () => {};
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.addEventListener('error', (e) => reject(new Error(`the engine failed to load: ${e.message || 'see the network panel'}`)));
+      this.worker.addEventListener('message', (e) => {
+        const m = e.data;
+        if (m.ready) return resolve();
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        if (m.progress) return this.onProgress(m.progress);
+        this.pending.delete(m.id);
+        if (m.error) {
+          const err = new Error(m.error.message);
+          err.path = m.error.path;
+          p.reject(err);
+        } else p.resolve(m.result);
+      });
+    });
+  }
+
+  async call(type, payload) {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, type, payload });
+    });
+  }
+}
