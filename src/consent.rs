@@ -460,7 +460,7 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
                 "{} at {} local, outside {}",
                 ch.noun(),
                 ctx.zone.local(at).format("%H:%M"),
-                ctx.hours.source
+                ctx.hours.source()
             ),
         });
     }

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use crate::model::{Channel, Contact, Event};
 use crate::playbook::Playbook;
 use crate::time::{Instant, Zone, DAY};
-use crate::window::{Cap, Hours, Region, Window};
+use crate::window::{Cap, Hours, HoursKind, Region, Window};
 
 /// One evaluation's inputs, resolved.
 pub struct Ctx<'a> {
@@ -39,26 +39,19 @@ impl<'a> Ctx<'a> {
             .unwrap_or(Zone::UTC);
         let region = contact.region.or(playbook.region);
         let mut windows: Vec<Window> = Vec::new();
-        let mut source = Vec::new();
+        let mut kinds = Vec::new();
         if let Some(w) = &playbook.window {
             windows.push(w.clone());
-            source.push(format!("playbook window ({})", w.describe()));
+            kinds.push(HoursKind::Custom);
         }
         match region {
             Some(r) => {
                 windows.push(r.window());
-                source.push(format!(
-                    "{} calling hours ({})",
-                    r.as_str(),
-                    r.window().describe()
-                ));
+                kinds.push(HoursKind::Region(r));
             }
             None if playbook.window.is_none() => {
                 windows.push(Region::Us.window());
-                source.push(format!(
-                    "default US calling hours ({})",
-                    Region::Us.window().describe()
-                ));
+                kinds.push(HoursKind::DefaultUs);
             }
             None => {}
         }
@@ -87,10 +80,7 @@ impl<'a> Ctx<'a> {
             now,
             zone,
             region,
-            hours: Hours {
-                windows,
-                source: source.join(" and "),
-            },
+            hours: Hours::new(windows, kinds),
             caps,
             order,
             changes: Cell::new(first_future),
@@ -135,7 +125,20 @@ impl<'a> Ctx<'a> {
 
     /// Local time in words for `explain`: `Mon 2026-11-02 08:00 (America/New_York)`.
     pub fn words(&self, t: Instant) -> String {
+        use chrono::{Datelike, Timelike};
         let l = self.zone.local(t);
-        format!("{} {}", l.format("%a %Y-%m-%d %H:%M"), self.zone.name())
+        let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            .get(l.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or("");
+        format!(
+            "{day} {:04}-{:02}-{:02} {:02}:{:02} {}",
+            l.year(),
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute(),
+            self.zone.name()
+        )
     }
 }

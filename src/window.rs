@@ -5,7 +5,11 @@
 //! into the next day (`22:00`–`02:00`). Ends are exclusive: a US window
 //! `08:00`–`21:00` allows 20:59 and refuses 21:00.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+#![deny(clippy::arithmetic_side_effects)]
+
+use std::cell::RefCell;
+
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::model::Channel;
@@ -118,50 +122,46 @@ pub struct Window {
 pub const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Window {
-    /// The open intervals `[start, end)` whose start lies on a local day from
-    /// `first` to `first + days`, sorted and merged where they touch.
-    fn intervals(&self, zone: Zone, first: NaiveDate, days: i64) -> Vec<(Instant, Instant)> {
-        let mut out = Vec::new();
-        for offset in 0..=days {
-            let Some(date) = first.checked_add_signed(Duration::days(offset)) else {
+    /// The open intervals `[start, end)` of the blocks that start on local `date`.
+    fn day_intervals(&self, zone: Zone, date: NaiveDate, out: &mut Vec<(Instant, Instant)>) {
+        out.clear();
+        let next = date.succ_opt().unwrap_or(date);
+        for b in &self.blocks {
+            if !b.on(date.weekday()) {
                 continue;
+            }
+            let start = zone.at(date, time_of_minutes(b.from));
+            let end = if b.to >= 1440 {
+                zone.start_of_day(next)
+            } else if b.to > b.from {
+                zone.at(date, time_of_minutes(b.to))
+            } else {
+                zone.at(next, time_of_minutes(b.to))
             };
-            let next = date.succ_opt().unwrap_or(date);
-            for b in &self.blocks {
-                if !b.on(date.weekday()) {
-                    continue;
-                }
-                let start = zone.at(date, time_of_minutes(b.from));
-                let end = if b.to >= 1440 {
-                    zone.start_of_day(next)
-                } else if b.to > b.from {
-                    zone.at(date, time_of_minutes(b.to))
-                } else {
-                    zone.at(next, time_of_minutes(b.to))
-                };
-                if end > start {
-                    out.push((start, end));
-                }
+            if end > start {
+                out.push((start, end));
             }
         }
-        out.sort();
-        let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(out.len());
-        for (s, e) in out {
-            match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
-            }
-        }
-        merged
     }
 
     /// The open interval holding `t`, or else the next one, looking 8 days ahead.
     /// `None` when the window never opens in that time (an empty window).
+    ///
+    /// Days are read one at a time from the day before `t` (a block that runs
+    /// past midnight may hold `t`): blocks start inside their own day, so the
+    /// first day with an interval ending after `t` holds the answer.
     pub fn span(&self, zone: Zone, t: Instant) -> Option<(Instant, Instant)> {
-        let first = zone.date(t).pred_opt()?;
-        self.intervals(zone, first, 9)
-            .into_iter()
-            .find(|&(_, end)| end > t)
+        let mut date = zone.date(t).pred_opt()?;
+        let mut day = Vec::with_capacity(self.blocks.len());
+        for _ in 0..10 {
+            self.day_intervals(zone, date, &mut day);
+            let best = day.iter().filter(|&&(_, end)| end > t).min().copied();
+            if best.is_some() {
+                return best;
+            }
+            date = date.succ_opt()?;
+        }
+        None
     }
 
     /// Whether `t` lies inside the window.
@@ -204,20 +204,91 @@ pub fn hhmm(minutes: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
+/// Where a window of [`Hours`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HoursKind {
+    /// The playbook's own `window`.
+    Custom,
+    /// A region preset (the contact's or the playbook's).
+    Region(Region),
+    /// The US hours that apply when neither a region nor a window is given.
+    DefaultUs,
+}
+
+/// The open intervals of one window on one local day: (window index, day, intervals).
+type DayIntervals = (usize, NaiveDate, Vec<(Instant, Instant)>);
+
 /// The window(s) that bind one contact: a custom window, a region's, or both
 /// (both must allow a time).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hours {
     /// All of these must contain a time for it to be inside the contact window.
     pub windows: Vec<Window>,
-    /// Where the hours come from, in words.
-    pub source: String,
+    /// Where each window comes from, in the same order.
+    pub kinds: Vec<HoursKind>,
+    /// The intervals of each (window, local day) already worked out: one
+    /// evaluation asks about the same few days many times, and each interval
+    /// costs two zone conversions. One `Hours` serves one zone.
+    cache: RefCell<Vec<DayIntervals>>,
 }
 
 impl Hours {
+    /// The hours made of `windows` (with their `kinds`, in the same order).
+    pub fn new(windows: Vec<Window>, kinds: Vec<HoursKind>) -> Hours {
+        Hours {
+            windows,
+            kinds,
+            cache: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// As [`Window::span`] for window `i`, with each day's intervals cached.
+    fn span(&self, i: usize, zone: Zone, t: Instant) -> Option<(Instant, Instant)> {
+        let w = self.windows.get(i)?;
+        let mut date = zone.date(t).pred_opt()?;
+        for _ in 0..10 {
+            let best = {
+                let mut cache = self.cache.borrow_mut();
+                let pos = match cache.iter().position(|(k, d, _)| *k == i && *d == date) {
+                    Some(p) => p,
+                    None => {
+                        let mut day = Vec::with_capacity(w.blocks.len());
+                        w.day_intervals(zone, date, &mut day);
+                        cache.push((i, date, day));
+                        cache.len().saturating_sub(1)
+                    }
+                };
+                cache
+                    .get(pos)
+                    .and_then(|(_, _, day)| day.iter().filter(|&&(_, end)| end > t).min().copied())
+            };
+            if best.is_some() {
+                return best;
+            }
+            date = date.succ_opt()?;
+        }
+        None
+    }
+
+    /// Where the hours come from, in words (built only when a message needs it).
+    pub fn source(&self) -> String {
+        let parts: Vec<String> = self
+            .kinds
+            .iter()
+            .zip(&self.windows)
+            .map(|(k, w)| match k {
+                HoursKind::Custom => format!("playbook window ({})", w.describe()),
+                HoursKind::Region(r) => format!("{} calling hours ({})", r.as_str(), w.describe()),
+                HoursKind::DefaultUs => format!("default US calling hours ({})", w.describe()),
+            })
+            .collect();
+        parts.join(" and ")
+    }
+
     /// Whether `t` is inside every window.
     pub fn contains(&self, zone: Zone, t: Instant) -> bool {
-        self.windows.iter().all(|w| w.contains(zone, t))
+        (0..self.windows.len())
+            .all(|i| matches!(self.span(i, zone, t), Some((s, e)) if s <= t && t < e))
     }
 
     /// The earliest instant at or after `t` inside every window, within 8 days.
@@ -228,8 +299,8 @@ impl Hours {
         // every window holds t.
         for _ in 0..64 {
             let mut moved = false;
-            for w in &self.windows {
-                let n = w.next_open(zone, t)?;
+            for i in 0..self.windows.len() {
+                let n = self.span(i, zone, t).map(|(s, _)| s.max(t))?;
                 if n > t {
                     t = n;
                     moved = true;
@@ -247,9 +318,8 @@ impl Hours {
 
     /// When the window holding `t` closes (the earliest end among the windows).
     pub fn closes_after(&self, zone: Zone, t: Instant) -> Option<Instant> {
-        self.windows
-            .iter()
-            .filter_map(|w| w.span(zone, t).map(|(_, e)| e))
+        (0..self.windows.len())
+            .filter_map(|i| self.span(i, zone, t).map(|(_, e)| e))
             .min()
     }
 }
