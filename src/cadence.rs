@@ -649,21 +649,25 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     let mut anchor = enrolled;
     let mut prev_base = enrolled;
     let mut reminders: Vec<Candidate> = Vec::new();
+    let stopped_at = stop.map(|r| r.at);
     for (n, step) in pb.steps.iter().enumerate() {
         let base = match step.delay {
             Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
             Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
         };
         // A step released late (its own time passed while the steps before it
-        // held the sequence) keeps the gap the playbook put before it, up to a
-        // day, so that a late cadence never makes two touches back to back.
+        // held the sequence) keeps the gap the playbook put between it and the
+        // step before that holds the sequence, up to a day, so that a late
+        // cadence never makes two touches back to back.
         let ready = if anchor > base {
             let gap = (base.0 - prev_base.0).clamp(0, DAY);
             anchor.plus(gap)
         } else {
             base
         };
-        prev_base = base;
+        if step.mode.blocks() {
+            prev_base = base;
+        }
         // Completion: an explicit mark, else a touch on the step's channel made
         // while this step was the one pending.
         let explicit = events
@@ -687,36 +691,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             anchor = anchor.max(at);
             continue;
         }
-        if let Some(r) = stop {
-            let how = match r.how {
-                StopOn::Reply => "the customer replied",
-                StopOn::Connected => "a call connected",
-                StopOn::Outcome => "a sales outcome was logged",
-            };
-            explain.push(format!(
-                "steps stopped at {}: {how} (stopOn)",
-                ctx.words(r.at)
-            ));
-            return StepState {
-                candidates: Vec::new(),
-                done: Some(Done {
-                    reason: "stopped",
-                    label: "Contact made".into(),
-                    until: None,
-                }),
-            };
-        }
-        if let Some(r) = step.channel.channel().and_then(|c| s.lasting(c)) {
-            explain.push(format!(
-                "step {:?} ({}) skipped: {} not allowed ({})",
-                step.id,
-                step.label,
-                step.channel.as_str(),
-                r.as_str()
-            ));
-            anchor = ready;
-            continue;
-        }
+        let refused = step.channel.channel().and_then(|c| s.lasting(c));
         let act = match step.channel.channel() {
             Some(c) => ActChannel::Reach(c),
             None => ActChannel::Task,
@@ -741,6 +716,53 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
                 }
             }
         }
+        // An automatic step does not hold the sequence: the host sends it when it
+        // falls due (it is the next action at that very time), so once that time
+        // has passed (before any stop) it counts as sent, recorded or not.
+        if step.mode == Mode::Auto
+            && refused.is_none()
+            && due_at < ctx.now
+            && stopped_at.map_or(true, |t| due_at < t)
+        {
+            explain.push(format!(
+                "step {:?} ({}) went out automatically at {}",
+                step.id,
+                step.label,
+                ctx.words(due_at)
+            ));
+            anchor = anchor.max(due_at);
+            continue;
+        }
+        if let Some(r) = stop {
+            let how = match r.how {
+                StopOn::Reply => "the customer replied",
+                StopOn::Connected => "a call connected",
+                StopOn::Outcome => "a sales outcome was logged",
+            };
+            explain.push(format!(
+                "steps stopped at {}: {how} (stopOn)",
+                ctx.words(r.at)
+            ));
+            return StepState {
+                candidates: Vec::new(),
+                done: Some(Done {
+                    reason: "stopped",
+                    label: "Contact made".into(),
+                    until: None,
+                }),
+            };
+        }
+        if let Some(r) = refused {
+            explain.push(format!(
+                "step {:?} ({}) skipped: {} not allowed ({})",
+                step.id,
+                step.label,
+                step.channel.as_str(),
+                r.as_str()
+            ));
+            anchor = ready;
+            continue;
+        }
         let cand = Candidate {
             kind: Kind::Step,
             label: step.label.clone(),
@@ -762,6 +784,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         // Reminders stay on the list only until the next step falls due.
         reminders.retain(|_| ctx.now < due_at);
         ctx.note(due_at);
+        ctx.note(due_at.plus(1));
         let mut candidates = reminders;
         candidates.push(cand);
         return StepState {
