@@ -24,10 +24,12 @@ if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null 2>
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# npm dev dependencies from the committed lock file.
+# npm dev dependencies from the committed lock file. (Not `npm ci`: it refuses a
+# lock that, like ours, records only this platform's optional binaries of a
+# package; `install --no-save` installs from the lock and never rewrites it.)
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --no-save --loglevel=error
 fi
 
 if [ "${1:-}" = "browser" ]; then
