@@ -119,6 +119,14 @@ fn run<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, Js
     to_js(&v)
 }
 
+/// Results as one JSON text read by `JSON.parse` (measured against [`to_js`]
+/// by `make bench`: slower for evaluations, so the package does not use it).
+#[cfg(feature = "bench-boundary")]
+fn to_js_bulk<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
+    js_sys::JSON::parse(&text)
+}
+
 /// Evaluates one contact at `now`: status, next action, channels, and the rest.
 ///
 /// ```js
@@ -161,20 +169,62 @@ pub fn evaluate_many(
     #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    run(|| {
+    let items = (|| {
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
         let list = elements(&contacts, "contacts")?;
-        Ok(list
-            .iter()
-            .enumerate()
-            .map(
-                |(i, raw)| match crate::input::contact_from_json(raw.get()) {
-                    Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, &pb, now))),
-                    Err(e) => batch_error(raw.get(), i, e),
-                },
-            )
-            .collect::<Vec<_>>())
+        Ok(evaluate_list(&list, &pb, now))
+    })()
+    .map_err(|e: Error| js_error(&e))?;
+    to_js(&items)
+}
+
+fn evaluate_list(
+    list: &[Box<serde_json::value::RawValue>],
+    pb: &Playbook,
+    now: Instant,
+) -> Vec<BatchItem> {
+    list.iter()
+        .enumerate()
+        .map(
+            |(i, raw)| match crate::input::contact_from_json(raw.get()) {
+                Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, pb, now))),
+                Err(e) => batch_error(raw.get(), i, e),
+            },
+        )
+        .collect()
+}
+
+/// `evaluateMany` for JSON text in and out: the contacts as one JSON array
+/// text, the results as one JSON array text (for Node jobs that read and write
+/// JSON anyway).
+///
+/// ```js
+/// const out = JSON.parse(evaluateManyJson(JSON.stringify(contacts), playbook, now));
+/// ```
+/// Throws as `evaluateMany` does.
+#[wasm_bindgen(js_name = evaluateManyJson)]
+pub fn evaluate_many_json(
+    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+) -> Result<String, JsValue> {
+    let run = || {
+        let pb = playbook(&playbook_value, "playbook")?;
+        let now = time(&now, "now")?;
+        let list = json_elements(json)?;
+        let items = evaluate_list(&list, &pb, now);
+        serde_json::to_string(&items).map_err(|e| Error::input("", e.to_string()))
+    };
+    run().map_err(|e| js_error(&e))
+}
+
+fn json_elements(json: &str) -> Result<Vec<Box<serde_json::value::RawValue>>, Error> {
+    serde_json::from_str(json).map_err(|e| {
+        Error::input(
+            "contacts",
+            format!("expected a JSON array of contacts: {e}"),
+        )
     })
 }
 
@@ -288,11 +338,25 @@ pub fn validate_playbook(
         .map_err(|e| js_error(&e))
 }
 
-/// A resident index of contacts for instant filtering. Call `free()` when done:
-/// a FinalizationRegistry does not run inside synchronous loops.
+/// A resident index of contacts for instant filtering.
+///
+/// ```js
+/// const wl = new Worklist(preset("monthly-campaign"), Date.now());
+/// const errors = wl.upsert(contacts);        // bad contacts reported, the rest kept
+/// wl.refresh(Date.now());                    // re-evaluates only what can have changed
+/// wl.facets({ allowed: ["call"] });          // {status: {noSmsReply: 120, ...}, next, phase, allowed}
+/// wl.query({ status: ["noSmsReply"], due: true }); // ids in work order
+/// wl.get(ids[0]);                            // the contact's Evaluation
+/// wl.free();
+/// ```
+/// Call `free()` when done: a FinalizationRegistry does not run inside
+/// synchronous loops.
 #[wasm_bindgen]
 pub struct Worklist {
     inner: Core,
+    /// The JS id of the contact in each slot, so that `query` hands back the
+    /// very ids it was given without building strings.
+    ids: js_sys::Array,
 }
 
 #[wasm_bindgen]
@@ -311,11 +375,13 @@ impl Worklist {
         };
         Ok(Worklist {
             inner: Core::new(pb, now),
+            ids: js_sys::Array::new(),
         })
     }
 
-    /// Adds or replaces contacts (by id); only changed contacts are re-evaluated.
-    /// Returns the errors of contacts that could not be read (the rest are kept).
+    /// Adds or replaces contacts (by id; when an id comes twice, the last one
+    /// wins); only changed contacts are re-evaluated. Returns the errors of
+    /// contacts that could not be read (the rest are kept).
     #[wasm_bindgen(unchecked_return_type = "BatchError[]")]
     pub fn upsert(
         &mut self,
@@ -325,17 +391,11 @@ impl Worklist {
         self.upsert_raw(&list)
     }
 
-    /// Adds or replaces contacts given as one JSON text (an array): the fast
-    /// path for bulk loads. Returns the errors as `upsert` does.
+    /// Adds or replaces contacts given as one JSON text (an array). Returns the
+    /// errors as `upsert` does.
     #[wasm_bindgen(js_name = upsertJson, unchecked_return_type = "BatchError[]")]
     pub fn upsert_json(&mut self, json: &str) -> Result<JsValue, JsValue> {
-        let list: Vec<Box<serde_json::value::RawValue>> =
-            serde_json::from_str(json).map_err(|e| {
-                js_error(&Error::input(
-                    "contacts",
-                    format!("expected a JSON array of contacts: {e}"),
-                ))
-            })?;
+        let list = json_elements(json).map_err(|e| js_error(&e))?;
         self.upsert_raw(&list)
     }
 
@@ -351,7 +411,16 @@ impl Worklist {
                 Err(e) => errors.push(batch_error(raw.get(), i, e)),
             }
         }
+        let before = self.inner.len();
         self.inner.upsert(good);
+        if self.inner.len() > before {
+            // The new ids, in slot order, in one crossing.
+            let added: Vec<&crate::model::ContactId> = self.inner.ids().skip(before).collect();
+            let text = serde_json::to_string(&added)
+                .map_err(|e| js_error(&Error::input("", e.to_string())))?;
+            let arr = js_sys::Array::from(&js_sys::JSON::parse(&text)?);
+            self.ids = self.ids.concat(&arr);
+        }
         to_js(&errors)
     }
 
@@ -362,11 +431,17 @@ impl Worklist {
     ) -> Result<u32, JsValue> {
         let arr = js_sys::Array::from(&ids);
         let keys: Vec<String> = arr.iter().map(|v| key_of(&v)).collect();
-        Ok(self.inner.remove(&keys) as u32)
+        let r = self.inner.remove(&keys);
+        for (from, to) in r.moves {
+            self.ids.set(to as u32, self.ids.get(from as u32));
+        }
+        self.ids.set_length(self.inner.len() as u32);
+        Ok(r.removed as u32)
     }
 
     /// Re-evaluates at a new `now` (only contacts whose evaluation can have
-    /// changed). Returns how many were re-evaluated.
+    /// changed, unless `now` moved backwards). Returns how many were
+    /// re-evaluated.
     pub fn refresh(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
@@ -375,20 +450,16 @@ impl Worklist {
         Ok(self.inner.refresh(now) as u32)
     }
 
-    /// The ids matching `filter`, in work order (due first, then priority, then
-    /// due time).
+    /// The ids matching `filter`, in work order (due first, then higher
+    /// priority, then earlier due time, then id).
     #[wasm_bindgen(unchecked_return_type = "Array<string | number>")]
     pub fn query(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsValue> {
         let f = filter_of(&filter).map_err(|e| js_error(&e))?;
-        let ids = self.inner.query(&f);
-        let out = js_sys::Array::new_with_length(ids.len() as u32);
-        for (i, id) in ids.iter().enumerate() {
-            out.set(i as u32, id_value(id));
-        }
-        Ok(out.into())
+        let slots = self.inner.query_slots(&f);
+        gather(&self.ids, &slots)
     }
 
     /// Counts by status, next label, phase and allowed channel among the
@@ -402,14 +473,15 @@ impl Worklist {
         to_js(&self.inner.facets(&f))
     }
 
-    /// The contact's evaluation (equal to `evaluate` for it), or `undefined`.
+    /// The contact's evaluation at the worklist's `now` (equal to `evaluate`
+    /// for it), or `undefined` for an unknown id or before the first `now`.
     #[wasm_bindgen(unchecked_return_type = "Evaluation | undefined")]
     pub fn get(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | number")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
         match self.inner.get(&key_of(&id)) {
-            Some(ev) => to_js(ev),
+            Some(ev) => to_js(&ev),
             None => Ok(JsValue::UNDEFINED),
         }
     }
@@ -419,6 +491,20 @@ impl Worklist {
     pub fn size(&self) -> u32 {
         self.inner.len() as u32
     }
+}
+
+/// `slots.map(i => ids[i])`, done by the JS engine in one call:
+/// `Array.from(slots, Reflect.get.bind(null, ids))` (the map function also
+/// receives the index, which `Reflect.get` takes as an unused receiver).
+fn gather(ids: &js_sys::Array, slots: &[u32]) -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    let reflect = js_sys::Reflect::get(&global, &"Reflect".into())?;
+    let get: js_sys::Function = js_sys::Reflect::get(&reflect, &"get".into())?.unchecked_into();
+    let array = js_sys::Reflect::get(&global, &"Array".into())?;
+    let from: js_sys::Function = js_sys::Reflect::get(&array, &"from".into())?.unchecked_into();
+    let pick = get.bind1(&JsValue::NULL, ids);
+    let view = js_sys::Uint32Array::from(slots);
+    from.call2(&array, &view, &pick)
 }
 
 fn key_of(v: &JsValue) -> String {
@@ -431,13 +517,6 @@ fn key_of(v: &JsValue) -> String {
     }
 }
 
-fn id_value(id: &crate::model::ContactId) -> JsValue {
-    match id {
-        crate::model::ContactId::Text(s) => JsValue::from_str(s),
-        crate::model::ContactId::Number(n) => JsValue::from_f64(*n),
-    }
-}
-
 fn filter_of(v: &JsValue) -> Result<Filter, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(Filter::default());
@@ -445,4 +524,116 @@ fn filter_of(v: &JsValue) -> Result<Filter, Error> {
     let text = text_of(v, "filter")?;
     let mut d = serde_json::Deserializer::from_str(&text);
     Filter::from_deserializer(&mut d).map_err(|e| e.under("filter"))
+}
+
+/// Boundary measurements for `make bench` (built only with the
+/// `bench-boundary` feature; not part of the package). Each function does the
+/// same engine work and differs only in how data crosses.
+#[cfg(feature = "bench-boundary")]
+pub mod boundary {
+    use super::*;
+
+    fn parse_all(list: &[Box<serde_json::value::RawValue>]) -> Vec<Contact> {
+        list.iter()
+            .filter_map(|r| crate::input::contact_from_json(r.get()).ok())
+            .collect()
+    }
+
+    /// Contacts in as JS objects, through `JSON.stringify` + serde_json (the
+    /// package's path). Returns how many were read.
+    #[wasm_bindgen(js_name = boundaryInStringify, skip_typescript)]
+    pub fn in_stringify(contacts: JsValue) -> Result<u32, JsValue> {
+        let list = elements(&contacts, "contacts").map_err(|e| js_error(&e))?;
+        Ok(parse_all(&list).len() as u32)
+    }
+
+    /// Contacts in as one JSON text.
+    #[wasm_bindgen(js_name = boundaryInJson, skip_typescript)]
+    pub fn in_json(json: &str) -> Result<u32, JsValue> {
+        let list = json_elements(json).map_err(|e| js_error(&e))?;
+        Ok(parse_all(&list).len() as u32)
+    }
+
+    /// Contacts in as JS objects, read field by field by serde-wasm-bindgen.
+    #[wasm_bindgen(js_name = boundaryInObjects, skip_typescript)]
+    pub fn in_objects(contacts: JsValue) -> Result<u32, JsValue> {
+        let arr = js_sys::Array::from(&contacts);
+        let mut n = 0;
+        for v in arr.iter() {
+            let d = serde_wasm_bindgen::Deserializer::from(v);
+            if crate::input::contact_from(d).is_ok() {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    fn evaluated(json: &str, pb: JsValue, now: JsValue) -> Result<Vec<BatchItem>, JsValue> {
+        let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
+        let now = time(&now, "now").map_err(|e| js_error(&e))?;
+        let list = json_elements(json).map_err(|e| js_error(&e))?;
+        Ok(evaluate_list(&list, &pb, now))
+    }
+
+    /// Evaluations only, nothing out: the baseline of the three below.
+    #[wasm_bindgen(js_name = boundaryOutNone, skip_typescript)]
+    pub fn out_none(json: &str, pb: JsValue, now: JsValue) -> Result<u32, JsValue> {
+        Ok(evaluated(json, pb, now)?.len() as u32)
+    }
+
+    /// Evaluations out as objects built by serde-wasm-bindgen.
+    #[wasm_bindgen(js_name = boundaryOutObjects, skip_typescript)]
+    pub fn out_objects(json: &str, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&evaluated(json, pb, now)?)
+    }
+
+    /// Evaluations out as JSON text, read by `JSON.parse` (the package's path).
+    #[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
+    pub fn out_json(json: &str, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+        to_js_bulk(&evaluated(json, pb, now)?)
+    }
+
+    /// The worklist's key fields out as columns (typed arrays): status index,
+    /// allowed bits, due flag and due time.
+    #[wasm_bindgen(js_name = boundaryOutColumns, skip_typescript)]
+    pub fn out_columns(json: &str, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+        let items = evaluated(json, pb, now)?;
+        let mut status = Vec::with_capacity(items.len());
+        let mut allowed = Vec::with_capacity(items.len());
+        let mut due_at = Vec::with_capacity(items.len());
+        for it in &items {
+            if let BatchItem::Ok(ev) = it {
+                let s = crate::status::Status::ALL
+                    .iter()
+                    .position(|x| *x == ev.status)
+                    .unwrap_or(0);
+                status.push(s as u8);
+                let mut bits = 0u8;
+                for (i, c) in Channel::ALL.iter().enumerate() {
+                    if ev.channels.get(*c).allowed {
+                        bits |= 1 << i;
+                    }
+                }
+                allowed.push(bits);
+                due_at.push(ev.due_ms.map_or(f64::NAN, |t| t.0 as f64));
+            }
+        }
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &out,
+            &"status".into(),
+            &js_sys::Uint8Array::from(&status[..]),
+        )?;
+        js_sys::Reflect::set(
+            &out,
+            &"allowed".into(),
+            &js_sys::Uint8Array::from(&allowed[..]),
+        )?;
+        js_sys::Reflect::set(
+            &out,
+            &"dueAt".into(),
+            &js_sys::Float64Array::from(&due_at[..]),
+        )?;
+        Ok(out.into())
+    }
 }

@@ -1,5 +1,12 @@
-//! The resident worklist: contacts held in memory with their evaluations, for
-//! filtering and counting between two keystrokes.
+//! The resident worklist: contacts held in memory with a compact key per
+//! contact, for filtering and counting between two keystrokes.
+//!
+//! Each contact keeps only what filters, counts and ordering need (status index,
+//! next-label id, phase id, allowed-channel bits, the due flag, priority and due
+//! time), not its whole evaluation: [`Worklist::get`] evaluates the one contact
+//! asked for, which gives exactly what [`evaluate`] gives. The contacts matching
+//! no filter are kept in work order at all times, so a query walks that order
+//! once and a count walks the keys once.
 //!
 //! `refresh(now)` re-evaluates only the contacts whose evaluation can have
 //! changed: each evaluation carries the earliest instant after its `now` at which
@@ -7,13 +14,14 @@
 //! cap expiring, the next event), so moving forward touches only those. Moving
 //! `now` backwards re-evaluates every contact.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::evaluate::{evaluate, Evaluation};
-use crate::model::{Channel, Contact};
+use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::status::Status;
 use crate::time::Instant;
@@ -63,10 +71,153 @@ pub struct Facets {
     pub allowed: BTreeMap<&'static str, u32>,
 }
 
+/// The label of "no next action" in filters and counts.
+pub const NO_NEXT: &str = "none";
+const NO_PHASE: u16 = u16::MAX;
+
+/// Strings seen in one facet (next labels, phase ids), numbered as they come.
+#[derive(Default)]
+struct Names {
+    names: Vec<String>,
+    ids: HashMap<String, u16>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u16 {
+        if let Some(&i) = self.ids.get(name) {
+            return i;
+        }
+        let i = u16::try_from(self.names.len()).unwrap_or(u16::MAX - 1);
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), i);
+        i
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", String::as_str)
+    }
+
+    /// One flag per known name: is it in `wanted`.
+    fn mask(&self, wanted: &[String]) -> Vec<bool> {
+        let mut m = vec![false; self.names.len()];
+        for w in wanted {
+            if let Some(slot) = self.ids.get(w).and_then(|&i| m.get_mut(usize::from(i))) {
+                *slot = true;
+            }
+        }
+        m
+    }
+}
+
+/// What filters, counts and ordering read of one evaluation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key {
+    /// Index in [`Status::ALL`].
+    status: u8,
+    /// Next-label id ([`NO_NEXT`] included).
+    label: u16,
+    /// Phase id, or [`NO_PHASE`].
+    phase: u16,
+    /// Bit `i` set when channel `Channel::ALL[i]` is allowed now.
+    allowed: u8,
+    /// The next action is due now.
+    due: bool,
+    /// Work priority (higher first).
+    priority: f64,
+    /// Due time of the next action (`i64::MAX` when none).
+    due_ms: i64,
+}
+
+impl Key {
+    /// Work order: due first, then higher priority, then earlier due time.
+    fn order(&self, other: &Key) -> Ordering {
+        other
+            .due
+            .cmp(&self.due)
+            .then(other.priority.total_cmp(&self.priority))
+            .then(self.due_ms.cmp(&other.due_ms))
+    }
+}
+
 struct Entry {
     contact: Contact,
-    eval: Option<Evaluation>,
+    /// The id as text (the index key and the last tie-break of the order).
+    id: String,
+    /// Lower-case id, name and display name, for `text` filters.
     search: String,
+    /// Evaluated at the worklist's `now`: `key` and `valid_until` hold.
+    evaluated: bool,
+    key: Key,
+    /// Re-evaluate once `now` reaches this (epoch ms).
+    valid_until: i64,
+}
+
+/// What `remove` did to the slots: each `(from, to)` moved the contact in slot
+/// `from` to slot `to`, in that sequence; then the list was cut to `len`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Removal {
+    /// How many of the ids were held.
+    pub removed: usize,
+    /// Slot moves, in order.
+    pub moves: Vec<(usize, usize)>,
+}
+
+/// What `upsert` did: slots of new contacts, in slot order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Upserted {
+    /// Contacts added (each in a new slot at the end).
+    pub added: usize,
+    /// Contacts replaced by a changed version.
+    pub changed: usize,
+    /// Contacts given again unchanged (not re-evaluated).
+    pub unchanged: usize,
+}
+
+/// A filter resolved against the worklist's numbering.
+struct Compiled {
+    status: Option<u16>,
+    labels: Option<Vec<bool>>,
+    phases: Option<Vec<bool>>,
+    allowed: Option<u8>,
+    due: Option<bool>,
+    text: Option<String>,
+}
+
+impl Compiled {
+    fn keys_match(&self, k: &Key) -> bool {
+        if let Some(m) = self.status {
+            if m & (1 << k.status) == 0 {
+                return false;
+            }
+        }
+        if let Some(m) = &self.labels {
+            if !m.get(usize::from(k.label)).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        if let Some(m) = &self.phases {
+            if !m.get(usize::from(k.phase)).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        if let Some(m) = self.allowed {
+            if k.allowed & m == 0 {
+                return false;
+            }
+        }
+        if let Some(d) = self.due {
+            if k.due != d {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn matches(&self, e: &Entry) -> bool {
+        e.evaluated
+            && self.keys_match(&e.key)
+            && self.text.as_deref().map_or(true, |t| e.search.contains(t))
+    }
 }
 
 /// The worklist.
@@ -75,10 +226,22 @@ pub struct Worklist {
     now: Option<Instant>,
     entries: Vec<Entry>,
     index: HashMap<String, usize>,
+    labels: Names,
+    phases: Names,
+    /// Slots of the evaluated contacts, in work order.
+    order: Vec<u32>,
 }
 
-fn search_text(c: &Contact) -> String {
-    let mut s = c.id.text().to_lowercase();
+fn status_index(s: Status) -> u8 {
+    Status::ALL
+        .iter()
+        .position(|x| *x == s)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(0)
+}
+
+fn search_text(c: &Contact, id: &str) -> String {
+    let mut s = id.to_lowercase();
     if let Some(n) = &c.name {
         s.push('\u{1}');
         s.push_str(&n.to_lowercase());
@@ -89,11 +252,16 @@ fn search_text(c: &Contact) -> String {
 impl Worklist {
     /// An empty worklist.
     pub fn new(playbook: Playbook, now: Option<Instant>) -> Worklist {
+        let mut labels = Names::default();
+        labels.id(NO_NEXT);
         Worklist {
             playbook,
             now,
             entries: Vec::new(),
             index: HashMap::new(),
+            labels,
+            phases: Names::default(),
+            order: Vec::new(),
         }
     }
 
@@ -107,48 +275,221 @@ impl Worklist {
         self.entries.is_empty()
     }
 
+    /// The `now` it is evaluated at, if any yet.
+    pub fn now(&self) -> Option<Instant> {
+        self.now
+    }
+
+    /// The contact id in each slot, in slot order (slots are what
+    /// [`Worklist::query_slots`] returns and [`Removal`] moves).
+    pub fn ids(&self) -> impl Iterator<Item = &ContactId> + '_ {
+        self.entries.iter().map(|e| &e.contact.id)
+    }
+
+    /// Evaluates one entry at `now` and stores its key; the search text gains the
+    /// display name when it differs from the name.
+    fn evaluate_entry(
+        playbook: &Playbook,
+        labels: &mut Names,
+        phases: &mut Names,
+        e: &mut Entry,
+        now: Instant,
+    ) {
+        let ev = evaluate(&e.contact, playbook, now);
+        e.key = Self::key_of(labels, phases, &ev);
+        e.valid_until = ev.valid_until.0;
+        e.evaluated = true;
+        let shown = ev.display_name.to_lowercase();
+        let mut search = search_text(&e.contact, &e.id);
+        if !search.contains(&shown) {
+            search.push('\u{1}');
+            search.push_str(&shown);
+        }
+        e.search = search;
+    }
+
+    fn key_of(labels: &mut Names, phases: &mut Names, ev: &Evaluation) -> Key {
+        let mut allowed = 0u8;
+        for (i, c) in Channel::ALL.iter().enumerate() {
+            if ev.channels.get(*c).allowed {
+                allowed |= 1 << i;
+            }
+        }
+        Key {
+            status: status_index(ev.status),
+            label: labels.id(ev.next.as_ref().map_or(NO_NEXT, |n| n.label.as_str())),
+            phase: ev
+                .campaign
+                .as_ref()
+                .map_or(NO_PHASE, |c| phases.id(&c.phase)),
+            allowed,
+            due: ev.next.as_ref().is_some_and(|n| n.due),
+            priority: ev.priority,
+            due_ms: ev.due_ms.map_or(i64::MAX, |t| t.0),
+        }
+    }
+
+    fn cmp_slots(entries: &[Entry], a: u32, b: u32) -> Ordering {
+        match (entries.get(a as usize), entries.get(b as usize)) {
+            (Some(x), Some(y)) => x.key.order(&y.key).then_with(|| x.id.cmp(&y.id)),
+            _ => a.cmp(&b),
+        }
+    }
+
+    /// Puts the `changed` slots (newly evaluated, or with a new key) back in
+    /// work order: the others keep their relative order, so this is one sort of
+    /// the changed slots and one merge.
+    fn reorder(&mut self, mut changed: Vec<u32>) {
+        if changed.is_empty() {
+            return;
+        }
+        let entries = &self.entries;
+        if changed.len() * 4 >= entries.len() {
+            // Most moved: sort everything.
+            let mut all: Vec<u32> = (0..entries.len())
+                .filter(|&i| entries.get(i).is_some_and(|e| e.evaluated))
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect();
+            all.sort_unstable_by(|&a, &b| Self::cmp_slots(entries, a, b));
+            self.order = all;
+            return;
+        }
+        let mut moved = vec![false; entries.len()];
+        for &s in &changed {
+            if let Some(m) = moved.get_mut(s as usize) {
+                *m = true;
+            }
+        }
+        changed.sort_unstable_by(|&a, &b| Self::cmp_slots(entries, a, b));
+        changed.dedup();
+        changed.retain(|&s| entries.get(s as usize).is_some_and(|e| e.evaluated));
+        let mut out = Vec::with_capacity(self.order.len() + changed.len());
+        let mut new = changed.into_iter().peekable();
+        for &s in &self.order {
+            if moved.get(s as usize).copied().unwrap_or(true) {
+                continue;
+            }
+            while let Some(&n) = new.peek() {
+                if Self::cmp_slots(entries, n, s) == Ordering::Less {
+                    out.push(n);
+                    new.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(s);
+        }
+        out.extend(new);
+        self.order = out;
+    }
+
     /// Adds or replaces contacts by id; unchanged contacts are not re-evaluated.
-    pub fn upsert(&mut self, contacts: Vec<Contact>) {
+    /// When one id comes several times, the last one wins.
+    pub fn upsert(&mut self, contacts: Vec<Contact>) -> Upserted {
+        let mut done = Upserted::default();
+        let mut changed = Vec::new();
         for c in contacts {
-            let key = c.id.text();
-            match self.index.get(&key).copied() {
+            let id = c.id.text();
+            let slot = match self.index.get(&id).copied() {
                 Some(i) => {
                     let Some(e) = self.entries.get_mut(i) else {
                         continue;
                     };
                     if e.contact == c {
+                        done.unchanged += 1;
                         continue;
                     }
-                    e.eval = self.now.map(|n| evaluate(&c, &self.playbook, n));
-                    e.search = search_text(&c);
+                    done.changed += 1;
+                    e.search = search_text(&c, &id);
                     e.contact = c;
+                    e.evaluated = false;
+                    i
                 }
                 None => {
-                    let eval = self.now.map(|n| evaluate(&c, &self.playbook, n));
-                    self.index.insert(key, self.entries.len());
+                    done.added += 1;
+                    let i = self.entries.len();
+                    self.index.insert(id.clone(), i);
                     self.entries.push(Entry {
-                        search: search_text(&c),
+                        search: search_text(&c, &id),
+                        id,
                         contact: c,
-                        eval,
+                        evaluated: false,
+                        key: Key {
+                            status: 0,
+                            label: 0,
+                            phase: NO_PHASE,
+                            allowed: 0,
+                            due: false,
+                            priority: 0.0,
+                            due_ms: i64::MAX,
+                        },
+                        valid_until: i64::MIN,
                     });
+                    i
                 }
+            };
+            if let Ok(s) = u32::try_from(slot) {
+                changed.push(s);
             }
         }
+        if let Some(now) = self.now {
+            changed.sort_unstable();
+            changed.dedup();
+            for &s in &changed {
+                if let Some(e) = self.entries.get_mut(s as usize) {
+                    Self::evaluate_entry(
+                        &self.playbook,
+                        &mut self.labels,
+                        &mut self.phases,
+                        e,
+                        now,
+                    );
+                }
+            }
+            self.reorder(changed);
+        } else {
+            // Nothing is evaluated before the first `now`; a replaced contact
+            // leaves the order.
+            let entries = &self.entries;
+            self.order
+                .retain(|&s| entries.get(s as usize).is_some_and(|e| e.evaluated));
+        }
+        done
     }
 
-    /// Removes contacts by id; returns how many were held.
-    pub fn remove(&mut self, ids: &[String]) -> usize {
-        let mut removed = 0;
+    /// Removes contacts by id. The last contact moves into each freed slot.
+    pub fn remove(&mut self, ids: &[String]) -> Removal {
+        let mut out = Removal::default();
+        let n = self.entries.len();
+        // Which original slot each current slot holds.
+        let mut origin: Vec<u32> = (0..n).filter_map(|i| u32::try_from(i).ok()).collect();
         for id in ids {
-            if let Some(i) = self.index.remove(id) {
-                self.entries.swap_remove(i);
-                if let Some(moved) = self.entries.get(i) {
-                    self.index.insert(moved.contact.id.text(), i);
-                }
-                removed += 1;
+            let Some(i) = self.index.remove(id) else {
+                continue;
+            };
+            out.removed += 1;
+            let last = self.entries.len().saturating_sub(1);
+            self.entries.swap_remove(i);
+            origin.swap_remove(i);
+            if let Some(moved) = self.entries.get(i) {
+                self.index.insert(moved.id.clone(), i);
+                out.moves.push((last, i));
             }
         }
-        removed
+        if out.removed > 0 {
+            let mut now_at = vec![u32::MAX; n];
+            for (new, &old) in origin.iter().enumerate() {
+                if let (Some(slot), Ok(new)) = (now_at.get_mut(old as usize), u32::try_from(new)) {
+                    *slot = new;
+                }
+            }
+            self.order = self
+                .order
+                .iter()
+                .filter_map(|&s| now_at.get(s as usize).copied().filter(|&x| x != u32::MAX))
+                .collect();
+        }
+        out
     }
 
     /// Re-evaluates at `now`; returns how many contacts were re-evaluated.
@@ -156,115 +497,292 @@ impl Worklist {
         let back = self.now.is_some_and(|old| now < old);
         self.now = Some(now);
         let mut n = 0;
-        for e in &mut self.entries {
-            let stale = match &e.eval {
-                None => true,
-                Some(ev) => back || ev.valid_until <= now,
-            };
-            if stale {
-                e.eval = Some(evaluate(&e.contact, &self.playbook, now));
-                n += 1;
+        let mut changed = Vec::new();
+        for (i, e) in self.entries.iter_mut().enumerate() {
+            if e.evaluated && !back && e.valid_until > now.0 {
+                continue;
+            }
+            let before = e.evaluated.then_some(e.key);
+            Self::evaluate_entry(&self.playbook, &mut self.labels, &mut self.phases, e, now);
+            n += 1;
+            let moved = before.map_or(true, |k| {
+                k.due != e.key.due || k.priority != e.key.priority || k.due_ms != e.key.due_ms
+            });
+            if moved {
+                if let Ok(s) = u32::try_from(i) {
+                    changed.push(s);
+                }
             }
         }
+        self.reorder(changed);
         n
     }
 
-    fn matches(f: &Filter, e: &Entry) -> bool {
-        let Some(ev) = &e.eval else { return false };
-        if let Some(s) = &f.status {
-            if !s.contains(&ev.status) {
-                return false;
-            }
+    fn compile(&self, f: &Filter) -> Compiled {
+        Compiled {
+            status: f
+                .status
+                .as_ref()
+                .map(|s| s.iter().fold(0u16, |m, x| m | 1 << status_index(*x))),
+            labels: f.next.as_ref().map(|l| self.labels.mask(l)),
+            phases: f.phase.as_ref().map(|p| self.phases.mask(p)),
+            allowed: f.allowed.as_ref().map(|cs| {
+                cs.iter().fold(0u8, |m, c| {
+                    let i = Channel::ALL.iter().position(|x| x == c).unwrap_or(0);
+                    m | 1 << i
+                })
+            }),
+            due: f.due,
+            text: f
+                .text
+                .as_ref()
+                .map(|t| t.trim().to_lowercase())
+                .filter(|t| !t.is_empty()),
         }
-        if let Some(labels) = &f.next {
-            let label = ev.next.as_ref().map_or("none", |n| n.label.as_str());
-            if !labels.iter().any(|l| l == label) {
-                return false;
-            }
-        }
-        if let Some(phases) = &f.phase {
-            let Some(c) = &ev.campaign else { return false };
-            if !phases.contains(&c.phase) {
-                return false;
-            }
-        }
-        if let Some(chans) = &f.allowed {
-            if !chans.iter().any(|c| ev.channels.get(*c).allowed) {
-                return false;
-            }
-        }
-        if let Some(due) = f.due {
-            let is_due = ev.next.as_ref().is_some_and(|n| n.due);
-            if is_due != due {
-                return false;
-            }
-        }
-        if let Some(t) = &f.text {
-            let t = t.trim().to_lowercase();
-            if !t.is_empty()
-                && !e.search.contains(&t)
-                && !ev.display_name.to_lowercase().contains(&t)
-            {
-                return false;
-            }
-        }
-        true
+    }
+
+    /// The slots of the contacts matching `f`, in work order: due first, then
+    /// higher priority, then earlier due time, then id.
+    pub fn query_slots(&self, f: &Filter) -> Vec<u32> {
+        let c = self.compile(f);
+        self.order
+            .iter()
+            .copied()
+            .filter(|&s| self.entries.get(s as usize).is_some_and(|e| c.matches(e)))
+            .collect()
     }
 
     /// The ids matching `f`, in work order: due first, then higher priority,
     /// then earlier due time, then id.
-    pub fn query(&self, f: &Filter) -> Vec<&crate::model::ContactId> {
-        let mut hits: Vec<&Entry> = self
-            .entries
-            .iter()
-            .filter(|e| Self::matches(f, e))
-            .collect();
-        hits.sort_by(|a, b| {
-            let key = |e: &Entry| {
-                let ev = e.eval.as_ref();
-                let due = ev.and_then(|v| v.next.as_ref()).is_some_and(|n| n.due);
-                let pr = ev.map_or(0.0, |v| v.priority);
-                let at = ev.and_then(|v| v.due_ms).map_or(i64::MAX, |t| t.0);
-                (due, pr, at)
-            };
-            let (da, pa, ta) = key(a);
-            let (db, pb, tb) = key(b);
-            db.cmp(&da)
-                .then(pb.total_cmp(&pa))
-                .then(ta.cmp(&tb))
-                .then_with(|| a.contact.id.text().cmp(&b.contact.id.text()))
-        });
-        hits.into_iter().map(|e| &e.contact.id).collect()
+    pub fn query(&self, f: &Filter) -> Vec<&ContactId> {
+        self.query_slots(f)
+            .into_iter()
+            .filter_map(|s| self.entries.get(s as usize).map(|e| &e.contact.id))
+            .collect()
     }
 
     /// Counts among the contacts matching `f`.
     pub fn facets(&self, f: &Filter) -> Facets {
-        let mut out = Facets::default();
+        let c = self.compile(f);
+        let mut status = [0u32; 16];
+        let mut labels = vec![0u32; self.labels.names.len()];
+        let mut phases = vec![0u32; self.phases.names.len()];
+        let mut allowed = [0u32; 3];
         for e in &self.entries {
-            if !Self::matches(f, e) {
+            if !c.matches(e) {
                 continue;
             }
-            let Some(ev) = &e.eval else { continue };
-            *out.status.entry(ev.status.id()).or_default() += 1;
-            let label = ev.next.as_ref().map_or("none", |n| n.label.as_str());
-            *out.next.entry(label.to_string()).or_default() += 1;
-            if let Some(c) = &ev.campaign {
-                *out.phase.entry(c.phase.clone()).or_default() += 1;
+            let k = &e.key;
+            if let Some(n) = status.get_mut(usize::from(k.status)) {
+                *n += 1;
             }
-            for c in Channel::ALL {
-                if ev.channels.get(c).allowed {
-                    *out.allowed.entry(c.as_str()).or_default() += 1;
-                }
+            if let Some(n) = labels.get_mut(usize::from(k.label)) {
+                *n += 1;
+            }
+            if let Some(n) = phases.get_mut(usize::from(k.phase)) {
+                *n += 1;
+            }
+            for (i, n) in allowed.iter_mut().enumerate() {
+                *n += u32::from(k.allowed >> i & 1);
+            }
+        }
+        let mut out = Facets::default();
+        for (s, &n) in Status::ALL.iter().zip(&status) {
+            if n > 0 {
+                out.status.insert(s.id(), n);
+            }
+        }
+        for (i, &n) in labels.iter().enumerate() {
+            if n > 0 {
+                out.next.insert(self.labels.name(i).to_string(), n);
+            }
+        }
+        for (i, &n) in phases.iter().enumerate() {
+            if n > 0 {
+                out.phase.insert(self.phases.name(i).to_string(), n);
+            }
+        }
+        for (c, &n) in Channel::ALL.iter().zip(&allowed) {
+            if n > 0 {
+                out.allowed.insert(c.as_str(), n);
             }
         }
         out
     }
 
-    /// The evaluation of a contact by id (`None` before the first `now`).
-    pub fn get(&self, id: &str) -> Option<&Evaluation> {
+    /// The evaluation of a contact by id at the worklist's `now` (`None` before
+    /// the first `now` or for an unknown id): exactly what [`evaluate`] gives.
+    pub fn get(&self, id: &str) -> Option<Evaluation> {
+        let now = self.now?;
         self.index
             .get(id)
             .and_then(|&i| self.entries.get(i))
-            .and_then(|e| e.eval.as_ref())
+            .map(|e| evaluate(&e.contact, &self.playbook, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn playbook() -> Playbook {
+        Playbook::from_json(crate::preset_json("monthly-campaign").unwrap_or("")).unwrap_or_else(
+            |_| Playbook::from_json(r#"{"name":"x"}"#).unwrap_or_else(|_| unreachable_pb()),
+        )
+    }
+
+    #[allow(clippy::panic)]
+    fn unreachable_pb() -> Playbook {
+        panic!("no playbook")
+    }
+
+    fn contact(id: &str, events: &str) -> Contact {
+        let text = format!(
+            r#"{{"id":"{id}","name":"N {id}","timeZone":"America/New_York","addedAt":"2026-10-20T15:00:00Z","events":[{events}]}}"#
+        );
+        crate::input::contact_from_json(&text).unwrap_or_else(|e| {
+            #[allow(clippy::panic)]
+            {
+                panic!("{e}")
+            }
+        })
+    }
+
+    fn at(s: &str) -> Instant {
+        Instant::parse(s).unwrap_or(Instant(0))
+    }
+
+    const OUT: &str =
+        r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#;
+    const IN: &str =
+        r#"{"kind":"message","at":"2026-11-03T14:00:00Z","channel":"sms","direction":"in"}"#;
+
+    fn sample() -> Vec<Contact> {
+        (0..60)
+            .map(|i| {
+                let ev = match i % 3 {
+                    0 => String::new(),
+                    1 => OUT.to_string(),
+                    _ => format!("{OUT},{IN}"),
+                };
+                contact(&format!("c{i}"), &ev)
+            })
+            .collect()
+    }
+
+    /// The order and counts a plain scan over full evaluations gives.
+    fn check_against_scan(w: &Worklist) {
+        let now = w.now.unwrap_or(Instant(0));
+        let mut evs: Vec<Evaluation> = w
+            .entries
+            .iter()
+            .map(|e| evaluate(&e.contact, &w.playbook, now))
+            .collect();
+        evs.sort_by(|a, b| {
+            let k = |e: &Evaluation| {
+                (
+                    e.next.as_ref().is_some_and(|n| n.due),
+                    e.priority,
+                    e.due_ms.map_or(i64::MAX, |t| t.0),
+                )
+            };
+            let (da, pa, ta) = k(a);
+            let (db, pb, tb) = k(b);
+            db.cmp(&da)
+                .then(pb.total_cmp(&pa))
+                .then(ta.cmp(&tb))
+                .then_with(|| a.id.text().cmp(&b.id.text()))
+        });
+        let want: Vec<String> = evs.iter().map(|e| e.id.text()).collect();
+        let got: Vec<String> = w
+            .query(&Filter::default())
+            .iter()
+            .map(|i| i.text())
+            .collect();
+        assert_eq!(got, want);
+        let f = w.facets(&Filter::default());
+        assert_eq!(f.status.values().sum::<u32>() as usize, w.len());
+        assert_eq!(f.next.values().sum::<u32>() as usize, w.len());
+        for (s, n) in &f.status {
+            let st = Status::ALL.iter().find(|x| x.id() == *s).copied();
+            let q = w.query(&Filter {
+                status: st.map(|s| vec![s]),
+                ..Filter::default()
+            });
+            assert_eq!(q.len() as u32, *n, "{s}");
+        }
+        for (l, n) in &f.next {
+            let q = w.query(&Filter {
+                next: Some(vec![l.clone()]),
+                ..Filter::default()
+            });
+            assert_eq!(q.len() as u32, *n, "{l}");
+        }
+    }
+
+    #[test]
+    fn keys_order_and_counts_match_full_evaluations() {
+        let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+        let up = w.upsert(sample());
+        assert_eq!(up.added, 60);
+        check_against_scan(&w);
+        let again = w.upsert(sample());
+        assert_eq!(again.unchanged, 60);
+        // Forward, backward, and forward again.
+        for t in [
+            "2026-11-12T15:01:00Z",
+            "2026-11-21T13:00:00Z",
+            "2026-11-02T03:00:00Z",
+            "2026-12-01T15:00:00Z",
+        ] {
+            w.refresh(at(t));
+            check_against_scan(&w);
+        }
+    }
+
+    #[test]
+    fn forward_refresh_touches_only_stale_contacts() {
+        let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+        w.upsert(sample());
+        assert_eq!(w.refresh(at("2026-11-12T15:00:00.001Z")), 0);
+        assert_eq!(w.refresh(at("2026-11-02T15:00:00Z")), 60);
+    }
+
+    #[test]
+    fn remove_keeps_order_and_index() {
+        let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+        w.upsert(sample());
+        let gone: Vec<String> = (0..60).step_by(7).map(|i| format!("c{i}")).collect();
+        let r = w.remove(&gone);
+        assert_eq!(r.removed, gone.len());
+        assert_eq!(w.len(), 60 - gone.len());
+        check_against_scan(&w);
+        for id in &gone {
+            assert!(w.get(id).is_none());
+        }
+        assert!(w.get("c1").is_some());
+    }
+
+    #[test]
+    fn last_duplicate_wins_and_text_filter() {
+        let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+        w.upsert(vec![contact("a", ""), contact("a", OUT)]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w.get("a").map(|e| e.status), Some(Status::NoSmsReply));
+        let q = w.query(&Filter {
+            text: Some("  N A ".into()),
+            ..Filter::default()
+        });
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn nothing_listed_before_the_first_now() {
+        let mut w = Worklist::new(playbook(), None);
+        w.upsert(sample());
+        assert!(w.query(&Filter::default()).is_empty());
+        assert!(w.get("c1").is_none());
+        w.refresh(at("2026-11-12T15:00:00Z"));
+        check_against_scan(&w);
     }
 }

@@ -26,3 +26,11 @@ fn batch_isolates_bad_contacts() {
 fn worklist_round_trip() {
     wasm_common::worklist_round_trip();
 }
+#[wasm_bindgen_test]
+fn worklist_facets_agree_with_queries() {
+    wasm_common::worklist_facets_agree_with_queries();
+}
+#[wasm_bindgen_test]
+fn worklist_upsert_remove_refresh() {
+    wasm_common::worklist_upsert_remove_refresh();
+}

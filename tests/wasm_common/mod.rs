@@ -126,3 +126,169 @@ pub fn worklist_round_trip() {
 fn unreachable_worklist() -> wasm::Worklist {
     panic!("Worklist::new failed")
 }
+
+fn ids_of(v: &JsValue) -> Vec<String> {
+    Array::from(v)
+        .iter()
+        .map(|x| x.as_string().unwrap_or_default())
+        .collect()
+}
+
+fn count(facets: &JsValue, facet: &str, key: &str) -> u32 {
+    get(&get(facets, facet), key).as_f64().unwrap_or(0.0) as u32
+}
+
+fn total(facets: &JsValue, facet: &str) -> u32 {
+    let obj = get(facets, facet);
+    Object::values(obj.unchecked_ref::<Object>())
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(0.0) as u32)
+        .sum()
+}
+
+fn contact_text(id: &str, events: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"Name {id}","timeZone":"America/Chicago","addedAt":"2026-10-20T15:00:00Z","events":[{events}]}}"#
+    )
+}
+
+const OUT: &str =
+    r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#;
+const IN: &str =
+    r#"{"kind":"message","at":"2026-11-03T14:00:00Z","channel":"sms","direction":"in"}"#;
+const CALL: &str =
+    r#"{"kind":"activity","at":"2026-11-04T14:00:00Z","interaction":"call","outcome":"noAnswer"}"#;
+
+fn some_contacts(n: usize) -> String {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            let ev = match i % 4 {
+                0 => String::new(),
+                1 => OUT.to_string(),
+                2 => format!("{OUT},{IN}"),
+                _ => format!("{OUT},{CALL}"),
+            };
+            contact_text(&format!("k{i}"), &ev)
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+pub fn worklist_facets_agree_with_queries() {
+    let pb = wasm::preset("monthly-campaign".into()).unwrap_or(JsValue::NULL);
+    let now: JsValue = "2026-11-12T15:00:00Z".into();
+    let mut wl = wasm::Worklist::new(pb.clone(), Some(now.clone()))
+        .unwrap_or_else(|_| unreachable_worklist());
+    let list = js(&some_contacts(40));
+    let errs = wl.upsert(list.clone()).unwrap_or(JsValue::NULL);
+    assert_eq!(Array::from(&errs).length(), 0);
+    assert_eq!(wl.size(), 40);
+    let facets = wl.facets(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+    assert_eq!(total(&facets, "status"), 40);
+    assert_eq!(total(&facets, "next"), 40);
+    for s in ["newAccount", "noSmsReply", "smsInProgress", "noAnswer"] {
+        let q = wl
+            .query(js(&format!(r#"{{"status":["{s}"]}}"#)))
+            .unwrap_or(JsValue::NULL);
+        assert_eq!(Array::from(&q).length(), count(&facets, "status", s), "{s}");
+    }
+    for c in ["sms", "call", "email"] {
+        let q = wl
+            .query(js(&format!(r#"{{"allowed":["{c}"]}}"#)))
+            .unwrap_or(JsValue::NULL);
+        assert_eq!(
+            Array::from(&q).length(),
+            count(&facets, "allowed", c),
+            "{c}"
+        );
+    }
+    // get equals evaluate, byte for byte.
+    for item in Array::from(&list).iter() {
+        let id = get(&item, "id");
+        let a = wl.get(id).unwrap_or(JsValue::NULL);
+        let b = wasm::evaluate(item, pb.clone(), now.clone()).unwrap_or(JsValue::NULL);
+        assert_eq!(
+            JSON::stringify(&a).ok().and_then(|s| s.as_string()),
+            JSON::stringify(&b).ok().and_then(|s| s.as_string())
+        );
+    }
+    drop(wl);
+}
+
+pub fn worklist_upsert_remove_refresh() {
+    let pb = wasm::preset("monthly-campaign".into()).unwrap_or(JsValue::NULL);
+    let now: JsValue = "2026-11-12T15:00:00Z".into();
+    let mut wl = wasm::Worklist::new(pb.clone(), Some(now.clone()))
+        .unwrap_or_else(|_| unreachable_worklist());
+    let _ = wl.upsert(js(&some_contacts(20)));
+    // Duplicates in one upsert: the last wins. A bad contact is reported.
+    let batch = format!(
+        "[{}, {}, {{\"id\":\"broken\",\"addedAt\":\"soon\"}}]",
+        contact_text("k0", OUT),
+        contact_text("k0", &format!("{OUT},{IN}"))
+    );
+    let errs = Array::from(&wl.upsert(js(&batch)).unwrap_or(JsValue::NULL));
+    assert_eq!(errs.length(), 1);
+    assert_eq!(get_str(&errs.get(0), "id").as_deref(), Some("broken"));
+    assert_eq!(
+        get_str(&errs.get(0), "path").as_deref(),
+        Some("contacts[2].addedAt")
+    );
+    assert_eq!(wl.size(), 20);
+    let k0 = wl.get("k0".into()).unwrap_or(JsValue::NULL);
+    assert_eq!(get_str(&k0, "status").as_deref(), Some("smsInProgress"));
+
+    let removed = wl.remove(js(r#"["k1","k5","k19","nobody"]"#)).unwrap_or(0);
+    assert_eq!(removed, 3);
+    assert_eq!(wl.size(), 17);
+    let ids = ids_of(&wl.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL));
+    assert_eq!(ids.len(), 17);
+    assert!(!ids.iter().any(|i| i == "k1" || i == "k5" || i == "k19"));
+    assert!(wl.get("k5".into()).unwrap_or(JsValue::NULL).is_undefined());
+
+    // Forward, backwards and forward again: each equals a fresh worklist.
+    let remaining: Vec<JsValue> = ids.iter().map(|i| JsValue::from_str(i)).collect();
+    for t in [
+        "2026-11-12T15:01:00Z",
+        "2026-11-21T14:00:00Z",
+        "2026-11-02T05:00:00Z",
+        "2026-12-01T16:00:00Z",
+    ] {
+        let _ = wl.refresh(t.into());
+        let mut fresh = wasm::Worklist::new(pb.clone(), Some(t.into()))
+            .unwrap_or_else(|_| unreachable_worklist());
+        let _ = fresh.upsert(js(&some_contacts(20)));
+        let _ = fresh.upsert(js(&format!(
+            "[{}]",
+            contact_text("k0", &format!("{OUT},{IN}"))
+        )));
+        let _ = fresh.remove(js(r#"["k1","k5","k19"]"#));
+        let a = wl.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        let b = fresh.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        assert_eq!(ids_of(&a), ids_of(&b), "{t}");
+        let fa = wl.facets(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        let fb = fresh.facets(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        assert_eq!(
+            JSON::stringify(&fa).ok().and_then(|s| s.as_string()),
+            JSON::stringify(&fb).ok().and_then(|s| s.as_string()),
+            "{t}"
+        );
+        for id in &remaining {
+            let x = wl.get(id.clone()).unwrap_or(JsValue::NULL);
+            let y = fresh.get(id.clone()).unwrap_or(JsValue::NULL);
+            assert_eq!(
+                JSON::stringify(&x).ok().and_then(|s| s.as_string()),
+                JSON::stringify(&y).ok().and_then(|s| s.as_string())
+            );
+        }
+    }
+    // A bad filter is a real Error naming the field.
+    let err = wl
+        .query(js(r#"{"status":["lost"]}"#))
+        .err()
+        .unwrap_or(JsValue::NULL);
+    assert!(err.is_instance_of::<Error>());
+    assert!(get_str(&err, "message")
+        .unwrap_or_default()
+        .starts_with("filter.status"));
+}
