@@ -216,24 +216,28 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candid
     }
     let (_, at, ch) = owed?;
     let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
-        explain.push("the customer is owed a reply, but no channel is allowed".into());
+        if ctx.explains() {
+            explain.push("the customer is owed a reply, but no channel is allowed".into());
+        }
         return None;
     };
     let deadline = at.plus(ctx.playbook.reply_within_ms);
     let act = ActChannel::Reach(channel);
     let opens = place(ctx, s, act, at)?;
     let due_at = place(ctx, s, act, deadline.max(opens))?;
-    explain.push(format!(
-        "the customer's {} at {} is owed a reply by {}{}",
-        ch.noun(),
-        ctx.words(at),
-        ctx.words(due_at),
-        if channel != ch {
-            format!(", by {} as {} is not allowed", channel.noun(), ch.noun())
-        } else {
-            String::new()
-        }
-    ));
+    if ctx.explains() {
+        explain.push(format!(
+            "the customer's {} at {} is owed a reply by {}{}",
+            ch.noun(),
+            ctx.words(at),
+            ctx.words(due_at),
+            if channel != ch {
+                format!(", by {} as {} is not allowed", channel.noun(), ch.noun())
+            } else {
+                String::new()
+            }
+        ));
+    }
     Some(Candidate {
         kind: Kind::Reply,
         label: "Reply".into(),
@@ -280,24 +284,28 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Can
         "Callback"
     };
     if let Some(r) = s.lasting(Channel::Call) {
-        explain.push(format!(
-            "{label} for {} not offered: calls are not allowed ({})",
-            ctx.words(due),
-            r.as_str()
-        ));
+        if ctx.explains() {
+            explain.push(format!(
+                "{label} for {} not offered: calls are not allowed ({})",
+                ctx.words(due),
+                r.as_str()
+            ));
+        }
         return None;
     }
     let act = ActChannel::Reach(Channel::Call);
     let due_at = place(ctx, s, act, due)?;
-    explain.push(if due_at == due {
-        format!("{label} set for {}", ctx.words(due))
-    } else {
-        format!(
-            "{label} set for {}, moved to {} (contact window)",
-            ctx.words(due),
-            ctx.words(due_at)
-        )
-    });
+    if ctx.explains() {
+        explain.push(if due_at == due {
+            format!("{label} set for {}", ctx.words(due))
+        } else {
+            format!(
+                "{label} set for {}, moved to {} (contact window)",
+                ctx.words(due),
+                ctx.words(due_at)
+            )
+        });
+    }
     Some(Candidate {
         kind: Kind::Callback,
         label: label.into(),
@@ -341,18 +349,22 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
             )
     });
     if done {
-        explain.push(format!("follow-up of {} done", ctx.words(date)));
+        if ctx.explains() {
+            explain.push(format!("follow-up of {} done", ctx.words(date)));
+        }
         return None;
     }
     let channel = route(s, Channel::Call, &[Channel::Sms, Channel::Email])?;
     let act = ActChannel::Reach(channel);
     let due_at = place(ctx, s, act, date)?;
-    explain.push(format!(
-        "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
-        ctx.words(buy_at),
-        ctx.playbook.follow_up_fraction * 100.0,
-        ctx.words(due_at)
-    ));
+    if ctx.explains() {
+        explain.push(format!(
+            "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
+            ctx.words(buy_at),
+            ctx.playbook.follow_up_fraction * 100.0,
+            ctx.words(due_at)
+        ));
+    }
     Some(Candidate {
         kind: Kind::FollowUp,
         label: "Follow Up".into(),
@@ -435,10 +447,12 @@ pub fn campaign(
             StopOn::Connected => "a call connected",
             StopOn::Outcome => "a sales outcome was logged",
         };
-        explain.push(format!(
-            "reached this month ({how} at {}): no attempt until next month",
-            ctx.words(r.at)
-        ));
+        if ctx.explains() {
+            explain.push(format!(
+                "reached this month ({how} at {}): no attempt until next month",
+                ctx.words(r.at)
+            ));
+        }
         return (
             None,
             Some(Done {
@@ -477,9 +491,11 @@ pub fn campaign(
     let made = u32::try_from(touches.len()).unwrap_or(u32::MAX);
     let attempt = made.saturating_add(1);
     if attempt > c.max_attempt() {
-        explain.push(format!(
-            "{made} attempts made this month: none more until next month"
-        ));
+        if ctx.explains() {
+            explain.push(format!(
+                "{made} attempts made this month: none more until next month"
+            ));
+        }
         return (
             None,
             Some(Done {
@@ -496,7 +512,9 @@ pub fn campaign(
     let idx = (attempt as usize - 1) % c.channels.len().max(1);
     let preferred = c.channels.get(idx).copied().unwrap_or(Channel::Sms);
     let Some(channel) = route(s, preferred, &c.channels) else {
-        explain.push("no channel is allowed for the next attempt".into());
+        if ctx.explains() {
+            explain.push("no channel is allowed for the next attempt".into());
+        }
         return (
             None,
             Some(Done {
@@ -513,11 +531,13 @@ pub fn campaign(
     let from = start.max(ctx.contact.added_at).max(spaced.unwrap_or(start));
     let due_at = place(ctx, s, act, from).filter(|t| *t < pos.next_month);
     let Some(due_at) = due_at else {
-        explain.push(format!(
+        if ctx.explains() {
+            explain.push(format!(
             "{made} touch{} this month: no time left this month for the {} (attempts are a day apart)",
             if made == 1 { "" } else { "es" },
             attempt_label(attempt)
         ));
+        }
         return (
             None,
             Some(Done {
@@ -534,24 +554,26 @@ pub fn campaign(
     let overdue_at = position(ctx, c, due_at)
         .map(|p| p.phase_ends_at)
         .unwrap_or(pos.next_month);
-    explain.push(format!(
-        "{made} touch{} this month: {} by {} due {} ({}){}",
-        if made == 1 { "" } else { "es" },
-        attempt_label(attempt),
-        channel.noun(),
-        ctx.words(due_at),
-        phase.label,
-        if channel != preferred {
-            format!(
-                ", {} instead of {} ({} not allowed)",
-                channel.noun(),
-                preferred.noun(),
-                preferred.noun()
-            )
-        } else {
-            String::new()
-        }
-    ));
+    if ctx.explains() {
+        explain.push(format!(
+            "{made} touch{} this month: {} by {} due {} ({}){}",
+            if made == 1 { "" } else { "es" },
+            attempt_label(attempt),
+            channel.noun(),
+            ctx.words(due_at),
+            phase.label,
+            if channel != preferred {
+                format!(
+                    ", {} instead of {} ({} not allowed)",
+                    channel.noun(),
+                    preferred.noun(),
+                    preferred.noun()
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
     (
         Some(Candidate {
             kind: Kind::Attempt,
@@ -697,7 +719,9 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             None => ActChannel::Task,
         };
         let Some(mut due_at) = place(ctx, s, act, ready) else {
-            explain.push("the contact window never opens".into());
+            if ctx.explains() {
+                explain.push("the contact window never opens".into());
+            }
             return StepState {
                 candidates: Vec::new(),
                 done: None,
@@ -724,12 +748,14 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             && due_at < ctx.now
             && stopped_at.map_or(true, |t| due_at < t)
         {
-            explain.push(format!(
-                "step {:?} ({}) went out automatically at {}",
-                step.id,
-                step.label,
-                ctx.words(due_at)
-            ));
+            if ctx.explains() {
+                explain.push(format!(
+                    "step {:?} ({}) went out automatically at {}",
+                    step.id,
+                    step.label,
+                    ctx.words(due_at)
+                ));
+            }
             anchor = anchor.max(due_at);
             continue;
         }
@@ -739,10 +765,12 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
                 StopOn::Connected => "a call connected",
                 StopOn::Outcome => "a sales outcome was logged",
             };
-            explain.push(format!(
-                "steps stopped at {}: {how} (stopOn)",
-                ctx.words(r.at)
-            ));
+            if ctx.explains() {
+                explain.push(format!(
+                    "steps stopped at {}: {how} (stopOn)",
+                    ctx.words(r.at)
+                ));
+            }
             return StepState {
                 candidates: Vec::new(),
                 done: Some(Done {
@@ -753,13 +781,15 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             };
         }
         if let Some(r) = refused {
-            explain.push(format!(
-                "step {:?} ({}) skipped: {} not allowed ({})",
-                step.id,
-                step.label,
-                step.channel.as_str(),
-                r.as_str()
-            ));
+            if ctx.explains() {
+                explain.push(format!(
+                    "step {:?} ({}) skipped: {} not allowed ({})",
+                    step.id,
+                    step.label,
+                    step.channel.as_str(),
+                    r.as_str()
+                ));
+            }
             anchor = ready;
             continue;
         }
@@ -780,7 +810,9 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             reminders.push(cand);
             continue;
         }
-        explain.push(step_words(ctx, n, step, due_at));
+        if ctx.explains() {
+            explain.push(step_words(ctx, n, step, due_at));
+        }
         // Reminders stay on the list only until the next step falls due.
         reminders.retain(|_| ctx.now < due_at);
         ctx.note(due_at);
@@ -793,7 +825,9 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         };
     }
     if let Some(r) = reminders.last() {
-        explain.push(format!("reminder {:?} open", r.label));
+        if ctx.explains() {
+            explain.push(format!("reminder {:?} open", r.label));
+        }
         return StepState {
             candidates: reminders,
             done: None,
@@ -805,7 +839,9 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             done: None,
         };
     }
-    explain.push(format!("all {} steps done", pb.steps.len()));
+    if ctx.explains() {
+        explain.push(format!("all {} steps done", pb.steps.len()));
+    }
     StepState {
         candidates: Vec::new(),
         done: Some(Done {

@@ -245,11 +245,13 @@ pub fn fold(ctx: &Ctx) -> Consent {
                         // stop the customer's own opt-out from counting.
                         let covered = s.opt_out.as_ref().is_some_and(|o| o.all || !all);
                         if covered {
-                            s.explain.push(format!(
-                                "{}: opt-out {:?} repeated while already opted out",
-                                ctx.words(e.at),
-                                keyword
-                            ));
+                            if ctx.explains() {
+                                s.explain.push(format!(
+                                    "{}: opt-out {:?} repeated while already opted out",
+                                    ctx.words(e.at),
+                                    keyword
+                                ));
+                            }
                         } else {
                             if let Some(d) = s.dnd.get_mut(target) {
                                 if d.is_none() {
@@ -260,18 +262,20 @@ pub fn fold(ctx: &Ctx) -> Consent {
                                     });
                                 }
                             }
-                            s.explain.push(format!(
-                                "{}: customer texted {:?} ({}) — {} stopped{}",
-                                ctx.words(e.at),
-                                keyword,
-                                if phrase {
-                                    "phrase match, review it"
-                                } else {
-                                    "opt-out keyword"
-                                },
-                                if all { "every channel" } else { "texting" },
-                                if all { "" } else { "; calls and email go on" }
-                            ));
+                            if ctx.explains() {
+                                s.explain.push(format!(
+                                    "{}: customer texted {:?} ({}) — {} stopped{}",
+                                    ctx.words(e.at),
+                                    keyword,
+                                    if phrase {
+                                        "phrase match, review it"
+                                    } else {
+                                        "opt-out keyword"
+                                    },
+                                    if all { "every channel" } else { "texting" },
+                                    if all { "" } else { "; calls and email go on" }
+                                ));
+                            }
                             s.opt_out = Some(OptOut {
                                 at: e.at,
                                 event: i,
@@ -301,17 +305,21 @@ pub fn fold(ctx: &Ctx) -> Consent {
                             }
                             if lifted {
                                 s.opt_out = None;
-                                s.explain.push(format!(
-                                    "{}: customer texted {:?} — texting opt-out lifted",
-                                    ctx.words(e.at),
-                                    c.keyword.unwrap_or_default()
-                                ));
+                                if ctx.explains() {
+                                    s.explain.push(format!(
+                                        "{}: customer texted {:?} — texting opt-out lifted",
+                                        ctx.words(e.at),
+                                        c.keyword.unwrap_or_default()
+                                    ));
+                                }
                             } else if s.dnd_for(Channel::Sms).is_some() {
-                                s.explain.push(format!(
+                                if ctx.explains() {
+                                    s.explain.push(format!(
                                     "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
                                     ctx.words(e.at),
                                     c.keyword.unwrap_or_default()
                                 ));
+                                }
                             }
                         }
                     }
@@ -353,17 +361,21 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 s.touches.push((e.at, Channel::Call));
                 let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
                 if proves_number && s.wrong_number.take().is_some() {
-                    s.explain.push(format!(
-                        "{}: call reached the contact — the wrong-number mark is lifted",
-                        ctx.words(e.at)
-                    ));
+                    if ctx.explains() {
+                        s.explain.push(format!(
+                            "{}: call reached the contact — the wrong-number mark is lifted",
+                            ctx.words(e.at)
+                        ));
+                    }
                 }
                 if *outcome == Outcome::WrongNumber {
                     s.wrong_number = Some((e.at, i));
-                    s.explain.push(format!(
-                        "{}: call logged as wrong number — no calls or texts to this number",
-                        ctx.words(e.at)
-                    ));
+                    if ctx.explains() {
+                        s.explain.push(format!(
+                            "{}: call logged as wrong number — no calls or texts to this number",
+                            ctx.words(e.at)
+                        ));
+                    }
                 }
             }
             EventBody::Dnd {
@@ -386,12 +398,14 @@ pub fn fold(ctx: &Ctx) -> Consent {
                                 reason: *source,
                                 event: i,
                             });
-                            s.explain.push(format!(
-                                "{}: DND on {} ({})",
-                                ctx.words(e.at),
-                                name,
-                                source_words(*source)
-                            ));
+                            if ctx.explains() {
+                                s.explain.push(format!(
+                                    "{}: DND on {} ({})",
+                                    ctx.words(e.at),
+                                    name,
+                                    source_words(*source)
+                                ));
+                            }
                         }
                     }
                 } else {
@@ -436,7 +450,7 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
             channel: ch,
             rule,
             event: i,
-            message: what,
+            message: if ctx.lean { String::new() } else { what },
         });
     }
     if ch != Channel::Email {

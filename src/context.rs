@@ -28,6 +28,9 @@ pub struct Ctx<'a> {
     pub order: Vec<usize>,
     /// The earliest instant after `now` at which the result could change.
     changes: Cell<i64>,
+    /// Skip the words: `explain`, violation messages and formatted times (the
+    /// resident worklist needs only the facts it filters and sorts on).
+    pub lean: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -84,7 +87,13 @@ impl<'a> Ctx<'a> {
             caps,
             order,
             changes: Cell::new(first_future),
+            lean: false,
         }
+    }
+
+    /// Whether the words are wanted (not a lean evaluation).
+    pub fn explains(&self) -> bool {
+        !self.lean
     }
 
     /// The events up to `now`, in time order, with their input indexes.

@@ -258,10 +258,12 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
     if let Some(o) = &s.opt_out {
         let deadline = o.at.plus(CONFIRMATION_MS);
         if o.confirmed_at.is_none() && ctx.now <= deadline {
-            explain.push(format!(
-                "one confirmation text may go out until {}",
-                ctx.words(deadline)
-            ));
+            if ctx.explains() {
+                explain.push(format!(
+                    "one confirmation text may go out until {}",
+                    ctx.words(deadline)
+                ));
+            }
             candidates.push(Candidate {
                 kind: Kind::ConfirmOptOut,
                 label: "Confirm Opt-Out".into(),
@@ -288,7 +290,11 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
                 period: p.period,
                 phase: p.phase.id,
                 phase_label: p.phase.label,
-                phase_ends_at: ctx.zone.format(p.phase_ends_at),
+                phase_ends_at: if ctx.lean {
+                    String::new()
+                } else {
+                    ctx.zone.format(p.phase_ends_at)
+                },
             });
         }
         let (cand, d) = cadence::campaign(ctx, s, c, explain);
@@ -311,29 +317,53 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
 
 /// Evaluates a contact at `now`.
 pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluation {
-    let ctx = Ctx::new(contact, playbook, now);
+    evaluate_with(contact, playbook, now, false)
+}
+
+/// Evaluates a contact at `now`; `lean` skips the words (`explain`, violation
+/// messages) and leaves every formatted time empty, for callers that keep only
+/// the facts (the resident worklist filters and sorts on them, and evaluates in
+/// full when asked for one contact). Every other field is as [`evaluate`] gives.
+pub fn evaluate_with(
+    contact: &Contact,
+    playbook: &Playbook,
+    now: Instant,
+    lean: bool,
+) -> Evaluation {
+    let mut ctx = Ctx::new(contact, playbook, now);
+    ctx.lean = lean;
+    let ctx = ctx;
     let zone = ctx.zone;
+    let fmt = |t: Instant| {
+        if lean {
+            String::new()
+        } else {
+            zone.format(t)
+        }
+    };
     let mut explain = Vec::new();
 
     let st = status::fold(&contact.events, &ctx.order, &playbook.sticky);
-    explain.push(match st.at {
-        None => "no SMS exchanged and no outcome logged: New Account".to_string(),
-        Some(at) => format!(
-            "status {} from {} at {}{}",
-            st.status.label(),
-            if st.status.is_manual() {
-                "the outcome logged"
-            } else {
-                "the last text"
-            },
-            ctx.words(at),
-            if st.held_by_sticky {
-                " (sticky: later texts do not replace it)"
-            } else {
-                ""
-            }
-        ),
-    });
+    if ctx.explains() {
+        explain.push(match st.at {
+            None => "no SMS exchanged and no outcome logged: New Account".to_string(),
+            Some(at) => format!(
+                "status {} from {} at {}{}",
+                st.status.label(),
+                if st.status.is_manual() {
+                    "the outcome logged"
+                } else {
+                    "the last text"
+                },
+                ctx.words(at),
+                if st.held_by_sticky {
+                    " (sticky: later texts do not replace it)"
+                } else {
+                    ""
+                }
+            ),
+        });
+    }
 
     let consent = consent::fold(&ctx);
     explain.extend(consent.explain.iter().cloned());
@@ -359,14 +389,16 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
     for (c, chk) in Channel::ALL.iter().zip(&checks) {
         if let (Some(r), false) = (chk.reason, chk.allowed) {
             if !r.lasting() {
-                explain.push(format!(
-                    "{} not allowed now ({}){}",
-                    c.noun(),
-                    r.as_str(),
-                    chk.next_allowed_at
-                        .map(|t| format!(", allowed from {}", ctx.words(t)))
-                        .unwrap_or_default()
-                ));
+                if ctx.explains() {
+                    explain.push(format!(
+                        "{} not allowed now ({}){}",
+                        c.noun(),
+                        r.as_str(),
+                        chk.next_allowed_at
+                            .map(|t| format!(", allowed from {}", ctx.words(t)))
+                            .unwrap_or_default()
+                    ));
+                }
             }
         }
     }
@@ -382,14 +414,18 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
     if let Some(n) = &next {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));
-        explain.push(format!(
-            "next: {} by {}, due {}",
-            n.label,
-            n.channel.as_str(),
-            ctx.words(n.due_at)
-        ));
+        if ctx.explains() {
+            explain.push(format!(
+                "next: {} by {}, due {}",
+                n.label,
+                n.channel.as_str(),
+                ctx.words(n.due_at)
+            ));
+        }
     } else if let Some(d) = &proposal.done {
-        explain.push(format!("nothing to do: {}", d.label));
+        if ctx.explains() {
+            explain.push(format!("nothing to do: {}", d.label));
+        }
     }
     if let Some(d) = proposal.done.as_ref().and_then(|d| d.until) {
         ctx.note(d);
@@ -411,10 +447,12 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
         base
     };
     if hot {
-        explain.push(format!(
-            "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
-            display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
-        ));
+        if ctx.explains() {
+            explain.push(format!(
+                "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
+                display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
+            ));
+        }
     }
     let violations: Vec<ViolationOut> = consent
         .violations
@@ -422,15 +460,17 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
         .map(|v| violation_out(zone, v))
         .collect();
     for v in &violations {
-        explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
+        if ctx.explains() {
+            explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
+        }
     }
     let opt_out = consent.opt_out.as_ref().map(|o| OptOutOut {
-        at: zone.format(o.at),
+        at: fmt(o.at),
         keyword: o.keyword.clone(),
         matched: if o.phrase { "phrase" } else { "exact" },
         scope: if o.all { "all" } else { "channel" },
         event: o.event,
-        confirmed_at: o.confirmed_at.map(|t| zone.format(t)),
+        confirmed_at: o.confirmed_at.map(fmt),
     });
     let next_out = next.as_ref().map(|n| NextOut {
         kind: n.kind.as_str(),
@@ -439,10 +479,10 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
         channel: n.channel.as_str(),
         mode: n.mode.as_str(),
         step_id: n.step_id.clone(),
-        due_at: zone.format(n.due_at),
+        due_at: fmt(n.due_at),
         due: now >= n.opens_at,
         overdue: now > n.overdue_at,
-        overdue_at: zone.format(n.overdue_at),
+        overdue_at: fmt(n.overdue_at),
         blocking: n.blocking,
     });
     Evaluation {
@@ -454,13 +494,13 @@ pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluat
         done: proposal.done.map(|d| DoneOut {
             reason: d.reason,
             label: d.label,
-            until: d.until.map(|t| zone.format(t)),
+            until: d.until.map(fmt),
         }),
         channels,
         display_name,
         stage,
         priority,
-        follow_up_at: follow_up_at.map(|t| zone.format(t)),
+        follow_up_at: follow_up_at.map(fmt),
         campaign: proposal.campaign,
         explain,
         violations,

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::evaluate::{evaluate, Evaluation};
+use crate::evaluate::{evaluate, evaluate_with, Evaluation};
 use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::status::Status;
@@ -295,7 +295,7 @@ impl Worklist {
         e: &mut Entry,
         now: Instant,
     ) {
-        let ev = evaluate(&e.contact, playbook, now);
+        let ev = evaluate_with(&e.contact, playbook, now, true);
         e.key = Self::key_of(labels, phases, &ev);
         e.valid_until = ev.valid_until.0;
         e.evaluated = true;
@@ -676,7 +676,7 @@ mod tests {
         let mut evs: Vec<Evaluation> = w
             .entries
             .iter()
-            .map(|e| evaluate(&e.contact, &w.playbook, now))
+            .map(|e| evaluate_with(&e.contact, &w.playbook, now, true))
             .collect();
         evs.sort_by(|a, b| {
             let k = |e: &Evaluation| {
