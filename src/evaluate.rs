@@ -388,8 +388,8 @@ pub fn evaluate_with(
     };
     for (c, chk) in Channel::ALL.iter().zip(&checks) {
         if let (Some(r), false) = (chk.reason, chk.allowed) {
-            if !r.lasting() {
-                if ctx.explains() {
+            if !r.lasting()
+                && ctx.explains() {
                     explain.push(format!(
                         "{} not allowed now ({}){}",
                         c.noun(),
@@ -399,7 +399,6 @@ pub fn evaluate_with(
                             .unwrap_or_default()
                     ));
                 }
-            }
         }
     }
 
@@ -446,14 +445,13 @@ pub fn evaluate_with(
     } else {
         base
     };
-    if hot {
-        if ctx.explains() {
+    if hot
+        && ctx.explains() {
             explain.push(format!(
                 "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
                 display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
             ));
         }
-    }
     let violations: Vec<ViolationOut> = consent
         .violations
         .iter()
