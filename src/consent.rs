@@ -312,14 +312,13 @@ pub fn fold(ctx: &Ctx) -> Consent {
                                         c.keyword.unwrap_or_default()
                                     ));
                                 }
-                            } else if s.dnd_for(Channel::Sms).is_some()
-                                && ctx.explains() {
-                                    s.explain.push(format!(
+                            } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
+                                s.explain.push(format!(
                                     "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
                                     ctx.words(e.at),
                                     c.keyword.unwrap_or_default()
                                 ));
-                                }
+                            }
                         }
                     }
                     Intent::Help => s.keyword_events.push((i, Intent::Help)),
@@ -359,13 +358,12 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 audit(ctx, &mut s, i, e.at, Channel::Call);
                 s.touches.push((e.at, Channel::Call));
                 let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
-                if proves_number && s.wrong_number.take().is_some()
-                    && ctx.explains() {
-                        s.explain.push(format!(
-                            "{}: call reached the contact — the wrong-number mark is lifted",
-                            ctx.words(e.at)
-                        ));
-                    }
+                if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
+                    s.explain.push(format!(
+                        "{}: call reached the contact — the wrong-number mark is lifted",
+                        ctx.words(e.at)
+                    ));
+                }
                 if *outcome == Outcome::WrongNumber {
                     s.wrong_number = Some((e.at, i));
                     if ctx.explains() {

@@ -388,17 +388,16 @@ pub fn evaluate_with(
     };
     for (c, chk) in Channel::ALL.iter().zip(&checks) {
         if let (Some(r), false) = (chk.reason, chk.allowed) {
-            if !r.lasting()
-                && ctx.explains() {
-                    explain.push(format!(
-                        "{} not allowed now ({}){}",
-                        c.noun(),
-                        r.as_str(),
-                        chk.next_allowed_at
-                            .map(|t| format!(", allowed from {}", ctx.words(t)))
-                            .unwrap_or_default()
-                    ));
-                }
+            if !r.lasting() && ctx.explains() {
+                explain.push(format!(
+                    "{} not allowed now ({}){}",
+                    c.noun(),
+                    r.as_str(),
+                    chk.next_allowed_at
+                        .map(|t| format!(", allowed from {}", ctx.words(t)))
+                        .unwrap_or_default()
+                ));
+            }
         }
     }
 
@@ -445,13 +444,12 @@ pub fn evaluate_with(
     } else {
         base
     };
-    if hot
-        && ctx.explains() {
-            explain.push(format!(
-                "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
-                display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
-            ));
-        }
+    if hot && ctx.explains() {
+        explain.push(format!(
+            "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
+            display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
+        ));
+    }
     let violations: Vec<ViolationOut> = consent
         .violations
         .iter()
