@@ -107,6 +107,15 @@ async function addEvent(id, event) {
   const detail = await engine.call('addEvent', { id, event: clean });
   await storage.addEvent(id, clean);
   state.added.push({ contactId: id, event: clean });
+  // Like a real SMS gateway, the page sends the one opt-out confirmation text
+  // itself as soon as the engine asks for it (an automatic action).
+  const next = detail.evaluation.next;
+  if (next && next.kind === 'confirmOptOut' && next.due) {
+    return addEvent(id, {
+      kind: 'message', at: clean.at, channel: 'sms', direction: 'out',
+      text: "You're unsubscribed from texts and will get no more. Reply START to resubscribe.",
+    });
+  }
   renderPanel(detail);
   await updateView({ keepScroll: true });
   table.select(id);
