@@ -33,6 +33,14 @@ export * from './cadence_engine.js';
 );
 writeFileSync(pkg('index.js'), `export * from './web/index.js';\n`);
 
+// wasm-bindgen drops the `?` of an optional parameter whose type we name; put
+// it back for the two that are optional (the Worklist's `now`, the query page).
+for (const f of ['node/cadence_engine.d.ts', 'web/cadence_engine.d.ts']) {
+  const text = readFileSync(pkg(f), 'utf8')
+    .replace('constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);')
+    .replace('query(filter: Filter | undefined, page: Page)', 'query(filter?: Filter, page?: Page)');
+  writeFileSync(pkg(f), text);
+}
 copyFileSync(pkg('node/cadence_engine.d.ts'), pkg('cadence_engine.d.ts'));
 writeFileSync(pkg('index.d.ts'), `export * from './cadence_engine';\n`);
 writeFileSync(pkg('node/index.d.mts'), `export * from '../cadence_engine';\n`);

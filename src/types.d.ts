@@ -146,6 +146,8 @@ export interface Filter {
   due?: boolean;
   text?: string;
 }
+/** One page of `Worklist.query` results. */
+export interface Page { offset?: number; limit?: number }
 export interface Facets {
   status: Record<string, number>;
   next: Record<string, number>;

@@ -451,14 +451,18 @@ impl Worklist {
     }
 
     /// The ids matching `filter`, in work order (due first, then higher
-    /// priority, then earlier due time, then id).
+    /// priority, then earlier due time, then id). With `page` (`{offset?,
+    /// limit?}`), only that slice of them: a table showing one screen at a time
+    /// asks for that screen.
     #[wasm_bindgen(unchecked_return_type = "Array<string | number>")]
     pub fn query(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Page")] page: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let f = filter_of(&filter).map_err(|e| js_error(&e))?;
-        let slots = self.inner.query_slots(&f);
+        let (offset, limit) = page_of(page.as_ref()).map_err(|e| js_error(&e))?;
+        let slots = self.inner.query_page(&f, offset, limit);
         gather(&self.ids, &slots)
     }
 
@@ -515,6 +519,30 @@ fn key_of(v: &JsValue) -> String {
     } else {
         String::new()
     }
+}
+
+/// Reads `{offset?, limit?}` (whole numbers of at least 0).
+fn page_of(v: Option<&JsValue>) -> Result<(usize, usize), Error> {
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok((0, usize::MAX));
+    };
+    let field = |name: &str| -> Result<Option<usize>, Error> {
+        let x = js_sys::Reflect::get(v, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if x.is_undefined() || x.is_null() {
+            return Ok(None);
+        }
+        match x.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as usize)),
+            _ => Err(Error::input(
+                format!("page.{name}"),
+                "expected a whole number of at least 0",
+            )),
+        }
+    };
+    Ok((
+        field("offset")?.unwrap_or(0),
+        field("limit")?.unwrap_or(usize::MAX),
+    ))
 }
 
 fn filter_of(v: &JsValue) -> Result<Filter, Error> {

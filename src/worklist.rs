@@ -544,11 +544,19 @@ impl Worklist {
     /// The slots of the contacts matching `f`, in work order: due first, then
     /// higher priority, then earlier due time, then id.
     pub fn query_slots(&self, f: &Filter) -> Vec<u32> {
+        self.query_page(f, 0, usize::MAX)
+    }
+
+    /// The slots of one page of the matches, in work order: `limit` of them
+    /// after skipping `offset` (a table shows one screen at a time).
+    pub fn query_page(&self, f: &Filter, offset: usize, limit: usize) -> Vec<u32> {
         let c = self.compile(f);
         self.order
             .iter()
             .copied()
             .filter(|&s| self.entries.get(s as usize).is_some_and(|e| c.matches(e)))
+            .skip(offset)
+            .take(limit)
             .collect()
     }
 

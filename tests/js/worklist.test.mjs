@@ -181,3 +181,23 @@ test('a worklist without now lists nothing until the first refresh', () => {
     wl.free();
   }
 });
+
+test('query pages: {offset, limit} is the same slice of the whole work order', () => {
+  const pb = m.preset('call-ladder');
+  const wl = new m.Worklist(pb, NOW);
+  try {
+    wl.upsert(synthetic(300, 11));
+    const all = wl.query({});
+    assert.equal(all.length, 300);
+    assert.deepEqual(wl.query({}, { offset: 40, limit: 25 }), all.slice(40, 65));
+    assert.deepEqual(wl.query({}, { limit: 10 }), all.slice(0, 10));
+    assert.deepEqual(wl.query({}, { offset: 290 }), all.slice(290));
+    assert.deepEqual(wl.query({}, { offset: 1000, limit: 5 }), []);
+    const due = wl.query({ due: true });
+    assert.deepEqual(wl.query({ due: true }, { offset: 3, limit: 7 }), due.slice(3, 10));
+    assert.throws(() => wl.query({}, { limit: -1 }), (e) => e instanceof Error && e.message.startsWith('page.limit'));
+    assert.throws(() => wl.query({}, { offset: 1.5 }), (e) => e instanceof Error && e.message.startsWith('page.offset'));
+  } finally {
+    wl.free();
+  }
+});

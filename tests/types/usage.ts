@@ -32,10 +32,13 @@ const when: string = followUpDate('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z'
 const queue = planQueue([{ id: 'a', priority: 1, dueAt: 0 }], { capacityPerDay: 10, timeZone: 'UTC' });
 const ok: boolean = validatePlaybook(playbook);
 const wl = new Worklist(playbook, '2026-11-12T15:00:00Z');
+const lazy = new Worklist(playbook);
+lazy.free();
 const errors: BatchError[] = wl.upsert([contact]);
 const filter: Filter = { status: ['noSmsReply'], allowed: ['sms'], due: true, text: 'ana' };
 const ids: Array<string | number> = wl.query(filter);
+const page: Array<string | number> = wl.query(filter, { offset: 0, limit: 50 });
 const facets: Facets = wl.facets({});
 const size: number = wl.size;
 wl.free();
-export { label, allowed, many, steps, intent, check, when, queue, ok, errors, ids, facets, size };
+export { label, allowed, many, steps, intent, check, when, queue, ok, errors, ids, page, facets, size };
