@@ -140,7 +140,9 @@ impl Key {
 }
 
 struct Entry {
-    contact: Contact,
+    /// Boxed: the facet and query scans read only the small fields below, and
+    /// a short entry keeps more of them in each cache line.
+    contact: Box<Contact>,
     /// The id as text (the index key and the last tie-break of the order).
     id: String,
     /// Lower-case id, name and display name, for `text` filters.
@@ -150,6 +152,32 @@ struct Entry {
     key: Key,
     /// Re-evaluate once `now` reaches this (epoch ms).
     valid_until: i64,
+}
+
+/// The facts a filter and the facets read, eight bytes a contact, kept in one
+/// dense array beside the entries (slot for slot) so a scan over 100k contacts
+/// reads 800 KB instead of every entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Facts {
+    status: u8,
+    allowed: u8,
+    due: bool,
+    evaluated: bool,
+    label: u16,
+    phase: u16,
+}
+
+impl Facts {
+    fn of(e: &Entry) -> Facts {
+        Facts {
+            status: e.key.status,
+            allowed: e.key.allowed,
+            due: e.key.due,
+            evaluated: e.evaluated,
+            label: e.key.label,
+            phase: e.key.phase,
+        }
+    }
 }
 
 /// What `remove` did to the slots: each `(from, to)` moved the contact in slot
@@ -184,7 +212,7 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn keys_match(&self, k: &Key) -> bool {
+    fn keys_match(&self, k: &Facts) -> bool {
         if let Some(m) = self.status {
             if m & (1 << k.status) == 0 {
                 return false;
@@ -213,10 +241,15 @@ impl Compiled {
         true
     }
 
-    fn matches(&self, e: &Entry) -> bool {
-        e.evaluated
-            && self.keys_match(&e.key)
-            && self.text.as_deref().map_or(true, |t| e.search.contains(t))
+    /// Whether the contact in a slot matches: its facts, then (only for a text
+    /// filter) its entry's search text.
+    fn matches(&self, f: &Facts, e: Option<&Entry>) -> bool {
+        f.evaluated
+            && self.keys_match(f)
+            && self
+                .text
+                .as_deref()
+                .map_or(true, |t| e.is_some_and(|e| e.search.contains(t)))
     }
 }
 
@@ -225,6 +258,8 @@ pub struct Worklist {
     playbook: Playbook,
     now: Option<Instant>,
     entries: Vec<Entry>,
+    /// [`Facts`] of each entry, slot for slot, rebuilt after every change.
+    facts: Vec<Facts>,
     index: HashMap<String, usize>,
     labels: Names,
     phases: Names,
@@ -258,6 +293,7 @@ impl Worklist {
             playbook,
             now,
             entries: Vec::new(),
+            facts: Vec::new(),
             index: HashMap::new(),
             labels,
             phases: Names::default(),
@@ -395,13 +431,13 @@ impl Worklist {
                     let Some(e) = self.entries.get_mut(i) else {
                         continue;
                     };
-                    if e.contact == c {
+                    if *e.contact == c {
                         done.unchanged += 1;
                         continue;
                     }
                     done.changed += 1;
                     e.search = search_text(&c, &id);
-                    e.contact = c;
+                    *e.contact = c;
                     e.evaluated = false;
                     i
                 }
@@ -412,7 +448,7 @@ impl Worklist {
                     self.entries.push(Entry {
                         search: search_text(&c, &id),
                         id,
-                        contact: c,
+                        contact: Box::new(c),
                         evaluated: false,
                         key: Key {
                             status: 0,
@@ -454,6 +490,7 @@ impl Worklist {
             self.order
                 .retain(|&s| entries.get(s as usize).is_some_and(|e| e.evaluated));
         }
+        self.sync_facts();
         done
     }
 
@@ -489,6 +526,7 @@ impl Worklist {
                 .filter_map(|&s| now_at.get(s as usize).copied().filter(|&x| x != u32::MAX))
                 .collect();
         }
+        self.sync_facts();
         out
     }
 
@@ -515,6 +553,7 @@ impl Worklist {
             }
         }
         self.reorder(changed);
+        self.sync_facts();
         n
     }
 
@@ -541,6 +580,13 @@ impl Worklist {
         }
     }
 
+    /// Rebuilds the dense [`Facts`] from the entries (a copy of 8 bytes a
+    /// contact, done once per change rather than at every site that changes one).
+    fn sync_facts(&mut self) {
+        self.facts.clear();
+        self.facts.extend(self.entries.iter().map(Facts::of));
+    }
+
     /// The slots of the contacts matching `f`, in work order: due first, then
     /// higher priority, then earlier due time, then id.
     pub fn query_slots(&self, f: &Filter) -> Vec<u32> {
@@ -554,7 +600,11 @@ impl Worklist {
         self.order
             .iter()
             .copied()
-            .filter(|&s| self.entries.get(s as usize).is_some_and(|e| c.matches(e)))
+            .filter(|&s| {
+                self.facts
+                    .get(s as usize)
+                    .is_some_and(|k| c.matches(k, self.entries.get(s as usize)))
+            })
             .skip(offset)
             .take(limit)
             .collect()
@@ -576,11 +626,10 @@ impl Worklist {
         let mut labels = vec![0u32; self.labels.names.len()];
         let mut phases = vec![0u32; self.phases.names.len()];
         let mut allowed = [0u32; 3];
-        for e in &self.entries {
-            if !c.matches(e) {
+        for (i, k) in self.facts.iter().enumerate() {
+            if !c.matches(k, self.entries.get(i)) {
                 continue;
             }
-            let k = &e.key;
             if let Some(n) = status.get_mut(usize::from(k.status)) {
                 *n += 1;
             }
