@@ -4,6 +4,8 @@
 //! expected. The binding turns it into a real JavaScript `Error` whose `message` is
 //! [`Error`]'s `Display` and whose `code` and `path` are the fields below.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 /// Stable, machine-readable error codes. The string form (`code.as_str()`) is part

@@ -4,6 +4,8 @@
 //! field that does not belong to a kind, or a call outcome on an SMS activity,
 //! is reported at its own path (`events[3].outcome`).
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
@@ -27,7 +29,7 @@ struct RawContact {
     added_at: Instant,
     priority: Option<f64>,
     #[serde(default)]
-    events: Vec<RawEvent>,
+    events: Vec<ObjectOnly<RawEvent>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -292,6 +294,36 @@ impl RawEvent {
     }
 }
 
+/// A struct that must be given as an object. Serde's derived readers also
+/// accept an array of the fields in order (`["c1", null, ...]`), which no JS
+/// caller means; this reads objects only, so an array is reported as
+/// "expected a contact object, got an array".
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>, &'static str);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(self.1)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<ObjectOnly<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        let what = if std::any::type_name::<T>().ends_with("RawEvent") {
+            "an event object"
+        } else {
+            "a contact object"
+        };
+        d.deserialize_map(V(std::marker::PhantomData, what))
+    }
+}
+
 /// Reads a contact from any serde deserializer.
 ///
 /// # Errors
@@ -301,19 +333,87 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let raw: RawContact = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
-    build(raw)
+    let raw: ObjectOnly<RawContact> =
+        serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
+    build(raw.0)
 }
 
 /// Reads a contact from JSON text.
 ///
+/// A `\uXXXX` escape of a lone UTF-16 surrogate (what `JSON.stringify` writes
+/// for a string cut in the middle of an emoji) is read as U+FFFD, the
+/// replacement character, as JavaScript's own `TextEncoder` does: a contact is
+/// not rejected for a broken character in its name or in a message text.
+///
 /// # Errors
 /// As [`contact_from`].
 pub fn contact_from_json(text: &str) -> Result<Contact> {
+    let repaired = replace_lone_surrogates(text);
+    let text = repaired.as_deref().unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
     let c = contact_from(&mut de)?;
     de.end().map_err(|e| Error::input("", e.to_string()))?;
     Ok(c)
+}
+
+/// The four hex digits after `\u` at `i` (the index of the backslash), if any.
+fn escape_at(bytes: &[u8], i: usize) -> Option<u16> {
+    if bytes.get(i.checked_add(1)?) != Some(&b'u') {
+        return None;
+    }
+    let hex = bytes.get(i.checked_add(2)?..i.checked_add(6)?)?;
+    let hex = std::str::from_utf8(hex).ok()?;
+    u16::from_str_radix(hex, 16).ok()
+}
+
+/// JSON text with every escaped lone surrogate (`\ud800` not followed by a low
+/// surrogate escape, or a `\udc00` not preceded by a high one) replaced by
+/// `\ufffd`; `None` when there is none (the common case: no copy).
+///
+/// Backslashes occur in JSON only inside strings, so scanning escape by escape
+/// from the start is exact for valid JSON; invalid JSON stays invalid.
+pub fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `text` already in `out`
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'\\'))
+    {
+        let at = i.saturating_add(off);
+        let end = match escape_at(bytes, at) {
+            Some(0xD800..=0xDBFF) => {
+                let next = at.saturating_add(6);
+                let paired = bytes.get(next) == Some(&b'\\')
+                    && matches!(escape_at(bytes, next), Some(0xDC00..=0xDFFF));
+                if paired {
+                    i = next.saturating_add(6);
+                    continue;
+                }
+                next
+            }
+            Some(0xDC00..=0xDFFF) => at.saturating_add(6),
+            Some(_) => {
+                i = at.saturating_add(6);
+                continue;
+            }
+            // `\\`, `\"` and the other two-character escapes.
+            None => {
+                i = at.saturating_add(2);
+                continue;
+            }
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(text.get(copied..at).unwrap_or(""));
+        o.push_str("\\ufffd");
+        copied = end;
+        i = end;
+    }
+    out.map(|mut o| {
+        o.push_str(text.get(copied..).unwrap_or(""));
+        o
+    })
 }
 
 fn build(raw: RawContact) -> Result<Contact> {
@@ -330,7 +430,7 @@ fn build(raw: RawContact) -> Result<Contact> {
         }
     }
     let mut events = Vec::with_capacity(raw.events.len());
-    for (i, e) in raw.events.into_iter().enumerate() {
+    for (i, ObjectOnly(e)) in raw.events.into_iter().enumerate() {
         events.push(e.check(&format!("events[{i}]"))?);
     }
     Ok(Contact {
@@ -380,5 +480,35 @@ mod tests {
         assert!(e.to_string().contains("addedAt"), "{e}");
         let e = err(r#"{"id":"a","addedAt":0,"timeZone":"Mars/Base"}"#);
         assert_eq!(e.path, "timeZone");
+    }
+
+    #[test]
+    fn arrays_are_not_objects() {
+        let e = err(r#"["a", null, null, null, 0, null, []]"#);
+        assert_eq!(e.to_string(), "expected a contact object, got an array");
+        let e = err(r#"{"id":"a","addedAt":0,"events":[["message", 0]]}"#);
+        assert_eq!(
+            e.to_string(),
+            "events[0]: expected an event object, got an array"
+        );
+    }
+
+    #[test]
+    fn lone_surrogates_read_as_replacement_characters() {
+        let fix = |s: &str| replace_lone_surrogates(s);
+        assert_eq!(fix(r#"{"a":"x\u00e9\"\\ud800"}"#), None);
+        assert_eq!(fix(r#""\ud83d\ude00""#), None);
+        assert_eq!(fix(r#""\ud83d""#).as_deref(), Some(r#""\ufffd""#));
+        assert_eq!(
+            fix(r#""a\uDC00b\ud800\ud800\udc00""#).as_deref(),
+            Some(r#""a\ufffdb\ufffd\ud800\udc00""#)
+        );
+        assert_eq!(fix(r#""\ud800\n""#).as_deref(), Some(r#""\ufffd\n""#));
+        assert_eq!(fix("\\u"), None);
+        assert_eq!(fix("\\ud8"), None);
+        let c = contact_from_json(
+            r#"{"id":"a","name":"Ana \ud83d","addedAt":0,"events":[{"kind":"message","at":0,"channel":"sms","direction":"in","text":"STOP\udc00"}]}"#,
+        );
+        assert_eq!(c.map(|c| c.name), Ok(Some("Ana \u{fffd}".to_string())));
     }
 }

@@ -10,10 +10,12 @@
 //! of its two instants (01:30 on a fall-back morning is 01:30 EDT). This is the
 //! `"compatible"` disambiguation of JavaScript's Temporal and of RFC 5545.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    DateTime, Datelike, Duration, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
     SecondsFormat, TimeZone, Timelike, Weekday,
 };
 use chrono_tz::Tz;
@@ -204,14 +206,22 @@ impl Zone {
                 // Inside a gap: read the wall time with the offset in force just
                 // before the gap, which lands as far past the gap's end as the time
                 // was past its start.
-                let before = local - Duration::hours(3);
-                let offset = match self.0.from_local_datetime(&before) {
-                    LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
-                        dt.offset().fix().local_minus_utc()
-                    }
-                    LocalResult::None => 0,
-                };
-                let utc = local - Duration::seconds(i64::from(offset));
+                // Gaps are at most a day long (Samoa skipped 2011-12-30 whole):
+                // look 3 hours back, else 27.
+                let offset = [3, 27]
+                    .iter()
+                    .filter_map(|h| local.checked_sub_signed(Duration::hours(*h)))
+                    .find_map(|b| match self.0.from_local_datetime(&b) {
+                        LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
+                            Some(dt.offset().fix().local_minus_utc())
+                        }
+                        LocalResult::None => None,
+                    })
+                    .unwrap_or(0);
+                // At the ends of chrono's range, read the wall time as UTC.
+                let utc = local
+                    .checked_sub_signed(Duration::seconds(i64::from(offset)))
+                    .unwrap_or(local);
                 let ms = utc.and_utc().timestamp_millis();
                 Instant(ms.clamp(MIN_MS, MAX_MS))
             }
@@ -233,7 +243,8 @@ impl Zone {
     /// time (re-resolved by the DST rule).
     pub fn add_days(self, t: Instant, days: i64) -> Instant {
         let local = self.local(t);
-        match local.checked_add_signed(Duration::days(days)) {
+        // `Duration::days` panics past ±2^63 ms; `try_days` says so instead.
+        match Duration::try_days(days).and_then(|d| local.checked_add_signed(d)) {
             Some(moved) => self.instant(moved),
             None => t.plus(days.saturating_mul(DAY)),
         }
@@ -252,8 +263,7 @@ impl Zone {
 
     /// Minutes after local midnight.
     pub fn minute_of_day(self, t: Instant) -> u32 {
-        let l = self.local(t);
-        l.hour() * 60 + l.minute()
+        self.local(t).num_seconds_from_midnight() / 60
     }
 }
 
@@ -271,36 +281,36 @@ pub fn parse_hhmm(text: &str) -> Option<u32> {
     if h.len() != 2 || m.len() != 2 {
         return None;
     }
+    if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let h: u32 = h.parse().ok()?;
     let m: u32 = m.parse().ok()?;
     if m >= 60 || h > 24 || (h == 24 && m != 0) {
         return None;
     }
-    Some(h * 60 + m)
+    h.checked_mul(60)?.checked_add(m)
 }
 
 /// The local time of day `minutes` after midnight (`1440` is the next midnight and
 /// must be handled by the caller).
 pub fn time_of_minutes(minutes: u32) -> NaiveTime {
-    NaiveTime::from_num_seconds_from_midnight_opt(minutes.min(1439) * 60, 0)
+    NaiveTime::from_num_seconds_from_midnight_opt(minutes.min(1439).saturating_mul(60), 0)
         .unwrap_or(NaiveTime::MIN)
 }
 
 /// The first day of the month after `date`'s month.
 pub fn next_month_start(date: NaiveDate) -> NaiveDate {
-    let (y, m) = if date.month() == 12 {
-        (date.year() + 1, 1)
-    } else {
-        (date.year(), date.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(date)
+    date.with_day(1)
+        .and_then(|first| first.checked_add_months(Months::new(1)))
+        .unwrap_or(date)
 }
 
 /// The number of days in `date`'s month.
 pub fn days_in_month(date: NaiveDate) -> u32 {
     let first = date.with_day(1).unwrap_or(date);
     let next = next_month_start(date);
-    u32::try_from((next - first).num_days()).unwrap_or(30)
+    u32::try_from(next.signed_duration_since(first).num_days()).unwrap_or(30)
 }
 
 /// RFC 3339 text of `t` in a fixed offset (UTC when none).
@@ -350,6 +360,41 @@ mod tests {
         // 2026-03-08 02:30 does not exist in New York: 03:30 EDT.
         let t = ny().instant(local("2026-03-08T02:30"));
         assert_eq!(ny().format(t), "2026-03-08T03:30:00-04:00");
+    }
+
+    #[test]
+    fn a_skipped_day_moves_forward_by_its_length() {
+        // Samoa skipped 2011-12-30: its 10:00 (at -10:00) is 2011-12-31 10:00 +14:00.
+        let apia = Zone::parse("Pacific/Apia").unwrap_or(Zone::UTC);
+        let t = apia.instant(local("2011-12-30T10:00"));
+        assert_eq!(apia.format(t), "2011-12-31T10:00:00+14:00");
+    }
+
+    #[test]
+    fn ends_of_the_range() {
+        let first = Instant(MIN_MS);
+        let last = Instant(MAX_MS);
+        for name in [
+            "Pacific/Kiritimati",
+            "Pacific/Pago_Pago",
+            "America/New_York",
+        ] {
+            let z = Zone::parse(name).unwrap_or(Zone::UTC);
+            for t in [first, last] {
+                let back = z.instant(z.local(t));
+                assert!((MIN_MS..=MAX_MS).contains(&back.0), "{name}");
+                let _ = z.add_days(t, 400);
+                let _ = z.add_days(t, -400);
+                let _ = z.add_days(t, i64::MAX);
+                let _ = z.format(t);
+                let _ = next_month_start(z.date(t));
+                let _ = days_in_month(z.date(t));
+            }
+        }
+        assert_eq!(Instant(MAX_MS).plus(i64::MAX), Instant(MAX_MS));
+        assert_eq!(Instant(MIN_MS).plus(i64::MIN), Instant(MIN_MS));
+        assert_eq!(parse_hhmm("+8:00"), None);
+        assert_eq!(parse_hhmm("-1:00"), None);
     }
 
     #[test]

@@ -1,0 +1,47 @@
+//! JSON text → `{contact, playbook, now, until, channel, at, contacts}` →
+//! evaluate, evaluateMany, plan and checkChannel, through the JS contract in
+//! `api.rs`. Whatever the input, no call may panic, and evaluate must be
+//! deterministic.
+#![no_main]
+
+use cadence_engine::api;
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+fn field(doc: &Value, key: &str) -> Value {
+    doc.get(key).cloned().unwrap_or(Value::Null)
+}
+
+fn playbook(doc: &Value) -> Value {
+    match doc.get("playbook") {
+        Some(Value::String(name)) => api::preset(name).unwrap_or(Value::Null),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(doc) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
+    let pb = playbook(&doc);
+    let contact = field(&doc, "contact");
+    let now = field(&doc, "now");
+    let first = api::evaluate(&contact, &pb, &now);
+    let second = api::evaluate(&contact, &pb, &now);
+    assert_eq!(first, second, "evaluate is not deterministic");
+    let _ = api::plan(&contact, &pb, &now, &field(&doc, "until"));
+    let at = doc.get("at").cloned().unwrap_or_else(|| now.clone());
+    let _ = api::check_channel(&contact, &field(&doc, "channel"), &at, &pb);
+    let contacts = match doc.get("contacts") {
+        Some(v) => v.clone(),
+        None => Value::Array(vec![contact, Value::Null]),
+    };
+    if let Ok(Value::Array(out)) = api::evaluate_many(&contacts, &pb, &now) {
+        assert_eq!(
+            Some(out.len()),
+            contacts.as_array().map(Vec::len),
+            "evaluateMany must give one result per contact"
+        );
+    }
+});
