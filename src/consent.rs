@@ -538,6 +538,18 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             if let Some(n) = open {
                 ctx.note(n);
             }
+            // While a cap refuses, the reason still turns with the window: from
+            // quietHours to frequencyCap when it opens, and back when it closes.
+            if Ctx::hours_bind(channel) {
+                let turn = if in_hours {
+                    ctx.hours.closes_after(ctx.zone, t)
+                } else {
+                    ctx.hours.next_open(ctx.zone, t)
+                };
+                if let Some(turn) = turn {
+                    ctx.note(turn);
+                }
+            }
             Check {
                 allowed: false,
                 reason: Some(if in_hours {

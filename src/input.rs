@@ -298,7 +298,7 @@ impl RawEvent {
 /// accept an array of the fields in order (`["c1", null, ...]`), which no JS
 /// caller means; this reads objects only, so an array is reported as
 /// "expected a contact object, got an array".
-struct ObjectOnly<T>(T);
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -315,8 +315,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
                 T::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
             }
         }
-        let what = if std::any::type_name::<T>().ends_with("RawEvent") {
+        let name = std::any::type_name::<T>();
+        let what = if name.ends_with("RawEvent") {
             "an event object"
+        } else if name.ends_with("RawPlaybook") {
+            "a playbook object"
         } else {
             "a contact object"
         };

@@ -328,8 +328,9 @@ impl Playbook {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        let raw: RawPlaybook = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
-        build(raw)
+        let raw: crate::input::ObjectOnly<RawPlaybook> =
+            serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
+        build(raw.0)
     }
 
     /// Reads a playbook from JSON text.

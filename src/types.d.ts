@@ -1,5 +1,5 @@
-/** A time: RFC 3339 text with an offset ("2026-11-02T09:00:00-05:00") or epoch milliseconds. */
-export type Time = string | number;
+/** A time: RFC 3339 text with an offset ("2026-11-02T09:00:00-05:00"), epoch milliseconds, or a Date. */
+export type Time = string | number | Date;
 /** A reachable channel. */
 export type Channel = "sms" | "call" | "email";
 /** A region preset of calling hours and caps. */

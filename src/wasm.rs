@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{Error, ErrorCode};
 use crate::evaluate::Evaluation;
@@ -63,6 +64,11 @@ fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
 }
 
 fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
+    // A Date is read as its epoch milliseconds (inside a contact it already
+    // crosses as ISO text through JSON.stringify).
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        return Instant::from_f64(d.get_time()).map_err(|e| e.under(path));
+    }
     if let Some(n) = v.as_f64() {
         return Instant::from_f64(n).map_err(|e| e.under(path));
     }

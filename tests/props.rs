@@ -526,7 +526,6 @@ proptest! {
     /// The same under frequency caps (regions US-FL, US-OK, US-MD, or the
     /// playbook's `frequencyCap`).
     #[test]
-    #[ignore = "src/consent.rs check() does not note the window opening or closing as a change while a cap refuses: see tests/regressions/validity-cap-*.json"]
     fn unchanged_before_valid_until_with_caps((c, pb, now) in scenario(), frac in 0.0f64..1.0) {
         prop_assume!(capped(&c, &pb));
         unchanged(&c, &pb, now, frac)?;

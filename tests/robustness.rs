@@ -294,24 +294,27 @@ fn lone_surrogates_do_not_lose_a_contact() {
     }
 }
 
-/// The resident worklist must keep the contact with id 1 and the one with id
-/// "1" apart: the JS contract echoes ids as given (string or number).
+/// Ids compare by their text (docs/semantics.md): the contact with id 1 and
+/// the one with id "1" are the same contact, and the last given wins.
 #[test]
-#[ignore = "src/worklist.rs keys contacts by the text of their id, so 1 and \"1\" collide and one contact is lost"]
-fn worklist_keeps_number_and_string_ids_apart() {
+fn worklist_ids_compare_by_text() {
     let pb = cadence_engine::Playbook::from_json(
         cadence_engine::preset_json("call-ladder").unwrap_or(""),
     );
     let (Ok(pb), Ok(a), Ok(b)) = (
         pb,
-        cadence_engine::input::contact_from(&json!({"id": 1, "addedAt": 0})),
-        cadence_engine::input::contact_from(&json!({"id": "1", "addedAt": 0})),
+        cadence_engine::input::contact_from(&json!({"id": 1, "addedAt": 0, "name": "First"})),
+        cadence_engine::input::contact_from(&json!({"id": "1", "addedAt": 0, "name": "Second"})),
     ) else {
         return;
     };
     let mut w = cadence_engine::worklist::Worklist::new(pb, Some(cadence_engine::Instant(0)));
     let _ = w.upsert(vec![a, b]);
-    assert_eq!(w.len(), 2, "a contact was lost");
+    assert_eq!(w.len(), 1);
+    assert_eq!(
+        w.get("1").map(|e| e.display_name),
+        Some("Second".to_string())
+    );
 }
 
 /// A repeated key in JSON text is an error naming the field (the text reader
