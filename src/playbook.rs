@@ -34,7 +34,7 @@ struct RawPlaybook {
     name: String,
     time_zone: Option<String>,
     region: Option<Region>,
-    window: Option<Vec<RawBlock>>,
+    window: Option<OneOrMany<RawBlock>>,
     campaign: Option<RawCampaign>,
     steps: Option<Vec<RawStep>>,
     reply_within: Option<RawDuration>,
@@ -51,8 +51,53 @@ struct RawPlaybook {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RawBlock {
     days: Option<Vec<String>>,
+    #[serde(alias = "start")]
     from: String,
+    #[serde(alias = "end")]
     to: String,
+}
+
+/// A list, or a single item standing for a list of one (a window of one block
+/// may be written as that block).
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    fn into_vec(self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a block {days?, from, to} or a list of them")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                Vec::<T>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(OneOrMany::Many)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(OneOrMany::One)
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -419,6 +464,7 @@ fn build(raw: RawPlaybook) -> Result<Playbook> {
     let window = match raw.window {
         None => None,
         Some(blocks) => {
+            let blocks = blocks.into_vec();
             if blocks.is_empty() {
                 return Err(Error::playbook("window", "expected at least one block"));
             }

@@ -643,10 +643,15 @@ impl Worklist {
                 *n += u32::from(k.allowed >> i & 1);
             }
         }
+        // Every status, channel and campaign phase is listed, zeros included,
+        // so a sidebar keeps its rows; next-action labels are those in use.
         let mut out = Facets::default();
         for (s, &n) in Status::ALL.iter().zip(&status) {
-            if n > 0 {
-                out.status.insert(s.id(), n);
+            out.status.insert(s.id(), n);
+        }
+        if let Some(c) = &self.playbook.campaign {
+            for p in &c.phases {
+                out.phase.insert(p.id.clone(), 0);
             }
         }
         for (i, &n) in labels.iter().enumerate() {
@@ -660,9 +665,7 @@ impl Worklist {
             }
         }
         for (c, &n) in Channel::ALL.iter().zip(&allowed) {
-            if n > 0 {
-                out.allowed.insert(c.as_str(), n);
-            }
+            out.allowed.insert(c.as_str(), n);
         }
         out
     }

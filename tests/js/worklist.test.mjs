@@ -201,3 +201,19 @@ test('query pages: {offset, limit} is the same slice of the whole work order', (
     wl.free();
   }
 });
+
+test('facets list every status, channel and campaign phase, zeros included', () => {
+  const pb = m.preset('monthly-campaign');
+  const wl = new m.Worklist(pb, NOW);
+  try {
+    wl.upsert(synthetic(50, 3));
+    const f = wl.facets({ status: ['sold'], text: 'no such contact' });
+    assert.deepEqual(Object.keys(f.status).sort(), [...STATUSES].sort());
+    assert.ok(Object.values(f.status).every((n) => n === 0));
+    assert.deepEqual(Object.keys(f.allowed).sort(), ['call', 'email', 'sms']);
+    assert.deepEqual(Object.keys(f.phase).sort(), ['closeTheLoop', 'followUp', 'initiate']);
+    assert.equal(sum(wl.facets({}).status), 50);
+  } finally {
+    wl.free();
+  }
+});
