@@ -442,11 +442,7 @@ pub fn campaign(
     let first = ctx.zone.date(pos.month_start);
     let in_month = |t: Instant| t >= pos.month_start && t < pos.next_month;
     if let Some(r) = reaches(ctx, s).into_iter().rev().find(|r| in_month(r.at)) {
-        let how = match r.how {
-            StopOn::Reply => "the customer replied",
-            StopOn::Connected => "a call connected",
-            StopOn::Outcome => "a sales outcome was logged",
-        };
+        let how = r.how.words();
         if ctx.explains() {
             explain.push(format!(
                 "reached this month ({how} at {}): no attempt until next month",
@@ -760,11 +756,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             continue;
         }
         if let Some(r) = stop {
-            let how = match r.how {
-                StopOn::Reply => "the customer replied",
-                StopOn::Connected => "a call connected",
-                StopOn::Outcome => "a sales outcome was logged",
-            };
+            let how = r.how.words();
             if ctx.explains() {
                 explain.push(format!(
                     "steps stopped at {}: {how} (stopOn)",

@@ -242,6 +242,17 @@ pub enum StopOn {
     Outcome,
 }
 
+impl StopOn {
+    /// What happened, in words for `explain`.
+    pub fn words(self) -> &'static str {
+        match self {
+            StopOn::Reply => "the customer replied",
+            StopOn::Connected => "a call connected",
+            StopOn::Outcome => "a sales outcome was logged",
+        }
+    }
+}
+
 /// When a step falls due.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Delay {
