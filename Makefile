@@ -28,7 +28,7 @@ demo: pkg
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --test wasm_node --test wasm_browser --target wasm32-unknown-unknown -- -D warnings
 
 test-rust: setup
 	cargo test --quiet

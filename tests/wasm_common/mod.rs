@@ -116,7 +116,7 @@ pub fn worklist_round_trip() {
         JSON::stringify(&direct).ok().and_then(|s| s.as_string())
     );
     let ids = wl
-        .query(js(r#"{"status":["noSmsReply"]}"#))
+        .query(js(r#"{"status":["noSmsReply"]}"#), None)
         .unwrap_or(JsValue::NULL);
     assert_eq!(Array::from(&ids).length(), 1);
     drop(wl);
@@ -188,13 +188,13 @@ pub fn worklist_facets_agree_with_queries() {
     assert_eq!(total(&facets, "next"), 40);
     for s in ["newAccount", "noSmsReply", "smsInProgress", "noAnswer"] {
         let q = wl
-            .query(js(&format!(r#"{{"status":["{s}"]}}"#)))
+            .query(js(&format!(r#"{{"status":["{s}"]}}"#)), None)
             .unwrap_or(JsValue::NULL);
         assert_eq!(Array::from(&q).length(), count(&facets, "status", s), "{s}");
     }
     for c in ["sms", "call", "email"] {
         let q = wl
-            .query(js(&format!(r#"{{"allowed":["{c}"]}}"#)))
+            .query(js(&format!(r#"{{"allowed":["{c}"]}}"#)), None)
             .unwrap_or(JsValue::NULL);
         assert_eq!(
             Array::from(&q).length(),
@@ -241,7 +241,7 @@ pub fn worklist_upsert_remove_refresh() {
     let removed = wl.remove(js(r#"["k1","k5","k19","nobody"]"#)).unwrap_or(0);
     assert_eq!(removed, 3);
     assert_eq!(wl.size(), 17);
-    let ids = ids_of(&wl.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL));
+    let ids = ids_of(&wl.query(JsValue::UNDEFINED, None).unwrap_or(JsValue::NULL));
     assert_eq!(ids.len(), 17);
     assert!(!ids.iter().any(|i| i == "k1" || i == "k5" || i == "k19"));
     assert!(wl.get("k5".into()).unwrap_or(JsValue::NULL).is_undefined());
@@ -263,8 +263,10 @@ pub fn worklist_upsert_remove_refresh() {
             contact_text("k0", &format!("{OUT},{IN}"))
         )));
         let _ = fresh.remove(js(r#"["k1","k5","k19"]"#));
-        let a = wl.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
-        let b = fresh.query(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
+        let a = wl.query(JsValue::UNDEFINED, None).unwrap_or(JsValue::NULL);
+        let b = fresh
+            .query(JsValue::UNDEFINED, None)
+            .unwrap_or(JsValue::NULL);
         assert_eq!(ids_of(&a), ids_of(&b), "{t}");
         let fa = wl.facets(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
         let fb = fresh.facets(JsValue::UNDEFINED).unwrap_or(JsValue::NULL);
@@ -284,7 +286,7 @@ pub fn worklist_upsert_remove_refresh() {
     }
     // A bad filter is a real Error naming the field.
     let err = wl
-        .query(js(r#"{"status":["lost"]}"#))
+        .query(js(r#"{"status":["lost"]}"#), None)
         .err()
         .unwrap_or(JsValue::NULL);
     assert!(err.is_instance_of::<Error>());
