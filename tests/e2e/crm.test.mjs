@@ -148,7 +148,9 @@ test('moving the date changes the campaign phase, live', async () => {
     assert.match(await page.textContent('#today-label'), /Nov 25/);
     assert.match(await page.textContent('#panel-phase'), /^Close the Loop/);
     assert.equal(await facetCount(page, 'phase', 'closeTheLoop'), SMALL);
-    assert.equal(await facet(page, 'phase', 'followUp').count(), 0);
+    // Facets list every phase: Follow Up is there with no contacts in it.
+    const followUp = (await facet(page, 'phase', 'followUp').count()) ? await facetCount(page, 'phase', 'followUp') : 0;
+    assert.equal(followUp, 0);
     const third = await facetCount(page, 'next', '3rd Attempt');
 
     await setDay(page, 5);
