@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use cadence_engine::api;
+mod cases_runner;
+
+use cases_runner::run;
 use serde_json::Value;
 
 /// Deep partial match: every key of `want` must match in `got`; arrays match
@@ -46,34 +48,6 @@ fn matches(want: &Value, got: Option<&Value>, path: &str, out: &mut Vec<String>)
                 out.push(format!("{path}: expected {w}, got {g}"));
             }
         }
-    }
-}
-
-fn playbook_of(case: &Value) -> Value {
-    match case.get("playbook") {
-        Some(Value::String(name)) => api::preset(name).unwrap_or(Value::Null),
-        Some(v) => v.clone(),
-        None => Value::Null,
-    }
-}
-
-fn run(case: &Value) -> Result<Value, cadence_engine::Error> {
-    let g = |k: &str| case.get(k).cloned().unwrap_or(Value::Null);
-    let op = case.get("op").and_then(Value::as_str).unwrap_or("evaluate");
-    let pb = playbook_of(case);
-    match op {
-        "evaluate" => api::evaluate(&g("contact"), &pb, &g("now")),
-        "evaluateMany" => api::evaluate_many(&g("contacts"), &pb, &g("now")),
-        "plan" => api::plan(&g("contact"), &pb, &g("now"), &g("until")),
-        "checkChannel" => api::check_channel(&g("contact"), &g("channel"), &g("at"), &pb),
-        "classifyReply" => api::classify_reply(&g("text")),
-        "followUpDate" => api::follow_up_date(&g("engagedAt"), &g("horizonAt"), &g("fraction")),
-        "planQueue" => api::plan_queue(&g("items"), &g("options")),
-        "validatePlaybook" => api::validate_playbook(&pb).map(Value::Bool),
-        other => Err(cadence_engine::Error::input(
-            "op",
-            format!("unknown op {other}"),
-        )),
     }
 }
 

@@ -15,35 +15,11 @@ use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
+mod cases_runner;
+
 use cadence_engine::api;
+use cases_runner::{playbook_of, run};
 use serde_json::{json, Value};
-
-fn playbook_of(case: &Value) -> Value {
-    match case.get("playbook") {
-        Some(Value::String(name)) => api::preset(name).unwrap_or(Value::Null),
-        Some(v) => v.clone(),
-        None => Value::Null,
-    }
-}
-
-fn run(case: &Value) -> Result<Value, cadence_engine::Error> {
-    let g = |k: &str| case.get(k).cloned().unwrap_or(Value::Null);
-    let pb = playbook_of(case);
-    match case.get("op").and_then(Value::as_str).unwrap_or("evaluate") {
-        "evaluate" => api::evaluate(&g("contact"), &pb, &g("now")),
-        "evaluateMany" => api::evaluate_many(&g("contacts"), &pb, &g("now")),
-        "plan" => api::plan(&g("contact"), &pb, &g("now"), &g("until")),
-        "checkChannel" => api::check_channel(&g("contact"), &g("channel"), &g("at"), &pb),
-        "classifyReply" => api::classify_reply(&g("text")),
-        "followUpDate" => api::follow_up_date(&g("engagedAt"), &g("horizonAt"), &g("fraction")),
-        "planQueue" => api::plan_queue(&g("items"), &g("options")),
-        "validatePlaybook" => api::validate_playbook(&pb).map(Value::Bool),
-        other => Err(cadence_engine::Error::input(
-            "op",
-            format!("unknown op {other}"),
-        )),
-    }
-}
 
 /// Every key of `want` is in `got` with an equal value (objects recursively).
 fn contains(want: &Value, got: &Value) -> bool {
