@@ -141,6 +141,20 @@ fn chan_slot(c: Channel) -> usize {
     }
 }
 
+/// Sets a DND that is not already in force (the first one keeps its time and
+/// event); says whether it was set.
+fn set_once(slot: &mut Option<Dnd>, since: Instant, reason: DndSource, event: usize) -> bool {
+    if slot.is_some() {
+        return false;
+    }
+    *slot = Some(Dnd {
+        since,
+        reason,
+        event,
+    });
+    true
+}
+
 fn source_words(s: DndSource) -> &'static str {
     match s {
         DndSource::Keyword => "opt-out keyword",
@@ -254,13 +268,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
                             }
                         } else {
                             if let Some(d) = s.dnd.get_mut(target) {
-                                if d.is_none() {
-                                    *d = Some(Dnd {
-                                        since: e.at,
-                                        reason: DndSource::Keyword,
-                                        event: i,
-                                    });
-                                }
+                                set_once(d, e.at, DndSource::Keyword, i);
                             }
                             if ctx.explains() {
                                 s.explain.push(format!(
@@ -388,20 +396,13 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 };
                 if *active {
                     if let Some(d) = s.dnd.get_mut(k) {
-                        if d.is_none() {
-                            *d = Some(Dnd {
-                                since: e.at,
-                                reason: *source,
-                                event: i,
-                            });
-                            if ctx.explains() {
-                                s.explain.push(format!(
-                                    "{}: DND on {} ({})",
-                                    ctx.words(e.at),
-                                    name,
-                                    source_words(*source)
-                                ));
-                            }
+                        if set_once(d, e.at, *source, i) && ctx.explains() {
+                            s.explain.push(format!(
+                                "{}: DND on {} ({})",
+                                ctx.words(e.at),
+                                name,
+                                source_words(*source)
+                            ));
                         }
                     }
                 } else {
