@@ -294,3 +294,30 @@ pub fn worklist_upsert_remove_refresh() {
         .unwrap_or_default()
         .starts_with("filter.status"));
 }
+
+/// Declares every check above as a wasm-bindgen test, once for each runner
+/// (`tests/wasm_node.rs`, `tests/wasm_browser.rs`).
+macro_rules! wasm_checks {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $name() {
+                wasm_common::$name();
+            }
+        )*
+    };
+}
+
+macro_rules! all_wasm_checks {
+    () => {
+        wasm_checks!(
+            evaluate_returns_plain_objects,
+            epoch_ms_and_text_agree,
+            errors_are_real_errors_with_paths,
+            batch_isolates_bad_contacts,
+            worklist_round_trip,
+            worklist_facets_agree_with_queries,
+            worklist_upsert_remove_refresh,
+        );
+    };
+}
