@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { contacts, facts, NOW } from './contacts.mjs';
 import { jsonRulesEngine, zenEngine } from './peers.mjs';
+import { median, bench as timed, refreshSteps } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -29,21 +30,7 @@ const m = require(`${root}pkg/node/cadence_engine.js`);
 WebAssembly.Instance = Instance;
 const memory = () => instance.exports.memory.buffer.byteLength;
 
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
-function bench(fn, reps = REPS) {
-  fn(); // warm-up
-  const t = [];
-  for (let i = 0; i < reps; i++) {
-    const a = performance.now();
-    fn();
-    t.push(performance.now() - a);
-  }
-  return median(t);
-}
+const bench = (fn, reps = REPS) => timed(fn, reps);
 async function benchAsync(fn, reps = REPS) {
   await fn();
   const t = [];
@@ -138,27 +125,12 @@ log(`json-rules-engine ${res.jsonRulesEngineMs.toFixed(0)} ms, zen ${res.zenMs.t
   first.free();
   w.upsertSameMs = bench(() => wl.upsert(big), 3);
   // Refresh moving forward by one minute and by one hour, then back.
-  const steps = [];
-  const counts = [];
-  let t = t0;
-  for (let i = 0; i < REPS; i++) {
-    t += 60_000;
-    const a = performance.now();
-    counts.push(wl.refresh(t));
-    steps.push(performance.now() - a);
-  }
-  w.refreshMinuteMs = median(steps);
-  w.refreshMinuteCount = median(counts);
-  const hs = [];
-  const hc = [];
-  for (let i = 0; i < REPS; i++) {
-    t += 3_600_000;
-    const a = performance.now();
-    hc.push(wl.refresh(t));
-    hs.push(performance.now() - a);
-  }
-  w.refreshHourMs = median(hs);
-  w.refreshHourCount = median(hc);
+  const minute = refreshSteps(wl, t0, 60_000, REPS);
+  w.refreshMinuteMs = minute.ms;
+  w.refreshMinuteCount = minute.count;
+  const hour = refreshSteps(wl, minute.t, 3_600_000, REPS);
+  w.refreshHourMs = hour.ms;
+  w.refreshHourCount = hour.count;
   let a = performance.now();
   w.refreshBackCount = wl.refresh(t0);
   w.refreshBackMs = performance.now() - a;

@@ -2,26 +2,13 @@
 // The page reports through `window.benchResult` (read by benches/browser.mjs).
 import init, { Worklist, preset } from '../../pkg/web/cadence_engine.js';
 import { contacts, NOW } from '../contacts.mjs';
+import { median, bench as timed, refreshSteps } from '../timing.mjs';
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') ?? 100000);
 const REPS = Number(params.get('reps') ?? 5);
 
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-};
-function bench(fn, reps = REPS) {
-  fn();
-  const t = [];
-  for (let i = 0; i < reps; i++) {
-    const a = performance.now();
-    fn();
-    t.push(performance.now() - a);
-  }
-  return median(t);
-}
+const bench = (fn, reps = REPS) => timed(fn, reps);
 
 async function run() {
   const wasm = await init({ module_or_path: new URL('../../pkg/web/cadence_engine_bg.wasm', import.meta.url) });
@@ -50,27 +37,12 @@ async function run() {
   first.free();
 
   const t0 = Date.parse(NOW);
-  let t = t0;
-  const ms = [];
-  const counts = [];
-  for (let i = 0; i < REPS; i++) {
-    t += 60_000;
-    const a = performance.now();
-    counts.push(wl.refresh(t));
-    ms.push(performance.now() - a);
-  }
-  w.refreshMinuteMs = median(ms);
-  w.refreshMinuteCount = median(counts);
-  const hs = [];
-  const hc = [];
-  for (let i = 0; i < REPS; i++) {
-    t += 3_600_000;
-    const a = performance.now();
-    hc.push(wl.refresh(t));
-    hs.push(performance.now() - a);
-  }
-  w.refreshHourMs = median(hs);
-  w.refreshHourCount = median(hc);
+  const minute = refreshSteps(wl, t0, 60_000, REPS);
+  w.refreshMinuteMs = minute.ms;
+  w.refreshMinuteCount = minute.count;
+  const hour = refreshSteps(wl, minute.t, 3_600_000, REPS);
+  w.refreshHourMs = hour.ms;
+  w.refreshHourCount = hour.count;
   const selective = { status: ['noSmsReply'], allowed: ['call'] };
   w.selectiveHits = wl.query(selective).length;
   w.facetsQueryMs = bench(() => {
