@@ -320,11 +320,13 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Can
     })
 }
 
-/// The follow-up date: `engaged + fraction × (horizon − engaged)`, to the
-/// millisecond (rounded down).
+/// The follow-up date: `engaged + fraction × (horizon − engaged)`, rounded to
+/// the nearest millisecond. (Rounding down would turn a product that binary
+/// floating point gives an ulp short — 0.7 × 270 days — into the millisecond
+/// before midnight.)
 pub fn follow_up_date(engaged: Instant, horizon: Instant, fraction: f64) -> Instant {
     let span = (horizon.0 - engaged.0) as f64;
-    engaged.plus((span * fraction).floor() as i64)
+    engaged.plus((span * fraction).round() as i64)
 }
 
 /// A follow-up at the playbook's fraction of the time to the buying horizon.
@@ -374,7 +376,7 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
         step_id: None,
         due_at,
         opens_at: due_at,
-        overdue_at: due_at.plus(DAY),
+        overdue_at: ctx.zone.add_days(due_at, 1),
         blocking: false,
     })
 }
@@ -458,11 +460,12 @@ pub fn campaign(
             }),
         );
     }
+    // Attempts count this month's touches; the day of spacing counts from the
+    // last touch of any month (a text on the evening of the 31st keeps the 1st
+    // Attempt of the next month a day away).
     let mut touches: Vec<Instant> = Vec::new();
+    let mut last_touch: Option<Instant> = None;
     for (_, e) in ctx.events() {
-        if !in_month(e.at) {
-            continue;
-        }
         let touch = match &e.body {
             EventBody::Message {
                 direction: Direction::Out,
@@ -481,7 +484,10 @@ pub fn campaign(
             _ => false,
         };
         if touch {
-            touches.push(e.at);
+            last_touch = Some(e.at);
+            if in_month(e.at) {
+                touches.push(e.at);
+            }
         }
     }
     let made = u32::try_from(touches.len()).unwrap_or(u32::MAX);
@@ -523,7 +529,7 @@ pub fn campaign(
     let act = ActChannel::Reach(channel);
     // Due at the start of its phase — but never within a day of the last touch,
     // so a late 1st attempt does not make the 2nd due minutes later.
-    let spaced = touches.last().map(|t| t.plus(DAY));
+    let spaced = last_touch.map(|t| t.plus(DAY));
     let from = start.max(ctx.contact.added_at).max(spaced.unwrap_or(start));
     let due_at = place(ctx, s, act, from).filter(|t| *t < pos.next_month);
     let Some(due_at) = due_at else {
@@ -593,12 +599,19 @@ pub fn campaign(
 /// days skip Saturday, Sunday and the playbook's holidays (0 business days from a
 /// non-business day is the next business day; n > 0 counts n business days after
 /// the start's date, so Friday + 1 and Saturday + 1 are both Monday).
+///
+/// Only whole days go through wall time: with no day to add (and, for business
+/// days, a start on a business day) `t` is returned as it is, so an instant in a
+/// repeated hour keeps its own offset.
 pub fn add_days(ctx: &Ctx, t: Instant, days: i64, business: bool) -> Instant {
     if !business {
+        if days == 0 {
+            return t;
+        }
         return ctx.zone.add_days(t, days);
     }
-    let mut date = ctx.zone.date(t);
-    let time = ctx.zone.local(t).time();
+    let start = ctx.zone.date(t);
+    let mut date = start;
     let mut left = days;
     let mut guard = 0;
     // No days: the same day if it is a business day, else the next one. Days:
@@ -617,7 +630,10 @@ pub fn add_days(ctx: &Ctx, t: Instant, days: i64, business: bool) -> Instant {
         }
         guard += 1;
     }
-    ctx.zone.at(date, time)
+    if date == start {
+        return t;
+    }
+    ctx.zone.at(date, ctx.zone.local(t).time())
 }
 
 fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
@@ -649,43 +665,101 @@ fn marks(body: &EventBody, id: &str) -> bool {
 /// Where a step cadence stands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepState {
-    /// The step to do next, and earlier reminders still open.
+    /// Work for a person: the step the sequence waits on, and earlier
+    /// reminders still open.
     pub candidates: Vec<Candidate>,
+    /// The automatic send the host's sender owes or will owe next, if any.
+    pub auto: Option<Candidate>,
     /// Done, if the steps are over.
     pub done: Option<Done>,
 }
 
-/// The next step of a ladder or sequence.
+/// The time a step falls due by the playbook, before window placement: `day`
+/// from enrollment, `after` from `anchor` (when the step before was done or
+/// fell due).
+fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instant {
+    match step.delay {
+        Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
+        Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
+    }
+}
+
+/// When a step is ready: its own time by the playbook, but never sooner after
+/// the step before it was done (or fell due) than the gap the playbook puts
+/// between the two on an on-time cadence, at most a day. An on-time cadence
+/// keeps its exact times; a late one (a step held, or pushed by quiet hours)
+/// never makes two touches back to back.
+fn ready_at(own: Instant, released: Instant, gap: i64) -> Instant {
+    own.max(released.plus(gap))
+}
+
+/// Places a step's ready time in the window (and, for business-day steps, on a
+/// business day).
+fn place_step(
+    ctx: &Ctx,
+    s: &Consent,
+    step: &Step,
+    act: ActChannel,
+    ready: Instant,
+) -> Option<Instant> {
+    let mut due_at = place(ctx, s, act, ready)?;
+    if step.business_days {
+        for _ in 0..16 {
+            if ctx.playbook.is_business_day(ctx.zone.date(due_at)) {
+                break;
+            }
+            let next = add_days(ctx, due_at, 0, true);
+            let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
+            match place(ctx, s, act, day_start) {
+                Some(t) => due_at = t,
+                None => break,
+            }
+        }
+    }
+    Some(due_at)
+}
+
+/// How long an automatic send that fell due stays owed to the host's sender
+/// when no later step falls due first.
+pub const AUTO_OWED_MS: i64 = DAY;
+
+/// The next step of a ladder or sequence: the person's work, and the host's
+/// next automatic send.
 pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     let pb = ctx.playbook;
     let enrolled = ctx.contact.added_at;
     let stop = reaches(ctx, s)
         .into_iter()
         .find(|r| r.at >= enrolled && pb.stop_on.contains(&r.how));
+    let stopped_at = stop.map(|r| r.at);
     let events: Vec<(usize, &crate::model::Event)> = ctx.events().collect();
     let mut consumed = vec![false; events.len()];
+    // When the step before was done (or fell due, if it does not hold).
     let mut anchor = enrolled;
-    let mut prev_base = enrolled;
+    // The on-time schedule (every step done at its own time), for the gaps.
+    let mut on_time = enrolled;
+    // Open reminders and an automatic send owed to the sender: both close once
+    // a later step falls due (or is done).
     let mut reminders: Vec<Candidate> = Vec::new();
-    let stopped_at = stop.map(|r| r.at);
-    for (n, step) in pb.steps.iter().enumerate() {
-        let base = match step.delay {
-            Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
-            Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
-        };
-        // A step released late (its own time passed while the steps before it
-        // held the sequence) keeps the gap the playbook put between it and the
-        // step before that holds the sequence, up to a day, so that a late
-        // cadence never makes two touches back to back.
-        let ready = if anchor > base {
-            let gap = (base.0 - prev_base.0).clamp(0, DAY);
-            anchor.plus(gap)
+    let mut owed: Option<Candidate> = None;
+    let mut auto: Option<Candidate> = None;
+    let close = |at: Instant, reminders: &mut Vec<Candidate>, owed: &mut Option<Candidate>| {
+        if ctx.now >= at {
+            reminders.clear();
+            *owed = None;
         } else {
-            base
-        };
-        if step.mode.blocks() {
-            prev_base = base;
+            ctx.note(at);
         }
+    };
+    for (n, step) in pb.steps.iter().enumerate() {
+        let planned = nominal(ctx, step, enrolled, on_time);
+        let gap = if n == 0 {
+            0
+        } else {
+            (planned.0 - on_time.0).clamp(0, DAY)
+        };
+        on_time = planned;
+        let ready = ready_at(nominal(ctx, step, enrolled, anchor), anchor, gap);
         // Completion: an explicit mark, else a touch on the step's channel made
         // while this step was the one pending.
         let explicit = events
@@ -706,6 +780,8 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             events.get(k).map(|(_, e)| e.at)
         });
         if let Some(at) = done_at {
+            reminders.clear();
+            owed = None;
             anchor = anchor.max(at);
             continue;
         }
@@ -714,43 +790,54 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             Some(c) => ActChannel::Reach(c),
             None => ActChannel::Task,
         };
-        let Some(mut due_at) = place(ctx, s, act, ready) else {
+        let Some(due_at) = place_step(ctx, s, step, act, ready) else {
             if ctx.explains() {
                 explain.push("the contact window never opens".into());
             }
             return StepState {
                 candidates: Vec::new(),
+                auto: None,
                 done: None,
             };
         };
-        if step.business_days {
-            for _ in 0..16 {
-                if pb.is_business_day(ctx.zone.date(due_at)) {
-                    break;
+        let cand = Candidate {
+            kind: Kind::Step,
+            label: step.label.clone(),
+            attempt: None,
+            channel: act,
+            mode: step.mode,
+            step_id: Some(step.id.clone()),
+            due_at,
+            opens_at: due_at,
+            overdue_at: ctx.zone.add_days(due_at, 1),
+            blocking: step.mode.blocks(),
+        };
+        // An automatic step does not hold the sequence: the host sends it when
+        // it falls due, and the steps after it count from then, recorded or not.
+        // Until a later step falls due (at most a day), a send not recorded is
+        // owed to the host's sender.
+        if step.mode == Mode::Auto && refused.is_none() && stopped_at.map_or(true, |t| due_at < t) {
+            close(due_at, &mut reminders, &mut owed);
+            if due_at <= ctx.now {
+                let lapses = due_at.plus(AUTO_OWED_MS);
+                // Once the customer responded, nothing automatic is owed.
+                if ctx.now < lapses && stop.is_none() {
+                    ctx.note(lapses);
+                    owed = Some(cand);
                 }
-                let next = add_days(ctx, due_at, 0, true);
-                let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
-                match place(ctx, s, act, day_start) {
-                    Some(t) => due_at = t,
-                    None => break,
+                if ctx.explains() {
+                    explain.push(format!(
+                        "step {:?} ({}) fell due for the automatic sender at {}",
+                        step.id,
+                        step.label,
+                        ctx.words(due_at)
+                    ));
                 }
-            }
-        }
-        // An automatic step does not hold the sequence: the host sends it when it
-        // falls due (it is the next action at that very time), so once that time
-        // has passed (before any stop) it counts as sent, recorded or not.
-        if step.mode == Mode::Auto
-            && refused.is_none()
-            && due_at < ctx.now
-            && stopped_at.map_or(true, |t| due_at < t)
-        {
-            if ctx.explains() {
-                explain.push(format!(
-                    "step {:?} ({}) went out automatically at {}",
-                    step.id,
-                    step.label,
-                    ctx.words(due_at)
-                ));
+            } else if auto.is_none() {
+                if ctx.explains() {
+                    explain.push(step_words(ctx, n, step, due_at));
+                }
+                auto = Some(cand);
             }
             anchor = anchor.max(due_at);
             continue;
@@ -765,6 +852,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
             }
             return StepState {
                 candidates: Vec::new(),
+                auto: None,
                 done: Some(Done {
                     reason: "stopped",
                     label: "Contact made".into(),
@@ -782,21 +870,11 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
                     r.as_str()
                 ));
             }
+            close(ready, &mut reminders, &mut owed);
             anchor = ready;
             continue;
         }
-        let cand = Candidate {
-            kind: Kind::Step,
-            label: step.label.clone(),
-            attempt: None,
-            channel: act,
-            mode: step.mode,
-            step_id: Some(step.id.clone()),
-            due_at,
-            opens_at: due_at,
-            overdue_at: due_at.plus(DAY),
-            blocking: step.mode.blocks(),
-        };
+        close(due_at, &mut reminders, &mut owed);
         if step.mode == Mode::Reminder {
             anchor = ready;
             reminders.push(cand);
@@ -805,29 +883,31 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         if ctx.explains() {
             explain.push(step_words(ctx, n, step, due_at));
         }
-        // Reminders stay on the list only until the next step falls due.
-        reminders.retain(|_| ctx.now < due_at);
         ctx.note(due_at);
-        ctx.note(due_at.plus(1));
+        ctx.note(cand.overdue_at.plus(1));
         let mut candidates = reminders;
         candidates.push(cand);
         return StepState {
             candidates,
+            auto: first_auto(owed, auto),
             done: None,
         };
     }
+    let auto = first_auto(owed, auto);
     if let Some(r) = reminders.last() {
         if ctx.explains() {
             explain.push(format!("reminder {:?} open", r.label));
         }
         return StepState {
             candidates: reminders,
+            auto,
             done: None,
         };
     }
-    if pb.steps.is_empty() {
+    if pb.steps.is_empty() || auto.is_some() {
         return StepState {
             candidates: Vec::new(),
+            auto,
             done: None,
         };
     }
@@ -836,12 +916,18 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     }
     StepState {
         candidates: Vec::new(),
+        auto: None,
         done: Some(Done {
             reason: "complete",
             label: "All steps done".into(),
             until: None,
         }),
     }
+}
+
+/// The automatic send to show the host: one still owed, else the next to come.
+fn first_auto(owed: Option<Candidate>, next: Option<Candidate>) -> Option<Candidate> {
+    owed.or(next)
 }
 
 fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {

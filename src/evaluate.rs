@@ -23,8 +23,10 @@ pub struct Evaluation {
     pub status_label: &'static str,
     /// `automatic` or `manual`.
     pub status_source: StatusSource,
-    /// The next action, or `null`.
+    /// The next action for a person, or `null`.
     pub next: Option<NextOut>,
+    /// The next automatic send (an `auto` step) for the host's sender, or `null`.
+    pub next_auto: Option<AutoOut>,
     /// Why the cadence has nothing more to do, or `null`.
     pub done: Option<DoneOut>,
     /// May each channel be used now.
@@ -86,6 +88,22 @@ pub struct NextOut {
     pub overdue_at: String,
     /// Whether the cadence waits for it.
     pub blocking: bool,
+}
+
+/// The next automatic send.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoOut {
+    /// The step's label.
+    pub label: String,
+    /// `sms` or `email`.
+    pub channel: &'static str,
+    /// The step id.
+    pub step_id: String,
+    /// When it falls due.
+    pub due_at: String,
+    /// Whether the sender should send it now.
+    pub due: bool,
 }
 
 /// Why nothing more is to do.
@@ -244,8 +262,10 @@ fn violation_out(zone: Zone, v: &Violation) -> ViolationOut {
 
 /// What the cadence proposes for a contact: every candidate, and `done`.
 pub struct Proposal {
-    /// The candidates, unordered.
+    /// The candidates for a person, unordered.
     pub candidates: Vec<Candidate>,
+    /// The next automatic send, if any.
+    pub auto: Option<Candidate>,
     /// The cadence's end, if reached.
     pub done: Option<Done>,
     /// The campaign position.
@@ -284,6 +304,7 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
     candidates.extend(cb);
     let mut done = None;
     let mut campaign = None;
+    let mut auto = None;
     if let Some(c) = &ctx.playbook.campaign {
         if let Some(p) = cadence::position(ctx, c, ctx.now) {
             campaign = Some(CampaignOut {
@@ -303,6 +324,7 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
     } else if !ctx.playbook.steps.is_empty() {
         let st = cadence::steps(ctx, s, explain);
         candidates.extend(st.candidates);
+        auto = st.auto;
         done = st.done;
     }
     if !had_callback {
@@ -310,6 +332,7 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
     }
     Proposal {
         candidates,
+        auto,
         done,
         campaign,
     }
@@ -409,6 +432,13 @@ pub fn evaluate_with(
         .map(|c| c.due_at)
         .min();
     let next = cadence::pick(proposal.candidates);
+    let next_auto = proposal.auto.map(|a| AutoOut {
+        label: a.label,
+        channel: a.channel.as_str(),
+        step_id: a.step_id.unwrap_or_default(),
+        due_at: fmt(a.due_at),
+        due: now >= a.opens_at,
+    });
     if let Some(n) = &next {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));
@@ -487,6 +517,7 @@ pub fn evaluate_with(
         status_label: st.status.label(),
         status_source: st.status.source(),
         next: next_out,
+        next_auto,
         done: proposal.done.map(|d| DoneOut {
             reason: d.reason,
             label: d.label,

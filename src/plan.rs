@@ -48,7 +48,11 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let s = consent::fold(&ctx);
         let mut sink = Vec::new();
         let proposal = crate::evaluate::propose(&ctx, &s, &mut sink);
-        let next = cadence::pick(proposal.candidates);
+        // The person's next action or the host's next automatic send,
+        // whichever comes first.
+        let mut candidates = proposal.candidates;
+        candidates.extend(proposal.auto);
+        let next = cadence::pick(candidates);
         let Some(n) = next else {
             match proposal.done.and_then(|d| d.until) {
                 Some(u) if u > t => {

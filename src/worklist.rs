@@ -40,6 +40,8 @@ pub struct Filter {
     pub allowed: Option<Vec<Channel>>,
     /// Whether the next action is due now.
     pub due: Option<bool>,
+    /// Whether an automatic send is due now (for the host's sender loop).
+    pub auto_due: Option<bool>,
     /// Text in the name, display name or id (case ignored).
     pub text: Option<String>,
 }
@@ -122,6 +124,8 @@ struct Key {
     allowed: u8,
     /// The next action is due now.
     due: bool,
+    /// An automatic send is due now.
+    auto_due: bool,
     /// Work priority (higher first).
     priority: f64,
     /// Due time of the next action (`i64::MAX` when none).
@@ -162,6 +166,7 @@ struct Facts {
     status: u8,
     allowed: u8,
     due: bool,
+    auto_due: bool,
     evaluated: bool,
     label: u16,
     phase: u16,
@@ -173,6 +178,7 @@ impl Facts {
             status: e.key.status,
             allowed: e.key.allowed,
             due: e.key.due,
+            auto_due: e.key.auto_due,
             evaluated: e.evaluated,
             label: e.key.label,
             phase: e.key.phase,
@@ -208,6 +214,7 @@ struct Compiled {
     phases: Option<Vec<bool>>,
     allowed: Option<u8>,
     due: Option<bool>,
+    auto_due: Option<bool>,
     text: Option<String>,
 }
 
@@ -235,6 +242,11 @@ impl Compiled {
         }
         if let Some(d) = self.due {
             if k.due != d {
+                return false;
+            }
+        }
+        if let Some(d) = self.auto_due {
+            if k.auto_due != d {
                 return false;
             }
         }
@@ -360,6 +372,7 @@ impl Worklist {
                 .map_or(NO_PHASE, |c| phases.id(&c.phase)),
             allowed,
             due: ev.next.as_ref().is_some_and(|n| n.due),
+            auto_due: ev.next_auto.as_ref().is_some_and(|n| n.due),
             priority: ev.priority,
             due_ms: ev.due_ms.map_or(i64::MAX, |t| t.0),
         }
@@ -456,6 +469,7 @@ impl Worklist {
                             phase: NO_PHASE,
                             allowed: 0,
                             due: false,
+                            auto_due: false,
                             priority: 0.0,
                             due_ms: i64::MAX,
                         },
@@ -572,6 +586,7 @@ impl Worklist {
                 })
             }),
             due: f.due,
+            auto_due: f.auto_due,
             text: f
                 .text
                 .as_ref()
