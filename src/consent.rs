@@ -461,7 +461,7 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
             });
         }
     }
-    if Ctx::hours_bind(ch) && !ctx.hours.contains(ctx.zone, at) {
+    if Ctx::hours_bind(ch) && !ctx.hours.contains(at) {
         s.violations.push(Violation {
             at,
             channel: ch,
@@ -523,7 +523,7 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
     match open {
         Some(n) if n == t => {
             if Ctx::hours_bind(channel) {
-                if let Some(close) = ctx.hours.closes_after(ctx.zone, t) {
+                if let Some(close) = ctx.hours.closes_after(t) {
                     ctx.note(close);
                 }
             }
@@ -535,7 +535,7 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             }
         }
         _ => {
-            let in_hours = !Ctx::hours_bind(channel) || ctx.hours.contains(ctx.zone, t);
+            let in_hours = !Ctx::hours_bind(channel) || ctx.hours.contains(t);
             if let Some(n) = open {
                 ctx.note(n);
             }
@@ -543,9 +543,9 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             // quietHours to frequencyCap when it opens, and back when it closes.
             if Ctx::hours_bind(channel) {
                 let turn = if in_hours {
-                    ctx.hours.closes_after(ctx.zone, t)
+                    ctx.hours.closes_after(t)
                 } else {
-                    ctx.hours.next_open(ctx.zone, t)
+                    ctx.hours.next_open(t)
                 };
                 if let Some(turn) = turn {
                     ctx.note(turn);
@@ -571,7 +571,7 @@ pub fn next_allowed(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Opt
     let mut t = t;
     for _ in 0..32 {
         let open = if Ctx::hours_bind(channel) {
-            ctx.hours.next_open(ctx.zone, t)?
+            ctx.hours.next_open(t)?
         } else {
             t
         };

@@ -5,8 +5,56 @@ use std::cell::Cell;
 
 use crate::model::{Channel, Contact, Event};
 use crate::playbook::Playbook;
-use crate::time::{Instant, Zone, DAY};
+use crate::time::{Instant, Zone};
 use crate::window::{Cap, Hours, HoursKind, Region, Window};
+
+/// Where the zone of a contact's local times comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneSource {
+    /// The contact's own `timeZone`.
+    Contact,
+    /// The playbook's `timeZone`.
+    Playbook,
+    /// Neither: the contact's region (else the US), whose every zone must allow
+    /// a time; local times are written in the region's principal zone.
+    Region,
+}
+
+impl ZoneSource {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZoneSource::Contact => "contact",
+            ZoneSource::Playbook => "playbook",
+            ZoneSource::Region => "region",
+        }
+    }
+}
+
+/// The zone of a contact's local times, where it comes from, and every zone
+/// whose clock binds its contact window: the contact's, else the playbook's,
+/// else — never a guess — all the zones of its region (the US when it has
+/// none), the principal one first.
+pub fn resolve_zone(
+    contact: &Contact,
+    playbook: &Playbook,
+    region: Option<Region>,
+) -> (Zone, ZoneSource, Vec<Zone>) {
+    if let Some(z) = contact.time_zone {
+        return (z, ZoneSource::Contact, vec![z]);
+    }
+    if let Some(z) = playbook.time_zone {
+        return (z, ZoneSource::Playbook, vec![z]);
+    }
+    let zones: Vec<Zone> = region
+        .unwrap_or(Region::Us)
+        .zones()
+        .iter()
+        .filter_map(|n| Zone::parse(n).ok())
+        .collect();
+    let principal = zones.first().copied().unwrap_or(Zone::UTC);
+    (principal, ZoneSource::Region, zones)
+}
 
 /// One evaluation's inputs, resolved.
 pub struct Ctx<'a> {
@@ -16,8 +64,10 @@ pub struct Ctx<'a> {
     pub playbook: &'a Playbook,
     /// The evaluation time.
     pub now: Instant,
-    /// The contact's zone (contact, else playbook, else UTC).
+    /// The zone local times are in (see [`resolve_zone`]).
     pub zone: Zone,
+    /// Where `zone` comes from.
+    pub zone_source: ZoneSource,
     /// The contact's region (contact, else playbook), if any.
     pub region: Option<Region>,
     /// The contact window.
@@ -36,11 +86,8 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Resolves zone, region, hours and caps, and sorts the history up to `now`.
     pub fn new(contact: &'a Contact, playbook: &'a Playbook, now: Instant) -> Ctx<'a> {
-        let zone = contact
-            .time_zone
-            .or(playbook.time_zone)
-            .unwrap_or(Zone::UTC);
         let region = contact.region.or(playbook.region);
+        let (zone, zone_source, zones) = resolve_zone(contact, playbook, region);
         let mut windows: Vec<Window> = Vec::new();
         let mut kinds = Vec::new();
         if let Some(w) = &playbook.window {
@@ -82,8 +129,9 @@ impl<'a> Ctx<'a> {
             playbook,
             now,
             zone,
+            zone_source,
             region,
-            hours: Hours::new(windows, kinds),
+            hours: Hours::new(windows, kinds, zones),
             caps,
             order,
             changes: Cell::new(first_future),
@@ -111,10 +159,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The earliest noted change after `now` (at most one day ahead, so that
-    /// day-based facts such as the campaign day are refreshed).
-    pub fn next_change(&self) -> Instant {
-        Instant(self.changes.get()).min(self.now.plus(DAY))
+    /// The earliest noted change after `now`, or `None` when nothing can
+    /// change without a new event.
+    pub fn next_change(&self) -> Option<Instant> {
+        let t = self.changes.get();
+        (t != i64::MAX).then_some(Instant(t))
     }
 
     /// Whether quiet hours bind this channel (calls and texts; email is not a

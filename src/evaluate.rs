@@ -51,10 +51,14 @@ pub struct Evaluation {
     pub opt_out: Option<OptOutOut>,
     /// The IANA zone the contact's local times are in.
     pub time_zone: &'static str,
-    /// The earliest time after `now` at which this evaluation could change,
-    /// given no new events (used by the resident worklist).
-    #[serde(skip)]
-    pub valid_until: Instant,
+    /// Where `time_zone` comes from: `contact`, `playbook` or `region` (the
+    /// contact's zone is unknown: its region's principal zone, and a time is
+    /// inside the window only when it is in every zone of the region).
+    pub time_zone_source: &'static str,
+    /// The earliest time after `now` at which this evaluation can change if no
+    /// new event arrives (a server re-evaluates then), or `null` when never.
+    #[serde(serialize_with = "crate::evaluate::ser_valid_until")]
+    pub valid_until: Option<(Instant, Zone)>,
     /// The due time of `next`, as an instant (for ordering).
     #[serde(skip)]
     pub due_ms: Option<Instant>,
@@ -229,6 +233,24 @@ pub struct OptOutOut {
     pub confirmed_at: Option<String>,
 }
 
+/// Writes `validUntil` as RFC 3339 in the contact's offset, or `null`.
+pub fn ser_valid_until<S: serde::Serializer>(
+    v: &Option<(Instant, Zone)>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some((t, zone)) => s.serialize_str(&zone.format(*t)),
+        None => s.serialize_none(),
+    }
+}
+
+impl Evaluation {
+    /// [`Evaluation::valid_until`] as epoch milliseconds (`i64::MAX` for never).
+    pub fn valid_until_ms(&self) -> i64 {
+        self.valid_until.map_or(i64::MAX, |(t, _)| t.0)
+    }
+}
+
 /// Formats a channel check.
 pub fn channel_out(zone: Zone, c: &Check) -> ChannelOut {
     ChannelOut {
@@ -365,6 +387,27 @@ pub fn evaluate_with(
         }
     };
     let mut explain = Vec::new();
+    if ctx.explains() {
+        explain.push(match ctx.zone_source {
+            crate::context::ZoneSource::Contact => {
+                format!("local times in {} (the contact's zone)", zone.name())
+            }
+            crate::context::ZoneSource::Playbook => {
+                format!("local times in {} (the playbook's zone)", zone.name())
+            }
+            crate::context::ZoneSource::Region => format!(
+                "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
+                ctx.region.map_or("US", |r| r.as_str()),
+                ctx.hours
+                    .zones
+                    .iter()
+                    .map(|z| z.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                zone.name()
+            ),
+        });
+    }
 
     let st = status::fold(&contact.events, &ctx.order, &playbook.sticky);
     if ctx.explains() {
@@ -539,7 +582,8 @@ pub fn evaluate_with(
         },
         opt_out,
         time_zone: zone.name(),
-        valid_until: ctx.next_change(),
+        time_zone_source: ctx.zone_source.as_str(),
+        valid_until: ctx.next_change().map(|t| (t, zone)),
         due_ms: next.map(|n| n.due_at),
     }
 }

@@ -64,6 +64,36 @@ impl Region {
         Window { blocks }
     }
 
+    /// The IANA zones of the region, the principal one first: when a contact's
+    /// zone is unknown, a time is inside the window only if it is inside it in
+    /// every one of them (US: Hawaii to Eastern; US-FL: Central and Eastern;
+    /// CA: Pacific to Newfoundland).
+    pub fn zones(self) -> &'static [&'static str] {
+        match self {
+            Region::Us => &[
+                "America/New_York",
+                "America/Chicago",
+                "America/Denver",
+                "America/Phoenix",
+                "America/Los_Angeles",
+                "America/Anchorage",
+                "Pacific/Honolulu",
+            ],
+            Region::UsFl => &["America/New_York", "America/Chicago"],
+            Region::UsOk => &["America/Chicago"],
+            Region::UsMd => &["America/New_York"],
+            Region::Ca => &[
+                "America/Toronto",
+                "America/St_Johns",
+                "America/Halifax",
+                "America/Winnipeg",
+                "America/Regina",
+                "America/Edmonton",
+                "America/Vancouver",
+            ],
+        }
+    }
+
     /// The frequency cap of the preset, if any.
     pub fn cap(self) -> Option<Cap> {
         let calls_texts = vec![Channel::Sms, Channel::Call];
@@ -215,43 +245,66 @@ pub enum HoursKind {
     DefaultUs,
 }
 
-/// The open intervals of one window on one local day: (window index, day, intervals).
+/// How far ahead a contact window is looked for, in days.
+pub const HORIZON_DAYS: i64 = 400;
+
+/// The open intervals of one window in one zone on one local day:
+/// (constraint index, day, intervals).
 type DayIntervals = (usize, NaiveDate, Vec<(Instant, Instant)>);
 
-/// The window(s) that bind one contact: a custom window, a region's, or both
-/// (both must allow a time).
+/// The window(s) that bind one contact, in the zone(s) that bind it: a custom
+/// window, a region's, or both (both must allow a time), each read in the
+/// contact's zone — or, when the zone is unknown, in every zone of its region
+/// (the safe intersection).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hours {
     /// All of these must contain a time for it to be inside the contact window.
     pub windows: Vec<Window>,
     /// Where each window comes from, in the same order.
     pub kinds: Vec<HoursKind>,
-    /// The intervals of each (window, local day) already worked out: one
+    /// The zones each window is read in (all of them must allow a time).
+    pub zones: Vec<Zone>,
+    /// The intervals of each (window, zone, local day) already worked out: one
     /// evaluation asks about the same few days many times, and each interval
-    /// costs two zone conversions. One `Hours` serves one zone.
+    /// costs two zone conversions.
     cache: RefCell<Vec<DayIntervals>>,
 }
 
 impl Hours {
-    /// The hours made of `windows` (with their `kinds`, in the same order).
-    pub fn new(windows: Vec<Window>, kinds: Vec<HoursKind>) -> Hours {
+    /// The hours made of `windows` (with their `kinds`, in the same order), each
+    /// read in every one of `zones`.
+    pub fn new(windows: Vec<Window>, kinds: Vec<HoursKind>, zones: Vec<Zone>) -> Hours {
         Hours {
             windows,
             kinds,
+            zones,
             cache: RefCell::new(Vec::new()),
         }
     }
 
-    /// As [`Window::span`] for window `i`, with each day's intervals cached.
-    fn span(&self, i: usize, zone: Zone, t: Instant) -> Option<(Instant, Instant)> {
-        let w = self.windows.get(i)?;
+    /// How many (window, zone) constraints bind a time.
+    fn constraints(&self) -> usize {
+        self.windows.len().saturating_mul(self.zones.len())
+    }
+
+    /// As [`Window::span`] for constraint `i` (a window in a zone), with each
+    /// day's intervals cached.
+    fn span(&self, i: usize, t: Instant) -> Option<(Instant, Instant)> {
+        let n = self.zones.len();
+        let w = self.windows.get(i.checked_div(n)?)?;
+        let zone = *self.zones.get(i.checked_rem(n)?)?;
         let mut date = zone.date(t).pred_opt()?;
         for _ in 0..10 {
             let best = {
                 let mut cache = self.cache.borrow_mut();
-                let pos = match cache.iter().position(|(k, d, _)| *k == i && *d == date) {
+                // Recent days are asked about most: look from the end, and keep
+                // the cache short on long searches.
+                let pos = match cache.iter().rposition(|(k, d, _)| *k == i && *d == date) {
                     Some(p) => p,
                     None => {
+                        if cache.len() >= 256 {
+                            cache.drain(..128);
+                        }
                         let mut day = Vec::with_capacity(w.blocks.len());
                         w.day_intervals(zone, date, &mut day);
                         cache.push((i, date, day));
@@ -282,25 +335,32 @@ impl Hours {
                 HoursKind::DefaultUs => format!("default US calling hours ({})", w.describe()),
             })
             .collect();
-        parts.join(" and ")
+        let mut words = parts.join(" and ");
+        if self.zones.len() > 1 {
+            let names: Vec<&str> = self.zones.iter().map(|z| z.name()).collect();
+            words.push_str(&format!(" in every zone of {}", names.join(", ")));
+        }
+        words
     }
 
-    /// Whether `t` is inside every window.
-    pub fn contains(&self, zone: Zone, t: Instant) -> bool {
-        (0..self.windows.len())
-            .all(|i| matches!(self.span(i, zone, t), Some((s, e)) if s <= t && t < e))
+    /// Whether `t` is inside every window in every zone.
+    pub fn contains(&self, t: Instant) -> bool {
+        (0..self.constraints()).all(|i| matches!(self.span(i, t), Some((s, e)) if s <= t && t < e))
     }
 
-    /// The earliest instant at or after `t` inside every window, within 8 days.
-    pub fn next_open(&self, zone: Zone, t: Instant) -> Option<Instant> {
-        let limit = t.plus(16 * 24 * HOUR);
+    /// The earliest instant at or after `t` inside every window in every zone,
+    /// within [`HORIZON_DAYS`] days. (Windows read in several zones can miss
+    /// each other for a season, while the zones' clock changes differ; a year
+    /// and more of search keeps the answer the same from every `now`.)
+    pub fn next_open(&self, t: Instant) -> Option<Instant> {
+        let limit = t.plus(HORIZON_DAYS * 24 * HOUR);
         let mut t = t;
         // Each round moves t to the next opening of some window; it settles when
         // every window holds t.
-        for _ in 0..64 {
+        for _ in 0..(HORIZON_DAYS * 8) {
             let mut moved = false;
-            for i in 0..self.windows.len() {
-                let n = self.span(i, zone, t).map(|(s, _)| s.max(t))?;
+            for i in 0..self.constraints() {
+                let n = self.span(i, t).map(|(s, _)| s.max(t))?;
                 if n > t {
                     t = n;
                     moved = true;
@@ -317,9 +377,9 @@ impl Hours {
     }
 
     /// When the window holding `t` closes (the earliest end among the windows).
-    pub fn closes_after(&self, zone: Zone, t: Instant) -> Option<Instant> {
-        (0..self.windows.len())
-            .filter_map(|i| self.span(i, zone, t).map(|(_, e)| e))
+    pub fn closes_after(&self, t: Instant) -> Option<Instant> {
+        (0..self.constraints())
+            .filter_map(|i| self.span(i, t).map(|(_, e)| e))
             .min()
     }
 }

@@ -345,7 +345,7 @@ impl Worklist {
     ) {
         let ev = evaluate_with(&e.contact, playbook, now, true);
         e.key = Self::key_of(labels, phases, &ev);
-        e.valid_until = ev.valid_until.0;
+        e.valid_until = ev.valid_until_ms();
         e.evaluated = true;
         let shown = ev.display_name.to_lowercase();
         let mut search = search_text(&e.contact, &e.id);
