@@ -48,9 +48,12 @@ function shiftIndex(item, local, global) {
   if (!item || typeof item.error !== 'string' || local === global) return item;
   const from = `contacts[${local}]`;
   const to = `contacts[${global}]`;
+  const shift = (p) => (typeof p === 'string' && p.startsWith(from) ? to + p.slice(from.length) : p);
   const out = { ...item };
-  if (out.error.startsWith(from)) out.error = to + out.error.slice(from.length);
-  if (typeof out.path === 'string' && out.path.startsWith(from)) out.path = to + out.path.slice(from.length);
+  // The message lists every bad field of the record, each behind its path.
+  out.error = out.error.split('; ').map(shift).join('; ');
+  out.path = shift(out.path);
+  if (Array.isArray(out.errors)) out.errors = out.errors.map((e) => ({ ...e, path: shift(e.path) }));
   return out;
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::contact_from;
+use crate::input::contact_from_value;
 use crate::model::Channel;
 use crate::playbook::Playbook;
 use crate::time::Instant;
@@ -19,16 +19,38 @@ fn json<T: Serialize>(v: &T) -> Result<Value> {
 /// # Errors
 /// [`ErrorCode::InvalidTime`] under `path`.
 pub fn time(v: &Value, path: &str) -> Result<Instant> {
-    if v.is_null() {
-        return Err(Error::new(
-            ErrorCode::InvalidTime,
-            path,
-            format!("{}, got null", crate::time::EXPECTED_TIME),
-        ));
-    }
-    serde_path_to_error::deserialize::<_, Instant>(v)
-        .map_err(Error::from_path)
-        .map_err(|e| e.under(path))
+    let got = match v {
+        Value::Number(n) => {
+            return crate::read::time_number(n.as_f64().unwrap_or(f64::NAN))
+                .map_err(|e| e.under(path))
+        }
+        Value::String(s) => return crate::read::time_text(s).map_err(|e| e.under(path)),
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    Err(Error::new(
+        ErrorCode::InvalidTime,
+        path,
+        format!("{}, got {got}", crate::time::EXPECTED_TIME),
+    ))
+}
+
+/// The JSON of a batch error: `{id, error, code, path, errors}`, where `errors`
+/// lists each bad field of the record (`{path, message, code}`).
+pub fn batch_error(id: Value, e: &Error) -> Value {
+    let errors: Vec<Value> = e
+        .all()
+        .map(|x| serde_json::json!({"path": x.path, "message": x.message, "code": x.code.as_str()}))
+        .collect();
+    serde_json::json!({
+        "id": id,
+        "error": e.to_string(),
+        "code": e.code.as_str(),
+        "path": e.path,
+        "errors": errors,
+    })
 }
 
 /// Reads a playbook value; errors are put under `prefix`.
@@ -46,7 +68,7 @@ pub fn playbook(v: &Value, prefix: &str) -> Result<Playbook> {
 pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
     let now = time(now, "now")?;
-    let c = contact_from(contact)?;
+    let c = contact_from_value(contact, pb.time_zone)?;
     json(&crate::evaluate::evaluate(&c, &pb, now))
 }
 
@@ -63,16 +85,16 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
         .ok_or_else(|| Error::input("contacts", "expected an array of contacts"))?;
     let mut out = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
-        out.push(match contact_from(v) {
+        out.push(match contact_from_value(v, pb.time_zone) {
             Ok(c) => json(&crate::evaluate::evaluate(&c, &pb, now))?,
             Err(e) => {
                 let e = e.under(&format!("contacts[{i}]"));
-                serde_json::json!({
-                    "id": v.get("id").cloned().unwrap_or(Value::Null),
-                    "error": e.to_string(),
-                    "code": e.code.as_str(),
-                    "path": e.path,
-                })
+                let id = v
+                    .get("id")
+                    .filter(|id| id.is_string() || id.is_number())
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                batch_error(id, &e)
             }
         });
     }
@@ -87,7 +109,7 @@ pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<V
     let pb = playbook(pb, "playbook")?;
     let now = time(now, "now")?;
     let until = time(until, "until")?;
-    let c = contact_from(contact)?;
+    let c = contact_from_value(contact, pb.time_zone)?;
     json(&crate::plan::plan(&c, &pb, now, until))
 }
 
@@ -102,7 +124,7 @@ pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -
         .ok_or_else(|| Error::value("channel", "expected \"sms\", \"call\" or \"email\""))?;
     let at = time(at, "at")?;
     let pb = playbook(pb, "playbook")?;
-    let c = contact_from(contact)?;
+    let c = contact_from_value(contact, pb.time_zone)?;
     json(&crate::evaluate::check_channel(&c, &pb, ch, at))
 }
 

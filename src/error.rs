@@ -49,15 +49,21 @@ pub struct Error {
     pub path: String,
     /// What was expected and what was found.
     pub message: String,
+    /// The record's other errors, when it had several (each with its own path).
+    pub also: Vec<Error>,
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            f.write_str(&self.message)?;
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.message)?;
         }
+        for e in &self.also {
+            write!(f, "; {e}")?;
+        }
+        Ok(())
     }
 }
 
@@ -68,6 +74,7 @@ impl Error {
             code,
             path: path.into(),
             message: message.into(),
+            also: Vec::new(),
         }
     }
 
@@ -86,12 +93,27 @@ impl Error {
         Self::new(ErrorCode::InvalidPlaybook, path, message)
     }
 
+    /// This error with `also` as the record's other errors.
+    pub fn with_also(mut self, also: Vec<Error>) -> Self {
+        self.also = also;
+        self
+    }
+
+    /// This error and the record's others, in order.
+    pub fn all(&self) -> impl Iterator<Item = &Error> {
+        std::iter::once(self).chain(self.also.iter())
+    }
+
     /// The same error with `prefix` put in front of its path
     /// (`prefix` = `playbook`, path `steps[0].day` → `playbook.steps[0].day`).
     pub fn under(mut self, prefix: &str) -> Self {
         if prefix.is_empty() {
             return self;
         }
+        self.also = std::mem::take(&mut self.also)
+            .into_iter()
+            .map(|e| e.under(prefix))
+            .collect();
         self.path = if self.path.is_empty() {
             prefix.to_string()
         } else if self.path.starts_with('[') {

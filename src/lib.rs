@@ -31,6 +31,7 @@ pub mod model;
 pub mod plan;
 pub mod playbook;
 pub mod queue;
+pub mod read;
 pub mod reply;
 pub mod status;
 pub mod time;
@@ -55,20 +56,9 @@ pub use time::Instant;
 /// An [`ErrorCode::InvalidTime`] error under `path`.
 pub fn parse_time(text: &str, path: &str) -> Result<Instant> {
     let t = text.trim();
-    let parsed = if t.starts_with('"')
-        || t.chars()
-            .next()
-            .is_some_and(|c| c == '-' || c.is_ascii_digit())
-            && !t.contains('T')
-    {
-        serde_json::from_str::<Instant>(t).map_err(|e| {
-            let m = e.to_string();
-            let m = m.strip_prefix(error::TIME_MARK).unwrap_or(&m).to_string();
-            let m = m.split(" at line").next().unwrap_or(&m).to_string();
-            Error::new(ErrorCode::InvalidTime, "", m)
-        })
-    } else {
-        Instant::parse(t)
+    let parsed = match serde_json::from_str::<serde_json::Value>(t) {
+        Ok(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => api::time(&v, ""),
+        _ => read::time_text(t),
     };
     parsed.map_err(|e| e.under(path))
 }
@@ -78,7 +68,7 @@ pub fn parse_time(text: &str, path: &str) -> Result<Instant> {
 /// # Errors
 /// Field-path errors for a bad contact or time.
 pub fn evaluate_json(contact: &str, playbook: &Playbook, now: &str) -> Result<Evaluation> {
-    let c = input::contact_from_json(contact)?;
+    let c = read::contact(contact, playbook.time_zone)?;
     let now = parse_time(now, "now")?;
     Ok(evaluate(&c, playbook, now))
 }

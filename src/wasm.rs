@@ -18,13 +18,35 @@ use crate::worklist::{Filter, Worklist as Core};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
 
-/// Turns an engine error into a JS `Error` with `code` and `path`.
+/// Turns an engine error into a JS `Error` with `code`, `path` and `errors`
+/// (every bad field of the record: `{path, message, code}`).
 fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let obj: &JsValue = err.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
     let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
+    if let Ok(list) = to_js(&field_errors(e)) {
+        let _ = js_sys::Reflect::set(obj, &"errors".into(), &list);
+    }
     err.into()
+}
+
+/// One bad field of a record.
+#[derive(Serialize)]
+struct FieldError {
+    path: String,
+    message: String,
+    code: &'static str,
+}
+
+fn field_errors(e: &Error) -> Vec<FieldError> {
+    e.all()
+        .map(|x| FieldError {
+            path: x.path.clone(),
+            message: x.message.clone(),
+            code: x.code.as_str(),
+        })
+        .collect()
 }
 
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
@@ -55,8 +77,8 @@ fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
     }
 }
 
-fn contact(v: &JsValue) -> Result<Contact, Error> {
-    crate::input::contact_from_json(&text_of(v, "")?)
+fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
+    crate::read::contact(&text_of(v, "")?, pb.time_zone)
 }
 
 fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
@@ -70,10 +92,10 @@ fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
         return Instant::from_f64(d.get_time()).map_err(|e| e.under(path));
     }
     if let Some(n) = v.as_f64() {
-        return Instant::from_f64(n).map_err(|e| e.under(path));
+        return crate::read::time_number(n).map_err(|e| e.under(path));
     }
     if let Some(s) = v.as_string() {
-        return Instant::parse(&s).map_err(|e| e.under(path));
+        return crate::read::time_text(&s).map_err(|e| e.under(path));
     }
     let got = if v.is_null() {
         "null".to_string()
@@ -109,6 +131,7 @@ fn batch_error(raw: &str, i: usize, e: Error) -> BatchItem {
         id,
         error: e.to_string(),
         code: e.code.as_str(),
+        errors: field_errors(&e),
         path: e.path,
     }
 }
@@ -149,7 +172,7 @@ pub fn evaluate(
     run(|| {
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
-        let c = contact(&contact_value)?;
+        let c = contact(&contact_value, &pb)?;
         Ok(crate::evaluate::evaluate(&c, &pb, now))
     })
 }
@@ -163,6 +186,7 @@ enum BatchItem {
         error: String,
         code: &'static str,
         path: String,
+        errors: Vec<FieldError>,
     },
 }
 
@@ -193,7 +217,7 @@ fn evaluate_list(
     list.iter()
         .enumerate()
         .map(
-            |(i, raw)| match crate::input::contact_from_json(raw.get()) {
+            |(i, raw)| match crate::read::contact(raw.get(), pb.time_zone) {
                 Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, pb, now))),
                 Err(e) => batch_error(raw.get(), i, e),
             },
@@ -247,7 +271,7 @@ pub fn plan(
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
         let until = time(&until, "until")?;
-        let c = contact(&contact_value)?;
+        let c = contact(&contact_value, &pb)?;
         Ok(crate::plan::plan(&c, &pb, now, until))
     })
 }
@@ -278,7 +302,7 @@ pub fn check_channel(
         let ch = channel(&channel_value, "channel")?;
         let at = time(&at, "at")?;
         let pb = playbook(&playbook_value, "playbook")?;
-        let c = contact(&contact_value)?;
+        let c = contact(&contact_value, &pb)?;
         Ok(crate::evaluate::check_channel(&c, &pb, ch, at))
     })
 }
@@ -412,7 +436,7 @@ impl Worklist {
         let mut errors = Vec::new();
         let mut good = Vec::with_capacity(list.len());
         for (i, raw) in list.iter().enumerate() {
-            match crate::input::contact_from_json(raw.get()) {
+            match crate::read::contact(raw.get(), self.inner.playbook().time_zone) {
                 Ok(c) => good.push(c),
                 Err(e) => errors.push(batch_error(raw.get(), i, e)),
             }
@@ -480,7 +504,7 @@ impl Worklist {
         #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
     ) -> Result<JsValue, JsValue> {
         let f = filter_of(&filter).map_err(|e| js_error(&e))?;
-        to_js(&self.inner.facets(&f))
+        facets_js(&self.inner.facets(&f))
     }
 
     /// The contact's evaluation at the worklist's `now` (equal to `evaluate`
@@ -501,6 +525,33 @@ impl Worklist {
     pub fn size(&self) -> u32 {
         self.inner.len() as u32
     }
+}
+
+/// Facets as plain objects whose keys are set with `Object.defineProperty`:
+/// next labels and phase ids are strings people choose, and a plain `obj[key] =
+/// n` with the key `"__proto__"` would set the object's prototype instead of
+/// adding a count.
+fn facets_js(f: &crate::worklist::Facets) -> Result<JsValue, JsValue> {
+    fn map<'a, K: AsRef<str> + 'a>(
+        entries: impl Iterator<Item = (&'a K, &'a u32)>,
+    ) -> Result<JsValue, JsValue> {
+        let obj = js_sys::Object::new();
+        for (k, n) in entries {
+            let desc = js_sys::Object::new();
+            js_sys::Reflect::set(&desc, &"value".into(), &JsValue::from(*n))?;
+            for flag in ["enumerable", "writable", "configurable"] {
+                js_sys::Reflect::set(&desc, &flag.into(), &JsValue::TRUE)?;
+            }
+            js_sys::Object::define_property(&obj, &k.as_ref().into(), &desc);
+        }
+        Ok(obj.into())
+    }
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"status".into(), &map(f.status.iter())?)?;
+    js_sys::Reflect::set(&out, &"next".into(), &map(f.next.iter())?)?;
+    js_sys::Reflect::set(&out, &"phase".into(), &map(f.phase.iter())?)?;
+    js_sys::Reflect::set(&out, &"allowed".into(), &map(f.allowed.iter())?)?;
+    Ok(out.into())
 }
 
 /// `slots.map(i => ids[i])`, done by the JS engine in one call:

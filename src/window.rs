@@ -37,6 +37,35 @@ pub enum Region {
 }
 
 impl Region {
+    /// Every region, in the order the error message lists them.
+    pub const ALL: [Region; 5] = [
+        Region::Us,
+        Region::UsFl,
+        Region::UsOk,
+        Region::UsMd,
+        Region::Ca,
+    ];
+
+    /// Reads a region code exactly as written (`"US-FL"`).
+    ///
+    /// # Errors
+    /// A message naming the valid codes.
+    pub fn parse(code: &str) -> Result<Region, String> {
+        Region::ALL
+            .into_iter()
+            .find(|r| r.as_str() == code)
+            .ok_or_else(|| {
+                let valid: Vec<String> = Region::ALL
+                    .iter()
+                    .map(|r| format!("{:?}", r.as_str()))
+                    .collect();
+                format!(
+                    "expected a region code, one of {}, got {code:?}",
+                    valid.join(", ")
+                )
+            })
+    }
+
     /// The id as in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -313,6 +313,11 @@ impl Worklist {
         }
     }
 
+    /// The playbook it evaluates with.
+    pub fn playbook(&self) -> &Playbook {
+        &self.playbook
+    }
+
     /// How many contacts.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -53,7 +53,7 @@ pub fn epoch_ms_and_text_agree() {
 pub fn errors_are_real_errors_with_paths() {
     let pb = wasm::preset("monthly-campaign".into()).unwrap_or(JsValue::NULL);
     let bad = js(
-        r#"{"id":"x","addedAt":0,"events":[{"kind":"message","at":"yesterday","channel":"sms","direction":"out"}]}"#,
+        r#"{"id":"x","addedAt":1794000000000,"events":[{"kind":"message","at":"yesterday","channel":"sms","direction":"out"}]}"#,
     );
     let err = wasm::evaluate(bad, pb.clone(), "2026-11-12T15:00:00Z".into())
         .err()
@@ -73,12 +73,12 @@ pub fn errors_are_real_errors_with_paths() {
         "text".into(),
         Array::new().into(),
     ] {
-        let e = wasm::evaluate(v, pb.clone(), 0.into())
+        let e = wasm::evaluate(v, pb.clone(), "2026-11-12T15:00:00Z".into())
             .err()
             .unwrap_or(JsValue::NULL);
         assert!(e.is_instance_of::<Error>());
     }
-    let ok = wasm::evaluate(js(CONTACT), pb, 0.into());
+    let ok = wasm::evaluate(js(CONTACT), pb, JsValue::from_f64(1_794_000_000_000.0));
     assert!(ok.is_ok());
 }
 
