@@ -66,7 +66,13 @@ fn golden_cases() {
     let mut failures = Vec::new();
     let mut total = 0;
     for file in &files {
-        let text = fs::read_to_string(file).unwrap_or_default();
+        let text = match fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                failures.push(format!("{}: unreadable: {e}", file.display()));
+                continue;
+            }
+        };
         let doc: Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
@@ -78,15 +84,20 @@ fn golden_cases() {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let cases = doc
-            .get("cases")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let Some(cases) = doc.get("cases").and_then(Value::as_array).cloned() else {
+            failures.push(format!("{name}: expected {{\"cases\": [...]}}"));
+            continue;
+        };
+        if cases.is_empty() {
+            failures.push(format!("{name}: no cases"));
+        }
         let mut seen = std::collections::HashSet::new();
         for case in &cases {
             total += 1;
-            let cname = case.get("name").and_then(Value::as_str).unwrap_or("?");
+            let Some(cname) = case.get("name").and_then(Value::as_str) else {
+                failures.push(format!("{name}: a case without a name: {case}"));
+                continue;
+            };
             if !seen.insert(cname.to_string()) {
                 failures.push(format!("{name} / {cname}: duplicate case name"));
             }

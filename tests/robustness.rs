@@ -56,7 +56,9 @@ fn same_at(case: &Value) -> Vec<String> {
         Ok(v) => v,
         Err(e) => return vec![format!("sameAt: {e}")],
     };
-    let ser = |e: &cadence_engine::Evaluation| serde_json::to_value(e).unwrap_or(Value::Null);
+    let ser = |e: &cadence_engine::Evaluation| {
+        serde_json::to_value(e).expect("an evaluation serialises to JSON")
+    };
     let first = cadence_engine::evaluate(&c, &pb, now);
     let mut out = Vec::new();
     for t in times {
@@ -111,6 +113,11 @@ fn regressions() {
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
+    assert!(
+        !files.is_empty(),
+        "no regression cases in {}",
+        dir.display()
+    );
     let mut failures = Vec::new();
     for file in &files {
         let name = file
@@ -150,7 +157,7 @@ fn ends_of_time() {
     let first = "0001-01-01T00:00:00Z";
     let last = "9999-12-31T23:59:59.999Z";
     for name in ["monthly-campaign", "call-ladder", "sequence"] {
-        let pb = api::preset(name).unwrap_or(Value::Null);
+        let pb = api::preset(name).expect("a preset");
         for (added, now) in [(first, first), (first, last), (last, last), (last, first)] {
             let events = json!([
                 {"kind": "message", "at": added, "channel": "sms", "direction": "in", "text": "STOP"},
@@ -177,16 +184,19 @@ fn ends_of_time() {
                     api::check_channel(&c, &json!("sms"), &json!(now), &pb),
                 )
             }));
-            assert!(r.is_ok(), "{name} panicked at added {added}, now {now}");
-            if let Ok((e, p, ch)) = r {
-                assert!(
-                    e.is_ok() && p.is_ok() && ch.is_ok(),
-                    "{name}: {e:?} {p:?} {ch:?}"
-                );
-            }
+            let Ok((e, p, ch)) = r else {
+                panic!("{name} panicked at added {added}, now {now}");
+            };
+            assert!(
+                e.is_ok() && p.is_ok() && ch.is_ok(),
+                "{name}: {e:?} {p:?} {ch:?}"
+            );
         }
     }
-    let pb = api::preset("call-ladder").unwrap_or(Value::Null);
+    let pb = api::preset("call-ladder").expect("a preset");
+    // A realistic time for the fields that are not under test (epoch numbers
+    // below 1e11 read as seconds, not milliseconds).
+    let ok = json!(1_794_495_600_000i64);
     for (bad, why) in [
         (json!("0000-12-31T23:59:59Z"), "year 0"),
         (json!("+10000-01-01T00:00:00Z"), "year 10000"),
@@ -196,20 +206,20 @@ fn ends_of_time() {
         (json!(u64::MAX), "u64::MAX"),
         (json!(i64::MIN), "i64::MIN"),
     ] {
-        let e = api::evaluate(&contact_at(json!(0), json!([])), &pb, &bad);
+        let e = api::evaluate(&contact_at(ok.clone(), json!([])), &pb, &bad);
         assert!(e.as_ref().is_err_and(|e| e.path == "now"), "{why}: {e:?}");
-        let e = api::evaluate(&contact_at(bad.clone(), json!([])), &pb, &json!(0));
+        let e = api::evaluate(&contact_at(bad.clone(), json!([])), &pb, &ok);
         assert!(
             e.as_ref().is_err_and(|e| e.path == "addedAt"),
             "{why}: {e:?}"
         );
         let e = api::evaluate(
             &contact_at(
-                json!(0),
-                json!([{"kind": "callback", "at": 0, "dueAt": bad}]),
+                ok.clone(),
+                json!([{"kind": "callback", "at": ok, "dueAt": bad}]),
             ),
             &pb,
-            &json!(0),
+            &ok,
         );
         assert!(
             e.as_ref().is_err_and(|e| e.path == "events[0].dueAt"),
@@ -568,22 +578,19 @@ fn out_of_range_playbooks_are_refused_with_their_path() {
 #[test]
 fn lone_surrogates_do_not_lose_a_contact() {
     let pb = cadence_engine::Playbook::from_json(
-        cadence_engine::preset_json("monthly-campaign").unwrap_or(""),
-    );
-    assert!(pb.is_ok());
-    let Ok(pb) = pb else { return };
+        cadence_engine::preset_json("monthly-campaign").expect("a preset"),
+    )
+    .expect("the preset reads");
     let text = r#"{"id":"c1","name":"Ana \ud83d","addedAt":"2026-11-01T12:00:00Z","events":[
         {"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"in","text":"STOP\udc00"},
         {"kind":"message","at":"2026-11-02T15:00:00Z","channel":"sms","direction":"in","text":"\ud83d\ude00 ok \\ud800"}]}"#;
-    let ev = cadence_engine::evaluate_json(text, &pb, "2026-11-12T15:00:00Z");
-    assert!(ev.is_ok(), "{ev:?}");
-    if let Ok(ev) = ev {
-        assert!(
-            ev.display_name.starts_with("Ana \u{fffd}"),
-            "{}",
-            ev.display_name
-        );
-    }
+    let ev = cadence_engine::evaluate_json(text, &pb, "2026-11-12T15:00:00Z")
+        .expect("a contact with lone surrogates is read");
+    assert!(
+        ev.display_name.starts_with("Ana \u{fffd}"),
+        "{}",
+        ev.display_name
+    );
 }
 
 /// Ids compare by their text (docs/semantics.md): the contact with id 1 and
@@ -591,17 +598,21 @@ fn lone_surrogates_do_not_lose_a_contact() {
 #[test]
 fn worklist_ids_compare_by_text() {
     let pb = cadence_engine::Playbook::from_json(
-        cadence_engine::preset_json("call-ladder").unwrap_or(""),
-    );
-    let (Ok(pb), Ok(a), Ok(b)) = (
-        pb,
-        cadence_engine::input::contact_from(&json!({"id": 1, "addedAt": 0, "name": "First"})),
-        cadence_engine::input::contact_from(&json!({"id": "1", "addedAt": 0, "name": "Second"})),
-    ) else {
-        return;
-    };
-    let mut w = cadence_engine::worklist::Worklist::new(pb, Some(cadence_engine::Instant(0)));
-    let _ = w.upsert(vec![a, b]);
+        cadence_engine::preset_json("call-ladder").expect("a preset"),
+    )
+    .expect("the preset reads");
+    let added = json!(1_794_495_600_000i64); // 2026-11-12T15:00:00Z
+    let a =
+        cadence_engine::input::contact_from(&json!({"id": 1, "addedAt": added, "name": "First"}))
+            .expect("contact 1 reads");
+    let b = cadence_engine::input::contact_from(
+        &json!({"id": "1", "addedAt": added, "name": "Second"}),
+    )
+    .expect("contact \"1\" reads");
+    let now = cadence_engine::Instant(1_794_495_600_000);
+    let mut w = cadence_engine::worklist::Worklist::new(pb, Some(now));
+    let up = w.upsert(vec![a, b]);
+    assert_eq!(up.added, 1, "{up:?}");
     assert_eq!(w.len(), 1);
     assert_eq!(
         w.get("1").map(|e| e.display_name),

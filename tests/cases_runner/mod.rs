@@ -5,10 +5,16 @@
 use cadence_engine::api;
 use serde_json::Value;
 
-/// The case's playbook: a preset name or a playbook object.
+/// The case's playbook: a preset name or a playbook object. A misspelled preset
+/// name fails the test (as a `null` playbook it would pass any case that
+/// expects a playbook error).
+#[allow(clippy::panic)]
 pub fn playbook_of(case: &Value) -> Value {
     match case.get("playbook") {
-        Some(Value::String(name)) => api::preset(name).unwrap_or(Value::Null),
+        Some(Value::String(name)) => match api::preset(name) {
+            Ok(pb) => pb,
+            Err(e) => panic!("the case names an unknown preset: {e}"),
+        },
         Some(v) => v.clone(),
         None => Value::Null,
     }
