@@ -4,7 +4,9 @@
 //! Each `tests/regressions/*.json` file is one case:
 //! `{description, op, ...arguments, expect? | error?, ignore?}` with the ops and
 //! arguments of the golden cases (`evaluate`, `plan`, `checkChannel`,
-//! `evaluateMany`, `classifyReply`, `planQueue`, `validatePlaybook`). Every case
+//! `evaluateMany`, `classifyReply`, `planQueue`, `validatePlaybook`, and
+//! `validatePlaybookJson` with the playbook as JSON text in `playbookJson`, for
+//! what no JSON value can hold, such as a repeated key). Every case
 //! must answer without a panic; with `error` the answer must be an error whose
 //! message contains it, with `expect` a value that contains it. A case with
 //! `ignore` (the reason) is still run for panics, but its answer is not checked
@@ -620,10 +622,53 @@ fn worklist_ids_compare_by_text() {
     );
 }
 
-/// A repeated key in JSON text is an error naming the field (the text reader
-/// is stricter than a JSON value, which keeps the last; found by fuzzing).
+/// A repeated key in a playbook's JSON text is an error naming the field, in
+/// every object a playbook has: a typo in a playbook must be caught, and the
+/// text reader is the one the package uses for every JS value (a JSON value
+/// cannot hold a repeated key: the parser keeps the last; found by fuzzing).
 #[test]
 fn repeated_keys_in_text() {
+    for (text, want) in [
+        (r#"{"name":"a","name":"b"}"#, "duplicate field `name`"),
+        (
+            r#"{"name":"a","window":[{"from":"08:00","start":"09:00","to":"20:00"}]}"#,
+            "window[0]: duplicate field `from`",
+        ),
+        (
+            r#"{"name":"a","window":{"from":"08:00","to":"20:00","to":"21:00"}}"#,
+            "window: duplicate field `to`",
+        ),
+        (
+            r#"{"name":"a","replyWithin":{"hours":1,"hours":2}}"#,
+            "replyWithin: duplicate field `hours`",
+        ),
+        (
+            r#"{"name":"a","campaign":{"phases":[{"id":"p","fromDay":1,"fromDay":2,"attempt":1}]}}"#,
+            "campaign.phases[0]: duplicate field `fromDay`",
+        ),
+        (
+            r#"{"name":"a","optOut":{"stage":"x","stage":"y"}}"#,
+            "optOut: duplicate field `stage`",
+        ),
+        (
+            r#"{"name":"a","frequencyCap":{"max":1,"hours":2,"max":3}}"#,
+            "frequencyCap: duplicate field `max`",
+        ),
+        (
+            r#"{"name":"a","keywords":{"optOut":["x"],"optOut":["y"]}}"#,
+            "keywords: duplicate field `optOut`",
+        ),
+        (
+            r#"{"name":"a","steps":[{"id":"a","channel":"sms","mode":"auto","after":{"days":1,"days":2}}]}"#,
+            "steps[0].after: duplicate field `days`",
+        ),
+    ] {
+        let pb = cadence_engine::Playbook::from_json(text);
+        assert!(
+            pb.as_ref().is_err_and(|e| e.to_string() == want),
+            "{text}: expected {want:?}, got {pb:?}"
+        );
+    }
     let pb = cadence_engine::Playbook::from_json(
         r#"{"name":"s","steps":[{"id":"e","channel":"sms","channel":"task","mode":"reminder","day":3}]}"#,
     );
