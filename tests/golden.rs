@@ -11,7 +11,10 @@ use serde_json::Value;
 
 /// Deep partial match: every key of `want` must match in `got`; arrays match
 /// element by element and must be of the same length; `"<absent>"` means the key
-/// must be missing.
+/// must be missing; `{"<contains>": [...]}` means `got` is an array holding
+/// each listed item, in any order (a string as part of one of its strings,
+/// anything else as a partial match of one of its elements) — for `explain`,
+/// whose other lines a case need not list.
 fn matches(want: &Value, got: Option<&Value>, path: &str, out: &mut Vec<String>) {
     match (want, got) {
         (Value::String(s), None) if s == "<absent>" => {}
@@ -19,6 +22,9 @@ fn matches(want: &Value, got: Option<&Value>, path: &str, out: &mut Vec<String>)
             out.push(format!("{path}: expected absent, got {g}"))
         }
         (_, None) => out.push(format!("{path}: missing, expected {want}")),
+        (Value::Object(w), Some(g)) if w.len() == 1 && w.contains_key(CONTAINS) => {
+            contains_each(w.get(CONTAINS).unwrap_or(&Value::Null), g, path, out)
+        }
         (Value::Object(w), Some(Value::Object(g))) => {
             for (k, v) in w {
                 matches(v, g.get(k), &format!("{path}.{k}"), out);
@@ -47,6 +53,30 @@ fn matches(want: &Value, got: Option<&Value>, path: &str, out: &mut Vec<String>)
             if w != g {
                 out.push(format!("{path}: expected {w}, got {g}"));
             }
+        }
+    }
+}
+
+const CONTAINS: &str = "<contains>";
+
+fn contains_each(items: &Value, got: &Value, path: &str, out: &mut Vec<String>) {
+    let (Value::Array(items), Value::Array(lines)) = (items, got) else {
+        out.push(format!(
+            "{path}: {CONTAINS} takes a list and matches an array, got {got}"
+        ));
+        return;
+    };
+    for item in items {
+        let found = lines.iter().any(|line| match (item, line) {
+            (Value::String(part), Value::String(line)) => line.contains(part.as_str()),
+            _ => {
+                let mut errs = Vec::new();
+                matches(item, Some(line), path, &mut errs);
+                errs.is_empty()
+            }
+        });
+        if !found {
+            out.push(format!("{path}: no item holds {item}; got {got}"));
         }
     }
 }

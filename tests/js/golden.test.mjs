@@ -9,12 +9,35 @@ const require = createRequire(import.meta.url);
 const m = require('../../pkg');
 const dir = new URL('../cases/', import.meta.url);
 
+const CONTAINS = '<contains>';
+
+/** `{"<contains>": [...]}`: `got` is an array holding each item, in any order
+ * (a string as part of one of its strings, anything else as a partial match). */
+function containsEach(items, got, path, out) {
+  if (!Array.isArray(items) || !Array.isArray(got)) {
+    return void out.push(`${path}: ${CONTAINS} takes a list and matches an array, got ${JSON.stringify(got)}`);
+  }
+  for (const item of items) {
+    const found = got.some((line) => {
+      if (typeof item === 'string' && typeof line === 'string') return line.includes(item);
+      const errs = [];
+      matches(item, line, path, errs);
+      return errs.length === 0;
+    });
+    if (!found) out.push(`${path}: no item holds ${JSON.stringify(item)}; got ${JSON.stringify(got)}`);
+  }
+}
+
 function matches(want, got, path, out) {
   if (want === '<absent>') {
     if (got !== undefined) out.push(`${path}: expected absent, got ${JSON.stringify(got)}`);
     return;
   }
   if (got === undefined) return void out.push(`${path}: missing, expected ${JSON.stringify(want)}`);
+  if (want !== null && typeof want === 'object' && !Array.isArray(want)
+    && Object.keys(want).length === 1 && CONTAINS in want) {
+    return containsEach(want[CONTAINS], got, path, out);
+  }
   if (Array.isArray(want)) {
     if (!Array.isArray(got) || got.length !== want.length) {
       return void out.push(`${path}: expected ${want.length} items, got ${JSON.stringify(got)}`);
