@@ -165,3 +165,54 @@ fn golden_cases() {
         failures.join("\n")
     );
 }
+
+/// Every golden case docs/semantics.md cites (`file.json / case name`) exists,
+/// and every test it cites (`tests/file / test name`) is in that file: a rule
+/// whose case was renamed or removed shows here, not as a dangling citation.
+#[test]
+fn semantics_cites_cases_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = fs::read_to_string(root.join("docs/semantics.md")).unwrap_or_default();
+    let mut cited = 0;
+    let mut missing = Vec::new();
+    for span in doc.split('`').skip(1).step_by(2) {
+        let span = span.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some((file, name)) = span.split_once(" / ") else {
+            continue;
+        };
+        let names: Vec<String> = if file.ends_with(".json") && !file.contains('/') {
+            let text = fs::read_to_string(root.join("tests/cases").join(file)).unwrap_or_default();
+            serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|d| d.get("cases").and_then(Value::as_array).cloned())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|c| c.get("name").and_then(Value::as_str).map(String::from))
+                .collect()
+        } else if file.starts_with("tests/") {
+            let text = fs::read_to_string(root.join(file)).unwrap_or_default();
+            if text.contains(name) {
+                vec![name.to_string()]
+            } else {
+                Vec::new()
+            }
+        } else {
+            continue;
+        };
+        cited += 1;
+        if !names.iter().any(|n| n == name) {
+            missing.push(span);
+        }
+    }
+    println!("{cited} citations in docs/semantics.md");
+    assert!(
+        cited > 100,
+        "only {cited} citations found in docs/semantics.md"
+    );
+    assert!(
+        missing.is_empty(),
+        "{} citations name no case:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
