@@ -302,15 +302,13 @@ test('100,000 events on one contact', () => {
     }
   }
   const c = { ...good(), addedAt: start, events };
-  const t0 = Date.now();
   assert.equal(m.evaluate(c, campaign, '2026-03-15T15:00:00Z').id, 'c1');
   assert.ok(Array.isArray(m.plan(c, ladder, '2026-03-15T15:00:00Z', '2026-04-01T00:00:00Z')));
   const many = m.evaluateMany([c, { ...c, id: 'c2', events: [...events, null] }], ladder, '2026-03-15T15:00:00Z');
   assert.equal(many.length, 2);
   assert.equal(many[1].id, 'c2');
   assert.ok(many[1].error.startsWith('contacts[1].events[100000]'), many[1].error);
-  // Linear in the history (about 0.3 s natively); generous for a loaded machine.
-  assert.ok(Date.now() - t0 < 60000, `took ${Date.now() - t0} ms`);
+  assert.deepEqual(many[0], m.evaluate(c, ladder, '2026-03-15T15:00:00Z'));
 });
 
 test('evaluateMany: one result per input, in order, bad ones as {id, error}', () => {

@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const m = require('../../pkg/node/cadence_engine.js');
 
 const NOW = '2026-11-12T15:00:00Z';
+const ADDED = '2026-10-20T15:00:00Z';
 const STATUSES = ['newAccount', 'noSmsReply', 'smsInProgress', 'saleInProgress', 'satisfied',
   'noSale', 'sold', 'noAnswer', 'leftVoicemail', 'wrongNumber'];
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
@@ -47,10 +48,10 @@ for (const name of ['monthly-campaign', 'call-ladder', 'sequence']) {
       const f = wl.facets({});
       assert.equal(sum(f.status), wl.size);
       assert.equal(sum(f.next), wl.size);
-      for (const s of STATUSES) assert.equal(wl.query({ status: [s] }).length, f.status[s] ?? 0, s);
+      for (const s of STATUSES) assert.equal(wl.query({ status: [s] }).length, f.status[s], s);
       for (const [label, n] of Object.entries(f.next)) assert.equal(wl.query({ next: [label] }).length, n, label);
       for (const [phase, n] of Object.entries(f.phase)) assert.equal(wl.query({ phase: [phase] }).length, n, phase);
-      for (const c of ['sms', 'call', 'email']) assert.equal(wl.query({ allowed: [c] }).length, f.allowed[c] ?? 0, c);
+      for (const c of ['sms', 'call', 'email']) assert.equal(wl.query({ allowed: [c] }).length, f.allowed[c], c);
       // A filter narrows the counts the same way.
       const narrowed = wl.facets({ status: ['noSmsReply'], allowed: ['call'] });
       assert.equal(sum(narrowed.status), wl.query({ status: ['noSmsReply'], allowed: ['call'] }).length);
@@ -72,9 +73,9 @@ for (const name of ['monthly-campaign', 'call-ladder', 'sequence']) {
 test('text filter matches id, name and display name, case ignored', () => {
   const pb = m.preset('monthly-campaign');
   const wl = fresh(pb, [
-    { id: 'a1', name: 'Ana Lima', addedAt: 1794000000000, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] },
-    { id: 'b2', name: 'Bo', addedAt: 1794000000000 },
-    { id: 7, name: 'Cy', addedAt: 1794000000000 },
+    { id: 'a1', name: 'Ana Lima', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] },
+    { id: 'b2', name: 'Bo', addedAt: ADDED },
+    { id: 7, name: 'Cy', addedAt: ADDED },
   ], NOW);
   try {
     assert.deepEqual(wl.query({ text: 'ANA' }), ['a1']);
@@ -125,8 +126,8 @@ test('duplicate ids in one upsert: the last one wins', () => {
   const wl = new m.Worklist(pb, NOW);
   try {
     const errs = wl.upsert([
-      { id: 'x', addedAt: 1794000000000, events: [] },
-      { id: 'x', addedAt: 1794000000000, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'out' }] },
+      { id: 'x', addedAt: ADDED, events: [] },
+      { id: 'x', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'out' }] },
     ]);
     assert.deepEqual(errs, []);
     assert.equal(wl.size, 1);
@@ -142,11 +143,11 @@ test('bad contacts are reported while the rest load', () => {
   const wl = new m.Worklist(pb, NOW);
   try {
     const errs = wl.upsert([
-      { id: 'ok1', addedAt: 1794000000000 },
+      { id: 'ok1', addedAt: ADDED },
       { id: 'bad', addedAt: 'yesterday' },
-      { id: 'ok2', addedAt: 1794000000000, mystery: 1 },
+      { id: 'ok2', addedAt: ADDED, mystery: 1 },
       null,
-      { id: 'ok3', addedAt: 1794000000000 },
+      { id: 'ok3', addedAt: ADDED },
     ]);
     // A field the engine does not read (`mystery`) is a CRM's own: ignored.
     assert.equal(wl.size, 3);
@@ -155,7 +156,7 @@ test('bad contacts are reported while the rest load', () => {
     assert.equal(errs[0].path, 'contacts[1].addedAt');
     assert.deepEqual(new Set(wl.query({})), new Set(['ok1', 'ok2', 'ok3']));
     // The JSON text path reports the same way.
-    const errs2 = wl.upsertJson(JSON.stringify([{ id: 'ok4', addedAt: 1794000000000 }, { id: 'bad2' }]));
+    const errs2 = wl.upsertJson(JSON.stringify([{ id: 'ok4', addedAt: ADDED }, { id: 'bad2' }]));
     assert.deepEqual(errs2.map((e) => e.id), ['bad2']);
     assert.equal(wl.size, 4);
     // Whole-call errors throw real Errors.
@@ -217,3 +218,107 @@ test('facets list every status, channel and campaign phase, zeros included', () 
     wl.free();
   }
 });
+
+// Filters and facets against evaluate(): every filter field is checked against
+// a plain filter over evaluate()'s results, and every count against counts
+// over them, so a fact the index keeps wrongly (a label, a phase, a channel
+// bit, the due flag, the search text) shows, not only a disagreement between
+// the index's own queries and its own facets.
+const CHANNELS = ['sms', 'call', 'email'];
+
+/** Does `ev` (the evaluation of contact `c`) pass `f`, read as the contract says. */
+function passes(f, ev, c) {
+  const text = f.text?.trim().toLowerCase();
+  return (!f.status || f.status.includes(ev.status))
+    && (!f.next || f.next.includes(ev.next?.label ?? 'none'))
+    && (!f.phase || (ev.campaign !== null && f.phase.includes(ev.campaign.phase)))
+    && (!f.allowed || f.allowed.some((ch) => ev.channels[ch].allowed))
+    && (f.due === undefined || (ev.next?.due ?? false) === f.due)
+    && (!text || [String(c.id), c.name ?? '', ev.displayName].some((s) => s.toLowerCase().includes(text)));
+}
+
+/** Facets as counts over the evaluations that pass. */
+function countsOf(evs, pb) {
+  const out = { status: {}, next: {}, phase: {}, allowed: {} };
+  for (const s of STATUSES) out.status[s] = 0;
+  for (const p of pb.campaign?.phases ?? []) out.phase[p.id] = 0;
+  for (const ch of CHANNELS) out.allowed[ch] = 0;
+  for (const ev of evs) {
+    out.status[ev.status] += 1;
+    const label = ev.next?.label ?? 'none';
+    out.next[label] = (out.next[label] ?? 0) + 1;
+    if (ev.campaign) out.phase[ev.campaign.phase] += 1;
+    for (const ch of CHANNELS) if (ev.channels[ch].allowed) out.allowed[ch] += 1;
+  }
+  return out;
+}
+
+/** Seeded choices, so a failure is reproducible. */
+function chooser(seed) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+  return {
+    chance: (p) => next() < p,
+    some: (list) => list.filter(() => next() < 0.4).concat(list.length ? [list[Math.floor(next() * list.length)]] : []),
+  };
+}
+
+/** Single-field filters for every value seen (and some never seen), then random mixes. */
+function filtersFor(evs, pb) {
+  const labels = [...new Set(evs.map((e) => e.next?.label ?? 'none'))];
+  const phases = (pb.campaign?.phases ?? []).map((p) => p.id);
+  const texts = ['contact 1', "CAN'T TEXT", 'c2', '  c3  ', 'Contact 19', 'no such name', ''];
+  const fs = [{}, { due: true }, { due: false }, { next: ['Nobody says this'] }, { phase: ['nope'] }];
+  for (const s of STATUSES) fs.push({ status: [s] });
+  for (const l of labels) fs.push({ next: [l] });
+  for (const p of phases) fs.push({ phase: [p] });
+  for (const ch of CHANNELS) fs.push({ allowed: [ch] });
+  for (const t of texts) fs.push({ text: t });
+  fs.push({ status: ['noSmsReply', 'smsInProgress'] }, { allowed: ['sms', 'email'] });
+  const pick = chooser(labels.length * 7919 + phases.length);
+  for (let i = 0; i < 40; i++) {
+    const f = {};
+    if (pick.chance(0.5)) f.status = [...new Set(pick.some(STATUSES))];
+    if (pick.chance(0.4)) f.next = [...new Set(pick.some(labels))];
+    if (phases.length && pick.chance(0.4)) f.phase = [...new Set(pick.some(phases))];
+    if (pick.chance(0.4)) f.allowed = [...new Set(pick.some(CHANNELS))];
+    if (pick.chance(0.4)) f.due = pick.chance(0.5);
+    if (pick.chance(0.3)) f.text = pick.some(texts)[0];
+    fs.push(f);
+  }
+  return fs;
+}
+
+for (const name of ['monthly-campaign', 'call-ladder', 'sequence']) {
+  test(`${name}: every filter and facet agrees with evaluate() at several times`, () => {
+    const pb = m.preset(name);
+    const list = synthetic(300, 29);
+    const wl = fresh(pb, list, NOW);
+    try {
+      for (const now of [NOW, '2026-11-01T04:00:00Z', '2026-11-21T13:00:00Z', '2026-12-02T02:30:00Z',
+        Date.parse('2026-11-15T20:30:00Z')]) {
+        wl.refresh(now);
+        const evs = list.map((c) => m.evaluate(c, pb, now));
+        const byId = new Map(list.map((c, i) => [c.id, [evs[i], c]]));
+        const filters = filtersFor(evs, pb);
+        let nonEmpty = 0;
+        for (const f of filters) {
+          const want = evs.filter((ev, i) => passes(f, ev, list[i]));
+          const what = `${JSON.stringify(f)} at ${now}`;
+          const got = wl.query(f);
+          assert.deepEqual(got, workOrder(want), `query ${what}`);
+          assert.ok(got.every((id) => byId.has(id) && passes(f, ...byId.get(id))), what);
+          assert.deepEqual(wl.facets(f), countsOf(want, pb), `facets ${what}`);
+          if (want.length > 0 && want.length < list.length) nonEmpty += 1;
+        }
+        // The filters split the contacts: most select some but not all of them.
+        assert.ok(nonEmpty > filters.length / 2, `${nonEmpty} of ${filters.length} filters select a part at ${now}`);
+      }
+    } finally {
+      wl.free();
+    }
+  });
+}
