@@ -16,8 +16,8 @@ use crate::model::{
     Contact, ContactId, Direction, DndChannel, DndSource, Event, EventBody, Interaction,
     MessageChannel, Outcome,
 };
+use crate::region::Region;
 use crate::time::{Instant, Zone};
-use crate::window::Region;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

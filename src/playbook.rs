@@ -11,9 +11,10 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Channel;
+use crate::region::Region;
 use crate::status::Status;
 use crate::time::{parse_date, Zone, DAY, HOUR, MINUTE};
-use crate::window::{block_from, Cap, CapSource, Region, Window};
+use crate::window::{block_from, Cap, CapSource, Window};
 
 /// The default reply time: 24 hours.
 pub const DEFAULT_REPLY_WITHIN_MS: i64 = 24 * HOUR;

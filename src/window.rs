@@ -10,110 +10,10 @@
 use std::cell::RefCell;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Deserialize;
 
 use crate::model::Channel;
-use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, HOUR};
-
-/// A region preset: calling hours and caps from public rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Region {
-    /// United States, TCPA (47 CFR 64.1200(c)(1)): 08:00–21:00.
-    #[serde(rename = "US")]
-    Us,
-    /// Florida Telephone Solicitation Act (Fla. Stat. §501.616): 08:00–20:00, 3 per 24 h.
-    #[serde(rename = "US-FL")]
-    UsFl,
-    /// Oklahoma Telephone Solicitation Act (2022): 08:00–20:00, 3 calls per 24 h.
-    #[serde(rename = "US-OK")]
-    UsOk,
-    /// Maryland Stop the Spam Calls Act (2024): 08:00–20:00, 3 per 24 h.
-    #[serde(rename = "US-MD")]
-    UsMd,
-    /// Canada, CRTC Unsolicited Telecommunications Rules: weekdays 09:00–21:30,
-    /// weekends 10:00–18:00.
-    #[serde(rename = "CA")]
-    Ca,
-}
-
-impl Region {
-    /// The id as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::Us => "US",
-            Region::UsFl => "US-FL",
-            Region::UsOk => "US-OK",
-            Region::UsMd => "US-MD",
-            Region::Ca => "CA",
-        }
-    }
-
-    /// The calling window of the preset.
-    pub fn window(self) -> Window {
-        let every = [true; 7];
-        let weekdays = [true, true, true, true, true, false, false];
-        let weekend = [false, false, false, false, false, true, true];
-        let blocks = match self {
-            Region::Us => vec![Block::new(every, 8 * 60, 21 * 60)],
-            Region::UsFl | Region::UsOk | Region::UsMd => vec![Block::new(every, 8 * 60, 20 * 60)],
-            Region::Ca => vec![
-                Block::new(weekdays, 9 * 60, 21 * 60 + 30),
-                Block::new(weekend, 10 * 60, 18 * 60),
-            ],
-        };
-        Window { blocks }
-    }
-
-    /// The IANA zones of the region, the principal one first: when a contact's
-    /// zone is unknown, a time is inside the window only if it is inside it in
-    /// every one of them (US: Hawaii to Eastern; US-FL: Central and Eastern;
-    /// CA: Pacific to Newfoundland).
-    pub fn zones(self) -> &'static [&'static str] {
-        match self {
-            Region::Us => &[
-                "America/New_York",
-                "America/Chicago",
-                "America/Denver",
-                "America/Phoenix",
-                "America/Los_Angeles",
-                "America/Anchorage",
-                "Pacific/Honolulu",
-            ],
-            Region::UsFl => &["America/New_York", "America/Chicago"],
-            Region::UsOk => &["America/Chicago"],
-            Region::UsMd => &["America/New_York"],
-            Region::Ca => &[
-                "America/Toronto",
-                "America/St_Johns",
-                "America/Halifax",
-                "America/Winnipeg",
-                "America/Regina",
-                "America/Edmonton",
-                "America/Vancouver",
-            ],
-        }
-    }
-
-    /// The frequency cap of the preset, if any.
-    pub fn cap(self) -> Option<Cap> {
-        let calls_texts = vec![Channel::Sms, Channel::Call];
-        match self {
-            Region::UsFl | Region::UsMd => Some(Cap {
-                max: 3,
-                period_ms: 24 * HOUR,
-                channels: calls_texts,
-                source: CapSource::Region(self),
-            }),
-            Region::UsOk => Some(Cap {
-                max: 3,
-                period_ms: 24 * HOUR,
-                channels: vec![Channel::Call],
-                source: CapSource::Region(self),
-            }),
-            Region::Us | Region::Ca => None,
-        }
-    }
-}
+use crate::region::Region;
+use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, DAY, HOUR};
 
 /// One block of a window.
 #[derive(Debug, Clone, PartialEq)]
@@ -331,7 +231,7 @@ impl Hours {
             .zip(&self.windows)
             .map(|(k, w)| match k {
                 HoursKind::Custom => format!("playbook window ({})", w.describe()),
-                HoursKind::Region(r) => format!("{} calling hours ({})", r.as_str(), w.describe()),
+                HoursKind::Region(r) => format!("{} calling hours ({})", r.code(), w.describe()),
                 HoursKind::DefaultUs => format!("default US calling hours ({})", w.describe()),
             })
             .collect();
@@ -410,17 +310,19 @@ impl Cap {
     /// Words for `explain`.
     pub fn describe(&self) -> String {
         let chans: Vec<&str> = self.channels.iter().map(|c| c.noun()).collect();
-        let hours = self.period_ms / HOUR;
+        let period = if self.period_ms > DAY && self.period_ms % DAY == 0 {
+            format!("{} days", self.period_ms / DAY)
+        } else {
+            format!("{} h", self.period_ms / HOUR)
+        };
         let from = match self.source {
-            CapSource::Region(r) => format!(" ({})", r.as_str()),
+            CapSource::Region(r) => format!(" ({})", r.code()),
             CapSource::Playbook => " (playbook)".to_string(),
         };
         format!(
-            "at most {} {} per {} h{}",
+            "at most {} {} per {period}{from}",
             self.max,
-            chans.join("/"),
-            hours,
-            from
+            chans.join("/")
         )
     }
 }
@@ -482,7 +384,7 @@ mod tests {
     #[test]
     fn us_window_ends_are_exclusive() {
         let ny = Zone::parse("America/New_York").unwrap_or(Zone::UTC);
-        let w = Region::Us.window();
+        let w = Region::US.window();
         assert!(w.contains(ny, t("2026-11-02T08:00:00-05:00")));
         assert!(w.contains(ny, t("2026-11-02T20:59:00-05:00")));
         assert!(!w.contains(ny, t("2026-11-02T21:00:00-05:00")));
@@ -508,7 +410,9 @@ mod tests {
     #[test]
     fn canada_weekend() {
         let z = Zone::parse("America/Toronto").unwrap_or(Zone::UTC);
-        let w = Region::Ca.window();
+        let w = Region::parse("CA")
+            .map(Region::window)
+            .unwrap_or(Window { blocks: vec![] });
         // Saturday 2026-11-07 at 18:30 is closed; opens Sunday 10:00.
         assert!(!w.contains(z, t("2026-11-07T18:30:00-05:00")));
         assert_eq!(
