@@ -5,8 +5,9 @@ use std::cell::Cell;
 
 use crate::model::{Channel, Contact, Event};
 use crate::playbook::Playbook;
+use crate::region::Region;
 use crate::time::{Instant, Zone};
-use crate::window::{Cap, Hours, HoursKind, Region, Window};
+use crate::window::{Cap, Hours, HoursKind, Window};
 
 /// Where the zone of a contact's local times comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub fn resolve_zone(
         return (z, ZoneSource::Playbook, vec![z]);
     }
     let zones: Vec<Zone> = region
-        .unwrap_or(Region::Us)
+        .unwrap_or(Region::US)
         .zones()
         .iter()
         .filter_map(|n| Zone::parse(n).ok())
@@ -100,15 +101,12 @@ impl<'a> Ctx<'a> {
                 kinds.push(HoursKind::Region(r));
             }
             None if playbook.window.is_none() => {
-                windows.push(Region::Us.window());
+                windows.push(Region::US.window());
                 kinds.push(HoursKind::DefaultUs);
             }
             None => {}
         }
-        let mut caps = Vec::new();
-        if let Some(c) = region.and_then(Region::cap) {
-            caps.push(c);
-        }
+        let mut caps = region.map(Region::caps).unwrap_or_default();
         if let Some(c) = &playbook.frequency_cap {
             caps.push(c.clone());
         }
@@ -131,7 +129,7 @@ impl<'a> Ctx<'a> {
             zone,
             zone_source,
             region,
-            hours: Hours::new(windows, kinds, zones),
+            hours: Hours::new(windows, kinds, zones).with_blackout(&playbook.blackout_dates),
             caps,
             order,
             changes: Cell::new(first_future),

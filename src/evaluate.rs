@@ -397,7 +397,7 @@ pub fn evaluate_with(
             }
             crate::context::ZoneSource::Region => format!(
                 "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
-                ctx.region.map_or("US", |r| r.as_str()),
+                ctx.region.map_or("US", |r| r.code()),
                 ctx.hours
                     .zones
                     .iter()

@@ -292,7 +292,7 @@ pub struct Contact {
     /// IANA time zone name, overriding the playbook's.
     pub time_zone: Option<crate::time::Zone>,
     /// Region preset, overriding the playbook's.
-    pub region: Option<crate::window::Region>,
+    pub region: Option<crate::region::Region>,
     /// When the contact arrived (lead arrival, enrollment).
     pub added_at: Instant,
     /// Base priority (higher works first); defaults to the playbook's.

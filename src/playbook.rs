@@ -11,9 +11,10 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Channel;
+use crate::region::Region;
 use crate::status::Status;
 use crate::time::{parse_date, Zone, DAY, HOUR, MINUTE};
-use crate::window::{block_from, Cap, CapSource, Region, Window};
+use crate::window::{block_from, Cap, CapSource, Window};
 
 /// The default reply time: 24 hours.
 pub const DEFAULT_REPLY_WITHIN_MS: i64 = 24 * HOUR;
@@ -43,6 +44,7 @@ struct RawPlaybook {
     opt_out: Option<RawOptOut>,
     sticky_statuses: Option<Vec<Status>>,
     holidays: Option<Vec<String>>,
+    blackout_dates: Option<Vec<String>>,
     frequency_cap: Option<RawCap>,
     keywords: Option<RawKeywords>,
 }
@@ -368,6 +370,9 @@ pub struct Playbook {
     pub sticky: Vec<Status>,
     /// Local dates that are not business days.
     pub holidays: BTreeSet<NaiveDate>,
+    /// Local dates with no calls or texts at all (a declared emergency, a day
+    /// of mourning): the contact window is shut for the whole day.
+    pub blackout_dates: Vec<NaiveDate>,
     /// The playbook's own cap.
     pub frequency_cap: Option<Cap>,
     /// Extra keywords.
@@ -612,16 +617,23 @@ fn build(raw: RawPlaybook) -> Result<Playbook> {
             ));
         }
     }
-    let mut holidays = BTreeSet::new();
-    for (i, h) in raw.holidays.unwrap_or_default().iter().enumerate() {
-        let d = parse_date(h).ok_or_else(|| {
-            Error::playbook(
-                format!("holidays[{i}]"),
-                format!("expected a date \"YYYY-MM-DD\", got {h:?}"),
-            )
-        })?;
-        holidays.insert(d);
-    }
+    let dates = |list: Option<Vec<String>>, field: &str| -> Result<BTreeSet<NaiveDate>> {
+        let mut out = BTreeSet::new();
+        for (i, h) in list.unwrap_or_default().iter().enumerate() {
+            let d = parse_date(h).ok_or_else(|| {
+                Error::playbook(
+                    format!("{field}[{i}]"),
+                    format!("expected a date \"YYYY-MM-DD\", got {h:?}"),
+                )
+            })?;
+            out.insert(d);
+        }
+        Ok(out)
+    };
+    let holidays = dates(raw.holidays, "holidays")?;
+    let blackout_dates = dates(raw.blackout_dates, "blackoutDates")?
+        .into_iter()
+        .collect();
     let frequency_cap = match raw.frequency_cap {
         None => None,
         Some(c) => {
@@ -667,6 +679,7 @@ fn build(raw: RawPlaybook) -> Result<Playbook> {
         opt_out,
         sticky,
         holidays,
+        blackout_dates,
         frequency_cap,
         keywords,
     })

@@ -22,8 +22,8 @@ use crate::model::{
     Contact, ContactId, Direction, DndChannel, DndSource, Event, EventBody, Interaction,
     MessageChannel, Outcome,
 };
+use crate::region::Region;
 use crate::time::{Instant, Zone, MAX_MS};
-use crate::window::Region;
 
 /// Epoch numbers below this are refused: as milliseconds they are before
 /// March 1973, so they are almost surely seconds (a CRM event is not from 1973);

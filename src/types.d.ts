@@ -2,8 +2,14 @@
 export type Time = string | number | Date;
 /** A reachable channel. */
 export type Channel = "sms" | "call" | "email";
-/** A region preset of calling hours and caps. */
-export type Region = "US" | "US-FL" | "US-OK" | "US-MD" | "CA";
+/**
+ * A region of calling hours, days with no calls and caps: `"US"` (federal),
+ * `"CA"` (national) or the ISO 3166-2 code of a US state, DC or territory
+ * (`"US-TX"`, `"US-DC"`, `"US-PR"`) or of a Canadian province or territory
+ * (`"CA-ON"`, `"CA-QC"`). The rules and their sources: docs/consent.md.
+ * An unknown code is an error that lists the valid ones.
+ */
+export type Region = "US" | "CA" | `US-${string}` | `CA-${string}`;
 /** The ten contact statuses. */
 export type StatusId =
   | "newAccount" | "noSmsReply" | "smsInProgress" | "saleInProgress" | "satisfied"

@@ -10,139 +10,10 @@
 use std::cell::RefCell;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Deserialize;
 
 use crate::model::Channel;
-use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, HOUR};
-
-/// A region preset: calling hours and caps from public rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Region {
-    /// United States, TCPA (47 CFR 64.1200(c)(1)): 08:00–21:00.
-    #[serde(rename = "US")]
-    Us,
-    /// Florida Telephone Solicitation Act (Fla. Stat. §501.616): 08:00–20:00, 3 per 24 h.
-    #[serde(rename = "US-FL")]
-    UsFl,
-    /// Oklahoma Telephone Solicitation Act (2022): 08:00–20:00, 3 calls per 24 h.
-    #[serde(rename = "US-OK")]
-    UsOk,
-    /// Maryland Stop the Spam Calls Act (2024): 08:00–20:00, 3 per 24 h.
-    #[serde(rename = "US-MD")]
-    UsMd,
-    /// Canada, CRTC Unsolicited Telecommunications Rules: weekdays 09:00–21:30,
-    /// weekends 10:00–18:00.
-    #[serde(rename = "CA")]
-    Ca,
-}
-
-impl Region {
-    /// Every region, in the order the error message lists them.
-    pub const ALL: [Region; 5] = [
-        Region::Us,
-        Region::UsFl,
-        Region::UsOk,
-        Region::UsMd,
-        Region::Ca,
-    ];
-
-    /// Reads a region code exactly as written (`"US-FL"`).
-    ///
-    /// # Errors
-    /// A message naming the valid codes.
-    pub fn parse(code: &str) -> Result<Region, String> {
-        Region::ALL
-            .into_iter()
-            .find(|r| r.as_str() == code)
-            .ok_or_else(|| {
-                let valid: Vec<String> = Region::ALL
-                    .iter()
-                    .map(|r| format!("{:?}", r.as_str()))
-                    .collect();
-                format!(
-                    "expected a region code, one of {}, got {code:?}",
-                    valid.join(", ")
-                )
-            })
-    }
-
-    /// The id as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::Us => "US",
-            Region::UsFl => "US-FL",
-            Region::UsOk => "US-OK",
-            Region::UsMd => "US-MD",
-            Region::Ca => "CA",
-        }
-    }
-
-    /// The calling window of the preset.
-    pub fn window(self) -> Window {
-        let every = [true; 7];
-        let weekdays = [true, true, true, true, true, false, false];
-        let weekend = [false, false, false, false, false, true, true];
-        let blocks = match self {
-            Region::Us => vec![Block::new(every, 8 * 60, 21 * 60)],
-            Region::UsFl | Region::UsOk | Region::UsMd => vec![Block::new(every, 8 * 60, 20 * 60)],
-            Region::Ca => vec![
-                Block::new(weekdays, 9 * 60, 21 * 60 + 30),
-                Block::new(weekend, 10 * 60, 18 * 60),
-            ],
-        };
-        Window { blocks }
-    }
-
-    /// The IANA zones of the region, the principal one first: when a contact's
-    /// zone is unknown, a time is inside the window only if it is inside it in
-    /// every one of them (US: Hawaii to Eastern; US-FL: Central and Eastern;
-    /// CA: Pacific to Newfoundland).
-    pub fn zones(self) -> &'static [&'static str] {
-        match self {
-            Region::Us => &[
-                "America/New_York",
-                "America/Chicago",
-                "America/Denver",
-                "America/Phoenix",
-                "America/Los_Angeles",
-                "America/Anchorage",
-                "Pacific/Honolulu",
-            ],
-            Region::UsFl => &["America/New_York", "America/Chicago"],
-            Region::UsOk => &["America/Chicago"],
-            Region::UsMd => &["America/New_York"],
-            Region::Ca => &[
-                "America/Toronto",
-                "America/St_Johns",
-                "America/Halifax",
-                "America/Winnipeg",
-                "America/Regina",
-                "America/Edmonton",
-                "America/Vancouver",
-            ],
-        }
-    }
-
-    /// The frequency cap of the preset, if any.
-    pub fn cap(self) -> Option<Cap> {
-        let calls_texts = vec![Channel::Sms, Channel::Call];
-        match self {
-            Region::UsFl | Region::UsMd => Some(Cap {
-                max: 3,
-                period_ms: 24 * HOUR,
-                channels: calls_texts,
-                source: CapSource::Region(self),
-            }),
-            Region::UsOk => Some(Cap {
-                max: 3,
-                period_ms: 24 * HOUR,
-                channels: vec![Channel::Call],
-                source: CapSource::Region(self),
-            }),
-            Region::Us | Region::Ca => None,
-        }
-    }
-}
+use crate::region::Region;
+use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, DAY, HOUR};
 
 /// One block of a window.
 #[derive(Debug, Clone, PartialEq)]
@@ -293,6 +164,9 @@ pub struct Hours {
     pub kinds: Vec<HoursKind>,
     /// The zones each window is read in (all of them must allow a time).
     pub zones: Vec<Zone>,
+    /// Local dates with no calls or texts at all (a playbook's `blackoutDates`),
+    /// besides the days a region bans.
+    pub blackout: Vec<NaiveDate>,
     /// The intervals of each (window, zone, local day) already worked out: one
     /// evaluation asks about the same few days many times, and each interval
     /// costs two zone conversions.
@@ -307,7 +181,51 @@ impl Hours {
             windows,
             kinds,
             zones,
+            blackout: Vec::new(),
             cache: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// These hours, shut for the whole of each of `dates` (local dates).
+    pub fn with_blackout(mut self, dates: &[NaiveDate]) -> Hours {
+        self.blackout = dates.to_vec();
+        self
+    }
+
+    /// Whether window `w` (by its kind) has no hours on local `date`: a day its
+    /// region bans (Sundays, legal holidays) or a blackout date.
+    fn banned(&self, w: usize, date: NaiveDate) -> bool {
+        if self.blackout.contains(&date) {
+            return true;
+        }
+        match self.kinds.get(w) {
+            Some(HoursKind::Region(r)) => r.banned(date).is_some(),
+            Some(HoursKind::DefaultUs) => Region::US.banned(date).is_some(),
+            _ => false,
+        }
+    }
+
+    /// The intervals of window `w` on local `date` in `zone`, none on a banned
+    /// day, and cut at midnight before a banned day.
+    fn day(
+        &self,
+        w: usize,
+        window: &Window,
+        zone: Zone,
+        date: NaiveDate,
+        out: &mut Vec<(Instant, Instant)>,
+    ) {
+        if self.banned(w, date) {
+            out.clear();
+            return;
+        }
+        window.day_intervals(zone, date, out);
+        if let Some(next) = date.succ_opt().filter(|d| self.banned(w, *d)) {
+            let midnight = zone.start_of_day(next);
+            out.retain_mut(|(start, end)| {
+                *end = (*end).min(midnight);
+                *start < *end
+            });
         }
     }
 
@@ -320,10 +238,20 @@ impl Hours {
     /// day's intervals cached.
     fn span(&self, i: usize, t: Instant) -> Option<(Instant, Instant)> {
         let n = self.zones.len();
-        let w = self.windows.get(i.checked_div(n)?)?;
+        let wi = i.checked_div(n)?;
+        let w = self.windows.get(wi)?;
         let zone = *self.zones.get(i.checked_rem(n)?)?;
         let mut date = zone.date(t).pred_opt()?;
-        for _ in 0..10 {
+        // Ten days with hours of their own cover every weekly window; banned days
+        // (a run of blackout dates) do not count against them.
+        let mut days = 0;
+        for _ in 0..HORIZON_DAYS {
+            if days >= 10 {
+                break;
+            }
+            if !self.banned(wi, date) {
+                days += 1;
+            }
             let best = {
                 let mut cache = self.cache.borrow_mut();
                 // Recent days are asked about most: look from the end, and keep
@@ -335,7 +263,7 @@ impl Hours {
                             cache.drain(..128);
                         }
                         let mut day = Vec::with_capacity(w.blocks.len());
-                        w.day_intervals(zone, date, &mut day);
+                        self.day(wi, w, zone, date, &mut day);
                         cache.push((i, date, day));
                         cache.len().saturating_sub(1)
                     }
@@ -360,7 +288,7 @@ impl Hours {
             .zip(&self.windows)
             .map(|(k, w)| match k {
                 HoursKind::Custom => format!("playbook window ({})", w.describe()),
-                HoursKind::Region(r) => format!("{} calling hours ({})", r.as_str(), w.describe()),
+                HoursKind::Region(r) => format!("{} calling hours ({})", r.code(), w.describe()),
                 HoursKind::DefaultUs => format!("default US calling hours ({})", w.describe()),
             })
             .collect();
@@ -439,17 +367,19 @@ impl Cap {
     /// Words for `explain`.
     pub fn describe(&self) -> String {
         let chans: Vec<&str> = self.channels.iter().map(|c| c.noun()).collect();
-        let hours = self.period_ms / HOUR;
+        let period = if self.period_ms > DAY && self.period_ms % DAY == 0 {
+            format!("{} days", self.period_ms / DAY)
+        } else {
+            format!("{} h", self.period_ms / HOUR)
+        };
         let from = match self.source {
-            CapSource::Region(r) => format!(" ({})", r.as_str()),
+            CapSource::Region(r) => format!(" ({})", r.code()),
             CapSource::Playbook => " (playbook)".to_string(),
         };
         format!(
-            "at most {} {} per {} h{}",
+            "at most {} {} per {period}{from}",
             self.max,
-            chans.join("/"),
-            hours,
-            from
+            chans.join("/")
         )
     }
 }
@@ -511,7 +441,7 @@ mod tests {
     #[test]
     fn us_window_ends_are_exclusive() {
         let ny = Zone::parse("America/New_York").unwrap_or(Zone::UTC);
-        let w = Region::Us.window();
+        let w = Region::US.window();
         assert!(w.contains(ny, t("2026-11-02T08:00:00-05:00")));
         assert!(w.contains(ny, t("2026-11-02T20:59:00-05:00")));
         assert!(!w.contains(ny, t("2026-11-02T21:00:00-05:00")));
@@ -537,7 +467,9 @@ mod tests {
     #[test]
     fn canada_weekend() {
         let z = Zone::parse("America/Toronto").unwrap_or(Zone::UTC);
-        let w = Region::Ca.window();
+        let w = Region::parse("CA")
+            .map(Region::window)
+            .unwrap_or(Window { blocks: vec![] });
         // Saturday 2026-11-07 at 18:30 is closed; opens Sunday 10:00.
         assert!(!w.contains(z, t("2026-11-07T18:30:00-05:00")));
         assert_eq!(
