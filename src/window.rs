@@ -244,13 +244,13 @@ impl Hours {
         let mut date = zone.date(t).pred_opt()?;
         // Ten days with hours of their own cover every weekly window; banned days
         // (a run of blackout dates) do not count against them.
-        let mut days = 0;
+        let mut days = 0u32;
         for _ in 0..HORIZON_DAYS {
             if days >= 10 {
                 break;
             }
             if !self.banned(wi, date) {
-                days += 1;
+                days = days.saturating_add(1);
             }
             let best = {
                 let mut cache = self.cache.borrow_mut();
