@@ -33,6 +33,7 @@ pub mod plan;
 pub mod playbook;
 pub mod queue;
 pub mod reply;
+pub mod rfc3339;
 pub mod status;
 pub mod time;
 pub mod window;

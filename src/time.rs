@@ -16,12 +16,13 @@ use std::fmt;
 
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    SecondsFormat, TimeZone, Timelike, Weekday,
+    TimeZone, Timelike, Weekday,
 };
 use chrono_tz::Tz;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::error::{Error, ErrorCode, Result, TIME_MARK};
+use crate::rfc3339;
 
 /// Milliseconds per minute, hour and day.
 pub const MINUTE: i64 = 60_000;
@@ -109,9 +110,8 @@ fn quote(text: &str) -> String {
 }
 
 fn parse_rfc3339(text: &str) -> Option<Instant> {
-    // chrono accepts a space for 'T' and lower-case letters, as RFC 3339 allows.
-    let dt = DateTime::parse_from_rfc3339(text.trim()).ok()?;
-    Instant::from_ms(dt.timestamp_millis())
+    // A space for 'T' and lower-case letters are accepted, as RFC 3339 allows.
+    rfc3339::parse(text).map(|(t, _)| t)
 }
 
 impl<'de> Deserialize<'de> for Instant {
@@ -252,8 +252,10 @@ impl Zone {
 
     /// RFC 3339 text of an instant with this zone's offset at that instant.
     pub fn format(self, t: Instant) -> String {
-        self.datetime(t)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+        let mut out = String::with_capacity(32);
+        let offset = self.datetime(t).offset().fix().local_minus_utc();
+        rfc3339::write(&mut out, t, offset);
+        out
     }
 
     /// The local weekday of an instant.
@@ -315,13 +317,9 @@ pub fn days_in_month(date: NaiveDate) -> u32 {
 
 /// RFC 3339 text of `t` in a fixed offset (UTC when none).
 pub fn format_with_offset(t: Instant, offset: Option<chrono::FixedOffset>) -> String {
-    let utc = DateTime::from_timestamp_millis(t.0).unwrap_or_default();
-    match offset {
-        Some(o) => utc
-            .with_timezone(&o)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
-        None => Zone::UTC.format(t),
-    }
+    let mut out = String::with_capacity(32);
+    rfc3339::write(&mut out, t, offset.map_or(0, |o| o.local_minus_utc()));
+    out
 }
 
 #[cfg(test)]
