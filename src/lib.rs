@@ -38,6 +38,7 @@ pub mod status;
 pub mod time;
 pub mod window;
 pub mod worklist;
+pub mod zones;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
