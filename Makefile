@@ -4,13 +4,14 @@ SHELL := /bin/bash
 PORT ?= 8765
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-e2e lint bench fuzz clean
+.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-e2e lint bench fuzz zones clean
 
 help:
 	@echo "make demo   build pkg/ and serve the CRM demo on 127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer"
 	@echo "make bench  benchmarks against the peers (writes docs/benchmarks.md)"
 	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60)"
+	@echo "make zones  regenerate src/zones/data.rs from chrono-tz (after updating it)"
 
 setup:
 	@scripts/setup.sh
@@ -54,6 +55,13 @@ bench: pkg
 
 fuzz:
 	@scripts/fuzz.sh
+
+# The zone tables from chrono-tz's IANA data (checked against the system's TZif
+# files when they are of the same release); tests/zones.rs fails until this is run
+# after chrono-tz is updated.
+zones:
+	cargo run --release --example zonegen > src/zones/data.rs.new
+	mv src/zones/data.rs.new src/zones/data.rs
 
 clean:
 	rm -rf target pkg test-output

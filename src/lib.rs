@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod cadence;
+pub mod civil;
 pub mod consent;
 pub mod context;
 pub mod error;
@@ -35,10 +36,12 @@ pub mod queue;
 pub mod read;
 pub mod region;
 pub mod reply;
+pub mod rfc3339;
 pub mod status;
 pub mod time;
 pub mod window;
 pub mod worklist;
+pub mod zones;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -14,14 +14,15 @@
 
 use std::fmt;
 
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    SecondsFormat, TimeZone, Timelike, Weekday,
-};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
+use crate::civil;
+pub use crate::civil::Civil;
 use crate::error::{Error, ErrorCode, Result, TIME_MARK};
+use crate::rfc3339;
+use crate::zones::{self, Entry};
 
 /// Milliseconds per minute, hour and day.
 pub const MINUTE: i64 = 60_000;
@@ -109,9 +110,8 @@ fn quote(text: &str) -> String {
 }
 
 fn parse_rfc3339(text: &str) -> Option<Instant> {
-    // chrono accepts a space for 'T' and lower-case letters, as RFC 3339 allows.
-    let dt = DateTime::parse_from_rfc3339(text.trim()).ok()?;
-    Instant::from_ms(dt.timestamp_millis())
+    // A space for 'T' and lower-case letters are accepted, as RFC 3339 allows.
+    rfc3339::parse(text).map(|(t, _)| t)
 }
 
 impl<'de> Deserialize<'de> for Instant {
@@ -150,6 +150,10 @@ impl<'de> Deserialize<'de> for Instant {
 }
 
 /// A time zone: an IANA zone. Cheap to copy.
+///
+/// Offsets come from tables generated from chrono-tz's copy of the IANA database
+/// (see [`crate::zones`]); after chrono-tz's table ends (2099) each zone follows
+/// its annual rule, so New York keeps summer time in 2150.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Zone(pub Tz);
 
@@ -181,51 +185,43 @@ impl Zone {
         self.0.name()
     }
 
+    fn table(self) -> &'static Entry {
+        Entry::of(self.0 as usize)
+    }
+
+    /// The offset from UTC in force at `t`, in seconds east (`-18000` for New York
+    /// in winter).
+    ///
+    /// ```
+    /// use cadence_engine::time::{Instant, Zone};
+    /// let ny = Zone::parse("America/New_York")?;
+    /// let t = Instant::parse("2150-07-01T12:00:00Z")?;
+    /// assert_eq!(ny.offset_at(t), -4 * 3600);
+    /// # Ok::<(), cadence_engine::Error>(())
+    /// ```
+    pub fn offset_at(self, t: Instant) -> i32 {
+        self.table().offset_at(t.0.div_euclid(1000))
+    }
+
+    /// The wall-clock fields of an instant in this zone.
+    pub fn civil(self, t: Instant) -> Civil {
+        Civil::of(t, self.offset_at(t))
+    }
+
     /// The local date and time of an instant in this zone.
     pub fn local(self, t: Instant) -> NaiveDateTime {
-        self.datetime(t).naive_local()
+        civil::naive_local(t, self.offset_at(t))
     }
 
     /// The local date of an instant.
     pub fn date(self, t: Instant) -> NaiveDate {
-        self.local(t).date()
-    }
-
-    fn datetime(self, t: Instant) -> DateTime<Tz> {
-        // In range by construction of Instant; fall back to the epoch otherwise.
-        let utc = DateTime::from_timestamp_millis(t.0).unwrap_or_default();
-        utc.with_timezone(&self.0)
+        civil::naive_local(t, self.offset_at(t)).date()
     }
 
     /// The instant of a local date and time, by the DST rule of this module.
+    /// Local times beyond the ends of years 1 to 9999 give the nearest end.
     pub fn instant(self, local: NaiveDateTime) -> Instant {
-        match self.0.from_local_datetime(&local) {
-            LocalResult::Single(dt) => Instant(dt.timestamp_millis()),
-            LocalResult::Ambiguous(early, _late) => Instant(early.timestamp_millis()),
-            LocalResult::None => {
-                // Inside a gap: read the wall time with the offset in force just
-                // before the gap, which lands as far past the gap's end as the time
-                // was past its start.
-                // Gaps are at most a day long (Samoa skipped 2011-12-30 whole):
-                // look 3 hours back, else 27.
-                let offset = [3, 27]
-                    .iter()
-                    .filter_map(|h| local.checked_sub_signed(Duration::hours(*h)))
-                    .find_map(|b| match self.0.from_local_datetime(&b) {
-                        LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
-                            Some(dt.offset().fix().local_minus_utc())
-                        }
-                        LocalResult::None => None,
-                    })
-                    .unwrap_or(0);
-                // At the ends of chrono's range, read the wall time as UTC.
-                let utc = local
-                    .checked_sub_signed(Duration::seconds(i64::from(offset)))
-                    .unwrap_or(local);
-                let ms = utc.and_utc().timestamp_millis();
-                Instant(ms.clamp(MIN_MS, MAX_MS))
-            }
-        }
+        Instant(zones::instant_of_local(self.table(), &local))
     }
 
     /// The instant at `time` on local `date`, by the DST rule.
@@ -242,28 +238,42 @@ impl Zone {
     /// `t` moved by `days` calendar days in this zone, keeping the local wall-clock
     /// time (re-resolved by the DST rule).
     pub fn add_days(self, t: Instant, days: i64) -> Instant {
-        let local = self.local(t);
-        // `Duration::days` panics past ±2^63 ms; `try_days` says so instead.
-        match Duration::try_days(days).and_then(|d| local.checked_add_signed(d)) {
-            Some(moved) => self.instant(moved),
-            None => t.plus(days.saturating_mul(DAY)),
-        }
+        Instant(zones::add_local_days(
+            self.table(),
+            t.0,
+            self.offset_at(t),
+            days,
+        ))
     }
 
     /// RFC 3339 text of an instant with this zone's offset at that instant.
     pub fn format(self, t: Instant) -> String {
-        self.datetime(t)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+        let mut out = String::with_capacity(32);
+        self.format_into(t, &mut out);
+        out
+    }
+
+    /// Appends what [`Zone::format`] returns to `out`.
+    ///
+    /// ```
+    /// use cadence_engine::time::{Instant, Zone};
+    /// let mut s = String::from("due ");
+    /// Zone::UTC.format_into(Instant(1500), &mut s);
+    /// assert_eq!(s, "due 1970-01-01T00:00:01.500+00:00");
+    /// ```
+    pub fn format_into(self, t: Instant, out: &mut String) {
+        rfc3339::write(out, t, self.offset_at(t));
     }
 
     /// The local weekday of an instant.
     pub fn weekday(self, t: Instant) -> Weekday {
-        self.local(t).weekday()
+        self.civil(t).weekday
     }
 
     /// Minutes after local midnight.
     pub fn minute_of_day(self, t: Instant) -> u32 {
-        self.local(t).num_seconds_from_midnight() / 60
+        let c = self.civil(t);
+        c.hour.saturating_mul(60).saturating_add(c.minute)
     }
 }
 
@@ -315,13 +325,9 @@ pub fn days_in_month(date: NaiveDate) -> u32 {
 
 /// RFC 3339 text of `t` in a fixed offset (UTC when none).
 pub fn format_with_offset(t: Instant, offset: Option<chrono::FixedOffset>) -> String {
-    let utc = DateTime::from_timestamp_millis(t.0).unwrap_or_default();
-    match offset {
-        Some(o) => utc
-            .with_timezone(&o)
-            .to_rfc3339_opts(SecondsFormat::AutoSi, false),
-        None => Zone::UTC.format(t),
-    }
+    let mut out = String::with_capacity(32);
+    rfc3339::write(&mut out, t, offset.map_or(0, |o| o.local_minus_utc()));
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,172 @@
+//! RFC 3339 text without chrono's general formatting machinery: the engine writes
+//! and reads a time in every evaluation, so both are straight-line byte code.
+//!
+//! Both match chrono exactly, which the tests check against it on generated text:
+//! [`write`] gives what `to_rfc3339_opts(SecondsFormat::AutoSi, false)` gives for a
+//! millisecond instant, and [`parse`] accepts what `DateTime::parse_from_rfc3339`
+//! accepts (within years 1 to 9999 once read as UTC).
+
+use crate::civil::{shifted_days, Civil, DAY_SECS, SHIFT};
+use crate::time::{Instant, MAX_MS, MIN_MS};
+
+/// Appends `t` at `offset` seconds east of UTC as RFC 3339:
+/// `2026-11-02T09:00:00-05:00`, milliseconds only when not zero
+/// (`…T09:00:00.250-05:00`), `+00:00` for UTC. An offset with seconds (local
+/// mean time before 1900) prints rounded to the minute, as chrono does; the wall
+/// time is exact.
+///
+/// ```
+/// use cadence_engine::{rfc3339, Instant};
+/// let mut s = String::new();
+/// rfc3339::write(&mut s, Instant(1_793_628_000_250), -5 * 3600);
+/// assert_eq!(s, "2026-11-02T09:00:00.250-05:00");
+/// ```
+pub fn write(out: &mut String, t: Instant, offset: i32) {
+    let c = Civil::of(t, offset);
+    let mut b = *b"0000-00-00T00:00:00.000+00:00";
+    let [y0, y1, y2, y3, _, mo0, mo1, _, d0, d1, _, h0, h1, _, mi0, mi1, _, s0, s1, _, f0, f1, f2, sign, oh0, oh1, _, om0, om1] =
+        &mut b;
+    // Year 10000 occurs at the range's end with a positive offset; chrono then
+    // writes the sign and all digits.
+    let year = u32::try_from(c.year).unwrap_or(0);
+    let wide = year > 9999;
+    if wide {
+        out.push_str(&format!("{:+05}", c.year));
+    }
+    [*y0, *y1] = ascii2(year / 100);
+    [*y2, *y3] = ascii2(year % 100);
+    [*mo0, *mo1] = ascii2(c.month);
+    [*d0, *d1] = ascii2(c.day);
+    [*h0, *h1] = ascii2(c.hour);
+    [*mi0, *mi1] = ascii2(c.minute);
+    [*s0, *s1] = ascii2(c.second);
+    *f0 = ascii(c.ms / 100);
+    [*f1, *f2] = ascii2(c.ms);
+    if offset < 0 {
+        *sign = b'-';
+    }
+    let minutes = (offset.unsigned_abs() + 30) / 60;
+    [*oh0, *oh1] = ascii2(minutes / 60);
+    [*om0, *om1] = ascii2(minutes % 60);
+    // All ASCII: this never fails.
+    let Ok(text) = std::str::from_utf8(&b) else {
+        return;
+    };
+    let from = if wide { 4 } else { 0 };
+    let to = if c.ms == 0 { 19 } else { 23 };
+    out.reserve(29);
+    out.push_str(text.get(from..to).unwrap_or_default());
+    out.push_str(text.get(23..).unwrap_or_default());
+}
+
+/// The ASCII digit of `n % 10`.
+fn ascii(n: u32) -> u8 {
+    // 0..=9 by the remainder.
+    b'0' + (n % 10) as u8
+}
+
+/// The last two ASCII digits of `n`.
+fn ascii2(n: u32) -> [u8; 2] {
+    let i = (n % 100) as usize * 2;
+    match PAIRS.get(i..i + 2) {
+        Some(&[a, b]) => [a, b],
+        _ => *b"00",
+    }
+}
+
+/// "00" to "99", one after the other.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// Reads an RFC 3339 time with an offset: the instant and the offset (seconds east
+/// of UTC) as written. Leading and trailing whitespace is ignored; `T`, `t` or a
+/// space separates date and time; the offset is `Z`, `z` or `±HH:MM` (the sign may
+/// be U+2212 MINUS SIGN); any number of fractional digits (milliseconds kept,
+/// the rest truncated); second 60 reads as a leap second, one second on from
+/// second 59. `None` for anything else or outside years 1 to 9999 in UTC.
+///
+/// ```
+/// use cadence_engine::{rfc3339, Instant};
+/// assert_eq!(rfc3339::parse("1970-01-01T01:00:01.5+01:00"), Some((Instant(1500), 3600)));
+/// assert_eq!(rfc3339::parse("1970-01-01T00:00:00"), None);
+/// ```
+pub fn parse(text: &str) -> Option<(Instant, i32)> {
+    let b = text.trim().as_bytes();
+    let (head, rest) = (b.get(..19)?, b.get(19..)?);
+    let &[y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T' | b't' | b' ', h0, h1, b':', mi0, mi1, b':', s0, s1] =
+        head
+    else {
+        return None;
+    };
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let (month, day) = (two(mo0, mo1)?, two(d0, d1)?);
+    let (hour, minute, second) = (two(h0, h1)?, two(mi0, mi1)?, two(s0, s1)?);
+    if month.wrapping_sub(1) > 11 || day == 0 || day > days_in(year, month) {
+        return None;
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let (rest, ms) = match rest {
+        [b'.', frac @ ..] => {
+            let digits = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+            // The first three digits, padded: `.5` is 500 ms, `.0625` is 62 ms.
+            let ms = match *frac {
+                _ if digits == 0 => return None,
+                [a, ..] if digits == 1 => 100 * digit(a),
+                [a, b, ..] if digits == 2 => 100 * digit(a) + 10 * digit(b),
+                [a, b, c, ..] => 100 * digit(a) + 10 * digit(b) + digit(c),
+                _ => return None,
+            };
+            (frac.get(digits..)?, ms)
+        }
+        _ => (rest, 0),
+    };
+    let offset = match *rest {
+        [b'Z' | b'z'] => 0,
+        [b'+', h0, h1, b':', m0, m1] => hhmm(h0, h1, m0, m1)?,
+        [b'-', h0, h1, b':', m0, m1] | [0xE2, 0x88, 0x92, h0, h1, b':', m0, m1] => {
+            -hhmm(h0, h1, m0, m1)?
+        }
+        _ => return None,
+    };
+    // Years 0..=9999 are in the fast range.
+    let days = i64::from(shifted_days(year as i32, month, day)) - i64::from(SHIFT);
+    // Second 60 is second 59 plus a whole second, as chrono counts it.
+    let secs = days * DAY_SECS + i64::from(hour * 3600 + minute * 60 + second) - i64::from(offset);
+    let ms = secs * 1000 + i64::from(ms);
+    (MIN_MS..=MAX_MS)
+        .contains(&ms)
+        .then_some((Instant(ms), offset))
+}
+
+/// The value of two ASCII digits, `None` if either is not a digit.
+fn two(a: u8, b: u8) -> Option<u32> {
+    let (a, b) = (a.wrapping_sub(b'0'), b.wrapping_sub(b'0'));
+    (a < 10 && b < 10).then(|| u32::from(a) * 10 + u32::from(b))
+}
+
+/// The value of an ASCII digit known to be one.
+fn digit(c: u8) -> u32 {
+    u32::from(c.wrapping_sub(b'0'))
+}
+
+/// An offset `hh:mm` in seconds, hours 00..=23 and minutes 00..=59.
+fn hhmm(h0: u8, h1: u8, m0: u8, m1: u8) -> Option<i32> {
+    let (hours, minutes) = (two(h0, h1)?, two(m0, m1)?);
+    // Below 24 * 3600 by the test.
+    (hours < 24 && minutes < 60).then(|| (hours * 3600 + minutes * 60) as i32)
+}
+
+/// Days in `month` (1..=12) of `year` (0..=9999).
+fn days_in(year: u32, month: u32) -> u32 {
+    if month == 2 {
+        // Leap: divisible by 4, and by 16 if by 25 (that is, by 400 if by 100).
+        let leap = year % 4 == 0 && (year % 25 != 0 || year % 16 == 0);
+        28 + u32::from(leap)
+    } else {
+        // 30 or 31 by the month's parity, flipped from August on.
+        30 | ((month ^ (month >> 3)) & 1)
+    }
+}

@@ -1,0 +1,356 @@
+//! Time zones as data: for each IANA zone, the UTC instants where its offset
+//! changes, the offsets between, and the annual rule that carries it on after the
+//! last listed change.
+//!
+//! The tables (`data.rs`) are generated from chrono-tz's copy of the IANA
+//! database by `cargo run --release --example zonegen` (see `make zones`), which
+//! also derives each rule from the final years of chrono-tz's table and checks it
+//! against the system's TZif files when they are of the same release. chrono-tz
+//! lists changes only up to 2099; the rule answers for 2100 and later, as the
+//! POSIX TZ string in a TZif footer does.
+//!
+//! Offsets are whole seconds east of UTC; instants here are seconds since the
+//! epoch (every change falls on a whole second).
+
+#[rustfmt::skip]
+mod data;
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+
+use crate::civil::{shifted_days, weekday_from_shifted, year_from_shifted, DAY_SECS, SHIFT};
+use crate::time::{MAX_MS, MIN_MS};
+
+pub use data::TZDB_VERSION;
+
+/// One zone: its offset before the first change, its changes, and its rule.
+#[derive(Debug)]
+pub struct Entry {
+    /// The offset in force before the first change (local mean time, mostly).
+    pub first: i32,
+    /// UTC seconds of each change, ascending.
+    pub at: &'static [i64],
+    /// The offset in force from each change on (same length as `at`).
+    pub offset: &'static [i32],
+    /// The annual rule in force from the last change on; `None`: the last offset
+    /// stays.
+    pub rule: Option<&'static Yearly>,
+}
+
+/// A [`Rule`] with its changes for the years [`CACHED_YEARS`] worked out on first
+/// use (each rule serves many zones; a lookup is then a table read and two
+/// comparisons instead of two date computations).
+#[derive(Debug)]
+pub struct Yearly {
+    /// The rule.
+    pub rule: Rule,
+    /// For each year of `CACHED_YEARS`, its two changes in seconds from the
+    /// origin of [`SHIFT`].
+    changes: OnceLock<Box<[[i64; 2]]>>,
+}
+
+/// The years whose changes a [`Yearly`] keeps.
+pub const CACHED_YEARS: std::ops::Range<i32> = 1970..2200;
+
+/// A yearly pair of changes, like a POSIX TZ rule: `early` is the first change in
+/// the calendar year (March in New York, April in Sydney), `late` the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The first change of the year.
+    pub early: Change,
+    /// The second change of the year.
+    pub late: Change,
+}
+
+/// One change of a [`Rule`]: on which day, at what wall-clock time, to what offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    /// 1..=12. The generator keeps a rule's two changes a week or more apart and
+    /// from the turn of the year, so both fall well inside their year.
+    pub month: u8,
+    /// Which day of the month.
+    pub day: Day,
+    /// Seconds after local midnight of that day, on the wall clock in force before
+    /// the change (may be negative or past 24 hours, as in POSIX TZ strings).
+    pub time: i32,
+    /// The offset from the change on.
+    pub offset: i32,
+}
+
+/// The day of a [`Change`] within its month. Weekdays count from Monday (0) to
+/// Sunday (6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    /// The first `weekday` on or after day `day` (`Sun>=8`: the second Sunday).
+    OnOrAfter {
+        /// 1..=31.
+        day: u8,
+        /// 0 (Monday) ..= 6 (Sunday).
+        weekday: u8,
+    },
+    /// The last `weekday` of the month (`lastSun`).
+    Last {
+        /// 0 (Monday) ..= 6 (Sunday).
+        weekday: u8,
+    },
+    /// A fixed day of the month.
+    Fixed {
+        /// 1..=31.
+        day: u8,
+    },
+}
+
+impl Day {
+    /// The day (counted from 1970-01-01) this names in `month` of `year`
+    /// (years -32799..=32767; others are read as the nearest of those).
+    pub fn days(self, year: i64, month: u32) -> i64 {
+        let year = year.clamp(-32_799, 32_767) as i32;
+        i64::from(self.shifted(year, month)) - i64::from(SHIFT)
+    }
+
+    /// As [`Day::days`], counted from the origin of [`SHIFT`].
+    fn shifted(self, year: i32, month: u32) -> u32 {
+        match self {
+            Day::OnOrAfter { day, weekday } => {
+                let n = shifted_days(year, month, u32::from(day));
+                n + (u32::from(weekday) + 7 - weekday_from_shifted(n)) % 7
+            }
+            Day::Last { weekday } => {
+                let n = match month {
+                    12 => shifted_days(year + 1, 1, 1),
+                    _ => shifted_days(year, month + 1, 1),
+                } - 1;
+                n - (weekday_from_shifted(n) + 7 - u32::from(weekday)) % 7
+            }
+            Day::Fixed { day } => shifted_days(year, month, u32::from(day)),
+        }
+    }
+}
+
+impl Change {
+    /// The UTC second of this change in `year`, read on a wall clock at `before`.
+    pub fn instant(&self, year: i64, before: i32) -> i64 {
+        self.day.days(year, u32::from(self.month)) * DAY_SECS + i64::from(self.time)
+            - i64::from(before)
+    }
+
+    /// As [`Change::instant`], for a year known to be in range, in seconds from
+    /// the origin of [`SHIFT`].
+    fn shifted_instant(&self, year: i32, before: i32) -> i64 {
+        i64::from(self.day.shifted(year, u32::from(self.month))) * DAY_SECS
+            + i64::from(self.time - before)
+    }
+}
+
+impl Rule {
+    /// The two changes of `year`: `(UTC second, offset from then on)`, in order.
+    pub fn changes(&self, year: i64) -> [(i64, i32); 2] {
+        [
+            (
+                self.early.instant(year, self.late.offset),
+                self.early.offset,
+            ),
+            (self.late.instant(year, self.early.offset), self.late.offset),
+        ]
+    }
+
+    /// The offset at UTC second `t` by this rule alone.
+    pub fn offset_at(&self, t: i64) -> i32 {
+        let (s, year) = self.shifted_year(t);
+        self.pick(
+            s,
+            self.early.shifted_instant(year, self.late.offset),
+            self.late.shifted_instant(year, self.early.offset),
+        )
+    }
+
+    /// `t` in seconds from the origin of SHIFT, and the year it falls in on the
+    /// wall clock of the offset that opens the year. Both of a year's changes lie
+    /// well inside it (a week or more from its ends, as the generator checks).
+    fn shifted_year(&self, t: i64) -> (i64, i32) {
+        // Positive within the supported range.
+        let s = t.clamp(MIN_MS / 1000 - DAY_SECS, MAX_MS / 1000 + DAY_SECS)
+            + i64::from(SHIFT) * DAY_SECS;
+        let wall = (s + i64::from(self.late.offset)) as u64;
+        (s, year_from_shifted((wall / DAY_SECS as u64) as u32))
+    }
+
+    /// The offset at shifted second `s` of a year whose changes are `early` and
+    /// `late`.
+    fn pick(&self, s: i64, early: i64, late: i64) -> i32 {
+        if s < early || s >= late {
+            self.late.offset
+        } else {
+            self.early.offset
+        }
+    }
+}
+
+impl Yearly {
+    /// A rule, its years not yet worked out.
+    pub const fn new(rule: Rule) -> Yearly {
+        Yearly {
+            rule,
+            changes: OnceLock::new(),
+        }
+    }
+
+    /// The offset at UTC second `t`: [`Rule::offset_at`], read from the years
+    /// worked out once.
+    pub fn offset_at(&self, t: i64) -> i32 {
+        let (s, [early, late]) = self.year_of(t);
+        self.rule.pick(s, early, late)
+    }
+
+    /// The offsets at which local second `local` exists, the larger (the earlier
+    /// instant) first; `None` in a gap.
+    pub fn resolve(&self, local: i64) -> Option<i32> {
+        // The year's changes looked up once, for `local` read as UTC: the instants
+        // it could be lie within hours of that, in the same year or, near the
+        // year's ends, months from any change, where either year gives the offset
+        // that opens the year.
+        let (s, [early, late]) = self.year_of(local);
+        let (a, b) = (self.rule.early.offset, self.rule.late.offset);
+        [a.max(b), a.min(b)]
+            .into_iter()
+            .find(|&o| self.rule.pick(s - i64::from(o), early, late) == o)
+    }
+
+    /// `t` in seconds from the origin of SHIFT, and the two changes (likewise) of
+    /// the year it falls in.
+    fn year_of(&self, t: i64) -> (i64, [i64; 2]) {
+        let r = &self.rule;
+        let (s, year) = r.shifted_year(t);
+        let years = self.changes.get_or_init(|| {
+            CACHED_YEARS
+                .map(|y| {
+                    [
+                        r.early.shifted_instant(y, r.late.offset),
+                        r.late.shifted_instant(y, r.early.offset),
+                    ]
+                })
+                .collect()
+        });
+        let cached = usize::try_from(year - CACHED_YEARS.start)
+            .ok()
+            .and_then(|i| years.get(i));
+        let row = match cached {
+            Some(&row) => row,
+            None => [
+                r.early.shifted_instant(year, r.late.offset),
+                r.late.shifted_instant(year, r.early.offset),
+            ],
+        };
+        (s, row)
+    }
+}
+
+/// How far around a local time the offsets that could apply to it are looked for:
+/// more than any offset (±26 hours at most), so every candidate lies inside.
+const REACH: i64 = 2 * DAY_SECS;
+
+impl Entry {
+    /// The table of chrono-tz's zone number `index` (`Tz as usize`); UTC when out
+    /// of range.
+    pub fn of(index: usize) -> &'static Entry {
+        data::ZONE_OF.get(index).copied().unwrap_or(&data::UTC)
+    }
+
+    /// The offset at UTC second `t`.
+    pub fn offset_at(&self, t: i64) -> i32 {
+        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+            if t >= last {
+                return yearly.offset_at(t);
+            }
+        }
+        let k = self.at.partition_point(|&a| a <= t);
+        self.span_offset(k)
+    }
+
+    /// The offset in force in span `k`: before the first change for 0, else from
+    /// change `k - 1` on.
+    fn span_offset(&self, k: usize) -> i32 {
+        match k.checked_sub(1) {
+            None => self.first,
+            Some(i) => self.offset.get(i).copied().unwrap_or(self.first),
+        }
+    }
+
+    /// The offsets at which local second `local` exists, earliest instant first:
+    /// the larger of the two in an overlap. `None` inside a gap.
+    pub fn resolve(&self, local: i64) -> Option<i32> {
+        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+            if local - REACH >= last {
+                return yearly.resolve(local);
+            }
+        }
+        // Every span whose UTC range meets [local - REACH, local + REACH], in order:
+        // the first whose offset maps `local` inside it gives the earliest instant.
+        // (The span after the last change lasts until the rule's next change, a
+        // week or more away, so it counts as unbounded here.)
+        let from = self.at.partition_point(|&a| a <= local - REACH);
+        for k in from..=self.at.len() {
+            let start = match k.checked_sub(1) {
+                None => i64::MIN,
+                Some(i) => self.at.get(i).copied().unwrap_or(i64::MIN),
+            };
+            if start > local + REACH {
+                break;
+            }
+            let end = self.at.get(k).copied().unwrap_or(i64::MAX);
+            let o = self.span_offset(k);
+            let t = local - i64::from(o);
+            if start <= t && t < end {
+                return Some(o);
+            }
+        }
+        None
+    }
+
+    /// The UTC second of local second `local` by the DST rule: in an overlap the
+    /// earlier instant; in a gap, the wall time read with the offset in force
+    /// before the gap (so it lands as far past the gap as it was into it).
+    pub fn to_utc(&self, local: i64) -> i64 {
+        let offset = self.resolve(local).unwrap_or_else(|| {
+            // The offset before the gap: that of the wall time 3 hours earlier, or
+            // (a gap can be a whole day: Samoa skipped 2011-12-30) 27 hours.
+            self.resolve(local - 3 * 3600)
+                .or_else(|| self.resolve(local - 27 * 3600))
+                .unwrap_or(0)
+        });
+        local - i64::from(offset)
+    }
+}
+
+/// Local seconds kept within the supported range and two days either side, so
+/// the arithmetic above never nears `i64`'s ends; beyond them every answer is
+/// clamped to the range anyway.
+const LOCAL_MIN: i64 = MIN_MS / 1000 - REACH;
+const LOCAL_MAX: i64 = MAX_MS / 1000 + REACH;
+
+/// Epoch milliseconds of a local date and time in `zone` by the DST rule, within
+/// the supported range.
+pub fn instant_of_local(zone: &Entry, local: &NaiveDateTime) -> i64 {
+    // Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (its day 719_163).
+    let days = i64::from(local.date().num_days_from_ce()) - 719_163;
+    let secs = days * DAY_SECS + i64::from(local.num_seconds_from_midnight());
+    // A leap second's nanoseconds run past 10^9, and count on (as chrono counts).
+    let ms = i64::from(local.nanosecond() / 1_000_000);
+    let utc = zone.to_utc(secs.clamp(LOCAL_MIN, LOCAL_MAX));
+    (utc * 1000 + ms).clamp(MIN_MS, MAX_MS)
+}
+
+/// Epoch milliseconds `t` (at `offset`) moved by `days` local calendar days,
+/// keeping the wall-clock time, by the DST rule, within the supported range.
+pub fn add_local_days(zone: &Entry, t: i64, offset: i32, days: i64) -> i64 {
+    let local = t.clamp(MIN_MS, MAX_MS) + i64::from(offset) * 1000;
+    let (secs, ms) = (local.div_euclid(1000), local.rem_euclid(1000));
+    let moved = secs
+        .saturating_add(days.saturating_mul(DAY_SECS))
+        .clamp(LOCAL_MIN, LOCAL_MAX);
+    (zone.to_utc(moved) * 1000 + ms).clamp(MIN_MS, MAX_MS)
+}
+
+#[cfg(test)]
+mod tests;
