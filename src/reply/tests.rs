@@ -1,0 +1,171 @@
+//! Unit tests of the classifier: keywords, phrases, look-alikes and channels.
+//! The labelled corpus (`tests/replies/`) measures it as a whole.
+
+use super::*;
+
+fn intent(t: &str) -> (Intent, Option<Match>) {
+    let c = classify(t);
+    (c.intent, c.matched)
+}
+
+fn channels(t: &str, by: MessageChannel) -> Vec<&'static str> {
+    classify_on(t, by)
+        .channels
+        .iter()
+        .map(Channel::as_str)
+        .collect()
+}
+
+#[test]
+fn exact_keywords() {
+    for k in [
+        "STOP",
+        "stop",
+        " Stop! ",
+        "\"stop.\"",
+        "QUIT",
+        "END",
+        "REVOKE",
+        "OPT OUT",
+        "opt-out",
+        "OPTOUT",
+        "CANCEL",
+        "UNSUBSCRIBE",
+        "REMOVE",
+        "ARRET",
+        "Arrêt",
+        "Ｓｔｏｐ",
+        "STOP 🛑",
+        "arrêtez",
+        "ARRÊTE",
+        "Baja",
+        "alto",
+        "PARAR",
+        "Cancelar",
+        "S.T.O.P.",
+        "𝐒𝐓𝐎𝐏",
+    ] {
+        assert_eq!(intent(k), (Intent::OptOut, Some(Match::Exact)), "{k}");
+    }
+    assert_eq!(classify("stop all").scope, Some(Scope::All));
+    assert_eq!(classify("STOPALL").channels, Revoked::ALL);
+    assert_eq!(classify("stop").scope, Some(Scope::Channel));
+    assert_eq!(classify("OPT-OUT").keyword.as_deref(), Some("OPT-OUT"));
+    assert_eq!(classify("opt out").keyword.as_deref(), Some("OPT OUT"));
+    assert_eq!(classify("please stop all").scope, Some(Scope::All));
+    assert_eq!(classify("stop all texts").scope, Some(Scope::Channel));
+    assert_eq!(intent("start"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("Unstop"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("yes"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("help?"), (Intent::Help, Some(Match::Exact)));
+    assert_eq!(intent("INFO"), (Intent::Help, Some(Match::Exact)));
+}
+
+#[test]
+fn keyword_channels_follow_the_medium() {
+    assert_eq!(channels("STOP", MessageChannel::Sms), ["sms"]);
+    assert_eq!(channels("Unsubscribe", MessageChannel::Email), ["email"]);
+    assert_eq!(
+        channels("stop all", MessageChannel::Email),
+        ["sms", "call", "email"]
+    );
+    assert!(classify("hello").channels.is_empty());
+    assert_eq!(classify("START").channels, Revoked::NONE);
+}
+
+#[test]
+fn phrases() {
+    for t in [
+        "please stop texting me",
+        "Stop sending me these messages",
+        "remove me from your list",
+        "don't text me again",
+        "Do not contact me",
+        "take me off your list",
+        "I don't want your texts",
+        "wrong number stop",
+        "leave me alone",
+        "stop messaging me please",
+        "No more texts",
+        "Stop please",
+        "STOP STOP",
+        "Stop. Who is this?",
+        "Wrong number, please stop",
+        "do not send me any more messages",
+        "remove my number",
+        "stopppp",
+        "stpo",
+        "unsubscibe",
+        "opt ot",
+        "how do I opt out?",
+        "I would like the text messages to stop",
+        "please discontinue further texts",
+        "no me envíen más mensajes",
+        "Arrêtez de m'envoyer des messages",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+}
+
+#[test]
+fn not_opt_outs() {
+    for t in [
+        "I'll stop by tomorrow",
+        "send me info on the plan",
+        "end of my contract is in May",
+        "can you stop by the store",
+        "Yes please call me",
+        "cancel my appointment and book Friday",
+        "I want to remove the extra line",
+        "don't forget my discount",
+        "please help me with my bill",
+        "remove my card from the account",
+        "don't send me the invoice yet",
+        "don't call me after 5pm",
+        "I'll stop by, thanks",
+        "we've got to STOP this bill",
+        "stop sending me paper bills",
+        "how do I end this contract",
+        "don't stop sending me these deals",
+        "can't stop laughing",
+        "full stop",
+        "cancel my subscription to the magazine",
+        "Stop! lol you're too kind",
+        "",
+        "   ",
+        "🛑",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}
+
+#[test]
+fn channels_from_the_words() {
+    let s = MessageChannel::Sms;
+    let e = MessageChannel::Email;
+    assert_eq!(channels("stop calling me", s), ["sms", "call"]);
+    assert_eq!(channels("stop calling me", e), ["sms", "call"]);
+    assert_eq!(channels("do not contact me", s), ["sms", "call", "email"]);
+    assert_eq!(channels("stop emailing me", s), ["email"]);
+    assert_eq!(channels("stop texting me", e), ["sms"]);
+    assert_eq!(channels("please stop", e), ["email"]);
+    assert_eq!(channels("stop texting and calling me", s), ["sms", "call"]);
+    assert_eq!(channels("no more texts or emails", s), ["sms", "email"]);
+    assert_eq!(channels("lose my number", s), ["sms", "call", "email"]);
+    assert_eq!(channels("Don't call me, just text", s), ["call"]);
+}
+
+#[test]
+fn serialises_channels_as_a_list() {
+    let v = serde_json::to_value(classify("stop calling me")).unwrap_or_default();
+    assert_eq!(
+        v,
+        serde_json::json!({"intent": "optOut", "keyword": "stop calling me", "match": "phrase",
+            "scope": "channel", "channels": ["sms", "call"]})
+    );
+    let v = serde_json::to_value(classify("thanks")).unwrap_or_default();
+    assert_eq!(
+        v,
+        serde_json::json!({"intent": "none", "match": null, "scope": null, "channels": []})
+    );
+}
