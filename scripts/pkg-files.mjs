@@ -34,11 +34,13 @@ export * from './cadence_engine.js';
 writeFileSync(pkg('index.js'), `export * from './web/index.js';\n`);
 
 // wasm-bindgen drops the `?` of an optional parameter whose type we name; put
-// it back for the two that are optional (the Worklist's `now`, the query page).
+// it back for those that are optional (the Worklist's `now`, the query page,
+// the medium of classifyReply).
 for (const f of ['node/cadence_engine.d.ts', 'web/cadence_engine.d.ts']) {
   const text = readFileSync(pkg(f), 'utf8')
     .replace('constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);')
-    .replace('query(filter: Filter | undefined, page: Page)', 'query(filter?: Filter, page?: Page)');
+    .replace('query(filter: Filter | undefined, page: Page)', 'query(filter?: Filter, page?: Page)')
+    .replace('classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")');
   writeFileSync(pkg(f), text);
 }
 copyFileSync(pkg('node/cadence_engine.d.ts'), pkg('cadence_engine.d.ts'));

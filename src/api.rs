@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::contact_from_value;
-use crate::model::Channel;
+use crate::model::{Channel, MessageChannel};
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
@@ -128,15 +128,32 @@ pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -
     json(&crate::evaluate::check_channel(&c, &pb, ch, at))
 }
 
-/// `classifyReply(text)`.
+/// `classifyReply(text, channel?)`: `channel` is the medium the message came
+/// by, `"sms"` (the default, also for `null`) or `"email"`.
 ///
 /// # Errors
-/// When `text` is not a string.
-pub fn classify_reply(text: &Value) -> Result<Value> {
+/// When `text` is not a string or `channel` is not `"sms"` or `"email"`.
+pub fn classify_reply(text: &Value, channel: &Value) -> Result<Value> {
     let t = text
         .as_str()
         .ok_or_else(|| Error::input("text", "expected a string"))?;
-    json(&crate::reply::classify(t))
+    let ch = match channel {
+        Value::Null => MessageChannel::Sms,
+        other => message_channel(other.as_str())?,
+    };
+    json(&crate::reply::classify_on(t, ch))
+}
+
+/// Reads the `channel` argument of `classifyReply`.
+///
+/// # Errors
+/// Anything but `"sms"` or `"email"`.
+pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
+    match v {
+        Some("sms") => Ok(MessageChannel::Sms),
+        Some("email") => Ok(MessageChannel::Email),
+        _ => Err(Error::value("channel", "expected \"sms\" or \"email\"")),
+    }
 }
 
 /// `followUpDate(engagedAt, horizonAt, fraction?)`.

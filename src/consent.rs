@@ -246,7 +246,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
             } => {
                 // A text from the number does not lift a wrong-number mark: the new
                 // holder of a reassigned number can text too.
-                let c = classify_with(text.as_deref().unwrap_or(""), kw);
+                let c = classify_with(text.as_deref().unwrap_or(""), MessageChannel::Sms, kw);
                 match c.intent {
                     Intent::OptOut => {
                         s.keyword_events.push((i, Intent::OptOut));

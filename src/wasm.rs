@@ -276,16 +276,22 @@ pub fn plan(
     })
 }
 
-/// Classifies an inbound text: `{intent, keyword?, match, scope}`.
+/// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
+/// `channel` is the medium it came by: `"sms"` (the default) or `"email"`.
 #[wasm_bindgen(js_name = classifyReply, unchecked_return_type = "ReplyClass")]
 pub fn classify_reply(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"sms\" | \"email\"")] channel: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let t = text
             .as_string()
             .ok_or_else(|| Error::input("text", "expected a string"))?;
-        Ok(crate::reply::classify(&t))
+        let ch = match channel.filter(|v| !v.is_undefined() && !v.is_null()) {
+            None => crate::model::MessageChannel::Sms,
+            Some(v) => crate::api::message_channel(v.as_string().as_deref())?,
+        };
+        Ok(crate::reply::classify_on(&t, ch))
     })
 }
 

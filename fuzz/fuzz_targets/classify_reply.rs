@@ -1,5 +1,5 @@
 //! Arbitrary bytes and strings → `classifyReply`: never panics, deterministic,
-//! and the answer is one of the documented shapes.
+//! and the answer is one of the documented shapes, by text and by email.
 #![no_main]
 
 use cadence_engine::api;
@@ -11,23 +11,51 @@ fuzz_target!(|data: &[u8]| {
     let a = cadence_engine::classify(&text);
     let b = cadence_engine::classify(&text);
     assert_eq!(a, b, "classify is not deterministic");
-    let v = api::classify_reply(&Value::String(text.into_owned()));
-    let Ok(v) = v else {
-        panic!("classifyReply failed on a string: {v:?}");
-    };
-    let intent = v.get("intent").and_then(Value::as_str).unwrap_or("");
+    let mut intents = Vec::new();
+    for channel in [Value::Null, Value::from("sms"), Value::from("email")] {
+        let v = api::classify_reply(&Value::String(text.to_string()), &channel);
+        let Ok(v) = v else {
+            panic!("classifyReply failed on a string: {v:?}");
+        };
+        let intent = v
+            .get("intent")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            ["optOut", "optIn", "help", "none"].contains(&intent.as_str()),
+            "unexpected intent {v}"
+        );
+        let matched = v.get("match").cloned().unwrap_or(Value::Null);
+        assert!(
+            matched.is_null() || matched == "exact" || matched == "phrase",
+            "unexpected match {v}"
+        );
+        // An opt-out names what it revokes; nothing else revokes anything.
+        let channels = v
+            .get("channels")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(intent == "optOut", !channels.is_empty(), "channels {v}");
+        let all = channels.len() == 3;
+        let scope = v.get("scope").cloned().unwrap_or(Value::Null);
+        assert_eq!(scope == "all", all, "scope {v}");
+        intents.push(intent);
+    }
     assert!(
-        ["optOut", "optIn", "help", "none"].contains(&intent),
-        "unexpected intent {v}"
+        intents.windows(2).all(|w| w.first() == w.get(1)),
+        "the medium changed the intent"
     );
-    let matched = v.get("match").cloned().unwrap_or(Value::Null);
-    assert!(
-        matched.is_null() || matched == "exact" || matched == "phrase",
-        "unexpected match {v}"
-    );
-    // Any JSON value that is not a string is an error, never a panic.
+    // Any JSON value that is not a string is an error, never a panic; so is a
+    // medium other than "sms" or "email".
     if let Ok(other) = serde_json::from_slice::<Value>(data) {
-        let r = api::classify_reply(&other);
+        let r = api::classify_reply(&other, &Value::Null);
         assert_eq!(r.is_ok(), other.is_string());
+        let r = api::classify_reply(&Value::from("STOP"), &other);
+        assert_eq!(
+            r.is_ok(),
+            other.is_null() || other == "sms" || other == "email"
+        );
     }
 });

@@ -30,7 +30,7 @@ pub fn run(case: &Value) -> Result<Value, cadence_engine::Error> {
         "evaluateMany" => api::evaluate_many(&g("contacts"), &pb, &g("now")),
         "plan" => api::plan(&g("contact"), &pb, &g("now"), &g("until")),
         "checkChannel" => api::check_channel(&g("contact"), &g("channel"), &g("at"), &pb),
-        "classifyReply" => api::classify_reply(&g("text")),
+        "classifyReply" => api::classify_reply(&g("text"), &g("channel")),
         "followUpDate" => api::follow_up_date(&g("engagedAt"), &g("horizonAt"), &g("fraction")),
         "planQueue" => api::plan_queue(&g("items"), &g("options")),
         "validatePlaybook" => api::validate_playbook(&pb).map(Value::Bool),

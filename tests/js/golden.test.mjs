@@ -60,7 +60,7 @@ function run(c) {
     case 'evaluateMany': return m.evaluateMany(c.contacts, pb, c.now);
     case 'plan': return m.plan(c.contact, pb, c.now, c.until);
     case 'checkChannel': return m.checkChannel(c.contact, c.channel, c.at, pb);
-    case 'classifyReply': return m.classifyReply(c.text);
+    case 'classifyReply': return m.classifyReply(c.text, c.channel);
     case 'followUpDate': return m.followUpDate(c.engagedAt, c.horizonAt, c.fraction ?? undefined);
     case 'planQueue': return m.planQueue(c.items, c.options);
     case 'validatePlaybook': return m.validatePlaybook(pb);

@@ -27,6 +27,7 @@ const many: Array<Evaluation | BatchError> = evaluateMany([contact], playbook, D
 const steps: PlanItem[] = plan(contact, preset('call-ladder'), 0, '2027-01-01T00:00:00Z');
 const cls = classifyReply('STOP');
 const intent: 'optOut' | 'optIn' | 'help' | 'none' = cls.intent;
+const byEmail = classifyReply('Unsubscribe', 'email');
 const check = checkChannel(contact, 'call', '2026-11-12T15:00:00Z', playbook);
 const when: string = followUpDate('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z');
 const queue = planQueue([{ id: 'a', priority: 1, dueAt: 0 }], { capacityPerDay: 10, timeZone: 'UTC' });
@@ -41,4 +42,4 @@ const page: Array<string | number> = wl.query(filter, { offset: 0, limit: 50 });
 const facets: Facets = wl.facets({});
 const size: number = wl.size;
 wl.free();
-export { label, allowed, many, steps, intent, check, when, queue, ok, errors, ids, page, facets, size };
+export { label, allowed, many, steps, intent, byEmail, check, when, queue, ok, errors, ids, page, facets, size };

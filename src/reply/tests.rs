@@ -1,0 +1,415 @@
+//! Unit tests of the classifier: keywords, phrases, look-alikes and channels.
+//! The labelled corpus (`tests/replies/`) measures it as a whole.
+
+use super::*;
+
+fn intent(t: &str) -> (Intent, Option<Match>) {
+    let c = classify(t);
+    (c.intent, c.matched)
+}
+
+fn channels(t: &str, by: MessageChannel) -> Vec<&'static str> {
+    classify_on(t, by)
+        .channels
+        .iter()
+        .map(Channel::as_str)
+        .collect()
+}
+
+#[test]
+fn exact_keywords() {
+    for k in [
+        "STOP",
+        "stop",
+        " Stop! ",
+        "\"stop.\"",
+        "QUIT",
+        "END",
+        "REVOKE",
+        "OPT OUT",
+        "opt-out",
+        "OPTOUT",
+        "CANCEL",
+        "UNSUBSCRIBE",
+        "REMOVE",
+        "ARRET",
+        "Arrêt",
+        "Ｓｔｏｐ",
+        "STOP 🛑",
+        "arrêtez",
+        "ARRÊTE",
+        "Baja",
+        "alto",
+        "PARAR",
+        "Cancelar",
+        "S.T.O.P.",
+        "𝐒𝐓𝐎𝐏",
+    ] {
+        assert_eq!(intent(k), (Intent::OptOut, Some(Match::Exact)), "{k}");
+    }
+    assert_eq!(classify("stop all").scope, Some(Scope::All));
+    assert_eq!(classify("STOPALL").channels, Revoked::ALL);
+    assert_eq!(classify("stop").scope, Some(Scope::Channel));
+    assert_eq!(classify("OPT-OUT").keyword.as_deref(), Some("OPT-OUT"));
+    assert_eq!(classify("opt out").keyword.as_deref(), Some("OPT OUT"));
+    assert_eq!(classify("please stop all").scope, Some(Scope::All));
+    assert_eq!(classify("stop all texts").scope, Some(Scope::Channel));
+    assert_eq!(intent("start"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("Unstop"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("yes"), (Intent::OptIn, Some(Match::Exact)));
+    assert_eq!(intent("help?"), (Intent::Help, Some(Match::Exact)));
+    assert_eq!(intent("INFO"), (Intent::Help, Some(Match::Exact)));
+}
+
+#[test]
+fn keyword_channels_follow_the_medium() {
+    assert_eq!(channels("STOP", MessageChannel::Sms), ["sms"]);
+    assert_eq!(channels("Unsubscribe", MessageChannel::Email), ["email"]);
+    assert_eq!(
+        channels("stop all", MessageChannel::Email),
+        ["sms", "call", "email"]
+    );
+    assert!(classify("hello").channels.is_empty());
+    assert_eq!(classify("START").channels, Revoked::NONE);
+}
+
+#[test]
+fn phrases() {
+    for t in [
+        "please stop texting me",
+        "Stop sending me these messages",
+        "remove me from your list",
+        "don't text me again",
+        "Do not contact me",
+        "take me off your list",
+        "I don't want your texts",
+        "wrong number stop",
+        "leave me alone",
+        "stop messaging me please",
+        "No more texts",
+        "Stop please",
+        "STOP STOP",
+        "Stop. Who is this?",
+        "Wrong number, please stop",
+        "do not send me any more messages",
+        "remove my number",
+        "stopppp",
+        "stpo",
+        "unsubscibe",
+        "opt ot",
+        "how do I opt out?",
+        "I would like the text messages to stop",
+        "please discontinue further texts",
+        "no me envíen más mensajes",
+        "Arrêtez de m'envoyer des messages",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+}
+
+#[test]
+fn not_opt_outs() {
+    for t in [
+        "I'll stop by tomorrow",
+        "send me info on the plan",
+        "end of my contract is in May",
+        "can you stop by the store",
+        "Yes please call me",
+        "cancel my appointment and book Friday",
+        "I want to remove the extra line",
+        "don't forget my discount",
+        "please help me with my bill",
+        "remove my card from the account",
+        "don't send me the invoice yet",
+        "don't call me after 5pm",
+        "I'll stop by, thanks",
+        "we've got to STOP this bill",
+        "stop sending me paper bills",
+        "how do I end this contract",
+        "don't stop sending me these deals",
+        "can't stop laughing",
+        "full stop",
+        "cancel my subscription to the magazine",
+        "Stop! lol you're too kind",
+        "",
+        "   ",
+        "🛑",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}
+
+#[test]
+fn channels_from_the_words() {
+    let s = MessageChannel::Sms;
+    let e = MessageChannel::Email;
+    assert_eq!(channels("stop calling me", s), ["sms", "call"]);
+    assert_eq!(channels("stop calling me", e), ["sms", "call"]);
+    assert_eq!(channels("do not contact me", s), ["sms", "call", "email"]);
+    assert_eq!(channels("stop emailing me", s), ["email"]);
+    assert_eq!(channels("stop texting me", e), ["sms"]);
+    assert_eq!(channels("please stop", e), ["email"]);
+    assert_eq!(channels("stop texting and calling me", s), ["sms", "call"]);
+    assert_eq!(channels("no more texts or emails", s), ["sms", "email"]);
+    assert_eq!(channels("lose my number", s), ["sms", "call", "email"]);
+    assert_eq!(channels("Don't call me, just text", s), ["call"]);
+}
+
+#[test]
+fn serialises_channels_as_a_list() {
+    let v = serde_json::to_value(classify("stop calling me")).unwrap_or_default();
+    assert_eq!(
+        v,
+        serde_json::json!({"intent": "optOut", "keyword": "stop calling me", "match": "phrase",
+            "scope": "channel", "channels": ["sms", "call"]})
+    );
+    let v = serde_json::to_value(classify("thanks")).unwrap_or_default();
+    assert_eq!(
+        v,
+        serde_json::json!({"intent": "none", "match": null, "scope": null, "channels": []})
+    );
+}
+
+/// The examples docs/consent.md §2 gives, as it gives them.
+#[test]
+fn documented_examples() {
+    let s = MessageChannel::Sms;
+    let e = MessageChannel::Email;
+    for t in [
+        "stop texting me",
+        "quit calling",
+        "stop contacting me via text",
+        "stop sending me these",
+        "stop getting these messages",
+        "stop blowing up my phone",
+        "stop texting, calling and emailing me",
+        "stop these messages",
+        "stop all calls",
+        "stop with the texts",
+        "stop it",
+        "make it stop",
+        "how do I make these stop",
+        "cancel please",
+        "make it end",
+        "I want to cancel",
+        "how do I cancel?",
+        "take me off",
+        "get me off this list",
+        "I'd like to be removed",
+        "take my email off your list",
+        "retirez-moi de votre liste",
+        "bórrenme de su lista",
+        "never call me again",
+        "don't send me any more messages",
+        "I no longer wish to receive text messages",
+        "I don't want to be contacted",
+        "I'm not interested in receiving texts",
+        "I'd rather not get these texts",
+        "no calls please",
+        "no more!",
+        "no more of these",
+        "I already unsubscribed",
+        "I revoke my consent",
+        "I withdraw my consent",
+        "I never signed up for this",
+        "I do not consent",
+        "I never gave you permission to text me",
+        "go away",
+        "cease and desist",
+        "laissez-moi tranquille",
+        "I keep getting these texts",
+        "if you text me again I'll report you",
+        "if you don't stop texting me I will report you",
+        "dejen de llamarme",
+        "no quiero recibir más mensajes",
+        "darme de baja",
+        "ne m'appelez plus",
+        "je ne veux plus recevoir de SMS",
+        "plus de messages svp",
+        "baja por favor",
+        "stop svp",
+        "pleeease stop",
+        "sotp",
+        "unsusbcribe",
+        "stop texting me lol",
+        "pls stop txting me",
+    ] {
+        assert!(classify(t).is_opt_out(), "{t}");
+    }
+    for t in [
+        "Please stop my mail while I'm away",
+        "stop the charge on my card",
+        "end the call",
+        "cancel the call tomorrow",
+        "cancel my order",
+        "remove the extra line",
+        "remove my old number",
+        "bus stop",
+        "one-stop shop",
+        "I quit smoking",
+        "stop worrying",
+        "don't unsubscribe me",
+        "I don't want to opt out",
+        "don't text me before 9am",
+        "don't call me at work",
+        "no calls before noon",
+        "don't call me today",
+        "don't email me the invoice, text it",
+        "I'll have to cancel, something came up",
+        "I'm going to stop at the dealership",
+        "I'll quit calling the other dealer",
+        "this rain won't stop",
+        "Stop! lol",
+        "Stop, you're making me blush",
+        "STOP IT that's too good 😍",
+        "not interested",
+        "no thanks",
+        "wrong number",
+        "who is this?",
+        "how did you get my number?",
+        "I'm driving with Do Not Disturb While Driving turned on.",
+    ] {
+        assert!(!classify(t).is_opt_out(), "{t}");
+    }
+    assert_eq!(channels("please stop, email me instead", s), ["sms"]);
+    assert_eq!(channels("remove my number", s), ["sms", "call"]);
+    assert_eq!(channels("delete my number", s), ["sms", "call", "email"]);
+    assert_eq!(channels("forget my number", s), ["sms", "call", "email"]);
+    assert_eq!(
+        channels("unsubscribe me from everything", e),
+        ["sms", "call", "email"]
+    );
+    assert_eq!(channels("stop contacting me via text", e), ["sms"]);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words the rules read, and a few they do not, so that generated
+    /// messages reach deep into the rules.
+    const POOL: &[&str] = &[
+        "stop",
+        "STOP",
+        "stooop",
+        "quit",
+        "end",
+        "cancel",
+        "remove",
+        "unsubscribe",
+        "opt",
+        "out",
+        "me",
+        "my",
+        "number",
+        "email",
+        "texting",
+        "calling",
+        "sending",
+        "getting",
+        "texts",
+        "calls",
+        "don't",
+        "do",
+        "not",
+        "never",
+        "no",
+        "more",
+        "please",
+        "all",
+        "it",
+        "this",
+        "the",
+        "bill",
+        "by",
+        "from",
+        "list",
+        "off",
+        "take",
+        "lose",
+        "leave",
+        "alone",
+        "if",
+        "you",
+        "keep",
+        "again",
+        "after",
+        "today",
+        "I'll",
+        "we",
+        "to",
+        "want",
+        "lol",
+        "😂",
+        "de",
+        "dejen",
+        "llamarme",
+        "ne",
+        "m'appelez",
+        "plus",
+        "baja",
+        "arrêtez",
+        "instead",
+        "just",
+        "text",
+        "call",
+        "S",
+        "T",
+        "O",
+        "P",
+        "x",
+        "ünïcødé",
+        "🛑",
+        "\u{200b}",
+        "𝐒𝐓𝐎𝐏",
+        "Ｓｔｏｐ",
+    ];
+    const SEPS: &[&str] = &[
+        " ", ", ", ". ", "! ", "? ", "-", "'", "\n", "  ", " & ", "/",
+    ];
+
+    fn message() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..POOL.len(), 0..SEPS.len()), 0..14).prop_map(|parts| {
+            let mut s = String::new();
+            for (w, sep) in parts {
+                s.push_str(POOL.get(w).copied().unwrap_or(""));
+                s.push_str(SEPS.get(sep).copied().unwrap_or(" "));
+            }
+            s
+        })
+    }
+
+    fn consistent(c: &Classification) -> Result<(), TestCaseError> {
+        prop_assert_eq!(c.is_opt_out(), !c.channels.is_empty());
+        prop_assert_eq!(c.is_opt_out(), c.scope.is_some());
+        prop_assert_eq!(c.scope == Some(Scope::All), c.channels.is_all());
+        prop_assert_eq!(c.intent == Intent::None, c.matched.is_none());
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any message: no panic, the same answer twice, a consistent shape,
+        /// and an intent that does not depend on the medium.
+        #[test]
+        fn any_message(text in message()) {
+            let sms = classify_on(&text, MessageChannel::Sms);
+            let email = classify_on(&text, MessageChannel::Email);
+            prop_assert_eq!(&sms, &classify_on(&text, MessageChannel::Sms));
+            consistent(&sms)?;
+            consistent(&email)?;
+            prop_assert_eq!(sms.intent, email.intent);
+            prop_assert_eq!(&sms.keyword, &email.keyword);
+        }
+
+        /// Arbitrary text too, not only the words the rules know.
+        #[test]
+        fn any_text(text in any::<String>()) {
+            let c = classify(&text);
+            consistent(&c)?;
+            prop_assert_eq!(&c, &classify(&text));
+        }
+    }
+}
