@@ -9,7 +9,7 @@ use crate::context::Ctx;
 use crate::model::{
     Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
 };
-use crate::reply::{classify_with, Intent, Scope};
+use crate::reply::{classify_with, Classification, Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
 /// How long after an SMS opt-out the one confirmation text may be sent.
@@ -98,8 +98,10 @@ pub struct OptOut {
     pub keyword: String,
     /// Whether it was a phrase match (a person should review it).
     pub phrase: bool,
-    /// Whether it reached every channel.
-    pub all: bool,
+    /// The channels it revokes.
+    pub channels: Revoked,
+    /// Whether it came by text (only then may one confirmation text answer it).
+    pub by_text: bool,
     /// When the confirmation text went out, if it did.
     pub confirmed_at: Option<Instant>,
 }
@@ -195,8 +197,29 @@ impl Consent {
 
     /// Whether a texting opt-out is in force that came from the customer (a
     /// keyword or phrase reply): the contact is a hot lead.
+    ///
+    /// Only while calls are allowed: a contact who asked not to be called is
+    /// never moved up the dial queue.
     pub fn hot(&self) -> bool {
-        self.opt_out.is_some()
+        self.opt_out
+            .as_ref()
+            .is_some_and(|o| o.channels.contains(Channel::Sms))
+            && self.lasting(Channel::Call).is_none()
+    }
+
+    /// After a DND was lifted: the opt-out keeps only the channels still under
+    /// a DND, and is gone when none is.
+    fn keep_opt_out_in_force(&mut self) {
+        let kept = self.opt_out.as_ref().map_or(Revoked::NONE, |o| {
+            o.channels
+                .iter()
+                .filter(|c| self.dnd_for(*c).is_some())
+                .fold(Revoked::NONE, |r, c| r.union(Revoked::of(c)))
+        });
+        match self.opt_out.as_mut() {
+            Some(o) if !kept.is_empty() => o.channels = kept,
+            _ => self.opt_out = None,
+        }
     }
 }
 
@@ -239,60 +262,25 @@ pub fn fold(ctx: &Ctx) -> Consent {
     for (i, e) in ctx.events() {
         match &e.body {
             EventBody::Message {
-                channel: MessageChannel::Sms,
+                channel: medium,
                 direction: Direction::In,
                 text,
                 ..
             } => {
                 // A text from the number does not lift a wrong-number mark: the new
                 // holder of a reassigned number can text too.
-                let c = classify_with(text.as_deref().unwrap_or(""), MessageChannel::Sms, kw);
+                let c = classify_with(text.as_deref().unwrap_or(""), *medium, kw);
+                if *medium == MessageChannel::Email {
+                    // An email is read for an opt-out only (CAN-SPAM accepts a
+                    // reply to the sender); anything else is conversation.
+                    if c.intent == Intent::OptOut {
+                        opt_out(ctx, &mut s, i, e.at, &c, *medium);
+                    }
+                    continue;
+                }
                 match c.intent {
                     Intent::OptOut => {
-                        s.keyword_events.push((i, Intent::OptOut));
-                        let all = c.scope == Some(Scope::All);
-                        let target = if all { 3 } else { 0 };
-                        let keyword = c.keyword.clone().unwrap_or_default();
-                        let phrase = c.matched == Some(crate::reply::Match::Phrase);
-                        // Already opted out as widely: the first opt-out stands (and
-                        // its one confirmation). A DND set by a `dnd` event does not
-                        // stop the customer's own opt-out from counting.
-                        let covered = s.opt_out.as_ref().is_some_and(|o| o.all || !all);
-                        if covered {
-                            if ctx.explains() {
-                                s.explain.push(format!(
-                                    "{}: opt-out {:?} repeated while already opted out",
-                                    ctx.words(e.at),
-                                    keyword
-                                ));
-                            }
-                        } else {
-                            if let Some(d) = s.dnd.get_mut(target) {
-                                set_once(d, e.at, DndSource::Keyword, i);
-                            }
-                            if ctx.explains() {
-                                s.explain.push(format!(
-                                    "{}: customer texted {:?} ({}) — {} stopped{}",
-                                    ctx.words(e.at),
-                                    keyword,
-                                    if phrase {
-                                        "phrase match, review it"
-                                    } else {
-                                        "opt-out keyword"
-                                    },
-                                    if all { "every channel" } else { "texting" },
-                                    if all { "" } else { "; calls and email go on" }
-                                ));
-                            }
-                            s.opt_out = Some(OptOut {
-                                at: e.at,
-                                event: i,
-                                keyword,
-                                phrase,
-                                all,
-                                confirmed_at: None,
-                            });
-                        }
+                        opt_out(ctx, &mut s, i, e.at, &c, *medium);
                         last_inbound_sms_opt_out = true;
                         continue;
                     }
@@ -312,7 +300,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
                                 }
                             }
                             if lifted {
-                                s.opt_out = None;
+                                s.keep_opt_out_in_force();
                                 if ctx.explains() {
                                     s.explain.push(format!(
                                         "{}: customer texted {:?} — texting opt-out lifted",
@@ -342,7 +330,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 let ch = Channel::from(*channel);
                 let mut confirmation = false;
                 if ch == Channel::Sms {
-                    if let Some(o) = s.opt_out.as_mut() {
+                    if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
                         if o.confirmed_at.is_none() && e.at.0 - o.at.0 <= CONFIRMATION_MS {
                             o.confirmed_at = Some(e.at);
                             confirmation = true;
@@ -411,9 +399,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
                     if let Some(d) = s.dnd.get_mut(k) {
                         *d = None;
                     }
-                    if s.dnd_for(Channel::Sms).is_none() {
-                        s.opt_out = None;
-                    }
+                    s.keep_opt_out_in_force();
                     s.explain
                         .push(format!("{}: DND on {} lifted", ctx.words(e.at), name));
                 }
@@ -421,10 +407,118 @@ pub fn fold(ctx: &Ctx) -> Consent {
             _ => {}
         }
     }
-    if let Some(o) = &s.opt_out {
+    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         ctx.note(o.at.plus(CONFIRMATION_MS + 1));
     }
     s
+}
+
+impl OptOut {
+    /// Whether one confirmation text may answer it: it came by text and
+    /// revokes texts (47 CFR 64.1200(a)(12)).
+    pub fn confirmable(&self) -> bool {
+        self.by_text && self.channels.contains(Channel::Sms)
+    }
+}
+
+/// The customer's own opt-out, by text or email: a DND (source `keyword`) on
+/// every channel the words revoke (`all` when they revoke every one). An
+/// opt-out that revokes nothing new leaves the first one standing (and its one
+/// confirmation); one that revokes more widens it.
+fn opt_out(
+    ctx: &Ctx,
+    s: &mut Consent,
+    i: usize,
+    at: Instant,
+    c: &Classification,
+    medium: MessageChannel,
+) {
+    s.keyword_events.push((i, Intent::OptOut));
+    let channels = if c.channels.is_empty() {
+        Revoked::of(Channel::from(medium))
+    } else {
+        c.channels
+    };
+    let keyword = c.keyword.clone().unwrap_or_default();
+    let phrase = c.matched == Some(crate::reply::Match::Phrase);
+    let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
+    if before.union(channels) == before {
+        if ctx.explains() {
+            s.explain.push(format!(
+                "{}: opt-out {:?} repeated while already opted out",
+                ctx.words(at),
+                keyword
+            ));
+        }
+        return;
+    }
+    if channels.is_all() {
+        if let Some(d) = s.dnd.get_mut(3) {
+            set_once(d, at, DndSource::Keyword, i);
+        }
+    } else {
+        for ch in channels.iter() {
+            if let Some(d) = s.dnd.get_mut(chan_slot(ch)) {
+                set_once(d, at, DndSource::Keyword, i);
+            }
+        }
+    }
+    if ctx.explains() {
+        let plural = |c: Channel| match c {
+            Channel::Sms => "texts",
+            Channel::Call => "calls",
+            Channel::Email => "email",
+        };
+        let names: Vec<&str> = channels.iter().map(plural).collect();
+        let left: Vec<&str> = Channel::ALL
+            .into_iter()
+            .filter(|ch| !channels.contains(*ch))
+            .map(plural)
+            .collect();
+        s.explain.push(format!(
+            "{}: customer {} {:?} ({}) — {} stopped{}",
+            ctx.words(at),
+            if medium == MessageChannel::Email {
+                "emailed"
+            } else {
+                "texted"
+            },
+            keyword,
+            if phrase {
+                "phrase match, review it"
+            } else {
+                "opt-out keyword"
+            },
+            if channels.is_all() {
+                "every channel".to_string()
+            } else if channels == Revoked::of(Channel::Sms) {
+                "texting".to_string()
+            } else {
+                names.join(" and ")
+            },
+            if left.is_empty() {
+                String::new()
+            } else {
+                format!("; {} go on", left.join(" and "))
+            }
+        ));
+    }
+    s.opt_out = Some(match s.opt_out.take() {
+        // Widened: the first opt-out keeps its time and its one confirmation.
+        Some(first) => OptOut {
+            channels: first.channels.union(channels),
+            ..first
+        },
+        None => OptOut {
+            at,
+            event: i,
+            keyword,
+            phrase,
+            channels,
+            by_text: medium == MessageChannel::Sms,
+            confirmed_at: None,
+        },
+    });
 }
 
 /// Audits one outbound touch against the state before it.

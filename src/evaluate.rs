@@ -227,6 +227,8 @@ pub struct OptOutOut {
     pub matched: &'static str,
     /// `channel` or `all`.
     pub scope: &'static str,
+    /// The channels it revokes (`["sms"]`, `["sms", "call"]`, ...).
+    pub channels: crate::reply::Revoked,
     /// Index of the event.
     pub event: usize,
     /// When the one confirmation text went out, or `null`.
@@ -297,7 +299,7 @@ pub struct Proposal {
 /// Gathers every candidate next action.
 pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
     let mut candidates = Vec::new();
-    if let Some(o) = &s.opt_out {
+    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         let deadline = o.at.plus(CONFIRMATION_MS);
         if o.confirmed_at.is_none() && ctx.now <= deadline {
             if ctx.explains() {
@@ -517,6 +519,12 @@ pub fn evaluate_with(
     } else {
         base
     };
+    if !hot && consent.opt_out.is_some() && texting_blocked && ctx.explains() {
+        explain.push(
+            "texting opt-out, but calls are not allowed either: not moved to the hot stage, no priority boost"
+                .to_string(),
+        );
+    }
     if hot && ctx.explains() {
         explain.push(format!(
             "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
@@ -537,7 +545,12 @@ pub fn evaluate_with(
         at: fmt(o.at),
         keyword: o.keyword.clone(),
         matched: if o.phrase { "phrase" } else { "exact" },
-        scope: if o.all { "all" } else { "channel" },
+        scope: if o.channels.is_all() {
+            "all"
+        } else {
+            "channel"
+        },
+        channels: o.channels,
         event: o.event,
         confirmed_at: o.confirmed_at.map(fmt),
     });
