@@ -68,7 +68,7 @@ pub fn playbook(v: &Value, prefix: &str) -> Result<Playbook> {
 pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
     let now = time(now, "now")?;
-    let c = contact_from_value(contact, pb.time_zone)?;
+    let c = contact_from_value(contact, &pb)?;
     json(&crate::evaluate::evaluate(&c, &pb, now))
 }
 
@@ -85,7 +85,7 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
         .ok_or_else(|| Error::input("contacts", "expected an array of contacts"))?;
     let mut out = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
-        out.push(match contact_from_value(v, pb.time_zone) {
+        out.push(match contact_from_value(v, &pb) {
             Ok(c) => json(&crate::evaluate::evaluate(&c, &pb, now))?,
             Err(e) => {
                 let e = e.under(&format!("contacts[{i}]"));
@@ -109,7 +109,7 @@ pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<V
     let pb = playbook(pb, "playbook")?;
     let now = time(now, "now")?;
     let until = time(until, "until")?;
-    let c = contact_from_value(contact, pb.time_zone)?;
+    let c = contact_from_value(contact, &pb)?;
     json(&crate::plan::plan(&c, &pb, now, until))
 }
 
@@ -124,7 +124,7 @@ pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -
         .ok_or_else(|| Error::value("channel", "expected \"sms\", \"call\" or \"email\""))?;
     let at = time(at, "at")?;
     let pb = playbook(pb, "playbook")?;
-    let c = contact_from_value(contact, pb.time_zone)?;
+    let c = contact_from_value(contact, &pb)?;
     json(&crate::evaluate::check_channel(&c, &pb, ch, at))
 }
 

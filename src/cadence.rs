@@ -657,7 +657,7 @@ fn marks(body: &EventBody, id: &str) -> bool {
     match body {
         EventBody::Message { step: Some(s), .. }
         | EventBody::Activity { step: Some(s), .. }
-        | EventBody::StepDone { step: s } => s == id,
+        | EventBody::StepDone { step: s } => s.as_ref() == id,
         _ => false,
     }
 }

@@ -6,10 +6,11 @@
 use serde::Serialize;
 
 use crate::context::Ctx;
+use crate::model::Reply;
 use crate::model::{
     Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
 };
-use crate::reply::{classify_with, Classification, Intent, Revoked};
+use crate::reply::{Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
 /// How long after an SMS opt-out the one confirmation text may be sent.
@@ -257,30 +258,29 @@ pub fn cap_clear(
 /// Folds consent over the history up to `ctx.now`.
 pub fn fold(ctx: &Ctx) -> Consent {
     let mut s = Consent::default();
-    let kw = &ctx.playbook.keywords;
     let mut last_inbound_sms_opt_out = false;
     for (i, e) in ctx.events() {
         match &e.body {
             EventBody::Message {
                 channel: medium,
                 direction: Direction::In,
-                text,
+                reply,
                 ..
             } => {
                 // A text from the number does not lift a wrong-number mark: the new
                 // holder of a reassigned number can text too.
-                let c = classify_with(text.as_deref().unwrap_or(""), *medium, kw);
+                let Some(c) = reply else { continue };
                 if *medium == MessageChannel::Email {
                     // An email is read for an opt-out only (CAN-SPAM accepts a
                     // reply to the sender); anything else is conversation.
                     if c.intent == Intent::OptOut {
-                        opt_out(ctx, &mut s, i, e.at, &c, *medium);
+                        opt_out(ctx, &mut s, i, e.at, c, *medium);
                     }
                     continue;
                 }
                 match c.intent {
                     Intent::OptOut => {
-                        opt_out(ctx, &mut s, i, e.at, &c, *medium);
+                        opt_out(ctx, &mut s, i, e.at, c, *medium);
                         last_inbound_sms_opt_out = true;
                         continue;
                     }
@@ -305,14 +305,14 @@ pub fn fold(ctx: &Ctx) -> Consent {
                                     s.explain.push(format!(
                                         "{}: customer texted {:?} — texting opt-out lifted",
                                         ctx.words(e.at),
-                                        c.keyword.unwrap_or_default()
+                                        c.keyword.as_deref().unwrap_or_default()
                                     ));
                                 }
                             } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
                                 s.explain.push(format!(
                                     "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
                                     ctx.words(e.at),
-                                    c.keyword.unwrap_or_default()
+                                    c.keyword.as_deref().unwrap_or_default()
                                 ));
                             }
                         }
@@ -425,21 +425,14 @@ impl OptOut {
 /// every channel the words revoke (`all` when they revoke every one). An
 /// opt-out that revokes nothing new leaves the first one standing (and its one
 /// confirmation); one that revokes more widens it.
-fn opt_out(
-    ctx: &Ctx,
-    s: &mut Consent,
-    i: usize,
-    at: Instant,
-    c: &Classification,
-    medium: MessageChannel,
-) {
+fn opt_out(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply, medium: MessageChannel) {
     s.keyword_events.push((i, Intent::OptOut));
     let channels = if c.channels.is_empty() {
         Revoked::of(Channel::from(medium))
     } else {
         c.channels
     };
-    let keyword = c.keyword.clone().unwrap_or_default();
+    let keyword = c.keyword.as_deref().unwrap_or_default().to_string();
     let phrase = c.matched == Some(crate::reply::Match::Phrase);
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {

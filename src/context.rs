@@ -75,8 +75,8 @@ pub struct Ctx<'a> {
     pub hours: Hours,
     /// Frequency caps that apply.
     pub caps: Vec<Cap>,
-    /// Indexes of the events at or before `now`, in time order (stable).
-    pub order: Vec<usize>,
+    /// How many of the contact's events (sorted by time) are at or before `now`.
+    pub upto: usize,
     /// The earliest instant after `now` at which the result could change.
     changes: Cell<i64>,
     /// Skip the words: `explain`, violation messages and formatted times (the
@@ -110,18 +110,9 @@ impl<'a> Ctx<'a> {
         if let Some(c) = &playbook.frequency_cap {
             caps.push(c.clone());
         }
-        let mut order: Vec<usize> = (0..contact.events.len())
-            .filter(|&i| contact.events.get(i).is_some_and(|e| e.at <= now))
-            .collect();
-        order.sort_by_key(|&i| contact.events.get(i).map(|e| e.at));
+        let upto = contact.events.partition_point(|e| e.at <= now);
         // The first event after `now` changes the result when `now` reaches it.
-        let first_future = contact
-            .events
-            .iter()
-            .filter(|e| e.at > now)
-            .map(|e| e.at.0)
-            .min()
-            .unwrap_or(i64::MAX);
+        let first_future = contact.events.get(upto).map_or(i64::MAX, |e| e.at.0);
         Ctx {
             contact,
             playbook,
@@ -131,7 +122,7 @@ impl<'a> Ctx<'a> {
             region,
             hours: Hours::new(windows, kinds, zones).with_blackout(&playbook.blackout_dates),
             caps,
-            order,
+            upto,
             changes: Cell::new(first_future),
             lean: false,
         }
@@ -144,10 +135,13 @@ impl<'a> Ctx<'a> {
 
     /// The events up to `now`, in time order, with their input indexes.
     pub fn events(&self) -> impl Iterator<Item = (usize, &'a Event)> + '_ {
-        let events = &self.contact.events;
-        self.order
-            .iter()
-            .filter_map(move |&i| events.get(i).map(|e| (i, e)))
+        self.history().iter().map(|e| (e.index as usize, e))
+    }
+
+    /// The events up to `now`, in time order.
+    pub fn history(&self) -> &'a [Event] {
+        let events: &'a [Event] = &self.contact.events;
+        events.get(..self.upto).unwrap_or(&[])
     }
 
     /// Notes that the result may change at `t` (ignored unless after `now`).
@@ -172,11 +166,10 @@ impl<'a> Ctx<'a> {
 
     /// The contact's display name, or its id.
     pub fn name(&self) -> String {
-        self.contact
-            .name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| self.contact.id.text())
+        match self.contact.name.as_deref() {
+            Some(n) if !n.trim().is_empty() => n.to_string(),
+            _ => self.contact.id.text(),
+        }
     }
 
     /// Local time in words for `explain`: `Mon 2026-11-02 08:00 (America/New_York)`.

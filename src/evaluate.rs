@@ -411,7 +411,7 @@ pub fn evaluate_with(
         });
     }
 
-    let st = status::fold(&contact.events, &ctx.order, &playbook.sticky);
+    let st = status::fold(ctx.history(), &playbook.sticky);
     if ctx.explains() {
         explain.push(match st.at {
             None => "no SMS exchanged and no outcome logged: New Account".to_string(),

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Contact;
-use crate::time::Zone;
+use crate::playbook::Playbook;
 
 /// A struct that must be given as an object. Serde's derived readers also
 /// accept an array of the fields in order (`["c1", null, ...]`), which no JS
@@ -49,17 +49,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
     }
 }
 
-/// Reads a contact from a JSON value; local date-times without an offset are
-/// read in the contact's zone, else `default_zone`.
+/// Reads a contact from a JSON value for a playbook; local date-times without
+/// an offset are read in the contact's zone, else the playbook's.
 ///
 /// # Errors
 /// Every bad field, each naming its path (`events[3].at`) and what was expected.
-pub fn contact_from_value(
-    value: &serde_json::Value,
-    default_zone: Option<Zone>,
-) -> Result<Contact> {
+pub fn contact_from_value(value: &serde_json::Value, playbook: &Playbook) -> Result<Contact> {
     let text = serde_json::to_string(value).map_err(|e| Error::input("", e.to_string()))?;
-    crate::read::contact(&text, default_zone)
+    crate::read::contact(&text, playbook)
 }
 
 /// Reads a contact from a JSON value, with no default zone.
@@ -67,7 +64,8 @@ pub fn contact_from_value(
 /// # Errors
 /// As [`contact_from_value`].
 pub fn contact_from(value: &serde_json::Value) -> Result<Contact> {
-    contact_from_value(value, None)
+    let text = serde_json::to_string(value).map_err(|e| Error::input("", e.to_string()))?;
+    contact_from_json(&text)
 }
 
 /// Reads a contact from JSON text, with no default zone.
@@ -75,7 +73,7 @@ pub fn contact_from(value: &serde_json::Value) -> Result<Contact> {
 /// # Errors
 /// As [`contact_from_value`].
 pub fn contact_from_json(text: &str) -> Result<Contact> {
-    crate::read::contact(text, None)
+    crate::read::contact_with(text, None, &crate::playbook::Keywords::default())
 }
 
 /// Reads the id of a contact that failed to read, for batch errors, from JSON.

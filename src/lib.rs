@@ -73,7 +73,7 @@ pub fn parse_time(text: &str, path: &str) -> Result<Instant> {
 /// # Errors
 /// Field-path errors for a bad contact or time.
 pub fn evaluate_json(contact: &str, playbook: &Playbook, now: &str) -> Result<Evaluation> {
-    let c = read::contact(contact, playbook.time_zone)?;
+    let c = read::contact(contact, playbook)?;
     let now = parse_time(now, "now")?;
     Ok(evaluate(&c, playbook, now))
 }

@@ -191,8 +191,36 @@ pub enum DndSource {
 pub struct Event {
     /// When it happened.
     pub at: Instant,
+    /// Its place in the `events` the contact was given with (outputs name
+    /// events by it); a contact keeps its events sorted by time, ties in this
+    /// order.
+    pub index: u32,
     /// What happened.
     pub body: EventBody,
+}
+
+/// What a customer's message asks for, read once when the contact is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// Opt-out, opt-in, help or none.
+    pub intent: crate::reply::Intent,
+    /// Keyword or phrase match (`None` for intent none).
+    pub matched: Option<crate::reply::Match>,
+    /// What an opt-out revokes.
+    pub channels: crate::reply::Revoked,
+    /// The keyword or phrase, for a keyword or phrase match.
+    pub keyword: Option<Box<str>>,
+}
+
+impl From<crate::reply::Classification> for Reply {
+    fn from(c: crate::reply::Classification) -> Reply {
+        Reply {
+            intent: c.intent,
+            matched: c.matched,
+            channels: c.channels,
+            keyword: c.keyword.map(String::into_boxed_str),
+        }
+    }
 }
 
 /// The kinds of event.
@@ -204,10 +232,11 @@ pub enum EventBody {
         channel: MessageChannel,
         /// `in` (customer) or `out` (us).
         direction: Direction,
-        /// The message text, when known.
-        text: Option<String>,
+        /// For an inbound message, what it asks for (its text is read then and
+        /// not kept).
+        reply: Option<Reply>,
         /// The sequence step this message carries out.
-        step: Option<String>,
+        step: Option<Box<str>>,
     },
     /// A logged activity.
     Activity {
@@ -215,10 +244,11 @@ pub enum EventBody {
         interaction: Interaction,
         /// What came of it.
         outcome: Outcome,
-        /// Free reason; `satisfied` on a `noSale` makes the status Satisfied.
-        reason: Option<String>,
+        /// Whether the reason is `satisfied` (a `noSale` then gives the status
+        /// Satisfied).
+        satisfied: bool,
         /// The sequence step this activity carries out.
-        step: Option<String>,
+        step: Option<Box<str>>,
     },
     /// A do-not-disturb change.
     Dnd {
@@ -232,7 +262,7 @@ pub enum EventBody {
     /// A sequence step marked done.
     StepDone {
         /// The step id.
-        step: String,
+        step: Box<str>,
     },
     /// A callback set by the agent.
     Callback {
@@ -252,7 +282,7 @@ pub enum EventBody {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContactId {
     /// A string id.
-    Text(String),
+    Text(Box<str>),
     /// A numeric id.
     Number(f64),
 }
@@ -261,7 +291,7 @@ impl ContactId {
     /// The id as text (numbers without a fractional part print as integers).
     pub fn text(&self) -> String {
         match self {
-            ContactId::Text(s) => s.clone(),
+            ContactId::Text(s) => s.to_string(),
             ContactId::Number(n) => {
                 if n.fract() == 0.0 && n.abs() < 9.0e15 {
                     format!("{}", *n as i64)
@@ -288,7 +318,7 @@ pub struct Contact {
     /// Id, echoed in outputs.
     pub id: ContactId,
     /// Display name.
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// IANA time zone name, overriding the playbook's.
     pub time_zone: Option<crate::time::Zone>,
     /// Region preset, overriding the playbook's.
@@ -297,6 +327,7 @@ pub struct Contact {
     pub added_at: Instant,
     /// Base priority (higher works first); defaults to the playbook's.
     pub priority: Option<f64>,
-    /// History, as given (the engine sorts a copy by time, stably).
+    /// History, sorted by time (stably: events at the same instant keep the
+    /// order they were given in; [`Event::index`] is that order).
     pub events: Vec<Event>,
 }

@@ -79,8 +79,8 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
             ActChannel::Reach(Channel::Call) => EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome: Outcome::NoAnswer,
-                reason: None,
-                step,
+                satisfied: false,
+                step: step.map(String::into_boxed_str),
             },
             ActChannel::Reach(ch) => EventBody::Message {
                 channel: if ch == Channel::Email {
@@ -89,14 +89,18 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                     MessageChannel::Sms
                 },
                 direction: Direction::Out,
-                text: None,
-                step,
+                reply: None,
+                step: step.map(String::into_boxed_str),
             },
             ActChannel::Task => EventBody::StepDone {
-                step: step.unwrap_or_default(),
+                step: step.unwrap_or_default().into_boxed_str(),
             },
         };
-        c.events.push(Event { at, body });
+        // Carried out at the time reached; the history stays sorted by time
+        // (a contact may hold events after `now` already).
+        let index = u32::try_from(c.events.len()).unwrap_or(u32::MAX);
+        let pos = c.events.partition_point(|e| e.at <= at);
+        c.events.insert(pos, Event { at, index, body });
         if at == t && n.kind == Kind::Reply {
             stalls += 1;
         }

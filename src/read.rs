@@ -20,9 +20,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
     Contact, ContactId, Direction, DndChannel, DndSource, Event, EventBody, Interaction,
-    MessageChannel, Outcome,
+    MessageChannel, Outcome, Reply,
 };
+use crate::playbook::{Keywords, Playbook};
 use crate::region::Region;
+use crate::reply::classify_with;
 use crate::time::{Instant, Zone, MAX_MS};
 
 /// Epoch numbers below this are refused: as milliseconds they are before
@@ -33,13 +35,28 @@ pub const MIN_EPOCH_MS: f64 = 100_000_000_000.0;
 /// What every time field accepts, said once.
 pub const EXPECTED_TIME: &str = "expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds";
 
-/// Reads a contact from JSON text. Local date-times without an offset are read
-/// in the contact's `timeZone`, else in `default_zone` (the playbook's).
+/// Reads a contact from JSON text for a playbook: local date-times without an
+/// offset are read in the contact's `timeZone`, else the playbook's; customers'
+/// messages are classified with the playbook's extra keywords too.
 ///
 /// # Errors
 /// Every bad field of the record, each with its path; the first is the error
 /// itself and the rest are in [`Error::also`].
-pub fn contact(text: &str, default_zone: Option<Zone>) -> Result<Contact> {
+pub fn contact(text: &str, playbook: &Playbook) -> Result<Contact> {
+    contact_with(text, playbook.time_zone, &playbook.keywords)
+}
+
+/// Reads a contact from JSON text: local date-times without an offset in the
+/// contact's `timeZone`, else `default_zone`; messages classified with the
+/// built-in keywords and `keywords`.
+///
+/// # Errors
+/// As [`contact`].
+pub fn contact_with(
+    text: &str,
+    default_zone: Option<Zone>,
+    keywords: &Keywords,
+) -> Result<Contact> {
     let mut r = Reader {
         bytes: text.as_bytes(),
         pos: 0,
@@ -47,7 +64,7 @@ pub fn contact(text: &str, default_zone: Option<Zone>) -> Result<Contact> {
     let mut out = Errors::default();
     r.ws();
     let c = match r.peek() {
-        Some(b'{') => read_contact(&mut r, &mut out, default_zone),
+        Some(b'{') => read_contact(&mut r, &mut out, default_zone, keywords),
         _ => {
             let got = r.describe_value().unwrap_or_else(|e| e);
             return Err(Error::input(
@@ -732,6 +749,7 @@ fn read_contact(
     r: &mut Reader<'_>,
     out: &mut Errors,
     default_zone: Option<Zone>,
+    keywords: &Keywords,
 ) -> std::result::Result<Contact, Syntax> {
     let mut id: Option<ContactId> = None;
     let mut id_seen = false;
@@ -751,7 +769,9 @@ fn read_contact(
             "id" => {
                 id_seen = true;
                 id = match r.value()? {
-                    Val::Str(s) if !s.trim().is_empty() => Some(ContactId::Text(s.into_owned())),
+                    Val::Str(s) if !s.trim().is_empty() => {
+                        Some(ContactId::Text(s.into_owned().into_boxed_str()))
+                    }
                     Val::Num(n, _) if n.is_finite() => Some(ContactId::Number(n)),
                     other => {
                         out.push(Error::input(
@@ -768,7 +788,7 @@ fn read_contact(
             "name" => {
                 name = match r.value()?.given().map(string_of) {
                     None => None,
-                    Some(Ok(s)) => Some(s),
+                    Some(Ok(s)) => Some(s.into_boxed_str()),
                     Some(Err(m)) => {
                         out.push(Error::input("name", m));
                         None
@@ -862,7 +882,7 @@ fn read_contact(
                 match r.peek() {
                     Some(b'[') => {
                         events.clear();
-                        read_events(r, out, &mut cx, &mut events)?;
+                        read_events(r, out, &mut cx, keywords, &mut events)?;
                     }
                     _ => match r.value()?.given() {
                         None => events.clear(),
@@ -931,8 +951,11 @@ fn read_contact(
             }
         }
     }
+    // Sorted by time once, here: every rule reads the history in time order
+    // (events at the same instant keep the order they were given in).
+    events.sort_by_key(|e| (e.at, e.index));
     Ok(Contact {
-        id: id.unwrap_or(ContactId::Text(String::new())),
+        id: id.unwrap_or(ContactId::Text(Box::from(""))),
         name,
         time_zone,
         region,
@@ -965,6 +988,7 @@ fn read_events(
     r: &mut Reader<'_>,
     out: &mut Errors,
     cx: &mut Ctx,
+    keywords: &Keywords,
     events: &mut Vec<Event>,
 ) -> std::result::Result<(), Syntax> {
     r.expect(b'[', "'['")?;
@@ -1004,13 +1028,15 @@ fn read_events(
             })?;
             // The event keeps its place (index) even when it is bad, so that
             // the paths of later events stay right.
-            if let Some(e) = build_event(raw, i, cx, out) {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            if let Some(e) = build_event(raw, i, cx, keywords, out) {
                 events.push(e);
             } else {
                 events.push(Event {
                     at: Instant(0),
+                    index,
                     body: EventBody::StepDone {
-                        step: String::new(),
+                        step: Box::from(""),
                     },
                 });
             }
@@ -1036,7 +1062,13 @@ fn read_events(
 
 /// Checks one event by its kind; pushes every problem and gives the event when
 /// there was none.
-fn build_event(raw: RawEvent<'_>, i: usize, cx: &mut Ctx, out: &mut Errors) -> Option<Event> {
+fn build_event(
+    raw: RawEvent<'_>,
+    i: usize,
+    cx: &mut Ctx,
+    keywords: &Keywords,
+    out: &mut Errors,
+) -> Option<Event> {
     let before = out.0.len();
     let path = |f: &str| format!("events[{i}].{f}");
     let kind = match raw.kind {
@@ -1139,11 +1171,21 @@ fn build_event(raw: RawEvent<'_>, i: usize, cx: &mut Ctx, out: &mut Errors) -> O
                 raw.step,
                 text_of,
             );
+            let (channel, direction) = (channel?, direction?);
+            // A customer's message is read for what it asks here, once; the
+            // text itself is not kept.
+            let reply = (direction == Direction::In).then(|| {
+                Reply::from(classify_with(
+                    text.as_deref().unwrap_or(""),
+                    channel,
+                    keywords,
+                ))
+            });
             EventBody::Message {
-                channel: channel?,
-                direction: direction?,
-                text,
-                step,
+                channel,
+                direction,
+                reply,
+                step: step.map(String::into_boxed_str),
             }
         }
         Kind::Activity => {
@@ -1206,8 +1248,8 @@ fn build_event(raw: RawEvent<'_>, i: usize, cx: &mut Ctx, out: &mut Errors) -> O
             EventBody::Activity {
                 interaction,
                 outcome,
-                reason,
-                step,
+                satisfied: reason.is_some_and(|r| r.trim().eq_ignore_ascii_case("satisfied")),
+                step: step.map(String::into_boxed_str),
             }
         }
         Kind::Dnd => {
@@ -1250,7 +1292,9 @@ fn build_event(raw: RawEvent<'_>, i: usize, cx: &mut Ctx, out: &mut Errors) -> O
         Kind::StepDone => {
             let step = need(out, i, kind, raw.step, "step", "the id of a step");
             let step = field(out, path("step"), ErrorCode::InvalidInput, step, text_of);
-            EventBody::StepDone { step: step? }
+            EventBody::StepDone {
+                step: step?.into_boxed_str(),
+            }
         }
         Kind::Callback => {
             let due = need(
@@ -1290,7 +1334,11 @@ fn build_event(raw: RawEvent<'_>, i: usize, cx: &mut Ctx, out: &mut Errors) -> O
     if out.0.len() > before {
         return None;
     }
-    Some(Event { at: at?, body })
+    Some(Event {
+        at: at?,
+        index: u32::try_from(i).unwrap_or(u32::MAX),
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -1299,20 +1347,21 @@ mod tests {
     use super::*;
 
     fn err(json: &str) -> Error {
-        contact(json, None)
+        contact_with(json, None, &Keywords::default())
             .err()
             .unwrap_or_else(|| Error::input("", "no error"))
     }
 
     #[test]
     fn unknown_fields_are_skipped_and_empty_strings_are_not_given() {
-        let c = contact(
+        let c = contact_with(
             r#"{"id": 7, "phone": "+1 555", "owner": {"name": "Bo", "tags": [1, {"a": "}"}]},
                 "name": "", "timeZone": "", "region": "", "priority": "",
                 "addedAt": "2026-11-01T10:00:00Z",
                 "events": [{"kind": "message", "at": 1793613600000, "channel": "sms",
                             "direction": "out", "text": "", "crmId": "x9", "step": ""}]}"#,
             None,
+            &Keywords::default(),
         )
         .unwrap();
         assert_eq!(c.id, ContactId::Number(7.0));
@@ -1323,7 +1372,7 @@ mod tests {
         assert!(matches!(
             &c.events[0].body,
             EventBody::Message {
-                text: None,
+                reply: None,
                 step: None,
                 ..
             }
@@ -1363,23 +1412,30 @@ mod tests {
         assert!(err(r#"{"id": "a", "addedAt": 0}"#)
             .message
             .contains("seconds"));
-        assert!(contact(r#"{"id": "a", "addedAt": "1794322800000"}"#, None).is_ok());
+        assert!(contact_with(
+            r#"{"id": "a", "addedAt": "1794322800000"}"#,
+            None,
+            &Keywords::default()
+        )
+        .is_ok());
     }
 
     #[test]
     fn local_times_are_read_in_the_contacts_zone() {
-        let c = contact(
-            r#"{"id": "a", "addedAt": "2026-11-03 10:15", "events": [
+        let c = contact_with(r#"{"id": "a", "addedAt": "2026-11-03 10:15", "events": [
                 {"kind": "message", "at": "2026-11-03T10:15:30", "channel": "sms", "direction": "out"}],
-                "timeZone": "America/New_York"}"#,
-            None,
-        )
+                "timeZone": "America/New_York"}"#, None, &Keywords::default())
         .unwrap();
         assert_eq!(c.added_at.to_utc_string(), "2026-11-03T15:15:00+00:00");
         assert_eq!(c.events[0].at.to_utc_string(), "2026-11-03T15:15:30+00:00");
         // The playbook's zone when the contact has none; an error without any.
         let ny = Zone::parse("America/Chicago").ok();
-        let c = contact(r#"{"id": "a", "addedAt": "2026-11-03"}"#, ny).unwrap();
+        let c = contact_with(
+            r#"{"id": "a", "addedAt": "2026-11-03"}"#,
+            ny,
+            &Keywords::default(),
+        )
+        .unwrap();
         assert_eq!(c.added_at.to_utc_string(), "2026-11-03T06:00:00+00:00");
         let e = err(r#"{"id": "a", "addedAt": "2026-11-03 10:15"}"#);
         assert_eq!(e.path, "addedAt");
@@ -1399,14 +1455,16 @@ mod tests {
         );
         assert!(err(r#"{"id":"a","#).message.starts_with("not valid JSON"));
         assert_eq!(err(r#"{"addedAt":"2026-11-01T00:00:00Z"}"#).path, "id");
-        let c = contact(
+        let c = contact_with(
             r#"{"id":"a","name":"Ana \ud83d","addedAt":"2026-11-01T00:00:00Z"}"#,
             None,
+            &Keywords::default(),
         );
-        assert_eq!(c.map(|c| c.name), Ok(Some("Ana \u{fffd}".to_string())));
-        let c = contact(
+        assert_eq!(c.map(|c| c.name), Ok(Some(Box::from("Ana \u{fffd}"))));
+        let c = contact_with(
             r#"{"id":"\ud83d\ude00","addedAt":"2026-11-01T00:00:00Z"}"#,
             None,
+            &Keywords::default(),
         );
         assert_eq!(c.map(|c| c.id), Ok(ContactId::Text("😀".into())));
     }

@@ -113,7 +113,7 @@ impl Status {
     }
 
     /// The status a logged outcome gives, if any (`connected` gives none).
-    pub fn of_outcome(outcome: Outcome, reason: Option<&str>) -> Option<Status> {
+    pub fn of_outcome(outcome: Outcome, satisfied: bool) -> Option<Status> {
         Some(match outcome {
             Outcome::Connected => return None,
             Outcome::NoAnswer => Status::NoAnswer,
@@ -122,7 +122,7 @@ impl Status {
             Outcome::SaleInProgress => Status::SaleInProgress,
             Outcome::Sold => Status::Sold,
             Outcome::NoSale => {
-                if reason.is_some_and(|r| r.trim().eq_ignore_ascii_case("satisfied")) {
+                if satisfied {
                     Status::Satisfied
                 } else {
                     Status::NoSale
@@ -145,14 +145,14 @@ pub struct StatusFold {
     pub held_by_sticky: bool,
 }
 
-/// Folds the status over events already sorted by time (`order` gives input
-/// indexes in time order; equal times keep input order).
-pub fn fold(events: &[Event], order: &[usize], sticky: &[Status]) -> StatusFold {
+/// Folds the status over the history up to `now`, sorted by time (equal times
+/// in input order).
+pub fn fold(events: &[Event], sticky: &[Status]) -> StatusFold {
     let mut sms: Option<(Status, usize, Instant)> = None;
     let mut manual: Option<(Status, usize, Instant)> = None;
     let mut held = false;
-    for &i in order {
-        let Some(e) = events.get(i) else { continue };
+    for e in events {
+        let i = e.index as usize;
         match &e.body {
             EventBody::Message {
                 channel: MessageChannel::Sms,
@@ -166,9 +166,9 @@ pub fn fold(events: &[Event], order: &[usize], sticky: &[Status]) -> StatusFold 
                 sms = Some((s, i, e.at));
             }
             EventBody::Activity {
-                outcome, reason, ..
+                outcome, satisfied, ..
             } => {
-                if let Some(s) = Status::of_outcome(*outcome, reason.as_deref()) {
+                if let Some(s) = Status::of_outcome(*outcome, *satisfied) {
                     manual = Some((s, i, e.at));
                 }
             }

@@ -78,7 +78,7 @@ fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
 }
 
 fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
-    crate::read::contact(&text_of(v, "")?, pb.time_zone)
+    crate::read::contact(&text_of(v, "")?, pb)
 }
 
 fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
@@ -216,12 +216,10 @@ fn evaluate_list(
 ) -> Vec<BatchItem> {
     list.iter()
         .enumerate()
-        .map(
-            |(i, raw)| match crate::read::contact(raw.get(), pb.time_zone) {
-                Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, pb, now))),
-                Err(e) => batch_error(raw.get(), i, e),
-            },
-        )
+        .map(|(i, raw)| match crate::read::contact(raw.get(), pb) {
+            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, pb, now))),
+            Err(e) => batch_error(raw.get(), i, e),
+        })
         .collect()
 }
 
@@ -442,7 +440,7 @@ impl Worklist {
         let mut errors = Vec::new();
         let mut good = Vec::with_capacity(list.len());
         for (i, raw) in list.iter().enumerate() {
-            match crate::read::contact(raw.get(), self.inner.playbook().time_zone) {
+            match crate::read::contact(raw.get(), self.inner.playbook()) {
                 Ok(c) => good.push(c),
                 Err(e) => errors.push(batch_error(raw.get(), i, e)),
             }
