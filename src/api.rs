@@ -84,9 +84,10 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
         .as_array()
         .ok_or_else(|| Error::input("contacts", "expected an array of contacts"))?;
     let mut out = Vec::with_capacity(list.len());
+    let env = crate::context::Env::new(&pb);
     for (i, v) in list.iter().enumerate() {
         out.push(match contact_from_value(v, &pb) {
-            Ok(c) => json(&crate::evaluate::evaluate(&c, &pb, now))?,
+            Ok(c) => json(&crate::evaluate::evaluate_in(&env, &c, now, false))?,
             Err(e) => {
                 let e = e.under(&format!("contacts[{i}]"));
                 let id = v

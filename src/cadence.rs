@@ -103,12 +103,12 @@ pub struct Done {
 /// due time is placed in it) and, for a reachable channel, under the caps.
 /// `None` when the window never opens.
 pub fn place(ctx: &Ctx, s: &Consent, channel: ActChannel, t: Instant) -> Option<Instant> {
-    let mut t = ctx.hours.next_open(t)?;
+    let mut t = ctx.hours().next_open(t)?;
     if let ActChannel::Reach(c) = channel {
         // Calls and texts: window and caps together; email: caps, then window again.
         for _ in 0..8 {
             let n = next_allowed(ctx, s, c, t)?;
-            let n = ctx.hours.next_open(n)?;
+            let n = ctx.hours().next_open(n)?;
             if n == t {
                 break;
             }

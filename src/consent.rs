@@ -233,7 +233,7 @@ pub fn cap_clear(
     t: Instant,
 ) -> Instant {
     let mut t = t;
-    for cap in &ctx.caps {
+    for cap in ctx.caps() {
         if !cap.channels.contains(&channel) {
             continue;
         }
@@ -548,7 +548,7 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
             });
         }
     }
-    if Ctx::hours_bind(ch) && !ctx.hours.contains(at) {
+    if Ctx::hours_bind(ch) && !ctx.hours().contains(at) {
         s.violations.push(Violation {
             at,
             channel: ch,
@@ -558,11 +558,11 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
                 "{} at {} local, outside {}",
                 ch.noun(),
                 ctx.zone.local(at).format("%H:%M"),
-                ctx.hours.source()
+                ctx.hours().source()
             ),
         });
     }
-    for cap in &ctx.caps {
+    for cap in ctx.caps() {
         if !cap.channels.contains(&ch) {
             continue;
         }
@@ -610,7 +610,7 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
     match open {
         Some(n) if n == t => {
             if Ctx::hours_bind(channel) {
-                if let Some(close) = ctx.hours.closes_after(t) {
+                if let Some(close) = ctx.hours().closes_after(t) {
                     ctx.note(close);
                 }
             }
@@ -622,7 +622,7 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             }
         }
         _ => {
-            let in_hours = !Ctx::hours_bind(channel) || ctx.hours.contains(t);
+            let in_hours = !Ctx::hours_bind(channel) || ctx.hours().contains(t);
             if let Some(n) = open {
                 ctx.note(n);
             }
@@ -630,9 +630,9 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             // quietHours to frequencyCap when it opens, and back when it closes.
             if Ctx::hours_bind(channel) {
                 let turn = if in_hours {
-                    ctx.hours.closes_after(t)
+                    ctx.hours().closes_after(t)
                 } else {
-                    ctx.hours.next_open(t)
+                    ctx.hours().next_open(t)
                 };
                 if let Some(turn) = turn {
                     ctx.note(turn);
@@ -658,7 +658,7 @@ pub fn next_allowed(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Opt
     let mut t = t;
     for _ in 0..32 {
         let open = if Ctx::hours_bind(channel) {
-            ctx.hours.next_open(t)?
+            ctx.hours().next_open(t)?
         } else {
             t
         };

@@ -1,7 +1,8 @@
 //! What every rule needs to know about one evaluation: the contact, its playbook,
 //! `now`, the zone and hours that bind it, and the history in time order.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use crate::model::{Channel, Contact, Event};
 use crate::playbook::Playbook;
@@ -32,18 +33,11 @@ impl ZoneSource {
     }
 }
 
-/// The zone of a contact's local times, where it comes from, and every zone
-/// whose clock binds its contact window: the contact's, else the playbook's,
-/// else — never a guess — all the zones of its region (the US when it has
-/// none), the principal one first.
-pub fn resolve_zone(
-    contact: &Contact,
-    playbook: &Playbook,
-    region: Option<Region>,
-) -> (Zone, ZoneSource, Vec<Zone>) {
-    if let Some(z) = contact.time_zone {
-        return (z, ZoneSource::Contact, vec![z]);
-    }
+/// For a contact without a zone of its own: the zone of its local times, where
+/// it comes from, and every zone whose clock binds its contact window — the
+/// playbook's, else (never a guess) all the zones of its region (the US when it
+/// has none), the principal one first.
+pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneSource, Vec<Zone>) {
     if let Some(z) = playbook.time_zone {
         return (z, ZoneSource::Playbook, vec![z]);
     }
@@ -57,38 +51,29 @@ pub fn resolve_zone(
     (principal, ZoneSource::Region, zones)
 }
 
-/// One evaluation's inputs, resolved.
-pub struct Ctx<'a> {
-    /// The contact.
-    pub contact: &'a Contact,
-    /// The playbook.
-    pub playbook: &'a Playbook,
-    /// The evaluation time.
-    pub now: Instant,
+/// What binds every contact with the same region and zone under one playbook:
+/// the zone, the hours (each window in each zone, with its cache of days) and
+/// the caps. Worked out once per batch and shared by its contacts.
+#[derive(Debug)]
+pub struct Place {
     /// The zone local times are in (see [`resolve_zone`]).
     pub zone: Zone,
     /// Where `zone` comes from.
     pub zone_source: ZoneSource,
-    /// The contact's region (contact, else playbook), if any.
+    /// The region (contact's, else playbook's), if any.
     pub region: Option<Region>,
     /// The contact window.
     pub hours: Hours,
     /// Frequency caps that apply.
     pub caps: Vec<Cap>,
-    /// How many of the contact's events (sorted by time) are at or before `now`.
-    pub upto: usize,
-    /// The earliest instant after `now` at which the result could change.
-    changes: Cell<i64>,
-    /// Skip the words: `explain`, violation messages and formatted times (the
-    /// resident worklist needs only the facts it filters and sorts on).
-    pub lean: bool,
 }
 
-impl<'a> Ctx<'a> {
-    /// Resolves zone, region, hours and caps, and sorts the history up to `now`.
-    pub fn new(contact: &'a Contact, playbook: &'a Playbook, now: Instant) -> Ctx<'a> {
-        let region = contact.region.or(playbook.region);
-        let (zone, zone_source, zones) = resolve_zone(contact, playbook, region);
+impl Place {
+    fn new(playbook: &Playbook, region: Option<Region>, zone: Option<Zone>) -> Place {
+        let (zone, zone_source, zones) = match zone {
+            Some(z) => (z, ZoneSource::Contact, vec![z]),
+            None => resolve_zone(playbook, region),
+        };
         let mut windows: Vec<Window> = Vec::new();
         let mut kinds = Vec::new();
         if let Some(w) = &playbook.window {
@@ -110,22 +95,106 @@ impl<'a> Ctx<'a> {
         if let Some(c) = &playbook.frequency_cap {
             caps.push(c.clone());
         }
-        let upto = contact.events.partition_point(|e| e.at <= now);
-        // The first event after `now` changes the result when `now` reaches it.
-        let first_future = contact.events.get(upto).map_or(i64::MAX, |e| e.at.0);
-        Ctx {
-            contact,
-            playbook,
-            now,
+        Place {
             zone,
             zone_source,
             region,
             hours: Hours::new(windows, kinds, zones).with_blackout(&playbook.blackout_dates),
             caps,
+        }
+    }
+}
+
+/// One playbook's evaluations of a batch of contacts: the places seen so far,
+/// shared by the contacts with the same region and zone.
+pub struct Env<'p> {
+    /// The playbook.
+    pub playbook: &'p Playbook,
+    places: RefCell<Vec<(Option<Region>, Option<Zone>, Rc<Place>)>>,
+}
+
+impl<'p> Env<'p> {
+    /// An environment for evaluating contacts under `playbook`.
+    pub fn new(playbook: &'p Playbook) -> Env<'p> {
+        Env {
+            playbook,
+            places: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The place of a contact: its region (else the playbook's) and its own
+    /// zone (else the playbook's, else its region's).
+    pub fn place(&self, contact: &Contact) -> Rc<Place> {
+        let region = contact.region.or(self.playbook.region);
+        let zone = contact.time_zone;
+        let mut places = self.places.borrow_mut();
+        if let Some((_, _, p)) = places.iter().find(|(r, z, _)| *r == region && *z == zone) {
+            return Rc::clone(p);
+        }
+        let p = Rc::new(Place::new(self.playbook, region, zone));
+        places.push((region, zone, Rc::clone(&p)));
+        p
+    }
+}
+
+/// One evaluation's inputs, resolved.
+pub struct Ctx<'a> {
+    /// The contact.
+    pub contact: &'a Contact,
+    /// The playbook.
+    pub playbook: &'a Playbook,
+    /// The evaluation time.
+    pub now: Instant,
+    /// The zone local times are in (see [`resolve_zone`]).
+    pub zone: Zone,
+    /// Where the contact stands: zone, hours and caps.
+    pub place: Rc<Place>,
+    /// How many of the contact's events (sorted by time) are at or before `now`.
+    pub upto: usize,
+    /// The earliest instant after `now` at which the result could change.
+    changes: Cell<i64>,
+    /// Skip the words: `explain`, violation messages and formatted times (the
+    /// resident worklist needs only the facts it filters and sorts on).
+    pub lean: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// A contact at `now` in its place under `env`'s playbook.
+    pub fn new(env: &Env<'a>, contact: &'a Contact, now: Instant) -> Ctx<'a> {
+        let place = env.place(contact);
+        let upto = contact.events.partition_point(|e| e.at <= now);
+        // The first event after `now` changes the result when `now` reaches it.
+        let first_future = contact.events.get(upto).map_or(i64::MAX, |e| e.at.0);
+        Ctx {
+            contact,
+            playbook: env.playbook,
+            now,
+            zone: place.zone,
+            place,
             upto,
             changes: Cell::new(first_future),
             lean: false,
         }
+    }
+
+    /// The contact window.
+    pub fn hours(&self) -> &Hours {
+        &self.place.hours
+    }
+
+    /// The frequency caps that apply.
+    pub fn caps(&self) -> &[Cap] {
+        &self.place.caps
+    }
+
+    /// The contact's region (its own, else the playbook's), if any.
+    pub fn region(&self) -> Option<Region> {
+        self.place.region
+    }
+
+    /// Where the zone comes from.
+    pub fn zone_source(&self) -> ZoneSource {
+        self.place.zone_source
     }
 
     /// Whether the words are wanted (not a lean evaluation).

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::cadence::{self, ActChannel, Candidate, Done, Kind};
 use crate::consent::{self, Check, Consent, Dnd, Violation, CONFIRMATION_MS};
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::{Mode, Playbook};
 use crate::status::{self, Status, StatusSource};
@@ -377,7 +377,14 @@ pub fn evaluate_with(
     now: Instant,
     lean: bool,
 ) -> Evaluation {
-    let mut ctx = Ctx::new(contact, playbook, now);
+    evaluate_in(&Env::new(playbook), contact, now, lean)
+}
+
+/// As [`evaluate_with`], in an environment shared by a batch of contacts (the
+/// places, their hours and caps, are worked out once for the batch).
+pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, lean: bool) -> Evaluation {
+    let playbook = env.playbook;
+    let mut ctx = Ctx::new(env, contact, now);
     ctx.lean = lean;
     let ctx = ctx;
     let zone = ctx.zone;
@@ -390,7 +397,7 @@ pub fn evaluate_with(
     };
     let mut explain = Vec::new();
     if ctx.explains() {
-        explain.push(match ctx.zone_source {
+        explain.push(match ctx.zone_source() {
             crate::context::ZoneSource::Contact => {
                 format!("local times in {} (the contact's zone)", zone.name())
             }
@@ -399,8 +406,8 @@ pub fn evaluate_with(
             }
             crate::context::ZoneSource::Region => format!(
                 "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
-                ctx.region.map_or("US", |r| r.code()),
-                ctx.hours
+                ctx.region().map_or("US", |r| r.code()),
+                ctx.hours()
                     .zones
                     .iter()
                     .map(|z| z.name())
@@ -595,7 +602,7 @@ pub fn evaluate_with(
         },
         opt_out,
         time_zone: zone.name(),
-        time_zone_source: ctx.zone_source.as_str(),
+        time_zone_source: ctx.zone_source().as_str(),
         valid_until: ctx.next_change().map(|t| (t, zone)),
         due_ms: next.map(|n| n.due_at),
     }
@@ -608,7 +615,8 @@ pub fn check_channel(
     channel: Channel,
     at: Instant,
 ) -> ChannelOut {
-    let ctx = Ctx::new(contact, playbook, at);
+    let env = Env::new(playbook);
+    let ctx = Ctx::new(&env, contact, at);
     let consent = consent::fold(&ctx);
     channel_out(ctx.zone, &consent::check(&ctx, &consent, channel, at))
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cadence::{self, ActChannel, Kind};
 use crate::consent;
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::model::{
     Channel, Contact, Direction, Event, EventBody, Interaction, MessageChannel, Outcome,
 };
@@ -39,12 +39,13 @@ pub struct PlanItem {
 
 /// The dry run from `now` to `until`.
 pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant) -> Vec<PlanItem> {
+    let env = Env::new(playbook);
     let mut c = contact.clone();
     let mut t = now;
     let mut out = Vec::new();
     let mut stalls = 0;
     while out.len() < MAX_ITEMS && t <= until {
-        let ctx = Ctx::new(&c, playbook, t);
+        let ctx = Ctx::new(&env, &c, t);
         let s = consent::fold(&ctx);
         let mut sink = Vec::new();
         let proposal = crate::evaluate::propose(&ctx, &s, &mut sink);

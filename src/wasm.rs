@@ -214,10 +214,11 @@ fn evaluate_list(
     pb: &Playbook,
     now: Instant,
 ) -> Vec<BatchItem> {
+    let env = crate::context::Env::new(pb);
     list.iter()
         .enumerate()
         .map(|(i, raw)| match crate::read::contact(raw.get(), pb) {
-            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate(&c, pb, now))),
+            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate_in(&env, &c, now, false))),
             Err(e) => batch_error(raw.get(), i, e),
         })
         .collect()

@@ -254,18 +254,16 @@ impl Hours {
             }
             let best = {
                 let mut cache = self.cache.borrow_mut();
-                // Recent days are asked about most: look from the end, and keep
-                // the cache short on long searches.
-                let pos = match cache.iter().rposition(|(k, d, _)| *k == i && *d == date) {
-                    Some(p) => p,
-                    None => {
-                        if cache.len() >= 256 {
-                            cache.drain(..128);
-                        }
+                // Sorted by (constraint, day): a batch of contacts asks about the
+                // same few days of each place many times.
+                let key = (i, date);
+                let pos = match cache.binary_search_by(|(k, d, _)| (*k, *d).cmp(&key)) {
+                    Ok(p) => p,
+                    Err(p) => {
                         let mut day = Vec::with_capacity(w.blocks.len());
                         self.day(wi, w, zone, date, &mut day);
-                        cache.push((i, date, day));
-                        cache.len().saturating_sub(1)
+                        cache.insert(p, (i, date, day));
+                        p
                     }
                 };
                 cache

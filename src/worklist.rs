@@ -19,8 +19,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::context::Env;
 use crate::error::{Error, Result};
-use crate::evaluate::{evaluate, evaluate_with, Evaluation};
+use crate::evaluate::{evaluate, evaluate_in, Evaluation};
 use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::status::Status;
@@ -342,13 +343,13 @@ impl Worklist {
     /// Evaluates one entry at `now` and stores its key; the search text gains the
     /// display name when it differs from the name.
     fn evaluate_entry(
-        playbook: &Playbook,
+        env: &Env,
         labels: &mut Names,
         phases: &mut Names,
         e: &mut Entry,
         now: Instant,
     ) {
-        let ev = evaluate_with(&e.contact, playbook, now, true);
+        let ev = evaluate_in(env, &e.contact, now, true);
         e.key = Self::key_of(labels, phases, &ev);
         e.valid_until = ev.valid_until_ms();
         e.evaluated = true;
@@ -490,15 +491,10 @@ impl Worklist {
         if let Some(now) = self.now {
             changed.sort_unstable();
             changed.dedup();
+            let env = Env::new(&self.playbook);
             for &s in &changed {
                 if let Some(e) = self.entries.get_mut(s as usize) {
-                    Self::evaluate_entry(
-                        &self.playbook,
-                        &mut self.labels,
-                        &mut self.phases,
-                        e,
-                        now,
-                    );
+                    Self::evaluate_entry(&env, &mut self.labels, &mut self.phases, e, now);
                 }
             }
             self.reorder(changed);
@@ -555,12 +551,13 @@ impl Worklist {
         self.now = Some(now);
         let mut n = 0;
         let mut changed = Vec::new();
+        let env = Env::new(&self.playbook);
         for (i, e) in self.entries.iter_mut().enumerate() {
             if e.evaluated && !back && e.valid_until > now.0 {
                 continue;
             }
             let before = e.evaluated.then_some(e.key);
-            Self::evaluate_entry(&self.playbook, &mut self.labels, &mut self.phases, e, now);
+            Self::evaluate_entry(&env, &mut self.labels, &mut self.phases, e, now);
             n += 1;
             let moved = before.map_or(true, |k| {
                 k.due != e.key.due || k.priority != e.key.priority || k.due_ms != e.key.due_ms
@@ -756,7 +753,7 @@ mod tests {
         let mut evs: Vec<Evaluation> = w
             .entries
             .iter()
-            .map(|e| evaluate_with(&e.contact, &w.playbook, now, true))
+            .map(|e| crate::evaluate::evaluate_with(&e.contact, &w.playbook, now, true))
             .collect();
         evs.sort_by(|a, b| {
             let k = |e: &Evaluation| {
