@@ -105,12 +105,15 @@ impl Place {
     }
 }
 
+/// A place by its (region, own zone).
+type PlaceEntry = (Option<Region>, Option<Zone>, Rc<Place>);
+
 /// One playbook's evaluations of a batch of contacts: the places seen so far,
 /// shared by the contacts with the same region and zone.
 pub struct Env<'p> {
     /// The playbook.
     pub playbook: &'p Playbook,
-    places: RefCell<Vec<(Option<Region>, Option<Zone>, Rc<Place>)>>,
+    places: RefCell<Vec<PlaceEntry>>,
 }
 
 impl<'p> Env<'p> {
