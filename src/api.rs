@@ -87,7 +87,7 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
     let env = crate::context::Env::new(&pb);
     for (i, v) in list.iter().enumerate() {
         out.push(match contact_from_value(v, &pb) {
-            Ok(c) => json(&crate::evaluate::evaluate_in(&env, &c, now, false))?,
+            Ok(c) => json(&crate::evaluate::evaluate_in(&env, &c, now, true))?,
             Err(e) => {
                 let e = e.under(&format!("contacts[{i}]"));
                 let id = v

@@ -4,14 +4,16 @@
 //! (ties go to the earlier kind in [`Kind`] order). Every due time is placed
 //! inside the contact window and under the caps by [`place`].
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::consent::{next_allowed, Consent};
 use crate::context::Ctx;
 use crate::model::{Channel, Direction, EventBody, Interaction, MessageChannel, Outcome};
-use crate::playbook::{Campaign, Delay, Mode, Phase, Step, StepChannel, StopOn};
+use crate::playbook::{Campaign, Delay, Mode, Playbook, Step, StepChannel, StopOn};
 use crate::reply::Intent;
-use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY, HOUR, MINUTE};
+use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY, MINUTE};
 
 /// Kinds of next action, in tie-break order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,21 +65,62 @@ impl ActChannel {
     }
 }
 
+/// What a next action is called, as a fact; its words come from
+/// [`Label::text`] when a person reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// "Confirm Opt-Out".
+    ConfirmOptOut,
+    /// "Reply".
+    Reply,
+    /// "Callback".
+    Callback,
+    /// "Scheduled Call" (the lead asked for that time).
+    ScheduledCall,
+    /// "1st Attempt", "2nd Attempt", ...
+    Attempt(u32),
+    /// The playbook's step at this index (its `label`).
+    Step(usize),
+    /// "Follow Up".
+    FollowUp,
+}
+
+impl Label {
+    /// The words a rep reads.
+    pub fn text(self, playbook: &Playbook) -> Cow<'_, str> {
+        match self {
+            Label::ConfirmOptOut => Cow::Borrowed("Confirm Opt-Out"),
+            Label::Reply => Cow::Borrowed("Reply"),
+            Label::Callback => Cow::Borrowed("Callback"),
+            Label::ScheduledCall => Cow::Borrowed("Scheduled Call"),
+            Label::Attempt(n) => Cow::Owned(attempt_label(n)),
+            Label::Step(i) => Cow::Borrowed(playbook.steps.get(i).map_or("", |s| s.label.as_str())),
+            Label::FollowUp => Cow::Borrowed("Follow Up"),
+        }
+    }
+
+    /// The step id, for a step.
+    pub fn step_id(self, playbook: &Playbook) -> Option<&str> {
+        match self {
+            Label::Step(i) => playbook.steps.get(i).map(|s| s.id.as_str()),
+            _ => None,
+        }
+    }
+}
+
 /// A proposed next action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     /// Kind.
     pub kind: Kind,
     /// What a rep calls it.
-    pub label: String,
+    pub label: Label,
     /// Attempt number (campaign).
     pub attempt: Option<u32>,
     /// Channel.
     pub channel: ActChannel,
     /// Mode.
     pub mode: Mode,
-    /// Step id (ladder, sequence).
-    pub step_id: Option<String>,
     /// When it is due (for `reply` and `confirmOptOut`: the deadline).
     pub due_at: Instant,
     /// From when it can be done now (inside the window).
@@ -94,7 +137,7 @@ pub struct Done {
     /// Stable reason id.
     pub reason: &'static str,
     /// In words.
-    pub label: String,
+    pub label: &'static str,
     /// When the cadence starts again (monthly campaign: the next month).
     pub until: Option<Instant>,
 }
@@ -240,11 +283,10 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candid
     }
     Some(Candidate {
         kind: Kind::Reply,
-        label: "Reply".into(),
+        label: Label::Reply,
         attempt: None,
         channel: act,
         mode: Mode::Manual,
-        step_id: None,
         due_at,
         opens_at: opens,
         overdue_at: due_at,
@@ -308,11 +350,14 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Can
     }
     Some(Candidate {
         kind: Kind::Callback,
-        label: label.into(),
+        label: if scheduled {
+            Label::ScheduledCall
+        } else {
+            Label::Callback
+        },
         attempt: None,
         channel: act,
         mode: Mode::Action,
-        step_id: None,
         due_at,
         opens_at: due_at,
         overdue_at: due_at.plus(30 * MINUTE),
@@ -369,11 +414,10 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
     }
     Some(Candidate {
         kind: Kind::FollowUp,
-        label: "Follow Up".into(),
+        label: Label::FollowUp,
         attempt: None,
         channel: act,
         mode: mode_for(channel),
-        step_id: None,
         due_at,
         opens_at: due_at,
         overdue_at: ctx.zone.add_days(due_at, 1),
@@ -386,10 +430,10 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
 /// The campaign position of `now`: the month, its phase and when the phase ends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position {
-    /// `YYYY-MM`.
-    pub period: String,
-    /// The phase of today.
-    pub phase: Phase,
+    /// The year and month (the campaign's period, `YYYY-MM`).
+    pub period: (i32, u32),
+    /// The index of the phase of today in the campaign's phases.
+    pub phase: usize,
     /// When it ends (the next phase or month starts).
     pub phase_ends_at: Instant,
     /// Start of the month.
@@ -416,14 +460,14 @@ pub fn position(ctx: &Ctx, c: &Campaign, t: Instant) -> Option<Position> {
         .iter()
         .rposition(|p| p.from_day <= day)
         .unwrap_or(0);
-    let phase = c.phases.get(idx)?.clone();
+    c.phases.get(idx)?;
     let ends = match c.phases.get(idx + 1) {
         Some(p) => phase_start(ctx.zone, first, p.from_day),
         None => ctx.zone.start_of_day(next),
     };
     Some(Position {
-        period: format!("{:04}-{:02}", first.year(), first.month()),
-        phase,
+        period: (first.year(), first.month()),
+        phase: idx,
         phase_ends_at: ends,
         month_start: ctx.zone.start_of_day(first),
         next_month: ctx.zone.start_of_day(next),
@@ -455,7 +499,7 @@ pub fn campaign(
             None,
             Some(Done {
                 reason: "reached",
-                label: "Reached this month".into(),
+                label: "Reached this month",
                 until: Some(pos.next_month),
             }),
         );
@@ -502,7 +546,7 @@ pub fn campaign(
             None,
             Some(Done {
                 reason: "attemptsComplete",
-                label: "All attempts made this month".into(),
+                label: "All attempts made this month",
                 until: Some(pos.next_month),
             }),
         );
@@ -521,7 +565,7 @@ pub fn campaign(
             None,
             Some(Done {
                 reason: "noChannel",
-                label: "No channel allowed".into(),
+                label: "No channel allowed",
                 until: None,
             }),
         );
@@ -544,7 +588,7 @@ pub fn campaign(
             None,
             Some(Done {
                 reason: "attemptsComplete",
-                label: "No time left this month for another attempt".into(),
+                label: "No time left this month for another attempt",
                 until: Some(pos.next_month),
             }),
         );
@@ -579,11 +623,10 @@ pub fn campaign(
     (
         Some(Candidate {
             kind: Kind::Attempt,
-            label: attempt_label(attempt),
+            label: Label::Attempt(attempt),
             attempt: Some(attempt),
             channel: act,
             mode: mode_for(channel),
-            step_id: None,
             due_at,
             opens_at: due_at,
             overdue_at,
@@ -802,11 +845,10 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         };
         let cand = Candidate {
             kind: Kind::Step,
-            label: step.label.clone(),
+            label: Label::Step(n),
             attempt: None,
             channel: act,
             mode: step.mode,
-            step_id: Some(step.id.clone()),
             due_at,
             opens_at: due_at,
             overdue_at: ctx.zone.add_days(due_at, 1),
@@ -855,7 +897,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
                 auto: None,
                 done: Some(Done {
                     reason: "stopped",
-                    label: "Contact made".into(),
+                    label: "Contact made",
                     until: None,
                 }),
             };
@@ -896,7 +938,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     let auto = first_auto(owed, auto);
     if let Some(r) = reminders.last() {
         if ctx.explains() {
-            explain.push(format!("reminder {:?} open", r.label));
+            explain.push(format!("reminder {:?} open", r.label.text(pb)));
         }
         return StepState {
             candidates: reminders,
@@ -919,7 +961,7 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         auto: None,
         done: Some(Done {
             reason: "complete",
-            label: "All steps done".into(),
+            label: "All steps done",
             until: None,
         }),
     }
@@ -949,19 +991,3 @@ fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
         ctx.words(due)
     )
 }
-
-/// Candidate order: the opt-out confirmation first (it has five minutes), then
-/// the earliest due, then kind.
-pub fn pick(mut c: Vec<Candidate>) -> Option<Candidate> {
-    c.sort_by(|a, b| {
-        let urgent = |x: &Candidate| x.kind != Kind::ConfirmOptOut;
-        urgent(a)
-            .cmp(&urgent(b))
-            .then(a.due_at.cmp(&b.due_at))
-            .then(a.kind.cmp(&b.kind))
-    });
-    c.into_iter().next()
-}
-
-/// Milliseconds per hour, re-exported for the plan.
-pub const ONE_HOUR: i64 = HOUR;

@@ -73,7 +73,8 @@ pub struct Check {
     pub dnd: Option<Dnd>,
 }
 
-/// A past touch that broke a rule.
+/// A past touch that broke a rule, as facts; [`Violation::message`] says it
+/// in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     /// When.
@@ -84,19 +85,55 @@ pub struct Violation {
     pub rule: &'static str,
     /// The index of the event.
     pub event: usize,
-    /// In words.
-    pub message: String,
+    /// For `dnd`: why the DND was set.
+    pub source: DndSource,
+    /// For `wrongNumber`: the event that marked the number; for
+    /// `frequencyCap`: which touch of the period it was.
+    pub detail: usize,
+    /// For `frequencyCap`: which of the place's caps.
+    pub cap: usize,
 }
 
-/// An SMS opt-out by keyword or phrase, still in force.
+impl Violation {
+    /// The violation in words.
+    pub fn message(&self, ctx: &Ctx) -> String {
+        let ch = self.channel;
+        match self.rule {
+            "textAfterOptOut" => "text after the customer opted out".to_string(),
+            "dnd" => format!("{} while DND ({})", ch.noun(), source_words(self.source)),
+            "wrongNumber" => format!(
+                "{} to a number marked wrong (event {})",
+                ch.noun(),
+                self.detail
+            ),
+            "quietHours" => format!(
+                "{} at {} local, outside {}",
+                ch.noun(),
+                ctx.zone.local(self.at).format("%H:%M"),
+                ctx.hours().source()
+            ),
+            _ => match ctx.caps().get(self.cap) {
+                Some(cap) => format!(
+                    "touch {} within {} h: over {}",
+                    self.detail,
+                    cap.period_ms / crate::time::HOUR,
+                    cap.describe()
+                ),
+                None => String::new(),
+            },
+        }
+    }
+}
+
+/// The customer's own opt-out by keyword or phrase, still in force.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OptOut {
+pub struct OptOut<'a> {
     /// When the customer sent it.
     pub at: Instant,
     /// Its event index.
     pub event: usize,
     /// The keyword or phrase.
-    pub keyword: String,
+    pub keyword: &'a str,
     /// Whether it was a phrase match (a person should review it).
     pub phrase: bool,
     /// The channels it revokes.
@@ -109,11 +146,11 @@ pub struct OptOut {
 
 /// The consent state after the history up to a time, and the audit.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Consent {
+pub struct Consent<'a> {
     /// DND per channel: sms, call, email, all.
     pub dnd: [Option<Dnd>; 4],
     /// The SMS opt-out in force (keyword or phrase), if any.
-    pub opt_out: Option<OptOut>,
+    pub opt_out: Option<OptOut<'a>>,
     /// The wrong-number mark in force: when and which event.
     pub wrong_number: Option<(Instant, usize)>,
     /// Past touches that broke a rule, in time order.
@@ -168,7 +205,7 @@ fn source_words(s: DndSource) -> &'static str {
     }
 }
 
-impl Consent {
+impl Consent<'_> {
     /// The DND covering a channel, if any (its own, else `all`).
     pub fn dnd_for(&self, c: Channel) -> Option<&Dnd> {
         self.dnd
@@ -256,7 +293,7 @@ pub fn cap_clear(
 }
 
 /// Folds consent over the history up to `ctx.now`.
-pub fn fold(ctx: &Ctx) -> Consent {
+pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
     let mut s = Consent::default();
     let mut last_inbound_sms_opt_out = false;
     for (i, e) in ctx.events() {
@@ -341,7 +378,9 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 // solicitation: no quiet hours, and it does not count to a cap.
                 if !confirmation {
                     audit(ctx, &mut s, i, e.at, ch);
-                    s.touches.push((e.at, ch));
+                    if !ctx.caps().is_empty() {
+                        s.touches.push((e.at, ch));
+                    }
                 }
             }
             EventBody::Activity {
@@ -352,7 +391,9 @@ pub fn fold(ctx: &Ctx) -> Consent {
                 // The call is audited against the state before it: a call to a
                 // number marked wrong is a violation even when it connects.
                 audit(ctx, &mut s, i, e.at, Channel::Call);
-                s.touches.push((e.at, Channel::Call));
+                if !ctx.caps().is_empty() {
+                    s.touches.push((e.at, Channel::Call));
+                }
                 let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
                 if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
                     s.explain.push(format!(
@@ -413,7 +454,7 @@ pub fn fold(ctx: &Ctx) -> Consent {
     s
 }
 
-impl OptOut {
+impl OptOut<'_> {
     /// Whether one confirmation text may answer it: it came by text and
     /// revokes texts (47 CFR 64.1200(a)(12)).
     pub fn confirmable(&self) -> bool {
@@ -425,14 +466,21 @@ impl OptOut {
 /// every channel the words revoke (`all` when they revoke every one). An
 /// opt-out that revokes nothing new leaves the first one standing (and its one
 /// confirmation); one that revokes more widens it.
-fn opt_out(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply, medium: MessageChannel) {
+fn opt_out<'a>(
+    ctx: &Ctx,
+    s: &mut Consent<'a>,
+    i: usize,
+    at: Instant,
+    c: &'a Reply,
+    medium: MessageChannel,
+) {
     s.keyword_events.push((i, Intent::OptOut));
     let channels = if c.channels.is_empty() {
         Revoked::of(Channel::from(medium))
     } else {
         c.channels
     };
-    let keyword = c.keyword.as_deref().unwrap_or_default().to_string();
+    let keyword = c.keyword.as_deref().unwrap_or_default();
     let phrase = c.matched == Some(crate::reply::Match::Phrase);
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
@@ -516,53 +564,39 @@ fn opt_out(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply, medium:
 
 /// Audits one outbound touch against the state before it.
 fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+    let violation = |rule: &'static str| Violation {
+        at,
+        channel: ch,
+        rule,
+        event: i,
+        source: DndSource::Manual,
+        detail: 0,
+        cap: 0,
+    };
     if let Some(d) = s.dnd_for(ch) {
         let opted_out = d.reason == DndSource::Keyword || s.opt_out.is_some();
-        let (rule, what) = if ch == Channel::Sms && opted_out {
-            (
-                "textAfterOptOut",
-                "text after the customer opted out".to_string(),
-            )
+        let v = if ch == Channel::Sms && opted_out {
+            violation("textAfterOptOut")
         } else {
-            (
-                "dnd",
-                format!("{} while DND ({})", ch.noun(), source_words(d.reason)),
-            )
+            Violation {
+                source: d.reason,
+                ..violation("dnd")
+            }
         };
-        s.violations.push(Violation {
-            at,
-            channel: ch,
-            rule,
-            event: i,
-            message: if ctx.lean { String::new() } else { what },
-        });
+        s.violations.push(v);
     }
     if ch != Channel::Email {
         if let Some((_, wi)) = s.wrong_number {
             s.violations.push(Violation {
-                at,
-                channel: ch,
-                rule: "wrongNumber",
-                event: i,
-                message: format!("{} to a number marked wrong (event {wi})", ch.noun()),
+                detail: wi,
+                ..violation("wrongNumber")
             });
         }
     }
     if Ctx::hours_bind(ch) && !ctx.hours().contains(at) {
-        s.violations.push(Violation {
-            at,
-            channel: ch,
-            rule: "quietHours",
-            event: i,
-            message: format!(
-                "{} at {} local, outside {}",
-                ch.noun(),
-                ctx.zone.local(at).format("%H:%M"),
-                ctx.hours().source()
-            ),
-        });
+        s.violations.push(violation("quietHours"));
     }
-    for cap in ctx.caps() {
+    for (k, cap) in ctx.caps().iter().enumerate() {
         if !cap.channels.contains(&ch) {
             continue;
         }
@@ -573,16 +607,9 @@ fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
             .count();
         if before >= cap.max as usize {
             s.violations.push(Violation {
-                at,
-                channel: ch,
-                rule: "frequencyCap",
-                event: i,
-                message: format!(
-                    "touch {} within {} h: over {}",
-                    before + 1,
-                    cap.period_ms / crate::time::HOUR,
-                    cap.describe()
-                ),
+                detail: before + 1,
+                cap: k,
+                ..violation("frequencyCap")
             });
         }
     }

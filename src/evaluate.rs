@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
-use crate::cadence::{self, ActChannel, Candidate, Done, Kind};
-use crate::consent::{self, Check, Consent, Dnd, Violation, CONFIRMATION_MS};
+use crate::consent::{self, Check, Dnd};
 use crate::context::{Ctx, Env};
+use crate::facts::{display_name, facts, Facts};
 use crate::model::{Channel, Contact, ContactId};
-use crate::playbook::{Mode, Playbook};
-use crate::status::{self, Status, StatusSource};
+use crate::playbook::Playbook;
+use crate::status::{Status, StatusSource};
 use crate::time::{Instant, Zone};
 
 /// The evaluation of one contact at one time.
@@ -274,324 +274,97 @@ fn dnd_info(zone: Zone, d: &Option<Dnd>) -> Option<DndInfo> {
     })
 }
 
-fn violation_out(zone: Zone, v: &Violation) -> ViolationOut {
-    ViolationOut {
-        at: zone.format(v.at),
-        channel: v.channel.as_str(),
-        rule: v.rule,
-        event: v.event,
-        message: v.message.clone(),
-    }
-}
-
-/// What the cadence proposes for a contact: every candidate, and `done`.
-pub struct Proposal {
-    /// The candidates for a person, unordered.
-    pub candidates: Vec<Candidate>,
-    /// The next automatic send, if any.
-    pub auto: Option<Candidate>,
-    /// The cadence's end, if reached.
-    pub done: Option<Done>,
-    /// The campaign position.
-    pub campaign: Option<CampaignOut>,
-}
-
-/// Gathers every candidate next action.
-pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
-    let mut candidates = Vec::new();
-    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
-        let deadline = o.at.plus(CONFIRMATION_MS);
-        if o.confirmed_at.is_none() && ctx.now <= deadline {
-            if ctx.explains() {
-                explain.push(format!(
-                    "one confirmation text may go out until {}",
-                    ctx.words(deadline)
-                ));
-            }
-            candidates.push(Candidate {
-                kind: Kind::ConfirmOptOut,
-                label: "Confirm Opt-Out".into(),
-                attempt: None,
-                channel: ActChannel::Reach(Channel::Sms),
-                mode: Mode::Auto,
-                step_id: None,
-                due_at: deadline,
-                opens_at: o.at,
-                overdue_at: deadline,
-                blocking: false,
-            });
-        }
-    }
-    candidates.extend(cadence::reply(ctx, s, explain));
-    let cb = cadence::callback(ctx, s, explain);
-    let had_callback = cb.is_some();
-    candidates.extend(cb);
-    let mut done = None;
-    let mut campaign = None;
-    let mut auto = None;
-    if let Some(c) = &ctx.playbook.campaign {
-        if let Some(p) = cadence::position(ctx, c, ctx.now) {
-            campaign = Some(CampaignOut {
-                period: p.period,
-                phase: p.phase.id,
-                phase_label: p.phase.label,
-                phase_ends_at: if ctx.lean {
-                    String::new()
-                } else {
-                    ctx.zone.format(p.phase_ends_at)
-                },
-            });
-        }
-        let (cand, d) = cadence::campaign(ctx, s, c, explain);
-        candidates.extend(cand);
-        done = d;
-    } else if !ctx.playbook.steps.is_empty() {
-        let st = cadence::steps(ctx, s, explain);
-        candidates.extend(st.candidates);
-        auto = st.auto;
-        done = st.done;
-    }
-    if !had_callback {
-        candidates.extend(cadence::follow_up(ctx, s, explain));
-    }
-    Proposal {
-        candidates,
-        auto,
-        done,
-        campaign,
-    }
-}
-
-/// Evaluates a contact at `now`.
+/// Evaluates a contact at `now`: its facts, rendered in words.
 pub fn evaluate(contact: &Contact, playbook: &Playbook, now: Instant) -> Evaluation {
-    evaluate_with(contact, playbook, now, false)
+    evaluate_in(&Env::new(playbook), contact, now, true)
 }
 
-/// Evaluates a contact at `now`; `lean` skips the words (`explain`, violation
-/// messages) and leaves every formatted time empty, for callers that keep only
-/// the facts (the resident worklist filters and sorts on them, and evaluates in
-/// full when asked for one contact). Every other field is as [`evaluate`] gives.
-pub fn evaluate_with(
-    contact: &Contact,
-    playbook: &Playbook,
-    now: Instant,
-    lean: bool,
-) -> Evaluation {
-    evaluate_in(&Env::new(playbook), contact, now, lean)
-}
-
-/// As [`evaluate_with`], in an environment shared by a batch of contacts (the
-/// places, their hours and caps, are worked out once for the batch).
-pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, lean: bool) -> Evaluation {
-    let playbook = env.playbook;
+/// Evaluates a contact at `now`, in an environment shared by a batch of
+/// contacts (the places, their hours and caps, are worked out once for the
+/// batch); `explain: false` leaves `explain` empty (every other field is as
+/// [`evaluate`] gives).
+pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, explain: bool) -> Evaluation {
     let mut ctx = Ctx::new(env, contact, now);
-    ctx.lean = lean;
-    let ctx = ctx;
+    ctx.lean = !explain;
+    let f = facts(&ctx);
+    render(&ctx, f)
+}
+
+/// The words of an evaluation, from its facts: labels with names, times in
+/// RFC 3339 with the contact's offset, violations and `explain`.
+pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
+    let playbook = ctx.playbook;
     let zone = ctx.zone;
-    let fmt = |t: Instant| {
-        if lean {
-            String::new()
-        } else {
-            zone.format(t)
-        }
-    };
-    let mut explain = Vec::new();
-    if ctx.explains() {
-        explain.push(match ctx.zone_source() {
-            crate::context::ZoneSource::Contact => {
-                format!("local times in {} (the contact's zone)", zone.name())
-            }
-            crate::context::ZoneSource::Playbook => {
-                format!("local times in {} (the playbook's zone)", zone.name())
-            }
-            crate::context::ZoneSource::Region => format!(
-                "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
-                ctx.region().map_or("US", |r| r.code()),
-                ctx.hours()
-                    .zones
-                    .iter()
-                    .map(|z| z.name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                zone.name()
-            ),
-        });
-    }
-
-    let st = status::fold(ctx.history(), &playbook.sticky);
-    if ctx.explains() {
-        explain.push(match st.at {
-            None => "no SMS exchanged and no outcome logged: New Account".to_string(),
-            Some(at) => format!(
-                "status {} from {} at {}{}",
-                st.status.label(),
-                if st.status.is_manual() {
-                    "the outcome logged"
-                } else {
-                    "the last text"
-                },
-                ctx.words(at),
-                if st.held_by_sticky {
-                    " (sticky: later texts do not replace it)"
-                } else {
-                    ""
-                }
-            ),
-        });
-    }
-
-    let consent = consent::fold(&ctx);
-    explain.extend(consent.explain.iter().cloned());
-    let checks: Vec<Check> = Channel::ALL
-        .iter()
-        .map(|c| consent::check(&ctx, &consent, *c, now))
-        .collect();
-    let out = |i: usize| {
-        checks
-            .get(i)
-            .map(|c| channel_out(zone, c))
-            .unwrap_or(ChannelOut {
-                allowed: false,
-                reason: None,
-                next_allowed_at: None,
-            })
-    };
-    let channels = Channels {
-        sms: out(0),
-        call: out(1),
-        email: out(2),
-    };
-    for (c, chk) in Channel::ALL.iter().zip(&checks) {
-        if let (Some(r), false) = (chk.reason, chk.allowed) {
-            if !r.lasting() && ctx.explains() {
-                explain.push(format!(
-                    "{} not allowed now ({}){}",
-                    c.noun(),
-                    r.as_str(),
-                    chk.next_allowed_at
-                        .map(|t| format!(", allowed from {}", ctx.words(t)))
-                        .unwrap_or_default()
-                ));
-            }
-        }
-    }
-
-    let proposal = propose(&ctx, &consent, &mut explain);
-    let follow_up_at = proposal
-        .candidates
-        .iter()
-        .filter(|c| matches!(c.kind, Kind::Callback | Kind::FollowUp))
-        .map(|c| c.due_at)
-        .min();
-    let next = cadence::pick(proposal.candidates);
-    let next_auto = proposal.auto.map(|a| AutoOut {
-        label: a.label,
-        channel: a.channel.as_str(),
-        step_id: a.step_id.unwrap_or_default(),
-        due_at: fmt(a.due_at),
-        due: now >= a.opens_at,
-    });
-    if let Some(n) = &next {
-        ctx.note(n.opens_at);
-        ctx.note(n.overdue_at.plus(1));
-        if ctx.explains() {
-            explain.push(format!(
-                "next: {} by {}, due {}",
-                n.label,
-                n.channel.as_str(),
-                ctx.words(n.due_at)
-            ));
-        }
-    } else if let Some(d) = &proposal.done {
-        if ctx.explains() {
-            explain.push(format!("nothing to do: {}", d.label));
-        }
-    }
-    if let Some(d) = proposal.done.as_ref().and_then(|d| d.until) {
-        ctx.note(d);
-    }
-
-    let texting_blocked = consent.dnd_for(Channel::Sms).is_some();
-    let name = ctx.name();
-    let display_name = if texting_blocked {
-        format!("{name}{}", playbook.opt_out.suffix)
-    } else {
-        name
-    };
-    let hot = consent.hot();
-    let stage = hot.then(|| playbook.opt_out.stage.clone());
-    let base = contact.priority.unwrap_or(0.0);
-    let priority = if hot {
-        base + playbook.opt_out.priority_boost
-    } else {
-        base
-    };
-    if !hot && consent.opt_out.is_some() && texting_blocked && ctx.explains() {
-        explain.push(
-            "texting opt-out, but calls are not allowed either: not moved to the hot stage, no priority boost"
-                .to_string(),
-        );
-    }
-    if hot && ctx.explains() {
-        explain.push(format!(
-            "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
-            display_name, playbook.opt_out.stage, playbook.opt_out.priority_boost
-        ));
-    }
-    let violations: Vec<ViolationOut> = consent
+    let now = ctx.now;
+    let fmt = |t: Instant| zone.format(t);
+    let mut explain = f.explain;
+    let violations: Vec<ViolationOut> = f
+        .consent
         .violations
         .iter()
-        .map(|v| violation_out(zone, v))
+        .map(|v| ViolationOut {
+            at: fmt(v.at),
+            channel: v.channel.as_str(),
+            rule: v.rule,
+            event: v.event,
+            message: v.message(ctx),
+        })
         .collect();
-    for v in &violations {
-        if ctx.explains() {
+    if ctx.explains() {
+        for v in &violations {
             explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
         }
     }
-    let opt_out = consent.opt_out.as_ref().map(|o| OptOutOut {
-        at: fmt(o.at),
-        keyword: o.keyword.clone(),
-        matched: if o.phrase { "phrase" } else { "exact" },
-        scope: if o.channels.is_all() {
-            "all"
-        } else {
-            "channel"
-        },
-        channels: o.channels,
-        event: o.event,
-        confirmed_at: o.confirmed_at.map(fmt),
-    });
-    let next_out = next.as_ref().map(|n| NextOut {
-        kind: n.kind.as_str(),
-        label: n.label.clone(),
-        attempt: n.attempt,
-        channel: n.channel.as_str(),
-        mode: n.mode.as_str(),
-        step_id: n.step_id.clone(),
-        due_at: fmt(n.due_at),
-        due: now >= n.opens_at,
-        overdue: now > n.overdue_at,
-        overdue_at: fmt(n.overdue_at),
-        blocking: n.blocking,
-    });
+    let [sms, call, email] = &f.checks;
+    let consent = &f.consent;
     Evaluation {
-        id: contact.id.clone(),
-        status: st.status,
-        status_label: st.status.label(),
-        status_source: st.status.source(),
-        next: next_out,
-        next_auto,
-        done: proposal.done.map(|d| DoneOut {
+        id: ctx.contact.id.clone(),
+        status: f.status.status,
+        status_label: f.status.status.label(),
+        status_source: f.status.status.source(),
+        next: f.next.as_ref().map(|n| NextOut {
+            kind: n.kind.as_str(),
+            label: n.label.text(playbook).into_owned(),
+            attempt: n.attempt,
+            channel: n.channel.as_str(),
+            mode: n.mode.as_str(),
+            step_id: n.label.step_id(playbook).map(str::to_string),
+            due_at: fmt(n.due_at),
+            due: now >= n.opens_at,
+            overdue: now > n.overdue_at,
+            overdue_at: fmt(n.overdue_at),
+            blocking: n.blocking,
+        }),
+        next_auto: f.next_auto.as_ref().map(|a| AutoOut {
+            label: a.label.text(playbook).into_owned(),
+            channel: a.channel.as_str(),
+            step_id: a.label.step_id(playbook).unwrap_or_default().to_string(),
+            due_at: fmt(a.due_at),
+            due: now >= a.opens_at,
+        }),
+        done: f.done.as_ref().map(|d| DoneOut {
             reason: d.reason,
-            label: d.label,
+            label: d.label.to_string(),
             until: d.until.map(fmt),
         }),
-        channels,
-        display_name,
-        stage,
-        priority,
-        follow_up_at: follow_up_at.map(fmt),
-        campaign: proposal.campaign,
+        channels: Channels {
+            sms: channel_out(zone, sms),
+            call: channel_out(zone, call),
+            email: channel_out(zone, email),
+        },
+        display_name: display_name(ctx, f.texting_blocked),
+        stage: f.hot.then(|| playbook.opt_out.stage.clone()),
+        priority: f.priority,
+        follow_up_at: f.follow_up_at.map(fmt),
+        campaign: f.position.as_ref().and_then(|p| {
+            let phase = playbook.campaign.as_ref()?.phases.get(p.phase)?;
+            Some(CampaignOut {
+                period: format!("{:04}-{:02}", p.period.0, p.period.1),
+                phase: phase.id.clone(),
+                phase_label: phase.label.clone(),
+                phase_ends_at: fmt(p.phase_ends_at),
+            })
+        }),
         explain,
         violations,
         dnd: DndOut {
@@ -600,11 +373,23 @@ pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, lean: bool) -> Ev
             email: dnd_info(zone, &consent.dnd[2]),
             all: dnd_info(zone, &consent.dnd[3]),
         },
-        opt_out,
+        opt_out: consent.opt_out.as_ref().map(|o| OptOutOut {
+            at: fmt(o.at),
+            keyword: o.keyword.to_string(),
+            matched: if o.phrase { "phrase" } else { "exact" },
+            scope: if o.channels.is_all() {
+                "all"
+            } else {
+                "channel"
+            },
+            channels: o.channels,
+            event: o.event,
+            confirmed_at: o.confirmed_at.map(fmt),
+        }),
         time_zone: zone.name(),
         time_zone_source: ctx.zone_source().as_str(),
-        valid_until: ctx.next_change().map(|t| (t, zone)),
-        due_ms: next.map(|n| n.due_at),
+        valid_until: f.valid_until.map(|t| (t, zone)),
+        due_ms: f.next.map(|n| n.due_at),
     }
 }
 

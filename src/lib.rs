@@ -27,6 +27,7 @@ pub mod consent;
 pub mod context;
 pub mod error;
 pub mod evaluate;
+pub mod facts;
 pub mod holiday;
 pub mod input;
 pub mod model;

@@ -8,9 +8,10 @@
 
 use serde::Serialize;
 
-use crate::cadence::{self, ActChannel, Kind};
+use crate::cadence::{ActChannel, Kind};
 use crate::consent;
 use crate::context::{Ctx, Env};
+use crate::facts::{propose, Pick};
 use crate::model::{
     Channel, Contact, Direction, Event, EventBody, Interaction, MessageChannel, Outcome,
 };
@@ -45,15 +46,18 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
     let mut out = Vec::new();
     let mut stalls = 0;
     while out.len() < MAX_ITEMS && t <= until {
-        let ctx = Ctx::new(&env, &c, t);
+        let mut ctx = Ctx::new(&env, &c, t);
+        ctx.lean = true;
         let s = consent::fold(&ctx);
         let mut sink = Vec::new();
-        let proposal = crate::evaluate::propose(&ctx, &s, &mut sink);
+        let proposal = propose(&ctx, &s, &mut sink);
         // The person's next action or the host's next automatic send,
         // whichever comes first.
-        let mut candidates = proposal.candidates;
-        candidates.extend(proposal.auto);
-        let next = cadence::pick(candidates);
+        let mut pick = Pick::default();
+        for n in [proposal.next, proposal.auto].into_iter().flatten() {
+            pick.offer(n);
+        }
+        let next = pick.best();
         let Some(n) = next else {
             match proposal.done.and_then(|d| d.until) {
                 Some(u) if u > t => {
@@ -72,16 +76,16 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
             due_at: ctx.zone.format(at),
             channel: n.channel.as_str(),
             kind: n.kind.as_str(),
-            label: n.label.clone(),
-            step_id: n.step_id.clone(),
+            label: n.label.text(playbook).into_owned(),
+            step_id: n.label.step_id(playbook).map(str::to_string),
         });
-        let step = n.step_id.clone();
+        let step = n.label.step_id(playbook).map(Box::from);
         let body = match n.channel {
             ActChannel::Reach(Channel::Call) => EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome: Outcome::NoAnswer,
                 satisfied: false,
-                step: step.map(String::into_boxed_str),
+                step,
             },
             ActChannel::Reach(ch) => EventBody::Message {
                 channel: if ch == Channel::Email {
@@ -91,10 +95,10 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                 },
                 direction: Direction::Out,
                 reply: None,
-                step: step.map(String::into_boxed_str),
+                step,
             },
             ActChannel::Task => EventBody::StepDone {
-                step: step.unwrap_or_default().into_boxed_str(),
+                step: step.unwrap_or_default(),
             },
         };
         // Carried out at the time reached; the history stays sorted by time

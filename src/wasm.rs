@@ -218,7 +218,7 @@ fn evaluate_list(
     list.iter()
         .enumerate()
         .map(|(i, raw)| match crate::read::contact(raw.get(), pb) {
-            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate_in(&env, &c, now, false))),
+            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate_in(&env, &c, now, true))),
             Err(e) => batch_error(raw.get(), i, e),
         })
         .collect()

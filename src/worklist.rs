@@ -349,7 +349,7 @@ impl Worklist {
         e: &mut Entry,
         now: Instant,
     ) {
-        let ev = evaluate_in(env, &e.contact, now, true);
+        let ev = evaluate_in(env, &e.contact, now, false);
         e.key = Self::key_of(labels, phases, &ev);
         e.valid_until = ev.valid_until_ms();
         e.evaluated = true;
@@ -753,7 +753,7 @@ mod tests {
         let mut evs: Vec<Evaluation> = w
             .entries
             .iter()
-            .map(|e| crate::evaluate::evaluate_with(&e.contact, &w.playbook, now, true))
+            .map(|e| crate::evaluate::evaluate(&e.contact, &w.playbook, now))
             .collect();
         evs.sort_by(|a, b| {
             let k = |e: &Evaluation| {

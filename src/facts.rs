@@ -1,0 +1,302 @@
+//! The facts of one contact at one time: every rule runs here, once, and
+//! computes small typed facts (status, the next action and the next automatic
+//! send, each channel's answer, DND, violations as codes, the campaign
+//! position, priority, valid-until). Words — labels with names, RFC 3339
+//! times, `explain` — are rendered from these facts only when a person will
+//! read them ([`crate::evaluate::render`]); the resident worklist keeps the
+//! facts alone.
+
+use crate::cadence::{self, ActChannel, Candidate, Done, Kind, Label, Position};
+use crate::consent::{self, Check, Consent, CONFIRMATION_MS};
+use crate::context::{Ctx, ZoneSource};
+use crate::model::Channel;
+use crate::playbook::Mode;
+use crate::status::{self, StatusFold};
+use crate::time::Instant;
+
+/// The facts of one evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts<'a> {
+    /// The status and the event that decided it.
+    pub status: StatusFold,
+    /// The consent state: DND, the customer's opt-out, the wrong-number mark,
+    /// violations.
+    pub consent: Consent<'a>,
+    /// Each channel's answer now (sms, call, email).
+    pub checks: [Check; 3],
+    /// The next action for a person.
+    pub next: Option<Candidate>,
+    /// The next automatic send for the host's sender.
+    pub next_auto: Option<Candidate>,
+    /// Why the cadence has nothing more to do.
+    pub done: Option<Done>,
+    /// The monthly campaign position of `now`.
+    pub position: Option<Position>,
+    /// The pending callback, else horizon follow-up.
+    pub follow_up_at: Option<Instant>,
+    /// Texting is under a DND (the display name says "can't text").
+    pub texting_blocked: bool,
+    /// The customer's texting opt-out moved the contact to the hot stage.
+    pub hot: bool,
+    /// Work priority: base plus boosts.
+    pub priority: f64,
+    /// The earliest change without a new event, or `None` for never.
+    pub valid_until: Option<Instant>,
+    /// The rules that fired, in words (empty unless the evaluation explains).
+    pub explain: Vec<String>,
+}
+
+/// Keeps the best candidate offered: an open opt-out confirmation first (it has
+/// five minutes), then the earliest due, then the kind's order; an equal one
+/// offered later does not replace it.
+#[derive(Default)]
+pub struct Pick {
+    best: Option<Candidate>,
+}
+
+impl Pick {
+    fn rank(c: &Candidate) -> (bool, Instant, Kind) {
+        (c.kind != Kind::ConfirmOptOut, c.due_at, c.kind)
+    }
+
+    /// Offers a candidate.
+    pub fn offer(&mut self, c: Candidate) {
+        if self
+            .best
+            .as_ref()
+            .map_or(true, |b| Self::rank(&c) < Self::rank(b))
+        {
+            self.best = Some(c);
+        }
+    }
+
+    /// The best candidate offered.
+    pub fn best(self) -> Option<Candidate> {
+        self.best
+    }
+}
+
+/// What the cadence proposes for a contact.
+pub struct Proposal {
+    /// The next action for a person.
+    pub next: Option<Candidate>,
+    /// The next automatic send.
+    pub auto: Option<Candidate>,
+    /// The cadence's end, if reached.
+    pub done: Option<Done>,
+    /// The campaign position of `now`.
+    pub position: Option<Position>,
+    /// The earliest pending callback or follow-up.
+    pub follow_up_at: Option<Instant>,
+}
+
+/// Gathers every candidate next action and keeps the one to do first.
+pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
+    let mut pick = Pick::default();
+    let mut follow_up_at: Option<Instant> = None;
+    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
+        let deadline = o.at.plus(CONFIRMATION_MS);
+        if o.confirmed_at.is_none() && ctx.now <= deadline {
+            if ctx.explains() {
+                explain.push(format!(
+                    "one confirmation text may go out until {}",
+                    ctx.words(deadline)
+                ));
+            }
+            pick.offer(Candidate {
+                kind: Kind::ConfirmOptOut,
+                label: Label::ConfirmOptOut,
+                attempt: None,
+                channel: ActChannel::Reach(Channel::Sms),
+                mode: Mode::Auto,
+                due_at: deadline,
+                opens_at: o.at,
+                overdue_at: deadline,
+                blocking: false,
+            });
+        }
+    }
+    if let Some(c) = cadence::reply(ctx, s, explain) {
+        pick.offer(c);
+    }
+    let callback = cadence::callback(ctx, s, explain);
+    let had_callback = callback.is_some();
+    if let Some(c) = callback {
+        follow_up_at = Some(c.due_at);
+        pick.offer(c);
+    }
+    let mut done = None;
+    let mut position = None;
+    let mut auto = None;
+    if let Some(c) = &ctx.playbook.campaign {
+        position = cadence::position(ctx, c, ctx.now);
+        let (cand, d) = cadence::campaign(ctx, s, c, explain);
+        if let Some(c) = cand {
+            pick.offer(c);
+        }
+        done = d;
+    } else if !ctx.playbook.steps.is_empty() {
+        let st = cadence::steps(ctx, s, explain);
+        for c in st.candidates {
+            pick.offer(c);
+        }
+        auto = st.auto;
+        done = st.done;
+    }
+    if !had_callback {
+        if let Some(c) = cadence::follow_up(ctx, s, explain) {
+            follow_up_at = Some(c.due_at);
+            pick.offer(c);
+        }
+    }
+    Proposal {
+        next: pick.best(),
+        auto,
+        done,
+        position,
+        follow_up_at,
+    }
+}
+
+/// The facts of `ctx`'s contact at its `now`.
+pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
+    let playbook = ctx.playbook;
+    let now = ctx.now;
+    let mut explain = Vec::new();
+    if ctx.explains() {
+        explain.push(zone_words(ctx));
+    }
+    let st = status::fold(ctx.history(), &playbook.sticky);
+    if ctx.explains() {
+        explain.push(match st.at {
+            None => "no SMS exchanged and no outcome logged: New Account".to_string(),
+            Some(at) => format!(
+                "status {} from {} at {}{}",
+                st.status.label(),
+                if st.status.is_manual() {
+                    "the outcome logged"
+                } else {
+                    "the last text"
+                },
+                ctx.words(at),
+                if st.held_by_sticky {
+                    " (sticky: later texts do not replace it)"
+                } else {
+                    ""
+                }
+            ),
+        });
+    }
+
+    let mut consent = consent::fold(ctx);
+    explain.append(&mut consent.explain);
+    let checks = Channel::ALL.map(|c| consent::check(ctx, &consent, c, now));
+    if ctx.explains() {
+        for (c, chk) in Channel::ALL.iter().zip(&checks) {
+            if let (Some(r), false) = (chk.reason, chk.allowed) {
+                if !r.lasting() {
+                    explain.push(format!(
+                        "{} not allowed now ({}){}",
+                        c.noun(),
+                        r.as_str(),
+                        chk.next_allowed_at
+                            .map(|t| format!(", allowed from {}", ctx.words(t)))
+                            .unwrap_or_default()
+                    ));
+                }
+            }
+        }
+    }
+
+    let proposal = propose(ctx, &consent, &mut explain);
+    if let Some(n) = &proposal.next {
+        ctx.note(n.opens_at);
+        ctx.note(n.overdue_at.plus(1));
+        if ctx.explains() {
+            explain.push(format!(
+                "next: {} by {}, due {}",
+                n.label.text(playbook),
+                n.channel.as_str(),
+                ctx.words(n.due_at)
+            ));
+        }
+    } else if let Some(d) = &proposal.done {
+        if ctx.explains() {
+            explain.push(format!("nothing to do: {}", d.label));
+        }
+    }
+    if let Some(d) = proposal.done.as_ref().and_then(|d| d.until) {
+        ctx.note(d);
+    }
+
+    let texting_blocked = consent.dnd_for(Channel::Sms).is_some();
+    let hot = consent.hot();
+    let base = ctx.contact.priority.unwrap_or(0.0);
+    let priority = if hot {
+        base + playbook.opt_out.priority_boost
+    } else {
+        base
+    };
+    if ctx.explains() {
+        if !hot && consent.opt_out.is_some() && texting_blocked {
+            explain.push(
+                "texting opt-out, but calls are not allowed either: not moved to the hot stage, no priority boost"
+                    .to_string(),
+            );
+        }
+        if hot {
+            explain.push(format!(
+                "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
+                display_name(ctx, texting_blocked),
+                playbook.opt_out.stage,
+                playbook.opt_out.priority_boost
+            ));
+        }
+    }
+    Facts {
+        status: st,
+        consent,
+        checks,
+        next: proposal.next,
+        next_auto: proposal.auto,
+        done: proposal.done,
+        position: proposal.position,
+        follow_up_at: proposal.follow_up_at,
+        texting_blocked,
+        hot,
+        priority,
+        valid_until: ctx.next_change(),
+        explain,
+    }
+}
+
+/// The name to show: the contact's (else its id), with the playbook's opt-out
+/// suffix while texting is blocked.
+pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
+    let name = ctx.name();
+    if texting_blocked {
+        format!("{name}{}", ctx.playbook.opt_out.suffix)
+    } else {
+        name
+    }
+}
+
+/// The first line of `explain`: which zone local times are in, and why.
+fn zone_words(ctx: &Ctx) -> String {
+    let zone = ctx.zone;
+    match ctx.zone_source() {
+        ZoneSource::Contact => format!("local times in {} (the contact's zone)", zone.name()),
+        ZoneSource::Playbook => format!("local times in {} (the playbook's zone)", zone.name()),
+        ZoneSource::Region => format!(
+            "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
+            ctx.region().map_or("US", |r| r.code()),
+            ctx.hours()
+                .zones
+                .iter()
+                .map(|z| z.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+            zone.name()
+        ),
+    }
+}
