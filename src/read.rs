@@ -57,10 +57,7 @@ pub fn contact_with(
     default_zone: Option<Zone>,
     keywords: &Keywords,
 ) -> Result<Contact> {
-    let mut r = Reader {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut r = Reader::new(text);
     let mut out = Errors::default();
     r.ws();
     let c = match r.peek() {
@@ -89,6 +86,58 @@ pub fn contact_with(
         }
         Err(syntax) => Err(syntax),
     }
+}
+
+/// The byte ranges of the elements of a JSON array (a batch of contacts),
+/// found without reading them: each is then read on its own, so a bad contact
+/// yields its own error and the rest still read.
+///
+/// # Errors
+/// When the text is not a JSON array (or is not valid JSON between elements).
+pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
+    let mut r = Reader::new(text);
+    let fail = |e: Syntax| Error::input("", e.message);
+    r.ws();
+    if r.peek() != Some(b'[') {
+        let got = r.describe_value().unwrap_or_else(|e| e);
+        return Err(Error::input(
+            "",
+            format!("expected an array of contacts, got {got}"),
+        ));
+    }
+    r.bump();
+    let mut out = Vec::new();
+    r.ws();
+    if r.peek() == Some(b']') {
+        r.bump();
+    } else {
+        loop {
+            r.ws();
+            let start = r.pos;
+            r.value().map_err(fail)?;
+            out.push(start..r.pos);
+            r.ws();
+            match r.peek() {
+                Some(b',') => r.bump(),
+                Some(b']') => {
+                    r.bump();
+                    break;
+                }
+                _ => return Err(fail(r.syntax("',' or ']'"))),
+            }
+        }
+    }
+    r.ws();
+    if r.pos < r.bytes.len() {
+        return Err(Error::input(
+            "",
+            format!(
+                "expected the end of the array, got more text at byte {}",
+                r.pos
+            ),
+        ));
+    }
+    Ok(out)
 }
 
 /// Reads a time argument given as a number (epoch milliseconds; what looks
@@ -189,6 +238,7 @@ fn clip(s: &str) -> String {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -197,6 +247,14 @@ struct Reader<'a> {
 type Syntax = Error;
 
 impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -250,19 +308,22 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> std::result::Result<Cow<'a, str>, Syntax> {
         self.bump();
         let start = self.pos;
-        // Fast path: no escape.
-        loop {
-            match self.peek() {
-                None => return Err(self.syntax("the end of a string")),
-                Some(b'"') => {
-                    let s = self.slice(start, self.pos);
-                    self.bump();
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.syntax("a character allowed in a string")),
-                Some(_) => self.bump(),
+        // Fast path: no escape; find the end in one pass over the bytes.
+        let rest = self.bytes.get(start..).unwrap_or(&[]);
+        let stop = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+        self.pos = start.saturating_add(stop);
+        match self.peek() {
+            None => return Err(self.syntax("the end of a string")),
+            Some(b'"') => {
+                let s = self.slice(start, self.pos);
+                self.bump();
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.syntax("a character allowed in a string")),
         }
         let mut out = String::from(self.slice(start, self.pos));
         loop {
@@ -307,11 +368,8 @@ impl<'a> Reader<'a> {
     /// The text between two byte positions (both on character boundaries:
     /// quotes, backslashes and ASCII).
     fn slice(&self, from: usize, to: usize) -> &'a str {
-        let bytes: &'a [u8] = self.bytes;
-        bytes
-            .get(from..to)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        let text: &'a str = self.text;
+        text.get(from..to).unwrap_or("")
     }
 
     fn hex4(&mut self) -> std::result::Result<u16, Syntax> {
@@ -1118,7 +1176,7 @@ fn build_event(
     // Each field through `field`: a wrong value is reported and read as absent.
     fn field<'v, T>(
         out: &mut Errors,
-        path: String,
+        path: impl FnOnce() -> String,
         code: ErrorCode,
         v: Option<Val<'v>>,
         read: impl FnOnce(Val<'v>) -> std::result::Result<T, String>,
@@ -1127,7 +1185,7 @@ fn build_event(
             None => None,
             Some(Ok(t)) => Some(t),
             Some(Err(m)) => {
-                out.push(Error::new(code, path, m));
+                out.push(Error::new(code, path(), m));
                 None
             }
         }
@@ -1145,28 +1203,28 @@ fn build_event(
             );
             let channel = field(
                 out,
-                path("channel"),
+                || path("channel"),
                 ErrorCode::InvalidValue,
                 channel,
                 |v| one_of(v, &MESSAGE_CHANNELS),
             );
             let direction = field(
                 out,
-                path("direction"),
+                || path("direction"),
                 ErrorCode::InvalidValue,
                 direction,
                 |v| one_of(v, &DIRECTIONS),
             );
             let text = field(
                 out,
-                path("text"),
+                || path("text"),
                 ErrorCode::InvalidInput,
                 raw.text,
                 string_of,
             );
             let step = field(
                 out,
-                path("step"),
+                || path("step"),
                 ErrorCode::InvalidInput,
                 raw.step,
                 text_of,
@@ -1207,28 +1265,28 @@ fn build_event(
             );
             let interaction = field(
                 out,
-                path("interaction"),
+                || path("interaction"),
                 ErrorCode::InvalidValue,
                 interaction,
                 |v| one_of(v, &INTERACTIONS),
             );
             let outcome = field(
                 out,
-                path("outcome"),
+                || path("outcome"),
                 ErrorCode::InvalidValue,
                 outcome,
                 |v| one_of(v, &OUTCOMES),
             );
             let reason = field(
                 out,
-                path("reason"),
+                || path("reason"),
                 ErrorCode::InvalidInput,
                 raw.reason,
                 text_of,
             );
             let step = field(
                 out,
-                path("step"),
+                || path("step"),
                 ErrorCode::InvalidInput,
                 raw.step,
                 text_of,
@@ -1264,21 +1322,21 @@ fn build_event(
             let active = need(out, i, kind, raw.active, "active", "true or false");
             let channel = field(
                 out,
-                path("channel"),
+                || path("channel"),
                 ErrorCode::InvalidValue,
                 channel,
                 |v| one_of(v, &DND_CHANNELS),
             );
             let active = field(
                 out,
-                path("active"),
+                || path("active"),
                 ErrorCode::InvalidInput,
                 active,
                 bool_of,
             );
             let source = field(
                 out,
-                path("source"),
+                || path("source"),
                 ErrorCode::InvalidValue,
                 raw.source,
                 |v| one_of(v, &SOURCES),
@@ -1291,7 +1349,7 @@ fn build_event(
         }
         Kind::StepDone => {
             let step = need(out, i, kind, raw.step, "step", "the id of a step");
-            let step = field(out, path("step"), ErrorCode::InvalidInput, step, text_of);
+            let step = field(out, || path("step"), ErrorCode::InvalidInput, step, text_of);
             EventBody::StepDone {
                 step: step?.into_boxed_str(),
             }
@@ -1307,7 +1365,7 @@ fn build_event(
             );
             let scheduled = field(
                 out,
-                path("scheduled"),
+                || path("scheduled"),
                 ErrorCode::InvalidInput,
                 raw.scheduled,
                 bool_of,

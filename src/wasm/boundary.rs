@@ -1,0 +1,65 @@
+//! Boundary measurements for `make bench` (built only with the
+//! `bench-boundary` feature; never in the package). Each function does the
+//! same engine work and differs only in how data crosses.
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::{js_error, playbook, source_text, time, to_js, to_js_bulk, Batch};
+use super::evaluate_batch;
+
+fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {
+    let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
+    let (good, _) = batch.read(&pb);
+    Ok(u32::try_from(good.len()).unwrap_or(u32::MAX))
+}
+
+/// Contacts in as JS objects (`JSON.stringify`, then the reader): how many
+/// were read.
+#[wasm_bindgen(js_name = boundaryInObjects, skip_typescript)]
+pub fn in_objects(contacts: JsValue, pb: JsValue) -> Result<u32, JsValue> {
+    let batch = Batch::of_array(&contacts, "contacts").map_err(|e| js_error(&e))?;
+    read_count(&batch, pb)
+}
+
+/// Contacts in as one JSON text or its bytes.
+#[wasm_bindgen(js_name = boundaryInJson, skip_typescript)]
+pub fn in_json(json: JsValue, pb: JsValue) -> Result<u32, JsValue> {
+    let batch = source_text(&json, "contacts")
+        .and_then(|t| Batch::of_text(t, "contacts"))
+        .map_err(|e| js_error(&e))?;
+    read_count(&batch, pb)
+}
+
+/// Contacts in as one JSON text through wasm-bindgen's own string copy.
+#[wasm_bindgen(js_name = boundaryInStr, skip_typescript)]
+pub fn in_str(json: &str, pb: JsValue) -> Result<u32, JsValue> {
+    let batch = Batch::of_text(json.to_string(), "contacts").map_err(|e| js_error(&e))?;
+    read_count(&batch, pb)
+}
+
+fn evaluated(json: JsValue, pb: JsValue, now: JsValue) -> Result<Vec<super::BatchItem>, JsValue> {
+    let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
+    let now = time(&now, "now").map_err(|e| js_error(&e))?;
+    let batch = source_text(&json, "contacts")
+        .and_then(|t| Batch::of_text(t, "contacts"))
+        .map_err(|e| js_error(&e))?;
+    Ok(evaluate_batch(&batch, &pb, now, true))
+}
+
+/// Evaluations only, nothing out: the baseline of the two below.
+#[wasm_bindgen(js_name = boundaryOutNone, skip_typescript)]
+pub fn out_none(json: JsValue, pb: JsValue, now: JsValue) -> Result<u32, JsValue> {
+    Ok(u32::try_from(evaluated(json, pb, now)?.len()).unwrap_or(u32::MAX))
+}
+
+/// Evaluations out as objects built field by field by serde-wasm-bindgen.
+#[wasm_bindgen(js_name = boundaryOutObjects, skip_typescript)]
+pub fn out_objects(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&evaluated(json, pb, now)?)
+}
+
+/// Evaluations out as one JSON text read by `JSON.parse` (the package's path).
+#[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
+pub fn out_json(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    to_js_bulk(&evaluated(json, pb, now)?)
+}

@@ -1,0 +1,279 @@
+//! Values across the boundary: JS values in as JSON text (read by the same
+//! readers as natively), results out through one configured serializer, and
+//! engine errors as real JS `Error`s.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::{Error, ErrorCode};
+use crate::evaluate::Evaluation;
+use crate::model::{Channel, Contact};
+use crate::playbook::Playbook;
+use crate::time::Instant;
+
+/// Turns an engine error into a JS `Error` with `code`, `path` and `errors`
+/// (every bad field of the record: `{path, message, code}`).
+pub fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let obj: &JsValue = err.as_ref();
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
+    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
+    if let Ok(list) = to_js(&field_errors(e)) {
+        let _ = js_sys::Reflect::set(obj, &"errors".into(), &list);
+    }
+    err.into()
+}
+
+/// One bad field of a record.
+#[derive(Serialize)]
+pub struct FieldError {
+    path: String,
+    message: String,
+    code: &'static str,
+}
+
+/// Every bad field of a record, the first one first.
+pub fn field_errors(e: &Error) -> Vec<FieldError> {
+    e.all()
+        .map(|x| FieldError {
+            path: x.path.clone(),
+            message: x.message.clone(),
+            code: x.code.as_str(),
+        })
+        .collect()
+}
+
+/// The one serializer for results: plain objects and `null`, never `Map`.
+pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    v.serialize(&ser)
+        .map_err(|e| js_error(&Error::input("", e.to_string())))
+}
+
+/// Large results (a batch of evaluations) as JSON text, read by `JSON.parse`:
+/// one crossing instead of one per field.
+pub fn to_js_bulk<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// Runs `f` and serializes its result, or throws its error.
+pub fn run<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
+    let v = f().map_err(|e| js_error(&e))?;
+    to_js(&v)
+}
+
+/// The JSON text of a JS value (`undefined` reads as `null`). Every input
+/// crosses as JSON text and is read by the same code as natively, so paths
+/// and messages are the same on every platform.
+pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
+    if v.is_undefined() {
+        return Ok("null".to_string());
+    }
+    match js_sys::JSON::stringify(v) {
+        Ok(s) => Ok(string_of(&s)),
+        Err(e) => {
+            let msg = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            Err(Error::input(
+                path,
+                format!("expected plain JSON-shaped data: {msg}"),
+            ))
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The host's `TextEncoder` (every browser and Node has one).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as Rust text, encoded by the host's `TextEncoder` and copied
+/// in one block (wasm-bindgen's own copy walks the string a character at a
+/// time, which a batch of 100,000 contacts feels).
+pub fn string_of(s: &JsValue) -> String {
+    let bytes = ENCODER.with(|e| e.encode(s)).to_vec();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
+pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
+    if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return String::from_utf8(bytes.to_vec())
+            .map_err(|e| Error::input(path, format!("expected UTF-8 text: {e}")));
+    }
+    if v.is_string() {
+        return Ok(string_of(v));
+    }
+    Err(Error::input(
+        path,
+        "expected JSON text: a string or a Uint8Array of UTF-8",
+    ))
+}
+
+/// A batch of contacts as JSON text and the range of each element in it.
+pub struct Batch {
+    text: String,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Batch {
+    /// The elements of a JSON array text.
+    pub fn of_text(text: String, path: &str) -> Result<Batch, Error> {
+        let ranges = crate::read::array_elements(&text).map_err(|e| e.under(path))?;
+        Ok(Batch { text, ranges })
+    }
+
+    /// A JS array of contacts.
+    pub fn of_array(v: &JsValue, path: &str) -> Result<Batch, Error> {
+        if !js_sys::Array::is_array(v) {
+            return Err(Error::input(path, "expected an array of contacts"));
+        }
+        Batch::of_text(text_of(v, path)?, path)
+    }
+
+    /// How many elements.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The JSON text of each element, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ranges
+            .iter()
+            .map(|r| self.text.get(r.clone()).unwrap_or(""))
+    }
+
+    /// Reads each contact for `playbook`: the contacts read, and the error of
+    /// each one that could not be.
+    pub fn read(&self, playbook: &Playbook) -> (Vec<Contact>, Vec<BatchItem>) {
+        let mut good = Vec::with_capacity(self.len());
+        let mut bad = Vec::new();
+        for (i, raw) in self.iter().enumerate() {
+            match crate::read::contact(raw, playbook) {
+                Ok(c) => good.push(c),
+                Err(e) => bad.push(batch_error(raw, i, e)),
+            }
+        }
+        (good, bad)
+    }
+}
+
+/// One result of a batch: an evaluation, or the error of a contact that
+/// could not be read.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum BatchItem {
+    /// An evaluation.
+    Ok(Box<Evaluation>),
+    /// `{id, error, code, path, errors}`.
+    Err {
+        /// The contact's id when it could be read, else `null`.
+        id: serde_json::Value,
+        /// Every problem, each behind its path.
+        error: String,
+        /// The first problem's code.
+        code: &'static str,
+        /// The first problem's path.
+        path: String,
+        /// Every problem.
+        errors: Vec<FieldError>,
+    },
+}
+
+/// The error item of contact `i` of a batch.
+pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchItem {
+    let e = e.under(&format!("contacts[{i}]"));
+    let id = serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| v.get("id").cloned())
+        .filter(|id| id.is_string() || id.is_number())
+        .unwrap_or(serde_json::Value::Null);
+    BatchItem::Err {
+        id,
+        error: e.to_string(),
+        code: e.code.as_str(),
+        errors: field_errors(&e),
+        path: e.path,
+    }
+}
+
+/// A time argument: RFC 3339 text with an offset, epoch milliseconds or a `Date`.
+pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
+    // A Date is read as its epoch milliseconds (inside a contact it already
+    // crosses as ISO text through JSON.stringify).
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        return Instant::from_f64(d.get_time()).map_err(|e| e.under(path));
+    }
+    if let Some(n) = v.as_f64() {
+        return crate::read::time_number(n).map_err(|e| e.under(path));
+    }
+    if let Some(s) = v.as_string() {
+        return crate::read::time_text(&s).map_err(|e| e.under(path));
+    }
+    let got = if v.is_null() {
+        "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    };
+    Err(Error::new(
+        ErrorCode::InvalidTime,
+        path,
+        format!("{}, got {got}", crate::time::EXPECTED_TIME),
+    ))
+}
+
+/// A channel argument: `"sms"`, `"call"` or `"email"`.
+pub fn channel(v: &JsValue, path: &str) -> Result<Channel, Error> {
+    v.as_string()
+        .as_deref()
+        .and_then(Channel::parse)
+        .ok_or_else(|| Error::value(path, "expected \"sms\", \"call\" or \"email\""))
+}
+
+/// One contact, for `playbook`.
+pub fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
+    crate::read::contact(&text_of(v, "")?, pb)
+}
+
+/// A playbook; errors under `prefix`.
+pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
+    Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix))
+}
+
+/// A boolean option `name` of an options object (`undefined` when absent).
+pub fn option_bool(
+    options: Option<&JsValue>,
+    name: &str,
+    path: &str,
+) -> Result<Option<bool>, Error> {
+    let Some(o) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(None);
+    };
+    if !o.is_object() {
+        return Err(Error::input(path, "expected an options object"));
+    }
+    let v = js_sys::Reflect::get(o, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    v.as_bool()
+        .map(Some)
+        .ok_or_else(|| Error::input(format!("{path}.{name}"), "expected true or false"))
+}

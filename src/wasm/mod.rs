@@ -1,0 +1,227 @@
+//! The JavaScript binding: converts JS values in and out, and nothing else.
+//!
+//! Inputs cross as JSON text and are read by the same readers as natively;
+//! results cross through one configured serializer ([`convert::to_js`]:
+//! plain objects and `null`, never `Map`), or as one JSON text for a batch.
+//! Errors become real JS `Error` objects with `code`, `path` and `errors`.
+
+mod convert;
+mod worklist;
+
+#[cfg(feature = "bench-boundary")]
+pub mod boundary;
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::playbook::Playbook;
+use crate::time::Instant;
+use convert::{
+    batch_error, channel, contact, js_error, option_bool, playbook, run, source_text, text_of,
+    time, to_js_bulk, Batch, BatchItem,
+};
+pub use worklist::Worklist;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("../types.d.ts");
+
+/// Evaluates one contact at `now`: status, next action, channels, and the rest.
+///
+/// ```js
+/// const ev = evaluate(contact, preset("monthly-campaign"), "2026-11-12T15:00:00Z");
+/// ev.statusLabel; // "No SMS Reply"
+/// ```
+/// Throws an `Error` naming the field path (`events[3].at: ...`) on bad input.
+#[wasm_bindgen(unchecked_return_type = "Evaluation")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let pb = playbook(&playbook_value, "playbook")?;
+        let now = time(&now, "now")?;
+        let c = contact(&contact_value, &pb)?;
+        Ok(crate::evaluate::evaluate(&c, &pb, now))
+    })
+}
+
+/// Evaluates many contacts at `now`. A bad contact yields `{id, error, code,
+/// path, errors}` in its place and never aborts the batch; a bad playbook or
+/// `now` throws. `options.explain: false` leaves each `explain` empty (the
+/// rest is the same), for jobs that keep only the facts.
+#[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "Array<Evaluation | BatchError>")]
+pub fn evaluate_many(
+    #[wasm_bindgen(unchecked_param_type = "Contact[]")] contacts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ explain?: boolean }")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let items = (|| {
+        let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
+        let pb = playbook(&playbook_value, "playbook")?;
+        let now = time(&now, "now")?;
+        let batch = Batch::of_array(&contacts, "contacts")?;
+        Ok(evaluate_batch(&batch, &pb, now, explain))
+    })()
+    .map_err(|e: Error| js_error(&e))?;
+    to_js_bulk(&items)
+}
+
+/// Every contact of a batch evaluated (or its error), in order, in one
+/// environment (places worked out once).
+fn evaluate_batch(batch: &Batch, pb: &Playbook, now: Instant, explain: bool) -> Vec<BatchItem> {
+    let env = crate::context::Env::new(pb);
+    batch
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| match crate::read::contact(raw, pb) {
+            Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate_in(
+                &env, &c, now, explain,
+            ))),
+            Err(e) => batch_error(raw, i, e),
+        })
+        .collect()
+}
+
+/// `evaluateMany` for JSON text in and out: the contacts as one JSON array
+/// text (a string, or its UTF-8 bytes as a `Uint8Array`), the results as one
+/// JSON array text (for Node jobs that read and write JSON anyway).
+///
+/// ```js
+/// const out = JSON.parse(evaluateManyJson(JSON.stringify(contacts), playbook, now));
+/// ```
+/// Throws as `evaluateMany` does.
+#[wasm_bindgen(js_name = evaluateManyJson)]
+pub fn evaluate_many_json(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ explain?: boolean }")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let run = || {
+        let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
+        let pb = playbook(&playbook_value, "playbook")?;
+        let now = time(&now, "now")?;
+        let batch = Batch::of_text(source_text(&json, "contacts")?, "contacts")?;
+        let items = evaluate_batch(&batch, &pb, now, explain);
+        serde_json::to_string(&items).map_err(|e| Error::input("", e.to_string()))
+    };
+    run().map_err(|e| js_error(&e))
+}
+
+/// The touches the playbook would still make from `now` to `until` if nobody
+/// answers, in order.
+#[wasm_bindgen(unchecked_return_type = "PlanItem[]")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] until: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let pb = playbook(&playbook_value, "playbook")?;
+        let now = time(&now, "now")?;
+        let until = time(&until, "until")?;
+        let c = contact(&contact_value, &pb)?;
+        Ok(crate::plan::plan(&c, &pb, now, until))
+    })
+}
+
+/// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
+/// `channel` is the medium it came by: `"sms"` (the default) or `"email"`.
+#[wasm_bindgen(js_name = classifyReply, unchecked_return_type = "ReplyClass")]
+pub fn classify_reply(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"sms\" | \"email\"")] channel: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let t = text
+            .as_string()
+            .ok_or_else(|| Error::input("text", "expected a string"))?;
+        let ch = match channel.filter(|v| !v.is_undefined() && !v.is_null()) {
+            None => crate::model::MessageChannel::Sms,
+            Some(v) => crate::api::message_channel(v.as_string().as_deref())?,
+        };
+        Ok(crate::reply::classify_on(&t, ch))
+    })
+}
+
+/// Whether `channel` may be used for `contact` at `at`: `{allowed, reason?,
+/// nextAllowedAt?}`.
+#[wasm_bindgen(js_name = checkChannel, unchecked_return_type = "ChannelCheck")]
+pub fn check_channel(
+    #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Channel")] channel_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Time")] at: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let ch = channel(&channel_value, "channel")?;
+        let at = time(&at, "at")?;
+        let pb = playbook(&playbook_value, "playbook")?;
+        let c = contact(&contact_value, &pb)?;
+        Ok(crate::evaluate::check_channel(&c, &pb, ch, at))
+    })
+}
+
+/// The follow-up date at `fraction` (default 1/3) of the way from `engagedAt`
+/// to `horizonAt`, in `engagedAt`'s offset when it was given as text.
+#[wasm_bindgen(js_name = followUpDate, unchecked_return_type = "string")]
+pub fn follow_up_date(
+    #[wasm_bindgen(js_name = engagedAt, unchecked_param_type = "Time")] engaged_at: JsValue,
+    #[wasm_bindgen(js_name = horizonAt, unchecked_param_type = "Time")] horizon_at: JsValue,
+    fraction: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let a = time(&engaged_at, "engagedAt")?;
+        let b = time(&horizon_at, "horizonAt")?;
+        crate::api::follow_up_text(a, b, fraction, engaged_at.as_string().as_deref())
+    })
+}
+
+/// Plans a call queue over a daily capacity.
+#[wasm_bindgen(js_name = planQueue, unchecked_return_type = "PlannedItem[]")]
+pub fn plan_queue(
+    #[wasm_bindgen(unchecked_param_type = "QueueItem[]")] items: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "QueueOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let items = text_of(&items, "items")?;
+        let options = text_of(&options, "options")?;
+        crate::queue::plan_queue(
+            &mut serde_json::Deserializer::from_str(&items),
+            &mut serde_json::Deserializer::from_str(&options),
+        )
+    })
+}
+
+/// A preset playbook: `"monthly-campaign"`, `"call-ladder"` or `"sequence"`.
+#[wasm_bindgen(unchecked_return_type = "Playbook")]
+pub fn preset(
+    #[wasm_bindgen(unchecked_param_type = "PresetName")] name: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(|| {
+        let n = name.as_string().unwrap_or_default();
+        let text = crate::playbook::preset_json(&n).ok_or_else(|| {
+            Error::value(
+                "name",
+                format!(
+                    "expected one of \"monthly-campaign\", \"call-ladder\", \"sequence\", got {n:?}"
+                ),
+            )
+        })?;
+        serde_json::from_str::<serde_json::Value>(text).map_err(|e| Error::input("", e.to_string()))
+    })
+}
+
+/// Checks a playbook; throws an `Error` naming the field path when it is bad,
+/// returns `true` otherwise.
+#[wasm_bindgen(js_name = validatePlaybook)]
+pub fn validate_playbook(
+    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+) -> Result<bool, JsValue> {
+    playbook(&playbook_value, "")
+        .map(|_| true)
+        .map_err(|e| js_error(&e))
+}

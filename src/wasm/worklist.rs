@@ -1,0 +1,248 @@
+//! The resident worklist, from JavaScript.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::convert::{js_error, playbook, source_text, text_of, time, to_js, Batch};
+use crate::error::Error;
+use crate::worklist::{Filter, Worklist as Core};
+
+/// A resident index of contacts for instant filtering.
+///
+/// ```js
+/// const wl = new Worklist(preset("monthly-campaign"), Date.now());
+/// const errors = wl.upsert(contacts);        // bad contacts reported, the rest kept
+/// wl.refresh(Date.now());                    // re-evaluates only what can have changed
+/// wl.facets({ allowed: ["call"] });          // {status: {noSmsReply: 120, ...}, next, phase, allowed}
+/// wl.query({ status: ["noSmsReply"], due: true }); // ids in work order
+/// wl.get(ids[0]);                            // the contact's Evaluation
+/// wl.free();
+/// ```
+/// Call `free()` when done: a FinalizationRegistry does not run inside
+/// synchronous loops.
+#[wasm_bindgen]
+pub struct Worklist {
+    inner: Core,
+    /// The JS id of the contact in each slot, so that `query` hands back the
+    /// very ids it was given without building strings.
+    ids: js_sys::Array,
+}
+
+#[wasm_bindgen]
+impl Worklist {
+    /// A worklist for a playbook, evaluated at `now` when given (else at the
+    /// first `refresh`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Time")] now: Option<JsValue>,
+    ) -> Result<Worklist, JsValue> {
+        let pb = playbook(&playbook_value, "playbook").map_err(|e| js_error(&e))?;
+        let now = match now.filter(|v| !v.is_null() && !v.is_undefined()) {
+            None => None,
+            Some(v) => Some(time(&v, "now").map_err(|e| js_error(&e))?),
+        };
+        Ok(Worklist {
+            inner: Core::new(pb, now),
+            ids: js_sys::Array::new(),
+        })
+    }
+
+    /// Adds or replaces contacts (by id; when an id comes twice, the last one
+    /// wins); only changed contacts are re-evaluated. Returns the errors of
+    /// contacts that could not be read (the rest are kept).
+    #[wasm_bindgen(unchecked_return_type = "BatchError[]")]
+    pub fn upsert(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Contact[]")] contacts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let batch = Batch::of_array(&contacts, "contacts").map_err(|e| js_error(&e))?;
+        self.upsert_batch(&batch)
+    }
+
+    /// Adds or replaces contacts given as one JSON text (an array), as a
+    /// string or as its UTF-8 bytes (a `Uint8Array`, e.g. straight from a file
+    /// or a fetch: no decoding to a string and back). Returns the errors as
+    /// `upsert` does.
+    #[wasm_bindgen(js_name = upsertJson, unchecked_return_type = "BatchError[]")]
+    pub fn upsert_json(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let batch = source_text(&json, "contacts")
+            .and_then(|t| Batch::of_text(t, "contacts"))
+            .map_err(|e| js_error(&e))?;
+        self.upsert_batch(&batch)
+    }
+
+    fn upsert_batch(&mut self, batch: &Batch) -> Result<JsValue, JsValue> {
+        let (good, errors) = batch.read(self.inner.playbook());
+        let before = self.inner.len();
+        self.inner.upsert(good);
+        if self.inner.len() > before {
+            // The new ids, in slot order, in one crossing.
+            let added: Vec<&crate::model::ContactId> = self.inner.ids().skip(before).collect();
+            let text = serde_json::to_string(&added)
+                .map_err(|e| js_error(&Error::input("", e.to_string())))?;
+            let arr = js_sys::Array::from(&js_sys::JSON::parse(&text)?);
+            self.ids = self.ids.concat(&arr);
+        }
+        to_js(&errors)
+    }
+
+    /// Removes contacts by id; returns how many were there.
+    pub fn remove(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | number>")] ids: JsValue,
+    ) -> Result<u32, JsValue> {
+        let arr = js_sys::Array::from(&ids);
+        let keys: Vec<String> = arr.iter().map(|v| key_of(&v)).collect();
+        let r = self.inner.remove(&keys);
+        for (from, to) in r.moves {
+            self.ids.set(to as u32, self.ids.get(from as u32));
+        }
+        self.ids.set_length(self.inner.len() as u32);
+        Ok(r.removed as u32)
+    }
+
+    /// Re-evaluates at a new `now` (only contacts whose evaluation can have
+    /// changed, unless `now` moved backwards). Returns how many were
+    /// re-evaluated.
+    pub fn refresh(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
+    ) -> Result<u32, JsValue> {
+        let now = time(&now, "now").map_err(|e| js_error(&e))?;
+        Ok(self.inner.refresh(now) as u32)
+    }
+
+    /// The ids matching `filter`, in work order (due first, then higher
+    /// priority, then earlier due time, then id). With `page` (`{offset?,
+    /// limit?}`), only that slice of them: a table showing one screen at a time
+    /// asks for that screen.
+    #[wasm_bindgen(unchecked_return_type = "Array<string | number>")]
+    pub fn query(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Page")] page: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let f = filter_of(&filter).map_err(|e| js_error(&e))?;
+        let (offset, limit) = page_of(page.as_ref()).map_err(|e| js_error(&e))?;
+        let slots = self.inner.query_page(&f, offset, limit);
+        gather(&self.ids, &slots)
+    }
+
+    /// Counts by status, next label, phase and allowed channel among the
+    /// contacts matching `filter`.
+    #[wasm_bindgen(unchecked_return_type = "Facets")]
+    pub fn facets(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let f = filter_of(&filter).map_err(|e| js_error(&e))?;
+        facets_js(&self.inner.facets(&f))
+    }
+
+    /// The contact's evaluation at the worklist's `now` (equal to `evaluate`
+    /// for it), or `undefined` for an unknown id or before the first `now`.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation | undefined")]
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        match self.inner.get(&key_of(&id)) {
+            Some(ev) => to_js(&ev),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// How many contacts it holds.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> u32 {
+        self.inner.len() as u32
+    }
+}
+
+/// Facets as plain objects whose keys are set with `Object.defineProperty`:
+/// next labels and phase ids are strings people choose, and a plain `obj[key] =
+/// n` with the key `"__proto__"` would set the object's prototype instead of
+/// adding a count.
+fn facets_js(f: &crate::worklist::Facets) -> Result<JsValue, JsValue> {
+    fn map<'a, K: AsRef<str> + 'a>(
+        entries: impl Iterator<Item = (&'a K, &'a u32)>,
+    ) -> Result<JsValue, JsValue> {
+        let obj = js_sys::Object::new();
+        for (k, n) in entries {
+            let desc = js_sys::Object::new();
+            js_sys::Reflect::set(&desc, &"value".into(), &JsValue::from(*n))?;
+            for flag in ["enumerable", "writable", "configurable"] {
+                js_sys::Reflect::set(&desc, &flag.into(), &JsValue::TRUE)?;
+            }
+            js_sys::Object::define_property(&obj, &k.as_ref().into(), &desc);
+        }
+        Ok(obj.into())
+    }
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"status".into(), &map(f.status.iter())?)?;
+    js_sys::Reflect::set(&out, &"next".into(), &map(f.next.iter())?)?;
+    js_sys::Reflect::set(&out, &"phase".into(), &map(f.phase.iter())?)?;
+    js_sys::Reflect::set(&out, &"allowed".into(), &map(f.allowed.iter())?)?;
+    Ok(out.into())
+}
+
+/// `slots.map(i => ids[i])`, done by the JS engine in one call:
+/// `Array.from(slots, Reflect.get.bind(null, ids))` (the map function also
+/// receives the index, which `Reflect.get` takes as an unused receiver).
+fn gather(ids: &js_sys::Array, slots: &[u32]) -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    let reflect = js_sys::Reflect::get(&global, &"Reflect".into())?;
+    let get: js_sys::Function = js_sys::Reflect::get(&reflect, &"get".into())?.unchecked_into();
+    let array = js_sys::Reflect::get(&global, &"Array".into())?;
+    let from: js_sys::Function = js_sys::Reflect::get(&array, &"from".into())?.unchecked_into();
+    let pick = get.bind1(&JsValue::NULL, ids);
+    let view = js_sys::Uint32Array::from(slots);
+    from.call2(&array, &view, &pick)
+}
+
+fn key_of(v: &JsValue) -> String {
+    if let Some(s) = v.as_string() {
+        s
+    } else if let Some(n) = v.as_f64() {
+        crate::model::ContactId::Number(n).text()
+    } else {
+        String::new()
+    }
+}
+
+/// Reads `{offset?, limit?}` (whole numbers of at least 0).
+fn page_of(v: Option<&JsValue>) -> Result<(usize, usize), Error> {
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok((0, usize::MAX));
+    };
+    let field = |name: &str| -> Result<Option<usize>, Error> {
+        let x = js_sys::Reflect::get(v, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if x.is_undefined() || x.is_null() {
+            return Ok(None);
+        }
+        match x.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as usize)),
+            _ => Err(Error::input(
+                format!("page.{name}"),
+                "expected a whole number of at least 0",
+            )),
+        }
+    };
+    Ok((
+        field("offset")?.unwrap_or(0),
+        field("limit")?.unwrap_or(usize::MAX),
+    ))
+}
+
+fn filter_of(v: &JsValue) -> Result<Filter, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Filter::default());
+    }
+    let text = text_of(v, "filter")?;
+    let mut d = serde_json::Deserializer::from_str(&text);
+    Filter::from_deserializer(&mut d).map_err(|e| e.under("filter"))
+}
