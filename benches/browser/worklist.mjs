@@ -11,7 +11,7 @@ const REPS = Number(params.get('reps') ?? 5);
 const bench = (fn, reps = REPS) => timed(fn, reps);
 
 async function run() {
-  const wasm = await init({ module_or_path: new URL('../../pkg/web/cadence_engine_bg.wasm', import.meta.url) });
+  const wasm = await init({ module_or_path: new URL('../../pkg/cadence_engine_bg.wasm', import.meta.url) });
   const memory = () => wasm.memory.buffer.byteLength;
   const pb = preset('monthly-campaign');
   const big = contacts(N, 7);
