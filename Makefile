@@ -43,6 +43,7 @@ test-js: pkg
 
 test-types: pkg
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
+	node scripts/reference.mjs --check
 
 test-e2e: pkg setup-browser
 	node --test tests/e2e/
