@@ -1,8 +1,8 @@
 // Writes the layout of pkg/ around the wasm-bindgen output: one .wasm at the
-// root, served to the Node glue (node/, CommonJS) and the browser glue (web/,
-// ES module); the entries (`cadence-engine`, `/init`, `/parallel`, `/wasm`),
+// root, served to the Node glue (node/, CommonJS) and the browser glue beside it
+// (cadence_engine.js, an ES module); the entries (`cadence-engine`, `/init`, `/parallel`, `/wasm`),
 // their types, package.json, README and licences. Usage: node pkg-files.mjs <dir>
-import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync, cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync, cpSync, mkdirSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -43,10 +43,13 @@ const wasmModule = new WebAssembly.Module(wasmBytes);
 let wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
 let wasm = wasmInstance.exports;
 wasm.__wbindgen_start();`, `// The package ships one ${WASM}, at its root. A bundle that moved this file
-// finds it beside itself, or is handed the bytes with initSync().
+// finds it beside itself or in node_modules, or is handed the bytes with initSync().
 const wasmCandidates = typeof __dirname === 'string'
     ? [require('path').join(__dirname, '..', '${WASM}'), require('path').join(__dirname, '${WASM}')]
     : [];
+try {
+    wasmCandidates.push(require.resolve('cadence-engine/wasm'));
+} catch (e) { /* not installed under that name, or no require here */ }
 let wasm = ${NOT_LOADED(`${WASM} was not found (looked in ' + (wasmCandidates.join(', ') || 'no folder: __dirname is not defined') + '); copy it beside the bundle, or call initSync(bytes) from cadence-engine/init first`)};
 let wasmLoaded = false;
 
@@ -92,11 +95,15 @@ exports.init = init;
   writeFileSync(pkg(file), text);
 }
 
-// ---- Browser glue (ES module): the .wasm one folder up; a clear error before init ----
+// ---- Browser glue (ES module), beside the .wasm: a clear error before init ----
+// It loads `new URL('${WASM}', import.meta.url)`, the one reference to the file
+// in the package: webpack and Vite copy it; after esbuild it is the file beside the bundle.
 {
-  const file = 'web/cadence_engine.js';
+  const file = 'cadence_engine.js';
+  renameSync(pkg('web/cadence_engine.js'), pkg(file));
+  rmSync(pkg('web'), { recursive: true });
   let text = readFileSync(pkg(file), 'utf8');
-  text = patch(file, text, `new URL('${WASM}', import.meta.url)`, `new URL('../${WASM}', import.meta.url)`);
+  patch(file, text, `new URL('${WASM}', import.meta.url)`, '');
   text = patch(file, text, 'let wasmModule, wasmInstance, wasm;',
     `let wasmModule, wasmInstance, wasm = ${NOT_LOADED("await init() from cadence-engine/init first, or import cadence-engine, which loads it itself")};`);
   text = patchAll(file, text, 'if (wasm !== undefined) return wasm;', 'if (wasmInstance !== undefined) return wasm;', 2);
@@ -120,8 +127,8 @@ writeFileSync(pkg('init.js'), `// An entry that does not load the engine by itse
 // copy it: webpack 5, Vite, Parcel); or give it the URL, the bytes, a fetch
 // Response or a compiled WebAssembly.Module (esbuild: import the file from
 // 'cadence-engine/wasm' with the file or binary loader). initSync(bytes) loads synchronously.
-import load, { initSync as loadSync } from './web/cadence_engine.js';
-export { ${engineNames.join(', ')} } from './web/cadence_engine.js';
+import load, { initSync as loadSync } from './cadence_engine.js';
+export { ${engineNames.join(', ')} } from './cadence_engine.js';
 
 const plain = (x) => x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype;
 
@@ -156,7 +163,6 @@ export * from './init.js';
     .replace('classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")');
   writeFileSync(pkg('cadence_engine.d.ts'), text);
   rmSync(pkg(file));
-  rmSync(pkg('web/cadence_engine.d.ts'));
 }
 const INIT_TYPES = `
 /**
@@ -253,7 +259,7 @@ const manifest = {
     './package.json': './package.json',
   },
   bin: { 'cadence-engine': './node/cli.cjs' },
-  files: ['LICENSE-MIT', 'LICENSE-APACHE', 'index.js', 'index.d.ts', 'init.js', 'init.d.ts', 'wasm.d.ts', 'cadence_engine.d.ts', WASM, 'node/', 'web/'],
+  files: ['LICENSE-MIT', 'LICENSE-APACHE', 'index.js', 'index.d.ts', 'init.js', 'init.d.ts', 'wasm.d.ts', 'cadence_engine.js', 'cadence_engine.d.ts', WASM, 'node/'],
   sideEffects: ['./index.js', './node/cadence_engine.js'],
   dependencies,
   engines: { node: '>=18.3' },

@@ -1,6 +1,6 @@
 // The Worklist at scale in the browser: load, refresh, facets + query, memory.
 // The page reports through `window.benchResult` (read by benches/browser.mjs).
-import init, { Worklist, preset } from '../../pkg/web/cadence_engine.js';
+import init, { Worklist, preset } from '../../pkg/cadence_engine.js';
 import { contacts, NOW } from '../contacts.mjs';
 import { median, bench as timed, refreshSteps } from '../timing.mjs';
 
