@@ -129,6 +129,18 @@ test('evaluate: one evaluation per line, in input order; bad records in place', 
   console.log(`evaluate: ${N + 1} lines in ${r.ms} ms = ${Math.round((N + 1) / (r.ms / 1000))} lines/s`);
 });
 
+test('on a terminal: progress with percent and time left, erased before an error line', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a pseudo-terminal' }, () => {
+  const out = join(dir, 'tty.ndjson');
+  // script(1) runs the tool on a pseudo-terminal, as a person at a terminal would.
+  const r = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" evaluate "${file}" --playbook monthly-campaign --now ${NOW} --allow-bad -o "${out}"`, '/dev/null'],
+    { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /\[cadence-engine\] [\d,]+ contacts · \d+% · \d+ s left/);
+  // The error line stands alone: the progress line was erased (\r ESC[K) before it.
+  const lines = r.stdout.split(/\r\n|\n/).map((l) => l.split('\r').pop().replace(/\x1b\[K/g, ''));
+  assert.ok(lines.includes(`cadence-engine: line ${BAD_LINE}: invalid JSON: Unexpected end of JSON input`), lines.filter((l) => l.includes('line ')).join('\n'));
+});
+
 test('a reader that closes early (| head -1) ends the tool at once, with status 0', { timeout: 60000 }, () => {
   // Without the fix the tool waited forever for a `drain` that never came; the
   // spawn timeout turns a hang into a failure (signal SIGTERM) instead of a stuck run.
