@@ -76,6 +76,7 @@ const SECTIONS = [
   ['Events', ['Event', 'MessageEvent', 'ActivityEvent', 'DndEvent', 'StepDoneEvent', 'CallbackEvent', 'HorizonEvent']],
   ['Playbook', ['Playbook', 'WindowBlock', 'PhaseSpec', 'StepSpec', 'DurationSpec', 'PresetName']],
   ['Evaluation', ['Evaluation', 'NextAction', 'NextAuto', 'ChannelCheck', 'DndInfo', 'Violation']],
+  ['Errors', ['EngineError', 'FieldError']],
   ['Batches, plans, replies and queues', ['BatchError', 'EvaluateManyOptions', 'PlanItem', 'ReplyClass', 'QueueItem', 'QueueOptions', 'PlannedItem']],
   ['Worklist', ['Filter', 'Page', 'Facets']],
 ];

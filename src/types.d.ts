@@ -6,7 +6,7 @@
  *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier);
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
  * - a JavaScript `Date`.
- * @errors `<path>: expected an RFC 3339 time with offset or epoch milliseconds, got "yesterday"`;
+ * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;
  * a local date-time when the contact has no zone; a number below 100,000,000,000 ("looks like seconds").
  */
 export type Time = string | number | Date;
@@ -619,16 +619,40 @@ export interface Evaluation {
    */
   timeZoneSource: "contact" | "playbook" | "region";
 }
+/** One problem of an input: where, what was expected, and a stable code. */
+export interface FieldError {
+  /** The field path (`events[3].at`; in a batch `contacts[12].events[3].at`). */
+  path: string;
+  /** What was expected and what was found. */
+  message: string;
+  /** A stable code (`E_INVALID_INPUT`, `E_INVALID_TIME`, ...). */
+  code: string;
+}
+/**
+ * What the functions throw on bad input: a real `Error` whose `message` gives every problem
+ * (`path: what was expected`, joined by "; "), with the first problem's `code` and `path`, and
+ * `errors` listing each problem apart.
+ */
+export interface EngineError extends Error {
+  /** The first problem's code. */
+  code: string;
+  /** The first problem's path. */
+  path: string;
+  /** Every problem of the input. */
+  errors: FieldError[];
+}
 /** A contact that could not be read, in a batch: it never aborts the batch. */
 export interface BatchError {
   /** The contact's id when it could be read, else `null`. */
   id: string | number | null;
-  /** Every problem of the record, each starting with its path (`contacts[3].events[2].at: ...`). */
+  /** Every problem of the record, each starting with its path (`contacts[3].events[2].at: ...`), joined by "; ". */
   error: string;
-  /** A stable error code. */
+  /** The first problem's code. */
   code: string;
-  /** The path of the first problem. */
+  /** The first problem's path. */
   path: string;
+  /** Every problem of the record, apart. */
+  errors: FieldError[];
 }
 /** Options of `evaluateMany`. */
 export interface EvaluateManyOptions {

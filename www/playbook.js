@@ -53,7 +53,7 @@ export class PlaybookEditor {
       // Each problem starts with its field path, e.g. "steps[0].channel: ...". The
       // engine lists them all: in `errors` when it gives them apart, else one a line.
       const all = Array.isArray(e.errors) && e.errors.length
-        ? e.errors.map((x) => (typeof x === 'string' ? x : x.message || `${x.path}: ${x.error}`))
+        ? e.errors.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message))
         : e.message.split(/\n|;\s+(?=[\w.[\]]+: )/).map((x) => x.trim()).filter(Boolean);
       this.showError(all);
       return;

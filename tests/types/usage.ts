@@ -6,6 +6,7 @@ import {
 } from '../../pkg/index.js';
 import type {
   Contact, Evaluation, Playbook, Filter, Facets, BatchError, PlanItem, Region, NextAuto, Channel, Time, Event,
+  EngineError, FieldError,
 } from '../../pkg/index.js';
 import { init, initSync } from '../../pkg/init.js';
 import type { WasmSource } from '../../pkg/init.js';
@@ -61,6 +62,10 @@ const validUntil: string | null = ev.validUntil;
 const source: 'contact' | 'playbook' | 'region' = ev.timeZoneSource;
 const allowed: boolean = ev.channels.sms.allowed;
 const many: Array<Evaluation | BatchError> = evaluateMany([contact, fromCrm], playbook, Date.now());
+const problems: FieldError[] = many.flatMap((r) => ('error' in r ? r.errors : []));
+function problemsOf(e: unknown): string[] {
+  return e instanceof Error && 'errors' in e ? (e as EngineError).errors.map((x) => `${x.path}: ${x.message}`) : [];
+}
 const steps: PlanItem[] = plan(contact, preset('call-ladder'), 0, '2027-01-01T00:00:00Z');
 const cls = classifyReply('STOP');
 const intent: 'optOut' | 'optIn' | 'help' | 'none' = cls.intent;
@@ -101,6 +106,6 @@ async function parallel(): Promise<number> {
 }
 
 export {
-  label, auto, autoChannel, byEmail, validUntil, source, allowed, many, steps, intent, revoked, check, when, queue, ok, errors, ids,
+  problems, problemsOf, label, auto, autoChannel, byEmail, validUntil, source, allowed, many, steps, intent, revoked, check, when, queue, ok, errors, ids,
   page, facets, size, regions, notARegion, event, time, typo, withSteps, blackout, load, parallel,
 };
