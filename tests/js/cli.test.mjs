@@ -270,6 +270,19 @@ test('evaluate to CSV parses back; --keep carries columns; an event error names 
   const first = JSON.parse(nd.stdout.split('\n')[0]);
   assert.deepEqual(first.input, { Phone: '(212) 555-0142', Owner: 'sam' });
 
+  // The same events as NDJSON (one event a line, with contactId): the same evaluations.
+  const eventsNd = join(dir, 'events.ndjson');
+  const evRows = csv(readFileSync(join(examples, 'events.csv'), 'utf8'));
+  writeFileSync(eventsNd, evRows.map((e) => JSON.stringify(Object.fromEntries(Object.entries({
+    contactId: e['Contact ID'], kind: e.Type, at: e.When, channel: e.Channel, direction: e.Direction, text: e.Body,
+    interaction: e.Interaction, outcome: e.Outcome, dueAt: e.Due,
+  }).filter(([, v]) => v !== '')))).join('\n') + '\n');
+  const ndArgs = [...args];
+  ndArgs[args.indexOf('--events') + 1] = eventsNd;
+  const viaNd = run([...ndArgs, '--format', 'csv']);
+  assert.equal(viaNd.status, 0, viaNd.stderr);
+  assert.equal(viaNd.stdout, r.stdout);
+
   // A broken event in the events file: the contact's line and the event's line.
   const events = join(dir, 'events-bad.csv');
   writeFileSync(events, readFileSync(join(examples, 'events.csv'), 'utf8') + '1003,activity,last tuesday,,,,call,noAnswer,\n');
