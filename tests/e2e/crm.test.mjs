@@ -306,6 +306,7 @@ test('the Call queue tab shows the queue alone; the Work list tab brings the lis
 test('at 1440 px wide the table fits: every column is on screen and no due time is cut', async () => {
   const { page, errors, context } = await openPage(browser, url(SMALL), { width: 1440, height: 900 });
   try {
+    await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])')); // every row's data in
     const table = await page.locator('#table').boundingBox();
     const city = await page.locator('#table .thead > div').last().boundingBox();
     assert.ok(city.x + city.width <= table.x + table.width + 1, 'the last column is inside the table');
@@ -328,26 +329,31 @@ test('columns sort: by contact A–Z and Z–A, by status, and back to work orde
   try {
     // Sorted by the contact's name (a display name may add " - can't text").
     const names = async () => (await page.locator('.trow[data-status] .cname').allInnerTexts()).map((n) => n.replace(/ - can't text$/, ''));
+    await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])')); // every row's data in
     const workOrder = await names();
     const header = (label) => page.locator('#table .thead button.sort', { hasText: label });
-    const sortBy = async (label) => {
+    // Clicks a header and waits until the table shows the order it asked for (the
+    // header's arrow) with every row's data in.
+    const sortBy = async (label, arrow) => {
       await header(label).click();
-      await page.waitForFunction(() => document.documentElement.dataset.state !== 'ready', null, { timeout: 2000 }).catch(() => {});
+      await page.waitForFunction(([l, a]) => {
+        const b = [...document.querySelectorAll('#table .thead button.sort')].find((x) => x.innerText.startsWith(l));
+        return b.querySelector('.arrow').textContent.trim() === a && !document.querySelector('.trow:not([data-status])');
+      }, [label, arrow]);
       await waitReady(page);
-      await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])'));
     };
-    await sortBy('Contact');
+    await sortBy('Contact', '▲');
     const asc = await names();
     assert.deepEqual(asc, [...asc].sort((a, b) => a.localeCompare(b)));
     assert.match(await header('Contact').innerText(), /▲/);
-    await sortBy('Contact');
+    await sortBy('Contact', '▼');
     const desc = await names();
     assert.deepEqual(desc, [...desc].sort((a, b) => b.localeCompare(a)));
     assert.match(await header('Contact').innerText(), /▼/);
-    await sortBy('Contact'); // a third click: work order again
+    await sortBy('Contact', ''); // a third click: work order again
     assert.deepEqual(await names(), workOrder);
 
-    await sortBy('Status');
+    await sortBy('Status', '▲');
     const statuses = await page.locator('.trow[data-status] .pill').allInnerTexts();
     assert.deepEqual(statuses, [...statuses].sort((a, b) => a.localeCompare(b)));
     assert.equal(await count(page), SMALL);
