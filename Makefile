@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PORT ?= 8765
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-e2e lint bench fuzz zones clean
+.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-bundlers test-e2e lint bench fuzz zones clean
 
 help:
 	@echo "make demo   build pkg/ and serve the CRM demo on 127.0.0.1:$(PORT)"
@@ -43,11 +43,15 @@ test-js: pkg
 
 test-types: pkg
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
+	node scripts/reference.mjs --check
+
+test-bundlers: pkg setup-browser
+	node --test tests/bundlers/
 
 test-e2e: pkg setup-browser
 	node --test tests/e2e/
 
-test: lint test-rust test-js test-types test-wasm test-e2e
+test: lint test-rust test-js test-types test-bundlers test-wasm test-e2e
 	@echo "make test: every layer passed"
 
 bench: pkg

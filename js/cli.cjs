@@ -1,91 +1,144 @@
 #!/usr/bin/env node
 'use strict';
-// cadence-engine: evaluate contacts and plan today's call queue from the command line.
-// Run `cadence-engine --help` for the options.
+// cadence-engine: evaluate contacts and plan a call queue from the command line.
+// Run `cadence-engine --help` for the options; docs/cli.md has examples.
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
+const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
+const { readContacts, readEvents, parseMap, InputError, CONTACT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
 Usage:
-  cadence-engine queue    <contacts> --playbook <name|file> --now <time> --capacity <n> [options]
-  cadence-engine evaluate <contacts> --playbook <name|file> --now <time> [options]
+  cadence-engine evaluate <contacts> --playbook <name|file> [options]
+  cadence-engine queue    <contacts> --playbook <name|file> --capacity <n> [options]
 
-<contacts> is a file of contacts, one JSON object a line (NDJSON), or a JSON
-array; "-" reads standard input. Contacts are plain engine contacts
-({id, name?, timeZone?, region?, addedAt, priority?, events}); unknown fields
-are reported as bad records.
+<contacts> is NDJSON (one contact a line), a JSON array, or CSV with a header
+row (by extension .csv/.ndjson/.jsonl/.json, else --input-format, else the first
+character); "-" reads standard input. Fields the engine does not read are
+ignored, and an empty cell is "not given".
 
+evaluate   One evaluation per contact, in input order. A bad record gives
+           {"line", "id", "error", ...} (NDJSON) or a row with "error" (CSV).
 queue      Evaluates every contact, takes those whose next action is a call
-           (see --channel), plans them with planQueue over the daily capacity
-           (highest priority first; when a day is full, the lowest priority is
-           deferred to the next day) and writes TODAY's queue: the items planned
-           for the local day of --now, in call order.
-           Columns: rank, plannedFor, id, name, priority, label, channel,
-           dueAt, deferredDays, status, stage.
-evaluate   Writes one evaluation per line (NDJSON), in input order. A bad
-           record gives {"line", "id", "error", ...} on its line instead.
+           (see --channel), plans them over the daily capacity (highest priority
+           first; when a day is full, the lowest priority is deferred) and writes
+           the queue for today (the local day of --now), in call order.
+           Columns: rank, plannedFor, id, name, [--keep columns], priority,
+           label, channel, dueAt (the contact's local time), deferredDays,
+           status, stage.
 
-Options:
-  --playbook <p>     a preset (monthly-campaign, call-ladder, sequence) or a
-                     JSON file with a playbook                     (required)
-  --now <time>       RFC 3339 time with an offset, or epoch ms     (required)
-  --capacity <n>     calls per day                                 (queue; required)
-  --channel <c>      queue contacts whose next action is on this channel:
-                     call (default), sms, email, task, or all (every next action)
-  --days <n>         write the queue for n days from today, not just today
-                     (queue; default 1)
-  --time-zone <z>    IANA zone whose local days the queue counts in
-                     (default: the playbook's timeZone, else UTC)
-  --format <f>       csv (default for queue) or ndjson (queue; evaluate is always ndjson)
-  --workers <n>      worker threads (default: the number of CPUs)
-  --quiet            no progress on stderr
-  -h, --help         this text
+Input:
+  --map <f=Column,...>   CSV columns of contact fields: id, name, timeZone,
+                         region, addedAt, priority, events (a JSON array);
+                         e.g. --map "id=Contact ID,name=Full Name,timeZone=TZ"
+                         (a field not mapped is read from a column of its own
+                         name, any case)
+  --events <file>        events in another file, joined by contact id: CSV
+                         (a contactId column, then kind, at, channel, ...) or
+                         NDJSON (one event a line, with contactId)
+  --events-map <f=Column,...>  CSV columns of event fields (contactId, kind, at, ...)
+  --input-format <f>     csv or json (NDJSON or a JSON array)
 
-Bad records (invalid JSON, invalid contacts) are reported on stderr with their
-line number and skipped; the rest is written. The exit code is 0 when at least
-one contact was read, 1 when none could be (missing or empty input, every record
-bad, bad playbook or time), 2 on a usage error. Progress is shown on stderr for
-inputs of more than 10,000 records.`;
+Evaluation:
+  --playbook <p>         a preset (monthly-campaign, call-ladder, sequence) or
+                         a JSON file with a playbook                  (required)
+  --now <time>           RFC 3339 time or epoch ms      (default: the clock)
+  --explain              fill each evaluation's explain list (evaluate)
+  --capacity <n>         calls per day                      (queue; required)
+  --channel <c>          queue contacts whose next action is on this channel:
+                         call (default), sms, email, task, or all
+  --days <n>             the queue for n days from today       (default 1)
+  --time-zone <z>        IANA zone whose local days the queue counts in
+                         (default: the playbook's timeZone, else UTC)
+
+Output:
+  -o, --output <file>    write here instead of standard output
+  --format <f>           csv or ndjson (default: by the --output extension,
+                         else ndjson)
+  --keep <Column,...>    carry these input columns (or JSON fields) to the
+                         output, e.g. --keep phone,owner for a call list
+
+Running:
+  --workers <n>          worker threads             (default: the CPU count)
+  --allow-bad            exit 0 even when some records were bad
+  --quiet                no summary on stderr (bad records are still reported)
+  --version              the version
+  -h, --help             this text
+
+Bad records are reported on stderr as "line 17: events[3].at: ...", with the
+line of the input they start on, and the rest is written. Exit status: 0 when
+every record was read (or --allow-bad and at least one was), 1 when a record
+was bad or none could be read (or a bad playbook, --now or input file), 2 on a
+usage error. Progress (percent and time left) is shown only on a terminal.`;
 
 const PRESETS = ['monthly-campaign', 'call-ladder', 'sequence'];
 const BATCH = 1000;
-const PROGRESS_FROM = 10000;
 
 class UsageError extends Error {}
 
-function parseArgs(argv) {
-  const opts = { format: null, channel: 'call', days: 1, quiet: false, files: [] };
-  const takes = new Set(['--playbook', '--now', '--capacity', '--format', '--workers', '--time-zone', '--channel', '--days']);
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let v;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      v = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    if (a === '-h' || a === '--help') opts.help = true;
-    else if (a === '--quiet') opts.quiet = true;
-    else if (takes.has(a)) {
-      if (v === undefined) {
-        v = argv[++i];
-        if (v === undefined) throw new UsageError(`${a} needs a value`);
-      }
-      opts[a.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else if (!opts.command) opts.command = a;
-    else opts.files.push(a);
+const OPTIONS = {
+  playbook: { type: 'string' },
+  now: { type: 'string' },
+  capacity: { type: 'string' },
+  channel: { type: 'string', default: 'call' },
+  days: { type: 'string', default: '1' },
+  'time-zone': { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  keep: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+  events: { type: 'string' },
+  'events-map': { type: 'string', multiple: true },
+  'input-format': { type: 'string' },
+  explain: { type: 'boolean' },
+  workers: { type: 'string' },
+  'allow-bad': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function args(argv) {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { ...values, command: positionals[0], files: positionals.slice(1) };
+  } catch (e) {
+    throw new UsageError(e.message);
   }
-  return opts;
 }
 
 function positiveInt(name, v) {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name}: expected a whole number of at least 1, got ${JSON.stringify(v)}`);
   return n;
+}
+
+function oneOf(name, v, list) {
+  if (!list.includes(v)) throw new UsageError(`${name}: expected ${list.join(', ')}, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function list(specs) {
+  return (specs || []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+function version() {
+  for (const p of [path.join(__dirname, '..', 'package.json'), path.join(__dirname, '..', 'pkg', 'package.json')]) {
+    try {
+      const m = JSON.parse(fs.readFileSync(p, 'utf8'));
+      if (m.name === 'cadence-engine') return m.version;
+    } catch { /* next */ }
+  }
+  return 'unknown';
+}
+
+function loadEngine() {
+  const here = path.join(__dirname, 'cadence_engine.js');
+  return require(fs.existsSync(here) ? here : path.join(__dirname, '..', 'pkg', 'node', 'cadence_engine.js'));
 }
 
 function loadPlaybook(engine, spec) {
@@ -107,313 +160,338 @@ function loadPlaybook(engine, spec) {
 }
 
 /**
- * Splits a stream into records: NDJSON lines, or the elements of one JSON array
- * (found by tracking strings and nesting, so the array is never held whole).
- * Calls onRecord(text, line) for each; line is where the record starts.
+ * Standard output (or --output) that never hangs: a reader that goes away (EPIPE,
+ * `| head`) marks it closed, wakes any writer waiting for `drain`, and calls onClose.
  */
-function recordSplitter(onRecord) {
-  let mode = null; // 'ndjson' | 'array'
-  let buf = '';
-  let line = 1; // line number at buf[0]
-  // array state
-  let depth = 0;
-  let inStr = false;
-  let esc = false;
-  let start = -1;
-  let startLine = 0;
-  let curLine = 1;
-  let arrayDone = false;
-  let stray = null;
-
-  function feedNdjson(final) {
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const text = buf.slice(0, i).replace(/\r$/, '');
-      buf = buf.slice(i + 1);
-      if (text.trim()) onRecord(text, line);
-      line++;
-    }
-    if (final && buf.trim()) {
-      onRecord(buf.replace(/\r$/, ''), line);
-      buf = '';
-    }
-  }
-
-  function feedArray(chunk) {
-    // Scan chunk characters; records are depth-1 values between commas.
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk[i];
-      if (arrayDone) {
-        if (!/\s/.test(ch) && stray === null) stray = curLine;
-        if (ch === '\n') curLine++;
-        continue;
-      }
-      if (start >= 0) buf += ch;
-      if (inStr) {
-        if (esc) esc = false;
-        else if (ch === '\\') esc = true;
-        else if (ch === '"') inStr = false;
-      } else if (ch === '"') {
-        if (start < 0 && depth === 1) { start = 0; startLine = curLine; buf = ch; }
-        inStr = true;
-      } else if (ch === '{' || ch === '[') {
-        if (depth === 1 && start < 0) { start = 0; startLine = curLine; buf = ch; }
-        depth++;
-      } else if (ch === '}' || ch === ']') {
-        depth--;
-        if (depth === 0) {
-          if (start >= 0) onRecord(buf.slice(0, -1), startLine);
-          start = -1; buf = ''; arrayDone = true;
-        }
-      } else if (ch === ',' && depth === 1) {
-        if (start >= 0) onRecord(buf.slice(0, -1), startLine);
-        start = -1; buf = '';
-      } else if (depth === 1 && start < 0 && !/\s/.test(ch)) {
-        start = 0; startLine = curLine; buf = ch;
-      }
-      if (ch === '\n') curLine++;
-    }
-  }
-
-  return {
-    push(chunk) {
-      if (mode === null) {
-        const m = /\S/.exec(chunk);
-        if (!m) return;
-        mode = chunk[m.index] === '[' ? 'array' : 'ndjson';
-        if (mode === 'array') {
-          curLine += (chunk.slice(0, m.index).match(/\n/g) || []).length;
-          depth = 1;
-          chunk = chunk.slice(m.index + 1);
-        }
-      }
-      if (mode === 'ndjson') {
-        buf += chunk;
-        feedNdjson(false);
-      } else feedArray(chunk);
-    },
-    end() {
-      if (mode === 'ndjson') feedNdjson(true);
-      const problems = [];
-      if (mode === 'array' && !arrayDone) problems.push(`line ${curLine}: the JSON array is not closed`);
-      if (stray !== null) problems.push(`line ${stray}: text after the end of the JSON array`);
-      return { mode, problems };
-    },
-  };
-}
-
-function csvCell(v) {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Writes to stdout, waiting when the pipe is full; a closed pipe ends quietly. */
-function writer() {
-  const out = process.stdout;
+function output(file, onClose) {
+  const out = file ? fs.createWriteStream(file) : process.stdout;
   let closed = false;
+  const waiting = new Set();
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const wake of waiting) wake();
+    waiting.clear();
+    onClose();
+  };
   out.on('error', (e) => {
-    if (e.code === 'EPIPE') closed = true;
-    else throw e;
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') close();
+    else {
+      process.stderr.write(`cadence-engine: cannot write the output: ${e.message}\n`);
+      process.exitCode = 1;
+      close();
+    }
   });
-  return async (text) => {
-    if (closed || !text) return;
-    if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+  if (out === process.stdout) out.on('close', close);
+  return {
+    get closed() { return closed; },
+    async write(text) {
+      if (closed || !text) return;
+      if (!out.write(text)) {
+        await new Promise((resolve) => {
+          waiting.add(resolve);
+          out.once('drain', () => { waiting.delete(resolve); resolve(); });
+        });
+      }
+    },
+    async end() {
+      if (closed || out === process.stdout) return;
+      await new Promise((resolve) => out.end(resolve));
+    },
   };
 }
 
-function progress(quiet) {
+/** Percent, rate and time left on a terminal (stderr), erased before any other line. */
+function progress(enabled, total) {
+  const err = process.stderr;
+  const on = enabled && err.isTTY;
   const t0 = Date.now();
   let last = 0;
-  const err = process.stderr;
+  let shown = false;
   return {
     t0,
-    tick(read, done, force) {
-      if (quiet || read < PROGRESS_FROM) return;
+    tick(bytes, done, force) {
+      if (!on) return;
       const now = Date.now();
-      if (!force && now - last < 1000) return;
+      if (!force && now - last < 250) return;
       last = now;
-      const rate = Math.round(done / Math.max(0.001, (now - t0) / 1000));
-      const msg = `[cadence-engine] ${read.toLocaleString('en-US')} read, ${done.toLocaleString('en-US')} evaluated (${rate.toLocaleString('en-US')}/s)`;
-      err.write(err.isTTY ? `\r${msg}` : `${msg}\n`);
+      const secs = (now - t0) / 1000;
+      let msg = `[cadence-engine] ${done.toLocaleString('en-US')} contacts`;
+      if (total > 0) {
+        const frac = Math.min(1, bytes / total);
+        const eta = frac > 0.01 ? Math.round((secs / frac) * (1 - frac)) : null;
+        msg += ` · ${Math.floor(frac * 100)}%${eta !== null ? ` · ${eta >= 60 ? `${Math.floor(eta / 60)} min ${eta % 60} s` : `${eta} s`} left` : ''}`;
+      } else {
+        msg += ` · ${Math.round(done / Math.max(secs, 0.001)).toLocaleString('en-US')}/s`;
+      }
+      err.write(`\r\x1b[K${msg}`);
+      shown = true;
     },
-    end() {
-      if (!quiet && err.isTTY && last) err.write('\n');
+    clear() {
+      if (shown) err.write('\r\x1b[K');
+      shown = false;
     },
   };
+}
+
+/** "contacts[12].events[3].at: ..." -> "events[3].at: ..." (the batch index means nothing to a user). */
+function localPath(message) {
+  return String(message).replace(/contacts\[\d+\]\.?/g, '').replace(/^:\s*/, '');
+}
+
+/** Adds the --events file line to each `events[k]` that came from it. */
+function withEventLines(message, eventLines, eventsFile) {
+  if (!eventLines) return message;
+  return message.replace(/events\[(\d+)\][\w.[\]]*/g, (m, k) => {
+    const l = eventLines[Number(k)];
+    return l ? `${m} (${eventsFile} line ${l})` : m;
+  });
+}
+
+const EVALUATE_COLUMNS = ['line', 'id', 'name', 'status', 'statusLabel', 'stage', 'priority', 'next', 'nextChannel', 'nextDueAt',
+  'nextDue', 'nextOverdue', 'nextAuto', 'nextAutoDueAt', 'canText', 'canCall', 'canEmail', 'followUpAt', 'phase', 'validUntil',
+  'timeZone', 'timeZoneSource', 'error'];
+
+function evaluationRow(r, line, kept) {
+  if (r.error !== undefined) return { line, id: r.id, ...kept, error: r.error };
+  const n = r.next;
+  const a = r.nextAuto;
+  return {
+    line, id: r.id, name: r.displayName, ...kept, status: r.status, statusLabel: r.statusLabel, stage: r.stage, priority: r.priority,
+    next: n && n.label, nextChannel: n && n.channel, nextDueAt: n && n.dueAt, nextDue: n && n.due, nextOverdue: n && n.overdue,
+    nextAuto: a && a.label, nextAutoDueAt: a && a.dueAt,
+    canText: r.channels.sms.allowed, canCall: r.channels.call.allowed, canEmail: r.channels.email.allowed,
+    followUpAt: r.followUpAt, phase: r.campaign && r.campaign.phase, validUntil: r.validUntil,
+    timeZone: r.timeZone, timeZoneSource: r.timeZoneSource,
+  };
+}
+
+const QUEUE_COLUMNS = ['rank', 'plannedFor', 'id', 'name', 'priority', 'label', 'channel', 'dueAt', 'deferredDays', 'status', 'stage'];
+
+function csvText(rows, columns, header) {
+  return stringify(rows, {
+    header, columns,
+    cast: { boolean: (v) => (v ? 'true' : 'false') },
+  });
 }
 
 async function main(argv) {
   let opts;
   try {
-    opts = parseArgs(argv);
+    opts = args(argv);
   } catch (e) {
     process.stderr.write(`cadence-engine: ${e.message}\nRun cadence-engine --help for usage.\n`);
     return 2;
+  }
+  if (opts.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
   }
   if (opts.help || !opts.command) {
     (opts.help ? process.stdout : process.stderr).write(HELP + '\n');
     return opts.help ? 0 : 2;
   }
-  const log = (m) => process.stderr.write(`cadence-engine: ${m}\n`);
-  let engine, playbook, workers, capacity, days, format, tz, today;
+  const prog = progress(!opts.quiet, 0);
+  const log = (m) => {
+    prog.clear();
+    process.stderr.write(`cadence-engine: ${m}\n`);
+  };
+
+  let engine; let playbook; let capacity; let days; let format; let tz; let today; let now; let keep; let map; let events; let workers;
   try {
-    if (!['queue', 'evaluate'].includes(opts.command)) throw new UsageError(`unknown command ${JSON.stringify(opts.command)} (expected queue or evaluate)`);
+    oneOf('command', opts.command, ['evaluate', 'queue']);
     if (opts.files.length !== 1) throw new UsageError('expected one input file (or - for standard input)');
     if (!opts.playbook) throw new UsageError('--playbook is required');
-    if (opts.now === undefined) throw new UsageError('--now is required');
     if (opts.command === 'queue') {
       if (opts.capacity === undefined) throw new UsageError('--capacity is required');
       capacity = positiveInt('--capacity', opts.capacity);
       days = positiveInt('--days', opts.days);
     }
-    format = opts.format || (opts.command === 'queue' ? 'csv' : 'ndjson');
-    if (!['csv', 'ndjson'].includes(format) || (opts.command === 'evaluate' && format !== 'ndjson')) {
-      throw new UsageError(`--format: expected ${opts.command === 'queue' ? 'csv or ndjson' : 'ndjson'}, got ${JSON.stringify(format)}`);
-    }
-    if (!['call', 'sms', 'email', 'task', 'all'].includes(opts.channel)) throw new UsageError(`--channel: expected call, sms, email, task or all, got ${JSON.stringify(opts.channel)}`);
+    oneOf('--channel', opts.channel, ['call', 'sms', 'email', 'task', 'all']);
+    if (opts['input-format'] !== undefined) oneOf('--input-format', opts['input-format'], ['csv', 'json']);
+    format = opts.format || (opts.output && /\.csv$/i.test(opts.output) ? 'csv' : 'ndjson');
+    oneOf('--format', format, ['csv', 'ndjson']);
     workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers);
-    engine = require(path.join(__dirname, fs.existsSync(path.join(__dirname, 'cadence_engine.js')) ? 'cadence_engine.js' : '../pkg/node/cadence_engine.js'));
+    keep = list(opts.keep);
+    map = parseMap(opts.map, CONTACT_FIELDS, '--map');
+    if (opts.files[0] !== '-' && !fs.existsSync(opts.files[0])) throw new InputError(`cannot read ${JSON.stringify(opts.files[0])}: no such file`);
+    engine = loadEngine();
     playbook = loadPlaybook(engine, opts.playbook);
-    if (/^-?\d+(\.\d+)?$/.test(opts.now)) opts.now = Number(opts.now);
-    engine.evaluateMany([], playbook, opts.now); // checks `now` before any work
+    now = opts.now === undefined ? Date.now() : /^-?\d+(\.\d+)?$/.test(opts.now) ? Number(opts.now) : opts.now;
+    engine.evaluateMany([], playbook, now); // checks `now` before any work
     if (opts.command === 'queue') {
-      tz = opts.timeZone || playbook.timeZone || 'UTC';
+      tz = opts['time-zone'] || playbook.timeZone || 'UTC';
       try {
-        today = localDay(engine, opts.now, tz);
+        today = localDay(engine, now, tz);
       } catch (e) {
         throw new UsageError(`--time-zone: ${e.message.replace(/^options\.timeZone:?\s*/, '')}`);
       }
+    }
+    if (opts.events) {
+      events = await readEvents(opts.events, opts['events-map']);
+      for (const p of events.problems) log(p);
     }
   } catch (e) {
     log(e.message);
     return e instanceof UsageError ? 2 : 1;
   }
 
-  const input = opts.files[0] === '-' ? process.stdin : fs.createReadStream(opts.files[0]);
-  const write = writer();
-  const prog = progress(opts.quiet);
+  const total = opts.files[0] === '-' ? 0 : fs.statSync(opts.files[0]).size;
+  const bar = progress(!opts.quiet, total);
+  const report = (m) => {
+    bar.clear();
+    log(m);
+  };
+  const meter = { bytes: 0 };
+  const input = { file: opts.files[0], format: opts['input-format'], map, events: events && events.byId, meter };
+  const records = readContacts(input);
+  const out = output(opts.output, () => {
+    // The reader went away (`| head`): nothing more can be written, so stop now.
+    if (input.stream) input.stream.destroy();
+    pool.close().finally(() => process.exit(0));
+  });
   const pool = createPool({ workers });
-  const queueItems = []; // for queue: {id, priority, dueAt, row}
-  let read = 0;
-  let evaluated = 0;
-  let good = 0;
-  let bad = 0;
-  let batch = [];
-  let batchLines = [];
-  let seq = 0;
-  let nextToWrite = 0;
-  const done = new Map(); // seq -> {results, lines}
+  const queueItems = [];
+  let read = 0; let good = 0; let bad = 0; let evaluated = 0;
+  let seq = 0; let nextToWrite = 0; let wroteHeader = false;
+  const done = new Map();
   const inFlight = new Set();
+
+  const keptOf = (row) => {
+    if (!keep.length) return {};
+    const o = {};
+    for (const k of keep) o[k] = row && typeof row === 'object' ? row[k] : undefined;
+    return o;
+  };
 
   async function flushInOrder() {
     while (done.has(nextToWrite)) {
-      const { results, lines } = done.get(nextToWrite);
+      const { results, metas } = done.get(nextToWrite);
       done.delete(nextToWrite);
       nextToWrite++;
-      let out = '';
+      const rows = [];
+      let text = '';
       results.forEach((r, i) => {
+        const m = metas[i];
         evaluated++;
+        const kept = keptOf(m.row);
         if (r.error !== undefined) {
           bad++;
-          const msg = r.code === 'invalidJson' ? r.error : r.error.replace(/^contacts\[\d+\]\.?/, '');
-          log(`line ${lines[i]}: ${msg || r.error}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
-          if (opts.command === 'evaluate') out += JSON.stringify({ line: lines[i], ...r }) + '\n';
-          return;
-        }
-        good++;
-        if (opts.command === 'evaluate') out += JSON.stringify(r) + '\n';
-        else if (r.next && (opts.channel === 'all' || r.next.channel === opts.channel)) {
-          queueItems.push({ id: r.id, priority: r.priority, dueAt: r.next.dueAt, r });
+          const msg = withEventLines(localPath(r.error), m.eventLines, opts.events);
+          report(`line ${m.line}: ${msg}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
+          r = { ...r, error: msg };
+        } else good++;
+        if (opts.command === 'evaluate') {
+          if (format === 'csv') rows.push(evaluationRow(r, m.line, kept));
+          else text += JSON.stringify(r.error !== undefined ? { line: m.line, ...r, ...(keep.length ? { input: kept } : {}) } : (keep.length ? { ...r, input: kept } : r)) + '\n';
+        } else if (r.error === undefined && r.next && (opts.channel === 'all' || r.next.channel === opts.channel)) {
+          queueItems.push({ id: r.id, priority: r.priority, dueAt: r.next.dueAt, r, kept });
         }
       });
-      await write(out);
+      if (rows.length) {
+        text = csvText(rows, [...EVALUATE_COLUMNS.slice(0, 3), ...keep, ...EVALUATE_COLUMNS.slice(3)], !wroteHeader);
+        wroteHeader = true;
+      }
+      await out.write(text);
     }
   }
 
-  function dispatch() {
-    if (!batch.length) return null;
+  function dispatch(batch) {
+    if (!batch.length) return;
     const mySeq = seq++;
-    const lines = batchLines;
-    const job = pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', lines: batch, playbook, now: opts.now, offset: 0 })
-      .then((results) => { done.set(mySeq, { results, lines }); })
+    const metas = batch;
+    const good = batch.filter((b) => b.contact !== undefined);
+    const job = (good.length
+      ? pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', json: JSON.stringify(good.map((b) => b.contact)), playbook, now, explain: !!opts.explain })
+      : Promise.resolve([]))
+      .then((results) => {
+        let k = 0;
+        const all = metas.map((b) => (b.contact !== undefined ? results[k++] : { id: null, error: b.error, code: 'invalidInput', path: '' }));
+        done.set(mySeq, { results: all, metas });
+      })
       .then(flushInOrder)
-      .then(() => prog.tick(read, evaluated));
-    batch = [];
-    batchLines = [];
+      .then(() => bar.tick(meter.bytes, evaluated));
     const tracked = job.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
-    return tracked;
   }
-
-  const splitter = recordSplitter((text, line) => {
-    read++;
-    batch.push(text);
-    batchLines.push(line);
-  });
 
   let status = 0;
   try {
-    input.setEncoding('utf8');
-    for await (const chunk of input) {
-      splitter.push(chunk);
-      while (batch.length >= BATCH) {
-        const extra = batch.splice(BATCH);
-        const extraLines = batchLines.splice(BATCH);
-        dispatch();
-        batch = extra;
-        batchLines = extraLines;
+    let batch = [];
+    for await (const r of records) {
+      if (out.closed) break;
+      if (r.structural) {
+        report(`line ${r.line}: ${r.error}`);
+        bad++;
+        continue;
+      }
+      read++;
+      batch.push(r);
+      if (batch.length >= BATCH) {
+        dispatch(batch);
+        batch = [];
         if (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
       }
     }
-    const { problems } = splitter.end();
-    dispatch();
+    if (!out.closed) dispatch(batch);
     await Promise.all(inFlight);
-    for (const p of problems) log(p);
-    prog.tick(read, evaluated, true);
-    prog.end();
+    bar.tick(meter.bytes, evaluated, true);
+    bar.clear();
+    if (out.closed) return status;
+    if (events) {
+      const unused = [...events.byId.entries()].filter(([, e]) => !e.used);
+      if (unused.length) report(`${opts.events}: events for ${unused.length} contact id${unused.length > 1 ? 's' : ''} not in the input (${unused.slice(0, 3).map(([id]) => JSON.stringify(id)).join(', ')}${unused.length > 3 ? ', ...' : ''})`);
+    }
 
     if (good === 0) {
-      log(read === 0 ? 'no contacts in the input' : `none of the ${read} records could be read`);
+      report(read === 0 ? 'no contacts in the input' : `none of the ${read} records could be read`);
       status = 1;
-    } else if (opts.command === 'queue') {
-      const planned = engine.planQueue(
-        queueItems.map(({ id, priority, dueAt }) => ({ id, priority, dueAt })),
-        { capacityPerDay: capacity, timeZone: tz, from: opts.now },
-      );
-      const lastDay = addDays(today, days - 1);
-      const byId = new Map(queueItems.map((q) => [String(q.id), q.r]));
-      const cols = ['rank', 'plannedFor', 'id', 'name', 'priority', 'label', 'channel', 'dueAt', 'deferredDays', 'status', 'stage'];
-      let out = format === 'csv' ? cols.join(',') + '\n' : '';
-      let rows = 0;
-      for (const p of planned) {
-        if (p.plannedFor < today || p.plannedFor > lastDay) continue;
-        const r = byId.get(String(p.id));
-        const row = {
-          rank: p.rank, plannedFor: p.plannedFor, id: p.id, name: r.displayName, priority: p.priority,
-          label: r.next.label, channel: r.next.channel, dueAt: p.dueAt, deferredDays: p.deferredDays, status: r.statusLabel, stage: r.stage,
-        };
-        rows++;
-        out += format === 'csv' ? cols.map((c) => csvCell(row[c])).join(',') + '\n' : JSON.stringify(row) + '\n';
-        if (out.length > 1 << 16) { await write(out); out = ''; }
-      }
-      await write(out);
-      if (!opts.quiet) {
-        const deferred = planned.filter((p) => p.plannedFor > lastDay).length;
-        log(`queue for ${today}${days > 1 ? ` to ${lastDay}` : ''} (${tz}): ${rows} of ${queueItems.length} ${opts.channel === 'all' ? 'next actions' : `${opts.channel}s`}, ${deferred} planned later; capacity ${capacity}/day`);
-      }
+    } else {
+      if (opts.command === 'queue') await writeQueue();
+      if (bad > 0 && !opts['allow-bad']) status = 1;
     }
     if (!opts.quiet || bad) {
-      const secs = (Date.now() - prog.t0) / 1000;
-      log(`${read} records read, ${good} evaluated, ${bad} bad, in ${secs.toFixed(1)} s (${Math.round(read / Math.max(secs, 0.001))} records/s, ${pool.size} workers)`);
+      const secs = (Date.now() - bar.t0) / 1000;
+      report(`${read} records read, ${good} evaluated, ${bad} bad${bad && !opts['allow-bad'] ? ' (exit status 1; --allow-bad to accept)' : ''}, in ${secs.toFixed(1)} s (${Math.round(read / Math.max(secs, 0.001))} records/s, ${pool.size} workers)`);
     }
+    await out.end();
   } catch (e) {
-    log(e.message);
-    status = good > 0 ? 0 : 1;
+    if (out.closed) return status;
+    report(e.message);
+    status = 1;
   } finally {
     await pool.close();
   }
   return status;
+
+  async function writeQueue() {
+    const planned = engine.planQueue(
+      queueItems.map(({ id, priority, dueAt }) => ({ id, priority, dueAt })),
+      { capacityPerDay: capacity, timeZone: tz, from: now },
+    );
+    const lastDay = addDays(today, days - 1);
+    const byId = new Map(queueItems.map((q) => [String(q.id), q]));
+    const columns = [...QUEUE_COLUMNS.slice(0, 4), ...keep, ...QUEUE_COLUMNS.slice(4)];
+    const rows = [];
+    for (const p of planned) {
+      if (p.plannedFor < today || p.plannedFor > lastDay) continue;
+      const { r, kept } = byId.get(String(p.id));
+      rows.push({
+        rank: p.rank, plannedFor: p.plannedFor, id: p.id, name: r.displayName, ...kept, priority: p.priority,
+        // The evaluation's due time is in the contact's own offset; planQueue's is not.
+        label: r.next.label, channel: r.next.channel, dueAt: r.next.dueAt, deferredDays: p.deferredDays, status: r.statusLabel, stage: r.stage,
+      });
+    }
+    for (let i = 0; i < rows.length || i === 0; i += 5000) {
+      const part = rows.slice(i, i + 5000);
+      await out.write(format === 'csv' ? csvText(part, columns, i === 0) : part.map((x) => JSON.stringify(x) + '\n').join(''));
+      if (out.closed) return;
+    }
+    if (!opts.quiet) {
+      const later = planned.filter((p) => p.plannedFor > lastDay).length;
+      report(`queue for ${today}${days > 1 ? ` to ${lastDay}` : ''} (${tz}): ${rows.length} of ${queueItems.length} ${opts.channel === 'all' ? 'next actions' : `${opts.channel}s`}, ${later} planned later; capacity ${capacity}/day`);
+    }
+  }
 }
 
 /** The local date (YYYY-MM-DD) of `now` in `tz`, as the engine counts days. */
@@ -429,7 +507,9 @@ function addDays(day, n) {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = process.exitCode || code;
+  });
 }
 
-module.exports = { main, recordSplitter };
+module.exports = { main };

@@ -2,7 +2,7 @@
 // evaluateMany spread over worker_threads: one WebAssembly instance per worker.
 //
 //   const { evaluateManyParallel } = require('cadence-engine/parallel');
-//   const results = await evaluateManyParallel(contacts, playbook, now, { workers: 4 });
+//   const results = await evaluateManyParallel(contacts, playbook, now, { workers: 4, explain: false });
 //
 // The result equals evaluateMany(contacts, playbook, now): same order, and a bad
 // contact yields the same {id, error, code, path} (paths count from the start of
@@ -144,7 +144,7 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
     const jobs = [];
     for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
       const slice = contacts.slice(offset, offset + chunkSize);
-      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset }));
+      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset, explain: !!options.explain }));
       if (contacts.length === 0) break;
     }
     const parts = await Promise.all(jobs);
@@ -156,7 +156,7 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
 
 // ---- the worker side ----------------------------------------------------------
 
-/** The few fields a queue or a summary needs from an evaluation. */
+/** The few fields a queue needs from an evaluation. */
 function summary(ev) {
   if (ev.error !== undefined) return ev;
   const n = ev.next;
@@ -167,6 +167,7 @@ function summary(ev) {
     displayName: ev.displayName,
     priority: ev.priority,
     stage: ev.stage,
+    timeZone: ev.timeZone,
     next: n ? { kind: n.kind, label: n.label, channel: n.channel, dueAt: n.dueAt, due: n.due, overdue: n.overdue } : null,
   };
 }
@@ -175,28 +176,15 @@ function workerMain() {
   const engine = require(workerData.engine);
   parentPort.on('message', (job) => {
     try {
-      let contacts = job.contacts;
-      const lineErrors = new Map();
-      if (job.lines) {
-        // Raw NDJSON lines: parse here, so bad JSON is found off the main thread.
-        contacts = [];
-        job.lines.forEach((text, i) => {
-          try {
-            contacts.push(JSON.parse(text));
-          } catch (e) {
-            lineErrors.set(i, e.message);
-            contacts.push(null);
-          }
-        });
-      }
-      const good = lineErrors.size ? contacts.filter((_, i) => !lineErrors.has(i)) : contacts;
-      const evaluated = engine.evaluateMany(good, job.playbook, job.now);
-      let k = 0;
-      const results = contacts.map((_, i) => {
-        if (lineErrors.has(i)) return { id: null, error: `invalid JSON: ${lineErrors.get(i)}`, code: 'invalidJson', path: '' };
-        const local = k++;
-        const r = shiftIndex(evaluated[local], local, (job.offset || 0) + i);
-        return job.mode === 'summary' ? summary(r) : r;
+      // Contacts as objects, or as the JSON text of an array (the command-line
+      // tool's batches: the engine reads the text as it is).
+      const evaluated = job.json !== undefined && !job.explain
+        ? JSON.parse(engine.evaluateManyJson(job.json, job.playbook, job.now))
+        : engine.evaluateMany(job.json !== undefined ? JSON.parse(job.json) : job.contacts, job.playbook, job.now,
+          ...(job.explain ? [{ explain: true }] : []));
+      const results = evaluated.map((r, i) => {
+        const shifted = shiftIndex(r, i, (job.offset || 0) + i);
+        return job.mode === 'summary' ? summary(shifted) : shifted;
       });
       parentPort.postMessage({ id: job.id, results });
     } catch (e) {

@@ -50,7 +50,7 @@ node benches/browser.mjs "http://127.0.0.1:$port" "$big" "$( [ -n "$quick" ] && 
 kill "$server" 2>/dev/null || true
 trap - EXIT
 
-wasm=pkg/web/cadence_engine_bg.wasm
+wasm=pkg/cadence_engine_bg.wasm
 printf '{"raw":%d,"gzip":%d}\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" > "$out/size.json"
 
 node benches/report.mjs "$out"

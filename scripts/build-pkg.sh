@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds pkg/: release wasm -> wasm-bindgen (nodejs and web) -> wasm-opt -Oz,
-# one npm package that works with require, import and in a browser page.
+# Builds pkg/: release wasm -> wasm-bindgen (nodejs and web glue) -> wasm-opt -Oz,
+# one npm package (one .wasm) that works with require, import, bundlers and in a
+# browser page. The package's layout is written by scripts/pkg-files.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,18 +11,21 @@ wasm=target/wasm32-unknown-unknown/release/cadence_engine.wasm
 # Build into a fresh folder and swap it in at the end, so a test running
 # against pkg/ meanwhile never sees half a package.
 out=$(mktemp -d pkg.new.XXXXXX)
+chmod 755 "$out"
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/node" "$out/web"
 wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
 wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 
+# Both targets emit the same module: ship it once, at the package root, where
+# the Node and the browser glue both load it from (scripts/pkg-files.mjs).
+cmp -s "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm" \
+  || { echo "[pkg] the nodejs and web targets emitted different modules" >&2; exit 1; }
 opt=node_modules/.bin/wasm-opt
-for f in "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm"; do
-  "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$f" -o "$f.opt"
-  mv "$f.opt" "$f"
-done
+"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/web/cadence_engine_bg.wasm" -o "$out/cadence_engine_bg.wasm"
+rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*
 
 node scripts/pkg-files.mjs "$out"
 rm -rf pkg.old
@@ -29,7 +33,7 @@ rm -rf pkg.old
 mv "$out" pkg
 rm -rf pkg.old
 
-raw=$(stat -c %s pkg/web/cadence_engine_bg.wasm)
-gz=$(gzip -9 -c pkg/web/cadence_engine_bg.wasm | wc -c)
+raw=$(stat -c %s pkg/cadence_engine_bg.wasm)
+gz=$(gzip -9 -c pkg/cadence_engine_bg.wasm | wc -c)
 printf '[pkg] cadence_engine_bg.wasm: %d bytes raw, %d bytes gzip (%.1f KB / %.1f KB)\n' \
   "$raw" "$gz" "$(awk "BEGIN{print $raw/1024}")" "$(awk "BEGIN{print $gz/1024}")"

@@ -1,16 +1,35 @@
-/** A time: RFC 3339 text with an offset ("2026-11-02T09:00:00-05:00"), epoch milliseconds, or a Date. */
+/**
+ * A moment in time. One of:
+ * - RFC 3339 text with an offset: `"2026-11-02T09:00:00-05:00"`, `"2026-11-02T14:00:00Z"`;
+ * - a local date-time without an offset, `"2026-11-03 10:15:00"` or `"2026-11-03T10:15"`,
+ *   read in the contact's zone (its `timeZone`, else the playbook's) by the DST rule
+ *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier);
+ * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
+ * - a JavaScript `Date`.
+ * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;
+ * a local date-time when the contact has no zone; a number below 100,000,000,000 ("looks like seconds").
+ */
 export type Time = string | number | Date;
-/** A reachable channel. */
+/** A channel a contact is reached on: a text, a phone call, an email. */
 export type Channel = "sms" | "call" | "email";
 /**
- * A region of calling hours, days with no calls and caps: `"US"` (federal),
- * `"CA"` (national) or the ISO 3166-2 code of a US state, DC or territory
- * (`"US-TX"`, `"US-DC"`, `"US-PR"`) or of a Canadian province or territory
- * (`"CA-ON"`, `"CA-QC"`). The rules and their sources: docs/consent.md.
- * An unknown code is an error that lists the valid ones.
+ * A region whose calling rules apply: `"US"` (federal TCPA hours, 08:00–21:00), `"CA"` (Canada, CRTC
+ * telemarketing hours), or the ISO 3166-2 code of a US state, DC or territory (`"US-TX"`, `"US-DC"`,
+ * `"US-PR"`) or of a Canadian province or territory (`"CA-ON"`, `"CA-QC"`): the federal rule plus the
+ * state's or province's own hours, day bans and caps (docs/consent.md cites each).
+ * @errors `region: unknown region "US-XX"; expected one of US, US-AK, ...` (the message lists the valid codes).
  */
-export type Region = "US" | "CA" | `US-${string}` | `CA-${string}`;
-/** The ten contact statuses. */
+export type Region =
+  | "US" | "CA"
+  | "US-AK" | "US-AL" | "US-AR" | "US-AZ" | "US-CA" | "US-CO" | "US-CT" | "US-DC" | "US-DE" | "US-FL"
+  | "US-GA" | "US-HI" | "US-IA" | "US-ID" | "US-IL" | "US-IN" | "US-KS" | "US-KY" | "US-LA" | "US-MA"
+  | "US-MD" | "US-ME" | "US-MI" | "US-MN" | "US-MO" | "US-MS" | "US-MT" | "US-NC" | "US-ND" | "US-NE"
+  | "US-NH" | "US-NJ" | "US-NM" | "US-NV" | "US-NY" | "US-OH" | "US-OK" | "US-OR" | "US-PA" | "US-RI"
+  | "US-SC" | "US-SD" | "US-TN" | "US-TX" | "US-UT" | "US-VA" | "US-VT" | "US-WA" | "US-WI" | "US-WV"
+  | "US-WY" | "US-AS" | "US-GU" | "US-MP" | "US-PR" | "US-VI"
+  | "CA-AB" | "CA-BC" | "CA-MB" | "CA-NB" | "CA-NL" | "CA-NS" | "CA-NT" | "CA-NU" | "CA-ON" | "CA-PE"
+  | "CA-QC" | "CA-SK" | "CA-YT";
+/** The ten contact statuses, by id (labels: "New Account", "No SMS Reply", "SMS in Progress", ...). */
 export type StatusId =
   | "newAccount" | "noSmsReply" | "smsInProgress" | "saleInProgress" | "satisfied"
   | "noSale" | "sold" | "noAnswer" | "leftVoicemail" | "wrongNumber";
@@ -19,144 +38,737 @@ export type Outcome =
   | "connected" | "noAnswer" | "leftVoicemail" | "wrongNumber"
   | "saleInProgress" | "sold" | "noSale";
 
-/** A text or email, either way. `step` marks the sequence step it carries out. */
-export interface MessageEvent { kind: "message"; at: Time; channel: "sms" | "email"; direction: "in" | "out"; text?: string; step?: string }
-/** A logged activity. `reason: "satisfied"` on a noSale gives the status Satisfied. */
-export interface ActivityEvent { kind: "activity"; at: Time; interaction: "call" | "sms" | "email" | "inStore"; outcome: Outcome; reason?: string; step?: string }
-/** A do-not-disturb change: `active: false` lifts it. */
-export interface DndEvent { kind: "dnd"; at: Time; channel: Channel | "all"; active: boolean; source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint"; reason?: string }
-/** A sequence step marked done. */
-export interface StepDoneEvent { kind: "stepDone"; at: Time; step: string }
-/** A callback the agent set; `scheduled` when the lead asked for that exact time. */
-export interface CallbackEvent { kind: "callback"; at: Time; dueAt: Time; scheduled?: boolean }
-/** The buying horizon the lead gave. */
-export interface HorizonEvent { kind: "horizon"; at: Time; buyAt: Time }
-/** One event of a contact's history. */
+/**
+ * A text or email, either way.
+ *
+ * Like every event, it may carry other fields the CRM keeps (ids, authors, custom fields): the engine ignores them.
+ */
+export interface MessageEvent {
+  /** `"message"`. */
+  kind: "message";
+  /**
+   * When it was sent or received.
+   * @errors `events[i].at: expected an RFC 3339 time with offset or epoch milliseconds, got ...`
+   */
+  at: Time;
+  /**
+   * The medium.
+   * @errors `events[i].channel: expected "sms" or "email"`
+   */
+  channel: "sms" | "email";
+  /**
+   * `"in"` from the customer, `"out"` from us.
+   * @errors `events[i].direction: expected "in" or "out"`
+   */
+  direction: "in" | "out";
+  /**
+   * The words; an inbound text is read for opt-out, opt-in and help keywords.
+   * @default none (not read for keywords); `""` is the same as none
+   */
+  text?: string;
+  /**
+   * The id of the playbook step this message carries out.
+   * @default none
+   */
+  step?: string;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/** A logged activity: a call, a text or email conversation, or a visit, with its outcome. */
+export interface ActivityEvent {
+  /** `"activity"`. */
+  kind: "activity";
+  /**
+   * When it happened.
+   * @errors `events[i].at: expected an RFC 3339 time ...`
+   */
+  at: Time;
+  /**
+   * How the contact was met.
+   * @errors `events[i].interaction: expected "call", "sms", "email" or "inStore"`
+   */
+  interaction: "call" | "sms" | "email" | "inStore";
+  /**
+   * What came of it.
+   * @errors `events[i].outcome: ...` when a call outcome (connected, noAnswer, leftVoicemail, wrongNumber) is logged on anything but a call
+   */
+  outcome: Outcome;
+  /**
+   * Why; `"satisfied"` on a `noSale` gives the status Satisfied.
+   * @default none
+   */
+  reason?: string;
+  /**
+   * The id of the playbook step (an `action`) this activity completes.
+   * @default none
+   */
+  step?: string;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/** A do-not-disturb change on one channel or on all of them. */
+export interface DndEvent {
+  /** `"dnd"`. */
+  kind: "dnd";
+  /**
+   * When it was set or lifted.
+   * @errors `events[i].at: expected an RFC 3339 time ...`
+   */
+  at: Time;
+  /**
+   * Which channel; `"all"` is every channel.
+   * @errors `events[i].channel: expected "sms", "call", "email" or "all"`
+   */
+  channel: Channel | "all";
+  /**
+   * `true` sets it, `false` lifts it.
+   * @errors `events[i].active: expected a boolean`
+   */
+  active: boolean;
+  /**
+   * What set it.
+   * @default "manual"
+   */
+  source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";
+  /**
+   * Free text, kept for people.
+   * @default none
+   */
+  reason?: string;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/** A sequence step marked done (a manual message sent, an action completed). */
+export interface StepDoneEvent {
+  /** `"stepDone"`. */
+  kind: "stepDone";
+  /**
+   * When it was done.
+   * @errors `events[i].at: expected an RFC 3339 time ...`
+   */
+  at: Time;
+  /**
+   * The step's `id` in the playbook.
+   * @errors `events[i].step: required`
+   */
+  step: string;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/** A callback the agent set. */
+export interface CallbackEvent {
+  /** `"callback"`. */
+  kind: "callback";
+  /**
+   * When it was set.
+   * @errors `events[i].at: expected an RFC 3339 time ...`
+   */
+  at: Time;
+  /**
+   * When to call back (a local date-time is read in the contact's zone).
+   * @errors `events[i].dueAt: expected an RFC 3339 time ...`
+   */
+  dueAt: Time;
+  /**
+   * `true` when the lead asked for that exact time (a "Scheduled Call").
+   * @default false
+   */
+  scheduled?: boolean;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/** The buying horizon the lead gave ("in about six months"). */
+export interface HorizonEvent {
+  /** `"horizon"`. */
+  kind: "horizon";
+  /**
+   * When the lead said it.
+   * @errors `events[i].at: expected an RFC 3339 time ...`
+   */
+  at: Time;
+  /**
+   * When the lead expects to buy; the follow-up falls at `followUpFraction` of the way there.
+   * @errors `events[i].buyAt: expected an RFC 3339 time ...`
+   */
+  buyAt: Time;
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
+}
+/**
+ * One event of a contact's history, tagged by `kind`.
+ * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
+ */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;
 
-/** A contact with its history. `timeZone` and `region` override the playbook's. */
+/**
+ * A contact with its history, as the CRM keeps it: fields the engine does not read (phone, owner,
+ * company, custom fields) are ignored, and an empty string in an optional field means "not given".
+ */
 export interface Contact {
+  /**
+   * The contact's id, echoed in outputs as given; `1` and `"1"` are one contact where ids are compared.
+   * @errors `id: required`; `id: expected a non-empty string or a number`
+   */
   id: string | number;
+  /**
+   * The name a rep sees; the display name adds the opt-out suffix ("Ana Ruiz - can't text").
+   * @default none (the display name is the id)
+   */
   name?: string;
+  /**
+   * The contact's IANA time zone ("America/New_York"); local days, windows and local times are in it.
+   * Overrides the playbook's.
+   * @default the playbook's `timeZone`; without either, windows hold only where they hold in every zone of the region
+   * @errors `timeZone: unknown time zone "..."`
+   */
   timeZone?: string;
+  /**
+   * The region whose calling rules apply. Overrides the playbook's.
+   * @default the playbook's `region`
+   * @errors `region: unknown region ...` (the message lists the valid codes)
+   */
   region?: Region;
+  /**
+   * When the contact came in (the lead arrived, the contact was enrolled): ladders and sequences count days from it.
+   * @errors `addedAt: required`; `addedAt: expected an RFC 3339 time ...`
+   */
   addedAt: Time;
+  /**
+   * Dialer priority: higher is worked first.
+   * @unit a number, any sign
+   * @default 0
+   * @errors `priority: expected a finite number`
+   */
   priority?: number;
+  /**
+   * The history, in any order (the engine sorts it by time; events at one instant keep their order).
+   * @default []
+   * @errors `events: expected an array`; each event's errors carry its index: `events[3].at: ...`
+   */
   events?: Event[];
+  /** Other fields the CRM keeps are ignored. */
+  [field: string]: unknown;
 }
 
-/** A block of a contact window, local time; `to` not after `from` runs past midnight. */
-export interface WindowBlock { days?: Array<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">; from: string; to: string }
+/** A block of a contact window in local time; `to` not after `from` runs past midnight. */
+export interface WindowBlock {
+  /**
+   * Weekdays the block is on ("mon" ... "sun", or full names, any case).
+   * @default every day
+   * @errors `window[i].days: ...` when empty or not a weekday
+   */
+  days?: Array<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">;
+  /**
+   * Opening time, inclusive.
+   * @unit "HH:MM", 00:00–23:59
+   * @errors `window[i].from: expected "HH:MM"`
+   */
+  from: string;
+  /**
+   * Closing time, exclusive (08:00–21:00 allows 20:59).
+   * @unit "HH:MM", 00:00–24:00, different from `from`
+   * @errors `window[i].to: expected "HH:MM"`
+   */
+  to: string;
+}
 /** A phase of a monthly campaign. */
-export interface PhaseSpec { id: string; label?: string; fromDay: number; attempt: number }
-/** A duration. */
-export interface DurationSpec { days?: number; hours?: number; minutes?: number }
-/** A step of a ladder or sequence: `day` (from enrollment) or `after` (the previous step). */
-export interface StepSpec {
+export interface PhaseSpec {
+  /**
+   * The phase id the evaluation's `campaign.phase` gives.
+   * @errors `campaign.phases[i].id: ...` when empty
+   */
   id: string;
+  /**
+   * What a rep calls it.
+   * @default the id
+   */
   label?: string;
+  /**
+   * The day of the month it starts; the first phase starts on day 1, each later one after the one before.
+   * @unit day of the month, 1–28
+   * @errors `campaign.phases[i].fromDay: ...`
+   */
+  fromDay: number;
+  /**
+   * The attempt number due in this phase; the highest is the number of attempts a month.
+   * @unit 1–31, never lower than the phase before
+   * @errors `campaign.phases[i].attempt: ...`
+   */
+  attempt: number;
+}
+/** A duration; the parts add up. */
+export interface DurationSpec {
+  /**
+   * @unit days (24 elapsed hours, or calendar days where a step counts days), whole, 0–3660
+   * @default 0
+   */
+  days?: number;
+  /**
+   * @unit hours, whole, ≥ 0
+   * @default 0
+   */
+  hours?: number;
+  /**
+   * @unit minutes, whole, ≥ 0
+   * @default 0
+   */
+  minutes?: number;
+}
+/** A step of a call ladder or a sequence: due `day` days after `addedAt`, or `after` the previous step. */
+export interface StepSpec {
+  /**
+   * Unique in the playbook; events name it in `step` and `stepDone`.
+   * @errors `steps[i].id: ...` when empty or repeated
+   */
+  id: string;
+  /**
+   * What a rep calls it.
+   * @default by mode and channel: Auto Text, Auto Email, Manual Text, Manual Email, Call / Text / Email / Task, Reminder
+   */
+  label?: string;
+  /**
+   * The medium; `"task"` is a to-do that touches nobody.
+   * @errors `steps[i].channel: expected "sms", "email", "call" or "task"`
+   */
   channel: "sms" | "email" | "call" | "task";
+  /**
+   * `auto`: the host sends it when due (in `nextAuto`, never holds); `manual`: a draft the rep sends (holds);
+   * `action`: an activity the contact waits on (holds); `reminder`: does not hold.
+   * @errors `steps[i].mode: ...`; `auto` and `manual` need channel `sms` or `email`
+   */
   mode: "auto" | "manual" | "action" | "reminder";
+  /**
+   * Days after `addedAt`, at its local time of day.
+   * @unit days, whole, 0–3660
+   * @default none (then `after`, else `after` zero)
+   * @errors `steps[i].day: ...`; `day` and `after` together are an error
+   */
   day?: number;
+  /**
+   * A duration after the previous step was done.
+   * @default none
+   */
   after?: DurationSpec;
+  /**
+   * Count the days of `day`/`after` Monday–Friday, minus `holidays`.
+   * @default false
+   */
   businessDays?: boolean;
 }
-/** A playbook. Every field but `name` is optional; unknown fields are errors. */
+/**
+ * A playbook: the cadence a team works by. People write these, so it is strict: every field but
+ * `name` is optional, and an unknown field anywhere is an error naming its path (`steps[2].chanel: unknown field`).
+ */
 export interface Playbook {
+  /**
+   * Its name.
+   * @errors `name: required`; `name: expected a non-empty string`
+   */
   name: string;
+  /**
+   * The IANA zone of contacts that have none.
+   * @default none: the contact's; without either, windows hold only where they hold in every zone of the region
+   * @errors `timeZone: unknown time zone "..."`
+   */
   timeZone?: string;
+  /**
+   * The region of contacts that have none: its calling hours, day bans and caps.
+   * @default none
+   * @errors `region: unknown region ...` (the message lists the valid codes)
+   */
   region?: Region;
-  window?: WindowBlock[];
-  campaign?: { period?: "month"; phases?: PhaseSpec[]; channels?: Channel[] };
+  /**
+   * The contact window: a list of blocks (or one block). With a region too, a time must be inside both.
+   * @default the region's hours; with neither, the US hours 08:00–21:00
+   * @errors `window: ...` when empty
+   */
+  window?: WindowBlock[] | WindowBlock;
+  /**
+   * A monthly campaign (the retail playbook). `campaign` and `steps` together are an error.
+   * @default none
+   */
+  campaign?: {
+    /**
+     * The campaign period.
+     * @default "month"
+     */
+    period?: "month";
+    /**
+     * The phases of the month.
+     * @default Initiate (day 1, attempt 1), Follow Up (day 11, attempt 2), Close the Loop (day 21, attempt 3)
+     */
+    phases?: PhaseSpec[];
+    /**
+     * The medium of each attempt in turn (attempt n uses entry (n − 1) mod length).
+     * @default ["sms", "call", "sms"]
+     */
+    channels?: Channel[];
+  };
+  /**
+   * The steps of a call ladder or sequence, in order.
+   * @default none
+   */
   steps?: StepSpec[];
+  /**
+   * How soon a customer's message is owed a reply.
+   * @default {hours: 24}
+   */
   replyWithin?: DurationSpec;
+  /**
+   * What stops the steps.
+   * @default ["reply", "connected", "outcome"]
+   */
   stopOn?: Array<"reply" | "connected" | "outcome">;
+  /**
+   * Where the follow-up falls between the engagement and the buying horizon.
+   * @unit a fraction, > 0 and ≤ 1
+   * @default 1/3
+   */
   followUpFraction?: number;
+  /**
+   * What an SMS opt-out does to the contact while calls are allowed.
+   * @default {suffix: " - can't text", stage: "Hot Leads", priorityBoost: 10}
+   */
   optOut?: { suffix?: string; stage?: string; priorityBoost?: number };
+  /**
+   * Manual statuses that only another logged outcome replaces.
+   * @default none
+   * @errors automatic statuses are refused
+   */
   stickyStatuses?: StatusId[];
+  /**
+   * Local dates that are not business days.
+   * @unit "YYYY-MM-DD"
+   * @default none
+   */
   holidays?: string[];
+  /**
+   * Local dates with no calls or texts at all (a declared emergency, a day of mourning): both channels are
+   * closed the whole local day.
+   * @unit "YYYY-MM-DD"
+   * @default none
+   * @errors `blackoutDates[i]: expected a date "YYYY-MM-DD"`
+   */
+  blackoutDates?: string[];
+  /**
+   * At most `max` touches in any `hours` hours, on `channels`.
+   * @unit max 1–1000; hours 1–8784, whole
+   * @default none (regions bring theirs); channels ["sms", "call"]
+   */
   frequencyCap?: { max: number; hours: number; channels?: Channel[] };
+  /**
+   * Extra keywords, each with at least one letter or digit.
+   * @default none
+   */
   keywords?: { optOut?: string[]; optIn?: string[]; help?: string[] };
 }
+/** The names `preset()` takes. */
 export type PresetName = "monthly-campaign" | "call-ladder" | "sequence";
 
-/** The next action. */
+/** The next action: work for a person. */
 export interface NextAction {
+  /** `attempt` (campaign), `step` (ladder or sequence), `reply`, `callback`, `followUp` or `confirmOptOut`. */
   kind: "attempt" | "step" | "reply" | "callback" | "followUp" | "confirmOptOut";
+  /** As a rep says it: "1st Attempt", "Redial", "Reply", "Callback". */
   label: string;
+  /** The attempt number of a campaign attempt. */
   attempt?: number;
+  /** The channel it is made on. */
   channel: Channel | "task";
+  /** The step's mode (`action` for attempts, callbacks and follow-ups). */
   mode: "auto" | "manual" | "action" | "reminder";
+  /** The step's id, for steps. */
   stepId?: string;
-  /** When it is due; for `reply` and `confirmOptOut`, the deadline. */
+  /**
+   * When it is due; for `reply` and `confirmOptOut`, the deadline.
+   * @unit RFC 3339 in the contact's local offset
+   */
   dueAt: string;
   /** It can and should be done now. */
   due: boolean;
+  /** Its time has passed. */
   overdue: boolean;
+  /**
+   * When it becomes overdue.
+   * @unit RFC 3339 in the contact's local offset
+   */
   overdueAt: string;
   /** The cadence waits for it. */
   blocking: boolean;
 }
-/** One channel's answer. `nextAllowedAt` is null while a DND or wrong number lasts. */
+/** The next automatic send: what the host's sender sends, and when (never in a rep's `next`). */
+export interface NextAuto {
+  /** The step's label ("Auto Email", "Intro Text"). */
+  label: string;
+  /** The channel it goes out on. */
+  channel: Channel;
+  /** The step's id: the host marks the message it sends with `step: stepId`. */
+  stepId: string;
+  /**
+   * When to send it.
+   * @unit RFC 3339 in the contact's local offset
+   */
+  dueAt: string;
+  /** It is due now and may be sent now. */
+  due: boolean;
+}
+/** One channel's answer: may I use it now? */
 export interface ChannelCheck {
+  /** It may be used now. */
   allowed: boolean;
+  /** Why not. */
   reason?: "dnd" | "quietHours" | "frequencyCap" | "wrongNumber";
+  /**
+   * When it opens again; `null` while a DND or wrong number lasts.
+   * @unit RFC 3339 in the contact's local offset
+   */
   nextAllowedAt?: string | null;
 }
-export interface DndInfo { since: string; reason: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint"; event: number }
-export interface Violation {
-  at: string;
-  channel: Channel;
-  rule: "textAfterOptOut" | "dnd" | "wrongNumber" | "quietHours" | "frequencyCap";
+/** A DND in force. */
+export interface DndInfo {
+  /** When it was set (RFC 3339, local offset). */
+  since: string;
+  /** What set it. */
+  reason: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";
+  /** The index of the event that set it, in the input `events`. */
   event: number;
+}
+/** A past touch that broke a rule. */
+export interface Violation {
+  /** When (RFC 3339, local offset). */
+  at: string;
+  /** On which channel. */
+  channel: Channel;
+  /** Which rule. */
+  rule: "textAfterOptOut" | "dnd" | "wrongNumber" | "quietHours" | "frequencyCap";
+  /** The index of the event, in the input `events`. */
+  event: number;
+  /** The rule, in words. */
   message: string;
 }
 /** The evaluation of one contact at one time. */
 export interface Evaluation {
+  /** The contact's id, as given. */
   id: string | number;
+  /** The status id. */
   status: StatusId;
+  /** The status as a rep reads it ("No SMS Reply"). */
   statusLabel: string;
+  /** `automatic` (from the SMS exchange) or `manual` (a logged outcome). */
   statusSource: "automatic" | "manual";
+  /** Work for a person, or `null`. */
   next: NextAction | null;
-  done: { reason: "complete" | "stopped" | "reached" | "attemptsComplete" | "noChannel"; label: string; until?: string } | null;
+  /** The next automatic send, or `null`: what the host's sender sends and when. */
+  nextAuto: NextAuto | null;
+  /** Why there is no next action, or `null`. */
+  done: {
+    reason: "complete" | "stopped" | "reached" | "attemptsComplete" | "noChannel";
+    label: string;
+    /** Until when (RFC 3339, local offset). */
+    until?: string;
+  } | null;
+  /** May I text, call, email them now? */
   channels: { sms: ChannelCheck; call: ChannelCheck; email: ChannelCheck };
+  /** The name to show ("Ana Ruiz - can't text" after an SMS opt-out). */
   displayName: string;
+  /** The stage ("Hot Leads" after an SMS opt-out while calls are allowed), or `null`. */
   stage: string | null;
+  /** Dialer priority (the contact's, plus the opt-out boost). */
   priority: number;
+  /**
+   * The follow-up date, or `null`.
+   * @unit RFC 3339 in the contact's local offset
+   */
   followUpAt: string | null;
-  campaign: { period: string; phase: string; phaseLabel: string; phaseEndsAt: string } | null;
+  /** The monthly campaign's period and phase, or `null` outside a campaign playbook. */
+  campaign: {
+    /** The month, "2026-11". */
+    period: string;
+    /** The phase id. */
+    phase: string;
+    /** The phase label. */
+    phaseLabel: string;
+    /** When the phase ends (RFC 3339, local offset). */
+    phaseEndsAt: string;
+  } | null;
+  /** The rules that fired, in words (fuller with `{explain: true}` in `evaluateMany`). */
   explain: string[];
+  /** Past touches that broke a rule. */
   violations: Violation[];
+  /** The DND in force per channel. */
   dnd: { sms: DndInfo | null; call: DndInfo | null; email: DndInfo | null; all: DndInfo | null };
-  optOut: { at: string; keyword: string; match: "exact" | "phrase"; scope: "channel" | "all"; event: number; confirmedAt: string | null } | null;
+  /** The SMS opt-out in force, or `null`; `match: "phrase"` asks a person to review it. */
+  optOut: {
+    at: string;
+    keyword: string;
+    match: "exact" | "phrase";
+    scope: "channel" | "all";
+    event: number;
+    confirmedAt: string | null;
+  } | null;
+  /**
+   * The earliest time this evaluation can change if no new event arrives (re-evaluate then), or `null` when never.
+   * @unit RFC 3339 in the contact's local offset
+   */
+  validUntil: string | null;
+  /** The IANA zone the local times are in. */
   timeZone: string;
+  /**
+   * Where `timeZone` came from: the contact's `timeZone`, the playbook's, or the region (no zone known:
+   * windows hold only where they hold in every zone of the region).
+   */
+  timeZoneSource: "contact" | "playbook" | "region";
 }
-/** A contact that could not be read, in a batch. */
-export interface BatchError { id: string | number | null; error: string; code: string; path: string }
-export interface PlanItem { dueAt: string; channel: Channel | "task"; kind: NextAction["kind"]; label: string; stepId?: string }
+/** One problem of an input: where, what was expected, and a stable code. */
+export interface FieldError {
+  /** The field path (`events[3].at`; in a batch `contacts[12].events[3].at`). */
+  path: string;
+  /** What was expected and what was found. */
+  message: string;
+  /** A stable code (`E_INVALID_INPUT`, `E_INVALID_TIME`, ...). */
+  code: string;
+}
+/**
+ * What the functions throw on bad input: a real `Error` whose `message` gives every problem
+ * (`path: what was expected`, joined by "; "), with the first problem's `code` and `path`, and
+ * `errors` listing each problem apart.
+ */
+export interface EngineError extends Error {
+  /** The first problem's code. */
+  code: string;
+  /** The first problem's path. */
+  path: string;
+  /** Every problem of the input. */
+  errors: FieldError[];
+}
+/** A contact that could not be read, in a batch: it never aborts the batch. */
+export interface BatchError {
+  /** The contact's id when it could be read, else `null`. */
+  id: string | number | null;
+  /** Every problem of the record, each starting with its path (`contacts[3].events[2].at: ...`), joined by "; ". */
+  error: string;
+  /** The first problem's code. */
+  code: string;
+  /** The first problem's path. */
+  path: string;
+  /** Every problem of the record, apart. */
+  errors: FieldError[];
+}
+/** Options of `evaluateMany`. */
+export interface EvaluateManyOptions {
+  /**
+   * Fill `explain` for every contact (slower).
+   * @default false
+   */
+  explain?: boolean;
+}
+/** A touch the playbook would still make if nobody answers. */
+export interface PlanItem {
+  /** When (RFC 3339, local offset). */
+  dueAt: string;
+  /** On which channel. */
+  channel: Channel | "task";
+  /** What kind of action. */
+  kind: NextAction["kind"];
+  /** As a rep says it. */
+  label: string;
+  /** The step's id, for steps. */
+  stepId?: string;
+}
+/** What an inbound message asks for. */
 export interface ReplyClass {
+  /** Opt out, opt back in, ask for help, or none of these. */
   intent: "optOut" | "optIn" | "help" | "none";
+  /** The keyword that matched. */
   keyword?: string;
+  /** `exact` (the whole message is a keyword) or `phrase` (a longer message that reads as one: review it). */
   match: "exact" | "phrase" | null;
+  /** `channel` (the channels listed) or `all`. */
   scope: "channel" | "all" | null;
+  /** What an opt-out revokes (`["sms"]`, `["sms", "call"]`, `["email"]`, ...); `[]` when not an opt-out. */
+  channels: Channel[];
 }
-export interface QueueItem { id: string | number; priority?: number; dueAt: Time }
-export interface QueueOptions { capacityPerDay: number; timeZone?: string; from?: Time }
-export interface PlannedItem { id: string | number; priority: number; dueAt: string; plannedFor: string; deferredDays: number; rank: number }
-/** A worklist filter: fields AND-ed, values in a list OR-ed. */
+/** A call to plan. */
+export interface QueueItem {
+  /** The contact's id. */
+  id: string | number;
+  /**
+   * Higher is called first; on a full day the lowest is deferred first.
+   * @default 0
+   */
+  priority?: number;
+  /** When it is due; never planned before its local day. */
+  dueAt: Time;
+}
+/** Options of `planQueue`. */
+export interface QueueOptions {
+  /**
+   * Calls per day.
+   * @unit a whole number ≥ 1
+   */
+  capacityPerDay: number;
+  /**
+   * The IANA zone whose local days are counted.
+   * @default "UTC"
+   */
+  timeZone?: string;
+  /**
+   * The first day to plan (items due earlier are planned then).
+   * @default each item's own due day
+   */
+  from?: Time;
+}
+/** A planned call. */
+export interface PlannedItem {
+  id: string | number;
+  priority: number;
+  /** When it was due (RFC 3339). */
+  dueAt: string;
+  /** The local day it is planned for, "YYYY-MM-DD". */
+  plannedFor: string;
+  /** Days it was pushed past its due day. */
+  deferredDays: number;
+  /** Its place on its planned day, from 1. */
+  rank: number;
+}
+/** A worklist filter: fields AND-ed, values in a list OR-ed; every field optional. */
 export interface Filter {
+  /** Contacts with one of these statuses. */
   status?: StatusId[];
+  /** Contacts whose next action has one of these labels (`"none"`: no next action). */
   next?: string[];
+  /** Contacts in one of these campaign phases. */
   phase?: string[];
+  /** Contacts who may be reached now on one of these channels. */
   allowed?: Channel[];
+  /** `true`: the next action is due now; `false`: it is not. */
   due?: boolean;
+  /** `true`: an automatic send is due now (a sender loop asks for these); `false`: none is. */
+  autoDue?: boolean;
+  /** Contacts whose id or name contains this text (any case). */
   text?: string;
 }
 /** One page of `Worklist.query` results. */
-export interface Page { offset?: number; limit?: number }
+export interface Page {
+  /**
+   * How many to skip.
+   * @default 0
+   */
+  offset?: number;
+  /**
+   * How many at most.
+   * @default all
+   */
+  limit?: number;
+}
+/** Counts among the contacts matching a filter. */
 export interface Facets {
+  /** By status id. */
   status: Record<string, number>;
+  /** By next-action label (`"none"`: no next action). */
   next: Record<string, number>;
+  /** By campaign phase id. */
   phase: Record<string, number>;
+  /** By channel allowed now. */
   allowed: Record<string, number>;
 }

@@ -1,5 +1,7 @@
 // The page: wires the engine worker, the page's storage and the views.
 // URL parameters: ?size=<contacts> (default 50,000) and ?seed=<n> (default 42).
+// "Today" is a date and time in the office's zone (New York); every contact's
+// local times are the engine's, in the contact's own zone.
 import { Engine } from './engine.js';
 import { Storage } from './storage.js';
 import { Sidebar } from './sidebar.js';
@@ -7,16 +9,16 @@ import { ContactTable } from './table.js';
 import { ContactPanel } from './panel.js';
 import { CallQueue } from './queue.js';
 import { PlaybookEditor } from './playbook.js';
-import { MONTH } from './generator.js';
+import { zonedToIso } from './labels.js';
 
 const $ = (sel) => document.querySelector(sel);
 const params = new URLSearchParams(location.search);
 const size = Math.max(1, Math.min(200000, Number(params.get('size')) || 50000));
 const seed = Number(params.get('seed')) || 42;
-const HOUR_UTC = 15; // 10:00 in New York, 07:00 in Los Angeles
+const OFFICE_ZONE = 'America/New_York';
 
-const state = { filter: {}, day: 12, selected: null, added: [] };
-const nowIso = () => `${MONTH.year}-${String(MONTH.month).padStart(2, '0')}-${String(state.day).padStart(2, '0')}T${HOUR_UTC}:00:00Z`;
+const state = { filter: {}, sort: null, wall: '2026-11-12T10:00', selected: null, added: [], edits: {} };
+const nowIso = () => zonedToIso(state.wall, OFFICE_ZONE);
 
 const engine = new Engine();
 let storage;
@@ -53,10 +55,15 @@ const sidebar = new Sidebar($('#sidebar'), {
 const table = new ContactTable($('#table'), {
   loadRows: (ids) => engine.call('rows', { ids }),
   onSelect: (id) => run(() => select(id)),
+  onSort: (sort) => {
+    state.sort = sort;
+    run(() => updateView());
+  },
 });
 const panel = new ContactPanel($('#panel'), {
   now: nowIso,
   onEvent: (id, event) => run(() => addEvent(id, event)),
+  onEdit: (id, edit) => run(() => editContact(id, edit)),
 });
 const queue = new CallQueue($('#queue'), {
   plan: (opts) => run(() => engine.call('queue', opts)),
@@ -73,6 +80,7 @@ const editor = new PlaybookEditor({
     await engine.call('setPlaybook', { playbook: pb });
     editor.setCurrent(pb, name);
     await storage.set('playbook', { name, playbook: pb });
+    await sendDue();
     await updateView({ keepScroll: true });
     if (state.selected) await select(state.selected);
     status(`Playbook: ${pb.name}`);
@@ -80,9 +88,9 @@ const editor = new PlaybookEditor({
 });
 
 async function updateView({ keepScroll = false } = {}) {
-  const v = await engine.call('view', { filter: state.filter });
+  const v = await engine.call('view', { filter: state.filter, sort: state.sort });
   sidebar.render(v.facets, state.filter);
-  table.setIds(v.ids, { keepScroll });
+  table.setIds(v.ids, { keepScroll, sort: state.sort });
   $('#result-count').textContent = `${v.ids.length.toLocaleString('en-US')} of ${v.total.toLocaleString('en-US')} contacts`;
   $('#result-count').dataset.count = v.ids.length;
   if (!$('#queue').hidden) queue.refresh();
@@ -105,7 +113,7 @@ function renderPanel(detail) {
 async function addEvent(id, event) {
   const clean = JSON.parse(JSON.stringify(event)); // drops undefined fields
   const detail = await engine.call('addEvent', { id, event: clean });
-  await storage.addEvent(id, clean);
+  await storage.addEvents([{ contactId: id, event: clean }]);
   state.added.push({ contactId: id, event: clean });
   // Like a real SMS gateway, the page sends the one opt-out confirmation text
   // itself as soon as the engine asks for it (an automatic action).
@@ -116,31 +124,74 @@ async function addEvent(id, event) {
       text: "You're unsubscribed from texts and will get no more. Reply START to resubscribe.",
     });
   }
-  renderPanel(detail);
+  await sendDue();
+  await select(id);
   await updateView({ keepScroll: true });
   table.select(id);
   status(`Saved: ${clean.kind} for ${detail.evaluation.displayName}`);
 }
 
+async function editContact(id, edit) {
+  const detail = await engine.call('editContact', { id, edit });
+  state.edits[id] = { ...(state.edits[id] || {}), ...edit };
+  await storage.set('edits', state.edits);
+  await sendDue();
+  renderPanel(detail);
+  await updateView({ keepScroll: true });
+  table.select(id);
+  status(`Saved: ${detail.evaluation.displayName} is in ${detail.contact.region || 'no region'}`);
+}
+
+/**
+ * The page's sender: like a host's gateway, it sends the automatic steps that
+ * are due (nextAuto; the worklist filter autoDue finds them) and records each
+ * message against its step, as it does for the opt-out confirmation.
+ */
+let lastSent = '';
+async function sendDue() {
+  const { sent } = await engine.call('sendDue', {});
+  if (!sent.length) return 0;
+  const events = sent.map(({ contactId, event }) => ({ contactId, event }));
+  await storage.addEvents(events);
+  state.added.push(...events);
+  const by = { sms: 0, email: 0 };
+  for (const s of sent) by[s.event.channel]++;
+  lastSent = `Sender: ${sent.length.toLocaleString('en-US')} automatic message${sent.length > 1 ? 's' : ''} sent (${by.email} email${by.email === 1 ? '' : 's'}, ${by.sms} text${by.sms === 1 ? '' : 's'}), the last to ${sent[sent.length - 1].name}`;
+  $('#sender-line').textContent = lastSent;
+  return sent.length;
+}
+
 function showDay() {
   const d = new Date(nowIso());
-  $('#today-label').textContent = d.toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'America/New_York' });
+  $('#today-label').textContent = `${d.toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: OFFICE_ZONE })} ET`;
 }
 
 let dayTimer = 0;
-$('#today').addEventListener('input', (e) => {
-  state.day = Number(e.target.value);
+function moveTo(wall) {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(wall)) return;
+  state.wall = wall.slice(0, 16);
+  $('#today').value = state.wall;
   showDay();
   clearTimeout(dayTimer);
   document.documentElement.dataset.state = 'busy';
   dayTimer = setTimeout(() => run(async () => {
     status('Re-evaluating…');
     const r = await engine.call('refresh', { now: nowIso() });
+    await sendDue();
     await updateView({ keepScroll: true });
     if (state.selected) await select(state.selected);
     status(`${r.changed.toLocaleString('en-US')} contacts re-evaluated in ${r.ms} ms`);
   }), 120);
-});
+}
+$('#today').addEventListener('change', (e) => moveTo(e.target.value));
+for (const [button, days] of [['#day-prev', -1], ['#day-next', 1]]) {
+  $(button).addEventListener('click', () => {
+    const [d, t] = state.wall.split('T');
+    const next = new Date(`${d}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + days);
+    moveTo(`${next.toISOString().slice(0, 10)}T${t}`);
+  });
+}
 
 let searchTimer = 0;
 $('#search').addEventListener('input', (e) => {
@@ -188,11 +239,13 @@ async function start() {
   showDay();
   storage = await Storage.open();
   state.added = (await storage.events()).map(({ contactId, event }) => ({ contactId, event }));
+  state.edits = (await storage.get('edits')) || {};
   const saved = await storage.get('playbook');
   const name = saved ? saved.name : 'monthly-campaign';
   const pb = saved ? saved.playbook : await engine.call('preset', { name });
   editor.setCurrent(pb, name);
-  const r = await engine.call('init', { size, seed, playbook: pb, now: nowIso(), added: state.added });
+  const r = await engine.call('init', { size, seed, playbook: pb, now: nowIso(), added: state.added, edits: state.edits });
+  await sendDue();
   await updateView();
   status(`${r.size.toLocaleString('en-US')} contacts evaluated in ${(r.ms / 1000).toFixed(1)} s${r.applied ? ` · ${r.applied} saved events applied` : ''} · playbook: ${pb.name}`);
 }

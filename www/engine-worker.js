@@ -3,14 +3,16 @@
 // through engine.js (request/response messages, one at a time per request id).
 import { Worklist, preset, plan, validatePlaybook, planQueue } from '../pkg/index.js';
 import { generateContacts } from './generator.js';
+import { STATUS_LABELS } from './labels.js';
 
 const CHUNK = 2500;
-let contacts = new Map(); // id -> engine contact
-let extras = new Map(); // id -> {phone, city, list}
+const GROUPS = ['status', 'next', 'phase', 'allowed'];
+let contacts = new Map(); // id -> the CRM record (the engine ignores the fields it does not read)
 let order = []; // ids in generation order
 let playbook = null;
 let now = null;
 let worklist = null;
+let dueKeys = null; // id -> due time (ms), for sorting by due; forgotten when evaluations change
 
 function progress(requestId, label, done, total) {
   postMessage({ id: requestId, progress: { label, done, total } });
@@ -20,28 +22,35 @@ function progress(requestId, label, done, total) {
 function rebuild(requestId) {
   if (worklist) worklist.free();
   worklist = new Worklist(playbook, now);
+  dueKeys = null;
   const errors = [];
   for (let i = 0; i < order.length; i += CHUNK) {
     const part = order.slice(i, i + CHUNK).map((id) => contacts.get(id));
-    for (const e of worklist.upsertJson(JSON.stringify(part))) errors.push({ ...e, id: e.id });
+    for (const e of worklist.upsertJson(JSON.stringify(part))) errors.push(e);
     progress(requestId, 'Evaluating contacts', Math.min(order.length, i + CHUNK), order.length);
   }
+  return errors;
+}
+
+/** Re-evaluates changed contacts (by id). */
+function upsert(changed) {
+  const errors = worklist.upsert(changed);
+  if (dueKeys) for (const c of changed) dueKeys.delete(c.id);
   return errors;
 }
 
 function summary(id) {
   const ev = worklist.get(id);
   const c = contacts.get(id);
-  const x = extras.get(id) || {};
   if (!ev) return { id, missing: true };
   const n = ev.next;
   return {
     id,
     name: c.name,
     displayName: ev.displayName,
-    phone: x.phone,
-    city: x.city,
-    list: x.list,
+    phone: c.phone,
+    city: c.city,
+    list: c.list,
     region: c.region,
     timeZone: ev.timeZone,
     status: ev.status,
@@ -55,19 +64,85 @@ function summary(id) {
   };
 }
 
-const GROUPS = ['status', 'next', 'phase', 'allowed'];
+// ---- Search: the engine matches names and ids; a rep also types phone numbers and cities.
+
+function searchIds(text) {
+  const t = text.trim().toLowerCase();
+  const digits = t.replace(/\D/g, '');
+  const hits = new Set();
+  for (const [id, c] of contacts) {
+    const phone = (c.phone || '').replace(/\D/g, '');
+    if (String(id).toLowerCase().includes(t) || (c.name || '').toLowerCase().includes(t) || (c.city || '').toLowerCase().includes(t)
+      || (digits.length >= 3 && phone.includes(digits))) hits.add(id);
+  }
+  return hits;
+}
+
+/** Facet counts of `filter` among `hits` (a search): one query per facet value. */
+function facetsAmong(filter, hits) {
+  const all = worklist.facets(filter);
+  const out = {};
+  for (const g of GROUPS) {
+    out[g] = {};
+    for (const [v, n] of Object.entries(all[g] || {})) {
+      const excluded = filter[g] && filter[g].length && !filter[g].includes(v);
+      out[g][v] = n === 0 || excluded ? 0 : worklist.query({ ...filter, [g]: [v] }).filter((id) => hits.has(id)).length;
+    }
+  }
+  return out;
+}
 
 /** Counts per group; a group with a selection is counted without it, so its other values stay clickable. */
-function facetsFor(filter) {
-  const all = worklist.facets(filter);
+function facetsFor(filter, hits) {
+  const count = (f) => (hits ? facetsAmong(f, hits) : worklist.facets(f));
+  const all = count(filter);
   for (const g of GROUPS) {
     if (filter[g] && filter[g].length) {
       const rest = { ...filter };
       delete rest[g];
-      all[g] = worklist.facets(rest)[g];
+      all[g] = count(rest)[g];
     }
   }
   return all;
+}
+
+// ---- Sorting by a column (the default is the engine's work order).
+
+
+/** Ids grouped by the values of a facet, each group in work order: a sort without reading every evaluation. */
+function groupedBy(group, values, filter, ids) {
+  const keep = new Set(ids);
+  const out = [];
+  for (const v of values) for (const id of worklist.query({ ...filter, [group]: [v] })) if (keep.has(id)) out.push(id);
+  return out;
+}
+
+const text = (f) => (a, b) => String(f(a)).localeCompare(String(f(b)));
+
+function sortIds(ids, sort, filter, facets) {
+  if (!sort) return ids;
+  let sorted;
+  switch (sort.key) {
+    case 'name': sorted = [...ids].sort(text((id) => contacts.get(id).name || '')); break;
+    case 'city': sorted = [...ids].sort(text((id) => contacts.get(id).city || '')); break;
+    case 'status': sorted = groupedBy('status', Object.keys(STATUS_LABELS).filter((s) => facets.status[s]).sort(text((s) => STATUS_LABELS[s])), filter, ids); break;
+    // Labels A to Z, then the contacts with no next action.
+    case 'next': sorted = groupedBy('next', Object.keys(facets.next).filter((v) => facets.next[v]).sort((a, b) => (a === 'none') - (b === 'none') || a.localeCompare(b)), filter, ids); break;
+    case 'due': {
+      if (!dueKeys) dueKeys = new Map();
+      const key = (id) => {
+        if (!dueKeys.has(id)) {
+          const ev = worklist.get(id);
+          dueKeys.set(id, ev && ev.next ? Date.parse(ev.next.dueAt) : Infinity);
+        }
+        return dueKeys.get(id);
+      };
+      sorted = [...ids].sort((a, b) => key(a) - key(b));
+      break;
+    }
+    default: return ids;
+  }
+  return sort.dir === 'desc' ? sorted.reverse() : sorted;
 }
 
 function addMonths(iso, days) {
@@ -85,27 +160,37 @@ function detail(id) {
   } catch (e) {
     planError = e.message;
   }
-  return { contact: c, extra: extras.get(id) || {}, evaluation, plan: dryRun, planError };
+  return { contact: c, evaluation, plan: dryRun, planError };
+}
+
+/** Applies a contact edit ({region?, timeZone?}: null removes the field). */
+function edited(c, edit) {
+  const next = { ...c };
+  for (const [k, v] of Object.entries(edit)) {
+    if (v === null || v === '') delete next[k];
+    else next[k] = v;
+  }
+  return next;
 }
 
 const handlers = {
-  /** Generates the contacts, applies the events saved in the page, evaluates at `now`. */
+  /** Generates the contacts, applies the page's saved events and edits, evaluates at `now`. */
   init(p, requestId) {
     const t0 = performance.now();
     playbook = p.playbook;
     now = p.now;
     validatePlaybook(playbook);
     progress(requestId, 'Generating contacts', 0, p.size);
-    const generated = generateContacts(p.size, p.seed);
     contacts = new Map();
-    extras = new Map();
     order = [];
-    for (const { contact, extra } of generated) {
+    for (const { contact } of generateContacts(p.size, p.seed)) {
       contacts.set(contact.id, contact);
-      extras.set(contact.id, extra);
       order.push(contact.id);
     }
     let applied = 0;
+    for (const [id, edit] of Object.entries(p.edits || {})) {
+      if (contacts.has(id)) contacts.set(id, edited(contacts.get(id), edit));
+    }
     for (const { contactId, event } of p.added || []) {
       const c = contacts.get(contactId);
       if (c) {
@@ -126,12 +211,17 @@ const handlers = {
     now = p.now;
     const t0 = performance.now();
     const changed = worklist.refresh(now);
+    dueKeys = null;
     return { changed, ms: Math.round(performance.now() - t0) };
   },
   view(p) {
     const t0 = performance.now();
-    const ids = worklist.query(p.filter);
-    const facets = facetsFor(p.filter);
+    const { text, ...filter } = p.filter;
+    const hits = text && text.trim() ? searchIds(text) : null;
+    let ids = worklist.query(filter);
+    if (hits) ids = ids.filter((id) => hits.has(id));
+    const facets = facetsFor(filter, hits);
+    ids = sortIds(ids, p.sort, filter, facets);
     return { ids, facets, total: worklist.size, ms: Math.round(performance.now() - t0) };
   },
   rows(p) {
@@ -145,10 +235,47 @@ const handlers = {
     const c = contacts.get(p.id);
     if (!c) throw new Error(`no contact with id ${p.id}`);
     const next = { ...c, events: [...c.events, p.event] };
-    const errors = worklist.upsert([next]);
+    const errors = upsert([next]);
     if (errors.length) throw new Error(errors[0].error);
     contacts.set(p.id, next);
     return detail(p.id);
+  },
+  /** Edits a contact's own fields (region, time zone) and re-upserts it. */
+  editContact(p) {
+    const c = contacts.get(p.id);
+    if (!c) throw new Error(`no contact with id ${p.id}`);
+    const next = edited(c, p.edit);
+    const errors = upsert([next]);
+    if (errors.length) {
+      upsert([c]);
+      throw new Error(errors[0].error);
+    }
+    contacts.set(p.id, next);
+    return detail(p.id);
+  },
+  /**
+   * The sender: sends every automatic step that is due (Worklist filter autoDue),
+   * as the host's gateway would, marking each message with its step; repeats while
+   * a send makes the next one due. Answers with the events it added.
+   */
+  sendDue() {
+    const sent = [];
+    for (let round = 0; round < 50; round++) {
+      const changed = [];
+      for (const id of worklist.query({ autoDue: true })) {
+        const auto = worklist.get(id).nextAuto;
+        if (!auto || !auto.due) continue;
+        const event = { kind: 'message', at: now, channel: auto.channel, direction: 'out', step: auto.stepId, text: `${auto.label} (sent automatically)` };
+        const c = contacts.get(id);
+        const next = { ...c, events: [...c.events, event] };
+        contacts.set(id, next);
+        changed.push(next);
+        sent.push({ contactId: id, event, name: c.name });
+      }
+      if (!changed.length) break;
+      upsert(changed);
+    }
+    return { sent };
   },
   /** The call queue: contacts whose next action is a call, planned over a daily capacity. */
   queue(p) {
@@ -178,7 +305,7 @@ onmessage = (e) => {
     const result = handlers[type](payload || {}, id);
     postMessage({ id, result });
   } catch (err) {
-    postMessage({ id, error: { message: err && err.message ? err.message : String(err), path: err && err.path } });
+    postMessage({ id, error: { message: err && err.message ? err.message : String(err), path: err && err.path, errors: err && err.errors } });
   }
 };
 postMessage({ ready: true });

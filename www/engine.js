@@ -18,6 +18,7 @@ export class Engine {
         if (m.error) {
           const err = new Error(m.error.message);
           err.path = m.error.path;
+          if (m.error.errors) err.errors = m.error.errors;
           p.reject(err);
         } else p.resolve(m.result);
       });

@@ -27,3 +27,22 @@ export function formatTime(iso, timeZone) {
 export function escapeHtml(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
+
+/** A wall-clock time ("2026-11-14T10:30") in `tz`, as RFC 3339 UTC text. */
+export function zonedToIso(wall, tz) {
+  const [d, t] = wall.split('T');
+  const [y, m, day] = d.split('-').map(Number);
+  const [hh, mm] = t.split(':').map(Number);
+  const guess = Date.UTC(y, m - 1, day, hh, mm);
+  let ts = guess - offsetAt(guess, tz);
+  ts = guess - offsetAt(ts, tz);
+  return new Date(ts).toISOString().replace('.000Z', 'Z');
+}
+
+function offsetAt(ts, tz) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return asUtc - Math.floor(ts / 1000) * 1000;
+}

@@ -1,7 +1,14 @@
 // The contact panel: status, next action, channel checks with reasons, the
 // timeline, the plan() dry run, explain and violations; and the actions that
 // append an event to the contact (the page then stores it and re-upserts it).
-import { CHANNEL_NAMES, REASONS, escapeHtml, formatTime } from './labels.js';
+import { CHANNEL_NAMES, REASONS, escapeHtml, formatTime, zonedToIso } from './labels.js';
+import { REGIONS, REGION_NAMES, ZONES } from './regions.js';
+
+const ZONE_SOURCES = {
+  contact: "the contact's own",
+  playbook: "the playbook's (the contact has none)",
+  region: 'none known: calls only when it is allowed in every zone of the region',
+};
 
 const OUTCOMES = [
   ['connected', 'Connected', true], ['noAnswer', 'No Answer', true], ['leftVoicemail', 'Left a Voicemail', true],
@@ -10,13 +17,18 @@ const OUTCOMES = [
 ];
 
 export class ContactPanel {
-  /** onEvent(id, event) appends an event; now() gives the page's current time. */
-  constructor(root, { onEvent, now }) {
+  /** onEvent(id, event) appends an event; onEdit(id, {region, timeZone}) edits the contact; now() gives the page's current time. */
+  constructor(root, { onEvent, onEdit, now }) {
     this.root = root;
     this.onEvent = onEvent;
     this.now = now;
     root.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (e.target.dataset.action === 'where') {
+        const f = new FormData(e.target);
+        onEdit(this.detail.contact.id, { region: f.get('region') || null, timeZone: f.get('timeZone') || null });
+        return;
+      }
       const ev = this.eventFrom(e.target);
       if (ev) this.onEvent(this.detail.contact.id, ev);
     });
@@ -72,7 +84,7 @@ export class ContactPanel {
   render(detail, addedSeqs = new Set()) {
     const keepOpen = [...this.root.querySelectorAll('details[open]')].map((d) => d.dataset.key);
     this.detail = detail;
-    const { contact: c, extra: x, evaluation: ev } = detail;
+    const { contact: c, evaluation: ev } = detail;
     const tz = ev.timeZone;
     const n = ev.next;
     const channel = (k) => {
@@ -91,7 +103,8 @@ export class ContactPanel {
     const outcomeOptions = OUTCOMES.map(([v, l]) => `<option value="${v}">${l}</option>`).join('');
     this.root.innerHTML = `
       <h2 id="panel-name">${escapeHtml(ev.displayName)}</h2>
-      <div class="sub">${escapeHtml(x.phone || '')} · ${escapeHtml(x.city || '')} · ${escapeHtml(tz)} · ${escapeHtml(c.region || '')} · ${escapeHtml(x.list || '')} · id ${escapeHtml(c.id)}</div>
+      <div class="sub">${escapeHtml(c.phone || '')} · ${escapeHtml(c.city || '')} · ${escapeHtml(c.list || '')} · id ${escapeHtml(c.id)}</div>
+      <div class="sub" id="panel-zone">Region: ${escapeHtml(c.region ? `${REGION_NAMES[c.region] || c.region} (${c.region})` : 'none')} · Time zone: ${escapeHtml(tz)} — ${escapeHtml(ZONE_SOURCES[ev.timeZoneSource] || ev.timeZoneSource || '')}</div>
       <div class="badges">
         <span class="pill st-${ev.status}" id="panel-status">${escapeHtml(ev.statusLabel)}</span>
         <span class="pill">${ev.statusSource}</span>
@@ -104,6 +117,12 @@ export class ContactPanel {
       <h3>May I contact them now?</h3><div class="channels">${channel('sms')}${channel('call')}${channel('email')}</div>
       <h3>Actions</h3>
       <div class="actions">
+        <details data-key="where"><summary>Region and time zone</summary>
+          <form data-action="where" class="where">
+            <label>Region <select name="region" aria-label="Region">${REGIONS.map(([code, name]) => `<option value="${code}"${code === c.region ? ' selected' : ''}>${escapeHtml(name)} (${code})</option>`).join('')}</select></label>
+            <label>Time zone <select name="timeZone" aria-label="Time zone"><option value="">Not known (go by the region)</option>${ZONES.map((z) => `<option${z === c.timeZone ? ' selected' : ''}>${z}</option>`).join('')}</select></label>
+            <button class="primary">Save</button>
+          </form></details>
         <details data-key="activity"><summary>Log an activity</summary>
           <form data-action="activity">
             <select name="interaction" aria-label="Interaction"><option value="call">Call</option><option value="sms">SMS</option><option value="email">Email</option><option value="inStore">In Store</option></select>
@@ -177,23 +196,4 @@ function describe(e, tz) {
     default:
       return e.kind;
   }
-}
-
-/** A wall-clock time ("2026-11-14T10:30") in `tz`, as RFC 3339 UTC text. */
-export function zonedToIso(wall, tz) {
-  const [d, t] = wall.split('T');
-  const [y, m, day] = d.split('-').map(Number);
-  const [hh, mm] = t.split(':').map(Number);
-  const guess = Date.UTC(y, m - 1, day, hh, mm);
-  let ts = guess - offsetAt(guess, tz);
-  ts = guess - offsetAt(ts, tz);
-  return new Date(ts).toISOString().replace('.000Z', 'Z');
-}
-
-function offsetAt(ts, tz) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return asUtc - Math.floor(ts / 1000) * 1000;
 }

@@ -22,9 +22,21 @@ export class PlaybookEditor {
     this.select.value = name;
   }
 
-  showError(msg) {
-    this.error.hidden = !msg;
-    this.error.textContent = msg || '';
+  /** Shows every problem (one line each), not only the first. */
+  showError(problems) {
+    const list = !problems ? [] : Array.isArray(problems) ? problems : [problems];
+    this.error.hidden = !list.length;
+    this.error.replaceChildren();
+    if (!list.length) return;
+    const head = document.createElement('p');
+    head.textContent = list.length === 1 ? 'The playbook has a problem:' : `The playbook has ${list.length} problems:`;
+    const ul = document.createElement('ul');
+    for (const p of list) {
+      const li = document.createElement('li');
+      li.textContent = p;
+      ul.append(li);
+    }
+    this.error.append(head, ul);
   }
 
   async tryApply() {
@@ -38,8 +50,12 @@ export class PlaybookEditor {
     try {
       await this.validate(pb);
     } catch (e) {
-      // The engine's message starts with the field path, e.g. "steps[0].channel: ...".
-      this.showError(e.message);
+      // Each problem starts with its field path, e.g. "steps[0].channel: ...". The
+      // engine lists them all: in `errors` when it gives them apart, else one a line.
+      const all = Array.isArray(e.errors) && e.errors.length
+        ? e.errors.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message))
+        : e.message.split(/\n|;\s+(?=[\w.[\]]+: )/).map((x) => x.trim()).filter(Boolean);
+      this.showError(all);
       return;
     }
     this.showError(null);

@@ -44,9 +44,12 @@ export class Storage {
     return result(tx.objectStore('events').getAll());
   }
 
-  async addEvent(contactId, event) {
+  /** Stores added events [{contactId, event}] in one transaction. */
+  async addEvents(list) {
     const tx = this.db.transaction('events', 'readwrite');
-    tx.objectStore('events').add({ contactId, event, savedAt: new Date().toISOString() });
+    const store = tx.objectStore('events');
+    const savedAt = new Date().toISOString();
+    for (const { contactId, event } of list) store.add({ contactId, event, savedAt });
     await done(tx);
   }
 

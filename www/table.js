@@ -7,19 +7,26 @@ const ROW = 36;
 const OVERSCAN = 10;
 const BLOCK = 100;
 
+const COLUMNS = [
+  ['#', null], ['Contact', 'name'], ['Status', 'status'], ['Next action', 'next'], ['Due', 'due'], ['Stage', null],
+  ['Can', null], ['City', 'city'],
+];
+
 export class ContactTable {
-  /** loadRows(ids) -> Promise<row summaries>; onSelect(id). */
-  constructor(root, { loadRows, onSelect }) {
+  /** loadRows(ids) -> Promise<row summaries>; onSelect(id); onSort({key, dir} | null). */
+  constructor(root, { loadRows, onSelect, onSort }) {
     this.loadRows = loadRows;
     this.onSelect = onSelect;
-    this.ids = [];
+    this.ids = null; // null until the first query answers: "loading", not "no match"
     this.cache = new Map();
     this.loading = new Set();
     this.selected = null;
-    root.innerHTML = `<div class="thead" role="row">
-        <div>#</div><div>Contact</div><div>Status</div><div>Next action</div><div>Due</div><div>Stage</div><div>Can</div><div>Smart list</div>
-      </div>
+    this.sort = null;
+    root.innerHTML = `<div class="thead" role="row">${COLUMNS.map(([label, key]) => (key
+      ? `<div role="columnheader" aria-sort="none"><button type="button" class="sort" data-key="${key}" title="Sort by ${label.toLowerCase()}">${label}<span class="arrow"></span></button></div>`
+      : `<div role="columnheader">${label}</div>`)).join('')}</div>
       <div class="scroller" tabindex="0"><div class="spacer"></div></div>`;
+    this.head = root.querySelector('.thead');
     this.scroller = root.querySelector('.scroller');
     this.spacer = root.querySelector('.spacer');
     this.scroller.addEventListener('scroll', () => this.schedule());
@@ -28,11 +35,30 @@ export class ContactTable {
       const row = e.target.closest('.trow');
       if (row && row.dataset.id) this.onSelect(row.dataset.id);
     });
+    // A header click sorts by it, a second click reverses, a third goes back to work order.
+    this.head.addEventListener('click', (e) => {
+      const b = e.target.closest('button.sort');
+      if (!b) return;
+      const key = b.dataset.key;
+      const cur = this.sort && this.sort.key === key ? this.sort.dir : null;
+      onSort(cur === null ? { key, dir: 'asc' } : cur === 'asc' ? { key, dir: 'desc' } : null);
+    });
+    this.render();
+  }
+
+  showSort(sort) {
+    this.sort = sort;
+    for (const b of this.head.querySelectorAll('button.sort')) {
+      const on = sort && sort.key === b.dataset.key;
+      b.parentElement.setAttribute('aria-sort', on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+      b.querySelector('.arrow').textContent = on ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
+    }
   }
 
   /** New ids (a new query or a new evaluation): forget cached rows, keep the scroll if asked. */
-  setIds(ids, { keepScroll = false } = {}) {
+  setIds(ids, { keepScroll = false, sort = null } = {}) {
     this.ids = ids;
+    this.showSort(sort);
     this.cache.clear();
     this.generation = (this.generation || 0) + 1;
     this.spacer.style.height = `${ids.length * ROW}px`;
@@ -68,6 +94,10 @@ export class ContactTable {
   }
 
   render() {
+    if (this.ids === null) {
+      this.spacer.innerHTML = '<div class="empty">Loading contacts…</div>';
+      return;
+    }
     const [first, last] = this.range();
     const missing = [];
     let html = '';
@@ -112,9 +142,9 @@ function rowHtml(i, id, r, selected) {
     + `<div><span class="cname">${escapeHtml(r.displayName)}</span> <span class="phone">${escapeHtml(r.phone || '')}</span></div>`
     + `<div><span class="pill st-${r.status}">${escapeHtml(r.statusLabel)}</span></div>`
     + `<div class="next">${n ? `${escapeHtml(n.label)} <span class="muted">· ${CHANNEL_NAMES[n.channel] || n.channel}</span>` : '<span class="muted">—</span>'}</div>`
-    + `<div class="${dueCls}">${escapeHtml(due)}</div>`
+    + `<div class="when ${dueCls}">${escapeHtml(due)}</div>`
     + `<div>${r.stage ? `<span class="pill badge-hot">${escapeHtml(r.stage)}</span>` : ''}</div>`
     + `<div class="chan">${can}</div>`
-    + `<div class="muted">${escapeHtml(r.list || '')}</div>`
+    + `<div class="muted">${escapeHtml(r.city || '')}</div>`
     + '</div>';
 }

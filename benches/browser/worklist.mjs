@@ -1,6 +1,6 @@
 // The Worklist at scale in the browser: load, refresh, facets + query, memory.
 // The page reports through `window.benchResult` (read by benches/browser.mjs).
-import init, { Worklist, preset } from '../../pkg/web/cadence_engine.js';
+import init, { Worklist, preset } from '../../pkg/cadence_engine.js';
 import { contacts, NOW } from '../contacts.mjs';
 import { median, bench as timed, refreshSteps } from '../timing.mjs';
 
@@ -11,7 +11,7 @@ const REPS = Number(params.get('reps') ?? 5);
 const bench = (fn, reps = REPS) => timed(fn, reps);
 
 async function run() {
-  const wasm = await init({ module_or_path: new URL('../../pkg/web/cadence_engine_bg.wasm', import.meta.url) });
+  const wasm = await init({ module_or_path: new URL('../../pkg/cadence_engine_bg.wasm', import.meta.url) });
   const memory = () => wasm.memory.buffer.byteLength;
   const pb = preset('monthly-campaign');
   const big = contacts(N, 7);

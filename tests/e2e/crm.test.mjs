@@ -1,5 +1,6 @@
-// The CRM page in Debian's chromium: filtering, actions, the date, the playbook
-// editor, storage across reloads, and 50,000 contacts scrolling.
+// The CRM page in Debian's chromium, read as a rep reads it (visible text):
+// filtering, sorting, search, actions, the date, the playbook editor, the
+// sender, regions and zones, storage across reloads, and 50,000 contacts scrolling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -23,8 +24,9 @@ const count = async (page) => Number(await page.getAttribute('#result-count', 'd
 const facet = (page, group, value) => page.locator(`#sidebar button.facet[data-group="${group}"][data-value="${value}"]`);
 const facetCount = async (page, group, value) => Number((await facet(page, group, value).locator('.count').textContent()).replace(/,/g, ''));
 
-async function setDay(page, day) {
-  await page.$eval('#today', (el, d) => { el.value = String(d); el.dispatchEvent(new Event('input', { bubbles: true })); }, day);
+/** Sets "today" (a New York wall time, "2026-11-25T10:00") as a rep does, in the date control. */
+async function setNow(page, wall) {
+  await page.fill('#today', wall);
   await page.waitForFunction(() => document.documentElement.dataset.state !== 'ready', null, { timeout: 2000 }).catch(() => {});
   await waitReady(page);
 }
@@ -137,15 +139,15 @@ test("a STOP reply flips the contact: \"NAME - can't text\", Hot Leads, the call
   }
 });
 
-test('moving the date changes the campaign phase, live', async () => {
+test('moving the date changes the campaign phase, live, across months and times of day', async () => {
   const { page, errors, context } = await openPage(browser, url(SMALL));
   try {
     await selectRow(page, 0);
     assert.match(await page.textContent('#panel-phase'), /^Follow Up/);
     assert.equal(await facetCount(page, 'phase', 'followUp'), SMALL);
 
-    await setDay(page, 25);
-    assert.match(await page.textContent('#today-label'), /Nov 25/);
+    await setNow(page, '2026-11-25T10:00');
+    assert.match(await page.textContent('#today-label'), /Nov 25, 2026, 10:00 AM/);
     assert.match(await page.textContent('#panel-phase'), /^Close the Loop/);
     assert.equal(await facetCount(page, 'phase', 'closeTheLoop'), SMALL);
     // Facets list every phase: Follow Up is there with no contacts in it.
@@ -153,12 +155,32 @@ test('moving the date changes the campaign phase, live', async () => {
     assert.equal(followUp, 0);
     const third = await facetCount(page, 'next', '3rd Attempt');
 
-    await setDay(page, 5);
+    await setNow(page, '2026-11-05T10:00');
     assert.match(await page.textContent('#panel-phase'), /^Initiate/);
     assert.equal(await facetCount(page, 'phase', 'initiate'), SMALL);
     // Early in the month, fewer contacts have had their 2nd touch: 3rd attempts differ.
     const thirdEarly = (await facet(page, 'next', '3rd Attempt').count()) ? await facetCount(page, 'next', '3rd Attempt') : 0;
     assert.notEqual(thirdEarly, third);
+
+    // Into December: a new campaign month.
+    await setNow(page, '2026-12-03T10:00');
+    assert.match(await page.textContent('#today-label'), /Thu, Dec 3, 2026, 10:00 AM ET/);
+    assert.match(await page.textContent('#panel-phase'), /^Initiate · 2026-12/);
+    // The buttons move a day at a time.
+    await page.click('#day-next');
+    await page.waitForFunction(() => document.documentElement.dataset.state !== 'ready', null, { timeout: 2000 }).catch(() => {});
+    await waitReady(page);
+    assert.match(await page.textContent('#today-label'), /Fri, Dec 4, 2026/);
+
+    // At 2:30 in the morning in New York (11:30 PM in Los Angeles, 9:30 PM in Honolulu)
+    // nobody may be called: quiet hours everywhere, reopening in the morning.
+    await setNow(page, '2026-11-13T02:30');
+    assert.match(await page.textContent('#today-label'), /2:30 AM/);
+    assert.equal((await facet(page, 'allowed', 'call').count()) ? await facetCount(page, 'allowed', 'call') : 0, 0);
+    await facet(page, 'status', 'newAccount').click();
+    await waitReady(page);
+    await selectRow(page, 0);
+    assert.match(await page.textContent('#panel .channel[data-channel=call]'), /Call: no\s*quiet hours · from /);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -176,15 +198,15 @@ test('a bad playbook shows its error with the field path; a good one applies', a
     await page.fill('#playbook-json', JSON.stringify(pb, null, 2));
     await page.click('#playbook-apply');
     await page.waitForSelector('#playbook-error:not([hidden])');
-    assert.match(await page.textContent('#playbook-error'), /^campaign\.phases\[1\]\.fromDay: /);
+    assert.match(await page.innerText('#playbook-error'), /^campaign\.phases\[1\]\.fromDay: /m);
 
     await page.fill('#playbook-json', JSON.stringify({ name: 'X', steps: [{ id: 'a', channel: 'fax', mode: 'auto' }] }));
     await page.click('#playbook-apply');
-    await page.waitForFunction(() => document.querySelector('#playbook-error').textContent.startsWith('steps[0].channel: '));
+    await page.waitForFunction(() => /^steps\[0\]\.channel: /m.test(document.querySelector('#playbook-error').innerText));
 
     await page.fill('#playbook-json', '{"name": "X",');
     await page.click('#playbook-apply');
-    await page.waitForFunction(() => document.querySelector('#playbook-error').textContent.startsWith('JSON: '));
+    await page.waitForFunction(() => /^JSON: /m.test(document.querySelector('#playbook-error').innerText));
 
     // A valid edit: phases of the month moved, applied to every contact.
     pb.campaign.phases[1].fromDay = 8;
@@ -258,6 +280,211 @@ test('the call queue plans calls over the daily capacity', async () => {
     assert.equal(perDay[0], 25);
     const ranks = await page.locator('#queue-table tbody tr td:nth-child(2)').allTextContents();
     assert.deepEqual(ranks.slice(0, 3), ['1', '2', '3']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Call queue tab shows the queue alone; the Work list tab brings the list back', async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    assert.ok(await page.isVisible('#table'));
+    await page.click('#tab-queue');
+    await page.waitForSelector('#queue-table');
+    assert.equal(await page.isVisible('#table'), false, 'the work list is not behind the queue');
+    assert.ok(await page.isVisible('#queue-table'));
+    await page.click('#tab-list');
+    assert.ok(await page.isVisible('#table'));
+    assert.equal(await page.isVisible('#queue'), false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 1440 px wide the table fits: every column is on screen and no due time is cut', async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL), { width: 1440, height: 900 });
+  try {
+    await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])')); // every row's data in
+    const table = await page.locator('#table').boundingBox();
+    const city = await page.locator('#table .thead > div').last().boundingBox();
+    assert.ok(city.x + city.width <= table.x + table.width + 1, 'the last column is inside the table');
+    const cells = await page.locator('.trow[data-status] .when').evaluateAll((els) => els.map((e) => ({
+      text: e.innerText, cut: e.scrollWidth > e.clientWidth,
+    })));
+    assert.ok(cells.length > 10);
+    const withTimes = cells.filter((c) => /\d:\d\d [AP]M/.test(c.text));
+    assert.ok(withTimes.length > 5, 'due times are shown');
+    assert.deepEqual(cells.filter((c) => c.cut), [], 'due times shown in full');
+    await page.screenshot({ path: `${outDir}crm-1440.png` });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('columns sort: by contact A–Z and Z–A, by status, and back to work order', async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    // Sorted by the contact's name (a display name may add " - can't text").
+    const names = async () => (await page.locator('.trow[data-status] .cname').allInnerTexts()).map((n) => n.replace(/ - can't text$/, ''));
+    await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])')); // every row's data in
+    const workOrder = await names();
+    const header = (label) => page.locator('#table .thead button.sort', { hasText: label });
+    // Clicks a header and waits until the table shows the order it asked for (the
+    // header's arrow) with every row's data in.
+    const sortBy = async (label, arrow) => {
+      await header(label).click();
+      await page.waitForFunction(([l, a]) => {
+        const b = [...document.querySelectorAll('#table .thead button.sort')].find((x) => x.innerText.startsWith(l));
+        return b.querySelector('.arrow').textContent.trim() === a && !document.querySelector('.trow:not([data-status])');
+      }, [label, arrow]);
+      await waitReady(page);
+    };
+    await sortBy('Contact', '▲');
+    const asc = await names();
+    assert.deepEqual(asc, [...asc].sort((a, b) => a.localeCompare(b)));
+    assert.match(await header('Contact').innerText(), /▲/);
+    await sortBy('Contact', '▼');
+    const desc = await names();
+    assert.deepEqual(desc, [...desc].sort((a, b) => b.localeCompare(a)));
+    assert.match(await header('Contact').innerText(), /▼/);
+    await sortBy('Contact', ''); // a third click: work order again
+    assert.deepEqual(await names(), workOrder);
+
+    await sortBy('Status', '▲');
+    const statuses = await page.locator('.trow[data-status] .pill').allInnerTexts();
+    assert.deepEqual(statuses, [...statuses].sort((a, b) => a.localeCompare(b)));
+    assert.equal(await count(page), SMALL);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('search finds contacts by phone number and by city, not only by name', async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    const phone = await page.locator('.trow[data-status] .phone').first().innerText();
+    const name = await page.locator('.trow[data-status] .cname').first().innerText();
+    await page.fill('#search', phone);
+    await page.waitForFunction((n) => document.querySelector('#result-count').dataset.count !== String(n), SMALL);
+    await waitReady(page);
+    const phones = await page.locator('.trow[data-status] .phone').allInnerTexts();
+    assert.ok(phones.length >= 1 && phones.length < SMALL);
+    for (const p of phones) assert.equal(p, phone);
+    assert.ok((await page.locator('.trow[data-status] .cname').allInnerTexts()).includes(name));
+
+    await page.fill('#search', 'Tulsa');
+    await page.waitForFunction(() => [...document.querySelectorAll('.trow[data-status]')].every((r) => r.innerText.includes('Tulsa')));
+    await waitReady(page);
+    const n = await count(page);
+    assert.ok(n > 0 && n < SMALL);
+    // The sidebar counts the search's contacts.
+    const byStatus = await page.locator('#sidebar button.facet[data-group="status"] .count').allInnerTexts();
+    assert.equal(byStatus.reduce((a, t) => a + Number(t.replace(/,/g, '')), 0), n);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('"No contacts match" is never shown while the contacts are loading', async () => {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      window.__seen = { loading: false, noMatch: false };
+      new MutationObserver(() => {
+        const t = document.querySelector('#table')?.innerText || '';
+        if (t.includes('Loading contacts')) window.__seen.loading = true;
+        if (t.includes('No contacts match')) window.__seen.noMatch = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(url(10000));
+    await waitReady(page);
+    const seen = await page.evaluate(() => window.__seen);
+    assert.equal(seen.loading, true, 'the table said it was loading');
+    assert.equal(seen.noMatch, false);
+    // It is shown when a filter really matches nothing.
+    await page.fill('#search', 'zzzz-nobody');
+    await page.waitForFunction(() => document.querySelector('#table').innerText.includes('No contacts match'));
+  } finally {
+    await context.close();
+  }
+});
+
+// The page lists every problem the engine reports (Error.errors); validatePlaybook
+// still stops at a playbook's first problem, so this runs as a todo until it lists them all.
+test('every problem of a playbook is shown, not only the first', { todo: 'validatePlaybook reports only the first problem of a playbook' }, async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    await page.click('#playbook-edit');
+    await page.fill('#playbook-json', JSON.stringify({
+      name: 'Two mistakes', steps: [{ id: 'a', channel: 'fax', mode: 'auto' }, { id: 'b', channel: 'sms', mode: 'sometimes' }],
+    }));
+    await page.click('#playbook-apply');
+    await page.waitForSelector('#playbook-error:not([hidden])');
+    const text = await page.innerText('#playbook-error');
+    assert.match(text, /^steps\[0\]\.channel: /m);
+    assert.match(text, /^steps\[1\]\.mode: /m);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page sends due automatic steps itself, as a gateway would', async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    await page.selectOption('#playbook-select', 'sequence');
+    await page.waitForFunction(() => document.querySelector('#status-line').textContent.includes('Sequence'));
+    await waitReady(page);
+    const line = await page.innerText('#sender-line');
+    const sent = Number(/Sender: ([\d,]+) automatic message/.exec(line)[1].replace(/,/g, ''));
+    assert.ok(sent > 0, line);
+    // The contact it wrote to last: the message is in the timeline, marked as sent automatically.
+    const to = /the last to (.+)$/.exec(line)[1];
+    await page.fill('#search', to);
+    await page.waitForFunction((n) => document.querySelector('#result-count').dataset.count !== String(n), SMALL);
+    await waitReady(page);
+    let timeline = '';
+    for (let i = 0; i < await count(page) && !timeline.includes('(sent automatically)'); i++) {
+      await selectRow(page, i);
+      timeline = await page.innerText('#panel-timeline');
+    }
+    assert.match(timeline, /(Email|Text) sent: “Auto [^”]*\(sent automatically\)”/);
+    // A rep's next action is never an automatic send.
+    assert.doesNotMatch(await page.innerText('#panel-next'), /^Auto /);
+    // A day later, the next automatic steps fall due and go out too.
+    await page.click('#day-next');
+    await page.waitForFunction((l) => document.querySelector('#sender-line').innerText !== l, line, { timeout: 20000 });
+    await waitReady(page);
+    assert.match(await page.innerText('#sender-line'), /Sender: [\d,]+ automatic message/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a rep sets a contact's region and sees its time zone and where it came from", async () => {
+  const { page, errors, context } = await openPage(browser, url(SMALL));
+  try {
+    await selectRow(page, 0);
+    assert.match(await page.innerText('#panel-zone'), /Time zone: America\/[A-Za-z_]+ — the contact's own/);
+    await page.click('#panel details[data-key="where"] > summary');
+    const form = page.locator('#panel form[data-action="where"]');
+    assert.ok(await form.locator('select[name=region] option', { hasText: 'Texas (US-TX)' }).count());
+    assert.ok(await form.locator('select[name=region] option', { hasText: 'Quebec (CA-QC)' }).count());
+    await form.locator('select[name=region]').selectOption('US-FL');
+    await form.locator('select[name=timeZone]').selectOption('');
+    await form.locator('button.primary').click();
+    await page.waitForFunction(() => document.querySelector('#panel-zone').innerText.includes('US-FL'));
+    await waitReady(page);
+    const zone = await page.innerText('#panel-zone');
+    assert.match(zone, /Region: Florida \(US-FL\)/);
+    assert.match(zone, /Time zone: America\/New_York — none known: calls only when it is allowed in every zone of the region/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -1,16 +1,21 @@
-// The command-line tool on 100,000 contacts, and evaluateManyParallel against
-// evaluateMany. Throughput is printed, not asserted.
+// The command-line tool as people use it: NDJSON and CSV exports from a CRM,
+// events in a second file, CSV out with the columns a call list needs, pipes
+// that close early, exit codes; and evaluateManyParallel against evaluateMany.
+// Throughput is printed, not asserted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
 const pkgDir = fileURLToPath(new URL('../../pkg', import.meta.url));
+const examples = fileURLToPath(new URL('../../docs/examples/', import.meta.url));
+const cliDoc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
 const cli = join(pkgDir, 'node', 'cli.cjs');
 const engine = require(pkgDir);
 const NOW = '2026-11-12T15:00:00Z';
@@ -48,43 +53,57 @@ function run(args, input) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, maxBuffer: 1 << 30 });
   return { ...r, ms: Date.now() - t0 };
 }
+const csv = (text) => parseCsv(text, { columns: true });
 
-test('the package ships the tool and the parallel module', () => {
+test('the package ships the tool, the parallel module and its types', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.bin['cadence-engine'], './node/cli.cjs');
-  assert.equal(manifest.exports['./parallel'], './node/parallel.cjs');
-  assert.equal(manifest.exports['.'].require, './node/cadence_engine.js');
-  assert.ok(existsSync(join(pkgDir, 'node', 'parallel.cjs')));
+  assert.deepEqual(manifest.exports['./parallel'], { types: './node/parallel.d.cts', default: './node/parallel.cjs' });
+  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['csv-parse', 'csv-stringify']);
+  for (const f of ['parallel.cjs', 'parallel.d.cts', 'records.cjs', 'cli.cjs']) assert.ok(existsSync(join(pkgDir, 'node', f)), f);
 });
 
-test(`queue: ${N.toLocaleString('en-US')} NDJSON lines, today's calls in order, the bad line reported`, () => {
-  const r = run(['queue', file, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '60', '--time-zone', 'America/New_York', '--workers', '2']);
-  assert.equal(r.status, 0, r.stderr);
-  const lines = r.stdout.trim().split('\n');
-  assert.equal(lines[0], 'rank,plannedFor,id,name,priority,label,channel,dueAt,deferredDays,status,stage');
-  const rows = lines.slice(1).map((l) => l.split(','));
+test('--version prints the package version', () => {
+  const r = run(['--version']);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout.trim(), JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version);
+});
+
+test(`queue: ${N.toLocaleString('en-US')} NDJSON lines, today's calls in order, the bad line reported, exit 1 unless --allow-bad`, () => {
+  const args = ['queue', file, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '60', '--time-zone', 'America/New_York', '--workers', '2', '--format', 'csv'];
+  const r = run(args);
+  assert.equal(r.status, 1, r.stderr); // one bad record
+  const rows = csv(r.stdout);
   assert.equal(rows.length, 60);
-  assert.deepEqual(rows.map((x) => Number(x[0])), Array.from({ length: 60 }, (_, i) => i + 1));
-  for (const x of rows) assert.equal(x[1], '2026-11-12');
-  const pr = rows.map((x) => Number(x[4]));
+  assert.deepEqual(Object.keys(rows[0]), ['rank', 'plannedFor', 'id', 'name', 'priority', 'label', 'channel', 'dueAt', 'deferredDays', 'status', 'stage']);
+  assert.deepEqual(rows.map((x) => Number(x.rank)), Array.from({ length: 60 }, (_, i) => i + 1));
+  for (const x of rows) assert.equal(x.plannedFor, '2026-11-12');
+  const pr = rows.map((x) => Number(x.priority));
   for (let i = 1; i < pr.length; i++) assert.ok(pr[i - 1] >= pr[i], `priority order at rank ${i + 1}`);
   assert.match(r.stderr, new RegExp(`line ${BAD_LINE}: invalid JSON`));
   assert.match(r.stderr, new RegExp(`${N + 1} records read, ${N} evaluated, 1 bad`));
-  assert.match(r.stderr, /\d[\d,]* read, [\d,]+ evaluated/); // progress on a large input
+  assert.doesNotMatch(r.stderr, /\r|%/, 'no progress when stderr is not a terminal');
 
-  // The same queue from the engine directly.
+  // The same queue from the engine directly; due times in the contact's own offset.
   const contacts = Array.from({ length: N }, (_, i) => contact(i));
   const evs = engine.evaluateMany(contacts, engine.preset('call-ladder'), NOW);
+  const byId = new Map(evs.map((e) => [e.id, e]));
   const items = evs.filter((e) => e.next && e.next.channel === 'call').map((e) => ({ id: e.id, priority: e.priority, dueAt: e.next.dueAt }));
   const planned = engine.planQueue(items, { capacityPerDay: 60, timeZone: 'America/New_York', from: NOW }).filter((p) => p.plannedFor === '2026-11-12');
-  assert.deepEqual(rows.map((x) => x[2]), planned.map((p) => p.id));
+  assert.deepEqual(rows.map((x) => x.id), planned.map((p) => p.id));
+  for (const x of rows) assert.equal(x.dueAt, byId.get(x.id).next.dueAt);
+  assert.ok(rows.some((x) => !x.dueAt.endsWith('Z') && !x.dueAt.endsWith('+00:00')), 'local offsets');
   console.log(`queue: ${N + 1} lines in ${r.ms} ms = ${Math.round((N + 1) / (r.ms / 1000))} lines/s (2 workers)`);
+
+  const allowed = run([...args, '--allow-bad', '--quiet']);
+  assert.equal(allowed.status, 0, allowed.stderr);
+  assert.equal(allowed.stdout, r.stdout);
 });
 
 test('queue --format ndjson --days 3, --channel all and sms', () => {
-  const r = run(['queue', file, '--playbook', 'monthly-campaign', '--now', NOW, '--capacity', '100', '--days', '3', '--channel', 'all', '--format', 'ndjson', '--quiet']);
+  const r = run(['queue', file, '--playbook', 'monthly-campaign', '--now', NOW, '--capacity', '100', '--days', '3', '--channel', 'all', '--quiet', '--allow-bad']);
   assert.equal(r.status, 0, r.stderr);
-  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l)); // ndjson by default
   assert.equal(rows.length, 300);
   assert.deepEqual([...new Set(rows.map((x) => x.plannedFor))], ['2026-11-12', '2026-11-13', '2026-11-14']);
   const sms = run(['queue', file, '--playbook', 'monthly-campaign', '--now', NOW, '--capacity', '100', '--channel', 'sms', '--format', 'ndjson', '--quiet']);
@@ -95,7 +114,7 @@ test('queue --format ndjson --days 3, --channel all and sms', () => {
 });
 
 test('evaluate: one evaluation per line, in input order; bad records in place', () => {
-  const r = run(['evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW]);
+  const r = run(['evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW, '--allow-bad']);
   assert.equal(r.status, 0, r.stderr);
   const out = r.stdout.trim().split('\n');
   assert.equal(out.length, N + 1);
@@ -110,17 +129,52 @@ test('evaluate: one evaluation per line, in input order; bad records in place', 
   console.log(`evaluate: ${N + 1} lines in ${r.ms} ms = ${Math.round((N + 1) / (r.ms / 1000))} lines/s`);
 });
 
+test('on a terminal: progress with percent and time left, erased before an error line', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a pseudo-terminal' }, () => {
+  const out = join(dir, 'tty.ndjson');
+  // script(1) runs the tool on a pseudo-terminal, as a person at a terminal would.
+  const r = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" evaluate "${file}" --playbook monthly-campaign --now ${NOW} --allow-bad -o "${out}"`, '/dev/null'],
+    { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /\[cadence-engine\] [\d,]+ contacts · \d+% · \d+ s left/);
+  // The error line stands alone: the progress line was erased (\r ESC[K) before it.
+  const lines = r.stdout.split(/\r\n|\n/).map((l) => l.split('\r').pop().replace(/\x1b\[K/g, ''));
+  assert.ok(lines.includes(`cadence-engine: line ${BAD_LINE}: invalid JSON: Unexpected end of JSON input`), lines.filter((l) => l.includes('line ')).join('\n'));
+});
+
+test('a reader that closes early (| head -1) ends the tool at once, with status 0', { timeout: 60000 }, () => {
+  // Without the fix the tool waited forever for a `drain` that never came; the
+  // spawn timeout turns a hang into a failure (signal SIGTERM) instead of a stuck run.
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${cli}" evaluate "${file}" --playbook monthly-campaign --now ${NOW} --allow-bad | head -1`],
+    { encoding: 'utf8', timeout: 30000, maxBuffer: 1 << 26 });
+  assert.equal(r.signal, null, 'the pipeline did not end by itself');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).id, 'c0');
+  assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+});
+
+test('standard output destroyed mid-stream: the process exits', { timeout: 60000 }, async () => {
+  const child = spawn(process.execPath, [cli, 'evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW, '--allow-bad', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  child.stdout.destroy();
+  const [code, signal] = await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+  assert.equal(signal, null);
+  assert.equal(code, 0, err);
+});
+
 test('a JSON array on standard input, a playbook file, invalid contacts with their line', () => {
   const pb = join(dir, 'pb.json');
   writeFileSync(pb, JSON.stringify({ ...engine.preset('call-ladder'), name: 'Mine' }));
   const arr = '[\n' + [contact(1), { id: 'x', addedAt: 'yesterday' }, contact(2)].map((c) => JSON.stringify(c, null, 1)).join(',\n') + '\n]\n';
   const r = run(['evaluate', '-', '--playbook', pb, '--now', NOW], arr);
-  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.status, 1, r.stderr);
   const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(out.map((o) => o.id), ['c1', 'x', 'c2']);
-  assert.match(out[1].error, /addedAt/);
+  assert.match(out[1].error, /^addedAt: /);
   const line = arr.split('\n').findIndex((l) => l.includes('"x"')); // the record starts one line above its id
   assert.match(r.stderr, new RegExp(`line ${line}: addedAt: expected an RFC 3339 time`));
+  assert.doesNotMatch(r.stderr, /contacts\[/);
 });
 
 test('exit codes: nothing readable is an error; usage errors; bad playbook path', () => {
@@ -129,20 +183,174 @@ test('exit codes: nothing readable is an error; usage errors; bad playbook path'
   const allBad = join(dir, 'bad.ndjson');
   writeFileSync(allBad, 'not json\n{"id": 1}\n');
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5']).status, 1);
-  const b = run(['queue', allBad, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5']);
-  assert.equal(b.status, 1);
+  const b = run(['queue', allBad, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--allow-bad']);
+  assert.equal(b.status, 1); // --allow-bad still needs one good record
   assert.match(b.stderr, /line 1: invalid JSON/);
   assert.match(b.stderr, /line 2: addedAt: required/);
   assert.equal(run(['queue', join(dir, 'missing.ndjson'), '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5']).status, 1);
   assert.equal(run(['queue', empty, '--playbook', 'nope', '--now', NOW, '--capacity', '5']).status, 2);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW]).status, 2);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--time-zone', 'Mars/Base']).status, 2);
+  assert.equal(run(['evaluate', empty, '--playbook', 'call-ladder', '--bogus']).status, 2);
+  assert.equal(run(['evaluate', empty, '--playbook', 'call-ladder', '--format', 'xml']).status, 2);
   const badNow = run(['evaluate', empty, '--playbook', 'call-ladder', '--now', 'tomorrow']);
   assert.equal(badNow.status, 1);
   assert.match(badNow.stderr, /now: /);
   const help = run(['--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /next action is a call/);
+});
+
+test('--now defaults to the clock', () => {
+  const one = join(dir, 'one.ndjson');
+  writeFileSync(one, JSON.stringify({ id: 'a', timeZone: 'America/New_York', addedAt: Date.now() - 3600000 }) + '\n');
+  const r = run(['evaluate', one, '--playbook', 'monthly-campaign', '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  const ev = JSON.parse(r.stdout);
+  const month = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' }).slice(0, 7);
+  assert.equal(ev.campaign.period, month);
+});
+
+// ---- CSV in and out ---------------------------------------------------------
+
+const exampleArgs = () => {
+  // The command in docs/cli.md, as written there.
+  const block = /```sh\n(cadence-engine queue docs\/examples\/contacts\.csv[\s\S]*?)```/.exec(cliDoc);
+  assert.ok(block, 'docs/cli.md has the example command');
+  const words = [];
+  const cmd = block[1].replace(/\\\n/g, ' ');
+  for (const m of cmd.matchAll(/"([^"]*)"|(\S+)/g)) words.push(m[1] ?? m[2]);
+  assert.equal(words.shift(), 'cadence-engine');
+  return words.map((w) => (w.startsWith('docs/examples/') ? join(examples, w.slice('docs/examples/'.length)) : w));
+};
+
+test('docs/cli.md example: a CSV export and its events file make a call list with phone numbers', () => {
+  const args = exampleArgs();
+  const outFile = join(dir, 'today.csv');
+  const o = args.indexOf('-o');
+  assert.ok(o > 0, 'the example writes a file');
+  args[o + 1] = outFile;
+  const r = run(args);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = csv(readFileSync(outFile, 'utf8'));
+  assert.deepEqual(Object.keys(rows[0]), ['rank', 'plannedFor', 'id', 'name', 'Phone', 'Owner', 'priority', 'label', 'channel', 'dueAt', 'deferredDays', 'status', 'stage']);
+  const byId = Object.fromEntries(rows.map((x) => [x.id, x]));
+  assert.equal(byId['1004'].name, "Robert Brown - can't text"); // the STOP in events.csv
+  assert.equal(byId['1004'].Phone, '(416) 555-0199');
+  assert.equal(byId['1004'].rank, '1'); // the opt-out boost puts the hot lead first
+  assert.equal(byId['1006'].label, 'Callback');
+  assert.equal(byId['1006'].dueAt, '2026-11-12T13:00:00-08:00'); // the contact's local time
+  assert.equal(byId['1002'], undefined); // its Redial is tomorrow
+  for (const x of rows) assert.match(x.Phone, /^\(\d{3}\) 555-\d{4}$/);
+});
+
+test('evaluate to CSV parses back; --keep carries columns; an event error names both lines', () => {
+  const args = exampleArgs().map((w) => (w === 'queue' ? 'evaluate' : w));
+  const o = args.indexOf('-o');
+  args.splice(o, 2);
+  const capacity = args.indexOf('--capacity');
+  args.splice(capacity, 2);
+  const r = run([...args, '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => x.id), ['1001', '1002', '1003', '1004', '1005', '1006']);
+  assert.deepEqual(rows.map((x) => x.line), ['2', '3', '4', '5', '6', '7']);
+  const ana = rows[0];
+  const direct = engine.evaluate({ id: '1001', name: 'Ana Ruiz', timeZone: 'America/New_York', region: 'US', addedAt: '2026-11-10T09:15:00-05:00', priority: 2 },
+    engine.preset('call-ladder'), NOW);
+  assert.equal(ana.statusLabel, direct.statusLabel);
+  assert.equal(ana.next, direct.next.label);
+  assert.equal(ana.nextDueAt, direct.next.dueAt);
+  assert.equal(ana.canText, String(direct.channels.sms.allowed));
+  assert.equal(ana.Phone, '(212) 555-0142');
+  assert.equal(ana.error, '');
+
+  // NDJSON out: kept columns under `input`.
+  const nd = run([...args, '--format', 'ndjson', '--quiet']);
+  const first = JSON.parse(nd.stdout.split('\n')[0]);
+  assert.deepEqual(first.input, { Phone: '(212) 555-0142', Owner: 'sam' });
+
+  // The same events as NDJSON (one event a line, with contactId): the same evaluations.
+  const eventsNd = join(dir, 'events.ndjson');
+  const evRows = csv(readFileSync(join(examples, 'events.csv'), 'utf8'));
+  writeFileSync(eventsNd, evRows.map((e) => JSON.stringify(Object.fromEntries(Object.entries({
+    contactId: e['Contact ID'], kind: e.Type, at: e.When, channel: e.Channel, direction: e.Direction, text: e.Body,
+    interaction: e.Interaction, outcome: e.Outcome, dueAt: e.Due,
+  }).filter(([, v]) => v !== '')))).join('\n') + '\n');
+  const ndArgs = [...args];
+  ndArgs[args.indexOf('--events') + 1] = eventsNd;
+  const viaNd = run([...ndArgs, '--format', 'csv']);
+  assert.equal(viaNd.status, 0, viaNd.stderr);
+  assert.equal(viaNd.stdout, r.stdout);
+
+  // A broken event in the events file: the contact's line and the event's line.
+  const events = join(dir, 'events-bad.csv');
+  writeFileSync(events, readFileSync(join(examples, 'events.csv'), 'utf8') + '1003,activity,last tuesday,,,,call,noAnswer,\n');
+  const ev = args.indexOf('--events');
+  const bad = [...args];
+  bad[ev + 1] = events;
+  const b = run([...bad, '--format', 'csv']);
+  assert.equal(b.status, 1);
+  assert.match(b.stderr, new RegExp(`line 4: events\\[0\\]\\.at \\(${events.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 7\\): expected an RFC 3339 time`));
+  const badRow = csv(b.stdout).find((x) => x.id === '1003');
+  assert.match(badRow.error, /^events\[0\]\.at/);
+});
+
+/** A CRM export as people have them: extra columns, numeric ids, empty cells, local times. */
+function crmExport(n) {
+  const places = [
+    ['America/New_York', 'US', 'New York, NY', '212'], ['America/Chicago', 'US', 'Dallas, TX', '214'],
+    ['America/Los_Angeles', 'US', 'Los Angeles, CA', '213'], ['America/Toronto', 'CA', 'Toronto, ON', '416'],
+    ['', 'US', 'Denver, CO', '303'], ['', 'CA', 'Calgary, AB', '403'],
+  ];
+  const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const contacts = ['Contact ID,First Name,Last Name,Full Name,Mobile Phone,Email,Company,Owner,City,TZ,Region,Created,Priority,Lead Score,Tags,Notes'];
+  const events = ['Contact ID,Activity Type,Date,Channel,Direction,Body,Interaction,Outcome,Logged By'];
+  for (let i = 0; i < n; i++) {
+    const [tz, region, city, area] = places[i % places.length];
+    const id = 5000 + i;
+    const day = 1 + (i % 11);
+    const local = `2026-11-${String(day).padStart(2, '0')} ${String(9 + (i % 8)).padStart(2, '0')}:${i % 2 ? '15' : '45'}:00`;
+    // A contact with no zone cannot have local times (they would be read in no zone): its CRM exports UTC.
+    const created = tz ? local : `2026-11-${String(day).padStart(2, '0')}T${String(14 + (i % 8)).padStart(2, '0')}:00:00Z`;
+    contacts.push([id, `First${i}`, `Last${i}`, `First${i} Last${i}`, `(${area}) 555-${String(1000 + i).slice(-4)}`,
+      i % 7 ? `lead${i}@example.com` : '', i % 3 ? `Company ${i}, Inc.` : '', ['sam', 'lee', 'kim'][i % 3], city, tz, region, created,
+      i % 4 ? String(i % 5) : '', String((i * 37) % 100), i % 5 ? 'web;spring' : '', i % 6 ? '' : 'Said "call me later", maybe'].map(String).map(q).join(','));
+    if (i % 2 === 0) {
+      const at = tz ? `2026-11-${String(day).padStart(2, '0')} 17:00:00` : `2026-11-${String(day).padStart(2, '0')}T22:00:00Z`;
+      events.push([id, 'message', at, 'sms', 'out', `Hi First${i}, it's Sam`, '', '', 'sam'].map(q).join(','));
+    }
+    if (i % 3 === 0) {
+      const at = tz ? `2026-11-${String(Math.min(12, day + 1)).padStart(2, '0')} 10:30:00` : `2026-11-${String(Math.min(12, day + 1)).padStart(2, '0')}T16:30:00Z`;
+      events.push([id, 'activity', at, '', '', '', 'call', i % 2 ? 'noAnswer' : 'leftVoicemail', 'lee'].map(q).join(','));
+    }
+  }
+  return { contacts: contacts.join('\r\n') + '\r\n', events: events.join('\n') + '\n' };
+}
+
+test('a 200-contact CRM export loads with no record lost (extra columns, numeric ids, no zone, local times, empty cells)', () => {
+  const { contacts, events } = crmExport(200);
+  const cFile = join(dir, 'crm.csv');
+  const eFile = join(dir, 'crm-events.csv');
+  writeFileSync(cFile, contacts);
+  writeFileSync(eFile, events);
+  const r = run(['evaluate', cFile, '--events', eFile,
+    '--map', 'id=Contact ID,name=Full Name,timeZone=TZ,addedAt=Created',
+    '--events-map', 'contactId=Contact ID,kind=Activity Type,at=Date,text=Body',
+    '--keep', 'Mobile Phone,Owner', '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr.split('\n').slice(0, 5).join('\n'));
+  assert.match(r.stderr, /200 records read, 200 evaluated, 0 bad/);
+  const rows = csv(r.stdout);
+  assert.equal(rows.length, 200);
+  for (const x of rows) {
+    assert.equal(x.error, '', `${x.id}: ${x.error}`);
+    assert.match(x['Mobile Phone'], /^\(\d{3}\) 555-\d{4}$/);
+  }
+  assert.equal(rows[0].id, '5000');
+  // Local times were read in the contact's zone: a New York contact's due times are in its offset.
+  assert.ok(rows.filter((x) => x.timeZone === 'America/New_York').every((x) => !x.nextDueAt || x.nextDueAt.endsWith('-05:00')));
+  // Contacts without a zone are placed by their region.
+  assert.ok(rows.filter((x, i) => i % 6 >= 4).every((x) => x.timeZoneSource === 'region'), 'zone from the region');
 });
 
 test('evaluateManyParallel equals evaluateMany, bad contacts included', async () => {
