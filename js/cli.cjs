@@ -47,7 +47,7 @@ Evaluation:
   --playbook <p>         a preset (monthly-campaign, call-ladder, sequence) or
                          a JSON file with a playbook                  (required)
   --now <time>           RFC 3339 time or epoch ms      (default: the clock)
-  --explain              fill each evaluation's explain list (evaluate)
+  --no-explain           leave each evaluation's explain list empty (evaluate; smaller, faster)
   --capacity <n>         calls per day                      (queue; required)
   --channel <c>          queue contacts whose next action is on this channel:
                          call (default), sms, email, task, or all
@@ -94,7 +94,7 @@ const OPTIONS = {
   events: { type: 'string' },
   'events-map': { type: 'string', multiple: true },
   'input-format': { type: 'string' },
-  explain: { type: 'boolean' },
+  'no-explain': { type: 'boolean' },
   workers: { type: 'string' },
   'allow-bad': { type: 'boolean' },
   quiet: { type: 'boolean' },
@@ -402,7 +402,7 @@ async function main(argv) {
     const metas = batch;
     const good = batch.filter((b) => b.contact !== undefined);
     const job = (good.length
-      ? pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', json: JSON.stringify(good.map((b) => b.contact)), playbook, now, explain: !!opts.explain })
+      ? pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', json: JSON.stringify(good.map((b) => b.contact)), playbook, now, explain: !opts['no-explain'] })
       : Promise.resolve([]))
       .then((results) => {
         let k = 0;

@@ -144,7 +144,7 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
     const jobs = [];
     for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
       const slice = contacts.slice(offset, offset + chunkSize);
-      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset, explain: !!options.explain }));
+      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset, explain: options.explain !== false }));
       if (contacts.length === 0) break;
     }
     const parts = await Promise.all(jobs);
@@ -178,10 +178,11 @@ function workerMain() {
     try {
       // Contacts as objects, or as the JSON text of an array (the command-line
       // tool's batches: the engine reads the text as it is).
-      const evaluated = job.json !== undefined && !job.explain
-        ? JSON.parse(engine.evaluateManyJson(job.json, job.playbook, job.now))
-        : engine.evaluateMany(job.json !== undefined ? JSON.parse(job.json) : job.contacts, job.playbook, job.now,
-          ...(job.explain ? [{ explain: true }] : []));
+      // `explain` as evaluateMany's option: on unless a job says false.
+      const options = { explain: job.explain !== false };
+      const evaluated = job.json !== undefined
+        ? JSON.parse(engine.evaluateManyJson(job.json, job.playbook, job.now, options))
+        : engine.evaluateMany(job.contacts, job.playbook, job.now, options);
       const results = evaluated.map((r, i) => {
         const shifted = shiftIndex(r, i, (job.offset || 0) + i);
         return job.mode === 'summary' ? summary(shifted) : shifted;

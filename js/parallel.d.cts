@@ -13,6 +13,11 @@ export interface ParallelOptions extends EvaluateManyOptions {
    * @default the contacts shared evenly over the workers, at most 2,000 a job
    */
   chunkSize?: number;
+  /**
+   * Fill each evaluation's `explain`, as `evaluateMany` does.
+   * @default true
+   */
+  explain?: boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export interface PoolJob {
   offset?: number;
   /** `full` evaluations or a `summary` (id, status, next, ...). */
   mode?: 'full' | 'summary';
+  /** Fill `explain` (on unless `false`). */
   explain?: boolean;
 }
 

@@ -160,7 +160,9 @@ export * from './init.js';
   text = text
     .replace('constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);')
     .replace('query(filter: Filter | undefined, page: Page)', 'query(filter?: Filter, page?: Page)')
-    .replace('classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")');
+    .replace('classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")')
+    .replace('now: Time, options: EvaluateManyOptions): Array<', 'now: Time, options?: EvaluateManyOptions): Array<')
+    .replace('now: Time, options: EvaluateManyOptions): string', 'now: Time, options?: EvaluateManyOptions): string');
   writeFileSync(pkg('cadence_engine.d.ts'), text);
   rmSync(pkg(file));
 }

@@ -55,7 +55,7 @@ pub fn evaluate_many(
     #[wasm_bindgen(unchecked_param_type = "Contact[]")] contacts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ explain?: boolean }")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateManyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let items = (|| {
         let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
@@ -97,7 +97,7 @@ pub fn evaluate_many_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ explain?: boolean }")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateManyOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let run = || {
         let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);

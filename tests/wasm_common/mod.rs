@@ -132,7 +132,7 @@ pub fn batch_isolates_bad_contacts() {
     let pb = preset("call-ladder");
     let list = js(&format!(r#"[{CONTACT}, {{"id":"bad"}}, null, {CONTACT}]"#));
     let out = ok(
-        wasm::evaluate_many(list, pb, "2026-11-12T15:00:00Z".into()),
+        wasm::evaluate_many(list, pb, "2026-11-12T15:00:00Z".into(), None),
         "evaluateMany",
     );
     let arr = Array::from(&out);
