@@ -58,7 +58,7 @@ pub fn batch_error(id: Value, e: &Error) -> Value {
 /// # Errors
 /// Field-path errors.
 pub fn playbook(v: &Value, prefix: &str) -> Result<Playbook> {
-    Playbook::from_deserializer(v).map_err(|e| e.under(prefix))
+    Playbook::from_value(v).map_err(|e| e.under(prefix))
 }
 
 /// `evaluate(contact, playbook, now)`.

@@ -165,21 +165,20 @@ pub(crate) const TIME_MARK: &str = "\u{1}time:";
 /// Serde's messages say "invalid type: string \"x\", expected ..."; keep them but
 /// make them read "expected ..., got ..." like ours.
 fn tidy_serde_message(msg: &str) -> String {
+    json_words(&tidy_shape(msg))
+}
+
+/// "invalid type: string \"x\", expected ..." read as "expected ..., got ...".
+fn tidy_shape(msg: &str) -> String {
     // "invalid type: string \"yesterday\", expected a boolean"
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         if let Some((got, expected)) = rest.rsplit_once(", expected ") {
-            let got = match got {
-                "unit value" | "null" => "null",
-                "map" => "an object",
-                "sequence" => "an array",
-                other => other,
-            };
-            return format!("expected {expected}, got {got}");
+            return format!("expected {expected}, got {}", got_words(got));
         }
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         if let Some((got, expected)) = rest.rsplit_once(", expected ") {
-            return format!("expected {expected}, got {got}");
+            return format!("expected {expected}, got {}", got_words(got));
         }
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
@@ -194,6 +193,51 @@ fn tidy_serde_message(msg: &str) -> String {
         return format!("unknown field {rest}");
     }
     msg.to_string()
+}
+
+/// What serde found, in the words of JSON: `string "x"` is `"x"`, an
+/// `integer `5`` is `the number 5`, a `map` is `an object`.
+fn got_words(got: &str) -> String {
+    let unquote = |t: &str| t.trim_matches('`').to_string();
+    match got {
+        "unit value" | "null" => "null".to_string(),
+        "map" => "an object".to_string(),
+        "sequence" => "an array".to_string(),
+        _ => {
+            if let Some(s) = got.strip_prefix("string ") {
+                s.to_string()
+            } else if let Some(n) = got
+                .strip_prefix("integer ")
+                .or_else(|| got.strip_prefix("floating point "))
+            {
+                format!("the number {}", unquote(n))
+            } else if let Some(b) = got.strip_prefix("boolean ") {
+                unquote(b)
+            } else {
+                got.to_string()
+            }
+        }
+    }
+}
+
+/// Rust's names for JSON's kinds of value, and its backticks, in the words of
+/// JSON: `f64` is "a number", a `sequence` "an array", `` `sms` `` is `"sms"`.
+fn json_words(msg: &str) -> String {
+    let mut out = msg.to_string();
+    for (rust, json) in [
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("a sequence", "an array"),
+        ("a map", "an object"),
+        ("unit value", "null"),
+    ] {
+        out = out.replace(rust, json);
+    }
+    out.replace('`', "\"")
 }
 
 /// Serde names our private input structs ("struct RawContact"); say what they are.

@@ -629,38 +629,38 @@ fn worklist_ids_compare_by_text() {
 #[test]
 fn repeated_keys_in_text() {
     for (text, want) in [
-        (r#"{"name":"a","name":"b"}"#, "duplicate field `name`"),
+        (r#"{"name":"a","name":"b"}"#, "duplicate field \"name\""),
         (
             r#"{"name":"a","window":[{"from":"08:00","start":"09:00","to":"20:00"}]}"#,
-            "window[0]: duplicate field `from`",
+            "window[0]: duplicate field \"from\"",
         ),
         (
             r#"{"name":"a","window":{"from":"08:00","to":"20:00","to":"21:00"}}"#,
-            "window: duplicate field `to`",
+            "window: duplicate field \"to\"",
         ),
         (
             r#"{"name":"a","replyWithin":{"hours":1,"hours":2}}"#,
-            "replyWithin: duplicate field `hours`",
+            "replyWithin: duplicate field \"hours\"",
         ),
         (
             r#"{"name":"a","campaign":{"phases":[{"id":"p","fromDay":1,"fromDay":2,"attempt":1}]}}"#,
-            "campaign.phases[0]: duplicate field `fromDay`",
+            "campaign.phases[0]: duplicate field \"fromDay\"",
         ),
         (
             r#"{"name":"a","optOut":{"stage":"x","stage":"y"}}"#,
-            "optOut: duplicate field `stage`",
+            "optOut: duplicate field \"stage\"",
         ),
         (
             r#"{"name":"a","frequencyCap":{"max":1,"hours":2,"max":3}}"#,
-            "frequencyCap: duplicate field `max`",
+            "frequencyCap: duplicate field \"max\"",
         ),
         (
             r#"{"name":"a","keywords":{"optOut":["x"],"optOut":["y"]}}"#,
-            "keywords: duplicate field `optOut`",
+            "keywords: duplicate field \"optOut\"",
         ),
         (
             r#"{"name":"a","steps":[{"id":"a","channel":"sms","mode":"auto","after":{"days":1,"days":2}}]}"#,
-            "steps[0].after: duplicate field `days`",
+            "steps[0].after: duplicate field \"days\"",
         ),
     ] {
         let pb = cadence_engine::Playbook::from_json(text);
@@ -675,7 +675,7 @@ fn repeated_keys_in_text() {
     assert!(
         pb.as_ref()
             .is_err_and(|e| e.to_string().contains("steps[0]")
-                && e.to_string().contains("duplicate field `channel`")),
+                && e.to_string().contains("duplicate field \"channel\"")),
         "{pb:?}"
     );
     // Contacts are read as JSON.parse reads them: a repeated key takes the

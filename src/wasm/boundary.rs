@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_error, playbook, source_text, time, to_js, to_js_bulk, Batch};
+use super::convert::{js_error, playbook, source_text, time, to_js, Batch};
 use super::evaluate_batch;
 
 fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {
@@ -46,20 +46,14 @@ fn evaluated(json: JsValue, pb: JsValue, now: JsValue) -> Result<Vec<super::Batc
     Ok(evaluate_batch(&batch, &pb, now, true))
 }
 
-/// Evaluations only, nothing out: the baseline of the two below.
+/// Evaluations only, nothing out: the baseline of the one below.
 #[wasm_bindgen(js_name = boundaryOutNone, skip_typescript)]
 pub fn out_none(json: JsValue, pb: JsValue, now: JsValue) -> Result<u32, JsValue> {
     Ok(u32::try_from(evaluated(json, pb, now)?.len()).unwrap_or(u32::MAX))
 }
 
-/// Evaluations out as objects built field by field by serde-wasm-bindgen.
-#[wasm_bindgen(js_name = boundaryOutObjects, skip_typescript)]
-pub fn out_objects(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&evaluated(json, pb, now)?)
-}
-
 /// Evaluations out as one JSON text read by `JSON.parse` (the package's path).
 #[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
 pub fn out_json(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    to_js_bulk(&evaluated(json, pb, now)?)
+    to_js(&evaluated(json, pb, now)?)
 }

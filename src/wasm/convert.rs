@@ -46,16 +46,10 @@ pub fn field_errors(e: &Error) -> Vec<FieldError> {
         .collect()
 }
 
-/// The one serializer for results: plain objects and `null`, never `Map`.
+/// The one way results cross: JSON text written by serde_json, read by the
+/// host's `JSON.parse` — plain objects and `null`, never `Map`, and one
+/// crossing for a whole result instead of one per field.
 pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    v.serialize(&ser)
-        .map_err(|e| js_error(&Error::input("", e.to_string())))
-}
-
-/// Large results (a batch of evaluations) as JSON text, read by `JSON.parse`:
-/// one crossing instead of one per field.
-pub fn to_js_bulk<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
     js_sys::JSON::parse(&text)
 }

@@ -1,8 +1,8 @@
 //! The JavaScript binding: converts JS values in and out, and nothing else.
 //!
 //! Inputs cross as JSON text and are read by the same readers as natively;
-//! results cross through one configured serializer ([`convert::to_js`]:
-//! plain objects and `null`, never `Map`), or as one JSON text for a batch.
+//! results cross as JSON text read by the host's `JSON.parse` ([`convert::to_js`]:
+//! plain objects and `null`, never `Map`; one crossing for a whole result).
 //! Errors become real JS `Error` objects with `code`, `path` and `errors`.
 
 mod convert;
@@ -18,7 +18,7 @@ use crate::playbook::Playbook;
 use crate::time::Instant;
 use convert::{
     batch_error, channel, contact, js_error, option_bool, playbook, run, source_text, text_of,
-    time, to_js_bulk, Batch, BatchItem,
+    time, to_js, Batch, BatchItem,
 };
 pub use worklist::Worklist;
 
@@ -65,7 +65,7 @@ pub fn evaluate_many(
         Ok(evaluate_batch(&batch, &pb, now, explain))
     })()
     .map_err(|e: Error| js_error(&e))?;
-    to_js_bulk(&items)
+    to_js(&items)
 }
 
 /// Every contact of a batch evaluated (or its error), in order, in one

@@ -415,9 +415,8 @@ test('"No contacts match" is never shown while the contacts are loading', async 
   }
 });
 
-// The page lists every problem the engine reports (Error.errors); validatePlaybook
-// still stops at a playbook's first problem, so this runs as a todo until it lists them all.
-test('every problem of a playbook is shown, not only the first', { todo: 'validatePlaybook reports only the first problem of a playbook' }, async () => {
+// The page lists every problem the engine reports (Error.errors).
+test('every problem of a playbook is shown, not only the first', async () => {
   const { page, errors, context } = await openPage(browser, url(SMALL));
   try {
     await page.click('#playbook-edit');

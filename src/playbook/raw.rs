@@ -1,0 +1,143 @@
+//! The shape of a playbook as people write it: every field as JSON gives it,
+//! unknown fields refused. [`super::build`] checks the values.
+
+use serde::Deserialize;
+
+use super::{Mode, StepChannel, StopOn};
+use crate::model::Channel;
+use crate::region::Region;
+use crate::status::Status;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawPlaybook {
+    pub(super) name: String,
+    pub(super) time_zone: Option<String>,
+    pub(super) region: Option<Region>,
+    pub(super) window: Option<OneOrMany<RawBlock>>,
+    pub(super) campaign: Option<RawCampaign>,
+    pub(super) steps: Option<Vec<RawStep>>,
+    pub(super) reply_within: Option<RawDuration>,
+    pub(super) stop_on: Option<Vec<StopOn>>,
+    pub(super) follow_up_fraction: Option<f64>,
+    pub(super) opt_out: Option<RawOptOut>,
+    pub(super) sticky_statuses: Option<Vec<Status>>,
+    pub(super) holidays: Option<Vec<String>>,
+    pub(super) blackout_dates: Option<Vec<String>>,
+    pub(super) frequency_cap: Option<RawCap>,
+    pub(super) keywords: Option<RawKeywords>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawBlock {
+    pub(super) days: Option<Vec<String>>,
+    #[serde(alias = "start")]
+    pub(super) from: String,
+    #[serde(alias = "end")]
+    pub(super) to: String,
+}
+
+/// A list, or a single item standing for a list of one (a window of one block
+/// may be written as that block).
+pub(super) enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub(super) fn into_vec(self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a block {days?, from, to} or a list of them")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                Vec::<T>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(OneOrMany::Many)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(OneOrMany::One)
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawCampaign {
+    pub(super) period: Option<String>,
+    pub(super) phases: Option<Vec<RawPhase>>,
+    pub(super) channels: Option<Vec<Channel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawPhase {
+    pub(super) id: String,
+    pub(super) label: Option<String>,
+    pub(super) from_day: f64,
+    pub(super) attempt: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub(super) id: String,
+    pub(super) label: Option<String>,
+    pub(super) channel: StepChannel,
+    pub(super) mode: Mode,
+    pub(super) day: Option<f64>,
+    pub(super) after: Option<RawDuration>,
+    pub(super) business_days: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawDuration {
+    pub(super) days: Option<f64>,
+    pub(super) hours: Option<f64>,
+    pub(super) minutes: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawOptOut {
+    pub(super) suffix: Option<String>,
+    pub(super) stage: Option<String>,
+    pub(super) priority_boost: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawCap {
+    pub(super) max: f64,
+    pub(super) hours: f64,
+    pub(super) channels: Option<Vec<Channel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct RawKeywords {
+    pub(super) opt_out: Option<Vec<String>>,
+    pub(super) opt_in: Option<Vec<String>>,
+    pub(super) help: Option<Vec<String>>,
+}
