@@ -174,9 +174,9 @@ pub struct Reach {
 }
 
 /// Every contact-making event up to `now`, in time order.
-pub fn reaches(ctx: &Ctx, s: &Consent) -> Vec<Reach> {
-    let mut out = Vec::new();
-    for (i, e) in ctx.events() {
+pub fn reaches<'c>(ctx: &'c Ctx, s: &'c Consent) -> impl DoubleEndedIterator<Item = Reach> + 'c {
+    ctx.history().iter().filter_map(move |e| {
+        let i = e.index as usize;
         let how = match &e.body {
             EventBody::Message {
                 direction: Direction::In,
@@ -189,15 +189,12 @@ pub fn reaches(ctx: &Ctx, s: &Consent) -> Vec<Reach> {
             } => Some(StopOn::Connected),
             _ => None,
         };
-        if let Some(how) = how {
-            out.push(Reach {
-                at: e.at,
-                how,
-                event: i,
-            });
-        }
-    }
-    out
+        how.map(|how| Reach {
+            at: e.at,
+            how,
+            event: i,
+        })
+    })
 }
 
 /// The ordinal label of an attempt: "1st Attempt", "2nd Attempt", ...
@@ -440,6 +437,9 @@ pub struct Position {
     pub month_start: Instant,
     /// Start of the next month.
     pub next_month: Instant,
+    /// When each phase of the month starts (an attempt is due at its phase's
+    /// start).
+    pub phase_starts: std::rc::Rc<[Instant]>,
 }
 
 fn phase_start(zone: Zone, first: NaiveDate, from_day: u32) -> Instant {
@@ -449,8 +449,13 @@ fn phase_start(zone: Zone, first: NaiveDate, from_day: u32) -> Instant {
     zone.start_of_day(day)
 }
 
-/// Where `t` falls in the campaign.
+/// Where `t` falls in the campaign (worked out once per place and time: the
+/// contacts of a batch ask about the same `now`).
 pub fn position(ctx: &Ctx, c: &Campaign, t: Instant) -> Option<Position> {
+    ctx.place.remember_position(t, || position_of(ctx, c, t))
+}
+
+fn position_of(ctx: &Ctx, c: &Campaign, t: Instant) -> Option<Position> {
     let date = ctx.zone.date(t);
     let first = date.with_day(1)?;
     let next = next_month_start(first);
@@ -471,6 +476,12 @@ pub fn position(ctx: &Ctx, c: &Campaign, t: Instant) -> Option<Position> {
         phase_ends_at: ends,
         month_start: ctx.zone.start_of_day(first),
         next_month: ctx.zone.start_of_day(next),
+        phase_starts: c
+            .phases
+            .iter()
+            .map(|p| phase_start(ctx.zone, first, p.from_day))
+            .collect::<Vec<_>>()
+            .into(),
     })
 }
 
@@ -487,7 +498,7 @@ pub fn campaign(
     ctx.note(pos.phase_ends_at);
     let first = ctx.zone.date(pos.month_start);
     let in_month = |t: Instant| t >= pos.month_start && t < pos.next_month;
-    if let Some(r) = reaches(ctx, s).into_iter().rev().find(|r| in_month(r.at)) {
+    if let Some(r) = reaches(ctx, s).rev().find(|r| in_month(r.at)) {
         let how = r.how.words();
         if ctx.explains() {
             explain.push(format!(
@@ -507,7 +518,7 @@ pub fn campaign(
     // Attempts count this month's touches; the day of spacing counts from the
     // last touch of any month (a text on the evening of the 31st keeps the 1st
     // Attempt of the next month a day away).
-    let mut touches: Vec<Instant> = Vec::new();
+    let mut made: u32 = 0;
     let mut last_touch: Option<Instant> = None;
     for (_, e) in ctx.events() {
         let touch = match &e.body {
@@ -530,11 +541,10 @@ pub fn campaign(
         if touch {
             last_touch = Some(e.at);
             if in_month(e.at) {
-                touches.push(e.at);
+                made = made.saturating_add(1);
             }
         }
     }
-    let made = u32::try_from(touches.len()).unwrap_or(u32::MAX);
     let attempt = made.saturating_add(1);
     if attempt > c.max_attempt() {
         if ctx.explains() {
@@ -551,10 +561,19 @@ pub fn campaign(
             }),
         );
     }
-    let Some(phase) = c.phases.iter().find(|p| p.attempt >= attempt) else {
+    let Some((phase_index, phase)) = c
+        .phases
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.attempt >= attempt)
+    else {
         return (None, None);
     };
-    let start = phase_start(ctx.zone, first, phase.from_day);
+    let start = pos
+        .phase_starts
+        .get(phase_index)
+        .copied()
+        .unwrap_or_else(|| phase_start(ctx.zone, first, phase.from_day));
     let idx = (attempt as usize - 1) % c.channels.len().max(1);
     let preferred = c.channels.get(idx).copied().unwrap_or(Channel::Sms);
     let Some(channel) = route(s, preferred, &c.channels) else {
@@ -597,8 +616,13 @@ pub fn campaign(
         ctx.note(from);
     }
     // Overdue once the phase holding the due time is over.
-    let overdue_at = position(ctx, c, due_at)
-        .map(|p| p.phase_ends_at)
+    // (`due_at` lies in this month: the phase that holds it ends at the next
+    // phase's start, or with the month.)
+    let overdue_at = pos
+        .phase_starts
+        .iter()
+        .copied()
+        .find(|&s| s > due_at)
         .unwrap_or(pos.next_month);
     if ctx.explains() {
         explain.push(format!(
@@ -771,12 +795,13 @@ pub const AUTO_OWED_MS: i64 = DAY;
 pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
     let pb = ctx.playbook;
     let enrolled = ctx.contact.added_at;
-    let stop = reaches(ctx, s)
-        .into_iter()
-        .find(|r| r.at >= enrolled && pb.stop_on.contains(&r.how));
+    let stop = reaches(ctx, s).find(|r| r.at >= enrolled && pb.stop_on.contains(&r.how));
     let stopped_at = stop.map(|r| r.at);
-    let events: Vec<(usize, &crate::model::Event)> = ctx.events().collect();
-    let mut consumed = vec![false; events.len()];
+    let history = ctx.history();
+    // Per channel (sms, call, email), where to look for the next unmarked
+    // touch: each step takes the first one at or after its anchor, and anchors
+    // only move forward, so no touch before a cursor can count again.
+    let mut cursor = [0usize; 3];
     // When the step before was done (or fell due, if it does not hold).
     let mut anchor = enrolled;
     // The on-time schedule (every step done at its own time), for the gaps.
@@ -805,22 +830,21 @@ pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
         let ready = ready_at(nominal(ctx, step, enrolled, anchor), anchor, gap);
         // Completion: an explicit mark, else a touch on the step's channel made
         // while this step was the one pending.
-        let explicit = events
+        let explicit = history
             .iter()
-            .find(|(_, e)| marks(&e.body, &step.id))
-            .map(|(_, e)| e.at);
+            .find(|e| marks(&e.body, &step.id))
+            .map(|e| e.at);
         let done_at = explicit.or_else(|| {
             let want = step.channel.channel()?;
-            let k = events.iter().enumerate().position(|(k, (_, e))| {
-                !consumed.get(k).copied().unwrap_or(true)
-                    && e.at >= anchor
+            let c = cursor.get_mut(want as usize)?;
+            let k = history.get(*c..)?.iter().position(|e| {
+                e.at >= anchor
                     && touch_channel(&e.body)
-                        .is_some_and(|(c, marked)| c == want && marked.is_none())
+                        .is_some_and(|(ch, marked)| ch == want && marked.is_none())
             })?;
-            if let Some(flag) = consumed.get_mut(k) {
-                *flag = true;
-            }
-            events.get(k).map(|(_, e)| e.at)
+            let k = c.saturating_add(k);
+            *c = k.saturating_add(1);
+            history.get(k).map(|e| e.at)
         });
         if let Some(at) = done_at {
             reminders.clear();

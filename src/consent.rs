@@ -441,8 +441,10 @@ pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
                         *d = None;
                     }
                     s.keep_opt_out_in_force();
-                    s.explain
-                        .push(format!("{}: DND on {} lifted", ctx.words(e.at), name));
+                    if ctx.explains() {
+                        s.explain
+                            .push(format!("{}: DND on {} lifted", ctx.words(e.at), name));
+                    }
                 }
             }
             _ => {}

@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::cadence::Position;
 use crate::model::{Channel, Contact, Event};
 use crate::playbook::Playbook;
 use crate::region::Region;
@@ -66,9 +67,29 @@ pub struct Place {
     pub hours: Hours,
     /// Frequency caps that apply.
     pub caps: Vec<Cap>,
+    /// The campaign positions worked out at recent times.
+    positions: RefCell<Vec<(Instant, Option<Position>)>>,
 }
 
 impl Place {
+    /// The campaign position at `t`, worked out by `f` the first time only.
+    pub fn remember_position(
+        &self,
+        t: Instant,
+        f: impl FnOnce() -> Option<Position>,
+    ) -> Option<Position> {
+        if let Some((_, p)) = self.positions.borrow().iter().find(|(at, _)| *at == t) {
+            return p.clone();
+        }
+        let p = f();
+        let mut memo = self.positions.borrow_mut();
+        if memo.len() >= 4 {
+            memo.remove(0);
+        }
+        memo.push((t, p.clone()));
+        p
+    }
+
     fn new(playbook: &Playbook, region: Option<Region>, zone: Option<Zone>) -> Place {
         let (zone, zone_source, zones) = match zone {
             Some(z) => (z, ZoneSource::Contact, vec![z]),
@@ -101,6 +122,7 @@ impl Place {
             region,
             hours: Hours::new(windows, kinds, zones).with_blackout(&playbook.blackout_dates),
             caps,
+            positions: RefCell::new(Vec::new()),
         }
     }
 }

@@ -310,10 +310,16 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         // Fast path: no escape; find the end in one pass over the bytes.
         let rest = self.bytes.get(start..).unwrap_or(&[]);
-        let stop = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .unwrap_or(rest.len());
+        let stop = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+        // A raw control character is not JSON (JSON.stringify never writes
+        // one); it is only looked for once the string's end is known.
+        if let Some(c) = rest
+            .get(..stop)
+            .and_then(|r| r.iter().position(|&b| b < 0x20))
+        {
+            self.pos = start.saturating_add(c);
+            return Err(self.syntax("a character allowed in a string"));
+        }
         self.pos = start.saturating_add(stop);
         match self.peek() {
             None => return Err(self.syntax("the end of a string")),
@@ -322,8 +328,7 @@ impl<'a> Reader<'a> {
                 self.bump();
                 return Ok(Cow::Borrowed(s));
             }
-            Some(b'\\') => {}
-            Some(_) => return Err(self.syntax("a character allowed in a string")),
+            _ => {}
         }
         let mut out = String::from(self.slice(start, self.pos));
         loop {

@@ -149,6 +149,12 @@ impl Region {
             })
     }
 
+    /// Whether the region bans any whole day (weekdays or holidays).
+    pub fn bans_days(self) -> bool {
+        self.row()
+            .is_some_and(|r| !r.weekdays.is_empty() || !r.holidays.is_empty())
+    }
+
     /// The region's own caps on calls and texts per rolling period.
     pub fn caps(self) -> Vec<Cap> {
         self.row().map_or_else(Vec::new, |r| {

@@ -12,6 +12,7 @@
 
 #![deny(clippy::arithmetic_side_effects)]
 
+use std::cell::RefCell;
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
@@ -157,6 +158,18 @@ impl<'de> Deserialize<'de> for Instant {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Zone(pub Tz);
 
+/// How many zones keep their last offset span at once.
+const SPANS: usize = 32;
+
+thread_local! {
+    /// The last offset looked up in a zone and the UTC seconds over which it
+    /// holds, in a slot by zone number: evaluations ask about the same few days
+    /// of a few zones over and over, and an offset holds for months between
+    /// clock changes.
+    static LAST_SPAN: RefCell<[(u32, i64, i64, i32); SPANS]> =
+        const { RefCell::new([(u32::MAX, 0, 0, 0); SPANS]) };
+}
+
 impl Zone {
     /// Coordinated Universal Time.
     pub const UTC: Zone = Zone(Tz::UTC);
@@ -200,7 +213,22 @@ impl Zone {
     /// # Ok::<(), cadence_engine::Error>(())
     /// ```
     pub fn offset_at(self, t: Instant) -> i32 {
-        self.table().offset_at(t.0.div_euclid(1000))
+        let secs = t.0.div_euclid(1000);
+        let zone = self.0 as u32;
+        let slot = (zone as usize) % SPANS;
+        LAST_SPAN.with(|spans| {
+            let mut spans = spans.borrow_mut();
+            if let Some(&(z, from, until, offset)) = spans.get(slot) {
+                if z == zone && from <= secs && secs < until {
+                    return offset;
+                }
+            }
+            let (offset, from, until) = self.table().offset_span(secs);
+            if let Some(s) = spans.get_mut(slot) {
+                *s = (zone, from, until, offset);
+            }
+            offset
+        })
     }
 
     /// The wall-clock fields of an instant in this zone.

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::model::Channel;
 use crate::region::Region;
-use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, DAY, HOUR};
+use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, DAY, HOUR, MINUTE};
 
 /// One block of a window.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,8 +149,8 @@ pub enum HoursKind {
 pub const HORIZON_DAYS: i64 = 400;
 
 /// The open intervals of one window in one zone on one local day:
-/// (constraint index, day, intervals).
-type DayIntervals = (usize, NaiveDate, Vec<(Instant, Instant)>);
+/// (constraint index, day, whether the day is banned, intervals).
+type DayIntervals = (usize, NaiveDate, bool, Vec<(Instant, Instant)>);
 
 /// The window(s) that bind one contact, in the zone(s) that bind it: a custom
 /// window, a region's, or both (both must allow a time), each read in the
@@ -171,6 +171,12 @@ pub struct Hours {
     /// evaluation asks about the same few days many times, and each interval
     /// costs two zone conversions.
     cache: RefCell<Vec<DayIntervals>>,
+    /// The last question each constraint answered, `(t, start, end)`: a time
+    /// from `t` up to `end` has the same answer (a batch asks about `now`
+    /// contact after contact). Exact: for `t <= t2 < end`, the days before the
+    /// answer's hold nothing ending after `t2`, and the answer stays the
+    /// earliest of its day that does.
+    last: RefCell<Vec<(Instant, Instant, Instant)>>,
 }
 
 impl Hours {
@@ -183,6 +189,7 @@ impl Hours {
             zones,
             blackout: Vec::new(),
             cache: RefCell::new(Vec::new()),
+            last: RefCell::new(Vec::new()),
         }
     }
 
@@ -241,6 +248,11 @@ impl Hours {
         let wi = i.checked_div(n)?;
         let w = self.windows.get(wi)?;
         let zone = *self.zones.get(i.checked_rem(n)?)?;
+        if let Some(&(q, s, e)) = self.last.borrow().get(i) {
+            if q <= t && t < e {
+                return Some((s, e));
+            }
+        }
         let mut date = zone.date(t).pred_opt()?;
         // Ten days with hours of their own cover every weekly window; banned days
         // (a run of blackout dates) do not count against them.
@@ -249,29 +261,41 @@ impl Hours {
             if days >= 10 {
                 break;
             }
-            if !self.banned(wi, date) {
-                days = days.saturating_add(1);
-            }
-            let best = {
+            let (banned, best) = {
                 let mut cache = self.cache.borrow_mut();
                 // Sorted by (constraint, day): a batch of contacts asks about the
                 // same few days of each place many times.
                 let key = (i, date);
-                let pos = match cache.binary_search_by(|(k, d, _)| (*k, *d).cmp(&key)) {
+                let pos = match cache.binary_search_by(|(k, d, _, _)| (*k, *d).cmp(&key)) {
                     Ok(p) => p,
                     Err(p) => {
                         let mut day = Vec::with_capacity(w.blocks.len());
+                        let banned = self.banned(wi, date);
                         self.day(wi, w, zone, date, &mut day);
-                        cache.insert(p, (i, date, day));
+                        cache.insert(p, (i, date, banned, day));
                         p
                     }
                 };
-                cache
-                    .get(pos)
-                    .and_then(|(_, _, day)| day.iter().filter(|&&(_, end)| end > t).min().copied())
+                match cache.get(pos) {
+                    Some((_, _, banned, day)) => (
+                        *banned,
+                        day.iter().filter(|&&(_, end)| end > t).min().copied(),
+                    ),
+                    None => (false, None),
+                }
             };
-            if best.is_some() {
-                return best;
+            if !banned {
+                days = days.saturating_add(1);
+            }
+            if let Some(found) = best {
+                let mut last = self.last.borrow_mut();
+                if last.len() <= i {
+                    last.resize(i.saturating_add(1), (Instant(0), Instant(0), Instant(0)));
+                }
+                if let Some(slot) = last.get_mut(i) {
+                    *slot = (t, found.0, found.1);
+                }
+                return Some(found);
             }
             date = date.succ_opt()?;
         }
@@ -300,7 +324,54 @@ impl Hours {
 
     /// Whether `t` is inside every window in every zone.
     pub fn contains(&self, t: Instant) -> bool {
-        (0..self.constraints()).all(|i| matches!(self.span(i, t), Some((s, e)) if s <= t && t < e))
+        (0..self.constraints()).all(|i| match self.local_contains(i, t) {
+            Some(inside) => inside,
+            None => matches!(self.span(i, t), Some((s, e)) if s <= t && t < e),
+        })
+    }
+
+    /// Whether constraint `i` holds `t`, read from the local clock alone: the
+    /// weekday and minute of `t` against the blocks. `None` (ask [`Hours::span`])
+    /// where that reading could differ from the DST rule — a clock change on
+    /// `t`'s day or the day before — or where the day could be banned.
+    fn local_contains(&self, i: usize, t: Instant) -> Option<bool> {
+        let n = self.zones.len();
+        let wi = i.checked_div(n)?;
+        if !self.blackout.is_empty() {
+            return None;
+        }
+        match self.kinds.get(wi)? {
+            HoursKind::Region(r) if r.bans_days() => return None,
+            HoursKind::DefaultUs if Region::US.bans_days() => return None,
+            _ => {}
+        }
+        let w = self.windows.get(wi)?;
+        let zone = *self.zones.get(i.checked_rem(n)?)?;
+        let seconds = zone.offset_at(t);
+        let off = i64::from(seconds).checked_mul(1000)?;
+        let local = t.0.checked_add(off)?;
+        let day = local.div_euclid(DAY);
+        let minute = u32::try_from(local.rem_euclid(DAY) / MINUTE).ok()?;
+        // The same offset from the start of yesterday to the end of today.
+        let start = day.checked_sub(1)?.checked_mul(DAY)?.checked_sub(off)?;
+        let end = day
+            .checked_add(1)?
+            .checked_mul(DAY)?
+            .checked_sub(off)?
+            .checked_sub(1)?;
+        if zone.offset_at(Instant(start)) != seconds || zone.offset_at(Instant(end)) != seconds {
+            return None;
+        }
+        let wd = usize::try_from(crate::civil::weekday_from_days(day)).ok()?;
+        let yd = wd.checked_add(6)? % 7;
+        let on = |b: &Block, d: usize| b.days.get(d).copied().unwrap_or(false);
+        Some(w.blocks.iter().any(|b| {
+            if b.to > b.from {
+                on(b, wd) && b.from <= minute && minute < b.to
+            } else {
+                (on(b, wd) && minute >= b.from) || (on(b, yd) && minute < b.to)
+            }
+        }))
     }
 
     /// The earliest instant at or after `t` inside every window in every zone,

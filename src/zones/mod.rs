@@ -217,11 +217,25 @@ impl Yearly {
             .find(|&o| self.rule.pick(s - i64::from(o), early, late) == o)
     }
 
-    /// `t` in seconds from the origin of SHIFT, and the two changes (likewise) of
-    /// the year it falls in.
-    fn year_of(&self, t: i64) -> (i64, [i64; 2]) {
+    /// The offset at UTC second `t` and the UTC seconds `[from, until)` over
+    /// which it holds: between the rule's changes around `t`.
+    pub fn offset_span(&self, t: i64) -> (i32, i64, i64) {
+        let (s, year) = self.rule.shifted_year(t);
+        let [early, late] = self.row(year);
+        let shift = i64::from(SHIFT) * DAY_SECS;
+        let (offset, from, until) = if s < early {
+            (self.rule.late.offset, self.row(year - 1)[1], early)
+        } else if s < late {
+            (self.rule.early.offset, early, late)
+        } else {
+            (self.rule.late.offset, late, self.row(year + 1)[0])
+        };
+        (offset, from - shift, until - shift)
+    }
+
+    /// The two changes of `year`, in seconds from the origin of SHIFT.
+    fn row(&self, year: i32) -> [i64; 2] {
         let r = &self.rule;
-        let (s, year) = r.shifted_year(t);
         let years = self.changes.get_or_init(|| {
             CACHED_YEARS
                 .map(|y| {
@@ -235,14 +249,20 @@ impl Yearly {
         let cached = usize::try_from(year - CACHED_YEARS.start)
             .ok()
             .and_then(|i| years.get(i));
-        let row = match cached {
+        match cached {
             Some(&row) => row,
             None => [
                 r.early.shifted_instant(year, r.late.offset),
                 r.late.shifted_instant(year, r.early.offset),
             ],
-        };
-        (s, row)
+        }
+    }
+
+    /// `t` in seconds from the origin of SHIFT, and the two changes (likewise) of
+    /// the year it falls in.
+    fn year_of(&self, t: i64) -> (i64, [i64; 2]) {
+        let (s, year) = self.rule.shifted_year(t);
+        (s, self.row(year))
     }
 }
 
@@ -255,6 +275,25 @@ impl Entry {
     /// of range.
     pub fn of(index: usize) -> &'static Entry {
         data::ZONE_OF.get(index).copied().unwrap_or(&data::UTC)
+    }
+
+    /// The offset at UTC second `t` and the UTC seconds `[from, until)` over
+    /// which it holds (to the ends of `i64` before the first change and after
+    /// the last of a zone without a rule).
+    pub fn offset_span(&self, t: i64) -> (i32, i64, i64) {
+        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+            if t >= last {
+                let (o, from, until) = yearly.offset_span(t);
+                return (o, from.max(last), until);
+            }
+        }
+        let k = self.at.partition_point(|&a| a <= t);
+        let from = k
+            .checked_sub(1)
+            .and_then(|i| self.at.get(i).copied())
+            .unwrap_or(i64::MIN);
+        let until = self.at.get(k).copied().unwrap_or(i64::MAX);
+        (self.span_offset(k), from, until)
     }
 
     /// The offset at UTC second `t`.
