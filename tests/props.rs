@@ -6,7 +6,7 @@
 //! contact, whatever its history.
 
 use cadence_engine::time::{Zone, MAX_MS, MIN_MS};
-use cadence_engine::{api, input, Evaluation, Instant, Playbook};
+use cadence_engine::{api, input, Channel, Evaluation, Instant, Playbook};
 use chrono::{Datelike, NaiveDate, Timelike};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -676,5 +676,86 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// What the resident worklist keeps of each contact equals what `evaluate`
+/// renders for it, field by field, after a load and after refreshes forward
+/// (only what can have changed is re-evaluated) and backward.
+fn kept_equals_evaluate(contacts: &[Value], pb: &Value, nows: &[i64]) -> Result<(), TestCaseError> {
+    let Ok(pbn) = Playbook::from_value(pb) else {
+        return Ok(());
+    };
+    let read: Vec<cadence_engine::Contact> = contacts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let mut c = c.clone();
+            if let Some(o) = c.as_object_mut() {
+                o.insert("id".into(), json!(format!("c{i}")));
+            }
+            input::contact_from_value(&c, &pbn).ok()
+        })
+        .collect();
+    let Some((&first, rest)) = nows.split_first() else {
+        return Ok(());
+    };
+    let mut w = cadence_engine::worklist::Worklist::new(pbn.clone(), Some(Instant(first)));
+    w.upsert(read.clone());
+    for &now in std::iter::once(&first).chain(rest) {
+        w.refresh(Instant(now));
+        for c in &read {
+            let id = c.id.text();
+            let ev = cadence_engine::evaluate(c, &pbn, Instant(now));
+            let kept = w.kept(&id);
+            prop_assert!(kept.is_some(), "{id} not kept");
+            let Some(k) = kept else { continue };
+            let at = |t: &str| ms_of(t);
+            prop_assert_eq!(k.status, ev.status, "{} status at {}", id, now);
+            prop_assert_eq!(
+                k.next.as_str(),
+                ev.next.as_ref().map_or("none", |n| n.label.as_str()),
+                "{} next at {}",
+                id,
+                now
+            );
+            prop_assert_eq!(
+                k.phase.as_deref(),
+                ev.campaign.as_ref().map(|c| c.phase.as_str())
+            );
+            let allowed: Vec<Channel> = Channel::ALL
+                .into_iter()
+                .filter(|c| ev.channels.get(*c).allowed)
+                .collect();
+            prop_assert_eq!(&k.allowed, &allowed, "{} allowed at {}", id, now);
+            prop_assert_eq!(k.due, ev.next.as_ref().is_some_and(|n| n.due));
+            prop_assert_eq!(k.auto_due, ev.next_auto.as_ref().is_some_and(|n| n.due));
+            prop_assert_eq!(
+                k.texting_blocked,
+                ev.dnd.sms.is_some() || ev.dnd.all.is_some()
+            );
+            prop_assert_eq!(k.priority, ev.priority);
+            prop_assert_eq!(k.due_at, ev.next.as_ref().map(|n| at(&n.due_at)));
+            prop_assert_eq!(k.valid_until, ev.valid_until.map(|(t, _)| t.ms()));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(cfg(64))]
+
+    #[test]
+    fn worklist_keeps_what_evaluate_renders(
+        contacts in proptest::collection::vec(contact(), 1..12),
+        pb in playbook(),
+        now in time(),
+        steps in proptest::collection::vec(-3i64 * 86_400_000..3 * 86_400_000, 1..4),
+    ) {
+        let mut nows = vec![now];
+        for s in steps {
+            nows.push((now + s).clamp(MIN_MS, MAX_MS));
+        }
+        kept_equals_evaluate(&contacts, &pb, &nows)?;
     }
 }

@@ -58,6 +58,31 @@ pub struct Upserted {
     pub unchanged: usize,
 }
 
+/// What the worklist keeps of one contact, in words ([`Worklist::kept`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    /// The status.
+    pub status: crate::status::Status,
+    /// The next action's label ([`NO_NEXT`] when none).
+    pub next: String,
+    /// The campaign phase id.
+    pub phase: Option<String>,
+    /// The channels allowed now.
+    pub allowed: Vec<crate::model::Channel>,
+    /// The next action is due.
+    pub due: bool,
+    /// An automatic send is due.
+    pub auto_due: bool,
+    /// Texting is blocked (the display name carries the opt-out suffix).
+    pub texting_blocked: bool,
+    /// Work priority.
+    pub priority: f64,
+    /// The next action's due time, epoch ms.
+    pub due_at: Option<i64>,
+    /// When the facts can next change, epoch ms.
+    pub valid_until: Option<i64>,
+}
+
 /// The worklist.
 pub struct Worklist {
     /// Shared with the environments of each call, which borrow it while the
@@ -395,6 +420,41 @@ impl Worklist {
             &self.phases,
             &self.playbook,
         )
+    }
+
+    /// What the worklist keeps of a contact, by id, in words (`None` for an
+    /// unknown id or before the first `now`): the facts its filters, counts and
+    /// order read, for checking them against [`evaluate`].
+    pub fn kept(&self, id: &str) -> Option<Kept> {
+        self.now?;
+        let s = *self.index.get(id)? as usize;
+        if !self.cols.evaluated(s) {
+            return None;
+        }
+        let c = &self.cols;
+        let flags = *c.flags.get(s)?;
+        let phase = *c.phase.get(s)?;
+        Some(Kept {
+            status: crate::status::Status::ALL
+                .get(usize::from(*c.status.get(s)?))
+                .copied()?,
+            next: self
+                .labels
+                .names
+                .name(usize::from(*c.label.get(s)?))
+                .to_string(),
+            phase: (phase != NO_PHASE).then(|| self.phases.name(usize::from(phase)).to_string()),
+            allowed: crate::model::Channel::ALL
+                .into_iter()
+                .filter(|ch| flags & filter::channel_bit(*ch) != 0)
+                .collect(),
+            due: flags & DUE != 0,
+            auto_due: flags & AUTO_DUE != 0,
+            texting_blocked: flags & TEXTING_BLOCKED != 0,
+            priority: *c.priority.get(s)?,
+            due_at: Some(*c.due_ms.get(s)?).filter(|&t| t != i64::MAX),
+            valid_until: Some(*c.valid_until.get(s)?).filter(|&t| t != i64::MAX),
+        })
     }
 
     /// The evaluation of a contact by id at the worklist's `now` (`None` before
