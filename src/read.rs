@@ -59,9 +59,19 @@ pub fn contact_with(
 ) -> Result<Contact> {
     let mut r = Reader::new(text);
     let mut out = Errors::default();
+    read_whole(&mut r, &mut out, default_zone, &mut Batch::new(keywords))
+}
+
+/// A text that is one contact record and nothing more.
+fn read_whole(
+    r: &mut Reader<'_>,
+    out: &mut Errors,
+    default_zone: Option<Zone>,
+    batch: &mut Batch<'_>,
+) -> Result<Contact> {
     r.ws();
     let c = match r.peek() {
-        Some(b'{') => read_contact(&mut r, &mut out, default_zone, keywords),
+        Some(b'{') => read_contact(r, out, default_zone, batch),
         _ => {
             let got = r.describe_value().unwrap_or_else(|e| e);
             return Err(Error::input(
@@ -82,9 +92,56 @@ pub fn contact_with(
                     ),
                 ));
             }
-            out.finish(c)
+            std::mem::take(out).finish(c)
         }
         Err(syntax) => Err(syntax),
+    }
+}
+
+/// What the records of one batch share as they are read: the playbook's extra
+/// keywords, what each short customer's text seen already was read as (a
+/// batch repeats "STOP", "Yes" and "Thanks!" many times; classification is
+/// the same pure function of text, channel and keywords each time), and a
+/// list to gather events in (each contact then keeps them in one block of
+/// the right size).
+struct Batch<'k> {
+    keywords: &'k Keywords,
+    /// Short texts read, per channel (SMS, email).
+    seen: [rustc_hash::FxHashMap<Box<str>, Reply>; 2],
+    events: Vec<Event>,
+}
+
+impl<'k> Batch<'k> {
+    /// Texts longer than this are read each time (they seldom repeat).
+    const SHORT: usize = 64;
+    /// At most this many texts are remembered per channel.
+    const KEEP: usize = 4096;
+
+    fn new(keywords: &'k Keywords) -> Batch<'k> {
+        Batch {
+            keywords,
+            seen: Default::default(),
+            events: Vec::new(),
+        }
+    }
+
+    fn reply(&mut self, text: &str, channel: MessageChannel) -> Reply {
+        let classify = |text| Reply::from(classify_with(text, channel, self.keywords));
+        if text.len() > Self::SHORT {
+            return classify(text);
+        }
+        let seen = match channel {
+            MessageChannel::Sms => &mut self.seen[0],
+            MessageChannel::Email => &mut self.seen[1],
+        };
+        if let Some(r) = seen.get(text) {
+            return r.clone();
+        }
+        let r = classify(text);
+        if seen.len() < Self::KEEP {
+            seen.insert(Box::from(text), r.clone());
+        }
+        r
     }
 }
 
@@ -138,6 +195,149 @@ pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
         ));
     }
     Ok(out)
+}
+
+/// The contacts of a JSON array text (a batch), read in one pass: each
+/// element's byte range with its contact or its own error, in order.
+///
+/// Yields `Err` once, and then nothing, when the text is not a JSON array of
+/// values (what [`array_elements`] refuses); the items yielded before it are
+/// then to be dropped with the batch.
+pub fn contacts<'a>(text: &'a str, playbook: &'a Playbook) -> Contacts<'a> {
+    Contacts {
+        text,
+        r: Reader::new(text),
+        default_zone: playbook.time_zone,
+        batch: Batch::new(&playbook.keywords),
+        index: 0,
+        state: Walk::Start,
+    }
+}
+
+/// The iterator of [`contacts`].
+pub struct Contacts<'a> {
+    text: &'a str,
+    r: Reader<'a>,
+    default_zone: Option<Zone>,
+    batch: Batch<'a>,
+    index: usize,
+    state: Walk,
+}
+
+/// Where a [`Contacts`] walk stands.
+enum Walk {
+    Start,
+    Elements,
+    /// A record was not valid JSON inside while the array around it is: the
+    /// rest are read from the ranges the array's outline gives (as
+    /// [`array_elements`] finds them), each on its own.
+    Ranges(std::vec::IntoIter<std::ops::Range<usize>>),
+    Done,
+}
+
+/// One item of [`contacts`]: an element's byte range and its contact or error.
+pub type Element = (std::ops::Range<usize>, Result<Contact>);
+
+impl Contacts<'_> {
+    fn fail(&mut self, e: Error) -> Option<Result<Element>> {
+        self.state = Walk::Done;
+        Some(Err(e))
+    }
+
+    /// The next element read in place; `None` after the closing bracket.
+    fn element(&mut self) -> Option<Result<Element>> {
+        let r = &mut self.r;
+        r.ws();
+        let start = r.pos;
+        let item = if r.peek() == Some(b'{') {
+            let mut out = Errors::default();
+            match read_contact(r, &mut out, self.default_zone, &mut self.batch) {
+                Ok(c) => out.finish(c),
+                Err(_) => return self.outline(),
+            }
+        } else {
+            if r.value().is_err() {
+                return self.outline();
+            }
+            // Not an object: the element's own error, as `contact` words it.
+            contact_with(self.slice(start), self.default_zone, self.batch.keywords)
+        };
+        let end = self.r.pos;
+        self.r.ws();
+        match self.r.peek() {
+            Some(b',') => self.r.bump(),
+            Some(b']') => {
+                self.r.bump();
+                self.r.ws();
+                if self.r.pos < self.r.bytes.len() {
+                    return self.outline();
+                }
+                self.state = Walk::Done;
+            }
+            _ => return self.outline(),
+        }
+        self.index = self.index.saturating_add(1);
+        Some(Ok((start..end, item)))
+    }
+
+    fn slice(&self, from: usize) -> &str {
+        self.text.get(from..self.r.pos).unwrap_or("")
+    }
+
+    /// A syntax error met in place: the array's outline decides. When it is
+    /// not an array of values, that is the batch's error; when it is, the
+    /// elements from this one on are read each on its own.
+    fn outline(&mut self) -> Option<Result<Element>> {
+        match array_elements(self.text) {
+            Err(e) => self.fail(e),
+            Ok(ranges) => {
+                let mut rest = ranges.into_iter();
+                for _ in 0..self.index {
+                    rest.next();
+                }
+                self.state = Walk::Ranges(rest);
+                self.next()
+            }
+        }
+    }
+}
+
+impl Iterator for Contacts<'_> {
+    type Item = Result<Element>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.state {
+            Walk::Done => None,
+            Walk::Ranges(rest) => {
+                let range = rest.next()?;
+                let raw = self.text.get(range.clone()).unwrap_or("");
+                let mut out = Errors::default();
+                let mut r = Reader::new(raw);
+                let c = read_whole(&mut r, &mut out, self.default_zone, &mut self.batch);
+                Some(Ok((range, c)))
+            }
+            Walk::Start => {
+                self.r.ws();
+                if self.r.peek() != Some(b'[') {
+                    return self.outline();
+                }
+                self.r.bump();
+                self.r.ws();
+                if self.r.peek() == Some(b']') {
+                    self.r.bump();
+                    self.r.ws();
+                    if self.r.pos < self.r.bytes.len() {
+                        return self.outline();
+                    }
+                    self.state = Walk::Done;
+                    return None;
+                }
+                self.state = Walk::Elements;
+                self.element()
+            }
+            Walk::Elements => self.element(),
+        }
+    }
 }
 
 /// Reads a time argument given as a number (epoch milliseconds; what looks
@@ -222,10 +422,15 @@ impl Val<'_> {
     fn given(self) -> Option<Self> {
         match &self {
             Val::Null => None,
-            Val::Str(s) if s.trim().is_empty() => None,
+            Val::Str(s) if blank(s) => None,
             _ => Some(self),
         }
     }
+}
+
+/// Empty or only white space.
+fn blank(s: &str) -> bool {
+    crate::rfc3339::trim(s).is_empty()
 }
 
 fn clip(s: &str) -> String {
@@ -308,19 +513,8 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> std::result::Result<Cow<'a, str>, Syntax> {
         self.bump();
         let start = self.pos;
-        // Fast path: no escape; find the end in one pass over the bytes.
-        let rest = self.bytes.get(start..).unwrap_or(&[]);
-        let stop = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
-        // A raw control character is not JSON (JSON.stringify never writes
-        // one); it is only looked for once the string's end is known.
-        if let Some(c) = rest
-            .get(..stop)
-            .and_then(|r| r.iter().position(|&b| b < 0x20))
-        {
-            self.pos = start.saturating_add(c);
-            return Err(self.syntax("a character allowed in a string"));
-        }
-        self.pos = start.saturating_add(stop);
+        // Fast path: no escape; the end found a word at a time.
+        self.pos = start.saturating_add(string_stop(self.bytes.get(start..).unwrap_or(&[])));
         match self.peek() {
             None => return Err(self.syntax("the end of a string")),
             Some(b'"') => {
@@ -355,15 +549,13 @@ impl<'a> Reader<'a> {
                         _ => return Err(self.syntax("an escape such as \\n or \\u00e9")),
                     }
                 }
+                // A raw control character is not JSON (JSON.stringify never
+                // writes one).
                 Some(b) if b < 0x20 => return Err(self.syntax("a character allowed in a string")),
                 Some(_) => {
                     let from = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.bump();
-                    }
+                    self.pos =
+                        from.saturating_add(string_stop(self.bytes.get(from..).unwrap_or(&[])));
                     out.push_str(self.slice(from, self.pos));
                 }
             }
@@ -542,6 +734,42 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The index of the first byte of `b` that ends or escapes a JSON string — a
+/// quote, a backslash or a control character below 0x20 — or `b.len()`.
+///
+/// Eight bytes at a time: a byte equal to `q` makes `x ^ q·ONES` have a zero
+/// byte, and `(x - n·ONES) & !x & HIGH` marks the bytes below n (n ≤ 128).
+/// A borrow may also mark bytes above a marked one, never below it, so the
+/// lowest mark (the first byte, little-endian) is always a true one.
+fn string_stop(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const QUOTES: u64 = ONES * b'"' as u64;
+    const SLASHES: u64 = ONES * b'\\' as u64;
+    const SPACES: u64 = ONES * 0x20;
+    let mut at = 0usize;
+    for word in b.chunks_exact(8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let q = x ^ QUOTES;
+        let s = x ^ SLASHES;
+        let hit = ((q.wrapping_sub(ONES) & !q)
+            | (s.wrapping_sub(ONES) & !s)
+            | (x.wrapping_sub(SPACES) & !x))
+            & HIGH;
+        if hit != 0 {
+            return at.saturating_add((hit.trailing_zeros() / 8) as usize);
+        }
+        at = at.saturating_add(8);
+    }
+    let rest = b.get(at..).unwrap_or(&[]);
+    rest.iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map_or(b.len(), |p| at.saturating_add(p))
+}
+
 // ------------------------------------------------------------------ fields
 
 /// A time read from a field: an instant, or a local date-time waiting for the
@@ -563,7 +791,7 @@ fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)> {
     match v {
         Val::Num(n, text) => epoch(n, text).map(When::At),
         Val::Str(ref s) => {
-            let t = s.trim();
+            let t = crate::rfc3339::trim(s);
             if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
                 return epoch(t.parse().unwrap_or(f64::NAN), t).map(When::At);
             }
@@ -637,11 +865,16 @@ pub fn local_date_time(t: &str) -> Option<NaiveDateTime> {
     Some(date.and_time(parsed))
 }
 
-fn string_of(v: Val<'_>) -> std::result::Result<String, String> {
+/// A string value, borrowed from the text when it has no escapes.
+fn str_of(v: Val<'_>) -> std::result::Result<Cow<'_, str>, String> {
     match v {
-        Val::Str(s) => Ok(s.into_owned()),
+        Val::Str(s) => Ok(s),
         other => Err(format!("expected a string, got {}", other.got())),
     }
+}
+
+fn string_of(v: Val<'_>) -> std::result::Result<String, String> {
+    str_of(v).map(Cow::into_owned)
 }
 
 /// A string or a number, as text (step ids and reasons from spreadsheets).
@@ -812,7 +1045,7 @@ fn read_contact(
     r: &mut Reader<'_>,
     out: &mut Errors,
     default_zone: Option<Zone>,
-    keywords: &Keywords,
+    batch: &mut Batch<'_>,
 ) -> std::result::Result<Contact, Syntax> {
     let mut id: Option<ContactId> = None;
     let mut id_seen = false;
@@ -822,7 +1055,8 @@ fn read_contact(
     let mut added_at: Option<Instant> = None;
     let mut added_seen = false;
     let mut priority = None;
-    let mut events: Vec<Event> = Vec::new();
+    let mut events = std::mem::take(&mut batch.events);
+    events.clear();
     let mut cx = Ctx {
         zone: None,
         pending: Vec::new(),
@@ -945,7 +1179,7 @@ fn read_contact(
                 match r.peek() {
                     Some(b'[') => {
                         events.clear();
-                        read_events(r, out, &mut cx, keywords, &mut events)?;
+                        read_events(r, out, &mut cx, batch, &mut events)?;
                     }
                     _ => match r.value()?.given() {
                         None => events.clear(),
@@ -1016,7 +1250,12 @@ fn read_contact(
     }
     // Sorted by time once, here: every rule reads the history in time order
     // (events at the same instant keep the order they were given in).
-    events.sort_by_key(|e| (e.at, e.index));
+    // Moved out into a block of exactly their number (the gathering list
+    // keeps its room for the next record).
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    kept.append(&mut events);
+    batch.events = events;
+    kept.sort_by_key(|e| (e.at, e.index));
     Ok(Contact {
         id: id.unwrap_or(ContactId::Text(Box::from(""))),
         name,
@@ -1024,7 +1263,7 @@ fn read_contact(
         region,
         added_at: added_at.unwrap_or(Instant(0)),
         priority,
-        events,
+        events: kept,
     })
 }
 
@@ -1051,7 +1290,7 @@ fn read_events(
     r: &mut Reader<'_>,
     out: &mut Errors,
     cx: &mut Ctx,
-    keywords: &Keywords,
+    batch: &mut Batch<'_>,
     events: &mut Vec<Event>,
 ) -> std::result::Result<(), Syntax> {
     r.expect(b'[', "'['")?;
@@ -1092,7 +1331,7 @@ fn read_events(
             // The event keeps its place (index) even when it is bad, so that
             // the paths of later events stay right.
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            if let Some(e) = build_event(raw, i, cx, keywords, out) {
+            if let Some(e) = build_event(raw, i, cx, batch, out) {
                 events.push(e);
             } else {
                 events.push(Event {
@@ -1129,7 +1368,7 @@ fn build_event(
     raw: RawEvent<'_>,
     i: usize,
     cx: &mut Ctx,
-    keywords: &Keywords,
+    batch: &mut Batch<'_>,
     out: &mut Errors,
 ) -> Option<Event> {
     let before = out.0.len();
@@ -1225,7 +1464,7 @@ fn build_event(
                 || path("text"),
                 ErrorCode::InvalidInput,
                 raw.text,
-                string_of,
+                str_of,
             );
             let step = field(
                 out,
@@ -1237,13 +1476,8 @@ fn build_event(
             let (channel, direction) = (channel?, direction?);
             // A customer's message is read for what it asks here, once; the
             // text itself is not kept.
-            let reply = (direction == Direction::In).then(|| {
-                Reply::from(classify_with(
-                    text.as_deref().unwrap_or(""),
-                    channel,
-                    keywords,
-                ))
-            });
+            let reply = (direction == Direction::In)
+                .then(|| batch.reply(text.as_deref().unwrap_or(""), channel));
             EventBody::Message {
                 channel,
                 direction,
@@ -1408,6 +1642,63 @@ fn build_event(
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+
+    /// A batch read element by element from its outline, as words: what
+    /// the one-pass reader must give.
+    fn by_ranges(text: &str, pb: &Playbook) -> std::result::Result<Vec<String>, String> {
+        let ranges = array_elements(text).map_err(|e| e.message)?;
+        Ok(ranges
+            .into_iter()
+            .map(|r| {
+                let c = contact(&text[r.clone()], pb);
+                format!("{r:?} {:?}", c.map_err(|e| e.to_string()))
+            })
+            .collect())
+    }
+
+    fn in_one_pass(text: &str, pb: &Playbook) -> std::result::Result<Vec<String>, String> {
+        contacts(text, pb)
+            .map(|item| {
+                item.map(|(r, c)| format!("{r:?} {:?}", c.map_err(|e| e.to_string())))
+                    .map_err(|e| e.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_reads_a_batch_as_its_outline_does() {
+        let pb = Playbook::from_json(crate::preset_json("monthly-campaign").unwrap()).unwrap();
+        let good = r#"{"id":"a","addedAt":"2026-11-01T10:00:00Z","events":[{"kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"in","text":"stop"}]}"#;
+        let bad_field = r#"{"id":"b","addedAt":"yesterday"}"#;
+        let inner_syntax = r#"{"id":"c","addedAt" "2026-11-01T10:00:00Z"}"#;
+        let texts = [
+            "[]".to_string(),
+            " [ ] ".to_string(),
+            format!("[{good}]"),
+            format!("[ {good} , {bad_field} ,{good}]"),
+            format!("[{good},{inner_syntax},{good},{bad_field}]"),
+            format!("[{good}, 3, \"x\", null, [1,2], {good}]"),
+            format!("[{good}] trailing"),
+            format!("[{good},]"),
+            format!("[{good}"),
+            format!("[{good} {good}]"),
+            "{}".to_string(),
+            "".to_string(),
+            "[{\"id\":\"d\",\"addedAt\":\"2026-11-01T10:00:00Z\",\"x\":\"\u{1}\"}]".to_string(),
+            format!("[{good},{{\"id\":\"e\",\"name\":\"a\\u0007b\",\"addedAt\":1}}]"),
+            format!("[{good},{{\"id\":\"e\"]"),
+        ];
+        for text in &texts {
+            let want = by_ranges(text, &pb);
+            let got = in_one_pass(text, &pb);
+            assert_eq!(got, want, "{text}");
+        }
+        // Not vacuous: the good, bad and inner-syntax records all appear.
+        let mixed = in_one_pass(&texts[4], &pb).unwrap();
+        assert_eq!(mixed.len(), 4);
+        assert!(mixed[0].contains("Ok(") && mixed[1].contains("not valid JSON"));
+        assert!(mixed[2].contains("Ok(") && mixed[3].contains("addedAt"));
+    }
 
     fn err(json: &str) -> Error {
         contact_with(json, None, &Keywords::default())

@@ -57,6 +57,9 @@ struct Row {
 
 struct Table {
     rows: Vec<Row>,
+    /// Row numbers in the order of their codes, for a binary search (a batch
+    /// reads a region per contact).
+    by_code: Vec<u16>,
     /// Why the data did not load (a test keeps this `None`).
     error: Option<String>,
 }
@@ -66,9 +69,23 @@ const DATA: &str = include_str!("regions/regions.json");
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| match load(DATA) {
-        Ok(rows) => Table { rows, error: None },
+        Ok(rows) => {
+            let mut by_code: Vec<u16> = (0..rows.len())
+                .filter_map(|i| u16::try_from(i).ok())
+                .collect();
+            by_code.sort_by(|&a, &b| {
+                let code = |i: u16| rows.get(usize::from(i)).map(|r| r.code.as_str());
+                code(a).cmp(&code(b))
+            });
+            Table {
+                rows,
+                by_code,
+                error: None,
+            }
+        }
         Err(e) => Table {
             rows: Vec::new(),
+            by_code: Vec::new(),
             error: Some(e),
         },
     })
@@ -84,8 +101,9 @@ impl Region {
     /// A message that names the valid form and lists the valid codes.
     pub fn parse(code: &str) -> Result<Region, String> {
         let t = table();
-        if let Some(i) = t.rows.iter().position(|r| r.code == code) {
-            if let Ok(i) = u16::try_from(i) {
+        let code_of = |i: &u16| t.rows.get(usize::from(*i)).map_or("", |r| r.code.as_str());
+        if let Ok(k) = t.by_code.binary_search_by(|i| code_of(i).cmp(code)) {
+            if let Some(&i) = t.by_code.get(k) {
                 return Ok(Region(i));
             }
         }

@@ -92,7 +92,7 @@ const PAIRS: &[u8; 200] = b"\
 /// assert_eq!(rfc3339::parse("1970-01-01T00:00:00"), None);
 /// ```
 pub fn parse(text: &str) -> Option<(Instant, i32)> {
-    let b = text.trim().as_bytes();
+    let b = trim(text).as_bytes();
     let (head, rest) = (b.get(..19)?, b.get(19..)?);
     let &[y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T' | b't' | b' ', h0, h1, b':', mi0, mi1, b':', s0, s1] =
         head
@@ -139,6 +139,19 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
     (MIN_MS..=MAX_MS)
         .contains(&ms)
         .then_some((Instant(ms), offset))
+}
+
+/// `text` without white space around it, as `str::trim` gives it, sooner
+/// when it starts and ends with a visible ASCII character (bytes 0x21–0x7F are
+/// never white space).
+pub fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&c| c > b' ' && c < 0x80);
+    let b = text.as_bytes();
+    if visible(b.first()) && visible(b.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// The value of two ASCII digits, `None` if either is not a digit.

@@ -9,7 +9,7 @@ use super::evaluate_batch;
 
 fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
-    let (good, _) = batch.read(&pb);
+    let (good, _) = batch.read(&pb).map_err(|e| js_error(&e))?;
     Ok(u32::try_from(good.len()).unwrap_or(u32::MAX))
 }
 
@@ -25,7 +25,7 @@ pub fn in_objects(contacts: JsValue, pb: JsValue) -> Result<u32, JsValue> {
 #[wasm_bindgen(js_name = boundaryInJson, skip_typescript)]
 pub fn in_json(json: JsValue, pb: JsValue) -> Result<u32, JsValue> {
     let batch = source_text(&json, "contacts")
-        .and_then(|t| Batch::of_text(t, "contacts"))
+        .map(|t| Batch::of_text(t, "contacts"))
         .map_err(|e| js_error(&e))?;
     read_count(&batch, pb)
 }
@@ -33,7 +33,7 @@ pub fn in_json(json: JsValue, pb: JsValue) -> Result<u32, JsValue> {
 /// Contacts in as one JSON text through wasm-bindgen's own string copy.
 #[wasm_bindgen(js_name = boundaryInStr, skip_typescript)]
 pub fn in_str(json: &str, pb: JsValue) -> Result<u32, JsValue> {
-    let batch = Batch::of_text(json.to_string(), "contacts").map_err(|e| js_error(&e))?;
+    let batch = Batch::of_text(json.to_string(), "contacts");
     read_count(&batch, pb)
 }
 
@@ -41,9 +41,9 @@ fn evaluated(json: JsValue, pb: JsValue, now: JsValue) -> Result<Vec<super::Batc
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
     let now = time(&now, "now").map_err(|e| js_error(&e))?;
     let batch = source_text(&json, "contacts")
-        .and_then(|t| Batch::of_text(t, "contacts"))
+        .map(|t| Batch::of_text(t, "contacts"))
         .map_err(|e| js_error(&e))?;
-    Ok(evaluate_batch(&batch, &pb, now, true))
+    evaluate_batch(&batch, &pb, now, true).map_err(|e| js_error(&e))
 }
 
 /// Evaluations only, nothing out: the baseline of the one below.

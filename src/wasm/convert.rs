@@ -2,8 +2,6 @@
 //! readers as natively), results out through one configured serializer, and
 //! engine errors as real JS `Error`s.
 
-use std::ops::Range;
-
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -119,51 +117,57 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     ))
 }
 
-/// A batch of contacts as JSON text and the range of each element in it.
+/// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
     text: String,
-    ranges: Vec<Range<usize>>,
+    path: &'static str,
 }
 
 impl Batch {
-    /// The elements of a JSON array text.
-    pub fn of_text(text: String, path: &str) -> Result<Batch, Error> {
-        let ranges = crate::read::array_elements(&text).map_err(|e| e.under(path))?;
-        Ok(Batch { text, ranges })
+    /// A JSON array text; `path` names the argument in errors.
+    pub fn of_text(text: String, path: &'static str) -> Batch {
+        Batch { text, path }
     }
 
     /// A JS array of contacts.
-    pub fn of_array(v: &JsValue, path: &str) -> Result<Batch, Error> {
+    pub fn of_array(v: &JsValue, path: &'static str) -> Result<Batch, Error> {
         if !js_sys::Array::is_array(v) {
             return Err(Error::input(path, "expected an array of contacts"));
         }
-        Batch::of_text(text_of(v, path)?, path)
+        Ok(Batch::of_text(text_of(v, path)?, path))
     }
 
-    /// How many elements.
-    pub fn len(&self) -> usize {
-        self.ranges.len()
-    }
-
-    /// The JSON text of each element, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.ranges
-            .iter()
-            .map(|r| self.text.get(r.clone()).unwrap_or(""))
+    /// Reads each contact for `playbook` and gives it to `f` with its index
+    /// and its JSON text.
+    ///
+    /// # Errors
+    /// When the text is not a JSON array (nothing is given to `f` then that
+    /// the caller should keep).
+    pub fn each(
+        &self,
+        playbook: &Playbook,
+        mut f: impl FnMut(usize, &str, crate::Result<Contact>),
+    ) -> Result<(), Error> {
+        for (i, item) in crate::read::contacts(&self.text, playbook).enumerate() {
+            let (range, c) = item.map_err(|e| e.under(self.path))?;
+            f(i, self.text.get(range).unwrap_or(""), c);
+        }
+        Ok(())
     }
 
     /// Reads each contact for `playbook`: the contacts read, and the error of
     /// each one that could not be.
-    pub fn read(&self, playbook: &Playbook) -> (Vec<Contact>, Vec<BatchItem>) {
-        let mut good = Vec::with_capacity(self.len());
+    ///
+    /// # Errors
+    /// As [`Batch::each`].
+    pub fn read(&self, playbook: &Playbook) -> Result<(Vec<Contact>, Vec<BatchItem>), Error> {
+        let mut good = Vec::new();
         let mut bad = Vec::new();
-        for (i, raw) in self.iter().enumerate() {
-            match crate::read::contact(raw, playbook) {
-                Ok(c) => good.push(c),
-                Err(e) => bad.push(batch_error(raw, i, e)),
-            }
-        }
-        (good, bad)
+        self.each(playbook, |i, raw, c| match c {
+            Ok(c) => good.push(c),
+            Err(e) => bad.push(batch_error(raw, i, e)),
+        })?;
+        Ok((good, bad))
     }
 }
 

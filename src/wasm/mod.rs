@@ -62,7 +62,7 @@ pub fn evaluate_many(
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
         let batch = Batch::of_array(&contacts, "contacts")?;
-        Ok(evaluate_batch(&batch, &pb, now, explain))
+        evaluate_batch(&batch, &pb, now, explain)
     })()
     .map_err(|e: Error| js_error(&e))?;
     to_js(&items)
@@ -70,18 +70,23 @@ pub fn evaluate_many(
 
 /// Every contact of a batch evaluated (or its error), in order, in one
 /// environment (places worked out once).
-fn evaluate_batch(batch: &Batch, pb: &Playbook, now: Instant, explain: bool) -> Vec<BatchItem> {
+fn evaluate_batch(
+    batch: &Batch,
+    pb: &Playbook,
+    now: Instant,
+    explain: bool,
+) -> Result<Vec<BatchItem>, Error> {
     let env = crate::context::Env::new(pb);
-    batch
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| match crate::read::contact(raw, pb) {
+    let mut items = Vec::new();
+    batch.each(pb, |i, raw, c| {
+        items.push(match c {
             Ok(c) => BatchItem::Ok(Box::new(crate::evaluate::evaluate_in(
                 &env, &c, now, explain,
             ))),
             Err(e) => batch_error(raw, i, e),
-        })
-        .collect()
+        });
+    })?;
+    Ok(items)
 }
 
 /// `evaluateMany` for JSON text in and out: the contacts as one JSON array
@@ -103,8 +108,8 @@ pub fn evaluate_many_json(
         let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
-        let batch = Batch::of_text(source_text(&json, "contacts")?, "contacts")?;
-        let items = evaluate_batch(&batch, &pb, now, explain);
+        let batch = Batch::of_text(source_text(&json, "contacts")?, "contacts");
+        let items = evaluate_batch(&batch, &pb, now, explain)?;
         serde_json::to_string(&items).map_err(|e| Error::input("", e.to_string()))
     };
     run().map_err(|e| js_error(&e))

@@ -70,13 +70,15 @@ impl Worklist {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
     ) -> Result<JsValue, JsValue> {
         let batch = source_text(&json, "contacts")
-            .and_then(|t| Batch::of_text(t, "contacts"))
+            .map(|t| Batch::of_text(t, "contacts"))
             .map_err(|e| js_error(&e))?;
         self.upsert_batch(&batch)
     }
 
     fn upsert_batch(&mut self, batch: &Batch) -> Result<JsValue, JsValue> {
-        let (good, errors) = batch.read(self.inner.playbook());
+        let (good, errors) = batch
+            .read(self.inner.playbook())
+            .map_err(|e| js_error(&e))?;
         let before = self.inner.len();
         self.inner.upsert(good);
         if self.inner.len() > before {
