@@ -54,7 +54,7 @@ test-e2e: pkg setup-browser
 test: lint test-rust test-js test-types test-bundlers test-wasm test-e2e
 	@echo "make test: every layer passed"
 
-bench: pkg
+bench: pkg setup-browser
 	@scripts/bench.sh
 
 fuzz:
