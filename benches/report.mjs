@@ -119,6 +119,7 @@ for (const [where, w] of [['Node', nodeW], ['Chromium', chromeW]]) {
 
 // Cost per contact of a first load, by size.
 const scaleRows = [];
+let superlinear = false;
 if (scale) {
   const paths = [...new Set(scale.rows.map((r) => r.path))];
   const what = { upsertJson: '`Worklist.upsertJson` (string)', upsert: '`Worklist.upsert` (objects)', evaluateMany: '`evaluateMany` (explain on)' };
@@ -128,6 +129,7 @@ if (scale) {
     const hi = rs[rs.length - 1];
     const growth = hi.usPerContact / lo.usPerContact;
     scaleRows.push(`| ${what[p] ?? p} | ${rs.map((r) => us(r.usPerContact)).join(' | ')} | ${f(growth)}× | ${growth <= 1.5 ? 'yes' : '**no**'} |`);
+    superlinear ||= growth > 1.5;
   }
 }
 
@@ -193,7 +195,7 @@ const md = `# Benchmarks
 
 Written by \`make bench\` (scripts/bench.sh, benches/); do not edit by hand.
 ${env.quick ? '\n**Quick run** (`BENCH_QUICK=1`): smaller sizes; targets set at a size are not judged.\n' : ''}
-- Engine: commit ${env.commit ?? 'n/a'}; ${env.date ?? ''}.
+- Run of ${env.date ?? 'n/a'} on commit ${env.commit ?? 'n/a'}; the engine (src/) as of commit ${env.engine ?? 'n/a'}.
 - Machine: ${env.cpu ?? 'n/a'}, ${env.cpus ?? '?'} CPUs, ${env.arch ?? ''}; load average (1, 5, 15 min) ${env.loadStart ?? 'n/a'} at the start, ${env.loadEnd ?? 'n/a'} at the end. The machine is shared: every figure is the median of several runs, and the peers run in the same process, on the same contacts, at the same time.
 - Node ${node?.node ?? 'n/a'}; ${browser?.userAgent ?? 'no browser'}.
 - Contacts: benches/contacts.mjs (seeded; 0–15 events each; texts both ways, emails, calls and their outcomes, opt-outs, DND, callbacks, buying horizons; eight US and Canadian zones and five regions), the monthly-campaign playbook, now = 2026-11-12T15:00:00Z.
@@ -210,7 +212,17 @@ Each size in a fresh Node process (a page or a job that loads its contacts once:
 | path | ${(scale?.sizes ?? []).map(k).join(' | ')} | largest ÷ smallest | linear |
 |---|${(scale?.sizes ?? []).map(() => '---|').join('')}---|---|
 ${scaleRows.join('\n')}
-
+${superlinear ? `
+Where a load is not linear: the engine's allocator grows the wasm memory a few
+64 KiB pages at a time as a load needs it, and in Node each growth can start a
+full garbage collection of the JS heap, whose cost grows with the heap — which
+holds the contacts being loaded. Many small growths then cost in proportion to
+the size squared (in Node 20 here, growing a memory by 100 MB one page at a
+time beside a JS heap of 2 million small objects takes over a minute; 256 pages
+at a time, milliseconds). Chromium's first load (under "Other figures") does
+not show it. A later load of the same size in the same process, into memory
+already grown, is the "into a fresh Worklist" figure above.
+` : ''}
 ## The boundary, per contact (Node, ${node ? k(node.n) : '?'} contacts)
 
 The \`bench-boundary\` build (src/wasm/boundary.rs; never in pkg/): the same engine with exports that differ only in how data crosses.
