@@ -152,7 +152,7 @@ if (node?.boundary) {
   brow('read + evaluate, nothing out', p(b.outNone), 'the baseline of the next row');
   brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of JSON per evaluation`);
   brow('of which `JSON.parse` of the results, in JS', p(b.parseOut), '');
-  brow('`evaluateMany` (all of the above)', us(ourUs), `explain off: ${p(node.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(node.evaluateManyJsonMs)}`);
+  brow('`evaluateMany`: objects in, results out', us(ourUs), `explain off: ${p(node.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(node.evaluateManyJsonMs)}`);
   if (native) {
     brow('native: read one contact from JSON', us(native.readUs), '');
     brow('native: write one evaluation as JSON', us(native.writeUs), '');
