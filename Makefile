@@ -4,12 +4,13 @@ SHELL := /bin/bash
 PORT ?= 8765
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-bundlers test-e2e lint bench fuzz zones clean
+.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-bundlers test-e2e lint bench soak fuzz zones clean
 
 help:
 	@echo "make demo   build pkg/ and serve the CRM demo on 127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer"
 	@echo "make bench  benchmarks against the peers (writes docs/benchmarks.md)"
+	@echo "make soak   a million Worklist calls in Node; fails if memory keeps growing"
 	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60)"
 	@echo "make zones  regenerate src/zones/data.rs from chrono-tz (after updating it)"
 
@@ -54,8 +55,13 @@ test-e2e: pkg setup-browser
 test: lint test-rust test-js test-types test-bundlers test-wasm test-e2e
 	@echo "make test: every layer passed"
 
-bench: pkg
+bench: pkg setup-browser
 	@scripts/bench.sh
+
+# Not in `make test` (about a minute): its result goes into docs/benchmarks.md
+# at the next `make bench`.
+soak: pkg
+	node --expose-gc benches/soak.mjs target/bench/soak.json
 
 fuzz:
 	@scripts/fuzz.sh

@@ -5,7 +5,8 @@
 
 export const NOW = '2026-11-12T15:00:00Z';
 
-function rng(seed) {
+/** A seeded generator of numbers in [0, 1) (mulberry32). */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -19,6 +19,13 @@ const TABLE = [
   ['newAccount', false, 'none', null, null],
 ];
 
+/** Runs `decide` over each of `facts` in turn, awaiting each: the statuses. */
+export async function runAll(decide, facts) {
+  const out = new Array(facts.length);
+  for (let i = 0; i < facts.length; i++) out[i] = await decide(facts[i]);
+  return out;
+}
+
 export function jsonRulesEngine() {
   const { Engine } = require('json-rules-engine');
   const engine = new Engine([], { allowUndefinedFacts: true });

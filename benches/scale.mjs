@@ -1,0 +1,76 @@
+// The cost per contact of each bulk path at several sizes, each measured as a
+// first load: one fresh Node process per (path, size, run), so that the
+// module's memory grows from nothing as it does for a page or a job that
+// loads its contacts once. The code is compiled before the clock starts, by
+// V8's optimizing tier (`--no-liftoff`) in a call on 100 contacts (timed
+// apart): otherwise the baseline tier's slower first calls, which a long
+// load outlives, would make small sizes look dearer per contact. A cost per
+// contact that climbs with the size is a superlinear load.
+//
+//   node benches/scale.mjs out.json [--quick]     runs every (path, size, run)
+//   node benches/scale.mjs --one <path> <n>       one first load; prints its ms
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { contacts, NOW } from './contacts.mjs';
+import { median } from './timing.mjs';
+
+/** Each path, on a fresh Worklist: its result and what to release after. */
+const PATHS = {
+  upsertJson: (m, pb, list, text) => {
+    const w = new m.Worklist(pb, NOW);
+    return [w.upsertJson(text), w];
+  },
+  upsert: (m, pb, list) => {
+    const w = new m.Worklist(pb, NOW);
+    return [w.upsert(list), w];
+  },
+  evaluateMany: (m, pb, list) => [m.evaluateMany(list, pb, NOW), null],
+};
+const WARM = 100;
+
+const args = process.argv.slice(2);
+if (args[0] === '--one') {
+  const [, path, n] = args;
+  const require = createRequire(import.meta.url);
+  const m = require(fileURLToPath(new URL('../pkg/node/cadence_engine.js', import.meta.url)));
+  const pb = m.preset('monthly-campaign');
+  const list = contacts(Number(n), 7);
+  const text = JSON.stringify(list);
+  // A first call on a few contacts compiles the code this path runs; the
+  // memory it grows is small.
+  const few = list.slice(0, WARM);
+  let a = performance.now();
+  const [, w0] = PATHS[path](m, pb, few, JSON.stringify(few));
+  const warmMs = performance.now() - a;
+  w0?.free();
+  a = performance.now();
+  const [out, w] = PATHS[path](m, pb, list, text);
+  const ms = performance.now() - a;
+  w?.free();
+  if (!Array.isArray(out) || out.length !== (path === 'evaluateMany' ? list.length : 0)) {
+    throw new Error(`${path}: unexpected result`);
+  }
+  console.log(JSON.stringify({ ms, warmMs }));
+} else {
+  const quick = args.includes('--quick');
+  const sizes = quick ? [2_000, 5_000, 10_000] : [10_000, 50_000, 100_000];
+  const runs = quick ? 1 : 3;
+  const self = fileURLToPath(import.meta.url);
+  const rows = [];
+  for (const path of Object.keys(PATHS)) {
+    for (const n of sizes) {
+      const ms = [];
+      const warm = [];
+      for (let i = 0; i < runs; i++) {
+        const out = JSON.parse(execFileSync(process.execPath, ['--no-liftoff', self, '--one', path, String(n)], { encoding: 'utf8' }));
+        ms.push(out.ms);
+        warm.push(out.warmMs);
+      }
+      rows.push({ path, n, runs, ms: median(ms), usPerContact: (median(ms) * 1000) / n, warmMs: median(warm) });
+      console.error(`[bench:scale] ${path} ${n}: ${median(ms).toFixed(0)} ms (${ms.map((x) => x.toFixed(0)).join(', ')})`);
+    }
+  }
+  writeFileSync(args[0], JSON.stringify({ sizes, runs, warm: WARM, rows }, null, 2));
+}
