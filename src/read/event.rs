@@ -1,0 +1,321 @@
+//! One event of a contact's history, checked by its kind.
+
+use crate::error::{Error, ErrorCode};
+use crate::model::{Direction, DndSource, Event, EventBody, Interaction};
+use crate::time::Instant;
+
+use super::json::{Reader, Syntax, Val};
+use super::record::{Batch, Ctx};
+use super::value::{
+    bool_of, one_of, str_of, text_of, Kind, TimeField, DIRECTIONS, DND_CHANNELS, INTERACTIONS,
+    KINDS, MESSAGE_CHANNELS, OUTCOMES, SOURCES,
+};
+use super::{Errors, EXPECTED_TIME};
+
+/// The fields of one event, read shallowly.
+#[derive(Default)]
+pub(super) struct RawEvent<'a> {
+    pub(super) kind: Option<Val<'a>>,
+    pub(super) at: Option<Val<'a>>,
+    pub(super) channel: Option<Val<'a>>,
+    pub(super) direction: Option<Val<'a>>,
+    pub(super) text: Option<Val<'a>>,
+    pub(super) step: Option<Val<'a>>,
+    pub(super) interaction: Option<Val<'a>>,
+    pub(super) outcome: Option<Val<'a>>,
+    pub(super) reason: Option<Val<'a>>,
+    pub(super) active: Option<Val<'a>>,
+    pub(super) source: Option<Val<'a>>,
+    pub(super) due_at: Option<Val<'a>>,
+    pub(super) scheduled: Option<Val<'a>>,
+    pub(super) buy_at: Option<Val<'a>>,
+}
+
+pub(super) fn read_events(
+    r: &mut Reader<'_>,
+    out: &mut Errors,
+    cx: &mut Ctx,
+    batch: &mut Batch<'_>,
+    events: &mut Vec<Event>,
+) -> std::result::Result<(), Syntax> {
+    r.expect(b'[', "'['")?;
+    r.ws();
+    if r.peek() == Some(b']') {
+        r.bump();
+        return Ok(());
+    }
+    let mut i = 0usize;
+    loop {
+        r.ws();
+        if r.peek() == Some(b'{') {
+            let mut raw = RawEvent::default();
+            r.members(|r, key| {
+                let slot = match key {
+                    "kind" => &mut raw.kind,
+                    "at" => &mut raw.at,
+                    "channel" => &mut raw.channel,
+                    "direction" => &mut raw.direction,
+                    "text" => &mut raw.text,
+                    "step" => &mut raw.step,
+                    "interaction" => &mut raw.interaction,
+                    "outcome" => &mut raw.outcome,
+                    "reason" => &mut raw.reason,
+                    "active" => &mut raw.active,
+                    "source" => &mut raw.source,
+                    "dueAt" => &mut raw.due_at,
+                    "scheduled" => &mut raw.scheduled,
+                    "buyAt" => &mut raw.buy_at,
+                    _ => {
+                        r.value()?;
+                        return Ok(());
+                    }
+                };
+                *slot = r.value()?.given();
+                Ok(())
+            })?;
+            // The event keeps its place (index) even when it is bad, so that
+            // the paths of later events stay right.
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            if let Some(e) = build_event(raw, i, cx, batch, out) {
+                events.push(e);
+            } else {
+                events.push(Event {
+                    at: Instant(0),
+                    index,
+                    body: EventBody::StepDone {
+                        step: Box::from(""),
+                    },
+                });
+            }
+        } else {
+            let got = r.value()?.got();
+            out.push(Error::input(
+                format!("events[{i}]"),
+                format!("expected an event object, got {got}"),
+            ));
+        }
+        i = i.saturating_add(1);
+        r.ws();
+        match r.peek() {
+            Some(b',') => r.bump(),
+            Some(b']') => {
+                r.bump();
+                return Ok(());
+            }
+            _ => return Err(r.syntax("',' or ']'")),
+        }
+    }
+}
+
+/// Checks one event by its kind; pushes every problem and gives the event when
+/// there was none.
+fn build_event(
+    mut raw: RawEvent<'_>,
+    i: usize,
+    cx: &mut Ctx,
+    batch: &mut Batch<'_>,
+    out: &mut Errors,
+) -> Option<Event> {
+    let before = out.0.len();
+    let kind = match raw.kind.take() {
+        None => {
+            out.push(Error::input(
+                format!("events[{i}].kind"),
+                "required: expected \"message\", \"activity\", \"dnd\", \"stepDone\", \"callback\" or \"horizon\"",
+            ));
+            None
+        }
+        Some(v) => match one_of(v, &KINDS) {
+            Ok(k) => Some(k),
+            Err(m) => {
+                out.push(Error::input(format!("events[{i}].kind"), m));
+                None
+            }
+        },
+    };
+    let at = match raw.at.take() {
+        None => {
+            out.push(Error::new(
+                ErrorCode::InvalidTime,
+                format!("events[{i}].at"),
+                format!("required: {EXPECTED_TIME}"),
+            ));
+            None
+        }
+        Some(v) => cx.time(v, Some(i), TimeField::At, out),
+    };
+    let mut c = Check {
+        out,
+        i,
+        kind: kind?,
+    };
+    let body = match c.kind {
+        Kind::Message => message(&mut c, raw, batch),
+        Kind::Activity => activity(&mut c, raw),
+        Kind::Dnd => dnd(&mut c, raw),
+        Kind::StepDone => step_done(&mut c, raw),
+        Kind::Callback => callback(&mut c, raw, cx),
+        Kind::Horizon => horizon(&mut c, raw, cx),
+    };
+    if c.out.0.len() > before {
+        return None;
+    }
+    Some(Event {
+        at: at?,
+        index: u32::try_from(i).unwrap_or(u32::MAX),
+        body: body?,
+    })
+}
+
+/// The fields of event `i`, of kind `kind`, being checked: each problem is
+/// pushed to `out` and the field then read as absent.
+struct Check<'o> {
+    out: &'o mut Errors,
+    i: usize,
+    kind: Kind,
+}
+
+impl Check<'_> {
+    fn path(&self, field: &str) -> String {
+        format!("events[{}].{field}", self.i)
+    }
+
+    /// A field the kind requires: reported when absent.
+    fn need<'v>(&mut self, v: Option<Val<'v>>, name: &str, what: &str) -> Option<Val<'v>> {
+        if v.is_none() {
+            let e = Error::input(
+                self.path(name),
+                format!(
+                    "required for a {} event: expected {what}",
+                    self.kind.as_str()
+                ),
+            );
+            self.out.push(e);
+        }
+        v
+    }
+
+    /// A field read by `read`; a wrong value is reported with `code`.
+    fn field<'v, T>(
+        &mut self,
+        v: Option<Val<'v>>,
+        name: &str,
+        code: ErrorCode,
+        read: impl FnOnce(Val<'v>) -> std::result::Result<T, String>,
+    ) -> Option<T> {
+        match v.map(read) {
+            None => None,
+            Some(Ok(t)) => Some(t),
+            Some(Err(m)) => {
+                let e = Error::new(code, self.path(name), m);
+                self.out.push(e);
+                None
+            }
+        }
+    }
+}
+
+fn message(c: &mut Check<'_>, raw: RawEvent<'_>, batch: &mut Batch<'_>) -> Option<EventBody> {
+    let channel = c.need(raw.channel, "channel", "\"sms\" or \"email\"");
+    let direction = c.need(raw.direction, "direction", "\"in\" or \"out\"");
+    let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
+        one_of(v, &MESSAGE_CHANNELS)
+    });
+    let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
+        one_of(v, &DIRECTIONS)
+    });
+    let text = c.field(raw.text, "text", ErrorCode::InvalidInput, str_of);
+    let step = c.field(raw.step, "step", ErrorCode::InvalidInput, text_of);
+    let (channel, direction) = (channel?, direction?);
+    // A customer's message is read for what it asks here, once; the text
+    // itself is not kept.
+    let reply =
+        (direction == Direction::In).then(|| batch.reply(text.as_deref().unwrap_or(""), channel));
+    Some(EventBody::Message {
+        channel,
+        direction,
+        reply,
+        step: step.map(String::into_boxed_str),
+    })
+}
+
+fn activity(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
+    let interaction = c.need(
+        raw.interaction,
+        "interaction",
+        "\"call\", \"sms\", \"email\" or \"inStore\"",
+    );
+    let outcome = c.need(raw.outcome, "outcome", "an outcome such as \"noAnswer\"");
+    let interaction = c.field(interaction, "interaction", ErrorCode::InvalidValue, |v| {
+        one_of(v, &INTERACTIONS)
+    });
+    let outcome = c.field(outcome, "outcome", ErrorCode::InvalidValue, |v| {
+        one_of(v, &OUTCOMES)
+    });
+    let reason = c.field(raw.reason, "reason", ErrorCode::InvalidInput, text_of);
+    let step = c.field(raw.step, "step", ErrorCode::InvalidInput, text_of);
+    let (interaction, outcome) = (interaction?, outcome?);
+    if outcome.is_call_only() && interaction != Interaction::Call {
+        let e = Error::value(
+            c.path("outcome"),
+            format!(
+                "{:?} is a call outcome, valid only with interaction \"call\", got interaction {:?}",
+                outcome.as_str(),
+                interaction.as_str()
+            ),
+        );
+        c.out.push(e);
+        return None;
+    }
+    Some(EventBody::Activity {
+        interaction,
+        outcome,
+        satisfied: reason.is_some_and(|r| r.trim().eq_ignore_ascii_case("satisfied")),
+        step: step.map(String::into_boxed_str),
+    })
+}
+
+fn dnd(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
+    let channel = c.need(
+        raw.channel,
+        "channel",
+        "\"sms\", \"call\", \"email\" or \"all\"",
+    );
+    let active = c.need(raw.active, "active", "true or false");
+    let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
+        one_of(v, &DND_CHANNELS)
+    });
+    let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
+    let source = c.field(raw.source, "source", ErrorCode::InvalidValue, |v| {
+        one_of(v, &SOURCES)
+    });
+    Some(EventBody::Dnd {
+        channel: channel?,
+        active: active?,
+        source: source.unwrap_or(DndSource::Manual),
+    })
+}
+
+fn step_done(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
+    let step = c.need(raw.step, "step", "the id of a step");
+    let step = c.field(step, "step", ErrorCode::InvalidInput, text_of);
+    Some(EventBody::StepDone {
+        step: step?.into_boxed_str(),
+    })
+}
+
+fn callback(c: &mut Check<'_>, raw: RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
+    let due = c.need(raw.due_at, "dueAt", "the time of the callback");
+    let scheduled = c.field(raw.scheduled, "scheduled", ErrorCode::InvalidInput, bool_of);
+    let due_at = due.and_then(|v| cx.time(v, Some(c.i), TimeField::DueAt, c.out));
+    Some(EventBody::Callback {
+        due_at: due_at?,
+        scheduled: scheduled.unwrap_or(false),
+    })
+}
+
+fn horizon(c: &mut Check<'_>, raw: RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
+    let buy = c.need(raw.buy_at, "buyAt", "the time the lead means to buy");
+    let buy_at = buy.and_then(|v| cx.time(v, Some(c.i), TimeField::BuyAt, c.out));
+    Some(EventBody::Horizon { buy_at: buy_at? })
+}

@@ -1,0 +1,383 @@
+//! A JSON reader over bytes, shallow: values are borrowed, objects and
+//! arrays skipped unless walked member by member.
+
+use std::borrow::Cow;
+
+use crate::error::Error;
+
+/// A JSON value, read shallowly: strings borrowed when they have no escape,
+/// objects and arrays skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Val<'a> {
+    Str(Cow<'a, str>),
+    Num(f64, &'a str),
+    Bool(bool),
+    Null,
+    Object,
+    Array,
+}
+
+impl Val<'_> {
+    /// The value as JSON's words say it, for "got ..." in messages.
+    pub(super) fn got(&self) -> String {
+        match self {
+            Val::Str(s) => format!("{:?}", clip(s)),
+            Val::Num(_, text) => format!("the number {text}"),
+            Val::Bool(b) => format!("{b}"),
+            Val::Null => "null".into(),
+            Val::Object => "an object".into(),
+            Val::Array => "an array".into(),
+        }
+    }
+
+    /// `None` for "not given": absent, `null` or `""` (only spaces too).
+    pub(super) fn given(self) -> Option<Self> {
+        match &self {
+            Val::Null => None,
+            Val::Str(s) if blank(s) => None,
+            _ => Some(self),
+        }
+    }
+}
+
+/// Empty or only white space.
+fn blank(s: &str) -> bool {
+    crate::rfc3339::trim(s).is_empty()
+}
+
+pub(super) fn clip(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    if short.len() < s.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) text: &'a str,
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
+}
+
+/// A syntax error ends the record: its position and what was expected.
+pub(super) type Syntax = Error;
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub(super) fn bump(&mut self) {
+        self.pos = self.pos.saturating_add(1);
+    }
+
+    pub(super) fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.bump();
+        }
+    }
+
+    pub(super) fn syntax(&self, what: &str) -> Syntax {
+        let got = match self.peek() {
+            None => "the end of the text".to_string(),
+            Some(b) if b.is_ascii_graphic() => format!("'{}'", b as char),
+            Some(b) => format!("byte 0x{b:02x}"),
+        };
+        Error::input(
+            "",
+            format!(
+                "not valid JSON: expected {what} at byte {}, got {got}",
+                self.pos
+            ),
+        )
+    }
+
+    pub(super) fn expect(&mut self, b: u8, what: &str) -> std::result::Result<(), Syntax> {
+        self.ws();
+        if self.peek() == Some(b) {
+            self.bump();
+            Ok(())
+        } else {
+            Err(self.syntax(what))
+        }
+    }
+
+    /// What the value at the cursor is, in words (for "expected an object, got
+    /// an array"), skipping it.
+    pub(super) fn describe_value(&mut self) -> std::result::Result<String, String> {
+        self.ws();
+        match self.value() {
+            Ok(v) => Ok(v.got()),
+            Err(e) => Err(e.message),
+        }
+    }
+
+    /// A string; the cursor is on its opening quote.
+    fn string(&mut self) -> std::result::Result<Cow<'a, str>, Syntax> {
+        self.bump();
+        let start = self.pos;
+        // Fast path: no escape; the end found a word at a time.
+        self.pos = start.saturating_add(string_stop(self.bytes.get(start..).unwrap_or(&[])));
+        match self.peek() {
+            None => return Err(self.syntax("the end of a string")),
+            Some(b'"') => {
+                let s = self.slice(start, self.pos);
+                self.bump();
+                return Ok(Cow::Borrowed(s));
+            }
+            _ => {}
+        }
+        let mut out = String::from(self.slice(start, self.pos));
+        loop {
+            match self.peek() {
+                None => return Err(self.syntax("the end of a string")),
+                Some(b'"') => {
+                    self.bump();
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.bump();
+                    let c = self.peek();
+                    self.bump();
+                    match c {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => out.push(self.unicode_escape()?),
+                        _ => return Err(self.syntax("an escape such as \\n or \\u00e9")),
+                    }
+                }
+                // A raw control character is not JSON (JSON.stringify never
+                // writes one).
+                Some(b) if b < 0x20 => return Err(self.syntax("a character allowed in a string")),
+                Some(_) => {
+                    let from = self.pos;
+                    self.pos =
+                        from.saturating_add(string_stop(self.bytes.get(from..).unwrap_or(&[])));
+                    out.push_str(self.slice(from, self.pos));
+                }
+            }
+        }
+    }
+
+    /// The text between two byte positions (both on character boundaries:
+    /// quotes, backslashes and ASCII).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        let text: &'a str = self.text;
+        text.get(from..to).unwrap_or("")
+    }
+
+    fn hex4(&mut self) -> std::result::Result<u16, Syntax> {
+        let hex = self.slice(self.pos, self.pos.saturating_add(4));
+        let v = if hex.len() == 4 {
+            u16::from_str_radix(hex, 16).ok()
+        } else {
+            None
+        };
+        match v {
+            Some(v) => {
+                self.pos = self.pos.saturating_add(4);
+                Ok(v)
+            }
+            None => Err(self.syntax("four hex digits after \\u")),
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read). A lone UTF-16
+    /// surrogate (what `JSON.stringify` writes for a string cut in the middle
+    /// of an emoji) is read as U+FFFD, as JavaScript's `TextEncoder` does.
+    fn unicode_escape(&mut self) -> std::result::Result<char, Syntax> {
+        let hi = self.hex4()?;
+        if (0xD800..0xDC00).contains(&hi) {
+            let save = self.pos;
+            if self.bytes.get(self.pos) == Some(&b'\\')
+                && self.bytes.get(self.pos.saturating_add(1)) == Some(&b'u')
+            {
+                self.pos = self.pos.saturating_add(2);
+                let lo = self.hex4()?;
+                if (0xDC00..0xE000).contains(&lo) {
+                    let c = 0x10000u32
+                        .saturating_add((u32::from(hi).saturating_sub(0xD800)) << 10)
+                        .saturating_add(u32::from(lo).saturating_sub(0xDC00));
+                    return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                }
+                self.pos = save;
+            }
+            return Ok('\u{FFFD}');
+        }
+        Ok(char::from_u32(u32::from(hi)).unwrap_or('\u{FFFD}'))
+    }
+
+    fn number(&mut self) -> std::result::Result<Val<'a>, Syntax> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        let digits = |r: &mut Self| {
+            let from = r.pos;
+            while r.peek().is_some_and(|b| b.is_ascii_digit()) {
+                r.bump();
+            }
+            r.pos > from
+        };
+        if !digits(self) {
+            return Err(self.syntax("a digit"));
+        }
+        if self.peek() == Some(b'.') {
+            self.bump();
+            if !digits(self) {
+                return Err(self.syntax("a digit after the decimal point"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.bump();
+            if let Some(b'+' | b'-') = self.peek() {
+                self.bump();
+            }
+            if !digits(self) {
+                return Err(self.syntax("a digit in the exponent"));
+            }
+        }
+        let text = self.slice(start, self.pos);
+        Ok(Val::Num(text.parse().unwrap_or(f64::NAN), text))
+    }
+
+    fn literal(&mut self, word: &str, v: Val<'a>) -> std::result::Result<Val<'a>, Syntax> {
+        let end = self.pos.saturating_add(word.len());
+        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(v)
+        } else {
+            Err(self.syntax("a JSON value"))
+        }
+    }
+
+    /// Skips an object or array whose opening bracket is at the cursor.
+    fn skip_nested(&mut self) -> std::result::Result<(), Syntax> {
+        let mut depth = 0usize;
+        loop {
+            match self.peek() {
+                None => return Err(self.syntax("the end of an object or array")),
+                Some(b'{' | b'[') => {
+                    depth = depth.saturating_add(1);
+                    self.bump();
+                }
+                Some(b'}' | b']') => {
+                    depth = depth.saturating_sub(1);
+                    self.bump();
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(_) => self.bump(),
+            }
+        }
+    }
+
+    /// Any value, shallowly (objects and arrays are skipped).
+    pub(super) fn value(&mut self) -> std::result::Result<Val<'a>, Syntax> {
+        self.ws();
+        match self.peek() {
+            Some(b'"') => Ok(Val::Str(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Val::Bool(true)),
+            Some(b'f') => self.literal("false", Val::Bool(false)),
+            Some(b'n') => self.literal("null", Val::Null),
+            Some(b'{') => {
+                self.skip_nested()?;
+                Ok(Val::Object)
+            }
+            Some(b'[') => {
+                self.skip_nested()?;
+                Ok(Val::Array)
+            }
+            _ => Err(self.syntax("a JSON value")),
+        }
+    }
+
+    /// Walks the members of an object whose `{` is at the cursor, calling `f`
+    /// with each key (the cursor then on its value, which `f` must consume).
+    pub(super) fn members(
+        &mut self,
+        mut f: impl FnMut(&mut Self, &str) -> std::result::Result<(), Syntax>,
+    ) -> std::result::Result<(), Syntax> {
+        self.expect(b'{', "'{'")?;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.bump();
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax("a field name in double quotes"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "':'")?;
+            self.ws();
+            f(self, &key)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.bump(),
+                Some(b'}') => {
+                    self.bump();
+                    return Ok(());
+                }
+                _ => return Err(self.syntax("',' or '}'")),
+            }
+        }
+    }
+}
+
+/// The index of the first byte of `b` that ends or escapes a JSON string — a
+/// quote, a backslash or a control character below 0x20 — or `b.len()`.
+///
+/// Eight bytes at a time: a byte equal to `q` makes `x ^ q·ONES` have a zero
+/// byte, and `(x - n·ONES) & !x & HIGH` marks the bytes below n (n ≤ 128).
+/// A borrow may also mark bytes above a marked one, never below it, so the
+/// lowest mark (the first byte, little-endian) is always a true one.
+fn string_stop(b: &[u8]) -> usize {
+    pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+    pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+    pub(super) const QUOTES: u64 = ONES * b'"' as u64;
+    pub(super) const SLASHES: u64 = ONES * b'\\' as u64;
+    pub(super) const SPACES: u64 = ONES * 0x20;
+    let mut at = 0usize;
+    for word in b.chunks_exact(8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let q = x ^ QUOTES;
+        let s = x ^ SLASHES;
+        let hit = ((q.wrapping_sub(ONES) & !q)
+            | (s.wrapping_sub(ONES) & !s)
+            | (x.wrapping_sub(SPACES) & !x))
+            & HIGH;
+        if hit != 0 {
+            return at.saturating_add((hit.trailing_zeros() / 8) as usize);
+        }
+        at = at.saturating_add(8);
+    }
+    let rest = b.get(at..).unwrap_or(&[]);
+    rest.iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map_or(b.len(), |p| at.saturating_add(p))
+}

@@ -1,0 +1,352 @@
+//! Reading contacts from JSON text, as CRMs keep them.
+//!
+//! A schema reader over the bytes: it reads the fields the engine uses and
+//! skips every other field without looking inside it (CRM records carry phone,
+//! owner, company and custom fields), treats `""` and `null` in an optional
+//! field as "not given", reads a local date-time without an offset in the
+//! contact's zone (its own `timeZone`, else the playbook's), refuses epoch
+//! numbers that look like seconds, and reports every bad field of a record, not
+//! only the first, each at its path (`events[3].at`) in the words of JSON.
+//!
+//! Playbooks are read strictly elsewhere (people write them; a typo must be
+//! caught): this reader is for contacts only.
+
+#![deny(clippy::arithmetic_side_effects)]
+
+mod event;
+mod json;
+mod record;
+mod value;
+
+use std::borrow::Cow;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Contact;
+use crate::playbook::{Keywords, Playbook};
+use crate::time::{Instant, Zone};
+
+use json::{clip, Reader, Syntax, Val};
+use record::{read_contact, Batch};
+use value::{epoch, when, When};
+
+/// Epoch numbers below this are refused: as milliseconds they are before
+/// March 1973, so they are almost surely seconds (a CRM event is not from 1973);
+/// earlier times are given as RFC 3339 text.
+pub const MIN_EPOCH_MS: f64 = 100_000_000_000.0;
+
+/// What every time field accepts, said once.
+pub const EXPECTED_TIME: &str = "expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds";
+
+/// Reads a contact from JSON text for a playbook: local date-times without an
+/// offset are read in the contact's `timeZone`, else the playbook's; customers'
+/// messages are classified with the playbook's extra keywords too.
+///
+/// # Errors
+/// Every bad field of the record, each with its path; the first is the error
+/// itself and the rest are in [`Error::also`].
+pub fn contact(text: &str, playbook: &Playbook) -> Result<Contact> {
+    contact_with(text, playbook.time_zone, &playbook.keywords)
+}
+
+/// Reads a contact from JSON text: local date-times without an offset in the
+/// contact's `timeZone`, else `default_zone`; messages classified with the
+/// built-in keywords and `keywords`.
+///
+/// # Errors
+/// As [`contact`].
+pub fn contact_with(
+    text: &str,
+    default_zone: Option<Zone>,
+    keywords: &Keywords,
+) -> Result<Contact> {
+    let mut r = Reader::new(text);
+    let mut out = Errors::default();
+    read_whole(&mut r, &mut out, default_zone, &mut Batch::new(keywords))
+}
+
+/// A text that is one contact record and nothing more.
+fn read_whole(
+    r: &mut Reader<'_>,
+    out: &mut Errors,
+    default_zone: Option<Zone>,
+    batch: &mut Batch<'_>,
+) -> Result<Contact> {
+    r.ws();
+    let c = match r.peek() {
+        Some(b'{') => read_contact(r, out, default_zone, batch),
+        _ => {
+            let got = r.describe_value().unwrap_or_else(|e| e);
+            return Err(Error::input(
+                "",
+                format!("expected a contact object, got {got}"),
+            ));
+        }
+    };
+    match c {
+        Ok(c) => {
+            r.ws();
+            if r.pos < r.bytes.len() {
+                out.push(Error::input(
+                    "",
+                    format!(
+                        "expected the end of the contact, got more text at byte {}",
+                        r.pos
+                    ),
+                ));
+            }
+            std::mem::take(out).finish(c)
+        }
+        Err(syntax) => Err(syntax),
+    }
+}
+
+/// The byte ranges of the elements of a JSON array (a batch of contacts),
+/// found without reading them: each is then read on its own, so a bad contact
+/// yields its own error and the rest still read.
+///
+/// # Errors
+/// When the text is not a JSON array (or is not valid JSON between elements).
+pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
+    let mut r = Reader::new(text);
+    let fail = |e: Syntax| Error::input("", e.message);
+    r.ws();
+    if r.peek() != Some(b'[') {
+        let got = r.describe_value().unwrap_or_else(|e| e);
+        return Err(Error::input(
+            "",
+            format!("expected an array of contacts, got {got}"),
+        ));
+    }
+    r.bump();
+    let mut out = Vec::new();
+    r.ws();
+    if r.peek() == Some(b']') {
+        r.bump();
+    } else {
+        loop {
+            r.ws();
+            let start = r.pos;
+            r.value().map_err(fail)?;
+            out.push(start..r.pos);
+            r.ws();
+            match r.peek() {
+                Some(b',') => r.bump(),
+                Some(b']') => {
+                    r.bump();
+                    break;
+                }
+                _ => return Err(fail(r.syntax("',' or ']'"))),
+            }
+        }
+    }
+    r.ws();
+    if r.pos < r.bytes.len() {
+        return Err(Error::input(
+            "",
+            format!(
+                "expected the end of the array, got more text at byte {}",
+                r.pos
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// The contacts of a JSON array text (a batch), read in one pass: each
+/// element's byte range with its contact or its own error, in order.
+///
+/// Yields `Err` once, and then nothing, when the text is not a JSON array of
+/// values (what [`array_elements`] refuses); the items yielded before it are
+/// then to be dropped with the batch.
+pub fn contacts<'a>(text: &'a str, playbook: &'a Playbook) -> Contacts<'a> {
+    Contacts {
+        text,
+        r: Reader::new(text),
+        default_zone: playbook.time_zone,
+        batch: Batch::new(&playbook.keywords),
+        index: 0,
+        state: Walk::Start,
+    }
+}
+
+/// The iterator of [`contacts`].
+pub struct Contacts<'a> {
+    text: &'a str,
+    r: Reader<'a>,
+    default_zone: Option<Zone>,
+    batch: Batch<'a>,
+    index: usize,
+    state: Walk,
+}
+
+/// Where a [`Contacts`] walk stands.
+enum Walk {
+    Start,
+    Elements,
+    /// A record was not valid JSON inside while the array around it is: the
+    /// rest are read from the ranges the array's outline gives (as
+    /// [`array_elements`] finds them), each on its own.
+    Ranges(std::vec::IntoIter<std::ops::Range<usize>>),
+    Done,
+}
+
+/// One item of [`contacts`]: an element's byte range and its contact or error.
+pub type Element = (std::ops::Range<usize>, Result<Contact>);
+
+impl Contacts<'_> {
+    fn fail(&mut self, e: Error) -> Option<Result<Element>> {
+        self.state = Walk::Done;
+        Some(Err(e))
+    }
+
+    /// The next element read in place; `None` after the closing bracket.
+    fn element(&mut self) -> Option<Result<Element>> {
+        let r = &mut self.r;
+        r.ws();
+        let start = r.pos;
+        let item = if r.peek() == Some(b'{') {
+            let mut out = Errors::default();
+            match read_contact(r, &mut out, self.default_zone, &mut self.batch) {
+                Ok(c) => out.finish(c),
+                Err(_) => return self.outline(),
+            }
+        } else {
+            if r.value().is_err() {
+                return self.outline();
+            }
+            // Not an object: the element's own error, as `contact` words it.
+            contact_with(self.slice(start), self.default_zone, self.batch.keywords)
+        };
+        let end = self.r.pos;
+        self.r.ws();
+        match self.r.peek() {
+            Some(b',') => self.r.bump(),
+            Some(b']') => {
+                self.r.bump();
+                self.r.ws();
+                if self.r.pos < self.r.bytes.len() {
+                    return self.outline();
+                }
+                self.state = Walk::Done;
+            }
+            _ => return self.outline(),
+        }
+        self.index = self.index.saturating_add(1);
+        Some(Ok((start..end, item)))
+    }
+
+    fn slice(&self, from: usize) -> &str {
+        self.text.get(from..self.r.pos).unwrap_or("")
+    }
+
+    /// A syntax error met in place: the array's outline decides. When it is
+    /// not an array of values, that is the batch's error; when it is, the
+    /// elements from this one on are read each on its own.
+    fn outline(&mut self) -> Option<Result<Element>> {
+        match array_elements(self.text) {
+            Err(e) => self.fail(e),
+            Ok(ranges) => {
+                let mut rest = ranges.into_iter();
+                for _ in 0..self.index {
+                    rest.next();
+                }
+                self.state = Walk::Ranges(rest);
+                self.next()
+            }
+        }
+    }
+}
+
+impl Iterator for Contacts<'_> {
+    type Item = Result<Element>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.state {
+            Walk::Done => None,
+            Walk::Ranges(rest) => {
+                let range = rest.next()?;
+                let raw = self.text.get(range.clone()).unwrap_or("");
+                let mut out = Errors::default();
+                let mut r = Reader::new(raw);
+                let c = read_whole(&mut r, &mut out, self.default_zone, &mut self.batch);
+                Some(Ok((range, c)))
+            }
+            Walk::Start => {
+                self.r.ws();
+                if self.r.peek() != Some(b'[') {
+                    return self.outline();
+                }
+                self.r.bump();
+                self.r.ws();
+                if self.r.peek() == Some(b']') {
+                    self.r.bump();
+                    self.r.ws();
+                    if self.r.pos < self.r.bytes.len() {
+                        return self.outline();
+                    }
+                    self.state = Walk::Done;
+                    return None;
+                }
+                self.state = Walk::Elements;
+                self.element()
+            }
+            Walk::Elements => self.element(),
+        }
+    }
+}
+
+/// Reads a time argument given as a number (epoch milliseconds; what looks
+/// like seconds is refused).
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`], with an empty path.
+pub fn time_number(n: f64) -> Result<Instant> {
+    let text = if n.fract() == 0.0 && n.abs() < 1e17 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    };
+    epoch(n, &text).map_err(|(code, m)| Error::new(code, "", m))
+}
+
+/// Reads a time argument given as text: RFC 3339 with an offset, or a string of
+/// digits as epoch milliseconds. A local date-time is refused here: it has no
+/// contact whose zone could read it.
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`], with an empty path.
+pub fn time_text(text: &str) -> Result<Instant> {
+    match when(Val::Str(Cow::Borrowed(text))) {
+        Ok(When::At(t)) => Ok(t),
+        Ok(When::Local(_)) => Err(Error::new(
+            ErrorCode::InvalidTime,
+            "",
+            format!(
+                "expected a time with an offset (\"2026-11-03T10:15:00-05:00\") or epoch milliseconds, got {:?}: a local date-time is read only in a contact's zone",
+                clip(text)
+            ),
+        )),
+        Err((code, m)) => Err(Error::new(code, "", m)),
+    }
+}
+
+/// Errors of one record, in the order met.
+#[derive(Default)]
+struct Errors(Vec<Error>);
+
+impl Errors {
+    fn push(&mut self, e: Error) {
+        self.0.push(e);
+    }
+
+    fn finish<T>(self, v: T) -> Result<T> {
+        let mut all = self.0.into_iter();
+        match all.next() {
+            None => Ok(v),
+            Some(first) => Err(first.with_also(all.collect())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

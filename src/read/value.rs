@@ -1,0 +1,248 @@
+//! The values of fields: times, names from a fixed list, strings.
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::error::ErrorCode;
+use crate::model::{Direction, DndChannel, DndSource, Interaction, MessageChannel, Outcome};
+use crate::time::{Instant, MAX_MS};
+
+use super::json::Val;
+use super::{EXPECTED_TIME, MIN_EPOCH_MS};
+
+/// A time read from a field: an instant, or a local date-time waiting for the
+/// contact's zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum When {
+    At(Instant),
+    Local(NaiveDateTime),
+}
+
+/// Reads a time value.
+pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)> {
+    let bad = |v: &Val<'_>| {
+        (
+            ErrorCode::InvalidTime,
+            format!("{EXPECTED_TIME}, got {}", v.got()),
+        )
+    };
+    match v {
+        Val::Num(n, text) => epoch(n, text).map(When::At),
+        Val::Str(ref s) => {
+            let t = crate::rfc3339::trim(s);
+            if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+                return epoch(t.parse().unwrap_or(f64::NAN), t).map(When::At);
+            }
+            if let Ok(i) = Instant::parse(t) {
+                return Ok(When::At(i));
+            }
+            match local_date_time(t) {
+                Some(l) => Ok(When::Local(l)),
+                None => Err(bad(&v)),
+            }
+        }
+        other => Err(bad(&other)),
+    }
+}
+
+/// Epoch milliseconds, refusing what looks like seconds.
+pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCode, String)> {
+    if !n.is_finite() {
+        return Err((
+            ErrorCode::InvalidTime,
+            format!("{EXPECTED_TIME}, got {text}"),
+        ));
+    }
+    if n < MIN_EPOCH_MS {
+        let as_seconds = Instant::from_ms((n * 1000.0).floor() as i64)
+            .filter(|_| n >= 0.0)
+            .map(|t| {
+                format!(
+                    ", and {text} looks like seconds (as seconds it is {}): multiply by 1000",
+                    t.to_utc_string()
+                )
+            })
+            .unwrap_or_default();
+        return Err((
+            ErrorCode::InvalidTime,
+            format!(
+                "epoch numbers are milliseconds from 100000000000 (March 1973) on{as_seconds}; or give an RFC 3339 time"
+            ),
+        ));
+    }
+    let ms = n.floor();
+    if ms > MAX_MS as f64 {
+        return Err((
+            ErrorCode::InvalidTime,
+            format!("epoch milliseconds must lie within years 1973 to 9999, got {text}"),
+        ));
+    }
+    Instant::from_ms(ms as i64).ok_or((
+        ErrorCode::InvalidTime,
+        format!("epoch milliseconds must lie within years 1973 to 9999, got {text}"),
+    ))
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM:SS` and `...SS.fff`, with
+/// no offset.
+fn local_date_time(t: &str) -> Option<NaiveDateTime> {
+    let date = NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok()?;
+    let rest = t.get(10..)?;
+    if rest.is_empty() {
+        return Some(date.and_time(NaiveTime::MIN));
+    }
+    let time = rest.strip_prefix(['T', 't', ' '])?;
+    let parsed = match time.len() {
+        5 => NaiveTime::parse_from_str(time, "%H:%M").ok()?,
+        8 => NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?,
+        n if n > 9 && time.as_bytes().get(8) == Some(&b'.') => {
+            NaiveTime::parse_from_str(time, "%H:%M:%S%.f").ok()?
+        }
+        _ => return None,
+    };
+    Some(date.and_time(parsed))
+}
+
+/// A string value, borrowed from the text when it has no escapes.
+pub(super) fn str_of(v: Val<'_>) -> std::result::Result<Cow<'_, str>, String> {
+    match v {
+        Val::Str(s) => Ok(s),
+        other => Err(format!("expected a string, got {}", other.got())),
+    }
+}
+
+pub(super) fn string_of(v: Val<'_>) -> std::result::Result<String, String> {
+    str_of(v).map(Cow::into_owned)
+}
+
+/// A string or a number, as text (step ids and reasons from spreadsheets).
+pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
+    match v {
+        Val::Str(s) => Ok(s.into_owned()),
+        Val::Num(_, text) => Ok(text.to_string()),
+        other => Err(format!("expected a string, got {}", other.got())),
+    }
+}
+
+pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
+    match v {
+        Val::Bool(b) => Ok(b),
+        Val::Str(s) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
+        Val::Str(s) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
+        other => Err(format!("expected true or false, got {}", other.got())),
+    }
+}
+
+/// One of the `names` (as JSON gives them), mapped to its value.
+pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::Result<T, String> {
+    if let Val::Str(s) = &v {
+        if let Some((_, t)) = names.iter().find(|(n, _)| *n == s.as_ref()) {
+            return Ok(*t);
+        }
+    }
+    let list: Vec<String> = names.iter().map(|(n, _)| format!("{n:?}")).collect();
+    let (init, last) = list.split_at(list.len().saturating_sub(1));
+    let words = if init.is_empty() {
+        last.join("")
+    } else {
+        format!("{} or {}", init.join(", "), last.join(""))
+    };
+    Err(format!("expected {words}, got {}", v.got()))
+}
+
+pub(super) const KINDS: [(&str, Kind); 6] = [
+    ("message", Kind::Message),
+    ("activity", Kind::Activity),
+    ("dnd", Kind::Dnd),
+    ("stepDone", Kind::StepDone),
+    ("callback", Kind::Callback),
+    ("horizon", Kind::Horizon),
+];
+pub(super) const MESSAGE_CHANNELS: [(&str, MessageChannel); 2] = [
+    ("sms", MessageChannel::Sms),
+    ("email", MessageChannel::Email),
+];
+pub(super) const DND_CHANNELS: [(&str, DndChannel); 4] = [
+    ("sms", DndChannel::Sms),
+    ("call", DndChannel::Call),
+    ("email", DndChannel::Email),
+    ("all", DndChannel::All),
+];
+pub(super) const DIRECTIONS: [(&str, Direction); 2] =
+    [("in", Direction::In), ("out", Direction::Out)];
+pub(super) const INTERACTIONS: [(&str, Interaction); 4] = [
+    ("call", Interaction::Call),
+    ("sms", Interaction::Sms),
+    ("email", Interaction::Email),
+    ("inStore", Interaction::InStore),
+];
+pub(super) const OUTCOMES: [(&str, Outcome); 7] = [
+    ("connected", Outcome::Connected),
+    ("noAnswer", Outcome::NoAnswer),
+    ("leftVoicemail", Outcome::LeftVoicemail),
+    ("wrongNumber", Outcome::WrongNumber),
+    ("saleInProgress", Outcome::SaleInProgress),
+    ("sold", Outcome::Sold),
+    ("noSale", Outcome::NoSale),
+];
+pub(super) const SOURCES: [(&str, DndSource); 5] = [
+    ("keyword", DndSource::Keyword),
+    ("manual", DndSource::Manual),
+    ("unsubscribe", DndSource::Unsubscribe),
+    ("bounce", DndSource::Bounce),
+    ("complaint", DndSource::Complaint),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Message,
+    Activity,
+    Dnd,
+    StepDone,
+    Callback,
+    Horizon,
+}
+
+impl Kind {
+    pub(super) fn as_str(self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// A time field waiting for the contact's zone: where it goes and its path.
+pub(super) struct Pending {
+    /// `None` for `addedAt`, else the event index.
+    pub(super) event: Option<usize>,
+    pub(super) field: TimeField,
+    pub(super) local: NaiveDateTime,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum TimeField {
+    AddedAt,
+    At,
+    DueAt,
+    BuyAt,
+}
+
+impl TimeField {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            TimeField::AddedAt => "addedAt",
+            TimeField::At => "at",
+            TimeField::DueAt => "dueAt",
+            TimeField::BuyAt => "buyAt",
+        }
+    }
+}
+
+pub(super) fn path_of(event: Option<usize>, field: &str) -> String {
+    match event {
+        Some(i) => format!("events[{i}].{field}"),
+        None => field.to_string(),
+    }
+}
