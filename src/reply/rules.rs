@@ -367,8 +367,9 @@ impl Reader<'_> {
                 break;
             }
             if k > j && !self.on(k) {
-                // A list across a comma: "texts, calls or emails".
-                if !(media && self.brk(k) == WEAK && self.is(k, MEDIA | GER)) {
+                // A list across a comma: "texts, calls or emails", "texts,
+                // calls, or emails".
+                if !(media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ)) {
                     break;
                 }
             }
@@ -927,7 +928,10 @@ impl Reader<'_> {
             if (self.on(k) || self.brk(k) == WEAK) && m > k && self.is(m, CVERB) {
                 ch |= self.ch(m);
                 k = m + 1;
-            } else if self.brk(k) == WEAK && self.is(k, CVERB) && self.on(k + 1) {
+            } else if self.brk(k) == WEAK
+                && self.is(k, CVERB)
+                && (self.on(k + 1) || self.serial_comma(k + 1))
+            {
                 ch |= self.ch(k);
                 k += 1;
             } else {
@@ -957,7 +961,11 @@ impl Reader<'_> {
         if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
             ch = SMS | CALL;
         }
-        if self.any(k, "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS") || self.bare(k) {
+        if self.any(
+            k,
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO",
+        ) || self.bare(k)
+        {
             return hit(i, k, ch);
         }
         // "don't email me the invoice": about one thing, not a revocation.
@@ -968,6 +976,11 @@ impl Reader<'_> {
             Obj::Empty if object => hit(i, k, ch),
             Obj::Empty => None,
         }
+    }
+
+    /// A serial comma before the last of a list: ", or" / ", and" at `k`.
+    fn serial_comma(&self, k: usize) -> bool {
+        self.brk(k) == WEAK && self.is(k, CONJ)
     }
 
     /// "I don't want your texts", "... to receive these messages", "... to be

@@ -413,3 +413,47 @@ mod properties {
         }
     }
 }
+
+/// A list of channels keeps its last one whether or not a comma comes before
+/// its "or" / "and" (the serial comma), for verbs and for nouns alike.
+#[test]
+fn a_serial_comma_keeps_the_last_channel() {
+    let all = vec!["sms", "call", "email"];
+    for t in [
+        "don't call, text, or email me",
+        "Don't call, text or email me",
+        "please don't text, call, or email me again",
+        "stop calling, texting, or emailing me",
+        "I don't want calls, texts, or emails",
+        "no calls, texts, or emails please",
+        "stop the texts, calls, and emails",
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), all, "{t}");
+    }
+    assert_eq!(
+        channels("stop sending texts, or emails", MessageChannel::Sms),
+        ["sms", "email"]
+    );
+}
+
+/// A second revocation in the same message adds its channels, also when it is
+/// closed by "either" or "also".
+#[test]
+fn a_second_revocation_adds_its_channels() {
+    assert_eq!(
+        channels(
+            "Stop calling me, and don't email either",
+            MessageChannel::Sms
+        ),
+        ["sms", "call", "email"]
+    );
+    assert_eq!(
+        channels("Stop texting. Don't email me also.", MessageChannel::Sms),
+        ["sms", "email"]
+    );
+    assert_eq!(
+        channels("don't text me either", MessageChannel::Sms),
+        ["sms"]
+    );
+    assert_eq!(intent("I don't like that either").0, Intent::None);
+}
