@@ -12,12 +12,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::time::{Instant, Zone};
 
+/// An item as given. Items are often rows of a CRM's call list: fields the
+/// queue does not read (phone, owner) are ignored, as on contacts.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct RawItem {
     id: serde_json::Value,
     priority: Option<f64>,
-    due_at: Instant,
+    due_at: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -25,7 +27,7 @@ struct RawItem {
 struct RawOptions {
     capacity_per_day: f64,
     time_zone: Option<String>,
-    from: Option<Instant>,
+    from: Option<serde_json::Value>,
 }
 
 /// One planned item.
@@ -111,7 +113,22 @@ where
             }
         }
     }
-    let from_day = opts.from.map(|t| zone.date(t));
+    // Times are read as in a contact: epoch seconds refused, a local
+    // date-time read in the queue's zone.
+    let local_zone = opts.time_zone.is_some().then_some(zone);
+    let read_time = |v: &serde_json::Value, path: String| {
+        crate::read::time_value(v, local_zone, "options.timeZone").map_err(|e| e.under(&path))
+    };
+    let from = match &opts.from {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(read_time(v, "options.from".to_string())?),
+    };
+    let due: Vec<Instant> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| read_time(&it.due_at, format!("items[{i}].dueAt")))
+        .collect::<Result<_>>()?;
+    let from_day = from.map(|t| zone.date(t));
     let day_of = |t: Instant| -> NaiveDate {
         let d = zone.date(t);
         match from_day {
@@ -120,17 +137,14 @@ where
         }
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| items.get(i).map(|it| (day_of(it.due_at), i)));
+    order.sort_by_key(|&i| due.get(i).map(|&t| (day_of(t), i)));
     let mut out: Vec<Planned> = Vec::with_capacity(items.len());
     let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     let mut k = 0;
     let mut day: Option<NaiveDate> = None;
     while k < order.len() || !heap.is_empty() {
         // Move to the next day that has work.
-        let next_due = order
-            .get(k)
-            .and_then(|&i| items.get(i))
-            .map(|it| day_of(it.due_at));
+        let next_due = order.get(k).and_then(|&i| due.get(i)).map(|&t| day_of(t));
         let today = match (day, heap.is_empty(), next_due) {
             (Some(d), false, _) => d.succ_opt().unwrap_or(d),
             (_, true, Some(n)) => match day {
@@ -143,13 +157,15 @@ where
         };
         day = Some(today);
         while let Some(&i) = order.get(k) {
-            let Some(it) = items.get(i) else { break };
-            if day_of(it.due_at) > today {
+            let (Some(it), Some(&t)) = (items.get(i), due.get(i)) else {
+                break;
+            };
+            if day_of(t) > today {
                 break;
             }
             heap.push(Entry {
                 priority: it.priority.unwrap_or(0.0),
-                due: it.due_at,
+                due: t,
                 index: i,
             });
             k += 1;
@@ -162,9 +178,9 @@ where
             out.push(Planned {
                 id: it.id.clone(),
                 priority: e.priority,
-                due_at: zone.format(it.due_at),
+                due_at: zone.format(e.due),
                 planned_for: today.format("%Y-%m-%d").to_string(),
-                deferred_days: (today - day_of(it.due_at)).num_days(),
+                deferred_days: (today - day_of(e.due)).num_days(),
                 rank,
             });
         }

@@ -123,21 +123,21 @@ impl<'de> Deserialize<'de> for Instant {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an RFC 3339 time with offset or epoch milliseconds")
             }
+            // As every time argument: epoch numbers that look like seconds
+            // are refused (`crate::read::time_number`).
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Instant, E> {
-                Instant::parse(v).map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
+                crate::read::time_text(v)
+                    .map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Instant, E> {
-                Instant::from_ms(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "{TIME_MARK}epoch milliseconds must lie within years 1 to 9999, got {v}"
-                    ))
-                })
+                self.visit_f64(v as f64)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Instant, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+                self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Instant, E> {
-                Instant::from_f64(v).map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
+                crate::read::time_number(v)
+                    .map_err(|e| E::custom(format!("{TIME_MARK}{}", e.message)))
             }
             fn visit_unit<E: de::Error>(self) -> std::result::Result<Instant, E> {
                 Err(E::custom(format!("{TIME_MARK}{EXPECTED_TIME}, got null")))

@@ -698,8 +698,13 @@ export interface QueueItem {
    * @default 0
    */
   priority?: number;
-  /** When it is due; never planned before its local day. */
+  /**
+   * When it is due; never planned before its local day. A local date-time
+   * without an offset is read in `QueueOptions.timeZone` (an error without one).
+   */
   dueAt: Time;
+  /** Whatever else the row carries (phone, owner): ignored. */
+  [field: string]: unknown;
 }
 /** Options of `planQueue`. */
 export interface QueueOptions {

@@ -330,6 +330,50 @@ pub fn time_text(text: &str) -> Result<Instant> {
     }
 }
 
+/// Reads a time given as a JSON value outside a contact (a queue item's
+/// `dueAt`, a queue's `from`): an RFC 3339 string with an offset, epoch
+/// milliseconds as a number or a string of digits (what looks like seconds is
+/// refused), or a local date-time read in `zone` by the DST rule.
+/// `zone_field` names where a zone would come from, for the error when none is
+/// given.
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`], with an empty path.
+pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -> Result<Instant> {
+    let got = match v {
+        serde_json::Value::Number(n) => {
+            return time_number(n.as_f64().unwrap_or(f64::NAN));
+        }
+        serde_json::Value::String(s) => match when(Val::Str(Cow::Borrowed(s))) {
+            Ok(When::At(t)) => return Ok(t),
+            Ok(When::Local(l)) => {
+                return match zone {
+                    Some(z) => Ok(z.instant(l)),
+                    None => Err(Error::new(
+                        ErrorCode::InvalidTime,
+                        "",
+                        format!(
+                            "a local date-time without an offset ({:?}) is read in {zone_field}, but none was given: give {zone_field} or an offset",
+                            clip(s)
+                        ),
+                    )),
+                };
+            }
+            Err((code, m)) => return Err(Error::new(code, "", m)),
+        },
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(true) => "true",
+        serde_json::Value::Bool(false) => "false",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    Err(Error::new(
+        ErrorCode::InvalidTime,
+        "",
+        format!("{EXPECTED_TIME}, got {got}"),
+    ))
+}
+
 /// Errors of one record, in the order met.
 #[derive(Default)]
 struct Errors(Vec<Error>);
