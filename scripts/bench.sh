@@ -51,7 +51,7 @@ rm -rf "$out/boundary"
 wasm-bindgen --target nodejs --out-dir "$out/boundary" \
   target/bench-boundary/wasm32-unknown-unknown/release/cadence_engine.wasm
 # Optimized as pkg/ is, so that it runs at the package's speed.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/boundary/cadence_engine_bg.wasm" -o "$out/boundary/cadence_engine_bg.wasm"
 

@@ -66,18 +66,75 @@ pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
         return Ok("null".to_string());
     }
     match js_sys::JSON::stringify(v) {
+        // A symbol or a function has no JSON form: `JSON.stringify` gives
+        // `undefined`.
+        Ok(s) if s.is_undefined() => Err(not_json(path, &type_of(v))),
         Ok(s) => Ok(string_of(&s)),
-        Err(e) => {
-            let msg = js_sys::Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
-            Err(Error::input(
-                path,
-                format!("expected plain JSON-shaped data: {msg}"),
-            ))
-        }
+        Err(_) => Err(match first_not_json(v, path) {
+            Some((at, what)) => not_json(&at, &what),
+            None => not_json(path, "a value JSON.stringify refuses"),
+        }),
     }
+}
+
+/// What JSON-shaped data is, and what came instead.
+fn not_json(path: &str, got: &str) -> Error {
+    Error::input(
+        path,
+        format!("expected JSON-shaped data (strings, numbers, booleans, null, arrays and plain objects), got {got}"),
+    )
+}
+
+/// `typeof v`, with an article: "a symbol", "a function", "a bigint".
+fn type_of(v: &JsValue) -> String {
+    let t = v.js_typeof().as_string().unwrap_or_default();
+    match t.as_str() {
+        "bigint" => "a BigInt".to_string(),
+        "undefined" => "undefined".to_string(),
+        _ => format!("a {t}"),
+    }
+}
+
+/// Where in `v` JSON.stringify fails, and why: the path of the first BigInt
+/// or of the first object that contains itself. Walked only after a failure,
+/// so that the error names the field (`events[2].at: ... got a BigInt`).
+fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
+    fn walk(v: &JsValue, path: &str, up: &mut Vec<JsValue>) -> Option<(String, String)> {
+        if v.is_bigint() {
+            return Some((path.to_string(), "a BigInt".to_string()));
+        }
+        if !v.is_object() || v.is_function() || up.len() > 64 {
+            return None;
+        }
+        if up.iter().any(|a| js_sys::Object::is(a, v)) {
+            return Some((
+                path.to_string(),
+                "an object that contains itself".to_string(),
+            ));
+        }
+        up.push(v.clone());
+        let found = if js_sys::Array::is_array(v) {
+            let a: &js_sys::Array = v.unchecked_ref();
+            a.iter()
+                .enumerate()
+                .find_map(|(i, x)| walk(&x, &format!("{path}[{i}]"), up))
+        } else {
+            let o: &js_sys::Object = v.unchecked_ref();
+            js_sys::Object::keys(o).iter().find_map(|k| {
+                let key = k.as_string().unwrap_or_default();
+                let x = js_sys::Reflect::get(v, &k).unwrap_or(JsValue::UNDEFINED);
+                let at = if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(&x, &at, up)
+            })
+        };
+        up.pop();
+        found
+    }
+    walk(v, path, &mut Vec::new())
 }
 
 #[wasm_bindgen]
@@ -135,21 +192,58 @@ pub fn reserve(bytes: usize) {
 pub struct Batch {
     text: String,
     path: &'static str,
+    /// Contacts that have no JSON form (a BigInt, an object that contains
+    /// itself), by index, each with its error and its id as JSON text; `null`
+    /// stands in their place in `text`.
+    unjson: Vec<(usize, Error, String)>,
 }
 
 impl Batch {
     /// A JSON array text; `path` names the argument in errors.
     pub fn of_text(text: String, path: &'static str) -> Batch {
         reserve(text.len());
-        Batch { text, path }
+        Batch {
+            text,
+            path,
+            unjson: Vec::new(),
+        }
     }
 
-    /// A JS array of contacts.
+    /// A JS array of contacts. One contact that JSON cannot hold yields its
+    /// own error; the rest are read.
     pub fn of_array(v: &JsValue, path: &'static str) -> Result<Batch, Error> {
         if !js_sys::Array::is_array(v) {
             return Err(Error::input(path, "expected an array of contacts"));
         }
-        Ok(Batch::of_text(text_of(v, path)?, path))
+        if let Ok(text) = text_of(v, path) {
+            return Ok(Batch::of_text(text, path));
+        }
+        // Some contact has no JSON form: each on its own.
+        let items: &js_sys::Array = v.unchecked_ref();
+        let mut text = String::from("[");
+        let mut unjson = Vec::new();
+        for (i, c) in items.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            match text_of(&c, "") {
+                Ok(t) => text.push_str(&t),
+                Err(e) => {
+                    text.push_str("null");
+                    let id = js_sys::Reflect::get(&c, &"id".into())
+                        .ok()
+                        .filter(|id| id.is_string() || id.as_f64().is_some())
+                        .and_then(|id| js_sys::JSON::stringify(&id).ok())
+                        .map(|s| string_of(&s))
+                        .unwrap_or_else(|| "null".to_string());
+                    unjson.push((i, e, format!("{{\"id\":{id}}}")));
+                }
+            }
+        }
+        text.push(']');
+        let mut b = Batch::of_text(text, path);
+        b.unjson = unjson;
+        Ok(b)
     }
 
     /// Reads each contact for `playbook` and gives it to `f` with its index
@@ -163,8 +257,13 @@ impl Batch {
         playbook: &Playbook,
         mut f: impl FnMut(usize, &str, crate::Result<Contact>),
     ) -> Result<(), Error> {
+        let mut unjson = self.unjson.iter().peekable();
         for (i, item) in crate::read::contacts(&self.text, playbook).enumerate() {
             let (range, c) = item.map_err(|e| e.under(self.path))?;
+            if let Some((_, e, id)) = unjson.next_if(|(j, _, _)| *j == i) {
+                f(i, id, Err(e.clone()));
+                continue;
+            }
             f(i, self.text.get(range).unwrap_or(""), c);
         }
         Ok(())

@@ -148,7 +148,11 @@ test('missing and extra fields', () => {
   assert.deepEqual(all.errors.map((e) => e.path), ['addedAt', 'events[0].channel']);
   throwsAt(() => m.evaluate(good(), { ...ladder, colour: 1 }, NOW), ['playbook', 'colour'], 'extra playbook field');
   throwsAt(() => m.evaluate(good(), {}, NOW), ['playbook', 'name'], 'playbook without name');
-  throwsAt(() => m.planQueue([{ id: 'a', dueAt: NOW, colour: 1 }], { capacityPerDay: 1 }), ['items[0]', 'colour'], 'extra queue item field');
+  // Queue items are rows of a call list: their other fields are ignored; the
+  // options are written by people and stay strict.
+  assert.deepEqual(m.planQueue([{ id: 'a', dueAt: NOW, phone: '+1 555 0100' }], { capacityPerDay: 1 }).map((p) => p.id), ['a']);
+  throwsAt(() => m.planQueue([{ id: 'a', dueAt: NOW }], { capacityPerDay: 1, colour: 1 }), ['options', 'colour'], 'extra queue option');
+  throwsAt(() => m.planQueue([{ id: 'a', dueAt: 1794322800 }], { capacityPerDay: 1 }), ['items[0].dueAt', 'looks like seconds'], 'queue dueAt in seconds');
   throwsAt(() => m.planQueue([{ id: 'a' }], { capacityPerDay: 1 }), 'items[0].dueAt', 'queue item without dueAt');
   throwsAt(() => m.planQueue([], {}), 'capacityPerDay', 'no capacity');
   throwsAt(() => m.planQueue(null, { capacityPerDay: 1 }), 'items', 'items null');
@@ -277,13 +281,34 @@ test('empty and 1 MB texts, lone surrogates', () => {
   stillWorks();
 });
 
-test('BigInt, cycles and functions are errors, not crashes', () => {
+test('BigInt, cycles and functions are errors naming the field, not crashes', () => {
   const cyc = good();
   cyc.self = cyc;
-  throwsAt(() => m.evaluate(cyc, ladder, NOW), 'JSON', 'cyclic contact');
-  throwsAt(() => m.evaluate({ ...good(), priority: 10n }, ladder, NOW), 'BigInt', 'BigInt priority');
+  const shaped = 'expected JSON-shaped data';
+  throwsAt(() => m.evaluate(cyc, ladder, NOW), ['self: ', shaped, 'an object that contains itself'], 'cyclic contact');
+  let e = throwsAt(() => m.evaluate({ ...good(), priority: 10n }, ladder, NOW), ['priority: ', shaped, 'got a BigInt'], 'BigInt priority');
+  assert.equal(e.path, 'priority');
+  const late = { ...good(), events: [{ kind: 'message', at: 1n, channel: 'sms', direction: 'out' }] };
+  e = throwsAt(() => m.evaluate(late, ladder, NOW), ['events[0].at: ', 'got a BigInt'], 'BigInt inside an event');
+  assert.equal(e.path, 'events[0].at');
   throwsAt(() => m.evaluate(good(), ladder, 10n), 'now', 'BigInt now');
-  throwsAt(() => m.evaluateMany([good(), cyc], ladder, NOW), 'contacts', 'cyclic contact in a batch');
+  throwsAt(() => m.evaluate(Symbol('c'), ladder, NOW), [shaped, 'got a symbol'], 'a symbol for a contact');
+  throwsAt(() => m.evaluate(() => 1, ladder, NOW), [shaped, 'got a function'], 'a function for a contact');
+  throwsAt(() => m.evaluate(good(), Symbol('p'), NOW), ['playbook: ', 'got a symbol'], 'a symbol for a playbook');
+  throwsAt(() => m.validatePlaybook(() => 1), 'got a function', 'a function for a playbook');
+  throwsAt(() => m.planQueue(Symbol('q'), { capacityPerDay: 1 }), ['items: ', 'got a symbol'], 'a symbol for queue items');
+  // In a batch, a contact JSON cannot hold is its own error; the rest evaluate.
+  const out = m.evaluateMany([good(), cyc, { ...good(), id: 'c2', priority: 5n }, { ...good(), id: 'c3' }], ladder, NOW);
+  assert.deepEqual(out.map((r) => r.id), ['c1', 'c1', 'c2', 'c3']);
+  assert.equal(out[0].status, 'noAnswer');
+  assert.match(out[1].error, /^contacts\[1\]\.self: expected JSON-shaped data/);
+  assert.equal(out[2].path, 'contacts[2].priority');
+  assert.equal(out[3].status, 'noAnswer');
+  const wl = new m.Worklist(ladder, NOW);
+  const errors = wl.upsert([good(), { ...good(), id: 'big', priority: 1n }]);
+  assert.equal(wl.size, 1);
+  assert.deepEqual(errors.map((r) => [r.id, r.path]), [['big', 'contacts[1].priority']]);
+  wl.free();
   // JSON.stringify drops functions and undefined: such fields read as absent.
   assert.equal(m.evaluate({ ...good(), name: undefined, priority: () => 1 }, ladder, NOW).id, 'c1');
 });
