@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"evaluate_json evaluate_structured classify_reply playbook plan_queue read_contacts"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"evaluate_json evaluate_structured classify_reply playbook plan_queue read_contacts worklist_ops"}
 # The engine is safe Rust: what fuzzing looks for is a panic (including integer
 # overflow, with debug assertions on), which needs no sanitizer; without one a
 # target runs two to three times faster. FUZZ_SANITIZER=address to check anyway.
