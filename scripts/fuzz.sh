@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"evaluate_json evaluate_structured classify_reply playbook plan_queue"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"evaluate_json evaluate_structured classify_reply playbook plan_queue read_contacts worklist_ops"}
 # The engine is safe Rust: what fuzzing looks for is a panic (including integer
 # overflow, with debug assertions on), which needs no sanitizer; without one a
 # target runs two to three times faster. FUZZ_SANITIZER=address to check anyway.
@@ -52,6 +52,15 @@ for (const file of files) {
   let doc;
   try { doc = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { continue; }
   const base = path.basename(file, '.json');
+  // Every contact of a file, as one batch; and indented, as files are kept.
+  const batch = [];
+  for (const c of doc.cases || []) {
+    for (const k of c.contacts || (c.contact ? [c.contact] : [])) if (k && typeof k === 'object') batch.push(k);
+  }
+  if (batch.length) {
+    put('read_contacts', base, batch);
+    put('read_contacts', base + '-indented', JSON.stringify(batch.slice(0, 4), null, 2));
+  }
   (doc.cases || []).forEach((c, i) => {
     const id = `${base}-${i}`;
     const op = c.op || 'evaluate';
@@ -72,6 +81,30 @@ for (const file of files) {
 for (const t of ['STOP', 'stop all', 'Please stop texting me', "I'll stop by tomorrow", 'START', 'HELP', 'Arrêt', 'opt-out']) {
   put('classify_reply', 'word-' + t, t);
 }
+// Batches as CRMs export them: unknown fields (some nested, with brackets in
+// strings), "" and null for "not given", local date-times without an offset,
+// epoch milliseconds, ids as numbers, an element that is not a contact, a
+// record that is not valid JSON inside a valid array, and a cut-off batch.
+const crm = [
+  { id: 101, name: 'Ana Ruiz', phone: '+1 305 555 0101', owner: { name: 'Bo', tags: ['vip', { a: '}]' }] },
+    timeZone: 'America/New_York', region: 'US-FL', priority: 2, addedAt: '2026-10-20 09:15:00',
+    events: [
+      { kind: 'message', at: 1793613600000, channel: 'sms', direction: 'out', text: 'Hi Ana!', step: '', crmId: 'm1' },
+      { kind: 'message', at: '2026-11-02T10:05:00', channel: 'sms', direction: 'in', text: 'STOP' },
+      { kind: 'activity', at: '2026-11-03T14:00:00-05:00', interaction: 'call', outcome: 'noAnswer', notes: null },
+    ] },
+  { id: 'c-2', name: '', timeZone: '', region: null, priority: '', addedAt: 1792000000000, events: [] },
+  { id: 'c-3', name: null, addedAt: '2026-11-01T08:00', custom: [1, 2, [3]],
+    events: [{ kind: 'dnd', at: '2026-11-01T09:00:00Z', channel: 'email', active: true, source: 'unsubscribe' },
+             { kind: 'callback', at: '2026-11-01T09:30:00Z', dueAt: '2026-11-04 15:00' },
+             { kind: 'horizon', at: '2026-11-01T09:31:00Z', buyAt: '2027-02-01' }] },
+];
+put('read_contacts', 'crm', crm);
+put('read_contacts', 'crm-indented', JSON.stringify(crm, null, 4));
+put('read_contacts', 'crm-mixed', '[' + JSON.stringify(crm[0]) + ', 3, "x", null, [1,2], ' + JSON.stringify(crm[1]) + ']');
+put('read_contacts', 'crm-inner-syntax', '[' + JSON.stringify(crm[1]) + ',{"id":"c","addedAt" "2026-11-01T10:00:00Z"},' + JSON.stringify(crm[2]) + ']');
+put('read_contacts', 'crm-cut', JSON.stringify(crm).slice(0, 300));
+put('read_contacts', 'crm-surrogate', '[{"id":"s","name":"Ana \\ud83d","addedAt":"2026-11-01T00:00:00Z"}]');
 put('plan_queue', 'basic', {
   items: [
     { id: 'a', priority: 1, dueAt: '2026-11-02T09:00:00Z' },
