@@ -386,6 +386,12 @@ impl Hours {
         for _ in 0..(HORIZON_DAYS * 8) {
             let mut moved = false;
             for i in 0..self.constraints() {
+                // Read as `contains` reads it, so the two agree even at the
+                // last millisecond of the range, where every interval's end
+                // is clamped to `t` itself.
+                if self.local_contains(i, t) == Some(true) {
+                    continue;
+                }
                 let n = self.span(i, t).map(|(s, _)| s.max(t))?;
                 if n > t {
                     t = n;
