@@ -406,7 +406,7 @@ async function main(argv) {
       : Promise.resolve([]))
       .then((results) => {
         let k = 0;
-        const all = metas.map((b) => (b.contact !== undefined ? results[k++] : { id: null, error: b.error, code: 'invalidInput', path: '' }));
+        const all = metas.map((b) => (b.contact !== undefined ? results[k++] : { id: null, error: b.error, code: 'E_INVALID_INPUT', path: '' }));
         done.set(mySeq, { results: all, metas });
       })
       .then(flushInOrder)
