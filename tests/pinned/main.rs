@@ -13,6 +13,7 @@ use cadence_engine::api;
 use serde_json::Value;
 
 mod status;
+mod time;
 
 /// `evaluate` through the JavaScript contract; the answer must be an evaluation.
 pub fn evaluate(contact: &Value, playbook: &Value, now: &str) -> Value {
