@@ -84,7 +84,11 @@ mkdir -p "$out_root"
 export CARGO_TARGET_DIR="$out_root/build"
 summary="$out_root/summary.tsv"
 [ -f "$summary" ] || printf 'date\tcommit\tmodule\tshard\tmutants\tcaught\tmissed\ttimeout\tunviable\tseconds\n' >"$summary"
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# The commit of main the figures are from (the tree measured is HEAD; on a
+# branch, its fork point from main names the engine code it shares).
+commit=$(git merge-base main HEAD 2>/dev/null ||
+  git rev-parse HEAD 2>/dev/null || echo unknown)
+commit=${commit:0:7}
 
 count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
 
