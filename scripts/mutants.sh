@@ -9,6 +9,10 @@
 #   MUTANTS_SHARD=1/4 scripts/mutants.sh         a quarter of each module's mutants
 #                                                (every 4th, spread over the file)
 #   MUTANTS_RE='rules.rs' MUTANTS_MODULES=reply scripts/mutants.sh
+#   MUTANTS_RECHECK=1 MUTANTS_MODULES=queue scripts/mutants.sh
+#                                                only the mutants the last run of
+#                                                each module missed (after adding
+#                                                tests; same source lines needed)
 #
 # Each module's results go to target/mutants/<module>/mutants.out/ (caught.txt,
 # missed.txt, timeout.txt, unviable.txt, outcomes.json); a summary line per module
@@ -75,6 +79,7 @@ module_tests() {
 MUTANTS_MODULES=${MUTANTS_MODULES:-"status queue time rfc3339 civil zones reply window consent cadence worklist"}
 MUTANTS_SHARD=${MUTANTS_SHARD:-}
 MUTANTS_RE=${MUTANTS_RE:-}
+MUTANTS_RECHECK=${MUTANTS_RECHECK:-}
 # Seconds per test run of one mutant (the unmutated suite takes about 5 s); a
 # mutant that loops forever is cut off here and counted as "timeout".
 MUTANTS_TIMEOUT=${MUTANTS_TIMEOUT:-60}
@@ -95,11 +100,24 @@ count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
 status=0
 for m in $MUTANTS_MODULES; do
   files=$(module_files "$m") || { say "unknown module $m"; exit 2; }
-  args=(mutants --jobs 1 --no-shuffle --timeout "$MUTANTS_TIMEOUT" --build-timeout 600
-    --output "$out_root/$m")
+  out="$out_root/$m"
+  shard=${MUTANTS_SHARD:-all}
+  args=(mutants --jobs 1 --no-shuffle --timeout "$MUTANTS_TIMEOUT" --build-timeout 600)
   for f in $files; do args+=(--file "$f"); done
-  [ -n "$MUTANTS_SHARD" ] && args+=(--shard "$MUTANTS_SHARD" --sharding round-robin)
-  [ -n "$MUTANTS_RE" ] && args+=(--re "$MUTANTS_RE")
+  if [ -n "$MUTANTS_RECHECK" ]; then
+    missed_before="$out_root/$m/mutants.out/missed.txt"
+    if [ ! -s "$missed_before" ]; then say "$m: nothing missed to recheck"; continue; fi
+    # Each missed mutant's name, as an anchored regular expression.
+    while IFS= read -r name; do
+      args+=(--re "^$(printf '%s' "$name" | sed 's/[][\\.*^$+?(){}|]/\\&/g')\$")
+    done <"$missed_before"
+    out="$out_root/$m-recheck"
+    shard=recheck
+  else
+    [ -n "$MUTANTS_SHARD" ] && args+=(--shard "$MUTANTS_SHARD" --sharding round-robin)
+    [ -n "$MUTANTS_RE" ] && args+=(--re "$MUTANTS_RE")
+  fi
+  args+=(--output "$out")
   # shellcheck disable=SC2046
   args+=(-- $(module_tests "$m"))
   say "$m: cargo ${args[*]}"
@@ -109,12 +127,12 @@ for m in $MUTANTS_MODULES; do
   secs=$(( $(date +%s) - start ))
   # cargo-mutants exits 2 when mutants were missed, 3 on timeouts: findings.
   case "$rc" in 0 | 2 | 3) ;; *) say "$m: cargo mutants failed ($rc)"; status=1; continue ;; esac
-  d="$out_root/$m/mutants.out"
+  d="$out/mutants.out"
   caught=$(count "$d/caught.txt"); missed=$(count "$d/missed.txt")
   timeout=$(count "$d/timeout.txt"); unviable=$(count "$d/unviable.txt")
   total=$((caught + missed + timeout + unviable))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$m" \
-    "${MUTANTS_SHARD:-all}" "$total" "$caught" "$missed" "$timeout" "$unviable" "$secs" >>"$summary"
+    "$shard" "$total" "$caught" "$missed" "$timeout" "$unviable" "$secs" >>"$summary"
   viable=$((caught + missed + timeout))
   pct=$([ "$viable" -gt 0 ] && echo $((100 * (caught + timeout) / viable)) || echo -)
   say "$m: $total mutants: $caught caught, $missed missed, $timeout timeout, $unviable unviable ($pct% of viable caught) in ${secs}s"
