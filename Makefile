@@ -71,9 +71,10 @@ fuzz:
 # faults the native tests catch, per rule module. Not part of `make test`: the
 # whole run takes hours on two cores. Results in target/mutants/.
 #   make mutants MUTANTS_MODULES="status queue" MUTANTS_SHARD=1/4
+#   make mutants MUTANTS_MODULES=queue MUTANTS_RECHECK=1   (only what it missed)
 mutants:
 	@MUTANTS_MODULES="$(MUTANTS_MODULES)" MUTANTS_SHARD="$(MUTANTS_SHARD)" \
-	  MUTANTS_RE="$(MUTANTS_RE)" scripts/mutants.sh
+	  MUTANTS_RE="$(MUTANTS_RE)" MUTANTS_RECHECK="$(MUTANTS_RECHECK)" scripts/mutants.sh
 
 # The zone tables from chrono-tz's IANA data (checked against the system's TZif
 # files when they are of the same release); tests/zones.rs fails until this is run
