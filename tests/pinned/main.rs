@@ -14,6 +14,7 @@ use serde_json::Value;
 
 mod status;
 mod time;
+mod zones;
 
 /// `evaluate` through the JavaScript contract; the answer must be an evaluation.
 pub fn evaluate(contact: &Value, playbook: &Value, now: &str) -> Value {
