@@ -12,6 +12,7 @@
 use cadence_engine::api;
 use serde_json::Value;
 
+mod reply;
 mod status;
 mod time;
 mod zones;
