@@ -49,3 +49,59 @@ fn the_channels_named_before_the_stop_word_are_revoked() {
         &["sms", "email"],
     );
 }
+
+/// `text` (by SMS) is not an opt-out.
+#[track_caller]
+fn not_an_opt_out(text: &str) {
+    let c = classify_on(text, MessageChannel::Sms);
+    assert_eq!(c.intent, Intent::None, "{text:?}: {c:?}");
+}
+
+/// Asking to be contacted another way is no revocation: "I'd rather you text
+/// me" asks for texts. ("I'd rather not get texts" is one.)
+#[test]
+fn rather_you_text_me_is_a_request_for_texts() {
+    not_an_opt_out("I'd rather you text me");
+    not_an_opt_out("I would rather you call me");
+    opts_out("I'd rather not get texts", MessageChannel::Sms, &["sms"]);
+}
+
+/// A stop word about something else is not an opt-out: "stop blowing smoke"
+/// is a figure of speech, "stop blowing up my phone" a request.
+#[test]
+fn stop_blowing_smoke_is_not_an_opt_out() {
+    not_an_opt_out("stop blowing smoke");
+    opts_out("stop blowing up my phone", MessageChannel::Sms, &["sms"]);
+}
+
+/// "By phone", "via email" narrow the request to that channel, and naming
+/// the channel twice does not cancel it out.
+#[test]
+fn naming_the_channel_again_keeps_it() {
+    opts_out(
+        "stop calling me by phone",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "stop emailing me via email",
+        MessageChannel::Sms,
+        &["email"],
+    );
+}
+
+/// For a phrase, `keyword` is the words that read as the opt-out
+/// (PRODUCT.md, `classifyReply`): the whole request, object included.
+#[test]
+fn a_phrase_keyword_is_the_whole_request() {
+    let keyword = |text: &str| classify_on(text, MessageChannel::Sms).keyword;
+    assert_eq!(keyword("go away").as_deref(), Some("go away"));
+    assert_eq!(keyword("stop it").as_deref(), Some("stop it"));
+    assert_eq!(keyword("stop them please").as_deref(), Some("stop them"));
+    assert_eq!(
+        keyword("stop sending me these").as_deref(),
+        Some("stop sending me these")
+    );
+    // "Go away" asks for no contact at all.
+    opts_out("go away", MessageChannel::Sms, &["sms", "call", "email"]);
+}
