@@ -105,3 +105,48 @@ fn a_phrase_keyword_is_the_whole_request() {
     // "Go away" asks for no contact at all.
     opts_out("go away", MessageChannel::Sms, &["sms", "call", "email"]);
 }
+
+/// "My subscription" is to these messages: cancelling it opts out.
+#[test]
+fn cancel_my_subscription_opts_out() {
+    opts_out(
+        "cancel my subscription please",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+}
+
+/// "Not interested in being texted / called / emailed" revokes what it names.
+#[test]
+fn not_interested_in_being_contacted_names_the_channel() {
+    opts_out(
+        "not interested in being texted",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out(
+        "not interested in being called",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "not interested in being emailed",
+        MessageChannel::Sms,
+        &["email"],
+    );
+}
+
+/// The keyword of a phrase keeps the whole request: "phone number" is one
+/// object, "never gave" one refusal.
+#[test]
+fn a_phrase_keyword_keeps_its_object() {
+    let keyword = |text: &str| classify_on(text, MessageChannel::Sms).keyword;
+    assert_eq!(
+        keyword("remove my phone number").as_deref(),
+        Some("remove my phone number")
+    );
+    assert_eq!(
+        keyword("I never gave you permission to text me").as_deref(),
+        Some("never gave")
+    );
+}
