@@ -150,3 +150,31 @@ fn a_phrase_keyword_keeps_its_object() {
         Some("never gave")
     );
 }
+
+/// "I don't want you to text me", "... to be called", "... to hear from you":
+/// a refusal in the customer's own words (PRODUCT.md's examples) is an
+/// opt-out, and its keyword is the refusal.
+#[test]
+fn i_dont_want_you_to_text_me_opts_out() {
+    opts_out("I don't want you to text me", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "I don't want you to call me",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "I do not want you to email me",
+        MessageChannel::Sms,
+        &["email"],
+    );
+    opts_out("I don't want to be texted", MessageChannel::Sms, &["sms"]);
+    let c = classify_on("I don't want to be called", MessageChannel::Sms);
+    assert_eq!(
+        c.keyword.as_deref(),
+        Some("don't want to be called"),
+        "{c:?}"
+    );
+    let c = classify_on("I don't want to hear from you", MessageChannel::Sms);
+    assert_eq!(c.intent, Intent::OptOut, "{c:?}");
+    assert!(c.channels.contains(cadence_engine::Channel::Sms), "{c:?}");
+}
