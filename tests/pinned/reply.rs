@@ -178,3 +178,14 @@ fn i_dont_want_you_to_text_me_opts_out() {
     assert_eq!(c.intent, Intent::OptOut, "{c:?}");
     assert!(c.channels.contains(cadence_engine::Channel::Sms), "{c:?}");
 }
+
+/// UNSUBSCRIBE split in two or mistyped still reads as an opt-out: "un
+/// subscribe", a letter short ("unsubscrib"), two slips in a long word
+/// ("unsubscirbee").
+#[test]
+fn unsubscribe_split_or_mistyped_opts_out() {
+    opts_out("un subscribe", MessageChannel::Sms, &["sms"]);
+    opts_out("UN SUBSCRIBE please", MessageChannel::Sms, &["sms"]);
+    opts_out("unsubscrib", MessageChannel::Sms, &["sms"]);
+    opts_out("unsubscirbee", MessageChannel::Sms, &["sms"]);
+}
