@@ -12,6 +12,7 @@
 use cadence_engine::api;
 use serde_json::Value;
 
+mod consent;
 mod reply;
 mod status;
 mod time;
