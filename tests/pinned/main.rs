@@ -16,6 +16,7 @@ mod consent;
 mod reply;
 mod status;
 mod time;
+mod worklist;
 mod zones;
 
 /// `evaluate` through the JavaScript contract; the answer must be an evaluation.

@@ -1,0 +1,55 @@
+//! The resident worklist (`Worklist`): work order and what `upsert` reports.
+
+use cadence_engine::input::contact_from_json;
+use cadence_engine::worklist::{Filter, Worklist};
+use cadence_engine::{preset_json, Contact, Instant, Playbook};
+
+fn campaign() -> Playbook {
+    Playbook::from_json(preset_json("monthly-campaign").expect("a preset")).expect("valid")
+}
+
+fn contact(id: &str, priority: u32, events: &str) -> Contact {
+    contact_from_json(&format!(
+        r#"{{"id":"{id}","timeZone":"America/New_York","addedAt":"2026-10-20T15:00:00Z","priority":{priority},"events":[{events}]}}"#
+    ))
+    .expect("a valid contact")
+}
+
+/// `query` gives ids in work order: due first, then higher priority (the
+/// `Worklist.query` doc in the package's types). A contact whose next attempt
+/// is not yet due comes after one whose attempt is, whatever its priority.
+#[test]
+fn due_contacts_come_first_whatever_the_priority() {
+    let now = Instant::parse("2026-11-05T15:00:00Z").expect("a time");
+    let mut w = Worklist::new(campaign(), Some(now));
+    // Touched once this month: its 2nd Attempt is due when Follow Up starts.
+    let waiting = contact(
+        "waiting",
+        9,
+        r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#,
+    );
+    // Not touched: its 1st Attempt is due now.
+    let due = contact("due", 1, "");
+    w.upsert(vec![waiting, due]);
+    let order: Vec<String> = w
+        .query(&Filter::default())
+        .iter()
+        .map(|i| i.text())
+        .collect();
+    assert_eq!(order, ["due", "waiting"]);
+    assert_eq!(w.get("due").and_then(|e| e.next.map(|n| n.due)), Some(true));
+    assert_eq!(
+        w.get("waiting").and_then(|e| e.next.map(|n| n.due)),
+        Some(false)
+    );
+}
+
+/// `upsert` counts a contact given again as it is as unchanged.
+#[test]
+fn upserting_a_contact_again_as_it_is_counts_it_unchanged() {
+    let mut w = Worklist::new(campaign(), None);
+    let first = w.upsert(vec![contact("a", 1, ""), contact("b", 1, "")]);
+    assert_eq!((first.added, first.changed, first.unchanged), (2, 0, 0));
+    let again = w.upsert(vec![contact("a", 1, ""), contact("b", 2, "")]);
+    assert_eq!((again.added, again.changed, again.unchanged), (0, 1, 1));
+}
