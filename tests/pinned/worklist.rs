@@ -53,3 +53,46 @@ fn upserting_a_contact_again_as_it_is_counts_it_unchanged() {
     let again = w.upsert(vec![contact("a", 1, ""), contact("b", 2, "")]);
     assert_eq!((again.added, again.changed, again.unchanged), (0, 1, 1));
 }
+
+/// `autoDue: true` finds the contacts whose automatic send is due now — what a
+/// sender loop asks for (PRODUCT.md, `Worklist` filters).
+#[test]
+fn auto_due_finds_the_contacts_whose_automatic_send_is_due() {
+    let sequence = Playbook::from_json(preset_json("sequence").expect("a preset")).expect("valid");
+    // Enrolled on Oct 20: Auto Email 1 (day 1) is due on Oct 21.
+    let now = Instant::parse("2026-10-21T15:00:00Z").expect("a time");
+    let mut w = Worklist::new(sequence, Some(now));
+    w.upsert(vec![contact("s1", 1, "")]);
+    let auto = w
+        .get("s1")
+        .and_then(|e| e.next_auto)
+        .expect("an automatic send");
+    assert!(auto.due, "{auto:?}");
+    let due = Filter {
+        auto_due: Some(true),
+        ..Filter::default()
+    };
+    let ids: Vec<String> = w.query(&due).iter().map(|i| i.text()).collect();
+    assert_eq!(ids, ["s1"]);
+    let not_due = Filter {
+        auto_due: Some(false),
+        ..Filter::default()
+    };
+    assert!(w.query(&not_due).is_empty());
+}
+
+/// A worklist made without a `now` has evaluated nothing: it has no work
+/// order to give until the first `refresh`.
+#[test]
+fn nothing_is_in_work_order_before_the_first_refresh() {
+    let mut w = Worklist::new(campaign(), None);
+    w.upsert(vec![contact("a", 1, ""), contact("b", 2, "")]);
+    assert!(w.query(&Filter::default()).is_empty());
+    w.refresh(Instant::parse("2026-11-05T15:00:00Z").expect("a time"));
+    let order: Vec<String> = w
+        .query(&Filter::default())
+        .iter()
+        .map(|i| i.text())
+        .collect();
+    assert_eq!(order, ["b", "a"]);
+}
