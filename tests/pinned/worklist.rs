@@ -96,3 +96,55 @@ fn nothing_is_in_work_order_before_the_first_refresh() {
         .collect();
     assert_eq!(order, ["b", "a"]);
 }
+
+/// A contact that falls due at a later `refresh` moves up the work order.
+#[test]
+fn a_contact_that_falls_due_moves_up_at_refresh() {
+    let mut w = Worklist::new(
+        campaign(),
+        Some(Instant::parse("2026-11-05T15:00:00Z").expect("a time")),
+    );
+    w.upsert(vec![
+        contact(
+            "waiting",
+            9,
+            r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#,
+        ),
+        contact("due", 1, ""),
+    ]);
+    let order = |w: &Worklist| -> Vec<String> {
+        w.query(&Filter::default())
+            .iter()
+            .map(|i| i.text())
+            .collect()
+    };
+    assert_eq!(order(&w), ["due", "waiting"]);
+    // Follow Up has started: both are due, and the higher priority leads.
+    w.refresh(Instant::parse("2026-11-12T15:00:00Z").expect("a time"));
+    assert_eq!(order(&w), ["waiting", "due"]);
+}
+
+/// Facets count each campaign phase, and `text` finds an opted-out contact by
+/// its display name ("NAME - can't text").
+#[test]
+fn facets_count_phases_and_text_finds_the_display_name() {
+    let mut w = Worklist::new(
+        campaign(),
+        Some(Instant::parse("2026-11-05T15:00:00Z").expect("a time")),
+    );
+    let opted_out = contact_from_json(
+        r#"{"id":"o1","name":"Ana Ruiz","timeZone":"America/New_York","addedAt":"2026-10-20T15:00:00Z","events":[
+            {"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"},
+            {"kind":"message","at":"2026-11-02T15:00:00Z","channel":"sms","direction":"in","text":"STOP"}]}"#,
+    )
+    .expect("a valid contact");
+    w.upsert(vec![contact("a", 1, ""), contact("b", 1, ""), opted_out]);
+    let f = w.facets(&Filter::default());
+    assert_eq!(f.phase.get("initiate"), Some(&3), "{:?}", f.phase);
+    let by_text = Filter {
+        text: Some("can't text".to_string()),
+        ..Filter::default()
+    };
+    let ids: Vec<String> = w.query(&by_text).iter().map(|i| i.text()).collect();
+    assert_eq!(ids, ["o1"]);
+}
