@@ -16,6 +16,7 @@ mod consent;
 mod reply;
 mod status;
 mod time;
+mod window;
 mod worklist;
 mod zones;
 
