@@ -66,6 +66,36 @@ fn rather_you_text_me_is_a_request_for_texts() {
     opts_out("I'd rather not get texts", MessageChannel::Sms, &["sms"]);
 }
 
+/// A bare CANCEL counts when it is asked for, not when it is a plan
+/// (docs/consent.md, "What reads as an opt-out"): "gonna cancel" and "might
+/// need to cancel" tell of something the customer may do.
+#[test]
+fn a_bare_cancel_in_a_plan_is_not_an_opt_out() {
+    not_an_opt_out("gonna cancel");
+    not_an_opt_out("might need to cancel");
+    opts_out("I want to cancel", MessageChannel::Sms, &["sms"]);
+    opts_out("how do I cancel?", MessageChannel::Sms, &["sms"]);
+}
+
+/// A channel the customer asks to keep is not revoked by what a request only
+/// implies (docs/consent.md, "The channels a revocation names"): "just text"
+/// keeps texts, but "contact me instead" names no channel to keep, so calls
+/// refused still refuse texts (a text is a call under the TCPA).
+#[test]
+fn only_a_named_channel_is_kept() {
+    opts_out("don't call me, just text", MessageChannel::Sms, &["call"]);
+    opts_out(
+        "don't call me, contact me instead",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "no more calls, just contact me by email",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+}
+
 /// A stop word about something else is not an opt-out: "stop blowing smoke"
 /// is a figure of speech, "stop blowing up my phone" a request.
 #[test]
