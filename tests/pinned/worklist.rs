@@ -124,10 +124,11 @@ fn a_contact_that_falls_due_moves_up_at_refresh() {
     assert_eq!(order(&w), ["waiting", "due"]);
 }
 
-/// Facets count each campaign phase, and `text` finds an opted-out contact by
-/// its display name ("NAME - can't text").
+/// Facets count each campaign phase and each channel allowed now (the
+/// opted-out contact's texts are not), and `text` finds an opted-out contact
+/// by its display name ("NAME - can't text").
 #[test]
-fn facets_count_phases_and_text_finds_the_display_name() {
+fn facets_count_phases_and_channels_and_text_finds_the_display_name() {
     let mut w = Worklist::new(
         campaign(),
         Some(Instant::parse("2026-11-05T15:00:00Z").expect("a time")),
@@ -141,10 +142,30 @@ fn facets_count_phases_and_text_finds_the_display_name() {
     w.upsert(vec![contact("a", 1, ""), contact("b", 1, ""), opted_out]);
     let f = w.facets(&Filter::default());
     assert_eq!(f.phase.get("initiate"), Some(&3), "{:?}", f.phase);
+    assert_eq!(f.allowed.get("sms"), Some(&2), "{:?}", f.allowed);
+    assert_eq!(f.allowed.get("call"), Some(&3), "{:?}", f.allowed);
     let by_text = Filter {
         text: Some("can't text".to_string()),
         ..Filter::default()
     };
     let ids: Vec<String> = w.query(&by_text).iter().map(|i| i.text()).collect();
     assert_eq!(ids, ["o1"]);
+}
+
+/// A filter is read from JSON as `query` and `facets` take it from JavaScript
+/// (docs/reference.md, `Filter`): its camelCase fields, and an unknown field
+/// refused by name.
+#[test]
+fn a_filter_is_read_from_json_by_its_field_names() {
+    let mut d = serde_json::Deserializer::from_str(
+        r#"{"autoDue":true,"text":"ana","status":["newAccount","sold"],"allowed":["call"]}"#,
+    );
+    let f = Filter::from_deserializer(&mut d).expect("a filter");
+    assert_eq!(f.auto_due, Some(true));
+    assert_eq!(f.text.as_deref(), Some("ana"));
+    assert_eq!(f.status.map(|s| s.len()), Some(2));
+    assert_eq!(f.allowed.map(|c| c.len()), Some(1));
+    let mut bad = serde_json::Deserializer::from_str(r#"{"dueNow":true}"#);
+    let e = Filter::from_deserializer(&mut bad).expect_err("an unknown field");
+    assert!(e.to_string().contains("dueNow"), "{e}");
 }
