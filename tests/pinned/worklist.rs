@@ -169,3 +169,23 @@ fn a_filter_is_read_from_json_by_its_field_names() {
     let e = Filter::from_deserializer(&mut bad).expect_err("an unknown field");
     assert!(e.to_string().contains("dueNow"), "{e}");
 }
+
+/// A phase filter keeps the contacts in a listed campaign phase and only them
+/// (docs/reference.md, `Filter.phase`).
+#[test]
+fn a_phase_filter_keeps_the_contacts_in_that_phase() {
+    let mut w = Worklist::new(
+        campaign(),
+        Some(Instant::parse("2026-11-05T15:00:00Z").expect("a time")),
+    );
+    w.upsert(vec![contact("a", 1, ""), contact("b", 2, "")]);
+    let ids = |phase: &str| -> Vec<String> {
+        let f = Filter {
+            phase: Some(vec![phase.to_string()]),
+            ..Filter::default()
+        };
+        w.query(&f).iter().map(|i| i.text()).collect()
+    };
+    assert_eq!(ids("initiate"), ["b", "a"]);
+    assert!(ids("followUp").is_empty());
+}
