@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PORT ?= 8765
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-bundlers test-e2e lint bench soak fuzz zones clean
+.PHONY: help setup setup-browser pkg demo test test-rust test-wasm test-js test-types test-bundlers test-e2e lint bench soak fuzz mutants zones clean
 
 help:
 	@echo "make demo   build pkg/ and serve the CRM demo on 127.0.0.1:$(PORT)"
@@ -12,6 +12,7 @@ help:
 	@echo "make bench  benchmarks against the peers (writes docs/benchmarks.md)"
 	@echo "make soak   a million Worklist calls in Node; fails if memory keeps growing"
 	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60)"
+	@echo "make mutants  mutation testing of the rule modules (MUTANTS_MODULES, MUTANTS_SHARD; slow)"
 	@echo "make zones  regenerate src/zones/data.rs from chrono-tz (after updating it)"
 
 setup:
@@ -65,6 +66,15 @@ soak: pkg
 
 fuzz:
 	@scripts/fuzz.sh
+
+# Mutation testing (cargo-mutants, installed when missing): how many injected
+# faults the native tests catch, per rule module. Not part of `make test`: the
+# whole run takes hours on two cores. Results in target/mutants/.
+#   make mutants MUTANTS_MODULES="status queue" MUTANTS_SHARD=1/4
+#   make mutants MUTANTS_MODULES=queue MUTANTS_RECHECK=1   (only what it missed)
+mutants:
+	@MUTANTS_MODULES="$(MUTANTS_MODULES)" MUTANTS_SHARD="$(MUTANTS_SHARD)" \
+	  MUTANTS_RE="$(MUTANTS_RE)" MUTANTS_RECHECK="$(MUTANTS_RECHECK)" scripts/mutants.sh
 
 # The zone tables from chrono-tz's IANA data (checked against the system's TZif
 # files when they are of the same release); tests/zones.rs fails until this is run
