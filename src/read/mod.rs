@@ -370,7 +370,7 @@ pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -
     Err(Error::new(
         ErrorCode::InvalidTime,
         "",
-        format!("{EXPECTED_TIME}, got {got}"),
+        format!("expected an RFC 3339 time with an offset, a local date-time (read in {zone_field}) or epoch milliseconds, got {got}"),
     ))
 }
 

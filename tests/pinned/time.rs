@@ -54,7 +54,8 @@ fn a_bad_time_is_quoted_back_and_a_long_one_is_cut() {
     );
 }
 
-/// A time field given a value of the wrong kind says what a time is.
+/// A time field given a value of the wrong kind says what a time is: in a
+/// queue item, and where a time is read by serde (`Instant`'s own reader).
 #[test]
 fn a_time_field_given_a_list_says_what_a_time_is() {
     let err = api::plan_queue(
@@ -65,7 +66,14 @@ fn a_time_field_given_a_list_says_what_a_time_is() {
     let text = err.to_string();
     assert!(text.starts_with("items[0].dueAt"), "{text}");
     assert!(
-        text.contains("an RFC 3339 time with offset or epoch milliseconds"),
+        text.contains("an RFC 3339 time with an offset, a local date-time (read in options.timeZone) or epoch milliseconds, got an array"),
         "{text}"
+    );
+    let err = serde_json::from_value::<Instant>(json!([2026, 11, 2]))
+        .expect_err("a list is no time")
+        .to_string();
+    assert!(
+        err.contains("an RFC 3339 time with offset or epoch milliseconds"),
+        "{err}"
     );
 }
