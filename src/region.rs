@@ -28,8 +28,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
+use crate::channel::Channel;
 use crate::holiday::{Holiday, Observed, Rule, Years};
-use crate::model::Channel;
 use crate::time::{DAY, HOUR};
 use crate::window::{block_from, Cap, CapSource, Window, DAY_NAMES};
 

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::Channel;
+use crate::channel::Channel;
 use crate::region::Region;
 use crate::time::{parse_hhmm, time_of_minutes, Instant, Zone, DAY, HOUR, MINUTE};
 

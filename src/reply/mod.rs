@@ -31,10 +31,21 @@ mod words;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Channel, MessageChannel};
-use crate::playbook::Keywords;
+use crate::channel::{Channel, MessageChannel};
 
 pub use text::normalize;
+
+/// A playbook's extra keywords, upper-cased: exact words read as each kind
+/// beside the built-in ones.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Keywords {
+    /// Extra opt-out keywords.
+    pub opt_out: Vec<String>,
+    /// Extra opt-in keywords.
+    pub opt_in: Vec<String>,
+    /// Extra help keywords.
+    pub help: Vec<String>,
+}
 
 /// What an inbound message asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
