@@ -13,7 +13,7 @@
 //! playbook's `keywords` add exact words of each kind.
 //!
 //! **Phrases**: a longer message that reasonably reads as an opt-out is one
-//! too, marked `match: "phrase"` for review (`rules.rs` has the rules; the
+//! too, marked `match: "phrase"` for review (`rules/` has the rules; the
 //! word lists are in `words.rs`). The object of a stop word decides: "stop
 //! texting me" and "stop these messages" revoke, "stop by", "stop this bill",
 //! "cancel my appointment" do not; a negated request ("don't stop sending me
