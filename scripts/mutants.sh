@@ -53,18 +53,18 @@ RULE_TESTS="--lib --test golden --test pinned --test props --test props_steps --
 module_files() {
   case "$1" in
     status) echo "src/status.rs" ;;
-    reply) echo "src/reply/mod.rs src/reply/rules.rs src/reply/text.rs src/reply/words.rs" ;;
-    consent) echo "src/consent.rs" ;;
-    window) echo "src/window.rs" ;;
+    reply) echo "src/reply/mod.rs src/reply/rules/*.rs src/reply/text.rs src/reply/words.rs" ;;
+    consent) echo "src/consent/*.rs" ;;
+    window) echo "src/window/*.rs" ;;
     time) echo "src/time.rs" ;;
     civil) echo "src/civil.rs" ;;
     rfc3339) echo "src/rfc3339.rs" ;;
     zones) echo "src/zones/mod.rs" ;;
-    cadence) echo "src/cadence.rs" ;;
+    cadence) echo "src/cadence/*.rs" ;;
     queue) echo "src/queue.rs" ;;
-    worklist) echo "src/worklist/mod.rs src/worklist/columns.rs src/worklist/facets.rs src/worklist/filter.rs" ;;
+    worklist) echo "src/worklist/mod.rs src/worklist/update.rs src/worklist/columns.rs src/worklist/facets.rs src/worklist/filter.rs" ;;
     holiday) echo "src/holiday.rs" ;;
-    region) echo "src/region.rs" ;;
+    region) echo "src/region.rs src/regions/load.rs" ;;
     *) return 1 ;;
   esac
 }

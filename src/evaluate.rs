@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::consent::{self, Check, Dnd};
+use crate::cadence::{Candidate, Position};
+use crate::consent::{self, Check, Consent, Dnd, OptOut};
 use crate::context::{Ctx, Env};
 use crate::facts::{display_name, facts, Facts};
 use crate::model::{Channel, Contact, ContactId};
@@ -295,26 +296,9 @@ pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, explain: bool) ->
 pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
     let playbook = ctx.playbook;
     let zone = ctx.zone;
-    let now = ctx.now;
     let fmt = |t: Instant| zone.format(t);
     let mut explain = f.explain;
-    let violations: Vec<ViolationOut> = f
-        .consent
-        .violations
-        .iter()
-        .map(|v| ViolationOut {
-            at: fmt(v.at),
-            channel: v.channel.as_str(),
-            rule: v.rule,
-            event: v.event,
-            message: v.message(ctx),
-        })
-        .collect();
-    if ctx.explains() {
-        for v in &violations {
-            explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
-        }
-    }
+    let violations = violations_out(ctx, &f.consent, &mut explain);
     let [sms, call, email] = &f.checks;
     let consent = &f.consent;
     Evaluation {
@@ -322,26 +306,8 @@ pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
         status: f.status.status,
         status_label: f.status.status.label(),
         status_source: f.status.status.source(),
-        next: f.next.as_ref().map(|n| NextOut {
-            kind: n.kind.as_str(),
-            label: n.label.text(playbook).into_owned(),
-            attempt: n.attempt,
-            channel: n.channel.as_str(),
-            mode: n.mode.as_str(),
-            step_id: n.label.step_id(playbook).map(str::to_string),
-            due_at: fmt(n.due_at),
-            due: now >= n.opens_at,
-            overdue: now > n.overdue_at,
-            overdue_at: fmt(n.overdue_at),
-            blocking: n.blocking,
-        }),
-        next_auto: f.next_auto.as_ref().map(|a| AutoOut {
-            label: a.label.text(playbook).into_owned(),
-            channel: a.channel.as_str(),
-            step_id: a.label.step_id(playbook).unwrap_or_default().to_string(),
-            due_at: fmt(a.due_at),
-            due: now >= a.opens_at,
-        }),
+        next: f.next.as_ref().map(|n| next_out(ctx, n)),
+        next_auto: f.next_auto.as_ref().map(|a| auto_out(ctx, a)),
         done: f.done.as_ref().map(|d| DoneOut {
             reason: d.reason,
             label: d.label.to_string(),
@@ -356,15 +322,7 @@ pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
         stage: f.hot.then(|| playbook.opt_out.stage.clone()),
         priority: f.priority,
         follow_up_at: f.follow_up_at.map(fmt),
-        campaign: f.position.as_ref().and_then(|p| {
-            let phase = playbook.campaign.as_ref()?.phases.get(p.phase)?;
-            Some(CampaignOut {
-                period: format!("{:04}-{:02}", p.period.0, p.period.1),
-                phase: phase.id.clone(),
-                phase_label: phase.label.clone(),
-                phase_ends_at: fmt(p.phase_ends_at),
-            })
-        }),
+        campaign: f.position.as_ref().and_then(|p| campaign_out(ctx, p)),
         explain,
         violations,
         dnd: DndOut {
@@ -373,23 +331,90 @@ pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
             email: dnd_info(zone, &consent.dnd[2]),
             all: dnd_info(zone, &consent.dnd[3]),
         },
-        opt_out: consent.opt_out.as_ref().map(|o| OptOutOut {
-            at: fmt(o.at),
-            keyword: o.keyword.to_string(),
-            matched: if o.phrase { "phrase" } else { "exact" },
-            scope: if o.channels.is_all() {
-                "all"
-            } else {
-                "channel"
-            },
-            channels: o.channels,
-            event: o.event,
-            confirmed_at: o.confirmed_at.map(fmt),
-        }),
+        opt_out: consent.opt_out.as_ref().map(|o| opt_out_out(zone, o)),
         time_zone: zone.name(),
         time_zone_source: ctx.zone_source().as_str(),
         valid_until: f.valid_until.map(|t| (t, zone)),
         due_ms: f.next.map(|n| n.due_at),
+    }
+}
+
+/// The violations of past touches, each also a line of `explain`.
+fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Vec<String>) -> Vec<ViolationOut> {
+    let violations: Vec<ViolationOut> = consent
+        .violations
+        .iter()
+        .map(|v| ViolationOut {
+            at: ctx.zone.format(v.at),
+            channel: v.channel.as_str(),
+            rule: v.rule,
+            event: v.event,
+            message: v.message(ctx),
+        })
+        .collect();
+    if ctx.explains() {
+        for v in &violations {
+            explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
+        }
+    }
+    violations
+}
+
+/// The next action as JSON gives it.
+fn next_out(ctx: &Ctx, n: &Candidate) -> NextOut {
+    let (playbook, zone, now) = (ctx.playbook, ctx.zone, ctx.now);
+    NextOut {
+        kind: n.kind.as_str(),
+        label: n.label.text(playbook).into_owned(),
+        attempt: n.attempt,
+        channel: n.channel.as_str(),
+        mode: n.mode.as_str(),
+        step_id: n.label.step_id(playbook).map(str::to_string),
+        due_at: zone.format(n.due_at),
+        due: now >= n.opens_at,
+        overdue: now > n.overdue_at,
+        overdue_at: zone.format(n.overdue_at),
+        blocking: n.blocking,
+    }
+}
+
+/// The host's next automatic send as JSON gives it.
+fn auto_out(ctx: &Ctx, a: &Candidate) -> AutoOut {
+    let playbook = ctx.playbook;
+    AutoOut {
+        label: a.label.text(playbook).into_owned(),
+        channel: a.channel.as_str(),
+        step_id: a.label.step_id(playbook).unwrap_or_default().to_string(),
+        due_at: ctx.zone.format(a.due_at),
+        due: ctx.now >= a.opens_at,
+    }
+}
+
+/// The campaign's period and phase as JSON gives them.
+fn campaign_out(ctx: &Ctx, p: &Position) -> Option<CampaignOut> {
+    let phase = ctx.playbook.campaign.as_ref()?.phases.get(p.phase)?;
+    Some(CampaignOut {
+        period: format!("{:04}-{:02}", p.period.0, p.period.1),
+        phase: phase.id.clone(),
+        phase_label: phase.label.clone(),
+        phase_ends_at: ctx.zone.format(p.phase_ends_at),
+    })
+}
+
+/// The opt-out in force as JSON gives it.
+fn opt_out_out(zone: Zone, o: &OptOut) -> OptOutOut {
+    OptOutOut {
+        at: zone.format(o.at),
+        keyword: o.keyword.to_string(),
+        matched: if o.phrase { "phrase" } else { "exact" },
+        scope: if o.channels.is_all() {
+            "all"
+        } else {
+            "channel"
+        },
+        channels: o.channels,
+        event: o.event,
+        confirmed_at: o.confirmed_at.map(|t| zone.format(t)),
     }
 }
 

@@ -7,47 +7,9 @@
 
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-
 use crate::error::{Error, Result};
 use crate::model::Contact;
 use crate::playbook::Playbook;
-
-/// A struct that must be given as an object. Serde's derived readers also
-/// accept an array of the fields in order (`["c1", null, ...]`), which no JS
-/// caller means; this reads objects only, so an array is reported as
-/// "expected a contact object, got an array".
-pub(crate) struct ObjectOnly<T>(pub(crate) T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>, &'static str);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = ObjectOnly<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(self.1)
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> std::result::Result<ObjectOnly<T>, A::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
-            }
-        }
-        let name = std::any::type_name::<T>();
-        let what = if name.ends_with("RawEvent") {
-            "an event object"
-        } else if name.ends_with("RawPlaybook") {
-            "a playbook object"
-        } else {
-            "a contact object"
-        };
-        d.deserialize_map(V(std::marker::PhantomData, what))
-    }
-}
 
 /// Reads a contact from a JSON value for a playbook; local date-times without
 /// an offset are read in the contact's zone, else the playbook's.

@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod cadence;
+pub mod channel;
 pub mod civil;
 pub mod consent;
 pub mod context;

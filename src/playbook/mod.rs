@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::Channel;
 use crate::region::Region;
+pub use crate::reply::Keywords;
 use crate::status::Status;
 use crate::time::{Zone, HOUR};
 use crate::window::{Cap, Window};
@@ -194,17 +195,6 @@ pub struct OptOutRule {
     pub priority_boost: f64,
 }
 
-/// Extra keywords of a playbook, upper-cased.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Keywords {
-    /// Extra opt-out keywords.
-    pub opt_out: Vec<String>,
-    /// Extra opt-in keywords.
-    pub opt_in: Vec<String>,
-    /// Extra help keywords.
-    pub help: Vec<String>,
-}
-
 /// A validated playbook.
 ///
 /// Defaults: `timeZone` none (the contact's, else UTC); `region` none — when neither
@@ -258,8 +248,7 @@ impl Playbook {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        let raw: crate::input::ObjectOnly<raw::RawPlaybook> =
-            serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
+        let raw: raw::ObjectOnly = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
         build::build(raw.0)
     }
 
@@ -273,7 +262,7 @@ impl Playbook {
     /// As [`Playbook::from_deserializer`], with every problem.
     pub fn from_json(text: &str) -> Result<Playbook> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let typed: std::result::Result<crate::input::ObjectOnly<raw::RawPlaybook>, _> =
+        let typed: std::result::Result<raw::ObjectOnly, _> =
             serde_path_to_error::deserialize(&mut de).map_err(Error::from_path);
         match typed {
             Ok(raw) => {

@@ -1,12 +1,40 @@
 //! The shape of a playbook as people write it: every field as JSON gives it,
 //! unknown fields refused. [`super::build`] checks the values.
 
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use super::{Mode, StepChannel, StopOn};
 use crate::model::Channel;
 use crate::region::Region;
 use crate::status::Status;
+
+/// A playbook that must be given as an object. Serde's derived readers also
+/// accept an array of the fields in order (`["name", null, ...]`), which no JS
+/// caller means; this reads objects only, so an array is reported as
+/// "expected a playbook object, got an array".
+pub(super) struct ObjectOnly(pub(super) RawPlaybook);
+
+impl<'de> Deserialize<'de> for ObjectOnly {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ObjectOnly;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a playbook object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<ObjectOnly, A::Error> {
+                RawPlaybook::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -13,7 +13,7 @@
 //! playbook's `keywords` add exact words of each kind.
 //!
 //! **Phrases**: a longer message that reasonably reads as an opt-out is one
-//! too, marked `match: "phrase"` for review (`rules.rs` has the rules; the
+//! too, marked `match: "phrase"` for review (`rules/` has the rules; the
 //! word lists are in `words.rs`). The object of a stop word decides: "stop
 //! texting me" and "stop these messages" revoke, "stop by", "stop this bill",
 //! "cancel my appointment" do not; a negated request ("don't stop sending me
@@ -31,10 +31,21 @@ mod words;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Channel, MessageChannel};
-use crate::playbook::Keywords;
+use crate::channel::{Channel, MessageChannel};
 
 pub use text::normalize;
+
+/// A playbook's extra keywords, upper-cased: exact words read as each kind
+/// beside the built-in ones.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Keywords {
+    /// Extra opt-out keywords.
+    pub opt_out: Vec<String>,
+    /// Extra opt-in keywords.
+    pub opt_in: Vec<String>,
+    /// Extra help keywords.
+    pub help: Vec<String>,
+}
 
 /// What an inbound message asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -284,7 +284,7 @@ const LISTS: &[List] = &[
     ),
     List(ALLW, 0, "ALL EVERYTHING TODO"),
     List(WHEN, 0, "RIGHT"),
-    // Words the rules name (see rules.rs), with no flag of their own.
+    // Words the rules name (see rules/), with no flag of their own.
     List(
         0,
         0,

@@ -1,0 +1,206 @@
+//! What every playbook shape owes the customer: a reply to their message, the
+//! callback the agent set, the follow-up before they mean to buy.
+
+use crate::consent::Consent;
+use crate::context::Ctx;
+use crate::model::{Channel, Direction, EventBody, Interaction};
+use crate::playbook::Mode;
+use crate::reply::Intent;
+use crate::time::{Instant, DAY, MINUTE};
+
+use super::place::{mode_for, place, route};
+use super::{ActChannel, Candidate, Kind, Label};
+
+/// A reply owed to the customer's last message, if any.
+pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut owed: Option<(usize, Instant, Channel)> = None;
+    for (i, e) in ctx.events() {
+        match &e.body {
+            EventBody::Message {
+                channel,
+                direction: Direction::In,
+                ..
+            } => match s.keyword(i) {
+                None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
+                Some(_) => owed = None,
+            },
+            EventBody::Message {
+                direction: Direction::Out,
+                ..
+            }
+            | EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            } => owed = None,
+            EventBody::Activity {
+                interaction: Interaction::InStore,
+                ..
+            } => owed = None,
+            _ => {}
+        }
+    }
+    let (_, at, ch) = owed?;
+    let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
+        if ctx.explains() {
+            explain.push("the customer is owed a reply, but no channel is allowed".into());
+        }
+        return None;
+    };
+    let deadline = at.plus(ctx.playbook.reply_within_ms);
+    let act = ActChannel::Reach(channel);
+    let opens = place(ctx, s, act, at)?;
+    let due_at = place(ctx, s, act, deadline.max(opens))?;
+    if ctx.explains() {
+        explain.push(format!(
+            "the customer's {} at {} is owed a reply by {}{}",
+            ch.noun(),
+            ctx.words(at),
+            ctx.words(due_at),
+            if channel != ch {
+                format!(", by {} as {} is not allowed", channel.noun(), ch.noun())
+            } else {
+                String::new()
+            }
+        ));
+    }
+    Some(Candidate {
+        kind: Kind::Reply,
+        label: Label::Reply,
+        attempt: None,
+        channel: act,
+        mode: Mode::Manual,
+        due_at,
+        opens_at: opens,
+        overdue_at: due_at,
+        blocking: false,
+    })
+}
+
+/// The callback the agent set, if still to do.
+pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut pending: Option<(Instant, Instant, bool)> = None;
+    for (_, e) in ctx.events() {
+        match &e.body {
+            EventBody::Callback { due_at, scheduled } => {
+                pending = Some((e.at, *due_at, *scheduled))
+            }
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            } => {
+                if let Some((set, due, _)) = pending {
+                    // A call after it was set, no earlier than a day before it is
+                    // due, carries it out.
+                    if e.at > set && e.at.0 >= due.0 - DAY {
+                        pending = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let (_, due, scheduled) = pending?;
+    let label = if scheduled {
+        "Scheduled Call"
+    } else {
+        "Callback"
+    };
+    if let Some(r) = s.lasting(Channel::Call) {
+        if ctx.explains() {
+            explain.push(format!(
+                "{label} for {} not offered: calls are not allowed ({})",
+                ctx.words(due),
+                r.as_str()
+            ));
+        }
+        return None;
+    }
+    let act = ActChannel::Reach(Channel::Call);
+    let due_at = place(ctx, s, act, due)?;
+    if ctx.explains() {
+        explain.push(if due_at == due {
+            format!("{label} set for {}", ctx.words(due))
+        } else {
+            format!(
+                "{label} set for {}, moved to {} (contact window)",
+                ctx.words(due),
+                ctx.words(due_at)
+            )
+        });
+    }
+    Some(Candidate {
+        kind: Kind::Callback,
+        label: if scheduled {
+            Label::ScheduledCall
+        } else {
+            Label::Callback
+        },
+        attempt: None,
+        channel: act,
+        mode: Mode::Action,
+        due_at,
+        opens_at: due_at,
+        overdue_at: due_at.plus(30 * MINUTE),
+        blocking: false,
+    })
+}
+
+/// The follow-up date: `engaged + fraction × (horizon − engaged)`, rounded to
+/// the nearest millisecond. (Rounding down would turn a product that binary
+/// floating point gives an ulp short — 0.7 × 270 days — into the millisecond
+/// before midnight.)
+pub fn follow_up_date(engaged: Instant, horizon: Instant, fraction: f64) -> Instant {
+    let span = (horizon.0 - engaged.0) as f64;
+    engaged.plus((span * fraction).round() as i64)
+}
+
+/// A follow-up at the playbook's fraction of the time to the buying horizon.
+pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+    let mut horizon: Option<(Instant, Instant)> = None;
+    for (_, e) in ctx.events() {
+        if let EventBody::Horizon { buy_at } = &e.body {
+            horizon = Some((e.at, *buy_at));
+        }
+    }
+    let (engaged, buy_at) = horizon?;
+    let date = follow_up_date(engaged, buy_at, ctx.playbook.follow_up_fraction);
+    // Done once we touched the contact at or after the follow-up date.
+    let done = ctx.events().any(|(_, e)| {
+        e.at >= date
+            && matches!(
+                &e.body,
+                EventBody::Message {
+                    direction: Direction::Out,
+                    ..
+                } | EventBody::Activity { .. }
+            )
+    });
+    if done {
+        if ctx.explains() {
+            explain.push(format!("follow-up of {} done", ctx.words(date)));
+        }
+        return None;
+    }
+    let channel = route(s, Channel::Call, &[Channel::Sms, Channel::Email])?;
+    let act = ActChannel::Reach(channel);
+    let due_at = place(ctx, s, act, date)?;
+    if ctx.explains() {
+        explain.push(format!(
+            "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
+            ctx.words(buy_at),
+            ctx.playbook.follow_up_fraction * 100.0,
+            ctx.words(due_at)
+        ));
+    }
+    Some(Candidate {
+        kind: Kind::FollowUp,
+        label: Label::FollowUp,
+        attempt: None,
+        channel: act,
+        mode: mode_for(channel),
+        due_at,
+        opens_at: due_at,
+        overdue_at: ctx.zone.add_days(due_at, 1),
+        blocking: false,
+    })
+}

@@ -1,0 +1,416 @@
+//! Ladders and sequences: when each step falls due, which are done, and the
+//! step the person (or the host's sender) owes next.
+
+use crate::consent::{Consent, Refusal};
+use crate::context::Ctx;
+use crate::model::{Channel, Direction, Event, EventBody, Interaction};
+use crate::playbook::{Delay, Mode, Step, StepChannel};
+use crate::time::{Instant, DAY};
+
+use super::place::{add_days, place, reaches, Reach};
+use super::{ActChannel, Candidate, Done, Kind, Label};
+
+fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
+    match body {
+        EventBody::Message {
+            channel,
+            direction: Direction::Out,
+            step,
+            ..
+        } => Some((Channel::from(*channel), step.as_deref())),
+        EventBody::Activity {
+            interaction: Interaction::Call,
+            step,
+            ..
+        } => Some((Channel::Call, step.as_deref())),
+        _ => None,
+    }
+}
+
+fn marks(body: &EventBody, id: &str) -> bool {
+    match body {
+        EventBody::Message { step: Some(s), .. }
+        | EventBody::Activity { step: Some(s), .. }
+        | EventBody::StepDone { step: s } => s.as_ref() == id,
+        _ => false,
+    }
+}
+
+/// Where a step cadence stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepState {
+    /// Work for a person: the step the sequence waits on, and earlier
+    /// reminders still open.
+    pub candidates: Vec<Candidate>,
+    /// The automatic send the host's sender owes or will owe next, if any.
+    pub auto: Option<Candidate>,
+    /// Done, if the steps are over.
+    pub done: Option<Done>,
+}
+
+/// The time a step falls due by the playbook, before window placement: `day`
+/// from enrollment, `after` from `anchor` (when the step before was done or
+/// fell due).
+fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instant {
+    match step.delay {
+        Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
+        Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
+    }
+}
+
+/// When a step is ready: its own time by the playbook, but never sooner after
+/// the step before it was done (or fell due) than the gap the playbook puts
+/// between the two on an on-time cadence, at most a day. An on-time cadence
+/// keeps its exact times; a late one (a step held, or pushed by quiet hours)
+/// never makes two touches back to back.
+fn ready_at(own: Instant, released: Instant, gap: i64) -> Instant {
+    own.max(released.plus(gap))
+}
+
+/// Places a step's ready time in the window (and, for business-day steps, on a
+/// business day).
+fn place_step(
+    ctx: &Ctx,
+    s: &Consent,
+    step: &Step,
+    act: ActChannel,
+    ready: Instant,
+) -> Option<Instant> {
+    let mut due_at = place(ctx, s, act, ready)?;
+    if step.business_days {
+        for _ in 0..16 {
+            if ctx.playbook.is_business_day(ctx.zone.date(due_at)) {
+                break;
+            }
+            let next = add_days(ctx, due_at, 0, true);
+            let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
+            match place(ctx, s, act, day_start) {
+                Some(t) => due_at = t,
+                None => break,
+            }
+        }
+    }
+    Some(due_at)
+}
+
+/// How long an automatic send that fell due stays owed to the host's sender
+/// when no later step falls due first.
+pub const AUTO_OWED_MS: i64 = DAY;
+
+/// The next step of a ladder or sequence: the person's work, and the host's
+/// next automatic send.
+pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
+    let mut walk = Walk::new(ctx, s);
+    for (n, step) in ctx.playbook.steps.iter().enumerate() {
+        if let Some(state) = walk.step(n, step, explain) {
+            return state;
+        }
+    }
+    walk.finish(explain)
+}
+
+/// The steps taken in order: where the cadence stands after the steps before
+/// the one at hand.
+struct Walk<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    s: &'c Consent<'a>,
+    history: &'a [Event],
+    enrolled: Instant,
+    /// The first contact-making event since enrollment the playbook stops on.
+    stop: Option<Reach>,
+    /// Per channel (sms, call, email), where to look for the next unmarked
+    /// touch: each step takes the first one at or after its anchor, and anchors
+    /// only move forward, so no touch before a cursor can count again.
+    cursor: [usize; 3],
+    /// When the step before was done (or fell due, if it does not hold).
+    anchor: Instant,
+    /// The on-time schedule (every step done at its own time), for the gaps.
+    on_time: Instant,
+    /// Open reminders and an automatic send owed to the sender: both close
+    /// once a later step falls due (or is done).
+    reminders: Vec<Candidate>,
+    owed: Option<Candidate>,
+    /// The next automatic send to come.
+    auto: Option<Candidate>,
+}
+
+impl<'c, 'a> Walk<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>, s: &'c Consent<'a>) -> Self {
+        let enrolled = ctx.contact.added_at;
+        let stop_on = &ctx.playbook.stop_on;
+        let stop = reaches(ctx, s).find(|r| r.at >= enrolled && stop_on.contains(&r.how));
+        Walk {
+            ctx,
+            s,
+            history: ctx.history(),
+            enrolled,
+            stop,
+            cursor: [0usize; 3],
+            anchor: enrolled,
+            on_time: enrolled,
+            reminders: Vec::new(),
+            owed: None,
+            auto: None,
+        }
+    }
+
+    /// Step `n`: `None` to go on to the next step, or where the steps stand
+    /// when they wait on this one (or stop at it).
+    fn step(&mut self, n: usize, step: &Step, explain: &mut Vec<String>) -> Option<StepState> {
+        let ctx = self.ctx;
+        let ready = self.ready(n, step);
+        if let Some(at) = self.done_at(step) {
+            self.reminders.clear();
+            self.owed = None;
+            self.anchor = self.anchor.max(at);
+            return None;
+        }
+        let refused = step.channel.channel().and_then(|c| self.s.lasting(c));
+        let act = match step.channel.channel() {
+            Some(c) => ActChannel::Reach(c),
+            None => ActChannel::Task,
+        };
+        let Some(due_at) = place_step(ctx, self.s, step, act, ready) else {
+            if ctx.explains() {
+                explain.push("the contact window never opens".into());
+            }
+            return Some(StepState {
+                candidates: Vec::new(),
+                auto: None,
+                done: None,
+            });
+        };
+        let cand = Candidate {
+            kind: Kind::Step,
+            label: Label::Step(n),
+            attempt: None,
+            channel: act,
+            mode: step.mode,
+            due_at,
+            opens_at: due_at,
+            overdue_at: ctx.zone.add_days(due_at, 1),
+            blocking: step.mode.blocks(),
+        };
+        // An automatic step does not hold the sequence: the host sends it when
+        // it falls due, and the steps after it count from then, recorded or not.
+        if step.mode == Mode::Auto && refused.is_none() && self.stop.map_or(true, |r| due_at < r.at)
+        {
+            self.automatic(n, step, cand, explain);
+            return None;
+        }
+        if let Some(r) = self.stop {
+            return Some(stopped(ctx, r, explain));
+        }
+        if let Some(r) = refused {
+            self.skip(step, r, ready, explain);
+            return None;
+        }
+        self.close(due_at);
+        if step.mode == Mode::Reminder {
+            self.anchor = ready;
+            self.reminders.push(cand);
+            return None;
+        }
+        Some(self.waiting(n, step, cand, explain))
+    }
+
+    /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
+    /// on to it.
+    fn ready(&mut self, n: usize, step: &Step) -> Instant {
+        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
+        let gap = if n == 0 {
+            0
+        } else {
+            (planned.0 - self.on_time.0).clamp(0, DAY)
+        };
+        self.on_time = planned;
+        let own = nominal(self.ctx, step, self.enrolled, self.anchor);
+        ready_at(own, self.anchor, gap)
+    }
+
+    /// When the step was done: an explicit mark, else a touch on the step's
+    /// channel made while this step was the one pending.
+    fn done_at(&mut self, step: &Step) -> Option<Instant> {
+        let explicit = self
+            .history
+            .iter()
+            .find(|e| marks(&e.body, &step.id))
+            .map(|e| e.at);
+        if explicit.is_some() {
+            return explicit;
+        }
+        let want = step.channel.channel()?;
+        let c = self.cursor.get_mut(want as usize)?;
+        let anchor = self.anchor;
+        let k = self.history.get(*c..)?.iter().position(|e| {
+            e.at >= anchor
+                && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
+        })?;
+        let k = c.saturating_add(k);
+        *c = k.saturating_add(1);
+        self.history.get(k).map(|e| e.at)
+    }
+
+    /// A step falling due at `at` closes the open reminders and the send owed;
+    /// until then, `at` is when the answer changes.
+    fn close(&mut self, at: Instant) {
+        if self.ctx.now >= at {
+            self.reminders.clear();
+            self.owed = None;
+        } else {
+            self.ctx.note(at);
+        }
+    }
+
+    /// An automatic step: until a later step falls due (at most a day), a send
+    /// not recorded is owed to the host's sender; one still to come is the
+    /// next automatic send.
+    fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Vec<String>) {
+        let ctx = self.ctx;
+        let due_at = cand.due_at;
+        self.close(due_at);
+        if due_at <= ctx.now {
+            let lapses = due_at.plus(AUTO_OWED_MS);
+            // Once the customer responded, nothing automatic is owed.
+            if ctx.now < lapses && self.stop.is_none() {
+                ctx.note(lapses);
+                self.owed = Some(cand);
+            }
+            if ctx.explains() {
+                explain.push(format!(
+                    "step {:?} ({}) fell due for the automatic sender at {}",
+                    step.id,
+                    step.label,
+                    ctx.words(due_at)
+                ));
+            }
+        } else if self.auto.is_none() {
+            if ctx.explains() {
+                explain.push(step_words(ctx, n, step, due_at));
+            }
+            self.auto = Some(cand);
+        }
+        self.anchor = self.anchor.max(due_at);
+    }
+
+    /// A step on a channel a lasting refusal blocks is passed over at its
+    /// ready time.
+    fn skip(&mut self, step: &Step, r: Refusal, ready: Instant, explain: &mut Vec<String>) {
+        if self.ctx.explains() {
+            explain.push(format!(
+                "step {:?} ({}) skipped: {} not allowed ({})",
+                step.id,
+                step.label,
+                step.channel.as_str(),
+                r.as_str()
+            ));
+        }
+        self.close(ready);
+        self.anchor = ready;
+    }
+
+    /// The steps wait on this one: it, after the reminders still open.
+    fn waiting(
+        &mut self,
+        n: usize,
+        step: &Step,
+        cand: Candidate,
+        explain: &mut Vec<String>,
+    ) -> StepState {
+        let ctx = self.ctx;
+        if ctx.explains() {
+            explain.push(step_words(ctx, n, step, cand.due_at));
+        }
+        ctx.note(cand.due_at);
+        ctx.note(cand.overdue_at.plus(1));
+        let mut candidates = std::mem::take(&mut self.reminders);
+        candidates.push(cand);
+        StepState {
+            candidates,
+            auto: first_auto(self.owed.take(), self.auto.take()),
+            done: None,
+        }
+    }
+
+    /// Past the last step: the reminders still open, the automatic send, or
+    /// all done.
+    fn finish(self, explain: &mut Vec<String>) -> StepState {
+        let ctx = self.ctx;
+        let pb = ctx.playbook;
+        let auto = first_auto(self.owed, self.auto);
+        if let Some(r) = self.reminders.last() {
+            if ctx.explains() {
+                explain.push(format!("reminder {:?} open", r.label.text(pb)));
+            }
+            return StepState {
+                candidates: self.reminders,
+                auto,
+                done: None,
+            };
+        }
+        if pb.steps.is_empty() || auto.is_some() {
+            return StepState {
+                candidates: Vec::new(),
+                auto,
+                done: None,
+            };
+        }
+        if ctx.explains() {
+            explain.push(format!("all {} steps done", pb.steps.len()));
+        }
+        StepState {
+            candidates: Vec::new(),
+            auto: None,
+            done: Some(Done {
+                reason: "complete",
+                label: "All steps done",
+                until: None,
+            }),
+        }
+    }
+}
+
+/// The steps stop at a contact-making event the playbook stops on.
+fn stopped(ctx: &Ctx, r: Reach, explain: &mut Vec<String>) -> StepState {
+    if ctx.explains() {
+        explain.push(format!(
+            "steps stopped at {}: {} (stopOn)",
+            ctx.words(r.at),
+            r.how.words()
+        ));
+    }
+    StepState {
+        candidates: Vec::new(),
+        auto: None,
+        done: Some(Done {
+            reason: "stopped",
+            label: "Contact made",
+            until: None,
+        }),
+    }
+}
+
+/// The automatic send to show the host: one still owed, else the next to come.
+fn first_auto(owed: Option<Candidate>, next: Option<Candidate>) -> Option<Candidate> {
+    owed.or(next)
+}
+
+fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
+    let how = match step.mode {
+        Mode::Auto => "sent automatically",
+        Mode::Manual => "a draft to review and send; the sequence waits for it",
+        Mode::Action => "an activity; the sequence waits until it is done",
+        Mode::Reminder => "a reminder; the sequence does not wait",
+    };
+    let what = match step.channel {
+        StepChannel::Task => "task".to_string(),
+        c => c.as_str().to_string(),
+    };
+    format!(
+        "step {} of {}: {} ({what}, {how}) due {}",
+        n + 1,
+        ctx.playbook.steps.len(),
+        step.label,
+        ctx.words(due)
+    )
+}

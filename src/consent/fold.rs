@@ -1,0 +1,316 @@
+//! The consent fold: the history, event by event, into the DNDs, the
+//! opt-out, the wrong-number mark and the touches the caps count — auditing
+//! each touch against the state before it.
+
+use crate::context::Ctx;
+use crate::model::{
+    Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
+    Reply,
+};
+use crate::reply::{Intent, Match, Revoked};
+use crate::time::Instant;
+
+use super::check::audit;
+use super::{chan_slot, set_once, slot, source_words, Consent, OptOut, CONFIRMATION_MS};
+
+/// Folds consent over the history up to `ctx.now`.
+pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
+    let mut s = Consent::default();
+    // Whether the customer's last text was an opt-out (a "yes" right after
+    // one opts back in).
+    let mut after_opt_out = false;
+    for (i, e) in ctx.events() {
+        match &e.body {
+            EventBody::Message {
+                channel: medium,
+                direction: Direction::In,
+                reply,
+                ..
+            } => {
+                // A text from the number does not lift a wrong-number mark: the new
+                // holder of a reassigned number can text too.
+                let Some(c) = reply else { continue };
+                after_opt_out = inbound(ctx, &mut s, i, e.at, c, *medium, after_opt_out);
+            }
+            EventBody::Message {
+                channel,
+                direction: Direction::Out,
+                ..
+            } => outbound(ctx, &mut s, i, e.at, Channel::from(*channel)),
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome,
+                ..
+            } => call(ctx, &mut s, i, e.at, *outcome),
+            EventBody::Dnd {
+                channel,
+                active,
+                source,
+            } => dnd(ctx, &mut s, i, e.at, *channel, *active, *source),
+            _ => {}
+        }
+    }
+    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
+        ctx.note(o.at.plus(CONFIRMATION_MS + 1));
+    }
+    s
+}
+
+/// A message from the customer, read for an opt-out, opt-in or help; says
+/// whether the customer's last text is now an opt-out.
+fn inbound<'a>(
+    ctx: &Ctx,
+    s: &mut Consent<'a>,
+    i: usize,
+    at: Instant,
+    c: &'a Reply,
+    medium: MessageChannel,
+    after_opt_out: bool,
+) -> bool {
+    if medium == MessageChannel::Email {
+        // An email is read for an opt-out only (CAN-SPAM accepts a
+        // reply to the sender); anything else is conversation.
+        if c.intent == Intent::OptOut {
+            opt_out(ctx, s, i, at, c, medium);
+        }
+        return after_opt_out;
+    }
+    match c.intent {
+        Intent::OptOut => {
+            opt_out(ctx, s, i, at, c, medium);
+            return true;
+        }
+        Intent::OptIn => {
+            let is_yes = c.keyword.as_deref() == Some("YES");
+            // A plain "yes" in a conversation is not a re-opt-in.
+            if !is_yes || after_opt_out {
+                opt_in(ctx, s, i, at, c);
+            }
+        }
+        Intent::Help => s.keyword_events.push((i, Intent::Help)),
+        Intent::None => {}
+    }
+    false
+}
+
+/// A texted opt-in lifts the texting DNDs an opt-out keyword set (a DND set
+/// by hand stays).
+fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
+    s.keyword_events.push((i, Intent::OptIn));
+    let mut lifted = false;
+    for k in [0usize, 3] {
+        if let Some(d) = s.dnd.get_mut(k) {
+            if d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword) {
+                *d = None;
+                lifted = true;
+            }
+        }
+    }
+    if lifted {
+        s.keep_opt_out_in_force();
+        if ctx.explains() {
+            s.explain.push(format!(
+                "{}: customer texted {:?} — texting opt-out lifted",
+                ctx.words(at),
+                c.keyword.as_deref().unwrap_or_default()
+            ));
+        }
+    } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
+        s.explain.push(format!(
+            "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
+            ctx.words(at),
+            c.keyword.as_deref().unwrap_or_default()
+        ));
+    }
+}
+
+/// A text or email we sent: the opt-out's one confirmation, or a touch that
+/// is audited and counted.
+fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+    let mut confirmation = false;
+    if ch == Channel::Sms {
+        if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
+            if o.confirmed_at.is_none() && at.0 - o.at.0 <= CONFIRMATION_MS {
+                o.confirmed_at = Some(at);
+                confirmation = true;
+            }
+        }
+    }
+    // The one confirmation (47 CFR 64.1200(a)(12)) is not a
+    // solicitation: no quiet hours, and it does not count to a cap.
+    if !confirmation {
+        audit(ctx, s, i, at, ch);
+        if !ctx.caps().is_empty() {
+            s.touches.push((at, ch));
+        }
+    }
+}
+
+/// A call we made: audited and counted; its outcome sets or lifts the
+/// wrong-number mark.
+fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome) {
+    // The call is audited against the state before it: a call to a
+    // number marked wrong is a violation even when it connects.
+    audit(ctx, s, i, at, Channel::Call);
+    if !ctx.caps().is_empty() {
+        s.touches.push((at, Channel::Call));
+    }
+    let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
+    if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
+        s.explain.push(format!(
+            "{}: call reached the contact — the wrong-number mark is lifted",
+            ctx.words(at)
+        ));
+    }
+    if outcome == Outcome::WrongNumber {
+        s.wrong_number = Some((at, i));
+        if ctx.explains() {
+            s.explain.push(format!(
+                "{}: call logged as wrong number — no calls or texts to this number",
+                ctx.words(at)
+            ));
+        }
+    }
+}
+
+/// A DND set or lifted on a channel (or on all).
+fn dnd(
+    ctx: &Ctx,
+    s: &mut Consent,
+    i: usize,
+    at: Instant,
+    channel: DndChannel,
+    active: bool,
+    source: DndSource,
+) {
+    let k = slot(channel);
+    let name = match channel {
+        DndChannel::All => "every channel",
+        DndChannel::Sms => "texts",
+        DndChannel::Call => "calls",
+        DndChannel::Email => "email",
+    };
+    if active {
+        if let Some(d) = s.dnd.get_mut(k) {
+            if set_once(d, at, source, i) && ctx.explains() {
+                s.explain.push(format!(
+                    "{}: DND on {} ({})",
+                    ctx.words(at),
+                    name,
+                    source_words(source)
+                ));
+            }
+        }
+    } else {
+        // Lifting `all` lifts the `all` DND only: a channel's own DND
+        // (an email unsubscribe, a call DND) stays until lifted itself.
+        if let Some(d) = s.dnd.get_mut(k) {
+            *d = None;
+        }
+        s.keep_opt_out_in_force();
+        if ctx.explains() {
+            s.explain
+                .push(format!("{}: DND on {} lifted", ctx.words(at), name));
+        }
+    }
+}
+
+/// The customer's own opt-out, by text or email: a DND (source `keyword`) on
+/// every channel the words revoke (`all` when they revoke every one). An
+/// opt-out that revokes nothing new leaves the first one standing (and its one
+/// confirmation); one that revokes more widens it.
+fn opt_out<'a>(
+    ctx: &Ctx,
+    s: &mut Consent<'a>,
+    i: usize,
+    at: Instant,
+    c: &'a Reply,
+    medium: MessageChannel,
+) {
+    s.keyword_events.push((i, Intent::OptOut));
+    let channels = if c.channels.is_empty() {
+        Revoked::of(Channel::from(medium))
+    } else {
+        c.channels
+    };
+    let keyword = c.keyword.as_deref().unwrap_or_default();
+    let phrase = c.matched == Some(Match::Phrase);
+    let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
+    if before.union(channels) == before {
+        if ctx.explains() {
+            s.explain.push(format!(
+                "{}: opt-out {:?} repeated while already opted out",
+                ctx.words(at),
+                keyword
+            ));
+        }
+        return;
+    }
+    if channels.is_all() {
+        if let Some(d) = s.dnd.get_mut(3) {
+            set_once(d, at, DndSource::Keyword, i);
+        }
+    } else {
+        for ch in channels.iter() {
+            if let Some(d) = s.dnd.get_mut(chan_slot(ch)) {
+                set_once(d, at, DndSource::Keyword, i);
+            }
+        }
+    }
+    if ctx.explains() {
+        let plural = |c: Channel| match c {
+            Channel::Sms => "texts",
+            Channel::Call => "calls",
+            Channel::Email => "email",
+        };
+        let names: Vec<&str> = channels.iter().map(plural).collect();
+        let left: Vec<&str> = Channel::ALL
+            .into_iter()
+            .filter(|ch| !channels.contains(*ch))
+            .map(plural)
+            .collect();
+        s.explain.push(format!(
+            "{}: customer {} {:?} ({}) — {} stopped{}",
+            ctx.words(at),
+            if medium == MessageChannel::Email {
+                "emailed"
+            } else {
+                "texted"
+            },
+            keyword,
+            if phrase {
+                "phrase match, review it"
+            } else {
+                "opt-out keyword"
+            },
+            if channels.is_all() {
+                "every channel".to_string()
+            } else if channels == Revoked::of(Channel::Sms) {
+                "texting".to_string()
+            } else {
+                names.join(" and ")
+            },
+            if left.is_empty() {
+                String::new()
+            } else {
+                format!("; {} go on", left.join(" and "))
+            }
+        ));
+    }
+    s.opt_out = Some(match s.opt_out.take() {
+        // Widened: the first opt-out keeps its time and its one confirmation.
+        Some(first) => OptOut {
+            channels: first.channels.union(channels),
+            ..first
+        },
+        None => OptOut {
+            at,
+            event: i,
+            keyword,
+            phrase,
+            channels,
+            by_text: medium == MessageChannel::Sms,
+            confirmed_at: None,
+        },
+    });
+}

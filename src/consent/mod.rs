@@ -1,0 +1,273 @@
+//! Consent: do-not-disturb per channel, wrong numbers, quiet hours and frequency
+//! caps, as a fold over the history; and the audit of past touches.
+//!
+//! The rules, with their public sources, are in `docs/consent.md`.
+
+mod check;
+mod fold;
+
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::model::{Channel, DndChannel, DndSource};
+use crate::reply::{Intent, Revoked};
+use crate::time::{Instant, MINUTE};
+
+pub use check::{cap_clear, check, next_allowed};
+pub use fold::fold;
+
+/// How long after an SMS opt-out the one confirmation text may be sent.
+pub const CONFIRMATION_MS: i64 = 5 * MINUTE;
+
+/// One active DND.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dnd {
+    /// Since when (RFC 3339 in the output; kept as an instant here).
+    #[serde(skip)]
+    pub since: Instant,
+    /// Why.
+    pub reason: DndSource,
+    /// The index of the event that set it.
+    pub event: usize,
+}
+
+/// Why a channel is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Refusal {
+    /// A DND covers the channel.
+    Dnd,
+    /// Outside the contact window.
+    QuietHours,
+    /// Over a frequency cap.
+    FrequencyCap,
+    /// The number is marked wrong (calls and texts).
+    WrongNumber,
+}
+
+impl Refusal {
+    /// The id as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::Dnd => "dnd",
+            Refusal::QuietHours => "quietHours",
+            Refusal::FrequencyCap => "frequencyCap",
+            Refusal::WrongNumber => "wrongNumber",
+        }
+    }
+
+    /// Whether the refusal lasts until something new happens (no `nextAllowedAt`).
+    pub fn lasting(self) -> bool {
+        matches!(self, Refusal::Dnd | Refusal::WrongNumber)
+    }
+}
+
+/// The answer for one channel at one time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// Whether the channel may be used.
+    pub allowed: bool,
+    /// Why not.
+    pub reason: Option<Refusal>,
+    /// When it will be allowed (`None` while a DND or wrong number lasts).
+    pub next_allowed_at: Option<Instant>,
+    /// The DND in force, when refused for DND.
+    pub dnd: Option<Dnd>,
+}
+
+/// A past touch that broke a rule, as facts; [`Violation::message`] says it
+/// in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// When.
+    pub at: Instant,
+    /// On which channel.
+    pub channel: Channel,
+    /// Which rule: `textAfterOptOut`, `dnd`, `wrongNumber`, `quietHours`, `frequencyCap`.
+    pub rule: &'static str,
+    /// The index of the event.
+    pub event: usize,
+    /// For `dnd`: why the DND was set.
+    pub source: DndSource,
+    /// For `wrongNumber`: the event that marked the number; for
+    /// `frequencyCap`: which touch of the period it was.
+    pub detail: usize,
+    /// For `frequencyCap`: which of the place's caps.
+    pub cap: usize,
+}
+
+impl Violation {
+    /// The violation in words.
+    pub fn message(&self, ctx: &Ctx) -> String {
+        let ch = self.channel;
+        match self.rule {
+            "textAfterOptOut" => "text after the customer opted out".to_string(),
+            "dnd" => format!("{} while DND ({})", ch.noun(), source_words(self.source)),
+            "wrongNumber" => format!(
+                "{} to a number marked wrong (event {})",
+                ch.noun(),
+                self.detail
+            ),
+            "quietHours" => format!(
+                "{} at {} local, outside {}",
+                ch.noun(),
+                ctx.zone.local(self.at).format("%H:%M"),
+                ctx.hours().source()
+            ),
+            _ => match ctx.caps().get(self.cap) {
+                Some(cap) => format!(
+                    "touch {} within {} h: over {}",
+                    self.detail,
+                    cap.period_ms / crate::time::HOUR,
+                    cap.describe()
+                ),
+                None => String::new(),
+            },
+        }
+    }
+}
+
+/// The customer's own opt-out by keyword or phrase, still in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptOut<'a> {
+    /// When the customer sent it.
+    pub at: Instant,
+    /// Its event index.
+    pub event: usize,
+    /// The keyword or phrase.
+    pub keyword: &'a str,
+    /// Whether it was a phrase match (a person should review it).
+    pub phrase: bool,
+    /// The channels it revokes.
+    pub channels: Revoked,
+    /// Whether it came by text (only then may one confirmation text answer it).
+    pub by_text: bool,
+    /// When the confirmation text went out, if it did.
+    pub confirmed_at: Option<Instant>,
+}
+
+/// The consent state after the history up to a time, and the audit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Consent<'a> {
+    /// DND per channel: sms, call, email, all.
+    pub dnd: [Option<Dnd>; 4],
+    /// The SMS opt-out in force (keyword or phrase), if any.
+    pub opt_out: Option<OptOut<'a>>,
+    /// The wrong-number mark in force: when and which event.
+    pub wrong_number: Option<(Instant, usize)>,
+    /// Past touches that broke a rule, in time order.
+    pub violations: Vec<Violation>,
+    /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
+    /// they are not conversation.
+    pub keyword_events: Vec<(usize, Intent)>,
+    /// Every touch counted by a cap: time and channel.
+    pub touches: Vec<(Instant, Channel)>,
+    /// Lines for `explain`.
+    pub explain: Vec<String>,
+}
+
+fn slot(c: DndChannel) -> usize {
+    match c {
+        DndChannel::Sms => 0,
+        DndChannel::Call => 1,
+        DndChannel::Email => 2,
+        DndChannel::All => 3,
+    }
+}
+
+fn chan_slot(c: Channel) -> usize {
+    match c {
+        Channel::Sms => 0,
+        Channel::Call => 1,
+        Channel::Email => 2,
+    }
+}
+
+/// Sets a DND that is not already in force (the first one keeps its time and
+/// event); says whether it was set.
+fn set_once(slot: &mut Option<Dnd>, since: Instant, reason: DndSource, event: usize) -> bool {
+    if slot.is_some() {
+        return false;
+    }
+    *slot = Some(Dnd {
+        since,
+        reason,
+        event,
+    });
+    true
+}
+
+fn source_words(s: DndSource) -> &'static str {
+    match s {
+        DndSource::Keyword => "opt-out keyword",
+        DndSource::Manual => "set by hand",
+        DndSource::Unsubscribe => "email unsubscribe",
+        DndSource::Bounce => "email bounce",
+        DndSource::Complaint => "spam complaint",
+    }
+}
+
+impl Consent<'_> {
+    /// The DND covering a channel, if any (its own, else `all`).
+    pub fn dnd_for(&self, c: Channel) -> Option<&Dnd> {
+        self.dnd
+            .get(chan_slot(c))
+            .and_then(Option::as_ref)
+            .or(self.dnd.get(3).and_then(Option::as_ref))
+    }
+
+    /// A lasting refusal of a channel (DND or wrong number), if any.
+    pub fn lasting(&self, c: Channel) -> Option<Refusal> {
+        if self.dnd_for(c).is_some() {
+            Some(Refusal::Dnd)
+        } else if self.wrong_number.is_some() && c != Channel::Email {
+            Some(Refusal::WrongNumber)
+        } else {
+            None
+        }
+    }
+
+    /// Whether an inbound message (by event index) was a keyword.
+    pub fn keyword(&self, event: usize) -> Option<Intent> {
+        self.keyword_events
+            .iter()
+            .find(|(i, _)| *i == event)
+            .map(|(_, k)| *k)
+    }
+
+    /// Whether a texting opt-out is in force that came from the customer (a
+    /// keyword or phrase reply): the contact is a hot lead.
+    ///
+    /// Only while calls are allowed: a contact who asked not to be called is
+    /// never moved up the dial queue.
+    pub fn hot(&self) -> bool {
+        self.opt_out
+            .as_ref()
+            .is_some_and(|o| o.channels.contains(Channel::Sms))
+            && self.lasting(Channel::Call).is_none()
+    }
+
+    /// After a DND was lifted: the opt-out keeps only the channels still under
+    /// a DND, and is gone when none is.
+    fn keep_opt_out_in_force(&mut self) {
+        let kept = self.opt_out.as_ref().map_or(Revoked::NONE, |o| {
+            o.channels
+                .iter()
+                .filter(|c| self.dnd_for(*c).is_some())
+                .fold(Revoked::NONE, |r, c| r.union(Revoked::of(c)))
+        });
+        match self.opt_out.as_mut() {
+            Some(o) if !kept.is_empty() => o.channels = kept,
+            _ => self.opt_out = None,
+        }
+    }
+}
+
+impl OptOut<'_> {
+    /// Whether one confirmation text may answer it: it came by text and
+    /// revokes texts (47 CFR 64.1200(a)(12)).
+    pub fn confirmable(&self) -> bool {
+        self.by_text && self.channels.contains(Channel::Sms)
+    }
+}

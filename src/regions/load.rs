@@ -1,0 +1,241 @@
+//! Reading the data file, `regions.json`, into the table's rows: every value
+//! checked, a problem reported with the row's code.
+
+use chrono::{NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::channel::Channel;
+use crate::holiday::{Holiday, Observed, Rule, Years};
+use crate::time::{DAY, HOUR};
+use crate::window::{block_from, Window, DAY_NAMES};
+
+use super::zones;
+use super::Row;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[allow(dead_code)]
+    description: String,
+    regions: Vec<RawRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawRow {
+    code: String,
+    #[allow(dead_code)]
+    name: String,
+    window: Option<Vec<RawBlock>>,
+    banned: Option<RawBanned>,
+    caps: Option<Vec<RawCap>>,
+    covers_texts: Option<bool>,
+    cite: Vec<RawCite>,
+    #[allow(dead_code)]
+    notes: String,
+    checked: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBlock {
+    days: Option<Vec<String>>,
+    from: String,
+    to: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBanned {
+    weekdays: Vec<String>,
+    cite: String,
+    holidays: Vec<RawHoliday>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawHoliday {
+    name: String,
+    date: Option<String>,
+    nth: Option<i8>,
+    weekday: Option<String>,
+    month: Option<u32>,
+    on_or_before: Option<String>,
+    easter: Option<i32>,
+    offset: Option<i32>,
+    years: Option<Years>,
+    observed: Option<Observed>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCap {
+    max: u32,
+    hours: Option<i64>,
+    days: Option<i64>,
+    channels: Vec<Channel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCite {
+    law: String,
+    #[allow(dead_code)]
+    url: String,
+}
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+const WEEKDAY_WORDS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn weekday(name: &str) -> Result<(Weekday, &'static str), String> {
+    DAY_NAMES
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| Some((*WEEKDAYS.get(i)?, *WEEKDAY_WORDS.get(i)?)))
+        .ok_or_else(|| format!("weekday: expected mon..sun, got {name:?}"))
+}
+
+/// `"MM-DD"`.
+fn month_day(text: &str) -> Result<(u32, u32), String> {
+    let (m, d) = text
+        .split_once('-')
+        .ok_or_else(|| format!("expected \"MM-DD\", got {text:?}"))?;
+    let m: u32 = m.parse().map_err(|_| format!("bad month in {text:?}"))?;
+    let d: u32 = d.parse().map_err(|_| format!("bad day in {text:?}"))?;
+    NaiveDate::from_ymd_opt(2000, m, d).ok_or_else(|| format!("no such day {text:?}"))?;
+    Ok((m, d))
+}
+
+fn holiday(h: &RawHoliday) -> Result<Holiday, String> {
+    let rule = match (&h.date, h.nth, &h.on_or_before, h.easter) {
+        (Some(date), None, None, None) => {
+            let (month, day) = month_day(date)?;
+            Rule::Fixed { month, day }
+        }
+        (None, Some(n), None, None) => Rule::Nth {
+            month: h
+                .month
+                .filter(|m| (1..=12).contains(m))
+                .ok_or("month: 1-12")?,
+            weekday: weekday(h.weekday.as_deref().unwrap_or(""))?.0,
+            n: Some(n)
+                .filter(|n| (1..=5).contains(n) || *n == -1)
+                .ok_or("nth: 1-5 or -1")?,
+        },
+        (None, None, Some(date), None) => {
+            let (month, day) = month_day(date)?;
+            Rule::OnOrBefore {
+                month,
+                day,
+                weekday: weekday(h.weekday.as_deref().unwrap_or(""))?.0,
+            }
+        }
+        (None, None, None, Some(days)) => Rule::Easter(days),
+        _ => return Err("expected exactly one of date, nth, onOrBefore, easter".to_string()),
+    };
+    Ok(Holiday {
+        rule,
+        offset: h.offset.unwrap_or(0),
+        years: h.years.unwrap_or(Years::All),
+        observed: h.observed,
+    })
+}
+
+/// Reads and checks the table; rows without a window (or `coversTexts`) take
+/// their country's, the row whose code is the first two letters.
+pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
+    let file: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut rows: Vec<Row> = Vec::with_capacity(file.regions.len());
+    for raw in &file.regions {
+        let at = |e: String| format!("{}: {e}", raw.code);
+        let country = raw.code.get(..2).unwrap_or("");
+        let base = rows.iter().find(|r| r.code == country);
+        let mut window = match &raw.window {
+            Some(blocks) => Window {
+                blocks: blocks
+                    .iter()
+                    .map(|b| block_from(b.days.as_deref(), &b.from, &b.to))
+                    .collect::<Result<_, _>>()
+                    .map_err(at)?,
+            },
+            None => base
+                .map(|b| b.window.clone())
+                .ok_or_else(|| at("no window and no country row before it".into()))?,
+        };
+        let mut weekdays = Vec::new();
+        let mut holidays = Vec::new();
+        if let Some(b) = &raw.banned {
+            for name in &b.weekdays {
+                let (wd, words) = weekday(name).map_err(at)?;
+                let i = wd.num_days_from_monday() as usize;
+                for block in &mut window.blocks {
+                    if let Some(on) = block.days.get_mut(i) {
+                        *on = false;
+                    }
+                }
+                weekdays.push((wd, words.to_string()));
+            }
+            window.blocks.retain(|b| b.days.iter().any(|d| *d));
+            for h in &b.holidays {
+                let rule = holiday(h).map_err(|e| at(format!("{}: {e}", h.name)))?;
+                let own = format!("{} ({})", h.name, b.cite);
+                let observed = format!("{}, observed ({})", h.name, b.cite);
+                holidays.push((rule, own, observed));
+            }
+        }
+        let mut caps = Vec::new();
+        for c in raw.caps.iter().flatten() {
+            let period = match (c.hours, c.days) {
+                (Some(h), None) if h > 0 => h.saturating_mul(HOUR),
+                (None, Some(d)) if d > 0 => d.saturating_mul(DAY),
+                _ => return Err(at("cap: expected hours or days, above 0".into())),
+            };
+            if c.max == 0 || c.channels.is_empty() {
+                return Err(at("cap: expected max above 0 and a channel".into()));
+            }
+            caps.push((c.max, period, c.channels.clone()));
+        }
+        if raw.cite.is_empty() || NaiveDate::parse_from_str(&raw.checked, "%Y-%m-%d").is_err() {
+            return Err(at("expected a citation and a checked date".into()));
+        }
+        let zones = zones::ZONES
+            .iter()
+            .find(|(c, _)| *c == raw.code)
+            .map_or(&[][..], |(_, z)| *z);
+        rows.push(Row {
+            code: raw.code.clone(),
+            window,
+            weekdays,
+            holidays,
+            caps,
+            covers_texts: raw
+                .covers_texts
+                .or_else(|| base.map(|b| b.covers_texts))
+                .unwrap_or(false),
+            citation: raw
+                .cite
+                .iter()
+                .map(|c| c.law.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            zones,
+        });
+    }
+    Ok(rows)
+}

@@ -1,0 +1,305 @@
+//! The words around a word: what a rule looks at before and after the word
+//! it starts at — breaks, negation, the subject, the object, channels named.
+
+use super::super::text::{STRONG as FULL_STOP, WEAK};
+use super::super::words::*;
+use super::{Obj, Reader};
+
+impl Reader<'_> {
+    pub(super) fn w(&self, i: usize) -> &'static str {
+        self.t.get(i).map_or("", |t| t.w)
+    }
+
+    /// Word `i` is `word` (a canonical spelling).
+    #[inline(never)]
+    pub(super) fn eq(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    #[inline(never)]
+    pub(super) fn is(&self, i: usize, flags: u32) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(flags))
+    }
+
+    pub(super) fn ch(&self, i: usize) -> u8 {
+        self.t.get(i).map_or(0, |t| t.ch)
+    }
+
+    /// The break before word `i` (the end of the message is a full stop).
+    #[inline(never)]
+    pub(super) fn brk(&self, i: usize) -> u8 {
+        self.t.get(i).map_or(FULL_STOP, |t| t.brk)
+    }
+
+    /// Word `i` follows on in the same clause.
+    pub(super) fn on(&self, i: usize) -> bool {
+        self.brk(i) == 0
+    }
+
+    // Not inlined: one loop over a list, rather than the list unrolled at
+    // every rule (the module is compiled to WebAssembly, where size counts).
+    #[inline(never)]
+    pub(super) fn any(&self, i: usize, words: &str) -> bool {
+        let w = self.w(i).as_bytes();
+        !w.is_empty() && words.as_bytes().split(|&b| b == b' ').any(|x| x == w)
+    }
+
+    /// Word `i` is a word the lists do not know, ending in -ING ("laughing").
+    pub(super) fn other_gerund(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.w.is_empty() && self.toks.surface(t).ends_with("ING"))
+    }
+
+    /// The words before `i` in its clause, nearest first, at most `n`.
+    pub(super) fn back(&self, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut k = i;
+        std::iter::from_fn(move || {
+            if k == 0 || self.brk(k) != 0 {
+                return None;
+            }
+            k -= 1;
+            Some(k)
+        })
+        .take(n)
+    }
+
+    /// The words before `i` in its sentence, nearest first.
+    pub(super) fn back_in_sentence(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut k = i;
+        std::iter::from_fn(move || {
+            if k == 0 || self.brk(k) == FULL_STOP {
+                return None;
+            }
+            k -= 1;
+            Some(k)
+        })
+    }
+
+    /// Nothing more to the request from word `j` on: the clause ends, perhaps
+    /// after filler ("stop please", "stop now!!"), or a new one starts ("stop
+    /// who is this", "stop not interested").
+    pub(super) fn bare(&self, mut j: usize) -> bool {
+        for _ in 0..6 {
+            if !self.on(j) {
+                return true;
+            }
+            if self.is(j, STARTER) {
+                return true;
+            }
+            if self.eq(j, "AT") && self.eq(j + 1, "ONCE") {
+                j += 2;
+                continue;
+            }
+            if !self.is(j, FILLER | LAUGH) {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Word `i` is negated: "don't stop", "I don't want you to unsubscribe me",
+    /// "n'arrêtez pas" — but not in a threat ("if you don't stop texting me")
+    /// or a complaint ("why can't you stop").
+    pub(super) fn negated(&self, i: usize) -> bool {
+        for k in self.back(i, 6) {
+            if self.is(k, NEG) {
+                return !self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR"));
+            }
+            if !self.is(k, SKIP | ME) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A first person's plan, not a request: "I'll stop by", "we've got to
+    /// stop this", "I'm gonna quit".
+    pub(super) fn first_person_plan(&self, i: usize) -> bool {
+        let mut back = self
+            .back(i, 6)
+            .filter(|&k| !self.any(k, "JUST REALLY PROBABLY ALSO EVEN NEVER"));
+        let Some(k) = back.next() else {
+            return false;
+        };
+        if self.is(k, MODAL | I1) && self.is(k, I1) {
+            // "I'll", "we'll": subject and modal in one word.
+            return self.is(k, MODAL);
+        }
+        let modal = if self.is(k, MODAL) {
+            true
+        } else if self.eq(k, "TO") {
+            back.next()
+                .is_some_and(|m| self.any(m, "HAVE HAS HAD GOT NEED NEEDS GOING TRY TRYING OUGHT"))
+        } else {
+            false
+        };
+        if !modal {
+            return false;
+        }
+        for m in back.take(3) {
+            if self.is(m, I1) {
+                return true;
+            }
+            if self.any(m, "YOU IT THIS THEY Y'ALL THAT THESE") || self.is(m, MEDIA) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The stop word at `i` is a noun or part of one: "full stop", "a stop",
+    /// "bus stop", "the end", "stop sign".
+    pub(super) fn noun_use(&self, i: usize) -> bool {
+        let before = i.checked_sub(1).filter(|_| self.on(i)).is_some_and(|k| {
+            self.any(
+                k,
+                "A AN THE MY YOUR OUR EVERY NEXT LAST FIRST FULL BUS PIT ONE NON TRUCK REST COMPLETE DEAD L LE LA EL UN UNA WEEK HIGH LOW FRONT BACK",
+            )
+        });
+        before
+            || (self.on(i + 1)
+                && self.any(i + 1, "SIGN LIGHT LOSS GAP WATCH MOTION BUTTON DATE SHOP"))
+    }
+
+    /// Channels named by the words before `i` in its sentence ("I want the
+    /// text messages to stop").
+    pub(super) fn media_before(&self, i: usize) -> u8 {
+        self.back_in_sentence(i)
+            .filter(|&k| self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING))
+            .fold(0, |c, k| c | self.ch(k))
+    }
+
+    /// Channels named after `i` in its clause ("unsubscribe me from your
+    /// emails", "I revoke my consent to be contacted"); "all" as the last word
+    /// is every channel.
+    pub(super) fn media_after(&self, i: usize) -> u8 {
+        let mut c = 0;
+        let mut k = i + 1;
+        while self.on(k) {
+            if self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) {
+                c |= self.ch(k);
+            }
+            if self.is(k, ALLW) && self.bare(k + 1) {
+                c = ALL_CH;
+            }
+            k += 1;
+        }
+        c
+    }
+
+    /// The object starting at word `j`.
+    pub(super) fn object(&self, j: usize) -> Obj {
+        let mut ch = 0;
+        let mut media = false;
+        let mut end = j;
+        let mut spec = false;
+        let mut unknown = false;
+        let mut k = j;
+        for _ in 0..8 {
+            if k >= self.t.len() {
+                break;
+            }
+            if k > j && !self.on(k) {
+                // A list across a comma: "texts, calls or emails", "texts,
+                // calls, or emails".
+                if !(media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ)) {
+                    break;
+                }
+            }
+            let w = self.w(k);
+            if media {
+                if self.is(k, MEDIA | GER) && !self.is(k, THING) {
+                    ch |= self.ch(k);
+                    end = k + 1;
+                } else if !self.is(k, CONJ | DET | ADJ) {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if w == "SUBSCRIPTION" {
+                return self.subscription(k, unknown);
+            }
+            if self.is(k, ALLW) && self.bare(k + 1) {
+                return Obj::All(k + 1);
+            }
+            if self.is(k, PRON) && (!self.is(k, DET) || self.bare(k + 1)) {
+                return if self.eq(k + 1, "FROM") {
+                    Obj::Thing
+                } else {
+                    Obj::Pron(k + 1)
+                };
+            }
+            if w == "CONTACT" && self.any(k + 1, "LIST LISTS INFO DETAILS DATABASE") {
+                // "contact list": the list, not all contact.
+                k += 1;
+                continue;
+            }
+            if self.is(k, MEDIA) && !self.is(k, THING) {
+                // "the call", "my text": one message, not the messages.
+                if self.is(k, SING) && spec && !self.is(k + 1, MEDIA) {
+                    return Obj::Thing;
+                }
+                media = true;
+                ch |= self.ch(k);
+                end = k + 1;
+            } else if self.is(k, THING) {
+                return Obj::Thing;
+            } else if self.is(k, DET | ADJ) {
+                spec |= self.is(k, SPEC);
+            } else if w.is_empty() {
+                unknown = true;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        if media {
+            Obj::Media { end, ch }
+        } else if unknown {
+            Obj::Unknown
+        } else {
+            Obj::Empty
+        }
+    }
+
+    /// "my subscription" is to these messages; "my subscription to the
+    /// magazine", "my Netflix subscription", "my subscription box" are not.
+    pub(super) fn subscription(&self, k: usize, modified: bool) -> Obj {
+        if modified {
+            return Obj::Thing;
+        }
+        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH") {
+            return match self.object(k + 2) {
+                m @ Obj::Media { .. } => m,
+                _ => Obj::Thing,
+            };
+        }
+        if self.on(k + 1) && (self.w(k + 1).is_empty() || self.is(k + 1, THING)) {
+            return Obj::Thing;
+        }
+        Obj::Media { end: k + 1, ch: 0 }
+    }
+
+    /// "via text", "by phone", "with your texts": the channel that narrows a
+    /// request.
+    pub(super) fn via(&self, k: usize) -> Option<u8> {
+        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU") {
+            return None;
+        }
+        for m in k + 1..k + 4 {
+            if !self.on(m) {
+                break;
+            }
+            if self.any(m, "PHONE CELL TELEPHONE") {
+                return Some(CALL);
+            }
+        }
+        match self.object(k + 1) {
+            Obj::Media { ch, .. } if ch != 0 => Some(ch),
+            _ => None,
+        }
+    }
+}

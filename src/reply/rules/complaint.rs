@@ -1,0 +1,99 @@
+//! Asking for no contact at all ("leave me alone"), complaints and threats
+//! ("why do you keep texting me", "if you text me again"), and short messages
+//! of keywords and filler only.
+
+use super::super::words::*;
+use super::{hit, Hit, Reader};
+
+impl Reader<'_> {
+    /// "leave me alone", "déjenme en paz", "laissez-moi tranquille", "fichez-moi
+    /// la paix": no contact at all.
+    pub(super) fn alone(&self, i: usize) -> Option<Hit> {
+        let end = (i + 1..i + 6)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "ALONE PAZ TRANQUILLE PAIX"))?;
+        if self.eq(i, "LEAVE") && !self.is(i + 1, ME) {
+            return None;
+        }
+        if self.negated(i) {
+            return None;
+        }
+        hit(i, end + 1, ALL_CH)
+    }
+
+    /// A complaint: "why do you keep texting me", "I keep getting these texts"
+    /// (not "keep texting me the deals").
+    pub(super) fn keep(&self, i: usize) -> Option<Hit> {
+        let you = self
+            .back(i, 3)
+            .any(|k| self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY"));
+        let me = self.back(i, 2).any(|k| self.is(k, I1));
+        let j = if self.eq(i + 1, "ON") { i + 2 } else { i + 1 };
+        if !self.is(j, GER) {
+            return None;
+        }
+        if you || (me && self.is(j, NEED_OBJ)) {
+            self.gerund(i, j)
+        } else {
+            None
+        }
+    }
+
+    /// A threat: "if you text me again...", "if you don't stop texting me...",
+    /// "if you keep calling".
+    pub(super) fn threat(&self, i: usize) -> Option<Hit> {
+        if !self.any(i + 1, "YOU Y'ALL THEY") {
+            return None;
+        }
+        let mut threat = false;
+        let mut ch = None;
+        let mut end = i + 2;
+        for m in i + 2..i + 9 {
+            if !self.on(m) {
+                break;
+            }
+            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP") {
+                threat = true;
+            }
+            if ch.is_none() && self.is(m, CVERB | GER) && !self.is(m, NEED_OBJ) {
+                ch = Some(self.ch(m));
+                end = m + 1;
+            }
+        }
+        match ch {
+            Some(c) if threat => hit(i, end, c),
+            _ => None,
+        }
+    }
+
+    /// A short message, or sentence, of keywords and filler only ("stop
+    /// please", "wrong number stop", "baja por favor"): words `a..b`.
+    pub(super) fn short(&self, a: usize, b: usize) -> Option<Hit> {
+        let words = (a..b)
+            .filter(|&k| self.t.get(k).is_some_and(|t| !t.synth))
+            .count();
+        if words == 0 || words > 8 {
+            return None;
+        }
+        let mut key = false;
+        let mut all = false;
+        for k in a..b {
+            let t = self.t.get(k)?;
+            if t.synth {
+                continue;
+            }
+            if t.is(KEY) {
+                key = true;
+                all |= t.w == "STOPALL";
+            } else if t.w == "ALL" && k > a && self.eq(k - 1, "STOP") {
+                all = true;
+            } else if !t.is(FILLER) {
+                return None;
+            }
+        }
+        if !key {
+            return None;
+        }
+        hit(a, b, if all { ALL_CH } else { 0 })
+    }
+}

@@ -1,0 +1,315 @@
+//! Reading a longer message as an opt-out, and what it revokes.
+//!
+//! Each rule starts at one word and reads the words after it (and a few
+//! before, for negation and subject). A rule that fires is a *hit*: the words
+//! that read as the request and the channels they name. Hits add up; the
+//! first one's words are the `keyword` a reviewer sees.
+//!
+//! The rules, in the order they are tried at a word:
+//! 1. strong words — unsubscribe, opt out, revoke, STOPALL — unless negated;
+//! 2. "dejen de / arrêtez de" + a verb of contact;
+//! 3. a stop word (stop, quit, cease, end, cancel, discontinue, arrêtez,
+//!    paren) with its object: a verb of contact ("stop texting me"), a means of
+//!    contact ("stop these messages"), a pronoun ("stop it"), or nothing
+//!    ("please stop", "I want the texts to stop"); not with another object
+//!    ("stop this bill", "stop by", "stop laughing"), not negated ("don't stop
+//!    sending deals"), not a first person's plan ("I'll stop by", "we've got to
+//!    stop this");
+//! 4. remove / take off / lose: "remove me (from your list)", "take me off",
+//!    "lose my number" (every channel), "remove my email" (email);
+//! 5. a negated verb of contact: "don't text me", "do not contact me", "never
+//!    call me again" — not when limited in time ("after 5pm", "today") or about
+//!    one thing ("don't email me the invoice"); "I don't want your texts",
+//!    "I never signed up for this", "I do not consent";
+//! 6. "no more texts", "no calls please", "no me envíen más mensajes", "plus de
+//!    messages", "ne m'appelez plus";
+//! 7. no contact at all: "leave me alone", "go away", "déjenme en paz";
+//!    complaints and threats: "why do you keep texting me", "if you text me
+//!    again...";
+//! 8. a short message of keywords and filler only ("stop please", "baja por
+//!    favor", "STOP STOP").
+//!
+//! A bare stop word beside laughter ("Stop! lol", "stop, you're too kind 😂")
+//! is banter, not a request, unless it names a channel.
+
+mod around;
+mod complaint;
+mod negation;
+mod stop;
+
+use super::text::{Tok, Tokens, STRONG as FULL_STOP};
+use super::words::*;
+use super::Revoked;
+
+/// One request found in the message.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// Words `a..b` (for the keyword).
+    a: usize,
+    b: usize,
+    /// Channels it names (none: the channel the message came by).
+    ch: u8,
+    /// A bare stop word or a pronoun: laughter nearby undoes it.
+    soft: bool,
+}
+
+fn hit(a: usize, b: usize, ch: u8) -> Option<Hit> {
+    Some(Hit {
+        a,
+        b: b.max(a + 1),
+        ch,
+        soft: false,
+    })
+}
+
+/// A stop word with nothing after it: banter when laughter is near, whatever
+/// the sentence names ("Text stop? lol").
+fn bare_hit(a: usize, ch: u8) -> Option<Hit> {
+    Some(Hit {
+        a,
+        b: a + 1,
+        ch,
+        soft: true,
+    })
+}
+
+fn soft(a: usize, b: usize, ch: u8) -> Option<Hit> {
+    Some(Hit {
+        a,
+        b: b.max(a + 1),
+        ch,
+        soft: ch == 0,
+    })
+}
+
+/// The hits of one message (a few at most; no allocation).
+#[derive(Default)]
+struct Hits {
+    all: [Option<Hit>; 8],
+    count: usize,
+}
+
+impl Hits {
+    fn push(&mut self, h: Hit) {
+        if let Some(slot) = self.all.get_mut(self.count) {
+            *slot = Some(h);
+            self.count += 1;
+        }
+    }
+}
+
+/// What follows a verb as its object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Obj {
+    /// A means of contact ("these texts", "your emails", "spam"), to word `end`.
+    Media { end: usize, ch: u8 },
+    /// Something else ("this bill", "my appointment", "the call").
+    Thing,
+    /// "it", "this", "them" as the whole object.
+    Pron(usize),
+    /// "all" as the whole object.
+    All(usize),
+    /// Words the lists do not know.
+    Unknown,
+    /// Nothing.
+    Empty,
+}
+
+/// Reads the message; `Some((keyword, channels))` when it is an opt-out.
+pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
+    let r = Reader {
+        t: &toks.toks,
+        toks,
+    };
+    let mut hits = Hits::default();
+    if let Some(h) = r.short(0, r.t.len()) {
+        hits.push(h);
+    }
+    let mut i = 0;
+    while i < r.t.len() {
+        match r.at(i) {
+            Some(h) => {
+                hits.push(h);
+                i = h.b.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    if hits.count == 0 {
+        // A sentence of its own: "Stop. Who is this?", "Cancel. Found a better deal."
+        let mut a = 0;
+        for b in 1..=r.t.len() {
+            if b == r.t.len() || r.brk(b) == FULL_STOP {
+                if let Some(h) = r.short(a, b) {
+                    hits.push(h);
+                    break;
+                }
+                a = b;
+            }
+        }
+    }
+    let laugh = r.t.iter().any(|t| t.is(LAUGH));
+    let kept = r.kept();
+    let mut bits = 0u8;
+    let mut first: Option<Hit> = None;
+    for h in hits.all.iter().flatten().filter(|h| !(laugh && h.soft)) {
+        let implied = if h.ch == 0 {
+            came_by.0
+        } else if h.ch & CALL != 0 {
+            SMS
+        } else {
+            0
+        };
+        bits |= h.ch | (implied & !kept);
+        first = first.or(Some(*h));
+    }
+    let first = first?;
+    if bits == 0 {
+        bits = came_by.0;
+    }
+    Some((toks.span(first.a, first.b), Revoked::from_bits(bits)))
+}
+
+struct Reader<'t> {
+    t: &'t [Tok],
+    toks: &'t Tokens,
+}
+
+impl Reader<'_> {
+    /// A request at word `i`.
+    fn at(&self, i: usize) -> Option<Hit> {
+        if self.is(i, STRONG) {
+            return self.strong(i);
+        }
+        if self.is(i, DE_VERB) && self.eq(i + 1, "DE") {
+            if let Some(h) = self.de_verb(i) {
+                return Some(h);
+            }
+        }
+        if self.is(i, STOPV) {
+            return self.stop_verb(i);
+        }
+        let w = self.w(i);
+        match w {
+            "OPT" if self.is(i + 1, ME) && self.eq(i + 2, "OUT") => {
+                return hit(i, i + 3, self.media_after(i + 2))
+            }
+            "GET" if self.eq(i + 1, "LOST") && self.bare(i + 2) => return hit(i, i + 2, ALL_CH),
+            _ => {}
+        }
+        if self.is(i, REMV) {
+            return self.remove(i);
+        }
+        if self.is(i, NEG) {
+            return self.negation(i);
+        }
+        match w {
+            "NO" => self.no(i),
+            "LEAVE" | "DEJAME" | "DEJENME" | "DEJEME" | "LAISSEZ" | "LAISSE" | "FICHEZ"
+            | "FOUTEZ" => self.alone(i),
+            "GO" if self.eq(i + 1, "AWAY") && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
+            "FUCK" | "F" | "PISS" | "BUZZ" | "EFF"
+                if self.any(i + 1, "OFF YOU") && self.bare(i + 2) =>
+            {
+                hit(i, i + 2, ALL_CH)
+            }
+            "KNOCK" | "CUT" if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") => {
+                hit(i, i + 3, self.media_after(i + 2))
+            }
+            "KEEP" | "KEEPS" => self.keep(i),
+            "IF" | "UNLESS" => self.threat(i),
+            "ENOUGH" | "BASTA" => {
+                let j = if self.any(i + 1, "WITH OF DE ALREADY") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.object(j) {
+                    Obj::Media { end, ch } if self.on(j) => hit(i, end, ch),
+                    _ => None,
+                }
+            }
+            "RATHER" | "PREFER" if self.eq(i + 1, "NOT") => {
+                let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
+                self.receive(i, j)
+            }
+            "WITHDRAW" | "REVOKE" => {
+                let j = if self.any(i + 1, "MY OUR") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.any(j, "CONSENT PERMISSION AUTHORIZATION") && !self.negated(i) {
+                    hit(i, j + 1, self.media_after(j))
+                } else {
+                    None
+                }
+            }
+            "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => hit(i - 1, i + 1, 0),
+            "PLUS" if self.eq(i + 1, "DE") => match self.object(i + 2) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            },
+            "DNC" => hit(i, i + 1, CALL),
+            _ => None,
+        }
+    }
+
+    /// Channels the customer asks to keep: "text me instead", "just text",
+    /// "email is fine" (they are not revoked by what a request implies).
+    fn kept(&self) -> u8 {
+        let mut kept = 0;
+        for k in 0..self.t.len() {
+            if !(self.is(k, CVERB | MEDIA) && self.ch(k) != 0 && self.ch(k) != ALL_CH) {
+                continue;
+            }
+            let after = if self.is(k + 1, ME) { k + 2 } else { k + 1 };
+            let before = k.checked_sub(1).filter(|_| self.on(k));
+            if (self.on(after) && self.any(after, "INSTEAD ONLY"))
+                || before.is_some_and(|b| self.any(b, "JUST ONLY"))
+                || (self.any(k + 1, "IS ARE") && self.any(k + 2, "FINE OK OKAY BETTER GOOD"))
+            {
+                kept |= self.ch(k);
+            }
+        }
+        kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::lookup;
+
+    /// Every word a rule names is in a list: a rule cannot silently never fire.
+    #[test]
+    fn named_words_are_known() {
+        let files = [
+            include_str!("mod.rs"),
+            include_str!("around.rs"),
+            include_str!("stop.rs"),
+            include_str!("negation.rs"),
+            include_str!("complaint.rs"),
+        ];
+        let code = files
+            .iter()
+            .map(|src| src.split("#[cfg(test)]").next().unwrap_or(""));
+        let mut missing = Vec::new();
+        for line in code
+            .flat_map(str::lines)
+            .filter(|l| !l.trim_start().starts_with("//") && !l.contains("ends_with"))
+        {
+            let quoted = line.split('"').skip(1).step_by(2);
+            for part in quoted.flat_map(|q| q.split(' ')) {
+                let word =
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'');
+                // Known, and as the canonical spelling a rule compares with.
+                if word && lookup(part).map(|k| k.w) != Some(part) {
+                    missing.push(part.to_string());
+                }
+            }
+        }
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "not in any list: {missing:?}");
+    }
+}

@@ -1,0 +1,272 @@
+//! Negated contact: "don't text me", "I don't want your texts", the French
+//! "ne ... plus", and "no more texts".
+
+use super::super::text::WEAK;
+use super::super::words::*;
+use super::{hit, soft, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// After a negator: "don't text me", "do not contact me", "I don't want
+    /// your texts", "I never signed up", "ne m'envoyez plus".
+    pub(super) fn negation(&self, i: usize) -> Option<Hit> {
+        if self.back(i, 3).any(|m| self.any(m, "IF UNLESS WHY")) {
+            return None;
+        }
+        let n = self.w(i);
+        if matches!(n, "NE" | "N") {
+            return self.ne(i);
+        }
+        let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA")
+            || (n == "NOT" && i > 0 && self.any(i - 1, "DO PLEASE DOES"));
+        let mut j = i + 1;
+        while self.on(j) && self.any(j, "EVER EVEN PLEASE YOU JUST REALLY") {
+            j += 1;
+        }
+        if !self.on(j) {
+            return None;
+        }
+        let v = self.w(j);
+        if imperative {
+            if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
+                return hit(i, j + 2, CALL);
+            }
+            if self.is(j, ME) && self.is(j + 1, CVERB) {
+                return self.contact(i, j + 1, true);
+            }
+            if self.is(j, CVERB) && v != "SEND" {
+                return self.contact(i, j, false);
+            }
+            if v == "SEND" {
+                let mut k = j + 1;
+                if self.is(k, ME) && self.on(k) {
+                    k += 1;
+                }
+                return match self.object(k) {
+                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+                    Obj::Empty if !self.limited(k) => hit(i, k, 0),
+                    Obj::Pron(end) if self.bare(end) => hit(i, end, 0),
+                    _ => None,
+                };
+            }
+        }
+        match v {
+            "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" => self.want(i, j),
+            "CONSENT" | "CONSENTED" | "AUTHORIZE" | "AUTHORIZED" => {
+                hit(i, j + 1, self.media_before(j) | self.media_after(j))
+            }
+            "AGREE" | "AGREED" if self.eq(j + 1, "TO") => {
+                hit(i, j + 1, self.media_before(j) | self.media_after(j))
+            }
+            "SIGN" | "SIGNED" | "OPT"
+                if self.any(j + 1, "UP IN") && matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
+            {
+                hit(i, j + 2, self.media_before(j) | self.media_after(j))
+            }
+            "GAVE" | "GIVE" | "GIVEN" if matches!(n, "NEVER" | "DIDN'T" | "NOT") => {
+                if (j + 1..j + 5).any(|m| self.on(m) && self.any(m, "PERMISSION CONSENT NUMBER")) {
+                    hit(i, j + 1, self.media_before(j) | self.media_after(j))
+                } else {
+                    None
+                }
+            }
+            "INTERESTED" if n == "NOT" && self.eq(j + 1, "IN") => {
+                if self.any(j + 2, "RECEIVING GETTING") {
+                    self.receive(i, j + 3)
+                } else if self.eq(j + 2, "BEING") && self.is(j + 3, CVERB) {
+                    hit(i, j + 4, self.ch(j + 3))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Word `k` limits a request in time: "after 5pm", "today", "right now",
+    /// "this late" — but not "at this number", "at all", "in any way".
+    pub(super) fn limited(&self, k: usize) -> bool {
+        if !self.on(k) {
+            return false;
+        }
+        if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
+            return self.eq(k + 1, "THIS")
+                && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
+        }
+        self.is(k, WHEN) || (self.eq(k, "RIGHT") && self.eq(k + 1, "NOW"))
+    }
+
+    /// A negated verb of contact at `j`: "don't call, text or email me again".
+    pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+        let mut ch = self.ch(j);
+        let mut k = j + 1;
+        // More verbs: "don't call, text or email me".
+        loop {
+            let m = if self.is(k, CONJ) { k + 1 } else { k };
+            if (self.on(k) || self.brk(k) == WEAK) && m > k && self.is(m, CVERB) {
+                ch |= self.ch(m);
+                k = m + 1;
+            } else if self.brk(k) == WEAK
+                && self.is(k, CVERB)
+                && (self.on(k + 1) || self.serial_comma(k + 1))
+            {
+                ch |= self.ch(k);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if self.eq(j, "REACH") && self.eq(k, "OUT") {
+            k += 1;
+        }
+        let mut object = me;
+        if self.is(k, ME) && self.on(k) {
+            k += 1;
+            object = true;
+        } else if self.on(k)
+            && self.any(k, "THIS MY THAT")
+            && self.any(k + 1, "NUMBER PHONE CELL LINE")
+        {
+            k += 2;
+            object = true;
+        }
+        if !self.on(k) {
+            return hit(i, k, ch);
+        }
+        if self.limited(k) {
+            return None;
+        }
+        if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
+            ch = SMS | CALL;
+        }
+        if self.any(
+            k,
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO",
+        ) || self.bare(k)
+        {
+            return hit(i, k, ch);
+        }
+        // "don't email me the invoice": about one thing, not a revocation.
+        match self.object(k) {
+            Obj::Media { end, ch: c } if !self.limited(end) => hit(i, k, ch | c),
+            Obj::Thing | Obj::Unknown | Obj::Pron(_) | Obj::Media { .. } => None,
+            Obj::All(_) => hit(i, k, ch),
+            Obj::Empty if object => hit(i, k, ch),
+            Obj::Empty => None,
+        }
+    }
+
+    /// A serial comma before the last of a list: ", or" / ", and" at `k`.
+    pub(super) fn serial_comma(&self, k: usize) -> bool {
+        self.brk(k) == WEAK && self.is(k, CONJ)
+    }
+
+    /// "I don't want your texts", "... to receive these messages", "... to be
+    /// contacted", "... you to text me".
+    pub(super) fn want(&self, i: usize, j: usize) -> Option<Hit> {
+        let mut k = j + 1;
+        if self.any(k, "YOU Y'ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
+            return self.contact(i, k + 2, false);
+        }
+        if self.eq(k, "TO") {
+            k += 1;
+            match self.w(k) {
+                "BE" if self.eq(k + 1, "ON") => {
+                    return match self.object(k + 2) {
+                        Obj::Media { end, ch } => hit(i, end, ch),
+                        _ => None,
+                    }
+                }
+                "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
+                    return hit(i, k + 2, self.ch(k + 1))
+                }
+                "HEAR" if self.eq(k + 1, "FROM") => return hit(i, k + 3, 0),
+                "RECEIVE" | "GET" | "HAVE" | "SEE" => return self.receive(i, k + 1),
+                _ => return None,
+            }
+        }
+        self.receive(i, k)
+    }
+
+    /// What is not wanted, from word `k`: a means of contact, and not limited
+    /// in time.
+    pub(super) fn receive(&self, i: usize, k: usize) -> Option<Hit> {
+        let k = if self.any(k, "RECEIVE GET RECEIVING GETTING") {
+            k + 1
+        } else if self.eq(k, "BE") && self.is(k + 1, CVERB) {
+            return hit(i, k + 2, self.ch(k + 1));
+        } else {
+            k
+        };
+        match self.object(k) {
+            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+            _ => None,
+        }
+    }
+
+    /// French: "ne m'envoyez plus de messages", "ne plus m'appeler", "je ne
+    /// veux plus recevoir de SMS".
+    pub(super) fn ne(&self, i: usize) -> Option<Hit> {
+        let plus = (i + 1..i + 5).any(|m| self.on(m) && self.any(m, "PLUS JAMAIS"));
+        if !plus {
+            return None;
+        }
+        for m in i + 1..i + 4 {
+            if !self.on(m) {
+                return None;
+            }
+            if self.is(m, CVERB) {
+                let ch = self.ch(m) | self.media_after(m);
+                return hit(i, m + 1, ch);
+            }
+            if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE") {
+                let after = self.media_after(m);
+                let media = (m + 1..)
+                    .take_while(|&x| self.on(x))
+                    .any(|x| (self.is(x, MEDIA) && !self.is(x, THING)) || self.eq(x, "CONTACTE"));
+                return if media { hit(i, m + 1, after) } else { None };
+            }
+            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "no more texts", "no calls please", "no more!", "no me envíen más
+    /// mensajes", "no quiero más llamadas", "no longer want".
+    pub(super) fn no(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        if !self.on(j) {
+            return None;
+        }
+        let v = self.w(j);
+        if self.is(j, ME) && self.is(j + 1, CVERB) {
+            return self.contact(i, j + 1, true);
+        }
+        match v {
+            "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => {
+                let k = if self.eq(j + 1, "RECIBIR") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                match self.object(k) {
+                    Obj::Media { end, ch } => hit(i, end, ch),
+                    _ => None,
+                }
+            }
+            "MORE" | "MAS" => match self.object(j + 1) {
+                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
+                Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
+                _ => None,
+            },
+            _ if self.is(j, MEDIA) && !self.is(j, THING) => match self.object(j) {
+                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! Stop words and their like: the strong words (unsubscribe, opt out, revoke),
+//! "dejen de" + a verb, a stop word with its object, and remove me / take me
+//! off / lose my number.
+
+use super::super::text::WEAK;
+use super::super::words::*;
+use super::{bare_hit, hit, soft, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// Unsubscribe, opt out, revoke, STOPALL, désabonner: anywhere, unless
+    /// negated or about something else ("opt out of the warranty").
+    pub(super) fn strong(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) {
+            return None;
+        }
+        if self.eq(i, "STOPALL") {
+            return hit(i, i + 1, ALL_CH);
+        }
+        let mut k = i + 1;
+        if self.is(k, ME) && self.on(k) {
+            k += 1;
+        }
+        if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
+            return None;
+        }
+        hit(i, k, self.media_after(i))
+    }
+
+    /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
+    pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) {
+            return None;
+        }
+        let mut k = i + 2;
+        if self.is(k, ME) && !self.is(k, CVERB) && self.on(k) {
+            k += 1;
+        }
+        if !self.is(k, CVERB) {
+            return None;
+        }
+        let ch = match self.object(k + 1) {
+            Obj::Media { ch, .. } => ch | self.ch(k),
+            _ => self.ch(k),
+        };
+        hit(i, k + 1, ch)
+    }
+
+    /// A stop word and what it is about.
+    pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) || self.first_person_plan(i) || self.noun_use(i) {
+            return None;
+        }
+        let w = self.w(i);
+        if w == "CEASE" && self.eq(i + 1, "AND") && self.eq(i + 2, "DESIST") {
+            return hit(i, i + 3, ALL_CH);
+        }
+        let j = i + 1;
+        if self.on(j) {
+            if self.is(j, GER) {
+                return self.gerund(i, j);
+            }
+            if self.other_gerund(j) {
+                return None;
+            }
+            if self.eq(j, "WITH") {
+                return match self.object(j + 1) {
+                    Obj::Media { end, ch } => soft(i, end, ch),
+                    _ => None,
+                };
+            }
+            if self.is(j, PREP) && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE")) {
+                return None;
+            }
+            match self.object(j) {
+                Obj::Media { end, ch } => return soft(i, end, ch),
+                Obj::All(end) => return hit(i, end, ALL_CH),
+                Obj::Pron(end) => {
+                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "TERMINATE")
+                        && !self.eq(j, "THIS")
+                    {
+                        None
+                    } else {
+                        soft(i, end, self.media_before(i))
+                    }
+                }
+                Obj::Thing | Obj::Unknown => return None,
+                Obj::Empty => {}
+            }
+        }
+        if !self.bare(j) {
+            return None;
+        }
+        match w {
+            "END" | "TERMINATE" if !self.subject_to(i) => None,
+            "CANCEL" | "CANCELAR" if !self.wants(i) => None,
+            _ if self.other_subject(i) => None,
+            _ => bare_hit(i, self.media_before(i)),
+        }
+    }
+
+    /// The bare stop word has a subject that is not contact: "this rain won't
+    /// stop", "I want the noise to stop" (but "these texts won't stop", "make
+    /// it stop", "you need to stop").
+    pub(super) fn other_subject(&self, i: usize) -> bool {
+        let mut aux = false;
+        for k in self.back(i, 5) {
+            if self.is(k, MODAL | NEG) || self.any(k, "TO NEEDS NEED HAS HAVE GOT JUST ALWAYS EVER")
+            {
+                aux = true;
+                continue;
+            }
+            return aux && (self.w(k).is_empty() || self.is(k, THING));
+        }
+        false
+    }
+
+    /// "make it end", "I want these texts to end".
+    pub(super) fn subject_to(&self, i: usize) -> bool {
+        let mut back = self.back(i, 4);
+        match back.next() {
+            Some(k) if self.eq(k, "TO") => {
+                back.any(|m| self.is(m, PRON | MEDIA) && !self.is(m, THING))
+            }
+            Some(k) => {
+                self.is(k, PRON | MEDIA) && back.next().is_some_and(|m| self.any(m, "MAKE LET"))
+            }
+            None => false,
+        }
+    }
+
+    /// A bare CANCEL is an opt-out when it is asked for ("I want to cancel",
+    /// "how do I cancel?", "please cancel"), not when it is a plan ("I'll have
+    /// to cancel, something came up").
+    pub(super) fn wants(&self, i: usize) -> bool {
+        let near = i
+            .checked_sub(1)
+            .filter(|_| self.on(i))
+            .is_some_and(|k| self.any(k, "PLEASE JUST ALREADY KINDLY OK"));
+        near || self
+            .back(i, 4)
+            .any(|k| self.any(k, "WANT WANNA LIKE WISH HOW QUIERO"))
+    }
+
+    /// "stop texting me", "stop sending me these", "stop getting texts".
+    pub(super) fn gerund(&self, i: usize, j: usize) -> Option<Hit> {
+        let g = self.w(j);
+        let mut k = j + 1;
+        if self.is(k, ME) && self.on(k) {
+            k += 1;
+        }
+        if self.is(j, NEED_OBJ) || g == "SENDING" {
+            return match self.object(k) {
+                Obj::Media { end, ch } => soft(i, end, ch),
+                Obj::Pron(end) => soft(i, end, 0),
+                Obj::All(end) => hit(i, end, ALL_CH),
+                Obj::Unknown if g == "SENDING" => hit(i, k, 0),
+                Obj::Empty if g == "SENDING" => hit(i, j + 1, 0),
+                _ => None,
+            };
+        }
+        match g {
+            "BLOWING" if !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")) => return None,
+            "HITTING" if !(self.is(j + 1, ME) && self.eq(j + 2, "UP")) => return None,
+            _ => {}
+        }
+        // A list of them: "texting and calling me", "texting, calling and emailing me".
+        let mut ch = self.ch(j);
+        let mut end = k;
+        loop {
+            let mut m = end;
+            if self.is(m, CONJ) && (self.on(m) || self.brk(m) == WEAK) {
+                m += 1;
+            } else if self.brk(m) != WEAK {
+                break;
+            }
+            if !self.is(m, GER) || self.is(m, NEED_OBJ) || (m == end && self.on(m)) {
+                break;
+            }
+            ch |= self.ch(m);
+            end = m + 1;
+            if self.is(end, ME) && self.on(end) {
+                end += 1;
+            }
+        }
+        if let Some(v) = self.via(end) {
+            ch = if ch == ALL_CH || ch == 0 { v } else { ch | v };
+        }
+        hit(i, end, ch)
+    }
+
+    /// Remove me, take me off, lose my number, supprimez-moi.
+    pub(super) fn remove(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) {
+            return None;
+        }
+        let v = self.w(i);
+        let forget = self.is(i, FORGET);
+        if v == "REMOVED" {
+            let passive = i > 0 && self.any(i - 1, "BE BEEN GET GOT IS");
+            if !passive || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
+                return None;
+            }
+            return hit(i - 1, i + 1, 0);
+        }
+        let mut k = i + 1;
+        let me = if self.is(i, ME) {
+            true
+        } else if self.is(k, ME) && self.on(k) {
+            k += 1;
+            true
+        } else {
+            false
+        };
+        if me {
+            let from = self.on(k) && self.any(k, "OFF OUT FROM DE");
+            if matches!(v, "TAKE" | "GET" | "DROP") && !from {
+                return None;
+            }
+            if from {
+                let o = if self.eq(k, "OUT") && self.eq(k + 1, "OF") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let end = if matches!(v, "TAKE" | "GET") {
+                    k + 1
+                } else {
+                    k
+                };
+                return match self.object(o) {
+                    Obj::Thing => None,
+                    Obj::Media { ch, .. } => hit(i, end, ch),
+                    Obj::All(_) => hit(i, end, ALL_CH),
+                    Obj::Unknown if v == "GET" => None,
+                    _ => hit(i, end, 0),
+                };
+            }
+            return hit(i, k, 0);
+        }
+        if v == "GET" && self.any(k, "OFF OUT") && self.on(k) {
+            let o = if self.eq(k + 1, "OF") { k + 2 } else { k + 1 };
+            return match self.object(o) {
+                Obj::Media { ch, .. } => hit(i, k + 1, ch),
+                Obj::Pron(_) => hit(i, k + 1, 0),
+                _ => None,
+            };
+        }
+        // "remove my number", "lose this number", "take my email off your list".
+        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA")) {
+            return None;
+        }
+        for m in k + 1..k + 4 {
+            if !self.on(m) {
+                return None;
+            }
+            if self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME") {
+                return None;
+            }
+            let ch = match self.w(m) {
+                "NUMBER" | "CELL" | "TELEPHONE" => {
+                    if forget {
+                        ALL_CH
+                    } else {
+                        SMS | CALL
+                    }
+                }
+                "PHONE" if !self.any(m + 1, "NUMBER") => {
+                    if forget {
+                        ALL_CH
+                    } else {
+                        SMS | CALL
+                    }
+                }
+                "EMAIL" => EMAIL,
+                "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" => {
+                    if forget {
+                        ALL_CH
+                    } else {
+                        0
+                    }
+                }
+                _ => continue,
+            };
+            if v == "TAKE" && !(m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT")) {
+                return None;
+            }
+            return hit(i, m + 1, ch);
+        }
+        None
+    }
+}

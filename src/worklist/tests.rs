@@ -1,0 +1,163 @@
+use super::*;
+use crate::status::Status;
+
+fn playbook() -> Playbook {
+    Playbook::from_json(crate::preset_json("monthly-campaign").unwrap_or("")).unwrap_or_else(|_| {
+        Playbook::from_json(r#"{"name":"x"}"#).unwrap_or_else(|_| unreachable_pb())
+    })
+}
+
+#[allow(clippy::panic)]
+fn unreachable_pb() -> Playbook {
+    panic!("no playbook")
+}
+
+fn contact(id: &str, events: &str) -> Contact {
+    let text = format!(
+        r#"{{"id":"{id}","name":"N {id}","timeZone":"America/New_York","addedAt":"2026-10-20T15:00:00Z","events":[{events}]}}"#
+    );
+    crate::input::contact_from_json(&text).unwrap_or_else(|e| {
+        #[allow(clippy::panic)]
+        {
+            panic!("{e}")
+        }
+    })
+}
+
+fn at(s: &str) -> Instant {
+    Instant::parse(s).unwrap_or(Instant(0))
+}
+
+const OUT: &str =
+    r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#;
+const IN: &str =
+    r#"{"kind":"message","at":"2026-11-03T14:00:00Z","channel":"sms","direction":"in"}"#;
+
+fn sample() -> Vec<Contact> {
+    (0..60)
+        .map(|i| {
+            let ev = match i % 3 {
+                0 => String::new(),
+                1 => OUT.to_string(),
+                _ => format!("{OUT},{IN}"),
+            };
+            contact(&format!("c{i}"), &ev)
+        })
+        .collect()
+}
+
+/// The order and counts a plain scan over full evaluations gives.
+fn check_against_scan(w: &Worklist) {
+    let now = w.now.unwrap_or(Instant(0));
+    let mut evs: Vec<Evaluation> = w
+        .contacts
+        .iter()
+        .map(|c| crate::evaluate::evaluate(c, &w.playbook, now))
+        .collect();
+    evs.sort_by(|a, b| {
+        let k = |e: &Evaluation| {
+            (
+                e.next.as_ref().is_some_and(|n| n.due),
+                e.priority,
+                e.due_ms.map_or(i64::MAX, |t| t.0),
+            )
+        };
+        let (da, pa, ta) = k(a);
+        let (db, pb, tb) = k(b);
+        db.cmp(&da)
+            .then(pb.total_cmp(&pa))
+            .then(ta.cmp(&tb))
+            .then_with(|| a.id.text().cmp(&b.id.text()))
+    });
+    let want: Vec<String> = evs.iter().map(|e| e.id.text()).collect();
+    let got: Vec<String> = w
+        .query(&Filter::default())
+        .iter()
+        .map(|i| i.text())
+        .collect();
+    assert_eq!(got, want);
+    let f = w.facets(&Filter::default());
+    assert_eq!(f.status.values().sum::<u32>() as usize, w.len());
+    assert_eq!(f.next.values().sum::<u32>() as usize, w.len());
+    for (s, n) in &f.status {
+        let st = Status::ALL.iter().find(|x| x.id() == *s).copied();
+        let q = w.query(&Filter {
+            status: st.map(|s| vec![s]),
+            ..Filter::default()
+        });
+        assert_eq!(q.len() as u32, *n, "{s}");
+    }
+    for (l, n) in &f.next {
+        let q = w.query(&Filter {
+            next: Some(vec![l.clone()]),
+            ..Filter::default()
+        });
+        assert_eq!(q.len() as u32, *n, "{l}");
+    }
+}
+
+#[test]
+fn keys_order_and_counts_match_full_evaluations() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    let up = w.upsert(sample());
+    assert_eq!(up.added, 60);
+    check_against_scan(&w);
+    let again = w.upsert(sample());
+    assert_eq!(again.unchanged, 60);
+    // Forward, backward, and forward again.
+    for t in [
+        "2026-11-12T15:01:00Z",
+        "2026-11-21T13:00:00Z",
+        "2026-11-02T03:00:00Z",
+        "2026-12-01T15:00:00Z",
+    ] {
+        w.refresh(at(t));
+        check_against_scan(&w);
+    }
+}
+
+#[test]
+fn forward_refresh_touches_only_stale_contacts() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(sample());
+    assert_eq!(w.refresh(at("2026-11-12T15:00:00.001Z")), 0);
+    assert_eq!(w.refresh(at("2026-11-02T15:00:00Z")), 60);
+}
+
+#[test]
+fn remove_keeps_order_and_index() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(sample());
+    let gone: Vec<String> = (0..60).step_by(7).map(|i| format!("c{i}")).collect();
+    let r = w.remove(&gone);
+    assert_eq!(r.removed, gone.len());
+    assert_eq!(w.len(), 60 - gone.len());
+    check_against_scan(&w);
+    for id in &gone {
+        assert!(w.get(id).is_none());
+    }
+    assert!(w.get("c1").is_some());
+}
+
+#[test]
+fn last_duplicate_wins_and_text_filter() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(vec![contact("a", ""), contact("a", OUT)]);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w.get("a").map(|e| e.status), Some(Status::NoSmsReply));
+    let q = w.query(&Filter {
+        text: Some("  N A ".into()),
+        ..Filter::default()
+    });
+    assert_eq!(q.len(), 1);
+}
+
+#[test]
+fn nothing_listed_before_the_first_now() {
+    let mut w = Worklist::new(playbook(), None);
+    w.upsert(sample());
+    assert!(w.query(&Filter::default()).is_empty());
+    assert!(w.get("c1").is_none());
+    w.refresh(at("2026-11-12T15:00:00Z"));
+    check_against_scan(&w);
+}
