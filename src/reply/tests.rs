@@ -457,3 +457,27 @@ fn a_second_revocation_adds_its_channels() {
     );
     assert_eq!(intent("I don't like that either").0, Intent::None);
 }
+
+/// A Spanish "no" before the imperative of a stop verb asks for more, as the
+/// English "don't stop sending me these deals" does; a comma or a full stop
+/// after "no" leaves the request standing.
+#[test]
+fn a_spanish_negated_stop_verb_is_not_an_opt_out() {
+    for t in [
+        "¡No dejen de mandarme ofertas!",
+        "No paren, me encantan sus ofertas",
+        "no dejes de escribirme",
+        "Por favor no dejen de enviarme promociones",
+        "No detengan los mensajes",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+    assert_eq!(
+        channels("No, dejen de llamarme", MessageChannel::Sms),
+        ["sms", "call"]
+    );
+    assert_eq!(
+        channels("No. Paren de escribirme", MessageChannel::Sms),
+        ["sms"]
+    );
+}

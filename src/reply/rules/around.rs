@@ -103,8 +103,11 @@ impl Reader<'_> {
     /// "n'arrêtez pas" — but not in a threat ("if you don't stop texting me")
     /// or a complaint ("why can't you stop").
     pub(super) fn negated(&self, i: usize) -> bool {
+        // Spanish "no" before an imperative: "no dejen de", "no paren" (but
+        // "no para de llamarme", he does not stop, is a complaint).
+        let es = self.any(i, "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA");
         for k in self.back(i, 6) {
-            if self.is(k, NEG) {
+            if self.is(k, NEG) || (es && self.eq(k, "NO")) {
                 return !self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR"));
             }
             if !self.is(k, SKIP | ME) {
