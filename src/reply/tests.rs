@@ -481,3 +481,26 @@ fn a_spanish_negated_stop_verb_is_not_an_opt_out() {
         ["sms"]
     );
 }
+
+/// A Spanish subscription to something named is that thing, as in English;
+/// "cancelen mi suscripción" with nothing named is to these messages.
+#[test]
+fn a_spanish_subscription_to_something_else_is_not_an_opt_out() {
+    for t in [
+        "Quiero cancelar mi suscripción a la revista",
+        "Cancelar mi suscripción al periódico",
+        "quiero cancelar mi suscripción del gimnasio",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+    for t in [
+        "cancelen mi suscripción",
+        "quiero cancelar mi suscripción a sus mensajes",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    assert_eq!(
+        channels("cancelen mi suscripción a los correos", MessageChannel::Sms),
+        ["email"]
+    );
+}

@@ -269,12 +269,13 @@ impl Reader<'_> {
     }
 
     /// "my subscription" is to these messages; "my subscription to the
-    /// magazine", "my Netflix subscription", "my subscription box" are not.
+    /// magazine", "mi suscripción a la revista", "my Netflix subscription",
+    /// "my subscription box" are not.
     pub(super) fn subscription(&self, k: usize, modified: bool) -> Obj {
         if modified {
             return Obj::Thing;
         }
-        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH") {
+        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH A AL DE DEL PARA") {
             return match self.object(k + 2) {
                 m @ Obj::Media { .. } => m,
                 _ => Obj::Thing,

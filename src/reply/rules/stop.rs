@@ -75,7 +75,7 @@ impl Reader<'_> {
                 Obj::Media { end, ch } => return soft(i, end, ch),
                 Obj::All(end) => return hit(i, end, ALL_CH),
                 Obj::Pron(end) => {
-                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "TERMINATE")
+                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "CANCELEN" | "TERMINATE")
                         && !self.eq(j, "THIS")
                     {
                         None
@@ -92,7 +92,7 @@ impl Reader<'_> {
         }
         match w {
             "END" | "TERMINATE" if !self.subject_to(i) => None,
-            "CANCEL" | "CANCELAR" if !self.wants(i) => None,
+            "CANCEL" | "CANCELAR" | "CANCELEN" if !self.wants(i) => None,
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
