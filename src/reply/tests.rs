@@ -504,3 +504,30 @@ fn a_spanish_subscription_to_something_else_is_not_an_opt_out() {
         ["email"]
     );
 }
+
+/// Spanish "no" before a command of contact, "no quiero que me ..." and the
+/// French "cessez de" are requests like their English kin; a limit in time
+/// or one thing is not.
+#[test]
+fn spanish_and_french_requests_to_stop_contact() {
+    let s = MessageChannel::Sms;
+    for t in [
+        "no envíen más mensajes",
+        "favor de no enviar más mensajes",
+        "no quiero que me escriban",
+        "cessez de m'envoyer des messages",
+        "Veuillez cesser de m'envoyer des messages",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+        assert_eq!(channels(t, s), ["sms"], "{t}");
+    }
+    assert_eq!(channels("Favor de no llamarme", s), ["sms", "call"]);
+    assert_eq!(channels("Cessez de m'appeler svp", s), ["sms", "call"]);
+    for t in [
+        "no envíen la factura todavía",
+        "no quiero que me llamen después de las 5",
+        "ne cessez pas de m'envoyer des offres",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}

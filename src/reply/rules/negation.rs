@@ -5,6 +5,17 @@ use super::super::text::WEAK;
 use super::super::words::*;
 use super::{hit, soft, Hit, Obj, Reader};
 
+/// Spanish commands to the business (usted, ustedes, tú): "no envíen", "no me
+/// llamen".
+const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ESCRIBA ESCRIBAS \
+    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE";
+
+/// Spanish infinitives of contact, alone or with the pronoun: "no enviar",
+/// "no llamarme".
+const ES_INFINITIVE: &str = "ENVIAR MANDAR ESCRIBIR LLAMAR CONTACTAR MOLESTAR TEXTEAR ENVIARME \
+    MANDARME ESCRIBIRME LLAMARME CONTACTARME MOLESTARME TEXTEARME ENVIARNOS LLAMARNOS \
+    CONTACTARNOS";
+
 impl Reader<'_> {
     /// After a negator: "don't text me", "do not contact me", "I don't want
     /// your texts", "I never signed up", "ne m'envoyez plus".
@@ -243,8 +254,27 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
+        // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
+        // de" or at the start: "favor de no enviar más mensajes".
+        let infinitive = self.any(j, ES_INFINITIVE)
+            && !i
+                .checked_sub(1)
+                .filter(|_| self.on(i))
+                .is_some_and(|k| !self.any(k, "DE FAVOR"));
+        if self.any(j, ES_IMPERATIVE) || infinitive {
+            return self.contact(i, j, self.is(j, ME));
+        }
         match v {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // "no quiero que me escriban", "no quiero que me llamen".
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
+                let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+                if self.on(k) && self.is(k, CVERB) {
+                    self.contact(i, k, true)
+                } else {
+                    None
+                }
+            }
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => {
                 let k = if self.eq(j + 1, "RECIBIR") {
                     j + 2
