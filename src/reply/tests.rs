@@ -531,3 +531,30 @@ fn spanish_and_french_requests_to_stop_contact() {
         assert_eq!(intent(t).0, Intent::None, "{t}");
     }
 }
+
+/// A means named with "by", "por" or "par" narrows a request for no contact
+/// to that means, as "via" does.
+#[test]
+fn a_means_named_by_by_narrows_the_request() {
+    let s = MessageChannel::Sms;
+    assert_eq!(channels("do not contact me by email", s), ["email"]);
+    assert_eq!(channels("please don't contact me by text", s), ["sms"]);
+    assert_eq!(channels("no contact by text please", s), ["sms"]);
+    assert_eq!(channels("no more contact by email please", s), ["email"]);
+    assert_eq!(channels("Don't contact me by phone", s), ["sms", "call"]);
+    assert_eq!(channels("no me contacten por correo", s), ["email"]);
+    assert_eq!(
+        channels("ne me contactez plus par SMS", MessageChannel::Email),
+        ["sms"]
+    );
+    assert_eq!(channels("stop contacting me via text", s), ["sms"]);
+    assert_eq!(channels("do not contact me", s), ["sms", "call", "email"]);
+    assert_eq!(
+        channels("do not contact me by email, text is fine", s),
+        ["email"]
+    );
+    assert_eq!(
+        intent("don't contact me by email before Monday").0,
+        Intent::None
+    );
+}

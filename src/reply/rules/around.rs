@@ -207,7 +207,12 @@ impl Reader<'_> {
             if k > j && !self.on(k) {
                 // A list across a comma: "texts, calls or emails", "texts,
                 // calls, or emails".
-                if !(media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ)) {
+                // Not a new clause: "by email, text is fine".
+                if !(media
+                    && self.brk(k) == WEAK
+                    && self.is(k, MEDIA | GER | CONJ)
+                    && !self.any(k + 1, "IS ARE"))
+                {
                     break;
                 }
             }
@@ -287,10 +292,21 @@ impl Reader<'_> {
         Obj::Media { end: k + 1, ch: 0 }
     }
 
-    /// "via text", "by phone", "with your texts": the channel that narrows a
-    /// request.
+    /// The channels of a request, narrowed by a means named at word `k` ("do
+    /// not contact me by email", "no contact by text"): the means alone when
+    /// the request named every channel or none, else both.
+    pub(super) fn narrowed(&self, ch: u8, k: usize) -> u8 {
+        match self.via(k) {
+            Some(v) if ch == ALL_CH || ch == 0 => v,
+            Some(v) => ch | v,
+            None => ch,
+        }
+    }
+
+    /// "via text", "by phone", "with your texts", "por correo", "par SMS":
+    /// the channel that narrows a request.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
-        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU") {
+        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR") {
             return None;
         }
         for m in k + 1..k + 4 {

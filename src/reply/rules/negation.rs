@@ -149,6 +149,15 @@ impl Reader<'_> {
         if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
             ch = SMS | CALL;
         }
+        if self.via(k).is_some() {
+            // "don't contact me by email before Monday" still asks when.
+            let when = (k + 1..k + 5).any(|m| self.on(m) && self.limited(m));
+            return if when {
+                None
+            } else {
+                hit(i, k, self.narrowed(ch, k))
+            };
+        }
         if self.any(
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO",
@@ -226,7 +235,12 @@ impl Reader<'_> {
                 return None;
             }
             if self.is(m, CVERB) {
-                let ch = self.ch(m) | self.media_after(m);
+                // "ne me contactez plus par SMS": the means narrows contact.
+                let after = self.media_after(m);
+                let ch = match self.ch(m) {
+                    ALL_CH if after != 0 => after,
+                    c => c | after,
+                };
                 return hit(i, m + 1, ch);
             }
             if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE") {
@@ -287,13 +301,17 @@ impl Reader<'_> {
                 }
             }
             "MORE" | "MAS" => match self.object(j + 1) {
-                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                Obj::Media { end, ch } if !self.limited(end) => {
+                    soft(i, end, self.narrowed(ch, end))
+                }
                 Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
                 Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
                 _ => None,
             },
             _ if self.is(j, MEDIA) && !self.is(j, THING) => match self.object(j) {
-                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                Obj::Media { end, ch } if !self.limited(end) => {
+                    soft(i, end, self.narrowed(ch, end))
+                }
                 _ => None,
             },
             _ => None,

@@ -182,10 +182,7 @@ impl Reader<'_> {
                 end += 1;
             }
         }
-        if let Some(v) = self.via(end) {
-            ch = if ch == ALL_CH || ch == 0 { v } else { ch | v };
-        }
-        hit(i, end, ch)
+        hit(i, end, self.narrowed(ch, end))
     }
 
     /// Remove me, take me off, lose my number, supprimez-moi.
