@@ -558,3 +558,25 @@ fn a_means_named_by_by_narrows_the_request() {
         Intent::None
     );
 }
+
+/// A stop word that is not a request: a question about what stopped, or a
+/// sentence whose subject is someone else.
+#[test]
+fn a_stop_that_is_not_asked_of_us_is_not_an_opt_out() {
+    for t in [
+        "why did the texts stop? I liked them",
+        "why did you stop texting me?",
+        "My neighbor won't stop calling me about the fence",
+        "my ex won't stop texting me lol",
+        "he won't stop calling me, can you help?",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+    let s = MessageChannel::Sms;
+    assert_eq!(channels("I did ask you to stop texting me", s), ["sms"]);
+    assert_eq!(
+        channels("my phone won't stop ringing with your calls", s),
+        ["sms", "call"]
+    );
+    assert_eq!(channels("why won't the texts stop?", s), ["sms"]);
+}
