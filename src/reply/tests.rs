@@ -580,3 +580,24 @@ fn a_stop_that_is_not_asked_of_us_is_not_an_opt_out() {
     );
     assert_eq!(channels("why won't the texts stop?", s), ["sms"]);
 }
+
+/// A help keyword beside an opt-out keyword is filler: STOP wins over HELP,
+/// whichever comes first; the help keyword alone is still a help request.
+#[test]
+fn stop_wins_over_help_beside_it() {
+    for t in [
+        "stop help",
+        "STOP HELP",
+        "help stop",
+        "Stop, help!",
+        "STOP INFO",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    assert_eq!(intent("help"), (Intent::Help, Some(Match::Exact)));
+    assert_eq!(intent("help info").0, Intent::None);
+    assert_eq!(
+        intent("help me stop overpaying for insurance").0,
+        Intent::None
+    );
+}

@@ -9,7 +9,8 @@
 
 use std::sync::OnceLock;
 
-/// May surround a keyword in a short opt-out ("stop please", "wrong number stop").
+/// May surround a keyword in a short opt-out ("stop please", "wrong number stop",
+/// "stop help": STOP wins over the help keywords beside it).
 pub const FILLER: u32 = 1;
 /// A determiner or quantifier inside an object ("the", "these", "your", "any").
 pub const DET: u32 = 1 << 1;
@@ -87,7 +88,7 @@ const LISTS: &[List] = &[
         "PLEASE THANKS THANK YOU THX TY NO NOPE NAH OK OKAY K NOW RIGHT ASAP IMMEDIATELY \
         ALREADY JUST AGAIN ANYMORE SORRY WRONG NUMBER PERSON NOT INTERESTED I ME SERIOUSLY \
         REALLY DUDE MAN BRO SIR MAAM GUYS HI HELLO HEY DAMN OMG WTF FFS SVP MERCI GRACIAS POR \
-        FAVOR S IL VOUS PLAIT YA AHORA FOREVER KINDLY SAID TOLD EITHER ALSO",
+        FAVOR S IL VOUS PLAIT YA AHORA FOREVER KINDLY SAID TOLD EITHER ALSO HELP INFO",
     ),
     List(
         STARTER,
