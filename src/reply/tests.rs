@@ -601,3 +601,37 @@ fn stop_wins_over_help_beside_it() {
         Intent::None
     );
 }
+
+/// New members of known kinds: a stop word glued to a word of contact, a
+/// permission denied now, and a complaint that the messages were reported as
+/// spam.
+#[test]
+fn glued_permission_and_reported_as_spam() {
+    let s = MessageChannel::Sms;
+    for t in [
+        "stoptexting",
+        "STOPTEXTING",
+        "You don't have my permission to text me",
+        "I don't give you permission to text me",
+        "I never gave you permission to text me",
+        "Reported as spam",
+        "I'm reporting this as spam",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+        assert_eq!(channels(t, s), ["sms"], "{t}");
+    }
+    assert_eq!(channels("STOPCALLING ME", s), ["sms", "call"]);
+    assert_eq!(
+        channels("you do not have my permission to call me", s),
+        ["sms", "call"]
+    );
+    for t in [
+        "Stopover in Denver next week",
+        "you don't have my permission to share my data with partners",
+        "I didn't report you as spam, your email went to my junk folder",
+        "is this spam?",
+        "please don't give my number to anyone",
+    ] {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}

@@ -26,7 +26,7 @@
 //!    "ne m'appelez plus";
 //! 7. no contact at all: "leave me alone", "go away", "déjenme en paz";
 //!    complaints and threats: "why do you keep texting me", "if you text me
-//!    again...";
+//!    again...", "reported as spam";
 //! 8. a short message of keywords and filler only ("stop please", "baja por
 //!    favor", "STOP STOP").
 //!
@@ -219,6 +219,7 @@ impl Reader<'_> {
             }
             "KEEP" | "KEEPS" => self.keep(i),
             "IF" | "UNLESS" => self.threat(i),
+            "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE ALREADY") {
                     i + 2

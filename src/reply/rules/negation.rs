@@ -73,6 +73,18 @@ impl Reader<'_> {
             {
                 hit(i, j + 2, self.media_before(j) | self.media_after(j))
             }
+            // "You don't have my permission to text me", "I don't give you
+            // permission": a permission denied now, for contact or for all.
+            "HAVE" | "HAS" | "GIVE" if matches!(n, "DON'T" | "DOESN'T" | "NOT") => {
+                let p = (j + 1..j + 4)
+                    .find(|&m| self.on(m) && self.any(m, "PERMISSION CONSENT AUTHORIZATION"))?;
+                let ch = self.media_after(p);
+                if ch != 0 || self.bare(p + 1) {
+                    hit(i, p + 1, ch)
+                } else {
+                    None
+                }
+            }
             "GAVE" | "GIVE" | "GIVEN" if matches!(n, "NEVER" | "DIDN'T" | "NOT") => {
                 if (j + 1..j + 5).any(|m| self.on(m) && self.any(m, "PERMISSION CONSENT NUMBER")) {
                     hit(i, j + 1, self.media_before(j) | self.media_after(j))
