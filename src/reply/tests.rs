@@ -458,20 +458,33 @@ fn a_second_revocation_adds_its_channels() {
     assert_eq!(intent("I don't like that either").0, Intent::None);
 }
 
+/// Each is a phrase opt-out that, received by text, revokes texts only.
+fn phrases_revoking_texts(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+        assert_eq!(channels(t, MessageChannel::Sms), ["sms"], "{t}");
+    }
+}
+
+/// None is an opt-out, or anything else.
+fn not_opt_outs_of(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}
+
 /// A Spanish "no" before the imperative of a stop verb asks for more, as the
 /// English "don't stop sending me these deals" does; a comma or a full stop
 /// after "no" leaves the request standing.
 #[test]
 fn a_spanish_negated_stop_verb_is_not_an_opt_out() {
-    for t in [
+    not_opt_outs_of(&[
         "¡No dejen de mandarme ofertas!",
         "No paren, me encantan sus ofertas",
         "no dejes de escribirme",
         "Por favor no dejen de enviarme promociones",
         "No detengan los mensajes",
-    ] {
-        assert_eq!(intent(t).0, Intent::None, "{t}");
-    }
+    ]);
     assert_eq!(
         channels("No, dejen de llamarme", MessageChannel::Sms),
         ["sms", "call"]
@@ -486,13 +499,11 @@ fn a_spanish_negated_stop_verb_is_not_an_opt_out() {
 /// "cancelen mi suscripción" with nothing named is to these messages.
 #[test]
 fn a_spanish_subscription_to_something_else_is_not_an_opt_out() {
-    for t in [
+    not_opt_outs_of(&[
         "Quiero cancelar mi suscripción a la revista",
         "Cancelar mi suscripción al periódico",
         "quiero cancelar mi suscripción del gimnasio",
-    ] {
-        assert_eq!(intent(t).0, Intent::None, "{t}");
-    }
+    ]);
     for t in [
         "cancelen mi suscripción",
         "quiero cancelar mi suscripción a sus mensajes",
@@ -511,25 +522,20 @@ fn a_spanish_subscription_to_something_else_is_not_an_opt_out() {
 #[test]
 fn spanish_and_french_requests_to_stop_contact() {
     let s = MessageChannel::Sms;
-    for t in [
+    phrases_revoking_texts(&[
         "no envíen más mensajes",
         "favor de no enviar más mensajes",
         "no quiero que me escriban",
         "cessez de m'envoyer des messages",
         "Veuillez cesser de m'envoyer des messages",
-    ] {
-        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
-        assert_eq!(channels(t, s), ["sms"], "{t}");
-    }
+    ]);
     assert_eq!(channels("Favor de no llamarme", s), ["sms", "call"]);
     assert_eq!(channels("Cessez de m'appeler svp", s), ["sms", "call"]);
-    for t in [
+    not_opt_outs_of(&[
         "no envíen la factura todavía",
         "no quiero que me llamen después de las 5",
         "ne cessez pas de m'envoyer des offres",
-    ] {
-        assert_eq!(intent(t).0, Intent::None, "{t}");
-    }
+    ]);
 }
 
 /// A means named with "by", "por" or "par" narrows a request for no contact
@@ -563,15 +569,13 @@ fn a_means_named_by_by_narrows_the_request() {
 /// sentence whose subject is someone else.
 #[test]
 fn a_stop_that_is_not_asked_of_us_is_not_an_opt_out() {
-    for t in [
+    not_opt_outs_of(&[
         "why did the texts stop? I liked them",
         "why did you stop texting me?",
         "My neighbor won't stop calling me about the fence",
         "my ex won't stop texting me lol",
         "he won't stop calling me, can you help?",
-    ] {
-        assert_eq!(intent(t).0, Intent::None, "{t}");
-    }
+    ]);
     let s = MessageChannel::Sms;
     assert_eq!(channels("I did ask you to stop texting me", s), ["sms"]);
     assert_eq!(
@@ -608,7 +612,7 @@ fn stop_wins_over_help_beside_it() {
 #[test]
 fn glued_permission_and_reported_as_spam() {
     let s = MessageChannel::Sms;
-    for t in [
+    phrases_revoking_texts(&[
         "stoptexting",
         "STOPTEXTING",
         "You don't have my permission to text me",
@@ -616,22 +620,17 @@ fn glued_permission_and_reported_as_spam() {
         "I never gave you permission to text me",
         "Reported as spam",
         "I'm reporting this as spam",
-    ] {
-        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
-        assert_eq!(channels(t, s), ["sms"], "{t}");
-    }
+    ]);
     assert_eq!(channels("STOPCALLING ME", s), ["sms", "call"]);
     assert_eq!(
         channels("you do not have my permission to call me", s),
         ["sms", "call"]
     );
-    for t in [
+    not_opt_outs_of(&[
         "Stopover in Denver next week",
         "you don't have my permission to share my data with partners",
         "I didn't report you as spam, your email went to my junk folder",
         "is this spam?",
         "please don't give my number to anyone",
-    ] {
-        assert_eq!(intent(t).0, Intent::None, "{t}");
-    }
+    ]);
 }
