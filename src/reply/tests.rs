@@ -457,3 +457,180 @@ fn a_second_revocation_adds_its_channels() {
     );
     assert_eq!(intent("I don't like that either").0, Intent::None);
 }
+
+/// Each is a phrase opt-out that, received by text, revokes texts only.
+fn phrases_revoking_texts(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+        assert_eq!(channels(t, MessageChannel::Sms), ["sms"], "{t}");
+    }
+}
+
+/// None is an opt-out, or anything else.
+fn not_opt_outs_of(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(intent(t).0, Intent::None, "{t}");
+    }
+}
+
+/// A Spanish "no" before the imperative of a stop verb asks for more, as the
+/// English "don't stop sending me these deals" does; a comma or a full stop
+/// after "no" leaves the request standing.
+#[test]
+fn a_spanish_negated_stop_verb_is_not_an_opt_out() {
+    not_opt_outs_of(&[
+        "¡No dejen de mandarme ofertas!",
+        "No paren, me encantan sus ofertas",
+        "no dejes de escribirme",
+        "Por favor no dejen de enviarme promociones",
+        "No detengan los mensajes",
+    ]);
+    assert_eq!(
+        channels("No, dejen de llamarme", MessageChannel::Sms),
+        ["sms", "call"]
+    );
+    assert_eq!(
+        channels("No. Paren de escribirme", MessageChannel::Sms),
+        ["sms"]
+    );
+}
+
+/// A Spanish subscription to something named is that thing, as in English;
+/// "cancelen mi suscripción" with nothing named is to these messages.
+#[test]
+fn a_spanish_subscription_to_something_else_is_not_an_opt_out() {
+    not_opt_outs_of(&[
+        "Quiero cancelar mi suscripción a la revista",
+        "Cancelar mi suscripción al periódico",
+        "quiero cancelar mi suscripción del gimnasio",
+    ]);
+    for t in [
+        "cancelen mi suscripción",
+        "quiero cancelar mi suscripción a sus mensajes",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    assert_eq!(
+        channels("cancelen mi suscripción a los correos", MessageChannel::Sms),
+        ["email"]
+    );
+}
+
+/// Spanish "no" before a command of contact, "no quiero que me ..." and the
+/// French "cessez de" are requests like their English kin; a limit in time
+/// or one thing is not.
+#[test]
+fn spanish_and_french_requests_to_stop_contact() {
+    let s = MessageChannel::Sms;
+    phrases_revoking_texts(&[
+        "no envíen más mensajes",
+        "favor de no enviar más mensajes",
+        "no quiero que me escriban",
+        "cessez de m'envoyer des messages",
+        "Veuillez cesser de m'envoyer des messages",
+    ]);
+    assert_eq!(channels("Favor de no llamarme", s), ["sms", "call"]);
+    assert_eq!(channels("Cessez de m'appeler svp", s), ["sms", "call"]);
+    not_opt_outs_of(&[
+        "no envíen la factura todavía",
+        "no quiero que me llamen después de las 5",
+        "ne cessez pas de m'envoyer des offres",
+    ]);
+}
+
+/// A means named with "by", "por" or "par" narrows a request for no contact
+/// to that means, as "via" does.
+#[test]
+fn a_means_named_by_by_narrows_the_request() {
+    let s = MessageChannel::Sms;
+    assert_eq!(channels("do not contact me by email", s), ["email"]);
+    assert_eq!(channels("please don't contact me by text", s), ["sms"]);
+    assert_eq!(channels("no contact by text please", s), ["sms"]);
+    assert_eq!(channels("no more contact by email please", s), ["email"]);
+    assert_eq!(channels("Don't contact me by phone", s), ["sms", "call"]);
+    assert_eq!(channels("no me contacten por correo", s), ["email"]);
+    assert_eq!(
+        channels("ne me contactez plus par SMS", MessageChannel::Email),
+        ["sms"]
+    );
+    assert_eq!(channels("stop contacting me via text", s), ["sms"]);
+    assert_eq!(channels("do not contact me", s), ["sms", "call", "email"]);
+    assert_eq!(
+        channels("do not contact me by email, text is fine", s),
+        ["email"]
+    );
+    assert_eq!(
+        intent("don't contact me by email before Monday").0,
+        Intent::None
+    );
+}
+
+/// A stop word that is not a request: a question about what stopped, or a
+/// sentence whose subject is someone else.
+#[test]
+fn a_stop_that_is_not_asked_of_us_is_not_an_opt_out() {
+    not_opt_outs_of(&[
+        "why did the texts stop? I liked them",
+        "why did you stop texting me?",
+        "My neighbor won't stop calling me about the fence",
+        "my ex won't stop texting me lol",
+        "he won't stop calling me, can you help?",
+    ]);
+    let s = MessageChannel::Sms;
+    assert_eq!(channels("I did ask you to stop texting me", s), ["sms"]);
+    assert_eq!(
+        channels("my phone won't stop ringing with your calls", s),
+        ["sms", "call"]
+    );
+    assert_eq!(channels("why won't the texts stop?", s), ["sms"]);
+}
+
+/// A help keyword beside an opt-out keyword is filler: STOP wins over HELP,
+/// whichever comes first; the help keyword alone is still a help request.
+#[test]
+fn stop_wins_over_help_beside_it() {
+    for t in [
+        "stop help",
+        "STOP HELP",
+        "help stop",
+        "Stop, help!",
+        "STOP INFO",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    assert_eq!(intent("help"), (Intent::Help, Some(Match::Exact)));
+    assert_eq!(intent("help info").0, Intent::None);
+    assert_eq!(
+        intent("help me stop overpaying for insurance").0,
+        Intent::None
+    );
+}
+
+/// New members of known kinds: a stop word glued to a word of contact, a
+/// permission denied now, and a complaint that the messages were reported as
+/// spam.
+#[test]
+fn glued_permission_and_reported_as_spam() {
+    let s = MessageChannel::Sms;
+    phrases_revoking_texts(&[
+        "stoptexting",
+        "STOPTEXTING",
+        "You don't have my permission to text me",
+        "I don't give you permission to text me",
+        "I never gave you permission to text me",
+        "Reported as spam",
+        "I'm reporting this as spam",
+    ]);
+    assert_eq!(channels("STOPCALLING ME", s), ["sms", "call"]);
+    assert_eq!(
+        channels("you do not have my permission to call me", s),
+        ["sms", "call"]
+    );
+    not_opt_outs_of(&[
+        "Stopover in Denver next week",
+        "you don't have my permission to share my data with partners",
+        "I didn't report you as spam, your email went to my junk folder",
+        "is this spam?",
+        "please don't give my number to anyone",
+    ]);
+}

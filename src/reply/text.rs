@@ -1,7 +1,7 @@
 //! From a message to words: folding, clause boundaries, quoted history, and
 //! reading a word the lists know even when it is elongated or misspelt.
 
-use super::words::{self, Known, CONJ, LAUGH};
+use super::words::{self, Known, CONJ, CVERB, GER, LAUGH, MEDIA, THING};
 
 /// At most this many characters of a message are read.
 const HEAD_CHARS: usize = 2000;
@@ -28,13 +28,27 @@ pub struct Tok {
     pub ch: u8,
     /// The break before it (0, [`WEAK`] or [`STRONG`]).
     pub brk: u8,
-    /// How it joins the word before it in the normalised text: space, `-` or `'`.
+    /// How it joins the word before it in the normalised text: space, `-`,
+    /// `'`, or 0 when glued to it as written ("stoptexting").
     join: u8,
     /// Not written by the customer as a word (an emoji read as laughter, `&`).
     pub synth: bool,
 }
 
 impl Tok {
+    fn known(start: usize, end: usize, k: Known, brk: u8, join: u8) -> Tok {
+        Tok {
+            start,
+            end,
+            w: k.w,
+            f: k.f,
+            ch: k.ch,
+            brk,
+            join,
+            synth: false,
+        }
+    }
+
     /// Whether it is in a list with any of these flags.
     pub fn is(&self, flags: u32) -> bool {
         self.f & flags != 0
@@ -61,7 +75,7 @@ impl Tokens {
     pub fn joined(&self) -> String {
         let mut out = String::with_capacity(self.buf.len());
         for t in self.toks.iter().filter(|t| !t.synth) {
-            if !out.is_empty() {
+            if !out.is_empty() && t.join != 0 {
                 out.push(char::from(t.join));
             }
             out.push_str(self.surface(t));
@@ -244,12 +258,21 @@ impl Builder {
         if end == start {
             return;
         }
-        let known = self
-            .out
-            .buf
-            .get(start..end)
-            .and_then(read_word)
-            .unwrap_or(Known { w: "", f: 0, ch: 0 });
+        let surface = self.out.buf.get(start..end).unwrap_or("");
+        let read = read_word(surface);
+        if read.is_none() {
+            if let Some((stop, rest)) = glued(surface) {
+                // "stoptexting": two words, the second glued to the first.
+                let at = start + 4;
+                let brk = self.brk;
+                self.push(Tok::known(start, at, stop, brk, self.join));
+                self.push(Tok::known(at, end, rest, 0, 0));
+                self.brk = 0;
+                self.join = b' ';
+                return;
+            }
+        }
+        let known = read.unwrap_or(Known { w: "", f: 0, ch: 0 });
         let tok = Tok {
             start,
             end,
@@ -265,6 +288,10 @@ impl Builder {
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
+        self.push(tok);
+    }
+
+    fn push(&mut self, tok: Tok) {
         if self.out.toks.len() < MAX_TOKENS {
             self.out.toks.push(tok);
         }
@@ -397,6 +424,15 @@ pub fn tokens(text: &str) -> Tokens {
 /// single space, and trims.
 pub fn normalize(text: &str) -> String {
     tokens(text).joined()
+}
+
+/// A stop word glued to a word of contact ("STOPTEXTING", "STOPCALLING"):
+/// both words.
+fn glued(s: &str) -> Option<(Known, Known)> {
+    let rest = s.strip_prefix("STOP").filter(|r| r.len() >= 3)?;
+    let second =
+        read_word(rest).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0)?;
+    Some((words::lookup("STOP")?, second))
 }
 
 /// A word the lists know, also when elongated ("stooop", "pleeease",
@@ -542,6 +578,10 @@ mod tests {
         assert_eq!(words_of("stop 😂"), ["STOP", "LOL"]);
         assert_eq!(words_of("texts & calls"), ["TEXTS", "AND", "CALLS"]);
         assert_eq!(words_of("e-mail"), ["EMAIL"]);
+        assert_eq!(words_of("STOPTEXTING me"), ["STOP", "TEXTING", "ME"]);
+        assert_eq!(words_of("stopcalling"), ["STOP", "CALLING"]);
+        assert_eq!(words_of("stopover"), ["stopover".to_uppercase()]);
+        assert_eq!(normalize("stoptexting"), "STOPTEXTING");
     }
 
     #[test]

@@ -103,8 +103,11 @@ impl Reader<'_> {
     /// "n'arrêtez pas" — but not in a threat ("if you don't stop texting me")
     /// or a complaint ("why can't you stop").
     pub(super) fn negated(&self, i: usize) -> bool {
+        // Spanish "no" before an imperative: "no dejen de", "no paren" (but
+        // "no para de llamarme", he does not stop, is a complaint).
+        let es = self.any(i, "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA");
         for k in self.back(i, 6) {
-            if self.is(k, NEG) {
+            if self.is(k, NEG) || (es && self.eq(k, "NO")) {
                 return !self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR"));
             }
             if !self.is(k, SKIP | ME) {
@@ -204,7 +207,12 @@ impl Reader<'_> {
             if k > j && !self.on(k) {
                 // A list across a comma: "texts, calls or emails", "texts,
                 // calls, or emails".
-                if !(media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ)) {
+                // Not a new clause: "by email, text is fine".
+                if !(media
+                    && self.brk(k) == WEAK
+                    && self.is(k, MEDIA | GER | CONJ)
+                    && !self.any(k + 1, "IS ARE"))
+                {
                     break;
                 }
             }
@@ -266,12 +274,13 @@ impl Reader<'_> {
     }
 
     /// "my subscription" is to these messages; "my subscription to the
-    /// magazine", "my Netflix subscription", "my subscription box" are not.
+    /// magazine", "mi suscripción a la revista", "my Netflix subscription",
+    /// "my subscription box" are not.
     pub(super) fn subscription(&self, k: usize, modified: bool) -> Obj {
         if modified {
             return Obj::Thing;
         }
-        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH") {
+        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH A AL DE DEL PARA") {
             return match self.object(k + 2) {
                 m @ Obj::Media { .. } => m,
                 _ => Obj::Thing,
@@ -283,10 +292,21 @@ impl Reader<'_> {
         Obj::Media { end: k + 1, ch: 0 }
     }
 
-    /// "via text", "by phone", "with your texts": the channel that narrows a
-    /// request.
+    /// The channels of a request, narrowed by a means named at word `k` ("do
+    /// not contact me by email", "no contact by text"): the means alone when
+    /// the request named every channel or none, else both.
+    pub(super) fn narrowed(&self, ch: u8, k: usize) -> u8 {
+        match self.via(k) {
+            Some(v) if ch == ALL_CH || ch == 0 => v,
+            Some(v) => ch | v,
+            None => ch,
+        }
+    }
+
+    /// "via text", "by phone", "with your texts", "por correo", "par SMS":
+    /// the channel that narrows a request.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
-        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU") {
+        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR") {
             return None;
         }
         for m in k + 1..k + 4 {

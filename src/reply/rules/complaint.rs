@@ -1,6 +1,6 @@
 //! Asking for no contact at all ("leave me alone"), complaints and threats
-//! ("why do you keep texting me", "if you text me again"), and short messages
-//! of keywords and filler only.
+//! ("why do you keep texting me", "if you text me again", "reported as
+//! spam"), and short messages of keywords and filler only.
 
 use super::super::words::*;
 use super::{hit, Hit, Reader};
@@ -64,6 +64,21 @@ impl Reader<'_> {
             Some(c) if threat => hit(i, end, c),
             _ => None,
         }
+    }
+
+    /// Reported as spam: "Reported as spam", "I'm reporting this as spam",
+    /// "I reported you for spam" (not "I didn't report you as spam").
+    pub(super) fn reported(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) {
+            return None;
+        }
+        let end = (i + 1..i + 5)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "SPAM JUNK"))?;
+        if !(i + 1..end).any(|m| self.any(m, "AS FOR")) {
+            return None;
+        }
+        hit(i, end + 1, 0)
     }
 
     /// A short message, or sentence, of keywords and filler only ("stop

@@ -7,7 +7,7 @@
 //!
 //! The rules, in the order they are tried at a word:
 //! 1. strong words — unsubscribe, opt out, revoke, STOPALL — unless negated;
-//! 2. "dejen de / arrêtez de" + a verb of contact;
+//! 2. "dejen de / arrêtez de / cessez de" + a verb of contact;
 //! 3. a stop word (stop, quit, cease, end, cancel, discontinue, arrêtez,
 //!    paren) with its object: a verb of contact ("stop texting me"), a means of
 //!    contact ("stop these messages"), a pronoun ("stop it"), or nothing
@@ -21,11 +21,12 @@
 //!    call me again" — not when limited in time ("after 5pm", "today") or about
 //!    one thing ("don't email me the invoice"); "I don't want your texts",
 //!    "I never signed up for this", "I do not consent";
-//! 6. "no more texts", "no calls please", "no me envíen más mensajes", "plus de
-//!    messages", "ne m'appelez plus";
+//! 6. "no more texts", "no calls please", "no me envíen más mensajes", "no
+//!    envíen más mensajes", "no quiero que me escriban", "plus de messages",
+//!    "ne m'appelez plus";
 //! 7. no contact at all: "leave me alone", "go away", "déjenme en paz";
 //!    complaints and threats: "why do you keep texting me", "if you text me
-//!    again...";
+//!    again...", "reported as spam";
 //! 8. a short message of keywords and filler only ("stop please", "baja por
 //!    favor", "STOP STOP").
 //!
@@ -181,7 +182,7 @@ impl Reader<'_> {
         if self.is(i, STRONG) {
             return self.strong(i);
         }
-        if self.is(i, DE_VERB) && self.eq(i + 1, "DE") {
+        if self.is(i, DE_VERB) && self.any(i + 1, "DE D") {
             if let Some(h) = self.de_verb(i) {
                 return Some(h);
             }
@@ -218,6 +219,7 @@ impl Reader<'_> {
             }
             "KEEP" | "KEEPS" => self.keep(i),
             "IF" | "UNLESS" => self.threat(i),
+            "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE ALREADY") {
                     i + 2

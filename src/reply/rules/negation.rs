@@ -5,6 +5,17 @@ use super::super::text::WEAK;
 use super::super::words::*;
 use super::{hit, soft, Hit, Obj, Reader};
 
+/// Spanish commands to the business (usted, ustedes, tú): "no envíen", "no me
+/// llamen".
+const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ESCRIBA ESCRIBAS \
+    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE";
+
+/// Spanish infinitives of contact, alone or with the pronoun: "no enviar",
+/// "no llamarme".
+const ES_INFINITIVE: &str = "ENVIAR MANDAR ESCRIBIR LLAMAR CONTACTAR MOLESTAR TEXTEAR ENVIARME \
+    MANDARME ESCRIBIRME LLAMARME CONTACTARME MOLESTARME TEXTEARME ENVIARNOS LLAMARNOS \
+    CONTACTARNOS";
+
 impl Reader<'_> {
     /// After a negator: "don't text me", "do not contact me", "I don't want
     /// your texts", "I never signed up", "ne m'envoyez plus".
@@ -61,6 +72,18 @@ impl Reader<'_> {
                 if self.any(j + 1, "UP IN") && matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
             {
                 hit(i, j + 2, self.media_before(j) | self.media_after(j))
+            }
+            // "You don't have my permission to text me", "I don't give you
+            // permission": a permission denied now, for contact or for all.
+            "HAVE" | "HAS" | "GIVE" if matches!(n, "DON'T" | "DOESN'T" | "NOT") => {
+                let p = (j + 1..j + 4)
+                    .find(|&m| self.on(m) && self.any(m, "PERMISSION CONSENT AUTHORIZATION"))?;
+                let ch = self.media_after(p);
+                if ch != 0 || self.bare(p + 1) {
+                    hit(i, p + 1, ch)
+                } else {
+                    None
+                }
             }
             "GAVE" | "GIVE" | "GIVEN" if matches!(n, "NEVER" | "DIDN'T" | "NOT") => {
                 if (j + 1..j + 5).any(|m| self.on(m) && self.any(m, "PERMISSION CONSENT NUMBER")) {
@@ -137,6 +160,15 @@ impl Reader<'_> {
         }
         if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
             ch = SMS | CALL;
+        }
+        if self.via(k).is_some() {
+            // "don't contact me by email before Monday" still asks when.
+            let when = (k + 1..k + 5).any(|m| self.on(m) && self.limited(m));
+            return if when {
+                None
+            } else {
+                hit(i, k, self.narrowed(ch, k))
+            };
         }
         if self.any(
             k,
@@ -215,7 +247,12 @@ impl Reader<'_> {
                 return None;
             }
             if self.is(m, CVERB) {
-                let ch = self.ch(m) | self.media_after(m);
+                // "ne me contactez plus par SMS": the means narrows contact.
+                let after = self.media_after(m);
+                let ch = match self.ch(m) {
+                    ALL_CH if after != 0 => after,
+                    c => c | after,
+                };
                 return hit(i, m + 1, ch);
             }
             if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE") {
@@ -243,8 +280,27 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
+        // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
+        // de" or at the start: "favor de no enviar más mensajes".
+        let infinitive = self.any(j, ES_INFINITIVE)
+            && !i
+                .checked_sub(1)
+                .filter(|_| self.on(i))
+                .is_some_and(|k| !self.any(k, "DE FAVOR"));
+        if self.any(j, ES_IMPERATIVE) || infinitive {
+            return self.contact(i, j, self.is(j, ME));
+        }
         match v {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // "no quiero que me escriban", "no quiero que me llamen".
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
+                let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+                if self.on(k) && self.is(k, CVERB) {
+                    self.contact(i, k, true)
+                } else {
+                    None
+                }
+            }
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => {
                 let k = if self.eq(j + 1, "RECIBIR") {
                     j + 2
@@ -257,13 +313,17 @@ impl Reader<'_> {
                 }
             }
             "MORE" | "MAS" => match self.object(j + 1) {
-                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                Obj::Media { end, ch } if !self.limited(end) => {
+                    soft(i, end, self.narrowed(ch, end))
+                }
                 Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
                 Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
                 _ => None,
             },
             _ if self.is(j, MEDIA) && !self.is(j, THING) => match self.object(j) {
-                Obj::Media { end, ch } if !self.limited(end) => soft(i, end, ch),
+                Obj::Media { end, ch } if !self.limited(end) => {
+                    soft(i, end, self.narrowed(ch, end))
+                }
                 _ => None,
             },
             _ => None,

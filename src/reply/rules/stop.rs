@@ -47,7 +47,12 @@ impl Reader<'_> {
 
     /// A stop word and what it is about.
     pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) || self.first_person_plan(i) || self.noun_use(i) {
+        if self.negated(i)
+            || self.first_person_plan(i)
+            || self.noun_use(i)
+            || self.past_question(i)
+            || self.third_party(i)
+        {
             return None;
         }
         let w = self.w(i);
@@ -75,7 +80,7 @@ impl Reader<'_> {
                 Obj::Media { end, ch } => return soft(i, end, ch),
                 Obj::All(end) => return hit(i, end, ALL_CH),
                 Obj::Pron(end) => {
-                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "TERMINATE")
+                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "CANCELEN" | "TERMINATE")
                         && !self.eq(j, "THIS")
                     {
                         None
@@ -92,7 +97,7 @@ impl Reader<'_> {
         }
         match w {
             "END" | "TERMINATE" if !self.subject_to(i) => None,
-            "CANCEL" | "CANCELAR" if !self.wants(i) => None,
+            "CANCEL" | "CANCELAR" | "CANCELEN" if !self.wants(i) => None,
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
@@ -112,6 +117,43 @@ impl Reader<'_> {
             return aux && (self.w(k).is_empty() || self.is(k, THING));
         }
         false
+    }
+
+    /// A question about what stopped: "why did the texts stop?", "did you
+    /// stop texting me?" (but "I did ask you to stop").
+    pub(super) fn past_question(&self, i: usize) -> bool {
+        for k in self.back(i, 5) {
+            if self.eq(k, "DID") {
+                return true;
+            }
+            let subject = (self.is(k, DET | PRON | MEDIA) && !self.is(k, THING))
+                || self.any(k, "YOU Y'ALL THEY GUYS");
+            if !subject {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Someone else is the subject: "my neighbor won't stop calling me", "he
+    /// won't stop texting me" (but "my phone won't stop ringing", "you won't
+    /// stop").
+    pub(super) fn third_party(&self, i: usize) -> bool {
+        let mut back = self.back(i, 8).skip_while(|&k| {
+            self.is(k, MODAL | NEG) || self.any(k, "JUST NEVER EVER ALWAYS STILL")
+        });
+        let Some(k) = back.next() else {
+            return false;
+        };
+        if self.any(k, "HE SHE") {
+            return true;
+        }
+        // An unknown noun after a possessive: "my neighbor", "my crazy ex".
+        self.w(k).is_empty()
+            && back
+                .take(3)
+                .find(|&m| !self.w(m).is_empty())
+                .is_some_and(|m| self.any(m, "MY HIS HER OUR"))
     }
 
     /// "make it end", "I want these texts to end".
@@ -182,10 +224,7 @@ impl Reader<'_> {
                 end += 1;
             }
         }
-        if let Some(v) = self.via(end) {
-            ch = if ch == ALL_CH || ch == 0 { v } else { ch | v };
-        }
-        hit(i, end, ch)
+        hit(i, end, self.narrowed(ch, end))
     }
 
     /// Remove me, take me off, lose my number, supprimez-moi.
