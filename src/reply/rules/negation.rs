@@ -52,6 +52,10 @@ impl Reader<'_> {
                 if self.is(k, ME) && self.on(k) {
                     k += 1;
                 }
+                // "don't send out the invoice": the object comes after "out".
+                if self.eq(k, "OUT") && self.on(k) {
+                    k += 1;
+                }
                 return match self.object(k) {
                     Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
                     Obj::Empty if !self.limited(k) => hit(i, k, 0),
@@ -139,6 +143,10 @@ impl Reader<'_> {
             }
         }
         if self.eq(j, "REACH") && self.eq(k, "OUT") {
+            k += 1;
+        }
+        // "don't reach out to me", "don't write to me": the customer, after "to".
+        if self.eq(k, "TO") && self.on(k) && self.is(k + 1, ME) && self.on(k + 1) {
             k += 1;
         }
         let mut object = me;
