@@ -78,7 +78,7 @@ const SECTIONS = [
   ['Evaluation', ['Evaluation', 'NextAction', 'NextAuto', 'ChannelCheck', 'DndInfo', 'Violation']],
   ['Errors', ['EngineError', 'FieldError']],
   ['Batches, plans, replies and queues', ['BatchError', 'EvaluateManyOptions', 'PlanItem', 'ReplyClass', 'QueueItem', 'QueueOptions', 'PlannedItem']],
-  ['Worklist', ['Filter', 'Page', 'Facets']],
+  ['Worklist', ['Filter', 'Page', 'Facets', 'WorklistColumns']],
 ];
 
 const decls = new Map();

@@ -778,3 +778,44 @@ export interface Facets {
   /** By channel allowed now. */
   allowed: Record<string, number>;
 }
+/**
+ * `Worklist.columns()`: the facts of every contact as typed arrays, slot by
+ * slot — `ids[i]` is the contact whose facts are at index `i` of every array.
+ * A snapshot (copies), valid until the next `upsert`, `remove` or `refresh`.
+ */
+export interface WorklistColumns {
+  /** The contact of each slot, as given. */
+  ids: Array<string | number>;
+  /** Status of each slot, an index into `statuses`. */
+  status: Uint8Array;
+  /** The status ids `status` numbers. */
+  statuses: StatusId[];
+  /** Next action of each slot, an index into `nextLabels`. */
+  next: Uint16Array;
+  /** The next-action labels `next` numbers (`"none"`: no next action). */
+  nextLabels: string[];
+  /**
+   * Campaign phase of each slot, an index into `phases`.
+   * @unit 65535 when the contact is outside any campaign phase
+   */
+  phase: Uint16Array;
+  /** The phase ids `phase` numbers. */
+  phases: string[];
+  /**
+   * Flags of each slot.
+   * @unit bits: 1 texting allowed now, 2 calling allowed, 4 email allowed, 8 the next action is due, 16 an automatic send is due, 32 evaluated (0 before the first `now`), 64 the display name carries the opt-out suffix
+   */
+  flags: Uint8Array;
+  /** Work priority of each slot (higher first). */
+  priority: Float64Array;
+  /**
+   * Due time of each slot's next action.
+   * @unit epoch milliseconds; NaN when there is no next action
+   */
+  dueAt: Float64Array;
+  /**
+   * When each slot's evaluation can next change by itself.
+   * @unit epoch milliseconds; NaN for never
+   */
+  validUntil: Float64Array;
+}

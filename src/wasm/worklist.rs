@@ -163,6 +163,72 @@ impl Worklist {
     pub fn size(&self) -> u32 {
         self.inner.len() as u32
     }
+
+    /// The facts of every contact as typed arrays, slot by slot (`ids[i]` is
+    /// the contact of slot `i`): for a chart, an export or a filter of the
+    /// host's own over 100,000 contacts without an object per contact. A
+    /// snapshot: copies, valid until the next `upsert`, `remove` or
+    /// `refresh` (views into the module's memory would break when it grows).
+    #[wasm_bindgen(unchecked_return_type = "WorklistColumns")]
+    pub fn columns(&self) -> Result<JsValue, JsValue> {
+        let c = self.inner.columns();
+        let out = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &k.into(), v).map(|_| ());
+        let n = u32::try_from(c.len()).unwrap_or(u32::MAX);
+        set("ids", &self.ids.slice(0, n).into())?;
+        set(
+            "status",
+            &js_sys::Uint8Array::from(c.status.as_slice()).into(),
+        )?;
+        let statuses: js_sys::Array = crate::status::Status::ALL
+            .iter()
+            .map(|s| JsValue::from_str(s.id()))
+            .collect();
+        set("statuses", &statuses.into())?;
+        set(
+            "next",
+            &js_sys::Uint16Array::from(c.label.as_slice()).into(),
+        )?;
+        let names = |n: &crate::worklist::Names| -> js_sys::Array {
+            (0..n.len()).map(|i| JsValue::from_str(n.name(i))).collect()
+        };
+        set("nextLabels", &names(self.inner.label_names()).into())?;
+        set(
+            "phase",
+            &js_sys::Uint16Array::from(c.phase.as_slice()).into(),
+        )?;
+        set("phases", &names(self.inner.phase_names()).into())?;
+        set(
+            "flags",
+            &js_sys::Uint8Array::from(c.flags.as_slice()).into(),
+        )?;
+        set(
+            "priority",
+            &js_sys::Float64Array::from(c.priority.as_slice()).into(),
+        )?;
+        // Epoch milliseconds as JS numbers; NaN for none (no next action, or
+        // an evaluation that never changes by itself).
+        let ms = |v: &[i64]| -> Vec<f64> {
+            v.iter()
+                .map(|&t| {
+                    if t == i64::MAX || t == i64::MIN {
+                        f64::NAN
+                    } else {
+                        t as f64
+                    }
+                })
+                .collect()
+        };
+        set(
+            "dueAt",
+            &js_sys::Float64Array::from(ms(&c.due_ms).as_slice()).into(),
+        )?;
+        set(
+            "validUntil",
+            &js_sys::Float64Array::from(ms(&c.valid_until).as_slice()).into(),
+        )?;
+        Ok(out.into())
+    }
 }
 
 /// Facets as plain objects whose keys are set with `Object.defineProperty`:

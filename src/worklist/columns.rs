@@ -54,6 +54,11 @@ impl Names {
         self.names.len()
     }
 
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// One flag per known name: is it in `wanted`.
     pub fn mask(&self, wanted: &[String]) -> Vec<bool> {
         let mut m = vec![false; self.names.len()];
@@ -159,6 +164,11 @@ impl Columns {
     /// How many slots.
     pub fn len(&self) -> usize {
         self.flags.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.flags.is_empty()
     }
 
     /// A new slot, not yet evaluated.

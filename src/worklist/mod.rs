@@ -32,8 +32,8 @@ use crate::model::{Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
-use columns::{Columns, Labels, Names, DUE, NO_PHASE};
-pub use columns::{AUTO_DUE, EVALUATED, NO_NEXT, TEXTING_BLOCKED};
+pub use columns::{Columns, Names, AUTO_DUE, EVALUATED, NO_NEXT, TEXTING_BLOCKED};
+use columns::{Labels, DUE, NO_PHASE};
 pub use facets::Facets;
 pub use filter::Filter;
 
@@ -168,6 +168,17 @@ impl Worklist {
     /// The fact columns, slot by slot (for readers that take them whole).
     pub fn columns(&self) -> &Columns {
         &self.cols
+    }
+
+    /// The names the `label` column numbers: next-action labels, "none" among
+    /// them.
+    pub fn label_names(&self) -> &Names {
+        &self.labels.names
+    }
+
+    /// The names the `phase` column numbers: the playbook's campaign phases.
+    pub fn phase_names(&self) -> &Names {
+        &self.phases
     }
 
     fn compile(&self, f: &Filter) -> filter::Compiled {

@@ -322,3 +322,39 @@ for (const name of ['monthly-campaign', 'call-ladder', 'sequence']) {
     }
   });
 }
+
+test('columns: every slot\'s typed-array facts agree with get(id)', () => {
+  for (const name of ['monthly-campaign', 'sequence']) {
+    const pb = m.preset(name);
+    const wl = new m.Worklist(pb);
+    wl.upsert(synthetic(300, 11));
+    let c = wl.columns();
+    assert.equal(c.ids.length, 300);
+    assert.ok(c.flags.every((f) => (f & 32) === 0), 'nothing is evaluated before the first now');
+    wl.refresh(NOW);
+    c = wl.columns();
+    assert.ok(c.status instanceof Uint8Array && c.next instanceof Uint16Array && c.dueAt instanceof Float64Array);
+    for (const k of ['status', 'next', 'phase', 'flags', 'priority', 'dueAt', 'validUntil']) assert.equal(c[k].length, 300, k);
+    let due = 0;
+    c.ids.forEach((id, i) => {
+      const ev = wl.get(id);
+      const at = `${name} ${id}`;
+      assert.equal(c.statuses[c.status[i]], ev.status, at);
+      assert.equal(c.nextLabels[c.next[i]], ev.next ? ev.next.label : 'none', at);
+      assert.equal(c.priority[i], ev.priority, at);
+      if (ev.next) assert.equal(c.dueAt[i], Date.parse(ev.next.dueAt), at);
+      else assert.ok(Number.isNaN(c.dueAt[i]), at);
+      if (ev.validUntil === null) assert.ok(Number.isNaN(c.validUntil[i]), at);
+      else assert.equal(c.validUntil[i], Date.parse(ev.validUntil), at);
+      ['sms', 'call', 'email'].forEach((ch, b) => assert.equal((c.flags[i] >> b) & 1, ev.channels[ch].allowed ? 1 : 0, `${at} ${ch}`));
+      assert.equal((c.flags[i] >> 3) & 1, ev.next?.due ? 1 : 0, `${at} due`);
+      assert.equal((c.flags[i] >> 4) & 1, ev.nextAuto?.due ? 1 : 0, `${at} autoDue`);
+      assert.equal((c.flags[i] >> 5) & 1, 1, `${at} evaluated`);
+      if (c.phase[i] === 65535) assert.ok(!ev.campaign?.phase, at);
+      else assert.equal(c.phases[c.phase[i]], ev.campaign.phase, at);
+      due += (c.flags[i] >> 3) & 1;
+    });
+    assert.equal(due, wl.query({ due: true }).length, `${name}: the due flag counts what the due filter finds`);
+    wl.free();
+  }
+});

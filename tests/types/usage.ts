@@ -6,7 +6,7 @@ import {
 } from '../../pkg/index.js';
 import type {
   Contact, Evaluation, Playbook, Filter, Facets, BatchError, PlanItem, Region, NextAuto, Channel, Time, Event,
-  EngineError, FieldError,
+  EngineError, FieldError, WorklistColumns,
 } from '../../pkg/index.js';
 import { init, initSync } from '../../pkg/init.js';
 import type { WasmSource } from '../../pkg/init.js';
@@ -85,6 +85,8 @@ const ids: Array<string | number> = wl.query(filter);
 const page: Array<string | number> = wl.query(sender, { offset: 0, limit: 50 });
 const facets: Facets = wl.facets({});
 const size: number = wl.size;
+const cols: WorklistColumns = wl.columns();
+const dueNow: number = cols.flags.filter((f) => (f & 8) !== 0).length + cols.dueAt.length;
 wl.free();
 
 // cadence-engine/init: load from a URL, bytes or nothing.
@@ -107,5 +109,5 @@ async function parallel(): Promise<number> {
 
 export {
   problems, problemsOf, label, auto, autoChannel, byEmail, validUntil, source, allowed, many, steps, intent, revoked, check, when, queue, ok, errors, ids,
-  page, facets, size, regions, notARegion, event, time, typo, withSteps, blackout, load, parallel,
+  page, facets, size, dueNow, regions, notARegion, event, time, typo, withSteps, blackout, load, parallel,
 };
