@@ -214,6 +214,11 @@ impl Batch {
         }
     }
 
+    /// The length of the batch's JSON text, in bytes.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// A JS array of contacts. One contact that JSON cannot hold yields its
     /// own error; the rest are read.
     pub fn of_array(v: &JsValue, path: &'static str) -> Result<Batch, Error> {
