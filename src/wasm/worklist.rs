@@ -231,31 +231,12 @@ impl Worklist {
     }
 }
 
-/// Facets as plain objects whose keys are set with `Object.defineProperty`:
-/// next labels and phase ids are strings people choose, and a plain `obj[key] =
-/// n` with the key `"__proto__"` would set the object's prototype instead of
-/// adding a count.
+/// Facets as plain objects, built by the host's `JSON.parse` in one call:
+/// next labels and phase ids are strings people choose, and `JSON.parse` makes
+/// every key an own data property, `"__proto__"` too (a plain `obj[key] = n`
+/// would set the object's prototype instead of adding a count).
 fn facets_js(f: &crate::worklist::Facets) -> Result<JsValue, JsValue> {
-    fn map<'a, K: AsRef<str> + 'a>(
-        entries: impl Iterator<Item = (&'a K, &'a u32)>,
-    ) -> Result<JsValue, JsValue> {
-        let obj = js_sys::Object::new();
-        for (k, n) in entries {
-            let desc = js_sys::Object::new();
-            js_sys::Reflect::set(&desc, &"value".into(), &JsValue::from(*n))?;
-            for flag in ["enumerable", "writable", "configurable"] {
-                js_sys::Reflect::set(&desc, &flag.into(), &JsValue::TRUE)?;
-            }
-            js_sys::Object::define_property(&obj, &k.as_ref().into(), &desc);
-        }
-        Ok(obj.into())
-    }
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"status".into(), &map(f.status.iter())?)?;
-    js_sys::Reflect::set(&out, &"next".into(), &map(f.next.iter())?)?;
-    js_sys::Reflect::set(&out, &"phase".into(), &map(f.phase.iter())?)?;
-    js_sys::Reflect::set(&out, &"allowed".into(), &map(f.allowed.iter())?)?;
-    Ok(out.into())
+    to_js(f)
 }
 
 /// `slots.map(i => ids[i])`, done by the JS engine in one call:

@@ -10,7 +10,7 @@ use crate::playbook::Playbook;
 use crate::status::Status;
 
 use super::columns::{Columns, Names};
-use super::filter::{channel_bit, Compiled};
+use super::filter::Compiled;
 
 /// Counts per facet.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -39,18 +39,20 @@ pub(super) fn count(
     let mut next = vec![0u32; labels.len()];
     let mut phase = vec![0u32; phases.len()];
     let mut allowed = [0u32; 3];
-    for s in 0..cols.len() {
-        if !c.matches(cols, s) {
+    // One pass over the columns side by side (no bounds checks per slot);
+    // the text, when the filter has one, is read only for slots that pass
+    // the rest.
+    let rows = cols
+        .flags
+        .iter()
+        .zip(&cols.status)
+        .zip(&cols.label)
+        .zip(&cols.phase)
+        .enumerate();
+    for (s, (((&f, &st), &l), &p)) in rows {
+        if !c.matches_facts(f, st, l, p) || !c.matches_text(cols, s, f) {
             continue;
         }
-        let (Some(&st), Some(&l), Some(&p), Some(&f)) = (
-            cols.status.get(s),
-            cols.label.get(s),
-            cols.phase.get(s),
-            cols.flags.get(s),
-        ) else {
-            continue;
-        };
         if let Some(n) = status.get_mut(usize::from(st)) {
             *n += 1;
         }
@@ -60,8 +62,9 @@ pub(super) fn count(
         if let Some(n) = phase.get_mut(usize::from(p)) {
             *n += 1;
         }
-        for (n, ch) in allowed.iter_mut().zip(Channel::ALL) {
-            *n += u32::from(f & channel_bit(ch) != 0);
+        // Bit b of the flags is `Channel::ALL[b]` (`filter::channel_bit`).
+        for (b, n) in allowed.iter_mut().enumerate() {
+            *n += u32::from((f >> b) & 1);
         }
     }
     let mut out = Facets::default();

@@ -120,6 +120,13 @@ impl Compiled {
         ) else {
             return false;
         };
+        self.matches_facts(flags, status, label, phase) && self.matches_text(c, s, flags)
+    }
+
+    /// Whether a slot with these facts passes every part of the filter but
+    /// the text.
+    #[inline]
+    pub(super) fn matches_facts(&self, flags: u8, status: u8, label: u16, phase: u16) -> bool {
         if flags & self.set != self.set || flags & self.clear != 0 {
             return false;
         }
@@ -143,6 +150,13 @@ impl Compiled {
                 return false;
             }
         }
+        true
+    }
+
+    /// Whether slot `s` passes the text part of the filter (true when it has
+    /// none).
+    #[inline]
+    pub(super) fn matches_text(&self, c: &Columns, s: usize, flags: u8) -> bool {
         match &self.text {
             None => true,
             Some(t) => c.search.get(s).is_some_and(|text| {

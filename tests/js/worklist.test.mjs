@@ -358,3 +358,23 @@ test('columns: every slot\'s typed-array facts agree with get(id)', () => {
     wl.free();
   }
 });
+
+test('facets: a step labelled __proto__ keeps its count as an own key, and no prototype changes', () => {
+  const pb = {
+    name: 'proto steps',
+    timeZone: 'America/New_York',
+    steps: [
+      { id: 'p', label: '__proto__', channel: 'call', mode: 'action', day: 0 },
+      { id: 'c', label: 'constructor', channel: 'call', mode: 'action', after: { days: 1 } },
+    ],
+  };
+  const wl = new m.Worklist(pb, NOW);
+  wl.upsert([1, 2, 3].map((i) => ({ id: `c${i}`, timeZone: 'America/New_York', addedAt: ADDED, events: [] })));
+  const f = wl.facets({});
+  assert.ok(Object.prototype.hasOwnProperty.call(f.next, '__proto__'), JSON.stringify(Object.keys(f.next)));
+  assert.equal(f.next['__proto__'], 3);
+  assert.equal(Object.getPrototypeOf(f.next), Object.prototype);
+  assert.equal(sum(f.status), 3);
+  assert.deepEqual(wl.query({ next: ['__proto__'] }).length, 3);
+  wl.free();
+});
