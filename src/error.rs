@@ -127,8 +127,13 @@ impl Error {
     /// Turns a deserialization error carrying its path into an [`Error`].
     pub(crate) fn from_path<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Self {
         let path = err.path().to_string();
-        let mut path = if path == "." { String::new() } else { path };
-        let text = err.into_inner().to_string();
+        let path = if path == "." { String::new() } else { path };
+        Self::from_serde(path, &err.into_inner())
+    }
+
+    /// Turns a deserialization error found at `path` into an [`Error`].
+    pub(crate) fn from_serde(mut path: String, err: &dyn fmt::Display) -> Self {
+        let text = err.to_string();
         // serde-wasm-bindgen shows its errors as JS errors do: "Error: ...".
         let text = text.strip_prefix("Error: ").unwrap_or(&text);
         let inner = strip_position(text).to_string();

@@ -261,19 +261,28 @@ impl Playbook {
     /// # Errors
     /// As [`Playbook::from_deserializer`], with every problem.
     pub fn from_json(text: &str) -> Result<Playbook> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let typed: std::result::Result<raw::ObjectOnly, _> =
-            serde_path_to_error::deserialize(&mut de).map_err(Error::from_path);
-        match typed {
-            Ok(raw) => {
-                de.end().map_err(|e| Error::input("", e.to_string()))?;
-                build::build(raw.0)
-            }
-            Err(first) => {
-                let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-                    return Err(first);
-                };
-                let mut rest: Vec<Error> = shape::problems(&value)
+        // The text becomes a JSON value first, so that the typed reading is
+        // compiled for one deserializer only (the value's), not for the
+        // text's as well: a third of the package's code is this reading.
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::from_serde(String::new(), &e))?;
+        if let Some(repeated) = crate::read::repeated_key(text) {
+            return Err(repeated);
+        }
+        Self::from_value(&value)
+    }
+
+    /// Reads a playbook given as a JSON value, reporting every problem (as
+    /// [`Playbook::from_json`]; a value cannot repeat a key).
+    ///
+    /// # Errors
+    /// As [`Playbook::from_json`].
+    pub fn from_value(value: &serde_json::Value) -> Result<Playbook> {
+        match serde_path_to_error::deserialize::<_, raw::ObjectOnly>(value) {
+            Ok(raw) => build::build(raw.0),
+            Err(e) => {
+                let first = Error::from_path(e);
+                let mut rest: Vec<Error> = shape::problems(value)
                     .into_iter()
                     .filter(|e| e.path != first.path)
                     .collect();
@@ -281,14 +290,6 @@ impl Playbook {
                 Err(first.with_also(rest))
             }
         }
-    }
-
-    /// Reads a playbook given as a JSON value (as [`Playbook::from_json`]).
-    ///
-    /// # Errors
-    /// As [`Playbook::from_json`].
-    pub fn from_value(value: &serde_json::Value) -> Result<Playbook> {
-        Self::from_json(&value.to_string())
     }
 
     /// Whether `date` is a business day (Monday–Friday and not a holiday).

@@ -312,6 +312,31 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Walks the elements of an array whose `[` is at the cursor, calling `f`
+    /// with each index (the cursor then on the element, which `f` must consume).
+    pub(super) fn elements(
+        &mut self,
+        mut f: impl FnMut(&mut Self, usize) -> std::result::Result<(), Syntax>,
+    ) -> std::result::Result<(), Syntax> {
+        self.expect(b'[', "'['")?;
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.bump();
+            return Ok(());
+        }
+        for i in 0usize.. {
+            f(self, i)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.bump(),
+                Some(b']') => break,
+                _ => return Err(self.syntax("',' or ']'")),
+            }
+        }
+        self.bump();
+        Ok(())
+    }
+
     /// Walks the members of an object whose `{` is at the cursor, calling `f`
     /// with each key (the cursor then on its value, which `f` must consume).
     pub(super) fn members(

@@ -16,7 +16,10 @@
 mod event;
 mod json;
 mod record;
+mod repeated;
 mod value;
+
+pub(crate) use repeated::repeated_key;
 
 use std::borrow::Cow;
 

@@ -77,6 +77,16 @@ pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
     }
 }
 
+/// A JS value as a JSON value (through its JSON text). Rules that read their
+/// input with serde read it from a JSON value only, so that their readers are
+/// compiled once.
+///
+/// # Errors
+/// As [`text_of`].
+pub fn value_of(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
+    serde_json::from_str(&text_of(v, path)?).map_err(|e| Error::from_serde(path.to_string(), &e))
+}
+
 /// What JSON-shaped data is, and what came instead.
 fn not_json(path: &str, got: &str) -> Error {
     Error::input(

@@ -17,8 +17,8 @@ use crate::error::Error;
 use crate::playbook::Playbook;
 use crate::time::Instant;
 use convert::{
-    batch_error, channel, contact, js_error, option_bool, playbook, run, source_text, text_of,
-    time, to_js, Batch, BatchItem,
+    batch_error, channel, contact, js_error, option_bool, playbook, run, source_text, time, to_js,
+    value_of, Batch, BatchItem,
 };
 pub use worklist::Worklist;
 
@@ -196,12 +196,9 @@ pub fn plan_queue(
     #[wasm_bindgen(unchecked_param_type = "QueueOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
-        let items = text_of(&items, "items")?;
-        let options = text_of(&options, "options")?;
-        crate::queue::plan_queue(
-            &mut serde_json::Deserializer::from_str(&items),
-            &mut serde_json::Deserializer::from_str(&options),
-        )
+        let items = value_of(&items, "items")?;
+        let options = value_of(&options, "options")?;
+        crate::queue::plan_queue(&items, &options)
     })
 }
 

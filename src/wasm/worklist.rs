@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{js_error, playbook, source_text, text_of, time, to_js, Batch};
+use super::convert::{js_error, playbook, source_text, time, to_js, value_of, Batch};
 use crate::error::Error;
 use crate::worklist::{Filter, Worklist as Core};
 
@@ -291,7 +291,6 @@ fn filter_of(v: &JsValue) -> Result<Filter, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(Filter::default());
     }
-    let text = text_of(v, "filter")?;
-    let mut d = serde_json::Deserializer::from_str(&text);
-    Filter::from_deserializer(&mut d).map_err(|e| e.under("filter"))
+    let value = value_of(v, "filter")?;
+    Filter::from_deserializer(&value).map_err(|e| e.under("filter"))
 }
