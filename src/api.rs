@@ -206,8 +206,8 @@ pub fn follow_up_text(
     }
     let t = crate::cadence::follow_up_date(a, b, f);
     let offset = engaged_text
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
-        .map(|d| *d.offset());
+        .and_then(crate::rfc3339::parse)
+        .and_then(|(_, offset)| chrono::FixedOffset::east_opt(offset));
     Ok(crate::time::format_with_offset(t, offset))
 }
 

@@ -179,7 +179,7 @@ where
                 id: it.id.clone(),
                 priority: e.priority,
                 due_at: zone.format(e.due),
-                planned_for: today.format("%Y-%m-%d").to_string(),
+                planned_for: today.to_string(),
                 deferred_days: (today - day_of(e.due)).num_days(),
                 rank,
             });

@@ -6,6 +6,8 @@
 //! millisecond instant, and [`parse`] accepts what `DateTime::parse_from_rfc3339`
 //! accepts (within years 1 to 9999 once read as UTC).
 
+use chrono::{NaiveDate, NaiveDateTime};
+
 use crate::civil::{shifted_days, Civil, DAY_SECS, SHIFT};
 use crate::time::{Instant, MAX_MS, MIN_MS};
 
@@ -139,6 +141,74 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
     (MIN_MS..=MAX_MS)
         .contains(&ms)
         .then_some((Instant(ms), offset))
+}
+
+/// A date `YYYY-MM-DD` (years 0000 to 9999), exactly ten characters.
+///
+/// ```
+/// use cadence_engine::rfc3339;
+/// assert!(rfc3339::date("2028-02-29").is_some());
+/// assert_eq!(rfc3339::date("2027-02-29"), None);
+/// assert_eq!(rfc3339::date("2027-2-28"), None);
+/// ```
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1] = text.as_bytes() else {
+        return None;
+    };
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let (month, day) = (two(mo0, mo1)?, two(d0, d1)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// A local date-time with no offset: `YYYY-MM-DD`, then optionally `T`, `t` or
+/// a space and `HH:MM`, `HH:MM:SS` or `HH:MM:SS.f…` (any number of fractional
+/// digits; milliseconds kept, the rest truncated; second 60 reads as one
+/// second on from second 59, as [`parse`] reads it). A date alone is its
+/// midnight. `None` for anything else.
+///
+/// ```
+/// use cadence_engine::rfc3339;
+/// let t = rfc3339::local("2026-11-02 09:30").map(|t| t.to_string());
+/// assert_eq!(t.as_deref(), Some("2026-11-02 09:30:00"));
+/// assert_eq!(rfc3339::local("2026-11-02T9:30"), None);
+/// ```
+pub fn local(text: &str) -> Option<NaiveDateTime> {
+    let day = date(text.get(..10)?)?;
+    let b = text.as_bytes().get(10..)?;
+    let (clock, rest) = match *b {
+        [] => return day.and_hms_opt(0, 0, 0),
+        [b'T' | b't' | b' ', ref rest @ ..] => (rest.get(..5)?, rest.get(5..)?),
+        _ => return None,
+    };
+    let &[h0, h1, b':', m0, m1] = clock else {
+        return None;
+    };
+    let (hour, minute) = (two(h0, h1)?, two(m0, m1)?);
+    let (second, ms) = match *rest {
+        [] => (0, 0),
+        [b':', s0, s1, ref frac @ ..] => {
+            let ms = match *frac {
+                [] => 0,
+                [b'.', ref digits @ ..]
+                    if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) =>
+                {
+                    digits
+                        .iter()
+                        .chain([b'0'; 3].iter())
+                        .take(3)
+                        .fold(0, |ms, &c| ms * 10 + digit(c))
+                }
+                _ => return None,
+            };
+            (two(s0, s1)?, ms)
+        }
+        _ => return None,
+    };
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let time = day.and_hms_milli_opt(hour, minute, second.min(59), ms)?;
+    Some(time + chrono::TimeDelta::seconds(i64::from(second / 60)))
 }
 
 /// `text` without white space around it, as `str::trim` gives it, sooner

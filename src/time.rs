@@ -307,10 +307,7 @@ impl Zone {
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    if text.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    crate::rfc3339::date(text)
 }
 
 /// Parses `HH:MM` (00:00 to 24:00) into minutes after midnight.

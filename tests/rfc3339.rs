@@ -8,7 +8,7 @@ use proptest::test_runner::Config;
 
 mod chrono_reference;
 
-use chrono_reference::{format_at as chrono_text, parse as chrono_parse};
+use chrono_reference::{format_at as chrono_text, local_ms as chrono_local, parse as chrono_parse};
 
 fn ours(ms: i64, offset: i32) -> String {
     let mut s = String::new();
@@ -120,6 +120,110 @@ fn near_rfc3339() -> impl Strategy<Value = String> {
         })
 }
 
+/// Text shaped like a local date-time (digits where digits go, any value).
+fn near_local() -> impl Strategy<Value = String> {
+    let num = |lo: u32, hi: u32| {
+        prop_oneof![12 => lo..hi, 1 => 0u32..100].prop_map(|v| format!("{v:02}"))
+    };
+    let year = (0u32..10_000).prop_map(|y| format!("{y:04}"));
+    let sep = prop_oneof![8 => Just("T"), 1 => Just("t"), 2 => Just(" ")];
+    let frac = prop_oneof![
+        3 => Just(String::new()),
+        4 => proptest::collection::vec(0u8..10, 1..10).prop_map(|d| {
+            format!(".{}", d.iter().map(|x| char::from(b'0' + x)).collect::<String>())
+        }),
+    ];
+    let clock = prop_oneof![
+        1 => Just(String::new()),
+        2 => (sep.clone(), num(0, 24), num(0, 60)).prop_map(|(s, h, m)| format!("{s}{h}:{m}")),
+        4 => (sep, num(0, 24), num(0, 60), num(0, 61), frac)
+            .prop_map(|(s, h, m, sec, f)| format!("{s}{h}:{m}:{sec}{f}")),
+    ];
+    (year, num(1, 13), num(1, 32), clock).prop_map(|(y, mo, d, c)| format!("{y}-{mo}-{d}{c}"))
+}
+
+fn local_ms(text: &str) -> Option<i64> {
+    rfc3339::local(text).map(|t| t.and_utc().timestamp_millis())
+}
+
+/// The local date-times of CRM exports: the forms the contact reader takes,
+/// and what it refuses (chrono's `%`-formats also skipped spaces before a
+/// number; the forms are digits in place, nothing else).
+#[test]
+fn reads_local_date_times() {
+    let at = |s: &str| local_ms(s).map(|ms| ours(ms, 0));
+    assert_eq!(
+        at("2026-11-02").as_deref(),
+        Some("2026-11-02T00:00:00+00:00")
+    );
+    assert_eq!(
+        at("2026-11-02 09:30").as_deref(),
+        Some("2026-11-02T09:30:00+00:00")
+    );
+    assert_eq!(
+        at("2026-11-02t09:30:15").as_deref(),
+        Some("2026-11-02T09:30:15+00:00")
+    );
+    assert_eq!(
+        at("2026-11-02T09:30:15.5").as_deref(),
+        Some("2026-11-02T09:30:15.500+00:00")
+    );
+    assert_eq!(
+        at("2026-11-02T09:30:15.123456789").as_deref(),
+        Some("2026-11-02T09:30:15.123+00:00")
+    );
+    assert_eq!(
+        at("2026-12-31T23:59:60").as_deref(),
+        Some("2027-01-01T00:00:00+00:00")
+    );
+    assert_eq!(
+        at("2028-02-29").as_deref(),
+        Some("2028-02-29T00:00:00+00:00")
+    );
+    for bad in [
+        "",
+        "2026-11-2",
+        "2026-11-02T",
+        "2026-11-02T9:30",
+        "2026-11-02T09:3",
+        "2026-11-02 09:30:1",
+        "2026-11-02T09:30:15.",
+        "2026-11-02T09:30:15,5",
+        "2026-11-02T24:00",
+        "2026-11-02T09:60",
+        "2026-11-02T09:30:61",
+        "2027-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-11-02T 9:30",
+        "2026-11- 2",
+        " 2026-11-02",
+        "2026/11/02",
+        "2026-11-02_09:30",
+        "2026-11-02T09:30Z",
+        "2026-11-02T09:30:15.5x",
+        "2026-11-02T09:30:15.5 ",
+        "２０２６-11-02",
+    ] {
+        assert_eq!(local_ms(bad), None, "{bad:?}");
+    }
+    assert_eq!(
+        rfc3339::date("2026-11-02")
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-11-02")
+    );
+    for bad in [
+        "2026-11-2",
+        "2026-11-022",
+        "+2026-11-02",
+        "2026-02-30",
+        " 2026-11-02",
+    ] {
+        assert_eq!(rfc3339::date(bad), None, "{bad:?}");
+    }
+}
+
 /// A valid time with one byte changed, dropped or doubled.
 fn mutated() -> impl Strategy<Value = String> {
     let base = (MIN_MS..=MAX_MS, -1439i32..1440).prop_map(|(ms, m)| ours(ms, m * 60));
@@ -170,6 +274,11 @@ proptest! {
     #[test]
     fn reads_mutated_text_as_chrono(text in mutated()) {
         prop_assert_eq!(rfc3339::parse(&text), chrono_parse(&text), "{:?}", text);
+    }
+
+    #[test]
+    fn reads_local_date_times_as_chrono(text in near_local()) {
+        prop_assert_eq!(local_ms(&text), chrono_local(&text), "{:?}", text);
     }
 
     #[test]

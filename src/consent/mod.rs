@@ -112,7 +112,7 @@ impl Violation {
             "quietHours" => format!(
                 "{} at {} local, outside {}",
                 ch.noun(),
-                ctx.zone.local(self.at).format("%H:%M"),
+                hh_mm(ctx.zone.local(self.at)),
                 ctx.hours().source()
             ),
             _ => match ctx.caps().get(self.cap) {
@@ -270,4 +270,10 @@ impl OptOut<'_> {
     pub fn confirmable(&self) -> bool {
         self.by_text && self.channels.contains(Channel::Sms)
     }
+}
+
+/// A local time as `HH:MM`, for messages.
+fn hh_mm(t: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }

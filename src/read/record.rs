@@ -1,6 +1,8 @@
 //! One contact record: its fields, its local times resolved once its zone
 //! is known, its events sorted.
 
+use chrono::Timelike;
+
 use crate::error::{Error, ErrorCode};
 use crate::model::{Contact, ContactId, Event, EventBody, MessageChannel, Reply};
 use crate::playbook::Keywords;
@@ -271,7 +273,7 @@ pub(super) fn read_contact(
                 path_of(p.event, p.field.name()),
                 format!(
                     "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
-                    p.local.format("%Y-%m-%d %H:%M").to_string()
+                    format!("{} {:02}:{:02}", p.local.date(), p.local.hour(), p.local.minute())
                 ),
             ));
             continue;

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 
 use crate::error::ErrorCode;
 use crate::model::{Direction, DndChannel, DndSource, Interaction, MessageChannel, Outcome};
@@ -37,7 +37,7 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
             if let Ok(i) = Instant::parse(t) {
                 return Ok(When::At(i));
             }
-            match local_date_time(t) {
+            match crate::rfc3339::local(t) {
                 Some(l) => Ok(When::Local(l)),
                 None => Err(bad(&v)),
             }
@@ -82,26 +82,6 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
         ErrorCode::InvalidTime,
         format!("epoch milliseconds must lie within years 1973 to 9999, got {text}"),
     ))
-}
-
-/// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM:SS` and `...SS.fff`, with
-/// no offset.
-fn local_date_time(t: &str) -> Option<NaiveDateTime> {
-    let date = NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok()?;
-    let rest = t.get(10..)?;
-    if rest.is_empty() {
-        return Some(date.and_time(NaiveTime::MIN));
-    }
-    let time = rest.strip_prefix(['T', 't', ' '])?;
-    let parsed = match time.len() {
-        5 => NaiveTime::parse_from_str(time, "%H:%M").ok()?,
-        8 => NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?,
-        n if n > 9 && time.as_bytes().get(8) == Some(&b'.') => {
-            NaiveTime::parse_from_str(time, "%H:%M:%S%.f").ok()?
-        }
-        _ => return None,
-    };
-    Some(date.and_time(parsed))
 }
 
 /// A string value, borrowed from the text when it has no escapes.

@@ -211,7 +211,7 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
             }
             caps.push((c.max, period, c.channels.clone()));
         }
-        if raw.cite.is_empty() || NaiveDate::parse_from_str(&raw.checked, "%Y-%m-%d").is_err() {
+        if raw.cite.is_empty() || crate::rfc3339::date(&raw.checked).is_none() {
             return Err(at("expected a citation and a checked date".into()));
         }
         let zones = zones::ZONES

@@ -83,3 +83,25 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
     let t = Instant::from_ms(d.timestamp_millis())?;
     Some((t, d.offset().local_minus_utc()))
 }
+
+/// A local date-time as the contact reader read it with chrono's `%`-formats:
+/// `YYYY-MM-DD`, then `T`, `t` or a space and `HH:MM`, `HH:MM:SS` or
+/// `HH:MM:SS.f…`; as epoch milliseconds of that wall time read as UTC.
+pub fn local_ms(t: &str) -> Option<i64> {
+    use chrono::{NaiveDate, NaiveTime};
+    let date = NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok()?;
+    let rest = t.get(10..)?;
+    if rest.is_empty() {
+        return Some(date.and_time(NaiveTime::MIN).and_utc().timestamp_millis());
+    }
+    let time = rest.strip_prefix(['T', 't', ' '])?;
+    let parsed = match time.len() {
+        5 => NaiveTime::parse_from_str(time, "%H:%M").ok()?,
+        8 => NaiveTime::parse_from_str(time, "%H:%M:%S").ok()?,
+        n if n > 9 && time.as_bytes().get(8) == Some(&b'.') => {
+            NaiveTime::parse_from_str(time, "%H:%M:%S%.f").ok()?
+        }
+        _ => return None,
+    };
+    Some(date.and_time(parsed).and_utc().timestamp_millis())
+}
