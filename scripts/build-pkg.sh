@@ -21,10 +21,9 @@ wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 # the Node and the browser glue both load it from (scripts/pkg-files.mjs).
 cmp -s "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm" \
   || { echo "[pkg] the nodejs and web targets emitted different modules" >&2; exit 1; }
-# -O3 rather than -Oz: 1.4 KB more gzipped (364.8 KB, within the 370 KB budget)
-# for 41% fewer instructions in Worklist.refresh and 2% fewer in a load
-# (callgrind counts of V8's optimized code; docs/benchmarks.md). Rust's own
-# opt-level stays "s": level 3 costs 18 KB gzipped, past the budget.
+# -O3 rather than -Oz: 1.4 KB more gzipped for 41% fewer instructions in
+# Worklist.refresh and 2% fewer in a load (callgrind counts of V8's optimized
+# code; docs/benchmarks.md). Rust's own opt-level is 3 too (Cargo.toml).
 opt=node_modules/.bin/wasm-opt
 "$opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
