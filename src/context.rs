@@ -181,6 +181,9 @@ pub struct Ctx<'a> {
     /// Skip the words: `explain`, violation messages and formatted times (the
     /// resident worklist needs only the facts it filters and sorts on).
     pub lean: bool,
+    /// Audit the history's touches for violations (the resident worklist
+    /// keeps no violations, so it skips them; `get` evaluates in full).
+    pub audits: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -199,6 +202,7 @@ impl<'a> Ctx<'a> {
             upto,
             changes: Cell::new(first_future),
             lean: false,
+            audits: true,
         }
     }
 

@@ -40,6 +40,9 @@ pub fn cap_clear(
 
 /// Audits one outbound touch against the state before it.
 pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+    if !ctx.audits {
+        return;
+    }
     let violation = |rule: &'static str| Violation {
         at,
         channel: ch,

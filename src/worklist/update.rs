@@ -21,6 +21,7 @@ impl Worklist {
         };
         let mut ctx = Ctx::new(env, contact, now);
         ctx.lean = true;
+        ctx.audits = false;
         let f = facts(&ctx);
         let label = self
             .labels
