@@ -1,7 +1,7 @@
 //! The window(s) that bind one contact, read in its zone(s), with the days
 //! already worked out kept for the questions that follow.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use chrono::NaiveDate;
 
@@ -53,6 +53,33 @@ pub struct Hours {
     /// answer's hold nothing ending after `t2`, and the answer stays the
     /// earliest of its day that does.
     last: RefCell<Vec<(Instant, Instant, Instant)>>,
+    /// The answers already given about one instant: a batch asks each channel
+    /// of each contact about the same `now`.
+    asked: Cell<Asked>,
+    /// The last few openings found, `(t, next_open(t))`, newest first: a
+    /// contact's due times are placed at the same few instants as others'
+    /// (its `now`, a phase's start).
+    opens: Cell<[(i64, Option<Instant>); OPENS]>,
+}
+
+/// How many openings [`Hours::next_open`] remembers.
+const OPENS: usize = 6;
+
+/// What [`Hours::contains`] and [`Hours::closes_after`]
+/// answered about the instant `t` (`None`: not asked yet).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Asked {
+    t: i64,
+    contains: Option<bool>,
+    close: Option<Option<Instant>>,
+}
+
+impl Asked {
+    const NONE: Asked = Asked {
+        t: i64::MIN,
+        contains: None,
+        close: None,
+    };
 }
 
 impl Hours {
@@ -66,6 +93,8 @@ impl Hours {
             blackout: Vec::new(),
             cache: RefCell::new(Vec::new()),
             last: RefCell::new(Vec::new()),
+            asked: Cell::new(Asked::NONE),
+            opens: Cell::new([(i64::MIN, None); OPENS]),
         }
     }
 
@@ -200,10 +229,26 @@ impl Hours {
 
     /// Whether `t` is inside every window in every zone.
     pub fn contains(&self, t: Instant) -> bool {
-        (0..self.constraints()).all(|i| match self.local_contains(i, t) {
+        if let Some(inside) = self.asked_about(t).contains {
+            return inside;
+        }
+        let inside = (0..self.constraints()).all(|i| match self.local_contains(i, t) {
             Some(inside) => inside,
             None => matches!(self.span(i, t), Some((s, e)) if s <= t && t < e),
-        })
+        });
+        self.asked.set(Asked {
+            contains: Some(inside),
+            ..self.asked_about(t)
+        });
+        inside
+    }
+
+    /// What was answered about `t` so far.
+    fn asked_about(&self, t: Instant) -> Asked {
+        match self.asked.get() {
+            a if a.t == t.0 => a,
+            _ => Asked { t: t.0, ..Asked::NONE },
+        }
     }
 
     /// Whether constraint `i` holds `t`, read from the local clock alone: the
@@ -255,6 +300,21 @@ impl Hours {
     /// each other for a season, while the zones' clock changes differ; a year
     /// and more of search keeps the answer the same from every `now`.)
     pub fn next_open(&self, t: Instant) -> Option<Instant> {
+        let mut opens = self.opens.get();
+        if let Some(&(_, open)) = opens.iter().find(|(q, _)| *q == t.0) {
+            return open;
+        }
+        let open = self.search_open(t);
+        opens.rotate_right(1);
+        if let Some(first) = opens.first_mut() {
+            *first = (t.0, open);
+        }
+        self.opens.set(opens);
+        open
+    }
+
+    /// [`Hours::next_open`], worked out.
+    fn search_open(&self, t: Instant) -> Option<Instant> {
         let limit = t.plus(HORIZON_DAYS * 24 * HOUR);
         let mut t = t;
         // Each round moves t to the next opening of some window; it settles when
@@ -286,8 +346,16 @@ impl Hours {
 
     /// When the window holding `t` closes (the earliest end among the windows).
     pub fn closes_after(&self, t: Instant) -> Option<Instant> {
-        (0..self.constraints())
+        if let Some(close) = self.asked_about(t).close {
+            return close;
+        }
+        let close = (0..self.constraints())
             .filter_map(|i| self.span(i, t).map(|(_, e)| e))
-            .min()
+            .min();
+        self.asked.set(Asked {
+            close: Some(close),
+            ..self.asked_about(t)
+        });
+        close
     }
 }
