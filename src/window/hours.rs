@@ -305,9 +305,14 @@ impl Hours {
             return open;
         }
         let open = self.search_open(t);
-        opens.rotate_right(1);
-        if let Some(first) = opens.first_mut() {
-            *first = (t.0, open);
+        // An opening is open: the next one from it is itself (a placed time is
+        // often asked about again).
+        let again = open.filter(|o| *o != t).map(|o| (o.0, open));
+        for found in again.into_iter().chain([(t.0, open)]) {
+            opens.rotate_right(1);
+            if let Some(first) = opens.first_mut() {
+                *first = found;
+            }
         }
         self.opens.set(opens);
         open
