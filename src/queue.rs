@@ -9,6 +9,7 @@ use std::collections::BinaryHeap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::playbook::{ObjectOnly, Record};
 use crate::error::{Error, Result};
 use crate::time::{Instant, Zone};
 
@@ -20,6 +21,10 @@ struct RawItem {
     id: serde_json::Value,
     priority: Option<f64>,
     due_at: serde_json::Value,
+}
+
+impl Record for RawItem {
+    const EXPECTED: &'static str = "a queue item object";
 }
 
 #[derive(Deserialize)]
@@ -87,8 +92,9 @@ where
     D1::Error: std::fmt::Display,
     D2::Error: std::fmt::Display,
 {
-    let items: Vec<RawItem> =
+    let items: Vec<ObjectOnly<RawItem>> =
         serde_path_to_error::deserialize(items).map_err(|e| Error::from_path(e).under("items"))?;
+    let items: Vec<RawItem> = items.into_iter().map(|o| o.0).collect();
     let opts: RawOptions = serde_path_to_error::deserialize(options)
         .map_err(|e| Error::from_path(e).under("options"))?;
     let cap = opts.capacity_per_day;

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::model::Channel;
 use crate::region::Region;
 pub use crate::reply::Keywords;
+pub(crate) use raw::{ObjectOnly, Record};
 use crate::status::Status;
 use crate::time::{Zone, HOUR};
 use crate::window::{Cap, Window};
@@ -248,7 +249,7 @@ impl Playbook {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        let raw: raw::ObjectOnly = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
+        let raw: raw::ObjectOnly<raw::RawPlaybook> = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
         build::build(raw.0)
     }
 
@@ -278,7 +279,7 @@ impl Playbook {
     /// # Errors
     /// As [`Playbook::from_json`].
     pub fn from_value(value: &serde_json::Value) -> Result<Playbook> {
-        match serde_path_to_error::deserialize::<_, raw::ObjectOnly>(value) {
+        match serde_path_to_error::deserialize::<_, raw::ObjectOnly<raw::RawPlaybook>>(value) {
             Ok(raw) => build::build(raw.0),
             Err(e) => {
                 let first = Error::from_path(e);

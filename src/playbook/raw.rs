@@ -11,28 +11,38 @@ use crate::model::Channel;
 use crate::region::Region;
 use crate::status::Status;
 
-/// A playbook that must be given as an object. Serde's derived readers also
+/// A record that must be given as an object. Serde's derived readers also
 /// accept an array of the fields in order (`["name", null, ...]`), which no JS
 /// caller means; this reads objects only, so an array is reported as
 /// "expected a playbook object, got an array".
-pub(super) struct ObjectOnly(pub(super) RawPlaybook);
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
 
-impl<'de> Deserialize<'de> for ObjectOnly {
+/// What a record read by [`ObjectOnly`] is called in "expected …".
+pub(crate) trait Record {
+    /// "a playbook object".
+    const EXPECTED: &'static str;
+}
+
+impl Record for RawPlaybook {
+    const EXPECTED: &'static str = "a playbook object";
+}
+
+impl<'de, T: Deserialize<'de> + Record> Deserialize<'de> for ObjectOnly<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = ObjectOnly;
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + Record> Visitor<'de> for V<T> {
+            type Value = ObjectOnly<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a playbook object")
+                f.write_str(T::EXPECTED)
             }
             fn visit_map<A: de::MapAccess<'de>>(
                 self,
                 map: A,
-            ) -> std::result::Result<ObjectOnly, A::Error> {
-                RawPlaybook::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            ) -> std::result::Result<ObjectOnly<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
             }
         }
-        d.deserialize_map(V)
+        d.deserialize_map(V(std::marker::PhantomData))
     }
 }
 
