@@ -219,3 +219,23 @@ fn unsubscribe_split_or_mistyped_opts_out() {
     opts_out("unsubscrib", MessageChannel::Sms, &["sms"]);
     opts_out("unsubscirbee", MessageChannel::Sms, &["sms"]);
 }
+
+/// "No" before a means of contact with a word describing it ("no automated
+/// calls please", "no promotional emails") refuses that means, as "no calls
+/// please" does; "no worries, texts are fine" keeps texts.
+#[test]
+fn no_with_described_messages_opts_out() {
+    opts_out(
+        "no automated calls please",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "no phone calls please",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out("no promotional emails", MessageChannel::Sms, &["email"]);
+    opts_out("no marketing texts please", MessageChannel::Email, &["sms"]);
+    not_an_opt_out("no worries texts are fine");
+}

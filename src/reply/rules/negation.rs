@@ -328,7 +328,7 @@ impl Reader<'_> {
                 Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
                 _ => None,
             },
-            _ if self.is(j, MEDIA) && !self.is(j, THING) => match self.object(j) {
+            _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {
                 Obj::Media { end, ch } if !self.limited(end) => {
                     soft(i, end, self.narrowed(ch, end))
                 }
