@@ -440,3 +440,15 @@ fn a_refusal_keyword_is_the_whole_refusal() {
         assert_eq!(keyword(text).as_deref(), Some(whole), "{text:?}");
     }
 }
+
+/// A message of nothing but opt-out keywords is an opt-out, also when the
+/// keyword is one that counts alone only as the whole message (END).
+#[test]
+fn a_message_of_keywords_only_opts_out() {
+    opts_out("END END END", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "END END END END END END END END",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+}
