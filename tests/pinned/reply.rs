@@ -436,6 +436,7 @@ fn a_refusal_keyword_is_the_whole_refusal() {
         ("I'd like to be removed", "be removed"),
         ("I want to be removed from your list", "be removed"),
         ("ne m'appelez plus", "ne m appelez"),
+        ("get lost", "get lost"),
     ] {
         assert_eq!(keyword(text).as_deref(), Some(whole), "{text:?}");
     }
@@ -451,4 +452,28 @@ fn a_message_of_keywords_only_opts_out() {
         MessageChannel::Sms,
         &["sms"],
     );
+}
+
+/// Quoted history below a reply is not read (docs/consent.md, "Reply
+/// keywords and normalisation"): an email reply that quotes our footer
+/// "Reply STOP to unsubscribe" under any of the usual markers, or under a
+/// reply written in emoji or in another script, is not an opt-out.
+#[test]
+fn a_quoted_footer_below_a_reply_is_not_read() {
+    let footer = "Reply STOP to unsubscribe";
+    for above in ["Thanks!", "👍", "Спасибо"] {
+        for marker in [
+            "> ",
+            "-----Original Message-----\n",
+            "________________________________\n",
+            "From: Cadence <news@example.com>\n",
+            "On Mon, Nov 2, 2026 Cadence wrote:\n",
+            "Le lun. 2 nov. 2026, Cadence a écrit :\n",
+            "El lun, 2 nov 2026, Cadence escribió:\n",
+        ] {
+            let text = format!("{above}\n\n{marker}{footer}");
+            let c = classify_on(&text, MessageChannel::Email);
+            assert_eq!(c.intent, Intent::None, "{text:?}: {c:?}");
+        }
+    }
 }
