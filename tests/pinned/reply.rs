@@ -477,3 +477,20 @@ fn a_quoted_footer_below_a_reply_is_not_read() {
         }
     }
 }
+
+/// Words written apart or glued read as the words they are: "voice mails"
+/// are voicemails (calls, so calls and texts are revoked); a stop word glued
+/// to a verb or a means of contact ("stoptexting", "stopcall",
+/// "stopemails") is the two words, also in the middle of a message.
+#[test]
+fn words_written_apart_or_glued_read_as_one() {
+    opts_out("no more voice mails", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("no more voice mail", MessageChannel::Sms, &["sms", "call"]);
+    assert_eq!(
+        keyword("please stoptexting me").as_deref(),
+        Some("stop texting me")
+    );
+    opts_out("STOPCALLING", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("stopcall", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("stopemails", MessageChannel::Sms, &["email"]);
+}
