@@ -119,7 +119,7 @@ impl Reader<'_> {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
         }
-        self.is(k, WHEN) || (self.eq(k, "RIGHT") && self.eq(k + 1, "NOW"))
+        self.is(k, WHEN)
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
