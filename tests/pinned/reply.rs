@@ -437,6 +437,8 @@ fn a_refusal_keyword_is_the_whole_refusal() {
         ("I want to be removed from your list", "be removed"),
         ("ne m'appelez plus", "ne m appelez"),
         ("get lost", "get lost"),
+        ("I never agreed to this", "never agreed"),
+        ("je ne veux plus recevoir de SMS", "ne veux"),
     ] {
         assert_eq!(keyword(text).as_deref(), Some(whole), "{text:?}");
     }
@@ -493,4 +495,81 @@ fn words_written_apart_or_glued_read_as_one() {
     opts_out("STOPCALLING", MessageChannel::Sms, &["sms", "call"]);
     opts_out("stopcall", MessageChannel::Sms, &["sms", "call"]);
     opts_out("stopemails", MessageChannel::Sms, &["email"]);
+}
+
+/// A singular means of contact is still a means: "no call please" refuses
+/// calls as "no calls please" does.
+#[test]
+fn no_call_please_refuses_calls() {
+    opts_out("no call please", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("no voicemail please", MessageChannel::Sms, &["sms", "call"]);
+}
+
+/// "All", "everything" as the object of a stop asks for no contact at all
+/// (docs/consent.md: "stop all", "unsubscribe me from everything").
+#[test]
+fn stop_sending_everything_revokes_every_channel() {
+    for text in ["stop sending all", "stop sending me everything"] {
+        opts_out(text, MessageChannel::Sms, &["sms", "call", "email"]);
+    }
+}
+
+/// "Don't send me any more" refuses what is sent ("don't send me any more
+/// messages", docs/consent.md).
+#[test]
+fn dont_send_me_anymore_opts_out() {
+    opts_out(
+        "please don't send me anymore",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out("don't send me any more", MessageChannel::Email, &["email"]);
+}
+
+/// "Stop hitting me up" asks for no more contact; "stop hitting the gym" is
+/// about something else.
+#[test]
+fn stop_hitting_is_a_request_only_with_me_up() {
+    opts_out("stop hitting me up", MessageChannel::Sms, &["sms"]);
+    not_an_opt_out("stop hitting the snooze button");
+    not_an_opt_out("stop hitting the gym");
+}
+
+/// "Cease and desist" asks for no contact at all; "cease" alone or with a
+/// channel is an ordinary stop word.
+#[test]
+fn cease_alone_is_an_ordinary_stop_word() {
+    opts_out("cease texting me", MessageChannel::Email, &["sms"]);
+    opts_out("please cease", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "cease and desist",
+        MessageChannel::Sms,
+        &["sms", "call", "email"],
+    );
+}
+
+/// Spanish: the means named after the verb is revoked ("dejen de enviarme
+/// correos" is about email), and "no quiero que llamen" refuses calls as
+/// "no quiero que me escriban" refuses texts.
+#[test]
+fn spanish_requests_name_their_channel() {
+    opts_out("dejen de enviarme correos", MessageChannel::Sms, &["email"]);
+    opts_out(
+        "no quiero que llamen",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "no quiero que llamen más",
+        MessageChannel::Email,
+        &["sms", "call"],
+    );
+}
+
+/// No input panics the classifier: a message that starts with "Removed" (no
+/// word before it to make it a passive) is read, and is no opt-out.
+#[test]
+fn a_message_starting_with_removed_is_read() {
+    not_an_opt_out("Removed the old card");
+    not_an_opt_out("removed");
 }
