@@ -189,3 +189,29 @@ fn a_phase_filter_keeps_the_contacts_in_that_phase() {
     assert_eq!(ids("initiate"), ["b", "a"]);
     assert!(ids("followUp").is_empty());
 }
+
+/// `columns()` gives each contact's facts as numbers with the names they stand
+/// for: a slot's next-action label number is the label `get` reports.
+#[test]
+fn the_label_column_numbers_the_next_action_labels() {
+    let now = Instant::parse("2026-11-05T15:00:00Z").expect("a time");
+    let mut w = Worklist::new(campaign(), Some(now));
+    let touched = contact(
+        "touched",
+        1,
+        r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#,
+    );
+    w.upsert(vec![contact("fresh", 1, ""), touched]);
+    let names = w.label_names();
+    let ids: Vec<String> = w.ids().map(|i| i.text()).collect();
+    for (slot, id) in ids.iter().enumerate() {
+        let label = w.columns().label.get(slot).copied().expect("a slot");
+        let expected = w.get(id).and_then(|e| e.next.map(|n| n.label));
+        assert_eq!(
+            Some(names.name(usize::from(label))),
+            expected.as_deref(),
+            "{id}"
+        );
+    }
+    assert_eq!(ids.len(), 2);
+}
