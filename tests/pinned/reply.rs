@@ -437,6 +437,7 @@ fn a_refusal_keyword_is_the_whole_refusal() {
         ("I want to be removed from your list", "be removed"),
         ("ne m'appelez plus", "ne m appelez"),
         ("get lost", "get lost"),
+        ("STOPALL, you people are relentless", "stopall"),
         ("I never agreed to this", "never agreed"),
         ("je ne veux plus recevoir de SMS", "ne veux"),
     ] {
