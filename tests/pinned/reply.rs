@@ -542,6 +542,7 @@ fn stop_hitting_is_a_request_only_with_me_up() {
 fn cease_alone_is_an_ordinary_stop_word() {
     opts_out("cease texting me", MessageChannel::Email, &["sms"]);
     opts_out("please cease", MessageChannel::Sms, &["sms"]);
+    opts_out("cease and stop texting me", MessageChannel::Sms, &["sms"]);
     opts_out(
         "cease and desist",
         MessageChannel::Sms,
