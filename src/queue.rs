@@ -137,10 +137,7 @@ where
     let from_day = from.map(|t| zone.date(t));
     let day_of = |t: Instant| -> NaiveDate {
         let d = zone.date(t);
-        match from_day {
-            Some(f) if f > d => f,
-            _ => d,
-        }
+        from_day.map_or(d, |f| f.max(d))
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| due.get(i).map(|&t| (day_of(t), i)));
@@ -153,10 +150,9 @@ where
         let next_due = order.get(k).and_then(|&i| due.get(i)).map(|&t| day_of(t));
         let today = match (day, heap.is_empty(), next_due) {
             (Some(d), false, _) => d.succ_opt().unwrap_or(d),
-            (_, true, Some(n)) => match day {
-                Some(d) if d.succ_opt().is_some_and(|s| s > n) => d.succ_opt().unwrap_or(n),
-                _ => n,
-            },
+            // Nothing waits: jump to the next item's day. Every item of `day`
+            // or before was taken in, so that day is after `day`.
+            (_, true, Some(n)) => n,
             (None, false, _) => next_due.unwrap_or_default(),
             (Some(d), true, None) => d,
             (None, true, None) => break,

@@ -3,7 +3,7 @@
 //! (`tests/replies/`) pinned against a specific injected fault.
 
 use cadence_engine::model::MessageChannel;
-use cadence_engine::reply::{classify_on, Intent};
+use cadence_engine::reply::{classify_on, Intent, Match};
 
 /// `text`, received by `channel`, reads as an opt-out revoking `channels`.
 #[track_caller]
@@ -218,4 +218,360 @@ fn unsubscribe_split_or_mistyped_opts_out() {
     opts_out("UN SUBSCRIBE please", MessageChannel::Sms, &["sms"]);
     opts_out("unsubscrib", MessageChannel::Sms, &["sms"]);
     opts_out("unsubscirbee", MessageChannel::Sms, &["sms"]);
+}
+
+/// The keyword of `text` received by SMS.
+fn keyword(text: &str) -> Option<String> {
+    classify_on(text, MessageChannel::Sms).keyword
+}
+
+/// "DNC" is "do not call": a request not to be called, so it revokes calls
+/// and texts (a text is a call under the TCPA), alone or in a sentence.
+#[test]
+fn dnc_asks_for_no_calls() {
+    opts_out("DNC", MessageChannel::Sms, &["sms", "call"]);
+    opts_out(
+        "put me on your DNC list",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "put me on your DNC list",
+        MessageChannel::Email,
+        &["sms", "call"],
+    );
+}
+
+/// The keyword of a phrase is the words that read as the request: the
+/// consent withdrawn or refused, the "de baja" of "darme de baja".
+#[test]
+fn a_phrase_keyword_names_what_is_withdrawn() {
+    for (text, whole) in [
+        ("I withdraw my consent", "withdraw my consent"),
+        ("I do not consent", "not consent"),
+        ("quiero darme de baja", "de baja"),
+    ] {
+        assert_eq!(keyword(text).as_deref(), Some(whole), "{text:?}");
+    }
+}
+
+/// Letters in circles and squares, white or black (🅢🅣🅞🅟, 🆂🆃🅾🅿), fold to
+/// their plain letters like every styled letter: the keyword is the keyword.
+#[test]
+fn enclosed_letters_read_as_plain_letters() {
+    for text in ["🅢🅣🅞🅟", "🆂🆃🅾🅿", "🅄🄽🅂🅄🄱🅂🄲🅁🄸🄱🄴", "🆄🅽🆂🆄🅱🆂🅲🆁🅸🅱🅴"]
+    {
+        let c = classify_on(text, MessageChannel::Sms);
+        assert_eq!(c.matched, Some(Match::Exact), "{text:?}: {c:?}");
+        opts_out(text, MessageChannel::Sms, &["sms"]);
+    }
+}
+
+/// A message written with a styled-text generator, digits included, reads
+/// as the same message in plain letters ("2" is shorthand for "to").
+#[test]
+fn a_styled_message_reads_as_its_plain_text() {
+    let plain = "I want the calls 2 end";
+    let styled = "𝐈 𝐰𝐚𝐧𝐭 𝐭𝐡𝐞 𝐜𝐚𝐥𝐥𝐬 𝟐 𝐞𝐧𝐝";
+    opts_out(plain, MessageChannel::Sms, &["sms", "call"]);
+    opts_out(styled, MessageChannel::Sms, &["sms", "call"]);
+    opts_out("𝐈 𝐧𝐞𝐞𝐝 𝐭𝐡𝐢𝐬 𝟐 𝐞𝐧𝐝", MessageChannel::Sms, &["sms"]);
+}
+
+/// Quoted history below a reply is not read, but a line of the customer's own
+/// words is, whatever it contains ("criticism", "wrote", a line starting
+/// "On", "Le" or "El").
+#[test]
+fn the_customers_own_lines_are_read_whatever_they_contain() {
+    for text in [
+        "Thanks for the info.\nNo criticism, but please stop emailing me.",
+        "Merci.\nLe mieux : ne m'envoyez plus de courriels.",
+        "Thanks.\nI wrote before: please stop emailing me.",
+        "Thanks.\nOn second thought, please stop emailing me.",
+        "Gracias.\nEl correo no: please stop emailing me.",
+    ] {
+        opts_out(text, MessageChannel::Email, &["email"]);
+    }
+}
+
+/// Only a near miss of "unsubscribe" reads as it (one slip, two in a long
+/// word): "unusually" is another word.
+#[test]
+fn a_word_that_only_starts_like_unsubscribe_is_not_it() {
+    not_an_opt_out("I've been unusually busy, call me Monday");
+    not_an_opt_out("It's been unusually quiet");
+}
+
+/// The channel named before the stop word is revoked however often it is
+/// named: "email after email" is about email.
+#[test]
+fn a_channel_named_twice_before_the_stop_word_is_revoked() {
+    opts_out(
+        "Email after email, I want them to stop",
+        MessageChannel::Sms,
+        &["email"],
+    );
+    opts_out(
+        "the emails and the emails need to stop",
+        MessageChannel::Sms,
+        &["email"],
+    );
+    opts_out(
+        "calls and calls, make them stop",
+        MessageChannel::Email,
+        &["sms", "call"],
+    );
+}
+
+/// A refusal about texts revokes texts, also when emailed, however often it
+/// names them (docs/consent.md, "The channels a revocation names").
+#[test]
+fn a_refusal_naming_texts_twice_revokes_texts() {
+    opts_out(
+        "the texts, I never gave permission for texts",
+        MessageChannel::Email,
+        &["sms"],
+    );
+    opts_out(
+        "texting me at 6am, I never gave you permission to text me",
+        MessageChannel::Email,
+        &["sms"],
+    );
+}
+
+/// "By text" narrows a request about the phone to texts (docs/consent.md,
+/// "a means named with by, via, por or par narrows a request").
+#[test]
+fn by_text_narrows_a_request_about_the_phone() {
+    for channel in [MessageChannel::Sms, MessageChannel::Email] {
+        opts_out("Please don't contact this phone by text", channel, &["sms"]);
+        opts_out("don't contact this phone via email", channel, &["email"]);
+    }
+}
+
+/// "No" before a means of contact with a word describing it ("no automated
+/// calls please", "no promotional emails") refuses that means, as "no calls
+/// please" does; "no worries, texts are fine" keeps texts.
+#[test]
+fn no_with_described_messages_opts_out() {
+    opts_out(
+        "no automated calls please",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "no phone calls please",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out("no promotional emails", MessageChannel::Sms, &["email"]);
+    opts_out("no marketing texts please", MessageChannel::Email, &["sms"]);
+    not_an_opt_out("no worries texts are fine");
+}
+
+/// A limit in time asks when, not whether (docs/consent.md, "What does not"):
+/// "don't text me deals after 8pm", and in French "ne m'appelez pas le matin"
+/// (but "ne m'appelez plus", call me no more, revokes).
+#[test]
+fn a_negated_request_limited_in_time_is_not_an_opt_out() {
+    not_an_opt_out("don't text me deals after 8pm");
+    not_an_opt_out("Ne m'appelez pas le matin");
+    not_an_opt_out("ne m'appelez pas au travail");
+    opts_out("ne m'appelez plus", MessageChannel::Sms, &["sms", "call"]);
+}
+
+/// "Don't email me at this address" is about email: the address names where,
+/// not another channel.
+#[test]
+fn dont_email_me_at_this_address_revokes_email() {
+    opts_out(
+        "don't email me at this address",
+        MessageChannel::Sms,
+        &["email"],
+    );
+    opts_out(
+        "don't contact me at this number",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+}
+
+/// "I don't want to be on your list" asks to be removed from it.
+#[test]
+fn not_wanting_to_be_on_the_list_opts_out() {
+    opts_out(
+        "I don't want to be on your list",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out(
+        "I do not want to be on your texting list",
+        MessageChannel::Email,
+        &["sms"],
+    );
+}
+
+/// A strong word about something else is not an opt-out: "unsubscribe me
+/// from the magazine" is about the magazine (as "cancel my subscription to
+/// the magazine" is, docs/consent.md).
+#[test]
+fn unsubscribe_me_from_something_else_is_not_an_opt_out() {
+    not_an_opt_out("unsubscribe me from the magazine");
+    opts_out(
+        "unsubscribe me from your list",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+}
+
+/// The keyword of a refusal or a removal is the whole of it, never empty.
+#[test]
+fn a_refusal_keyword_is_the_whole_refusal() {
+    for (text, whole) in [
+        (
+            "I don't want to hear from you",
+            "don't want to hear from you",
+        ),
+        ("I'd rather not be called", "rather not be called"),
+        ("I'd like to be removed", "be removed"),
+        ("I want to be removed from your list", "be removed"),
+        ("ne m'appelez plus", "ne m appelez"),
+        ("get lost", "get lost"),
+        ("STOPALL, you people are relentless", "stopall"),
+        ("I never agreed to this", "never agreed"),
+        ("je ne veux plus recevoir de SMS", "ne veux"),
+    ] {
+        assert_eq!(keyword(text).as_deref(), Some(whole), "{text:?}");
+    }
+}
+
+/// A message of nothing but opt-out keywords is an opt-out, also when the
+/// keyword is one that counts alone only as the whole message (END).
+#[test]
+fn a_message_of_keywords_only_opts_out() {
+    opts_out("END END END", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "END END END END END END END END",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+}
+
+/// Quoted history below a reply is not read (docs/consent.md, "Reply
+/// keywords and normalisation"): an email reply that quotes our footer
+/// "Reply STOP to unsubscribe" under any of the usual markers, or under a
+/// reply written in emoji or in another script, is not an opt-out.
+#[test]
+fn a_quoted_footer_below_a_reply_is_not_read() {
+    let footer = "Reply STOP to unsubscribe";
+    for above in ["Thanks!", "👍", "Спасибо"] {
+        for marker in [
+            "> ",
+            "-----Original Message-----\n",
+            "________________________________\n",
+            "From: Cadence <news@example.com>\n",
+            "On Mon, Nov 2, 2026 Cadence wrote:\n",
+            "Le lun. 2 nov. 2026, Cadence a écrit :\n",
+            "El lun, 2 nov 2026, Cadence escribió:\n",
+        ] {
+            let text = format!("{above}\n\n{marker}{footer}");
+            let c = classify_on(&text, MessageChannel::Email);
+            assert_eq!(c.intent, Intent::None, "{text:?}: {c:?}");
+        }
+    }
+}
+
+/// Words written apart or glued read as the words they are: "voice mails"
+/// are voicemails (calls, so calls and texts are revoked); a stop word glued
+/// to a verb or a means of contact ("stoptexting", "stopcall",
+/// "stopemails") is the two words, also in the middle of a message.
+#[test]
+fn words_written_apart_or_glued_read_as_one() {
+    opts_out("no more voice mails", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("no more voice mail", MessageChannel::Sms, &["sms", "call"]);
+    assert_eq!(
+        keyword("please stoptexting me").as_deref(),
+        Some("stop texting me")
+    );
+    opts_out("STOPCALLING", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("stopcall", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("stopemails", MessageChannel::Sms, &["email"]);
+}
+
+/// A singular means of contact is still a means: "no call please" refuses
+/// calls as "no calls please" does.
+#[test]
+fn no_call_please_refuses_calls() {
+    opts_out("no call please", MessageChannel::Sms, &["sms", "call"]);
+    opts_out("no voicemail please", MessageChannel::Sms, &["sms", "call"]);
+}
+
+/// "All", "everything" as the object of a stop asks for no contact at all
+/// (docs/consent.md: "stop all", "unsubscribe me from everything").
+#[test]
+fn stop_sending_everything_revokes_every_channel() {
+    for text in ["stop sending all", "stop sending me everything"] {
+        opts_out(text, MessageChannel::Sms, &["sms", "call", "email"]);
+    }
+}
+
+/// "Don't send me any more" refuses what is sent ("don't send me any more
+/// messages", docs/consent.md).
+#[test]
+fn dont_send_me_anymore_opts_out() {
+    opts_out(
+        "please don't send me anymore",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out("don't send me any more", MessageChannel::Email, &["email"]);
+}
+
+/// "Stop hitting me up" asks for no more contact; "stop hitting the gym" is
+/// about something else.
+#[test]
+fn stop_hitting_is_a_request_only_with_me_up() {
+    opts_out("stop hitting me up", MessageChannel::Sms, &["sms"]);
+    not_an_opt_out("stop hitting the snooze button");
+    not_an_opt_out("stop hitting the gym");
+}
+
+/// "Cease and desist" asks for no contact at all; "cease" alone or with a
+/// channel is an ordinary stop word.
+#[test]
+fn cease_alone_is_an_ordinary_stop_word() {
+    opts_out("cease texting me", MessageChannel::Email, &["sms"]);
+    opts_out("please cease", MessageChannel::Sms, &["sms"]);
+    opts_out("cease and stop texting me", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "cease and desist",
+        MessageChannel::Sms,
+        &["sms", "call", "email"],
+    );
+}
+
+/// Spanish: the means named after the verb is revoked ("dejen de enviarme
+/// correos" is about email), and "no quiero que llamen" refuses calls as
+/// "no quiero que me escriban" refuses texts.
+#[test]
+fn spanish_requests_name_their_channel() {
+    opts_out("dejen de enviarme correos", MessageChannel::Sms, &["email"]);
+    opts_out(
+        "no quiero que llamen",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "no quiero que llamen más",
+        MessageChannel::Email,
+        &["sms", "call"],
+    );
+}
+
+/// No input panics the classifier: a message that starts with "Removed" (no
+/// word before it to make it a passive) is read, and is no opt-out.
+#[test]
+fn a_message_starting_with_removed_is_read() {
+    not_an_opt_out("Removed the old card");
+    not_an_opt_out("removed");
 }

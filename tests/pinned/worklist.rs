@@ -189,3 +189,81 @@ fn a_phase_filter_keeps_the_contacts_in_that_phase() {
     assert_eq!(ids("initiate"), ["b", "a"]);
     assert!(ids("followUp").is_empty());
 }
+
+/// `columns()` gives each contact's facts as numbers with the names they stand
+/// for: a slot's next-action label number is the label `get` reports.
+#[test]
+fn the_label_column_numbers_the_next_action_labels() {
+    let now = Instant::parse("2026-11-05T15:00:00Z").expect("a time");
+    let mut w = Worklist::new(campaign(), Some(now));
+    let touched = contact(
+        "touched",
+        1,
+        r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"out"}"#,
+    );
+    w.upsert(vec![contact("fresh", 1, ""), touched]);
+    let names = w.label_names();
+    let ids: Vec<String> = w.ids().map(|i| i.text()).collect();
+    for (slot, id) in ids.iter().enumerate() {
+        let label = w.columns().label.get(slot).copied().expect("a slot");
+        let expected = w.get(id).and_then(|e| e.next.map(|n| n.label));
+        assert_eq!(
+            Some(names.name(usize::from(label))),
+            expected.as_deref(),
+            "{id}"
+        );
+    }
+    assert_eq!(ids.len(), 2);
+}
+
+/// A contact that falls due at `refresh` moves ahead of one that is not due,
+/// also when it is the only one `refresh` re-evaluates (the other's facts
+/// hold until later): due first, then priority.
+#[test]
+fn falling_due_alone_moves_a_contact_up() {
+    let ladder = Playbook::from_json(preset_json("call-ladder").expect("a preset")).expect("valid");
+    let mut w = Worklist::new(
+        ladder,
+        Some(Instant::parse("2026-11-05T14:00:00Z").expect("a time")),
+    );
+    let lead = |id: &str, priority: u32, added: &str, calls: &[&str]| {
+        let events: Vec<String> = calls
+            .iter()
+            .map(|at| {
+                format!(
+                    r#"{{"kind":"activity","at":"{at}","interaction":"call","outcome":"noAnswer"}}"#
+                )
+            })
+            .collect();
+        contact_from_json(&format!(
+            r#"{{"id":"{id}","timeZone":"America/New_York","addedAt":"{added}","priority":{priority},"events":[{}]}}"#,
+            events.join(",")
+        ))
+        .expect("a valid contact")
+    };
+    // Called on arrival: its Redial is due on day 2, 10:00 on November 5.
+    let soon = lead("soon", 0, "2026-11-03T15:00:00Z", &["2026-11-03T15:05:00Z"]);
+    // Four calls made: its next Redial is on day 15, November 9.
+    let later = lead(
+        "later",
+        5,
+        "2026-10-25T15:00:00Z",
+        &[
+            "2026-10-25T15:05:00Z",
+            "2026-10-27T15:05:00Z",
+            "2026-10-29T15:05:00Z",
+            "2026-11-01T15:05:00Z",
+        ],
+    );
+    w.upsert(vec![soon, later]);
+    let order = |w: &Worklist| -> Vec<String> {
+        w.query(&Filter::default())
+            .iter()
+            .map(|i| i.text())
+            .collect()
+    };
+    assert_eq!(order(&w), ["later", "soon"]);
+    let now = Instant::parse("2026-11-05T15:30:00Z").expect("a time");
+    assert_eq!(w.refresh(now), 1, "only the contact that fell due changed");
+    assert_eq!(order(&w), ["soon", "later"]);
+}

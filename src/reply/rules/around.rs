@@ -152,18 +152,17 @@ impl Reader<'_> {
         false
     }
 
-    /// The stop word at `i` is a noun or part of one: "full stop", "a stop",
-    /// "bus stop", "the end", "stop sign".
+    /// The stop word at `i` is a noun or the end of one: "full stop", "a
+    /// stop", "bus stop", "the end". (The head of one, "stop sign", "stop
+    /// watch", is followed by a word that is no object of contact, which
+    /// `stop_verb` refuses as it refuses "stop this bill".)
     pub(super) fn noun_use(&self, i: usize) -> bool {
-        let before = i.checked_sub(1).filter(|_| self.on(i)).is_some_and(|k| {
+        i.checked_sub(1).filter(|_| self.on(i)).is_some_and(|k| {
             self.any(
                 k,
                 "A AN THE MY YOUR OUR EVERY NEXT LAST FIRST FULL BUS PIT ONE NON TRUCK REST COMPLETE DEAD L LE LA EL UN UNA WEEK HIGH LOW FRONT BACK",
             )
-        });
-        before
-            || (self.on(i + 1)
-                && self.any(i + 1, "SIGN LIGHT LOSS GAP WATCH MOTION BUTTON DATE SHOP"))
+        })
     }
 
     /// Channels named by the words before `i` in its sentence ("I want the

@@ -45,7 +45,8 @@ use super::Revoked;
 /// One request found in the message.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
-    /// Words `a..b` (for the keyword).
+    /// Words `a..b` (for the keyword). Every rule reads at least the word it
+    /// starts at, so `b > a`.
     a: usize,
     b: usize,
     /// Channels it names (none: the channel the message came by).
@@ -57,7 +58,7 @@ struct Hit {
 fn hit(a: usize, b: usize, ch: u8) -> Option<Hit> {
     Some(Hit {
         a,
-        b: b.max(a + 1),
+        b,
         ch,
         soft: false,
     })
@@ -77,7 +78,7 @@ fn bare_hit(a: usize, ch: u8) -> Option<Hit> {
 fn soft(a: usize, b: usize, ch: u8) -> Option<Hit> {
     Some(Hit {
         a,
-        b: b.max(a + 1),
+        b,
         ch,
         soft: ch == 0,
     })

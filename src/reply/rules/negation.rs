@@ -119,7 +119,7 @@ impl Reader<'_> {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
         }
-        self.is(k, WHEN) || (self.eq(k, "RIGHT") && self.eq(k + 1, "NOW"))
+        self.is(k, WHEN)
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
@@ -328,7 +328,7 @@ impl Reader<'_> {
                 Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
                 _ => None,
             },
-            _ if self.is(j, MEDIA) && !self.is(j, THING) => match self.object(j) {
+            _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {
                 Obj::Media { end, ch } if !self.limited(end) => {
                     soft(i, end, self.narrowed(ch, end))
                 }
