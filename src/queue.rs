@@ -9,8 +9,8 @@ use std::collections::BinaryHeap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::playbook::{ObjectOnly, Record};
 use crate::error::{Error, Result};
+use crate::playbook::{ObjectOnly, Record};
 use crate::time::{Instant, Zone};
 
 /// An item as given. Items are often rows of a CRM's call list: fields the

@@ -17,10 +17,10 @@ use crate::error::{Error, Result};
 use crate::model::Channel;
 use crate::region::Region;
 pub use crate::reply::Keywords;
-pub(crate) use raw::{ObjectOnly, Record};
 use crate::status::Status;
 use crate::time::{Zone, HOUR};
 use crate::window::{Cap, Window};
+pub(crate) use raw::{ObjectOnly, Record};
 
 /// The default reply time: 24 hours.
 pub const DEFAULT_REPLY_WITHIN_MS: i64 = 24 * HOUR;
@@ -249,7 +249,8 @@ impl Playbook {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        let raw: raw::ObjectOnly<raw::RawPlaybook> = serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
+        let raw: raw::ObjectOnly<raw::RawPlaybook> =
+            serde_path_to_error::deserialize(d).map_err(Error::from_path)?;
         build::build(raw.0)
     }
 

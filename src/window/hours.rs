@@ -247,7 +247,10 @@ impl Hours {
     fn asked_about(&self, t: Instant) -> Asked {
         match self.asked.get() {
             a if a.t == t.0 => a,
-            _ => Asked { t: t.0, ..Asked::NONE },
+            _ => Asked {
+                t: t.0,
+                ..Asked::NONE
+            },
         }
     }
 
