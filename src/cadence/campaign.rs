@@ -263,9 +263,6 @@ impl Next<'_> {
                 until: Some(pos.next_month),
             });
         };
-        if spaced.is_some_and(|sp| sp > start) {
-            ctx.note(from);
-        }
         // (`due_at` lies in this month: the phase that holds it ends at the
         // next phase's start, or with the month.)
         let overdue_at = pos
