@@ -59,7 +59,7 @@ pub struct Hours {
     /// The last few openings found, `(t, next_open(t))`, newest first: a
     /// contact's due times are placed at the same few instants as others'
     /// (its `now`, a phase's start).
-    opens: Cell<[(i64, Option<Instant>); OPENS]>,
+    opens: RefCell<[(i64, Option<Instant>); OPENS]>,
 }
 
 /// How many openings [`Hours::next_open`] remembers.
@@ -94,7 +94,7 @@ impl Hours {
             cache: RefCell::new(Vec::new()),
             last: RefCell::new(Vec::new()),
             asked: Cell::new(Asked::NONE),
-            opens: Cell::new([(i64::MIN, None); OPENS]),
+            opens: RefCell::new([(i64::MIN, None); OPENS]),
         }
     }
 
@@ -303,21 +303,20 @@ impl Hours {
     /// each other for a season, while the zones' clock changes differ; a year
     /// and more of search keeps the answer the same from every `now`.)
     pub fn next_open(&self, t: Instant) -> Option<Instant> {
-        let mut opens = self.opens.get();
-        if let Some(&(_, open)) = opens.iter().find(|(q, _)| *q == t.0) {
+        if let Some(&(_, open)) = self.opens.borrow().iter().find(|(q, _)| *q == t.0) {
             return open;
         }
         let open = self.search_open(t);
         // An opening is open: the next one from it is itself (a placed time is
         // often asked about again).
         let again = open.filter(|o| *o != t).map(|o| (o.0, open));
+        let mut opens = self.opens.borrow_mut();
         for found in again.into_iter().chain([(t.0, open)]) {
             opens.rotate_right(1);
             if let Some(first) = opens.first_mut() {
                 *first = found;
             }
         }
-        self.opens.set(opens);
         open
     }
 
