@@ -38,15 +38,7 @@ pub(super) fn read_events(
     batch: &mut Batch<'_>,
     events: &mut Vec<Event>,
 ) -> std::result::Result<(), Syntax> {
-    r.expect(b'[', "'['")?;
-    r.ws();
-    if r.peek() == Some(b']') {
-        r.bump();
-        return Ok(());
-    }
-    let mut i = 0usize;
-    loop {
-        r.ws();
+    r.elements(|r, i| {
         if r.peek() == Some(b'{') {
             let mut raw = RawEvent::default();
             r.members(|r, key| {
@@ -94,17 +86,8 @@ pub(super) fn read_events(
                 format!("expected an event object, got {got}"),
             ));
         }
-        i = i.saturating_add(1);
-        r.ws();
-        match r.peek() {
-            Some(b',') => r.bump(),
-            Some(b']') => {
-                r.bump();
-                return Ok(());
-            }
-            _ => return Err(r.syntax("',' or ']'")),
-        }
-    }
+        Ok(())
+    })
 }
 
 /// Checks one event by its kind; pushes every problem and gives the event when

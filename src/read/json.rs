@@ -313,7 +313,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Walks the elements of an array whose `[` is at the cursor, calling `f`
-    /// with each index (the cursor then on the element, which `f` must consume).
+    /// with each index (the cursor then on the element, past white space,
+    /// which `f` must consume).
     pub(super) fn elements(
         &mut self,
         mut f: impl FnMut(&mut Self, usize) -> std::result::Result<(), Syntax>,
@@ -325,6 +326,7 @@ impl<'a> Reader<'a> {
             return Ok(());
         }
         for i in 0usize.. {
+            self.ws();
             f(self, i)?;
             self.ws();
             match self.peek() {

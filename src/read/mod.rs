@@ -120,28 +120,14 @@ pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
             format!("expected an array of contacts, got {got}"),
         ));
     }
-    r.bump();
     let mut out = Vec::new();
-    r.ws();
-    if r.peek() == Some(b']') {
-        r.bump();
-    } else {
-        loop {
-            r.ws();
-            let start = r.pos;
-            r.value().map_err(fail)?;
-            out.push(start..r.pos);
-            r.ws();
-            match r.peek() {
-                Some(b',') => r.bump(),
-                Some(b']') => {
-                    r.bump();
-                    break;
-                }
-                _ => return Err(fail(r.syntax("',' or ']'"))),
-            }
-        }
-    }
+    r.elements(|r, _| {
+        let start = r.pos;
+        r.value()?;
+        out.push(start..r.pos);
+        Ok(())
+    })
+    .map_err(fail)?;
     r.ws();
     if r.pos < r.bytes.len() {
         return Err(Error::input(
