@@ -112,7 +112,9 @@ impl Violation {
             "quietHours" => format!(
                 "{} at {} local, outside {}",
                 ch.noun(),
-                hh_mm(ctx.zone.local(self.at)),
+                crate::window::hhmm(
+                    chrono::Timelike::num_seconds_from_midnight(&ctx.zone.local(self.at)) / 60
+                ),
                 ctx.hours().source()
             ),
             _ => match ctx.caps().get(self.cap) {
@@ -270,10 +272,4 @@ impl OptOut<'_> {
     pub fn confirmable(&self) -> bool {
         self.by_text && self.channels.contains(Channel::Sms)
     }
-}
-
-/// A local time as `HH:MM`, for messages.
-fn hh_mm(t: chrono::NaiveDateTime) -> String {
-    use chrono::Timelike;
-    format!("{:02}:{:02}", t.hour(), t.minute())
 }

@@ -273,7 +273,7 @@ pub(super) fn read_contact(
                 path_of(p.event, p.field.name()),
                 format!(
                     "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
-                    format!("{} {:02}:{:02}", p.local.date(), p.local.hour(), p.local.minute())
+                    format!("{} {}", p.local.date(), crate::window::hhmm(p.local.num_seconds_from_midnight() / 60))
                 ),
             ));
             continue;
