@@ -575,3 +575,125 @@ fn a_message_starting_with_removed_is_read() {
     not_an_opt_out("Removed the old card");
     not_an_opt_out("removed");
 }
+
+/// Someone else as the subject is no request to us: a name ("John", "Mary
+/// Smith") or a noun phrase that names neither the business nor its messages
+/// ("the guy from church"), before the auxiliary (docs/consent.md, "What
+/// reads as an opt-out"). Addressed to us, or about our agent, it still is.
+#[test]
+fn a_named_third_party_is_not_an_opt_out() {
+    not_an_opt_out("John won't stop calling me");
+    not_an_opt_out("Mary Smith won't stop texting me");
+    not_an_opt_out("Tom never stops calling me");
+    not_an_opt_out("the guy from church won't stop calling me");
+    not_an_opt_out("Dave from accounting won't stop emailing me");
+    opts_out(
+        "your agent John won't stop calling me",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "Tom, won't you stop calling me",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out(
+        "John, stop calling me",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out("these texts won't stop", MessageChannel::Sms, &["sms"]);
+    // Not a subject: the unknown word does not come before an auxiliary.
+    opts_out(
+        "How many times do I have to say stop",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+}
+
+/// "Too early", "too late" limit the time of contact, as "before 9" does: no
+/// revocation. "Too" alone means "also".
+#[test]
+fn too_early_or_too_late_asks_when() {
+    not_an_opt_out("don't call me too early");
+    not_an_opt_out("don't call me too late please");
+    not_an_opt_out("Don't text me too often");
+    opts_out("don't call me too", MessageChannel::Sms, &["sms", "call"]);
+}
+
+/// A means of contact asked for after a comma is not one more item of the
+/// revoked list, and it is kept though a revoked call covers texts.
+#[test]
+fn a_channel_asked_for_after_the_comma_is_kept() {
+    opts_out(
+        "I'd rather not email, text me",
+        MessageChannel::Sms,
+        &["email"],
+    );
+    opts_out(
+        "please don't call, text me instead",
+        MessageChannel::Sms,
+        &["call"],
+    );
+    opts_out("don't call, text me", MessageChannel::Sms, &["call"]);
+    opts_out("stop calling, text me", MessageChannel::Sms, &["call"]);
+    opts_out("don't email me, call me", MessageChannel::Email, &["email"]);
+    // A list with its conjunction is still a list.
+    opts_out(
+        "don't call, text, or email me",
+        MessageChannel::Sms,
+        &["sms", "call", "email"],
+    );
+    opts_out(
+        "dont call, email or text me",
+        MessageChannel::Sms,
+        &["sms", "call", "email"],
+    );
+}
+
+/// "Take me off" / "get me off" / "remove me from" something that is not a
+/// list of contacts ("the night shift", "the schedule", "speaker") is not an
+/// opt-out; a list, a group or a database is.
+#[test]
+fn off_something_that_is_not_a_list_is_not_an_opt_out() {
+    not_an_opt_out("can you get me off the night shift");
+    not_an_opt_out("remove me from the night shift");
+    not_an_opt_out("can you take me off the schedule");
+    not_an_opt_out("take me off the waitlist");
+    not_an_opt_out("take me off speaker");
+    not_an_opt_out("don't text me the night before");
+    opts_out(
+        "take me off the morning call list",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
+    opts_out("remove me from this group", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "remove me from your database",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out("stop the late night texts", MessageChannel::Sms, &["sms"]);
+}
+
+/// A message of opt-out keywords only is an opt-out however many there are
+/// (the eight-word bound is for messages with filler).
+#[test]
+fn many_keywords_alone_opt_out() {
+    opts_out(
+        "END END END END END END END END END",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out(
+        "quit quit quit quit quit quit quit quit quit quit",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out(
+        "Stop. Stop. Stop. Stop. Stop. Stop. Stop. Stop. Stop. Stop.",
+        MessageChannel::Sms,
+        &["sms"],
+    );
+    opts_out("UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE UNSUBSCRIBE", MessageChannel::Email, &["email"]);
+}

@@ -99,6 +99,17 @@ impl Reader<'_> {
         false
     }
 
+    /// Word `k`, after a comma, asks for contact by its channel: "don't
+    /// call, text me", "I'd rather not email, text me instead" (not one more
+    /// item of a list: "don't call, text or email me").
+    pub(super) fn asked_for(&self, k: usize) -> bool {
+        self.brk(k) == WEAK
+            && self.is(k, CVERB | MEDIA)
+            && self.is(k + 1, ME)
+            && self.on(k + 1)
+            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE"))
+    }
+
     /// Word `i` is negated: "don't stop", "I don't want you to unsubscribe me",
     /// "n'arrêtez pas" — but not in a threat ("if you don't stop texting me")
     /// or a complaint ("why can't you stop").
@@ -198,6 +209,7 @@ impl Reader<'_> {
         let mut end = j;
         let mut spec = false;
         let mut unknown = false;
+        let mut timed = false;
         let mut k = j;
         for _ in 0..8 {
             if k >= self.t.len() {
@@ -210,7 +222,8 @@ impl Reader<'_> {
                 if !(media
                     && self.brk(k) == WEAK
                     && self.is(k, MEDIA | GER | CONJ)
-                    && !self.any(k + 1, "IS ARE"))
+                    && !self.any(k + 1, "IS ARE")
+                    && !self.asked_for(k))
                 {
                     break;
                 }
@@ -258,6 +271,10 @@ impl Reader<'_> {
                 spec |= self.is(k, SPEC);
             } else if w.is_empty() {
                 unknown = true;
+            } else if k > j && self.is(k, WHEN) {
+                // "the late night texts", but "the night shift": a time
+                // describes what follows it.
+                timed = true;
             } else {
                 break;
             }
@@ -265,6 +282,8 @@ impl Reader<'_> {
         }
         if media {
             Obj::Media { end, ch }
+        } else if timed {
+            Obj::Thing
         } else if unknown {
             Obj::Unknown
         } else {

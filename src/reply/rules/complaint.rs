@@ -82,16 +82,20 @@ impl Reader<'_> {
     }
 
     /// A short message, or sentence, of keywords and filler only ("stop
-    /// please", "wrong number stop", "baja por favor"): words `a..b`.
+    /// please", "wrong number stop", "baja por favor"), or of keywords only
+    /// however many: words `a..b`.
     pub(super) fn short(&self, a: usize, b: usize) -> Option<Hit> {
         let words = (a..b)
             .filter(|&k| self.t.get(k).is_some_and(|t| !t.synth))
             .count();
-        if words == 0 || words > 8 {
+        if words == 0 {
             return None;
         }
         let mut key = false;
         let mut all = false;
+        // Past eight words only keywords count: "END END END END END END END
+        // END END" is as plain a request as "END".
+        let filler_ok = words <= 8;
         for k in a..b {
             let t = self.t.get(k)?;
             if t.synth {
@@ -102,7 +106,7 @@ impl Reader<'_> {
                 all |= t.w == "STOPALL";
             } else if t.w == "ALL" && k > a && self.eq(k - 1, "STOP") {
                 all = true;
-            } else if !t.is(FILLER) {
+            } else if !(filler_ok && t.is(FILLER)) {
                 return None;
             }
         }

@@ -259,7 +259,7 @@ impl Reader<'_> {
     }
 
     /// Channels the customer asks to keep: "text me instead", "just text",
-    /// "email is fine" (they are not revoked by what a request implies).
+    /// "email is fine", "don't call, text me" (they are not revoked by what a request implies).
     fn kept(&self) -> u8 {
         let mut kept = 0;
         for k in 0..self.t.len() {
@@ -271,6 +271,7 @@ impl Reader<'_> {
             if (self.on(after) && self.any(after, "INSTEAD ONLY"))
                 || before.is_some_and(|b| self.any(b, "JUST ONLY"))
                 || (self.any(k + 1, "IS ARE") && self.any(k + 2, "FINE OK OKAY BETTER GOOD"))
+                || self.asked_for(k)
             {
                 kept |= self.ch(k);
             }

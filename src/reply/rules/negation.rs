@@ -110,10 +110,15 @@ impl Reader<'_> {
     }
 
     /// Word `k` limits a request in time: "after 5pm", "today", "right now",
-    /// "this late" — but not "at this number", "at all", "in any way".
+    /// "this late", "too early" — but not "at this number", "at all", "in any
+    /// way", "too" (also).
     pub(super) fn limited(&self, k: usize) -> bool {
         if !self.on(k) {
             return false;
+        }
+        // "too early", "too late at night" (but "don't call me too": also).
+        if self.eq(k, "TOO") {
+            return self.on(k + 1) && self.is(k + 1, WHEN);
         }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
             return self.eq(k + 1, "THIS")
@@ -135,6 +140,7 @@ impl Reader<'_> {
             } else if self.brk(k) == WEAK
                 && self.is(k, CVERB)
                 && (self.on(k + 1) || self.serial_comma(k + 1))
+                && !self.asked_for(k)
             {
                 ch |= self.ch(k);
                 k += 1;

@@ -136,8 +136,9 @@ impl Reader<'_> {
     }
 
     /// Someone else is the subject: "my neighbor won't stop calling me", "he
-    /// won't stop texting me" (but "my phone won't stop ringing", "you won't
-    /// stop").
+    /// won't stop texting me", "John won't stop calling me", "the guy from
+    /// church won't stop calling me" (but "my phone won't stop ringing", "you
+    /// won't stop", "your agent John won't stop calling me").
     pub(super) fn third_party(&self, i: usize) -> bool {
         let mut back = self.back(i, 8).skip_while(|&k| {
             self.is(k, MODAL | NEG) || self.any(k, "JUST NEVER EVER ALWAYS STILL")
@@ -148,12 +149,15 @@ impl Reader<'_> {
         if self.any(k, "HE SHE") {
             return true;
         }
-        // An unknown noun after a possessive: "my neighbor", "my crazy ex".
+        // A noun the lists do not know ("neighbor", "John", "church"), in a
+        // subject that names neither the business nor its messages.
+        // It comes before the auxiliary ("won't", "never"), as a subject does.
         self.w(k).is_empty()
-            && back
-                .take(3)
-                .find(|&m| !self.w(m).is_empty())
-                .is_some_and(|m| self.any(m, "MY HIS HER OUR"))
+            && k + 1 < i
+            && back.take(6).all(|m| {
+                !(self.any(m, "YOU YOUR UR Y'ALL YA THIS THESE THAT")
+                    || (self.is(m, MEDIA) && !self.is(m, THING)))
+            })
     }
 
     /// "make it end", "I want these texts to end".
@@ -270,7 +274,10 @@ impl Reader<'_> {
                     Obj::Thing => None,
                     Obj::Media { ch, .. } => hit(i, end, ch),
                     Obj::All(_) => hit(i, end, ALL_CH),
-                    Obj::Unknown if v == "GET" => None,
+                    // "take me off the schedule", "remove me from the
+                    // waitlist": a list the lists do not know is something
+                    // else ("remove me from this group" is known).
+                    Obj::Unknown => None,
                     _ => hit(i, end, 0),
                 };
             }
