@@ -270,22 +270,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Local time in words for `explain`: `Mon 2026-11-02 08:00 (America/New_York)`.
+    /// Local time in words for `explain`: `Mon 2026-11-02 08:00 America/New_York`.
     pub fn words(&self, t: Instant) -> String {
-        use chrono::{Datelike, Timelike};
-        let l = self.zone.local(t);
+        let c = crate::civil::Civil::of(t, self.zone.offset_at(t));
         let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            .get(l.weekday().num_days_from_monday() as usize)
+            .get(c.weekday.num_days_from_monday() as usize)
             .copied()
             .unwrap_or("");
-        format!(
-            "{day} {:04}-{:02}-{:02} {:02}:{:02} {}",
-            l.year(),
-            l.month(),
-            l.day(),
-            l.hour(),
-            l.minute(),
-            self.zone.name()
-        )
+        let name = self.zone.name();
+        let mut out = String::with_capacity(22 + name.len());
+        out.push_str(day);
+        out.push(' ');
+        crate::rfc3339::write_minute(&mut out, &c);
+        out.push(' ');
+        out.push_str(name);
+        out
     }
 }

@@ -354,7 +354,7 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Vec<String>) -> Ve
         .collect();
     if ctx.explains() {
         for v in &violations {
-            explain.push(format!("violation at {}: {} ({})", v.at, v.message, v.rule));
+            explain.push(["violation at ", &v.at, ": ", &v.message, " (", v.rule, ")"].concat());
         }
     }
     violations

@@ -170,21 +170,22 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     if ctx.explains() {
         explain.push(match st.at {
             None => "no SMS exchanged and no outcome logged: New Account".to_string(),
-            Some(at) => format!(
-                "status {} from {} at {}{}",
+            Some(at) => [
+                "status ",
                 st.status.label(),
                 if st.status.is_manual() {
-                    "the outcome logged"
+                    " from the outcome logged at "
                 } else {
-                    "the last text"
+                    " from the last text at "
                 },
-                ctx.words(at),
+                &ctx.words(at),
                 if st.held_by_sticky {
                     " (sticky: later texts do not replace it)"
                 } else {
                     ""
-                }
-            ),
+                },
+            ]
+            .concat(),
         });
     }
 
@@ -195,14 +196,22 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         for (c, chk) in Channel::ALL.iter().zip(&checks) {
             if let (Some(r), false) = (chk.reason, chk.allowed) {
                 if !r.lasting() {
-                    explain.push(format!(
-                        "{} not allowed now ({}){}",
-                        c.noun(),
-                        r.as_str(),
-                        chk.next_allowed_at
-                            .map(|t| format!(", allowed from {}", ctx.words(t)))
-                            .unwrap_or_default()
-                    ));
+                    let from = chk.next_allowed_at.map(|t| ctx.words(t));
+                    explain.push(
+                        [
+                            c.noun(),
+                            " not allowed now (",
+                            r.as_str(),
+                            ")",
+                            if from.is_some() {
+                                ", allowed from "
+                            } else {
+                                ""
+                            },
+                            from.as_deref().unwrap_or_default(),
+                        ]
+                        .concat(),
+                    );
                 }
             }
         }
@@ -213,12 +222,17 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));
         if ctx.explains() {
-            explain.push(format!(
-                "next: {} by {}, due {}",
-                n.label.text(playbook),
-                n.channel.as_str(),
-                ctx.words(n.due_at)
-            ));
+            explain.push(
+                [
+                    "next: ",
+                    &n.label.text(playbook),
+                    " by ",
+                    n.channel.as_str(),
+                    ", due ",
+                    &ctx.words(n.due_at),
+                ]
+                .concat(),
+            );
         }
     } else if let Some(d) = &proposal.done {
         if ctx.explains() {
@@ -275,7 +289,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
 pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
     let name = ctx.name();
     if texting_blocked {
-        format!("{name}{}", ctx.playbook.opt_out.suffix)
+        [name.as_str(), &ctx.playbook.opt_out.suffix].concat()
     } else {
         name
     }
@@ -285,8 +299,8 @@ pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
 fn zone_words(ctx: &Ctx) -> String {
     let zone = ctx.zone;
     match ctx.zone_source() {
-        ZoneSource::Contact => format!("local times in {} (the contact's zone)", zone.name()),
-        ZoneSource::Playbook => format!("local times in {} (the playbook's zone)", zone.name()),
+        ZoneSource::Contact => ["local times in ", zone.name(), " (the contact's zone)"].concat(),
+        ZoneSource::Playbook => ["local times in ", zone.name(), " (the playbook's zone)"].concat(),
         ZoneSource::Region => format!(
             "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
             ctx.region().map_or("US", |r| r.code()),

@@ -26,21 +26,17 @@ use crate::time::{Instant, MAX_MS, MIN_MS};
 pub fn write(out: &mut String, t: Instant, offset: i32) {
     let c = Civil::of(t, offset);
     let mut b = *b"0000-00-00T00:00:00.000+00:00";
-    let [y0, y1, y2, y3, _, mo0, mo1, _, d0, d1, _, h0, h1, _, mi0, mi1, _, s0, s1, _, f0, f1, f2, sign, oh0, oh1, _, om0, om1] =
+    if let Some(head) = b.get_mut(..16) {
+        head.copy_from_slice(&date_minute(&c, b'T'));
+    }
+    let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, s0, s1, _, f0, f1, f2, sign, oh0, oh1, _, om0, om1] =
         &mut b;
     // Year 10000 occurs at the range's end with a positive offset; chrono then
     // writes the sign and all digits.
-    let year = u32::try_from(c.year).unwrap_or(0);
-    let wide = year > 9999;
+    let wide = c.year > 9999;
     if wide {
         out.push_str(&format!("{:+05}", c.year));
     }
-    [*y0, *y1] = ascii2(year / 100);
-    [*y2, *y3] = ascii2(year % 100);
-    [*mo0, *mo1] = ascii2(c.month);
-    [*d0, *d1] = ascii2(c.day);
-    [*h0, *h1] = ascii2(c.hour);
-    [*mi0, *mi1] = ascii2(c.minute);
     [*s0, *s1] = ascii2(c.second);
     *f0 = ascii(c.ms / 100);
     [*f1, *f2] = ascii2(c.ms);
@@ -59,6 +55,51 @@ pub fn write(out: &mut String, t: Instant, offset: i32) {
     out.reserve(29);
     out.push_str(text.get(from..to).unwrap_or_default());
     out.push_str(text.get(23..).unwrap_or_default());
+}
+
+/// Appends the wall date and minute of `c` as `2026-11-02 08:00` (the year in
+/// four digits, or all of them past 9999), for times in words.
+///
+/// ```
+/// use cadence_engine::{civil::Civil, rfc3339, Instant};
+/// let mut s = String::new();
+/// rfc3339::write_minute(&mut s, &Civil::of(Instant(1_793_628_000_250), -5 * 3600));
+/// assert_eq!(s, "2026-11-02 09:00");
+/// ```
+pub fn write_minute(out: &mut String, c: &Civil) {
+    let b = date_minute(c, b' ');
+    let Ok(text) = std::str::from_utf8(&b) else {
+        return;
+    };
+    if c.year > 9999 {
+        out.push_str(&c.year.to_string());
+        out.push_str(text.get(4..).unwrap_or_default());
+    } else {
+        out.push_str(text);
+    }
+}
+
+/// `YYYY-MM-DD`, `sep`, `HH:MM` of `c`, in ASCII (the year's last four
+/// digits; the callers write a wider year themselves).
+fn date_minute(c: &Civil, sep: u8) -> [u8; 16] {
+    let mut b = *b"0000-00-00 00:00";
+    let [y0, y1, y2, y3, _, mo0, mo1, _, d0, d1, s, h0, h1, _, mi0, mi1] = &mut b;
+    let year = u32::try_from(c.year).unwrap_or(0);
+    [*y0, *y1] = ascii2(year / 100);
+    [*y2, *y3] = ascii2(year % 100);
+    [*mo0, *mo1] = ascii2(c.month);
+    [*d0, *d1] = ascii2(c.day);
+    *s = sep;
+    [*h0, *h1] = ascii2(c.hour);
+    [*mi0, *mi1] = ascii2(c.minute);
+    b
+}
+
+/// Appends `n` in two digits (`n` below 100; the last two digits above).
+pub(crate) fn push2(out: &mut String, n: u32) {
+    let [a, b] = ascii2(n);
+    out.push(char::from(a));
+    out.push(char::from(b));
 }
 
 /// The ASCII digit of `n % 10`.

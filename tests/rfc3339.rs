@@ -1,6 +1,7 @@
 //! The RFC 3339 writer and reader against chrono, which they replace: the same
 //! text for every instant and offset, the same verdict and value for every string.
 
+use cadence_engine::civil::Civil;
 use cadence_engine::rfc3339;
 use cadence_engine::time::{Instant, MAX_MS, MIN_MS};
 use proptest::prelude::*;
@@ -14,6 +15,45 @@ fn ours(ms: i64, offset: i32) -> String {
     let mut s = String::new();
     rfc3339::write(&mut s, Instant(ms), offset);
     s
+}
+
+/// The wall date and minute as `rfc3339::write_minute` writes them.
+fn minute(ms: i64, offset: i32) -> String {
+    let mut s = String::new();
+    rfc3339::write_minute(&mut s, &Civil::of(Instant(ms), offset));
+    s
+}
+
+/// The same from chrono's fields (a year past 9999 in full, unsigned).
+fn chrono_minute(ms: i64, offset: i32) -> String {
+    use chrono::{Datelike, Timelike};
+    let l = cadence_engine::civil::naive_local(Instant(ms), offset);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        l.year(),
+        l.month(),
+        l.day(),
+        l.hour(),
+        l.minute()
+    )
+}
+
+#[test]
+fn writes_the_minute_at_the_edges() {
+    for (ms, offset) in [
+        (MIN_MS, -86_399),
+        (MIN_MS, 0),
+        (MAX_MS, 0),
+        (MAX_MS, 86_399),
+        (0, 0),
+    ] {
+        assert_eq!(
+            minute(ms, offset),
+            chrono_minute(ms, offset),
+            "{ms} {offset}"
+        );
+    }
+    assert_eq!(minute(MAX_MS, 86_399), "10000-01-01 23:59");
 }
 
 #[test]
@@ -264,6 +304,11 @@ proptest! {
     #[test]
     fn writes_as_chrono(ms in MIN_MS..=MAX_MS, offset in -86_399i32..86_400) {
         prop_assert_eq!(Some(ours(ms, offset)), chrono_text(ms, offset));
+    }
+
+    #[test]
+    fn writes_the_minute_as_chrono(ms in MIN_MS..=MAX_MS, offset in -86_399i32..86_400) {
+        prop_assert_eq!(minute(ms, offset), chrono_minute(ms, offset));
     }
 
     #[test]

@@ -103,20 +103,23 @@ impl Violation {
         let ch = self.channel;
         match self.rule {
             "textAfterOptOut" => "text after the customer opted out".to_string(),
-            "dnd" => format!("{} while DND ({})", ch.noun(), source_words(self.source)),
+            "dnd" => [ch.noun(), " while DND (", source_words(self.source), ")"].concat(),
             "wrongNumber" => format!(
                 "{} to a number marked wrong (event {})",
                 ch.noun(),
                 self.detail
             ),
-            "quietHours" => format!(
-                "{} at {} local, outside {}",
-                ch.noun(),
-                crate::window::hhmm(
-                    chrono::Timelike::num_seconds_from_midnight(&ctx.zone.local(self.at)) / 60
-                ),
-                ctx.hours().source()
-            ),
+            "quietHours" => {
+                let local = crate::civil::Civil::of(self.at, ctx.zone.offset_at(self.at));
+                [
+                    ch.noun(),
+                    " at ",
+                    &crate::window::hhmm(local.hour * 60 + local.minute),
+                    " local, outside ",
+                    ctx.hours().source(),
+                ]
+                .concat()
+            }
             _ => match ctx.caps().get(self.cap) {
                 Some(cap) => format!(
                     "touch {} within {} h: over {}",

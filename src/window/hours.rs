@@ -1,7 +1,7 @@
 //! The window(s) that bind one contact, read in its zone(s), with the days
 //! already worked out kept for the questions that follow.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use chrono::NaiveDate;
 
@@ -60,6 +60,9 @@ pub struct Hours {
     /// contact's due times are placed at the same few instants as others'
     /// (its `now`, a phase's start).
     opens: RefCell<[(i64, Option<Instant>); OPENS]>,
+    /// [`Hours::source`], written once: every violation of every contact in
+    /// this place names the same hours.
+    source: OnceCell<String>,
 }
 
 /// How many openings [`Hours::next_open`] remembers.
@@ -95,6 +98,7 @@ impl Hours {
             last: RefCell::new(Vec::new()),
             asked: Cell::new(Asked::NONE),
             opens: RefCell::new([(i64::MIN, None); OPENS]),
+            source: OnceCell::new(),
         }
     }
 
@@ -207,8 +211,13 @@ impl Hours {
         None
     }
 
-    /// Where the hours come from, in words (built only when a message needs it).
-    pub fn source(&self) -> String {
+    /// Where the hours come from, in words (built the first time a message
+    /// needs it).
+    pub fn source(&self) -> &str {
+        self.source.get_or_init(|| self.describe())
+    }
+
+    fn describe(&self) -> String {
         let parts: Vec<String> = self
             .kinds
             .iter()

@@ -133,7 +133,11 @@ impl Window {
 
 /// `HH:MM` of minutes after midnight.
 pub fn hhmm(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+    let mut out = String::with_capacity(5);
+    crate::rfc3339::push2(&mut out, minutes / 60);
+    out.push(':');
+    crate::rfc3339::push2(&mut out, minutes % 60);
+    out
 }
 
 /// Parses one custom block from its parts, for the playbook reader.
