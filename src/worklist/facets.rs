@@ -38,22 +38,21 @@ pub(super) fn count(
     let mut status = [0u32; 16];
     let mut next = vec![0u32; labels.len()];
     let mut phase = vec![0u32; phases.len()];
-    let mut allowed = [0u32; 3];
-    // One pass over the columns side by side (no bounds checks per slot);
-    // the text, when the filter has one, is read only for slots that pass
-    // the rest.
-    let rows = cols
-        .flags
-        .iter()
-        .zip(&cols.status)
-        .zip(&cols.label)
-        .zip(&cols.phase)
-        .enumerate();
-    for (s, (((&f, &st), &l), &p)) in rows {
-        if !c.matches_facts(f, st, l, p) || !c.matches_text(cols, s, f) {
-            continue;
+    // Slots by status and channel bits (0–2 of the flags).
+    let mut by_status_channels = [0u32; 128];
+    // The flags and the status are tested 64 slots at a time without a
+    // branch per slot (a selective filter passes slots at random, and a
+    // branch per slot is mispredicted at every other match); only the slots
+    // that pass are read further and counted.
+    let pass = c.flag_table();
+    let statuses = c.status_mask();
+    let mut tally = |s: usize, f: u8, st: u8, l: u16, p: u16| {
+        if !c.matches_lists(l, p) || !c.matches_text(cols, s, f) {
+            return;
         }
-        if let Some(n) = status.get_mut(usize::from(st)) {
+        // Status and channels in one count (one increment fewer).
+        let key = usize::from(st & 15) << 3 | usize::from(f & 7);
+        if let Some(n) = by_status_channels.get_mut(key) {
             *n += 1;
         }
         if let Some(n) = next.get_mut(usize::from(l)) {
@@ -62,9 +61,48 @@ pub(super) fn count(
         if let Some(n) = phase.get_mut(usize::from(p)) {
             *n += 1;
         }
-        // Bit b of the flags is `Channel::ALL[b]` (`filter::channel_bit`).
-        for (b, n) in allowed.iter_mut().enumerate() {
-            *n += u32::from((f >> b) & 1);
+    };
+    let chunks = cols
+        .flags
+        .chunks(64)
+        .zip(cols.status.chunks(64))
+        .zip(cols.label.chunks(64).zip(cols.phase.chunks(64)));
+    for (chunk, ((flags, sts), (ls, ps))) in chunks.enumerate() {
+        let mut bits = 0u64;
+        for (b, (&f, &st)) in flags.iter().zip(sts).enumerate() {
+            let flag_ok = pass.get(usize::from(f)).copied().unwrap_or(0);
+            let ok = flag_ok & u8::from(statuses >> (st & 15) & 1 == 1);
+            bits |= u64::from(ok) << b;
+        }
+        let first = chunk * 64;
+        if bits == u64::MAX {
+            // Every slot of the chunk passes (no filter, or a broad one).
+            let rows = flags.iter().zip(sts).zip(ls.iter().zip(ps));
+            for (b, ((&f, &st), (&l, &p))) in rows.enumerate() {
+                tally(first + b, f, st, l, p);
+            }
+            continue;
+        }
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let (Some(&f), Some(&st), Some(&l), Some(&p)) =
+                (flags.get(b), sts.get(b), ls.get(b), ps.get(b))
+            {
+                tally(first + b, f, st, l, p);
+            }
+        }
+    }
+    // Bit b of the flags is `Channel::ALL[b]` (`filter::channel_bit`).
+    let mut allowed = [0u32; 3];
+    for (key, &n) in by_status_channels.iter().enumerate() {
+        if let Some(s) = status.get_mut(key >> 3) {
+            *s += n;
+        }
+        for (b, a) in allowed.iter_mut().enumerate() {
+            if key >> b & 1 == 1 {
+                *a += n;
+            }
         }
     }
     let mut out = Facets::default();

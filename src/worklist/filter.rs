@@ -127,14 +127,37 @@ impl Compiled {
     /// the text.
     #[inline]
     pub(super) fn matches_facts(&self, flags: u8, status: u8, label: u16, phase: u16) -> bool {
-        if flags & self.set != self.set || flags & self.clear != 0 {
-            return false;
+        self.flags_pass(flags)
+            && self.status.map_or(true, |m| m & (1 << status) != 0)
+            && self.matches_lists(label, phase)
+    }
+
+    /// Whether flags pass: the due flags asked for, and one of the channels.
+    fn flags_pass(&self, flags: u8) -> bool {
+        flags & self.set == self.set
+            && flags & self.clear == 0
+            && self.allowed.map_or(true, |m| flags & m != 0)
+    }
+
+    /// For each value of the flags, 1 when it passes (a table read instead
+    /// of three tests).
+    pub(super) fn flag_table(&self) -> [u8; 256] {
+        let mut t = [0u8; 256];
+        for (f, ok) in (0..=u8::MAX).zip(t.iter_mut()) {
+            *ok = u8::from(self.flags_pass(f));
         }
-        if let Some(m) = self.status {
-            if m & (1 << status) == 0 {
-                return false;
-            }
-        }
+        t
+    }
+
+    /// Bit s set when status index s passes (every bit without a status
+    /// filter).
+    pub(super) fn status_mask(&self) -> u16 {
+        self.status.unwrap_or(u16::MAX)
+    }
+
+    /// Whether the label and the phase pass.
+    #[inline]
+    pub(super) fn matches_lists(&self, label: u16, phase: u16) -> bool {
         if let Some(m) = &self.labels {
             if !m.get(usize::from(label)).copied().unwrap_or(false) {
                 return false;
@@ -142,11 +165,6 @@ impl Compiled {
         }
         if let Some(m) = &self.phases {
             if !m.get(usize::from(phase)).copied().unwrap_or(false) {
-                return false;
-            }
-        }
-        if let Some(m) = self.allowed {
-            if flags & m == 0 {
                 return false;
             }
         }
