@@ -587,6 +587,13 @@ fn a_named_third_party_is_not_an_opt_out() {
     not_an_opt_out("Tom never stops calling me");
     not_an_opt_out("the guy from church won't stop calling me");
     not_an_opt_out("Dave from accounting won't stop emailing me");
+    not_an_opt_out("Comcast won't stop calling me");
+    // Unwanted senders as such are us as much as anyone.
+    opts_out(
+        "Spammers won't stop calling me",
+        MessageChannel::Sms,
+        &["sms", "call"],
+    );
     opts_out(
         "your agent John won't stop calling me",
         MessageChannel::Sms,
@@ -665,7 +672,7 @@ fn off_something_that_is_not_a_list_is_not_an_opt_out() {
     opts_out(
         "take me off the morning call list",
         MessageChannel::Sms,
-        &["sms", "call"],
+        &["sms"],
     );
     opts_out("remove me from this group", MessageChannel::Sms, &["sms"]);
     opts_out(
@@ -673,7 +680,8 @@ fn off_something_that_is_not_a_list_is_not_an_opt_out() {
         MessageChannel::Sms,
         &["sms"],
     );
-    opts_out("stop the late night texts", MessageChannel::Sms, &["sms"]);
+    // A time before the means limits the request, which asks when.
+    not_an_opt_out("stop the late night texts");
 }
 
 /// A message of opt-out keywords only is an opt-out however many there are

@@ -209,7 +209,7 @@ impl Reader<'_> {
         let mut end = j;
         let mut spec = false;
         let mut unknown = false;
-        let mut timed = false;
+        let mut timed: Option<Obj> = None;
         let mut k = j;
         for _ in 0..8 {
             if k >= self.t.len() {
@@ -272,18 +272,23 @@ impl Reader<'_> {
             } else if w.is_empty() {
                 unknown = true;
             } else if k > j && self.is(k, WHEN) {
-                // "the late night texts", but "the night shift": a time
-                // describes what follows it.
-                timed = true;
+                // "the night shift", "the night before": a time then a noun
+                // is a thing; "the morning texts" is read as before a time
+                // was looked past (a request limited in time).
+                timed.get_or_insert(if unknown { Obj::Unknown } else { Obj::Empty });
             } else {
                 break;
             }
             k += 1;
         }
-        if media {
+        if let Some(before) = timed {
+            if media {
+                before
+            } else {
+                Obj::Thing
+            }
+        } else if media {
             Obj::Media { end, ch }
-        } else if timed {
-            Obj::Thing
         } else if unknown {
             Obj::Unknown
         } else {

@@ -149,15 +149,26 @@ impl Reader<'_> {
         if self.any(k, "HE SHE") {
             return true;
         }
-        // A noun the lists do not know ("neighbor", "John", "church"), in a
+        if !self.w(k).is_empty() {
+            return false;
+        }
+        let phrase: Vec<usize> = back.take(6).collect();
+        // An unknown noun after a possessive: "my neighbor", "my crazy ex",
+        // "my wife says stop calling".
+        let possessive = phrase
+            .iter()
+            .take(3)
+            .find(|&&m| !self.w(m).is_empty())
+            .is_some_and(|&m| self.any(m, "MY HIS HER OUR"));
+        // A noun the lists do not know ("John", "the guy from church")
+        // before the auxiliary ("won't", "never"), as a subject comes, in a
         // subject that names neither the business nor its messages.
-        // It comes before the auxiliary ("won't", "never"), as a subject does.
-        self.w(k).is_empty()
-            && k + 1 < i
-            && back.take(6).all(|m| {
-                !(self.any(m, "YOU YOUR UR Y'ALL YA THIS THESE THAT")
-                    || (self.is(m, MEDIA) && !self.is(m, THING)))
-            })
+        possessive
+            || (k + 1 < i
+                && phrase.iter().all(|&m| {
+                    !(self.any(m, "YOU YOUR UR Y'ALL YA THIS THESE THAT")
+                        || (self.is(m, MEDIA) && !self.is(m, THING)))
+                }))
     }
 
     /// "make it end", "I want these texts to end".
