@@ -152,20 +152,20 @@ impl Reader<'_> {
         if !self.w(k).is_empty() {
             return false;
         }
-        let phrase: Vec<usize> = back.take(6).collect();
+        // The words of the subject before `k`, nearest first.
+        let phrase = || self.back(k, 6).take(6);
         // An unknown noun after a possessive: "my neighbor", "my crazy ex",
         // "my wife says stop calling".
-        let possessive = phrase
-            .iter()
+        let possessive = phrase()
             .take(3)
-            .find(|&&m| !self.w(m).is_empty())
-            .is_some_and(|&m| self.any(m, "MY HIS HER OUR"));
+            .find(|&m| !self.w(m).is_empty())
+            .is_some_and(|m| self.any(m, "MY HIS HER OUR"));
         // A noun the lists do not know ("John", "the guy from church")
         // before the auxiliary ("won't", "never"), as a subject comes, in a
         // subject that names neither the business nor its messages.
         possessive
             || (k + 1 < i
-                && phrase.iter().all(|&m| {
+                && phrase().all(|m| {
                     !(self.any(m, "YOU YOUR UR Y'ALL YA THIS THESE THAT")
                         || (self.is(m, MEDIA) && !self.is(m, THING)))
                 }))
