@@ -272,7 +272,7 @@ impl<'a> Ctx<'a> {
 
     /// Local time in words for `explain`: `Mon 2026-11-02 08:00 America/New_York`.
     pub fn words(&self, t: Instant) -> String {
-        let c = crate::civil::Civil::of(t, self.zone.offset_at(t));
+        let c = self.zone.civil(t);
         let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             .get(c.weekday.num_days_from_monday() as usize)
             .copied()

@@ -110,7 +110,7 @@ impl Violation {
                 self.detail
             ),
             "quietHours" => {
-                let local = crate::civil::Civil::of(self.at, ctx.zone.offset_at(self.at));
+                let local = ctx.zone.civil(self.at);
                 [
                     ch.noun(),
                     " at ",
