@@ -270,20 +270,46 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Local time in words for `explain`: `Mon 2026-11-02 08:00 America/New_York`.
-    pub fn words(&self, t: Instant) -> String {
-        let c = self.zone.civil(t);
+    /// Local time in words for `explain`: `Mon 2026-11-02 08:00 America/New_York`,
+    /// written where it is used (see [`Words`]).
+    pub fn words(&self, t: Instant) -> Words {
+        Words { zone: self.zone, t }
+    }
+}
+
+/// A local time in words, `Mon 2026-11-02 08:00 America/New_York`: the
+/// weekday, the wall date and minute, and the zone. It is written straight
+/// into the text that uses it ([`Words::write_to`], or `Display`), with no
+/// String of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    zone: Zone,
+    t: Instant,
+}
+
+impl Words {
+    /// Appends the words to `out`.
+    pub fn write_to(self, out: &mut String) {
+        // Writing to a String cannot fail.
+        let _ = self.write(out);
+    }
+
+    fn write<W: std::fmt::Write>(self, out: &mut W) -> std::fmt::Result {
+        let c = self.zone.civil(self.t);
         let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             .get(c.weekday.num_days_from_monday() as usize)
             .copied()
             .unwrap_or("");
-        let name = self.zone.name();
-        let mut out = String::with_capacity(22 + name.len());
-        out.push_str(day);
-        out.push(' ');
-        crate::rfc3339::write_minute(&mut out, &c);
-        out.push(' ');
-        out.push_str(name);
-        out
+        out.write_str(day)?;
+        out.write_char(' ')?;
+        crate::rfc3339::write_minute_to(out, &c)?;
+        out.write_char(' ')?;
+        out.write_str(self.zone.name())
+    }
+}
+
+impl std::fmt::Display for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write(f)
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::cadence::{Candidate, Position};
 use crate::consent::{self, Check, Consent, Dnd, OptOut};
 use crate::context::{Ctx, Env};
+use crate::explain::Explain;
 use crate::facts::{display_name, facts, Facts};
 use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
@@ -43,7 +44,7 @@ pub struct Evaluation {
     /// The monthly campaign position, or `null` for other playbooks.
     pub campaign: Option<CampaignOut>,
     /// The rules that fired, in words.
-    pub explain: Vec<String>,
+    pub explain: Explain,
     /// Past touches that broke a rule.
     pub violations: Vec<ViolationOut>,
     /// The DNDs in force per channel.
@@ -340,7 +341,7 @@ pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
 }
 
 /// The violations of past touches, each also a line of `explain`.
-fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Vec<String>) -> Vec<ViolationOut> {
+fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Explain) -> Vec<ViolationOut> {
     let violations: Vec<ViolationOut> = consent
         .violations
         .iter()
@@ -354,7 +355,15 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Vec<String>) -> Ve
         .collect();
     if ctx.explains() {
         for v in &violations {
-            explain.push(["violation at ", &v.at, ": ", &v.message, " (", v.rule, ")"].concat());
+            explain
+                .line()
+                .s("violation at ")
+                .s(&v.at)
+                .s(": ")
+                .s(&v.message)
+                .s(" (")
+                .s(v.rule)
+                .s(")");
         }
     }
     violations

@@ -9,6 +9,7 @@
 use crate::cadence::{self, ActChannel, Candidate, Done, Kind, Label, Position};
 use crate::consent::{self, Check, Consent, CONFIRMATION_MS};
 use crate::context::{Ctx, ZoneSource};
+use crate::explain::Explain;
 use crate::model::Channel;
 use crate::playbook::Mode;
 use crate::status::{self, StatusFold};
@@ -43,7 +44,7 @@ pub struct Facts<'a> {
     /// The earliest change without a new event, or `None` for never.
     pub valid_until: Option<Instant>,
     /// The rules that fired, in words (empty unless the evaluation explains).
-    pub explain: Vec<String>,
+    pub explain: Explain,
 }
 
 /// Keeps the best candidate offered: an open opt-out confirmation first (it has
@@ -91,17 +92,17 @@ pub struct Proposal {
 }
 
 /// Gathers every candidate next action and keeps the one to do first.
-pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
+pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Proposal {
     let mut pick = Pick::default();
     let mut follow_up_at: Option<Instant> = None;
     if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         let deadline = o.at.plus(CONFIRMATION_MS);
         if o.confirmed_at.is_none() && ctx.now <= deadline {
             if ctx.explains() {
-                explain.push(format!(
-                    "one confirmation text may go out until {}",
-                    ctx.words(deadline)
-                ));
+                explain
+                    .line()
+                    .s("one confirmation text may go out until ")
+                    .words(ctx.words(deadline));
             }
             pick.offer(Candidate {
                 kind: Kind::ConfirmOptOut,
@@ -162,56 +163,53 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Proposal {
 pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     let playbook = ctx.playbook;
     let now = ctx.now;
-    let mut explain = Vec::new();
+    let mut explain = if ctx.explains() {
+        // About the size of a typical evaluation's lines: one allocation.
+        Explain::with_capacity(1536, 16)
+    } else {
+        Explain::default()
+    };
     if ctx.explains() {
-        explain.push(zone_words(ctx));
+        zone_words(ctx, &mut explain);
     }
     let st = status::fold(ctx.history(), &playbook.sticky);
     if ctx.explains() {
-        explain.push(match st.at {
-            None => "no SMS exchanged and no outcome logged: New Account".to_string(),
-            Some(at) => [
-                "status ",
-                st.status.label(),
-                if st.status.is_manual() {
-                    " from the outcome logged at "
-                } else {
-                    " from the last text at "
-                },
-                &ctx.words(at),
-                if st.held_by_sticky {
-                    " (sticky: later texts do not replace it)"
-                } else {
-                    ""
-                },
-            ]
-            .concat(),
-        });
+        match st.at {
+            None => explain.push("no SMS exchanged and no outcome logged: New Account"),
+            Some(at) => {
+                explain
+                    .line()
+                    .s("status ")
+                    .s(st.status.label())
+                    .s(if st.status.is_manual() {
+                        " from the outcome logged at "
+                    } else {
+                        " from the last text at "
+                    })
+                    .words(ctx.words(at))
+                    .s_if(
+                        st.held_by_sticky,
+                        " (sticky: later texts do not replace it)",
+                    );
+            }
+        }
     }
 
-    let mut consent = consent::fold(ctx);
-    explain.append(&mut consent.explain);
+    let mut consent = consent::fold_into(ctx, explain);
+    let mut explain = std::mem::take(&mut consent.explain);
     let checks = Channel::ALL.map(|c| consent::check(ctx, &consent, c, now));
     if ctx.explains() {
         for (c, chk) in Channel::ALL.iter().zip(&checks) {
             if let (Some(r), false) = (chk.reason, chk.allowed) {
                 if !r.lasting() {
-                    let from = chk.next_allowed_at.map(|t| ctx.words(t));
-                    explain.push(
-                        [
-                            c.noun(),
-                            " not allowed now (",
-                            r.as_str(),
-                            ")",
-                            if from.is_some() {
-                                ", allowed from "
-                            } else {
-                                ""
-                            },
-                            from.as_deref().unwrap_or_default(),
-                        ]
-                        .concat(),
-                    );
+                    let mut line = explain.line();
+                    line.s(c.noun())
+                        .s(" not allowed now (")
+                        .s(r.as_str())
+                        .s(")");
+                    if let Some(t) = chk.next_allowed_at {
+                        line.s(", allowed from ").words(ctx.words(t));
+                    }
                 }
             }
         }
@@ -222,21 +220,18 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));
         if ctx.explains() {
-            explain.push(
-                [
-                    "next: ",
-                    &n.label.text(playbook),
-                    " by ",
-                    n.channel.as_str(),
-                    ", due ",
-                    &ctx.words(n.due_at),
-                ]
-                .concat(),
-            );
+            explain
+                .line()
+                .s("next: ")
+                .s(&n.label.text(playbook))
+                .s(" by ")
+                .s(n.channel.as_str())
+                .s(", due ")
+                .words(ctx.words(n.due_at));
         }
     } else if let Some(d) = &proposal.done {
         if ctx.explains() {
-            explain.push(format!("nothing to do: {}", d.label));
+            explain.line().s("nothing to do: ").s(d.label);
         }
     }
     if let Some(d) = proposal.done.as_ref().and_then(|d| d.until) {
@@ -254,12 +249,11 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     if ctx.explains() {
         if !hot && consent.opt_out.is_some() && texting_blocked {
             explain.push(
-                "texting opt-out, but calls are not allowed either: not moved to the hot stage, no priority boost"
-                    .to_string(),
+                "texting opt-out, but calls are not allowed either: not moved to the hot stage, no priority boost",
             );
         }
         if hot {
-            explain.push(format!(
+            explain.push_fmt(format_args!(
                 "texting opt-out: shown as {:?}, moved to {:?}, priority +{}",
                 display_name(ctx, texting_blocked),
                 playbook.opt_out.stage,
@@ -296,12 +290,16 @@ pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
 }
 
 /// The first line of `explain`: which zone local times are in, and why.
-fn zone_words(ctx: &Ctx) -> String {
+fn zone_words(ctx: &Ctx, explain: &mut Explain) {
     let zone = ctx.zone;
     match ctx.zone_source() {
-        ZoneSource::Contact => ["local times in ", zone.name(), " (the contact's zone)"].concat(),
-        ZoneSource::Playbook => ["local times in ", zone.name(), " (the playbook's zone)"].concat(),
-        ZoneSource::Region => format!(
+        ZoneSource::Contact => {
+            explain.line().s("local times in ").s(zone.name()).s(" (the contact's zone)");
+        }
+        ZoneSource::Playbook => {
+            explain.line().s("local times in ").s(zone.name()).s(" (the playbook's zone)");
+        }
+        ZoneSource::Region => explain.push_fmt(format_args!(
             "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
             ctx.region().map_or("US", |r| r.code()),
             ctx.hours()
@@ -311,6 +309,6 @@ fn zone_words(ctx: &Ctx) -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
             zone.name()
-        ),
+        )),
     }
 }

@@ -28,6 +28,7 @@ pub mod consent;
 pub mod context;
 pub mod error;
 pub mod evaluate;
+pub mod explain;
 pub mod facts;
 pub mod holiday;
 pub mod input;

@@ -49,7 +49,7 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let mut ctx = Ctx::new(&env, &c, t);
         ctx.lean = true;
         let s = consent::fold(&ctx);
-        let mut sink = Vec::new();
+        let mut sink = crate::explain::Explain::default();
         let proposal = propose(&ctx, &s, &mut sink);
         // The person's next action or the host's next automatic send,
         // whichever comes first.

@@ -67,15 +67,22 @@ pub fn write(out: &mut String, t: Instant, offset: i32) {
 /// assert_eq!(s, "2026-11-02 09:00");
 /// ```
 pub fn write_minute(out: &mut String, c: &Civil) {
+    // Writing to a String cannot fail.
+    let _ = write_minute_to(out, c);
+}
+
+/// [`write_minute`] to any writer (a `Formatter`, for times in words
+/// displayed without a String of their own).
+pub fn write_minute_to<W: std::fmt::Write>(out: &mut W, c: &Civil) -> std::fmt::Result {
     let b = date_minute(c, b' ');
     let Ok(text) = std::str::from_utf8(&b) else {
-        return;
+        return Ok(());
     };
     if c.year > 9999 {
-        out.push_str(&c.year.to_string());
-        out.push_str(text.get(4..).unwrap_or_default());
+        write!(out, "{}", c.year)?;
+        out.write_str(text.get(4..).unwrap_or_default())
     } else {
-        out.push_str(text);
+        out.write_str(text)
     }
 }
 

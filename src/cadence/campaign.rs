@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::consent::Consent;
 use crate::context::Ctx;
+use crate::explain::Explain;
 use crate::model::{Channel, Direction, Event, EventBody, Interaction, MessageChannel};
 use crate::playbook::{Campaign, Phase};
 use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY};
@@ -85,7 +86,7 @@ pub fn campaign(
     ctx: &Ctx,
     s: &Consent,
     c: &Campaign,
-    explain: &mut Vec<String>,
+    explain: &mut Explain,
 ) -> (Option<Candidate>, Option<Done>) {
     let Some(pos) = position(ctx, c, ctx.now) else {
         return (None, None);
@@ -99,7 +100,7 @@ pub fn campaign(
     let attempt = made.saturating_add(1);
     if attempt > c.max_attempt() {
         if ctx.explains() {
-            explain.push(format!(
+            explain.push_fmt(format_args!(
                 "{made} attempts made this month: none more until next month"
             ));
         }
@@ -129,7 +130,7 @@ pub fn campaign(
     let preferred = c.channels.get(idx).copied().unwrap_or(Channel::Sms);
     let Some(channel) = route(s, preferred, &c.channels) else {
         if ctx.explains() {
-            explain.push("no channel is allowed for the next attempt".into());
+            explain.push("no channel is allowed for the next attempt");
         }
         return (
             None,
@@ -150,13 +151,13 @@ pub fn campaign(
     match next.due(ctx, s, &pos, &touches) {
         Ok(cand) => {
             if ctx.explains() {
-                explain.push(next.words(ctx, made, cand.due_at));
+                next.words(ctx, made, cand.due_at, explain);
             }
             (Some(cand), None)
         }
         Err(done) => {
             if ctx.explains() {
-                explain.push(format!(
+                explain.push_fmt(format_args!(
                     "{made} touch{} this month: no time left this month for the {} (attempts are a day apart)",
                     if made == 1 { "" } else { "es" },
                     attempt_label(attempt)
@@ -168,9 +169,9 @@ pub fn campaign(
 }
 
 /// Reached this month: no attempt until the next.
-fn reached(ctx: &Ctx, r: Reach, pos: &Position, explain: &mut Vec<String>) -> Done {
+fn reached(ctx: &Ctx, r: Reach, pos: &Position, explain: &mut Explain) -> Done {
     if ctx.explains() {
-        explain.push(format!(
+        explain.push_fmt(format_args!(
             "reached this month ({} at {}): no attempt until next month",
             r.how.words(),
             ctx.words(r.at)
@@ -285,25 +286,29 @@ impl Next<'_> {
     }
 
     /// The attempt in words for `explain`.
-    fn words(&self, ctx: &Ctx, made: u32, due_at: Instant) -> String {
+    fn words(&self, ctx: &Ctx, made: u32, due_at: Instant, explain: &mut Explain) {
         let (channel, preferred) = (self.channel, self.preferred);
-        format!(
-            "{made} touch{} this month: {} by {} due {} ({}){}",
-            if made == 1 { "" } else { "es" },
-            attempt_label(self.attempt),
-            channel.noun(),
-            ctx.words(due_at),
-            self.phase.label,
-            if channel != preferred {
-                format!(
-                    ", {} instead of {} ({} not allowed)",
-                    channel.noun(),
-                    preferred.noun(),
-                    preferred.noun()
-                )
-            } else {
-                String::new()
-            }
-        )
+        let mut line = explain.line();
+        line.d(made)
+            .s(" touch")
+            .s_if(made != 1, "es")
+            .s(" this month: ")
+            .s(&attempt_label(self.attempt))
+            .s(" by ")
+            .s(channel.noun())
+            .s(" due ")
+            .words(ctx.words(due_at))
+            .s(" (")
+            .s(&self.phase.label)
+            .s(")");
+        if channel != preferred {
+            line.s(", ")
+                .s(channel.noun())
+                .s(" instead of ")
+                .s(preferred.noun())
+                .s(" (")
+                .s(preferred.noun())
+                .s(" not allowed)");
+        }
     }
 }

@@ -103,7 +103,7 @@ impl Label {
             Label::Reply => Cow::Borrowed("Reply"),
             Label::Callback => Cow::Borrowed("Callback"),
             Label::ScheduledCall => Cow::Borrowed("Scheduled Call"),
-            Label::Attempt(n) => Cow::Owned(attempt_label(n)),
+            Label::Attempt(n) => attempt_label(n),
             Label::Step(i) => Cow::Borrowed(playbook.steps.get(i).map_or("", |s| s.label.as_str())),
             Label::FollowUp => Cow::Borrowed("Follow Up"),
         }
@@ -153,12 +153,30 @@ pub struct Done {
 }
 
 /// The ordinal label of an attempt: "1st Attempt", "2nd Attempt", ...
-pub fn attempt_label(n: u32) -> String {
+/// (the first twelve, a month's most, without an allocation).
+pub fn attempt_label(n: u32) -> Cow<'static, str> {
+    const FIRST: [&str; 12] = [
+        "1st Attempt",
+        "2nd Attempt",
+        "3rd Attempt",
+        "4th Attempt",
+        "5th Attempt",
+        "6th Attempt",
+        "7th Attempt",
+        "8th Attempt",
+        "9th Attempt",
+        "10th Attempt",
+        "11th Attempt",
+        "12th Attempt",
+    ];
+    if let Some(l) = n.checked_sub(1).and_then(|i| FIRST.get(i as usize)) {
+        return Cow::Borrowed(l);
+    }
     let suffix = match (n % 10, n % 100) {
         (1, r) if r != 11 => "st",
         (2, r) if r != 12 => "nd",
         (3, r) if r != 13 => "rd",
         _ => "th",
     };
-    format!("{n}{suffix} Attempt")
+    Cow::Owned(format!("{n}{suffix} Attempt"))
 }

@@ -3,6 +3,7 @@
 
 use crate::consent::Consent;
 use crate::context::Ctx;
+use crate::explain::Explain;
 use crate::model::{Channel, Direction, EventBody, Interaction};
 use crate::playbook::Mode;
 use crate::reply::Intent;
@@ -12,7 +13,7 @@ use super::place::{mode_for, place, route};
 use super::{ActChannel, Candidate, Kind, Label};
 
 /// A reply owed to the customer's last message, if any.
-pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut owed: Option<(usize, Instant, Channel)> = None;
     for (i, e) in ctx.events() {
         match &e.body {
@@ -42,7 +43,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candid
     let (_, at, ch) = owed?;
     let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
         if ctx.explains() {
-            explain.push("the customer is owed a reply, but no channel is allowed".into());
+            explain.push("the customer is owed a reply, but no channel is allowed");
         }
         return None;
     };
@@ -51,7 +52,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candid
     let opens = place(ctx, s, act, at)?;
     let due_at = place(ctx, s, act, deadline.max(opens))?;
     if ctx.explains() {
-        explain.push(format!(
+        explain.push_fmt(format_args!(
             "the customer's {} at {} is owed a reply by {}{}",
             ch.noun(),
             ctx.words(at),
@@ -77,7 +78,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candid
 }
 
 /// The callback the agent set, if still to do.
-pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut pending: Option<(Instant, Instant, bool)> = None;
     for (_, e) in ctx.events() {
         match &e.body {
@@ -107,7 +108,7 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Can
     };
     if let Some(r) = s.lasting(Channel::Call) {
         if ctx.explains() {
-            explain.push(format!(
+            explain.push_fmt(format_args!(
                 "{label} for {} not offered: calls are not allowed ({})",
                 ctx.words(due),
                 r.as_str()
@@ -118,15 +119,13 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Can
     let act = ActChannel::Reach(Channel::Call);
     let due_at = place(ctx, s, act, due)?;
     if ctx.explains() {
-        explain.push(if due_at == due {
-            format!("{label} set for {}", ctx.words(due))
-        } else {
-            format!(
-                "{label} set for {}, moved to {} (contact window)",
-                ctx.words(due),
-                ctx.words(due_at)
-            )
-        });
+        let mut line = explain.line();
+        line.s(label).s(" set for ").words(ctx.words(due));
+        if due_at != due {
+            line.s(", moved to ")
+                .words(ctx.words(due_at))
+                .s(" (contact window)");
+        }
     }
     Some(Candidate {
         kind: Kind::Callback,
@@ -155,7 +154,7 @@ pub fn follow_up_date(engaged: Instant, horizon: Instant, fraction: f64) -> Inst
 }
 
 /// A follow-up at the playbook's fraction of the time to the buying horizon.
-pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Candidate> {
+pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut horizon: Option<(Instant, Instant)> = None;
     for (_, e) in ctx.events() {
         if let EventBody::Horizon { buy_at } = &e.body {
@@ -177,7 +176,7 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
     });
     if done {
         if ctx.explains() {
-            explain.push(format!("follow-up of {} done", ctx.words(date)));
+            explain.push_fmt(format_args!("follow-up of {} done", ctx.words(date)));
         }
         return None;
     }
@@ -185,7 +184,7 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> Option<Ca
     let act = ActChannel::Reach(channel);
     let due_at = place(ctx, s, act, date)?;
     if ctx.explains() {
-        explain.push(format!(
+        explain.push_fmt(format_args!(
             "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
             ctx.words(buy_at),
             ctx.playbook.follow_up_fraction * 100.0,

@@ -3,6 +3,7 @@
 
 use crate::consent::{Consent, Refusal};
 use crate::context::Ctx;
+use crate::explain::Explain;
 use crate::model::{Channel, Direction, Event, EventBody, Interaction};
 use crate::playbook::{Delay, Mode, Step, StepChannel};
 use crate::time::{Instant, DAY};
@@ -99,7 +100,7 @@ pub const AUTO_OWED_MS: i64 = DAY;
 
 /// The next step of a ladder or sequence: the person's work, and the host's
 /// next automatic send.
-pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Vec<String>) -> StepState {
+pub fn steps(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> StepState {
     let mut walk = Walk::new(ctx, s);
     for (n, step) in ctx.playbook.steps.iter().enumerate() {
         if let Some(state) = walk.step(n, step, explain) {
@@ -156,7 +157,7 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// Step `n`: `None` to go on to the next step, or where the steps stand
     /// when they wait on this one (or stop at it).
-    fn step(&mut self, n: usize, step: &Step, explain: &mut Vec<String>) -> Option<StepState> {
+    fn step(&mut self, n: usize, step: &Step, explain: &mut Explain) -> Option<StepState> {
         let ctx = self.ctx;
         let ready = self.ready(n, step);
         if let Some(at) = self.done_at(step) {
@@ -172,7 +173,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         };
         let Some(due_at) = place_step(ctx, self.s, step, act, ready) else {
             if ctx.explains() {
-                explain.push("the contact window never opens".into());
+                explain.push("the contact window never opens");
             }
             return Some(StepState {
                 candidates: Vec::new(),
@@ -265,7 +266,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// An automatic step: until a later step falls due (at most a day), a send
     /// not recorded is owed to the host's sender; one still to come is the
     /// next automatic send.
-    fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Vec<String>) {
+    fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Explain) {
         let ctx = self.ctx;
         let due_at = cand.due_at;
         self.close(due_at);
@@ -277,7 +278,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 self.owed = Some(cand);
             }
             if ctx.explains() {
-                explain.push(format!(
+                explain.push_fmt(format_args!(
                     "step {:?} ({}) fell due for the automatic sender at {}",
                     step.id,
                     step.label,
@@ -286,7 +287,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             }
         } else if self.auto.is_none() {
             if ctx.explains() {
-                explain.push(step_words(ctx, n, step, due_at));
+                step_words(ctx, n, step, due_at, explain);
             }
             self.auto = Some(cand);
         }
@@ -295,9 +296,9 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// A step on a channel a lasting refusal blocks is passed over at its
     /// ready time.
-    fn skip(&mut self, step: &Step, r: Refusal, ready: Instant, explain: &mut Vec<String>) {
+    fn skip(&mut self, step: &Step, r: Refusal, ready: Instant, explain: &mut Explain) {
         if self.ctx.explains() {
-            explain.push(format!(
+            explain.push_fmt(format_args!(
                 "step {:?} ({}) skipped: {} not allowed ({})",
                 step.id,
                 step.label,
@@ -315,11 +316,11 @@ impl<'c, 'a> Walk<'c, 'a> {
         n: usize,
         step: &Step,
         cand: Candidate,
-        explain: &mut Vec<String>,
+        explain: &mut Explain,
     ) -> StepState {
         let ctx = self.ctx;
         if ctx.explains() {
-            explain.push(step_words(ctx, n, step, cand.due_at));
+            step_words(ctx, n, step, cand.due_at, explain);
         }
         ctx.note(cand.due_at);
         ctx.note(cand.overdue_at.plus(1));
@@ -334,13 +335,13 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// Past the last step: the reminders still open, the automatic send, or
     /// all done.
-    fn finish(self, explain: &mut Vec<String>) -> StepState {
+    fn finish(self, explain: &mut Explain) -> StepState {
         let ctx = self.ctx;
         let pb = ctx.playbook;
         let auto = first_auto(self.owed, self.auto);
         if let Some(r) = self.reminders.last() {
             if ctx.explains() {
-                explain.push(format!("reminder {:?} open", r.label.text(pb)));
+                explain.push_fmt(format_args!("reminder {:?} open", r.label.text(pb)));
             }
             return StepState {
                 candidates: self.reminders,
@@ -356,7 +357,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             };
         }
         if ctx.explains() {
-            explain.push(format!("all {} steps done", pb.steps.len()));
+            explain.push_fmt(format_args!("all {} steps done", pb.steps.len()));
         }
         StepState {
             candidates: Vec::new(),
@@ -371,9 +372,9 @@ impl<'c, 'a> Walk<'c, 'a> {
 }
 
 /// The steps stop at a contact-making event the playbook stops on.
-fn stopped(ctx: &Ctx, r: Reach, explain: &mut Vec<String>) -> StepState {
+fn stopped(ctx: &Ctx, r: Reach, explain: &mut Explain) -> StepState {
     if ctx.explains() {
-        explain.push(format!(
+        explain.push_fmt(format_args!(
             "steps stopped at {}: {} (stopOn)",
             ctx.words(r.at),
             r.how.words()
@@ -395,7 +396,7 @@ fn first_auto(owed: Option<Candidate>, next: Option<Candidate>) -> Option<Candid
     owed.or(next)
 }
 
-fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
+fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant, explain: &mut Explain) {
     let how = match step.mode {
         Mode::Auto => "sent automatically",
         Mode::Manual => "a draft to review and send; the sequence waits for it",
@@ -403,14 +404,21 @@ fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant) -> String {
         Mode::Reminder => "a reminder; the sequence does not wait",
     };
     let what = match step.channel {
-        StepChannel::Task => "task".to_string(),
-        c => c.as_str().to_string(),
+        StepChannel::Task => "task",
+        c => c.as_str(),
     };
-    format!(
-        "step {} of {}: {} ({what}, {how}) due {}",
-        n + 1,
-        ctx.playbook.steps.len(),
-        step.label,
-        ctx.words(due)
-    )
+    explain
+        .line()
+        .s("step ")
+        .d(n + 1)
+        .s(" of ")
+        .d(ctx.playbook.steps.len())
+        .s(": ")
+        .s(&step.label)
+        .s(" (")
+        .s(what)
+        .s(", ")
+        .s(how)
+        .s(") due ")
+        .words(ctx.words(due));
 }

@@ -3,6 +3,7 @@
 //! each touch against the state before it.
 
 use crate::context::Ctx;
+use crate::explain::Explain;
 use crate::model::{
     Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
     Reply,
@@ -15,7 +16,16 @@ use super::{chan_slot, set_once, slot, source_words, Consent, OptOut, CONFIRMATI
 
 /// Folds consent over the history up to `ctx.now`.
 pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
-    let mut s = Consent::default();
+    fold_into(ctx, Explain::default())
+}
+
+/// [`fold`], its lines of `explain` added after `explain`'s (the evaluation's
+/// buffer, so that the lines share one allocation).
+pub fn fold_into<'a>(ctx: &Ctx<'a>, explain: Explain) -> Consent<'a> {
+    let mut s = Consent {
+        explain,
+        ..Consent::default()
+    };
     // Whether the customer's last text was an opt-out (a "yes" right after
     // one opts back in).
     let mut after_opt_out = false;
@@ -109,14 +119,14 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
     if lifted {
         s.keep_opt_out_in_force();
         if ctx.explains() {
-            s.explain.push(format!(
+            s.explain.push_fmt(format_args!(
                 "{}: customer texted {:?} — texting opt-out lifted",
                 ctx.words(at),
                 c.keyword.as_deref().unwrap_or_default()
             ));
         }
     } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
-        s.explain.push(format!(
+        s.explain.push_fmt(format_args!(
             "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
             ctx.words(at),
             c.keyword.as_deref().unwrap_or_default()
@@ -157,7 +167,7 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome) {
     }
     let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
     if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
-        s.explain.push(format!(
+        s.explain.push_fmt(format_args!(
             "{}: call reached the contact — the wrong-number mark is lifted",
             ctx.words(at)
         ));
@@ -165,7 +175,7 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome) {
     if outcome == Outcome::WrongNumber {
         s.wrong_number = Some((at, i));
         if ctx.explains() {
-            s.explain.push(format!(
+            s.explain.push_fmt(format_args!(
                 "{}: call logged as wrong number — no calls or texts to this number",
                 ctx.words(at)
             ));
@@ -193,7 +203,7 @@ fn dnd(
     if active {
         if let Some(d) = s.dnd.get_mut(k) {
             if set_once(d, at, source, i) && ctx.explains() {
-                s.explain.push(format!(
+                s.explain.push_fmt(format_args!(
                     "{}: DND on {} ({})",
                     ctx.words(at),
                     name,
@@ -210,7 +220,11 @@ fn dnd(
         s.keep_opt_out_in_force();
         if ctx.explains() {
             s.explain
-                .push(format!("{}: DND on {} lifted", ctx.words(at), name));
+                .line()
+                .words(ctx.words(at))
+                .s(": DND on ")
+                .s(name)
+                .s(" lifted");
         }
     }
 }
@@ -238,7 +252,7 @@ fn opt_out<'a>(
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
         if ctx.explains() {
-            s.explain.push(format!(
+            s.explain.push_fmt(format_args!(
                 "{}: opt-out {:?} repeated while already opted out",
                 ctx.words(at),
                 keyword
@@ -269,7 +283,7 @@ fn opt_out<'a>(
             .filter(|ch| !channels.contains(*ch))
             .map(plural)
             .collect();
-        s.explain.push(format!(
+        s.explain.push_fmt(format_args!(
             "{}: customer {} {:?} ({}) — {} stopped{}",
             ctx.words(at),
             if medium == MessageChannel::Email {

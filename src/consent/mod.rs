@@ -9,12 +9,13 @@ mod fold;
 use serde::Serialize;
 
 use crate::context::Ctx;
+use crate::explain::Explain;
 use crate::model::{Channel, DndChannel, DndSource};
 use crate::reply::{Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
 pub use check::{cap_clear, check, next_allowed};
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 
 /// How long after an SMS opt-out the one confirmation text may be sent.
 pub const CONFIRMATION_MS: i64 = 5 * MINUTE;
@@ -169,7 +170,7 @@ pub struct Consent<'a> {
     /// Every touch counted by a cap: time and channel.
     pub touches: Vec<(Instant, Channel)>,
     /// Lines for `explain`.
-    pub explain: Vec<String>,
+    pub explain: Explain,
 }
 
 fn slot(c: DndChannel) -> usize {
