@@ -11,7 +11,7 @@ use crate::facts::{display_name, facts, Facts};
 use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::status::{Status, StatusSource};
-use crate::time::{Instant, Zone};
+use crate::time::{Instant, Stamp, Zone};
 
 /// The evaluation of one contact at one time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,7 +40,7 @@ pub struct Evaluation {
     /// Work priority: base plus boosts (higher first).
     pub priority: f64,
     /// The follow-up date (callback, else horizon follow-up), or `null`.
-    pub follow_up_at: Option<String>,
+    pub follow_up_at: Option<Stamp>,
     /// The monthly campaign position, or `null` for other playbooks.
     pub campaign: Option<CampaignOut>,
     /// The rules that fired, in words.
@@ -59,8 +59,7 @@ pub struct Evaluation {
     pub time_zone_source: &'static str,
     /// The earliest time after `now` at which this evaluation can change if no
     /// new event arrives (a server re-evaluates then), or `null` when never.
-    #[serde(serialize_with = "crate::evaluate::ser_valid_until")]
-    pub valid_until: Option<(Instant, Zone)>,
+    pub valid_until: Option<Stamp>,
     /// The due time of `next`, as an instant (for ordering).
     #[serde(skip)]
     pub due_ms: Option<Instant>,
@@ -85,13 +84,13 @@ pub struct NextOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step_id: Option<String>,
     /// When it is due; for `reply` and `confirmOptOut`, the deadline.
-    pub due_at: String,
+    pub due_at: Stamp,
     /// Whether it can and should be done now.
     pub due: bool,
     /// Whether it is late.
     pub overdue: bool,
     /// When it becomes late.
-    pub overdue_at: String,
+    pub overdue_at: Stamp,
     /// Whether the cadence waits for it.
     pub blocking: bool,
 }
@@ -107,7 +106,7 @@ pub struct AutoOut {
     /// The step id.
     pub step_id: String,
     /// When it falls due.
-    pub due_at: String,
+    pub due_at: Stamp,
     /// Whether the sender should send it now.
     pub due: bool,
 }
@@ -122,7 +121,7 @@ pub struct DoneOut {
     pub label: String,
     /// When the cadence starts again, if it does (monthly campaign).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub until: Option<String>,
+    pub until: Option<Stamp>,
 }
 
 /// One channel's answer.
@@ -136,7 +135,7 @@ pub struct ChannelOut {
     pub reason: Option<&'static str>,
     /// When it will be allowed; `null` while a DND or wrong number lasts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_allowed_at: Option<Option<String>>,
+    pub next_allowed_at: Option<Option<Stamp>>,
 }
 
 /// The three channels.
@@ -172,7 +171,7 @@ pub struct CampaignOut {
     /// Phase label.
     pub phase_label: String,
     /// When the phase ends.
-    pub phase_ends_at: String,
+    pub phase_ends_at: Stamp,
 }
 
 /// A violation.
@@ -180,7 +179,7 @@ pub struct CampaignOut {
 #[serde(rename_all = "camelCase")]
 pub struct ViolationOut {
     /// When.
-    pub at: String,
+    pub at: Stamp,
     /// Channel.
     pub channel: &'static str,
     /// Rule id.
@@ -196,7 +195,7 @@ pub struct ViolationOut {
 #[serde(rename_all = "camelCase")]
 pub struct DndInfo {
     /// Since when.
-    pub since: String,
+    pub since: Stamp,
     /// `keyword`, `manual`, `unsubscribe`, `bounce` or `complaint`.
     pub reason: crate::model::DndSource,
     /// Index of the event that set it.
@@ -221,7 +220,7 @@ pub struct DndOut {
 #[serde(rename_all = "camelCase")]
 pub struct OptOutOut {
     /// When.
-    pub at: String,
+    pub at: Stamp,
     /// Keyword or phrase.
     pub keyword: String,
     /// `exact` or `phrase` (review phrase matches).
@@ -234,24 +233,13 @@ pub struct OptOutOut {
     /// Index of the event.
     pub event: usize,
     /// When the one confirmation text went out, or `null`.
-    pub confirmed_at: Option<String>,
-}
-
-/// Writes `validUntil` as RFC 3339 in the contact's offset, or `null`.
-pub fn ser_valid_until<S: serde::Serializer>(
-    v: &Option<(Instant, Zone)>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match v {
-        Some((t, zone)) => s.serialize_str(&zone.format(*t)),
-        None => s.serialize_none(),
-    }
+    pub confirmed_at: Option<Stamp>,
 }
 
 impl Evaluation {
     /// [`Evaluation::valid_until`] as epoch milliseconds (`i64::MAX` for never).
     pub fn valid_until_ms(&self) -> i64 {
-        self.valid_until.map_or(i64::MAX, |(t, _)| t.0)
+        self.valid_until.map_or(i64::MAX, |s| s.at.0)
     }
 }
 
@@ -263,14 +251,14 @@ pub fn channel_out(zone: Zone, c: &Check) -> ChannelOut {
         next_allowed_at: if c.allowed {
             None
         } else {
-            Some(c.next_allowed_at.map(|t| zone.format(t)))
+            Some(c.next_allowed_at.map(|t| zone.stamp(t)))
         },
     }
 }
 
 fn dnd_info(zone: Zone, d: &Option<Dnd>) -> Option<DndInfo> {
     d.as_ref().map(|d| DndInfo {
-        since: zone.format(d.since),
+        since: zone.stamp(d.since),
         reason: d.reason,
         event: d.event,
     })
@@ -297,7 +285,7 @@ pub fn evaluate_in(env: &Env, contact: &Contact, now: Instant, explain: bool) ->
 pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
     let playbook = ctx.playbook;
     let zone = ctx.zone;
-    let fmt = |t: Instant| zone.format(t);
+    let fmt = |t: Instant| zone.stamp(t);
     let mut explain = f.explain;
     let violations = violations_out(ctx, &f.consent, &mut explain);
     let [sms, call, email] = &f.checks;
@@ -335,7 +323,7 @@ pub fn render(ctx: &Ctx, f: Facts) -> Evaluation {
         opt_out: consent.opt_out.as_ref().map(|o| opt_out_out(zone, o)),
         time_zone: zone.name(),
         time_zone_source: ctx.zone_source().as_str(),
-        valid_until: f.valid_until.map(|t| (t, zone)),
+        valid_until: f.valid_until.map(fmt),
         due_ms: f.next.map(|n| n.due_at),
     }
 }
@@ -346,7 +334,7 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Explain) -> Vec<Vi
         .violations
         .iter()
         .map(|v| ViolationOut {
-            at: ctx.zone.format(v.at),
+            at: ctx.zone.stamp(v.at),
             channel: v.channel.as_str(),
             rule: v.rule,
             event: v.event,
@@ -358,7 +346,7 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Explain) -> Vec<Vi
             explain
                 .line()
                 .s("violation at ")
-                .s(&v.at)
+                .s(v.at.text().as_str())
                 .s(": ")
                 .s(&v.message)
                 .s(" (")
@@ -379,10 +367,10 @@ fn next_out(ctx: &Ctx, n: &Candidate) -> NextOut {
         channel: n.channel.as_str(),
         mode: n.mode.as_str(),
         step_id: n.label.step_id(playbook).map(str::to_string),
-        due_at: zone.format(n.due_at),
+        due_at: zone.stamp(n.due_at),
         due: now >= n.opens_at,
         overdue: now > n.overdue_at,
-        overdue_at: zone.format(n.overdue_at),
+        overdue_at: zone.stamp(n.overdue_at),
         blocking: n.blocking,
     }
 }
@@ -394,7 +382,7 @@ fn auto_out(ctx: &Ctx, a: &Candidate) -> AutoOut {
         label: a.label.text(playbook).into_owned(),
         channel: a.channel.as_str(),
         step_id: a.label.step_id(playbook).unwrap_or_default().to_string(),
-        due_at: ctx.zone.format(a.due_at),
+        due_at: ctx.zone.stamp(a.due_at),
         due: ctx.now >= a.opens_at,
     }
 }
@@ -406,14 +394,14 @@ fn campaign_out(ctx: &Ctx, p: &Position) -> Option<CampaignOut> {
         period: format!("{:04}-{:02}", p.period.0, p.period.1),
         phase: phase.id.clone(),
         phase_label: phase.label.clone(),
-        phase_ends_at: ctx.zone.format(p.phase_ends_at),
+        phase_ends_at: ctx.zone.stamp(p.phase_ends_at),
     })
 }
 
 /// The opt-out in force as JSON gives it.
 fn opt_out_out(zone: Zone, o: &OptOut) -> OptOutOut {
     OptOutOut {
-        at: zone.format(o.at),
+        at: zone.stamp(o.at),
         keyword: o.keyword.to_string(),
         matched: if o.phrase { "phrase" } else { "exact" },
         scope: if o.channels.is_all() {
@@ -423,7 +411,7 @@ fn opt_out_out(zone: Zone, o: &OptOut) -> OptOutOut {
         },
         channels: o.channels,
         event: o.event,
-        confirmed_at: o.confirmed_at.map(|t| zone.format(t)),
+        confirmed_at: o.confirmed_at.map(|t| zone.stamp(t)),
     }
 }
 

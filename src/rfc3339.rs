@@ -24,37 +24,69 @@ use crate::time::{Instant, MAX_MS, MIN_MS};
 /// assert_eq!(s, "2026-11-02T09:00:00.250-05:00");
 /// ```
 pub fn write(out: &mut String, t: Instant, offset: i32) {
-    let c = Civil::of(t, offset);
-    let mut b = *b"0000-00-00T00:00:00.000+00:00";
-    if let Some(head) = b.get_mut(..16) {
-        head.copy_from_slice(&date_minute(&c, b'T'));
+    out.push_str(Text::of(t, offset).as_str());
+}
+
+/// The RFC 3339 text of an instant at an offset, as [`write`] writes it, held
+/// on the stack (at most 34 bytes: `+10000-…T…:00.000+14:00`).
+#[derive(Clone, Copy)]
+pub struct Text {
+    bytes: [u8; 34],
+    len: u8,
+}
+
+impl Text {
+    /// `t` at `offset` seconds east of UTC.
+    pub fn of(t: Instant, offset: i32) -> Text {
+        let c = Civil::of(t, offset);
+        let mut b = *b"0000-00-00T00:00:00.000+00:00";
+        if let Some(head) = b.get_mut(..16) {
+            head.copy_from_slice(&date_minute(&c, b'T'));
+        }
+        let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, s0, s1, _, f0, f1, f2, sign, oh0, oh1, _, om0, om1] =
+            &mut b;
+        [*s0, *s1] = ascii2(c.second);
+        *f0 = ascii(c.ms / 100);
+        [*f1, *f2] = ascii2(c.ms);
+        if offset < 0 {
+            *sign = b'-';
+        }
+        let minutes = (offset.unsigned_abs() + 30) / 60;
+        [*oh0, *oh1] = ascii2(minutes / 60);
+        [*om0, *om1] = ascii2(minutes % 60);
+        let mut out = Text {
+            bytes: [0; 34],
+            len: 0,
+        };
+        // Year 10000 occurs at the range's end with a positive offset; chrono
+        // then writes the sign and all digits.
+        let wide = c.year > 9999;
+        if wide {
+            let year = u32::try_from(c.year).unwrap_or(0);
+            out.put(b"+");
+            out.put(&[ascii(year / 10000)]);
+        }
+        let (head, tail) = b.split_at(23);
+        let to = if c.ms == 0 { 19 } else { 23 };
+        out.put(head.get(..to).unwrap_or_default());
+        out.put(tail);
+        out
     }
-    let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, s0, s1, _, f0, f1, f2, sign, oh0, oh1, _, om0, om1] =
-        &mut b;
-    // Year 10000 occurs at the range's end with a positive offset; chrono then
-    // writes the sign and all digits.
-    let wide = c.year > 9999;
-    if wide {
-        out.push_str(&format!("{:+05}", c.year));
+
+    fn put(&mut self, bytes: &[u8]) {
+        let at = usize::from(self.len);
+        if let Some(dst) = self.bytes.get_mut(at..at + bytes.len()) {
+            dst.copy_from_slice(bytes);
+            self.len = self.len.saturating_add(bytes.len() as u8);
+        }
     }
-    [*s0, *s1] = ascii2(c.second);
-    *f0 = ascii(c.ms / 100);
-    [*f1, *f2] = ascii2(c.ms);
-    if offset < 0 {
-        *sign = b'-';
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        let b = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        // All ASCII: this never fails.
+        std::str::from_utf8(b).unwrap_or_default()
     }
-    let minutes = (offset.unsigned_abs() + 30) / 60;
-    [*oh0, *oh1] = ascii2(minutes / 60);
-    [*om0, *om1] = ascii2(minutes % 60);
-    // All ASCII: this never fails.
-    let Ok(text) = std::str::from_utf8(&b) else {
-        return;
-    };
-    let from = if wide { 4 } else { 0 };
-    let to = if c.ms == 0 { 19 } else { 23 };
-    out.reserve(29);
-    out.push_str(text.get(from..to).unwrap_or_default());
-    out.push_str(text.get(23..).unwrap_or_default());
 }
 
 /// Appends the wall date and minute of `c` as `2026-11-02 08:00` (the year in

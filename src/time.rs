@@ -155,6 +155,63 @@ impl<'de> Deserialize<'de> for Instant {
 /// Offsets come from tables generated from chrono-tz's copy of the IANA database
 /// (see [`crate::zones`]); after chrono-tz's table ends (2099) each zone follows
 /// its annual rule, so New York keeps summer time in 2150.
+/// An instant with the offset it is written in: RFC 3339 text in JSON
+/// (`"2026-11-02T09:00:00-05:00"`, see [`rfc3339::write`]) and in `Display`,
+/// written where it is used rather than kept as a String. Equal stamps are the
+/// same instant at the same offset.
+///
+/// ```
+/// use cadence_engine::time::{Instant, Zone};
+/// let ny = Zone::parse("America/New_York").unwrap();
+/// let s = ny.stamp(Instant(1_793_628_000_000));
+/// assert_eq!(s, "2026-11-02T09:00:00-05:00");
+/// assert_eq!(serde_json::to_string(&s).unwrap(), r#""2026-11-02T09:00:00-05:00""#);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The instant.
+    pub at: Instant,
+    /// Seconds east of UTC.
+    pub offset: i32,
+}
+
+impl Stamp {
+    /// The RFC 3339 text.
+    pub fn text(self) -> rfc3339::Text {
+        rfc3339::Text::of(self.at, self.offset)
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text().as_str())
+    }
+}
+
+impl fmt::Debug for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.text().as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Stamp {
+    fn eq(&self, other: &str) -> bool {
+        self.text().as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Stamp {
+    fn eq(&self, other: &&str) -> bool {
+        self.text().as_str() == *other
+    }
+}
+
+impl serde::Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.text().as_str())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Zone(pub Tz);
 
@@ -291,6 +348,15 @@ impl Zone {
     /// ```
     pub fn format_into(self, t: Instant, out: &mut String) {
         rfc3339::write(out, t, self.offset_at(t));
+    }
+
+    /// `t` with this zone's offset at `t`: what [`Zone::format`] writes, kept
+    /// as the instant and offset and written only where it is used.
+    pub fn stamp(self, t: Instant) -> Stamp {
+        Stamp {
+            at: t,
+            offset: self.offset_at(t),
+        }
     }
 
     /// The local weekday of an instant.

@@ -521,7 +521,7 @@ proptest! {
         let Some((ev, _, _)) = native(&c, &pb, now) else { return Ok(()) };
         if let Some(n) = &ev.next {
             if n.kind != "reply" && n.kind != "confirmOptOut" {
-                let t = ms_of(&n.due_at);
+                let t = ms_of(&n.due_at.to_string());
                 prop_assert!(inside_window(&c, &pb, t),
                     "{} ({}) due {} outside the window", n.label, n.kind, n.due_at);
             }
@@ -534,7 +534,7 @@ proptest! {
     fn next_not_before_the_rule((c, pb, now) in scenario()) {
         let Some((ev, contact, _)) = native(&c, &pb, now) else { return Ok(()) };
         let Some(n) = &ev.next else { return Ok(()) };
-        let due = ms_of(&n.due_at);
+        let due = ms_of(&n.due_at.to_string());
         match n.kind {
             "attempt" => {
                 let zone = Zone::parse(ev.time_zone).unwrap_or(Zone::UTC);
@@ -735,8 +735,11 @@ fn kept_equals_evaluate(contacts: &[Value], pb: &Value, nows: &[i64]) -> Result<
                 ev.dnd.sms.is_some() || ev.dnd.all.is_some()
             );
             prop_assert_eq!(k.priority, ev.priority);
-            prop_assert_eq!(k.due_at, ev.next.as_ref().map(|n| at(&n.due_at)));
-            prop_assert_eq!(k.valid_until, ev.valid_until.map(|(t, _)| t.ms()));
+            prop_assert_eq!(
+                k.due_at,
+                ev.next.as_ref().map(|n| at(&n.due_at.to_string()))
+            );
+            prop_assert_eq!(k.valid_until, ev.valid_until.map(|s| s.at.ms()));
         }
     }
     Ok(())
