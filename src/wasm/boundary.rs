@@ -4,8 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_error, playbook, source_text, time, to_js, Batch};
-use super::evaluate_batch;
+use super::convert::{js_error, playbook, source_text, time, Batch};
+use super::Evaluated;
 
 fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
@@ -37,23 +37,30 @@ pub fn in_str(json: &str, pb: JsValue) -> Result<u32, JsValue> {
     read_count(&batch, pb)
 }
 
-fn evaluated(json: JsValue, pb: JsValue, now: JsValue) -> Result<Vec<super::BatchItem>, JsValue> {
+fn evaluated<T>(
+    json: JsValue,
+    pb: JsValue,
+    now: JsValue,
+    f: impl FnOnce(&Evaluated) -> Result<T, crate::Error>,
+) -> Result<T, JsValue> {
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
     let now = time(&now, "now").map_err(|e| js_error(&e))?;
     let batch = source_text(&json, "contacts")
         .map(|t| Batch::of_text(t, "contacts"))
         .map_err(|e| js_error(&e))?;
-    evaluate_batch(&batch, &pb, now, true).map_err(|e| js_error(&e))
+    f(&Evaluated::new(&batch, &pb, now, true)).map_err(|e| js_error(&e))
 }
 
 /// Evaluations only, nothing out: the baseline of the one below.
 #[wasm_bindgen(js_name = boundaryOutNone, skip_typescript)]
 pub fn out_none(json: JsValue, pb: JsValue, now: JsValue) -> Result<u32, JsValue> {
-    Ok(u32::try_from(evaluated(json, pb, now)?.len()).unwrap_or(u32::MAX))
+    let n = evaluated(json, pb, now, |e| e.count())?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Evaluations out as one JSON text read by `JSON.parse` (the package's path).
 #[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
 pub fn out_json(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&evaluated(json, pb, now)?)
+    let text = evaluated(json, pb, now, |e| e.json())?;
+    js_sys::JSON::parse(&text)
 }

@@ -7,7 +7,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{Error, ErrorCode};
-use crate::evaluate::Evaluation;
 use crate::model::{Channel, Contact};
 use crate::playbook::Playbook;
 use crate::time::Instant;
@@ -300,7 +299,7 @@ impl Batch {
     ///
     /// # Errors
     /// As [`Batch::each`].
-    pub fn read(&self, playbook: &Playbook) -> Result<(Vec<Contact>, Vec<BatchItem>), Error> {
+    pub fn read(&self, playbook: &Playbook) -> Result<(Vec<Contact>, Vec<BatchError>), Error> {
         let mut good = Vec::new();
         let mut bad = Vec::new();
         self.each(playbook, |i, raw, c| match c {
@@ -311,37 +310,31 @@ impl Batch {
     }
 }
 
-/// One result of a batch: an evaluation, or the error of a contact that
-/// could not be read.
+/// The result of a batch's contact that could not be read, in its place:
+/// `{id, error, code, path, errors}`.
 #[derive(Serialize)]
-#[serde(untagged)]
-pub enum BatchItem {
-    /// An evaluation.
-    Ok(Box<Evaluation>),
-    /// `{id, error, code, path, errors}`.
-    Err {
-        /// The contact's id when it could be read, else `null`.
-        id: serde_json::Value,
-        /// Every problem, each behind its path.
-        error: String,
-        /// The first problem's code.
-        code: &'static str,
-        /// The first problem's path.
-        path: String,
-        /// Every problem.
-        errors: Vec<FieldError>,
-    },
+pub struct BatchError {
+    /// The contact's id when it could be read, else `null`.
+    id: serde_json::Value,
+    /// Every problem, each behind its path.
+    error: String,
+    /// The first problem's code.
+    code: &'static str,
+    /// The first problem's path.
+    path: String,
+    /// Every problem.
+    errors: Vec<FieldError>,
 }
 
 /// The error item of contact `i` of a batch.
-pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchItem {
+pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchError {
     let e = e.under(&format!("contacts[{i}]"));
     let id = serde_json::from_str::<serde_json::Value>(raw)
         .ok()
         .and_then(|v| v.get("id").cloned())
         .filter(|id| id.is_string() || id.is_number())
         .unwrap_or(serde_json::Value::Null);
-    BatchItem::Err {
+    BatchError {
         id,
         error: e.to_string(),
         code: e.code.as_str(),

@@ -359,6 +359,26 @@ test('evaluateMany: one result per input, in order, bad ones as {id, error}', ()
   assert.deepEqual(m.evaluateMany([], ladder, NOW), []);
 });
 
+test('evaluateManyJson: text that breaks after good contacts throws for the batch, nothing half-written', () => {
+  const c = JSON.stringify(good());
+  const cases = [
+    [`[${c}, ${c}`, 'at byte'],
+    [`[${c}, 3, tru]`, `at byte ${c.length + 6}`],
+    ['[1,', 'at byte 3'],
+    ['{"id": 1}', 'expected an array of contacts'],
+  ];
+  for (const [text, part] of cases) {
+    for (const explain of [true, false]) {
+      throwsAt(() => m.evaluateManyJson(text, ladder, NOW, { explain }), ['contacts', part], `evaluateManyJson(${text.slice(-12)})`);
+    }
+  }
+  // A bad contact among good ones is its own result, and the batch goes on.
+  const out = JSON.parse(m.evaluateManyJson(`[${c}, 3, ${c}]`, ladder, NOW));
+  assert.equal(out.length, 3);
+  assert.equal(out[1].code, 'E_INVALID_INPUT');
+  assert.deepEqual(out[2], m.evaluate(good(), ladder, NOW));
+});
+
 test('Worklist: duplicate ids, hostile arguments, and it keeps working', () => {
   const w = new m.Worklist(ladder, NOW);
   try {
