@@ -359,6 +359,27 @@ test('evaluateMany: one result per input, in order, bad ones as {id, error}', ()
   assert.deepEqual(m.evaluateMany([], ladder, NOW), []);
 });
 
+test('JSON text with wide characters reads the same from a string, from bytes and as objects', () => {
+  const names = ['Ana 😀', '東京の山田太郎'.repeat(40), 'é'.repeat(3000), '😀', 'Zoë e\u0301 Ωμέγα', '\u{10FFFF}x', 'plain'];
+  const list = names.map((name, i) => ({ ...good(), id: `w${i}`, name }));
+  // Wide characters first and last in the text, and a text of them alone.
+  for (const text of [JSON.stringify(list), `[${JSON.stringify(list[1])}]`, `[${JSON.stringify(list[3])},${JSON.stringify(list[0])}]`]) {
+    const objects = JSON.parse(text);
+    const fromString = JSON.parse(m.evaluateManyJson(text, ladder, NOW));
+    const fromBytes = JSON.parse(m.evaluateManyJson(new TextEncoder().encode(text), ladder, NOW));
+    assert.deepEqual(fromString, m.evaluateMany(objects, ladder, NOW));
+    assert.deepEqual(fromBytes, fromString);
+    assert.deepEqual(fromString.map((e) => e.displayName), objects.map((c) => c.name));
+    const w = new m.Worklist(ladder, NOW);
+    try {
+      w.upsertJson(text);
+      for (const c of objects) assert.equal(w.get(c.id).displayName, c.name);
+    } finally {
+      w.free();
+    }
+  }
+});
+
 test('evaluateManyJson: text that breaks after good contacts throws for the batch, nothing half-written', () => {
   const c = JSON.stringify(good());
   const cases = [
