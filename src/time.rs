@@ -270,6 +270,13 @@ impl Zone {
     /// # Ok::<(), cadence_engine::Error>(())
     /// ```
     pub fn offset_at(self, t: Instant) -> i32 {
+        self.offset_span(t).0
+    }
+
+    /// The offset at `t` (seconds east of UTC) and the UTC seconds
+    /// `[from, until)` over which the zone keeps it (`i64::MIN` / `i64::MAX`
+    /// at the ends of its table).
+    pub fn offset_span(self, t: Instant) -> (i32, i64, i64) {
         let secs = t.0.div_euclid(1000);
         let zone = self.0 as u32;
         let slot = (zone as usize) % SPANS;
@@ -277,14 +284,14 @@ impl Zone {
             let mut spans = spans.borrow_mut();
             if let Some(&(z, from, until, offset)) = spans.get(slot) {
                 if z == zone && from <= secs && secs < until {
-                    return offset;
+                    return (offset, from, until);
                 }
             }
             let (offset, from, until) = self.table().offset_span(secs);
             if let Some(s) = spans.get_mut(slot) {
                 *s = (zone, from, until, offset);
             }
-            offset
+            (offset, from, until)
         })
     }
 

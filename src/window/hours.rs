@@ -280,7 +280,7 @@ impl Hours {
         }
         let w = self.windows.get(wi)?;
         let zone = *self.zones.get(i.checked_rem(n)?)?;
-        let seconds = zone.offset_at(t);
+        let (seconds, from, until) = zone.offset_span(t);
         let off = i64::from(seconds).checked_mul(1000)?;
         let local = t.0.checked_add(off)?;
         let day = local.div_euclid(DAY);
@@ -292,7 +292,8 @@ impl Hours {
             .checked_mul(DAY)?
             .checked_sub(off)?
             .checked_sub(1)?;
-        if zone.offset_at(Instant(start)) != seconds || zone.offset_at(Instant(end)) != seconds {
+        // One offset over the whole stretch (else the DST rule decides).
+        if start.div_euclid(1000) < from || end.div_euclid(1000) >= until {
             return None;
         }
         let wd = usize::try_from(crate::civil::weekday_from_days(day)).ok()?;
