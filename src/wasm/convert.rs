@@ -182,8 +182,12 @@ pub fn string_of(s: &JsValue) -> String {
     };
     let mut rest = text.clone();
     let mut bytes: Vec<u8> = Vec::new();
-    // ASCII (most JSON) takes a byte per UTF-16 unit: try that first; what is
-    // left after a wider character takes at most three bytes a unit.
+    // ASCII (most JSON) takes a byte per UTF-16 unit: room for that first.
+    // `encodeInto` stops before a character that does not fit; what is left
+    // gets a quarter more room each round (a unit takes at most three bytes,
+    // but a text with a few names in accents should not take three times its
+    // size), so even text of three-byte characters alone is done in a few
+    // rounds.
     let mut room = rest.length() as usize;
     loop {
         let filled = bytes.len();
@@ -205,7 +209,8 @@ pub fn string_of(s: &JsValue) -> String {
             break;
         }
         rest = rest.substring(done.read(), units);
-        room = (units - done.read()) as usize * 3;
+        let left = (units - done.read()) as usize;
+        room = left + left / 4;
     }
     String::from_utf8(bytes).unwrap_or_default()
 }
