@@ -211,13 +211,30 @@ impl Classification {
     }
 }
 
-/// Opt-out keywords that revoke every channel, `|`-separated.
-const OPT_OUT_ALL: &str = "STOPALL|STOP ALL";
+/// Opt-out keywords that revoke every channel.
+const OPT_OUT_ALL: &[&str] = &["STOPALL", "STOP ALL"];
 /// Opt-out keywords that revoke the channel the message came by.
-const OPT_OUT: &str = "STOP|QUIT|END|REVOKE|OPT OUT|CANCEL|UNSUBSCRIBE|OPTOUT|OPT-OUT|REMOVE|\
-                       ARRET|ARRETE|ARRETEZ|BAJA|ALTO|PARAR|CANCELAR";
-const OPT_IN: &str = "START|UNSTOP|YES";
-const HELP: &str = "HELP|INFO";
+const OPT_OUT: &[&str] = &[
+    "STOP",
+    "QUIT",
+    "END",
+    "REVOKE",
+    "OPT OUT",
+    "CANCEL",
+    "UNSUBSCRIBE",
+    "OPTOUT",
+    "OPT-OUT",
+    "REMOVE",
+    "ARRET",
+    "ARRETE",
+    "ARRETEZ",
+    "BAJA",
+    "ALTO",
+    "PARAR",
+    "CANCELAR",
+];
+const OPT_IN: &[&str] = &["START", "UNSTOP", "YES"];
+const HELP: &[&str] = &["HELP", "INFO"];
 
 /// Classifies a message received by text, with the built-in keywords only.
 ///
@@ -323,8 +340,8 @@ fn exact(norm: &str, came_by: Revoked, extra: &Keywords) -> Option<Classificatio
 
 /// The keyword of `list` (`|`-separated) that `norm` is; `loose` reads a
 /// hyphen or an apostrophe in `norm` as the space of the keyword.
-fn keyword(list: &'static str, norm: &str, loose: bool) -> Option<&'static str> {
-    list.split('|').find(|k| {
+fn keyword(list: &[&'static str], norm: &str, loose: bool) -> Option<&'static str> {
+    list.iter().copied().find(|k| {
         k.len() == norm.len()
             && k.bytes()
                 .zip(norm.bytes())
