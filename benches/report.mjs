@@ -145,7 +145,7 @@ if (node?.boundary) {
   const p = (x) => us(perUs(x, n));
   const brow = (what, x, note = '') => bRows.push(`| ${what} | ${x} | ${note} |`);
   brow('`JSON.stringify` of the contacts, in JS', p(b.stringify), `${f(b.inputBytes / n)} B of JSON per contact`);
-  brow('text in as a string, read', p(b.inString), "the host's `TextEncoder`, one copy into wasm, the reader");
+  brow('text in as a string, read', p(b.inString), "the host's `TextEncoder.encodeInto` straight into wasm memory, the reader");
   brow('text in as a `Uint8Array`, read', p(b.inBytes), `one copy into wasm, the reader; the string costs ${p(b.inString - b.inBytes)} more`);
   brow("text in through wasm-bindgen's own string copy, read", p(b.inStr), 'for comparison (`&str` argument)');
   brow('objects in (`JSON.stringify` by the engine), read', p(b.inObjects), 'what `upsert` and `evaluateMany` do');
