@@ -153,7 +153,7 @@ pub struct Done {
 }
 
 /// The ordinal label of an attempt: "1st Attempt", "2nd Attempt", ...
-/// (the first twelve, a month's most, without an allocation).
+/// (the first twelve without an allocation).
 pub fn attempt_label(n: u32) -> Cow<'static, str> {
     const FIRST: [&str; 12] = [
         "1st Attempt",
