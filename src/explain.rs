@@ -82,11 +82,6 @@ impl Explain {
         })
     }
 
-    /// Whether a line contains `needle`.
-    pub fn mentions(&self, needle: &str) -> bool {
-        self.iter().any(|l| l.contains(needle))
-    }
-
     fn len_u32(&self) -> u32 {
         u32::try_from(self.text.len()).unwrap_or(u32::MAX)
     }
@@ -185,7 +180,6 @@ mod tests {
         assert!(b.is_empty());
         assert_eq!(a.len(), 4);
         assert_eq!(a.iter().collect::<Vec<_>>(), ["one", "", "two2", "3-\"q\""]);
-        assert!(a.mentions("wo2") && !a.mentions("x"));
         assert_eq!(format!("{a:?}"), r#"["one", "", "two2", "3-\"q\""]"#);
         let back: Explain = a.iter().collect();
         assert_eq!(back, a);

@@ -292,14 +292,10 @@ pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
 /// The first line of `explain`: which zone local times are in, and why.
 fn zone_words(ctx: &Ctx, explain: &mut Explain) {
     let zone = ctx.zone;
-    match ctx.zone_source() {
-        ZoneSource::Contact => {
-            explain.line().s("local times in ").s(zone.name()).s(" (the contact's zone)");
-        }
-        ZoneSource::Playbook => {
-            explain.line().s("local times in ").s(zone.name()).s(" (the playbook's zone)");
-        }
-        ZoneSource::Region => explain.push_fmt(format_args!(
+    let whose = match ctx.zone_source() {
+        ZoneSource::Contact => " (the contact's zone)",
+        ZoneSource::Playbook => " (the playbook's zone)",
+        ZoneSource::Region => return explain.push_fmt(format_args!(
             "zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
             ctx.region().map_or("US", |r| r.code()),
             ctx.hours()
@@ -310,5 +306,6 @@ fn zone_words(ctx: &Ctx, explain: &mut Explain) {
                 .join(", "),
             zone.name()
         )),
-    }
+    };
+    explain.line().s("local times in ").s(zone.name()).s(whose);
 }

@@ -150,11 +150,6 @@ impl<'de> Deserialize<'de> for Instant {
     }
 }
 
-/// A time zone: an IANA zone. Cheap to copy.
-///
-/// Offsets come from tables generated from chrono-tz's copy of the IANA database
-/// (see [`crate::zones`]); after chrono-tz's table ends (2099) each zone follows
-/// its annual rule, so New York keeps summer time in 2150.
 /// An instant with the offset it is written in: RFC 3339 text in JSON
 /// (`"2026-11-02T09:00:00-05:00"`, see [`rfc3339::write`]) and in `Display`,
 /// written where it is used rather than kept as a String. Equal stamps are the
@@ -212,6 +207,11 @@ impl serde::Serialize for Stamp {
     }
 }
 
+/// A time zone: an IANA zone. Cheap to copy.
+///
+/// Offsets come from tables generated from chrono-tz's copy of the IANA database
+/// (see [`crate::zones`]); after chrono-tz's table ends (2099) each zone follows
+/// its annual rule, so New York keeps summer time in 2150.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Zone(pub Tz);
 

@@ -338,7 +338,7 @@ fn exact(norm: &str, came_by: Revoked, extra: &Keywords) -> Option<Classificatio
     None
 }
 
-/// The keyword of `list` (`|`-separated) that `norm` is; `loose` reads a
+/// The keyword of `list` that `norm` is; `loose` reads a
 /// hyphen or an apostrophe in `norm` as the space of the keyword.
 fn keyword(list: &[&'static str], norm: &str, loose: bool) -> Option<&'static str> {
     list.iter().copied().find(|k| {

@@ -114,44 +114,48 @@ impl<'a> Evaluated<'a> {
     }
 
     /// Evaluates every contact without writing (for the boundary benchmark's
-    /// baseline): how many were evaluated.
+    /// baseline): how many results there were.
     #[cfg(feature = "bench-boundary")]
     pub(crate) fn count(&self) -> Result<usize, Error> {
-        let env = crate::context::Env::new(self.pb);
         let mut n = 0;
-        self.batch.each(self.pb, |_, _, c| {
-            if let Ok(c) = c {
-                std::hint::black_box(crate::evaluate::evaluate_in(
-                    &env,
-                    &c,
-                    self.now,
-                    self.explain,
-                ));
-                n += 1;
-            }
+        self.each(|item| {
+            std::hint::black_box(item);
+            n += 1;
         })?;
         Ok(n)
     }
+
+    /// Each contact's result in order: its evaluation, or its error.
+    fn each(&self, mut f: impl FnMut(Item)) -> Result<(), Error> {
+        let env = crate::context::Env::new(self.pb);
+        self.batch.each(self.pb, |i, raw, c| match c {
+            Ok(c) => f(Item::Ok(&crate::evaluate::evaluate_in(
+                &env,
+                &c,
+                self.now,
+                self.explain,
+            ))),
+            Err(e) => f(Item::Err(&batch_error(raw, i, e))),
+        })
+    }
+}
+
+/// One result of a batch, while it is written.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'e> {
+    Ok(&'e crate::evaluate::Evaluation),
+    Err(&'e convert::BatchError),
 }
 
 impl Serialize for Evaluated<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let env = crate::context::Env::new(self.pb);
         let mut seq = s.serialize_seq(None)?;
         let mut wrote = Ok(());
-        let read = self.batch.each(self.pb, |i, raw, c| {
-            if wrote.is_err() {
-                return;
+        let read = self.each(|item| {
+            if wrote.is_ok() {
+                wrote = seq.serialize_element(&item);
             }
-            wrote = match c {
-                Ok(c) => seq.serialize_element(&crate::evaluate::evaluate_in(
-                    &env,
-                    &c,
-                    self.now,
-                    self.explain,
-                )),
-                Err(e) => seq.serialize_element(&batch_error(raw, i, e)),
-            };
         });
         if let Err(e) = read {
             *self.failed.borrow_mut() = Some(e);
