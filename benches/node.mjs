@@ -65,7 +65,10 @@ log(`evaluateMany ${N}: ${res.evaluateManyMs.toFixed(1)} ms`);
 const bpath = process.env.BOUNDARY_PKG;
 if (bpath && existsSync(bpath)) {
   const { m: b } = load(bpath);
-  const resultText = m.evaluateManyJson(text, pb, NOW);
+  // The text `evaluateMany` hands `JSON.parse`: `evaluateManyJson`'s, with
+  // characters past ASCII escaped as the engine writes them (src/json.rs).
+  const resultText = m.evaluateManyJson(text, pb, NOW)
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   res.boundary = {
     stringify: bench(() => JSON.stringify(list), REPS),
     inObjects: bench(() => b.boundaryInObjects(list, pb), REPS),

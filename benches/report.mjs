@@ -150,7 +150,7 @@ if (node?.boundary) {
   brow("text in through wasm-bindgen's own string copy, read", p(b.inStr), 'for comparison (`&str` argument)');
   brow('objects in (`JSON.stringify` by the engine), read', p(b.inObjects), 'what `upsert` and `evaluateMany` do');
   brow('read + evaluate, nothing out', p(b.outNone), 'the baseline of the next row');
-  brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of JSON per evaluation`);
+  brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of ASCII JSON per evaluation`);
   brow('of which `JSON.parse` of the results, in JS', p(b.parseOut), '');
   brow('`evaluateMany`: objects in, results out', us(ourUs), `explain off: ${p(node.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(node.evaluateManyJsonMs)}`);
   if (native) {

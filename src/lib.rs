@@ -32,6 +32,7 @@ pub mod explain;
 pub mod facts;
 pub mod holiday;
 pub mod input;
+pub mod json;
 pub mod model;
 pub mod plan;
 pub mod playbook;

@@ -47,7 +47,7 @@ pub fn field_errors(e: &Error) -> Vec<FieldError> {
 /// host's `JSON.parse` — plain objects and `null`, never `Map`, and one
 /// crossing for a whole result instead of one per field.
 pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
+    let text = crate::json::ascii(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
     js_sys::JSON::parse(&text)
 }
 

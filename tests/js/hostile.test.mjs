@@ -361,7 +361,8 @@ test('evaluateMany: one result per input, in order, bad ones as {id, error}', ()
 
 test('JSON text with wide characters reads the same from a string, from bytes and as objects', () => {
   const names = ['Ana 😀', '東京の山田太郎'.repeat(40), 'é'.repeat(3000), '😀', 'Zoë e\u0301 Ωμέγα', '\u{10FFFF}x', 'plain'];
-  const list = names.map((name, i) => ({ ...good(), id: `w${i}`, name }));
+  // The ids are wide too: they cross back in `query` and the load's id list.
+  const list = names.map((name, i) => ({ ...good(), id: `w${i}${name.slice(0, 2)}`, name }));
   // Wide characters first and last in the text, and a text of them alone.
   for (const text of [JSON.stringify(list), `[${JSON.stringify(list[1])}]`, `[${JSON.stringify(list[3])},${JSON.stringify(list[0])}]`]) {
     const objects = JSON.parse(text);
@@ -374,6 +375,7 @@ test('JSON text with wide characters reads the same from a string, from bytes an
     try {
       w.upsertJson(text);
       for (const c of objects) assert.equal(w.get(c.id).displayName, c.name);
+      assert.deepEqual([...w.query({})].sort(), objects.map((c) => c.id).sort());
     } finally {
       w.free();
     }
