@@ -61,6 +61,6 @@ pub fn out_none(json: JsValue, pb: JsValue, now: JsValue) -> Result<u32, JsValue
 /// Evaluations out as one JSON text read by `JSON.parse` (the package's path).
 #[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
 pub fn out_json(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
-    let text = evaluated(json, pb, now, |e| e.json_for_parse())?;
+    let text = evaluated(json, pb, now, |e| e.json(true))?;
     js_sys::JSON::parse(&text)
 }

@@ -65,7 +65,7 @@ pub fn evaluate_many(
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
         let batch = Batch::of_array(&contacts, "contacts")?;
-        Evaluated::new(&batch, &pb, now, explain).json_for_parse()
+        Evaluated::new(&batch, &pb, now, explain).json(true)
     })()
     .map_err(|e: Error| js_error(&e))?;
     js_sys::JSON::parse(&text)
@@ -95,33 +95,19 @@ impl<'a> Evaluated<'a> {
         }
     }
 
-    /// The JSON array of the evaluations (or errors), in order.
+    /// The JSON array of the evaluations (or errors), in order; with
+    /// characters past ASCII escaped when `ascii`, for text only `JSON.parse`
+    /// reads ([`crate::json::text`]).
     ///
     /// # Errors
     /// When the batch is not a JSON array.
-    pub(crate) fn json(&self) -> Result<String, Error> {
-        self.write(|v| crate::json::text(v, false))
-    }
-
-    /// The same array for `JSON.parse` only: characters past ASCII escaped
-    /// ([`crate::json::ascii`]).
-    ///
-    /// # Errors
-    /// When the batch is not a JSON array.
-    pub(crate) fn json_for_parse(&self) -> Result<String, Error> {
-        self.write(crate::json::ascii)
-    }
-
-    fn write(
-        &self,
-        to_text: impl FnOnce(&Self) -> serde_json::Result<String>,
-    ) -> Result<String, Error> {
+    pub(crate) fn json(&self, ascii: bool) -> Result<String, Error> {
         // About 2.8 times the contacts' text with explain (2.3 KB of JSON for
         // 833 B), 1.8 without: room in one growth of the memory (see
         // `reserve`).
         let per = if self.explain { 3 } else { 2 };
         convert::reserve(self.batch.text_len().saturating_mul(per));
-        to_text(self).map_err(|e| {
+        crate::json::text(self, ascii).map_err(|e| {
             self.failed
                 .borrow_mut()
                 .take()
@@ -202,7 +188,7 @@ pub fn evaluate_many_json(
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time(&now, "now")?;
         let batch = Batch::of_text(source_text(&json, "contacts")?, "contacts");
-        Evaluated::new(&batch, &pb, now, explain).json()
+        Evaluated::new(&batch, &pb, now, explain).json(false)
     };
     run().map_err(|e| js_error(&e))
 }
