@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::region::Region;
 use crate::time::{Instant, Zone, DAY, HOUR, MINUTE};
 
+use super::timeline::Timeline;
 use super::{Block, Window};
 
 /// Where a window of [`Hours`] comes from.
@@ -60,6 +61,8 @@ pub struct Hours {
     /// contact's due times are placed at the same few instants as others'
     /// (its `now`, a phase's start).
     opens: RefCell<[(i64, Option<Instant>); OPENS]>,
+    /// The openings listed ahead once a batch has asked often enough.
+    pub(super) timeline: RefCell<Timeline>,
     /// [`Hours::source`], written once: every violation of every contact in
     /// this place names the same hours.
     source: OnceCell<String>,
@@ -98,6 +101,7 @@ impl Hours {
             last: RefCell::new(Vec::new()),
             asked: Cell::new(Asked::NONE),
             opens: RefCell::new([(i64::MIN, None); OPENS]),
+            timeline: RefCell::new(Timeline::default()),
             source: OnceCell::new(),
         }
     }
@@ -211,6 +215,14 @@ impl Hours {
         None
     }
 
+    /// How many days and openings these hours keep worked out.
+    pub fn weight(&self) -> usize {
+        self.cache
+            .borrow()
+            .len()
+            .saturating_add(self.timeline.borrow().len())
+    }
+
     /// Where the hours come from, in words (built the first time a message
     /// needs it).
     pub fn source(&self) -> &str {
@@ -316,7 +328,15 @@ impl Hours {
         if let Some(&(_, open)) = self.opens.borrow().iter().find(|(q, _)| *q == t.0) {
             return open;
         }
+        if let Some(open) = self.timeline.borrow().next_open(t) {
+            return Some(open);
+        }
         let open = self.search_open(t);
+        let stretch = self.timeline.borrow_mut().missed(t);
+        if let Some((from, until)) = stretch {
+            let open = self.list(from, until);
+            self.timeline.borrow_mut().keep(from, until, open);
+        }
         // An opening is open: the next one from it is itself (a placed time is
         // often asked about again).
         let again = open.filter(|o| *o != t).map(|o| (o.0, open));
@@ -359,6 +379,27 @@ impl Hours {
             }
         }
         None
+    }
+
+    /// The open intervals of every window in every zone over `[from, until)`,
+    /// each from an opening to the first close after it (`None` if an opening
+    /// has no close, which the list cannot hold).
+    fn list(&self, from: Instant, until: Instant) -> Option<Vec<(Instant, Instant)>> {
+        let mut open = Vec::new();
+        let mut t = from;
+        while t < until {
+            // None within the horizon, which reaches past `until`: none before it.
+            let Some(start) = self.search_open(t) else {
+                break;
+            };
+            if start >= until {
+                break;
+            }
+            let end = self.closes_after(start).filter(|end| *end > start)?;
+            open.push((start, end));
+            t = end;
+        }
+        Some(open)
     }
 
     /// When the window holding `t` closes (the earliest end among the windows).

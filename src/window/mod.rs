@@ -9,6 +9,7 @@
 
 mod cap;
 mod hours;
+mod timeline;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 

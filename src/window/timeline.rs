@@ -1,0 +1,271 @@
+//! The openings of one place's hours, listed ahead for a batch.
+//!
+//! A batch asks each place for the next opening after many different instants
+//! (each contact's due times). Worked out one by one, each costs a walk over
+//! local days in every zone; once a place has been asked often enough, its
+//! open intervals over a stretch of time are listed once, and each question
+//! inside the stretch is a binary search. The list is made of
+//! [`Hours::next_open`](super::Hours::next_open) and
+//! [`Hours::closes_after`](super::Hours::closes_after) themselves, so the two
+//! ways give the same answers.
+
+#![deny(clippy::arithmetic_side_effects)]
+
+use crate::time::{Instant, DAY};
+
+/// How many openings a place works out one by one before it lists them: a
+/// single evaluation asks a handful, and should not pay for a list.
+const LIST_AFTER: u32 = 24;
+/// How far a first list reaches before and after the instant that asked, in
+/// milliseconds.
+const BEFORE: i64 = 30 * DAY;
+const AFTER: i64 = 60 * DAY;
+/// The longest stretch listed, in milliseconds: shorter than the horizon
+/// ([`super::HORIZON_DAYS`]), so that "no opening within the horizon" from
+/// any instant of the stretch means none in the rest of it.
+const LONGEST: i64 = 366 * DAY;
+
+/// The open intervals of a place's hours over `[from, until)`, once listed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Timeline {
+    /// Whether `open` is a list (else every question is worked out).
+    pub(super) listed: bool,
+    /// Listing failed once: never again for these hours.
+    off: bool,
+    /// Questions worked out one by one so far.
+    misses: u32,
+    from: i64,
+    until: i64,
+    /// Every open instant in `[from, until)` lies in one of these half-open
+    /// intervals, in time order, and only open instants do; each starts
+    /// before `until`.
+    open: Vec<(Instant, Instant)>,
+    /// For each whole day `d` of the stretch, the first interval ending after
+    /// `from + d` days: where a question about that day starts looking.
+    day_first: Vec<u32>,
+}
+
+impl Timeline {
+    /// The next opening at or after `t`, when the list knows it.
+    pub(super) fn next_open(&self, t: Instant) -> Option<Instant> {
+        if !self.listed || t.0 < self.from || t.0 >= self.until {
+            return None;
+        }
+        let day = usize::try_from(t.0.saturating_sub(self.from) / DAY).ok()?;
+        let mut i = self.day_first.get(day).map_or(0, |&i| i as usize);
+        while self.open.get(i).is_some_and(|&(_, end)| end <= t) {
+            i = i.saturating_add(1);
+        }
+        // None after `t` in the list: the opening is past `until` (or there is
+        // none), which the list does not say.
+        self.open.get(i).map(|&(start, _)| start.max(t))
+    }
+
+    /// How many intervals are listed.
+    pub(super) fn len(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Notes a question the list could not answer; gives the stretch to list
+    /// (the list so far widened to hold `t`, at least doubled so that the
+    /// lists of a batch cost no more than twice the last), when it is time.
+    pub(super) fn missed(&mut self, t: Instant) -> Option<(Instant, Instant)> {
+        if self.off {
+            return None;
+        }
+        self.misses = self.misses.saturating_add(1);
+        if !self.listed {
+            return (self.misses >= LIST_AFTER)
+                .then(|| (t.plus(BEFORE.saturating_neg()), t.plus(AFTER)));
+        }
+        let width = self.until.saturating_sub(self.from);
+        let (from, until) = if t.0 < self.from {
+            let from =
+                t.0.saturating_sub(BEFORE)
+                    .min(self.from.saturating_sub(width));
+            (from, self.until)
+        } else if t.0 >= self.until {
+            let until =
+                t.0.saturating_add(AFTER)
+                    .max(self.until.saturating_add(width));
+            (self.from, until)
+        } else {
+            return None;
+        };
+        // Too long a stretch: this question is worked out, and the list stays.
+        (until.saturating_sub(from) <= LONGEST).then_some((Instant(from), Instant(until)))
+    }
+
+    /// Keeps the list of `[from, until)` (`None`: listing failed).
+    pub(super) fn keep(
+        &mut self,
+        from: Instant,
+        until: Instant,
+        open: Option<Vec<(Instant, Instant)>>,
+    ) {
+        match open {
+            Some(open) => {
+                self.listed = true;
+                self.from = from.0;
+                self.until = until.0;
+                let days = until.0.saturating_sub(from.0) / DAY;
+                let mut i = 0usize;
+                self.day_first = (0..=days)
+                    .map(|d| {
+                        let start = from.plus(d.saturating_mul(DAY));
+                        while open.get(i).is_some_and(|&(_, end)| end <= start) {
+                            i = i.saturating_add(1);
+                        }
+                        u32::try_from(i).unwrap_or(u32::MAX)
+                    })
+                    .collect();
+                self.open = open;
+            }
+            None => {
+                self.off = true;
+                self.listed = false;
+                self.open = Vec::new();
+                self.day_first = Vec::new();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_after_enough_questions_and_answers_inside_only() -> Result<(), String> {
+        let mut tl = Timeline::default();
+        let t = Instant(1_800_000_000_000);
+        for _ in 1..LIST_AFTER {
+            assert_eq!(tl.missed(t), None);
+        }
+        let (from, until) = tl
+            .missed(t)
+            .ok_or(format!("no stretch to list after {LIST_AFTER} questions"))?;
+        assert_eq!((from, until), (t.plus(-BEFORE), t.plus(AFTER)));
+        let a = (t.plus(DAY), t.plus(DAY + 1000));
+        let b = (t.plus(2 * DAY), t.plus(2 * DAY + 1000));
+        tl.keep(from, until, Some(vec![a, b]));
+        assert_eq!(tl.next_open(t), Some(a.0));
+        assert_eq!(tl.next_open(a.0.plus(10)), Some(a.0.plus(10)));
+        assert_eq!(tl.next_open(a.1), Some(b.0));
+        // After the last interval, or outside the stretch: not known.
+        assert_eq!(tl.next_open(b.1), None);
+        assert_eq!(tl.next_open(from.plus(-1)), None);
+        assert_eq!(tl.next_open(until), None);
+        // A question past the end widens the stretch (at least doubled).
+        assert_eq!(tl.missed(until), Some((from, until.plus(AFTER + BEFORE))));
+        // Too far: no list that long.
+        assert_eq!(tl.missed(until.plus(LONGEST)), None);
+        tl.keep(from, until, None);
+        assert_eq!(tl.next_open(t), None);
+        assert_eq!(tl.missed(t), None);
+        Ok(())
+    }
+
+    use crate::region::Region;
+    use crate::time::Zone;
+    use crate::window::{Block, Hours, HoursKind, Window};
+    use chrono::NaiveDate;
+
+    /// Weekdays 09:00–17:00, Saturday 10:00–14:00, and Friday 22:00–02:00
+    /// (past midnight).
+    fn window() -> Window {
+        let weekdays = [true, true, true, true, true, false, false];
+        let saturday = [false, false, false, false, false, true, false];
+        let friday = [false, false, false, false, true, false, false];
+        Window {
+            blocks: vec![
+                Block::new(weekdays, 9 * 60, 17 * 60),
+                Block::new(saturday, 10 * 60, 14 * 60),
+                Block::new(friday, 22 * 60, 2 * 60),
+            ],
+        }
+    }
+
+    fn zone(name: &str) -> Result<Zone, String> {
+        Zone::parse(name).map_err(|e| format!("{name}: {e:?}"))
+    }
+
+    /// Every kind of hours a place can have: a custom window across both
+    /// clock changes, a region that bans Sundays and holidays, two windows
+    /// read in two zones, and blackout dates in a zone with a half-hour
+    /// clock change.
+    fn places() -> Result<Vec<Box<dyn Fn() -> Hours>>, String> {
+        let ny = zone("America/New_York")?;
+        let la = zone("America/Los_Angeles")?;
+        let chicago = zone("America/Chicago")?;
+        let lord_howe = zone("Australia/Lord_Howe")?;
+        let al = Region::parse("US-AL")?;
+        let blackout: Vec<NaiveDate> = [(2026, 12, 24), (2026, 12, 25), (2027, 1, 1)]
+            .iter()
+            .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+            .collect();
+        Ok(vec![
+            Box::new(move || Hours::new(vec![window()], vec![HoursKind::Custom], vec![ny])),
+            Box::new(move || {
+                Hours::new(
+                    vec![al.window()],
+                    vec![HoursKind::Region(al)],
+                    vec![chicago],
+                )
+            }),
+            Box::new(move || {
+                Hours::new(
+                    vec![window(), Region::US.window()],
+                    vec![HoursKind::Custom, HoursKind::DefaultUs],
+                    vec![ny, la],
+                )
+            }),
+            Box::new(move || {
+                Hours::new(
+                    vec![Region::US.window()],
+                    vec![HoursKind::DefaultUs],
+                    vec![lord_howe],
+                )
+                .with_blackout(&blackout)
+            }),
+        ])
+    }
+
+    /// Openings answered from the list (a place asked many times, as in a
+    /// batch) are the openings worked out one by one (a place asked once),
+    /// at random instants over two years and at a millisecond either side of
+    /// every opening and close found.
+    #[test]
+    fn listed_openings_are_the_openings_worked_out() -> Result<(), String> {
+        let center = Instant::parse("2026-11-01T12:00:00Z").map_err(|e| format!("{e:?}"))?;
+        for (p, make) in places()?.iter().enumerate() {
+            let shared = make();
+            let mut x: u64 = 0x9e37_79b9_7f4a_7c15 ^ p as u64;
+            let mut asked = Vec::new();
+            for _ in 0..1500 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let spread = if x % 4 == 0 { 365 * DAY } else { 90 * DAY };
+                let off = i64::try_from((x >> 20) % 2_000_000_000_000).unwrap_or(0) % (2 * spread);
+                asked.push(center.plus(off - spread));
+            }
+            let mut i = 0;
+            while let Some(&t) = asked.get(i) {
+                i += 1;
+                let alone = make();
+                let want = alone.next_open(t);
+                assert_eq!(shared.next_open(t), want, "place {p} at {t:?}");
+                // The edges around what was found, once for each of the first.
+                if let (Some(o), true) = (want, i < 300) {
+                    asked.extend([o.plus(-1), o, o.plus(1)]);
+                    if let Some(c) = alone.closes_after(o) {
+                        asked.extend([c.plus(-1), c, c.plus(1)]);
+                    }
+                }
+            }
+            assert!(shared.timeline.borrow().listed, "place {p}: never listed");
+        }
+        Ok(())
+    }
+}
