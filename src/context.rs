@@ -130,21 +130,48 @@ impl Place {
 /// A place by its (region, own zone).
 type PlaceEntry = (Option<Region>, Option<Zone>, Rc<Place>);
 
+/// The places worked out under one playbook, with what their hours have
+/// learned (days, openings): kept by a worklist from one call to the next,
+/// since none of it depends on `now`.
+#[derive(Debug, Default)]
+pub struct Places(RefCell<Vec<PlaceEntry>>);
+
+impl Places {
+    /// How much the places hold: places and the days their hours keep (a
+    /// worklist starts afresh past a bound, so that a long-lived page's
+    /// memory stays flat).
+    pub fn weight(&self) -> usize {
+        self.0
+            .borrow()
+            .iter()
+            .map(|(_, _, p)| p.hours.weight().saturating_add(1))
+            .sum()
+    }
+}
+
 /// One playbook's evaluations of a batch of contacts: the places seen so far,
 /// shared by the contacts with the same region and zone.
 pub struct Env<'p> {
     /// The playbook.
     pub playbook: &'p Playbook,
-    places: RefCell<Vec<PlaceEntry>>,
+    places: Places,
 }
 
 impl<'p> Env<'p> {
     /// An environment for evaluating contacts under `playbook`.
     pub fn new(playbook: &'p Playbook) -> Env<'p> {
-        Env {
-            playbook,
-            places: RefCell::new(Vec::new()),
-        }
+        Env::with_places(playbook, Places::default())
+    }
+
+    /// An environment with the places already worked out under the same
+    /// `playbook` (from [`Env::into_places`]).
+    pub fn with_places(playbook: &'p Playbook, places: Places) -> Env<'p> {
+        Env { playbook, places }
+    }
+
+    /// The places worked out, to evaluate more contacts with later.
+    pub fn into_places(self) -> Places {
+        self.places
     }
 
     /// The place of a contact: its region (else the playbook's) and its own
@@ -152,7 +179,7 @@ impl<'p> Env<'p> {
     pub fn place(&self, contact: &Contact) -> Rc<Place> {
         let region = contact.region.or(self.playbook.region);
         let zone = contact.time_zone;
-        let mut places = self.places.borrow_mut();
+        let mut places = self.places.0.borrow_mut();
         if let Some((_, _, p)) = places.iter().find(|(r, z, _)| *r == region && *z == zone) {
             return Rc::clone(p);
         }

@@ -27,6 +27,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxBuildHasher;
 
+use crate::context::Places;
 use crate::evaluate::{evaluate, Evaluation};
 use crate::model::{Contact, ContactId};
 use crate::playbook::Playbook;
@@ -103,6 +104,9 @@ pub struct Worklist {
     phase_ids: Vec<u16>,
     /// Slots of the evaluated contacts, in work order.
     order: Vec<u32>,
+    /// The places worked out by earlier calls (their hours' days and
+    /// openings), for the next.
+    places: Places,
 }
 
 /// Lower-case `id \u{1} name` (the name left empty when blank).
@@ -136,6 +140,7 @@ impl Worklist {
             phases,
             phase_ids,
             order: Vec::new(),
+            places: Places::default(),
         }
     }
 

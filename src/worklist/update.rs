@@ -7,10 +7,15 @@ use std::rc::Rc;
 use crate::context::{Ctx, Env};
 use crate::facts::facts;
 use crate::model::Contact;
+use crate::playbook::Playbook;
 use crate::time::Instant;
 
 use super::columns::{DUE, NO_PHASE};
 use super::{search_text, Removal, Upserted, Worklist};
+
+/// The most the kept places may hold ([`crate::context::Places::weight`]):
+/// about 8 MB of days and openings; past it the next call starts afresh.
+const PLACES_WEIGHT: usize = 100_000;
 
 impl Worklist {
     /// Evaluates slot `s` at `now` into the columns; says whether its place in
@@ -141,10 +146,11 @@ impl Worklist {
         changed.dedup();
         if let Some(now) = self.now {
             let playbook = Rc::clone(&self.playbook);
-            let env = Env::new(&playbook);
+            let env = self.env(&playbook);
             for &s in &changed {
                 self.evaluate_slot(&env, s as usize, now);
             }
+            self.keep_places(env);
             self.reorder(changed);
         } else {
             // Nothing is evaluated before the first `now`; a replaced contact
@@ -200,7 +206,7 @@ impl Worklist {
         let mut n = 0;
         let mut changed = Vec::new();
         let playbook = Rc::clone(&self.playbook);
-        let env = Env::new(&playbook);
+        let env = self.env(&playbook);
         for s in 0..self.contacts.len() {
             let fresh =
                 self.cols.evaluated(s) && self.cols.valid_until.get(s).is_some_and(|&v| v > now.0);
@@ -214,7 +220,23 @@ impl Worklist {
                 }
             }
         }
+        self.keep_places(env);
         self.reorder(changed);
         n
+    }
+
+    /// An environment with the places of earlier calls (`playbook` is this
+    /// worklist's own).
+    fn env<'p>(&mut self, playbook: &'p Playbook) -> Env<'p> {
+        Env::with_places(playbook, std::mem::take(&mut self.places))
+    }
+
+    /// Keeps the places of `env` for the next call, unless they have grown
+    /// past [`PLACES_WEIGHT`].
+    fn keep_places(&mut self, env: Env<'_>) {
+        let places = env.into_places();
+        if places.weight() <= PLACES_WEIGHT {
+            self.places = places;
+        }
     }
 }
