@@ -24,6 +24,13 @@ pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
 pub fn fold_into<'a>(ctx: &Ctx<'a>, explain: Explain) -> Consent<'a> {
     let mut s = Consent {
         explain,
+        // One allocation for the touches the caps count (at most one per
+        // event), not a growth every few.
+        touches: if ctx.caps().is_empty() {
+            Vec::new()
+        } else {
+            Vec::with_capacity(ctx.upto)
+        },
         ..Consent::default()
     };
     // Whether the customer's last text was an opt-out (a "yes" right after
