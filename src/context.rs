@@ -2,7 +2,10 @@
 //! `now`, the zone and hours that bind it, and the history in time order.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+use rustc_hash::FxBuildHasher;
 
 use crate::cadence::Position;
 use crate::model::{Channel, Contact, Event};
@@ -127,14 +130,14 @@ impl Place {
     }
 }
 
-/// A place by its (region, own zone).
-type PlaceEntry = (Option<Region>, Option<Zone>, Rc<Place>);
+/// The places by (region, own zone).
+type PlaceMap = HashMap<(Option<Region>, Option<Zone>), Rc<Place>, FxBuildHasher>;
 
 /// The places worked out under one playbook, with what their hours have
 /// learned (days, openings): kept by a worklist from one call to the next,
 /// since none of it depends on `now`.
 #[derive(Debug, Default)]
-pub struct Places(RefCell<Vec<PlaceEntry>>);
+pub struct Places(RefCell<PlaceMap>);
 
 impl Places {
     /// How much the places hold: places and the days their hours keep (a
@@ -143,8 +146,8 @@ impl Places {
     pub fn weight(&self) -> usize {
         self.0
             .borrow()
-            .iter()
-            .map(|(_, _, p)| p.hours.weight().saturating_add(1))
+            .values()
+            .map(|p| p.hours.weight().saturating_add(1))
             .sum()
     }
 }
@@ -180,12 +183,11 @@ impl<'p> Env<'p> {
         let region = contact.region.or(self.playbook.region);
         let zone = contact.time_zone;
         let mut places = self.places.0.borrow_mut();
-        if let Some((_, _, p)) = places.iter().find(|(r, z, _)| *r == region && *z == zone) {
-            return Rc::clone(p);
-        }
-        let p = Rc::new(Place::new(self.playbook, region, zone));
-        places.push((region, zone, Rc::clone(&p)));
-        p
+        Rc::clone(
+            places
+                .entry((region, zone))
+                .or_insert_with(|| Rc::new(Place::new(self.playbook, region, zone))),
+        )
     }
 }
 

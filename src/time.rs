@@ -212,7 +212,7 @@ impl serde::Serialize for Stamp {
 /// Offsets come from tables generated from chrono-tz's copy of the IANA database
 /// (see [`crate::zones`]); after chrono-tz's table ends (2099) each zone follows
 /// its annual rule, so New York keeps summer time in 2150.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Zone(pub Tz);
 
 /// How many zones keep their last offset span at once.
