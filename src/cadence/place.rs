@@ -17,7 +17,12 @@ pub fn place(ctx: &Ctx, s: &Consent, channel: ActChannel, t: Instant) -> Option<
         // Calls and texts: window and caps together; email: caps, then window again.
         for _ in 0..8 {
             let n = next_allowed(ctx, s, c, t)?;
-            let n = ctx.hours().next_open(n)?;
+            // A channel the hours bind is allowed only at an opening already.
+            let n = if Ctx::hours_bind(c) {
+                n
+            } else {
+                ctx.hours().next_open(n)?
+            };
             if n == t {
                 break;
             }
