@@ -4,7 +4,7 @@
 //! (each contact's due times). Worked out one by one, each costs a walk over
 //! local days in every zone; once a place has been asked often enough, its
 //! open intervals over a stretch of time are listed once, and each question
-//! inside the stretch is a binary search. The list is made of
+//! inside the stretch is a look-up by day and a step or two. The list is made of
 //! [`Hours::next_open`](super::Hours::next_open) and
 //! [`Hours::closes_after`](super::Hours::closes_after) themselves, so the two
 //! ways give the same answers.
