@@ -32,6 +32,8 @@ lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --test wasm_node --test wasm_browser --target wasm32-unknown-unknown -- -D warnings
+# The fuzz targets run on nightly (make fuzz); stable checks that they still build.
+	cargo check --manifest-path fuzz/Cargo.toml --bins --quiet
 
 test-rust: setup
 	cargo test --quiet
