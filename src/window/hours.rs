@@ -351,7 +351,7 @@ impl Hours {
     }
 
     /// [`Hours::next_open`], worked out.
-    fn search_open(&self, t: Instant) -> Option<Instant> {
+    pub(super) fn search_open(&self, t: Instant) -> Option<Instant> {
         let limit = t.plus(HORIZON_DAYS * 24 * HOUR);
         let mut t = t;
         // Each round moves t to the next opening of some window; it settles when
@@ -379,27 +379,6 @@ impl Hours {
             }
         }
         None
-    }
-
-    /// The open intervals of every window in every zone over `[from, until)`,
-    /// each from an opening to the first close after it (`None` if an opening
-    /// has no close, which the list cannot hold).
-    fn list(&self, from: Instant, until: Instant) -> Option<Vec<(Instant, Instant)>> {
-        let mut open = Vec::new();
-        let mut t = from;
-        while t < until {
-            // None within the horizon, which reaches past `until`: none before it.
-            let Some(start) = self.search_open(t) else {
-                break;
-            };
-            if start >= until {
-                break;
-            }
-            let end = self.closes_after(start).filter(|end| *end > start)?;
-            open.push((start, end));
-            t = end;
-        }
-        Some(open)
     }
 
     /// When the window holding `t` closes (the earliest end among the windows).

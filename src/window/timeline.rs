@@ -13,6 +13,8 @@
 
 use crate::time::{Instant, DAY};
 
+use super::Hours;
+
 /// How many openings a place works out one by one before it lists them: a
 /// single evaluation asks a handful, and should not pay for a list.
 const LIST_AFTER: u32 = 24;
@@ -131,6 +133,29 @@ impl Timeline {
     }
 }
 
+impl Hours {
+    /// The open intervals of every window in every zone over `[from, until)`,
+    /// each from an opening to the first close after it (`None` if an opening
+    /// has no close, which the list cannot hold).
+    pub(super) fn list(&self, from: Instant, until: Instant) -> Option<Vec<(Instant, Instant)>> {
+        let mut open = Vec::new();
+        let mut t = from;
+        while t < until {
+            // None within the horizon, which reaches past `until`: none before it.
+            let Some(start) = self.search_open(t) else {
+                break;
+            };
+            if start >= until {
+                break;
+            }
+            let end = self.closes_after(start).filter(|end| *end > start)?;
+            open.push((start, end));
+            t = end;
+        }
+        Some(open)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,7 +193,7 @@ mod tests {
 
     use crate::region::Region;
     use crate::time::Zone;
-    use crate::window::{Block, Hours, HoursKind, Window};
+    use crate::window::{Block, HoursKind, Window};
     use chrono::NaiveDate;
 
     /// Weekdays 09:00–17:00, Saturday 10:00–14:00, and Friday 22:00–02:00
