@@ -4,8 +4,9 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Direction, DndSource, Event, EventBody, Interaction};
 use crate::time::Instant;
 
-use super::json::{Reader, Syntax, Val};
+use super::json::{Reader, Syntax};
 use super::record::{Batch, Ctx};
+use super::value::Val;
 use super::value::{
     bool_of, one_of, str_of, text_of, Kind, TimeField, DIRECTIONS, DND_CHANNELS, INTERACTIONS,
     KINDS, MESSAGE_CHANNELS, OUTCOMES, SOURCES,
@@ -31,6 +32,9 @@ pub(super) struct RawEvent<'a> {
     pub(super) buy_at: Option<Val<'a>>,
 }
 
+/// The `events` field (the cursor on its value): an array of events read into
+/// `events`, or none (absent, `null`, `""`); anything else is an error and
+/// leaves the events read so far.
 pub(super) fn read_events(
     r: &mut Reader<'_>,
     out: &mut Errors,
@@ -38,6 +42,18 @@ pub(super) fn read_events(
     batch: &mut Batch<'_>,
     events: &mut Vec<Event>,
 ) -> std::result::Result<(), Syntax> {
+    r.ws();
+    if r.peek() != Some(b'[') {
+        match r.value()?.given() {
+            None => events.clear(),
+            Some(other) => out.push(Error::input(
+                "events",
+                format!("expected an array of events, got {}", other.got()),
+            )),
+        }
+        return Ok(());
+    }
+    events.clear();
     r.elements(|r, i| {
         if r.peek() == Some(b'{') {
             let mut raw = RawEvent::default();

@@ -5,54 +5,7 @@ use std::borrow::Cow;
 
 use crate::error::Error;
 
-/// A JSON value, read shallowly: strings borrowed when they have no escape,
-/// objects and arrays skipped.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Val<'a> {
-    Str(Cow<'a, str>),
-    Num(f64, &'a str),
-    Bool(bool),
-    Null,
-    Object,
-    Array,
-}
-
-impl Val<'_> {
-    /// The value as JSON's words say it, for "got ..." in messages.
-    pub(super) fn got(&self) -> String {
-        match self {
-            Val::Str(s) => format!("{:?}", clip(s)),
-            Val::Num(_, text) => format!("the number {text}"),
-            Val::Bool(b) => format!("{b}"),
-            Val::Null => "null".into(),
-            Val::Object => "an object".into(),
-            Val::Array => "an array".into(),
-        }
-    }
-
-    /// `None` for "not given": absent, `null` or `""` (only spaces too).
-    pub(super) fn given(self) -> Option<Self> {
-        match &self {
-            Val::Null => None,
-            Val::Str(s) if blank(s) => None,
-            _ => Some(self),
-        }
-    }
-}
-
-/// Empty or only white space.
-fn blank(s: &str) -> bool {
-    crate::rfc3339::trim(s).is_empty()
-}
-
-pub(super) fn clip(s: &str) -> String {
-    let short: String = s.chars().take(60).collect();
-    if short.len() < s.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
-}
+use super::value::Val;
 
 pub(super) struct Reader<'a> {
     pub(super) text: &'a str,
@@ -123,26 +76,30 @@ impl<'a> Reader<'a> {
 
     /// A string; the cursor is on its opening quote.
     fn string(&mut self) -> std::result::Result<Cow<'a, str>, Syntax> {
-        self.bump();
-        let start = self.pos;
+        let start = self.pos.saturating_add(1);
         // Fast path: no escape; the end found a word at a time.
-        self.pos = start.saturating_add(string_stop(self.bytes.get(start..).unwrap_or(&[])));
-        match self.peek() {
-            None => return Err(self.syntax("the end of a string")),
-            Some(b'"') => {
-                let s = self.slice(start, self.pos);
-                self.bump();
-                return Ok(Cow::Borrowed(s));
-            }
-            _ => {}
+        let end = start.saturating_add(string_stop(self.bytes.get(start..).unwrap_or(&[])));
+        if self.bytes.get(end) == Some(&b'"') {
+            self.pos = end.saturating_add(1);
+            return Ok(Cow::Borrowed(self.slice(start, end)));
         }
+        self.pos = end;
+        self.string_rest(start).map(Cow::Owned)
+    }
+
+    /// The rest of a string with an escape (or no end), from `start` (its
+    /// first character) with the cursor where the fast path stopped; kept out
+    /// of line, as most strings have none.
+    #[cold]
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize) -> std::result::Result<String, Syntax> {
         let mut out = String::from(self.slice(start, self.pos));
         loop {
             match self.peek() {
                 None => return Err(self.syntax("the end of a string")),
                 Some(b'"') => {
                     self.bump();
-                    return Ok(Cow::Owned(out));
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     self.bump();

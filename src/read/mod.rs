@@ -28,8 +28,9 @@ use crate::model::Contact;
 use crate::playbook::{Keywords, Playbook};
 use crate::time::{Instant, Zone};
 
-use json::{clip, Reader, Syntax, Val};
+use json::{Reader, Syntax};
 use record::{read_contact, Batch};
+use value::{clip, Val};
 use value::{epoch, when, When};
 
 /// Epoch numbers below this are refused: as milliseconds they are before

@@ -11,7 +11,8 @@ use crate::reply::classify_with;
 use crate::time::{Instant, Zone};
 
 use super::event::read_events;
-use super::json::{Reader, Syntax, Val};
+use super::json::{Reader, Syntax};
+use super::value::Val;
 use super::value::{path_of, string_of, when, Pending, TimeField, When};
 use super::{Errors, EXPECTED_TIME};
 
@@ -96,20 +97,62 @@ impl Ctx {
     }
 }
 
+/// A contact's own fields as read so far (events are gathered apart).
+#[derive(Default)]
+struct Fields {
+    id: Option<ContactId>,
+    id_seen: bool,
+    name: Option<Box<str>>,
+    time_zone: Option<Zone>,
+    region: Option<Region>,
+    added_at: Option<Instant>,
+    added_seen: bool,
+    priority: Option<f64>,
+}
+
+impl Fields {
+    /// Reports the required fields that were not there at all.
+    fn require(&self, out: &mut Errors) {
+        if !self.id_seen {
+            out.push(Error::input(
+                "id",
+                "required: expected a non-empty string or a number",
+            ));
+        }
+        if !self.added_seen {
+            out.push(Error::new(
+                ErrorCode::InvalidTime,
+                "addedAt",
+                format!("required: {EXPECTED_TIME}"),
+            ));
+        }
+    }
+
+    /// The contact, its events sorted (placeholders where a field was bad:
+    /// the record's errors say so, and it is not used).
+    fn into_contact(self, events: Vec<Event>) -> Contact {
+        Contact {
+            id: self.id.unwrap_or(ContactId::Text(Box::from(""))),
+            name: self.name,
+            time_zone: self.time_zone,
+            region: self.region,
+            added_at: self.added_at.unwrap_or(Instant(0)),
+            priority: self.priority,
+            events,
+        }
+    }
+}
+
+/// Reads one contact record (the cursor on its `{`): its fields, its events,
+/// its local times resolved in its zone (or `default_zone`, the playbook's),
+/// its events sorted. Field errors go to `out`; a syntax error ends the read.
 pub(super) fn read_contact(
     r: &mut Reader<'_>,
     out: &mut Errors,
     default_zone: Option<Zone>,
     batch: &mut Batch<'_>,
 ) -> std::result::Result<Contact, Syntax> {
-    let mut id: Option<ContactId> = None;
-    let mut id_seen = false;
-    let mut name = None;
-    let mut time_zone: Option<Zone> = None;
-    let mut region = None;
-    let mut added_at: Option<Instant> = None;
-    let mut added_seen = false;
-    let mut priority = None;
+    let mut f = Fields::default();
     let mut events = std::mem::take(&mut batch.events);
     events.clear();
     let mut cx = Ctx {
@@ -119,154 +162,174 @@ pub(super) fn read_contact(
     r.members(|r, key| {
         match key {
             "id" => {
-                id_seen = true;
-                id = match r.value()? {
-                    Val::Str(s) if !s.trim().is_empty() => {
-                        Some(ContactId::Text(s.into_owned().into_boxed_str()))
-                    }
-                    Val::Num(n, _) if n.is_finite() => Some(ContactId::Number(n)),
-                    other => {
-                        out.push(Error::input(
-                            "id",
-                            format!(
-                                "expected a non-empty string or a number, got {}",
-                                other.got()
-                            ),
-                        ));
-                        None
-                    }
-                };
+                f.id_seen = true;
+                f.id = id(r.value()?, out);
             }
-            "name" => {
-                name = match r.value()?.given().map(string_of) {
-                    None => None,
-                    Some(Ok(s)) => Some(s.into_boxed_str()),
-                    Some(Err(m)) => {
-                        out.push(Error::input("name", m));
-                        None
-                    }
-                };
-            }
+            "name" => f.name = name(r.value()?, out),
             "timeZone" => {
-                time_zone = match r.value()?.given() {
-                    None => None,
-                    Some(Val::Str(s)) => match Zone::parse(s.trim()) {
-                        Ok(z) => Some(z),
-                        Err(e) => {
-                            out.push(e.under("timeZone"));
-                            None
-                        }
-                    },
-                    Some(other) => {
-                        out.push(Error::new(
-                            ErrorCode::UnknownTimeZone,
-                            "timeZone",
-                            format!(
-                                "expected an IANA time zone such as \"America/New_York\", got {}",
-                                other.got()
-                            ),
-                        ));
-                        None
-                    }
-                };
-                cx.zone = time_zone;
+                f.time_zone = time_zone(r.value()?, out);
+                cx.zone = f.time_zone;
             }
-            "region" => {
-                region = match r.value()?.given() {
-                    None => None,
-                    Some(Val::Str(s)) => match Region::parse(s.trim()) {
-                        Ok(reg) => Some(reg),
-                        Err(m) => {
-                            out.push(Error::value("region", m));
-                            None
-                        }
-                    },
-                    Some(other) => {
-                        out.push(Error::value(
-                            "region",
-                            format!(
-                                "expected a region code such as \"US\" or \"US-TX\", got {}",
-                                other.got()
-                            ),
-                        ));
-                        None
-                    }
-                };
-            }
+            "region" => f.region = region(r.value()?, out),
             "addedAt" => {
-                added_seen = true;
-                added_at = match r.value()?.given() {
-                    None => {
-                        out.push(Error::new(
-                            ErrorCode::InvalidTime,
-                            "addedAt",
-                            format!("required: {EXPECTED_TIME}"),
-                        ));
-                        None
-                    }
-                    Some(v) => cx.time(v, None, TimeField::AddedAt, out),
-                };
+                f.added_seen = true;
+                f.added_at = added_at(r.value()?, &mut cx, out);
             }
-            "priority" => {
-                priority = match r.value()?.given() {
-                    None => None,
-                    Some(v) => {
-                        let n = match &v {
-                            Val::Num(n, _) => Some(*n),
-                            Val::Str(s) => s.trim().parse::<f64>().ok(),
-                            _ => None,
-                        };
-                        match n {
-                            Some(n) if n.is_finite() && n.abs() <= 1e9 => Some(n),
-                            _ => {
-                                out.push(Error::input(
-                                    "priority",
-                                    format!("expected a number from -1e9 to 1e9, got {}", v.got()),
-                                ));
-                                None
-                            }
-                        }
-                    }
-                };
-            }
-            "events" => {
-                r.ws();
-                match r.peek() {
-                    Some(b'[') => {
-                        events.clear();
-                        read_events(r, out, &mut cx, batch, &mut events)?;
-                    }
-                    _ => match r.value()?.given() {
-                        None => events.clear(),
-                        Some(other) => out.push(Error::input(
-                            "events",
-                            format!("expected an array of events, got {}", other.got()),
-                        )),
-                    },
-                }
-            }
+            "priority" => f.priority = priority(r.value()?, out),
+            "events" => read_events(r, out, &mut cx, batch, &mut events)?,
             _ => {
                 r.value()?;
             }
         }
         Ok(())
     })?;
-    if !id_seen {
-        out.push(Error::input(
-            "id",
-            "required: expected a non-empty string or a number",
-        ));
+    f.require(out);
+    let pending = std::mem::take(&mut cx.pending);
+    resolve_local(
+        pending,
+        f.time_zone.or(default_zone),
+        &mut f,
+        &mut events,
+        out,
+    );
+    check_horizons(&events, out);
+    // Sorted by time once, here: every rule reads the history in time order
+    // (events at the same instant keep the order they were given in).
+    // Moved out into a block of exactly their number (the gathering list
+    // keeps its room for the next record).
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    kept.append(&mut events);
+    batch.events = events;
+    kept.sort_by_key(|e| (e.at, e.index));
+    Ok(f.into_contact(kept))
+}
+
+/// `id`: a non-empty string or a finite number.
+fn id(v: Val<'_>, out: &mut Errors) -> Option<ContactId> {
+    match v {
+        Val::Str(s) if !s.trim().is_empty() => {
+            Some(ContactId::Text(s.into_owned().into_boxed_str()))
+        }
+        Val::Num(n, _) if n.is_finite() => Some(ContactId::Number(n)),
+        other => {
+            out.push(Error::input(
+                "id",
+                format!(
+                    "expected a non-empty string or a number, got {}",
+                    other.got()
+                ),
+            ));
+            None
+        }
     }
-    if !added_seen {
-        out.push(Error::new(
-            ErrorCode::InvalidTime,
-            "addedAt",
-            format!("required: {EXPECTED_TIME}"),
-        ));
+}
+
+/// `name`: a string (or a number, written as text), optional.
+fn name(v: Val<'_>, out: &mut Errors) -> Option<Box<str>> {
+    match v.given().map(string_of) {
+        None => None,
+        Some(Ok(s)) => Some(s.into_boxed_str()),
+        Some(Err(m)) => {
+            out.push(Error::input("name", m));
+            None
+        }
     }
-    // Local times, now that the zone is known.
-    let zone = time_zone.or(default_zone);
-    for p in std::mem::take(&mut cx.pending) {
+}
+
+/// `timeZone`: an IANA zone name, optional.
+fn time_zone(v: Val<'_>, out: &mut Errors) -> Option<Zone> {
+    match v.given() {
+        None => None,
+        Some(Val::Str(s)) => match Zone::parse(s.trim()) {
+            Ok(z) => Some(z),
+            Err(e) => {
+                out.push(e.under("timeZone"));
+                None
+            }
+        },
+        Some(other) => {
+            out.push(Error::new(
+                ErrorCode::UnknownTimeZone,
+                "timeZone",
+                format!(
+                    "expected an IANA time zone such as \"America/New_York\", got {}",
+                    other.got()
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// `region`: a region code, optional.
+fn region(v: Val<'_>, out: &mut Errors) -> Option<Region> {
+    match v.given() {
+        None => None,
+        Some(Val::Str(s)) => match Region::parse(s.trim()) {
+            Ok(reg) => Some(reg),
+            Err(m) => {
+                out.push(Error::value("region", m));
+                None
+            }
+        },
+        Some(other) => {
+            out.push(Error::value(
+                "region",
+                format!(
+                    "expected a region code such as \"US\" or \"US-TX\", got {}",
+                    other.got()
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// `addedAt`: a time, required.
+fn added_at(v: Val<'_>, cx: &mut Ctx, out: &mut Errors) -> Option<Instant> {
+    match v.given() {
+        None => {
+            out.push(Error::new(
+                ErrorCode::InvalidTime,
+                "addedAt",
+                format!("required: {EXPECTED_TIME}"),
+            ));
+            None
+        }
+        Some(v) => cx.time(v, None, TimeField::AddedAt, out),
+    }
+}
+
+/// `priority`: a number from -1e9 to 1e9 (or its text), optional.
+fn priority(v: Val<'_>, out: &mut Errors) -> Option<f64> {
+    let v = v.given()?;
+    let n = match &v {
+        Val::Num(n, _) => Some(*n),
+        Val::Str(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match n {
+        Some(n) if n.is_finite() && n.abs() <= 1e9 => Some(n),
+        _ => {
+            out.push(Error::input(
+                "priority",
+                format!("expected a number from -1e9 to 1e9, got {}", v.got()),
+            ));
+            None
+        }
+    }
+}
+
+/// Resolves the local times (no offset) read before the zone was known, in
+/// `zone`; each is an error when there is none.
+fn resolve_local(
+    pending: Vec<Pending>,
+    zone: Option<Zone>,
+    f: &mut Fields,
+    events: &mut [Event],
+    out: &mut Errors,
+) {
+    for p in pending {
         let Some(z) = zone else {
             out.push(Error::new(
                 ErrorCode::InvalidTime,
@@ -280,7 +343,7 @@ pub(super) fn read_contact(
         };
         let t = z.instant(p.local);
         match p.event {
-            None => added_at = added_at.map(|_| t),
+            None => f.added_at = f.added_at.map(|_| t),
             Some(i) => {
                 if let Some(e) = events.get_mut(i) {
                     match (p.field, &mut e.body) {
@@ -293,6 +356,10 @@ pub(super) fn read_contact(
             }
         }
     }
+}
+
+/// A buying horizon must not lie before the event that set it.
+fn check_horizons(events: &[Event], out: &mut Errors) {
     for (i, e) in events.iter().enumerate() {
         if let EventBody::Horizon { buy_at } = e.body {
             if buy_at < e.at {
@@ -303,21 +370,4 @@ pub(super) fn read_contact(
             }
         }
     }
-    // Sorted by time once, here: every rule reads the history in time order
-    // (events at the same instant keep the order they were given in).
-    // Moved out into a block of exactly their number (the gathering list
-    // keeps its room for the next record).
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
-    kept.append(&mut events);
-    batch.events = events;
-    kept.sort_by_key(|e| (e.at, e.index));
-    Ok(Contact {
-        id: id.unwrap_or(ContactId::Text(Box::from(""))),
-        name,
-        time_zone,
-        region,
-        added_at: added_at.unwrap_or(Instant(0)),
-        priority,
-        events: kept,
-    })
 }

@@ -8,8 +8,56 @@ use crate::error::ErrorCode;
 use crate::model::{Direction, DndChannel, DndSource, Interaction, MessageChannel, Outcome};
 use crate::time::{Instant, MAX_MS};
 
-use super::json::Val;
 use super::{EXPECTED_TIME, MIN_EPOCH_MS};
+
+/// A JSON value, read shallowly: strings borrowed when they have no escape,
+/// objects and arrays skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Val<'a> {
+    Str(Cow<'a, str>),
+    Num(f64, &'a str),
+    Bool(bool),
+    Null,
+    Object,
+    Array,
+}
+
+impl Val<'_> {
+    /// The value as JSON's words say it, for "got ..." in messages.
+    pub(super) fn got(&self) -> String {
+        match self {
+            Val::Str(s) => format!("{:?}", clip(s)),
+            Val::Num(_, text) => format!("the number {text}"),
+            Val::Bool(b) => format!("{b}"),
+            Val::Null => "null".into(),
+            Val::Object => "an object".into(),
+            Val::Array => "an array".into(),
+        }
+    }
+
+    /// `None` for "not given": absent, `null` or `""` (only spaces too).
+    pub(super) fn given(self) -> Option<Self> {
+        match &self {
+            Val::Null => None,
+            Val::Str(s) if blank(s) => None,
+            _ => Some(self),
+        }
+    }
+}
+
+/// Empty or only white space.
+fn blank(s: &str) -> bool {
+    crate::rfc3339::trim(s).is_empty()
+}
+
+pub(super) fn clip(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    if short.len() < s.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
 
 /// A time read from a field: an instant, or a local date-time waiting for the
 /// contact's zone.
