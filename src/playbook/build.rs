@@ -3,14 +3,16 @@
 
 use std::collections::BTreeSet;
 
-use super::raw::{RawCampaign, RawDuration, RawPlaybook};
+use super::campaign::build_campaign;
+use super::raw::{RawBlock, RawCap, RawDuration, RawOptOut, RawPlaybook, RawStep};
 use super::*;
 use crate::error::{Error, Result};
 use crate::model::Channel;
 use crate::time::{parse_date, Zone, DAY, HOUR, MINUTE};
 use crate::window::{block_from, Cap, CapSource, Window};
 
-fn whole(v: f64, path: &str, min: f64, max: f64) -> Result<i64> {
+/// `v` as a whole number from `min` to `max`.
+pub(super) fn whole(v: f64, path: &str, min: f64, max: f64) -> Result<i64> {
     if !v.is_finite() || v.fract() != 0.0 || v < min || v > max {
         return Err(Error::playbook(
             path,
@@ -78,7 +80,7 @@ impl Problems {
     }
 
     /// The value, or `None` with its error kept.
-    fn take<T>(&mut self, r: Result<T>) -> Option<T> {
+    pub(super) fn take<T>(&mut self, r: Result<T>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
@@ -99,6 +101,7 @@ impl Problems {
     }
 }
 
+/// The validated playbook, or every problem found (see [`Problems::finish`]).
 pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     let mut p = Problems::default();
     if raw.name.trim().is_empty() {
@@ -108,102 +111,149 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
         Some(z) => p.take(Zone::parse(z).map_err(|e| e.under("timeZone"))),
         None => None,
     };
-    let window = match raw.window {
-        None => None,
-        Some(blocks) => {
-            let blocks = blocks.into_vec();
-            if blocks.is_empty() {
-                p.push(Error::playbook("window", "expected at least one block"));
-            }
-            let mut out = Vec::with_capacity(blocks.len());
-            for (i, b) in blocks.iter().enumerate() {
-                let block = block_from(b.days.as_deref(), &b.from, &b.to)
-                    .map_err(|m| Error::playbook(format!("window[{i}].{m}"), "").split_message());
-                out.extend(p.take(block));
-            }
-            Some(Window { blocks: out })
-        }
-    };
+    let window = raw.window.map(|w| build_window(w.into_vec(), &mut p));
     let campaign = raw.campaign.map(|c| build_campaign(c, &mut p));
-    let mut steps = Vec::new();
-    if let Some(raw_steps) = raw.steps {
-        let mut seen = BTreeSet::new();
-        for (i, s) in raw_steps.into_iter().enumerate() {
-            let path = format!("steps[{i}]");
-            if s.id.trim().is_empty() {
-                p.push(Error::playbook(
-                    format!("{path}.id"),
-                    "expected a non-empty id",
-                ));
-            } else if !seen.insert(s.id.clone()) {
-                p.push(Error::playbook(
-                    format!("{path}.id"),
-                    format!("expected a unique id, but {:?} is used twice", s.id),
-                ));
-            }
-            if matches!(s.mode, Mode::Auto | Mode::Manual)
-                && !matches!(s.channel, StepChannel::Sms | StepChannel::Email)
-            {
-                p.push(Error::playbook(
-                    format!("{path}.channel"),
-                    format!(
-                        "a {} step sends a message: expected \"sms\" or \"email\", got {:?}",
-                        s.mode.as_str(),
-                        s.channel.as_str()
-                    ),
-                ));
-            }
-            let delay = match (s.day, &s.after) {
-                (Some(_), Some(_)) => {
-                    p.push(Error::playbook(
-                        path.clone(),
-                        "expected either `day` or `after`, not both",
-                    ));
-                    None
-                }
-                (Some(d), None) => p
-                    .take(whole(d, &format!("{path}.day"), 0.0, 3660.0))
-                    .map(Delay::Day),
-                (None, Some(a)) => p
-                    .take(duration(a, &format!("{path}.after")))
-                    .map(|(days, ms)| Delay::After { days, ms }),
-                (None, None) => Some(Delay::After { days: 0, ms: 0 }),
-            };
-            let label = match s.label {
-                Some(l) if !l.trim().is_empty() => l,
-                _ => default_label(s.channel, s.mode).to_string(),
-            };
-            steps.push(Step {
-                id: s.id,
-                label,
-                channel: s.channel,
-                mode: s.mode,
-                delay: delay.unwrap_or(Delay::After { days: 0, ms: 0 }),
-                business_days: s.business_days.unwrap_or(false),
-            });
-        }
-    }
+    let steps = build_steps(raw.steps.unwrap_or_default(), &mut p);
     if campaign.is_some() && !steps.is_empty() {
         p.push(Error::playbook(
             "steps",
             "a playbook is either a monthly `campaign` or a list of `steps`, not both",
         ));
     }
-    let reply_within_ms = match raw.reply_within {
-        None => DEFAULT_REPLY_WITHIN_MS,
-        Some(d) => match p.take(duration(&d, "replyWithin")) {
-            Some((days, ms)) if days * DAY + ms > 0 => days * DAY + ms,
-            Some(_) => {
-                p.push(Error::playbook(
-                    "replyWithin",
-                    "expected a time greater than zero",
-                ));
-                DEFAULT_REPLY_WITHIN_MS
-            }
-            None => DEFAULT_REPLY_WITHIN_MS,
-        },
+    // The fields in the order their problems are reported.
+    let playbook = Playbook {
+        name: raw.name,
+        time_zone,
+        region: raw.region,
+        window,
+        campaign,
+        steps,
+        reply_within_ms: reply_within(raw.reply_within, &mut p),
+        stop_on: raw
+            .stop_on
+            .unwrap_or_else(|| vec![StopOn::Reply, StopOn::Connected, StopOn::Outcome]),
+        follow_up_fraction: follow_up_fraction(raw.follow_up_fraction, &mut p),
+        opt_out: opt_out_rule(raw.opt_out, &mut p),
+        sticky: sticky(raw.sticky_statuses.unwrap_or_default(), &mut p),
+        holidays: dates(raw.holidays, "holidays", &mut p),
+        blackout_dates: dates(raw.blackout_dates, "blackoutDates", &mut p)
+            .into_iter()
+            .collect(),
+        frequency_cap: raw.frequency_cap.and_then(|c| frequency_cap(c, &mut p)),
+        keywords: raw
+            .keywords
+            .map(|k| Keywords {
+                opt_out: keyword_list(k.opt_out, "keywords.optOut", &mut p),
+                opt_in: keyword_list(k.opt_in, "keywords.optIn", &mut p),
+                help: keyword_list(k.help, "keywords.help", &mut p),
+            })
+            .unwrap_or_default(),
     };
-    let follow_up_fraction = match raw.follow_up_fraction {
+    p.finish(playbook)
+}
+
+/// `window`: one block or several, at least one.
+fn build_window(blocks: Vec<RawBlock>, p: &mut Problems) -> Window {
+    if blocks.is_empty() {
+        p.push(Error::playbook("window", "expected at least one block"));
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        let block = block_from(b.days.as_deref(), &b.from, &b.to)
+            .map_err(|m| Error::playbook(format!("window[{i}].{m}"), "").split_message());
+        out.extend(p.take(block));
+    }
+    Window { blocks: out }
+}
+
+/// `steps`: each step checked, ids unique.
+fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
+    let mut seen = BTreeSet::new();
+    let mut steps = Vec::with_capacity(raw.len());
+    for (i, s) in raw.into_iter().enumerate() {
+        let path = format!("steps[{i}]");
+        if s.id.trim().is_empty() {
+            p.push(Error::playbook(
+                format!("{path}.id"),
+                "expected a non-empty id",
+            ));
+        } else if !seen.insert(s.id.clone()) {
+            p.push(Error::playbook(
+                format!("{path}.id"),
+                format!("expected a unique id, but {:?} is used twice", s.id),
+            ));
+        }
+        steps.push(build_step(s, &path, p));
+    }
+    steps
+}
+
+/// One step at `path`: a message mode needs a message channel, and the
+/// delay is `day` or `after`, not both.
+fn build_step(s: RawStep, path: &str, p: &mut Problems) -> Step {
+    if matches!(s.mode, Mode::Auto | Mode::Manual)
+        && !matches!(s.channel, StepChannel::Sms | StepChannel::Email)
+    {
+        p.push(Error::playbook(
+            format!("{path}.channel"),
+            format!(
+                "a {} step sends a message: expected \"sms\" or \"email\", got {:?}",
+                s.mode.as_str(),
+                s.channel.as_str()
+            ),
+        ));
+    }
+    let delay = match (s.day, &s.after) {
+        (Some(_), Some(_)) => {
+            p.push(Error::playbook(
+                path,
+                "expected either `day` or `after`, not both",
+            ));
+            None
+        }
+        (Some(d), None) => p
+            .take(whole(d, &format!("{path}.day"), 0.0, 3660.0))
+            .map(Delay::Day),
+        (None, Some(a)) => p
+            .take(duration(a, &format!("{path}.after")))
+            .map(|(days, ms)| Delay::After { days, ms }),
+        (None, None) => Some(Delay::After { days: 0, ms: 0 }),
+    };
+    let label = match s.label {
+        Some(l) if !l.trim().is_empty() => l,
+        _ => default_label(s.channel, s.mode).to_string(),
+    };
+    Step {
+        id: s.id,
+        label,
+        channel: s.channel,
+        mode: s.mode,
+        delay: delay.unwrap_or(Delay::After { days: 0, ms: 0 }),
+        business_days: s.business_days.unwrap_or(false),
+    }
+}
+
+/// `replyWithin` in milliseconds: a duration greater than zero.
+fn reply_within(raw: Option<RawDuration>, p: &mut Problems) -> i64 {
+    let Some(d) = raw else {
+        return DEFAULT_REPLY_WITHIN_MS;
+    };
+    match p.take(duration(&d, "replyWithin")) {
+        Some((days, ms)) if days * DAY + ms > 0 => days * DAY + ms,
+        Some(_) => {
+            p.push(Error::playbook(
+                "replyWithin",
+                "expected a time greater than zero",
+            ));
+            DEFAULT_REPLY_WITHIN_MS
+        }
+        None => DEFAULT_REPLY_WITHIN_MS,
+    }
+}
+
+/// `followUpFraction`: above 0, at most 1.
+fn follow_up_fraction(raw: Option<f64>, p: &mut Problems) -> f64 {
+    match raw {
         None => DEFAULT_FOLLOW_UP_FRACTION,
         Some(f) if f.is_finite() && f > 0.0 && f <= 1.0 => f,
         Some(f) => {
@@ -213,30 +263,36 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
             ));
             DEFAULT_FOLLOW_UP_FRACTION
         }
-    };
-    let opt_out = match raw.opt_out {
-        None => OptOutRule {
+    }
+}
+
+/// `optOut`: the suffix, the hot stage and its priority boost, defaults for
+/// what is not given.
+fn opt_out_rule(raw: Option<RawOptOut>, p: &mut Problems) -> OptOutRule {
+    let Some(o) = raw else {
+        return OptOutRule {
             suffix: DEFAULT_OPT_OUT_SUFFIX.into(),
             stage: DEFAULT_HOT_STAGE.into(),
             priority_boost: DEFAULT_PRIORITY_BOOST,
-        },
-        Some(o) => {
-            let mut boost = o.priority_boost.unwrap_or(DEFAULT_PRIORITY_BOOST);
-            if !boost.is_finite() || boost.abs() > 1e9 {
-                p.push(Error::playbook(
-                    "optOut.priorityBoost",
-                    format!("expected a finite number, got {boost}"),
-                ));
-                boost = DEFAULT_PRIORITY_BOOST;
-            }
-            OptOutRule {
-                suffix: o.suffix.unwrap_or_else(|| DEFAULT_OPT_OUT_SUFFIX.into()),
-                stage: o.stage.unwrap_or_else(|| DEFAULT_HOT_STAGE.into()),
-                priority_boost: boost,
-            }
-        }
+        };
     };
-    let sticky = raw.sticky_statuses.unwrap_or_default();
+    let mut boost = o.priority_boost.unwrap_or(DEFAULT_PRIORITY_BOOST);
+    if !boost.is_finite() || boost.abs() > 1e9 {
+        p.push(Error::playbook(
+            "optOut.priorityBoost",
+            format!("expected a finite number, got {boost}"),
+        ));
+        boost = DEFAULT_PRIORITY_BOOST;
+    }
+    OptOutRule {
+        suffix: o.suffix.unwrap_or_else(|| DEFAULT_OPT_OUT_SUFFIX.into()),
+        stage: o.stage.unwrap_or_else(|| DEFAULT_HOT_STAGE.into()),
+        priority_boost: boost,
+    }
+}
+
+/// `stickyStatuses`: manual statuses only.
+fn sticky(sticky: Vec<Status>, p: &mut Problems) -> Vec<Status> {
     for (i, s) in sticky.iter().enumerate() {
         if !s.is_manual() {
             p.push(Error::playbook(
@@ -248,163 +304,46 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
             ));
         }
     }
-    let mut dates = |list: Option<Vec<String>>, field: &str| -> BTreeSet<NaiveDate> {
-        let mut out = BTreeSet::new();
-        for (i, h) in list.unwrap_or_default().iter().enumerate() {
-            match parse_date(h) {
-                Some(d) => {
-                    out.insert(d);
-                }
-                None => p.push(Error::playbook(
-                    format!("{field}[{i}]"),
-                    format!("expected a date \"YYYY-MM-DD\", got {h:?}"),
-                )),
-            }
-        }
-        out
-    };
-    let holidays = dates(raw.holidays, "holidays");
-    let blackout_dates = dates(raw.blackout_dates, "blackoutDates")
-        .into_iter()
-        .collect();
-    let frequency_cap = raw.frequency_cap.and_then(|c| {
-        let max = p.take(whole(c.max, "frequencyCap.max", 1.0, 1000.0));
-        let hours = p.take(whole(c.hours, "frequencyCap.hours", 1.0, 24.0 * 366.0));
-        let channels = c
-            .channels
-            .unwrap_or_else(|| vec![Channel::Sms, Channel::Call]);
-        if channels.is_empty() {
-            p.push(Error::playbook(
-                "frequencyCap.channels",
-                "expected at least one channel",
-            ));
-        }
-        Some(Cap {
-            max: u32::try_from(max?).unwrap_or(1),
-            period_ms: hours? * HOUR,
-            channels,
-            source: CapSource::Playbook,
-        })
-    });
-    let keywords = match raw.keywords {
-        None => Keywords::default(),
-        Some(k) => Keywords {
-            opt_out: keyword_list(k.opt_out, "keywords.optOut", &mut p),
-            opt_in: keyword_list(k.opt_in, "keywords.optIn", &mut p),
-            help: keyword_list(k.help, "keywords.help", &mut p),
-        },
-    };
-    p.finish(Playbook {
-        name: raw.name,
-        time_zone,
-        region: raw.region,
-        window,
-        campaign,
-        steps,
-        reply_within_ms,
-        stop_on: raw
-            .stop_on
-            .unwrap_or_else(|| vec![StopOn::Reply, StopOn::Connected, StopOn::Outcome]),
-        follow_up_fraction,
-        opt_out,
-        sticky,
-        holidays,
-        blackout_dates,
-        frequency_cap,
-        keywords,
-    })
+    sticky
 }
 
-fn build_campaign(c: RawCampaign, problems: &mut Problems) -> Campaign {
-    let p = problems;
-    if let Some(period) = &c.period {
-        if period != "month" {
-            p.push(Error::playbook(
-                "campaign.period",
-                format!("expected \"month\", got {period:?}"),
-            ));
+/// A list of dates `YYYY-MM-DD` (`holidays`, `blackoutDates`).
+fn dates(list: Option<Vec<String>>, field: &str, p: &mut Problems) -> BTreeSet<NaiveDate> {
+    let mut out = BTreeSet::new();
+    for (i, h) in list.unwrap_or_default().iter().enumerate() {
+        match parse_date(h) {
+            Some(d) => {
+                out.insert(d);
+            }
+            None => p.push(Error::playbook(
+                format!("{field}[{i}]"),
+                format!("expected a date \"YYYY-MM-DD\", got {h:?}"),
+            )),
         }
     }
-    let phases = match c.phases {
-        None => default_phases(),
-        Some(raw) => {
-            if raw.is_empty() {
-                p.push(Error::playbook(
-                    "campaign.phases",
-                    "expected at least one phase",
-                ));
-            }
-            let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
-            for (i, ph) in raw.into_iter().enumerate() {
-                let path = format!("campaign.phases[{i}]");
-                let from_day = p.take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0));
-                let attempt = p.take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0));
-                if ph.id.trim().is_empty() {
-                    p.push(Error::playbook(
-                        format!("{path}.id"),
-                        "expected a non-empty id",
-                    ));
-                }
-                let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
-                    continue;
-                };
-                let (from_day, attempt) = (from_day as u32, attempt as u32);
-                match out.last() {
-                    None if from_day != 1 => p.push(Error::playbook(
-                        format!("{path}.fromDay"),
-                        "the first phase must start on day 1",
-                    )),
-                    Some(prev) if from_day <= prev.from_day => p.push(Error::playbook(
-                        format!("{path}.fromDay"),
-                        format!(
-                            "expected a day after the previous phase's {}, got {from_day}",
-                            prev.from_day
-                        ),
-                    )),
-                    Some(prev) if attempt < prev.attempt => p.push(Error::playbook(
-                        format!("{path}.attempt"),
-                        format!(
-                            "expected an attempt no lower than the previous phase's {}, got {attempt}",
-                            prev.attempt
-                        ),
-                    )),
-                    _ => {}
-                }
-                let label = ph.label.unwrap_or_else(|| ph.id.clone());
-                out.push(Phase {
-                    id: ph.id,
-                    label,
-                    from_day,
-                    attempt,
-                });
-            }
-            out
-        }
-    };
+    out
+}
+
+/// `frequencyCap`: at most `max` touches in `hours`, on its channels
+/// (texts and calls unless given); `None` when a number is bad.
+fn frequency_cap(c: RawCap, p: &mut Problems) -> Option<Cap> {
+    let max = p.take(whole(c.max, "frequencyCap.max", 1.0, 1000.0));
+    let hours = p.take(whole(c.hours, "frequencyCap.hours", 1.0, 24.0 * 366.0));
     let channels = c
         .channels
-        .unwrap_or_else(|| vec![Channel::Sms, Channel::Call, Channel::Sms]);
+        .unwrap_or_else(|| vec![Channel::Sms, Channel::Call]);
     if channels.is_empty() {
         p.push(Error::playbook(
-            "campaign.channels",
+            "frequencyCap.channels",
             "expected at least one channel",
         ));
     }
-    Campaign { phases, channels }
-}
-
-fn default_phases() -> Vec<Phase> {
-    let p = |id: &str, label: &str, from_day, attempt| Phase {
-        id: id.into(),
-        label: label.into(),
-        from_day,
-        attempt,
-    };
-    vec![
-        p("initiate", "Initiate", 1, 1),
-        p("followUp", "Follow Up", 11, 2),
-        p("closeTheLoop", "Close the Loop", 21, 3),
-    ]
+    Some(Cap {
+        max: u32::try_from(max?).unwrap_or(1),
+        period_ms: hours? * HOUR,
+        channels,
+        source: CapSource::Playbook,
+    })
 }
 
 impl Error {

@@ -5,6 +5,7 @@
 //! listed on [`Playbook`] and in `docs/playbooks.md`.
 
 mod build;
+mod campaign;
 mod raw;
 mod shape;
 

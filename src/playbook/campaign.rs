@@ -1,0 +1,103 @@
+//! A monthly campaign from its written shape: phases in order of their first
+//! day, attempts that never go down, and the channels it rotates through.
+
+use super::build::{whole, Problems};
+use super::raw::RawCampaign;
+use super::{Campaign, Phase};
+use crate::error::Error;
+use crate::model::Channel;
+
+/// `campaign`: a monthly campaign's phases (the default three when not
+/// given) and its channels, each checked.
+pub(super) fn build_campaign(c: RawCampaign, problems: &mut Problems) -> Campaign {
+    let p = problems;
+    if let Some(period) = &c.period {
+        if period != "month" {
+            p.push(Error::playbook(
+                "campaign.period",
+                format!("expected \"month\", got {period:?}"),
+            ));
+        }
+    }
+    let phases = match c.phases {
+        None => default_phases(),
+        Some(raw) => {
+            if raw.is_empty() {
+                p.push(Error::playbook(
+                    "campaign.phases",
+                    "expected at least one phase",
+                ));
+            }
+            let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
+            for (i, ph) in raw.into_iter().enumerate() {
+                let path = format!("campaign.phases[{i}]");
+                let from_day = p.take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0));
+                let attempt = p.take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0));
+                if ph.id.trim().is_empty() {
+                    p.push(Error::playbook(
+                        format!("{path}.id"),
+                        "expected a non-empty id",
+                    ));
+                }
+                let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
+                    continue;
+                };
+                let (from_day, attempt) = (from_day as u32, attempt as u32);
+                match out.last() {
+                    None if from_day != 1 => p.push(Error::playbook(
+                        format!("{path}.fromDay"),
+                        "the first phase must start on day 1",
+                    )),
+                    Some(prev) if from_day <= prev.from_day => p.push(Error::playbook(
+                        format!("{path}.fromDay"),
+                        format!(
+                            "expected a day after the previous phase's {}, got {from_day}",
+                            prev.from_day
+                        ),
+                    )),
+                    Some(prev) if attempt < prev.attempt => p.push(Error::playbook(
+                        format!("{path}.attempt"),
+                        format!(
+                            "expected an attempt no lower than the previous phase's {}, got {attempt}",
+                            prev.attempt
+                        ),
+                    )),
+                    _ => {}
+                }
+                let label = ph.label.unwrap_or_else(|| ph.id.clone());
+                out.push(Phase {
+                    id: ph.id,
+                    label,
+                    from_day,
+                    attempt,
+                });
+            }
+            out
+        }
+    };
+    let channels = c
+        .channels
+        .unwrap_or_else(|| vec![Channel::Sms, Channel::Call, Channel::Sms]);
+    if channels.is_empty() {
+        p.push(Error::playbook(
+            "campaign.channels",
+            "expected at least one channel",
+        ));
+    }
+    Campaign { phases, channels }
+}
+
+/// Initiate from day 1, Follow Up from day 11, Close the Loop from day 21.
+fn default_phases() -> Vec<Phase> {
+    let p = |id: &str, label: &str, from_day, attempt| Phase {
+        id: id.into(),
+        label: label.into(),
+        from_day,
+        attempt,
+    };
+    vec![
+        p("initiate", "Initiate", 1, 1),
+        p("followUp", "Follow Up", 11, 2),
+        p("closeTheLoop", "Close the Loop", 21, 3),
+    ]
+}
