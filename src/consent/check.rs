@@ -8,7 +8,7 @@ use crate::time::Instant;
 use super::{Check, Consent, Refusal, Violation};
 
 /// The earliest time at or after `t` when the caps allow a touch on `channel`,
-/// given the touches so far.
+/// given the touches so far (in time order, as the fold records them).
 pub fn cap_clear(
     ctx: &Ctx,
     touches: &[(Instant, Channel)],
@@ -17,21 +17,26 @@ pub fn cap_clear(
 ) -> Instant {
     let mut t = t;
     for cap in ctx.caps() {
-        if !cap.channels.contains(&channel) {
+        if cap.max == 0 || !cap.channels.contains(&channel) {
             continue;
         }
-        let mut inside: Vec<Instant> = touches
-            .iter()
-            .filter(|(at, c)| cap.channels.contains(c) && *at <= t && at.0 > t.0 - cap.period_ms)
-            .map(|(at, _)| *at)
-            .collect();
-        let max = cap.max as usize;
-        if inside.len() >= max {
-            inside.sort();
-            // The window must shed len - max + 1 touches; the last of those leaves
-            // it at its time + period.
-            if let Some(oldest) = inside.get(inside.len() - max) {
-                t = t.max(oldest.plus(cap.period_ms));
+        // Newest first among the touches at or before `t`: when `max` of them
+        // lie inside the period, the window must shed the max-th newest and
+        // every older one; the max-th newest leaves it at its time + period.
+        let upto = touches.partition_point(|(at, _)| *at <= t);
+        let since = t.0 - cap.period_ms;
+        let mut left = cap.max;
+        for (at, c) in touches.get(..upto).unwrap_or_default().iter().rev() {
+            if at.0 <= since {
+                break;
+            }
+            if cap.channels.contains(c) {
+                left -= 1;
+                if left == 0 {
+                    // Later than `t`: the touch is inside the period.
+                    t = at.plus(cap.period_ms);
+                    break;
+                }
             }
         }
     }
@@ -175,4 +180,108 @@ pub fn next_allowed(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Opt
         t = clear;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::context::Env;
+    use crate::model::{Contact, ContactId};
+    use crate::playbook::Playbook;
+
+    /// The caps' rule read plainly: for each cap in turn, the touches inside
+    /// its period before `t`, sorted; when `max` or more, `t` moves to the
+    /// max-th newest one's time + period.
+    fn plain(
+        caps: &[crate::window::Cap],
+        touches: &[(Instant, Channel)],
+        ch: Channel,
+        t: Instant,
+    ) -> Instant {
+        let mut t = t;
+        for cap in caps.iter().filter(|c| c.channels.contains(&ch)) {
+            let mut inside: Vec<Instant> = touches
+                .iter()
+                .filter(|(at, c)| {
+                    cap.channels.contains(c) && *at <= t && at.0 > t.0 - cap.period_ms
+                })
+                .map(|(at, _)| *at)
+                .collect();
+            inside.sort();
+            let max = cap.max as usize;
+            if max > 0 && inside.len() >= max {
+                if let Some(oldest) = inside.get(inside.len() - max) {
+                    t = t.max(oldest.plus(cap.period_ms));
+                }
+            }
+        }
+        t
+    }
+
+    const CHANNELS: [Channel; 3] = [Channel::Sms, Channel::Call, Channel::Email];
+
+    proptest! {
+        /// With two caps of their own (a playbook's on some channels, Oklahoma's
+        /// 3 in 24 hours on calls and texts), touches minutes to days apart
+        /// (ties too), asked at any minute or at a period's very edge: the
+        /// earliest clear time is the plain rule's.
+        #[test]
+        fn clears_where_the_plain_rule_does(
+            max in 1u32..5,
+            hours in 1u32..72,
+            cap_channels in prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
+            gaps in prop::collection::vec((0i64..3_000, 0usize..3), 0..24),
+            ask in 0i64..200_000,
+            edge in prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
+            ch in 0usize..3,
+        ) {
+            let chans: Vec<&str> = cap_channels.iter().map(|c| c.as_str()).collect();
+            let pb = Playbook::from_value(&serde_json::json!({
+                "name": "p",
+                "timeZone": "America/Chicago",
+                "region": "US-OK",
+                "frequencyCap": {"max": max, "hours": hours, "channels": chans},
+            }))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let env = Env::new(&pb);
+            let start = Instant(1_800_000_000_000);
+            let contact = Contact {
+                id: ContactId::Text("c".into()),
+                name: None,
+                time_zone: None,
+                region: None,
+                added_at: start,
+                priority: None,
+                events: Vec::new(),
+            };
+            let ctx = crate::context::Ctx::new(&env, &contact, start);
+            prop_assert_eq!(ctx.caps().len(), 2);
+            // Gaps in minutes (0 makes a tie), in time order as the fold keeps them.
+            let mut at = start;
+            let touches: Vec<(Instant, Channel)> = gaps
+                .iter()
+                .map(|&(gap, c)| {
+                    at = at.plus(gap * 60_000);
+                    (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
+                })
+                .collect();
+            let ch = CHANNELS.get(ch).copied().unwrap_or(Channel::Sms);
+            // Asked at a random minute, or a millisecond either side of, or
+            // right at, a touch, or its leaving one cap's period.
+            let t = match (edge, touches.len()) {
+                (Some((k, which, d)), n) if n > 0 => {
+                    let period = match which {
+                        0 => 0,
+                        1 => i64::from(hours) * 3_600_000,
+                        _ => 86_400_000,
+                    };
+                    touches.get(k % n).map_or(start, |(at, _)| at.plus(period + d))
+                }
+                _ => start.plus(ask * 60_000),
+            };
+            prop_assert_eq!(cap_clear(&ctx, &touches, ch, t), plain(ctx.caps(), &touches, ch, t));
+        }
+    }
 }

@@ -167,7 +167,7 @@ pub struct Consent<'a> {
     /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
     /// they are not conversation.
     pub keyword_events: Vec<(usize, Intent)>,
-    /// Every touch counted by a cap: time and channel.
+    /// Every touch counted by a cap: time and channel, in time order.
     pub touches: Vec<(Instant, Channel)>,
     /// Lines for `explain`.
     pub explain: Explain,
