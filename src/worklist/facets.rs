@@ -60,7 +60,6 @@ pub(super) fn count(
     phases: &Names,
     playbook: &Playbook,
 ) -> Facets {
-    let mut status = [0u32; 16];
     let mut next = vec![0u32; labels.len()];
     let mut phase = vec![0u32; phases.len()];
     // Slots by status and channel bits (0–2 of the flags).
@@ -96,24 +95,10 @@ pub(super) fn count(
     // time, and only they have their flags tested.
     let single = (statuses.count_ones() == 1).then(|| statuses.trailing_zeros() as u8);
     for (chunk, ((flags, sts), (ls, ps))) in chunks.enumerate() {
-        let mut bits = 0u64;
-        if let Some(v) = single {
-            bits = equal_bits(sts, v);
-            let mut each = bits;
-            while each != 0 {
-                let b = each.trailing_zeros();
-                each &= each - 1;
-                let f = flags.get(b as usize).copied().unwrap_or(0);
-                let ok = pass.get(usize::from(f)).copied().unwrap_or(0);
-                bits &= !(u64::from(1 - ok) << b);
-            }
-        } else {
-            for (b, (&f, &st)) in flags.iter().zip(sts).enumerate() {
-                let flag_ok = pass.get(usize::from(f)).copied().unwrap_or(0);
-                let ok = flag_ok & u8::from(statuses >> (st & 15) & 1 == 1);
-                bits |= u64::from(ok) << b;
-            }
-        }
+        let mut bits = match single {
+            Some(v) => passing_of_status(flags, sts, v, &pass),
+            None => passing(flags, sts, statuses, &pass),
+        };
         let first = chunk * 64;
         if bits == u64::MAX {
             // Every slot of the chunk passes (no filter, or a broad one).
@@ -133,6 +118,49 @@ pub(super) fn count(
             }
         }
     }
+    facets(&by_status_channels, &next, &phase, labels, phases, playbook)
+}
+
+/// Bit b set when slot b of a chunk (up to 64) has status `v` and flags that
+/// `pass`: the status found 8 slots at a time, the flags tested only there.
+#[inline]
+fn passing_of_status(flags: &[u8], sts: &[u8], v: u8, pass: &[u8; 256]) -> u64 {
+    let mut bits = equal_bits(sts, v);
+    let mut each = bits;
+    while each != 0 {
+        let b = each.trailing_zeros();
+        each &= each - 1;
+        let f = flags.get(b as usize).copied().unwrap_or(0);
+        let ok = pass.get(usize::from(f)).copied().unwrap_or(0);
+        bits &= !(u64::from(1 - ok) << b);
+    }
+    bits
+}
+
+/// Bit b set when slot b of a chunk (up to 64) has a status in `statuses`
+/// (bit per status) and flags that `pass`, without a branch per slot.
+#[inline]
+fn passing(flags: &[u8], sts: &[u8], statuses: u16, pass: &[u8; 256]) -> u64 {
+    let mut bits = 0u64;
+    for (b, (&f, &st)) in flags.iter().zip(sts).enumerate() {
+        let flag_ok = pass.get(usize::from(f)).copied().unwrap_or(0);
+        let ok = flag_ok & u8::from(statuses >> (st & 15) & 1 == 1);
+        bits |= u64::from(ok) << b;
+    }
+    bits
+}
+
+/// The facets from the tallies: slots by status and channel bits, by
+/// next-action label number and by phase number.
+fn facets(
+    by_status_channels: &[u32; 128],
+    next: &[u32],
+    phase: &[u32],
+    labels: &Names,
+    phases: &Names,
+    playbook: &Playbook,
+) -> Facets {
+    let mut status = [0u32; 16];
     // Bit b of the flags is `Channel::ALL[b]` (`filter::channel_bit`).
     let mut allowed = [0u32; 3];
     for (key, &n) in by_status_channels.iter().enumerate() {
