@@ -65,6 +65,7 @@ module_files() {
     worklist) echo "src/worklist/mod.rs src/worklist/update.rs src/worklist/columns.rs src/worklist/facets.rs src/worklist/filter.rs" ;;
     holiday) echo "src/holiday.rs" ;;
     region) echo "src/region.rs src/regions/load.rs" ;;
+    read) echo "src/read/mod.rs src/read/json.rs src/read/record.rs src/read/event.rs src/read/value.rs src/read/repeated.rs" ;;
     *) return 1 ;;
   esac
 }
@@ -76,7 +77,7 @@ module_tests() {
   esac
 }
 
-MUTANTS_MODULES=${MUTANTS_MODULES:-"status queue time rfc3339 civil zones reply window consent cadence worklist"}
+MUTANTS_MODULES=${MUTANTS_MODULES:-"status queue time rfc3339 civil zones reply window consent cadence worklist read"}
 MUTANTS_SHARD=${MUTANTS_SHARD:-}
 MUTANTS_RE=${MUTANTS_RE:-}
 MUTANTS_RECHECK=${MUTANTS_RECHECK:-}

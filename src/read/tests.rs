@@ -184,3 +184,199 @@ fn shapes_and_syntax() {
     );
     assert_eq!(c.map(|c| c.id), Ok(ContactId::Text("😀".into())));
 }
+
+#[test]
+fn every_json_escape_reads_as_its_character() {
+    let c = contact_with(
+        r#"{"id":"a","name":"q\"b\\s\/b\bf\fn\nr\rt\tu\u00e9\u20AC.","addedAt":"2026-11-01T00:00:00Z"}"#,
+        None,
+        &Keywords::default(),
+    );
+    assert_eq!(
+        c.map(|c| c.name),
+        Ok(Some(Box::from("q\"b\\s/b\u{8}f\u{c}n\nr\rt\tué€.")))
+    );
+    // A high surrogate not followed by `\u` and a low one stands alone:
+    // U+FFFD, and what follows is read as it is.
+    for (json, name) in [
+        (r#""\ud83dAuzzzz""#, "\u{fffd}Auzzzz"),
+        (r#""\ud83d\nzz""#, "\u{fffd}\nzz"),
+        (r#""\ud83d\u0041""#, "\u{fffd}A"),
+    ] {
+        let c = contact_with(
+            &format!(r#"{{"id":"a","name":{json},"addedAt":"2026-11-01T00:00:00Z"}}"#),
+            None,
+            &Keywords::default(),
+        );
+        assert_eq!(c.map(|c| c.name), Ok(Some(Box::from(name))), "{json}");
+    }
+    // Within the text's last eight bytes a string's end is found byte by
+    // byte: an escape, a control character and a space there too.
+    let tail = |name: &str| {
+        contact_with(
+            &format!(r#"{{"id":"a","addedAt":"2026-11-01T00:00:00Z","name":"{name}"}}"#),
+            None,
+            &Keywords::default(),
+        )
+        .map(|c| c.name)
+        .map_err(|e| e.message)
+    };
+    assert_eq!(tail(r"x\n"), Ok(Some(Box::from("x\n"))));
+    assert_eq!(tail(r"\t y"), Ok(Some(Box::from("\t y"))));
+    assert!(tail("x\u{1}")
+        .unwrap_err()
+        .contains("expected a character allowed in a string"));
+    // A bad escape, and a raw control character, are syntax errors.
+    assert!(err(r#"{"id":"a\x","addedAt":"2026-11-01T00:00:00Z"}"#)
+        .message
+        .contains(r"expected an escape such as \n"));
+    assert!(
+        err("{\"id\":\"a\u{1}\",\"addedAt\":\"2026-11-01T00:00:00Z\"}")
+            .message
+            .contains("expected a character allowed in a string")
+    );
+}
+
+#[test]
+fn a_syntax_error_names_what_it_met() {
+    // A visible character is quoted; anything else is named by its byte.
+    assert_eq!(
+        err(r#"{"id" x}"#).message,
+        "not valid JSON: expected ':' at byte 6, got 'x'"
+    );
+    assert_eq!(
+        err("{\"id\" \u{7f}}").message,
+        "not valid JSON: expected ':' at byte 6, got byte 0x7f"
+    );
+    assert_eq!(
+        err(r#"{"id""#).message,
+        "not valid JSON: expected ':' at byte 5, got the end of the text"
+    );
+    // A number needs digits: after its sign, its point and its exponent.
+    for (json, what) in [
+        ("-", "a digit"),
+        ("1.", "a digit after the decimal point"),
+        ("1e+", "a digit in the exponent"),
+    ] {
+        let e = err(&format!(r#"{{"id":{json},"addedAt":1700000000000}}"#));
+        assert!(
+            e.message.contains(&format!("expected {what} at")),
+            "{json}: {e}"
+        );
+    }
+}
+
+#[test]
+fn text_after_the_value_is_an_error() {
+    // One contact: its text must end with it.
+    let e = err(r#"{"id":"a","addedAt":"2026-11-01T00:00:00Z"} {}"#);
+    assert_eq!(
+        e.message,
+        "expected the end of the contact, got more text at byte 44"
+    );
+    assert!(contact_with(
+        " {\"id\":\"a\",\"addedAt\":\"2026-11-01T00:00:00Z\"}\n ",
+        None,
+        &Keywords::default()
+    )
+    .is_ok());
+    // A batch: its text must end with the array.
+    assert_eq!(
+        array_elements("[1, {}] x").map_err(|e| e.message),
+        Err("expected the end of the array, got more text at byte 8".to_string())
+    );
+    assert_eq!(array_elements(" [1, {}] \n"), Ok(vec![2..3, 5..7]));
+}
+
+#[test]
+fn epoch_numbers_in_messages_are_written_exactly() {
+    // Above 2^53 a float's shortest digits are not the integer it holds;
+    // the message gives the integer.
+    let e = time_number(72_057_594_037_927_936.0).unwrap_err();
+    assert!(e.message.contains("got 72057594037927936"), "{e}");
+    let e = time_number(1e19).unwrap_err();
+    assert!(e.message.contains("got 10000000000000000000"), "{e}");
+    let e = time_number(1.5e12 + 0.25).map(|t| t.0);
+    assert_eq!(e, Ok(1_500_000_000_000));
+}
+
+#[test]
+fn numbers_out_of_their_range_are_refused() {
+    // `1e999` reads as infinity: no id, and no priority.
+    let e = err(r#"{"id":1e999,"addedAt":"2026-11-01T00:00:00Z"}"#);
+    assert_eq!(
+        (
+            e.path.as_str(),
+            e.message
+                .contains("expected a non-empty string or a number")
+        ),
+        ("id", true),
+        "{e}"
+    );
+    for p in ["2e9", "-1000000001", "1e999"] {
+        let e = err(&format!(
+            r#"{{"id":"a","addedAt":"2026-11-01T00:00:00Z","priority":{p}}}"#
+        ));
+        assert_eq!(e.path, "priority", "{p}: {e}");
+    }
+    let c = contact_with(
+        r#"{"id":"a","addedAt":"2026-11-01T00:00:00Z","priority":-1e9}"#,
+        None,
+        &Keywords::default(),
+    );
+    assert_eq!(c.map(|c| c.priority), Ok(Some(-1e9)));
+    // Epoch milliseconds up to the last millisecond of year 9999, inclusive.
+    let max = crate::time::MAX_MS;
+    assert_eq!(time_number(max as f64).map(|t| t.0), Ok(max));
+    assert!(time_number((max + 1) as f64).is_err());
+}
+
+#[test]
+fn flags_given_as_text_and_local_due_times_are_read() {
+    let c = contact_with(
+        r#"{"id":"a","timeZone":"America/New_York","addedAt":"2026-11-01T00:00:00Z","events":[
+            {"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"sms","active":" TRUE ","source":"manual"},
+            {"kind":"dnd","at":"2026-11-03T00:00:00Z","channel":"sms","active":"false","source":"manual"},
+            {"kind":"callback","at":"2026-11-04T00:00:00Z","dueAt":"2026-11-05 10:00"}]}"#,
+        None,
+        &Keywords::default(),
+    )
+    .unwrap();
+    let active: Vec<bool> = c
+        .events
+        .iter()
+        .filter_map(|e| match e.body {
+            EventBody::Dnd { active, .. } => Some(active),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(active, [true, false]);
+    // 10:00 in New York on 5 November is 15:00 UTC.
+    let due = c.events.iter().find_map(|e| match e.body {
+        EventBody::Callback { due_at, .. } => Some(due_at.to_utc_string()),
+        _ => None,
+    });
+    assert_eq!(due.as_deref(), Some("2026-11-05T15:00:00+00:00"));
+}
+
+#[test]
+fn start_and_end_are_from_and_to_only_in_a_window_block() {
+    use super::repeated::repeated_key;
+    let dup =
+        repeated_key(r#"{"name":"p","window":[{"from":"09:00","start":"10:00","to":"17:00"}]}"#);
+    assert_eq!(
+        dup.map(|e| e.to_string()),
+        Some("window[0]: duplicate field \"from\"".to_string())
+    );
+    let dup = repeated_key(r#"{"name":"p","window":{"end":"17:00","to":"18:00","from":"09:00"}}"#);
+    assert_eq!(
+        dup.map(|e| e.to_string()),
+        Some("window: duplicate field \"to\"".to_string())
+    );
+    // Elsewhere they are keys of their own.
+    assert_eq!(
+        repeated_key(r#"{"name":"p","x":{"from":1,"start":2,"to":3,"end":4}}"#)
+            .map(|e| e.to_string()),
+        None
+    );
+}
