@@ -197,7 +197,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
 
     let mut consent = consent::fold_into(ctx, explain);
     let mut explain = std::mem::take(&mut consent.explain);
-    let checks = Channel::ALL.map(|c| consent::check(ctx, &consent, c, now));
+    let checks = consent::check_all(ctx, &consent, now);
     if ctx.explains() {
         for (c, chk) in Channel::ALL.iter().zip(&checks) {
             if let (Some(r), false) = (chk.reason, chk.allowed) {

@@ -99,6 +99,27 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
     }
 }
 
+/// [`check`] of every channel at `t`, in [`Channel::ALL`] order. Calls are
+/// answered as texts are when nothing can tell them apart: no DND on either,
+/// and every cap counts both or neither (the hours and a wrong number bind
+/// both alike), so the walk over openings and caps is made once.
+pub fn check_all(ctx: &Ctx, s: &Consent, t: Instant) -> [Check; 3] {
+    let sms = check(ctx, s, Channel::Sms, t);
+    let alike = s.dnd_for(Channel::Sms).is_none()
+        && s.dnd_for(Channel::Call).is_none()
+        && ctx
+            .caps()
+            .iter()
+            .all(|c| c.channels.contains(&Channel::Sms) == c.channels.contains(&Channel::Call));
+    let call = if alike {
+        sms.clone()
+    } else {
+        check(ctx, s, Channel::Call, t)
+    };
+    let email = check(ctx, s, Channel::Email, t);
+    [sms, call, email]
+}
+
 /// Whether `channel` may be used at `t`, given the consent state.
 pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
     if let Some(d) = s.dnd_for(channel) {
@@ -222,6 +243,31 @@ mod tests {
 
     const CHANNELS: [Channel; 3] = [Channel::Sms, Channel::Call, Channel::Email];
 
+    /// The playbook of the tests: a cap of its own on `channels`, and
+    /// Oklahoma's 3 in 24 hours on calls and texts.
+    fn capped(max: u32, hours: u32, channels: &[Channel]) -> Result<Playbook, TestCaseError> {
+        let chans: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
+        Playbook::from_value(&serde_json::json!({
+            "name": "p",
+            "timeZone": "America/Chicago",
+            "region": "US-OK",
+            "frequencyCap": {"max": max, "hours": hours, "channels": chans},
+        }))
+        .map_err(|e| TestCaseError::fail(e.to_string()))
+    }
+
+    fn contact(added_at: Instant) -> Contact {
+        Contact {
+            id: ContactId::Text("c".into()),
+            name: None,
+            time_zone: None,
+            region: None,
+            added_at,
+            priority: None,
+            events: Vec::new(),
+        }
+    }
+
     proptest! {
         /// With two caps of their own (a playbook's on some channels, Oklahoma's
         /// 3 in 24 hours on calls and texts), touches minutes to days apart
@@ -237,25 +283,10 @@ mod tests {
             edge in prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
             ch in 0usize..3,
         ) {
-            let chans: Vec<&str> = cap_channels.iter().map(|c| c.as_str()).collect();
-            let pb = Playbook::from_value(&serde_json::json!({
-                "name": "p",
-                "timeZone": "America/Chicago",
-                "region": "US-OK",
-                "frequencyCap": {"max": max, "hours": hours, "channels": chans},
-            }))
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let pb = capped(max, hours, &cap_channels)?;
             let env = Env::new(&pb);
             let start = Instant(1_800_000_000_000);
-            let contact = Contact {
-                id: ContactId::Text("c".into()),
-                name: None,
-                time_zone: None,
-                region: None,
-                added_at: start,
-                priority: None,
-                events: Vec::new(),
-            };
+            let contact = contact(start);
             let ctx = crate::context::Ctx::new(&env, &contact, start);
             prop_assert_eq!(ctx.caps().len(), 2);
             // Gaps in minutes (0 makes a tie), in time order as the fold keeps them.
@@ -282,6 +313,50 @@ mod tests {
                 _ => start.plus(ask * 60_000),
             };
             prop_assert_eq!(cap_clear(&ctx, &touches, ch, t), plain(ctx.caps(), &touches, ch, t));
+        }
+
+        /// Every channel checked at once answers as each checked alone, with
+        /// caps that count calls and texts alike or not, DNDs on either, a
+        /// wrong number, at any minute of a week (inside and outside the
+        /// window).
+        #[test]
+        fn checked_together_as_alone(
+            max in 1u32..4,
+            cap_channels in prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
+            gaps in prop::collection::vec((0i64..600, 0usize..3), 0..12),
+            dnd in prop::option::of(0usize..4),
+            wrong_number in any::<bool>(),
+            ask in 0i64..(7 * 24 * 60),
+        ) {
+            let pb = capped(max, 24, &cap_channels)?;
+            let env = Env::new(&pb);
+            let start = Instant(1_800_000_000_000);
+            let contact = contact(start);
+            let ctx = crate::context::Ctx::new(&env, &contact, start);
+            let mut at = start;
+            let mut s = Consent {
+                touches: gaps
+                    .iter()
+                    .map(|&(gap, c)| {
+                        at = at.plus(gap * 60_000);
+                        (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
+                    })
+                    .collect(),
+                ..Consent::default()
+            };
+            if let Some(slot) = dnd.and_then(|k| s.dnd.get_mut(k)) {
+                *slot = Some(super::super::Dnd {
+                    since: start,
+                    reason: crate::model::DndSource::Manual,
+                    event: 0,
+                });
+            }
+            if wrong_number {
+                s.wrong_number = Some((start, 0));
+            }
+            let t = start.plus(ask * 60_000);
+            let alone = Channel::ALL.map(|c| check(&ctx, &s, c, t));
+            prop_assert_eq!(check_all(&ctx, &s, t), alone);
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{Channel, DndChannel, DndSource};
 use crate::reply::{Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
-pub use check::{cap_clear, check, next_allowed};
+pub use check::{cap_clear, check, check_all, next_allowed};
 pub use fold::{fold, fold_into};
 
 /// How long after an SMS opt-out the one confirmation text may be sent.
