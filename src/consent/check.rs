@@ -256,6 +256,18 @@ mod tests {
         .map_err(|e| TestCaseError::fail(e.to_string()))
     }
 
+    /// Touches from `start` on, each `gap` minutes after the one before (0
+    /// makes a tie) on channel number `c`: in time order, as the fold keeps them.
+    fn touches(start: Instant, gaps: &[(i64, usize)]) -> Vec<(Instant, Channel)> {
+        let mut at = start;
+        gaps.iter()
+            .map(|&(gap, c)| {
+                at = at.plus(gap * 60_000);
+                (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
+            })
+            .collect()
+    }
+
     fn contact(added_at: Instant) -> Contact {
         Contact {
             id: ContactId::Text("c".into()),
@@ -289,15 +301,7 @@ mod tests {
             let contact = contact(start);
             let ctx = crate::context::Ctx::new(&env, &contact, start);
             prop_assert_eq!(ctx.caps().len(), 2);
-            // Gaps in minutes (0 makes a tie), in time order as the fold keeps them.
-            let mut at = start;
-            let touches: Vec<(Instant, Channel)> = gaps
-                .iter()
-                .map(|&(gap, c)| {
-                    at = at.plus(gap * 60_000);
-                    (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
-                })
-                .collect();
+            let touches = touches(start, &gaps);
             let ch = CHANNELS.get(ch).copied().unwrap_or(Channel::Sms);
             // Asked at a random minute, or a millisecond either side of, or
             // right at, a touch, or its leaving one cap's period.
@@ -333,15 +337,8 @@ mod tests {
             let start = Instant(1_800_000_000_000);
             let contact = contact(start);
             let ctx = crate::context::Ctx::new(&env, &contact, start);
-            let mut at = start;
             let mut s = Consent {
-                touches: gaps
-                    .iter()
-                    .map(|&(gap, c)| {
-                        at = at.plus(gap * 60_000);
-                        (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
-                    })
-                    .collect(),
+                touches: touches(start, &gaps),
                 ..Consent::default()
             };
             if let Some(slot) = dnd.and_then(|k| s.dnd.get_mut(k)) {

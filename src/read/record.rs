@@ -238,51 +238,53 @@ fn name(v: Val<'_>, out: &mut Errors) -> Option<Box<str>> {
 
 /// `timeZone`: an IANA zone name, optional.
 fn time_zone(v: Val<'_>, out: &mut Errors) -> Option<Zone> {
-    match v.given() {
-        None => None,
-        Some(Val::Str(s)) => match Zone::parse(s.trim()) {
-            Ok(z) => Some(z),
-            Err(e) => {
-                out.push(e.under("timeZone"));
-                None
-            }
-        },
-        Some(other) => {
-            out.push(Error::new(
+    named(
+        v,
+        out,
+        |s| Zone::parse(s).map_err(|e| e.under("timeZone")),
+        |got| {
+            Error::new(
                 ErrorCode::UnknownTimeZone,
                 "timeZone",
-                format!(
-                    "expected an IANA time zone such as \"America/New_York\", got {}",
-                    other.got()
-                ),
-            ));
-            None
-        }
-    }
+                format!("expected an IANA time zone such as \"America/New_York\", got {got}"),
+            )
+        },
+    )
 }
 
 /// `region`: a region code, optional.
 fn region(v: Val<'_>, out: &mut Errors) -> Option<Region> {
-    match v.given() {
-        None => None,
-        Some(Val::Str(s)) => match Region::parse(s.trim()) {
-            Ok(reg) => Some(reg),
-            Err(m) => {
-                out.push(Error::value("region", m));
-                None
-            }
-        },
-        Some(other) => {
-            out.push(Error::value(
+    named(
+        v,
+        out,
+        |s| Region::parse(s).map_err(|m| Error::value("region", m)),
+        |got| {
+            Error::value(
                 "region",
-                format!(
-                    "expected a region code such as \"US\" or \"US-TX\", got {}",
-                    other.got()
-                ),
-            ));
-            None
-        }
-    }
+                format!("expected a region code such as \"US\" or \"US-TX\", got {got}"),
+            )
+        },
+    )
+}
+
+/// An optional name from a fixed set given as text (`timeZone`, `region`):
+/// `parse` reads it (spaces around ignored) or says why not; `not_text` is
+/// the error for a value that is not text, given it in JSON's words.
+fn named<T>(
+    v: Val<'_>,
+    out: &mut Errors,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+    not_text: impl FnOnce(String) -> Error,
+) -> Option<T> {
+    let e = match v.given()? {
+        Val::Str(s) => match parse(s.trim()) {
+            Ok(t) => return Some(t),
+            Err(e) => e,
+        },
+        other => not_text(other.got()),
+    };
+    out.push(e);
+    None
 }
 
 /// `addedAt`: a time, required.
