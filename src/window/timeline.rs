@@ -50,6 +50,21 @@ pub(super) struct Timeline {
 impl Timeline {
     /// The next opening at or after `t`, when the list knows it.
     pub(super) fn next_open(&self, t: Instant) -> Option<Instant> {
+        let i = self.first_ending_after(t)?;
+        // None after `t` in the list: the opening is past `until` (or there is
+        // none), which the list does not say.
+        self.open.get(i).map(|&(start, _)| start.max(t))
+    }
+
+    /// Whether `t` is open, when the list knows it (`t` inside the stretch).
+    pub(super) fn contains(&self, t: Instant) -> Option<bool> {
+        let i = self.first_ending_after(t)?;
+        Some(self.open.get(i).is_some_and(|&(start, _)| start <= t))
+    }
+
+    /// The index of the first interval ending after `t`, for `t` inside the
+    /// stretch of a list.
+    fn first_ending_after(&self, t: Instant) -> Option<usize> {
         if !self.listed || t.0 < self.from || t.0 >= self.until {
             return None;
         }
@@ -58,9 +73,7 @@ impl Timeline {
         while self.open.get(i).is_some_and(|&(_, end)| end <= t) {
             i = i.saturating_add(1);
         }
-        // None after `t` in the list: the opening is past `until` (or there is
-        // none), which the list does not say.
-        self.open.get(i).map(|&(start, _)| start.max(t))
+        Some(i)
     }
 
     /// How many intervals are listed.
@@ -256,10 +269,10 @@ mod tests {
         ])
     }
 
-    /// Openings answered from the list (a place asked many times, as in a
-    /// batch) are the openings worked out one by one (a place asked once),
-    /// at random instants over two years and at a millisecond either side of
-    /// every opening and close found.
+    /// Openings, and whether an instant is open, answered from the list (a
+    /// place asked many times, as in a batch) are the answers worked out one
+    /// by one (a place asked once), at random instants over two years and at
+    /// a millisecond either side of every opening and close found.
     #[test]
     fn listed_openings_are_the_openings_worked_out() -> Result<(), String> {
         let center = Instant::parse("2026-11-01T12:00:00Z").map_err(|e| format!("{e:?}"))?;
@@ -276,11 +289,14 @@ mod tests {
                 asked.push(center.plus(off - spread));
             }
             let mut i = 0;
+            let mut from_list = 0usize;
             while let Some(&t) = asked.get(i) {
                 i += 1;
                 let alone = make();
                 let want = alone.next_open(t);
                 assert_eq!(shared.next_open(t), want, "place {p} at {t:?}");
+                from_list += usize::from(shared.timeline.borrow().contains(t).is_some());
+                assert_eq!(shared.contains(t), make().contains(t), "place {p} at {t:?}");
                 // The edges around what was found, once for each of the first.
                 if let (Some(o), true) = (want, i < 300) {
                     asked.extend([o.plus(-1), o, o.plus(1)]);
@@ -290,6 +306,10 @@ mod tests {
                 }
             }
             assert!(shared.timeline.borrow().listed, "place {p}: never listed");
+            assert!(
+                from_list > 1000,
+                "place {p}: {from_list} answered from the list"
+            );
         }
         Ok(())
     }
