@@ -84,10 +84,17 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         if !cap.channels.contains(&ch) {
             continue;
         }
+        // The touches so far are in time order: only those inside the
+        // period are looked at.
+        let since = at.0 - cap.period_ms;
+        let from = s.touches.partition_point(|(t, _)| t.0 <= since);
         let before = s
             .touches
+            .get(from..)
+            .unwrap_or_default()
             .iter()
-            .filter(|(t, c)| cap.channels.contains(c) && t.0 > at.0 - cap.period_ms && *t <= at)
+            .take_while(|(t, _)| *t <= at)
+            .filter(|(_, c)| cap.channels.contains(c))
             .count();
         if before >= cap.max as usize {
             s.violations.push(Violation {
@@ -268,6 +275,91 @@ mod tests {
             .collect()
     }
 
+    /// A cap case: the playbook cap's max, hours and channels, the gaps of
+    /// the touches (see [`touches`]), a minute and an edge to ask at (see
+    /// [`asked`]), and the channel asked about.
+    #[derive(Debug)]
+    struct CapCase {
+        max: u32,
+        hours: u32,
+        channels: Vec<Channel>,
+        gaps: Vec<(i64, usize)>,
+        ask: i64,
+        edge: Option<(usize, u8, i64)>,
+        ch: usize,
+    }
+
+    fn cap_case() -> impl Strategy<Value = CapCase> {
+        (
+            1u32..5,
+            1u32..72,
+            prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
+            prop::collection::vec((0i64..3_000, 0usize..3), 0..24),
+            0i64..200_000,
+            prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
+            0usize..3,
+        )
+            .prop_map(|(max, hours, channels, gaps, ask, edge, ch)| CapCase {
+                max,
+                hours,
+                channels,
+                gaps,
+                ask,
+                edge,
+                ch,
+            })
+    }
+
+    impl CapCase {
+        /// Hands `test` the case's context (its two caps), its touches, the
+        /// channel asked about and the instant asked at.
+        fn run(
+            &self,
+            test: impl FnOnce(
+                &Ctx,
+                Vec<(Instant, Channel)>,
+                Channel,
+                Instant,
+            ) -> Result<(), TestCaseError>,
+        ) -> Result<(), TestCaseError> {
+            let pb = capped(self.max, self.hours, &self.channels)?;
+            let env = Env::new(&pb);
+            let start = Instant(1_800_000_000_000);
+            let contact = contact(start);
+            let ctx = Ctx::new(&env, &contact, start);
+            prop_assert_eq!(ctx.caps().len(), 2);
+            let touches = touches(start, &self.gaps);
+            let ch = CHANNELS.get(self.ch).copied().unwrap_or(Channel::Sms);
+            let t = asked(start, &touches, self.edge, self.ask, self.hours);
+            test(&ctx, touches, ch, t)
+        }
+    }
+
+    /// Asked at minute `ask` from `start`, or, given an `edge` `(k, which,
+    /// d)`, `d` ms off the `k`-th touch itself (`which` 0), its leaving the
+    /// playbook cap's period of `hours` (1) or Oklahoma's day (2).
+    fn asked(
+        start: Instant,
+        touches: &[(Instant, Channel)],
+        edge: Option<(usize, u8, i64)>,
+        ask: i64,
+        hours: u32,
+    ) -> Instant {
+        match (edge, touches.len()) {
+            (Some((k, which, d)), n) if n > 0 => {
+                let period = match which {
+                    0 => 0,
+                    1 => i64::from(hours) * 3_600_000,
+                    _ => 86_400_000,
+                };
+                touches
+                    .get(k % n)
+                    .map_or(start, |(at, _)| at.plus(period + d))
+            }
+            _ => start.plus(ask * 60_000),
+        }
+    }
+
     fn contact(added_at: Instant) -> Contact {
         Contact {
             id: ContactId::Text("c".into()),
@@ -287,36 +379,52 @@ mod tests {
         /// earliest clear time is the plain rule's.
         #[test]
         fn clears_where_the_plain_rule_does(
-            max in 1u32..5,
-            hours in 1u32..72,
-            cap_channels in prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
-            gaps in prop::collection::vec((0i64..3_000, 0usize..3), 0..24),
-            ask in 0i64..200_000,
-            edge in prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
-            ch in 0usize..3,
+            case in cap_case(),
         ) {
-            let pb = capped(max, hours, &cap_channels)?;
-            let env = Env::new(&pb);
-            let start = Instant(1_800_000_000_000);
-            let contact = contact(start);
-            let ctx = crate::context::Ctx::new(&env, &contact, start);
-            prop_assert_eq!(ctx.caps().len(), 2);
-            let touches = touches(start, &gaps);
-            let ch = CHANNELS.get(ch).copied().unwrap_or(Channel::Sms);
-            // Asked at a random minute, or a millisecond either side of, or
-            // right at, a touch, or its leaving one cap's period.
-            let t = match (edge, touches.len()) {
-                (Some((k, which, d)), n) if n > 0 => {
-                    let period = match which {
-                        0 => 0,
-                        1 => i64::from(hours) * 3_600_000,
-                        _ => 86_400_000,
-                    };
-                    touches.get(k % n).map_or(start, |(at, _)| at.plus(period + d))
-                }
-                _ => start.plus(ask * 60_000),
-            };
-            prop_assert_eq!(cap_clear(&ctx, &touches, ch, t), plain(ctx.caps(), &touches, ch, t));
+            case.run(|ctx, touches, ch, t| {
+                prop_assert_eq!(cap_clear(ctx, &touches, ch, t), plain(ctx.caps(), &touches, ch, t));
+                Ok(())
+            })?;
+        }
+
+        /// A touch audited against touches minutes to days apart (ties
+        /// too), made at any minute or at a period's very edge, breaks each
+        /// cap that counts its channel exactly when the plain count of the
+        /// touches inside that cap's period has reached the cap's max.
+        #[test]
+        fn audits_caps_as_the_plain_count(
+            case in cap_case(),
+        ) {
+            case.run(|ctx, touches, ch, at| {
+                // The touches made by then, as the fold holds them at the audit.
+                let before: Vec<_> = touches.into_iter().filter(|(t, _)| *t <= at).collect();
+                let want: Vec<(usize, usize)> = ctx
+                    .caps()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cap)| cap.channels.contains(&ch))
+                    .filter_map(|(k, cap)| {
+                        let inside = before
+                            .iter()
+                            .filter(|(t, c)| cap.channels.contains(c) && t.0 > at.0 - cap.period_ms)
+                            .count();
+                        (inside >= cap.max as usize).then_some((k, inside + 1))
+                    })
+                    .collect();
+                let mut s = Consent {
+                    touches: before,
+                    ..Consent::default()
+                };
+                audit(ctx, &mut s, 0, at, ch);
+                let got: Vec<(usize, usize)> = s
+                    .violations
+                    .iter()
+                    .filter(|v| v.rule == "frequencyCap")
+                    .map(|v| (v.cap, v.detail))
+                    .collect();
+                prop_assert_eq!(got, want);
+                Ok(())
+            })?;
         }
 
         /// Every channel checked at once answers as each checked alone, with
