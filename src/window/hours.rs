@@ -341,8 +341,7 @@ impl Hours {
         let open = self.search_open(t);
         let stretch = self.timeline.borrow_mut().missed(t);
         if let Some((from, until)) = stretch {
-            let open = self.list(from, until);
-            self.timeline.borrow_mut().keep(from, until, open);
+            self.relist(from, until);
         }
         // An opening is open: the next one from it is itself (a placed time is
         // often asked about again).

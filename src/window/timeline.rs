@@ -39,8 +39,10 @@ pub(super) struct Timeline {
     from: i64,
     until: i64,
     /// Every open instant in `[from, until)` lies in one of these half-open
-    /// intervals, in time order, and only open instants do; each starts
-    /// before `until`.
+    /// intervals, in time order (of starts, and of ends), and only open
+    /// instants do; each starts before `until`. Two may overlap where parts
+    /// of the stretch were listed apart (see [`Hours::relist`]): the first
+    /// interval ending after an instant still holds it, if any does.
     open: Vec<(Instant, Instant)>,
     /// For each whole day `d` of the stretch, the first interval ending after
     /// `from + d` days: where a question about that day starts looking.
@@ -111,6 +113,12 @@ impl Timeline {
         (until.saturating_sub(from) <= LONGEST).then_some((Instant(from), Instant(until)))
     }
 
+    /// The stretch listed, if any.
+    pub(super) fn stretch(&self) -> Option<(Instant, Instant)> {
+        self.listed
+            .then_some((Instant(self.from), Instant(self.until)))
+    }
+
     /// Keeps the list of `[from, until)` (`None`: listing failed).
     pub(super) fn keep(
         &mut self,
@@ -147,6 +155,36 @@ impl Timeline {
 }
 
 impl Hours {
+    /// Lists the openings of `[from, until)`: only the parts the list lacks,
+    /// when it already holds a stretch inside this one (a batch widens its
+    /// list as its questions reach further, and each part is listed once).
+    pub(super) fn relist(&self, from: Instant, until: Instant) {
+        let had = self.timeline.borrow().stretch();
+        let open = match had {
+            Some((was_from, was_until)) if from <= was_from && was_until <= until => {
+                let before = if from < was_from {
+                    self.list(from, was_from)
+                } else {
+                    Some(Vec::new())
+                };
+                let after = if was_until < until {
+                    self.list(was_until, until)
+                } else {
+                    Some(Vec::new())
+                };
+                // In time order. Where a part meets the list, an interval
+                // open across the seam is listed on both sides, with the same
+                // close: the two overlap, which the look-ups allow.
+                let listed = std::mem::take(&mut self.timeline.borrow_mut().open);
+                before
+                    .zip(after)
+                    .map(|(before, after)| [before, listed, after].concat())
+            }
+            _ => self.list(from, until),
+        };
+        self.timeline.borrow_mut().keep(from, until, open);
+    }
+
     /// The open intervals of every window in every zone over `[from, until)`,
     /// each from an opening to the first close after it (`None` if an opening
     /// has no close, which the list cannot hold).
