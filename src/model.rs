@@ -228,7 +228,8 @@ impl ContactId {
     /// The id as text (numbers without a fractional part print as integers).
     pub fn text(&self) -> String {
         match self {
-            ContactId::Text(s) => s.to_string(),
+            // A copy, not `to_string` (which formats through `Display`).
+            ContactId::Text(s) => String::from(&**s),
             ContactId::Number(n) => {
                 if n.fract() == 0.0 && n.abs() < 9.0e15 {
                     format!("{}", *n as i64)

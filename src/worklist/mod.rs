@@ -109,14 +109,34 @@ pub struct Worklist {
     places: Places,
 }
 
-/// Lower-case `id \u{1} name` (the name left empty when blank).
+/// Lower-case `id \u{1} name` (the name left empty when blank), as
+/// `str::to_lowercase` gives each part: one allocation of the exact size
+/// when both are ASCII, as CRM ids and most names are.
 fn search_text(c: &Contact, id: &str) -> Box<str> {
-    let mut s = id.to_lowercase();
+    let name = c
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or("");
+    let mut s = String::with_capacity(id.len().saturating_add(name.len()).saturating_add(1));
+    push_lowercase(&mut s, id);
     s.push('\u{1}');
-    if let Some(n) = c.name.as_deref().filter(|n| !n.trim().is_empty()) {
-        s.push_str(&n.to_lowercase());
-    }
+    push_lowercase(&mut s, name);
     s.into_boxed_str()
+}
+
+/// Appends `text` lower-cased, as `str::to_lowercase` gives it (the whole
+/// text at once: a final sigma depends on what precedes it).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 impl Worklist {

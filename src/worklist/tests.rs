@@ -161,3 +161,31 @@ fn nothing_listed_before_the_first_now() {
     w.refresh(at("2026-11-12T15:00:00Z"));
     check_against_scan(&w);
 }
+
+/// The search text is `str::to_lowercase` of the id and the name (blank
+/// names left out), ASCII or not: a final sigma, a dotted capital I, a
+/// sharp s, accents, an emoji.
+#[test]
+fn search_text_is_the_lower_case_of_id_and_name() {
+    let names = [
+        None,
+        Some("   "),
+        Some("Ada LOVELACE"),
+        Some("ΟΔΟΣ Σ"),
+        Some("İstanbul"),
+        Some("STRAßE"),
+        Some("Zoë Ñandú"),
+        Some("Ana 🙂 ANA"),
+    ];
+    for id in ["C-42", "ÉLAN-7", "abc"] {
+        for name in names {
+            let mut c = contact(id, "");
+            c.name = name.map(Box::from);
+            let plain = match name.filter(|n| !n.trim().is_empty()) {
+                Some(n) => format!("{}\u{1}{}", id.to_lowercase(), n.to_lowercase()),
+                None => format!("{}\u{1}", id.to_lowercase()),
+            };
+            assert_eq!(&*search_text(&c, id), plain.as_str(), "{id:?} {name:?}");
+        }
+    }
+}
