@@ -189,3 +189,68 @@ fn search_text_is_the_lower_case_of_id_and_name() {
         }
     }
 }
+
+/// Priorities sort by their rank as `f64::total_cmp` orders them: signed
+/// zeros, the smallest subnormal, infinities and NaNs of either sign.
+#[test]
+fn priority_ranks_order_as_total_cmp() {
+    let values = [
+        f64::NEG_INFINITY,
+        -1e300,
+        -1.0,
+        -f64::from_bits(1),
+        -0.0,
+        0.0,
+        f64::from_bits(1),
+        1.0,
+        2.5,
+        1e300,
+        f64::INFINITY,
+        f64::NAN,
+        -f64::NAN,
+    ];
+    for a in values {
+        for b in values {
+            assert_eq!(
+                update::total_order(a).cmp(&update::total_order(b)),
+                a.total_cmp(&b),
+                "{a:?} against {b:?}"
+            );
+        }
+    }
+}
+
+/// Ids whose eight-byte prefixes differ order as the ids do, and equal
+/// prefixes never order them the wrong way: shorter ids, NUL bytes, ids
+/// equal up to the eighth byte or beyond, non-ASCII.
+#[test]
+fn id_prefixes_order_as_the_ids() {
+    let ids = [
+        "",
+        "\0",
+        "a",
+        "a\0",
+        "ab",
+        "abcdefgh",
+        "abcdefgh\0",
+        "abcdefghi",
+        "abcdefgz",
+        "abcdefh",
+        "b",
+        "c10",
+        "c2",
+        "Ab",
+        "é",
+        "éa",
+        "\u{7f}",
+        "zzzzzzzzzz",
+    ];
+    for a in ids {
+        for b in ids {
+            let by_prefix = update::id_prefix(a).cmp(&update::id_prefix(b));
+            if by_prefix.is_ne() {
+                assert_eq!(by_prefix, a.cmp(b), "{a:?} against {b:?}");
+            }
+        }
+    }
+}

@@ -42,17 +42,41 @@ impl Worklist {
     /// Work order: due first, then higher priority, then earlier due time,
     /// then id.
     fn cmp_slots(&self, a: u32, b: u32) -> Ordering {
-        let (a, b) = (a as usize, b as usize);
+        self.order_key(a)
+            .cmp(&self.order_key(b))
+            .then_with(|| self.key(a).cmp(self.key(b)))
+    }
+
+    /// Slot `s`'s place in work order before its id: (not due, priority
+    /// from the highest, as `f64::total_cmp` orders it, due time).
+    fn order_key(&self, s: u32) -> (bool, u64, i64) {
+        let s = s as usize;
         let c = &self.cols;
-        let due = |s: usize| c.flags.get(s).is_some_and(|f| f & DUE != 0);
-        let pri = |s: usize| c.priority.get(s).copied().unwrap_or(0.0);
-        let at = |s: usize| c.due_ms.get(s).copied().unwrap_or(i64::MAX);
-        let key = |s: usize| self.keys.get(s).map_or("", |k| k.as_ref());
-        due(b)
-            .cmp(&due(a))
-            .then(pri(b).total_cmp(&pri(a)))
-            .then(at(a).cmp(&at(b)))
-            .then_with(|| key(a).cmp(key(b)))
+        let due = c.flags.get(s).is_some_and(|f| f & DUE != 0);
+        let priority = c.priority.get(s).copied().unwrap_or(0.0);
+        let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
+        (!due, !total_order(priority), at)
+    }
+
+    fn key(&self, s: u32) -> &str {
+        self.keys.get(s as usize).map_or("", |k| k.as_ref())
+    }
+
+    /// Sorts `slots` into work order: each slot's key and the first eight
+    /// bytes of its id worked out once, and whole ids compared only when
+    /// those tie.
+    fn sort_slots(&self, slots: &mut [u32]) {
+        let mut keyed: Vec<((bool, u64, i64, u64), u32)> = slots
+            .iter()
+            .map(|&s| {
+                let (due, priority, at) = self.order_key(s);
+                ((due, priority, at, id_prefix(self.key(s))), s)
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.key(a.1).cmp(self.key(b.1))));
+        for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
+            *slot = s;
+        }
     }
 
     /// Puts the `changed` slots (newly evaluated, or moved) back in work
@@ -69,7 +93,7 @@ impl Worklist {
                 .filter(|&s| self.cols.evaluated(s))
                 .filter_map(|s| u32::try_from(s).ok())
                 .collect();
-            all.sort_unstable_by(|&a, &b| self.cmp_slots(a, b));
+            self.sort_slots(&mut all);
             self.order = all;
             return;
         }
@@ -79,7 +103,7 @@ impl Worklist {
                 *m = true;
             }
         }
-        changed.sort_unstable_by(|&a, &b| self.cmp_slots(a, b));
+        self.sort_slots(&mut changed);
         changed.dedup();
         changed.retain(|&s| self.cols.evaluated(s as usize));
         let mut out = Vec::with_capacity(self.order.len() + changed.len());
@@ -239,4 +263,27 @@ impl Worklist {
             self.places = places;
         }
     }
+}
+
+/// `x`'s rank in the order of `f64::total_cmp`, as an unsigned integer:
+/// negative numbers have every bit flipped (larger magnitudes sort lower),
+/// the others only the sign bit.
+pub(super) fn total_order(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+/// The first eight bytes of `id`, zero-padded, as a big-endian number: ids
+/// whose numbers differ compare as the numbers do (a shorter id pads with
+/// the lowest byte), and equal numbers leave the rest to decide.
+pub(super) fn id_prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
+        *b = c;
+    }
+    u64::from_be_bytes(bytes)
 }
