@@ -39,10 +39,12 @@ pub(super) struct Timeline {
     from: i64,
     until: i64,
     /// Every open instant in `[from, until)` lies in one of these half-open
-    /// intervals, in time order (of starts, and of ends), and only open
-    /// instants do; each starts before `until`. Two may overlap where parts
-    /// of the stretch were listed apart (see [`Hours::relist`]): the first
-    /// interval ending after an instant still holds it, if any does.
+    /// intervals, in the order of their starts, and only open instants do;
+    /// each starts before `until`. Two may overlap where parts of the stretch
+    /// were listed apart (see [`Hours::relist`]). The look-ups need only that
+    /// order: the first interval ending after `t` holds `t` if any does, and
+    /// else starts at the next opening (every one before it ends by `t`, every
+    /// one after it starts no sooner).
     open: Vec<(Instant, Instant)>,
     /// For each whole day `d` of the stretch, the first interval ending after
     /// `from + d` days: where a question about that day starts looking.
@@ -172,9 +174,9 @@ impl Hours {
                 } else {
                     Some(Vec::new())
                 };
-                // In time order. Where a part meets the list, an interval
-                // open across the seam is listed on both sides, with the same
-                // close: the two overlap, which the look-ups allow.
+                // In the order of their starts. Where a part meets the
+                // list, an interval open across the seam is listed on both
+                // sides: the two overlap, which the look-ups allow.
                 let listed = std::mem::take(&mut self.timeline.borrow_mut().open);
                 before
                     .zip(after)
