@@ -244,6 +244,40 @@ mod tests {
         Ok(())
     }
 
+    /// Intervals in the order of their starts, overlapping and with closes
+    /// out of order (as at a seam between parts listed apart), answer every
+    /// millisecond as their union does.
+    #[test]
+    fn overlapping_intervals_answer_as_their_union() {
+        let base = 1_800_000_000_000i64;
+        let at = |ms: i64| Instant(base + ms);
+        let open = vec![
+            (at(100), at(1_000)),
+            (at(200), at(300)),
+            (at(900), at(1_500)),
+            (at(2 * DAY), at(2 * DAY + 50)),
+        ];
+        let mut tl = Timeline::default();
+        tl.keep(at(0), at(3 * DAY), Some(open.clone()));
+        let inside = |t: Instant| open.iter().any(|&(s, e)| s <= t && t < e);
+        let mut t = at(0);
+        while t < at(3 * DAY) {
+            let next = open
+                .iter()
+                .filter(|&&(_, e)| e > t)
+                .map(|&(s, _)| s.max(t))
+                .min();
+            assert_eq!(tl.contains(t), Some(inside(t)), "{t:?}");
+            assert_eq!(tl.next_open(t), next, "{t:?}");
+            // Every millisecond around the intervals, then hops across the gaps.
+            t = if t < at(1_600) || (t >= at(2 * DAY - 10) && t < at(2 * DAY + 60)) {
+                t.plus(1)
+            } else {
+                t.plus(DAY / 4)
+            };
+        }
+    }
+
     use crate::region::Region;
     use crate::time::Zone;
     use crate::window::{Block, HoursKind, Window};
