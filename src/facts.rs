@@ -195,7 +195,11 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         }
     }
 
-    let mut consent = consent::fold_into(ctx, explain);
+    let mut consent = Consent {
+        explain,
+        ..Consent::default()
+    };
+    consent::fold_into(ctx, &mut consent);
     let mut explain = std::mem::take(&mut consent.explain);
     let checks = consent::check_all(ctx, &consent, now);
     if ctx.explains() {

@@ -3,7 +3,6 @@
 //! each touch against the state before it.
 
 use crate::context::Ctx;
-use crate::explain::Explain;
 use crate::model::{
     Channel, Direction, DndChannel, DndSource, EventBody, Interaction, MessageChannel, Outcome,
     Reply,
@@ -16,23 +15,21 @@ use super::{chan_slot, set_once, slot, source_words, Consent, OptOut, CONFIRMATI
 
 /// Folds consent over the history up to `ctx.now`.
 pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
-    fold_into(ctx, Explain::default())
+    let mut s = Consent::default();
+    fold_into(ctx, &mut s);
+    s
 }
 
-/// [`fold`], its lines of `explain` added after `explain`'s (the evaluation's
-/// buffer, so that the lines share one allocation).
-pub fn fold_into<'a>(ctx: &Ctx<'a>, explain: Explain) -> Consent<'a> {
-    let mut s = Consent {
-        explain,
-        // One allocation for the touches the caps count (at most one per
-        // event), not a growth every few.
-        touches: if ctx.caps().is_empty() {
-            Vec::new()
-        } else {
-            Vec::with_capacity(ctx.upto)
-        },
-        ..Consent::default()
-    };
+/// [`fold`] into `s`, a fresh state whose `explain` may hold the
+/// evaluation's lines so far (its lines follow them, in one allocation).
+/// Folded in place: the state is a few hundred bytes, and an evaluation
+/// should not copy it out of the fold and again into its facts.
+pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
+    // One allocation for the touches the caps count (at most one per
+    // event), not a growth every few.
+    if !ctx.caps().is_empty() {
+        s.touches.reserve(ctx.upto);
+    }
     // Whether the customer's last text was an opt-out (a "yes" right after
     // one opts back in).
     let mut after_opt_out = false;
@@ -47,30 +44,29 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, explain: Explain) -> Consent<'a> {
                 // A text from the number does not lift a wrong-number mark: the new
                 // holder of a reassigned number can text too.
                 let Some(c) = reply else { continue };
-                after_opt_out = inbound(ctx, &mut s, i, e.at, c, *medium, after_opt_out);
+                after_opt_out = inbound(ctx, s, i, e.at, c, *medium, after_opt_out);
             }
             EventBody::Message {
                 channel,
                 direction: Direction::Out,
                 ..
-            } => outbound(ctx, &mut s, i, e.at, Channel::from(*channel)),
+            } => outbound(ctx, s, i, e.at, Channel::from(*channel)),
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } => call(ctx, &mut s, i, e.at, *outcome),
+            } => call(ctx, s, i, e.at, *outcome),
             EventBody::Dnd {
                 channel,
                 active,
                 source,
-            } => dnd(ctx, &mut s, i, e.at, *channel, *active, *source),
+            } => dnd(ctx, s, i, e.at, *channel, *active, *source),
             _ => {}
         }
     }
     if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         ctx.note(o.at.plus(CONFIRMATION_MS + 1));
     }
-    s
 }
 
 /// A message from the customer, read for an opt-out, opt-in or help; says
