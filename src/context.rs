@@ -213,6 +213,10 @@ pub struct Ctx<'a> {
     /// Audit the history's touches for violations (the resident worklist
     /// keeps no violations, so it skips them; `get` evaluates in full).
     pub audits: bool,
+    /// A buffer for the consent fold's touches, lent by a batch that
+    /// evaluates contact after contact and takes it back from the facts
+    /// (its allocation serves them all); empty otherwise.
+    pub touches: Cell<Vec<(Instant, Channel)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -232,6 +236,7 @@ impl<'a> Ctx<'a> {
             changes: Cell::new(first_future),
             lean: false,
             audits: true,
+            touches: Cell::new(Vec::new()),
         }
     }
 

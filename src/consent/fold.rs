@@ -26,7 +26,9 @@ pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
 /// should not copy it out of the fold and again into its facts.
 pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
     // One allocation for the touches the caps count (at most one per
-    // event), not a growth every few.
+    // event), not a growth every few; a batch's own buffer when it lends one.
+    s.touches = ctx.touches.take();
+    s.touches.clear();
     if !ctx.caps().is_empty() {
         s.touches.reserve(ctx.upto);
     }

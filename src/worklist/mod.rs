@@ -29,7 +29,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::context::Places;
 use crate::evaluate::{evaluate, Evaluation};
-use crate::model::{Contact, ContactId};
+use crate::model::{Channel, Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
@@ -107,6 +107,8 @@ pub struct Worklist {
     /// The places worked out by earlier calls (their hours' days and
     /// openings), for the next.
     places: Places,
+    /// The consent fold's buffer of touches, lent to each evaluation.
+    touches: Vec<(Instant, Channel)>,
 }
 
 /// Lower-case `id \u{1} name` (the name left empty when blank), as
@@ -161,6 +163,7 @@ impl Worklist {
             phase_ids,
             order: Vec::new(),
             places: Places::default(),
+            touches: Vec::new(),
         }
     }
 

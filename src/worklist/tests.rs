@@ -94,6 +94,25 @@ fn check_against_scan(w: &Worklist) {
         });
         assert_eq!(q.len() as u32, *n, "{l}");
     }
+    // Which contacts each channel is allowed for, as full evaluations say.
+    for c in Channel::ALL {
+        let mut want: Vec<String> = evs
+            .iter()
+            .filter(|e| e.channels.get(c).allowed)
+            .map(|e| e.id.text())
+            .collect();
+        let mut got: Vec<String> = w
+            .query(&Filter {
+                allowed: Some(vec![c]),
+                ..Filter::default()
+            })
+            .iter()
+            .map(|i| i.text())
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "allowed: {c:?}");
+    }
 }
 
 #[test]
@@ -253,4 +272,34 @@ fn id_prefixes_order_as_the_ids() {
             }
         }
     }
+}
+
+/// Under Oklahoma's cap (3 calls and texts in 24 hours), contacts with a
+/// day's worth of touches and contacts with none, evaluated one after the
+/// other into the columns: each answers for its own touches only.
+#[test]
+fn capped_contacts_count_their_own_touches() {
+    let touch = |h: u32| {
+        format!(
+            r#"{{"kind":"message","at":"2026-11-12T{h:02}:00:00Z","channel":"sms","direction":"out"}}"#
+        )
+    };
+    let busy = [touch(13), touch(14), touch(15)].join(",");
+    let contacts: Vec<Contact> = (0..12)
+        .map(|i| {
+            let mut c = contact(&format!("ok{i}"), if i % 2 == 0 { &busy } else { "" });
+            c.region = crate::region::Region::parse("US-OK").ok();
+            c
+        })
+        .collect();
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T16:00:00Z")));
+    w.upsert(contacts);
+    check_against_scan(&w);
+    let calls = w.query(&Filter {
+        allowed: Some(vec![Channel::Call]),
+        ..Filter::default()
+    });
+    assert_eq!(calls.len(), 6, "only the untouched may be called");
+    w.refresh(at("2026-11-12T17:00:00Z"));
+    check_against_scan(&w);
 }

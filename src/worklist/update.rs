@@ -27,7 +27,9 @@ impl Worklist {
         let mut ctx = Ctx::new(env, contact, now);
         ctx.lean = true;
         ctx.audits = false;
-        let f = facts(&ctx);
+        ctx.touches.set(std::mem::take(&mut self.touches));
+        let mut f = facts(&ctx);
+        self.touches = std::mem::take(&mut f.consent.touches);
         let label = self
             .labels
             .of(f.next.as_ref().map(|n| n.label), &self.playbook);
