@@ -157,32 +157,28 @@ impl Timeline {
 }
 
 impl Hours {
-    /// Lists the openings of `[from, until)`: only the parts the list lacks,
-    /// when it already holds a stretch inside this one (a batch widens its
-    /// list as its questions reach further, and each part is listed once).
+    /// Lists the openings of `[from, until)` and of the stretch already
+    /// listed: only the parts the list lacks (a batch widens its list as its
+    /// questions reach further, and each part is listed once).
     pub(super) fn relist(&self, from: Instant, until: Instant) {
         let had = self.timeline.borrow().stretch();
-        let open = match had {
-            Some((was_from, was_until)) if from <= was_from && was_until <= until => {
-                let before = if from < was_from {
-                    self.list(from, was_from)
-                } else {
-                    Some(Vec::new())
-                };
-                let after = if was_until < until {
-                    self.list(was_until, until)
-                } else {
-                    Some(Vec::new())
-                };
+        let (from, until, open) = match had {
+            Some((was_from, was_until)) => {
+                // The list stays whole: its stretch and the new one together.
+                let (from, until) = (from.min(was_from), until.max(was_until));
+                // Either part may be empty (nothing to list).
+                let before = self.list(from, was_from);
+                let after = self.list(was_until, until);
                 // In the order of their starts. Where a part meets the
                 // list, an interval open across the seam is listed on both
                 // sides: the two overlap, which the look-ups allow.
                 let listed = std::mem::take(&mut self.timeline.borrow_mut().open);
-                before
+                let open = before
                     .zip(after)
-                    .map(|(before, after)| [before, listed, after].concat())
+                    .map(|(before, after)| [before, listed, after].concat());
+                (from, until, open)
             }
-            _ => self.list(from, until),
+            None => (from, until, self.list(from, until)),
         };
         self.timeline.borrow_mut().keep(from, until, open);
     }
