@@ -264,11 +264,20 @@ fn id_prefixes_order_as_the_ids() {
         "\u{7f}",
         "zzzzzzzzzz",
     ];
+    let padded = |id: &str| {
+        let mut b = [0u8; 8];
+        b.iter_mut().zip(id.bytes()).for_each(|(x, c)| *x = c);
+        b
+    };
     for a in ids {
         for b in ids {
             let by_prefix = update::id_prefix(a).cmp(&update::id_prefix(b));
             if by_prefix.is_ne() {
                 assert_eq!(by_prefix, a.cmp(b), "{a:?} against {b:?}");
+            }
+            // Ids apart in their first eight bytes are told apart by them.
+            if padded(a) != padded(b) {
+                assert!(by_prefix.is_ne(), "{a:?} against {b:?}");
             }
         }
     }
@@ -302,4 +311,33 @@ fn capped_contacts_count_their_own_touches() {
     assert_eq!(calls.len(), 6, "only the untouched may be called");
     w.refresh(at("2026-11-12T17:00:00Z"));
     check_against_scan(&w);
+}
+
+/// The buffer of touches lent to each evaluation is kept for the next one
+/// (under a cap), but not once a long history has grown it past 1,024.
+#[test]
+fn the_buffer_of_touches_is_kept_up_to_its_bound() {
+    let capped = |id: &str, n: usize| {
+        let events: Vec<String> = (0..n)
+            .map(|k| {
+                let t = at("2026-10-01T00:00:00Z").plus(k as i64 * 60_000);
+                format!(
+                    r#"{{"kind":"message","at":"{}","channel":"sms","direction":"out"}}"#,
+                    crate::time::Zone::UTC.format(t)
+                )
+            })
+            .collect();
+        let mut c = contact(id, &events.join(","));
+        c.region = crate::region::Region::parse("US-OK").ok();
+        c
+    };
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T16:00:00Z")));
+    w.upsert(vec![capped("a", 3), capped("b", 40)]);
+    assert!(
+        (40..=1024).contains(&w.touches.capacity()),
+        "{}",
+        w.touches.capacity()
+    );
+    w.upsert(vec![capped("long", 1100)]);
+    assert!(w.touches.capacity() <= 1024, "{}", w.touches.capacity());
 }
