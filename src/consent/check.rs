@@ -4,6 +4,7 @@
 use crate::context::Ctx;
 use crate::model::{Channel, DndSource};
 use crate::time::Instant;
+use crate::window::Cap;
 
 use super::{Check, Consent, Refusal, Violation};
 
@@ -20,27 +21,32 @@ pub fn cap_clear(
         if cap.max == 0 || !cap.channels.contains(&channel) {
             continue;
         }
-        // Newest first among the touches at or before `t`: when `max` of them
-        // lie inside the period, the window must shed the max-th newest and
-        // every older one; the max-th newest leaves it at its time + period.
-        let upto = touches.partition_point(|(at, _)| *at <= t);
-        let since = t.0 - cap.period_ms;
-        let mut left = cap.max;
-        for (at, c) in touches.get(..upto).unwrap_or_default().iter().rev() {
-            if at.0 <= since {
-                break;
-            }
-            if cap.channels.contains(c) {
-                left -= 1;
-                if left == 0 {
-                    // Later than `t`: the touch is inside the period.
-                    t = at.plus(cap.period_ms);
-                    break;
-                }
-            }
+        // When `max` touches lie inside the period, the window must shed the
+        // max-th newest and every older one; the max-th newest leaves it at
+        // its time + period (later than `t`: it is inside the period).
+        if let Some((at, _)) = counted(cap, touches, t).rev().nth(cap.max as usize - 1) {
+            t = at.plus(cap.period_ms);
         }
     }
     t
+}
+
+/// The touches `cap` counts in its period ending at `t` (after
+/// `t - period`, up to `t` included), oldest first, from `touches` in time
+/// order: two binary searches, then only those inside are looked at.
+fn counted<'t>(
+    cap: &'t Cap,
+    touches: &'t [(Instant, Channel)],
+    t: Instant,
+) -> impl DoubleEndedIterator<Item = &'t (Instant, Channel)> {
+    let since = t.0 - cap.period_ms;
+    let from = touches.partition_point(|(at, _)| at.0 <= since);
+    let upto = touches.partition_point(|(at, _)| *at <= t);
+    touches
+        .get(from..upto)
+        .unwrap_or_default()
+        .iter()
+        .filter(|(_, c)| cap.channels.contains(c))
 }
 
 /// Audits one outbound touch against the state before it (the callers skip
@@ -83,18 +89,7 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         if !cap.channels.contains(&ch) {
             continue;
         }
-        // The touches so far are in time order: only those inside the
-        // period are looked at.
-        let since = at.0 - cap.period_ms;
-        let from = s.touches.partition_point(|(t, _)| t.0 <= since);
-        let before = s
-            .touches
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|(t, _)| *t <= at)
-            .filter(|(_, c)| cap.channels.contains(c))
-            .count();
+        let before = counted(cap, &s.touches, at).count();
         if before >= cap.max as usize {
             s.violations.push(Violation {
                 detail: before + 1,
@@ -247,8 +242,6 @@ mod tests {
         t
     }
 
-    const CHANNELS: [Channel; 3] = [Channel::Sms, Channel::Call, Channel::Email];
-
     /// The playbook of the tests: a cap of its own on `channels`, and
     /// Oklahoma's 3 in 24 hours on calls and texts.
     fn capped(max: u32, hours: u32, channels: &[Channel]) -> Result<Playbook, TestCaseError> {
@@ -269,7 +262,7 @@ mod tests {
         gaps.iter()
             .map(|&(gap, c)| {
                 at = at.plus(gap * 60_000);
-                (at, CHANNELS.get(c).copied().unwrap_or(Channel::Sms))
+                (at, Channel::ALL.get(c).copied().unwrap_or(Channel::Sms))
             })
             .collect()
     }
@@ -292,7 +285,7 @@ mod tests {
         (
             1u32..5,
             1u32..72,
-            prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
+            prop::sample::subsequence(Channel::ALL.to_vec(), 1..=3),
             prop::collection::vec((0i64..3_000, 0usize..3), 0..24),
             0i64..200_000,
             prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
@@ -328,7 +321,7 @@ mod tests {
             let ctx = Ctx::new(&env, &contact, start);
             prop_assert_eq!(ctx.caps().len(), 2);
             let touches = touches(start, &self.gaps);
-            let ch = CHANNELS.get(self.ch).copied().unwrap_or(Channel::Sms);
+            let ch = Channel::ALL.get(self.ch).copied().unwrap_or(Channel::Sms);
             let t = asked(start, &touches, self.edge, self.ask, self.hours);
             test(&ctx, touches, ch, t)
         }
@@ -433,7 +426,7 @@ mod tests {
         #[test]
         fn checked_together_as_alone(
             max in 1u32..4,
-            cap_channels in prop::sample::subsequence(CHANNELS.to_vec(), 1..=3),
+            cap_channels in prop::sample::subsequence(Channel::ALL.to_vec(), 1..=3),
             gaps in prop::collection::vec((0i64..600, 0usize..3), 0..12),
             dnd in prop::option::of(0usize..4),
             wrong_number in any::<bool>(),
