@@ -4,7 +4,6 @@
 use crate::context::Ctx;
 use crate::model::{Channel, DndSource};
 use crate::time::Instant;
-use crate::window::Cap;
 
 use super::{Check, Consent, Refusal, Violation};
 
@@ -21,32 +20,27 @@ pub fn cap_clear(
         if cap.max == 0 || !cap.channels.contains(&channel) {
             continue;
         }
-        // When `max` touches lie inside the period, the window must shed the
-        // max-th newest and every older one; the max-th newest leaves it at
-        // its time + period (later than `t`: it is inside the period).
-        if let Some((at, _)) = counted(cap, touches, t).rev().nth(cap.max as usize - 1) {
-            t = at.plus(cap.period_ms);
+        // Newest first among the touches at or before `t`: when `max` of them
+        // lie inside the period, the window must shed the max-th newest and
+        // every older one; the max-th newest leaves it at its time + period.
+        let upto = touches.partition_point(|(at, _)| *at <= t);
+        let since = t.0 - cap.period_ms;
+        let mut left = cap.max;
+        for (at, c) in touches.get(..upto).unwrap_or_default().iter().rev() {
+            if at.0 <= since {
+                break;
+            }
+            if cap.channels.contains(c) {
+                left -= 1;
+                if left == 0 {
+                    // Later than `t`: the touch is inside the period.
+                    t = at.plus(cap.period_ms);
+                    break;
+                }
+            }
         }
     }
     t
-}
-
-/// The touches `cap` counts in its period ending at `t` (after
-/// `t - period`, up to `t` included), oldest first, from `touches` in time
-/// order: two binary searches, then only those inside are looked at.
-fn counted<'t>(
-    cap: &'t Cap,
-    touches: &'t [(Instant, Channel)],
-    t: Instant,
-) -> impl DoubleEndedIterator<Item = &'t (Instant, Channel)> {
-    let since = t.0 - cap.period_ms;
-    let from = touches.partition_point(|(at, _)| at.0 <= since);
-    let upto = touches.partition_point(|(at, _)| *at <= t);
-    touches
-        .get(from..upto)
-        .unwrap_or_default()
-        .iter()
-        .filter(|(_, c)| cap.channels.contains(c))
 }
 
 /// Audits one outbound touch against the state before it (the callers skip
@@ -89,7 +83,18 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         if !cap.channels.contains(&ch) {
             continue;
         }
-        let before = counted(cap, &s.touches, at).count();
+        // The touches so far are in time order: only those inside the
+        // period are looked at.
+        let since = at.0 - cap.period_ms;
+        let from = s.touches.partition_point(|(t, _)| t.0 <= since);
+        let before = s
+            .touches
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(t, _)| *t <= at)
+            .filter(|(_, c)| cap.channels.contains(c))
+            .count();
         if before >= cap.max as usize {
             s.violations.push(Violation {
                 detail: before + 1,

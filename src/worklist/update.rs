@@ -57,27 +57,32 @@ impl Worklist {
             .then_with(|| self.key(a).cmp(self.key(b)))
     }
 
-    /// Slot `s`'s place in work order up to the rest of its id: (not due,
-    /// priority from the highest, as `f64::total_cmp` orders it, due time,
-    /// the id's first eight bytes); slots it ties compare whole ids.
-    fn order_key(&self, s: u32) -> (bool, u64, i64, u64) {
+    /// Slot `s`'s place in work order before its id: (not due, priority
+    /// from the highest, as `f64::total_cmp` orders it, due time).
+    fn order_key(&self, s: u32) -> (bool, u64, i64) {
+        let s = s as usize;
         let c = &self.cols;
-        let i = s as usize;
-        let due = c.flags.get(i).is_some_and(|f| f & DUE != 0);
-        let priority = c.priority.get(i).copied().unwrap_or(0.0);
-        let at = c.due_ms.get(i).copied().unwrap_or(i64::MAX);
-        (!due, !total_order(priority), at, id_prefix(self.key(s)))
+        let due = c.flags.get(s).is_some_and(|f| f & DUE != 0);
+        let priority = c.priority.get(s).copied().unwrap_or(0.0);
+        let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
+        (!due, !total_order(priority), at)
     }
 
     fn key(&self, s: u32) -> &str {
         self.keys.get(s as usize).map_or("", |k| k.as_ref())
     }
 
-    /// Sorts `slots` into work order ([`Self::cmp_slots`]): each slot's key
-    /// worked out once, and whole ids compared only when keys tie.
+    /// Sorts `slots` into work order: each slot's key and the first eight
+    /// bytes of its id worked out once, and whole ids compared only when
+    /// those tie.
     fn sort_slots(&self, slots: &mut [u32]) {
-        let mut keyed: Vec<((bool, u64, i64, u64), u32)> =
-            slots.iter().map(|&s| (self.order_key(s), s)).collect();
+        let mut keyed: Vec<((bool, u64, i64, u64), u32)> = slots
+            .iter()
+            .map(|&s| {
+                let (due, priority, at) = self.order_key(s);
+                ((due, priority, at, id_prefix(self.key(s))), s)
+            })
+            .collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.key(a.1).cmp(self.key(b.1))));
         for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
             *slot = s;
