@@ -336,8 +336,8 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Explain) -> Vec<Vi
         .map(|v| ViolationOut {
             at: ctx.zone.stamp(v.at),
             channel: v.channel.as_str(),
-            rule: v.rule,
-            event: v.event,
+            rule: v.rule.as_str(),
+            event: v.event as usize,
             message: v.message(ctx),
         })
         .collect();

@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::model::{Channel, DndSource};
 use crate::time::Instant;
 
-use super::{Check, Consent, Refusal, Violation};
+use super::{Check, Consent, Refusal, Rule, Violation};
 
 /// The earliest time at or after `t` when the caps allow a touch on `channel`,
 /// given the touches so far (in time order, as the fold records them).
@@ -47,11 +47,11 @@ pub fn cap_clear(
 /// it when `ctx.audits` is off: a batch that keeps no violations should not
 /// pay for the call).
 pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
-    let violation = |rule: &'static str| Violation {
+    let violation = |rule: Rule| Violation {
         at,
         channel: ch,
         rule,
-        event: i,
+        event: index(i),
         source: DndSource::Manual,
         detail: 0,
         cap: 0,
@@ -59,11 +59,11 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
     if let Some(d) = s.dnd_for(ch) {
         let opted_out = d.reason == DndSource::Keyword || s.opt_out.is_some();
         let v = if ch == Channel::Sms && opted_out {
-            violation("textAfterOptOut")
+            violation(Rule::TextAfterOptOut)
         } else {
             Violation {
                 source: d.reason,
-                ..violation("dnd")
+                ..violation(Rule::Dnd)
             }
         };
         s.violations.push(v);
@@ -71,13 +71,13 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
     if ch != Channel::Email {
         if let Some((_, wi)) = s.wrong_number {
             s.violations.push(Violation {
-                detail: wi,
-                ..violation("wrongNumber")
+                detail: index(wi),
+                ..violation(Rule::WrongNumber)
             });
         }
     }
     if Ctx::hours_bind(ch) && !ctx.hours().contains(at) {
-        s.violations.push(violation("quietHours"));
+        s.violations.push(violation(Rule::QuietHours));
     }
     for (k, cap) in ctx.caps().iter().enumerate() {
         if !cap.channels.contains(&ch) {
@@ -97,12 +97,18 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
             .count();
         if before >= cap.max as usize {
             s.violations.push(Violation {
-                detail: before + 1,
-                cap: k,
-                ..violation("frequencyCap")
+                detail: index(before + 1),
+                cap: index(k),
+                ..violation(Rule::FrequencyCap)
             });
         }
     }
+}
+
+/// An event index or count as a violation keeps it (a history has far fewer
+/// than 2^32 events; a larger one saturates rather than wraps).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// [`check`] of every channel at `t`, in [`Channel::ALL`] order. Calls are
@@ -416,8 +422,8 @@ mod tests {
                 let got: Vec<(usize, usize)> = s
                     .violations
                     .iter()
-                    .filter(|v| v.rule == "frequencyCap")
-                    .map(|v| (v.cap, v.detail))
+                    .filter(|v| v.rule == Rule::FrequencyCap)
+                    .map(|v| (v.cap as usize, v.detail as usize))
                     .collect();
                 prop_assert_eq!(got, want);
                 Ok(())

@@ -77,25 +77,53 @@ pub struct Check {
     pub dnd: Option<Dnd>,
 }
 
-/// A past touch that broke a rule, as facts; [`Violation::message`] says it
-/// in words.
+/// Which rule a past touch broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A text after the customer's opt-out.
+    TextAfterOptOut,
+    /// A touch on a channel under DND.
+    Dnd,
+    /// A call or text to a number marked wrong.
+    WrongNumber,
+    /// A touch outside the place's permitted hours.
+    QuietHours,
+    /// A touch over a frequency cap.
+    FrequencyCap,
+}
+
+impl Rule {
+    /// The rule's name in the JSON contract (`violations[].rule`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::TextAfterOptOut => "textAfterOptOut",
+            Rule::Dnd => "dnd",
+            Rule::WrongNumber => "wrongNumber",
+            Rule::QuietHours => "quietHours",
+            Rule::FrequencyCap => "frequencyCap",
+        }
+    }
+}
+
+/// A past touch that broke a rule, as facts (24 bytes, no allocation);
+/// [`Violation::message`] says it in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     /// When.
     pub at: Instant,
-    /// On which channel.
-    pub channel: Channel,
-    /// Which rule: `textAfterOptOut`, `dnd`, `wrongNumber`, `quietHours`, `frequencyCap`.
-    pub rule: &'static str,
     /// The index of the event.
-    pub event: usize,
-    /// For `dnd`: why the DND was set.
-    pub source: DndSource,
+    pub event: u32,
     /// For `wrongNumber`: the event that marked the number; for
     /// `frequencyCap`: which touch of the period it was.
-    pub detail: usize,
+    pub detail: u32,
     /// For `frequencyCap`: which of the place's caps.
-    pub cap: usize,
+    pub cap: u32,
+    /// On which channel.
+    pub channel: Channel,
+    /// Which rule.
+    pub rule: Rule,
+    /// For `dnd`: why the DND was set.
+    pub source: DndSource,
 }
 
 impl Violation {
@@ -103,14 +131,14 @@ impl Violation {
     pub fn message(&self, ctx: &Ctx) -> String {
         let ch = self.channel;
         match self.rule {
-            "textAfterOptOut" => "text after the customer opted out".to_string(),
-            "dnd" => [ch.noun(), " while DND (", source_words(self.source), ")"].concat(),
-            "wrongNumber" => format!(
+            Rule::TextAfterOptOut => "text after the customer opted out".to_string(),
+            Rule::Dnd => [ch.noun(), " while DND (", source_words(self.source), ")"].concat(),
+            Rule::WrongNumber => format!(
                 "{} to a number marked wrong (event {})",
                 ch.noun(),
                 self.detail
             ),
-            "quietHours" => {
+            Rule::QuietHours => {
                 let local = ctx.zone.civil(self.at);
                 [
                     ch.noun(),
@@ -121,7 +149,7 @@ impl Violation {
                 ]
                 .concat()
             }
-            _ => match ctx.caps().get(self.cap) {
+            Rule::FrequencyCap => match ctx.caps().get(self.cap as usize) {
                 Some(cap) => format!(
                     "touch {} within {} h: over {}",
                     self.detail,
@@ -153,6 +181,10 @@ pub struct OptOut<'a> {
     pub confirmed_at: Option<Instant>,
 }
 
+/// A contact's violations: the first few inline, so a batch that audits
+/// allocates only for a history with many.
+pub type Violations = smallvec::SmallVec<[Violation; 4]>;
+
 /// The consent state after the history up to a time, and the audit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Consent<'a> {
@@ -163,7 +195,7 @@ pub struct Consent<'a> {
     /// The wrong-number mark in force: when and which event.
     pub wrong_number: Option<(Instant, usize)>,
     /// Past touches that broke a rule, in time order.
-    pub violations: Vec<Violation>,
+    pub violations: Violations,
     /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
     /// they are not conversation.
     pub keyword_events: Vec<(usize, Intent)>,
