@@ -75,6 +75,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string; the cursor is on its opening quote.
+    #[inline(always)]
     fn string(&mut self) -> std::result::Result<Cow<'a, str>, Syntax> {
         let start = self.pos.saturating_add(1);
         // Fast path: no escape; the end found a word at a time.
