@@ -84,7 +84,7 @@ pub(super) fn read_events(
             // The event keeps its place (index) even when it is bad, so that
             // the paths of later events stay right.
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            if let Some(e) = build_event(raw, i, cx, batch, out) {
+            if let Some(e) = build_event(&mut raw, i, cx, batch, out) {
                 events.push(e);
             } else {
                 events.push(Event {
@@ -109,7 +109,7 @@ pub(super) fn read_events(
 /// Checks one event by its kind; pushes every problem and gives the event when
 /// there was none.
 fn build_event(
-    mut raw: RawEvent<'_>,
+    raw: &mut RawEvent<'_>,
     i: usize,
     cx: &mut Ctx,
     batch: &mut Batch<'_>,
@@ -214,17 +214,17 @@ impl Check<'_> {
     }
 }
 
-fn message(c: &mut Check<'_>, raw: RawEvent<'_>, batch: &mut Batch<'_>) -> Option<EventBody> {
-    let channel = c.need(raw.channel, "channel", "\"sms\" or \"email\"");
-    let direction = c.need(raw.direction, "direction", "\"in\" or \"out\"");
+fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> Option<EventBody> {
+    let channel = c.need(raw.channel.take(), "channel", "\"sms\" or \"email\"");
+    let direction = c.need(raw.direction.take(), "direction", "\"in\" or \"out\"");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
         one_of(v, &MESSAGE_CHANNELS)
     });
     let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
         one_of(v, &DIRECTIONS)
     });
-    let text = c.field(raw.text, "text", ErrorCode::InvalidInput, str_of);
-    let step = c.field(raw.step, "step", ErrorCode::InvalidInput, text_of);
+    let text = c.field(raw.text.take(), "text", ErrorCode::InvalidInput, str_of);
+    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (channel, direction) = (channel?, direction?);
     // A customer's message is read for what it asks here, once; the text
     // itself is not kept.
@@ -238,21 +238,30 @@ fn message(c: &mut Check<'_>, raw: RawEvent<'_>, batch: &mut Batch<'_>) -> Optio
     })
 }
 
-fn activity(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
+fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     let interaction = c.need(
-        raw.interaction,
+        raw.interaction.take(),
         "interaction",
         "\"call\", \"sms\", \"email\" or \"inStore\"",
     );
-    let outcome = c.need(raw.outcome, "outcome", "an outcome such as \"noAnswer\"");
+    let outcome = c.need(
+        raw.outcome.take(),
+        "outcome",
+        "an outcome such as \"noAnswer\"",
+    );
     let interaction = c.field(interaction, "interaction", ErrorCode::InvalidValue, |v| {
         one_of(v, &INTERACTIONS)
     });
     let outcome = c.field(outcome, "outcome", ErrorCode::InvalidValue, |v| {
         one_of(v, &OUTCOMES)
     });
-    let reason = c.field(raw.reason, "reason", ErrorCode::InvalidInput, text_of);
-    let step = c.field(raw.step, "step", ErrorCode::InvalidInput, text_of);
+    let reason = c.field(
+        raw.reason.take(),
+        "reason",
+        ErrorCode::InvalidInput,
+        text_of,
+    );
+    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (interaction, outcome) = (interaction?, outcome?);
     if outcome.is_call_only() && interaction != Interaction::Call {
         let e = Error::value(
@@ -274,18 +283,18 @@ fn activity(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
     })
 }
 
-fn dnd(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
+fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     let channel = c.need(
-        raw.channel,
+        raw.channel.take(),
         "channel",
         "\"sms\", \"call\", \"email\" or \"all\"",
     );
-    let active = c.need(raw.active, "active", "true or false");
+    let active = c.need(raw.active.take(), "active", "true or false");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
         one_of(v, &DND_CHANNELS)
     });
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
-    let source = c.field(raw.source, "source", ErrorCode::InvalidValue, |v| {
+    let source = c.field(raw.source.take(), "source", ErrorCode::InvalidValue, |v| {
         one_of(v, &SOURCES)
     });
     Some(EventBody::Dnd {
@@ -295,17 +304,22 @@ fn dnd(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
     })
 }
 
-fn step_done(c: &mut Check<'_>, raw: RawEvent<'_>) -> Option<EventBody> {
-    let step = c.need(raw.step, "step", "the id of a step");
+fn step_done(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
+    let step = c.need(raw.step.take(), "step", "the id of a step");
     let step = c.field(step, "step", ErrorCode::InvalidInput, text_of);
     Some(EventBody::StepDone {
         step: step?.into_boxed_str(),
     })
 }
 
-fn callback(c: &mut Check<'_>, raw: RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
-    let due = c.need(raw.due_at, "dueAt", "the time of the callback");
-    let scheduled = c.field(raw.scheduled, "scheduled", ErrorCode::InvalidInput, bool_of);
+fn callback(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
+    let due = c.need(raw.due_at.take(), "dueAt", "the time of the callback");
+    let scheduled = c.field(
+        raw.scheduled.take(),
+        "scheduled",
+        ErrorCode::InvalidInput,
+        bool_of,
+    );
     let due_at = due.and_then(|v| cx.time(v, Some(c.i), TimeField::DueAt, c.out));
     Some(EventBody::Callback {
         due_at: due_at?,
@@ -313,8 +327,8 @@ fn callback(c: &mut Check<'_>, raw: RawEvent<'_>, cx: &mut Ctx) -> Option<EventB
     })
 }
 
-fn horizon(c: &mut Check<'_>, raw: RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
-    let buy = c.need(raw.buy_at, "buyAt", "the time the lead means to buy");
+fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<EventBody> {
+    let buy = c.need(raw.buy_at.take(), "buyAt", "the time the lead means to buy");
     let buy_at = buy.and_then(|v| cx.time(v, Some(c.i), TimeField::BuyAt, c.out));
     Some(EventBody::Horizon { buy_at: buy_at? })
 }
