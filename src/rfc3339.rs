@@ -176,14 +176,7 @@ const PAIRS: &[u8; 200] = b"\
 pub fn parse(text: &str) -> Option<(Instant, i32)> {
     let b = trim(text).as_bytes();
     let (head, rest) = (b.get(..19)?, b.get(19..)?);
-    let &[y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T' | b't' | b' ', h0, h1, b':', mi0, mi1, b':', s0, s1] =
-        head
-    else {
-        return None;
-    };
-    let year = two(y0, y1)? * 100 + two(y2, y3)?;
-    let (month, day) = (two(mo0, mo1)?, two(d0, d1)?);
-    let (hour, minute, second) = (two(h0, h1)?, two(mi0, mi1)?, two(s0, s1)?);
+    let [year, month, day, hour, minute, second] = fields(head)?;
     if month.wrapping_sub(1) > 11 || day == 0 || day > days_in(year, month) {
         return None;
     }
@@ -221,6 +214,64 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
     (MIN_MS..=MAX_MS)
         .contains(&ms)
         .then_some((Instant(ms), offset))
+}
+
+/// The numbers of `YYYY-MM-DDTHH:MM:SS` (`T`, `t` or a space between date and
+/// time): year, month, day, hour, minute, second, unchecked beyond being
+/// digits. Read a word at a time, as every time field of every event passes
+/// here: `YYYY-MM-` and `HH:MM:SS` are one 8-byte word each, `DD` and the
+/// separator bytes apart.
+fn fields(head: &[u8]) -> Option<[u32; 6]> {
+    // Digit bytes of each word (little-endian: byte i is bits 8i..8i+8).
+    const DATE: u64 = 0x00FF_FF00_FFFF_FFFF; // YYYY-MM-
+    const CLOCK: u64 = 0xFFFF_00FF_FF00_FFFF; // HH:MM:SS
+    const DAY: u64 = 0xFFFF; // DD
+    const DATE_SEPS: u64 = 0x2D00_002D_0000_0000; // the two '-'
+    const CLOCK_SEPS: u64 = 0x0000_3A00_003A_0000; // the two ':'
+    let word = |from: usize| -> Option<u64> {
+        let bytes: [u8; 8] = head.get(from..from + 8)?.try_into().ok()?;
+        Some(u64::from_le_bytes(bytes))
+    };
+    let (date, clock) = (word(0)?, word(11)?);
+    let &[d0, d1, sep] = head.get(8..11)? else {
+        return None;
+    };
+    let day = u64::from(u16::from_le_bytes([d0, d1]));
+    if date & !DATE != DATE_SEPS
+        || clock & !CLOCK != CLOCK_SEPS
+        || !matches!(sep, b'T' | b't' | b' ')
+    {
+        return None;
+    }
+    let (date, clock, day) = (
+        digits(date, DATE)?,
+        digits(clock, CLOCK)?,
+        digits(day, DAY)?,
+    );
+    let at = |w: u64, i: u32| ((w >> (8 * i)) & 0xFF) as u32;
+    let pair = |w: u64, i: u32| at(w, i) * 10 + at(w, i + 1);
+    Some([
+        pair(date, 0) * 100 + pair(date, 2),
+        pair(date, 5),
+        pair(day, 0),
+        pair(clock, 0),
+        pair(clock, 3),
+        pair(clock, 6),
+    ])
+}
+
+/// The bytes of `w` under `mask` as digit values (0 to 9, other bytes 0), or
+/// `None` if any of them is not an ASCII digit: each must be 0x30 to 0x39, so
+/// its high nibble is 3 both as is and with 6 added (a low nibble of 10 or more
+/// carries). No carry crosses a byte: a byte with high nibble 3 stays below
+/// 0x46 with 6 added.
+fn digits(w: u64, mask: u64) -> Option<u64> {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    const SIXES: u64 = 0x0606_0606_0606_0606;
+    let (high, zeros) = (HIGH & mask, ZEROS & mask);
+    let d = w & mask;
+    (d & high == zeros && d.wrapping_add(SIXES & mask) & high == zeros).then(|| d - zeros)
 }
 
 /// A date `YYYY-MM-DD` (years 0000 to 9999), exactly ten characters.

@@ -78,12 +78,14 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
     match v {
         Val::Num(n, text) => epoch(n, text).map(When::At),
         Val::Str(ref s) => {
+            // RFC 3339 first: almost every time is one, and no digits-only
+            // text is.
+            if let Some((i, _)) = crate::rfc3339::parse(s) {
+                return Ok(When::At(i));
+            }
             let t = crate::rfc3339::trim(s);
             if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
                 return epoch(t.parse().unwrap_or(f64::NAN), t).map(When::At);
-            }
-            if let Ok(i) = Instant::parse(t) {
-                return Ok(When::At(i));
             }
             match crate::rfc3339::local(t) {
                 Some(l) => Ok(When::Local(l)),
