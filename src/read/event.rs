@@ -58,6 +58,8 @@ pub(super) fn read_events(
         if r.peek() == Some(b'{') {
             let mut raw = RawEvent::default();
             r.members(|r, key| {
+                // One read of the value for every field, known or not.
+                let v = r.value_inline()?.given();
                 let slot = match key {
                     "kind" => &mut raw.kind,
                     "at" => &mut raw.at,
@@ -73,12 +75,9 @@ pub(super) fn read_events(
                     "dueAt" => &mut raw.due_at,
                     "scheduled" => &mut raw.scheduled,
                     "buyAt" => &mut raw.buy_at,
-                    _ => {
-                        r.value()?;
-                        return Ok(());
-                    }
+                    _ => return Ok(()),
                 };
-                *slot = r.value()?.given();
+                *slot = v;
                 Ok(())
             })?;
             // The event keeps its place (index) even when it is bad, so that

@@ -160,26 +160,28 @@ pub(super) fn read_contact(
         pending: Vec::new(),
     };
     r.members(|r, key| {
+        if key == "events" {
+            return read_events(r, out, &mut cx, batch, &mut events);
+        }
+        // One read of the value for every other field, known or not.
+        let v = r.value_inline()?;
         match key {
             "id" => {
                 f.id_seen = true;
-                f.id = id(r.value()?, out);
+                f.id = id(v, out);
             }
-            "name" => f.name = name(r.value()?, out),
+            "name" => f.name = name(v, out),
             "timeZone" => {
-                f.time_zone = time_zone(r.value()?, out);
+                f.time_zone = time_zone(v, out);
                 cx.zone = f.time_zone;
             }
-            "region" => f.region = region(r.value()?, out),
+            "region" => f.region = region(v, out),
             "addedAt" => {
                 f.added_seen = true;
-                f.added_at = added_at(r.value()?, &mut cx, out);
+                f.added_at = added_at(v, &mut cx, out);
             }
-            "priority" => f.priority = priority(r.value()?, out),
-            "events" => read_events(r, out, &mut cx, batch, &mut events)?,
-            _ => {
-                r.value()?;
-            }
+            "priority" => f.priority = priority(v, out),
+            _ => {}
         }
         Ok(())
     })?;
