@@ -19,9 +19,13 @@ use super::Hours;
 /// single evaluation asks a handful, and should not pay for a list.
 const LIST_AFTER: u32 = 24;
 /// How far a first list reaches before and after the instant that asked, in
-/// milliseconds.
-const BEFORE: i64 = 30 * DAY;
-const AFTER: i64 = 60 * DAY;
+/// milliseconds: a batch's questions mostly fall within days of `now`, and a
+/// list widens (by parts, at least doubling) when they reach further. Four
+/// weeks list a third of what three months did: facts of 100k contacts take
+/// 2.2% fewer instructions, a worklist load 1.4% (2 + 12 days lists too little
+/// and widens more).
+const BEFORE: i64 = 7 * DAY;
+const AFTER: i64 = 21 * DAY;
 /// The longest stretch listed, in milliseconds: shorter than the horizon
 /// ([`super::HORIZON_DAYS`]), so that "no opening within the horizon" from
 /// any instant of the stretch means none in the rest of it.
