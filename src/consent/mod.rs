@@ -181,10 +181,6 @@ pub struct OptOut<'a> {
     pub confirmed_at: Option<Instant>,
 }
 
-/// A contact's violations: the first few inline, so a batch that audits
-/// allocates only for a history with many.
-pub type Violations = smallvec::SmallVec<[Violation; 4]>;
-
 /// The consent state after the history up to a time, and the audit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Consent<'a> {
@@ -195,7 +191,7 @@ pub struct Consent<'a> {
     /// The wrong-number mark in force: when and which event.
     pub wrong_number: Option<(Instant, usize)>,
     /// Past touches that broke a rule, in time order.
-    pub violations: Violations,
+    pub violations: Vec<Violation>,
     /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
     /// they are not conversation.
     pub keyword_events: Vec<(usize, Intent)>,
