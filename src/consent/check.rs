@@ -63,7 +63,7 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         } else {
             Violation {
                 source: d.reason,
-                ..violation(Rule::Dnd)
+                ..violation(Rule::Refused(Refusal::Dnd))
             }
         };
         s.violations.push(v);
@@ -72,12 +72,13 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         if let Some((_, wi)) = s.wrong_number {
             s.violations.push(Violation {
                 detail: index(wi),
-                ..violation(Rule::WrongNumber)
+                ..violation(Rule::Refused(Refusal::WrongNumber))
             });
         }
     }
     if Ctx::hours_bind(ch) && !ctx.hours().contains(at) {
-        s.violations.push(violation(Rule::QuietHours));
+        s.violations
+            .push(violation(Rule::Refused(Refusal::QuietHours)));
     }
     for (k, cap) in ctx.caps().iter().enumerate() {
         if !cap.channels.contains(&ch) {
@@ -99,7 +100,7 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
             s.violations.push(Violation {
                 detail: index(before + 1),
                 cap: index(k),
-                ..violation(Rule::FrequencyCap)
+                ..violation(Rule::Refused(Refusal::FrequencyCap))
             });
         }
     }
@@ -422,7 +423,7 @@ mod tests {
                 let got: Vec<(usize, usize)> = s
                     .violations
                     .iter()
-                    .filter(|v| v.rule == Rule::FrequencyCap)
+                    .filter(|v| v.rule == Rule::Refused(Refusal::FrequencyCap))
                     .map(|v| (v.cap as usize, v.detail as usize))
                     .collect();
                 prop_assert_eq!(got, want);

@@ -77,19 +77,14 @@ pub struct Check {
     pub dnd: Option<Dnd>,
 }
 
-/// Which rule a past touch broke.
+/// Which rule a past touch broke: one a channel check refuses by (a DND, the
+/// hours, a cap, a wrong number), or a text after the customer's own opt-out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// A text after the customer's opt-out.
     TextAfterOptOut,
-    /// A touch on a channel under DND.
-    Dnd,
-    /// A call or text to a number marked wrong.
-    WrongNumber,
-    /// A touch outside the place's permitted hours.
-    QuietHours,
-    /// A touch over a frequency cap.
-    FrequencyCap,
+    /// A touch a check would have refused, for this reason.
+    Refused(Refusal),
 }
 
 impl Rule {
@@ -97,10 +92,7 @@ impl Rule {
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::TextAfterOptOut => "textAfterOptOut",
-            Rule::Dnd => "dnd",
-            Rule::WrongNumber => "wrongNumber",
-            Rule::QuietHours => "quietHours",
-            Rule::FrequencyCap => "frequencyCap",
+            Rule::Refused(r) => r.as_str(),
         }
     }
 }
@@ -132,13 +124,15 @@ impl Violation {
         let ch = self.channel;
         match self.rule {
             Rule::TextAfterOptOut => "text after the customer opted out".to_string(),
-            Rule::Dnd => [ch.noun(), " while DND (", source_words(self.source), ")"].concat(),
-            Rule::WrongNumber => format!(
+            Rule::Refused(Refusal::Dnd) => {
+                [ch.noun(), " while DND (", source_words(self.source), ")"].concat()
+            }
+            Rule::Refused(Refusal::WrongNumber) => format!(
                 "{} to a number marked wrong (event {})",
                 ch.noun(),
                 self.detail
             ),
-            Rule::QuietHours => {
+            Rule::Refused(Refusal::QuietHours) => {
                 let local = ctx.zone.civil(self.at);
                 [
                     ch.noun(),
@@ -149,7 +143,7 @@ impl Violation {
                 ]
                 .concat()
             }
-            Rule::FrequencyCap => match ctx.caps().get(self.cap as usize) {
+            Rule::Refused(Refusal::FrequencyCap) => match ctx.caps().get(self.cap as usize) {
                 Some(cap) => format!(
                     "touch {} within {} h: over {}",
                     self.detail,
