@@ -64,11 +64,17 @@ pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
     if v.is_undefined() {
         return Ok("null".to_string());
     }
+    json_string(v, path).map(|s| string_of(&s))
+}
+
+/// `JSON.stringify(v)`, as a JS string; a value with no JSON form is an
+/// error at `path`.
+fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
     match js_sys::JSON::stringify(v) {
         // A symbol or a function has no JSON form: `JSON.stringify` gives
         // `undefined`.
         Ok(s) if s.is_undefined() => Err(not_json(path, &type_of(v))),
-        Ok(s) => Ok(string_of(&s)),
+        Ok(s) => Ok(s.into()),
         Err(_) => Err(match first_not_json(v, path) {
             Some((at, what)) => not_json(&at, &what),
             None => not_json(path, "a value JSON.stringify refuses"),
@@ -215,13 +221,25 @@ pub fn string_of(s: &JsValue) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Room for a batch's text of about `len` bytes and for what a load of it
+/// keeps (see [`Batch::of_text`]) in one growth of the memory, before the
+/// text is copied in. Two growths, one for the text and one for the load,
+/// set off two full garbage collections in Node where one does: a first
+/// load of 100,000 contacts took 16.4, 14.5 and 11.1 µs a contact with one
+/// growth, against 17.2, 16.7 and 15.7 with two.
+fn reserve_batch(len: usize) {
+    reserve(len.saturating_add(len / 8 * 7));
+}
+
 /// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
+        reserve_batch(bytes.length() as usize);
         return String::from_utf8(bytes.to_vec())
             .map_err(|e| Error::input(path, format!("expected UTF-8 text: {e}")));
     }
-    if v.is_string() {
+    if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
+        reserve_batch(text.length() as usize);
         return Ok(string_of(v));
     }
     Err(Error::input(
@@ -287,7 +305,7 @@ impl Batch {
         if !js_sys::Array::is_array(v) {
             return Err(Error::input(path, "expected an array of contacts"));
         }
-        if let Ok(text) = text_of(v, path) {
+        if let Ok(text) = json_string(v, path).and_then(|s| source_text(&s, path)) {
             return Ok(Batch::of_text(text, path));
         }
         // Some contact has no JSON form: each on its own.
