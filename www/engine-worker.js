@@ -5,7 +5,12 @@ import { Worklist, preset, plan, validatePlaybook, planQueue } from '../pkg/inde
 import { generateContacts } from './generator.js';
 import { STATUS_LABELS } from './labels.js';
 
-const CHUNK = 2500;
+// Contacts per upsertJson call while loading: each call reports progress.
+// Fewer, larger calls load faster (each grows the module's memory and sets
+// off its own collections): 50,000 contacts were shown after a median of
+// 872 ms in chunks of 12,500 against 1,000 ms in chunks of 2,500, the two
+// alternating in one hour.
+const CHUNK = 12500;
 const GROUPS = ['status', 'next', 'phase', 'allowed'];
 let contacts = new Map(); // id -> the CRM record (the engine ignores the fields it does not read)
 let order = []; // ids in generation order
