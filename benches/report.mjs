@@ -213,14 +213,15 @@ Each size in a fresh Node process (a page or a job that loads its contacts once:
 |---|${(scale?.sizes ?? []).map(() => '---|').join('')}---|---|
 ${scaleRows.join('\n')}
 ${superlinear ? `
-Where a load is not linear: the engine's allocator grows the wasm memory a few
-64 KiB pages at a time as a load needs it, and in Node each growth can start a
-full garbage collection of the JS heap, whose cost grows with the heap — which
-holds the contacts being loaded. Many small growths then cost in proportion to
-the size squared (in Node 20 here, growing a memory by 100 MB one page at a
-time beside a JS heap of 2 million small objects takes over a minute; 256 pages
-at a time, milliseconds). Chromium's first load (under "Other figures") does
-not show it. A later load of the same size in the same process, into memory
+Where a load is not linear: in Node, a large growth of the wasm memory starts
+a full garbage collection of the JS heap, and its cost grows with that heap —
+which holds the contacts being loaded. So a load grows the memory once, for its
+text and for what it keeps together (a growth for each cost two collections a
+load). Many small growths would cost in proportion to the size squared: in
+Node 20 here, growing a memory by 100 MB one page at a time beside a JS heap of
+2 million small objects takes over a minute; 256 pages at a time, milliseconds.
+Chromium's first load (under "Other figures") does not show it.
+A later load of the same size in the same process, into memory
 already grown, is the "into a fresh Worklist" figure above.
 ` : ''}
 ## The boundary, per contact (Node, ${node ? k(node.n) : '?'} contacts)
