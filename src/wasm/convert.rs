@@ -183,11 +183,15 @@ thread_local! {
 /// `encode` then a copy makes a second 80 MB of garbage for a book of 100,000
 /// contacts).
 pub fn string_of(s: &JsValue) -> String {
+    string_into(s, Vec::new())
+}
+
+/// [`string_of`], written into `bytes` (empty; its room is used first).
+fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
     let Some(text) = s.dyn_ref::<js_sys::JsString>() else {
         return String::new();
     };
     let mut rest = text.clone();
-    let mut bytes: Vec<u8> = Vec::new();
     // ASCII (most JSON) takes a byte per UTF-16 unit: room for that first.
     // `encodeInto` stops before a character that does not fit; what is left
     // gets a quarter more room each round (a unit takes at most three bytes,
@@ -221,26 +225,39 @@ pub fn string_of(s: &JsValue) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Room for a batch's text of about `len` bytes and for what a load of it
-/// keeps (see [`Batch::of_text`]) in one growth of the memory, before the
-/// text is copied in. Two growths, one for the text and one for the load,
-/// set off two full garbage collections in Node where one does: a first
-/// load of 100,000 contacts took 16.4, 14.5 and 11.1 µs a contact with one
-/// growth, against 17.2, 16.7 and 15.7 with two.
-fn reserve_batch(len: usize) {
-    reserve(len.saturating_add(len / 8 * 7));
+/// An empty buffer with room for a batch's text of `len` bytes; when the
+/// memory had to grow for it, room for what a load of the text keeps (see
+/// [`Batch::of_text`]) is taken at once too.
+///
+/// In Node each growth of the memory can set off a full garbage collection.
+/// A text copied in (one growth), then room made for the load once the host
+/// had run again (a second), cost two per first load: a first load of
+/// 100,000 contacts in a fresh process now sees one, and took 14.6, 15.2
+/// and 14.9 µs a contact against 16.1, 14.9 and 19.5. Taking both in one
+/// block instead would put the text in new memory even where an earlier
+/// batch's text had left room for it: a second resident load would then grow
+/// the memory by twice what it keeps.
+fn batch_buffer(len: usize) -> Vec<u8> {
+    let pages = || core::arch::wasm32::memory_size::<0>();
+    let before = pages();
+    let buffer = Vec::with_capacity(len);
+    if pages() > before {
+        reserve(len / 8 * 7);
+    }
+    buffer
 }
 
 /// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
-        reserve_batch(bytes.length() as usize);
-        return String::from_utf8(bytes.to_vec())
+        let mut buffer = batch_buffer(bytes.length() as usize);
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buffer);
+        return String::from_utf8(buffer)
             .map_err(|e| Error::input(path, format!("expected UTF-8 text: {e}")));
     }
     if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
-        reserve_batch(text.length() as usize);
-        return Ok(string_of(v));
+        return Ok(string_into(v, batch_buffer(text.length() as usize)));
     }
     Err(Error::input(
         path,
