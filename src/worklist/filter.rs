@@ -177,10 +177,14 @@ impl Compiled {
     pub(super) fn matches_text(&self, c: &Columns, s: usize, flags: u8) -> bool {
         match &self.text {
             None => true,
-            Some(t) => c.search.get(s).is_some_and(|text| {
-                text.contains(t.as_str())
-                    || (flags & TEXTING_BLOCKED != 0 && self.in_display_name(text, t))
-            }),
+            Some(t) => c
+                .search
+                .get()
+                .and_then(|texts| texts.get(s))
+                .is_some_and(|text| {
+                    text.contains(t.as_str())
+                        || (flags & TEXTING_BLOCKED != 0 && self.in_display_name(text, t))
+                }),
         }
     }
 

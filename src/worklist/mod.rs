@@ -210,6 +210,15 @@ impl Worklist {
     }
 
     fn compile(&self, f: &Filter) -> filter::Compiled {
+        if f.text.is_some() {
+            self.cols.search.get_or_init(|| {
+                self.contacts
+                    .iter()
+                    .zip(&self.keys)
+                    .map(|(c, id)| search_text(c, id))
+                    .collect()
+            });
+        }
         filter::Compiled::new(
             f,
             &self.labels.names,

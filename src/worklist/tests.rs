@@ -171,6 +171,46 @@ fn last_duplicate_wins_and_text_filter() {
     assert_eq!(q.len(), 1);
 }
 
+/// The text column is made by the first query with text, and from then on
+/// follows every add, replacement and removal: a text query answers as a
+/// scan of the ids and names would, whichever came first.
+#[test]
+fn text_filter_follows_changes_made_before_and_after_the_first_search() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    let named = |id: &str, name: &str| {
+        let mut c = contact(id, OUT);
+        c.name = Some(name.into());
+        c
+    };
+    let text = |t: &str| Filter {
+        text: Some(t.into()),
+        ..Filter::default()
+    };
+    let found = |w: &Worklist, t: &str| {
+        let mut ids: Vec<String> = w.query(&text(t)).iter().map(|i| i.text()).collect();
+        ids.sort();
+        ids
+    };
+    w.upsert(vec![
+        named("a", "Ann Lee"),
+        named("b", "Bob Lee"),
+        named("c", "Cy"),
+    ]);
+    w.remove(&["a".to_string()]);
+    assert!(w.cols.search.get().is_none(), "made before any text query");
+    assert_eq!(found(&w, "lee"), ["b"]);
+    assert_eq!(w.cols.search.get().map(Vec::len), Some(2));
+    // Once made: a new contact, a renamed one, a removal that moves the
+    // last slot into the freed one.
+    w.upsert(vec![named("d", "Dee Lee"), named("c", "Cy Lee")]);
+    assert_eq!(found(&w, "lee"), ["b", "c", "d"]);
+    w.remove(&["b".to_string()]);
+    assert_eq!(found(&w, "lee"), ["c", "d"]);
+    assert_eq!(found(&w, "DEE"), ["d"]);
+    assert_eq!(w.facets(&text("lee")).status.values().sum::<u32>(), 2);
+    assert_eq!(w.cols.search.get().map(Vec::len), Some(w.len()));
+}
+
 #[test]
 fn nothing_listed_before_the_first_now() {
     let mut w = Worklist::new(playbook(), None);

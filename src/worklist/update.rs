@@ -154,7 +154,12 @@ impl Worklist {
                         continue;
                     }
                     done.changed += 1;
-                    if let Some(t) = self.cols.search.get_mut(s as usize) {
+                    if let Some(t) = self
+                        .cols
+                        .search
+                        .get_mut()
+                        .and_then(|texts| texts.get_mut(s as usize))
+                    {
                         *t = search_text(&c, &id);
                     }
                     *old = c;
@@ -168,7 +173,7 @@ impl Worklist {
                     };
                     let key: Box<str> = id.into_boxed_str();
                     self.index.insert(key.clone(), s);
-                    self.cols.push(search_text(&c, &key));
+                    self.cols.push(|| search_text(&c, &key));
                     self.keys.push(key);
                     self.contacts.push(c);
                     s
