@@ -298,11 +298,13 @@ pub struct Batch {
 impl Batch {
     /// A JSON array text; `path` names the argument in errors.
     pub fn of_text(text: String, path: &'static str) -> Batch {
-        // Resident contacts take about three quarters of their JSON text
-        // (623 B for 834 B of text on the benchmark's contacts). Room for
-        // seven eighths: enough that a load seldom grows the memory again
-        // (at three quarters, loads of 50k cost a fifth more), not so much
-        // that each resident book leaves a quarter of its text unused.
+        // Resident contacts take about two thirds of their JSON text (541 B
+        // for 831 B of text on the benchmark's contacts), and a load needs
+        // more while it runs (the contacts read before they are kept, the
+        // sort into work order). Room for seven eighths: a first load of
+        // 100k then grows the memory once; with three quarters it grew twice
+        // and took a quarter longer in Node (16.8 against 13.3 µs a
+        // contact).
         reserve(text.len() / 8 * 7);
         Batch {
             text,
