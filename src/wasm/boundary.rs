@@ -4,7 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_error, playbook, source_text, time, Batch};
+use super::batch::Batch;
+use super::convert::{js_error, playbook, time};
+use super::text::source_text;
 use super::Evaluated;
 
 fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {

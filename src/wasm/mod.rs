@@ -5,7 +5,9 @@
 //! plain objects and `null`, never `Map`; one crossing for a whole result).
 //! Errors become real JS `Error` objects with `code`, `path` and `errors`.
 
+mod batch;
 mod convert;
+mod text;
 mod worklist;
 
 #[cfg(feature = "bench-boundary")]
@@ -19,10 +21,9 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::playbook::Playbook;
 use crate::time::Instant;
-use convert::{
-    batch_error, channel, contact, js_error, option_bool, playbook, run, source_text, time,
-    value_of, Batch,
-};
+use batch::{batch_error, Batch, BatchError};
+use convert::{channel, contact, js_error, option_bool, playbook, run, time, value_of};
+use text::source_text;
 pub use worklist::Worklist;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -106,7 +107,7 @@ impl<'a> Evaluated<'a> {
         // 833 B), 1.8 without: room in one growth of the memory (see
         // `reserve`).
         let per = if self.explain { 3 } else { 2 };
-        convert::reserve(self.batch.text_len().saturating_mul(per));
+        text::reserve(self.batch.text_len().saturating_mul(per));
         crate::json::text(self, ascii).map_err(|e| {
             self.failed
                 .borrow_mut()
@@ -147,7 +148,7 @@ impl<'a> Evaluated<'a> {
 #[serde(untagged)]
 enum Item<'e> {
     Ok(&'e crate::evaluate::Evaluation),
-    Err(&'e convert::BatchError),
+    Err(&'e BatchError),
 }
 
 impl Serialize for Evaluated<'_> {

@@ -3,7 +3,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::convert::{js_error, playbook, source_text, time, to_js, value_of, Batch};
+use super::batch::Batch;
+use super::convert::{js_error, playbook, time, to_js, value_of};
+use super::text::source_text;
 use crate::error::Error;
 use crate::worklist::{Filter, Worklist as Core};
 

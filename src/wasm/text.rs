@@ -1,0 +1,142 @@
+//! Text from the host into the module's memory: a JS string encoded by the
+//! host's `TextEncoder` straight into place, or a `Uint8Array` copied once,
+//! with room for the load that reads it taken in as few growths of the memory
+//! as can be.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::Error;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The host's `TextEncoder` (every browser and Node has one).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(
+        this: &TextEncoder,
+        text: &js_sys::JsString,
+        into: &js_sys::Uint8Array,
+    ) -> EncodeResult;
+
+    /// What `encodeInto` did: UTF-16 units read, bytes written.
+    type EncodeResult;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeResult) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeResult) -> u32;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as Rust text, encoded by the host's `TextEncoder` straight into
+/// the module's memory: one pass, and no copy of the text on the JS heap
+/// (wasm-bindgen's own copy walks the string a character at a time, and
+/// `encode` then a copy makes a second 80 MB of garbage for a book of 100,000
+/// contacts).
+pub fn string_of(s: &JsValue) -> String {
+    string_into(s, Vec::new())
+}
+
+/// [`string_of`], written into `bytes` (empty; its room is used first).
+fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
+    let Some(text) = s.dyn_ref::<js_sys::JsString>() else {
+        return String::new();
+    };
+    let mut rest = text.clone();
+    // ASCII (most JSON) takes a byte per UTF-16 unit: room for that first.
+    // `encodeInto` stops before a character that does not fit; what is left
+    // gets a quarter more room each round (a unit takes at most three bytes,
+    // but a text with a few names in accents should not take three times its
+    // size), so even text of three-byte characters alone is done in a few
+    // rounds.
+    let mut room = rest.length() as usize;
+    loop {
+        let filled = bytes.len();
+        bytes.resize(filled.saturating_add(room.max(4)), 0);
+        // The view is made after the resize: growing the memory detaches
+        // earlier views.
+        let (Ok(at), Ok(len)) = (
+            u32::try_from(bytes.as_ptr() as usize + filled),
+            u32::try_from(bytes.len() - filled),
+        ) else {
+            return String::new();
+        };
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        let into = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, len);
+        let done = ENCODER.with(|e| e.encode_into(&rest, &into));
+        bytes.truncate(filled.saturating_add(done.written() as usize));
+        let units = rest.length();
+        if done.read() >= units {
+            break;
+        }
+        rest = rest.substring(done.read(), units);
+        let left = (units - done.read()) as usize;
+        room = left + left / 4;
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// An empty buffer with room for a batch's text of `len` bytes; when the
+/// memory had to grow for it, room for what a load of the text keeps (see
+/// [`super::batch::Batch::of_text`]) is taken at once too.
+///
+/// In Node each growth of the memory can set off a full garbage collection.
+/// A text copied in (one growth), then room made for the load once the host
+/// had run again (a second), cost two per first load: a first load of
+/// 100,000 contacts in a fresh process now sees one, and took 14.6, 15.2
+/// and 14.9 µs a contact against 16.1, 14.9 and 19.5. Taking both in one
+/// block instead would put the text in new memory even where an earlier
+/// batch's text had left room for it: a second resident load would then grow
+/// the memory by twice what it keeps.
+fn batch_buffer(len: usize) -> Vec<u8> {
+    let pages = || core::arch::wasm32::memory_size::<0>();
+    let before = pages();
+    let buffer = Vec::with_capacity(len);
+    if pages() > before {
+        reserve(len / 8 * 7);
+    }
+    buffer
+}
+
+/// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
+pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
+    if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
+        let mut buffer = batch_buffer(bytes.length() as usize);
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buffer);
+        return String::from_utf8(buffer)
+            .map_err(|e| Error::input(path, format!("expected UTF-8 text: {e}")));
+    }
+    if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
+        return Ok(string_into(v, batch_buffer(text.length() as usize)));
+    }
+    Err(Error::input(
+        path,
+        "expected JSON text: a string or a Uint8Array of UTF-8",
+    ))
+}
+
+/// Makes room for about `bytes` of allocations in one growth of the module's
+/// memory, before a bulk load.
+///
+/// The allocator grows the memory a few 64 KiB pages at a time as it needs
+/// them, and in Node each growth can set off a full garbage collection of a
+/// JS heap that holds the contacts being loaded: first loads of 50,000
+/// contacts cost 4.5 times as much per contact as loads of 10,000. A block
+/// this size, taken and given back at once, stays with the allocator as free
+/// room (wasm memory never shrinks), so the load's many small allocations are
+/// carved from it; where there is room already, nothing grows.
+///
+/// The block's address goes through `black_box`: an allocation nothing reads
+/// is one the optimizer may leave out (it does at `opt-level = 3`), and the
+/// loads were then superlinear again.
+pub fn reserve(bytes: usize) {
+    let block = Vec::<u8>::with_capacity(bytes);
+    std::hint::black_box(block.as_ptr());
+    drop(block);
+}
