@@ -146,7 +146,7 @@ if (node?.boundary) {
   const brow = (what, x, note = '') => bRows.push(`| ${what} | ${x} | ${note} |`);
   brow('`JSON.stringify` of the contacts, in JS', p(b.stringify), `${f(b.inputBytes / n)} B of JSON per contact`);
   brow('text in as a string, read', p(b.inString), "the host's `TextEncoder.encodeInto` straight into wasm memory, the reader");
-  brow('text in as a `Uint8Array`, read', p(b.inBytes), `one copy into wasm, the reader; the string costs ${p(b.inString - b.inBytes)} more`);
+  brow('text in as a `Uint8Array`, read', p(b.inBytes), `one copy into wasm, the reader; the string costs ${p(Math.abs(b.inString - b.inBytes))} ${b.inString >= b.inBytes ? 'more' : 'less'}`);
   brow("text in through wasm-bindgen's own string copy, read", p(b.inStr), 'for comparison (`&str` argument)');
   brow('objects in (`JSON.stringify` by the engine), read', p(b.inObjects), 'what `upsert` and `evaluateMany` do');
   brow('read + evaluate, nothing out', p(b.outNone), 'the baseline of the next row');
