@@ -10,7 +10,7 @@ use crate::model::Contact;
 use crate::playbook::Playbook;
 
 use super::convert::{field_errors, json_string, text_of, FieldError};
-use super::text::{reserve, source_text, string_of};
+use super::text::{load_room, reserve, source_text, string_of};
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -23,16 +23,11 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// A JSON array text; `path` names the argument in errors.
+    /// A JSON array text; `path` names the argument in errors. Room for the
+    /// load is made here ([`load_room`]); nothing grows when it was taken
+    /// already, with the text's buffer.
     pub fn of_text(text: String, path: &'static str) -> Batch {
-        // Resident contacts take about two thirds of their JSON text (541 B
-        // for 831 B of text on the benchmark's contacts), and a load needs
-        // more while it runs (the contacts read before they are kept, the
-        // sort into work order). Room for seven eighths: a first load of
-        // 100k then grows the memory once; with three quarters it grew twice
-        // and took a quarter longer in Node (16.8 against 13.3 µs a
-        // contact).
-        reserve(text.len() / 8 * 7);
+        reserve(load_room(text.len()));
         Batch {
             text,
             path,
