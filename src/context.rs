@@ -130,8 +130,12 @@ impl Place {
     }
 }
 
-/// The places by (region, own zone).
-type PlaceMap = HashMap<(Option<Region>, Option<Zone>), Rc<Place>, FxBuildHasher>;
+/// What decides a place: the region (the contact's, else the playbook's) and
+/// the contact's own zone.
+pub type PlaceKey = (Option<Region>, Option<Zone>);
+
+/// The places by key.
+type PlaceMap = HashMap<PlaceKey, Rc<Place>, FxBuildHasher>;
 
 /// The places worked out under one playbook, with what their hours have
 /// learned (days, openings): kept by a worklist from one call to the next,
@@ -180,13 +184,22 @@ impl<'p> Env<'p> {
     /// The place of a contact: its region (else the playbook's) and its own
     /// zone (else the playbook's, else its region's).
     pub fn place(&self, contact: &Contact) -> Rc<Place> {
-        let region = contact.region.or(self.playbook.region);
-        let zone = contact.time_zone;
+        self.place_at(self.place_key(contact))
+    }
+
+    /// What decides a contact's place: its region (else the playbook's) and
+    /// its own zone.
+    pub fn place_key(&self, contact: &Contact) -> PlaceKey {
+        (contact.region.or(self.playbook.region), contact.time_zone)
+    }
+
+    /// The place of every contact with the key `key`.
+    pub fn place_at(&self, key: PlaceKey) -> Rc<Place> {
         let mut places = self.places.0.borrow_mut();
         Rc::clone(
             places
-                .entry((region, zone))
-                .or_insert_with(|| Rc::new(Place::new(self.playbook, region, zone))),
+                .entry(key)
+                .or_insert_with(|| Rc::new(Place::new(self.playbook, key.0, key.1))),
         )
     }
 }
@@ -205,8 +218,12 @@ pub struct Ctx<'a> {
     pub place: Rc<Place>,
     /// How many of the contact's events (sorted by time) are at or before `now`.
     pub upto: usize,
-    /// The earliest instant after `now` at which the result could change.
+    /// The earliest instant after `now` at which the result could change,
+    /// apart from the turns of `hours_changes`.
     changes: Cell<i64>,
+    /// The earliest turn of the contact window after `now` for a channel whose
+    /// answer follows the window alone.
+    hours_changes: Cell<i64>,
     /// Skip the words: `explain`, violation messages and formatted times (the
     /// resident worklist needs only the facts it filters and sorts on).
     pub lean: bool,
@@ -234,6 +251,7 @@ impl<'a> Ctx<'a> {
             place,
             upto,
             changes: Cell::new(first_future),
+            hours_changes: Cell::new(i64::MAX),
             lean: false,
             audits: true,
             touches: Cell::new(Vec::new()),
@@ -283,9 +301,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Notes that a channel's answer turns at `t` with the contact window alone
+    /// (see [`crate::consent::Check::follows_hours`]): a change like any
+    /// other, kept apart so that a worklist can follow the window per place
+    /// rather than re-evaluate each contact at every turn.
+    pub fn note_hours(&self, t: Instant) {
+        if t > self.now && t.0 < self.hours_changes.get() {
+            self.hours_changes.set(t.0);
+        }
+    }
+
     /// The earliest noted change after `now`, or `None` when nothing can
     /// change without a new event.
     pub fn next_change(&self) -> Option<Instant> {
+        let t = self.changes.get().min(self.hours_changes.get());
+        (t != i64::MAX).then_some(Instant(t))
+    }
+
+    /// The earliest change after `now` other than the window's turns for the
+    /// channels that follow it alone, or `None`.
+    pub fn history_change(&self) -> Option<Instant> {
         let t = self.changes.get();
         (t != i64::MAX).then_some(Instant(t))
     }

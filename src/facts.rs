@@ -43,6 +43,9 @@ pub struct Facts<'a> {
     pub priority: f64,
     /// The earliest change without a new event, or `None` for never.
     pub valid_until: Option<Instant>,
+    /// The same, leaving out the window's turns for the channels that follow
+    /// it alone ([`Check::follows_hours`]).
+    pub history_until: Option<Instant>,
     /// The rules that fired, in words (empty unless the evaluation explains).
     pub explain: Explain,
 }
@@ -278,6 +281,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         hot,
         priority,
         valid_until: ctx.next_change(),
+        history_until: ctx.history_change(),
         explain,
     }
 }

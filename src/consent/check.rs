@@ -4,6 +4,7 @@
 use crate::context::Ctx;
 use crate::model::{Channel, DndSource};
 use crate::time::Instant;
+use crate::window::Hours;
 
 use super::{Check, Consent, Refusal, Rule, Violation};
 
@@ -141,6 +142,7 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             reason: Some(Refusal::Dnd),
             next_allowed_at: None,
             dnd: Some(d.clone()),
+            follows_hours: false,
         };
     }
     if channel != Channel::Email && s.wrong_number.is_some() {
@@ -149,52 +151,80 @@ pub fn check(ctx: &Ctx, s: &Consent, channel: Channel, t: Instant) -> Check {
             reason: Some(Refusal::WrongNumber),
             next_allowed_at: None,
             dnd: None,
+            follows_hours: false,
         };
     }
-    let open = next_allowed(ctx, s, channel, t);
-    match open {
-        Some(n) if n == t => {
-            if Ctx::hours_bind(channel) {
-                if let Some(close) = ctx.hours().closes_after(t) {
-                    ctx.note(close);
-                }
-            }
-            Check {
-                allowed: true,
-                reason: None,
-                next_allowed_at: None,
-                dnd: None,
+    // Under every cap at `t`, and no later touch to count: the caps stay clear
+    // until a new event, so the answer follows the window alone, as for every
+    // contact in the same place, and its turns are the window's.
+    let follows_hours =
+        Ctx::hours_bind(channel) && t >= ctx.now && cap_clear(ctx, &s.touches, channel, t) == t;
+    let open = if follows_hours {
+        ctx.hours().next_open(t)
+    } else {
+        next_allowed(ctx, s, channel, t)
+    };
+    let note = |turn: Instant| {
+        if follows_hours {
+            ctx.note_hours(turn);
+        } else {
+            ctx.note(turn);
+        }
+    };
+    let (allowed, reason) = window_answer(ctx.hours(), Ctx::hours_bind(channel), t, open, note);
+    Check {
+        allowed,
+        reason,
+        next_allowed_at: if allowed { None } else { open },
+        dnd: None,
+        follows_hours,
+    }
+}
+
+/// A channel's answer at `t` once no DND or wrong number refuses it, given
+/// `open`, the earliest time at or after `t` inside the window and under the
+/// caps: allowed when that is `t`, else refused for quiet hours outside the
+/// window and for a cap inside it. `note` hears every instant the answer
+/// turns at without a new event: the window's close, its next opening, the
+/// caps' clearing. A worklist calls it with the window's own next opening for
+/// a channel the caps no longer bind ([`Check::follows_hours`]).
+pub fn window_answer(
+    hours: &Hours,
+    binds: bool,
+    t: Instant,
+    open: Option<Instant>,
+    mut note: impl FnMut(Instant),
+) -> (bool, Option<Refusal>) {
+    if open == Some(t) {
+        if binds {
+            if let Some(close) = hours.closes_after(t) {
+                note(close);
             }
         }
-        _ => {
-            let in_hours = !Ctx::hours_bind(channel) || ctx.hours().contains(t);
-            if let Some(n) = open {
-                ctx.note(n);
-            }
-            // While a cap refuses, the reason still turns with the window: from
-            // quietHours to frequencyCap when it opens, and back when it closes.
-            if Ctx::hours_bind(channel) {
-                let turn = if in_hours {
-                    ctx.hours().closes_after(t)
-                } else {
-                    ctx.hours().next_open(t)
-                };
-                if let Some(turn) = turn {
-                    ctx.note(turn);
-                }
-            }
-            Check {
-                allowed: false,
-                reason: Some(if in_hours {
-                    Refusal::FrequencyCap
-                } else {
-                    Refusal::QuietHours
-                }),
-                next_allowed_at: open,
-                dnd: None,
-            }
+        return (true, None);
+    }
+    let in_hours = !binds || hours.contains(t);
+    if let Some(n) = open {
+        note(n);
+    }
+    // While a cap refuses, the reason still turns with the window: from
+    // quietHours to frequencyCap when it opens, and back when it closes.
+    if binds {
+        let turn = if in_hours {
+            hours.closes_after(t)
+        } else {
+            hours.next_open(t)
+        };
+        if let Some(turn) = turn {
+            note(turn);
         }
     }
+    let reason = if in_hours {
+        Refusal::FrequencyCap
+    } else {
+        Refusal::QuietHours
+    };
+    (false, Some(reason))
 }
 
 /// The earliest time at or after `t` when `channel` is inside the window and

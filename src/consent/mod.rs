@@ -14,7 +14,7 @@ use crate::model::{Channel, DndChannel, DndSource};
 use crate::reply::{Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
-pub use check::{cap_clear, check, check_all, next_allowed};
+pub use check::{cap_clear, check, check_all, next_allowed, window_answer};
 pub use fold::{fold, fold_into};
 
 /// How long after an SMS opt-out the one confirmation text may be sent.
@@ -75,6 +75,11 @@ pub struct Check {
     pub next_allowed_at: Option<Instant>,
     /// The DND in force, when refused for DND.
     pub dnd: Option<Dnd>,
+    /// The answer follows the contact window alone until a new event: no DND,
+    /// no wrong number, every cap clear. It is then the same for every
+    /// contact in the place, and its turns are noted apart
+    /// ([`crate::context::Ctx::note_hours`]).
+    pub follows_hours: bool,
 }
 
 /// Which rule a past touch broke: one a channel check refuses by (a DND, the

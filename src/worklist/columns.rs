@@ -5,7 +5,10 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use rustc_hash::FxBuildHasher;
+
 use crate::cadence::Label;
+use crate::context::PlaceKey;
 use crate::facts::Facts;
 use crate::model::Channel;
 use crate::playbook::Playbook;
@@ -23,6 +26,9 @@ pub const TEXTING_BLOCKED: u8 = 1 << 6;
 
 /// The phase id of a contact outside any monthly campaign.
 pub const NO_PHASE: u16 = u16::MAX;
+
+/// The place number of a slot whose place has none ([`PlaceIds::id`]).
+pub const NO_PLACE: u16 = u16::MAX;
 
 /// Strings of one facet (next labels, phase ids), numbered as they come;
 /// equal strings share a number, so two steps both called "Redial" count
@@ -157,6 +163,14 @@ pub struct Columns {
     pub due_ms: Vec<i64>,
     /// Re-evaluate once `now` reaches this, epoch ms.
     pub valid_until: Vec<i64>,
+    /// The facts hold until this but for the window's turns (epoch ms): a
+    /// channel in `follows` needs only its place's answer before it.
+    pub history_until: Vec<i64>,
+    /// The channels (bits as in `flags`) whose answer follows the contact
+    /// window alone ([`crate::consent::Check::follows_hours`]).
+    pub follows: Vec<u8>,
+    /// The place number of each slot ([`PlaceIds`]).
+    pub place: Vec<u16>,
     /// Lower-case `id \u{1} name` of each slot, for text filters: made by the
     /// first query with text, then kept up to date. A book that is never
     /// searched by text never pays for it (about a tenth of a load's work,
@@ -185,6 +199,9 @@ impl Columns {
         self.priority.push(0.0);
         self.due_ms.push(i64::MAX);
         self.valid_until.push(i64::MIN);
+        self.history_until.push(i64::MIN);
+        self.follows.push(0);
+        self.place.push(NO_PLACE);
         if let Some(texts) = self.search.get_mut() {
             texts.push(search());
         }
@@ -202,6 +219,9 @@ impl Columns {
         self.priority.swap_remove(s);
         self.due_ms.swap_remove(s);
         self.valid_until.swap_remove(s);
+        self.history_until.swap_remove(s);
+        self.follows.swap_remove(s);
+        self.place.swap_remove(s);
         if let Some(texts) = self.search.get_mut().filter(|t| s < t.len()) {
             texts.swap_remove(s);
         }
@@ -221,11 +241,15 @@ impl Columns {
 
     /// Stores the facts of slot `s`; says whether its place in the work order
     /// may have moved (due, priority or due time changed).
-    pub fn store(&mut self, s: usize, f: &Facts, label: u16, phase: u16, now_ms: i64) -> bool {
+    pub fn store(&mut self, s: usize, f: &Facts, at: Stored, now_ms: i64) -> bool {
         let mut flags = EVALUATED;
+        let mut follows = 0;
         for (c, chk) in Channel::ALL.iter().zip(&f.checks) {
             if chk.allowed {
                 flags |= channel_bit(*c);
+            }
+            if chk.follows_hours {
+                follows |= channel_bit(*c);
             }
         }
         if f.next.as_ref().is_some_and(|n| now_ms >= n.opens_at.0) {
@@ -249,8 +273,10 @@ impl Columns {
             || before.1 != Some(f.priority)
             || before.2 != Some(due_ms);
         put(&mut self.status, s, status_index(f.status.status));
-        put(&mut self.label, s, label);
-        put(&mut self.phase, s, phase);
+        put(&mut self.label, s, at.label);
+        put(&mut self.phase, s, at.phase);
+        put(&mut self.place, s, at.place);
+        put(&mut self.follows, s, follows);
         put(&mut self.flags, s, flags);
         put(&mut self.priority, s, f.priority);
         put(&mut self.due_ms, s, due_ms);
@@ -259,7 +285,93 @@ impl Columns {
             s,
             f.valid_until.map_or(i64::MAX, |t| t.0),
         );
+        put(
+            &mut self.history_until,
+            s,
+            f.history_until.map_or(i64::MAX, |t| t.0),
+        );
         moved
+    }
+
+    /// Brings slot `s` to a later `now` at which only the window can have
+    /// turned: the channels that follow it take its answer (`open`), and the
+    /// facts hold until the earlier of the window's next `turn` and the
+    /// history's horizon. The work order does not change. Says whether the
+    /// slot could be brought so (else it must be evaluated).
+    pub fn follow_window(
+        &mut self,
+        s: usize,
+        now_ms: i64,
+        window: impl FnOnce(u16) -> Option<(bool, i64)>,
+    ) -> bool {
+        let (Some(&follows), Some(&until), Some(&place)) = (
+            self.follows.get(s),
+            self.history_until.get(s),
+            self.place.get(s),
+        ) else {
+            return false;
+        };
+        if follows == 0 || until <= now_ms {
+            return false;
+        }
+        let Some((open, turn)) = window(place) else {
+            return false;
+        };
+        if let Some(f) = self.flags.get_mut(s) {
+            *f = (*f & !follows) | if open { follows } else { 0 };
+        }
+        put(&mut self.valid_until, s, until.min(turn));
+        true
+    }
+}
+
+/// Where a slot's facts go beside the facts themselves: its next-action
+/// label number, phase number and place number.
+#[derive(Debug, Clone, Copy)]
+pub struct Stored {
+    /// The next-action label number.
+    pub label: u16,
+    /// The phase number, or [`NO_PHASE`].
+    pub phase: u16,
+    /// The place number.
+    pub place: u16,
+}
+
+/// The places of the worklist's contacts, numbered as they come: a refresh
+/// works out each one's window once and every slot reads it by number.
+#[derive(Debug, Default)]
+pub struct PlaceIds {
+    keys: Vec<PlaceKey>,
+    ids: HashMap<PlaceKey, u16, FxBuildHasher>,
+}
+
+impl PlaceIds {
+    /// The number of `key`, given one if new; [`NO_PLACE`] past the last
+    /// number (no book has that many regions and zones: its slots are then
+    /// evaluated at every turn).
+    pub fn id(&mut self, key: PlaceKey) -> u16 {
+        if let Some(&i) = self.ids.get(&key) {
+            return i;
+        }
+        let Some(i) = u16::try_from(self.keys.len())
+            .ok()
+            .filter(|&i| i != NO_PLACE)
+        else {
+            return NO_PLACE;
+        };
+        self.keys.push(key);
+        self.ids.insert(key, i);
+        i
+    }
+
+    /// The key of number `i`.
+    pub fn key(&self, i: u16) -> Option<PlaceKey> {
+        self.keys.get(usize::from(i)).copied()
+    }
+
+    /// How many places.
+    pub fn len(&self) -> usize {
+        self.keys.len()
     }
 }
 

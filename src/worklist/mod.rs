@@ -12,8 +12,12 @@
 //! `refresh(now)` re-evaluates only the contacts whose facts can have changed:
 //! each carries the earliest instant after its `now` at which it could change
 //! (a due time, a phase end, the window opening or closing, a cap expiring,
-//! the next event), so moving forward touches only those. Moving `now`
-//! backwards re-evaluates every contact.
+//! the next event), so moving forward touches only those. The window's turns
+//! are kept apart: a channel under no DND and no cap answers as its place's
+//! window does until a new event, so a contact whose only change is a turn
+//! takes its place's answer, worked out once per place, and is not
+//! re-evaluated (a day on, 7% of the bench's contacts are, where 93% were).
+//! Moving `now` backwards re-evaluates every contact.
 
 mod columns;
 mod facets;
@@ -34,7 +38,7 @@ use crate::playbook::Playbook;
 use crate::time::Instant;
 
 pub use columns::{Columns, Names, AUTO_DUE, EVALUATED, NO_NEXT, TEXTING_BLOCKED};
-use columns::{Labels, DUE, NO_PHASE};
+use columns::{Labels, PlaceIds, DUE, NO_PHASE};
 pub use facets::Facets;
 pub use filter::Filter;
 
@@ -107,6 +111,8 @@ pub struct Worklist {
     /// The places worked out by earlier calls (their hours' days and
     /// openings), for the next.
     places: Places,
+    /// The number of each place a slot has been evaluated in.
+    place_ids: PlaceIds,
     /// The consent fold's buffer of touches, lent to each evaluation.
     touches: Vec<(Instant, Channel)>,
 }
@@ -163,6 +169,7 @@ impl Worklist {
             phase_ids,
             order: Vec::new(),
             places: Places::default(),
+            place_ids: PlaceIds::default(),
             touches: Vec::new(),
         }
     }

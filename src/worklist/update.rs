@@ -4,13 +4,14 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use crate::consent::window_answer;
 use crate::context::{Ctx, Env};
 use crate::facts::facts;
 use crate::model::Contact;
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
-use super::columns::{DUE, NO_PHASE};
+use super::columns::{PlaceIds, Stored, DUE, NO_PHASE};
 use super::{search_text, Removal, Upserted, Worklist};
 
 /// The most the kept places may hold ([`crate::context::Places::weight`]):
@@ -46,7 +47,17 @@ impl Worklist {
             .as_ref()
             .and_then(|p| self.phase_ids.get(p.phase).copied())
             .unwrap_or(NO_PHASE);
-        self.cols.store(s, &f, label, phase, now.0)
+        let place = self.place_ids.id(env.place_key(contact));
+        self.cols.store(
+            s,
+            &f,
+            Stored {
+                label,
+                phase,
+                place,
+            },
+            now.0,
+        )
     }
 
     /// Work order: due first, then higher priority, then earlier due time,
@@ -246,11 +257,20 @@ impl Worklist {
         let mut changed = Vec::new();
         let playbook = Rc::clone(&self.playbook);
         let env = self.env(&playbook);
+        let mut answers = vec![None; self.place_ids.len()];
         for s in 0..self.contacts.len() {
-            let fresh =
-                self.cols.evaluated(s) && self.cols.valid_until.get(s).is_some_and(|&v| v > now.0);
-            if fresh && !back {
-                continue;
+            if !back && self.cols.evaluated(s) {
+                if self.cols.valid_until.get(s).is_some_and(|&v| v > now.0) {
+                    continue;
+                }
+                // Only the window has turned: its answer per place, no evaluation.
+                let ids = &self.place_ids;
+                let followed = self
+                    .cols
+                    .follow_window(s, now.0, |id| window_at(ids, &env, &mut answers, id, now));
+                if followed {
+                    continue;
+                }
             }
             n += 1;
             if self.evaluate_slot(&env, s, now) {
@@ -301,4 +321,33 @@ pub(super) fn id_prefix(id: &str) -> u64 {
         *b = c;
     }
     u64::from_be_bytes(bytes)
+}
+
+/// The contact window's answer at `now` for the place numbered `id`:
+/// whether it is open, and the earliest instant after `now` it turns at
+/// (`i64::MAX` for never) — what [`crate::consent::check`] gives every
+/// channel that follows the window alone. Worked out once per place.
+fn window_at(
+    ids: &PlaceIds,
+    env: &Env,
+    answers: &mut [Option<(bool, i64)>],
+    id: u16,
+    now: Instant,
+) -> Option<(bool, i64)> {
+    let i = usize::from(id);
+    if let Some(Some(a)) = answers.get(i) {
+        return Some(*a);
+    }
+    let place = env.place_at(ids.key(id)?);
+    let hours = &place.hours;
+    let mut turn = i64::MAX;
+    let (open, _) = window_answer(hours, true, now, hours.next_open(now), |t| {
+        if t > now {
+            turn = turn.min(t.0);
+        }
+    });
+    if let Some(slot) = answers.get_mut(i) {
+        *slot = Some((open, turn));
+    }
+    Some((open, turn))
 }
