@@ -143,6 +143,84 @@ fn forward_refresh_touches_only_stale_contacts() {
     assert_eq!(w.refresh(at("2026-11-02T15:00:00Z")), 60);
 }
 
+/// A contact with nothing due for days changes only as its window opens and
+/// closes: a refresh gives it its place's answer without evaluating it, and
+/// what is kept is what `evaluate` says, `validUntil` included. A contact
+/// under a texting DND and one whose cap binds are evaluated as before.
+#[test]
+fn a_turn_of_the_window_alone_is_followed_without_evaluation() {
+    let pb = Playbook::from_json(r#"{"name":"quiet","region":"US-OK"}"#)
+        .unwrap_or_else(|_| unreachable_pb());
+    let calls = |day: &str| {
+        (0..3)
+            .map(|h| {
+                format!(
+                    r#"{{"kind":"activity","at":"{day}T1{h}:00:00Z","interaction":"call","outcome":"noAnswer"}}"#
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let start = at("2026-11-12T15:00:00Z");
+    let mut w = Worklist::new(pb.clone(), Some(start));
+    w.upsert(vec![
+        contact("open", ""),
+        contact(
+            "dnd",
+            r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"in","text":"STOP"}"#,
+        ),
+        contact("capped", &calls("2026-11-12")),
+    ]);
+    let agree = |w: &Worklist| {
+        for id in ["open", "dnd", "capped"] {
+            let s = w.index.get(id).map(|&s| s as usize);
+            let c = s.and_then(|s| w.contacts.get(s));
+            assert!(c.is_some() && w.now.is_some(), "{id}");
+            let (Some(c), Some(now)) = (c, w.now) else {
+                continue;
+            };
+            let ev = crate::evaluate::evaluate(c, &w.playbook, now);
+            let allowed: Vec<Channel> = Channel::ALL
+                .into_iter()
+                .filter(|c| ev.channels.get(*c).allowed)
+                .collect();
+            let kept = w.kept(id);
+            assert_eq!(
+                kept.as_ref().map(|k| &k.allowed),
+                Some(&allowed),
+                "{id} at {now:?}"
+            );
+            assert_eq!(
+                kept.and_then(|k| k.valid_until),
+                ev.valid_until.map(|v| v.at.0),
+                "{id} at {now:?}"
+            );
+        }
+    };
+    agree(&w);
+    let allowed_open = |w: &Worklist| w.kept("open").map(|k| k.allowed);
+    assert_eq!(
+        allowed_open(&w),
+        Some(vec![Channel::Sms, Channel::Call, Channel::Email])
+    );
+    let texting = |w: &Worklist| w.kept("dnd").map(|k| k.texting_blocked);
+    assert_eq!(texting(&w), Some(true));
+    // 22:00 in New York: closed. Only the capped contact is evaluated: its
+    // cap (three calls in 24 hours) still binds, so its answer was its own.
+    assert_eq!(w.refresh(at("2026-11-13T03:00:00Z")), 1);
+    agree(&w);
+    assert_eq!(allowed_open(&w), Some(vec![Channel::Email]));
+    // 10:00 the next morning: open again. The capped contact is evaluated
+    // once more (its cap's clearing was its own change).
+    assert_eq!(w.refresh(at("2026-11-13T15:00:00Z")), 1);
+    assert_eq!(texting(&w), Some(true));
+    agree(&w);
+    assert_eq!(
+        allowed_open(&w),
+        Some(vec![Channel::Sms, Channel::Call, Channel::Email])
+    );
+}
+
 #[test]
 fn remove_keeps_order_and_index() {
     let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
