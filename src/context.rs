@@ -306,8 +306,8 @@ impl<'a> Ctx<'a> {
     /// other, kept apart so that a worklist can follow the window per place
     /// rather than re-evaluate each contact at every turn.
     pub fn note_hours(&self, t: Instant) {
-        if t > self.now && t.0 < self.hours_changes.get() {
-            self.hours_changes.set(t.0);
+        if t > self.now {
+            self.hours_changes.set(self.hours_changes.get().min(t.0));
         }
     }
 

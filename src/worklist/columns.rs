@@ -318,7 +318,7 @@ impl Columns {
             return false;
         };
         if let Some(f) = self.flags.get_mut(s) {
-            *f = (*f & !follows) | if open { follows } else { 0 };
+            *f = if open { *f | follows } else { *f & !follows };
         }
         put(&mut self.valid_until, s, until.min(turn));
         true

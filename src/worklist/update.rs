@@ -257,17 +257,23 @@ impl Worklist {
         let mut changed = Vec::new();
         let playbook = Rc::clone(&self.playbook);
         let env = self.env(&playbook);
-        let mut answers = vec![None; self.place_ids.len()];
+        // The window's answer at `now` in each place, worked out once.
+        let answers: Vec<Option<(bool, i64)>> = (0..self.place_ids.len())
+            .map(|i| {
+                u16::try_from(i)
+                    .ok()
+                    .and_then(|id| window_at(&self.place_ids, &env, id, now))
+            })
+            .collect();
         for s in 0..self.contacts.len() {
             if !back && self.cols.evaluated(s) {
                 if self.cols.valid_until.get(s).is_some_and(|&v| v > now.0) {
                     continue;
                 }
                 // Only the window has turned: its answer per place, no evaluation.
-                let ids = &self.place_ids;
-                let followed = self
-                    .cols
-                    .follow_window(s, now.0, |id| window_at(ids, &env, &mut answers, id, now));
+                let followed = self.cols.follow_window(s, now.0, |id| {
+                    answers.get(usize::from(id)).copied().flatten()
+                });
                 if followed {
                     continue;
                 }
@@ -326,28 +332,14 @@ pub(super) fn id_prefix(id: &str) -> u64 {
 /// The contact window's answer at `now` for the place numbered `id`:
 /// whether it is open, and the earliest instant after `now` it turns at
 /// (`i64::MAX` for never) — what [`crate::consent::check`] gives every
-/// channel that follows the window alone. Worked out once per place.
-fn window_at(
-    ids: &PlaceIds,
-    env: &Env,
-    answers: &mut [Option<(bool, i64)>],
-    id: u16,
-    now: Instant,
-) -> Option<(bool, i64)> {
-    let i = usize::from(id);
-    if let Some(Some(a)) = answers.get(i) {
-        return Some(*a);
-    }
+/// channel that follows the window alone (each turn it notes is after
+/// `now`: a close after an open `now`, an opening after a closed one).
+fn window_at(ids: &PlaceIds, env: &Env, id: u16, now: Instant) -> Option<(bool, i64)> {
     let place = env.place_at(ids.key(id)?);
     let hours = &place.hours;
     let mut turn = i64::MAX;
     let (open, _) = window_answer(hours, true, now, hours.next_open(now), |t| {
-        if t > now {
-            turn = turn.min(t.0);
-        }
+        turn = turn.min(t.0);
     });
-    if let Some(slot) = answers.get_mut(i) {
-        *slot = Some((open, turn));
-    }
     Some((open, turn))
 }
