@@ -70,8 +70,11 @@ pub(super) fn count(
     // that pass are read further and counted.
     let pass = c.flag_table();
     let statuses = c.status_mask();
+    // Most filters are of flags and status alone: the slots that passed
+    // those need no further test (nor a call per slot to find that out).
+    let decided = c.flags_and_status_only();
     let mut tally = |s: usize, f: u8, st: u8, l: u16, p: u16| {
-        if !c.matches_lists(l, p) || !c.matches_text(cols, s, f) {
+        if !decided && (!c.matches_lists(l, p) || !c.matches_text(cols, s, f)) {
             return;
         }
         // Status and channels in one count (one increment fewer).

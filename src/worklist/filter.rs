@@ -155,6 +155,12 @@ impl Compiled {
         self.status.unwrap_or(u16::MAX)
     }
 
+    /// Whether the flags and the status decide alone: no label, phase or
+    /// text part.
+    pub(super) fn flags_and_status_only(&self) -> bool {
+        self.labels.is_none() && self.phases.is_none() && self.text.is_none()
+    }
+
     /// Whether the label and the phase pass.
     #[inline]
     pub(super) fn matches_lists(&self, label: u16, phase: u16) -> bool {
