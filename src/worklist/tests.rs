@@ -13,8 +13,12 @@ fn unreachable_pb() -> Playbook {
 }
 
 fn contact(id: &str, events: &str) -> Contact {
+    contact_in(id, "America/New_York", events)
+}
+
+fn contact_in(id: &str, zone: &str, events: &str) -> Contact {
     let text = format!(
-        r#"{{"id":"{id}","name":"N {id}","timeZone":"America/New_York","addedAt":"2026-10-20T15:00:00Z","events":[{events}]}}"#
+        r#"{{"id":"{id}","name":"N {id}","timeZone":"{zone}","addedAt":"2026-10-20T15:00:00Z","events":[{events}]}}"#
     );
     crate::input::contact_from_json(&text).unwrap_or_else(|e| {
         #[allow(clippy::panic)]
@@ -34,7 +38,11 @@ const IN: &str =
     r#"{"kind":"message","at":"2026-11-03T14:00:00Z","channel":"sms","direction":"in"}"#;
 
 fn sample() -> Vec<Contact> {
-    (0..60)
+    sample_of(60)
+}
+
+fn sample_of(n: usize) -> Vec<Contact> {
+    (0..n)
         .map(|i| {
             let ev = match i % 3 {
                 0 => String::new(),
@@ -144,7 +152,8 @@ fn forward_refresh_touches_only_stale_contacts() {
 }
 
 /// A contact with nothing due for days changes only as its window opens and
-/// closes: a refresh gives it its place's answer without evaluating it, and
+/// closes: a refresh gives it its place's answer (New York's, or Los
+/// Angeles' for a contact there) without evaluating it, and
 /// what is kept is what `evaluate` says, `validUntil` included. A contact
 /// under a texting DND and one whose cap binds are evaluated as before.
 #[test]
@@ -170,9 +179,10 @@ fn a_turn_of_the_window_alone_is_followed_without_evaluation() {
             r#"{"kind":"message","at":"2026-11-02T14:00:00Z","channel":"sms","direction":"in","text":"STOP"}"#,
         ),
         contact("capped", &calls("2026-11-12")),
+        contact_in("west", "America/Los_Angeles", ""),
     ]);
     let agree = |w: &Worklist| {
-        for id in ["open", "dnd", "capped"] {
+        for id in ["open", "dnd", "capped", "west"] {
             let s = w.index.get(id).map(|&s| s as usize);
             let c = s.and_then(|s| w.contacts.get(s));
             assert!(c.is_some() && w.now.is_some(), "{id}");
@@ -210,6 +220,12 @@ fn a_turn_of_the_window_alone_is_followed_without_evaluation() {
     assert_eq!(w.refresh(at("2026-11-13T03:00:00Z")), 1);
     agree(&w);
     assert_eq!(allowed_open(&w), Some(vec![Channel::Email]));
+    // 19:00 in Los Angeles: a place of its own, open still.
+    let allowed_west = |w: &Worklist| w.kept("west").map(|k| k.allowed);
+    assert_eq!(
+        allowed_west(&w),
+        Some(vec![Channel::Sms, Channel::Call, Channel::Email])
+    );
     // 10:00 the next morning: open again. The capped contact is evaluated
     // once more (its cap's clearing was its own change).
     assert_eq!(w.refresh(at("2026-11-13T15:00:00Z")), 1);
@@ -219,6 +235,61 @@ fn a_turn_of_the_window_alone_is_followed_without_evaluation() {
         allowed_open(&w),
         Some(vec![Channel::Sms, Channel::Call, Channel::Email])
     );
+}
+
+/// Facets count exactly the contacts `query` lists, for a filter with a
+/// status, a next label, text, and pairs of them (a slot that passes one
+/// and not the other is not counted), over three chunks of 64 slots.
+#[test]
+fn facets_count_what_the_query_lists_for_labels_and_text() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(sample_of(150));
+    let labels: Vec<String> = w.facets(&Filter::default()).next.into_keys().collect();
+    assert!(labels.len() >= 2, "{labels:?}");
+    let label = Some(labels.into_iter().take(1).collect::<Vec<_>>());
+    let text = Some("c1".to_string());
+    let all = w.facets(&Filter::default());
+    let some = all
+        .status
+        .iter()
+        .find(|(_, &n)| n > 0 && (n as usize) < w.len())
+        .and_then(|(id, _)| Status::ALL.iter().find(|s| s.id() == *id).copied());
+    assert!(some.is_some(), "{:?}", all.status);
+    let status = some.map(|s| vec![s]);
+    for f in [
+        Filter {
+            status: status.clone(),
+            ..Filter::default()
+        },
+        Filter {
+            status: status.clone(),
+            text: text.clone(),
+            ..Filter::default()
+        },
+        Filter {
+            status: status.clone(),
+            next: label.clone(),
+            ..Filter::default()
+        },
+        Filter {
+            next: label.clone(),
+            ..Filter::default()
+        },
+        Filter {
+            text: text.clone(),
+            ..Filter::default()
+        },
+        Filter {
+            next: label.clone(),
+            text: text.clone(),
+            ..Filter::default()
+        },
+    ] {
+        let listed = w.query(&f).len();
+        assert!(listed > 0 && listed < w.len(), "{f:?}: {listed}");
+        let counted = w.facets(&f).status.values().sum::<u32>() as usize;
+        assert_eq!(counted, listed, "{f:?}");
+    }
 }
 
 #[test]
