@@ -111,7 +111,9 @@ impl Worklist {
 
     /// Re-evaluates at a new `now` (only contacts whose evaluation can have
     /// changed, unless `now` moved backwards). Returns how many were
-    /// re-evaluated.
+    /// re-evaluated. A contact whose only change is its contact window opening
+    /// or closing takes its place's answer without a re-evaluation and is not
+    /// counted: 0 does not mean that no channel answer changed.
     pub fn refresh(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,

@@ -249,7 +249,8 @@ impl Worklist {
         out
     }
 
-    /// Re-evaluates at `now`; returns how many contacts were re-evaluated.
+    /// Re-evaluates at `now`; returns how many contacts were re-evaluated
+    /// (those that only took their place's window answer are not counted).
     pub fn refresh(&mut self, now: Instant) -> usize {
         let back = self.now.is_some_and(|old| now < old);
         self.now = Some(now);
