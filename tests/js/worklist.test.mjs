@@ -378,3 +378,36 @@ test('facets: a step labelled __proto__ keeps its count as an own key, and no pr
   assert.deepEqual(wl.query({ next: ['__proto__'] }).length, 3);
   wl.free();
 });
+
+test('a refresh gives contacts whose window alone turned their place\'s answer, without re-evaluating them', () => {
+  const pb = { name: 'quiet', region: 'US-OK' };
+  const calls = [10, 11, 12].map((h) => ({ kind: 'activity', at: `2026-11-12T${h}:00:00Z`, interaction: 'call', outcome: 'noAnswer' }));
+  const list = [
+    { id: 'open', timeZone: 'America/New_York', addedAt: ADDED, events: [] },
+    { id: 'dnd', timeZone: 'America/New_York', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] },
+    // Three calls in 24 hours: Oklahoma's cap binds, so its answer is its own.
+    { id: 'capped', timeZone: 'America/New_York', addedAt: ADDED, events: calls },
+    { id: 'west', timeZone: 'America/Los_Angeles', addedAt: ADDED, events: [] },
+  ];
+  const wl = fresh(pb, list, NOW);
+  try {
+    // 22:00 in New York, 19:00 in Los Angeles; then 10:00 in New York.
+    for (const t of ['2026-11-13T03:00:00Z', '2026-11-13T15:00:00Z']) {
+      assert.equal(wl.refresh(t), 1, t);
+      const evs = new Map(list.map((c) => [c.id, m.evaluate(c, pb, t)]));
+      // What the worklist keeps (its filters and columns), not `get`, which evaluates afresh.
+      for (const ch of ['sms', 'call', 'email']) {
+        const want = list.filter((c) => evs.get(c.id).channels[ch].allowed).map((c) => c.id).sort();
+        assert.deepEqual([...wl.query({ allowed: [ch] })].sort(), want, `${ch} at ${t}`);
+      }
+      const cols = wl.columns();
+      cols.ids.forEach((id, i) => {
+        const v = evs.get(id).validUntil;
+        assert.equal(cols.validUntil[i], v === null ? NaN : Date.parse(v), `${id} validUntil at ${t}`);
+      });
+    }
+    assert.deepEqual([...wl.query({ allowed: ['sms'] })].sort(), ['capped', 'open']);
+  } finally {
+    wl.free();
+  }
+});
