@@ -6,8 +6,9 @@
 //! number, the allowed channels and due flags, priority, due time, valid-until
 //! — one flat array per fact ([`columns`]). [`Worklist::get`] renders the one
 //! contact asked for, exactly as [`crate::evaluate::evaluate`] gives it. The
-//! matching contacts are kept in work order at all times, so a query walks
-//! that order once and a count walks the columns once ([`facets`]).
+//! matching contacts are kept in work order ([`order`]: put back in order by
+//! the first read after a change), so a query walks that order once and a
+//! count walks the columns once ([`facets`]).
 //!
 //! `refresh(now)` re-evaluates only the contacts whose facts can have changed:
 //! each carries the earliest instant after its `now` at which it could change
@@ -22,10 +23,12 @@
 mod columns;
 mod facets;
 mod filter;
+mod order;
 #[cfg(test)]
 mod tests;
 mod update;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -106,8 +109,9 @@ pub struct Worklist {
     phases: Names,
     /// The phase number of each of the playbook's phases.
     phase_ids: Vec<u16>,
-    /// Slots of the evaluated contacts, in work order.
-    order: Vec<u32>,
+    /// Slots of the evaluated contacts, in work order, put back in order
+    /// when next read (see [`order`]).
+    order: RefCell<order::Order>,
     /// The places worked out by earlier calls (their hours' days and
     /// openings), for the next.
     places: Places,
@@ -167,7 +171,7 @@ impl Worklist {
             labels,
             phases,
             phase_ids,
-            order: Vec::new(),
+            order: RefCell::default(),
             places: Places::default(),
             place_ids: PlaceIds::default(),
             touches: Vec::new(),
@@ -244,13 +248,15 @@ impl Worklist {
     /// after skipping `offset` (a table shows one screen at a time).
     pub fn query_page(&self, f: &Filter, offset: usize, limit: usize) -> Vec<u32> {
         let c = self.compile(f);
-        self.order
-            .iter()
-            .copied()
-            .filter(|&s| c.matches(&self.cols, s as usize))
-            .skip(offset)
-            .take(limit)
-            .collect()
+        self.with_order(|order| {
+            order
+                .iter()
+                .copied()
+                .filter(|&s| c.matches(&self.cols, s as usize))
+                .skip(offset)
+                .take(limit)
+                .collect()
+        })
     }
 
     /// The ids matching `f`, in work order.

@@ -517,3 +517,46 @@ fn the_buffer_of_touches_is_kept_up_to_its_bound() {
     w.upsert(vec![capped("long", 1100)]);
     assert!(w.touches.capacity() <= 1024, "{}", w.touches.capacity());
 }
+
+/// The work order is put back by the first read after any run of changes:
+/// small upserts, replacements, removals (of slots settled and of slots
+/// added since) and refreshes, in any mix with no read between, give the
+/// order a plain scan gives, and so does one change between two reads.
+#[test]
+fn the_order_read_after_a_run_of_changes_is_the_scans() {
+    let reply = |id: &str| contact(id, &format!("{OUT},{IN}"));
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    // Settled once, then changed in small steps (few enough to be merged
+    // into the order, not sorted with it).
+    w.upsert(sample_of(100));
+    check_against_scan(&w);
+    for part in sample_of(120).chunks(7) {
+        w.upsert(part.to_vec());
+    }
+    let gone = |ids: &[usize]| -> Vec<String> { ids.iter().map(|i| format!("c{i}")).collect() };
+    // Slots settled (c3, c9) and added since the last read (c100, c119).
+    assert_eq!(w.remove(&gone(&[3, 9, 100, 119])).removed, 4);
+    w.upsert(vec![reply("c1"), reply("c4"), contact("c200", OUT)]);
+    assert_eq!(w.remove(&gone(&[4, 200, 50])).removed, 3);
+    w.refresh(at("2026-11-13T15:00:00Z"));
+    assert_eq!(w.len(), 120 - 4 + 1 - 3);
+    check_against_scan(&w);
+    // One change at a time between reads: a replacement, an addition, a
+    // removal that moves the last slot.
+    w.upsert(vec![reply("c2")]);
+    check_against_scan(&w);
+    w.upsert(vec![contact("c300", "")]);
+    check_against_scan(&w);
+    assert_eq!(w.remove(&gone(&[5])).removed, 1);
+    check_against_scan(&w);
+    // Before a first `now` nothing is listed; the first refresh lists all.
+    let mut later = Worklist::new(playbook(), None);
+    for part in sample_of(40).chunks(9) {
+        later.upsert(part.to_vec());
+    }
+    later.remove(&gone(&[0, 39]));
+    assert!(later.query(&Filter::default()).is_empty());
+    later.upsert(vec![reply("c7")]);
+    later.refresh(at("2026-11-12T15:00:00Z"));
+    check_against_scan(&later);
+}

@@ -1,7 +1,6 @@
 //! Keeping the worklist current: contacts added, changed and removed, `now`
 //! moved, and the work order kept as facts change.
 
-use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::consent::window_answer;
@@ -11,7 +10,7 @@ use crate::model::Contact;
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
-use super::columns::{PlaceIds, Stored, DUE, NO_PHASE};
+use super::columns::{PlaceIds, Stored, NO_PHASE};
 use super::{search_text, Removal, Upserted, Worklist};
 
 /// The most the kept places may hold ([`crate::context::Places::weight`]):
@@ -60,93 +59,6 @@ impl Worklist {
         )
     }
 
-    /// Work order: due first, then higher priority, then earlier due time,
-    /// then id.
-    fn cmp_slots(&self, a: u32, b: u32) -> Ordering {
-        self.order_key(a)
-            .cmp(&self.order_key(b))
-            .then_with(|| self.key(a).cmp(self.key(b)))
-    }
-
-    /// Slot `s`'s place in work order before its id: (not due, priority
-    /// from the highest, as `f64::total_cmp` orders it, due time).
-    fn order_key(&self, s: u32) -> (bool, u64, i64) {
-        let s = s as usize;
-        let c = &self.cols;
-        let due = c.flags.get(s).is_some_and(|f| f & DUE != 0);
-        let priority = c.priority.get(s).copied().unwrap_or(0.0);
-        let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
-        (!due, !total_order(priority), at)
-    }
-
-    fn key(&self, s: u32) -> &str {
-        self.keys.get(s as usize).map_or("", |k| k.as_ref())
-    }
-
-    /// Sorts `slots` into work order: each slot's key and the first eight
-    /// bytes of its id worked out once, and whole ids compared only when
-    /// those tie.
-    fn sort_slots(&self, slots: &mut [u32]) {
-        let mut keyed: Vec<((bool, u64, i64, u64), u32)> = slots
-            .iter()
-            .map(|&s| {
-                let (due, priority, at) = self.order_key(s);
-                ((due, priority, at, id_prefix(self.key(s))), s)
-            })
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.key(a.1).cmp(self.key(b.1))));
-        for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
-            *slot = s;
-        }
-    }
-
-    /// Puts the `changed` slots (newly evaluated, or moved) back in work
-    /// order: the others keep their relative order, so this is one sort of
-    /// the changed slots and one merge.
-    fn reorder(&mut self, mut changed: Vec<u32>) {
-        if changed.is_empty() {
-            return;
-        }
-        let n = self.contacts.len();
-        if changed.len() * 4 >= n {
-            // Most moved: sort everything.
-            let mut all: Vec<u32> = (0..n)
-                .filter(|&s| self.cols.evaluated(s))
-                .filter_map(|s| u32::try_from(s).ok())
-                .collect();
-            self.sort_slots(&mut all);
-            self.order = all;
-            return;
-        }
-        let mut moved = vec![false; n];
-        for &s in &changed {
-            if let Some(m) = moved.get_mut(s as usize) {
-                *m = true;
-            }
-        }
-        self.sort_slots(&mut changed);
-        changed.dedup();
-        changed.retain(|&s| self.cols.evaluated(s as usize));
-        let mut out = Vec::with_capacity(self.order.len() + changed.len());
-        let mut new = changed.into_iter().peekable();
-        for &s in &self.order {
-            if moved.get(s as usize).copied().unwrap_or(true) {
-                continue;
-            }
-            while let Some(&c) = new.peek() {
-                if self.cmp_slots(c, s) == Ordering::Less {
-                    out.push(c);
-                    new.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(s);
-        }
-        out.extend(new);
-        self.order = out;
-    }
-
     /// Adds or replaces contacts by id; unchanged contacts are not
     /// re-evaluated. When one id comes several times, the last one wins.
     pub fn upsert(&mut self, contacts: Vec<Contact>) -> Upserted {
@@ -175,6 +87,7 @@ impl Worklist {
                     }
                     *old = c;
                     self.cols.forget(s as usize);
+                    self.order.get_mut().unplace(s as usize);
                     s
                 }
                 None => {
@@ -185,6 +98,7 @@ impl Worklist {
                     let key: Box<str> = id.into_boxed_str();
                     self.index.insert(key.clone(), s);
                     self.cols.push(|| search_text(&c, &key));
+                    self.order.get_mut().push();
                     self.keys.push(key);
                     self.contacts.push(c);
                     s
@@ -201,22 +115,15 @@ impl Worklist {
                 self.evaluate_slot(&env, s as usize, now);
             }
             self.keep_places(env);
-            self.reorder(changed);
-        } else {
-            // Nothing is evaluated before the first `now`; a replaced contact
-            // leaves the order.
-            let cols = &self.cols;
-            self.order.retain(|&s| cols.evaluated(s as usize));
         }
+        // Before the first `now` nothing is evaluated, and a replaced
+        // contact leaves the order when it is next settled.
         done
     }
 
     /// Removes contacts by id. The last contact moves into each freed slot.
     pub fn remove(&mut self, ids: &[String]) -> Removal {
         let mut out = Removal::default();
-        let n = self.contacts.len();
-        // Which original slot each current slot holds.
-        let mut origin: Vec<u32> = (0..n).filter_map(|i| u32::try_from(i).ok()).collect();
         for id in ids {
             let Some(s) = self.index.remove(id.as_str()) else {
                 continue;
@@ -227,24 +134,11 @@ impl Worklist {
             self.contacts.swap_remove(s);
             self.keys.swap_remove(s);
             self.cols.swap_remove(s);
-            origin.swap_remove(s);
+            self.order.get_mut().swap_remove(s);
             if let (Some(moved), Ok(to)) = (self.keys.get(s), u32::try_from(s)) {
                 self.index.insert(moved.clone(), to);
                 out.moves.push((last, s));
             }
-        }
-        if out.removed > 0 {
-            let mut now_at = vec![u32::MAX; n];
-            for (new, &old) in origin.iter().enumerate() {
-                if let (Some(slot), Ok(new)) = (now_at.get_mut(old as usize), u32::try_from(new)) {
-                    *slot = new;
-                }
-            }
-            self.order = self
-                .order
-                .iter()
-                .filter_map(|&s| now_at.get(s as usize).copied().filter(|&x| x != u32::MAX))
-                .collect();
         }
         out
     }
@@ -255,7 +149,6 @@ impl Worklist {
         let back = self.now.is_some_and(|old| now < old);
         self.now = Some(now);
         let mut n = 0;
-        let mut changed = Vec::new();
         let playbook = Rc::clone(&self.playbook);
         let env = self.env(&playbook);
         // The window's answer at `now` in each place, worked out once.
@@ -281,13 +174,10 @@ impl Worklist {
             }
             n += 1;
             if self.evaluate_slot(&env, s, now) {
-                if let Ok(s) = u32::try_from(s) {
-                    changed.push(s);
-                }
+                self.order.get_mut().unplace(s);
             }
         }
         self.keep_places(env);
-        self.reorder(changed);
         n
     }
 

@@ -1,0 +1,209 @@
+//! The work order: due first, then higher priority, then earlier due time,
+//! then id — kept lazily.
+//!
+//! Calls that change facts (`upsert`, `refresh`) and `remove` only note which
+//! slots are out of place; the first call that reads the order
+//! ([`Worklist::query_page`]) puts them back, with one sort of those slots and
+//! one merge. So a book loaded in many small calls, or contacts changed one
+//! at a time between two reads, costs one pass over the order per read, not
+//! one per call: with the pass in every call, loading 100,000 contacts 1,000
+//! at a time cost 866 ms natively against 336 ms in one call.
+
+use std::cmp::Ordering;
+
+use super::columns::DUE;
+use super::update::{id_prefix, total_order};
+use super::Worklist;
+
+/// A slot added since the last settle (it has no place in `sorted` yet).
+const NEW: u32 = u32::MAX;
+
+/// The work order as of the last settle, and what has moved since.
+#[derive(Default)]
+pub(super) struct Order {
+    /// The evaluated slots in work order, as they were numbered at the last
+    /// settle (see `origin`).
+    sorted: Vec<u32>,
+    /// Per slot: its facts changed, or it is new, since the last settle.
+    unplaced: Vec<bool>,
+    /// How many slots are unplaced.
+    unplaced_count: usize,
+    /// Once a removal has moved slots since the last settle: for each slot,
+    /// the number it had then ([`NEW`] for one added since).
+    origin: Option<Vec<u32>>,
+    /// How many slots there were at the last settle.
+    settled_len: usize,
+}
+
+impl Order {
+    /// A slot added at the end, to be placed at the next settle.
+    pub(super) fn push(&mut self) {
+        self.unplaced.push(true);
+        self.unplaced_count = self.unplaced_count.saturating_add(1);
+        if let Some(origin) = self.origin.as_mut() {
+            origin.push(NEW);
+        }
+    }
+
+    /// Slot `s`'s facts changed: it is placed again at the next settle.
+    pub(super) fn unplace(&mut self, s: usize) {
+        if let Some(u) = self.unplaced.get_mut(s) {
+            if !*u {
+                *u = true;
+                self.unplaced_count = self.unplaced_count.saturating_add(1);
+            }
+        }
+    }
+
+    /// Slot `s` is removed and the last slot moves into it, as the columns
+    /// do.
+    pub(super) fn swap_remove(&mut self, s: usize) {
+        let len = self.unplaced.len();
+        if s >= len {
+            return;
+        }
+        if self.unplaced.swap_remove(s) {
+            self.unplaced_count = self.unplaced_count.saturating_sub(1);
+        }
+        // Slots past those of the last settle were added since.
+        let settled = self.settled_len;
+        let origin = self.origin.get_or_insert_with(|| {
+            (0..settled)
+                .filter_map(|i| u32::try_from(i).ok())
+                .chain(std::iter::repeat(NEW))
+                .take(len)
+                .collect()
+        });
+        if origin.get(s).is_some() {
+            origin.swap_remove(s);
+        }
+    }
+}
+
+impl Worklist {
+    /// The evaluated slots in work order (settled first if anything moved
+    /// since the last call that read it), passed to `f`.
+    pub(super) fn with_order<R>(&self, f: impl FnOnce(&[u32]) -> R) -> R {
+        match self.order.try_borrow_mut() {
+            Ok(mut order) => {
+                self.settle(&mut order);
+                f(&order.sorted)
+            }
+            // Only a call from within `f` could find it borrowed; none does.
+            // Worked out afresh rather than failing.
+            Err(_) => {
+                let mut all = self.evaluated_slots();
+                self.sort_slots(&mut all);
+                f(&all)
+            }
+        }
+    }
+
+    /// Puts the unplaced slots back in work order: the others keep their
+    /// relative order, so this is one sort of the unplaced slots and one
+    /// merge (or one sort of everything, when most moved). Nothing to do
+    /// when nothing moved since the last settle.
+    fn settle(&self, order: &mut Order) {
+        let n = self.contacts.len();
+        // Renumber the order after removals; the removed leave it.
+        if let Some(origin) = order.origin.take() {
+            let mut now_at = vec![NEW; order.settled_len];
+            for (new, &old) in origin.iter().enumerate() {
+                if let (Some(at), Ok(new)) = (now_at.get_mut(old as usize), u32::try_from(new)) {
+                    *at = new;
+                }
+            }
+            order.sorted = order
+                .sorted
+                .iter()
+                .filter_map(|&s| now_at.get(s as usize).copied().filter(|&x| x != NEW))
+                .collect();
+        }
+        order.settled_len = n;
+        let count = std::mem::take(&mut order.unplaced_count);
+        if count == 0 {
+            return;
+        }
+        let moved = std::mem::replace(&mut order.unplaced, vec![false; n]);
+        if count.saturating_mul(4) >= n {
+            // Most moved: sort everything.
+            let mut all = self.evaluated_slots();
+            self.sort_slots(&mut all);
+            order.sorted = all;
+            return;
+        }
+        let mut changed: Vec<u32> = moved
+            .iter()
+            .enumerate()
+            .filter(|&(s, &m)| m && self.cols.evaluated(s))
+            .filter_map(|(s, _)| u32::try_from(s).ok())
+            .collect();
+        self.sort_slots(&mut changed);
+        let mut out = Vec::with_capacity(order.sorted.len().saturating_add(changed.len()));
+        let mut new = changed.into_iter().peekable();
+        for &s in &order.sorted {
+            if moved.get(s as usize).copied().unwrap_or(true) {
+                continue;
+            }
+            while let Some(&c) = new.peek() {
+                if self.cmp_slots(c, s) == Ordering::Less {
+                    out.push(c);
+                    new.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(s);
+        }
+        out.extend(new);
+        order.sorted = out;
+    }
+
+    /// Every evaluated slot, in slot order.
+    fn evaluated_slots(&self) -> Vec<u32> {
+        (0..self.contacts.len())
+            .filter(|&s| self.cols.evaluated(s))
+            .filter_map(|s| u32::try_from(s).ok())
+            .collect()
+    }
+
+    /// Work order: due first, then higher priority, then earlier due time,
+    /// then id.
+    fn cmp_slots(&self, a: u32, b: u32) -> Ordering {
+        self.order_key(a)
+            .cmp(&self.order_key(b))
+            .then_with(|| self.key(a).cmp(self.key(b)))
+    }
+
+    /// Slot `s`'s place in work order before its id: (not due, priority
+    /// from the highest, as `f64::total_cmp` orders it, due time).
+    fn order_key(&self, s: u32) -> (bool, u64, i64) {
+        let s = s as usize;
+        let c = &self.cols;
+        let due = c.flags.get(s).is_some_and(|f| f & DUE != 0);
+        let priority = c.priority.get(s).copied().unwrap_or(0.0);
+        let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
+        (!due, !total_order(priority), at)
+    }
+
+    fn key(&self, s: u32) -> &str {
+        self.keys.get(s as usize).map_or("", |k| k.as_ref())
+    }
+
+    /// Sorts `slots` into work order: each slot's key and the first eight
+    /// bytes of its id worked out once, and whole ids compared only when
+    /// those tie.
+    fn sort_slots(&self, slots: &mut [u32]) {
+        let mut keyed: Vec<((bool, u64, i64, u64), u32)> = slots
+            .iter()
+            .map(|&s| {
+                let (due, priority, at) = self.order_key(s);
+                ((due, priority, at, id_prefix(self.key(s))), s)
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.key(a.1).cmp(self.key(b.1))));
+        for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
+            *slot = s;
+        }
+    }
+}
