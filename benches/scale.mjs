@@ -16,15 +16,22 @@ import { fileURLToPath } from 'node:url';
 import { contacts, NOW } from './contacts.mjs';
 import { median } from './timing.mjs';
 
-/** Each path, on a fresh Worklist: its result and what to release after. */
+/**
+ * Each path, on a fresh Worklist (and its first page, which puts the work
+ * order in place): its result and what to release after.
+ */
 const PATHS = {
   upsertJson: (m, pb, list, text) => {
     const w = new m.Worklist(pb, NOW);
-    return [w.upsertJson(text), w];
+    const out = w.upsertJson(text);
+    w.query({}, { offset: 0, limit: 100 });
+    return [out, w];
   },
   upsert: (m, pb, list) => {
     const w = new m.Worklist(pb, NOW);
-    return [w.upsert(list), w];
+    const out = w.upsert(list);
+    w.query({}, { offset: 0, limit: 100 });
+    return [out, w];
   },
   evaluateMany: (m, pb, list) => [m.evaluateMany(list, pb, NOW), null],
 };
