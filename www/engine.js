@@ -3,6 +3,19 @@
 export class Engine {
   constructor() {
     this.worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    // Warms the engine's code up on another core meanwhile (see warm-worker.js);
+    // it is ended once done, and a failure there changes nothing here
+    // (<html data-warm> says which: "done" or "failed").
+    const warm = new Worker(new URL('./warm-worker.js', import.meta.url), { type: 'module' });
+    const ended = (how) => {
+      document.documentElement.dataset.warm = how;
+      warm.terminate();
+    };
+    warm.onmessage = () => ended('done');
+    warm.onerror = (e) => {
+      e.preventDefault();
+      ended('failed');
+    };
     this.nextId = 1;
     this.pending = new Map();
     this.onProgress = () => {};
