@@ -124,38 +124,47 @@ impl Worklist {
         if count == 0 {
             return;
         }
-        let moved = std::mem::replace(&mut order.unplaced, vec![false; n]);
         if count.saturating_mul(4) >= n {
             // Most moved: sort everything.
+            order.unplaced.fill(false);
             let mut all = self.evaluated_slots();
             self.sort_slots(&mut all);
             order.sorted = all;
             return;
         }
-        let mut changed: Vec<u32> = moved
+        let unplaced = &mut order.unplaced;
+        let mut changed: Vec<u32> = unplaced
             .iter()
             .enumerate()
-            .filter(|&(s, &m)| m && self.cols.evaluated(s))
+            .filter(|&(_, &m)| m)
             .filter_map(|(s, _)| u32::try_from(s).ok())
             .collect();
-        self.sort_slots(&mut changed);
-        let mut out = Vec::with_capacity(order.sorted.len().saturating_add(changed.len()));
-        let mut new = changed.into_iter().peekable();
-        for &s in &order.sorted {
-            if moved.get(s as usize).copied().unwrap_or(true) {
-                continue;
+        // The others keep their order; the unplaced leave it.
+        order
+            .sorted
+            .retain(|&s| !unplaced.get(s as usize).copied().unwrap_or(true));
+        for &s in &changed {
+            if let Some(u) = unplaced.get_mut(s as usize) {
+                *u = false;
             }
-            while let Some(&c) = new.peek() {
-                if self.cmp_slots(c, s) == Ordering::Less {
-                    out.push(c);
-                    new.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(s);
         }
-        out.extend(new);
+        changed.retain(|&s| self.cols.evaluated(s as usize));
+        self.sort_slots(&mut changed);
+        // Each goes in where a binary search of the others puts it (the
+        // others in order, and the changed in order, so each after the one
+        // before): a few comparisons each, and the rest copied in runs.
+        let kept = std::mem::take(&mut order.sorted);
+        let mut out = Vec::with_capacity(kept.len().saturating_add(changed.len()));
+        let mut from = 0;
+        for c in changed {
+            let rest = kept.get(from..).unwrap_or(&[]);
+            let at = from
+                .saturating_add(rest.partition_point(|&s| self.cmp_slots(s, c) == Ordering::Less));
+            out.extend_from_slice(kept.get(from..at).unwrap_or(&[]));
+            out.push(c);
+            from = at;
+        }
+        out.extend_from_slice(kept.get(from..).unwrap_or(&[]));
         order.sorted = out;
     }
 
