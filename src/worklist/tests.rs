@@ -562,3 +562,26 @@ fn the_order_read_after_a_run_of_changes_is_the_scans() {
     later.refresh(at("2026-11-12T15:00:00Z"));
     check_against_scan(&later);
 }
+
+/// A refresh at exactly a contact's `validUntil` brings it on (its facts can
+/// change at that instant): stepping from one `validUntil` to the next moves
+/// it on each time, re-evaluating the contact where its history changes and
+/// following the window where only the window turns.
+#[test]
+fn a_refresh_at_valid_until_itself_brings_the_contact_on() {
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(vec![contact("a", OUT)]);
+    let until = |w: &Worklist| w.kept("a").and_then(|k| k.valid_until);
+    let mut evaluated = 0;
+    // Till two history changes were reached (a window turns twice a day).
+    for _ in 0..400 {
+        let Some(v) = until(&w).filter(|&v| v < i64::MAX && evaluated < 2) else {
+            break;
+        };
+        evaluated += w.refresh(Instant(v));
+        assert!(until(&w) > Some(v), "validUntil stayed at {v}");
+        let want = crate::evaluate::evaluate(&contact("a", OUT), &w.playbook, Instant(v));
+        assert_eq!(until(&w), Some(want.valid_until_ms()));
+    }
+    assert!(evaluated > 0, "no history change was reached");
+}
