@@ -7,7 +7,9 @@
 // (each contact alternates between two versions, so the data held stays the
 // same size), 20% `refresh` (a minute on each time; every 10,000th goes back to
 // the start, which re-evaluates every contact), 20% `remove` of one id (a later
-// upsert adds it back). Every S calls (default N / 100) it collects garbage
+// upsert adds it back); after every tenth call, the first page of the work
+// order, as a table reads it (which puts the order back after the changes
+// since the last read). Every S calls (default N / 100) it collects garbage
 // (with --expose-gc) and samples the wasm memory and the process RSS.
 //
 // The criterion: after the warm-up (the first 20% of the calls), the line
@@ -62,7 +64,7 @@ const pb = m.preset('monthly-campaign');
 const wl = new m.Worklist(pb, NOW);
 if (wl.upsert(base).length) throw new Error('bad synthetic contacts');
 const r = rng(1);
-const counts = { upsert: 0, refresh: 0, remove: 0 };
+const counts = { upsert: 0, refresh: 0, remove: 0, page: 0 };
 const samples = [];
 let tick = 0;
 const sample = (calls, ms) => {
@@ -87,6 +89,10 @@ for (let i = 1; i <= CALLS; i++) {
   } else {
     wl.remove([base[j].id]);
     counts.remove++;
+  }
+  if (i % 10 === 0) {
+    wl.query({}, { offset: 0, limit: 100 });
+    counts.page++;
   }
   if (i % EVERY === 0) {
     sample(i, performance.now() - start);
