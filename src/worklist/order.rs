@@ -3,8 +3,9 @@
 //!
 //! Calls that change facts (`upsert`, `refresh`) and `remove` only note which
 //! slots are out of place; the first call that reads the order
-//! ([`Worklist::query_page`]) puts them back, with one sort of those slots and
-//! one merge. So a book loaded in many small calls, or contacts changed one
+//! ([`Worklist::query_page`]) puts them back: those slots sorted, each put in
+//! at a binary search of the others (or everything sorted, when most moved).
+//! So a book loaded in many small calls, or contacts changed one
 //! at a time between two reads, costs one pass over the order per read, not
 //! one per call: with the pass in every call, loading 100,000 contacts 1,000
 //! at a time cost 866 ms natively against 336 ms in one call.
@@ -100,9 +101,9 @@ impl Worklist {
     }
 
     /// Puts the unplaced slots back in work order: the others keep their
-    /// relative order, so this is one sort of the unplaced slots and one
-    /// merge (or one sort of everything, when most moved). Nothing to do
-    /// when nothing moved since the last settle.
+    /// relative order, so this is one sort of the unplaced slots and a
+    /// binary search for each (or one sort of everything, when most moved).
+    /// Nothing to do when nothing moved since the last settle.
     fn settle(&self, order: &mut Order) {
         let n = self.contacts.len();
         // Renumber the order after removals; the removed leave it.

@@ -1,5 +1,6 @@
 //! Keeping the worklist current: contacts added, changed and removed, `now`
-//! moved, and the work order kept as facts change.
+//! moved, and the slots whose place in the work order moved noted for the
+//! next read ([`super::order`]).
 
 use std::rc::Rc;
 
