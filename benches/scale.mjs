@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { contacts, NOW } from './contacts.mjs';
-import { median } from './timing.mjs';
+import { firstPage, median } from './timing.mjs';
 
 /**
  * Each path, on a fresh Worklist (and its first page, which puts the work
@@ -24,13 +24,13 @@ const PATHS = {
   upsertJson: (m, pb, list, text) => {
     const w = new m.Worklist(pb, NOW);
     const out = w.upsertJson(text);
-    w.query({}, { offset: 0, limit: 100 });
+    firstPage(w);
     return [out, w];
   },
   upsert: (m, pb, list) => {
     const w = new m.Worklist(pb, NOW);
     const out = w.upsert(list);
-    w.query({}, { offset: 0, limit: 100 });
+    firstPage(w);
     return [out, w];
   },
   evaluateMany: (m, pb, list) => [m.evaluateMany(list, pb, NOW), null],

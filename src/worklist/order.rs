@@ -13,7 +13,6 @@
 use std::cmp::Ordering;
 
 use super::columns::DUE;
-use super::update::{id_prefix, total_order};
 use super::Worklist;
 
 /// A slot added since the last settle (it has no place in `sorted` yet).
@@ -92,11 +91,7 @@ impl Worklist {
             }
             // Only a call from within `f` could find it borrowed; none does.
             // Worked out afresh rather than failing.
-            Err(_) => {
-                let mut all = self.evaluated_slots();
-                self.sort_slots(&mut all);
-                f(&all)
-            }
+            Err(_) => f(&self.sorted_slots()),
         }
     }
 
@@ -128,28 +123,22 @@ impl Worklist {
         if count.saturating_mul(4) >= n {
             // Most moved: sort everything.
             order.unplaced.fill(false);
-            let mut all = self.evaluated_slots();
-            self.sort_slots(&mut all);
-            order.sorted = all;
+            order.sorted = self.sorted_slots();
             return;
         }
+        // The others keep their order; the unplaced leave it, and their
+        // flags are taken.
         let unplaced = &mut order.unplaced;
-        let mut changed: Vec<u32> = unplaced
-            .iter()
-            .enumerate()
-            .filter(|&(_, &m)| m)
-            .filter_map(|(s, _)| u32::try_from(s).ok())
-            .collect();
-        // The others keep their order; the unplaced leave it.
         order
             .sorted
             .retain(|&s| !unplaced.get(s as usize).copied().unwrap_or(true));
-        for &s in &changed {
-            if let Some(u) = unplaced.get_mut(s as usize) {
-                *u = false;
-            }
-        }
-        changed.retain(|&s| self.cols.evaluated(s as usize));
+        let mut changed: Vec<u32> = unplaced
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(s, m)| {
+                (std::mem::take(m) && self.cols.evaluated(s)).then(|| u32::try_from(s).ok())?
+            })
+            .collect();
         self.sort_slots(&mut changed);
         // Each goes in where a binary search of the others puts it (the
         // others in order, and the changed in order, so each after the one
@@ -169,12 +158,14 @@ impl Worklist {
         order.sorted = out;
     }
 
-    /// Every evaluated slot, in slot order.
-    fn evaluated_slots(&self) -> Vec<u32> {
-        (0..self.contacts.len())
+    /// Every evaluated slot, in work order.
+    fn sorted_slots(&self) -> Vec<u32> {
+        let mut all: Vec<u32> = (0..self.contacts.len())
             .filter(|&s| self.cols.evaluated(s))
             .filter_map(|s| u32::try_from(s).ok())
-            .collect()
+            .collect();
+        self.sort_slots(&mut all);
+        all
     }
 
     /// Work order: due first, then higher priority, then earlier due time,
@@ -216,4 +207,27 @@ impl Worklist {
             *slot = s;
         }
     }
+}
+
+/// `x`'s rank in the order of `f64::total_cmp`, as an unsigned integer:
+/// negative numbers have every bit flipped (larger magnitudes sort lower),
+/// the others only the sign bit.
+pub(super) fn total_order(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+/// The first eight bytes of `id`, zero-padded, as a big-endian number: ids
+/// whose numbers differ compare as the numbers do (a shorter id pads with
+/// the lowest byte), and equal numbers leave the rest to decide.
+pub(super) fn id_prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
+        *b = c;
+    }
+    u64::from_be_bytes(bytes)
 }

@@ -407,7 +407,7 @@ fn priority_ranks_order_as_total_cmp() {
     for a in values {
         for b in values {
             assert_eq!(
-                update::total_order(a).cmp(&update::total_order(b)),
+                order::total_order(a).cmp(&order::total_order(b)),
                 a.total_cmp(&b),
                 "{a:?} against {b:?}"
             );
@@ -447,7 +447,7 @@ fn id_prefixes_order_as_the_ids() {
     };
     for a in ids {
         for b in ids {
-            let by_prefix = update::id_prefix(a).cmp(&update::id_prefix(b));
+            let by_prefix = order::id_prefix(a).cmp(&order::id_prefix(b));
             if by_prefix.is_ne() {
                 assert_eq!(by_prefix, a.cmp(b), "{a:?} against {b:?}");
             }

@@ -198,29 +198,6 @@ impl Worklist {
     }
 }
 
-/// `x`'s rank in the order of `f64::total_cmp`, as an unsigned integer:
-/// negative numbers have every bit flipped (larger magnitudes sort lower),
-/// the others only the sign bit.
-pub(super) fn total_order(x: f64) -> u64 {
-    let bits = x.to_bits();
-    if bits >> 63 == 1 {
-        !bits
-    } else {
-        bits | (1 << 63)
-    }
-}
-
-/// The first eight bytes of `id`, zero-padded, as a big-endian number: ids
-/// whose numbers differ compare as the numbers do (a shorter id pads with
-/// the lowest byte), and equal numbers leave the rest to decide.
-pub(super) fn id_prefix(id: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
-        *b = c;
-    }
-    u64::from_be_bytes(bytes)
-}
-
 /// The contact window's answer at `now` for the place numbered `id`:
 /// whether it is open, and the earliest instant after `now` it turns at
 /// (`i64::MAX` for never) — what [`crate::consent::check`] gives every
