@@ -121,6 +121,41 @@ test('upsert, remove and refresh sequences equal a worklist built from scratch',
   }
 });
 
+test('changes in many small calls with no read between read as a worklist built from scratch', () => {
+  const pb = m.preset('monthly-campaign');
+  const all = synthetic(260, 5);
+  const reply = (c) => ({ ...c, events: [...c.events, { kind: 'message', at: '2026-11-11T15:00:00Z', channel: 'sms', direction: 'in' }] });
+  const wl = fresh(pb, all.slice(0, 200), NOW);
+  try {
+    assert.equal(wl.query({}).length, 200); // the order is read once, then changed in small steps
+    for (let i = 200; i < 260; i += 7) wl.upsertJson(JSON.stringify(all.slice(i, i + 7)));
+    wl.upsert([reply(all[3]), reply(all[210])]);
+    // Contacts read before and contacts added since the last read.
+    const gone = [all[5].id, all[17].id, all[205].id, all[259].id];
+    assert.equal(wl.remove(gone), gone.length);
+    wl.upsertJson(JSON.stringify([reply(all[40])]));
+    const t = '2026-11-13T15:00:00Z';
+    wl.refresh(t);
+    const byId = new Map(all.map((c) => [c.id, c]));
+    for (const c of [reply(all[3]), reply(all[210]), reply(all[40])]) byId.set(c.id, c);
+    for (const id of gone) byId.delete(id);
+    let expect = [...byId.values()];
+    assert.deepEqual(snapshot(wl), snapshot(fresh(pb, expect, t)));
+    // One change at a time, each followed by a page of the work order.
+    const page = { offset: 0, limit: 25 };
+    wl.upsert([reply(all[100])]);
+    byId.set(all[100].id, reply(all[100]));
+    expect = [...byId.values()];
+    assert.deepEqual(wl.query({}, page), fresh(pb, expect, t).query({}, page));
+    assert.equal(wl.remove([all[0].id]), 1);
+    byId.delete(all[0].id);
+    expect = [...byId.values()];
+    assert.deepEqual(snapshot(wl), snapshot(fresh(pb, expect, t)));
+  } finally {
+    wl.free();
+  }
+});
+
 test('duplicate ids in one upsert: the last one wins', () => {
   const pb = m.preset('monthly-campaign');
   const wl = new m.Worklist(pb, NOW);
