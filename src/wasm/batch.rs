@@ -10,7 +10,8 @@ use crate::model::Contact;
 use crate::playbook::Playbook;
 
 use super::convert::{field_errors, json_string, text_of, FieldError};
-use super::text::{load_room, reserve, source_text, string_of};
+use super::room::room;
+use super::text::{load_room, source_text, string_of};
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -27,7 +28,7 @@ impl Batch {
     /// load is made here ([`load_room`]); nothing grows when it was taken
     /// already, with the text's buffer.
     pub fn of_text(text: String, path: &'static str) -> Batch {
-        reserve(load_room(text.len()));
+        room(load_room(text.len()));
         Batch {
             text,
             path,

@@ -7,6 +7,7 @@
 
 mod batch;
 mod convert;
+mod room;
 mod text;
 mod worklist;
 
@@ -105,9 +106,9 @@ impl<'a> Evaluated<'a> {
     pub(crate) fn json(&self, ascii: bool) -> Result<String, Error> {
         // About 2.8 times the contacts' text with explain (2.3 KB of JSON for
         // 833 B), 1.8 without: room in one growth of the memory (see
-        // `reserve`).
+        // `room`).
         let per = if self.explain { 3 } else { 2 };
-        text::reserve(self.batch.text_len().saturating_mul(per));
+        room::room(self.batch.text_len().saturating_mul(per));
         crate::json::text(self, ascii).map_err(|e| {
             self.failed
                 .borrow_mut()

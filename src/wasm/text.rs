@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::error::Error;
 
+use super::room::room;
+
 #[wasm_bindgen]
 extern "C" {
     /// The host's `TextEncoder` (every browser and Node has one).
@@ -81,25 +83,14 @@ fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// An empty buffer with room for a batch's text of `len` bytes; when the
-/// memory had to grow for it, room for what a load of the text keeps (see
-/// [`load_room`]) is taken at once too.
-///
-/// In Node each growth of the memory can set off a full garbage collection.
-/// A text copied in (one growth), then room made for the load once the host
-/// had run again (a second), cost two per first load: a first load of
-/// 100,000 contacts in a fresh process now sees one, and took 14.6, 15.2
-/// and 14.9 µs a contact against 16.1, 14.9 and 19.5. Taking both in one
-/// block instead would put the text in new memory even where an earlier
-/// batch's text had left room for it: a second resident load would then grow
-/// the memory by twice what it keeps.
+/// An empty buffer with room for a batch's text of `len` bytes, then room
+/// for what a load of the text keeps (see [`load_room`]): the text goes
+/// where an earlier batch's text was when it fits there, and the load's room
+/// is made in the same call (two growths of the memory in one call from the
+/// host cost what one does).
 fn batch_buffer(len: usize) -> Vec<u8> {
-    let pages = || core::arch::wasm32::memory_size::<0>();
-    let before = pages();
     let buffer = Vec::with_capacity(len);
-    if pages() > before {
-        reserve(load_room(len));
-    }
+    room(load_room(len));
     buffer
 }
 
@@ -132,24 +123,4 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
         path,
         "expected JSON text: a string or a Uint8Array of UTF-8",
     ))
-}
-
-/// Makes room for about `bytes` of allocations in one growth of the module's
-/// memory, before a bulk load.
-///
-/// The allocator grows the memory a few 64 KiB pages at a time as it needs
-/// them, and in Node each growth can set off a full garbage collection of a
-/// JS heap that holds the contacts being loaded: first loads of 50,000
-/// contacts cost 4.5 times as much per contact as loads of 10,000. A block
-/// this size, taken and given back at once, stays with the allocator as free
-/// room (wasm memory never shrinks), so the load's many small allocations are
-/// carved from it; where there is room already, nothing grows.
-///
-/// The block's address goes through `black_box`: an allocation nothing reads
-/// is one the optimizer may leave out (it does at `opt-level = 3`), and the
-/// loads were then superlinear again.
-pub fn reserve(bytes: usize) {
-    let block = Vec::<u8>::with_capacity(bytes);
-    std::hint::black_box(block.as_ptr());
-    drop(block);
 }

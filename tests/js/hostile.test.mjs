@@ -3,23 +3,9 @@
 // keeps working afterwards. Ends with leak checks on the wasm linear memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { withMemory } from './instance.mjs';
 
-// Keep a handle on the instance's exports as the package instantiates itself,
-// to read the size of its linear memory (the package does not export it).
-const instances = [];
-const RealInstance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(RealInstance, {
-  construct(target, args, newTarget) {
-    const inst = Reflect.construct(target, args, newTarget);
-    instances.push(inst);
-    return inst;
-  },
-});
-const require = createRequire(import.meta.url);
-const m = require('../../pkg');
-WebAssembly.Instance = RealInstance;
-const memory = instances.map((i) => i.exports.memory).find((x) => x instanceof WebAssembly.Memory);
+const { m, memory } = withMemory('../../pkg');
 
 const ladder = m.preset('call-ladder');
 const campaign = m.preset('monthly-campaign');
