@@ -122,7 +122,7 @@ const scaleRows = [];
 let superlinear = false;
 if (scale) {
   const paths = [...new Set(scale.rows.map((r) => r.path))];
-  const what = { upsertJson: '`Worklist.upsertJson` (string)', upsert: '`Worklist.upsert` (objects)', evaluateMany: '`evaluateMany` (explain on)' };
+  const what = { upsertJson: '`Worklist.upsertJson` (string)', upsert: '`Worklist.upsert` (objects)', evaluateMany: '`evaluateMany` (explain on)', upsertJsonCalls: '`Worklist.upsertJson`, 1,000 contacts a call: a second book, beside a first loaded the same way' };
   for (const p of paths) {
     const rs = scale.rows.filter((r) => r.path === p);
     const lo = rs[0];
@@ -207,7 +207,7 @@ ${main.join('\n')}
 
 ## Cost per contact of a first load, by size
 
-Each size in a fresh Node process (a page or a job that loads its contacts once: the module's memory grows from nothing), median of ${scale?.runs ?? '?'} processes; the text is made before the clock starts, and the code is compiled first by V8's optimizing tier (\`node --no-liftoff\`; a first call on ${scale?.warm ?? 100} contacts, timed apart, compiles it: up to ${warmNote}), so that the baseline tier's slower first calls do not make small sizes look dearer. Linear when the cost per contact at the largest size is at most 1.5× the smallest.
+Each size in a fresh Node process (a page or a job that loads its contacts once: the module's memory grows from nothing), median of ${scale?.runs ?? '?'} processes; the text is made before the clock starts, and the code is compiled first by V8's optimizing tier (\`node --no-liftoff\`; a first call on ${scale?.warm ?? 100} contacts, timed apart, compiles it: up to ${warmNote}), so that the baseline tier's slower first calls do not make small sizes look dearer. The last row loads its book a page of 1,000 contacts a call, as a CRM fetches them, beside a book of the same size loaded so before the clock starts: the memory is large and must grow under many calls (a bulk call grows it by a quarter of its size or more when it grows it, src/wasm/room.rs). Linear when the cost per contact at the largest size is at most 1.5× the smallest.
 
 | path | ${(scale?.sizes ?? []).map(k).join(' | ')} | largest ÷ smallest | linear |
 |---|${(scale?.sizes ?? []).map(() => '---|').join('')}---|---|
