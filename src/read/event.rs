@@ -44,7 +44,11 @@ pub(super) fn read_events(
 ) -> std::result::Result<(), Syntax> {
     r.ws();
     if r.peek() != Some(b'[') {
-        match r.value()?.given() {
+        let mut v = r.value()?;
+        if let Val::Null = v {
+            v = batch.null("events", &["events"]);
+        }
+        match v.given() {
             None => events.clear(),
             Some(other) => out.push(Error::input(
                 "events",

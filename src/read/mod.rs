@@ -68,6 +68,31 @@ pub fn contact_with(
     read_whole(&mut r, &mut out, default_zone, &mut Batch::new(keywords))
 }
 
+/// What a host had where the JSON text it wrote has `null`: `JSON.stringify`
+/// writes `NaN` and `±Infinity` as `null`, which the reader would take as
+/// "not given" (and a CRM's `Number("")` is `NaN`). Given one, the reader
+/// asks it about each `null` of a field it reads, and reads the number the
+/// host had there instead, which is then an error in the field's own words.
+pub trait NonFinite {
+    /// The number field `field` of record `record` of the batch held in the
+    /// host, when it held a number there; else `None`. Asked about the
+    /// contact's own fields (`events` as a whole too), not its events'.
+    fn number(&self, record: usize, field: &str) -> Option<f64>;
+}
+
+/// [`contact`], for the JSON text a host wrote from its own values: see
+/// [`NonFinite`] (the record is number 0).
+///
+/// # Errors
+/// As [`contact`].
+pub fn contact_from_host(text: &str, playbook: &Playbook, host: &dyn NonFinite) -> Result<Contact> {
+    let mut r = Reader::new(text);
+    let mut out = Errors::default();
+    let mut batch = Batch::new(&playbook.keywords);
+    batch.host = Some(host);
+    read_whole(&mut r, &mut out, playbook.time_zone, &mut batch)
+}
+
 /// A text that is one contact record and nothing more.
 fn read_whole(
     r: &mut Reader<'_>,
@@ -159,6 +184,18 @@ pub fn contacts<'a>(text: &'a str, playbook: &'a Playbook) -> Contacts<'a> {
     }
 }
 
+/// [`contacts`], for the JSON text a host wrote from its own values: see
+/// [`NonFinite`] (records are numbered from 0, in the array's order).
+pub fn contacts_from_host<'a>(
+    text: &'a str,
+    playbook: &'a Playbook,
+    host: &'a dyn NonFinite,
+) -> Contacts<'a> {
+    let mut c = contacts(text, playbook);
+    c.batch.host = Some(host);
+    c
+}
+
 /// The iterator of [`contacts`].
 pub struct Contacts<'a> {
     text: &'a str,
@@ -191,6 +228,7 @@ impl Contacts<'_> {
 
     /// The next element read in place; `None` after the closing bracket.
     fn element(&mut self) -> Option<Result<Element>> {
+        self.batch.record = self.index;
         let r = &mut self.r;
         r.ws();
         let start = r.pos;
@@ -258,6 +296,8 @@ impl Iterator for Contacts<'_> {
                 let raw = self.text.get(range.clone()).unwrap_or("");
                 let mut out = Errors::default();
                 let mut r = Reader::new(raw);
+                self.batch.record = self.index;
+                self.index = self.index.saturating_add(1);
                 let c = read_whole(&mut r, &mut out, self.default_zone, &mut self.batch);
                 Some(Ok((range, c)))
             }

@@ -27,6 +27,10 @@ pub(super) struct Batch<'k> {
     /// Short texts read, per channel (SMS, email).
     pub(super) seen: [rustc_hash::FxHashMap<Box<str>, Reply>; 2],
     pub(super) events: Vec<Event>,
+    /// What the host's own values were where the text has `null` (see
+    /// [`super::NonFinite`]), and the index of the record being read.
+    pub(super) host: Option<&'k dyn super::NonFinite>,
+    pub(super) record: usize,
 }
 
 impl<'k> Batch<'k> {
@@ -40,6 +44,26 @@ impl<'k> Batch<'k> {
             keywords,
             seen: Default::default(),
             events: Vec::new(),
+            host: None,
+            record: 0,
+        }
+    }
+
+    /// A `null` given for field `key` of the record:
+    /// the number the host had there when that was one JSON cannot hold
+    /// (`NaN`, `±Infinity`), for a field the reader reads (in `known`); else
+    /// `null`. Out of line: the read loops stay as they were.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn null(&self, key: &str, known: &[&str]) -> Val<'static> {
+        let Some(host) = self.host.filter(|_| known.contains(&key)) else {
+            return Val::Null;
+        };
+        match host.number(self.record, key) {
+            Some(x) if x.is_nan() => Val::Num(x, "NaN"),
+            Some(x) if x == f64::INFINITY => Val::Num(x, "Infinity"),
+            Some(x) if x == f64::NEG_INFINITY => Val::Num(x, "-Infinity"),
+            _ => Val::Null,
         }
     }
 
@@ -62,6 +86,9 @@ impl<'k> Batch<'k> {
         r
     }
 }
+
+/// The fields of a contact record the reader reads (`events` apart).
+const CONTACT_FIELDS: [&str; 6] = ["id", "name", "timeZone", "region", "addedAt", "priority"];
 
 /// The state of one contact being read.
 pub(super) struct Ctx {
@@ -164,7 +191,10 @@ pub(super) fn read_contact(
             return read_events(r, out, &mut cx, batch, &mut events);
         }
         // One read of the value for every other field, known or not.
-        let v = r.value_inline()?;
+        let v = match r.value_inline()? {
+            Val::Null => batch.null(key, &CONTACT_FIELDS),
+            v => v,
+        };
         match key {
             "id" => {
                 f.id_seen = true;

@@ -111,6 +111,66 @@ fn null_optional_fields_are_not_given() {
     assert_eq!(read[0], read[1]);
 }
 
+/// A host's `NaN` or `Infinity`, written as `null` by `JSON.stringify`, is
+/// read as the number it was (an error in the field's own words), in the
+/// contact's fields the reader reads only; a `null` the host had is "not
+/// given". (An event's fields are not asked about: a required one given
+/// `null` is an error all the same.)
+#[test]
+fn a_hosts_non_finite_numbers_are_read_where_its_text_has_null() {
+    /// NaN for record 0's priority and `at` (its events' are not asked
+    /// about), Infinity for record 1's
+    /// name and its unknown `score`, -Infinity for record 2's events.
+    struct Host;
+    impl NonFinite for Host {
+        fn number(&self, record: usize, field: &str) -> Option<f64> {
+            match (record, field) {
+                (0, "priority" | "at") => Some(f64::NAN),
+                (1, "name" | "score") => Some(f64::INFINITY),
+                (2, "events") => Some(f64::NEG_INFINITY),
+                _ => None,
+            }
+        }
+    }
+    let pb = Playbook::from_json(crate::preset_json("monthly-campaign").unwrap()).unwrap();
+    let first = r#"{"id":"a","priority":null,"name":null,"addedAt":"2026-11-01T10:00:00Z","events":[{"kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"out","text":null},{"kind":"message","at":null,"channel":"sms","direction":"out"}]}"#;
+    let second = r#"{"id":"b","name":null,"score":null,"addedAt":"2026-11-01T10:00:00Z"}"#;
+    let third = r#"{"id":"c","priority":null,"events":null,"addedAt":"2026-11-01T10:00:00Z"}"#;
+    let e = contact_from_host(first, &pb, &Host).unwrap_err();
+    let all: Vec<String> = std::iter::once(&e)
+        .chain(&e.also)
+        .map(|e| format!("{}: {}", e.path, e.message))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "priority: expected a number from -1e9 to 1e9, got the number NaN".to_string(),
+            format!("events[1].at: required: {EXPECTED_TIME}"),
+        ]
+    );
+    assert_eq!(e.also[0].code, ErrorCode::InvalidTime);
+
+    let batch = format!("[{first},{second},{third},{second}]");
+    let read: Vec<std::result::Result<Contact, String>> = contacts_from_host(&batch, &pb, &Host)
+        .map(|item| {
+            item.unwrap()
+                .1
+                .map_err(|e| format!("{}: {}", e.path, e.message))
+        })
+        .collect();
+    assert_eq!(read[0].as_ref().unwrap_err(), &all[0]);
+    assert_eq!(
+        read[1].as_ref().unwrap_err(),
+        "name: expected a string, got the number Infinity"
+    );
+    assert_eq!(
+        read[2].as_ref().unwrap_err(),
+        "events: expected an array of events, got the number -Infinity"
+    );
+    // Record 3 had nothing but nulls: not given, as without a host.
+    assert_eq!(read[3], Ok(contact(second, &pb).unwrap()));
+}
+
 #[test]
 fn every_bad_field_is_reported() {
     let e = err(r#"{"id": "a", "addedAt": "yesterday", "events": [

@@ -150,7 +150,7 @@ pub(super) fn string_of(v: Val<'_>) -> std::result::Result<String, String> {
 pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
     match v {
         Val::Str(s) => Ok(s.into_owned()),
-        Val::Num(_, text) => Ok(text.to_string()),
+        Val::Num(n, text) if n.is_finite() => Ok(text.to_string()),
         other => Err(format!("expected a string, got {}", other.got())),
     }
 }

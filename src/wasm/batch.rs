@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::model::Contact;
 use crate::playbook::Playbook;
 
-use super::convert::{field_errors, json_string, text_of, FieldError};
+use super::convert::{field_errors, json_string, text_of, FieldError, JsHost};
 use super::room::room;
 use super::text::{load_room, source_text, string_of};
 
@@ -21,6 +21,8 @@ pub struct Batch {
     /// itself), by index, each with its error and its id as JSON text; `null`
     /// stands in their place in `text`.
     unjson: Vec<(usize, Error, String)>,
+    /// The JS array the text was written from, if it was ([`JsHost`]).
+    source: Option<js_sys::Array>,
 }
 
 impl Batch {
@@ -33,6 +35,7 @@ impl Batch {
             text,
             path,
             unjson: Vec::new(),
+            source: None,
         }
     }
 
@@ -47,8 +50,12 @@ impl Batch {
         if !js_sys::Array::is_array(v) {
             return Err(Error::input(path, "expected an array of contacts"));
         }
+        let source = Some(v.clone().unchecked_into::<js_sys::Array>());
         if let Ok(text) = json_string(v, path).and_then(|s| source_text(&s, path)) {
-            return Ok(Batch::of_text(text, path));
+            return Ok(Batch {
+                source,
+                ..Batch::of_text(text, path)
+            });
         }
         // Some contact has no JSON form: each on its own.
         let items: &js_sys::Array = v.unchecked_ref();
@@ -73,9 +80,11 @@ impl Batch {
             }
         }
         text.push(']');
-        let mut b = Batch::of_text(text, path);
-        b.unjson = unjson;
-        Ok(b)
+        Ok(Batch {
+            unjson,
+            source,
+            ..Batch::of_text(text, path)
+        })
     }
 
     /// Reads each contact for `playbook` and gives it to `f` with its index
@@ -90,7 +99,12 @@ impl Batch {
         mut f: impl FnMut(usize, &str, crate::Result<Contact>),
     ) -> Result<(), Error> {
         let mut unjson = self.unjson.iter().peekable();
-        for (i, item) in crate::read::contacts(&self.text, playbook).enumerate() {
+        let host = self.source.as_ref().map(JsHost::Many);
+        let items = match &host {
+            Some(host) => crate::read::contacts_from_host(&self.text, playbook, host),
+            None => crate::read::contacts(&self.text, playbook),
+        };
+        for (i, item) in items.enumerate() {
             let (range, c) = item.map_err(|e| e.under(self.path))?;
             if let Some((_, e, id)) = unjson.next_if(|(j, _, _)| *j == i) {
                 f(i, id, Err(e.clone()));

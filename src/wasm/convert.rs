@@ -191,7 +191,31 @@ pub fn channel(v: &JsValue, path: &str) -> Result<Channel, Error> {
 
 /// One contact, for `playbook`.
 pub fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
-    crate::read::contact(&text_of(v, "")?, pb)
+    crate::read::contact_from_host(&text_of(v, "")?, pb, &JsHost::One(v))
+}
+
+/// The JS values a contact's JSON text was written from: one contact object,
+/// or an array of them. The reader asks it what a field was where the text
+/// has `null` (`JSON.stringify` writes `NaN` and `±Infinity` so).
+pub enum JsHost<'a> {
+    One(&'a JsValue),
+    Many(&'a js_sys::Array),
+}
+
+impl crate::read::NonFinite for JsHost<'_> {
+    fn number(&self, record: usize, field: &str) -> Option<f64> {
+        match self {
+            JsHost::One(v) => number_at(v, field),
+            JsHost::Many(list) => number_at(&list.get(u32::try_from(record).ok()?), field),
+        }
+    }
+}
+
+/// The number field `key` of the object `o` holds, if it holds one.
+pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(o, &JsValue::from_str(key))
+        .ok()?
+        .as_f64()
 }
 
 /// A playbook; errors under `prefix`.

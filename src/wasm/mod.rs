@@ -272,6 +272,23 @@ pub fn plan_queue(
     #[wasm_bindgen(unchecked_param_type = "QueueOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
+        // A priority JSON cannot hold would be read as none (`null`).
+        if js_sys::Array::is_array(&items) {
+            let list: &js_sys::Array = items.unchecked_ref();
+            for (i, item) in list.iter().enumerate() {
+                if let Some(p) = convert::number_at(&item, "priority").filter(|p| !p.is_finite()) {
+                    let got = match p {
+                        _ if p.is_nan() => "NaN",
+                        _ if p > 0.0 => "Infinity",
+                        _ => "-Infinity",
+                    };
+                    return Err(Error::input(
+                        format!("items[{i}].priority"),
+                        format!("expected a finite number, got {got}"),
+                    ));
+                }
+            }
+        }
         let items = value_of(&items, "items")?;
         let options = value_of(&options, "options")?;
         crate::queue::plan_queue(&items, &options)

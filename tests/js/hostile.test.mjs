@@ -233,6 +233,49 @@ test('times at year 0, 9999 and beyond, NaN, Infinity and out-of-range epoch ms'
   throwsAt(() => m.evaluate({ ...good(), addedAt: 1794322800 }, ladder, NOW), 'looks like seconds (as seconds it is 2026-11-10', 'seconds');
 });
 
+test('NaN and Infinity in a field the engine reads are errors, though JSON.stringify writes them as null', () => {
+  // A CRM's Number('') is NaN; JSON has no NaN, and null is "not given".
+  for (const x of [NaN, Infinity, -Infinity]) {
+    const got = String(x);
+    let e = throwsAt(() => m.evaluate({ ...good(), priority: x }, campaign, NOW), ['priority', got], `priority ${got}`);
+    assert.equal(e.path, 'priority');
+    assert.equal(e.code, 'E_INVALID_INPUT');
+    throwsAt(() => m.evaluate({ ...good(), name: x }, campaign, NOW), ['name', got], `name ${got}`);
+    throwsAt(() => m.evaluate({ ...good(), events: x }, campaign, NOW), ['events', 'expected an array of events', got], `events ${got}`);
+    // A required field of an event: an error at its path (as if missing).
+    const events = [...good().events, { kind: 'message', at: x, channel: 'sms', direction: 'out' }];
+    e = throwsAt(() => m.evaluate({ ...good(), events }, campaign, NOW), ['events[2].at'], `at ${got}`);
+    assert.equal(e.code, 'E_INVALID_TIME');
+    e = throwsAt(() => m.evaluate({ ...good(), addedAt: x }, campaign, NOW), ['addedAt', got], `addedAt ${got}`);
+    assert.equal(e.code, 'E_INVALID_TIME');
+    throwsAt(() => m.evaluate({ ...good(), id: x }, campaign, NOW), ['id', got], `id ${got}`);
+    throwsAt(() => m.plan({ ...good(), priority: x }, campaign, NOW, '2026-12-12T15:00:00Z'), 'priority', `plan, priority ${got}`);
+    throwsAt(() => m.checkChannel({ ...good(), priority: x }, 'call', NOW, campaign), 'priority', `checkChannel, priority ${got}`);
+    throwsAt(() => m.planQueue([{ id: 1, dueAt: NOW }, { id: 2, dueAt: NOW, priority: x }], { capacityPerDay: 1 }), ['items[1].priority', got], `queue priority ${got}`);
+
+    // In a batch, that contact's own error; the others are read.
+    const list = [good(), { ...good(), id: 'c2', priority: x }, { ...good(), id: 'c3' }];
+    const out = m.evaluateMany(list, campaign, NOW);
+    assert.equal(out[0].id, 'c1');
+    assert.equal(out[1].id, 'c2');
+    assert.equal(out[1].path, 'contacts[1].priority');
+    assert.match(out[1].error, new RegExp(got));
+    assert.equal(out[2].id, 'c3');
+    assert.ok(out[2].status);
+    const wl = new m.Worklist(campaign, NOW);
+    const errors = wl.upsert(list);
+    assert.deepEqual(errors.map((b) => [b.id, b.path]), [['c2', 'contacts[1].priority']]);
+    assert.deepEqual(wl.query({}).sort(), ['c1', 'c3']);
+    wl.free();
+
+    // A field the engine does not read is ignored, whatever its value.
+    assert.equal(m.evaluate({ ...good(), score: x, events: [{ ...good().events[0], crmScore: x }] }, campaign, NOW).id, 'c1');
+  }
+  // null itself stays "not given".
+  assert.equal(m.evaluate({ ...good(), priority: null, name: null }, campaign, NOW).id, 'c1');
+  assert.deepEqual(m.evaluateMany([{ ...good(), priority: null }], campaign, NOW)[0].priority, m.evaluate(good(), campaign, NOW).priority);
+});
+
 test('empty and 1 MB texts, lone surrogates', () => {
   const mb = 'x'.repeat(1 << 20);
   for (const t of ['', ' ', mb, 'STOP'.padEnd(1 << 20, ' '), `${'stop '.repeat(200000)}`, '\u0000', '\uFEFFSTOP',
