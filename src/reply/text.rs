@@ -208,8 +208,21 @@ fn elides(word: &str) -> bool {
 
 /// The part of a message before quoted history (an email reply's "> ..." lines,
 /// "On ... wrote:", "-----Original Message-----", "From:"), once something has
-/// been written above it.
+/// been written above it; "> ..." lines above the customer's own words (a
+/// reply written below the quote) are not read either. A message with no line
+/// of its own is read as the customer's: it is all they wrote.
 pub fn before_quote(text: &str) -> &str {
+    let own = |t: &str| t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if !t.starts_with('>') && own(t) {
+            break;
+        }
+        start += line.len();
+    }
+    let below = text.get(start..).unwrap_or("");
+    let text = if own(below) { below } else { text };
     let mut seen = false;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -224,7 +237,7 @@ pub fn before_quote(text: &str) -> &str {
         if seen && quote {
             return text.get(..at).unwrap_or(text);
         }
-        seen |= t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+        seen |= own(t);
         at += line.len();
     }
     text
@@ -616,5 +629,14 @@ mod tests {
             "Thanks\n"
         );
         assert_eq!(before_quote("> stop"), "> stop");
+        // A reply written below the quote: the quote above is not read.
+        assert_eq!(
+            before_quote("> Reply STOP to unsubscribe\n\nsee you thursday"),
+            "see you thursday"
+        );
+        assert_eq!(
+            before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
+            "yes\n"
+        );
     }
 }

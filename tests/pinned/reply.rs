@@ -481,6 +481,29 @@ fn a_quoted_footer_below_a_reply_is_not_read() {
     }
 }
 
+/// A reply written below the quote (top-quoting's other way: the quoted
+/// lines "> ..." first, then the customer's words) does not read the quote:
+/// our footer quoted above "see you thursday" is not an opt-out, while the
+/// customer's own STOP below a quote is one; a message of quoted lines only
+/// is read as the customer's.
+#[test]
+fn a_quoted_footer_above_a_reply_is_not_read() {
+    for text in [
+        "> Reply STOP to unsubscribe\nsee you thursday",
+        "> Reply STOP to unsubscribe\n>\n\n  see you thursday\n",
+        ">> Reply STOP to unsubscribe\n> Would Tuesday work?\nYes, Tuesday.",
+    ] {
+        let c = classify_on(text, MessageChannel::Email);
+        assert_eq!(c.intent, Intent::None, "{text:?}: {c:?}");
+    }
+    opts_out(
+        "> Would Tuesday work?\nSTOP",
+        MessageChannel::Email,
+        &["email"],
+    );
+    opts_out("> STOP", MessageChannel::Email, &["email"]);
+}
+
 /// Words written apart or glued read as the words they are: "voice mails"
 /// are voicemails (calls, so calls and texts are revoked); a stop word glued
 /// to a verb or a means of contact ("stoptexting", "stopcall",
