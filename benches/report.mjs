@@ -223,6 +223,13 @@ Node 20 here, growing a memory by 100 MB one page at a time beside a JS heap of
 Chromium's first load (under "Other figures") does not show it.
 A later load of the same size in the same process, into memory
 already grown, is the "into a fresh Worklist" figure above.
+The paged row grows the memory in 2 or 3 of its calls at 100k (a quarter of
+the memory or more each time; it grew in 46 of 100 calls, and took 10.4–11.3 s,
+before): what still rises with the size there is not the number of growths —
+growing by half the memory instead took the same (1.39–1.52 s against
+1.26–1.65 s, one process each, alternating) — but the host's garbage
+collections, of a JS heap that holds the whole book as objects and as the
+pages' text (about 300 MB at 100k), each 120–165 ms in \`--trace-gc\`.
 ` : ''}
 ## The boundary, per contact (Node, ${node ? k(node.n) : '?'} contacts)
 
