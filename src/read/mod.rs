@@ -80,6 +80,17 @@ pub trait NonFinite {
     fn number(&self, record: usize, field: &str) -> Option<f64>;
 }
 
+/// How JavaScript writes `x` when it is a number JSON cannot hold (`NaN`,
+/// `Infinity`, `-Infinity`); `None` for a finite number.
+pub fn non_finite_name(x: f64) -> Option<&'static str> {
+    match x {
+        _ if x.is_nan() => Some("NaN"),
+        f64::INFINITY => Some("Infinity"),
+        f64::NEG_INFINITY => Some("-Infinity"),
+        _ => None,
+    }
+}
+
 /// [`contact`], for the JSON text a host wrote from its own values: see
 /// [`NonFinite`] (the record is number 0).
 ///

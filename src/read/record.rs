@@ -60,10 +60,8 @@ impl<'k> Batch<'k> {
             return Val::Null;
         };
         match host.number(self.record, key) {
-            Some(x) if x.is_nan() => Val::Num(x, "NaN"),
-            Some(x) if x == f64::INFINITY => Val::Num(x, "Infinity"),
-            Some(x) if x == f64::NEG_INFINITY => Val::Num(x, "-Infinity"),
-            _ => Val::Null,
+            Some(x) => super::non_finite_name(x).map_or(Val::Null, |name| Val::Num(x, name)),
+            None => Val::Null,
         }
     }
 

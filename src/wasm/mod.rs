@@ -276,12 +276,8 @@ pub fn plan_queue(
         if js_sys::Array::is_array(&items) {
             let list: &js_sys::Array = items.unchecked_ref();
             for (i, item) in list.iter().enumerate() {
-                if let Some(p) = convert::number_at(&item, "priority").filter(|p| !p.is_finite()) {
-                    let got = match p {
-                        _ if p.is_nan() => "NaN",
-                        _ if p > 0.0 => "Infinity",
-                        _ => "-Infinity",
-                    };
+                let number = convert::number_at(&item, "priority");
+                if let Some(got) = number.and_then(crate::read::non_finite_name) {
                     return Err(Error::input(
                         format!("items[{i}].priority"),
                         format!("expected a finite number, got {got}"),

@@ -74,7 +74,7 @@ fn memory_bytes() -> usize {
 }
 
 /// Bytes the allocator has handed out and not been given back.
-pub fn live_bytes() -> usize {
+fn live_bytes() -> usize {
     LIVE.load(Relaxed)
 }
 
