@@ -254,15 +254,16 @@ impl Hours {
             return inside;
         }
         // From the openings listed for a batch when `t` is in their stretch
-        // (a batch audits every touch of every contact). A question outside
-        // it neither counts towards a list nor widens one: a single
-        // evaluation should not pay for a list, nor an old touch stretch it.
-        let listed = self.timeline.borrow().contains(t);
-        let inside = listed.unwrap_or_else(|| {
-            (0..self.constraints()).all(|i| match self.local_contains(i, t) {
-                Some(inside) => inside,
-                None => matches!(self.span(i, t), Some((s, e)) if s <= t && t < e),
-            })
+        // (a batch audits every touch of every contact), as cheap to ask
+        // again as to remember. A question outside it neither counts towards
+        // a list nor widens one: a single evaluation should not pay for a
+        // list, nor an old touch stretch it.
+        if let Some(inside) = self.timeline.borrow().contains(t) {
+            return inside;
+        }
+        let inside = (0..self.constraints()).all(|i| match self.local_contains(i, t) {
+            Some(inside) => inside,
+            None => matches!(self.span(i, t), Some((s, e)) if s <= t && t < e),
         });
         self.asked.set(Asked {
             contains: Some(inside),
