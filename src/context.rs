@@ -230,10 +230,10 @@ pub struct Ctx<'a> {
     /// Audit the history's touches for violations (the resident worklist
     /// keeps no violations, so it skips them; `get` evaluates in full).
     pub audits: bool,
-    /// A buffer for the consent fold's touches, lent by a batch that
-    /// evaluates contact after contact and takes it back from the facts
-    /// (its allocation serves them all); empty otherwise.
-    pub touches: Cell<Vec<(Instant, Channel)>>,
+    /// The consent fold's lists, lent by a batch that evaluates contact
+    /// after contact and takes them back from the facts (their allocations
+    /// serve them all); empty otherwise.
+    pub lent: Cell<crate::consent::Lent>,
 }
 
 impl<'a> Ctx<'a> {
@@ -254,7 +254,7 @@ impl<'a> Ctx<'a> {
             hours_changes: Cell::new(i64::MAX),
             lean: false,
             audits: true,
-            touches: Cell::new(Vec::new()),
+            lent: Cell::default(),
         }
     }
 

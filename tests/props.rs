@@ -762,3 +762,47 @@ proptest! {
         kept_equals_evaluate(&contacts, &pb, &nows)?;
     }
 }
+
+/// The facts of contacts folded one after the other with the consent lists
+/// a batch lends (touches, violations, keyword replies) are the facts of
+/// each folded afresh: nothing of one contact is left in the next.
+fn lent_lists_leave_nothing(contacts: &[Value], pb: &Value, now: i64) -> Result<(), TestCaseError> {
+    use cadence_engine::consent::Lent;
+    use cadence_engine::context::{Ctx, Env};
+    let Ok(pbn) = Playbook::from_value(pb) else {
+        return Ok(());
+    };
+    let read: Vec<cadence_engine::Contact> = contacts
+        .iter()
+        .filter_map(|c| input::contact_from_value(c, &pbn).ok())
+        .collect();
+    let env = Env::new(&pbn);
+    let mut lent = Lent::default();
+    for (i, c) in read.iter().enumerate() {
+        for lean in [true, false] {
+            let mut fresh_ctx = Ctx::new(&env, c, Instant(now));
+            fresh_ctx.lean = lean;
+            let fresh = cadence_engine::facts::facts(&fresh_ctx);
+            let mut ctx = Ctx::new(&env, c, Instant(now));
+            ctx.lean = lean;
+            ctx.lent.set(std::mem::take(&mut lent));
+            let mut f = cadence_engine::facts::facts(&ctx);
+            prop_assert_eq!(&f, &fresh, "contact {} (lean: {})", i, lean);
+            lent.reclaim(&mut f.consent);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(cfg(64))]
+
+    #[test]
+    fn lent_lists_leave_nothing_behind(
+        contacts in proptest::collection::vec(contact(), 1..8),
+        pb in playbook(),
+        now in time(),
+    ) {
+        lent_lists_leave_nothing(&contacts, &pb, now)?;
+    }
+}

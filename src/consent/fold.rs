@@ -25,10 +25,9 @@ pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
 /// Folded in place: the state is a few hundred bytes, and an evaluation
 /// should not copy it out of the fold and again into its facts.
 pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
-    // One allocation for the touches the caps count (at most one per
-    // event), not a growth every few; a batch's own buffer when it lends one.
-    s.touches = ctx.touches.take();
-    s.touches.clear();
+    // The batch's own lists when it lends them; and one allocation for the
+    // touches the caps count (at most one per event), not a growth every few.
+    ctx.lent.take().lend_to(s);
     if !ctx.caps().is_empty() {
         s.touches.reserve(ctx.upto);
     }

@@ -200,6 +200,51 @@ pub struct Consent<'a> {
     pub explain: Explain,
 }
 
+/// The consent fold's growing lists, lent by a batch that folds contact after
+/// contact and takes them back from each one's facts ([`Lent::reclaim`]): one
+/// allocation of each serves the whole batch, instead of a few per contact.
+#[derive(Debug, Default)]
+pub struct Lent {
+    touches: Vec<(Instant, Channel)>,
+    violations: Vec<Violation>,
+    keyword_events: Vec<(usize, Intent)>,
+}
+
+/// The most entries a lent list keeps room for between contacts: a contact
+/// with a longer history allocates its own, so a batch's memory does not
+/// keep the longest one's (16 KB of touches).
+pub const LENT_KEPT: usize = 1024;
+
+impl Lent {
+    /// Takes the lists back from a contact's consent state, each unless a long
+    /// history grew it past [`LENT_KEPT`].
+    pub fn reclaim(&mut self, s: &mut Consent) {
+        fn back<T>(kept: &mut Vec<T>, used: &mut Vec<T>) {
+            if used.capacity() <= LENT_KEPT {
+                *kept = std::mem::take(used);
+            }
+        }
+        back(&mut self.touches, &mut s.touches);
+        back(&mut self.violations, &mut s.violations);
+        back(&mut self.keyword_events, &mut s.keyword_events);
+    }
+
+    /// The room kept for touches.
+    pub fn touches_capacity(&self) -> usize {
+        self.touches.capacity()
+    }
+
+    /// Hands the lists, emptied, to a consent state about to be folded.
+    pub(crate) fn lend_to(mut self, s: &mut Consent) {
+        self.touches.clear();
+        self.violations.clear();
+        self.keyword_events.clear();
+        s.touches = self.touches;
+        s.violations = self.violations;
+        s.keyword_events = self.keyword_events;
+    }
+}
+
 fn slot(c: DndChannel) -> usize {
     match c {
         DndChannel::Sms => 0,

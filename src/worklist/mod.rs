@@ -36,7 +36,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::context::Places;
 use crate::evaluate::{evaluate, Evaluation};
-use crate::model::{Channel, Contact, ContactId};
+use crate::model::{Contact, ContactId};
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
@@ -117,8 +117,8 @@ pub struct Worklist {
     places: Places,
     /// The number of each place a slot has been evaluated in.
     place_ids: PlaceIds,
-    /// The consent fold's buffer of touches, lent to each evaluation.
-    touches: Vec<(Instant, Channel)>,
+    /// The consent fold's lists, lent to each evaluation.
+    lent: crate::consent::Lent,
 }
 
 /// Lower-case `id \u{1} name` (the name left empty when blank), as
@@ -174,7 +174,7 @@ impl Worklist {
             order: RefCell::default(),
             places: Places::default(),
             place_ids: PlaceIds::default(),
-            touches: Vec::new(),
+            lent: crate::consent::Lent::default(),
         }
     }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Channel;
 use crate::status::Status;
 
 fn playbook() -> Playbook {
@@ -510,12 +511,16 @@ fn the_buffer_of_touches_is_kept_up_to_its_bound() {
     let mut w = Worklist::new(playbook(), Some(at("2026-11-12T16:00:00Z")));
     w.upsert(vec![capped("a", 3), capped("b", 40)]);
     assert!(
-        (40..=1024).contains(&w.touches.capacity()),
+        (40..=1024).contains(&w.lent.touches_capacity()),
         "{}",
-        w.touches.capacity()
+        w.lent.touches_capacity()
     );
     w.upsert(vec![capped("long", 1100)]);
-    assert!(w.touches.capacity() <= 1024, "{}", w.touches.capacity());
+    assert!(
+        w.lent.touches_capacity() <= 1024,
+        "{}",
+        w.lent.touches_capacity()
+    );
 }
 
 /// The work order is put back by the first read after any run of changes:

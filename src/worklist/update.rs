@@ -18,11 +18,6 @@ use super::{search_text, Removal, Upserted, Worklist};
 /// about 8 MB of days and openings; past it the next call starts afresh.
 const PLACES_WEIGHT: usize = 100_000;
 
-/// The most touches the buffer lent to each evaluation keeps room for
-/// between evaluations (16 KB): a contact with a longer history allocates
-/// its own, so the worklist's memory does not keep the longest one's.
-const TOUCHES_KEPT: usize = 1024;
-
 impl Worklist {
     /// Evaluates slot `s` at `now` into the columns; says whether its place in
     /// the work order may have moved.
@@ -33,12 +28,10 @@ impl Worklist {
         let mut ctx = Ctx::new(env, contact, now);
         ctx.lean = true;
         ctx.audits = false;
-        ctx.touches.set(std::mem::take(&mut self.touches));
+        ctx.lent.set(std::mem::take(&mut self.lent));
         let mut f = facts(&ctx);
-        // Kept for the next, unless a long history grew it past the bound.
-        if f.consent.touches.capacity() <= TOUCHES_KEPT {
-            self.touches = std::mem::take(&mut f.consent.touches);
-        }
+        // Kept for the next, unless a long history grew them past the bound.
+        self.lent.reclaim(&mut f.consent);
         let label = self
             .labels
             .of(f.next.as_ref().map(|n| n.label), &self.playbook);
