@@ -231,13 +231,24 @@ impl Zone {
     /// Coordinated Universal Time.
     pub const UTC: Zone = Zone(Tz::UTC);
 
-    /// Looks up an IANA zone name (`America/New_York`), exactly as the database
-    /// spells it.
+    /// Looks up an IANA zone name (`America/New_York`), in any letter case
+    /// (`america/new_york`, as CRM exports and people write it): the
+    /// database keeps no two names that differ in case alone, and
+    /// JavaScript's `Intl.DateTimeFormat` reads names so (ECMA-262
+    /// GetAvailableNamedTimeZoneIdentifier: an ASCII case-insensitive match).
+    /// The zone keeps the database's spelling ([`Zone::name`]).
     ///
     /// # Errors
     /// [`ErrorCode::UnknownTimeZone`] when the name is not an IANA zone.
     pub fn parse(name: &str) -> Result<Zone> {
         if let Ok(tz) = name.parse::<Tz>() {
+            return Ok(Zone(tz));
+        }
+        // Off the exact path only: a scan of the ~600 names.
+        if let Some(&tz) = chrono_tz::TZ_VARIANTS
+            .iter()
+            .find(|tz| tz.name().eq_ignore_ascii_case(name))
+        {
             return Ok(Zone(tz));
         }
         Err(Error::new(
@@ -438,6 +449,34 @@ mod tests {
 
     fn local(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap_or_default()
+    }
+
+    /// Zone names in any letter case, as `Intl.DateTimeFormat` reads them;
+    /// the database's spelling comes back. Near misses stay errors.
+    #[test]
+    fn zone_names_in_any_case() {
+        for (given, name) in [
+            ("America/Chicago", "America/Chicago"),
+            ("america/chicago", "America/Chicago"),
+            ("AMERICA/ST_JOHNS", "America/St_Johns"),
+            ("us/eastern", "US/Eastern"),
+            ("utc", "UTC"),
+            (
+                "america/argentina/buenos_aires",
+                "America/Argentina/Buenos_Aires",
+            ),
+        ] {
+            assert_eq!(Zone::parse(given).map(Zone::name), Ok(name), "{given}");
+        }
+        for bad in [
+            "America/Chicago ",
+            "America Chicago",
+            "Eastern Standard Time",
+            "",
+        ] {
+            let e = Zone::parse(bad).err().map(|e| e.code);
+            assert_eq!(e, Some(ErrorCode::UnknownTimeZone), "{bad:?}");
+        }
     }
 
     #[test]

@@ -199,7 +199,8 @@ pub struct OptOutRule {
 
 /// A validated playbook.
 ///
-/// Defaults: `timeZone` none (the contact's, else UTC); `region` none — when neither
+/// Defaults: `timeZone` none (the contact's, else every zone of the region:
+/// docs/semantics.md); `region` none — when neither
 /// `region` nor `window` is set, the US window applies; `replyWithin` 24 h;
 /// `stopOn` `["reply","connected","outcome"]`; `followUpFraction` 1/3; `optOut`
 /// `{suffix: " - can't text", stage: "Hot Leads", priorityBoost: 10}`;
