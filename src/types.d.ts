@@ -216,7 +216,7 @@ export interface Contact {
    */
   name?: string;
   /**
-   * The contact's IANA time zone ("America/New_York"); local days, windows and local times are in it.
+   * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it); local days, windows and local times are in it.
    * Overrides the playbook's.
    * @default the playbook's `timeZone`; without either, windows hold only where they hold in every zone of the region
    * @errors `timeZone: unknown time zone "..."`
@@ -366,7 +366,7 @@ export interface Playbook {
    */
   name: string;
   /**
-   * The IANA zone of contacts that have none.
+   * The IANA zone of contacts that have none (any letter case, written back as the database spells it).
    * @default none: the contact's; without either, windows hold only where they hold in every zone of the region
    * @errors `timeZone: unknown time zone "..."`
    */
