@@ -73,9 +73,9 @@ for (const [where, w] of [['Chromium', chromeW], ['Node', nodeW]]) {
 // Native.
 if (native) {
   row('native: facts of one contact', us(native.factsUs), '≤ 1 µs', verdict(native.factsUs <= 1),
-    `\`facts::facts\`, lean context, one \`Env\` for the batch; ${native.contacts.toLocaleString('en-US')} contacts`);
+    `\`facts::facts\`, lean context (violations audited), one \`Env\` and the consent lists lent by the batch; ${native.contacts.toLocaleString('en-US')} contacts`);
   row('native: one contact with words (full `Evaluation`)', us(native.evaluateUs), '≤ 5 µs', verdict(native.evaluateUs <= 5),
-    `\`evaluate_in(&env, c, now, true)\`; reading the contact from JSON: ${us(native.readUs)}`);
+    `\`evaluate_in(&env, c, now, true)\`, one evaluation at a time as \`evaluateMany\` makes them; reading the contact from JSON: ${us(native.readUs)}`);
 } else {
   missing('native: facts / with words', '≤ 1 µs / ≤ 5 µs', 'no native results');
 }
