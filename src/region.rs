@@ -102,14 +102,26 @@ impl Region {
     /// The United States (federal rule): the first row of the table.
     pub const US: Region = Region(0);
 
-    /// The region of an exact ISO 3166-2 code (`"US"`, `"US-TX"`, `"CA-ON"`).
+    /// The region of an ISO 3166-2 code (`"US"`, `"US-TX"`, `"CA-ON"`), in any
+    /// letter case (`"us-tx"`, as CRM exports write it; the codes differ by
+    /// more than case).
     ///
     /// # Errors
     /// A message that names the valid form and lists the valid codes.
     pub fn parse(code: &str) -> Result<Region, String> {
         let t = table();
         let code_of = |i: &u16| t.rows.get(usize::from(*i)).map_or("", |r| r.code.as_str());
-        if let Ok(k) = t.by_code.binary_search_by(|i| code_of(i).cmp(code)) {
+        // Upper-cased on the stack: every code is at most six bytes.
+        let mut upper = [0u8; 8];
+        let key = match upper.get_mut(..code.len()) {
+            Some(key) => {
+                key.copy_from_slice(code.as_bytes());
+                key.make_ascii_uppercase();
+                std::str::from_utf8(key).unwrap_or(code)
+            }
+            None => code,
+        };
+        if let Ok(k) = t.by_code.binary_search_by(|i| code_of(i).cmp(key)) {
             if let Some(&i) = t.by_code.get(k) {
                 return Ok(Region(i));
             }
@@ -125,7 +137,7 @@ impl Region {
             .iter()
             .any(|r| r.code.eq_ignore_ascii_case(code.trim()))
         {
-            msg.push_str(" (codes are upper case, without spaces)");
+            msg.push_str(" (codes have no spaces)");
         }
         if let Some(e) = &t.error {
             msg.push_str(&format!(" (region table did not load: {e})"));

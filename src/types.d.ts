@@ -16,7 +16,8 @@ export type Channel = "sms" | "call" | "email";
  * A region whose calling rules apply: `"US"` (federal TCPA hours, 08:00–21:00), `"CA"` (Canada, CRTC
  * telemarketing hours), or the ISO 3166-2 code of a US state, DC or territory (`"US-TX"`, `"US-DC"`,
  * `"US-PR"`) or of a Canadian province or territory (`"CA-ON"`, `"CA-QC"`): the federal rule plus the
- * state's or province's own hours, day bans and caps (docs/consent.md cites each).
+ * state's or province's own hours, day bans and caps (docs/consent.md cites each). Read in any letter
+ * case (`"us-tx"`, as CRM exports write it); written back as ISO 3166-2 spells it.
  * @errors `region: unknown region "US-XX"; expected one of US, US-AK, ...` (the message lists the valid codes).
  */
 export type Region =

@@ -44,8 +44,12 @@ fn unknown_codes_name_the_form_and_the_valid_codes() {
     assert!(e.contains("(valid: US, US-AK, US-AL,"), "{e}");
     assert!(e.contains("CA-YT"), "{e}");
     assert!(e.ends_with("got \"US-XX\""), "{e}");
-    let lower = Region::parse("us-tx").err().unwrap_or_default();
-    assert!(lower.contains("upper case"), "{lower}");
+    let spaced = Region::parse(" US-TX").err().unwrap_or_default();
+    assert!(spaced.contains("no spaces"), "{spaced}");
+    // Any letter case: the codes differ by more than case.
+    assert_eq!(Region::parse("us-tx"), Region::parse("US-TX"));
+    assert_eq!(Region::parse("Ca-oN").map(Region::code), Ok("CA-ON"));
+    assert_eq!(Region::parse("us").map(Region::code), Ok("US"));
     assert!(Region::parse("TX").is_err());
 }
 
