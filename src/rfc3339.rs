@@ -166,12 +166,19 @@ const PAIRS: &[u8; 200] = b"\
 /// space separates date and time; the offset is `Z`, `z` or `±HH:MM` (the sign may
 /// be U+2212 MINUS SIGN); any number of fractional digits (milliseconds kept,
 /// the rest truncated); second 60 reads as a leap second, one second on from
-/// second 59. `None` for anything else or outside years 1 to 9999 in UTC.
+/// second 59. ISO 8601's other offsets, as CRMs and databases write them, are
+/// read too: `±HHMM` (Salesforce: `2026-11-02T15:00:00.000+0000`) and `±HH`
+/// (PostgreSQL: `2026-11-02 15:00:00-05`). `None` for anything else or outside
+/// years 1 to 9999 in UTC.
 ///
 /// ```
 /// use cadence_engine::{rfc3339, Instant};
 /// assert_eq!(rfc3339::parse("1970-01-01T01:00:01.5+01:00"), Some((Instant(1500), 3600)));
+/// assert_eq!(rfc3339::parse("1970-01-01T01:00:01.5+0100"), Some((Instant(1500), 3600)));
+/// assert_eq!(rfc3339::parse("1970-01-01 01:00:00+01"), Some((Instant(0), 3600)));
 /// assert_eq!(rfc3339::parse("1970-01-01T00:00:00"), None);
+/// assert_eq!(rfc3339::parse("1970-01-01T00:00:00+1"), None);
+/// assert_eq!(rfc3339::parse("1970-01-01T00:00.5Z"), None);
 /// ```
 pub fn parse(text: &str) -> Option<(Instant, i32)> {
     let b = trim(text).as_bytes();
@@ -200,10 +207,8 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
     };
     let offset = match *rest {
         [b'Z' | b'z'] => 0,
-        [b'+', h0, h1, b':', m0, m1] => hhmm(h0, h1, m0, m1)?,
-        [b'-', h0, h1, b':', m0, m1] | [0xE2, 0x88, 0x92, h0, h1, b':', m0, m1] => {
-            -hhmm(h0, h1, m0, m1)?
-        }
+        [b'+', ref off @ ..] => offset_of(off)?,
+        [b'-', ref off @ ..] | [0xE2, 0x88, 0x92, ref off @ ..] => -offset_of(off)?,
         _ => return None,
     };
     // Years 0..=9999 are in the fast range.
@@ -364,6 +369,16 @@ fn two(a: u8, b: u8) -> Option<u32> {
 /// The value of an ASCII digit known to be one.
 fn digit(c: u8) -> u32 {
     u32::from(c.wrapping_sub(b'0'))
+}
+
+/// An offset after its sign, in seconds: `HH:MM`, and ISO 8601's `HHMM` and
+/// `HH` (as Salesforce and PostgreSQL write them).
+fn offset_of(off: &[u8]) -> Option<i32> {
+    match *off {
+        [h0, h1, b':', m0, m1] | [h0, h1, m0, m1] => hhmm(h0, h1, m0, m1),
+        [h0, h1] => hhmm(h0, h1, b'0', b'0'),
+        _ => None,
+    }
 }
 
 /// An offset `hh:mm` in seconds, hours 00..=23 and minutes 00..=59.

@@ -1,6 +1,8 @@
 /**
  * A moment in time. One of:
- * - RFC 3339 text with an offset: `"2026-11-02T09:00:00-05:00"`, `"2026-11-02T14:00:00Z"`;
+ * - RFC 3339 text with an offset: `"2026-11-02T09:00:00-05:00"`, `"2026-11-02T14:00:00Z"`; the offset may
+ *   also be ISO 8601's `±HHMM` or `±HH`, as Salesforce (`"2026-11-02T14:00:00.000+0000"`) and
+ *   PostgreSQL (`"2026-11-02 09:00:00-05"`) write it;
  * - a local date-time without an offset, `"2026-11-03 10:15:00"` or `"2026-11-03T10:15"`,
  *   read in the contact's zone (its `timeZone`, else the playbook's) by the DST rule
  *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier);

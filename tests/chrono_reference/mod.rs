@@ -77,11 +77,35 @@ pub fn add_days(tz: Tz, t: i64, days: i64) -> i64 {
 }
 
 /// RFC 3339 text read as `Instant::parse` read it: the instant (within years 1
-/// to 9999) and the offset written.
+/// to 9999) and the offset written. ISO 8601's other offsets that the reader
+/// takes (`±HHMM`, `±HH`) are rewritten in RFC 3339 first
+/// ([`rfc3339_of_iso`]), so chrono reads them as their RFC 3339 twins.
 pub fn parse(text: &str) -> Option<(Instant, i32)> {
-    let d = DateTime::parse_from_rfc3339(text.trim()).ok()?;
+    let d = DateTime::parse_from_rfc3339(&rfc3339_of_iso(text.trim())).ok()?;
     let t = Instant::from_ms(d.timestamp_millis())?;
     Some((t, d.offset().local_minus_utc()))
+}
+
+/// An offset of four digits gets its colon, one of two `:00` minutes.
+/// Anything else is left as it is (and stays what chrono makes of it).
+pub fn rfc3339_of_iso(text: &str) -> String {
+    let mut t = text.to_string();
+    // The offset's sign: the last `+`, `-` or U+2212 after the clock.
+    let sign = t
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| i >= 16 && matches!(c, '+' | '-' | '\u{2212}'));
+    if let Some((i, c)) = sign {
+        let digits = &t[i + c.len_utf8()..];
+        if digits.bytes().all(|b| b.is_ascii_digit()) {
+            match digits.len() {
+                4 => t.insert(i + c.len_utf8() + 2, ':'),
+                2 => t.push_str(":00"),
+                _ => {}
+            }
+        }
+    }
+    t
 }
 
 /// A local date-time as the contact reader read it with chrono's `%`-formats:
