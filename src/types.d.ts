@@ -124,8 +124,9 @@ export interface DndEvent {
    */
   channel: Channel | "all";
   /**
-   * `true` sets it, `false` lifts it.
-   * @errors `events[i].active: expected a boolean`
+   * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"` in any
+   * letter case, and 1/0 (a number or its digit as text).
+   * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;
   /**

@@ -430,6 +430,35 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         })
         .collect();
     assert_eq!(active, [true, false]);
+    // 1 and 0, as numbers or digits, as spreadsheets and SQL exports write
+    // flags; anything else is refused.
+    let dnd = |active: &str| {
+        contact_with(
+            &format!(
+                r#"{{"id":"a","addedAt":"2026-11-01T00:00:00Z","events":[
+                {{"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"sms","active":{active}}}]}}"#
+            ),
+            None,
+            &Keywords::default(),
+        )
+        .map(|c| {
+            c.events.iter().find_map(|e| match e.body {
+                EventBody::Dnd { active, .. } => Some(active),
+                _ => None,
+            })
+        })
+    };
+    for (given, want) in [
+        ("1", true),
+        ("0", false),
+        ("\" 1\"", true),
+        ("\"0\"", false),
+    ] {
+        assert_eq!(dnd(given), Ok(Some(want)), "{given}");
+    }
+    for bad in ["2", "0.5", "-1", "\"yes\"", "\"01\"", "[1]"] {
+        assert!(dnd(bad).is_err(), "{bad}");
+    }
     // 10:00 in New York on 5 November is 15:00 UTC.
     let due = c.events.iter().find_map(|e| match e.body {
         EventBody::Callback { due_at, .. } => Some(due_at.to_utc_string()),

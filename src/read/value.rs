@@ -155,12 +155,22 @@ pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
     }
 }
 
+/// `true` or `false`, also as CRM exports write them: the words in any case
+/// (`"TRUE"`), and 1 or 0 (a number, or its digit as text).
 pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
-    match v {
-        Val::Bool(b) => Ok(b),
-        Val::Str(s) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
-        Val::Str(s) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
-        other => Err(format!("expected true or false, got {}", other.got())),
+    let word = match &v {
+        Val::Bool(b) => return Ok(*b),
+        Val::Num(n, _) if *n == 1.0 => "1",
+        Val::Num(n, _) if *n == 0.0 => "0",
+        Val::Str(s) => s.trim(),
+        _ => "",
+    };
+    if word.eq_ignore_ascii_case("true") || word == "1" {
+        Ok(true)
+    } else if word.eq_ignore_ascii_case("false") || word == "0" {
+        Ok(false)
+    } else {
+        Err(format!("expected true or false, got {}", v.got()))
     }
 }
 
