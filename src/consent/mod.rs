@@ -229,8 +229,9 @@ impl Lent {
         back(&mut self.keyword_events, &mut s.keyword_events);
     }
 
-    /// The room kept for touches.
-    pub fn touches_capacity(&self) -> usize {
+    /// The room kept for touches (for the worklist's tests).
+    #[cfg(test)]
+    pub(crate) fn touches_capacity(&self) -> usize {
         self.touches.capacity()
     }
 
