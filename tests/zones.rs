@@ -43,8 +43,13 @@ const Y2100: i64 = 4_102_444_800;
 /// Every change of a zone's table in [from, to), with the offset it moves to.
 fn changes(tz: Tz, from: i64, to: i64) -> Vec<(i64, i32)> {
     let e = Entry::of(tz as usize);
-    let mut out: Vec<(i64, i32)> = e.at.iter().copied().zip(e.offset.iter().copied()).collect();
-    if let (Some(yearly), Some(&last)) = (e.rule, e.at.last()) {
+    let mut out: Vec<(i64, i32)> = e
+        .at()
+        .iter()
+        .copied()
+        .zip(e.offsets().iter().copied())
+        .collect();
+    if let (Some(yearly), Some(&last)) = (e.rule, e.at().last()) {
         let rule = yearly.rule;
         let first_year = 1970 + last.div_euclid(31_556_952) - 1;
         for y in first_year..=1970 + to.div_euclid(31_556_952) + 1 {

@@ -25,17 +25,30 @@ use crate::time::{MAX_MS, MIN_MS};
 pub use data::TZDB_VERSION;
 
 /// One zone: its offset before the first change, its changes, and its rule.
+///
+/// The changes are stored packed (see [`Entry::new`]) and unpacked on the zone's
+/// first use: as two lists of `i64` and `i32` they would be 12 bytes a change and
+/// compress poorly, a third of the module's size; packed they are 5 bytes and
+/// gzip to a third of that.
 #[derive(Debug)]
 pub struct Entry {
     /// The offset in force before the first change (local mean time, mostly).
     pub first: i32,
-    /// UTC seconds of each change, ascending.
-    pub at: &'static [i64],
-    /// The offset in force from each change on (same length as `at`).
-    pub offset: &'static [i32],
+    /// The changes, packed.
+    packed: &'static [u8],
     /// The annual rule in force from the last change on; `None`: the last offset
     /// stays.
     pub rule: Option<&'static Yearly>,
+    /// The changes unpacked, on first use.
+    table: OnceLock<Table>,
+}
+
+/// A zone's changes: UTC seconds of each change, ascending, and the offset in
+/// force from each change on (same length).
+#[derive(Debug, Default)]
+struct Table {
+    at: Box<[i64]>,
+    offset: Box<[i32]>,
 }
 
 /// A [`Rule`] with its changes for the years [`CACHED_YEARS`] worked out on first
@@ -266,60 +279,119 @@ impl Yearly {
     }
 }
 
+/// The changes packed as [`Entry::new`] describes. A truncated number ends the
+/// list (the generator writes none).
+fn unpack(first: i32, packed: &[u8]) -> Table {
+    let mut bytes = packed.iter();
+    let mut next = || {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = *bytes.next()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some((n >> 1) as i64 ^ -((n & 1) as i64));
+            }
+        }
+        None
+    };
+    let (mut at, mut offset) = (Vec::new(), Vec::new());
+    let (mut t, mut o) = (0i64, i64::from(first));
+    while let (Some(dt), Some(d_o)) = (next(), next()) {
+        t = t.wrapping_add(dt);
+        o = o.wrapping_add(d_o);
+        at.push(t);
+        offset.push(o as i32);
+    }
+    Table {
+        at: at.into(),
+        offset: offset.into(),
+    }
+}
+
 /// How far around a local time the offsets that could apply to it are looked for:
 /// more than any offset (±26 hours at most), so every candidate lies inside.
 const REACH: i64 = 2 * DAY_SECS;
 
 impl Entry {
+    /// A zone from its first offset, its changes packed and its rule. `packed`
+    /// holds, for each change in order, two zigzag LEB128 numbers: the UTC
+    /// seconds since the previous change (since the epoch for the first), then
+    /// the new offset less the one before it (less `first` for the first).
+    pub const fn new(first: i32, packed: &'static [u8], rule: Option<&'static Yearly>) -> Entry {
+        Entry {
+            first,
+            packed,
+            rule,
+            table: OnceLock::new(),
+        }
+    }
+
     /// The table of chrono-tz's zone number `index` (`Tz as usize`); UTC when out
     /// of range.
     pub fn of(index: usize) -> &'static Entry {
         data::ZONE_OF.get(index).copied().unwrap_or(&data::UTC)
     }
 
+    /// UTC seconds of each change, ascending.
+    pub fn at(&self) -> &[i64] {
+        &self.table().at
+    }
+
+    /// The offset in force from each change on (same length as [`Entry::at`]).
+    pub fn offsets(&self) -> &[i32] {
+        &self.table().offset
+    }
+
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| unpack(self.first, self.packed))
+    }
+
     /// The offset at UTC second `t` and the UTC seconds `[from, until)` over
     /// which it holds (to the ends of `i64` before the first change and after
     /// the last of a zone without a rule).
     pub fn offset_span(&self, t: i64) -> (i32, i64, i64) {
-        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+        let table = self.table();
+        if let (Some(yearly), Some(&last)) = (self.rule, table.at.last()) {
             if t >= last {
                 let (o, from, until) = yearly.offset_span(t);
                 return (o, from.max(last), until);
             }
         }
-        let k = self.at.partition_point(|&a| a <= t);
+        let k = table.at.partition_point(|&a| a <= t);
         let from = k
             .checked_sub(1)
-            .and_then(|i| self.at.get(i).copied())
+            .and_then(|i| table.at.get(i).copied())
             .unwrap_or(i64::MIN);
-        let until = self.at.get(k).copied().unwrap_or(i64::MAX);
-        (self.span_offset(k), from, until)
+        let until = table.at.get(k).copied().unwrap_or(i64::MAX);
+        (self.span_offset(table, k), from, until)
     }
 
     /// The offset at UTC second `t`.
     pub fn offset_at(&self, t: i64) -> i32 {
-        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+        let table = self.table();
+        if let (Some(yearly), Some(&last)) = (self.rule, table.at.last()) {
             if t >= last {
                 return yearly.offset_at(t);
             }
         }
-        let k = self.at.partition_point(|&a| a <= t);
-        self.span_offset(k)
+        let k = table.at.partition_point(|&a| a <= t);
+        self.span_offset(table, k)
     }
 
     /// The offset in force in span `k`: before the first change for 0, else from
     /// change `k - 1` on.
-    fn span_offset(&self, k: usize) -> i32 {
+    fn span_offset(&self, table: &Table, k: usize) -> i32 {
         match k.checked_sub(1) {
             None => self.first,
-            Some(i) => self.offset.get(i).copied().unwrap_or(self.first),
+            Some(i) => table.offset.get(i).copied().unwrap_or(self.first),
         }
     }
 
     /// The offsets at which local second `local` exists, earliest instant first:
     /// the larger of the two in an overlap. `None` inside a gap.
     pub fn resolve(&self, local: i64) -> Option<i32> {
-        if let (Some(yearly), Some(&last)) = (self.rule, self.at.last()) {
+        let table = self.table();
+        if let (Some(yearly), Some(&last)) = (self.rule, table.at.last()) {
             if local - REACH >= last {
                 return yearly.resolve(local);
             }
@@ -328,17 +400,17 @@ impl Entry {
         // the first whose offset maps `local` inside it gives the earliest instant.
         // (The span after the last change lasts until the rule's next change, a
         // week or more away, so it counts as unbounded here.)
-        let from = self.at.partition_point(|&a| a <= local - REACH);
-        for k in from..=self.at.len() {
+        let from = table.at.partition_point(|&a| a <= local - REACH);
+        for k in from..=table.at.len() {
             let start = match k.checked_sub(1) {
                 None => i64::MIN,
-                Some(i) => self.at.get(i).copied().unwrap_or(i64::MIN),
+                Some(i) => table.at.get(i).copied().unwrap_or(i64::MIN),
             };
             if start > local + REACH {
                 break;
             }
-            let end = self.at.get(k).copied().unwrap_or(i64::MAX);
-            let o = self.span_offset(k);
+            let end = table.at.get(k).copied().unwrap_or(i64::MAX);
+            let o = self.span_offset(table, k);
             let t = local - i64::from(o);
             if start <= t && t < end {
                 return Some(o);

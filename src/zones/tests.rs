@@ -69,13 +69,14 @@ fn a_rule_gives_its_two_changes_and_the_offsets_between() {
 /// in a gap is read with the offset three hours earlier.
 #[test]
 fn close_changes_resolve_to_the_earliest_instant() {
-    static AT: [i64; 3] = [100_000, 103_600, 107_200];
-    static OFFSET: [i32; 3] = [3600, 0, 7200];
     let e = Entry {
         first: 7200,
-        at: &AT,
-        offset: &OFFSET,
+        packed: &[],
         rule: None,
+        table: OnceLock::from(Table {
+            at: [100_000, 103_600, 107_200].into(),
+            offset: [3600, 0, 7200].into(),
+        }),
     };
     // Local 104_000 exists three times: at +2 (UTC 96_800), +1 (102_400), 0.
     assert_eq!(e.resolve(104_000), Some(7200));
@@ -95,6 +96,22 @@ fn every_zone_has_a_table() {
     assert!(std::ptr::eq(Entry::of(usize::MAX), &data::UTC));
     let ny = Entry::of(chrono_tz::Tz::America__New_York as usize);
     assert_eq!(ny.rule.map(|y| y.rule), Some(US_EAST));
-    assert!(ny.at.windows(2).all(|w| w.first() < w.get(1)));
-    assert_eq!(ny.at.len(), ny.offset.len());
+    assert!(ny.at().windows(2).all(|w| w.first() < w.get(1)));
+    assert_eq!(ny.at().len(), ny.offsets().len());
+    // 2007-03-11T07:00:00Z, when New York's rule of today began, is listed.
+    let k = ny.at().partition_point(|&t| t < 1_173_596_400);
+    assert_eq!(ny.at().get(k), Some(&1_173_596_400));
+    assert_eq!(ny.offsets().get(k), Some(&-14_400));
+}
+
+/// Packed changes: deltas of time and offset, zigzag LEB128, negative and
+/// multi-byte numbers alike; a truncated number ends the list.
+#[test]
+fn packed_changes_unpack() {
+    // +300 s to offset -3600 (from 0); then +1 s back to 0.
+    let t = unpack(0, &[0xd8, 0x04, 0x9f, 0x38, 0x02, 0xa0, 0x38]);
+    assert_eq!((&*t.at, &*t.offset), (&[300, 301][..], &[-3600, 0][..]));
+    let t = unpack(0, &[0xd8, 0x04, 0x9f, 0x38, 0x02, 0xa0]);
+    assert_eq!((&*t.at, &*t.offset), (&[300][..], &[-3600][..]));
+    assert!(unpack(5, &[]).at.is_empty());
 }
