@@ -200,6 +200,10 @@ export interface HorizonEvent {
 }
 /**
  * One event of a contact's history, tagged by `kind`.
+ *
+ * The names of `kind`, `channel`, `direction`, `interaction`, `outcome` and `source`
+ * are also read as CRM exports write them: in any letter case, with spaces, `_` or
+ * `-` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`).
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

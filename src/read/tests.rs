@@ -488,3 +488,66 @@ fn start_and_end_are_from_and_to_only_in_a_window_block() {
         None
     );
 }
+
+/// Every name from a fixed list (kind, channel, direction, interaction, outcome,
+/// source) reads in CRM exports' spellings: any letter case, words apart with
+/// spaces, `_` or `-`. Other words stay an error naming the list.
+#[test]
+fn event_names_read_as_crm_exports_write_them() {
+    let read = |event: &str| {
+        contact_with(
+            &format!(r#"{{"id":"a","addedAt":"2026-11-01T00:00:00Z","events":[{event}]}}"#),
+            None,
+            &Keywords::default(),
+        )
+        .map(|c| format!("{:?}", c.events))
+        .map_err(|e| e.to_string())
+    };
+    let pairs = [
+        (
+            r#"{"kind":"Activity","at":"2026-11-02T00:00:00Z","interaction":"In Store","outcome":"SALE_IN_PROGRESS"}"#,
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"inStore","outcome":"saleInProgress"}"#,
+        ),
+        (
+            r#"{"kind":"ACTIVITY","at":"2026-11-02T00:00:00Z","interaction":"Call","outcome":" No Answer "}"#,
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"call","outcome":"noAnswer"}"#,
+        ),
+        (
+            r#"{"kind":"Message","at":"2026-11-02T00:00:00Z","channel":"SMS","direction":"In","text":"hi"}"#,
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"in","text":"hi"}"#,
+        ),
+        (
+            r#"{"kind":"DND","at":"2026-11-02T00:00:00Z","channel":"E-Mail","active":true,"source":"Manual"}"#,
+            r#"{"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"email","active":true,"source":"manual"}"#,
+        ),
+        (
+            r#"{"kind":"step_done","at":"2026-11-02T00:00:00Z","step":"s1"}"#,
+            r#"{"kind":"stepDone","at":"2026-11-02T00:00:00Z","step":"s1"}"#,
+        ),
+    ];
+    for (crm, contract) in pairs {
+        let want = read(contract);
+        assert!(want.is_ok(), "{contract}: {want:?}");
+        assert_eq!(read(crm), want, "{crm}");
+    }
+    for (bad, message) in [
+        (
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"S M S X","direction":"in"}"#,
+            r#"events[0].channel: expected "sms" or "email", got "S M S X""#,
+        ),
+        (
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"call","outcome":"no answer yet"}"#,
+            r#"events[0].outcome: expected "connected", "noAnswer""#,
+        ),
+        (
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"i"}"#,
+            r#"events[0].direction: expected "in" or "out", got "i""#,
+        ),
+    ] {
+        let got = read(bad);
+        assert!(
+            got.as_ref().is_err_and(|e| e.contains(message)),
+            "{bad}: {got:?}"
+        );
+    }
+}

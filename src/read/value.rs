@@ -174,14 +174,35 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
     }
 }
 
-/// One of the `names` (as JSON gives them), mapped to its value.
+/// One of the `names`, mapped to its value: as the contract spells it, or as CRM
+/// exports write it — in any letter case, with spaces, `_` or `-` between the
+/// words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"in-store"`).
 pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::Result<T, String> {
     if let Val::Str(s) = &v {
         if let Some((_, t)) = names.iter().find(|(n, _)| *n == s.as_ref()) {
             return Ok(*t);
         }
     }
-    let list: Vec<String> = names.iter().map(|(n, _)| format!("{n:?}")).collect();
+    let mut list = [""; NAMES_MAX];
+    for (slot, (n, _)) in list.iter_mut().zip(names) {
+        *slot = n;
+    }
+    let i = index_of(&v, list.get(..names.len()).unwrap_or(&list))?;
+    names.get(i).map(|(_, t)| *t).ok_or_else(String::new)
+}
+
+/// The longest list [`one_of`] is given (checked below, where the lists are).
+const NAMES_MAX: usize = 8;
+
+/// Which of `names` `v` is loosely (see [`one_of`]), or "expected ... got ...".
+/// Not generic, so that it is compiled once for every list.
+fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
+    if let Val::Str(s) = v {
+        if let Some(i) = names.iter().position(|n| loosely(s, n)) {
+            return Ok(i);
+        }
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
     let (init, last) = list.split_at(list.len().saturating_sub(1));
     let words = if init.is_empty() {
         last.join("")
@@ -189,6 +210,18 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
         format!("{} or {}", init.join(", "), last.join(""))
     };
     Err(format!("expected {words}, got {}", v.got()))
+}
+
+/// `text` is `name` in another letter case, with spaces, `_` or `-` between
+/// its words.
+fn loosely(text: &str, name: &str) -> bool {
+    let mut letters = text
+        .trim()
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'_' | b'-'));
+    name.bytes()
+        .all(|n| letters.next().is_some_and(|t| t.eq_ignore_ascii_case(&n)))
+        && letters.next().is_none()
 }
 
 pub(super) const KINDS: [(&str, Kind); 6] = [
@@ -233,6 +266,16 @@ pub(super) const SOURCES: [(&str, DndSource); 5] = [
     ("bounce", DndSource::Bounce),
     ("complaint", DndSource::Complaint),
 ];
+
+const _: () = assert!(
+    KINDS.len() <= NAMES_MAX
+        && MESSAGE_CHANNELS.len() <= NAMES_MAX
+        && DND_CHANNELS.len() <= NAMES_MAX
+        && DIRECTIONS.len() <= NAMES_MAX
+        && INTERACTIONS.len() <= NAMES_MAX
+        && OUTCOMES.len() <= NAMES_MAX
+        && SOURCES.len() <= NAMES_MAX
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
