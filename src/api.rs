@@ -206,7 +206,7 @@ pub fn follow_up_text(
     }
     let t = crate::cadence::follow_up_date(a, b, f);
     let offset = engaged_text
-        .and_then(crate::rfc3339::parse)
+        .and_then(crate::rfc3339::parse_iso)
         .and_then(|(_, offset)| chrono::FixedOffset::east_opt(offset));
     Ok(crate::time::format_with_offset(t, offset))
 }

@@ -221,6 +221,54 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
         .then_some((Instant(ms), offset))
 }
 
+/// A time with an offset as [`parse`] reads it, or as other ISO 8601 writers and
+/// databases write one: to the minute (`2026-11-02T14:00Z`), with a space before
+/// the offset (`2026-11-02 09:00:00 -0500`, as Ruby writes times), or `UTC` or
+/// `GMT` (any letter case) for `Z` (`2026-11-02 14:00:00 UTC`, as BigQuery and
+/// Ruby write UTC). The date and time before the offset are read as [`local`]
+/// reads them, but a date needs its time. `None` for anything else.
+///
+/// ```
+/// use cadence_engine::{rfc3339, Instant};
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T01:00+01:00"), Some((Instant(0), 3600)));
+/// assert_eq!(rfc3339::parse_iso("1970-01-01 00:00:00 UTC"), Some((Instant(0), 0)));
+/// assert_eq!(rfc3339::parse_iso("1969-12-31 19:00:00 -0500"), Some((Instant(0), -18000)));
+/// assert_eq!(rfc3339::parse_iso("1970-01-01+01:00"), None);
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00 EST"), None);
+/// ```
+pub fn parse_iso(text: &str) -> Option<(Instant, i32)> {
+    parse(text).or_else(|| parse_other(trim(text)))
+}
+
+/// [`parse_iso`]'s forms beyond [`parse`]'s.
+fn parse_other(t: &str) -> Option<(Instant, i32)> {
+    let utc = t
+        .len()
+        .checked_sub(3)
+        .and_then(|i| t.get(i..))
+        .filter(|end| end.eq_ignore_ascii_case("UTC") || end.eq_ignore_ascii_case("GMT"));
+    let (clock, offset) = if let Some(head) = t.strip_suffix(['Z', 'z']) {
+        (head, 0)
+    } else if utc.is_some() {
+        (t.get(..t.len() - 3)?, 0)
+    } else {
+        // A sign after the date (whose own '-' come before byte 10).
+        let at = t.rfind(['+', '-', '\u{2212}']).filter(|&i| i > 10)?;
+        let (head, signed) = t.split_at(at);
+        let mut chars = signed.chars();
+        let sign = if chars.next()? == '+' { 1 } else { -1 };
+        (head, sign * offset_of(chars.as_str().as_bytes())?)
+    };
+    let clock = clock.strip_suffix(' ').unwrap_or(clock);
+    if clock.len() <= 10 {
+        return None;
+    }
+    let ms = local(clock)?.and_utc().timestamp_millis() - i64::from(offset) * 1000;
+    (MIN_MS..=MAX_MS)
+        .contains(&ms)
+        .then_some((Instant(ms), offset))
+}
+
 /// The numbers of `YYYY-MM-DDTHH:MM:SS` (`T`, `t` or a space between date and
 /// time): year, month, day, hour, minute, second, unchecked beyond being
 /// digits. Read a word at a time, as every time field of every event passes

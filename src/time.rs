@@ -111,8 +111,9 @@ fn quote(text: &str) -> String {
 }
 
 fn parse_rfc3339(text: &str) -> Option<Instant> {
-    // A space for 'T' and lower-case letters are accepted, as RFC 3339 allows.
-    rfc3339::parse(text).map(|(t, _)| t)
+    // A space for 'T' and lower-case letters are accepted, as RFC 3339 allows,
+    // and ISO 8601's other forms as databases write them.
+    rfc3339::parse_iso(text).map(|(t, _)| t)
 }
 
 impl<'de> Deserialize<'de> for Instant {

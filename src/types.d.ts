@@ -2,7 +2,9 @@
  * A moment in time. One of:
  * - RFC 3339 text with an offset: `"2026-11-02T09:00:00-05:00"`, `"2026-11-02T14:00:00Z"`; the offset may
  *   also be ISO 8601's `±HHMM` or `±HH`, as Salesforce (`"2026-11-02T14:00:00.000+0000"`) and
- *   PostgreSQL (`"2026-11-02 09:00:00-05"`) write it;
+ *   PostgreSQL (`"2026-11-02 09:00:00-05"`) write it, with one space before it and `UTC` or `GMT` for `Z`,
+ *   as Ruby (`"2026-11-02 09:00:00 -0500"`) and BigQuery (`"2026-11-02 14:00:00 UTC"`) write it;
+ *   to the minute (`"2026-11-02T14:00Z"`) too;
  * - a local date-time without an offset, `"2026-11-03 10:15:00"` or `"2026-11-03T10:15"`,
  *   read in the contact's zone (its `timeZone`, else the playbook's) by the DST rule
  *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier);

@@ -360,6 +360,51 @@ proptest! {
         prop_assert_eq!(rfc3339::parse(&text), chrono_parse(&text), "{:?}", text);
     }
 
+    /// ISO 8601's other forms, as databases and Ruby write a time (a space
+    /// before the offset, `±HHMM`, `UTC`/`GMT` for `Z`, a time to the minute),
+    /// read as the RFC 3339 text of the same instant and offset.
+    #[test]
+    fn reads_database_forms_as_their_rfc3339_twin(
+        ms in MIN_MS..=MAX_MS - 86_400_000,
+        minutes in -1439i32..1440,
+        form in 0usize..4,
+        whole_minute in any::<bool>(),
+    ) {
+        let ms = if whole_minute { ms - ms.rem_euclid(60_000) } else { ms };
+        let rfc = ours(ms, minutes * 60);
+        prop_assume!(!rfc.starts_with('+') && rfc.len() >= 25);
+        let (clock, offset) = rfc.split_at(rfc.len() - 6);
+        let clock = clock.replacen('T', " ", usize::from(form % 2 == 0));
+        let text = match form {
+            // `2026-11-01 10:00:00.123 -0500`
+            0 | 1 => format!("{clock} {}", offset.replace(':', "")),
+            // `2026-11-01T15:00:00.123 UTC` for the same instant.
+            _ => {
+                let utc = ours(ms, 0);
+                let head = utc.strip_suffix('Z').or_else(|| utc.strip_suffix("+00:00"));
+                format!("{} {}", head.unwrap_or(&utc), if form == 2 { "UTC" } else { "gmt" })
+            }
+        };
+        let want = match form {
+            0 | 1 => rfc3339::parse(&rfc),
+            _ => rfc3339::parse(&ours(ms, 0)),
+        };
+        prop_assert!(want.is_some(), "{:?}", rfc);
+        prop_assert_eq!(rfc3339::parse_iso(&text), want, "{:?}", text);
+        // To the minute, when that is all there is.
+        if let (true, Some(minute)) = (whole_minute, rfc.get(..16)) {
+            let text = format!("{minute}{offset}");
+            prop_assert_eq!(rfc3339::parse_iso(&text), rfc3339::parse(&rfc), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn reads_any_text_in_range_or_not_at_all(text in "[0-9T:Z.+ -]{0,32}|[0-9: UTCGMZ+-]{10,30}|\\PC{0,32}") {
+        if let Some((t, offset)) = rfc3339::parse_iso(&text) {
+            prop_assert!((MIN_MS..=MAX_MS).contains(&t.0) && offset.abs() < 86_400, "{:?}", text);
+        }
+    }
+
     /// What is written reads back to the same instant and offset.
     #[test]
     fn round_trips(ms in MIN_MS..=MAX_MS, minutes in -1439i32..1440) {

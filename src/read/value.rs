@@ -87,8 +87,11 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
             if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
                 return epoch(t.parse().unwrap_or(f64::NAN), t).map(When::At);
             }
-            match crate::rfc3339::local(t) {
-                Some(l) => Ok(When::Local(l)),
+            if let Some(l) = crate::rfc3339::local(t) {
+                return Ok(When::Local(l));
+            }
+            match crate::rfc3339::parse_iso(t) {
+                Some((i, _)) => Ok(When::At(i)),
                 None => Err(bad(&v)),
             }
         }
