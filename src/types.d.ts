@@ -126,8 +126,8 @@ export interface DndEvent {
    */
   channel: Channel | "all";
   /**
-   * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"` in any
-   * letter case, and 1/0 (a number or its digit as text).
+   * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"`,
+   * `"yes"`/`"no"` and `"y"`/`"n"` in any letter case, and 1/0 (a number or its digit as text).
    * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;

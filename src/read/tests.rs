@@ -430,8 +430,8 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         })
         .collect();
     assert_eq!(active, [true, false]);
-    // 1 and 0, as numbers or digits, as spreadsheets and SQL exports write
-    // flags; anything else is refused.
+    // 1 and 0, as numbers or digits, and yes/no, y/n, as spreadsheets and SQL
+    // exports write flags; anything else is refused.
     let dnd = |active: &str| {
         contact_with(
             &format!(
@@ -453,10 +453,16 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         ("0", false),
         ("\" 1\"", true),
         ("\"0\"", false),
+        ("\"Yes\"", true),
+        ("\"NO\"", false),
+        ("\"y\"", true),
+        ("\" N \"", false),
     ] {
         assert_eq!(dnd(given), Ok(Some(want)), "{given}");
     }
-    for bad in ["2", "0.5", "-1", "\"yes\"", "\"01\"", "[1]"] {
+    for bad in [
+        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"on\"",
+    ] {
         assert!(dnd(bad).is_err(), "{bad}");
     }
     // 10:00 in New York on 5 November is 15:00 UTC.

@@ -159,7 +159,8 @@ pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
 }
 
 /// `true` or `false`, also as CRM exports write them: the words in any case
-/// (`"TRUE"`), and 1 or 0 (a number, or its digit as text).
+/// (`"TRUE"`), `yes`/`no` and `y`/`n` in any case (Dynamics and Pipedrive
+/// exports, `CHAR(1)` columns), and 1 or 0 (a number, or its digit as text).
 pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
     let word = match &v {
         Val::Bool(b) => return Ok(*b),
@@ -168,9 +169,10 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
         Val::Str(s) => s.trim(),
         _ => "",
     };
-    if word.eq_ignore_ascii_case("true") || word == "1" {
+    let is = |words: [&str; 3]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if is(["true", "yes", "y"]) || word == "1" {
         Ok(true)
-    } else if word.eq_ignore_ascii_case("false") || word == "0" {
+    } else if is(["false", "no", "n"]) || word == "0" {
         Ok(false)
     } else {
         Err(format!("expected true or false, got {}", v.got()))
