@@ -205,7 +205,11 @@ export interface HorizonEvent {
  *
  * The names of `kind`, `channel`, `direction`, `interaction`, `outcome` and `source`
  * are also read as CRM exports write them: in any letter case, with spaces, `_` or
- * `-` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`).
+ * `-` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`), and in the
+ * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
+ * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
+ * directions), `"text"`/`"text message"` for `"sms"`, `"phone"`/`"phone call"` for `"call"`,
+ * `"voicemail"` for `"leftVoicemail"`.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

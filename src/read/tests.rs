@@ -497,7 +497,8 @@ fn start_and_end_are_from_and_to_only_in_a_window_block() {
 
 /// Every name from a fixed list (kind, channel, direction, interaction, outcome,
 /// source) reads in CRM exports' spellings: any letter case, words apart with
-/// spaces, `_` or `-`. Other words stay an error naming the list.
+/// spaces, `_` or `-`, and the providers' other words (Twilio's directions,
+/// "text", "phone", "voicemail"). Other words stay an error naming the list.
 #[test]
 fn event_names_read_as_crm_exports_write_them() {
     let read = |event: &str| {
@@ -527,6 +528,22 @@ fn event_names_read_as_crm_exports_write_them() {
             r#"{"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"email","active":true,"source":"manual"}"#,
         ),
         (
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"Text","direction":"inbound","text":"hi"}"#,
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"in","text":"hi"}"#,
+        ),
+        (
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"text message","direction":"outbound-api"}"#,
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"out"}"#,
+        ),
+        (
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"Phone Call","outcome":"Voicemail"}"#,
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"call","outcome":"leftVoicemail"}"#,
+        ),
+        (
+            r#"{"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"phone","active":true}"#,
+            r#"{"kind":"dnd","at":"2026-11-02T00:00:00Z","channel":"call","active":true}"#,
+        ),
+        (
             r#"{"kind":"step_done","at":"2026-11-02T00:00:00Z","step":"s1"}"#,
             r#"{"kind":"stepDone","at":"2026-11-02T00:00:00Z","step":"s1"}"#,
         ),
@@ -544,6 +561,11 @@ fn event_names_read_as_crm_exports_write_them() {
         (
             r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"call","outcome":"no answer yet"}"#,
             r#"events[0].outcome: expected "connected", "noAnswer""#,
+        ),
+        (
+            // "phone" is a call, and a text message's channel is not a call.
+            r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"phone","direction":"in"}"#,
+            r#"events[0].channel: expected "sms" or "email", got "phone""#,
         ),
         (
             r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"i"}"#,

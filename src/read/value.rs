@@ -181,7 +181,8 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
 
 /// One of the `names`, mapped to its value: as the contract spells it, or as CRM
 /// exports write it — in any letter case, with spaces, `_` or `-` between the
-/// words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"in-store"`).
+/// words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"in-store"`), or in one of
+/// the [`ALIASES`] (`"inbound"`, `"text"`).
 pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::Result<T, String> {
     if let Val::Str(s) = &v {
         if let Some((_, t)) = names.iter().find(|(n, _)| *n == s.as_ref()) {
@@ -196,6 +197,26 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
     names.get(i).map(|(_, t)| *t).ok_or_else(String::new)
 }
 
+/// Other words for the names, as messaging providers and CRMs write them:
+/// Twilio's directions (`inbound`, `outbound-api`), "text" for a text message,
+/// "phone" for a call, "voicemail" for a left voicemail. Each stands for its
+/// name only in a field that has that name.
+const ALIASES: [(&str, &str); 13] = [
+    ("inbound", "in"),
+    ("incoming", "in"),
+    ("received", "in"),
+    ("outbound", "out"),
+    ("outbound-api", "out"),
+    ("outbound-reply", "out"),
+    ("outgoing", "out"),
+    ("sent", "out"),
+    ("text", "sms"),
+    ("text message", "sms"),
+    ("phone", "call"),
+    ("phone call", "call"),
+    ("voicemail", "leftVoicemail"),
+];
+
 /// The longest list [`one_of`] is given (checked below, where the lists are).
 const NAMES_MAX: usize = 8;
 
@@ -203,7 +224,11 @@ const NAMES_MAX: usize = 8;
 /// Not generic, so that it is compiled once for every list.
 fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
     if let Val::Str(s) = v {
-        if let Some(i) = names.iter().position(|n| loosely(s, n)) {
+        let alias = ALIASES
+            .iter()
+            .find(|(alias, _)| loosely(s, alias))
+            .map_or(s.as_ref(), |(_, name)| name);
+        if let Some(i) = names.iter().position(|n| loosely(alias, n)) {
             return Ok(i);
         }
     }
@@ -218,15 +243,15 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 }
 
 /// `text` is `name` in another letter case, with spaces, `_` or `-` between
-/// its words.
+/// its words (compared without them on either side).
 fn loosely(text: &str, name: &str) -> bool {
-    let mut letters = text
-        .trim()
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'_' | b'-'));
-    name.bytes()
-        .all(|n| letters.next().is_some_and(|t| t.eq_ignore_ascii_case(&n)))
-        && letters.next().is_none()
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.trim()
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'_' | b'-'))
+            .map(|b| b.to_ascii_lowercase())
+    }
+    letters(text).eq(letters(name))
 }
 
 pub(super) const KINDS: [(&str, Kind); 6] = [
