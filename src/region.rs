@@ -50,6 +50,8 @@ pub struct Region(u16);
 /// One region's rules, resolved from the data file.
 struct Row {
     code: String,
+    /// The region's name ("Texas", "United States (federal)").
+    name: String,
     window: Window,
     /// Weekdays with no calls, with the words `banned` gives.
     weekdays: Vec<(Weekday, String)>,
@@ -126,6 +128,14 @@ impl Region {
                 return Ok(Region(i));
             }
         }
+        // A bare state or province code ("TX"): the code it is part of. Not
+        // read as that code: "CA" is Canada, so a column of state codes read
+        // as regions would put California's contacts under Canada's hours.
+        let full = ["US-", "CA-"]
+            .map(|country| format!("{country}{key}"))
+            .into_iter()
+            .filter(|full| key.len() == 2 && t.rows.iter().any(|r| r.code == *full))
+            .collect::<Vec<_>>();
         let valid: Vec<&str> = t.rows.iter().map(|r| r.code.as_str()).collect();
         let mut msg = format!(
             "expected \"US\", \"CA\" or an ISO 3166-2 code of a US state or Canadian province \
@@ -139,10 +149,43 @@ impl Region {
         {
             msg.push_str(" (codes have no spaces)");
         }
+        if let Some(first) = full.first() {
+            msg.push_str(&format!(" (did you mean {first:?}?)"));
+        }
         if let Some(e) = &t.error {
             msg.push_str(&format!(" (region table did not load: {e})"));
         }
         Err(msg)
+    }
+
+    /// As [`Region::parse`], or by the region's name as a CRM's state field
+    /// holds it, in any letter case: `"Texas"`, `"british columbia"`,
+    /// `"Québec"`, and `"United States"`, `"USA"`, `"Canada"` for the countries. For contacts'
+    /// records; playbooks take codes only.
+    ///
+    /// # Errors
+    /// As [`Region::parse`].
+    pub fn parse_record(text: &str) -> Result<Region, String> {
+        Region::parse(text).or_else(|e| {
+            let text = text.trim().replace(['é', 'É'], "e");
+            let text = text.as_str();
+            let country = match text.to_ascii_uppercase().as_str() {
+                "USA" | "U.S." | "U.S.A." | "UNITED STATES" | "UNITED STATES OF AMERICA" => "US",
+                _ => "",
+            };
+            let rows = &table().rows;
+            rows.iter()
+                .position(|r| {
+                    r.code == country
+                        || r.name
+                            .split(" (")
+                            .next()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(text))
+                })
+                .and_then(|i| u16::try_from(i).ok())
+                .map(Region)
+                .ok_or(e)
+        })
     }
 
     fn row(self) -> Option<&'static Row> {

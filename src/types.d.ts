@@ -237,11 +237,13 @@ export interface Contact {
    */
   timeZone?: string;
   /**
-   * The region whose calling rules apply. Overrides the playbook's.
+   * The region whose calling rules apply. Overrides the playbook's. A contact may also give
+   * the region's name, as a CRM's state field holds it (`"Texas"`, `"Québec"`, `"USA"`, `"Canada"`);
+   * a bare state code (`"TX"`) is an error that names the full code (`"CA"` is Canada).
    * @default the playbook's `region`
    * @errors `region: unknown region ...` (the message lists the valid codes)
    */
-  region?: Region;
+  region?: Region | (string & {});
   /**
    * When the contact came in (the lead arrived, the contact was enrolled): ladders and sequences count days from it.
    * @errors `addedAt: required`; `addedAt: expected an RFC 3339 time ...`

@@ -287,7 +287,7 @@ fn region(v: Val<'_>, out: &mut Errors) -> Option<Region> {
     named(
         v,
         out,
-        |s| Region::parse(s).map_err(|m| Error::value("region", m)),
+        |s| Region::parse_record(s).map_err(|m| Error::value("region", m)),
         |got| {
             Error::value(
                 "region",

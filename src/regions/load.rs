@@ -24,7 +24,6 @@ struct RawFile {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RawRow {
     code: String,
-    #[allow(dead_code)]
     name: String,
     window: Option<Vec<RawBlock>>,
     banned: Option<RawBanned>,
@@ -220,6 +219,7 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
             .map_or(&[][..], |(_, z)| *z);
         rows.push(Row {
             code: raw.code.clone(),
+            name: raw.name.clone(),
             window,
             weekdays,
             holidays,

@@ -236,3 +236,42 @@ fn a_broken_table_is_an_error_not_a_panic() {
     let no_country = r#"{"description":"","regions":[{"code":"US-TX","name":"x","cite":[{"law":"l","url":"u"}],"notes":"","checked":"2026-12-02"}]}"#;
     assert!(load(no_country).is_err());
 }
+
+/// A bare state or province code is an error that names its full code (never
+/// read as it: "CA" is Canada); a contact's record may give the region's name.
+#[test]
+fn bare_codes_get_a_hint_and_records_may_give_names() {
+    for (bare, full) in [("TX", "US-TX"), ("on", "CA-ON"), ("Pr", "US-PR")] {
+        let e = Region::parse(bare).err().unwrap_or_default();
+        assert!(e.ends_with(&format!("(did you mean {full:?}?)")), "{e}");
+        assert!(Region::parse_record(bare).is_err(), "{bare}");
+    }
+    assert!(!Region::parse("XX")
+        .err()
+        .unwrap_or_default()
+        .contains("did you mean"));
+    assert_eq!(Region::parse("CA").map(Region::code), Ok("CA"));
+    for (name, code) in [
+        ("Texas", "US-TX"),
+        (" british columbia ", "CA-BC"),
+        ("Québec", "CA-QC"),
+        ("QUEBEC", "CA-QC"),
+        ("District of Columbia", "US-DC"),
+        ("U.S. Virgin Islands", "US-VI"),
+        ("United States", "US"),
+        ("usa", "US"),
+        ("Canada", "CA"),
+        ("us-tx", "US-TX"),
+    ] {
+        assert_eq!(
+            Region::parse_record(name).map(Region::code),
+            Ok(code),
+            "{name}"
+        );
+    }
+    // Playbooks take codes only.
+    assert!(Region::parse("Texas").is_err());
+    for bad in ["Tex", "Texas!", "United", ""] {
+        assert!(Region::parse_record(bad).is_err(), "{bad}");
+    }
+}
