@@ -237,7 +237,10 @@ impl Zone {
     /// database keeps no two names that differ in case alone, and
     /// JavaScript's `Intl.DateTimeFormat` reads names so (ECMA-262
     /// GetAvailableNamedTimeZoneIdentifier: an ASCII case-insensitive match).
-    /// The zone keeps the database's spelling ([`Zone::name`]).
+    /// The zone keeps the database's spelling ([`Zone::name`]). A Windows
+    /// zone name, as Dynamics and other Windows-based CRMs export it, is the
+    /// IANA zone CLDR maps it to ("Eastern Standard Time" is
+    /// `America/New_York`; [`crate::zones::WINDOWS_ZONES`]).
     ///
     /// # Errors
     /// [`ErrorCode::UnknownTimeZone`] when the name is not an IANA zone.
@@ -250,6 +253,13 @@ impl Zone {
             .iter()
             .find(|tz| tz.name().eq_ignore_ascii_case(name))
         {
+            return Ok(Zone(tz));
+        }
+        // A Windows name, as Dynamics exports a zone ("Eastern Standard Time").
+        let windows = crate::zones::WINDOWS_ZONES
+            .iter()
+            .find(|(windows, _)| windows.eq_ignore_ascii_case(name.trim()));
+        if let Some(tz) = windows.and_then(|(_, iana)| iana.parse::<Tz>().ok()) {
             return Ok(Zone(tz));
         }
         Err(Error::new(

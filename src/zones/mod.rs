@@ -14,6 +14,7 @@
 
 #[rustfmt::skip]
 mod data;
+mod windows;
 
 use std::sync::OnceLock;
 
@@ -23,6 +24,7 @@ use crate::civil::{shifted_days, weekday_from_shifted, year_from_shifted, DAY_SE
 use crate::time::{MAX_MS, MIN_MS};
 
 pub use data::TZDB_VERSION;
+pub use windows::WINDOWS_ZONES;
 
 /// One zone: its offset before the first change, its changes, and its rule.
 ///

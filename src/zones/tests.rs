@@ -115,3 +115,25 @@ fn packed_changes_unpack() {
     assert_eq!((&*t.at, &*t.offset), (&[300][..], &[-3600][..]));
     assert!(unpack(5, &[]).at.is_empty());
 }
+
+/// Every Windows name maps to a zone chrono-tz knows, the names are distinct in
+/// any case, and the list is sorted.
+#[test]
+fn windows_names_map_to_current_iana_zones() {
+    use chrono_tz::Tz;
+    let mut previous = String::new();
+    for (windows, iana) in WINDOWS_ZONES {
+        let key = windows.to_ascii_lowercase();
+        assert!(key > previous, "{windows} out of order or repeated");
+        previous = key;
+        let tz: Option<Tz> = iana.parse().ok();
+        assert_eq!(tz.map(|t| t.name()), Some(iana), "{windows}");
+    }
+    assert_eq!(WINDOWS_ZONES.len(), 139);
+    let zone = |name: &str| crate::time::Zone::parse(name).map(|z| z.name());
+    assert_eq!(zone("Eastern Standard Time"), Ok("America/New_York"));
+    assert_eq!(zone(" pacific standard time "), Ok("America/Los_Angeles"));
+    assert_eq!(zone("India Standard Time"), Ok("Asia/Kolkata"));
+    assert_eq!(zone("US Mountain Standard Time"), Ok("America/Phoenix"));
+    assert!(zone("Eastern Time").is_err());
+}
