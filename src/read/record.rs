@@ -21,11 +21,15 @@ use super::{Errors, EXPECTED_TIME};
 /// batch repeats "STOP", "Yes" and "Thanks!" many times; classification is
 /// the same pure function of text, channel and keywords each time), and a
 /// list to gather events in (each contact then keeps them in one block of
-/// the right size).
+/// the right size), and the zones and regions named so far (a book names a
+/// few dozen, each thousands of times).
 pub(super) struct Batch<'k> {
     pub(super) keywords: &'k Keywords,
     /// Short texts read, per channel (SMS, email).
     pub(super) seen: [rustc_hash::FxHashMap<Box<str>, Reply>; 2],
+    /// `timeZone` and `region` texts read, with what each named.
+    zones: rustc_hash::FxHashMap<Box<str>, Zone>,
+    regions: rustc_hash::FxHashMap<Box<str>, Region>,
     pub(super) events: Vec<Event>,
     /// What the host's own values were where the text has `null` (see
     /// [`super::NonFinite`]), and the index of the record being read.
@@ -43,6 +47,8 @@ impl<'k> Batch<'k> {
         Batch {
             keywords,
             seen: Default::default(),
+            zones: Default::default(),
+            regions: Default::default(),
             events: Vec::new(),
             host: None,
             record: 0,
@@ -65,6 +71,16 @@ impl<'k> Batch<'k> {
         }
     }
 
+    /// The zone `text` names, read once per batch.
+    fn zone(&mut self, text: &str) -> Result<Zone, Error> {
+        remembered(&mut self.zones, text, Zone::parse)
+    }
+
+    /// The region `text` names, read once per batch.
+    fn region(&mut self, text: &str) -> Result<Region, String> {
+        remembered(&mut self.regions, text, Region::parse_record)
+    }
+
     pub(super) fn reply(&mut self, text: &str, channel: MessageChannel) -> Reply {
         let classify = |text| Reply::from(classify_with(text, channel, self.keywords));
         if text.len() > Self::SHORT {
@@ -83,6 +99,23 @@ impl<'k> Batch<'k> {
         }
         r
     }
+}
+
+/// What `parse` reads `text` as, remembered in `seen` (up to
+/// [`Batch::KEEP`] texts; errors are not remembered).
+fn remembered<T: Copy, E>(
+    seen: &mut rustc_hash::FxHashMap<Box<str>, T>,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, E> {
+    if let Some(&t) = seen.get(text) {
+        return Ok(t);
+    }
+    let t = parse(text)?;
+    if seen.len() < Batch::KEEP {
+        seen.insert(Box::from(text), t);
+    }
+    Ok(t)
 }
 
 /// The fields of a contact record the reader reads (`events` apart).
@@ -200,10 +233,10 @@ pub(super) fn read_contact(
             }
             "name" => f.name = name(v, out),
             "timeZone" => {
-                f.time_zone = time_zone(v, out);
+                f.time_zone = time_zone(v, out, batch);
                 cx.zone = f.time_zone;
             }
-            "region" => f.region = region(v, out),
+            "region" => f.region = region(v, out, batch),
             "addedAt" => {
                 f.added_seen = true;
                 f.added_at = added_at(v, &mut cx, out);
@@ -267,11 +300,11 @@ fn name(v: Val<'_>, out: &mut Errors) -> Option<Box<str>> {
 }
 
 /// `timeZone`: an IANA zone name, optional.
-fn time_zone(v: Val<'_>, out: &mut Errors) -> Option<Zone> {
+fn time_zone(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Zone> {
     named(
         v,
         out,
-        |s| Zone::parse(s).map_err(|e| e.under("timeZone")),
+        |s| batch.zone(s).map_err(|e| e.under("timeZone")),
         |got| {
             Error::new(
                 ErrorCode::UnknownTimeZone,
@@ -283,11 +316,11 @@ fn time_zone(v: Val<'_>, out: &mut Errors) -> Option<Zone> {
 }
 
 /// `region`: a region code, optional.
-fn region(v: Val<'_>, out: &mut Errors) -> Option<Region> {
+fn region(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Region> {
     named(
         v,
         out,
-        |s| Region::parse_record(s).map_err(|m| Error::value("region", m)),
+        |s| batch.region(s).map_err(|m| Error::value("region", m)),
         |got| {
             Error::value(
                 "region",
