@@ -9,9 +9,9 @@ use crate::error::Error;
 use crate::model::Contact;
 use crate::playbook::Playbook;
 
-use super::convert::{field_errors, json_string, text_of, FieldError, JsHost};
+use super::convert::{field_errors, text_of, FieldError, JsHost};
 use super::room::room;
-use super::text::{load_room, source_text, string_of};
+use super::text::{array_text, load_room, string_of};
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -50,15 +50,18 @@ impl Batch {
         if !js_sys::Array::is_array(v) {
             return Err(Error::input(path, "expected an array of contacts"));
         }
-        let source = Some(v.clone().unchecked_into::<js_sys::Array>());
-        if let Ok(text) = json_string(v, path).and_then(|s| source_text(&s, path)) {
+        let items: &js_sys::Array = v.unchecked_ref();
+        let source = Some(items.clone());
+        if let Some(text) = array_text(items, path) {
+            // Room for the load was made with the text's buffer.
             return Ok(Batch {
+                text,
+                path,
+                unjson: Vec::new(),
                 source,
-                ..Batch::of_text(text, path)
             });
         }
         // Some contact has no JSON form: each on its own.
-        let items: &js_sys::Array = v.unchecked_ref();
         let mut text = String::from("[");
         let mut unjson = Vec::new();
         for (i, c) in items.iter().enumerate() {

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::error::Error;
 
+use super::convert::json_string;
 use super::room::room;
 
 #[wasm_bindgen]
@@ -45,9 +46,14 @@ pub fn string_of(s: &JsValue) -> String {
 }
 
 /// [`string_of`], written into `bytes` (empty; its room is used first).
-fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
+fn string_into(s: &JsValue, bytes: Vec<u8>) -> String {
+    String::from_utf8(append_utf8(s, bytes)).unwrap_or_default()
+}
+
+/// The UTF-8 of JS string `s` appended to `bytes` (its room is used first).
+fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Vec<u8> {
     let Some(text) = s.dyn_ref::<js_sys::JsString>() else {
-        return String::new();
+        return bytes;
     };
     let mut rest = text.clone();
     // ASCII (most JSON) takes a byte per UTF-16 unit: room for that first.
@@ -66,7 +72,8 @@ fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
             u32::try_from(bytes.as_ptr() as usize + filled),
             u32::try_from(bytes.len() - filled),
         ) else {
-            return String::new();
+            bytes.truncate(filled);
+            return bytes;
         };
         let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
         let into = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, len);
@@ -80,7 +87,46 @@ fn string_into(s: &JsValue, mut bytes: Vec<u8>) -> String {
         let left = (units - done.read()) as usize;
         room = left + left / 4;
     }
-    String::from_utf8(bytes).unwrap_or_default()
+    bytes
+}
+
+/// Contacts stringified at a time by [`array_text`].
+const SLICE: u32 = 1000;
+
+/// The JSON text of a JS array of contacts, stringified [`SLICE`] contacts at
+/// a time, each slice encoded into the module's memory as soon as it is made:
+/// the text of a whole book at once is a string of 80 MB on the host's heap,
+/// garbage the moment it is copied in (stringified in slices, a load of
+/// 100,000 contacts from objects took 5% less). `None` when a slice has no
+/// JSON form (the caller reads the contacts one by one to say which).
+pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
+    let n = items.length();
+    let mut bytes = Vec::new();
+    for start in (0..n).step_by(SLICE as usize) {
+        let end = start.saturating_add(SLICE).min(n);
+        let slice = json_string(&items.slice(start, end), path).ok()?;
+        if start == 0 {
+            // Room for the whole text, judged from the first slice, and for
+            // the load that reads it.
+            let first = slice.dyn_ref::<js_sys::JsString>()?.length() as usize;
+            let guess = first / (end as usize).max(1) * n as usize;
+            bytes = batch_buffer(guess + guess / 8);
+        }
+        // `[a,b]` then `[c,d]` make `[a,b,c,d]`: the closing bracket goes,
+        // and the next slice's opening one becomes a comma.
+        let joint = (start > 0).then(|| {
+            bytes.pop();
+            bytes.len()
+        });
+        bytes = append_utf8(&slice, bytes);
+        if let Some(b) = joint.and_then(|at| bytes.get_mut(at)) {
+            *b = b',';
+        }
+    }
+    if n == 0 {
+        bytes.extend_from_slice(b"[]");
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// An empty buffer with room for a batch's text of `len` bytes, then room

@@ -203,6 +203,36 @@ test('bad contacts are reported while the rest load', () => {
   }
 });
 
+test('contacts given as objects read as their JSON text, however many (slices joined)', () => {
+  const pb = m.preset('monthly-campaign');
+  // More than two slices of 1,000, the last one short; names in accents and
+  // emoji at the joints; one contact with no JSON form past the first slice.
+  const list = synthetic(2345, 11).map((c, i) => ({ ...c, name: i % 999 === 0 ? `Zoë 🚀 ${i}` : c.name }));
+  const byObjects = fresh(pb, list, NOW);
+  const byText = new m.Worklist(pb, NOW);
+  try {
+    assert.deepEqual(byText.upsertJson(JSON.stringify(list)), []);
+    assert.equal(byObjects.size, 2345);
+    assert.deepEqual(snapshot(byObjects), snapshot(byText));
+    assert.equal(byObjects.get(list[1998].id).displayName.startsWith('Zoë 🚀 1998'), true);
+    // A BigInt in contact 1,500: its own error, the rest read.
+    const bad = list.map((c, i) => (i === 1500 ? { ...c, priority: 1n } : c));
+    const wl = new m.Worklist(pb, NOW);
+    const errs = wl.upsert(bad);
+    assert.deepEqual(errs.map((e) => [e.id, e.path]), [[list[1500].id, 'contacts[1500].priority']]);
+    assert.equal(wl.size, 2344);
+    wl.free();
+    // None at all.
+    const empty = new m.Worklist(pb, NOW);
+    assert.deepEqual(empty.upsert([]), []);
+    assert.equal(empty.size, 0);
+    empty.free();
+  } finally {
+    byObjects.free();
+    byText.free();
+  }
+});
+
 test('a worklist without now lists nothing until the first refresh', () => {
   const pb = m.preset('monthly-campaign');
   const wl = new m.Worklist(pb);
