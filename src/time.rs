@@ -240,7 +240,9 @@ impl Zone {
     /// The zone keeps the database's spelling ([`Zone::name`]). A Windows
     /// zone name, as Dynamics and other Windows-based CRMs export it, is the
     /// IANA zone CLDR maps it to ("Eastern Standard Time" is
-    /// `America/New_York`; [`crate::zones::WINDOWS_ZONES`]).
+    /// `America/New_York`; [`crate::zones::WINDOWS_ZONES`]); and so is
+    /// HubSpot's slug of a name (`america_slash_new_york`: `/` written
+    /// `_slash_`, `-` `_hyphen_`, `+` `_plus_`).
     ///
     /// # Errors
     /// [`ErrorCode::UnknownTimeZone`] when the name is not an IANA zone.
@@ -249,17 +251,31 @@ impl Zone {
             return Ok(Zone(tz));
         }
         // Off the exact path only: a scan of the ~600 names.
-        if let Some(&tz) = chrono_tz::TZ_VARIANTS
-            .iter()
-            .find(|tz| tz.name().eq_ignore_ascii_case(name))
-        {
-            return Ok(Zone(tz));
-        }
+        let any_case = |name: &str| {
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .find(|tz| tz.name().eq_ignore_ascii_case(name))
+                .copied()
+        };
+        // HubSpot's slug of a name ("america_slash_new_york",
+        // "america_slash_port_hyphen_au_hyphen_prince").
+        let slug = name.contains("_slash_").then(|| {
+            name.trim()
+                .replace("_slash_", "/")
+                .replace("_hyphen_", "-")
+                .replace("_plus_", "+")
+        });
         // A Windows name, as Dynamics exports a zone ("Eastern Standard Time").
-        let windows = crate::zones::WINDOWS_ZONES
-            .iter()
-            .find(|(windows, _)| windows.eq_ignore_ascii_case(name.trim()));
-        if let Some(tz) = windows.and_then(|(_, iana)| iana.parse::<Tz>().ok()) {
+        let windows = || {
+            crate::zones::WINDOWS_ZONES
+                .iter()
+                .find(|(windows, _)| windows.eq_ignore_ascii_case(name.trim()))
+                .and_then(|(_, iana)| iana.parse::<Tz>().ok())
+        };
+        if let Some(tz) = any_case(name)
+            .or_else(|| slug.as_deref().and_then(any_case))
+            .or_else(windows)
+        {
             return Ok(Zone(tz));
         }
         Err(Error::new(

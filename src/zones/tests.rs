@@ -117,9 +117,9 @@ fn packed_changes_unpack() {
 }
 
 /// Every Windows name maps to a zone chrono-tz knows, the names are distinct in
-/// any case, and the list is sorted.
+/// any case, and the list is sorted; HubSpot's slugs read as the names.
 #[test]
-fn windows_names_map_to_current_iana_zones() {
+fn windows_names_and_slugs_map_to_iana_zones() {
     use chrono_tz::Tz;
     let mut previous = String::new();
     for (windows, iana) in WINDOWS_ZONES {
@@ -136,4 +136,13 @@ fn windows_names_map_to_current_iana_zones() {
     assert_eq!(zone("India Standard Time"), Ok("Asia/Kolkata"));
     assert_eq!(zone("US Mountain Standard Time"), Ok("America/Phoenix"));
     assert!(zone("Eastern Time").is_err());
+    // HubSpot's slugs.
+    assert_eq!(zone("america_slash_new_york"), Ok("America/New_York"));
+    assert_eq!(
+        zone("america_slash_port_hyphen_au_hyphen_prince"),
+        Ok("America/Port-au-Prince")
+    );
+    assert_eq!(zone("etc_slash_gmt_plus_5"), Ok("Etc/GMT+5"));
+    assert_eq!(zone("us_slash_eastern"), Ok("US/Eastern"));
+    assert!(zone("america_slash_nowhere").is_err());
 }
