@@ -160,8 +160,8 @@ impl Region {
 
     /// As [`Region::parse`], or by the region's name as a CRM's state field
     /// holds it, in any letter case: `"Texas"`, `"british columbia"`,
-    /// `"Québec"`, and `"United States"`, `"USA"`, `"Canada"` for the countries. For contacts'
-    /// records; playbooks take codes only.
+    /// `"Québec"`, and `"United States"`, `"USA"`, `"Canada"` for the
+    /// countries. For contacts' records; playbooks take codes only.
     ///
     /// # Errors
     /// As [`Region::parse`].

@@ -245,7 +245,7 @@ impl Zone {
     /// `_slash_`, `-` `_hyphen_`, `+` `_plus_`).
     ///
     /// # Errors
-    /// [`ErrorCode::UnknownTimeZone`] when the name is not an IANA zone.
+    /// [`ErrorCode::UnknownTimeZone`] when the name is none of these.
     pub fn parse(name: &str) -> Result<Zone> {
         if let Ok(tz) = name.parse::<Tz>() {
             return Ok(Zone(tz));
@@ -260,8 +260,7 @@ impl Zone {
         // HubSpot's slug of a name ("america_slash_new_york",
         // "america_slash_port_hyphen_au_hyphen_prince").
         let slug = name.contains("_slash_").then(|| {
-            name.trim()
-                .replace("_slash_", "/")
+            name.replace("_slash_", "/")
                 .replace("_hyphen_", "-")
                 .replace("_plus_", "+")
         });
@@ -269,7 +268,7 @@ impl Zone {
         let windows = || {
             crate::zones::WINDOWS_ZONES
                 .iter()
-                .find(|(windows, _)| windows.eq_ignore_ascii_case(name.trim()))
+                .find(|(windows, _)| windows.eq_ignore_ascii_case(name))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())
         };
         if let Some(tz) = any_case(name)

@@ -97,7 +97,7 @@ test('wrong types inside a contact name the field path', () => {
     [{ ...good(), events: [good().events[0], { kind: 'message', at: [], channel: 'sms', direction: 'out' }] }, 'events[1].at'],
     [{ ...good(), events: [{ kind: 'teleport', at: NOW }] }, 'events[0].kind'],
     [{ ...good(), events: [{ kind: 'dnd', at: NOW, channel: 'fax', active: true }] }, 'events[0].channel'],
-    [{ ...good(), events: [{ kind: 'dnd', at: NOW, channel: 'sms', active: 'yes' }] }, 'events[0].active'],
+    [{ ...good(), events: [{ kind: 'dnd', at: NOW, channel: 'sms', active: 'maybe' }] }, 'events[0].active'],
     [{ ...good(), events: [{ kind: 'activity', at: NOW, interaction: 'sms', outcome: 'noAnswer' }] }, 'events[0].outcome'],
     [{ ...good(), events: [{ kind: 'horizon', at: NOW, buyAt: '2020-01-01T00:00:00Z' }] }, 'events[0].buyAt'],
   ];
