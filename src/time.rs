@@ -277,11 +277,23 @@ impl Zone {
         {
             return Ok(Zone(tz));
         }
+        // An offset ("-05:00", "UTC-5", "GMT+01:00") is not read as a zone: it
+        // says nothing of daylight saving time, and half the year a window
+        // read in it would be an hour off.
+        let offset = name
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .starts_with(['+', '-', '\u{2212}'])
+            && name.bytes().any(|b| b.is_ascii_digit());
+        let hint = if offset {
+            " (an offset is not a zone: it has no daylight saving time)"
+        } else {
+            ""
+        };
         Err(Error::new(
             ErrorCode::UnknownTimeZone,
             "",
             format!(
-                "expected an IANA time zone such as \"America/New_York\", got {}",
+                "expected an IANA time zone such as \"America/New_York\", got {}{hint}",
                 quote(name)
             ),
         ))
@@ -497,13 +509,23 @@ mod tests {
         for bad in [
             "America/Chicago ",
             "America Chicago",
-            // Windows' names are read ("Eastern Standard Time"), not others.
+            // Windows' names are read ("Eastern Standard Time"), not others;
+            // nor offsets.
+            "-05:00",
+            "UTC-5",
             "Eastern Time",
             "america_slash_nowhere",
             "",
         ] {
             let e = Zone::parse(bad).err().map(|e| e.code);
             assert_eq!(e, Some(ErrorCode::UnknownTimeZone), "{bad:?}");
+        }
+        for (given, hint) in [("-05:00", true), ("GMT+01:00", true), ("Mars/Base", false)] {
+            let e = Zone::parse(given).err().map(|e| e.to_string());
+            let says = e
+                .as_deref()
+                .is_some_and(|e| e.contains("an offset is not a zone"));
+            assert_eq!(says, hint, "{given}: {e:?}");
         }
     }
 

@@ -306,10 +306,16 @@ fn time_zone(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Zone> {
         out,
         |s| batch.zone(s).map_err(|e| e.under("timeZone")),
         |got| {
+            // A number is an offset in hours, as some CRMs keep a zone.
+            let hint = if got.starts_with("the number") {
+                " (an offset is not a zone: it has no daylight saving time)"
+            } else {
+                ""
+            };
             Error::new(
                 ErrorCode::UnknownTimeZone,
                 "timeZone",
-                format!("expected an IANA time zone such as \"America/New_York\", got {got}"),
+                format!("expected an IANA time zone such as \"America/New_York\", got {got}{hint}"),
             )
         },
     )

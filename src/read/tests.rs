@@ -579,3 +579,20 @@ fn event_names_read_as_crm_exports_write_them() {
         );
     }
 }
+
+/// A zone given as an offset, as text or as a number of hours, is an error
+/// that says why: an offset has no daylight saving time.
+#[test]
+fn a_zone_given_as_an_offset_says_why_it_is_refused() {
+    for zone in ["\"-05:00\"", "\"UTC-5\"", "-5"] {
+        let e = err(&format!(
+            r#"{{"id":"a","timeZone":{zone},"addedAt":"2026-11-01T00:00:00Z","events":[]}}"#
+        ))
+        .to_string();
+        assert!(e.starts_with("timeZone: expected an IANA time zone"), "{e}");
+        assert!(
+            e.ends_with("(an offset is not a zone: it has no daylight saving time)"),
+            "{e}"
+        );
+    }
+}
