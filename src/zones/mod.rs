@@ -30,8 +30,8 @@ pub use windows::WINDOWS_ZONES;
 ///
 /// The changes are stored packed (see [`Entry::new`]) and unpacked on the zone's
 /// first use: as two lists of `i64` and `i32` they would be 12 bytes a change and
-/// compress poorly, a third of the module's size; packed they are 5 bytes and
-/// gzip to a third of that.
+/// gzip poorly (40 KB for the 16,439 changes listed); packed they are 6 bytes a
+/// change on average and gzip to 14 KB.
 #[derive(Debug)]
 pub struct Entry {
     /// The offset in force before the first change (local mean time, mostly).
