@@ -134,8 +134,7 @@ impl Region {
         let full = ["US-", "CA-"]
             .map(|country| format!("{country}{key}"))
             .into_iter()
-            .filter(|full| key.len() == 2 && t.rows.iter().any(|r| r.code == *full))
-            .collect::<Vec<_>>();
+            .find(|full| key.len() == 2 && t.rows.iter().any(|r| r.code == *full));
         let valid: Vec<&str> = t.rows.iter().map(|r| r.code.as_str()).collect();
         let mut msg = format!(
             "expected \"US\", \"CA\" or an ISO 3166-2 code of a US state or Canadian province \
@@ -149,8 +148,8 @@ impl Region {
         {
             msg.push_str(" (codes have no spaces)");
         }
-        if let Some(first) = full.first() {
-            msg.push_str(&format!(" (did you mean {first:?}?)"));
+        if let Some(full) = full {
+            msg.push_str(&format!(" (did you mean {full:?}?)"));
         }
         if let Some(e) = &t.error {
             msg.push_str(&format!(" (region table did not load: {e})"));

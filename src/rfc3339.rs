@@ -242,15 +242,13 @@ pub fn parse_iso(text: &str) -> Option<(Instant, i32)> {
 
 /// [`parse_iso`]'s forms beyond [`parse`]'s.
 fn parse_other(t: &str) -> Option<(Instant, i32)> {
-    let utc = t
-        .len()
-        .checked_sub(3)
-        .and_then(|i| t.get(i..))
-        .filter(|end| end.eq_ignore_ascii_case("UTC") || end.eq_ignore_ascii_case("GMT"));
-    let (clock, offset) = if let Some(head) = t.strip_suffix(['Z', 'z']) {
+    // The text before a `UTC` or `GMT` at its end.
+    let before_utc = t.len().checked_sub(3).and_then(|i| {
+        let end = t.get(i..)?;
+        (end.eq_ignore_ascii_case("UTC") || end.eq_ignore_ascii_case("GMT")).then(|| t.get(..i))?
+    });
+    let (clock, offset) = if let Some(head) = t.strip_suffix(['Z', 'z']).or(before_utc) {
         (head, 0)
-    } else if utc.is_some() {
-        (t.get(..t.len() - 3)?, 0)
     } else {
         // A sign after the date (whose own '-' come before byte 10).
         let at = t.rfind(['+', '-', '\u{2212}']).filter(|&i| i > 10)?;

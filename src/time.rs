@@ -228,6 +228,9 @@ thread_local! {
         const { RefCell::new([(u32::MAX, 0, 0, 0); SPANS]) };
 }
 
+/// What an error about a zone given as a UTC offset adds.
+pub const OFFSET_IS_NO_ZONE: &str = " (an offset is not a zone: it has no daylight saving time)";
+
 impl Zone {
     /// Coordinated Universal Time.
     pub const UTC: Zone = Zone(Tz::UTC);
@@ -284,11 +287,7 @@ impl Zone {
             .trim_start_matches(|c: char| c.is_ascii_alphabetic())
             .starts_with(['+', '-', '\u{2212}'])
             && name.bytes().any(|b| b.is_ascii_digit());
-        let hint = if offset {
-            " (an offset is not a zone: it has no daylight saving time)"
-        } else {
-            ""
-        };
+        let hint = if offset { OFFSET_IS_NO_ZONE } else { "" };
         Err(Error::new(
             ErrorCode::UnknownTimeZone,
             "",

@@ -308,7 +308,7 @@ fn time_zone(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Zone> {
         |got| {
             // A number is an offset in hours, as some CRMs keep a zone.
             let hint = if got.starts_with("the number") {
-                " (an offset is not a zone: it has no daylight saving time)"
+                crate::time::OFFSET_IS_NO_ZONE
             } else {
                 ""
             };
