@@ -33,10 +33,23 @@ const NOT_LOADED = (hint) => `new Proxy({}, { get() {
     throw new Error('cadence-engine: the WebAssembly module is not loaded yet: ${hint} (see docs/bundlers.md)');
 } })`;
 
+// ---- The module's own JS (js/tape.js), written into each glue ----
+// wasm-bindgen leaves it in snippets/ as an ES module, which the CommonJS glue
+// could not require; the package has it once in each glue instead, so both
+// stay one file.
+const TAPE = readFileSync(new URL('js/tape.js', root), 'utf8').replace(/^export function /m, 'function ');
+function inlineSnippet(file, text, dir) {
+  const line = /^.*snippets\/cadence-engine-[0-9a-f]+\/js\/tape\.js.*\n/m.exec(text);
+  if (!line) throw new Error(`pkg-files: ${file}: no import of js/tape.js (has the wasm-bindgen output changed?)`);
+  if (!/\{ decodeTape \}/.test(line[0])) throw new Error(`pkg-files: ${file}: js/tape.js is imported as ${line[0].trim()}`);
+  rmSync(pkg(`${dir}/snippets`), { recursive: true });
+  return text.replace(line[0], `// js/tape.js\n${TAPE}\n`);
+}
+
 // ---- Node glue (CommonJS): finds the .wasm itself, or waits for initSync ----
 {
   const file = 'node/cadence_engine.js';
-  let text = readFileSync(pkg(file), 'utf8');
+  let text = inlineSnippet(file, readFileSync(pkg(file), 'utf8'), 'node');
   text = patch(file, text, `const wasmPath = \`\${__dirname}/${WASM}\`;
 const wasmBytes = require('fs').readFileSync(wasmPath);
 const wasmModule = new WebAssembly.Module(wasmBytes);
@@ -100,9 +113,8 @@ exports.init = init;
 // in the package: webpack and Vite copy it; after esbuild it is the file beside the bundle.
 {
   const file = 'cadence_engine.js';
-  renameSync(pkg('web/cadence_engine.js'), pkg(file));
+  let text = inlineSnippet(file, readFileSync(pkg('web/cadence_engine.js'), 'utf8'), 'web');
   rmSync(pkg('web'), { recursive: true });
-  let text = readFileSync(pkg(file), 'utf8');
   patch(file, text, `new URL('${WASM}', import.meta.url)`, '');
   text = patch(file, text, 'let wasmModule, wasmInstance, wasm;',
     `let wasmModule, wasmInstance, wasm = ${NOT_LOADED("await init() from cadence-engine/init first, or import cadence-engine, which loads it itself")};`);

@@ -1,6 +1,7 @@
-//! JSON text of results, as it crosses to a JavaScript host.
+//! JSON text of results, as `evaluateManyJson` hands it to a host.
 //!
-//! Results cross as one JSON text read by the host's `JSON.parse`. A single
+//! A host reads it with `JSON.parse` (the other calls hand over objects,
+//! built from a tape: `wasm::tape`). A single
 //! character past ASCII in that text (the en dash of a window, "08:00–21:00",
 //! is in most evaluations) makes the host decode all of it into a two-byte
 //! string, off its ASCII fast path. Written with such characters as `\uXXXX`

@@ -45,12 +45,11 @@ pub fn field_errors(e: &Error) -> Vec<FieldError> {
         .collect()
 }
 
-/// The one way results cross: JSON text written by serde_json, read by the
-/// host's `JSON.parse` — plain objects and `null`, never `Map`, and one
-/// crossing for a whole result instead of one per field.
+/// The one way results cross: a tape of the values that the host builds
+/// plain objects from ([`super::tape`]) — plain objects and `null`, never
+/// `Map`, the values `JSON.parse` makes of serde_json's text.
 pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    let text = crate::json::ascii(v).map_err(|e| js_error(&Error::input("", e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    super::tape::to_js(v).map_err(|e| js_error(&Error::input("", e)))
 }
 
 /// Runs `f` and serializes its result, or throws its error.

@@ -86,9 +86,7 @@ impl Worklist {
         if self.inner.len() > before {
             // The new ids, in slot order, in one crossing.
             let added: Vec<&crate::model::ContactId> = self.inner.ids().skip(before).collect();
-            let text = crate::json::ascii(&added)
-                .map_err(|e| js_error(&Error::input("", e.to_string())))?;
-            let arr = js_sys::Array::from(&js_sys::JSON::parse(&text)?);
+            let arr = js_sys::Array::from(&to_js(&added)?);
             self.ids = self.ids.concat(&arr);
         }
         to_js(&errors)

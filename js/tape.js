@@ -1,0 +1,82 @@
+// Builds a result from the tape src/wasm/tape.rs writes (see there for the
+// layout): the values JSON.parse makes of serde_json's text, without a text.
+// The views are of the module's memory and read before this returns.
+
+const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, NUM = 4, STR = 5, LIST = 6, OBJECT = 7;
+const WIDE = 0x80000000;
+
+// One function a list of keys, `(r) => ({k1: r(), k2: r(), ...})`: an object
+// literal gets its final hidden class at once, three times faster than
+// adding keys one by one. Kept across calls (a result has a few dozen lists
+// of keys); where a page's content security policy forbids compiling,
+// objects are built key by key.
+const makers = new Map();
+const MAKERS_MAX = 4096;
+let compiling = true;
+
+function maker(keys) {
+  const id = keys.join('\u0000');
+  let m = makers.get(id);
+  if (m !== undefined) return m;
+  m = null;
+  if (compiling) {
+    const fields = keys.map((k) => (k === '__proto__' ? '["__proto__"]' : JSON.stringify(k)) + ': r()');
+    try {
+      m = new Function('r', `return {${fields.join(', ')}};`);
+    } catch {
+      compiling = false;
+      m = null;
+    }
+  }
+  if (makers.size < MAKERS_MAX) makers.set(id, m);
+  return m;
+}
+
+function keyByKey(keys, r) {
+  const o = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === '__proto__') {
+      Object.defineProperty(o, k, { value: r(), writable: true, enumerable: true, configurable: true });
+    } else {
+      o[k] = r();
+    }
+  }
+  return o;
+}
+
+export function decodeTape(ops, nums, ascii, wide, spans, shapes) {
+  const strings = new Array(spans.length >> 1);
+  for (let i = 0, j = 0; j < spans.length; i++, j += 2) {
+    const start = spans[j], end = spans[j + 1];
+    strings[i] = start >= WIDE ? wide.slice(start - WIDE, end) : ascii.slice(start, end);
+  }
+  const kinds = [];
+  for (let j = 0; j < shapes.length; ) {
+    const n = shapes[j++];
+    const keys = new Array(n);
+    for (let k = 0; k < n; k++) keys[k] = strings[shapes[j++]];
+    const m = maker(keys);
+    kinds.push(m === null ? (r) => keyByKey(keys, r) : m);
+  }
+  let p = 0;
+  const r = () => {
+    switch (ops[p++]) {
+      case NULL: return null;
+      case TRUE: return true;
+      case FALSE: return false;
+      case INT: return ops[p++];
+      case NUM: return nums[ops[p++]];
+      case STR: return strings[ops[p++]];
+      case LIST: {
+        const n = ops[p++];
+        const a = new Array(n);
+        for (let i = 0; i < n; i++) a[i] = r();
+        return a;
+      }
+      case OBJECT: return kinds[ops[p++]](r);
+      default: throw new Error(`cadence-engine: a result's tape is damaged at ${p - 1}`);
+    }
+  };
+  return r();
+}
