@@ -42,6 +42,7 @@ pub mod region;
 pub mod reply;
 pub mod rfc3339;
 pub mod status;
+pub mod tape;
 pub mod time;
 pub mod window;
 pub mod worklist;

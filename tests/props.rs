@@ -344,6 +344,18 @@ fn native(
     Some((cadence_engine::evaluate(&c, &pb, Instant(now)), c, pb))
 }
 
+/// The value a tape of a result reads as (`cadence_engine::tape`).
+mod erased {
+    pub trait Ser {
+        fn tape(&self) -> Option<serde_json::Value>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn tape(&self) -> Option<serde_json::Value> {
+            cadence_engine::tape::Tape::of(self).ok()?.to_value()
+        }
+    }
+}
+
 fn ser(e: &Evaluation) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
@@ -487,6 +499,14 @@ proptest! {
             let text = cadence_engine::evaluate_json(&c.to_string(), &pbn, &now.to_string())
                 .map(|e| ser(&e));
             prop_assert_eq!(Ok(a.clone()), text);
+            // What the host builds from the tape is the JSON's value, for one
+            // evaluation and for three in one tape (strings shared).
+            if let Ok(e) = cadence_engine::evaluate_json(&c.to_string(), &pbn, &now.to_string()) {
+                let tape = |v: &dyn erased::Ser| v.tape();
+                let host = cadence_engine::tape::as_host;
+                prop_assert_eq!(tape(&e), Some(host(a.clone())));
+                prop_assert_eq!(tape(&vec![&e, &e, &e]), Some(host(json!([a, a, a]))));
+            }
             let status = a.get("status").and_then(Value::as_str).unwrap_or("");
             prop_assert!(STATUSES.contains(&status), "status {}", status);
         }

@@ -130,9 +130,9 @@ impl<'a> Evaluated<'a> {
         let per = if self.explain { 3 } else { 2 };
         let json = self.batch.text_len().saturating_mul(per);
         room::room(json);
-        let mut t = tape::Tape::with_capacity(json);
+        let mut t = crate::tape::Tape::with_capacity(json);
         match self.serialize(&mut t) {
-            Ok(()) => Ok(t.decode()),
+            Ok(()) => Ok(tape::decode(&t)),
             Err(e) => Err(self
                 .failed
                 .borrow_mut()
