@@ -1,10 +1,12 @@
 //! JSON text → `{contact, playbook, now, until, channel, at, contacts}` →
 //! evaluate, evaluateMany, plan and checkChannel, through the JS contract in
 //! `api.rs`. Whatever the input, no call may panic, and evaluate must be
-//! deterministic.
+//! deterministic. The tape that carries results to a host (and the input,
+//! as any JSON value) reads as the value itself.
 #![no_main]
 
 use cadence_engine::api;
+use cadence_engine::tape::{as_host, Tape};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -20,6 +22,16 @@ fn playbook(doc: &Value) -> Value {
     }
 }
 
+/// The tape of `v` reads as `v`, as a host holds it.
+fn taped(v: &Value) {
+    let read = Tape::of(v).ok().and_then(|t| t.to_value());
+    assert_eq!(
+        read,
+        Some(as_host(v.clone())),
+        "the tape of a value reads as the value"
+    );
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(doc) = serde_json::from_slice::<Value>(data) else {
         return;
@@ -30,6 +42,10 @@ fuzz_target!(|data: &[u8]| {
     let first = api::evaluate(&contact, &pb, &now);
     let second = api::evaluate(&contact, &pb, &now);
     assert_eq!(first, second, "evaluate is not deterministic");
+    taped(&doc);
+    if let Ok(v) = &first {
+        taped(v);
+    }
     let _ = api::plan(&contact, &pb, &now, &field(&doc, "until"));
     let at = doc.get("at").cloned().unwrap_or_else(|| now.clone());
     let _ = api::check_channel(&contact, &field(&doc, "channel"), &at, &pb);
