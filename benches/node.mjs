@@ -76,6 +76,7 @@ if (bpath && existsSync(bpath)) {
     inBytes: bench(() => b.boundaryInJson(bytes, pb), REPS),
     inStr: bench(() => b.boundaryInStr(text, pb), REPS),
     outNone: bench(() => b.boundaryOutNone(text, pb, NOW), REPS),
+    outTape: bench(() => b.boundaryOutTape(text, pb, NOW), REPS),
     outJson: bench(() => b.boundaryOutJson(text, pb, NOW), REPS),
     parseOut: bench(() => JSON.parse(resultText), REPS),
     resultBytes: resultText.length,

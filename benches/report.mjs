@@ -150,7 +150,8 @@ if (node?.boundary) {
   brow("text in through wasm-bindgen's own string copy, read", p(b.inStr), 'for comparison (`&str` argument)');
   brow('objects in (`JSON.stringify` by the engine), read', p(b.inObjects), 'what `upsert` and `evaluateMany` do');
   brow('read + evaluate, nothing out', p(b.outNone), 'the baseline of the next row');
-  brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of ASCII JSON per evaluation`);
+  if (b.outTape !== undefined) brow('results out as a tape, built into objects by the glue', `+${p(b.outTape - b.outNone)}`, "the package's path (src/tape/, js/tape.js)");
+  brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `for comparison (the path before the tape): serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of ASCII JSON per evaluation`);
   brow('of which `JSON.parse` of the results, in JS', p(b.parseOut), '');
   brow('`evaluateMany`: objects in, results out', us(ourUs), `explain off: ${p(node.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(node.evaluateManyJsonMs)}`);
   if (native) {

@@ -54,6 +54,7 @@ wasm-bindgen --target nodejs --out-dir "$out/boundary" \
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/boundary/cadence_engine_bg.wasm" -o "$out/boundary/cadence_engine_bg.wasm"
+node scripts/snippets.mjs "$out/boundary"
 
 say "Node ($big contacts)"
 BOUNDARY_PKG="$PWD/$out/boundary/cadence_engine.js" node benches/node.mjs "$out/node.json" $qflag

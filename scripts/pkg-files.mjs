@@ -4,6 +4,7 @@
 // their types, package.json, README and licences. Usage: node pkg-files.mjs <dir>
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync, cpSync, mkdirSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inlineSnippets } from './snippets.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../', import.meta.url);
@@ -33,18 +34,8 @@ const NOT_LOADED = (hint) => `new Proxy({}, { get() {
     throw new Error('cadence-engine: the WebAssembly module is not loaded yet: ${hint} (see docs/bundlers.md)');
 } })`;
 
-// ---- The module's own JS (js/tape.js), written into each glue ----
-// wasm-bindgen leaves it in snippets/ as an ES module, which the CommonJS glue
-// could not require; the package has it once in each glue instead, so both
-// stay one file.
-const TAPE = readFileSync(new URL('js/tape.js', root), 'utf8').replace(/^export function /m, 'function ');
-function inlineSnippet(file, text, dir) {
-  const line = /^.*snippets\/cadence-engine-[0-9a-f]+\/js\/tape\.js.*\n/m.exec(text);
-  if (!line) throw new Error(`pkg-files: ${file}: no import of js/tape.js (has the wasm-bindgen output changed?)`);
-  if (!/\{ decodeTape \}/.test(line[0])) throw new Error(`pkg-files: ${file}: js/tape.js is imported as ${line[0].trim()}`);
-  rmSync(pkg(`${dir}/snippets`), { recursive: true });
-  return text.replace(line[0], `// js/tape.js\n${TAPE}\n`);
-}
+// The module's own JS (js/tape.js) goes into each glue (scripts/snippets.mjs).
+const inlineSnippet = (file, text, dir) => inlineSnippets(`pkg-files: ${file}`, text, pkg(dir).pathname);
 
 // ---- Node glue (CommonJS): finds the .wasm itself, or waits for initSync ----
 {

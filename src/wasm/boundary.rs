@@ -60,7 +60,15 @@ pub fn out_none(json: JsValue, pb: JsValue, now: JsValue) -> Result<u32, JsValue
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// Evaluations out as one JSON text read by `JSON.parse` (the package's path).
+/// Evaluations out as a tape the glue builds objects from (the package's
+/// path).
+#[wasm_bindgen(js_name = boundaryOutTape, skip_typescript)]
+pub fn out_tape(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
+    evaluated(json, pb, now, |e| e.js())
+}
+
+/// Evaluations out as one JSON text read by `JSON.parse` (the path before
+/// the tape, and `evaluateManyJson`'s writer).
 #[wasm_bindgen(js_name = boundaryOutJson, skip_typescript)]
 pub fn out_json(json: JsValue, pb: JsValue, now: JsValue) -> Result<JsValue, JsValue> {
     let text = evaluated(json, pb, now, |e| e.json(true))?;
