@@ -110,6 +110,20 @@ fn strings_and_their_texts() {
 }
 
 #[test]
+fn utf16_units_from_bytes() {
+    for s in [
+        "",
+        "a",
+        "é",
+        "–",
+        "😀",
+        "a😀é–\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+    ] {
+        assert_eq!(utf16_len(s) as usize, s.encode_utf16().count(), "{s}");
+    }
+}
+
+#[test]
 fn more_strings_than_the_table_of_recent_ones() {
     let list: Vec<String> = (0..20_000).map(|i| format!("s{}", i % 9_000)).collect();
     same(&list);
