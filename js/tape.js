@@ -1,5 +1,5 @@
-// Builds a result from the tape src/wasm/tape.rs writes (see there for the
-// layout): the values JSON.parse makes of serde_json's text, without a text.
+// Builds a result from the tape src/tape/ writes (see src/tape/mod.rs for
+// the layout): the values JSON.parse makes of serde_json's text, without a text.
 // The views are of the module's memory and read before this returns.
 
 const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, NUM = 4, STR = 5, LIST = 6, OBJECT = 7;

@@ -2,7 +2,7 @@
 // root, served to the Node glue (node/, CommonJS) and the browser glue beside it
 // (cadence_engine.js, an ES module); the entries (`cadence-engine`, `/init`, `/parallel`, `/wasm`),
 // their types, package.json, README and licences. Usage: node pkg-files.mjs <dir>
-import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync, cpSync, mkdirSync, rmSync, existsSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, chmodSync, cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inlineSnippets } from './snippets.mjs';
 

@@ -75,10 +75,11 @@ pub fn evaluate_many(
     .map_err(|e: Error| js_error(&e))
 }
 
-/// A batch evaluated as its JSON is written: each contact is read, evaluated
-/// and written in turn, in one environment (places worked out once), so that
-/// no more than one evaluation is held at a time and it is written while it
-/// is still in the cache.
+/// A batch evaluated as its results are written (a tape, or JSON text for
+/// `evaluateManyJson`): each contact is read, evaluated and written in turn,
+/// in one environment (places worked out once), so that no more than one
+/// evaluation is held at a time and it is written while it is still in the
+/// cache.
 pub(crate) struct Evaluated<'a> {
     batch: &'a Batch,
     pb: &'a Playbook,
