@@ -244,12 +244,14 @@ impl Tape {
         self.ops.extend([op::STR, i as i32]);
     }
 
-    fn display_op(&mut self, v: &dyn Display) {
+    /// The index of `v`'s text (a string written by `Display`).
+    fn displayed(&mut self, v: &dyn Display) -> u32 {
         let mut s = std::mem::take(&mut self.scratch);
         s.clear();
         let _ = write!(s, "{v}");
-        self.str_op(&s);
+        let i = self.string(&s);
         self.scratch = s;
+        i
     }
 
     fn num_op(&mut self, v: f64) {

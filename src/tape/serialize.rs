@@ -1,6 +1,6 @@
 //! The tape as a serde `Serializer`: the values as serde_json writes them.
 
-use std::fmt::{Display, Write as _};
+use std::fmt::Display;
 
 use serde::ser::{self, Serialize};
 
@@ -201,7 +201,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
         Ok(self.variant(variant, op::OBJECT))
     }
     fn collect_str<T: Display + ?Sized>(self, v: &T) -> R {
-        self.display_op(&v);
+        let i = self.displayed(&v);
+        self.ops.extend([op::STR, i as i32]);
         Ok(())
     }
 }
@@ -269,11 +270,8 @@ struct KeyOf<'a>(&'a mut Tape);
 
 impl KeyOf<'_> {
     fn shown(self, v: &dyn Display) -> R {
-        let mut s = std::mem::take(&mut self.0.scratch);
-        s.clear();
-        let _ = write!(s, "{v}");
-        self.0.key(&s);
-        self.0.scratch = s;
+        let i = self.0.displayed(v);
+        self.0.keys.push(i);
         Ok(())
     }
 }

@@ -107,17 +107,8 @@ impl<'a> Evaluated<'a> {
     /// # Errors
     /// When the batch is not a JSON array.
     pub(crate) fn json(&self, ascii: bool) -> Result<String, Error> {
-        // About 2.8 times the contacts' text with explain (2.3 KB of JSON for
-        // 833 B), 1.8 without: room in one growth of the memory (see
-        // `room`).
-        let per = if self.explain { 3 } else { 2 };
-        room::room(self.batch.text_len().saturating_mul(per));
-        crate::json::text(self, ascii).map_err(|e| {
-            self.failed
-                .borrow_mut()
-                .take()
-                .unwrap_or_else(|| Error::input("", e.to_string()))
-        })
+        self.make_room();
+        crate::json::text(self, ascii).map_err(|e| self.error(e))
     }
 
     /// The array of the evaluations (or errors), in order, as JS values
@@ -126,20 +117,30 @@ impl<'a> Evaluated<'a> {
     /// # Errors
     /// When the batch is not a JSON array.
     pub(crate) fn js(&self) -> Result<JsValue, Error> {
-        // JSON of the results would be about 2.8 times the contacts' text
-        // with explain, 1.8 without (see `json`).
+        let mut t = crate::tape::Tape::with_capacity(self.make_room());
+        match self.serialize(&mut t) {
+            Ok(()) => Ok(tape::decode(&t)),
+            Err(e) => Err(self.error(e)),
+        }
+    }
+
+    /// Room in one growth of the memory (see `room`) for the results, whose
+    /// JSON is about 2.8 times the contacts' text with explain (2.3 KB for
+    /// 833 B), 1.8 without: that size, in bytes.
+    fn make_room(&self) -> usize {
         let per = if self.explain { 3 } else { 2 };
         let json = self.batch.text_len().saturating_mul(per);
         room::room(json);
-        let mut t = crate::tape::Tape::with_capacity(json);
-        match self.serialize(&mut t) {
-            Ok(()) => Ok(tape::decode(&t)),
-            Err(e) => Err(self
-                .failed
-                .borrow_mut()
-                .take()
-                .unwrap_or_else(|| Error::input("", e.to_string()))),
-        }
+        json
+    }
+
+    /// The error that stopped the writing: the batch's own, met while
+    /// reading it, or the serializer's.
+    fn error(&self, e: impl std::fmt::Display) -> Error {
+        self.failed
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| Error::input("", e.to_string()))
     }
 
     /// Evaluates every contact without writing (for the boundary benchmark's

@@ -1,25 +1,15 @@
 // The CRM page in Debian's chromium, read as a rep reads it (visible text):
 // filtering, sorting, search, actions, the date, the playbook editor, the
 // sender, regions and zones, storage across reloads, and 50,000 contacts scrolling.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { startServer, launch, openPage, waitReady, outDir, root } from './support.mjs';
+import { serverAndBrowser, openPage, waitReady, outDir, root } from './support.mjs';
 
 const SMALL = 3000;
-let server;
-let browser;
+const env = serverAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
-
-const url = (size) => `${server.base}/www/?size=${size}&seed=7`;
+const url = (size) => `${env.server.base}/www/?size=${size}&seed=7`;
 const count = async (page) => Number(await page.getAttribute('#result-count', 'data-count'));
 const facet = (page, group, value) => page.locator(`#sidebar button.facet[data-group="${group}"][data-value="${value}"]`);
 const facetCount = async (page, group, value) => Number((await facet(page, group, value).locator('.count').textContent()).replace(/,/g, ''));
@@ -50,7 +40,7 @@ async function act(page, key, fill) {
 }
 
 test('the page loads without console errors and renders only the visible rows', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     assert.equal(await count(page), SMALL);
     // The second worker that warms the engine's code up ran its sample to the end.
@@ -69,7 +59,7 @@ test('the page loads without console errors and renders only the visible rows', 
 });
 
 test("a facet click filters the table to the facet's count; facets combine and clear", async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     const n = await facetCount(page, 'status', 'noSmsReply');
     assert.ok(n > 0 && n < SMALL);
@@ -109,7 +99,7 @@ test("a facet click filters the table to the facet's count; facets combine and c
 });
 
 test("a STOP reply flips the contact: \"NAME - can't text\", Hot Leads, the call takes over", async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     // A contact we may still text, whose next action is a text.
     await facet(page, 'allowed', 'sms').click();
@@ -143,7 +133,7 @@ test("a STOP reply flips the contact: \"NAME - can't text\", Hot Leads, the call
 });
 
 test('moving the date changes the campaign phase, live, across months and times of day', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await selectRow(page, 0);
     assert.match(await page.textContent('#panel-phase'), /^Follow Up/);
@@ -191,7 +181,7 @@ test('moving the date changes the campaign phase, live, across months and times 
 });
 
 test('a bad playbook shows its error with the field path; a good one applies', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await page.click('#playbook-edit');
     const pb = JSON.parse(await page.inputValue('#playbook-json'));
@@ -234,7 +224,7 @@ test('a bad playbook shows its error with the field path; a good one applies', a
 });
 
 test('a logged activity survives a reload (IndexedDB); reset forgets it', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await facet(page, 'status', 'noSmsReply').click();
     await waitReady(page);
@@ -269,7 +259,7 @@ test('a logged activity survives a reload (IndexedDB); reset forgets it', async 
 });
 
 test('the call queue plans calls over the daily capacity', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await page.click('#tab-queue');
     await page.waitForFunction(() => document.querySelector('#queue-table'));
@@ -290,7 +280,7 @@ test('the call queue plans calls over the daily capacity', async () => {
 });
 
 test('the Call queue tab shows the queue alone; the Work list tab brings the list back', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     assert.ok(await page.isVisible('#table'));
     await page.click('#tab-queue');
@@ -307,7 +297,7 @@ test('the Call queue tab shows the queue alone; the Work list tab brings the lis
 });
 
 test('at 1440 px wide the table fits: every column is on screen and no due time is cut', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL), { width: 1440, height: 900 });
+  const { page, errors, context } = await openPage(env.browser, url(SMALL), { width: 1440, height: 900 });
   try {
     await page.waitForFunction(() => !document.querySelector('.trow:not([data-status])')); // every row's data in
     const table = await page.locator('#table').boundingBox();
@@ -328,7 +318,7 @@ test('at 1440 px wide the table fits: every column is on screen and no due time 
 });
 
 test('columns sort: by contact A–Z and Z–A, by status, and back to work order', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     // Sorted by the contact's name (a display name may add " - can't text").
     const names = async () => (await page.locator('.trow[data-status] .cname').allInnerTexts()).map((n) => n.replace(/ - can't text$/, ''));
@@ -367,7 +357,7 @@ test('columns sort: by contact A–Z and Z–A, by status, and back to work orde
 });
 
 test('search finds contacts by phone number and by city, not only by name', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     const phone = await page.locator('.trow[data-status] .phone').first().innerText();
     const name = await page.locator('.trow[data-status] .cname').first().innerText();
@@ -394,7 +384,7 @@ test('search finds contacts by phone number and by city, not only by name', asyn
 });
 
 test('"No contacts match" is never shown while the contacts are loading', async () => {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1500, height: 900 } });
   const page = await context.newPage();
   try {
     await page.addInitScript(() => {
@@ -420,7 +410,7 @@ test('"No contacts match" is never shown while the contacts are loading', async 
 
 // The page lists every problem the engine reports (Error.errors).
 test('every problem of a playbook is shown, not only the first', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await page.click('#playbook-edit');
     await page.fill('#playbook-json', JSON.stringify({
@@ -438,7 +428,7 @@ test('every problem of a playbook is shown, not only the first', async () => {
 });
 
 test('the page sends due automatic steps itself, as a gateway would', async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await page.selectOption('#playbook-select', 'sequence');
     await page.waitForFunction(() => document.querySelector('#status-line').textContent.includes('Sequence'));
@@ -471,7 +461,7 @@ test('the page sends due automatic steps itself, as a gateway would', async () =
 });
 
 test("a rep sets a contact's region and sees its time zone and where it came from", async () => {
-  const { page, errors, context } = await openPage(browser, url(SMALL));
+  const { page, errors, context } = await openPage(env.browser, url(SMALL));
   try {
     await selectRow(page, 0);
     assert.match(await page.innerText('#panel-zone'), /Time zone: America\/[A-Za-z_]+ — the contact's own/);
@@ -495,7 +485,7 @@ test("a rep sets a contact's region and sees its time zone and where it came fro
 
 test('50,000 contacts load, filter and scroll', { timeout: 300000 }, async () => {
   const t0 = Date.now();
-  const { page, errors, context } = await openPage(browser, url(50000), { width: 1680, height: 950 });
+  const { page, errors, context } = await openPage(env.browser, url(50000), { width: 1680, height: 950 });
   try {
     const loadMs = Date.now() - t0;
     assert.equal(await count(page), 50000);

@@ -1,4 +1,5 @@
 // Shared by the browser tests: a static server on a free port and Debian's chromium.
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -44,16 +45,39 @@ export function launch() {
   });
 }
 
-/** A page that records console errors and page errors into `errors`. */
-export async function openPage(browser, url, { width = 1500, height = 900 } = {}) {
+/**
+ * The static server and the browser for a test file: started before its
+ * tests, stopped after them; `server` and `browser` are set once started.
+ */
+export function serverAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) env.server.stop();
+  });
+  return env;
+}
+
+/** A new page in a context of its own that records console errors and page errors into `errors`. */
+export async function newPage(browser, { width = 1500, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await waitReady(page);
   return { context, page, errors };
+}
+
+/** A page (see `newPage`) at `url`, once the CRM page has no pending work. */
+export async function openPage(browser, url, size = {}) {
+  const opened = await newPage(browser, size);
+  await opened.page.goto(url);
+  await waitReady(opened.page);
+  return opened;
 }
 
 /** Waits until the page has no pending work (loading, re-evaluating, filtering). */

@@ -1,30 +1,17 @@
 // Results built from the tape in Chromium equal JSON.parse of the same
 // results' JSON text, with object literals compiled by the glue and, under a
 // content security policy that forbids compiling code from strings, key by key.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch } from './support.mjs';
+import { serverAndBrowser, newPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const env = serverAndBrowser();
 
 async function run(csp) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  const { context, page, errors } = await newPage(env.browser);
   // A page of its own at the server's origin, so that the policy is the
   // response's header.
-  const at = `${server.base}/tests/e2e/tape.html`;
+  const at = `${env.server.base}/tests/e2e/tape.html`;
   await page.route(at, (route) => route.fulfill({
     contentType: 'text/html',
     headers: csp ? { 'Content-Security-Policy': csp } : {},
