@@ -225,6 +225,14 @@ pub enum ContactId {
 }
 
 impl ContactId {
+    /// The id as text, borrowed when it is text ([`ContactId::text`]).
+    pub fn key(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            ContactId::Text(s) => std::borrow::Cow::Borrowed(s),
+            ContactId::Number(_) => std::borrow::Cow::Owned(self.text()),
+        }
+    }
+
     /// The id as text (numbers without a fractional part print as integers).
     pub fn text(&self) -> String {
         match self {

@@ -23,16 +23,14 @@
 mod columns;
 mod facets;
 mod filter;
+mod index;
 mod order;
 #[cfg(test)]
 mod tests;
 mod update;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
-
-use rustc_hash::FxBuildHasher;
 
 use crate::context::Places;
 use crate::evaluate::{evaluate, Evaluation};
@@ -104,7 +102,8 @@ pub struct Worklist {
     keys: Vec<Box<str>>,
     /// The facts, slot by slot.
     cols: Columns,
-    index: HashMap<Box<str>, u32, FxBuildHasher>,
+    /// The slot of each id (the ids are `keys`).
+    index: index::Index,
     labels: Labels,
     phases: Names,
     /// The phase number of each of the playbook's phases.
@@ -167,7 +166,7 @@ impl Worklist {
             contacts: Vec::new(),
             keys: Vec::new(),
             cols: Columns::default(),
-            index: HashMap::default(),
+            index: index::Index::default(),
             labels,
             phases,
             phase_ids,
@@ -284,7 +283,7 @@ impl Worklist {
     /// order read, for checking them against [`evaluate`].
     pub fn kept(&self, id: &str) -> Option<Kept> {
         self.now?;
-        let s = *self.index.get(id)? as usize;
+        let s = self.index.get(&self.keys, id)? as usize;
         if !self.cols.evaluated(s) {
             return None;
         }
@@ -319,8 +318,8 @@ impl Worklist {
     pub fn get(&self, id: &str) -> Option<Evaluation> {
         let now = self.now?;
         self.index
-            .get(id)
-            .and_then(|&s| self.contacts.get(s as usize))
+            .get(&self.keys, id)
+            .and_then(|s| self.contacts.get(s as usize))
             .map(|c| evaluate(c, &self.playbook, now))
     }
 }

@@ -184,7 +184,7 @@ fn a_turn_of_the_window_alone_is_followed_without_evaluation() {
     ]);
     let agree = |w: &Worklist| {
         for id in ["open", "dnd", "capped", "west"] {
-            let s = w.index.get(id).map(|&s| s as usize);
+            let s = w.index.get(&w.keys, id).map(|s| s as usize);
             let c = s.and_then(|s| w.contacts.get(s));
             assert!(c.is_some() && w.now.is_some(), "{id}");
             let (Some(c), Some(now)) = (c, w.now) else {

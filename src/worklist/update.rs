@@ -12,6 +12,7 @@ use crate::playbook::Playbook;
 use crate::time::Instant;
 
 use super::columns::{PlaceIds, Stored, NO_PHASE};
+use super::index::Found;
 use super::{search_text, Removal, Upserted, Worklist};
 
 /// The most the kept places may hold ([`crate::context::Places::weight`]):
@@ -60,9 +61,9 @@ impl Worklist {
         let mut changed = Vec::new();
         self.contacts.reserve(contacts.len());
         for c in contacts {
-            let id = c.id.text();
-            let slot = match self.index.get(id.as_str()).copied() {
-                Some(s) => {
+            let id = c.id.key();
+            let slot = match self.index.find(&self.keys, &id) {
+                Found::At(s) => {
                     let Some(old) = self.contacts.get_mut(s as usize) else {
                         continue;
                     };
@@ -84,16 +85,16 @@ impl Worklist {
                     self.order.get_mut().unplace(s as usize);
                     s
                 }
-                None => {
+                Found::Absent(hash) => {
                     done.added += 1;
                     let Ok(s) = u32::try_from(self.contacts.len()) else {
                         continue;
                     };
-                    let key: Box<str> = id.into_boxed_str();
-                    self.index.insert(key.clone(), s);
+                    let key: Box<str> = Box::from(&*id);
                     self.cols.push(|| search_text(&c, &key));
                     self.order.get_mut().push();
                     self.keys.push(key);
+                    self.index.insert(&self.keys, hash, s);
                     self.contacts.push(c);
                     s
                 }
@@ -119,7 +120,7 @@ impl Worklist {
     pub fn remove(&mut self, ids: &[String]) -> Removal {
         let mut out = Removal::default();
         for id in ids {
-            let Some(s) = self.index.remove(id.as_str()) else {
+            let Some(s) = self.index.remove(&self.keys, id) else {
                 continue;
             };
             let s = s as usize;
@@ -129,8 +130,10 @@ impl Worklist {
             self.keys.swap_remove(s);
             self.cols.swap_remove(s);
             self.order.get_mut().swap_remove(s);
-            if let (Some(moved), Ok(to)) = (self.keys.get(s), u32::try_from(s)) {
-                self.index.insert(moved.clone(), to);
+            if let (Some(moved), Ok(from), Ok(to)) =
+                (self.keys.get(s), u32::try_from(last), u32::try_from(s))
+            {
+                self.index.moved(moved, from, to);
                 out.moves.push((last, s));
             }
         }
