@@ -263,8 +263,8 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(b'"') => Ok(Val::Str(self.string()?)),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Val::Bool(true)),
-            Some(b'f') => self.literal("false", Val::Bool(false)),
+            Some(b't') => self.literal("true", Val::True),
+            Some(b'f') => self.literal("false", Val::False),
             Some(b'n') => self.literal("null", Val::Null),
             Some(b'{') => {
                 self.skip_nested()?;
