@@ -208,12 +208,14 @@ pub fn window_answer(
         note(n);
     }
     // While a cap refuses, the reason still turns with the window: from
-    // quietHours to frequencyCap when it opens, and back when it closes.
+    // quietHours to frequencyCap when it opens, and back when it closes. A
+    // window that does not open within the search from `t` is searched
+    // again when a later search could find it open.
     if binds {
         let turn = if in_hours {
             hours.closes_after(t)
         } else {
-            hours.next_open(t)
+            Some(hours.next_open(t).unwrap_or_else(|| hours.never_until(t)))
         };
         if let Some(turn) = turn {
             note(turn);

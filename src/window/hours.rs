@@ -388,6 +388,23 @@ impl Hours {
         None
     }
 
+    /// How long "never" holds when [`Hours::next_open`] finds no opening
+    /// from `t`: a search from `t'` sees up to `t'` + [`HORIZON_DAYS`], so an
+    /// opening `o` past `t`'s horizon is seen from `o` − [`HORIZON_DAYS`] on;
+    /// with none within a second horizon either, none is seen before `t`'s
+    /// horizon ends. Until then a later search answers "never" too; from then
+    /// on it may not, as the zones' history moves their offsets (in 1866 a
+    /// window on Tuesdays and Thursdays read in every US zone never held:
+    /// Alaska kept Russian time, a day ahead, until October 1867).
+    pub fn never_until(&self, t: Instant) -> Instant {
+        const HORIZON: i64 = HORIZON_DAYS * 24 * HOUR;
+        let far = t.plus(HORIZON);
+        match self.next_open(far) {
+            Some(o) => Instant(o.0.saturating_sub(HORIZON)).max(t.plus(1)),
+            None => far,
+        }
+    }
+
     /// When the window holding `t` closes (the earliest end among the windows).
     pub fn closes_after(&self, t: Instant) -> Option<Instant> {
         if let Some(close) = self.asked_about(t).close {

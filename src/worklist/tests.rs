@@ -590,3 +590,53 @@ fn a_refresh_at_valid_until_itself_brings_the_contact_on() {
     }
     assert!(evaluated > 0, "no history change was reached");
 }
+
+/// A window that never opens within the search from `now` ("nextAllowedAt:
+/// null") holds so only until a later search could see it open: the kept
+/// facts are re-evaluated then, as `evaluate` gives them. In 1866 Alaska kept
+/// Russian time, a day ahead of the rest of the US: windows on Tuesdays and
+/// Thursdays read in every US zone never met until its clock moved in
+/// October 1867.
+#[test]
+fn a_window_never_open_within_the_search_is_searched_again() {
+    let pb = Playbook::from_json(
+        r#"{"name":"p","region":"US","window":[{"days":["tue","thu"],"from":"09:00","to":"17:00"}]}"#,
+    )
+    .unwrap_or_else(|_| unreachable_pb());
+    let c = crate::input::contact_from_json(
+        r#"{"id":"us","addedAt":"1866-01-01T12:00:00Z","events":[]}"#,
+    )
+    .unwrap_or_else(|e| {
+        #[allow(clippy::panic)]
+        {
+            panic!("{e}")
+        }
+    });
+    let mut w = Worklist::new(pb.clone(), Some(at("1866-09-01T12:00:00Z")));
+    w.upsert(vec![c.clone()]);
+    let never = evaluate(&c, &pb, at("1866-09-01T12:00:00Z"));
+    assert_eq!(never.channels.call.next_allowed_at, Some(None));
+    let kept = w.kept("us").and_then(|k| k.valid_until);
+    assert_eq!(kept, never.valid_until.map(|v| v.at.0));
+    // 400 days before the first opening after Alaska's change.
+    assert_eq!(kept, Some(at("1866-09-17T20:46:38Z").0));
+    for now in [
+        "1866-09-17T20:46:37Z",
+        "1866-09-17T20:46:38Z",
+        "1866-10-01T12:00:00Z",
+    ] {
+        w.refresh(at(now));
+        let ev = evaluate(&c, &pb, at(now));
+        assert_eq!(w.get("us").as_ref(), Some(&ev), "{now}");
+        assert_eq!(
+            w.kept("us").and_then(|k| k.valid_until),
+            ev.valid_until.map(|v| v.at.0),
+            "{now}"
+        );
+    }
+    let found = w.get("us").and_then(|e| e.channels.call.next_allowed_at);
+    assert_eq!(
+        found.flatten().map(|s| s.at),
+        Some(at("1867-10-22T20:46:38Z"))
+    );
+}
