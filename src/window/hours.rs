@@ -6,7 +6,7 @@ use std::cell::{Cell, OnceCell, RefCell};
 use chrono::NaiveDate;
 
 use crate::region::Region;
-use crate::time::{Instant, Zone, DAY, HOUR, MINUTE};
+use crate::time::{Instant, Zone, DAY, HOUR, MAX_MS, MINUTE};
 
 use super::timeline::Timeline;
 use super::{Block, Window};
@@ -390,18 +390,30 @@ impl Hours {
 
     /// How long "never" holds when [`Hours::next_open`] finds no opening
     /// from `t`: a search from `t'` sees up to `t'` + [`HORIZON_DAYS`], so an
-    /// opening `o` past `t`'s horizon is seen from `o` − [`HORIZON_DAYS`] on;
-    /// with none within a second horizon either, none is seen before `t`'s
-    /// horizon ends. Until then a later search answers "never" too; from then
-    /// on it may not, as the zones' history moves their offsets (in 1866 a
+    /// opening `o` past `t`'s horizon is seen from `o` − [`HORIZON_DAYS`] on,
+    /// and the zones' history moves their offsets, so windows read in several
+    /// zones can start meeting after a stretch of never meeting (in 1866 a
     /// window on Tuesdays and Thursdays read in every US zone never held:
     /// Alaska kept Russian time, a day ahead, until October 1867).
+    ///
+    /// The answer is the earlier of that instant (when a second horizon holds
+    /// an opening) and the next instant a whole number of horizons after
+    /// 1970-01-01: a fixed schedule, so that "never" is searched again at
+    /// least once a horizon, and every `now` before the answer gets the same
+    /// answer (a bound counted from `now` would move with it). Each is at
+    /// most one horizon ahead, so no opening is missed before it.
     pub fn never_until(&self, t: Instant) -> Instant {
         const HORIZON: i64 = HORIZON_DAYS * 24 * HOUR;
-        let far = t.plus(HORIZON);
-        match self.next_open(far) {
-            Some(o) => Instant(o.0.saturating_sub(HORIZON)).max(t.plus(1)),
-            None => far,
+        let scheduled =
+            t.0.checked_div_euclid(HORIZON)
+                .and_then(|k| k.checked_add(1))
+                .and_then(|k| k.checked_mul(HORIZON))
+                .map_or(Instant(MAX_MS), |b| Instant(b.min(MAX_MS)));
+        match self.next_open(t.plus(HORIZON)) {
+            Some(o) => Instant(o.0.saturating_sub(HORIZON))
+                .max(t.plus(1))
+                .min(scheduled),
+            None => scheduled,
         }
     }
 

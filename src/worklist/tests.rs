@@ -640,3 +640,37 @@ fn a_window_never_open_within_the_search_is_searched_again() {
         Some(at("1867-10-22T20:46:38Z"))
     );
 }
+
+/// A window that never opens keeps one `validUntil` from every `now` before
+/// it (a fixed schedule, not a bound counted from `now`), so a refresh before
+/// it leaves the kept facts as `evaluate` gives them.
+#[test]
+fn a_window_that_never_opens_keeps_one_valid_until() {
+    let pb = Playbook::from_json(
+        r#"{"name":"p","region":"US","window":[{"from":"22:00","to":"23:00"}]}"#,
+    )
+    .unwrap_or_else(|_| unreachable_pb());
+    let c = contact("ny", "");
+    let mut w = Worklist::new(pb.clone(), Some(at("2026-11-12T15:00:00Z")));
+    w.upsert(vec![c.clone()]);
+    for now in [
+        "2026-11-12T15:00:00Z",
+        "2026-12-01T00:00:00Z",
+        "2026-12-12T23:59:59.999Z",
+        "2026-12-13T00:00:00Z",
+    ] {
+        w.refresh(at(now));
+        let ev = evaluate(&c, &pb, at(now));
+        assert_eq!(ev.channels.call.next_allowed_at, Some(None), "{now}");
+        assert_eq!(w.get("ny").as_ref(), Some(&ev), "{now}");
+        assert_eq!(
+            w.kept("ny").and_then(|k| k.valid_until),
+            ev.valid_until.map(|v| v.at.0),
+            "{now}"
+        );
+    }
+    assert_eq!(
+        w.kept("ny").and_then(|k| k.valid_until),
+        Some(at("2028-01-17T00:00:00Z").0)
+    );
+}
