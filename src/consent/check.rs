@@ -215,7 +215,7 @@ pub fn window_answer(
         let turn = if in_hours {
             hours.closes_after(t)
         } else {
-            Some(hours.next_open(t).unwrap_or_else(|| hours.never_until(t)))
+            hours.next_open(t).or_else(|| hours.never_until(t))
         };
         if let Some(turn) = turn {
             note(turn);

@@ -401,20 +401,22 @@ impl Hours {
     /// 1970-01-01: a fixed schedule, so that "never" is searched again at
     /// least once a horizon, and every `now` before the answer gets the same
     /// answer (a bound counted from `now` would move with it). Each is at
-    /// most one horizon ahead, so no opening is missed before it.
-    pub fn never_until(&self, t: Instant) -> Instant {
+    /// most one horizon ahead, so no opening is missed before it. `None` at
+    /// the end of the range, where no instant is after `t`.
+    pub fn never_until(&self, t: Instant) -> Option<Instant> {
         const HORIZON: i64 = HORIZON_DAYS * 24 * HOUR;
         let scheduled =
             t.0.checked_div_euclid(HORIZON)
                 .and_then(|k| k.checked_add(1))
                 .and_then(|k| k.checked_mul(HORIZON))
                 .map_or(Instant(MAX_MS), |b| Instant(b.min(MAX_MS)));
-        match self.next_open(t.plus(HORIZON)) {
+        let until = match self.next_open(t.plus(HORIZON)) {
             Some(o) => Instant(o.0.saturating_sub(HORIZON))
                 .max(t.plus(1))
                 .min(scheduled),
             None => scheduled,
-        }
+        };
+        Some(until).filter(|u| *u > t)
     }
 
     /// When the window holding `t` closes (the earliest end among the windows).
