@@ -87,7 +87,11 @@ impl Worklist {
             // The new ids, in slot order, in one crossing.
             let added: Vec<&crate::model::ContactId> = self.inner.ids().skip(before).collect();
             let arr = js_sys::Array::from(&to_js(&added)?);
-            self.ids = self.ids.concat(&arr);
+            if self.ids.length() == 0 {
+                self.ids = arr;
+            } else {
+                append(&self.ids, &arr);
+            }
         }
         to_js(&errors)
     }
@@ -296,3 +300,41 @@ fn filter_of(v: &JsValue) -> Result<Filter, Error> {
     let value = value_of(v, "filter")?;
     Filter::from_deserializer(&value).map_err(|e| e.under("filter"))
 }
+
+thread_local! {
+    /// `Array.prototype.push`.
+    static PUSH: Option<js_sys::Function> =
+        js_sys::Reflect::get(&js_sys::Array::new(), &JsValue::from_str("push"))
+            .ok()
+            .and_then(|f| f.dyn_into().ok());
+}
+
+/// Appends `more` to `ids` in place, [`APPEND_CHUNK`] at a time through
+/// `push.apply`. `concat` made a new array of the whole book at each call, so
+/// a book loaded a page at a time was copied page after page: 100 pages of
+/// 1,000 made arrays of 5 million ids in all, each past 128 KB in V8's
+/// large-object space, whose collections of a host heap holding the book
+/// were most of the last pages' time.
+fn append(ids: &js_sys::Array, more: &js_sys::Array) {
+    let n = more.length();
+    PUSH.with(|push| {
+        let Some(push) = push else {
+            for v in more.iter() {
+                ids.push(&v);
+            }
+            return;
+        };
+        if n <= APPEND_CHUNK {
+            let _ = push.apply(ids, more);
+            return;
+        }
+        for start in (0..n).step_by(APPEND_CHUNK as usize) {
+            let part = more.slice(start, start.saturating_add(APPEND_CHUNK).min(n));
+            let _ = push.apply(ids, &part);
+        }
+    });
+}
+
+/// Arguments a `push.apply` takes at once: far below every engine's limit on
+/// the arguments of a call.
+const APPEND_CHUNK: u32 = 8192;

@@ -156,6 +156,30 @@ test('changes in many small calls with no read between read as a worklist built 
   }
 });
 
+test('ids of later loads are added to those held, however many at a time (past the 8,192 of one append)', () => {
+  const pb = m.preset('monthly-campaign');
+  const all = synthetic(9_300, 3);
+  const wl = new m.Worklist(pb, NOW);
+  try {
+    wl.upsert(all.slice(0, 100)); // the first load's ids become the list
+    wl.upsertJson(JSON.stringify(all.slice(100, 200))); // a page added
+    wl.upsertJson(JSON.stringify(all.slice(200))); // 9,100 added: two appends
+    const ids = wl.query({});
+    assert.equal(ids.length, all.length);
+    assert.deepEqual([...ids].sort(), all.map((c) => c.id).sort());
+    // Slot order: the columns' ids are the contacts in the order they came.
+    assert.deepEqual(Array.from(wl.columns().ids), all.map((c) => c.id));
+    assert.equal(wl.remove([all[0].id, all[9_299].id]), 2);
+    wl.upsert([all[0]]);
+    const cols = Array.from(wl.columns().ids);
+    assert.equal(cols.length, all.length - 1);
+    assert.equal(cols[0], all[9_298].id); // the last moved into the freed slot
+    assert.equal(cols.at(-1), all[0].id);
+  } finally {
+    wl.free();
+  }
+});
+
 test('duplicate ids in one upsert: the last one wins', () => {
   const pb = m.preset('monthly-campaign');
   const wl = new m.Worklist(pb, NOW);
