@@ -9,11 +9,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { contacts, facts, NOW } from './contacts.mjs';
 import { jsonRulesEngine, zenEngine, runAll } from './peers.mjs';
-import { DAY_MS, bench, benchAsync, firstPage, median } from './timing.mjs';
+import { DAY_MS, bench, benchAsync, firstPage, median, perUs } from './timing.mjs';
 import { measureWorklist } from './resident.mjs';
-
-/** Milliseconds for `n` contacts, as µs a contact. */
-const perUs = (ms, n) => (ms * 1e3) / n;
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));

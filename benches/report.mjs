@@ -2,6 +2,7 @@
 // into Markdown tables, printed and written to docs/benchmarks.md.
 //   node benches/report.mjs <results dir>
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { perUs } from './timing.mjs';
 
 const dir = process.argv[2];
 const read = (f) => (existsSync(`${dir}/${f}`) ? JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) : null);
@@ -26,7 +27,6 @@ const f = (x) => {
 };
 const ms = (x) => `${f(x)} ms`;
 const us = (x) => `${f(x)} µs`;
-const perUs = (totalMs, n) => (totalMs * 1000) / n;
 const k = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 /** "yes" / "no", or "—" when the measure was not taken at the target's size (quick mode). */
 const verdict = (ok, atSize = true) => (!atSize ? '— (smaller size)' : ok ? 'yes' : '**no**');

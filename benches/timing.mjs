@@ -3,6 +3,9 @@
 
 export const DAY_MS = 86_400_000;
 
+/** Milliseconds for `n` contacts, as µs a contact. */
+export const perUs = (ms, n) => (ms * 1e3) / n;
+
 /** The median of a list of numbers. */
 export const median = (a) => {
   const s = [...a].sort((x, y) => x - y);

@@ -324,10 +324,6 @@ fn append(ids: &js_sys::Array, more: &js_sys::Array) {
             }
             return;
         };
-        if n <= APPEND_CHUNK {
-            let _ = push.apply(ids, more);
-            return;
-        }
         for start in (0..n).step_by(APPEND_CHUNK as usize) {
             let part = more.slice(start, start.saturating_add(APPEND_CHUNK).min(n));
             let _ = push.apply(ids, &part);

@@ -29,9 +29,10 @@ impl Index {
 
     /// The slot of `id`; `keys` are the ids by slot.
     pub fn get(&self, keys: &[Box<str>], id: &str) -> Option<u32> {
-        self.table
-            .find(self.hash(id), |&s| key(keys, s) == Some(id))
-            .copied()
+        match self.find(keys, id) {
+            Found::At(s) => Some(s),
+            Found::Absent(_) => None,
+        }
     }
 
     /// The slot of `id`, or the hash to insert it with.
