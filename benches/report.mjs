@@ -9,6 +9,7 @@ const read = (f) => (existsSync(`${dir}/${f}`) ? JSON.parse(readFileSync(`${dir}
 const env = read('env.json') ?? {};
 const native = read('native.json');
 const node = read('node.json');
+const batch = read('batch.json');
 const scale = read('scale.json');
 const browser = read('browser.json');
 const size = read('size.json');
@@ -79,27 +80,35 @@ if (native) {
 } else {
   missing('native: facts / with words', '≤ 1 µs / ≤ 5 µs', 'no native results');
 }
-// evaluateMany in wasm.
-const ourUs = node ? perUs(node.evaluateManyMs, node.n) : null;
-const jreUs = node?.peers ? perUs(node.peers.jreMs, node.n) : null;
-if (node) {
+// evaluateMany in wasm (benches/batch.mjs: a process that holds its batch only).
+const ourUs = batch ? perUs(batch.evaluateManyMs, batch.n) : null;
+const jreUs = batch?.peers ? perUs(batch.peers.jreMs, batch.n) : null;
+if (batch) {
+  const beside = node?.evaluateManyBesideBookMs ? `; in the Worklist rows' process, beside their ${k(node.big)} book (objects, text, the peers' facts: some 300 MB of JS heap that each collection its results bring on marks too): ${us(perUs(node.evaluateManyBesideBookMs, node.n))}` : '';
   row('wasm `evaluateMany`, full (explain on), per contact, Node', us(ourUs), '≤ 15 µs', verdict(ourUs <= 15),
-    `objects in and out, ${k(node.n)} contacts${native ? `; ${f(ourUs / native.evaluateUs)}× native` : ''}; json-rules-engine: ${us(jreUs)}, zen-engine: ${us(perUs(node.peers.zenMs, node.n))} awaited one by one, ${us(perUs(node.peers.zenBatchMs, node.n))} with \`Promise.all\``);
+    `objects in and out, ${k(batch.n)} contacts, in a process of their own${native ? `; ${f(ourUs / native.evaluateUs)}× native` : ''}${beside}; json-rules-engine: ${us(jreUs)}, zen-engine: ${us(perUs(batch.peers.zenMs, batch.n))} awaited one by one, ${us(perUs(batch.peers.zenBatchMs, batch.n))} with \`Promise.all\``);
+} else {
+  missing('wasm `evaluateMany`, full (explain on), per contact, Node', '≤ 15 µs', 'no per-contact results');
 }
 // Ratios to json-rules-engine, from rounds in which the two take turns
-// (benches/node.mjs): the median of the rounds' ratios.
+// (benches/node.mjs, benches/batch.mjs): the median of the rounds' ratios.
 if (node?.ratios && nodeW) {
   const atSize = nodeW.n >= BIG;
-  const { refresh: rf, upsertJson: ld, evaluateMany: em } = node.ratios;
+  const { refresh: rf, upsertJson: ld } = node.ratios;
   const rounds = (r) => `median of ${r.rounds} rounds taking turns`;
   row('ratio to json-rules-engine: refresh', `${f(rf.ratio)}×`, '≥ 100×', verdict(rf.ratio >= 100, atSize),
     `its ${ms(rf.theirs)} ÷ our refresh a day on in Node, ${ms(rf.ours)}, same ${k(nodeW.n)} contacts; ${rounds(rf)}${chromeW ? ` (Chromium's refresh above: ${f(rf.theirs / chromeW.refreshDayMs)}×)` : ''}`);
   row('ratio to json-rules-engine: `upsertJson`', `${f(ld.ratio)}×`, '≥ 20×', verdict(ld.ratio >= 20, atSize),
     `its ${ms(ld.theirs)} ÷ our \`upsertJson\` (string) and first page in Node, ${ms(ld.ours)}; ${rounds(ld)}`);
-  row('ratio to json-rules-engine: `evaluateMany`', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
-    `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(node.n)} contacts; ${rounds(em)}; natively: ${native ? `${f(em.theirs / native.evaluateUs)}×` : 'n/a'}`);
 } else {
-  missing('ratios to json-rules-engine', '≥ 100× / 20× / 5×', 'no Node results with the peers');
+  missing('ratios to json-rules-engine: refresh, `upsertJson`', '≥ 100× / 20×', 'no Node results with the peers');
+}
+if (batch?.ratio) {
+  const em = batch.ratio;
+  row('ratio to json-rules-engine: `evaluateMany`', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
+    `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(batch.n)} contacts; median of ${em.rounds} rounds taking turns; natively: ${native ? `${f(em.theirs / native.evaluateUs)}×` : 'n/a'}`);
+} else {
+  missing('ratio to json-rules-engine: `evaluateMany`', '≥ 5×', 'no per-contact results');
 }
 // The demo.
 if (browser?.demo) {
@@ -141,9 +150,9 @@ const warmNote = scale
 
 // The boundary, per contact.
 const bRows = [];
-if (node?.boundary) {
-  const b = node.boundary;
-  const n = node.n;
+if (batch?.boundary) {
+  const b = batch.boundary;
+  const n = batch.n;
   const p = (x) => us(perUs(x, n));
   const brow = (what, x, note = '') => bRows.push(`| ${what} | ${x} | ${note} |`);
   brow('`JSON.stringify` of the contacts, in JS', p(b.stringify), `${f(b.inputBytes / n)} B of JSON per contact`);
@@ -155,7 +164,7 @@ if (node?.boundary) {
   if (b.outTape !== undefined) brow('results out as a tape, built into objects by the glue', `+${p(b.outTape - b.outNone)}`, "the package's path (src/tape/, js/tape.js)");
   brow('results out as JSON text + `JSON.parse`', `+${p(b.outJson - b.outNone)}`, `for comparison (the path before the tape): serializing, the string crossing and \`JSON.parse\`; ${f(b.resultBytes / n)} B of ASCII JSON per evaluation`);
   brow('of which `JSON.parse` of the results, in JS', p(b.parseOut), '');
-  brow('`evaluateMany`: objects in, results out', us(ourUs), `explain off: ${p(node.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(node.evaluateManyJsonMs)}`);
+  brow('`evaluateMany`: objects in, results out', us(ourUs), `explain off: ${p(batch.evaluateManyLeanMs)}; \`evaluateManyJson\` (text in and out): ${p(batch.evaluateManyJsonMs)}`);
   if (native) {
     brow('native: read one contact from JSON', us(native.readUs), '');
     brow('native: write one evaluation as JSON', us(native.writeUs), '');
@@ -177,10 +186,10 @@ if (native) {
   mrow(`native Worklist, ${k(native.contacts)}: load`, ms(native.worklistLoadMs), '');
   mrow('native Worklist: refresh a day on', ms(native.refreshDayMs), `${native.refreshDayCount.toLocaleString('en-US')} re-evaluated`);
 }
-if (node?.parallel2Ms) {
-  mrow('`evaluateManyParallel` (2 workers), per contact', us(perUs(node.parallel2Ms, node.n)), `${k(node.n)} contacts; starting the workers included; ${f(node.evaluateManyMs / node.parallel2Ms)}× \`evaluateMany\``);
+if (batch?.parallel2Ms) {
+  mrow('`evaluateManyParallel` (2 workers), per contact', us(perUs(batch.parallel2Ms, batch.n)), `${k(batch.n)} contacts; starting the workers included; ${f(batch.evaluateManyMs / batch.parallel2Ms)}× \`evaluateMany\``);
 }
-if (node?.peerDisagreements) mrow('peers disagreeing with the engine on status', String(node.peerDisagreements), `of ${k(node.n)}`);
+if (batch?.peerDisagreements) mrow('peers disagreeing with the engine on status', String(batch.peerDisagreements), `of ${k(batch.n)}`);
 
 let soakText = '`make soak` has not been run on this machine.';
 if (soak) {
@@ -234,9 +243,9 @@ growing by half the memory instead took the same (1.39–1.52 s against
 collections, of a JS heap that holds the whole book as objects and as the
 pages' text (about 300 MB at 100k), each 120–165 ms in \`--trace-gc\`.
 ` : ''}
-## The boundary, per contact (Node, ${node ? k(node.n) : '?'} contacts)
+## The boundary, per contact (Node, ${batch ? k(batch.n) : '?'} contacts)
 
-The \`bench-boundary\` build (src/wasm/boundary.rs; never in pkg/): the same engine with exports that differ only in how data crosses.
+The \`bench-boundary\` build (src/wasm/boundary.rs; never in pkg/): the same engine with exports that differ only in how data crosses; measured with \`evaluateMany\`'s row, in a process that holds only these contacts.
 
 | step | per contact | note |
 |---|---|---|

@@ -11,7 +11,7 @@ say() { printf '[bench] %s\n' "$*" >&2; }
 
 out=target/bench
 mkdir -p "$out"
-rm -f "$out"/{env,native,node,scale,browser,size}.json
+rm -f "$out"/{env,native,node,batch,scale,browser,size}.json
 
 quick=${BENCH_QUICK:-}
 big=100000; reps=7; demo=50000; demo_runs=5; qflag=
@@ -56,8 +56,11 @@ node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-t
   "$out/boundary/cadence_engine_bg.wasm" -o "$out/boundary/cadence_engine_bg.wasm"
 node scripts/snippets.mjs "$out/boundary"
 
-say "Node ($big contacts)"
-BOUNDARY_PKG="$PWD/$out/boundary/cadence_engine.js" node benches/node.mjs "$out/node.json" $qflag
+say "Node, the Worklist ($big contacts)"
+node benches/node.mjs "$out/node.json" $qflag
+
+say "Node, per contact (a process of its own)"
+BOUNDARY_PKG="$PWD/$out/boundary/cadence_engine.js" node benches/batch.mjs "$out/batch.json" $qflag
 
 say "Node, first loads by size (a fresh process each)"
 node benches/scale.mjs "$out/scale.json" $qflag
