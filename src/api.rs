@@ -6,25 +6,40 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::contact_from_value;
-use crate::model::{Channel, MessageChannel};
+use crate::model::{Channel, Contact, MessageChannel};
 use crate::playbook::Playbook;
+use crate::read::TimeArg;
 use crate::time::Instant;
 
 fn json<T: Serialize>(v: &T) -> Result<Value> {
     serde_json::to_value(v).map_err(|e| Error::input("", e.to_string()))
 }
 
-/// Reads a time value (RFC 3339 text or epoch ms) at `path`.
+/// Reads a time value that belongs to no one contact (RFC 3339 text with an
+/// offset, or epoch ms) at `path`.
 ///
 /// # Errors
 /// [`ErrorCode::InvalidTime`] under `path`.
 pub fn time(v: &Value, path: &str) -> Result<Instant> {
+    if let Value::String(s) = v {
+        return crate::read::time_text(s).map_err(|e| e.under(path));
+    }
+    time_arg(v, path)?.in_zone(None).map_err(|e| e.under(path))
+}
+
+/// Reads a time value of one contact at `path`: as [`time`], or a local
+/// date-time for [`in_zone`].
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`] under `path`.
+pub fn time_arg(v: &Value, path: &str) -> Result<TimeArg> {
     let got = match v {
         Value::Number(n) => {
             return crate::read::time_number(n.as_f64().unwrap_or(f64::NAN))
+                .map(TimeArg::at)
                 .map_err(|e| e.under(path))
         }
-        Value::String(s) => return crate::read::time_text(s).map_err(|e| e.under(path)),
+        Value::String(s) => return TimeArg::text(s).map_err(|e| e.under(path)),
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
         Value::Array(_) => "an array",
@@ -35,6 +50,17 @@ pub fn time(v: &Value, path: &str) -> Result<Instant> {
         path,
         format!("{}, got {got}", crate::time::EXPECTED_TIME),
     ))
+}
+
+/// A contact's time argument as an instant: a local date-time read in the
+/// contact's zone (its `timeZone`, else the playbook's).
+///
+/// # Errors
+/// [`ErrorCode::InvalidTime`] under `path`, for a local date-time when the
+/// contact has no zone.
+pub fn in_zone(t: TimeArg, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant> {
+    t.in_zone(crate::read::contact_zone(c, pb))
+        .map_err(|e| e.under(path))
 }
 
 /// The JSON of a batch error: `{id, error, code, path, errors}`, where `errors`
@@ -67,8 +93,9 @@ pub fn playbook(v: &Value, prefix: &str) -> Result<Playbook> {
 /// Field-path errors.
 pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
-    let now = time(now, "now")?;
+    let now = time_arg(now, "now")?;
     let c = contact_from_value(contact, &pb)?;
+    let now = in_zone(now, &c, &pb, "now")?;
     json(&crate::evaluate::evaluate(&c, &pb, now))
 }
 
@@ -79,17 +106,19 @@ pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
 /// For a bad playbook, `now`, or a `contacts` that is not an array.
 pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
-    let now = time(now, "now")?;
+    let now = time_arg(now, "now")?;
     let list = contacts
         .as_array()
         .ok_or_else(|| Error::input("contacts", "expected an array of contacts"))?;
     let mut out = Vec::with_capacity(list.len());
     let env = crate::context::Env::new(&pb);
     for (i, v) in list.iter().enumerate() {
-        out.push(match contact_from_value(v, &pb) {
-            Ok(c) => json(&crate::evaluate::evaluate_in(&env, &c, now, true))?,
+        let read = contact_from_value(v, &pb)
+            .map_err(|e| e.under(&format!("contacts[{i}]")))
+            .and_then(|c| Ok((in_zone(now, &c, &pb, "now")?, c)));
+        out.push(match read {
+            Ok((now, c)) => json(&crate::evaluate::evaluate_in(&env, &c, now, true))?,
             Err(e) => {
-                let e = e.under(&format!("contacts[{i}]"));
                 let id = v
                     .get("id")
                     .filter(|id| id.is_string() || id.is_number())
@@ -108,9 +137,11 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
 /// Field-path errors.
 pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
-    let now = time(now, "now")?;
-    let until = time(until, "until")?;
+    let now = time_arg(now, "now")?;
+    let until = time_arg(until, "until")?;
     let c = contact_from_value(contact, &pb)?;
+    let now = in_zone(now, &c, &pb, "now")?;
+    let until = in_zone(until, &c, &pb, "until")?;
     json(&crate::plan::plan(&c, &pb, now, until))
 }
 
@@ -123,9 +154,10 @@ pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -
         .as_str()
         .and_then(Channel::parse)
         .ok_or_else(|| Error::value("channel", "expected \"sms\", \"call\" or \"email\""))?;
-    let at = time(at, "at")?;
+    let at = time_arg(at, "at")?;
     let pb = playbook(pb, "playbook")?;
     let c = contact_from_value(contact, &pb)?;
+    let at = in_zone(at, &c, &pb, "at")?;
     json(&crate::evaluate::check_channel(&c, &pb, ch, at))
 }
 

@@ -7,7 +7,10 @@
  *   to the minute (`"2026-11-02T14:00Z"`) too;
  * - a local date-time without an offset, `"2026-11-03 10:15:00"` or `"2026-11-03T10:15"`,
  *   read in the contact's zone (its `timeZone`, else the playbook's) by the DST rule
- *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier);
+ *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier):
+ *   in a contact's fields, and in the arguments that belong to one contact (`evaluate`'s `now`,
+ *   `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now` for each contact); a
+ *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
  * - a JavaScript `Date`.
  * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;

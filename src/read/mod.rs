@@ -350,25 +350,79 @@ pub fn time_number(n: f64) -> Result<Instant> {
     epoch(n, &text).map_err(|(code, m)| Error::new(code, "", m))
 }
 
-/// Reads a time argument given as text: RFC 3339 with an offset, or a string of
-/// digits as epoch milliseconds. A local date-time is refused here: it has no
-/// contact whose zone could read it.
+/// Reads a time argument given as text that belongs to no one contact
+/// (`evaluateMany`'s `now` is [`TimeArg`]'s; a Worklist's clock, a follow-up's
+/// dates): RFC 3339 with an offset, or a string of digits as epoch
+/// milliseconds. A local date-time is refused: there is no one contact whose
+/// zone could read it.
 ///
 /// # Errors
 /// [`ErrorCode::InvalidTime`], with an empty path.
 pub fn time_text(text: &str) -> Result<Instant> {
-    match when(Val::Str(Cow::Borrowed(text))) {
-        Ok(When::At(t)) => Ok(t),
-        Ok(When::Local(_)) => Err(Error::new(
+    match TimeArg::text(text)?.0 {
+        When::At(t) => Ok(t),
+        When::Local(_) => Err(Error::new(
             ErrorCode::InvalidTime,
             "",
             format!(
-                "expected a time with an offset (\"2026-11-03T10:15:00-05:00\") or epoch milliseconds, got {:?}: a local date-time is read only in a contact's zone",
+                "expected a time with an offset (\"2026-11-03T10:15:00-05:00\") or epoch milliseconds, got {:?}: a local date-time is read in a contact's zone, and this time is not one contact's",
                 clip(text)
             ),
         )),
-        Err((code, m)) => Err(Error::new(code, "", m)),
     }
+}
+
+/// A time argument that belongs to one contact (`evaluate`'s `now`,
+/// `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now`
+/// for each contact), read before the contact is: an instant, or a local
+/// date-time (`2026-11-03 10:15`) that [`TimeArg::in_zone`] reads in the
+/// contact's zone by the DST rule, as a local time in its events is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeArg(When);
+
+impl TimeArg {
+    /// An instant given as such (a number, a `Date`).
+    pub fn at(t: Instant) -> TimeArg {
+        TimeArg(When::At(t))
+    }
+
+    /// Reads RFC 3339 text with an offset, a string of digits (epoch
+    /// milliseconds) or a local date-time.
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidTime`], with an empty path.
+    pub fn text(text: &str) -> Result<TimeArg> {
+        when(Val::Str(Cow::Borrowed(text)))
+            .map(TimeArg)
+            .map_err(|(code, m)| Error::new(code, "", m))
+    }
+
+    /// The instant, a local date-time read in `zone` (the contact's
+    /// `timeZone`, else the playbook's: [`contact_zone`]).
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidTime`], with an empty path, for a local date-time
+    /// when `zone` is `None`.
+    pub fn in_zone(self, zone: Option<Zone>) -> Result<Instant> {
+        match (self.0, zone) {
+            (When::At(t), _) => Ok(t),
+            (When::Local(l), Some(z)) => Ok(z.instant(l)),
+            (When::Local(l), None) => Err(Error::new(
+                ErrorCode::InvalidTime,
+                "",
+                format!(
+                    "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
+                    record::local_text(l)
+                ),
+            )),
+        }
+    }
+}
+
+/// The zone a contact's local times are read in: its own `timeZone`, else
+/// the playbook's; `None` when neither has one.
+pub fn contact_zone(c: &Contact, pb: &Playbook) -> Option<Zone> {
+    c.time_zone.or(pb.time_zone)
 }
 
 /// Reads a time given as a JSON value outside a contact (a queue item's

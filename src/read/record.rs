@@ -407,7 +407,7 @@ fn resolve_local(
                 path_of(p.event, p.field.name()),
                 format!(
                     "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
-                    format!("{} {}", p.local.date(), crate::window::hhmm(p.local.num_seconds_from_midnight() / 60))
+                    local_text(p.local)
                 ),
             ));
             continue;
@@ -427,6 +427,15 @@ fn resolve_local(
             }
         }
     }
+}
+
+/// A local date-time as an error quotes it: `2026-11-03 10:15`.
+pub(super) fn local_text(l: chrono::NaiveDateTime) -> String {
+    format!(
+        "{} {}",
+        l.date(),
+        crate::window::hhmm(l.num_seconds_from_midnight() / 60)
+    )
 }
 
 /// A buying horizon must not lie before the event that set it.

@@ -152,7 +152,12 @@ pub struct BatchError {
 
 /// The error item of contact `i` of a batch.
 pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchError {
-    let e = e.under(&format!("contacts[{i}]"));
+    error_of(raw, e.under(&format!("contacts[{i}]")))
+}
+
+/// The error of the record `raw` whose path is already whole (`now`, for
+/// a local `now` and a contact with no zone).
+pub fn error_of(raw: &str, e: Error) -> BatchError {
     let id = serde_json::from_str::<serde_json::Value>(raw)
         .ok()
         .and_then(|v| v.get("id").cloned())

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::batch::Batch;
-use super::convert::{js_error, playbook, time};
+use super::convert::{js_error, playbook, time_arg};
 use super::text::source_text;
 use super::Evaluated;
 
@@ -46,7 +46,7 @@ fn evaluated<T>(
     f: impl FnOnce(&Evaluated) -> Result<T, crate::Error>,
 ) -> Result<T, JsValue> {
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
-    let now = time(&now, "now").map_err(|e| js_error(&e))?;
+    let now = time_arg(&now, "now").map_err(|e| js_error(&e))?;
     let batch = source_text(&json, "contacts")
         .map(|t| Batch::of_text(t, "contacts"))
         .map_err(|e| js_error(&e))?;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::error::{Error, ErrorCode};
 use crate::model::{Channel, Contact};
 use crate::playbook::Playbook;
+use crate::read::TimeArg;
 use crate::time::Instant;
 
 use super::text::string_of;
@@ -153,18 +154,32 @@ fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
     walk(v, path, &mut Vec::new())
 }
 
-/// A time argument: RFC 3339 text with an offset, epoch milliseconds or a `Date`.
+/// A time argument that belongs to no one contact: RFC 3339 text with an
+/// offset, epoch milliseconds or a `Date`.
 pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
+    if let Some(s) = v.as_string() {
+        return crate::read::time_text(&s).map_err(|e| e.under(path));
+    }
+    time_arg(v, path)?.in_zone(None).map_err(|e| e.under(path))
+}
+
+/// A time argument of one contact: as [`time`], or a local date-time the
+/// caller reads in the contact's zone ([`TimeArg::in_zone`]).
+pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
     // A Date is read as its epoch milliseconds (inside a contact it already
     // crosses as ISO text through JSON.stringify).
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return Instant::from_f64(d.get_time()).map_err(|e| e.under(path));
+        return Instant::from_f64(d.get_time())
+            .map(TimeArg::at)
+            .map_err(|e| e.under(path));
     }
     if let Some(n) = v.as_f64() {
-        return crate::read::time_number(n).map_err(|e| e.under(path));
+        return crate::read::time_number(n)
+            .map(TimeArg::at)
+            .map_err(|e| e.under(path));
     }
     if let Some(s) = v.as_string() {
-        return crate::read::time_text(&s).map_err(|e| e.under(path));
+        return TimeArg::text(&s).map_err(|e| e.under(path));
     }
     let got = if v.is_null() {
         "null".to_string()
@@ -178,6 +193,14 @@ pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
         path,
         format!("{}, got {got}", crate::time::EXPECTED_TIME),
     ))
+}
+
+/// A contact's time argument as an instant: a local date-time read in the
+/// contact's zone (its `timeZone`, else the playbook's), an error at `path`
+/// when it has none.
+pub fn in_zone(t: TimeArg, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant, Error> {
+    t.in_zone(crate::read::contact_zone(c, pb))
+        .map_err(|e| e.under(path))
 }
 
 /// A channel argument: `"sms"`, `"call"` or `"email"`.

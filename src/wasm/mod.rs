@@ -24,9 +24,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::playbook::Playbook;
-use crate::time::Instant;
-use batch::{batch_error, Batch, BatchError};
-use convert::{channel, contact, js_error, option_bool, playbook, run, time, value_of};
+use crate::read::TimeArg;
+use batch::{batch_error, error_of, Batch, BatchError};
+use convert::{
+    channel, contact, in_zone, js_error, option_bool, playbook, run, time, time_arg, value_of,
+};
 use text::source_text;
 pub use worklist::Worklist;
 
@@ -48,8 +50,9 @@ pub fn evaluate(
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let pb = playbook(&playbook_value, "playbook")?;
-        let now = time(&now, "now")?;
+        let now = time_arg(&now, "now")?;
         let c = contact(&contact_value, &pb)?;
+        let now = in_zone(now, &c, &pb, "now")?;
         Ok(crate::evaluate::evaluate(&c, &pb, now))
     })
 }
@@ -68,7 +71,7 @@ pub fn evaluate_many(
     (|| {
         let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
         let pb = playbook(&playbook_value, "playbook")?;
-        let now = time(&now, "now")?;
+        let now = time_arg(&now, "now")?;
         let batch = Batch::of_array(&contacts, "contacts")?;
         Evaluated::new(&batch, &pb, now, explain).js()
     })()
@@ -83,14 +86,15 @@ pub fn evaluate_many(
 pub(crate) struct Evaluated<'a> {
     batch: &'a Batch,
     pb: &'a Playbook,
-    now: Instant,
+    /// Read in each contact's zone when it is a local date-time.
+    now: TimeArg,
     explain: bool,
     /// The batch's own error (not a JSON array), met while writing.
     failed: RefCell<Option<Error>>,
 }
 
 impl<'a> Evaluated<'a> {
-    pub(crate) fn new(batch: &'a Batch, pb: &'a Playbook, now: Instant, explain: bool) -> Self {
+    pub(crate) fn new(batch: &'a Batch, pb: &'a Playbook, now: TimeArg, explain: bool) -> Self {
         Evaluated {
             batch,
             pb,
@@ -159,12 +163,15 @@ impl<'a> Evaluated<'a> {
     fn each(&self, mut f: impl FnMut(Item)) -> Result<(), Error> {
         let env = crate::context::Env::new(self.pb);
         self.batch.each(self.pb, |i, raw, c| match c {
-            Ok(c) => f(Item::Ok(&crate::evaluate::evaluate_in(
-                &env,
-                &c,
-                self.now,
-                self.explain,
-            ))),
+            Ok(c) => match in_zone(self.now, &c, self.pb, "now") {
+                Ok(now) => f(Item::Ok(&crate::evaluate::evaluate_in(
+                    &env,
+                    &c,
+                    now,
+                    self.explain,
+                ))),
+                Err(e) => f(Item::Err(&error_of(raw, e))),
+            },
             Err(e) => f(Item::Err(&batch_error(raw, i, e))),
         })
     }
@@ -214,7 +221,7 @@ pub fn evaluate_many_json(
     let run = || {
         let explain = option_bool(options.as_ref(), "explain", "options")?.unwrap_or(true);
         let pb = playbook(&playbook_value, "playbook")?;
-        let now = time(&now, "now")?;
+        let now = time_arg(&now, "now")?;
         let batch = Batch::of_text(source_text(&json, "contacts")?, "contacts");
         Evaluated::new(&batch, &pb, now, explain).json(false)
     };
@@ -232,9 +239,11 @@ pub fn plan(
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let pb = playbook(&playbook_value, "playbook")?;
-        let now = time(&now, "now")?;
-        let until = time(&until, "until")?;
+        let now = time_arg(&now, "now")?;
+        let until = time_arg(&until, "until")?;
         let c = contact(&contact_value, &pb)?;
+        let now = in_zone(now, &c, &pb, "now")?;
+        let until = in_zone(until, &c, &pb, "until")?;
         Ok(crate::plan::plan(&c, &pb, now, until))
     })
 }
@@ -269,9 +278,10 @@ pub fn check_channel(
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let ch = channel(&channel_value, "channel")?;
-        let at = time(&at, "at")?;
+        let at = time_arg(&at, "at")?;
         let pb = playbook(&playbook_value, "playbook")?;
         let c = contact(&contact_value, &pb)?;
+        let at = in_zone(at, &c, &pb, "at")?;
         Ok(crate::evaluate::check_channel(&c, &pb, ch, at))
     })
 }

@@ -439,3 +439,28 @@ test('every Worklist method the contract names exists on a real Worklist', () =>
     wl.free();
   }
 });
+
+test("a local now is read in each contact's zone; a Worklist's clock must carry an offset", () => {
+  const pb = { name: 'Local now' };
+  const at = (zone) => ({ id: zone ?? 'none', ...(zone ? { timeZone: zone } : {}), addedAt: '2026-11-01T12:00:00Z', events: [] });
+  const ny = at('America/New_York');
+  const la = at('America/Los_Angeles');
+  const none = at(undefined);
+  // 07:59 local: quiet hours in both zones until 08:00 of each.
+  const many = m.evaluateMany([ny, none, la], pb, '2026-11-12 07:59');
+  assert.equal(many[0].channels.call.nextAllowedAt, '2026-11-12T08:00:00-05:00');
+  assert.equal(many[2].channels.call.nextAllowedAt, '2026-11-12T08:00:00-08:00');
+  assert.deepEqual(many[0], m.evaluate(ny, pb, '2026-11-12 07:59'));
+  assert.deepEqual(many[0], m.evaluate(ny, pb, '2026-11-12T07:59:00-05:00'));
+  // The contact with no zone gets its own error, at `now`.
+  assert.equal(many[1].id, 'none');
+  assert.equal(many[1].path, 'now');
+  assert.match(many[1].error, /^now: a local date-time without an offset \("2026-11-12 07:59"\) is read in the contact's zone/);
+  assert.deepEqual(JSON.parse(m.evaluateManyJson(JSON.stringify([ny, none, la]), pb, '2026-11-12 07:59')), many);
+  assert.throws(() => m.evaluate(none, pb, '2026-11-12 07:59'), (e) => e instanceof Error && e.message.startsWith('now: a local date-time'));
+  assert.deepEqual(m.checkChannel(la, 'sms', '2026-11-12 07:59', pb), m.checkChannel(la, 'sms', '2026-11-12T07:59:00-08:00', pb));
+  // One clock for many contacts: a Worklist's `now` names its offset.
+  for (const f of [() => new m.Worklist(pb, '2026-11-12 07:59'), () => new m.Worklist(pb, '2026-11-12T07:59:00Z').refresh('2026-11-12 08:00')]) {
+    assert.throws(f, (e) => e instanceof Error && /^now: expected a time with an offset .* this time is not one contact's$/.test(e.message));
+  }
+});

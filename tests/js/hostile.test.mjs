@@ -188,9 +188,13 @@ test('times at year 0, 9999 and beyond, NaN, Infinity and out-of-range epoch ms'
   ];
   for (const t of bad) {
     const what = `time ${typeof t === 'number' ? t : JSON.stringify(t)}`;
-    throwsAt(() => m.evaluate(good(), ladder, t), 'now', `now = ${what}`);
-    throwsAt(() => m.plan(good(), ladder, NOW, t), 'until', `until = ${what}`);
-    throwsAt(() => m.checkChannel(good(), 'call', t, ladder), 'at', `at = ${what}`);
+    // A contact's own times (now, until, at) may be local, read in its zone
+    // (below); followUpDate's belong to no contact.
+    if (t !== '2026-11-12T15:00:00') {
+      throwsAt(() => m.evaluate(good(), ladder, t), 'now', `now = ${what}`);
+      throwsAt(() => m.plan(good(), ladder, NOW, t), 'until', `until = ${what}`);
+      throwsAt(() => m.checkChannel(good(), 'call', t, ladder), 'at', `at = ${what}`);
+    }
     throwsAt(() => m.followUpDate(t, NOW), 'engagedAt', `engagedAt = ${what}`);
     // A local date-time is read in the contact's zone (good() has one).
     if (t !== undefined && t !== null && !(t instanceof Date) && t !== '2026-11-12T15:00:00') {
@@ -201,6 +205,14 @@ test('times at year 0, 9999 and beyond, NaN, Infinity and out-of-range epoch ms'
       throwsAt(() => m.planQueue([{ id: 1, dueAt: t }], { capacityPerDay: 1 }), 'items[0].dueAt', `queue dueAt = ${what}`);
     }
   }
+  // A local date-time as a contact's now, until or at: read in its zone.
+  const local = '2026-11-12T10:00:00';
+  const inZone = '2026-11-12T10:00:00-05:00';
+  assert.deepEqual(m.evaluate(good(), ladder, local), m.evaluate(good(), ladder, inZone));
+  const later = m.plan(good(), ladder, NOW, '2026-11-20T10:00:00');
+  assert.ok(later.length > 0 && later.at(-1).dueAt <= '2026-11-20T10:00:00-05:00');
+  assert.deepEqual(later, m.plan(good(), ladder, NOW, '2026-11-20T10:00:00-05:00'));
+  assert.deepEqual(m.checkChannel(good(), 'call', local, ladder), m.checkChannel(good(), 'call', inZone, ladder));
   // A valid Date is a time like any other: its epoch milliseconds.
   assert.deepEqual(m.evaluate(good(), ladder, new Date(NOW)), m.evaluate(good(), ladder, NOW));
   // The ends of the range are accepted, in every playbook.
