@@ -634,3 +634,92 @@ fn glued_permission_and_reported_as_spam() {
         "please don't give my number to anyone",
     ]);
 }
+
+/// A keyword with "all" (in its language) after it revokes every channel,
+/// whichever keyword it is: the carrier words' STOP ALL is one of a kind.
+#[test]
+fn a_keyword_and_all_revokes_every_channel() {
+    for t in [
+        "REMOVE ALL",
+        "Remove all please",
+        "QUIT ALL",
+        "cancel all",
+        "END ALL",
+        "ARRET TOUT",
+        "arrête tout",
+        "BAJA TODO",
+        "baja todos",
+        "stop everything",
+    ] {
+        let c = classify(t);
+        assert_eq!(
+            (c.intent, c.matched, c.scope),
+            (Intent::OptOut, Some(Match::Phrase), Some(Scope::All)),
+            "{t}"
+        );
+    }
+    assert_eq!(classify("stop all texts").scope, Some(Scope::Channel));
+}
+
+/// A keyword with a number beside it, as a reply to a numbered menu is typed,
+/// or a "yes" with it: an opt-out, flagged for review (when unsure, err
+/// toward the opt-out).
+#[test]
+fn a_keyword_with_a_number_or_a_yes_is_an_opt_out() {
+    for t in [
+        "STOP 2",
+        "STOP 1",
+        "STOP2",
+        "stop123",
+        "Stop 123",
+        "2 stop",
+        "REMOVE 1",
+        "Stop yes",
+        "yes stop",
+        "STOP STOP 2",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+        assert_eq!(classify(t).channels, Revoked::of(Channel::Sms), "{t}");
+    }
+    for t in [
+        "stop by at 2",
+        "I'll stop by at 2",
+        "call me at 2",
+        "Stop 2 texts a day is too many",
+    ] {
+        assert_ne!(classify(t).scope, Some(Scope::All), "{t}");
+    }
+    assert_eq!(intent("stop by at 2"), (Intent::None, None));
+    assert_eq!(intent("I'll stop by at 2"), (Intent::None, None));
+    assert_eq!(intent("yes"), (Intent::OptIn, Some(Match::Exact)));
+}
+
+/// A threat to report the sender revokes, as a complaint does.
+#[test]
+fn a_threat_to_report_the_sender_is_an_opt_out() {
+    for t in [
+        "I will report you to the FCC",
+        "I'm reporting you to the FTC",
+        "I'll report you",
+        "Reporting you for harassment",
+        "I will report your company to the attorney general",
+        "I'll report you guys",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    for t in [
+        "I'll report this to my manager",
+        "can you send me the report",
+        "did you get the report I sent",
+        "I'll report back tomorrow",
+    ] {
+        assert_ne!(
+            classify(t)
+                .keyword
+                .as_deref()
+                .map(|k| k.to_lowercase().starts_with("report")),
+            Some(true),
+            "{t}"
+        );
+    }
+}

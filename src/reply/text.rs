@@ -1,7 +1,7 @@
 //! From a message to words: folding, clause boundaries, quoted history, and
 //! reading a word the lists know even when it is elongated or misspelt.
 
-use super::words::{self, Known, CONJ, CVERB, GER, LAUGH, MEDIA, THING};
+use super::words::{self, Known, CONJ, CVERB, GER, KEY, LAUGH, MEDIA, THING};
 
 /// At most this many characters of a message are read.
 const HEAD_CHARS: usize = 2000;
@@ -274,6 +274,15 @@ impl Builder {
         let surface = self.out.buf.get(start..end).unwrap_or("");
         let read = read_word(surface);
         if read.is_none() {
+            if let Some((key, at)) = numbered(surface) {
+                // "STOP2": the keyword, then its number as a word of its own.
+                let brk = self.brk;
+                self.push(Tok::known(start, start + at, key, brk, self.join));
+                self.push(Tok::known(start + at, end, NUMBER, 0, 0));
+                self.brk = 0;
+                self.join = b' ';
+                return;
+            }
             if let Some((stop, rest)) = glued(surface) {
                 // "stoptexting": two words, the second glued to the first.
                 let at = start + 4;
@@ -437,6 +446,20 @@ pub fn tokens(text: &str) -> Tokens {
 /// single space, and trims.
 pub fn normalize(text: &str) -> String {
     tokens(text).joined()
+}
+
+/// A number the lists do not know (its digits are its surface).
+const NUMBER: Known = Known { w: "", f: 0, ch: 0 };
+
+/// A keyword with a number glued to it ("STOP2", "stop123", as a reply to a
+/// numbered list is typed): the keyword and where its digits start.
+fn numbered(s: &str) -> Option<(Known, usize)> {
+    let at = s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if at == s.len() || at == 0 {
+        return None;
+    }
+    let key = read_word(s.get(..at)?).filter(|k| k.f & KEY != 0)?;
+    Some((key, at))
 }
 
 /// A stop word glued to a word of contact ("STOPTEXTING", "STOPCALLING"):

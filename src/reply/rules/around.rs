@@ -21,6 +21,15 @@ impl Reader<'_> {
         self.t.get(i).is_some_and(|t| t.is(flags))
     }
 
+    /// Word `i` is a number as written ("STOP 2", the 2 of "STOP2"), whatever
+    /// text-speak reads it as ("2" for "to").
+    pub(super) fn number(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            let s = self.toks.surface(t);
+            !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+        })
+    }
+
     pub(super) fn ch(&self, i: usize) -> u8 {
         self.t.get(i).map_or(0, |t| t.ch)
     }

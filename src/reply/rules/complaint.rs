@@ -67,10 +67,20 @@ impl Reader<'_> {
     }
 
     /// Reported as spam: "Reported as spam", "I'm reporting this as spam",
-    /// "I reported you for spam" (not "I didn't report you as spam").
+    /// "I reported you for spam" (not "I didn't report you as spam"); or
+    /// the sender threatened with a report: "I will report you", "I'm
+    /// reporting you to the FCC", "I'll report your company" (not "report
+    /// this to my manager": what "this" is, the words do not say).
     pub(super) fn reported(&self, i: usize) -> Option<Hit> {
         if self.negated(i) {
             return None;
+        }
+        let j = i + 1;
+        if self.on(j) && self.any(j, "YOU YOUR") {
+            let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
+            if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
+                return hit(i, k, 0);
+            }
         }
         let end = (i + 1..i + 5)
             .take_while(|&m| self.on(m))
@@ -104,9 +114,10 @@ impl Reader<'_> {
             if t.is(KEY) {
                 key = true;
                 all |= t.w == "STOPALL";
-            } else if t.w == "ALL" && k > a && self.eq(k - 1, "STOP") {
+            } else if t.is(ALLW) && k > a && self.is(k - 1, KEY) {
+                // "STOP ALL", "REMOVE ALL", "BAJA TODO", "ARRET TOUT".
                 all = true;
-            } else if !(filler_ok && t.is(FILLER)) {
+            } else if !(filler_ok && (t.is(FILLER) || self.number(k))) {
                 return None;
             }
         }
