@@ -19,8 +19,32 @@ use crate::time::{Instant, Zone};
 #[serde(rename_all = "camelCase")]
 struct RawItem {
     id: serde_json::Value,
-    priority: Option<f64>,
+    /// A number, or as a CRM export writes it: a numeric string; `""` or
+    /// `null` is "not given" (0), as on a contact.
+    #[serde(default)]
+    priority: serde_json::Value,
     due_at: serde_json::Value,
+}
+
+/// An item's priority: `None` when not given.
+fn priority_of(v: &serde_json::Value, path: impl Fn() -> String) -> Result<Option<f64>> {
+    use serde_json::Value;
+    let (n, got) = match v {
+        Value::Null => return Ok(None),
+        Value::String(s) if s.trim().is_empty() => return Ok(None),
+        Value::Number(n) => (n.as_f64(), String::new()),
+        Value::String(s) => (s.trim().parse::<f64>().ok(), format!("{s:?}")),
+        Value::Bool(b) => (None, b.to_string()),
+        Value::Array(_) => (None, "an array".to_string()),
+        Value::Object(_) => (None, "an object".to_string()),
+    };
+    match n {
+        Some(p) if p.is_finite() => Ok(Some(p)),
+        _ => Err(Error::input(
+            path(),
+            format!("expected a number, got {got}"),
+        )),
+    }
 }
 
 impl Record for RawItem {
@@ -109,16 +133,11 @@ where
         Some(z) => Zone::parse(z).map_err(|e| e.under("options.timeZone"))?,
         None => Zone::UTC,
     };
-    for (i, it) in items.iter().enumerate() {
-        if let Some(p) = it.priority {
-            if !p.is_finite() {
-                return Err(Error::input(
-                    format!("items[{i}].priority"),
-                    format!("expected a finite number, got {p}"),
-                ));
-            }
-        }
-    }
+    let priorities = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| priority_of(&it.priority, || format!("items[{i}].priority")))
+        .collect::<Result<Vec<Option<f64>>>>()?;
     // Times are read as in a contact: epoch seconds refused, a local
     // date-time read in the queue's zone.
     let local_zone = opts.time_zone.is_some().then_some(zone);
@@ -159,14 +178,14 @@ where
         };
         day = Some(today);
         while let Some(&i) = order.get(k) {
-            let (Some(it), Some(&t)) = (items.get(i), due.get(i)) else {
+            let (Some(p), Some(&t)) = (priorities.get(i), due.get(i)) else {
                 break;
             };
             if day_of(t) > today {
                 break;
             }
             heap.push(Entry {
-                priority: it.priority.unwrap_or(0.0),
+                priority: p.unwrap_or(0.0),
                 due: t,
                 index: i,
             });

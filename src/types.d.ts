@@ -713,8 +713,10 @@ export interface QueueItem {
   /** The contact's id. */
   id: string | number;
   /**
-   * Higher is called first; on a full day the lowest is deferred first.
+   * Higher is called first; on a full day the lowest is deferred first. As a CRM
+   * export writes it, a numeric string is its number and `""` or `null` is not given.
    * @default 0
+   * @errors `items[i].priority: expected a number, got "high"`
    */
   priority?: number;
   /**

@@ -497,8 +497,10 @@ fn start_and_end_are_from_and_to_only_in_a_window_block() {
 
 /// Every name from a fixed list (kind, channel, direction, interaction, outcome,
 /// source) reads in CRM exports' spellings: any letter case, words apart with
-/// spaces, `_` or `-`, and the providers' other words (Twilio's directions,
-/// "text", "phone", "voicemail"). Other words stay an error naming the list.
+/// spaces, `_` or `-`, the providers' other words (Twilio's directions,
+/// "text", "phone", "voicemail") and the outcomes as a rep picks them ("Left a
+/// Voicemail", "Sold a Product or Service"). Other words stay an error naming
+/// the list.
 #[test]
 fn event_names_read_as_crm_exports_write_them() {
     let read = |event: &str| {
@@ -534,6 +536,14 @@ fn event_names_read_as_crm_exports_write_them() {
         (
             r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"text message","direction":"outbound-api"}"#,
             r#"{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"out"}"#,
+        ),
+        (
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"Call","outcome":"Left a Voicemail"}"#,
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"call","outcome":"leftVoicemail"}"#,
+        ),
+        (
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"In Store","outcome":"Sold a Product or Service"}"#,
+            r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"inStore","outcome":"sold"}"#,
         ),
         (
             r#"{"kind":"activity","at":"2026-11-02T00:00:00Z","interaction":"Phone Call","outcome":"Voicemail"}"#,

@@ -206,9 +206,10 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
 
 /// Other words for the names, as messaging providers and CRMs write them:
 /// Twilio's directions (`inbound`, `outbound-api`), "text" for a text message,
-/// "phone" for a call, "voicemail" for a left voicemail. Each stands for its
-/// name only in a field that has that name.
-const ALIASES: [(&str, &str); 13] = [
+/// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
+/// rep picks them when logging an activity. Each stands for its name only in a
+/// field that has that name.
+const ALIASES: [(&str, &str); 15] = [
     ("inbound", "in"),
     ("incoming", "in"),
     ("received", "in"),
@@ -222,6 +223,10 @@ const ALIASES: [(&str, &str); 13] = [
     ("phone", "call"),
     ("phone call", "call"),
     ("voicemail", "leftVoicemail"),
+    // The outcomes as a rep picks them when logging an activity (the status
+    // labels: "Left a Voicemail", "Sold a Product or Service").
+    ("left a voicemail", "leftVoicemail"),
+    ("sold a product or service", "sold"),
 ];
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
