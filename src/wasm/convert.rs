@@ -233,11 +233,13 @@ impl crate::read::NonFinite for JsHost<'_> {
     }
 }
 
-/// The number field `key` of the object `o` holds, if it holds one.
+/// The number field `key` of the object `o` holds, if it holds one; an
+/// invalid `Date` (which `JSON.stringify` also writes as `null`) as its time
+/// value, `NaN`.
 pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
-    js_sys::Reflect::get(o, &JsValue::from_str(key))
-        .ok()?
-        .as_f64()
+    let v = js_sys::Reflect::get(o, &JsValue::from_str(key)).ok()?;
+    v.as_f64()
+        .or_else(|| v.dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time))
 }
 
 /// A playbook; errors under `prefix`.

@@ -283,6 +283,10 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
     // A field the engine does not read is ignored, whatever its value.
     assert.equal(m.evaluate({ ...good(), score: x, events: [{ ...good().events[0], crmScore: x }] }, campaign, NOW).id, 'c1');
   }
+  // An invalid Date (JSON.stringify writes it as null too) is a bad time, not a missing one.
+  const bad = throwsAt(() => m.evaluate({ ...good(), addedAt: new Date('not a date') }, campaign, NOW), ['addedAt', 'NaN'], 'addedAt: an invalid Date');
+  assert.equal(bad.code, 'E_INVALID_TIME');
+  assert.ok(!bad.message.includes('required'), bad.message);
   // null itself stays "not given".
   assert.equal(m.evaluate({ ...good(), priority: null, name: null }, campaign, NOW).id, 'c1');
   assert.deepEqual(m.evaluateMany([{ ...good(), priority: null }], campaign, NOW)[0].priority, m.evaluate(good(), campaign, NOW).priority);
