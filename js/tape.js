@@ -45,7 +45,34 @@ function keyByKey(keys, r) {
   return o;
 }
 
-export function decodeTape(ops, nums, ascii, wide, spans, shapes) {
+// The texts are views of the module's memory: the ASCII one as bytes, the
+// other as UTF-16 units. Node copies them into strings (Buffer's latin1 and
+// utf16le) where TextDecoder would decode them: 5 MB of sentences with an en
+// dash in 0.5 ms against 9.7 as UTF-8 (Node 20); browsers decode them.
+const NodeBuffer =
+  typeof globalThis.process?.versions?.node === 'string' && typeof globalThis.Buffer?.from === 'function'
+    ? globalThis.Buffer
+    : null;
+let utf8 = null;
+let utf16 = null;
+
+function asciiText(bytes) {
+  if (bytes.length === 0) return '';
+  if (NodeBuffer !== null) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  utf8 ??= new TextDecoder();
+  return utf8.decode(bytes);
+}
+
+function wideText(units) {
+  if (units.length === 0) return '';
+  if (NodeBuffer !== null) return NodeBuffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(units);
+}
+
+export function decodeTape(ops, nums, asciiBytes, wideUnits, spans, shapes) {
+  const ascii = asciiText(asciiBytes);
+  const wide = wideText(wideUnits);
   const strings = new Array(spans.length >> 1);
   for (let i = 0, j = 0; j < spans.length; i++, j += 2) {
     const start = spans[j], end = spans[j + 1];

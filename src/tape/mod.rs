@@ -7,10 +7,12 @@
 //! - `ops`, one `i32` per value (and one more for a number, a string, a list
 //!   or an object): what the value is, in the order `JSON.parse` would meet it;
 //! - the strings, in two texts: the ASCII ones in one (the host keeps it one
-//!   byte a character) and the others in the second (the en dash of a
-//!   window, "08:00–21:00", would make the host store all of them at two
-//!   bytes a character); `spans` gives each string's start and end in its
-//!   text in UTF-16 units, the top bit of the start set for the second text.
+//!   byte a character) and the others in the second, as UTF-16 (the en dash
+//!   of a window, "08:00–21:00", would make the host store all of them at
+//!   two bytes a character; and the host copies UTF-16 into a string where
+//!   it must decode UTF-8: in Node 20, 0.5 ms against 9.7 for 5 MB of
+//!   sentences); `spans` gives each string's start and end in its text in
+//!   UTF-16 units, the top bit of the start set for the second text.
 //!   A short string met lately (a label, a time, a zone name: they recur from
 //!   one contact to the next) is found in a small table and written once;
 //!   a long one (a sentence) each time;
@@ -72,13 +74,11 @@ pub struct Tape {
     ops: Vec<i32>,
     nums: Vec<f64>,
     ascii: String,
-    wide: String,
-    /// UTF-16 units in `wide` so far.
-    wide_units: u32,
-    /// Each string's start and end in its text, in UTF-16 units.
+    /// The strings past ASCII, in UTF-16.
+    wide: Vec<u16>,
+    /// Each string's start and end in its text, in UTF-16 units (the top
+    /// bit of the start set for `wide`).
     spans: Vec<u32>,
-    /// Each string's start and end in its text, in bytes, to compare.
-    bytes: Vec<(u32, u32)>,
     /// Strings met lately, by their hash: (hash, index + 1; 0 is free).
     recent: Vec<(u32, u32)>,
     /// The keys of the objects being written, innermost last.
@@ -104,10 +104,8 @@ impl Default for Tape {
             ops: Vec::new(),
             nums: Vec::new(),
             ascii: String::new(),
-            wide: String::new(),
-            wide_units: 0,
+            wide: Vec::new(),
             spans: Vec::new(),
-            bytes: Vec::new(),
             recent: vec![(0, 0); 1 << RECENT_BITS],
             keys: Vec::new(),
             shapes: Vec::new(),
@@ -127,7 +125,6 @@ impl Tape {
         t.ops.reserve(bytes / 16);
         t.ascii.reserve(bytes / 3);
         t.spans.reserve(bytes / 64);
-        t.bytes.reserve(bytes / 128);
         t
     }
 
@@ -166,7 +163,7 @@ impl Tape {
         let hash = FxBuildHasher.hash_one(s) as u32;
         let at = (hash >> (32 - RECENT_BITS)) as usize;
         if let Some(&(seen, id)) = self.recent.get(at) {
-            if seen == hash && id != 0 && self.text_of(id - 1) == Some(s) {
+            if seen == hash && id != 0 && self.same(id - 1, s) {
                 return id - 1;
             }
         }
@@ -197,39 +194,44 @@ impl Tape {
 
     /// Adds string `s` to its text.
     fn push_string(&mut self, s: &str) -> u32 {
-        let i = self.bytes.len() as u32;
+        let i = (self.spans.len() / 2) as u32;
         if s.is_ascii() {
             let start = self.ascii.len() as u32;
             self.ascii.push_str(s);
-            let end = self.ascii.len() as u32;
-            self.bytes.push((start, end));
-            self.spans.extend([start, end]);
+            self.spans.extend([start, self.ascii.len() as u32]);
         } else {
             let start = self.wide.len() as u32;
-            self.wide.push_str(s);
-            self.bytes.push((start | WIDE, self.wide.len() as u32));
-            let units = utf16_len(s);
-            self.spans
-                .extend([self.wide_units | WIDE, self.wide_units + units]);
-            self.wide_units += units;
+            push_utf16(&mut self.wide, s);
+            self.spans.extend([start | WIDE, self.wide.len() as u32]);
         }
         i
     }
 
-    fn text_of(&self, i: u32) -> Option<&str> {
-        let &(start, end) = self.bytes.get(i as usize)?;
-        let text = if start & WIDE == 0 {
-            &self.ascii
-        } else {
-            &self.wide
-        };
-        text.get((start & !WIDE) as usize..end as usize)
+    /// String `i`'s start and end in its text, the top bit of the start
+    /// cleared, and whether it is in `wide`.
+    fn span(&self, i: u32) -> Option<(usize, usize, bool)> {
+        let at = (i as usize).checked_mul(2)?;
+        let (&start, &end) = (self.spans.get(at)?, self.spans.get(at + 1)?);
+        Some(((start & !WIDE) as usize, end as usize, start & WIDE != 0))
     }
 
+    /// Whether string `i` is `s`.
+    fn same(&self, i: u32, s: &str) -> bool {
+        match self.span(i) {
+            Some((start, end, false)) => self.ascii.get(start..end) == Some(s),
+            Some((start, end, true)) => self
+                .wide
+                .get(start..end)
+                .is_some_and(|u| u.iter().copied().eq(s.encode_utf16())),
+            None => false,
+        }
+    }
+
+    /// String `i`'s length in its text's units (bytes of ASCII, or UTF-16
+    /// units).
     fn len_of(&self, i: u32) -> usize {
-        self.bytes
-            .get(i as usize)
-            .map_or(usize::MAX, |&(start, end)| (end - (start & !WIDE)) as usize)
+        self.span(i)
+            .map_or(usize::MAX, |(start, end, _)| end - start)
     }
 
     /// Puts a list's length or an object's shape in its head.
@@ -321,19 +323,32 @@ pub struct Parts<'a> {
     pub ops: &'a [i32],
     pub nums: &'a [f64],
     pub ascii: &'a str,
-    pub wide: &'a str,
+    pub wide: &'a [u16],
     pub spans: &'a [u32],
     pub shapes: &'a [u32],
 }
 
-/// The UTF-16 units of `s`, from its bytes: one for each character's first
-/// byte, and one more for a character past the BMP (first byte 0xF0 or
-/// above), two units in UTF-16. A loop the compiler unrolls, where decoding
-/// each character cost about ten instructions a byte.
-fn utf16_len(s: &str) -> u32 {
-    s.bytes()
-        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
-        .sum()
+/// Appends `s` as UTF-16: its runs of ASCII a byte a unit (a loop the
+/// compiler widens), each other character by `encode_utf16`. The strings
+/// past ASCII are sentences with an en dash or a name with an accent: most of
+/// their characters are ASCII.
+fn push_utf16(out: &mut Vec<u16>, s: &str) {
+    out.reserve(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, more) = rest.split_at(run);
+        out.extend(ascii.bytes().map(u16::from));
+        let mut chars = more.chars();
+        if let Some(c) = chars.next() {
+            let mut units = [0u16; 2];
+            out.extend_from_slice(c.encode_utf16(&mut units));
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// A list or an object being written.

@@ -9,16 +9,16 @@ impl Tape {
     /// `None` if the tape is damaged.
     pub fn to_value(&self) -> Option<serde_json::Value> {
         let ascii: Vec<u16> = self.ascii.encode_utf16().collect();
-        let wide: Vec<u16> = self.wide.encode_utf16().collect();
+        let wide = &self.wide;
         let strings = self
             .spans
             .chunks_exact(2)
             .map(|s| {
                 let &[start, end] = s else { return None };
                 let (text, start) = if start & WIDE == 0 {
-                    (&ascii, start)
+                    (&ascii[..], start)
                 } else {
-                    (&wide, start & !WIDE)
+                    (&wide[..], start & !WIDE)
                 };
                 text.get(start as usize..end as usize)
                     .and_then(|u| String::from_utf16(u).ok())

@@ -85,7 +85,7 @@ fn strings_and_their_texts() {
     // Each short string once; the ASCII ones in one text, the rest in
     // the other, spans in UTF-16 units.
     assert_eq!(p.ascii, "a");
-    assert_eq!(p.wide, "Zoë😀x");
+    assert_eq!(String::from_utf16(p.wide).ok().as_deref(), Some("Zoë😀x"));
     assert_eq!(p.spans, &[0, 1, WIDE, 3, 3 | WIDE, 6]);
     assert_eq!(
         p.ops,
@@ -109,17 +109,26 @@ fn strings_and_their_texts() {
     assert_eq!(t.parts().spans.len(), 4);
 }
 
+/// A string past ASCII is written as its UTF-16 units, and found again by
+/// them: each of these once, at spans in units.
 #[test]
-fn utf16_units_from_bytes() {
+fn strings_past_ascii_are_utf16_and_found_again() {
     for s in [
-        "",
-        "a",
         "é",
         "–",
         "😀",
         "a😀é–\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
     ] {
-        assert_eq!(utf16_len(s) as usize, s.encode_utf16().count(), "{s}");
+        let t = Tape::of(&vec![s, "x", s]).unwrap();
+        let p = t.parts();
+        let units: Vec<u16> = s.encode_utf16().collect();
+        assert_eq!(p.wide, &units[..], "{s}");
+        assert_eq!(p.spans, &[WIDE, units.len() as u32, 0, 1], "{s}");
+        assert_eq!(
+            p.ops,
+            &[op::LIST, 3, op::STR, 0, op::STR, 1, op::STR, 0],
+            "{s}"
+        );
     }
 }
 

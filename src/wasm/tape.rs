@@ -13,8 +13,8 @@ extern "C" {
     fn decode_tape(
         ops: &[i32],
         nums: &[f64],
-        ascii: &str,
-        wide: &str,
+        ascii: &[u8],
+        wide: &[u16],
         spans: &[u32],
         shapes: &[u32],
     ) -> JsValue;
@@ -23,7 +23,7 @@ extern "C" {
 /// Builds the tape's value on the host.
 pub fn decode(t: &Tape) -> JsValue {
     let p = t.parts();
-    decode_tape(p.ops, p.nums, p.ascii, p.wide, p.spans, p.shapes)
+    decode_tape(p.ops, p.nums, p.ascii.as_bytes(), p.wide, p.spans, p.shapes)
 }
 
 /// `v` as a JS value, through a tape.
