@@ -1,6 +1,7 @@
-// Builds a result from the tape src/tape/ writes (see src/tape/mod.rs for
-// the layout): the values JSON.parse makes of serde_json's text, without a text.
-// The views are of the module's memory and read before this returns.
+// The module's own JS. `decodeTape` builds a result from the tape src/tape/
+// writes (see src/tape/mod.rs for the layout): the values JSON.parse makes of
+// serde_json's text, without a text. The views are of the module's memory and
+// read before it returns. `stringifyLenient` is at the end.
 
 const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, NUM = 4, STR = 5, LIST = 6, OBJECT = 7;
 const WIDE = 0x80000000;
@@ -106,4 +107,26 @@ export function decodeTape(ops, nums, asciiBytes, wideUnits, spans, shapes) {
     }
   };
   return r();
+}
+
+// `JSON.stringify` of a contact record whose plain stringify threw: a BigInt
+// (an ORM's BIGINT column) becomes its number, or its digits as a string past
+// 2^53, and a reference back to an object it is inside (an ORM's
+// back-reference) is left out. A record's fields the engine does not read
+// are ignored, never an error (those it reads are then read as usual).
+export function stringifyLenient(value) {
+  const inside = [];
+  return JSON.stringify(value, function (key, v) {
+    // `this` holds `key`: leave the objects it is not inside.
+    while (inside.length > 0 && inside[inside.length - 1] !== this) inside.pop();
+    if (typeof v === 'bigint') {
+      const n = Number(v);
+      return Number.isSafeInteger(n) ? n : v.toString();
+    }
+    if (v !== null && typeof v === 'object') {
+      if (inside.includes(v)) return undefined;
+      inside.push(v);
+    }
+    return v;
+  });
 }

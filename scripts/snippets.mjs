@@ -7,13 +7,13 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TAPE = readFileSync(new URL('../js/tape.js', import.meta.url), 'utf8').replace(/^export function /m, 'function ');
+const TAPE = readFileSync(new URL('../js/tape.js', import.meta.url), 'utf8').replace(/^export function /gm, 'function ');
 
 /** `text` (the glue `file`) with js/tape.js in place of its import; removes `dir`/snippets. */
 export function inlineSnippets(file, text, dir) {
   const line = /^.*snippets\/cadence-engine-[0-9a-f]+\/js\/tape\.js.*\n/m.exec(text);
   if (!line) throw new Error(`${file}: no import of js/tape.js (has the wasm-bindgen output changed?)`);
-  if (!/\{ decodeTape \}/.test(line[0])) throw new Error(`${file}: js/tape.js is imported as ${line[0].trim()}`);
+  if (!/\{ (decodeTape|stringifyLenient)(, (decodeTape|stringifyLenient))* \}/.test(line[0])) throw new Error(`${file}: js/tape.js is imported as ${line[0].trim()}`);
   rmSync(join(dir, 'snippets'), { recursive: true });
   return text.replace(line[0], `// js/tape.js\n${TAPE}\n`);
 }

@@ -188,7 +188,12 @@ impl Check<'_> {
             let e = Error::input(
                 self.path(name),
                 format!(
-                    "required for a {} event: expected {what}",
+                    "required for {} {} event: expected {what}",
+                    if self.kind.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
                     self.kind.as_str()
                 ),
             );

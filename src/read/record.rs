@@ -267,13 +267,25 @@ pub(super) fn read_contact(
     Ok(f.into_contact(kept))
 }
 
-/// `id`: a non-empty string or a finite number.
+/// The largest number an id may be: past it, numbers skip integers.
+const MAX_SAFE_ID: f64 = 9_007_199_254_740_991.0;
+
+/// `id`: a non-empty string or a finite number of at most 2^53.
 fn id(v: Val<'_>, out: &mut Errors) -> Option<ContactId> {
     match v {
         Val::Str(s) if !s.trim().is_empty() => {
             Some(ContactId::Text(s.into_owned().into_boxed_str()))
         }
-        Val::Num(n, _) if n.is_finite() => Some(ContactId::Number(n)),
+        // Past 2^53 a number has lost digits (two CRM ids of 19 digits read
+        // as one): refused, not merged.
+        Val::Num(n, _) if n.is_finite() && n.abs() <= MAX_SAFE_ID => Some(ContactId::Number(n)),
+        Val::Num(n, text) if n.is_finite() => {
+            out.push(Error::input(
+                "id",
+                format!("expected a string, or a number of at most 2^53 (9007199254740991), got {text}: a larger number has lost digits (give the id as a string)"),
+            ));
+            None
+        }
         other => {
             out.push(Error::input(
                 "id",

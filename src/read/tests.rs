@@ -606,3 +606,55 @@ fn a_zone_given_as_an_offset_says_why_it_is_refused() {
         );
     }
 }
+
+/// Twilio's message directions, every one of them.
+#[test]
+fn twilio_directions() {
+    for (given, read) in [
+        ("inbound", "in"),
+        ("outbound-api", "out"),
+        ("outbound-call", "out"),
+        ("outbound-reply", "out"),
+    ] {
+        let c = contact_with(
+            &format!(
+                r#"{{"id":"a","addedAt":"2026-11-01T00:00:00Z","events":[{{"kind":"message","at":"2026-11-02T00:00:00Z","channel":"sms","direction":"{given}"}}]}}"#
+            ),
+            None,
+            &Keywords::default(),
+        )
+        .map(|c| format!("{:?}", c.events));
+        assert!(
+            c.as_deref().is_ok_and(|e| e.contains(&format!(
+                "direction: {}",
+                if read == "in" { "In" } else { "Out" }
+            ))),
+            "{given}: {c:?}"
+        );
+    }
+}
+
+/// A numeric id past 2^53 has lost digits: refused, not merged with another.
+#[test]
+fn numeric_ids_past_2_53_are_refused() {
+    let read = |id: &str| {
+        contact_with(
+            &format!(r#"{{"id":{id},"addedAt":"2026-11-01T00:00:00Z"}}"#),
+            None,
+            &Keywords::default(),
+        )
+        .map(|c| c.id)
+        .map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        read("9007199254740991"),
+        Ok(ContactId::Number(9_007_199_254_740_991.0))
+    );
+    assert!(read("4150868000000224005")
+        .is_err_and(|e| e.starts_with("id: expected a string, or a number of at most 2^53")));
+    assert!(read("-1e300").is_err());
+    assert_eq!(
+        read("\"4150868000000224005\""),
+        Ok(ContactId::Text("4150868000000224005".into()))
+    );
+}

@@ -209,12 +209,13 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
 /// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
 /// rep picks them when logging an activity. Each stands for its name only in a
 /// field that has that name.
-const ALIASES: [(&str, &str); 15] = [
+const ALIASES: [(&str, &str); 16] = [
     ("inbound", "in"),
     ("incoming", "in"),
     ("received", "in"),
     ("outbound", "out"),
     ("outbound-api", "out"),
+    ("outbound-call", "out"),
     ("outbound-reply", "out"),
     ("outgoing", "out"),
     ("sent", "out"),

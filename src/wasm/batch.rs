@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::model::Contact;
 use crate::playbook::Playbook;
 
-use super::convert::{field_errors, text_of, FieldError, JsHost};
+use super::convert::{field_errors, record_text, FieldError, JsHost};
 use super::room::room;
 use super::text::{array_text, load_room, string_of};
 
@@ -68,7 +68,7 @@ impl Batch {
             if i > 0 {
                 text.push(',');
             }
-            match text_of(&c, "") {
+            match record_text(&c, "") {
                 Ok(t) => text.push_str(&t),
                 Err(e) => {
                     text.push_str("null");

@@ -69,6 +69,28 @@ pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
     json_string(v, path).map(|s| string_of(&s))
 }
 
+#[wasm_bindgen(module = "/js/tape.js")]
+extern "C" {
+    /// `JSON.stringify` with BigInts as numbers (or their digits) and
+    /// references back to an enclosing object left out (js/tape.js).
+    #[wasm_bindgen(js_name = stringifyLenient, catch)]
+    fn stringify_lenient(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The JSON text of a contact record: as [`text_of`], and where that fails,
+/// with a BigInt read as its number (an ORM's BIGINT column) and a reference
+/// back to an enclosing object (an ORM's back-reference) left out: a record's
+/// fields the engine does not read are ignored, never an error.
+pub fn record_text(v: &JsValue, path: &str) -> Result<String, Error> {
+    match text_of(v, path) {
+        Ok(t) => Ok(t),
+        Err(e) => match stringify_lenient(v) {
+            Ok(s) if s.is_string() => Ok(string_of(&s)),
+            _ => Err(e),
+        },
+    }
+}
+
 /// `JSON.stringify(v)`, as a JS string; a value with no JSON form is an
 /// error at `path`.
 pub(super) fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
@@ -213,7 +235,7 @@ pub fn channel(v: &JsValue, path: &str) -> Result<Channel, Error> {
 
 /// One contact, for `playbook`.
 pub fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
-    crate::read::contact_from_host(&text_of(v, "")?, pb, &JsHost::One(v))
+    crate::read::contact_from_host(&record_text(v, "")?, pb, &JsHost::One(v))
 }
 
 /// The JS values a contact's JSON text was written from: one contact object,

@@ -158,19 +158,36 @@ pub fn load_room(len: usize) -> usize {
 }
 
 /// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
+///
+/// Bytes that are not UTF-8 (a Windows export's Latin-1 "é") are read as
+/// U+FFFD, as the host's `TextDecoder` reads them into a string: one bad
+/// name does not refuse the book. A byte order mark before the text (as
+/// spreadsheet programs write a file) is skipped.
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
         let mut buffer = batch_buffer(bytes.length() as usize);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
-        return String::from_utf8(buffer)
-            .map_err(|e| Error::input(path, format!("expected UTF-8 text: {e}")));
+        let text = String::from_utf8(buffer)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        return Ok(without_bom(text));
     }
     if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
-        return Ok(string_into(v, batch_buffer(text.length() as usize)));
+        return Ok(without_bom(string_into(
+            v,
+            batch_buffer(text.length() as usize),
+        )));
     }
     Err(Error::input(
         path,
         "expected JSON text: a string or a Uint8Array of UTF-8",
     ))
+}
+
+/// `text` without a leading byte order mark (U+FEFF).
+fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    text
 }

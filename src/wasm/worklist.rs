@@ -82,7 +82,21 @@ impl Worklist {
             .read(self.inner.playbook())
             .map_err(|e| js_error(&e))?;
         let before = self.inner.len();
-        self.inner.upsert(good);
+        let done = self.inner.upsert(good);
+        if !done.renamed.is_empty() {
+            // The same contact by another form of its id: echoed as last
+            // given, in the work order's ids too.
+            let renamed: Vec<(u32, &crate::model::ContactId)> = done
+                .renamed
+                .iter()
+                .filter_map(|&s| self.inner.id_at(s).map(|id| (s, id)))
+                .collect();
+            let ids: Vec<&crate::model::ContactId> = renamed.iter().map(|r| r.1).collect();
+            let values = js_sys::Array::from(&to_js(&ids)?);
+            for (&(slot, _), id) in renamed.iter().zip(values.iter()) {
+                self.ids.set(slot, id);
+            }
+        }
         if self.inner.len() > before {
             // The new ids, in slot order, in one crossing.
             let added: Vec<&crate::model::ContactId> = self.inner.ids().skip(before).collect();

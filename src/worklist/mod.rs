@@ -62,6 +62,9 @@ pub struct Upserted {
     pub changed: usize,
     /// Contacts given again unchanged (not re-evaluated).
     pub unchanged: usize,
+    /// Slots whose id is now given in another form (`1` then `"1"`): the
+    /// same contact, echoed as last given.
+    pub renamed: Vec<u32>,
 }
 
 /// What the worklist keeps of one contact, in words ([`Worklist::kept`]).
@@ -201,6 +204,11 @@ impl Worklist {
     /// [`Worklist::query_slots`] returns and [`Removal`] moves).
     pub fn ids(&self) -> impl Iterator<Item = &ContactId> + '_ {
         self.contacts.iter().map(|c| &c.id)
+    }
+
+    /// The id of the contact in `slot`.
+    pub fn id_at(&self, slot: u32) -> Option<&ContactId> {
+        self.contacts.get(slot as usize).map(|c| &c.id)
     }
 
     /// The fact columns, slot by slot (for readers that take them whole).

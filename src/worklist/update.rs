@@ -72,6 +72,9 @@ impl Worklist {
                         continue;
                     }
                     done.changed += 1;
+                    if old.id != c.id {
+                        done.renamed.push(s);
+                    }
                     if let Some(t) = self
                         .cols
                         .search
