@@ -296,8 +296,34 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     }
     match rules::read(&toks, came_by) {
         Some((span, channels)) => Classification::opt_out(span, Match::Phrase, channels),
-        None => Classification::none(),
+        None => with_filler(&toks).unwrap_or_else(Classification::none),
     }
+}
+
+/// START or UNSTOP with filler about it, as a short message of keywords and
+/// filler is an opt-out ("start please", "ok start", "yes start", "unstop
+/// pls"): an opt-in, as a phrase (a missed one leaves the customer opted
+/// out). "Yes please" and "info please" stay ordinary replies: YES is the
+/// keyword only alone (the history decides on it), and INFO or HELP with
+/// other words asks about the offer.
+fn with_filler(toks: &text::Tokens) -> Option<Classification> {
+    const START: [&str; 2] = ["START", "UNSTOP"];
+    let mut found: Option<&'static str> = None;
+    let mut words = 0;
+    for t in toks.toks.iter().filter(|t| !t.synth) {
+        words += 1;
+        let surface = toks.surface(t);
+        match START.into_iter().find(|k| *k == surface) {
+            Some(k) => found = found.or(Some(k)),
+            None if t.is(words::FILLER) || surface == "YES" => {}
+            None => return None,
+        }
+    }
+    let k = found.filter(|_| words <= 5)?;
+    Some(Classification {
+        matched: Some(Match::Phrase),
+        ..Classification::exact(Intent::OptIn, k.to_string())
+    })
 }
 
 /// The whole message as a keyword: as written ("OPT-OUT" is its own carrier

@@ -723,3 +723,196 @@ fn a_threat_to_report_the_sender_is_an_opt_out() {
         );
     }
 }
+
+/// Calling the messages spam, a scam or harassment, blocking the sender,
+/// reporting to an authority: opt-outs, as "reported as spam" is.
+#[test]
+fn spam_block_and_harassment_are_opt_outs() {
+    phrases_revoking_texts(&[
+        "Spam",
+        "this is spam",
+        "SPAM!!!",
+        "Spammer",
+        "scam",
+        "stop spamming",
+        "You're harassing me",
+        "This is harassment",
+        "I'm blocking you",
+        "blocked",
+        "Number blocked",
+        "blocked and reported",
+        "block this number",
+        "Reported to the FCC",
+        "reporting you to the FTC",
+    ]);
+    assert_eq!(
+        channels("Marking as spam", MessageChannel::Email),
+        ["email"]
+    );
+    not_opt_outs_of(&[
+        "is this spam?",
+        "Is this a scam or a real offer?",
+        "your email went to my spam folder",
+        "found it in my spam",
+        "I didn't report you as spam, your email went to my junk folder",
+        "the store is around the block",
+        "we are a block away",
+        "can you block out Friday afternoon for me",
+        "I reported to my manager",
+        "this is not a scam, right?",
+    ]);
+}
+
+/// START and UNSTOP with filler are opt-ins (as a phrase); YES and INFO with
+/// other words stay ordinary replies.
+#[test]
+fn start_with_filler_is_an_opt_in() {
+    for t in [
+        "Start please",
+        "start pls",
+        "unstop pls",
+        "ok start",
+        "Yes start",
+        "START!! thanks",
+    ] {
+        let c = classify(t);
+        assert_eq!(
+            (c.intent, c.matched),
+            (Intent::OptIn, Some(Match::Phrase)),
+            "{t}"
+        );
+        assert!(
+            matches!(c.keyword.as_deref(), Some("START" | "UNSTOP")),
+            "{t}"
+        );
+    }
+    for t in [
+        "Yes please",
+        "info please",
+        "help info",
+        "start the car please",
+        "when do you start",
+    ] {
+        assert_ne!(intent(t).0, Intent::OptIn, "{t}");
+    }
+    assert_eq!(intent("start"), (Intent::OptIn, Some(Match::Exact)));
+}
+
+/// Quoted history under the headers mail programs write is not read: our own
+/// footer ("Reply STOP to unsubscribe") below it is not the customer's.
+#[test]
+fn quoted_history_under_other_headers() {
+    for t in [
+        "Yes I'm interested, call me at 4pm.\n\n---- On Tue, 03 Mar 2026 Bob wrote ----\nReply STOP to unsubscribe",
+        "Sounds good\n\nAm 03.03.2026 um 10:00 schrieb Bob <bob@dealer.com>:\n> Reply STOP to unsubscribe",
+        "Thanks!\nBob Smith <bob@dealer.com> wrote:\nReply STOP to unsubscribe",
+        "See you Friday\n--\nAna\nReply STOP to unsubscribe",
+        "ok\n\nSent from my iPhone\n\nReply STOP to opt out",
+    ] {
+        assert_eq!(classify_on(t, MessageChannel::Email).intent, Intent::None, "{t}");
+    }
+    assert_eq!(
+        classify_on(
+            "STOP\n\nOn Tue, Bob wrote:\n> our offer",
+            MessageChannel::Email
+        )
+        .intent,
+        Intent::OptOut
+    );
+}
+
+/// A list of verbs of contact written without commas is a list.
+#[test]
+fn verbs_of_contact_without_commas() {
+    for (t, want) in [
+        (
+            "stop texting calling emailing me",
+            vec!["sms", "call", "email"],
+        ),
+        (
+            "Stop emailing texting and calling",
+            vec!["sms", "call", "email"],
+        ),
+        ("Stop texting calling me", vec!["sms", "call"]),
+        (
+            "stop calling texting and emailing me",
+            vec!["sms", "call", "email"],
+        ),
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
+    }
+}
+
+/// A channel asked for is kept; the one it is instead of is revoked.
+#[test]
+fn a_channel_asked_for_is_kept() {
+    for (t, want) in [
+        ("Stop texting me, calling is fine", vec!["sms"]),
+        ("Stop calling, texting is fine", vec!["call"]),
+        // A revocation of calls is one of texts too, unless texts are asked for.
+        ("email me instead of calling", vec!["sms", "call"]),
+        ("Text me instead of calling please", vec!["call"]),
+        ("Call me instead of texting", vec!["sms"]),
+        ("Text me, don't call me", vec!["call"]),
+        ("Text me. Don't call me.", vec!["call"]),
+        ("stop calling me", vec!["sms", "call"]),
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
+    }
+}
+
+/// Removal of all of one's details is an opt-out (of the medium, unless
+/// the words forget the number: "delete all my information" is everything).
+#[test]
+fn removal_of_all_my_info() {
+    assert_eq!(
+        classify("Remove all my info").channels,
+        Revoked::of(Channel::Sms)
+    );
+    assert_eq!(
+        classify("Delete all my information").scope,
+        Some(Scope::All)
+    );
+    assert_eq!(
+        classify("remove me from your list").scope,
+        Some(Scope::Channel)
+    );
+    assert_eq!(intent("take me off the waitlist").0, Intent::None);
+}
+
+/// "no need to" and "no further" ask for no more, as "no more" does.
+#[test]
+fn no_need_and_no_further() {
+    for (t, want) in [
+        ("no need to text me anymore", vec!["sms"]),
+        (
+            "I bought a car already. No need to text me anymore.",
+            vec!["sms"],
+        ),
+        ("no need to call me again", vec!["sms", "call"]),
+        ("no further texts please", vec!["sms"]),
+        ("I want no further contact", vec!["sms", "call", "email"]),
+        ("no further contact please", vec!["sms", "call", "email"]),
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
+    }
+    not_opt_outs_of(&[
+        "no need to call me back, I got it",
+        "no further questions",
+        "no need to worry",
+    ]);
+}
+
+/// A means named before a word for every means narrows it.
+#[test]
+fn email_communication_is_email() {
+    for (t, want) in [
+        ("Please cease all email communication", vec!["email"]),
+        ("stop all email communication", vec!["email"]),
+        ("stop all text communications", vec!["sms"]),
+        ("stop all communication", vec!["sms", "call", "email"]),
+        ("stop texts and communication", vec!["sms", "call", "email"]),
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
+    }
+}

@@ -228,12 +228,12 @@ pub fn before_quote(text: &str) -> &str {
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
         let quote = t.starts_with('>')
-            || t.starts_with("-----")
+            || t.starts_with("---")
+            || t.trim_end() == "--"
             || t.starts_with("_____")
             || t.starts_with("From:")
-            || (t.starts_with("On ") && t.contains("wrote"))
-            || (t.starts_with("Le ") && t.contains("crit"))
-            || (t.starts_with("El ") && t.contains("escribi"));
+            || t.starts_with("Sent from my")
+            || quote_header(t);
         if seen && quote {
             return text.get(..at).unwrap_or(text);
         }
@@ -241,6 +241,22 @@ pub fn before_quote(text: &str) -> &str {
         at += line.len();
     }
     text
+}
+
+/// A line that introduces quoted history, in the mail programs' words:
+/// "On Tue, Bob wrote:", "---- On Tue, 03 Mar 2026 Bob wrote ----" (within
+/// dashes), "Bob <bob@x.com> wrote:", "Le ... a écrit :", "El ... escribió:",
+/// "Am ... schrieb Bob:".
+fn quote_header(line: &str) -> bool {
+    let t = line.trim().trim_matches('-').trim();
+    let starts = |w: &str| t.starts_with(w);
+    let ends = |w: &str| t.trim_end_matches(':').trim_end().ends_with(w);
+    (starts("On ") && t.contains("wrote"))
+        || ends("wrote")
+        || ends("writes")
+        || (starts("Le ") && t.contains("crit"))
+        || (starts("El ") && t.contains("escribi"))
+        || (starts("Am ") && t.contains("schrieb"))
 }
 
 /// The first [`HEAD_CHARS`] characters.

@@ -240,7 +240,12 @@ impl Reader<'_> {
             let w = self.w(k);
             if media {
                 if self.is(k, MEDIA | GER) && !self.is(k, THING) {
-                    ch |= self.ch(k);
+                    // "email communication": the means named first narrows a
+                    // word for every means after it.
+                    let named = self.ch(k);
+                    if !(named == ALL_CH && ch != 0 && self.on(k) && !self.is(k - 1, CONJ)) {
+                        ch |= named;
+                    }
                     end = k + 1;
                 } else if !self.is(k, CONJ | DET | ADJ) {
                     break;

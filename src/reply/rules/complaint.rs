@@ -82,6 +82,20 @@ impl Reader<'_> {
                 return hit(i, k, 0);
             }
         }
+        // "Reported to the FCC", "reporting this to the attorney general".
+        let to = (j..j + 3)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.eq(m, "TO"));
+        if let Some(to) = to {
+            let at = if self.eq(to + 1, "THE") {
+                to + 2
+            } else {
+                to + 1
+            };
+            if self.on(at) && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER") {
+                return hit(i, at + 1, 0);
+            }
+        }
         let end = (i + 1..i + 5)
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "SPAM JUNK"))?;
@@ -89,6 +103,57 @@ impl Reader<'_> {
             return None;
         }
         hit(i, end + 1, 0)
+    }
+
+    /// Calling the messages spam, a scam or harassment: "Spam", "this is
+    /// spam", "SPAMMER", "scam", "you're harassing me", "stop spamming"
+    /// (not "is this spam?", "not a scam", "it went to my spam folder").
+    pub(super) fn spam(&self, i: usize) -> Option<Hit> {
+        if self.negated(i)
+            || self
+                .back(i, 3)
+                .any(|k| self.is(k, NEG) || self.eq(k, "NOT"))
+            || self.any(i + 1, "FOLDER FILTER BOX FILTERS")
+        {
+            return None;
+        }
+        // Where it went, not what it is: "to spam", "in my spam"; and a
+        // report as spam is `reported`'s to read ("I didn't report you as spam").
+        if self.back(i, 2).any(|k| self.any(k, "TO IN INTO FROM"))
+            || self
+                .back(i, 8)
+                .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
+        {
+            return None;
+        }
+        // A question whether it is: "is this spam", "are you a scam".
+        let first = self.back(i, 6).last();
+        if first.is_some_and(|k| self.any(k, "IS ARE")) {
+            return None;
+        }
+        hit(i, i + 1, 0)
+    }
+
+    /// Blocking the sender: "I'm blocking you", "blocked", "number blocked",
+    /// "blocked and reported", "block this number" (not "around the block",
+    /// "a block away", "block the payment").
+    pub(super) fn block(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) || self.noun_use(i) {
+            return None;
+        }
+        let j = i + 1;
+        if self.on(j) && self.any(j, "YOU YOUR THIS") {
+            let k = if self.eq(j, "YOU") { j + 1 } else { j + 2 };
+            if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
+                return hit(i, k, 0);
+            }
+            return None;
+        }
+        let passive = self.eq(i, "BLOCKED");
+        if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
+            return hit(i, j, 0);
+        }
+        None
     }
 
     /// A short message, or sentence, of keywords and filler only ("stop

@@ -221,6 +221,9 @@ impl Reader<'_> {
             "KEEP" | "KEEPS" => self.keep(i),
             "IF" | "UNLESS" => self.threat(i),
             "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
+            "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
+            | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
+            "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE ALREADY") {
                     i + 2
@@ -254,6 +257,11 @@ impl Reader<'_> {
                 _ => None,
             },
             "DNC" => hit(i, i + 1, CALL),
+            // "text me instead of calling": the channel after it is revoked
+            // (the one asked for is kept).
+            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) && self.ch(i + 2) != 0 => {
+                hit(i, i + 3, self.ch(i + 2))
+            }
             _ => None,
         }
     }
@@ -263,15 +271,23 @@ impl Reader<'_> {
     fn kept(&self) -> u8 {
         let mut kept = 0;
         for k in 0..self.t.len() {
-            if !(self.is(k, CVERB | MEDIA) && self.ch(k) != 0 && self.ch(k) != ALL_CH) {
+            if !(self.is(k, CVERB | MEDIA | GER) && self.ch(k) != 0 && self.ch(k) != ALL_CH) {
                 continue;
             }
             let after = if self.is(k + 1, ME) { k + 2 } else { k + 1 };
             let before = k.checked_sub(1).filter(|_| self.on(k));
+            // "Text me, don't call me": a request of its own, ahead of the rest.
+            let first_ask = (k == 0 || self.brk(k) == FULL_STOP)
+                && self.is(k, CVERB)
+                && self.is(k + 1, ME)
+                && self.on(k + 1)
+                && !self.on(k + 2)
+                && k + 2 < self.t.len();
             if (self.on(after) && self.any(after, "INSTEAD ONLY"))
                 || before.is_some_and(|b| self.any(b, "JUST ONLY"))
                 || (self.any(k + 1, "IS ARE") && self.any(k + 2, "FINE OK OKAY BETTER GOOD"))
                 || self.asked_for(k)
+                || first_ask
             {
                 kept |= self.ch(k);
             }

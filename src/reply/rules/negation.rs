@@ -326,7 +326,19 @@ impl Reader<'_> {
                     _ => None,
                 }
             }
-            "MORE" | "MAS" => match self.object(j + 1) {
+            // "no need to text me anymore", "no need to call again" (not "no
+            // need to call me back").
+            "NEED"
+                if self.eq(j + 1, "TO")
+                    && self.on(j + 2)
+                    && self.is(j + 2, CVERB)
+                    && (j + 3..j + 7)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.any(m, "ANYMORE AGAIN")) =>
+            {
+                self.contact(i, j + 2, self.is(j + 3, ME))
+            }
+            "MORE" | "MAS" | "FURTHER" => match self.object(j + 1) {
                 Obj::Media { end, ch } if !self.limited(end) => {
                     soft(i, end, self.narrowed(ch, end))
                 }

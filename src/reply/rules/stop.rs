@@ -227,10 +227,17 @@ impl Reader<'_> {
             let mut m = end;
             if self.is(m, CONJ) && (self.on(m) || self.brk(m) == WEAK) {
                 m += 1;
-            } else if self.brk(m) != WEAK {
+            } else if self.brk(m) != WEAK && !(self.on(m) && self.is(m, GER) && self.ch(m) != 0) {
                 break;
             }
-            if !self.is(m, GER) || self.is(m, NEED_OBJ) || (m == end && self.on(m)) {
+            // Written without commas too: "stop texting calling emailing me"
+            // (a verb of contact with a channel of its own).
+            if !self.is(m, GER)
+                || self.is(m, NEED_OBJ)
+                || (m == end && self.on(m) && self.ch(m) == 0)
+                // A new clause about it: "calling is fine".
+                || self.any(m + 1, "IS ARE")
+            {
                 break;
             }
             ch |= self.ch(m);
@@ -281,6 +288,7 @@ impl Reader<'_> {
                 } else {
                     k
                 };
+
                 return match self.object(o) {
                     Obj::Thing => None,
                     Obj::Media { ch, .. } => hit(i, end, ch),
@@ -302,7 +310,11 @@ impl Reader<'_> {
                 _ => None,
             };
         }
-        // "remove my number", "lose this number", "take my email off your list".
+        // "remove my number", "lose this number", "take my email off your list",
+        // "remove all my info".
+        if self.on(k) && self.is(k, ALLW) && self.any(k + 1, "MY OUR") {
+            k += 1;
+        }
         if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA")) {
             return None;
         }
