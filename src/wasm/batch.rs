@@ -123,13 +123,37 @@ impl Batch {
     ///
     /// # Errors
     /// As [`Batch::each`].
+    ///
+    /// When an id comes twice the last one wins, a bad one too: a good
+    /// record before a bad one of the same id is dropped with it (the
+    /// contact stays as it was, and the error says why), not kept as if it
+    /// were the last.
     pub fn read(&self, playbook: &Playbook) -> Result<(Vec<Contact>, Vec<BatchError>), Error> {
         let mut good = Vec::new();
+        let mut good_at: Vec<usize> = Vec::new();
         let mut bad = Vec::new();
+        let mut failed: Vec<(String, usize)> = Vec::new();
         self.each(playbook, |i, raw, c| match c {
-            Ok(c) => good.push(c),
-            Err(e) => bad.push(batch_error(raw, i, e)),
+            Ok(c) => {
+                good.push(c);
+                good_at.push(i);
+            }
+            Err(e) => {
+                let b = batch_error(raw, i, e);
+                if let Some(key) = b.key() {
+                    failed.push((key, i));
+                }
+                bad.push(b);
+            }
         })?;
+        if !failed.is_empty() {
+            let last_bad: std::collections::HashMap<String, usize> = failed.into_iter().collect();
+            let mut at = good_at.into_iter();
+            good.retain(|c| {
+                let i = at.next().unwrap_or(usize::MAX);
+                last_bad.get(&*c.id.key()).map_or(true, |&b| i > b)
+            });
+        }
         Ok((good, bad))
     }
 }
@@ -148,6 +172,19 @@ pub struct BatchError {
     path: String,
     /// Every problem.
     errors: Vec<FieldError>,
+}
+
+impl BatchError {
+    /// The id's text, as the Worklist keys contacts (`1` and `"1"` alike).
+    fn key(&self) -> Option<String> {
+        match &self.id {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => n
+                .as_f64()
+                .map(|n| crate::model::ContactId::Number(n).text()),
+            _ => None,
+        }
+    }
 }
 
 /// The error item of contact `i` of a batch.

@@ -51,8 +51,9 @@ impl Worklist {
     }
 
     /// Adds or replaces contacts (by id; when an id comes twice, the last one
-    /// wins); only changed contacts are re-evaluated. Returns the errors of
-    /// contacts that could not be read (the rest are kept).
+    /// wins, and when the last one cannot be read the contact stays as it
+    /// was before the call); only changed contacts are re-evaluated. Returns
+    /// the errors of contacts that could not be read (the rest are kept).
     #[wasm_bindgen(unchecked_return_type = "BatchError[]")]
     pub fn upsert(
         &mut self,

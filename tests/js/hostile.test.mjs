@@ -361,9 +361,9 @@ test('BigInt and cycles as ORMs leave them: numbers, and back-references left ou
   assert.equal(out[3].status, 'noAnswer');
   assert.equal(out[4].path, 'contacts[4].events[0].at');
   const wl = new m.Worklist(ladder, NOW);
-  const errors = wl.upsert([good(), { ...cyc, id: 'big', priority: 1n }, late]);
+  const errors = wl.upsert([good(), { ...cyc, id: 'big', priority: 1n }, { ...late, id: 'late' }]);
   assert.equal(wl.size, 2);
-  assert.deepEqual(errors.map((r) => [r.id, r.path]), [['c1', 'contacts[2].events[0].at']]);
+  assert.deepEqual(errors.map((r) => [r.id, r.path]), [['late', 'contacts[2].events[0].at']]);
   wl.free();
   // JSON.stringify drops functions and undefined: such fields read as absent.
   assert.equal(m.evaluate({ ...good(), name: undefined, priority: () => 1 }, ladder, NOW).id, 'c1');
@@ -530,6 +530,24 @@ test('Worklist: duplicate ids, hostile arguments, and it keeps working', () => {
 // Ids compare by their text (docs/semantics.md): the number 1 and the string
 // "1" are one contact, as CRMs that mix the two mean; the last given wins, as
 // for any repeated id, and get() finds it by either form.
+test('Worklist: when an id comes twice in one call and the last is bad, the earlier is not kept as the last', () => {
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    assert.deepEqual(w.upsert([{ ...good(), id: 7, name: 'kept' }]), []);
+    const stop = { kind: 'message', at: '2026-11-12T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' };
+    const bad = { kind: 'activity', at: '2026-11-12T14:01:00Z', interaction: 'call', outcome: 'Busy' };
+    const errs = w.upsert([{ ...good(), id: 7, name: 'old' }, { ...good(), id: '7', name: 'new', events: [stop, bad] }]);
+    assert.deepEqual(errs.map((e) => [e.id, e.path]), [['7', 'contacts[1].events[1].outcome']]);
+    // Neither of the call's two records: the contact stays as it was before it.
+    assert.equal(w.get(7).displayName, 'kept');
+    // A good record after a bad one of the same id wins.
+    assert.equal(w.upsert([{ ...good(), id: 7, name: 'x', events: [bad] }, { ...good(), id: 7, name: 'fixed' }]).length, 1);
+    assert.equal(w.get(7).displayName, 'fixed');
+  } finally {
+    w.free();
+  }
+});
+
 test('Worklist: ids 1 and "1" are one contact, the last given wins', () => {
   const w = new m.Worklist(ladder, NOW);
   try {
