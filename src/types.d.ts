@@ -403,7 +403,7 @@ export interface Playbook {
    */
   window?: WindowBlock[] | WindowBlock;
   /**
-   * A monthly campaign (the retail playbook). `campaign` and `steps` together are an error.
+   * A monthly campaign (the retail playbook). `campaign` with any step is an error (`steps: []` is allowed).
    * @default none
    */
   campaign?: {
