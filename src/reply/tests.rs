@@ -916,3 +916,22 @@ fn email_communication_is_email() {
         assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
     }
 }
+
+/// Dealership and insurance look-alikes: a thing, not contact.
+#[test]
+fn dealership_look_alikes() {
+    not_opt_outs_of(&[
+        "The check engine light won't quit",
+        "Can I opt out of the gap insurance?",
+        "Please stop sending the title to my old address",
+        "I want to opt out of the extended warranty",
+        "stop sending me paper bills",
+    ]);
+    for t in [
+        "Remove me from this group",
+        "opt out of text alerts",
+        "these texts won't stop",
+    ] {
+        assert_eq!(intent(t).0, Intent::OptOut, "{t}");
+    }
+}

@@ -285,6 +285,12 @@ impl Reader<'_> {
                 spec |= self.is(k, SPEC);
             } else if w.is_empty() {
                 unknown = true;
+            } else if self.t.get(k).is_some_and(|t| t.f == 0)
+                && self.on(k + 1)
+                && self.is(k + 1, THING | MEDIA)
+            {
+                // A word of no kind before a noun: the first word of a
+                // compound ("gap insurance"), which the noun decides.
             } else if k > j && self.is(k, WHEN) {
                 // "the night shift", "the night before": a time then a noun
                 // is a thing; "the morning texts" is read as before a time

@@ -114,7 +114,10 @@ impl Reader<'_> {
                 aux = true;
                 continue;
             }
-            return aux && (self.w(k).is_empty() || self.is(k, THING));
+            // A noun the lists know of no kind ("the check engine light") is
+            // as much another subject as one they do not know.
+            let plain = self.t.get(k).is_some_and(|t| t.f == 0);
+            return aux && (self.w(k).is_empty() || plain || self.is(k, THING));
         }
         false
     }
