@@ -310,14 +310,30 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     const START: [&str; 2] = ["START", "UNSTOP"];
     let mut found: Option<&'static str> = None;
     let mut words = 0;
+    let mut only: Option<&str> = None;
     for t in toks.toks.iter().filter(|t| !t.synth) {
         words += 1;
-        let surface = toks.surface(t);
-        match START.into_iter().find(|k| *k == surface) {
+        // The word as the lists spell it ("Startttt" is START), else as written.
+        let word = if t.w.is_empty() { toks.surface(t) } else { t.w };
+        only = Some(word);
+        match START.into_iter().find(|k| *k == word) {
             Some(k) => found = found.or(Some(k)),
-            None if t.is(words::FILLER) || surface == "YES" => {}
+            None if t.is(words::FILLER) || word == "YES" => {}
             None => return None,
         }
+    }
+    // One elongated keyword alone: "Yesss", "helppp".
+    if words == 1 && found.is_none() {
+        let (intent, k) = match only? {
+            "YES" => (Intent::OptIn, "YES"),
+            "HELP" => (Intent::Help, "HELP"),
+            "INFO" => (Intent::Help, "INFO"),
+            _ => return None,
+        };
+        return Some(Classification {
+            matched: Some(Match::Phrase),
+            ..Classification::exact(intent, k.to_string())
+        });
     }
     let k = found.filter(|_| words <= 5)?;
     Some(Classification {

@@ -349,6 +349,9 @@ impl Builder {
             _ if p.w == "OPT" && t.w == "OUT" => "OPTOUT",
             ("E", "MAIL") => "EMAIL",
             ("E", "MAILS") => "EMAILS",
+            ("E", "MAILING") => "EMAILING",
+            ("E", "MAILED") => "EMAILED",
+            ("UN", "STOP") => "UNSTOP",
             ("VOICE", "MAIL") => "VOICEMAIL",
             ("VOICE", "MAILS") => "VOICEMAILS",
             ("UN", "SUBSCRIBE") => "UNSUBSCRIBE",
@@ -482,8 +485,10 @@ fn numbered(s: &str) -> Option<(Known, usize)> {
 /// both words.
 fn glued(s: &str) -> Option<(Known, Known)> {
     let rest = s.strip_prefix("STOP").filter(|r| r.len() >= 3)?;
-    let second =
-        read_word(rest).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0)?;
+    let contact =
+        |w: &str| read_word(w).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0);
+    // "STOPCALLINGME": the "ME" glued on too is the customer.
+    let second = contact(rest).or_else(|| rest.strip_suffix("ME").and_then(contact))?;
     Some((words::lookup("STOP")?, second))
 }
 

@@ -224,6 +224,8 @@ impl Reader<'_> {
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
+            // "Enough!", "Basta", as the whole message.
+            "ENOUGH" | "BASTA" if i == 0 && self.bare(i + 1) => hit(i, i + 1, 0),
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE ALREADY") {
                     i + 2
@@ -251,7 +253,17 @@ impl Reader<'_> {
                     None
                 }
             }
-            "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => hit(i - 1, i + 1, 0),
+            // "darme de baja" (not "dar de baja mi carro del seguro").
+            "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => {
+                let thing = (i + 1..i + 4)
+                    .take_while(|&m| self.on(m))
+                    .any(|m| self.is(m, THING));
+                if thing {
+                    None
+                } else {
+                    hit(i - 1, i + 1, 0)
+                }
+            }
             "PLUS" if self.eq(i + 1, "DE") => match self.object(i + 2) {
                 Obj::Media { end, ch } => hit(i, end, ch),
                 _ => None,

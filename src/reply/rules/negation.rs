@@ -294,6 +294,14 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
+        // "no me vuelvan a llamar", "no vuelvan a escribirme": again.
+        let again = if self.is(j, ME) { j + 1 } else { j };
+        if self.any(again, "VUELVAN VUELVA VUELVAS")
+            && self.eq(again + 1, "A")
+            && self.is(again + 2, CVERB)
+        {
+            return self.contact(i, again + 2, true);
+        }
         // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
         // de" or at the start: "favor de no enviar más mensajes".
         let infinitive = self.any(j, ES_INFINITIVE)
@@ -343,7 +351,9 @@ impl Reader<'_> {
                     soft(i, end, self.narrowed(ch, end))
                 }
                 Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
-                Obj::Empty if self.bare(j + 1) => soft(i, j + 1, 0),
+                // A bare "no more" asks for no more of the medium, unless it
+                // ends a request ("don't email me no more"): that one says which.
+                Obj::Empty if self.bare(j + 1) && (i == 0 || !self.on(i)) => soft(i, j + 1, 0),
                 _ => None,
             },
             _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {

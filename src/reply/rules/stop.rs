@@ -73,7 +73,10 @@ impl Reader<'_> {
                     _ => None,
                 };
             }
-            if self.is(j, PREP) && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE")) {
+            if self.is(j, PREP)
+                && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
+                && !(self.eq(j, "POR") && self.eq(j + 1, "FAVOR"))
+            {
                 return None;
             }
             match self.object(j) {
