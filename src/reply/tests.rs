@@ -982,6 +982,16 @@ fn more_words_customers_write() {
         ),
         ("stopcallingme", MessageChannel::Sms, vec!["sms", "call"]),
         ("enough!", MessageChannel::Sms, vec!["sms"]),
+        (
+            "no me envíen más correos",
+            MessageChannel::Sms,
+            vec!["email"],
+        ),
+        (
+            "don't send me more emails",
+            MessageChannel::Sms,
+            vec!["email"],
+        ),
         ("Basta", MessageChannel::Sms, vec!["sms"]),
     ] {
         assert_eq!(channels(t, by), want, "{t}");

@@ -184,6 +184,13 @@ impl Reader<'_> {
                 hit(i, k, self.narrowed(ch, k))
             };
         }
+        // "no me envíen más correos", "don't send me more emails": the means
+        // after "more" says which.
+        if self.any(k, "MAS PLUS MORE") {
+            if let Obj::Media { end, ch: c } = self.object(k + 1) {
+                return hit(i, end, ch | c);
+            }
+        }
         if self.any(
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO",
