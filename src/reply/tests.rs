@@ -1012,3 +1012,19 @@ fn more_words_customers_write() {
         "I had enough time",
     ]);
 }
+
+/// A masked or minced swear word between the stop word and the verb.
+#[test]
+fn masked_swear_words() {
+    for t in [
+        "stop f***ing texting me",
+        "STOP F*CKING TEXTING ME",
+        "Stop f'ing texting me",
+        "stop effing texting me",
+        "stop freakin calling me",
+    ] {
+        assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
+    }
+    assert_eq!(intent("*STOP*"), (Intent::OptOut, Some(Match::Exact)));
+    assert_eq!(intent("STOP*").0, Intent::OptOut);
+}

@@ -280,7 +280,9 @@ impl Builder {
         let Some(start) = self.word.take() else {
             return;
         };
-        while self.out.buf.ends_with('\'') && self.out.buf.len() > start {
+        while (self.out.buf.ends_with('\'') || self.out.buf.ends_with('*'))
+            && self.out.buf.len() > start
+        {
             self.out.buf.pop();
         }
         let end = self.out.buf.len();
@@ -310,7 +312,9 @@ impl Builder {
                 return;
             }
         }
-        let known = read.unwrap_or(Known { w: "", f: 0, ch: 0 });
+        let known = read
+            .or_else(|| masked(surface))
+            .unwrap_or(Known { w: "", f: 0, ch: 0 });
         let tok = Tok {
             start,
             end,
@@ -403,6 +407,11 @@ pub fn tokens(text: &str) -> Tokens {
         join: b' ',
     };
     for c in text.chars().filter_map(fold) {
+        // An asterisk inside a word masks letters ("f***ing"): part of it.
+        if c == '*' && b.word.is_some() {
+            b.out.buf.push(c);
+            continue;
+        }
         match class(c) {
             Class::Word => {
                 if b.word.is_none() {
@@ -465,6 +474,16 @@ pub fn tokens(text: &str) -> Tokens {
 /// single space, and trims.
 pub fn normalize(text: &str) -> String {
     tokens(text).joined()
+}
+
+/// A swear word masked or minced ("f***ing", "F*CKING", "f'ing") read as
+/// the one the lists know: an intensifier, as in "stop f***ing texting me".
+fn masked(s: &str) -> Option<Known> {
+    let masked = s.starts_with('F')
+        && s.ends_with("ING")
+        && s.len() <= 9
+        && s.bytes().any(|b| b == b'*' || b == b'\'');
+    masked.then(|| words::lookup("FUCKING")).flatten()
 }
 
 /// A number the lists do not know (its digits are its surface).
