@@ -46,7 +46,8 @@ Input:
 Evaluation:
   --playbook <p>         a preset (monthly-campaign, call-ladder, sequence) or
                          a JSON file with a playbook                  (required)
-  --now <time>           RFC 3339 time or epoch ms      (default: the clock)
+  --now <time>           RFC 3339 time or epoch ms, or a local date-time
+                         read in each contact's zone    (default: the clock)
   --no-explain           leave each evaluation's explain list empty (evaluate; smaller, faster)
   --capacity <n>         calls per day                      (queue; required)
   --channel <c>          queue contacts whose next action is on this channel:
@@ -59,21 +60,21 @@ Output:
   -o, --output <file>    write here instead of standard output
   --format <f>           csv or ndjson (default: by the --output extension,
                          else ndjson)
-  --keep <Column,...>    carry these input columns (or JSON fields) to the
-                         output, e.g. --keep phone,owner for a call list
+  --keep <Column,...>    carry these input columns (or JSON fields, any letter
+                         case) to the output, e.g. --keep phone,owner
 
 Running:
   --workers <n>          worker threads             (default: the CPU count)
-  --allow-bad            exit 0 even when some records were bad
+  --allow-bad            exit 0 even when some records or event lines were bad
   --quiet                no summary on stderr (bad records are still reported)
   --version              the version
   -h, --help             this text
 
 Bad records are reported on stderr as "line 17: events[3].at: ...", with the
 line of the input they start on, and the rest is written. Exit status: 0 when
-every record was read (or --allow-bad and at least one was), 1 when a record
-was bad or none could be read (or a bad playbook, --now or input file), 2 on a
-usage error. Progress (percent and time left) is shown only on a terminal.`;
+every record and event line was read (or --allow-bad and at least one record
+was), 1 when a record or event line was bad or none could be read (or a bad
+playbook, --now, input file or output), 2 on a usage error. Progress (percent and time left) is shown only on a terminal.`;
 
 const PRESETS = ['monthly-campaign', 'call-ladder', 'sequence'];
 const BATCH = 1000;
@@ -147,7 +148,7 @@ function loadPlaybook(engine, spec) {
   try {
     text = fs.readFileSync(spec, 'utf8');
   } catch (e) {
-    throw new UsageError(`--playbook: ${JSON.stringify(spec)} is neither a preset (${PRESETS.join(', ')}) nor a readable file (${e.code || e.message})`);
+    throw new Error(`--playbook: ${JSON.stringify(spec)} is neither a preset (${PRESETS.join(', ')}) nor a readable file (${e.code || e.message})`);
   }
   let pb;
   try {
@@ -167,19 +168,19 @@ function output(file, onClose) {
   const out = file ? fs.createWriteStream(file) : process.stdout;
   let closed = false;
   const waiting = new Set();
-  const close = () => {
+  const close = (code = 0) => {
     if (closed) return;
     closed = true;
     for (const wake of waiting) wake();
     waiting.clear();
-    onClose();
+    onClose(code);
   };
   out.on('error', (e) => {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') close();
     else {
+      // Nothing more can be written: a failure, whatever was read.
       process.stderr.write(`cadence-engine: cannot write the output: ${e.message}\n`);
-      process.exitCode = 1;
-      close();
+      close(1);
     }
   });
   if (out === process.stdout) out.on('close', close);
@@ -298,6 +299,7 @@ async function main(argv) {
   };
 
   let engine; let playbook; let capacity; let days; let format; let tz; let today; let now; let keep; let map; let events; let workers;
+  let badEvents = 0;
   try {
     oneOf('command', opts.command, ['evaluate', 'queue']);
     if (opts.files.length !== 1) throw new UsageError('expected one input file (or - for standard input)');
@@ -331,6 +333,9 @@ async function main(argv) {
       events = await readEvents(opts.events, opts['events-map']);
       for (const p of events.problems) log(p);
     }
+    // An event that could not be read may be a STOP or a DND: the run is not
+    // a success without it.
+    badEvents = events ? events.problems.length : 0;
   } catch (e) {
     log(e.message);
     return e instanceof UsageError ? 2 : 1;
@@ -345,10 +350,11 @@ async function main(argv) {
   const meter = { bytes: 0 };
   const input = { file: opts.files[0], format: opts['input-format'], map, events: events && events.byId, meter };
   const records = readContacts(input);
-  const out = output(opts.output, () => {
-    // The reader went away (`| head`): nothing more can be written, so stop now.
+  const out = output(opts.output, (code) => {
+    // The reader went away (`| head`, status 0) or the output failed (1):
+    // nothing more can be written, so stop now.
     if (input.stream) input.stream.destroy();
-    pool.close().finally(() => process.exit(0));
+    pool.close().finally(() => process.exit(code));
   });
   const pool = createPool({ workers });
   const queueItems = [];
@@ -357,10 +363,21 @@ async function main(argv) {
   const done = new Map();
   const inFlight = new Set();
 
+  // --keep names a column (or field) in any letter case, as exports spell
+  // their headers; one that the first record lacks is reported once.
+  let keepChecked = false;
   const keptOf = (row) => {
     if (!keep.length) return {};
     const o = {};
-    for (const k of keep) o[k] = row && typeof row === 'object' ? row[k] : undefined;
+    const fields = row && typeof row === 'object' ? Object.keys(row) : [];
+    for (const k of keep) {
+      const key = k in (row || {}) ? k : fields.find((f) => f.toLowerCase() === k.toLowerCase());
+      o[k] = key === undefined ? undefined : row[key];
+      if (!keepChecked && key === undefined && row && typeof row === 'object') {
+        report(`--keep: the first record has no column or field ${JSON.stringify(k)}${fields.length ? ` (it has ${fields.slice(0, 8).map((f) => JSON.stringify(f)).join(', ')}${fields.length > 8 ? ', ...' : ''})` : ''}`);
+      }
+    }
+    keepChecked = true;
     return o;
   };
 
@@ -379,7 +396,8 @@ async function main(argv) {
           bad++;
           const msg = withEventLines(localPath(r.error), m.eventLines, opts.events);
           report(`line ${m.line}: ${msg}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
-          r = { ...r, error: msg };
+          // Paths within the record, as the message: its line says which.
+          r = { ...r, error: msg, path: localPath(r.path || ''), ...(r.errors ? { errors: r.errors.map((x) => ({ ...x, path: localPath(x.path || '') })) } : {}) };
         } else good++;
         if (opts.command === 'evaluate') {
           if (format === 'csv') rows.push(evaluationRow(r, m.line, kept));
@@ -448,11 +466,12 @@ async function main(argv) {
       status = 1;
     } else {
       if (opts.command === 'queue') await writeQueue();
-      if (bad > 0 && !opts['allow-bad']) status = 1;
+      if ((bad > 0 || badEvents > 0) && !opts['allow-bad']) status = 1;
     }
-    if (!opts.quiet || bad) {
+    if (!opts.quiet || bad || badEvents) {
       const secs = (Date.now() - bar.t0) / 1000;
-      report(`${read} records read, ${good} evaluated, ${bad} bad${bad && !opts['allow-bad'] ? ' (exit status 1; --allow-bad to accept)' : ''}, in ${secs.toFixed(1)} s (${Math.round(read / Math.max(secs, 0.001))} records/s, ${pool.size} workers)`);
+      const badLines = badEvents ? `, ${badEvents} bad event line${badEvents > 1 ? 's' : ''}` : '';
+      report(`${read} records read, ${good} evaluated, ${bad} bad${badLines}${(bad || badEvents) && !opts['allow-bad'] ? ' (exit status 1; --allow-bad to accept)' : ''}, in ${secs.toFixed(1)} s (${Math.round(read / Math.max(secs, 0.001))} records/s, ${pool.size} workers)`);
     }
     await out.end();
   } catch (e) {

@@ -109,9 +109,12 @@ function contactFromRow(row, column, line) {
  */
 async function* textChunks(stream, meter) {
   stream.setEncoding('utf8');
+  let first = true;
   for await (const chunk of stream) {
     meter.bytes += Buffer.byteLength(chunk);
-    yield chunk;
+    // A byte order mark, as spreadsheet programs and Windows tools write one.
+    yield first && chunk.startsWith('\ufeff') ? chunk.slice(1) : chunk;
+    first = false;
   }
 }
 

@@ -188,7 +188,8 @@ test('exit codes: nothing readable is an error; usage errors; bad playbook path'
   assert.match(b.stderr, /line 1: invalid JSON/);
   assert.match(b.stderr, /line 2: addedAt: required/);
   assert.equal(run(['queue', join(dir, 'missing.ndjson'), '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5']).status, 1);
-  assert.equal(run(['queue', empty, '--playbook', 'nope', '--now', NOW, '--capacity', '5']).status, 2);
+  // An unknown preset or playbook file is a bad playbook (1), as docs/cli.md says.
+  assert.equal(run(['queue', empty, '--playbook', 'nope', '--now', NOW, '--capacity', '5']).status, 1);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW]).status, 2);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--time-zone', 'Mars/Base']).status, 2);
   assert.equal(run(['evaluate', empty, '--playbook', 'call-ladder', '--bogus']).status, 2);
@@ -232,7 +233,12 @@ test('docs/cli.md example: a CSV export and its events file make a call list wit
   args[o + 1] = outFile;
   const r = run(args);
   assert.equal(r.status, 0, r.stderr);
-  const rows = csv(readFileSync(outFile, 'utf8'));
+  const written = readFileSync(outFile, 'utf8');
+  // The output is the one docs/cli.md shows, row for row.
+  const shown = /```text\n(rank,plannedFor[\s\S]*?)```/.exec(cliDoc);
+  assert.ok(shown, 'docs/cli.md shows the output');
+  assert.equal(written, shown[1]);
+  const rows = csv(written);
   assert.deepEqual(Object.keys(rows[0]), ['rank', 'plannedFor', 'id', 'name', 'Phone', 'Owner', 'priority', 'label', 'channel', 'dueAt', 'deferredDays', 'status', 'stage']);
   const byId = Object.fromEntries(rows.map((x) => [x.id, x]));
   assert.equal(byId['1004'].name, "Robert Brown - can't text"); // the STOP in events.csv
@@ -371,4 +377,40 @@ test('evaluateManyParallel equals evaluateMany, bad contacts included', async ()
   await assert.rejects(evaluateManyParallel(contacts.slice(0, 10), { name: 'x', bogus: true }, NOW), /^Error: playbook\.bogus: unknown field/);
   await assert.rejects(evaluateManyParallel('nope', pb, NOW), /contacts: expected an array/);
   console.log(`${contacts.length} contacts: evaluateMany ${seqMs} ms, evaluateManyParallel (2 workers) ${parMs} ms`);
+});
+
+test('real files: a byte order mark, --keep in any case, bad event lines and an unwritable output fail the run', () => {
+  const ev = (i) => ({ id: `k${i}`, timeZone: 'America/New_York', addedAt: '2026-11-01T14:00:00Z', Phone: `(212) 555-01${10 + i}` });
+  const bom = join(dir, 'bom.ndjson');
+  writeFileSync(bom, '\ufeff' + [0, 1].map((i) => JSON.stringify(ev(i))).join('\n') + '\n');
+  const ok = run(['evaluate', bom, '--playbook', 'call-ladder', '--now', NOW, '--keep', 'phone', '--format', 'csv']);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(csv(ok.stdout).map((r) => [r.id, r.phone]), [['k0', '(212) 555-0110'], ['k1', '(212) 555-0111']]);
+  // A --keep name no record has is reported.
+  const typo = run(['evaluate', bom, '--playbook', 'call-ladder', '--now', NOW, '--keep', 'phon']);
+  assert.match(typo.stderr, /--keep: the first record has no column or field "phon"/);
+  // A bad line of the --events file (it could have been a STOP) fails the run.
+  const events = join(dir, 'events-bad.ndjson');
+  writeFileSync(events, '{"contactId":"k0","kind":"dnd","at":"2026-11-02T15:00:00Z","channel":"call","active":true,}\n{"kind":"dnd","at":"2026-11-02T15:00:00Z","channel":"all","active":true}\n');
+  const badEvents = run(['evaluate', bom, '--playbook', 'call-ladder', '--now', NOW, '--events', events]);
+  assert.equal(badEvents.status, 1);
+  assert.match(badEvents.stderr, /events-bad\.ndjson line 1: invalid JSON/);
+  assert.match(badEvents.stderr, /events-bad\.ndjson line 2: no contactId/);
+  assert.match(badEvents.stderr, /2 bad event lines \(exit status 1/);
+  assert.equal(run(['evaluate', bom, '--playbook', 'call-ladder', '--now', NOW, '--events', events, '--allow-bad']).status, 0);
+  // An output that cannot be written.
+  const unwritable = run(['evaluate', bom, '--playbook', 'call-ladder', '--now', NOW, '-o', join(dir, 'no-such-dir', 'x.csv')]);
+  assert.equal(unwritable.status, 1);
+  assert.match(unwritable.stderr, /cannot write the output/);
+});
+
+test("an error row's path is within its record, whatever its place in the file", () => {
+  const many = join(dir, 'many.ndjson');
+  const lines = [];
+  for (let i = 0; i < 2500; i++) lines.push(JSON.stringify(i === 1777 ? { id: `m${i}`, addedAt: 'soon' } : { id: `m${i}`, timeZone: 'America/New_York', addedAt: '2026-11-01T14:00:00Z' }));
+  writeFileSync(many, lines.join('\n') + '\n');
+  const r = run(['evaluate', many, '--playbook', 'call-ladder', '--now', NOW, '--allow-bad']);
+  assert.equal(r.status, 0, r.stderr);
+  const bad = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.error !== undefined);
+  assert.deepEqual(bad.map((x) => [x.line, x.id, x.path]), [[1778, 'm1777', 'addedAt']]);
 });
