@@ -51,6 +51,23 @@ struct Formatter {
 }
 
 impl serde_json::ser::Formatter for Formatter {
+    /// A whole number as JavaScript writes it (`7`, not serde_json's `7.0`):
+    /// ids and priorities cross as `f64`.
+    fn write_f64<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        value: f64,
+    ) -> std::io::Result<()> {
+        if value.fract() == 0.0
+            && value.abs() < 9_007_199_254_740_992.0
+            && !(value == 0.0 && value.is_sign_negative())
+        {
+            write!(w, "{}", value as i64)
+        } else {
+            serde_json::ser::CompactFormatter.write_f64(w, value)
+        }
+    }
+
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,

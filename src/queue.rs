@@ -125,7 +125,7 @@ where
     if !cap.is_finite() || cap.fract() != 0.0 || !(1.0..=1e7).contains(&cap) {
         return Err(Error::input(
             "options.capacityPerDay",
-            format!("expected a whole number of at least 1, got {cap}"),
+            format!("expected a whole number from 1 to 10,000,000, got {cap}"),
         ));
     }
     let cap = cap as usize;

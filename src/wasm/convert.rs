@@ -152,14 +152,21 @@ fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
             ));
         }
         up.push(v.clone());
+        // Every access through Reflect, whose throws are caught: a value that
+        // throws when touched (a Proxy) must not unwind through the module
+        // (a method's borrow of its object would stay taken).
         let found = if js_sys::Array::is_array(v) {
-            let a: &js_sys::Array = v.unchecked_ref();
-            a.iter()
-                .enumerate()
-                .find_map(|(i, x)| walk(&x, &format!("{path}[{i}]"), up))
+            let len = js_sys::Reflect::get(v, &"length".into())
+                .ok()
+                .and_then(|n| n.as_f64())
+                .unwrap_or(0.0) as u32;
+            (0..len).find_map(|i| {
+                let x = js_sys::Reflect::get_u32(v, i).unwrap_or(JsValue::UNDEFINED);
+                walk(&x, &format!("{path}[{i}]"), up)
+            })
         } else {
-            let o: &js_sys::Object = v.unchecked_ref();
-            js_sys::Object::keys(o).iter().find_map(|k| {
+            let keys = js_sys::Reflect::own_keys(v).unwrap_or_else(|_| js_sys::Array::new());
+            keys.iter().filter(|k| k.is_string()).find_map(|k| {
                 let key = k.as_string().unwrap_or_default();
                 let x = js_sys::Reflect::get(v, &k).unwrap_or(JsValue::UNDEFINED);
                 let at = if path.is_empty() {

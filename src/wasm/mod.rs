@@ -292,11 +292,24 @@ pub fn check_channel(
 pub fn follow_up_date(
     #[wasm_bindgen(js_name = engagedAt, unchecked_param_type = "Time")] engaged_at: JsValue,
     #[wasm_bindgen(js_name = horizonAt, unchecked_param_type = "Time")] horizon_at: JsValue,
-    fraction: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] fraction: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let a = time(&engaged_at, "engagedAt")?;
         let b = time(&horizon_at, "horizonAt")?;
+        // A number or nothing: not what JS would coerce to one (`true` is 1).
+        let fraction = match fraction.filter(|f| !f.is_undefined() && !f.is_null()) {
+            None => None,
+            Some(fraction) => Some(fraction.as_f64().ok_or_else(|| {
+                Error::input(
+                    "fraction",
+                    format!(
+                        "expected a number greater than 0 and at most 1, got {}",
+                        fraction.js_typeof().as_string().unwrap_or_default()
+                    ),
+                )
+            })?),
+        };
         crate::api::follow_up_text(a, b, fraction, engaged_at.as_string().as_deref())
     })
 }

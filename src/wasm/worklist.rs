@@ -90,6 +90,8 @@ impl Worklist {
             let renamed: Vec<(u32, &crate::model::ContactId)> = done
                 .renamed
                 .iter()
+                // Slots added by this call come with the new ids below.
+                .filter(|&&s| (s as usize) < before)
                 .filter_map(|&s| self.inner.id_at(s).map(|id| (s, id)))
                 .collect();
             let ids: Vec<&crate::model::ContactId> = renamed.iter().map(|r| r.1).collect();
@@ -116,8 +118,29 @@ impl Worklist {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Array<string | number>")] ids: JsValue,
     ) -> Result<u32, JsValue> {
-        let arr = js_sys::Array::from(&ids);
-        let keys: Vec<String> = arr.iter().map(|v| key_of(&v)).collect();
+        // Read through its JSON text (JSON.stringify is caught): an argument
+        // that throws when touched (a Proxy) is an error, not a worklist
+        // left borrowed by a JS exception.
+        let list = match value_of(&ids, "ids").map_err(|e| js_error(&e))? {
+            serde_json::Value::Array(list) => list,
+            _ => {
+                return Err(js_error(&Error::input(
+                    "ids",
+                    "expected an array of ids (strings or numbers)",
+                )))
+            }
+        };
+        // An entry that is no id names no contact: nothing to remove.
+        let keys: Vec<String> = list
+            .iter()
+            .filter_map(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => n
+                    .as_f64()
+                    .map(|n| crate::model::ContactId::Number(n).text()),
+                _ => None,
+            })
+            .collect();
         let r = self.inner.remove(&keys);
         for (from, to) in r.moves {
             self.ids.set(to as u32, self.ids.get(from as u32));
@@ -289,6 +312,9 @@ fn page_of(v: Option<&JsValue>) -> Result<(usize, usize), Error> {
     let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok((0, usize::MAX));
     };
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(Error::input("page", "expected {offset?, limit?}"));
+    }
     let field = |name: &str| -> Result<Option<usize>, Error> {
         let x = js_sys::Reflect::get(v, &name.into()).unwrap_or(JsValue::UNDEFINED);
         if x.is_undefined() || x.is_null() {
@@ -313,6 +339,12 @@ fn filter_of(v: &JsValue) -> Result<Filter, Error> {
         return Ok(Filter::default());
     }
     let value = value_of(v, "filter")?;
+    if !value.is_object() {
+        return Err(Error::input(
+            "filter",
+            "expected a filter object ({status?, next?, phase?, allowed?, due?, autoDue?, text?})",
+        ));
+    }
     Filter::from_deserializer(&value).map_err(|e| e.under("filter"))
 }
 

@@ -564,6 +564,37 @@ test('Worklist: ids 1 and "1" are one contact, the last given wins', () => {
   }
 });
 
+test('Worklist: bad arguments are errors and leave it working; ids 1 and "1" in one call', () => {
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    w.upsert([{ ...good(), id: 1 }, { ...good(), id: '1' }, { ...good(), id: 'x' }]);
+    assert.deepEqual([w.query({}).sort(), w.columns().ids.slice().sort(), w.get(1).id], [['1', 'x'], ['1', 'x'], '1']);
+    w.upsert([{ ...good(), id: 'z' }, { ...good(), id: 2 }, { ...good(), id: '2' }]);
+    assert.deepEqual(w.query({}).slice().sort(), ['1', '2', 'x', 'z']);
+    // remove takes an array of ids; a string is no list of one-letter ids.
+    for (const bad of [undefined, null, 'x', 1, {}]) {
+      assert.throws(() => w.remove(bad), (e) => e instanceof Error && /^ids: expected/.test(e.message), String(bad));
+    }
+    assert.equal(w.size, 4);
+    // Values that throw when touched (a Proxy) are errors, and the worklist works on.
+    const trap = new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });
+    assert.throws(() => w.query(trap), /filter: /);
+    assert.throws(() => w.remove(trap), /ids: /);
+    assert.throws(() => w.query([]), /filter: expected a filter object/);
+    assert.throws(() => w.query({}, 5), /page: expected/);
+    w.upsert([{ ...good(), id: 'after' }]);
+    assert.equal(w.size, 5);
+    assert.ok(w.refresh('2026-11-13T15:00:00Z') >= 0);
+    assert.equal(w.remove(['after', 'x']), 2);
+  } finally {
+    w.free();
+  }
+  // followUpDate's fraction is a number, not what JS would coerce to one.
+  assert.throws(() => m.followUpDate('2026-01-01T00:00:00Z', '2026-07-01T00:00:00Z', true), /fraction: expected a number/);
+  // evaluateManyJson writes whole numbers as JSON.stringify does.
+  assert.match(m.evaluateManyJson(JSON.stringify([{ ...good(), id: 7, priority: 13 }]), ladder, NOW), /^\[\{"id":7,/);
+});
+
 test('wasm memory stays flat over a million calls', () => {
   assert.ok(memory, 'the linear memory of the instance was found');
   const bytes = () => memory.buffer.byteLength;
