@@ -11,7 +11,7 @@ use crate::playbook::Playbook;
 
 use super::convert::{field_errors, record_text, FieldError, JsHost};
 use super::room::room;
-use super::text::{array_text, load_room, string_of};
+use super::text::{array_text, load_room, safe_length, string_of};
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -61,10 +61,25 @@ impl Batch {
                 source,
             });
         }
-        // Some contact has no JSON form: each on its own.
+        // Some contact has no JSON form: each on its own, each read through
+        // Reflect (an array that throws when touched is an error, not a
+        // JS exception through the module).
+        let Some(n) = safe_length(items) else {
+            return Err(Error::input(
+                path,
+                "expected an array of contacts (reading it threw)",
+            ));
+        };
         let mut text = String::from("[");
         let mut unjson = Vec::new();
-        for (i, c) in items.iter().enumerate() {
+        for i in 0..n {
+            let Ok(c) = js_sys::Reflect::get_u32(items, i) else {
+                return Err(Error::input(
+                    format!("{path}[{i}]"),
+                    "expected a contact (reading it threw)",
+                ));
+            };
+            let i = i as usize;
             if i > 0 {
                 text.push(',');
             }

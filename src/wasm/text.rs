@@ -104,11 +104,11 @@ const SLICE: u32 = 100;
 /// 100,000 contacts from objects in Node took 965 ms instead of 1,063). `None` when a slice has no
 /// JSON form (the caller reads the contacts one by one to say which).
 pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
-    let n = items.length();
+    let n = safe_length(items)?;
     let mut bytes = Vec::new();
     for start in (0..n).step_by(SLICE as usize) {
         let end = start.saturating_add(SLICE).min(n);
-        let slice = json_string(&items.slice(start, end), path).ok()?;
+        let slice = json_string(&safe_slice(items, start, end)?, path).ok()?;
         if start == 0 {
             // Room for the whole text, judged from the first slice, and for
             // the load that reads it.
@@ -131,6 +131,25 @@ pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
         bytes.extend_from_slice(b"[]");
     }
     String::from_utf8(bytes).ok()
+}
+
+/// `items.length`, read through `Reflect` (whose throws are caught: a JS
+/// exception unwinding through the module would leave a method's object
+/// borrowed); `None` when reading it throws.
+pub fn safe_length(items: &js_sys::Array) -> Option<u32> {
+    let n = js_sys::Reflect::get(items, &JsValue::from_str("length")).ok()?;
+    n.as_f64().map(|n| n as u32)
+}
+
+/// `items.slice(start, end)`, called through `Reflect` (see [`safe_length`]).
+fn safe_slice(items: &js_sys::Array, start: u32, end: u32) -> Option<JsValue> {
+    let slice: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::Array::new(), &JsValue::from_str("slice"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let args = js_sys::Array::of2(&JsValue::from(start), &JsValue::from(end));
+    slice.apply(items, &args).ok()
 }
 
 /// An empty buffer with room for a batch's text of `len` bytes, then room

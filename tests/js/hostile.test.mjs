@@ -582,6 +582,10 @@ test('Worklist: bad arguments are errors and leave it working; ids 1 and "1" in 
     assert.throws(() => w.remove(trap), /ids: /);
     assert.throws(() => w.query([]), /filter: expected a filter object/);
     assert.throws(() => w.query({}, 5), /page: expected/);
+    const lengthTrap = new Proxy([good()], { get(t, k) { if (k === 'length') throw new Error('trap'); return t[k]; } });
+    assert.throws(() => w.upsert(lengthTrap), /contacts: /);
+    const itemTrap = new Proxy([good()], { get(t, k) { if (k === '0') throw new Error('trap'); return t[k]; } });
+    assert.throws(() => w.upsert(itemTrap), /contacts\[0\]: /);
     w.upsert([{ ...good(), id: 'after' }]);
     assert.equal(w.size, 5);
     assert.ok(w.refresh('2026-11-13T15:00:00Z') >= 0);
