@@ -344,9 +344,11 @@ pub fn date(text: &str) -> Option<NaiveDate> {
 
 /// A local date-time with no offset: `YYYY-MM-DD`, then optionally `T`, `t` or
 /// a space and `HH:MM`, `HH:MM:SS` or `HH:MM:SS.f…` (any number of fractional
-/// digits; milliseconds kept, the rest truncated; second 60 reads as one
-/// second on from second 59, as [`parse`] reads it). A date alone is its
-/// midnight. `None` for anything else.
+/// digits; milliseconds kept, the rest truncated; second 60 reads as the
+/// next minute's first second, a wall time like any other: on a night the
+/// clocks go back, "01:59:60" is the 02:00 that exists once, not one second
+/// after the first 01:59:59). A date alone is its midnight. `None` for
+/// anything else.
 ///
 /// ```
 /// use cadence_engine::rfc3339;
