@@ -67,8 +67,22 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                 _ => break,
             }
         };
-        // Replies and confirmations are made as soon as they can be.
-        let at = n.opens_at.max(t);
+        // Replies and confirmations are made as soon as they can be; an
+        // item already due when the dry run reaches it (a late start, `now`
+        // after the window closed) waits for its channel's window, as a rep
+        // or the sender would: a touch is never planned in quiet hours.
+        let mut at = n.opens_at.max(t);
+        if at > n.opens_at {
+            if let ActChannel::Reach(ch) = n.channel {
+                let answer = consent::check(&ctx, &s, ch, at);
+                if !answer.allowed {
+                    match answer.next_allowed_at {
+                        Some(open) if open > at => at = open,
+                        _ => break,
+                    }
+                }
+            }
+        }
         if at > until {
             break;
         }
