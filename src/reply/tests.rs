@@ -1028,3 +1028,31 @@ fn masked_swear_words() {
     assert_eq!(intent("*STOP*"), (Intent::OptOut, Some(Match::Exact)));
     assert_eq!(intent("STOP*").0, Intent::OptOut);
 }
+
+/// More ways customers ask: a means "only" after a comma is kept, someone of
+/// the household removed, "leave me be", "go to hell", "lay off the texts",
+/// a list named without "me".
+#[test]
+fn more_ways_customers_ask() {
+    for (t, want) in [
+        ("don't call, text only", vec!["call"]),
+        ("remove him from your list", vec!["sms"]),
+        ("My husband passed away please remove him", vec!["sms"]),
+        ("Take her off your list", vec!["sms"]),
+        ("leave me be", vec!["sms", "call", "email"]),
+        ("go to hell", vec!["sms", "call", "email"]),
+        ("lay off the texts", vec!["sms"]),
+        ("chill with the calls", vec!["sms", "call"]),
+        ("remove from list", vec!["sms"]),
+        ("take off list please", vec!["sms"]),
+    ] {
+        assert_eq!(channels(t, MessageChannel::Sms), want, "{t}");
+    }
+    not_opt_outs_of(&[
+        "remove him from the policy",
+        "take her off the title",
+        "remove from the quote",
+        "leave me a voicemail",
+        "the price list please",
+    ]);
+}

@@ -112,11 +112,12 @@ impl Reader<'_> {
     /// call, text me", "I'd rather not email, text me instead" (not one more
     /// item of a list: "don't call, text or email me").
     pub(super) fn asked_for(&self, k: usize) -> bool {
-        self.brk(k) == WEAK
-            && self.is(k, CVERB | MEDIA)
-            && self.is(k + 1, ME)
+        let me = self.is(k + 1, ME)
             && self.on(k + 1)
-            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE"))
+            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE"));
+        // "don't call, text only": the means and "only", without "me".
+        let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
+        self.brk(k) == WEAK && self.is(k, CVERB | MEDIA) && (me || only)
     }
 
     /// Word `i` is negated: "don't stop", "I don't want you to unsubscribe me",

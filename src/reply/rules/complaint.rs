@@ -9,6 +9,14 @@ impl Reader<'_> {
     /// "leave me alone", "déjenme en paz", "laissez-moi tranquille", "fichez-moi
     /// la paix": no contact at all.
     pub(super) fn alone(&self, i: usize) -> Option<Hit> {
+        // "leave me be".
+        if self.eq(i, "LEAVE") && self.is(i + 1, ME) && self.eq(i + 2, "BE") && self.bare(i + 3) {
+            return if self.negated(i) {
+                None
+            } else {
+                hit(i, i + 3, ALL_CH)
+            };
+        }
         let end = (i + 1..i + 6)
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "ALONE PAZ TRANQUILLE PAIX"))?;

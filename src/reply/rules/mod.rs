@@ -210,6 +210,12 @@ impl Reader<'_> {
             "LEAVE" | "DEJAME" | "DEJENME" | "DEJEME" | "LAISSEZ" | "LAISSE" | "FICHEZ"
             | "FOUTEZ" => self.alone(i),
             "GO" if self.eq(i + 1, "AWAY") && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
+            "GO" if self.eq(i + 1, "TO") && self.eq(i + 2, "HELL") => hit(i, i + 3, ALL_CH),
+            // "lay off the texts", "chill with the calls".
+            "LAY" | "CHILL" if self.any(i + 1, "OFF WITH") => match self.object(i + 2) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            },
             "FUCK" | "F" | "PISS" | "BUZZ" | "EFF"
                 if self.any(i + 1, "OFF YOU") && self.bare(i + 2) =>
             {

@@ -270,14 +270,27 @@ impl Reader<'_> {
             return hit(i - 1, i + 1, 0);
         }
         let mut k = i + 1;
+        // The customer, or someone of the household ("remove him from your
+        // list": a husband who passed away, a child's number).
         let me = if self.is(i, ME) {
             true
-        } else if self.is(k, ME) && self.on(k) {
+        } else if (self.is(k, ME) || self.any(k, "HIM HER")) && self.on(k) {
             k += 1;
             true
         } else {
             false
         };
+        // "remove from list", "take off list": the customer unsaid.
+        if !me
+            && matches!(v, "REMOVE" | "TAKE")
+            && self.on(k)
+            && self.any(k, "FROM OFF")
+            && (k + 1..k + 3)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "LIST LISTS"))
+        {
+            return hit(i, k + 1, 0);
+        }
         if me {
             let from = self.on(k) && self.any(k, "OFF OUT FROM DE");
             if matches!(v, "TAKE" | "GET" | "DROP") && !from {
