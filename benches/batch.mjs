@@ -13,15 +13,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { contacts, facts, NOW } from './contacts.mjs';
 import { jsonRulesEngine, zenEngine, runAll } from './peers.mjs';
-import { bench, benchAsync, median, perUs } from './timing.mjs';
+import { bench, benchAsync, median, perUs, runSettings } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outPath = process.argv[2];
-const quick = process.argv.includes('--quick');
-const REPS = quick ? 3 : 7;
-const PEER_REPS = quick ? 1 : 3;
-const N = quick ? 5_000 : 20_000;
+const { REPS, PEER_REPS, N } = runSettings(process.argv);
 const log = (...a) => console.error('[bench:batch]', ...a);
 
 const m = require(`${root}pkg/node/cadence_engine.js`);

@@ -9,18 +9,15 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { contacts, facts, NOW } from './contacts.mjs';
 import { jsonRulesEngine, zenEngine, runAll } from './peers.mjs';
-import { DAY_MS, bench, benchAsync, firstPage, median } from './timing.mjs';
+import { DAY_MS, bench, benchAsync, firstPage, median, runSettings } from './timing.mjs';
 import { measureWorklist } from './resident.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outPath = process.argv[2];
-const quick = process.argv.includes('--quick');
-const REPS = quick ? 3 : 7;
+const { quick, REPS, PEER_REPS, N } = runSettings(process.argv);
 const LOAD_REPS = quick ? 3 : 5;
-const PEER_REPS = quick ? 1 : 3;
 const BIG = quick ? 20_000 : 100_000;
-const N = quick ? 5_000 : 20_000;
 const log = (...a) => console.error('[bench:node]', ...a);
 
 /** Loads a wasm-bindgen Node glue and keeps its instance, to read its memory size. */

@@ -3,6 +3,16 @@
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * The run's sizes from the command line of a Node benchmark (`--quick`: a smoke
+ * run): runs a measure takes, the peers' runs, and the contacts measured one
+ * by one (`evaluateMany`; the first N of the Worklist's book).
+ */
+export function runSettings(argv) {
+  const quick = argv.includes('--quick');
+  return { quick, REPS: quick ? 3 : 7, PEER_REPS: quick ? 1 : 3, N: quick ? 5_000 : 20_000 };
+}
+
 /** Milliseconds for `n` contacts, as µs a contact. */
 export const perUs = (ms, n) => (ms * 1e3) / n;
 

@@ -369,11 +369,13 @@ async function main(argv) {
   const keptOf = (row) => {
     if (!keep.length) return {};
     const o = {};
-    const fields = row && typeof row === 'object' ? Object.keys(row) : [];
+    let fields = null; // the record's keys, listed only when a name is not one as written
+    const keysOf = () => (fields ??= row && typeof row === 'object' ? Object.keys(row) : []);
     for (const k of keep) {
-      const key = k in (row || {}) ? k : fields.find((f) => f.toLowerCase() === k.toLowerCase());
+      const key = k in (row || {}) ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
       o[k] = key === undefined ? undefined : row[key];
       if (!keepChecked && key === undefined && row && typeof row === 'object') {
+        const fields = keysOf();
         report(`--keep: the first record has no column or field ${JSON.stringify(k)}${fields.length ? ` (it has ${fields.slice(0, 8).map((f) => JSON.stringify(f)).join(', ')}${fields.length > 8 ? ', ...' : ''})` : ''}`);
       }
     }

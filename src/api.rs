@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::contact_from_value;
-use crate::model::{Channel, Contact, MessageChannel};
+use crate::model::{Channel, MessageChannel};
 use crate::playbook::Playbook;
 use crate::read::TimeArg;
 use crate::time::Instant;
@@ -28,7 +28,7 @@ pub fn time(v: &Value, path: &str) -> Result<Instant> {
 }
 
 /// Reads a time value of one contact at `path`: as [`time`], or a local
-/// date-time for [`in_zone`].
+/// date-time for [`TimeArg::for_contact`].
 ///
 /// # Errors
 /// [`ErrorCode::InvalidTime`] under `path`.
@@ -50,17 +50,6 @@ pub fn time_arg(v: &Value, path: &str) -> Result<TimeArg> {
         path,
         format!("{}, got {got}", crate::time::EXPECTED_TIME),
     ))
-}
-
-/// A contact's time argument as an instant: a local date-time read in the
-/// contact's zone (its `timeZone`, else the playbook's).
-///
-/// # Errors
-/// [`ErrorCode::InvalidTime`] under `path`, for a local date-time when the
-/// contact has no zone.
-pub fn in_zone(t: TimeArg, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant> {
-    t.in_zone(crate::read::contact_zone(c, pb))
-        .map_err(|e| e.under(path))
 }
 
 /// The JSON of a batch error: `{id, error, code, path, errors}`, where `errors`
@@ -95,7 +84,7 @@ pub fn evaluate(contact: &Value, pb: &Value, now: &Value) -> Result<Value> {
     let pb = playbook(pb, "playbook")?;
     let now = time_arg(now, "now")?;
     let c = contact_from_value(contact, &pb)?;
-    let now = in_zone(now, &c, &pb, "now")?;
+    let now = now.for_contact(&c, &pb, "now")?;
     json(&crate::evaluate::evaluate(&c, &pb, now))
 }
 
@@ -115,7 +104,7 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
     for (i, v) in list.iter().enumerate() {
         let read = contact_from_value(v, &pb)
             .map_err(|e| e.under(&format!("contacts[{i}]")))
-            .and_then(|c| Ok((in_zone(now, &c, &pb, "now")?, c)));
+            .and_then(|c| Ok((now.for_contact(&c, &pb, "now")?, c)));
         out.push(match read {
             Ok((now, c)) => json(&crate::evaluate::evaluate_in(&env, &c, now, true))?,
             Err(e) => {
@@ -140,8 +129,8 @@ pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<V
     let now = time_arg(now, "now")?;
     let until = time_arg(until, "until")?;
     let c = contact_from_value(contact, &pb)?;
-    let now = in_zone(now, &c, &pb, "now")?;
-    let until = in_zone(until, &c, &pb, "until")?;
+    let now = now.for_contact(&c, &pb, "now")?;
+    let until = until.for_contact(&c, &pb, "until")?;
     json(&crate::plan::plan(&c, &pb, now, until))
 }
 
@@ -157,7 +146,7 @@ pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -
     let at = time_arg(at, "at")?;
     let pb = playbook(pb, "playbook")?;
     let c = contact_from_value(contact, &pb)?;
-    let at = in_zone(at, &c, &pb, "at")?;
+    let at = at.for_contact(&c, &pb, "at")?;
     json(&crate::evaluate::check_channel(&c, &pb, ch, at))
 }
 

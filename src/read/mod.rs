@@ -425,6 +425,18 @@ pub fn contact_zone(c: &Contact, pb: &Playbook) -> Option<Zone> {
     c.time_zone.or(pb.time_zone)
 }
 
+impl TimeArg {
+    /// The instant for contact `c`: a local date-time read in its zone
+    /// ([`contact_zone`]).
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidTime`] at `path`, for a local date-time when the
+    /// contact has no zone.
+    pub fn for_contact(self, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant> {
+        self.in_zone(contact_zone(c, pb)).map_err(|e| e.under(path))
+    }
+}
+
 /// Reads a time given as a JSON value outside a contact (a queue item's
 /// `dueAt`, a queue's `from`): an RFC 3339 string with an offset, epoch
 /// milliseconds as a number or a string of digits (what looks like seconds is

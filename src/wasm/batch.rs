@@ -190,15 +190,21 @@ pub struct BatchError {
 }
 
 impl BatchError {
-    /// The id's text, as the Worklist keys contacts (`1` and `"1"` alike).
+    /// The id's text, as the Worklist keys contacts.
     fn key(&self) -> Option<String> {
-        match &self.id {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => n
-                .as_f64()
-                .map(|n| crate::model::ContactId::Number(n).text()),
-            _ => None,
-        }
+        id_key(&self.id)
+    }
+}
+
+/// An id given as a JSON value as the Worklist keys contacts (`1` and `"1"`
+/// alike); `None` for a value that is no id.
+pub fn id_key(id: &serde_json::Value) -> Option<String> {
+    match id {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(|n| crate::model::ContactId::Number(n).text()),
+        _ => None,
     }
 }
 

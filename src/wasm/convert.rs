@@ -193,7 +193,7 @@ pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
 }
 
 /// A time argument of one contact: as [`time`], or a local date-time the
-/// caller reads in the contact's zone ([`TimeArg::in_zone`]).
+/// caller reads in the contact's zone ([`TimeArg::for_contact`]).
 pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
     // A Date is read as its epoch milliseconds (inside a contact it already
     // crosses as ISO text through JSON.stringify).
@@ -222,14 +222,6 @@ pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
         path,
         format!("{}, got {got}", crate::time::EXPECTED_TIME),
     ))
-}
-
-/// A contact's time argument as an instant: a local date-time read in the
-/// contact's zone (its `timeZone`, else the playbook's), an error at `path`
-/// when it has none.
-pub fn in_zone(t: TimeArg, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant, Error> {
-    t.in_zone(crate::read::contact_zone(c, pb))
-        .map_err(|e| e.under(path))
 }
 
 /// A channel argument: `"sms"`, `"call"` or `"email"`.

@@ -26,9 +26,7 @@ use crate::error::Error;
 use crate::playbook::Playbook;
 use crate::read::TimeArg;
 use batch::{batch_error, error_of, Batch, BatchError};
-use convert::{
-    channel, contact, in_zone, js_error, option_bool, playbook, run, time, time_arg, value_of,
-};
+use convert::{channel, contact, js_error, option_bool, playbook, run, time, time_arg, value_of};
 use text::source_text;
 pub use worklist::Worklist;
 
@@ -52,7 +50,7 @@ pub fn evaluate(
         let pb = playbook(&playbook_value, "playbook")?;
         let now = time_arg(&now, "now")?;
         let c = contact(&contact_value, &pb)?;
-        let now = in_zone(now, &c, &pb, "now")?;
+        let now = now.for_contact(&c, &pb, "now")?;
         Ok(crate::evaluate::evaluate(&c, &pb, now))
     })
 }
@@ -163,7 +161,7 @@ impl<'a> Evaluated<'a> {
     fn each(&self, mut f: impl FnMut(Item)) -> Result<(), Error> {
         let env = crate::context::Env::new(self.pb);
         self.batch.each(self.pb, |i, raw, c| match c {
-            Ok(c) => match in_zone(self.now, &c, self.pb, "now") {
+            Ok(c) => match self.now.for_contact(&c, self.pb, "now") {
                 Ok(now) => f(Item::Ok(&crate::evaluate::evaluate_in(
                     &env,
                     &c,
@@ -242,8 +240,8 @@ pub fn plan(
         let now = time_arg(&now, "now")?;
         let until = time_arg(&until, "until")?;
         let c = contact(&contact_value, &pb)?;
-        let now = in_zone(now, &c, &pb, "now")?;
-        let until = in_zone(until, &c, &pb, "until")?;
+        let now = now.for_contact(&c, &pb, "now")?;
+        let until = until.for_contact(&c, &pb, "until")?;
         Ok(crate::plan::plan(&c, &pb, now, until))
     })
 }
@@ -281,7 +279,7 @@ pub fn check_channel(
         let at = time_arg(&at, "at")?;
         let pb = playbook(&playbook_value, "playbook")?;
         let c = contact(&contact_value, &pb)?;
-        let at = in_zone(at, &c, &pb, "at")?;
+        let at = at.for_contact(&c, &pb, "at")?;
         Ok(crate::evaluate::check_channel(&c, &pb, ch, at))
     })
 }

@@ -105,10 +105,12 @@ const SLICE: u32 = 100;
 /// JSON form (the caller reads the contacts one by one to say which).
 pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
     let n = safe_length(items)?;
+    let slice_of = array_slice()?;
     let mut bytes = Vec::new();
     for start in (0..n).step_by(SLICE as usize) {
         let end = start.saturating_add(SLICE).min(n);
-        let slice = json_string(&safe_slice(items, start, end)?, path).ok()?;
+        let args = js_sys::Array::of2(&JsValue::from(start), &JsValue::from(end));
+        let slice = json_string(&slice_of.apply(items, &args).ok()?, path).ok()?;
         if start == 0 {
             // Room for the whole text, judged from the first slice, and for
             // the load that reads it.
@@ -141,15 +143,13 @@ pub fn safe_length(items: &js_sys::Array) -> Option<u32> {
     n.as_f64().map(|n| n as u32)
 }
 
-/// `items.slice(start, end)`, called through `Reflect` (see [`safe_length`]).
-fn safe_slice(items: &js_sys::Array, start: u32, end: u32) -> Option<JsValue> {
-    let slice: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::Array::new(), &JsValue::from_str("slice"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let args = js_sys::Array::of2(&JsValue::from(start), &JsValue::from(end));
-    slice.apply(items, &args).ok()
+/// `Array.prototype.slice`, to call through `Function.apply`, whose throws
+/// are caught (see [`safe_length`]).
+fn array_slice() -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::Array::new(), &JsValue::from_str("slice"))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// An empty buffer with room for a batch's text of `len` bytes, then room

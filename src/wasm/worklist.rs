@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::batch::Batch;
+use super::batch::{id_key, Batch};
 use super::convert::{js_error, playbook, time, to_js, value_of};
 use super::text::source_text;
 use crate::error::Error;
@@ -131,16 +131,7 @@ impl Worklist {
             }
         };
         // An entry that is no id names no contact: nothing to remove.
-        let keys: Vec<String> = list
-            .iter()
-            .filter_map(|v| match v {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => n
-                    .as_f64()
-                    .map(|n| crate::model::ContactId::Number(n).text()),
-                _ => None,
-            })
-            .collect();
+        let keys: Vec<String> = list.iter().filter_map(id_key).collect();
         let r = self.inner.remove(&keys);
         for (from, to) in r.moves {
             self.ids.set(to as u32, self.ids.get(from as u32));
