@@ -211,7 +211,7 @@ proptest! {
     /// cadence is carried out on time (as the dry run does), reminders left
     /// open, and evaluated at a random time.
     #[test]
-    fn a_reminder_is_never_next_once_the_step_after_it_is_due(
+    fn a_reminder_is_never_next_once_a_later_step_for_a_person_is_due(
         steps in prop::collection::vec(step(), 2..9),
         at_hours in 0i64..(24 * 20),
     ) {
@@ -242,10 +242,12 @@ proptest! {
         if let Some(id) = ev["next"]["stepId"].as_str() {
             let i: usize = id[1..].parse().unwrap();
             if modes[i] == "reminder" {
-                if let Some(&(_, after)) = planned.iter().find(|(k, _)| *k == i + 1) {
+                // The first later step for a person: an automatic send is the
+                // sender's work, in `nextAuto`, and leaves the reminder open.
+                if let Some(&(k, after)) = planned.iter().find(|(k, _)| *k > i && modes[*k] != "auto") {
                     prop_assert!(now < after,
                         "reminder {id} is next at {} though step s{} fell due at {}\n{pb}",
-                        iso(now), i + 1, iso(after));
+                        iso(now), k, iso(after));
                 }
             }
         }

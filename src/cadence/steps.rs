@@ -127,8 +127,10 @@ struct Walk<'c, 'a> {
     anchor: Instant,
     /// The on-time schedule (every step done at its own time), for the gaps.
     on_time: Instant,
-    /// Open reminders and an automatic send owed to the sender: both close
-    /// once a later step falls due (or is done).
+    /// Open reminders: they close once a later step for a person (not an
+    /// automatic one: the sender's work is not the rep's) falls due or is
+    /// done. An automatic send owed to the sender: it closes once any later
+    /// step falls due or is done.
     reminders: Vec<Candidate>,
     owed: Option<Candidate>,
     /// The next automatic send to come.
@@ -160,18 +162,27 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn step(&mut self, n: usize, step: &Step, explain: &mut Explain) -> Option<StepState> {
         let ctx = self.ctx;
         let ready = self.ready(n, step);
-        if let Some(at) = self.done_at(step) {
-            self.reminders.clear();
+        let act = match step.channel.channel() {
+            Some(c) => ActChannel::Reach(c),
+            None => ActChannel::Task,
+        };
+        // An automatic step is placed first: its unmarked send is looked for
+        // only until the step after it falls due.
+        let placed = match step.mode {
+            Mode::Auto => place_step(ctx, self.s, step, act, ready),
+            _ => None,
+        };
+        let until = placed.and_then(|due| self.credit_until(n, due));
+        if let Some(at) = self.done_at(step, until) {
+            if step.mode != Mode::Auto {
+                self.reminders.clear();
+            }
             self.owed = None;
             self.anchor = self.anchor.max(at);
             return None;
         }
         let refused = step.channel.channel().and_then(|c| self.s.lasting(c));
-        let act = match step.channel.channel() {
-            Some(c) => ActChannel::Reach(c),
-            None => ActChannel::Task,
-        };
-        let Some(due_at) = place_step(ctx, self.s, step, act, ready) else {
+        let Some(due_at) = placed.or_else(|| place_step(ctx, self.s, step, act, ready)) else {
             if ctx.explains() {
                 explain.push("the contact window never opens");
             }
@@ -206,7 +217,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.skip(step, r, ready, explain);
             return None;
         }
-        self.close(due_at);
+        self.close(due_at, true);
         if step.mode == Mode::Reminder {
             self.anchor = ready;
             self.reminders.push(cand);
@@ -229,9 +240,21 @@ impl<'c, 'a> Walk<'c, 'a> {
         ready_at(own, self.anchor, gap)
     }
 
+    /// Until when an unmarked touch counts for automatic step `n` due at
+    /// `due`: until the step after it would fall due had it gone out on time
+    /// (a later untagged send is the later steps' work, not a send the
+    /// sender skipped), and at least at `due` itself. `None` for the last.
+    fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
+        let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
+        let planned = nominal(self.ctx, next, self.enrolled, self.on_time);
+        let gap = (planned.0 - self.on_time.0).clamp(0, DAY);
+        let own = nominal(self.ctx, next, self.enrolled, due);
+        Some(ready_at(own, due, gap).max(due.plus(1)))
+    }
+
     /// When the step was done: an explicit mark, else a touch on the step's
-    /// channel made while this step was the one pending.
-    fn done_at(&mut self, step: &Step) -> Option<Instant> {
+    /// channel made while this step was the one pending (and before `until`).
+    fn done_at(&mut self, step: &Step, until: Option<Instant>) -> Option<Instant> {
         let explicit = self
             .history
             .iter()
@@ -247,16 +270,26 @@ impl<'c, 'a> Walk<'c, 'a> {
             e.at >= anchor
                 && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
         })?;
+        if until.is_some_and(|u| {
+            self.history
+                .get(c.saturating_add(k))
+                .map_or(true, |e| e.at >= u)
+        }) {
+            return None;
+        }
         let k = c.saturating_add(k);
         *c = k.saturating_add(1);
         self.history.get(k).map(|e| e.at)
     }
 
-    /// A step falling due at `at` closes the open reminders and the send owed;
-    /// until then, `at` is when the answer changes.
-    fn close(&mut self, at: Instant) {
+    /// A step falling due at `at` closes the send owed and, if it is work for
+    /// a person (`reminders`), the open reminders; until then, `at` is when
+    /// the answer changes.
+    fn close(&mut self, at: Instant, reminders: bool) {
         if self.ctx.now >= at {
-            self.reminders.clear();
+            if reminders {
+                self.reminders.clear();
+            }
             self.owed = None;
         } else {
             self.ctx.note(at);
@@ -269,7 +302,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Explain) {
         let ctx = self.ctx;
         let due_at = cand.due_at;
-        self.close(due_at);
+        self.close(due_at, false);
         if due_at <= ctx.now {
             let lapses = due_at.plus(AUTO_OWED_MS);
             // Once the customer responded, nothing automatic is owed.
@@ -306,7 +339,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 r.as_str()
             ));
         }
-        self.close(ready);
+        self.close(ready, step.mode != Mode::Auto);
         self.anchor = ready;
     }
 
