@@ -25,7 +25,9 @@ cmp -s "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm" \
 # Worklist.refresh and 2% fewer in a load (callgrind counts of V8's optimized
 # code; docs/benchmarks.md). Rust's own opt-level is 3 too (Cargo.toml).
 opt=node_modules/.bin/wasm-opt
-"$opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# The producers and target-features sections are tooling notes no host reads
+# (245 B gzipped).
+"$opt" -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/web/cadence_engine_bg.wasm" -o "$out/cadence_engine_bg.wasm"
 rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*

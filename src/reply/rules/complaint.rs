@@ -32,9 +32,11 @@ impl Reader<'_> {
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
     /// (not "keep texting me the deals").
     pub(super) fn keep(&self, i: usize) -> Option<Hit> {
-        let you = self
-            .back(i, 3)
-            .any(|k| self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY"));
+        // "why do you keep texting me", "no need to keep calling".
+        let you = self.back(i, 3).any(|k| {
+            self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
+                || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
+        });
         let me = self.back(i, 2).any(|k| self.is(k, I1));
         let j = if self.eq(i + 1, "ON") { i + 2 } else { i + 1 };
         if !self.is(j, GER) {
@@ -60,7 +62,9 @@ impl Reader<'_> {
             if !self.on(m) {
                 break;
             }
-            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP") {
+            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP")
+                || (self.eq(m, "MORE") && self.eq(m + 1, "TIME"))
+            {
                 threat = true;
             }
             if ch.is_none() && self.is(m, CVERB | GER) && !self.is(m, NEED_OBJ) {
@@ -187,9 +191,15 @@ impl Reader<'_> {
             if t.is(KEY) {
                 key = true;
                 all |= t.w == "STOPALL";
-            } else if t.is(ALLW) && k > a && self.is(k - 1, KEY) {
-                // "STOP ALL", "REMOVE ALL", "BAJA TODO", "ARRET TOUT".
+            } else if t.is(ALLW)
+                && k > a
+                && (self.is(k - 1, KEY)
+                    || (k > a + 1 && self.any(k - 1, "DE A") && self.is(k - 2, KEY)))
+            {
+                // "STOP ALL", "REMOVE ALL", "BAJA TODO", "ARRET TOUT", "BAJA DE TODO".
                 all = true;
+            } else if self.any(k, "DE A") && k > a && self.is(k - 1, KEY) && self.is(k + 1, ALLW) {
+                // The preposition of "BAJA DE TODO".
             } else if !(filler_ok && (t.is(FILLER) || self.number(k))) {
                 return None;
             }

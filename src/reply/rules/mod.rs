@@ -131,7 +131,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     while i < r.t.len() {
         match r.at(i) {
             Some(h) => {
-                hits.push(h);
+                hits.push(r.by_means(h));
                 i = h.b.max(i + 1);
             }
             None => i += 1,
@@ -178,6 +178,25 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
+    /// A request for no contact narrowed by the means named after it: "I no
+    /// longer wish to be contacted by text", "stop reaching out via email".
+    fn by_means(&self, mut h: Hit) -> Hit {
+        if h.ch != ALL_CH {
+            return h;
+        }
+        let mut k = h.b;
+        while self.on(k) && self.any(k, "OUT ME US") {
+            k += 1;
+        }
+        if self.on(k) && self.any(k, "BY VIA THROUGH THRU OVER PAR POR") {
+            let ch = self.media_after(k);
+            if ch != 0 {
+                h.ch = ch;
+            }
+        }
+        h
+    }
+
     /// A request at word `i`.
     fn at(&self, i: usize) -> Option<Hit> {
         if self.is(i, STRONG) {
@@ -225,6 +244,24 @@ impl Reader<'_> {
                 hit(i, i + 3, self.media_after(i + 2))
             }
             "KEEP" | "KEEPS" => self.keep(i),
+            // "turn off the texts", "turn these texts off".
+            "TURN" if self.eq(i + 1, "OFF") => match self.object(i + 2) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            },
+            "TURN" => match self.object(i + 1) {
+                Obj::Media { end, ch } if self.eq(end, "OFF") => hit(i, end + 1, ch),
+                _ => None,
+            },
+            // "I want off this list".
+            "WANT" | "WANTS"
+                if self.eq(i + 1, "OFF")
+                    && (i + 2..i + 5)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.any(m, "LIST LISTS")) =>
+            {
+                hit(i, i + 2, 0)
+            }
             "IF" | "UNLESS" => self.threat(i),
             "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
@@ -233,7 +270,7 @@ impl Reader<'_> {
             // "Enough!", "Basta", as the whole message.
             "ENOUGH" | "BASTA" if i == 0 && self.bare(i + 1) => hit(i, i + 1, 0),
             "ENOUGH" | "BASTA" => {
-                let j = if self.any(i + 1, "WITH OF DE ALREADY") {
+                let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {
                     i + 2
                 } else {
                     i + 1

@@ -27,8 +27,12 @@ impl Reader<'_> {
         if matches!(n, "NE" | "N") {
             return self.ne(i);
         }
+        // "can you not text me": a request too.
         let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA")
-            || (n == "NOT" && i > 0 && self.any(i - 1, "DO PLEASE DOES"));
+            || (n == "NOT"
+                && i > 0
+                && (self.any(i - 1, "DO PLEASE DOES")
+                    || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
         let mut j = i + 1;
         while self.on(j) && self.any(j, "EVER EVEN PLEASE YOU JUST REALLY") {
             j += 1;

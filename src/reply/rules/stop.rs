@@ -23,6 +23,13 @@ impl Reader<'_> {
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
             return None;
         }
+        // "revoke my POA", "revoke the offer": not a consent.
+        if self.any(i, "REVOKE REVOKED REVOKING")
+            && matches!(self.object(k), Obj::Thing | Obj::Unknown)
+            && !(k..k + 3).any(|m| self.on(m) && self.any(m, "CONSENT PERMISSION AUTHORIZATION"))
+        {
+            return None;
+        }
         hit(i, k, self.media_after(i))
     }
 
@@ -290,6 +297,10 @@ impl Reader<'_> {
                 .any(|m| self.any(m, "LIST LISTS"))
         {
             return hit(i, k + 1, 0);
+        }
+        // "remove me as a driver": a role, not a list.
+        if me && self.eq(k, "AS") {
+            return None;
         }
         if me {
             let from = self.on(k) && self.any(k, "OFF OUT FROM DE");
