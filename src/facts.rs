@@ -222,7 +222,27 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
         }
     }
 
-    let proposal = propose(ctx, &consent, &mut explain);
+    let mut proposal = propose(ctx, &consent, &mut explain);
+    // An automatic send owed now waits for its channel: the sender's loop
+    // never finds it due in quiet hours or over a cap.
+    if let Some(a) = proposal.auto.as_mut().filter(|a| a.opens_at <= now) {
+        let held = Channel::ALL
+            .iter()
+            .zip(&checks)
+            .find(|(c, _)| a.channel == ActChannel::Reach(**c))
+            .filter(|(_, chk)| !chk.allowed);
+        if let Some((_, chk)) = held {
+            a.opens_at = chk.next_allowed_at.unwrap_or(Instant(i64::MAX));
+            if let Some(t) = chk.next_allowed_at {
+                ctx.note(t);
+            }
+            if ctx.explains() {
+                explain
+                    .line()
+                    .s("the automatic send waits until the channel is allowed");
+            }
+        }
+    }
     if let Some(n) = &proposal.next {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));

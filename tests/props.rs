@@ -534,6 +534,20 @@ proptest! {
         }
     }
 
+    /// The host's sender is never told a send is due on a channel it may
+    /// not use now (quiet hours, a cap, a DND): `nextAuto.due` implies the
+    /// channel is allowed.
+    #[test]
+    fn an_automatic_send_is_due_only_when_its_channel_is_allowed((c, pb, now) in scenario()) {
+        let Some((ev, _, _)) = native(&c, &pb, now) else { return Ok(()) };
+        if let Some(a) = ev.next_auto.as_ref().filter(|a| a.due) {
+            if let Some(ch) = cadence_engine::Channel::parse(a.channel) {
+                let answer = ev.channels.get(ch);
+                prop_assert!(answer.allowed, "{} due on {} refused by {:?}", a.label, a.channel, answer.reason);
+            }
+        }
+    }
+
     /// Every `next.dueAt` lies inside the contact window, but for reply and
     /// opt-out confirmation deadlines.
     #[test]

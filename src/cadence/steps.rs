@@ -64,8 +64,15 @@ fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instan
 /// between the two on an on-time cadence, at most a day. An on-time cadence
 /// keeps its exact times; a late one (a step held, or pushed by quiet hours)
 /// never makes two touches back to back.
-fn ready_at(own: Instant, released: Instant, gap: i64) -> Instant {
-    own.max(released.plus(gap))
+/// A gap of a day is a calendar day in the contact's zone (23 or 25 hours
+/// across a clock change), as `after: {days: 1}` is.
+fn ready_at(ctx: &Ctx, own: Instant, released: Instant, gap: i64) -> Instant {
+    let floor = if gap >= DAY {
+        ctx.zone.add_days(released, 1)
+    } else {
+        released.plus(gap)
+    };
+    own.max(floor)
 }
 
 /// Places a step's ready time in the window (and, for business-day steps, on a
@@ -217,7 +224,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.skip(step, r, ready, explain);
             return None;
         }
-        self.close(due_at, true);
+        self.close(due_at, true, act);
         if step.mode == Mode::Reminder {
             self.anchor = ready;
             self.reminders.push(cand);
@@ -237,19 +244,25 @@ impl<'c, 'a> Walk<'c, 'a> {
         };
         self.on_time = planned;
         let own = nominal(self.ctx, step, self.enrolled, self.anchor);
-        ready_at(own, self.anchor, gap)
+        ready_at(self.ctx, own, self.anchor, gap)
     }
 
     /// Until when an unmarked touch counts for automatic step `n` due at
     /// `due`: until the step after it would fall due had it gone out on time
     /// (a later untagged send is the later steps' work, not a send the
-    /// sender skipped), and at least at `due` itself. `None` for the last.
+    /// sender skipped); while it is owed when the next falls due with it.
+    /// `None` for the last.
     fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
         let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
         let planned = nominal(self.ctx, next, self.enrolled, self.on_time);
         let gap = (planned.0 - self.on_time.0).clamp(0, DAY);
         let own = nominal(self.ctx, next, self.enrolled, due);
-        Some(ready_at(own, due, gap).max(due.plus(1)))
+        let next_due = ready_at(self.ctx, own, due, gap);
+        Some(if next_due > due {
+            next_due
+        } else {
+            due.plus(AUTO_OWED_MS)
+        })
     }
 
     /// When the step was done: an explicit mark, else a touch on the step's
@@ -285,12 +298,19 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// A step falling due at `at` closes the send owed and, if it is work for
     /// a person (`reminders`), the open reminders; until then, `at` is when
     /// the answer changes.
-    fn close(&mut self, at: Instant, reminders: bool) {
+    fn close(&mut self, at: Instant, reminders: bool, act: ActChannel) {
         if self.ctx.now >= at {
             if reminders {
                 self.reminders.clear();
             }
-            self.owed = None;
+            // Steps due at the same instant are each owed in turn.
+            if self
+                .owed
+                .as_ref()
+                .is_some_and(|o| at > o.due_at && o.channel == act)
+            {
+                self.owed = None;
+            }
         } else {
             self.ctx.note(at);
         }
@@ -302,13 +322,13 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Explain) {
         let ctx = self.ctx;
         let due_at = cand.due_at;
-        self.close(due_at, false);
+        self.close(due_at, false, cand.channel);
         if due_at <= ctx.now {
             let lapses = due_at.plus(AUTO_OWED_MS);
             // Once the customer responded, nothing automatic is owed.
             if ctx.now < lapses && self.stop.is_none() {
                 ctx.note(lapses);
-                self.owed = Some(cand);
+                self.owed = self.owed.take().or(Some(cand));
             }
             if ctx.explains() {
                 explain.push_fmt(format_args!(
@@ -339,7 +359,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 r.as_str()
             ));
         }
-        self.close(ready, step.mode != Mode::Auto);
+        self.close(ready, step.mode != Mode::Auto, ActChannel::Task);
         self.anchor = ready;
     }
 

@@ -503,3 +503,18 @@ test('a refresh gives contacts whose window alone turned their place\'s answer, 
     wl.free();
   }
 });
+
+test('autoDue leaves out a send owed in quiet hours until the window opens', () => {
+  const pb = m.preset('call-ladder');
+  const c = {
+    id: 'night', timeZone: 'America/New_York', addedAt: '2026-03-02T20:45:00-05:00',
+    events: [{ kind: 'activity', at: '2026-03-02T20:50:00-05:00', interaction: 'call', outcome: 'noAnswer', step: 'call-asap' }],
+  };
+  const wl = fresh(pb, [c], '2026-03-03T02:00:00-05:00');
+  assert.deepEqual(wl.query({ autoDue: true }), []);
+  assert.equal(wl.get('night').nextAuto.due, false);
+  wl.refresh('2026-03-03T08:00:00-05:00');
+  assert.deepEqual(wl.query({ autoDue: true }), ['night']);
+  assert.equal(wl.get('night').nextAuto.stepId, 'text-intro');
+  wl.free();
+});
