@@ -1,5 +1,5 @@
 // Types of cadence-engine/parallel (Node only: worker_threads).
-import type { Contact, Playbook, Time, Evaluation, BatchError, EvaluateManyOptions } from '../cadence_engine';
+import type { Contact, Playbook, Time, Evaluation, NextAction, BatchError, EvaluateManyOptions } from '../cadence_engine';
 
 /** Options of `evaluateManyParallel`. */
 export interface ParallelOptions extends EvaluateManyOptions {
@@ -52,11 +52,20 @@ export interface PoolJob {
   explain?: boolean;
 }
 
+/** What a `summary` job returns per contact: the fields a list shows. */
+export type EvaluationSummary = Pick<
+  Evaluation,
+  'id' | 'status' | 'statusLabel' | 'displayName' | 'priority' | 'stage' | 'timeZone'
+> & {
+  next: Pick<NextAction, 'kind' | 'label' | 'channel' | 'dueAt' | 'due' | 'overdue'> | null;
+};
+
 /** Workers kept for many batches. */
 export interface Pool {
   /** How many workers it runs. */
   readonly size: number;
-  /** Runs one job on the next free worker. */
+  /** Runs one job on the next free worker: summaries for `mode: "summary"`. */
+  run(job: PoolJob & { mode: 'summary' }): Promise<Array<EvaluationSummary | BatchError>>;
   run(job: PoolJob): Promise<Array<Evaluation | BatchError>>;
   /** Stops every worker (live workers keep the process running). */
   close(): Promise<void>;

@@ -155,17 +155,24 @@ export * from './init.js';
 
 // ---- Types ----
 // wasm-bindgen drops the \`?\` of an optional parameter whose type we name; put
-// it back for those that are optional (the Worklist's \`now\`, the query page,
-// the medium of classifyReply).
+// it back for those that are optional (the Worklist's \`now\`, the filter and
+// page of query and facets, the medium of classifyReply). Each must be found:
+// a declaration wasm-bindgen writes differently fails the build here rather
+// than leaving a required parameter in the types.
 {
   const file = 'node/cadence_engine.d.ts';
   let text = readFileSync(pkg(file), 'utf8');
-  text = text
-    .replace('constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);')
-    .replace('query(filter: Filter | undefined, page: Page)', 'query(filter?: Filter, page?: Page)')
-    .replace('classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")')
-    .replace('now: Time, options: EvaluateManyOptions): Array<', 'now: Time, options?: EvaluateManyOptions): Array<')
-    .replace('now: Time, options: EvaluateManyOptions): string', 'now: Time, options?: EvaluateManyOptions): string');
+  for (const [from, to] of [
+    ['constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);'],
+    ['query(filter: Filter, page: Page)', 'query(filter?: Filter, page?: Page)'],
+    ['facets(filter: Filter)', 'facets(filter?: Filter)'],
+    ['classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")'],
+    ['now: Time, options: EvaluateManyOptions): Array<', 'now: Time, options?: EvaluateManyOptions): Array<'],
+    ['now: Time, options: EvaluateManyOptions): string', 'now: Time, options?: EvaluateManyOptions): string'],
+  ]) {
+    if (!text.includes(from)) throw new Error(`pkg-files: the types no longer declare ${from}`);
+    text = text.replace(from, to);
+  }
   writeFileSync(pkg('cadence_engine.d.ts'), text);
   rmSync(pkg(file));
 }

@@ -112,7 +112,7 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Proposal {
                 label: Label::ConfirmOptOut,
                 attempt: None,
                 channel: ActChannel::Reach(Channel::Sms),
-                mode: Mode::Auto,
+                mode: Mode::Manual,
                 due_at: deadline,
                 opens_at: o.at,
                 overdue_at: deadline,

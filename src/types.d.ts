@@ -25,7 +25,7 @@ export type Channel = "sms" | "call" | "email";
  * `"US-PR"`) or of a Canadian province or territory (`"CA-ON"`, `"CA-QC"`): the federal rule plus the
  * state's or province's own hours, day bans and caps (docs/consent.md cites each). Read in any letter
  * case (`"us-tx"`, as CRM exports write it); written back as ISO 3166-2 spells it.
- * @errors `region: unknown region "US-XX"; expected one of US, US-AK, ...` (the message lists the valid codes).
+ * @errors `region: expected "US", "CA" or an ISO 3166-2 code of a US state or Canadian province such as "US-TX" or "CA-ON" (valid: US, US-AK, ...), got "US-XX"` (the message lists the valid codes).
  */
 export type Region =
   | "US" | "CA"
@@ -236,7 +236,7 @@ export interface Contact {
    * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it; or a Windows zone name as Dynamics exports it, "Eastern Standard Time", read as the IANA zone CLDR maps it to, or HubSpot's slug of a name, "america_slash_new_york"); local days, windows and local times are in it.
    * Overrides the playbook's.
    * @default the playbook's `timeZone`; without either, windows hold only where they hold in every zone of the region
-   * @errors `timeZone: unknown time zone "..."`
+   * @errors `timeZone: expected an IANA time zone such as "America/New_York", got "..."`
    */
   timeZone?: string;
   /**
@@ -244,7 +244,7 @@ export interface Contact {
    * the region's name, as a CRM's state field holds it (`"Texas"`, `"Québec"`, `"USA"`, `"Canada"`);
    * a bare state code (`"TX"`) is an error that names the full code (`"CA"` is Canada).
    * @default the playbook's `region`
-   * @errors `region: unknown region ...` (the message lists the valid codes)
+   * @errors `region: expected "US", "CA" or an ISO 3166-2 code ..., got "..."` (the message lists the valid codes)
    */
   region?: Region | (string & {});
   /**
@@ -256,7 +256,7 @@ export interface Contact {
    * Dialer priority: higher is worked first.
    * @unit a number, any sign
    * @default 0
-   * @errors `priority: expected a finite number`
+   * @errors `priority: expected a number from -1e9 to 1e9`
    */
   priority?: number;
   /**
@@ -387,13 +387,13 @@ export interface Playbook {
   /**
    * The IANA zone of contacts that have none (any letter case, written back as the database spells it).
    * @default none: the contact's; without either, windows hold only where they hold in every zone of the region
-   * @errors `timeZone: unknown time zone "..."`
+   * @errors `timeZone: expected an IANA time zone such as "America/New_York", got "..."`
    */
   timeZone?: string;
   /**
    * The region of contacts that have none: its calling hours, day bans and caps.
    * @default none
-   * @errors `region: unknown region ...` (the message lists the valid codes)
+   * @errors `region: expected "US", "CA" or an ISO 3166-2 code ..., got "..."` (the message lists the valid codes)
    */
   region?: Region;
   /**
@@ -494,8 +494,14 @@ export interface NextAction {
   attempt?: number;
   /** The channel it is made on. */
   channel: Channel | "task";
-  /** The step's mode (`action` for attempts, callbacks and follow-ups). */
-  mode: "auto" | "manual" | "action" | "reminder";
+  /**
+   * How a person does it: `manual`, a text or email they write and send
+   * (replies, the opt-out confirmation, text and email attempts and
+   * follow-ups); `action`, a call or a task (call attempts and follow-ups,
+   * callbacks); for a step, its own mode. Never `auto`: automatic sends are
+   * in `nextAuto`.
+   */
+  mode: "manual" | "action" | "reminder";
   /** The step's id, for steps. */
   stepId?: string;
   /**
@@ -505,10 +511,11 @@ export interface NextAction {
   dueAt: string;
   /** It can and should be done now. */
   due: boolean;
-  /** Its time has passed. */
+  /** Its time has passed: `now` is after `overdueAt`. */
   overdue: boolean;
   /**
-   * When it becomes overdue.
+   * The last instant it is not yet overdue (a reply's deadline, a step's
+   * day after): `overdue` is true after it.
    * @unit RFC 3339 in the contact's local offset
    */
   overdueAt: string;

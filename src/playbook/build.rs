@@ -197,8 +197,12 @@ fn build_step(s: RawStep, path: &str, p: &mut Problems) -> Step {
         p.push(Error::playbook(
             format!("{path}.channel"),
             format!(
-                "a {} step sends a message: expected \"sms\" or \"email\", got {:?}",
-                s.mode.as_str(),
+                "{} step sends a message: expected \"sms\" or \"email\", got {:?}",
+                if s.mode == Mode::Auto {
+                    "an auto"
+                } else {
+                    "a manual"
+                },
                 s.channel.as_str()
             ),
         ));
@@ -280,7 +284,7 @@ fn opt_out_rule(raw: Option<RawOptOut>, p: &mut Problems) -> OptOutRule {
     if !boost.is_finite() || boost.abs() > 1e9 {
         p.push(Error::playbook(
             "optOut.priorityBoost",
-            format!("expected a finite number, got {boost}"),
+            format!("expected a number from -1e9 to 1e9, got {boost}"),
         ));
         boost = DEFAULT_PRIORITY_BOOST;
     }

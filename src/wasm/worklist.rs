@@ -160,10 +160,10 @@ impl Worklist {
     #[wasm_bindgen(unchecked_return_type = "Array<string | number>")]
     pub fn query(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Filter")] filter: Option<JsValue>,
         #[wasm_bindgen(unchecked_param_type = "Page")] page: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let f = filter_of(&filter).map_err(|e| js_error(&e))?;
+        let f = filter_of(&filter.unwrap_or(JsValue::UNDEFINED)).map_err(|e| js_error(&e))?;
         let (offset, limit) = page_of(page.as_ref()).map_err(|e| js_error(&e))?;
         let slots = self.inner.query_page(&f, offset, limit);
         gather(&self.ids, &slots)
@@ -174,9 +174,9 @@ impl Worklist {
     #[wasm_bindgen(unchecked_return_type = "Facets")]
     pub fn facets(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Filter | undefined")] filter: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Filter")] filter: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let f = filter_of(&filter).map_err(|e| js_error(&e))?;
+        let f = filter_of(&filter.unwrap_or(JsValue::UNDEFINED)).map_err(|e| js_error(&e))?;
         facets_js(&self.inner.facets(&f))
     }
 

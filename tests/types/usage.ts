@@ -84,6 +84,8 @@ const sender: Filter = { autoDue: true };
 const ids: Array<string | number> = wl.query(filter);
 const page: Array<string | number> = wl.query(sender, { offset: 0, limit: 50 });
 const facets: Facets = wl.facets({});
+const everyone: Array<string | number> = wl.query();
+const counts: Facets = wl.facets();
 const size: number = wl.size;
 const cols: WorklistColumns = wl.columns();
 const dueNow: number = cols.flags.filter((f) => (f & 8) !== 0).length + cols.dueAt.length;
@@ -103,11 +105,19 @@ async function parallel(): Promise<number> {
   const results = await evaluateManyParallel([contact], playbook, Date.now(), { workers: 2 });
   const pool = createPool({ workers: 1 });
   const size = pool.size;
+  const summaries = await pool.run({ contacts: [contact], playbook, now: Date.now(), mode: 'summary' });
+  const first = summaries[0];
+  const shown: string = first && !('error' in first) ? first.statusLabel : '';
+  // @ts-expect-error a summary has no channels
+  const noChannels = first && !('error' in first) ? first.channels : undefined;
+  const full = await pool.run({ contacts: [contact], playbook, now: Date.now() });
+  const f = full[0];
+  const sms = f && !('error' in f) ? f.channels.sms.allowed : false;
   await pool.close();
-  return results.length + size;
+  return results.length + size + shown.length + Number(sms) + Number(noChannels === undefined);
 }
 
 export {
   problems, problemsOf, label, auto, autoChannel, byEmail, validUntil, source, allowed, many, steps, intent, revoked, check, when, queue, ok, errors, ids,
-  page, facets, size, dueNow, regions, notARegion, event, time, typo, withSteps, blackout, load, parallel,
+  page, facets, everyone, counts, size, dueNow, regions, notARegion, event, time, typo, withSteps, blackout, load, parallel,
 };
