@@ -160,7 +160,10 @@ pub fn worklist_round_trip() {
     assert!(got.is_object(), "get c1: {got:?}");
     let direct = ok(wasm::evaluate(js(CONTACT), pb, now), "evaluate");
     assert_eq!(text(&got), text(&direct));
-    let ids = ok(wl.query(js(r#"{"status":["noSmsReply"]}"#), None), "query");
+    let ids = ok(
+        wl.query(Some(js(r#"{"status":["noSmsReply"]}"#)), None),
+        "query",
+    );
     assert_eq!(ids_of(&ids), vec!["c1".to_string()]);
     drop(wl);
 }
@@ -231,19 +234,19 @@ pub fn worklist_facets_agree_with_queries() {
     let errs = ok(wl.upsert(list.clone()), "upsert");
     assert_eq!(Array::from(&errs).length(), 0);
     assert_eq!(wl.size(), 40);
-    let facets = ok(wl.facets(JsValue::UNDEFINED), "facets");
+    let facets = ok(wl.facets(None), "facets");
     assert_eq!(total(&facets, "status"), 40);
     assert_eq!(total(&facets, "next"), 40);
     for s in ["newAccount", "noSmsReply", "smsInProgress", "noAnswer"] {
         let q = ok(
-            wl.query(js(&format!(r#"{{"status":["{s}"]}}"#)), None),
+            wl.query(Some(js(&format!(r#"{{"status":["{s}"]}}"#))), None),
             "query status",
         );
         assert_eq!(ids_of(&q).len() as u32, count(&facets, "status", s), "{s}");
     }
     for c in ["sms", "call", "email"] {
         let q = ok(
-            wl.query(js(&format!(r#"{{"allowed":["{c}"]}}"#)), None),
+            wl.query(Some(js(&format!(r#"{{"allowed":["{c}"]}}"#))), None),
             "query allowed",
         );
         assert_eq!(ids_of(&q).len() as u32, count(&facets, "allowed", c), "{c}");
@@ -285,7 +288,7 @@ pub fn worklist_upsert_remove_refresh() {
     let removed = ok(wl.remove(js(r#"["k1","k5","k19","nobody"]"#)), "remove");
     assert_eq!(removed, 3);
     assert_eq!(wl.size(), 17);
-    let ids = ids_of(&ok(wl.query(JsValue::UNDEFINED, None), "query"));
+    let ids = ids_of(&ok(wl.query(None, None), "query"));
     assert_eq!(ids.len(), 17);
     assert!(!ids.iter().any(|i| i == "k1" || i == "k5" || i == "k19"));
     assert!(ok(wl.get("k5".into()), "get k5").is_undefined());
@@ -306,12 +309,12 @@ pub fn worklist_upsert_remove_refresh() {
         let errs = ok(fresh.upsert(js(&k0)), "upsert k0");
         assert_eq!(Array::from(&errs).length(), 0);
         assert_eq!(ok(fresh.remove(js(r#"["k1","k5","k19"]"#)), "remove"), 3);
-        let a = ids_of(&ok(wl.query(JsValue::UNDEFINED, None), "query"));
-        let b = ids_of(&ok(fresh.query(JsValue::UNDEFINED, None), "query"));
+        let a = ids_of(&ok(wl.query(None, None), "query"));
+        let b = ids_of(&ok(fresh.query(None, None), "query"));
         assert_eq!(a.len(), 17, "{t}");
         assert_eq!(a, b, "{t}");
-        let fa = ok(wl.facets(JsValue::UNDEFINED), "facets");
-        let fb = ok(fresh.facets(JsValue::UNDEFINED), "facets");
+        let fa = ok(wl.facets(None), "facets");
+        let fb = ok(fresh.facets(None), "facets");
         assert_eq!(total(&fa, "status"), 17, "{t}");
         assert_eq!(text(&fa), text(&fb), "{t}");
         for id in &remaining {
@@ -323,7 +326,7 @@ pub fn worklist_upsert_remove_refresh() {
     }
     // A bad filter is a real Error naming the field.
     let err = wl
-        .query(js(r#"{"status":["lost"]}"#), None)
+        .query(Some(js(r#"{"status":["lost"]}"#)), None)
         .expect_err("an unknown status in a filter is an error");
     assert!(err.is_instance_of::<Error>());
     assert!(
