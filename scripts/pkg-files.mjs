@@ -163,7 +163,7 @@ export * from './init.js';
   const file = 'node/cadence_engine.d.ts';
   let text = readFileSync(pkg(file), 'utf8');
   for (const [from, to] of [
-    ['constructor(playbook_value: Playbook, now: Time);', 'constructor(playbook_value: Playbook, now?: Time);'],
+    ['constructor(playbook_value: Playbook | string, now: Time);', 'constructor(playbook_value: Playbook | string, now?: Time);'],
     ['query(filter: Filter, page: Page)', 'query(filter?: Filter, page?: Page)'],
     ['facets(filter: Filter)', 'facets(filter?: Filter)'],
     ['classifyReply(text: string, channel: "sms" | "email")', 'classifyReply(text: string, channel?: "sms" | "email")'],

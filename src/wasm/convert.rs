@@ -263,9 +263,20 @@ pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
         .or_else(|| v.dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time))
 }
 
-/// A playbook; errors under `prefix`.
+/// A playbook, or its JSON text (a file a host read: read as it is, so a
+/// key given twice is caught, which an object cannot show); errors under
+/// `prefix`.
 pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
-    Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix))
+    let Some(text) = v.as_string() else {
+        return Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix));
+    };
+    if !text.trim_start().starts_with('{') {
+        return Err(Error::input(
+            prefix,
+            "expected a playbook object or its JSON text (an object), got another string; a preset is preset(name)",
+        ));
+    }
+    Playbook::from_json(&text).map_err(|e| e.under(prefix))
 }
 
 /// A boolean option `name` of an options object (`undefined` when absent).

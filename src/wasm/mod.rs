@@ -43,7 +43,7 @@ const TS_TYPES: &'static str = include_str!("../types.d.ts");
 #[wasm_bindgen(unchecked_return_type = "Evaluation")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
@@ -62,7 +62,7 @@ pub fn evaluate(
 #[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "Array<Evaluation | BatchError>")]
 pub fn evaluate_many(
     #[wasm_bindgen(unchecked_param_type = "Contact[]")] contacts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EvaluateManyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
@@ -212,7 +212,7 @@ impl Serialize for Evaluated<'_> {
 #[wasm_bindgen(js_name = evaluateManyJson)]
 pub fn evaluate_many_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EvaluateManyOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
@@ -231,7 +231,7 @@ pub fn evaluate_many_json(
 #[wasm_bindgen(unchecked_return_type = "PlanItem[]")]
 pub fn plan(
     #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] now: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] until: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -272,7 +272,7 @@ pub fn check_channel(
     #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Channel")] channel_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Time")] at: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
         let ch = channel(&channel_value, "channel")?;
@@ -361,7 +361,7 @@ pub fn preset(
 /// returns `true` otherwise.
 #[wasm_bindgen(js_name = validatePlaybook)]
 pub fn validate_playbook(
-    #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
 ) -> Result<bool, JsValue> {
     playbook(&playbook_value, "")
         .map(|_| true)

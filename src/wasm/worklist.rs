@@ -36,7 +36,7 @@ impl Worklist {
     /// first `refresh`).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Playbook")] playbook_value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Playbook | string")] playbook_value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Time")] now: Option<JsValue>,
     ) -> Result<Worklist, JsValue> {
         let pb = playbook(&playbook_value, "playbook").map_err(|e| js_error(&e))?;

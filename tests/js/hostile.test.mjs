@@ -599,6 +599,25 @@ test('Worklist: bad arguments are errors and leave it working; ids 1 and "1" in 
   assert.match(m.evaluateManyJson(JSON.stringify([{ ...good(), id: 7, priority: 13 }]), ladder, NOW), /^\[\{"id":7,/);
 });
 
+test('a playbook as its JSON text: read as the object, a key given twice caught', () => {
+  const pb = m.preset('sequence');
+  const text = JSON.stringify(pb, null, 2);
+  const c = { id: 'p', timeZone: 'America/New_York', addedAt: '2026-11-02T14:00:00Z', events: [] };
+  const now = '2026-11-04T15:00:00Z';
+  assert.deepEqual(m.evaluate(c, text, now), m.evaluate(c, pb, now));
+  assert.deepEqual(m.plan(c, text, now, '2026-11-20T00:00:00Z'), m.plan(c, pb, now, '2026-11-20T00:00:00Z'));
+  const wl = new m.Worklist(text, now);
+  wl.upsert([c]);
+  assert.deepEqual(wl.get('p'), m.evaluate(c, pb, now));
+  wl.free();
+  assert.equal(m.validatePlaybook(text), true);
+  assert.throws(() => m.validatePlaybook('{"name":"a","region":"US-TX","region":"bogus"}'), /duplicate field "region"/);
+  assert.throws(() => m.evaluate(c, '{"name":"a","steps":[{"id":"s","channel":"call","channel":"sms","mode":"action"}]}', now),
+    /playbook\.steps\[0\]: duplicate field "channel"/);
+  assert.throws(() => m.validatePlaybook('monthly-campaign'), /expected a playbook object or its JSON text.*preset\(name\)/);
+});
+
+
 test('wasm memory stays flat over a million calls', () => {
   assert.ok(memory, 'the linear memory of the instance was found');
   const bytes = () => memory.buffer.byteLength;
