@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, InputError, CONTACT_FIELDS } = require('./records.cjs');
+const { readContacts, readEvents, parseMap, withoutBom, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -17,8 +17,8 @@ Usage:
   cadence-engine queue    <contacts> --playbook <name|file> --capacity <n> [options]
 
 <contacts> is NDJSON (one contact a line), a JSON array, or CSV with a header
-row (by extension .csv/.ndjson/.jsonl/.json, else --input-format, else the first
-character); "-" reads standard input. Fields the engine does not read are
+row (--input-format if given, else by extension .csv/.ndjson/.jsonl/.json, else
+the first character); "-" reads standard input. Fields the engine does not read are
 ignored, and an empty cell is "not given".
 
 evaluate   One evaluation per contact, in input order. A bad record gives
@@ -36,12 +36,13 @@ Input:
                          region, addedAt, priority, events (a JSON array);
                          e.g. --map "id=Contact ID,name=Full Name,timeZone=TZ"
                          (a field not mapped is read from a column of its own
-                         name, any case)
+                         name, any case; each field at most one column)
   --events <file>        events in another file, joined by contact id: CSV
                          (a contactId column, then kind, at, channel, ...) or
                          NDJSON (one event a line, with contactId)
   --events-map <f=Column,...>  CSV columns of event fields (contactId, kind, at, ...)
-  --input-format <f>     csv or json (NDJSON or a JSON array)
+  --input-format <f>     csv or json (NDJSON or a JSON array); overrides the
+                         extension
 
 Evaluation:
   --playbook <p>         a preset (monthly-campaign, call-ladder, sequence) or
@@ -74,12 +75,11 @@ Bad records are reported on stderr as "line 17: events[3].at: ...", with the
 line of the input they start on, and the rest is written. Exit status: 0 when
 every record and event line was read (or --allow-bad and at least one record
 was), 1 when a record or event line was bad or none could be read (or a bad
-playbook, --now, input file or output), 2 on a usage error. Progress (percent and time left) is shown only on a terminal.`;
+playbook, --now, input file or output), 2 on a usage error (including a bad
+--map or --events-map). Progress (percent and time left) is shown only on a terminal.`;
 
 const PRESETS = ['monthly-campaign', 'call-ladder', 'sequence'];
 const BATCH = 1000;
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   playbook: { type: 'string' },
@@ -146,7 +146,7 @@ function loadPlaybook(engine, spec) {
   if (PRESETS.includes(spec)) return engine.preset(spec);
   let text;
   try {
-    text = fs.readFileSync(spec, 'utf8');
+    text = withoutBom(fs.readFileSync(spec, 'utf8'));
   } catch (e) {
     throw new Error(`--playbook: ${JSON.stringify(spec)} is neither a preset (${PRESETS.join(', ')}) nor a readable file (${e.code || e.message})`);
   }
@@ -156,7 +156,13 @@ function loadPlaybook(engine, spec) {
   } catch (e) {
     throw new Error(`--playbook ${spec}: invalid JSON: ${e.message}`);
   }
-  engine.validatePlaybook(pb);
+  // Validated as the file's text: a key given twice is caught, which the
+  // parsed object (keeping the last) cannot show.
+  try {
+    engine.validatePlaybook(text);
+  } catch (e) {
+    throw new Error(`--playbook ${spec}: ${e.message}`);
+  }
   return pb;
 }
 
@@ -249,6 +255,19 @@ function withEventLines(message, eventLines, eventsFile) {
   });
 }
 
+/**
+ * An evaluation of a record that lacks cells the tool could not read (`problems`,
+ * {path, message}): an error listing the engine's errors, if any, and then those.
+ */
+function withProblems(r, problems) {
+  const own = problems.map((p) => ({ path: p.path, message: p.message, code: 'E_INVALID_INPUT' }));
+  const text = own.map((p) => `${p.path}: ${p.message}`);
+  if (r.error !== undefined) {
+    return { ...r, error: [r.error, ...text].join('; '), ...(Array.isArray(r.errors) ? { errors: [...r.errors, ...own] } : {}) };
+  }
+  return { id: r.id, error: text.join('; '), code: own[0].code, path: own[0].path, errors: own };
+}
+
 const EVALUATE_COLUMNS = ['line', 'id', 'name', 'status', 'statusLabel', 'stage', 'priority', 'next', 'nextChannel', 'nextDueAt',
   'nextDue', 'nextOverdue', 'nextAuto', 'nextAutoDueAt', 'canText', 'canCall', 'canEmail', 'followUpAt', 'phase', 'validUntil',
   'timeZone', 'timeZoneSource', 'error'];
@@ -298,7 +317,7 @@ async function main(argv) {
     process.stderr.write(`cadence-engine: ${m}\n`);
   };
 
-  let engine; let playbook; let capacity; let days; let format; let tz; let today; let now; let keep; let map; let events; let workers;
+  let engine; let playbook; let capacity; let days; let format; let tz; let today; let now; let keep; let map; let eventsMap; let events; let workers;
   let badEvents = 0;
   try {
     oneOf('command', opts.command, ['evaluate', 'queue']);
@@ -316,6 +335,7 @@ async function main(argv) {
     workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers);
     keep = list(opts.keep);
     map = parseMap(opts.map, CONTACT_FIELDS, '--map');
+    eventsMap = parseMap(opts['events-map'], EVENT_FIELDS, '--events-map');
     if (opts.files[0] !== '-' && !fs.existsSync(opts.files[0])) throw new InputError(`cannot read ${JSON.stringify(opts.files[0])}: no such file`);
     engine = loadEngine();
     playbook = loadPlaybook(engine, opts.playbook);
@@ -330,7 +350,7 @@ async function main(argv) {
       }
     }
     if (opts.events) {
-      events = await readEvents(opts.events, opts['events-map']);
+      events = await readEvents(opts.events, eventsMap);
       for (const p of events.problems) log(p);
     }
     // An event that could not be read may be a STOP or a DND: the run is not
@@ -426,7 +446,11 @@ async function main(argv) {
       : Promise.resolve([]))
       .then((results) => {
         let k = 0;
-        const all = metas.map((b) => (b.contact !== undefined ? results[k++] : { id: null, error: b.error, code: 'E_INVALID_INPUT', path: '' }));
+        const all = metas.map((b) => {
+          if (b.contact === undefined) return { id: null, error: b.error, code: 'E_INVALID_INPUT', path: '' };
+          const r = results[k++];
+          return b.problems ? withProblems(r, b.problems) : r;
+        });
         done.set(mySeq, { results: all, metas });
       })
       .then(flushInOrder)

@@ -18,10 +18,18 @@ const NUMBER_FIELDS = new Set(['priority']);
 const TIME_FIELDS = new Set(['addedAt', 'at', 'dueAt', 'buyAt']);
 
 class InputError extends Error {}
+/** A mistake in the command line itself (exit status 2). */
+class UsageError extends Error {}
+
+/** Text as the tool reads it: a byte order mark before it, as spreadsheet programs and Windows tools write one, is skipped. */
+function withoutBom(text) {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * Reads `--map field=Column,field=Column` options (repeatable) into {field: column}.
- * Throws an InputError for a field the engine does not read.
+ * A pair without "=", a field the engine does not read, an empty column or a
+ * field given two different columns is a UsageError: the command line is wrong.
  */
 function parseMap(specs, fields, option) {
   const map = {};
@@ -29,12 +37,20 @@ function parseMap(specs, fields, option) {
     for (const pair of spec.split(',')) {
       if (!pair.trim()) continue;
       const eq = pair.indexOf('=');
-      const field = (eq < 0 ? pair : pair.slice(0, eq)).trim();
-      const column = eq < 0 ? field : pair.slice(eq + 1).trim();
-      if (!fields.includes(field)) {
-        throw new InputError(`${option}: ${JSON.stringify(field)} is not a field (expected one of ${fields.join(', ')})`);
+      if (eq < 0) {
+        throw new UsageError(`${option}: ${JSON.stringify(pair.trim())} names no column: write field=Column (e.g. ${option} "${fields[0]}=Contact ID")`);
       }
-      if (!column) throw new InputError(`${option}: ${field}= needs a column name`);
+      const field = pair.slice(0, eq).trim();
+      const column = pair.slice(eq + 1).trim();
+      if (!field) throw new UsageError(`${option}: ${JSON.stringify(pair.trim())} names no field: write field=Column`);
+      if (!fields.includes(field)) {
+        const near = fields.find((f) => f.toLowerCase() === field.toLowerCase());
+        throw new UsageError(`${option}: ${JSON.stringify(field)} is not a field${near ? ` (did you mean ${near}?)` : ''}; expected one of ${fields.join(', ')}`);
+      }
+      if (!column) throw new UsageError(`${option}: ${field}= needs a column name`);
+      if (map[field] !== undefined && map[field] !== column) {
+        throw new UsageError(`${option}: ${field} is mapped twice, to ${JSON.stringify(map[field])} and to ${JSON.stringify(column)}: a field is read from one column`);
+      }
       map[field] = column;
     }
   }
@@ -81,9 +97,16 @@ function checkColumns(map, headers, option, file) {
   }
 }
 
-/** A CSV row as a contact: mapped fields typed, events from a JSON column. */
+/**
+ * A CSV row as a contact: mapped fields typed, events from a JSON column. A
+ * cell the tool cannot read itself (an events cell that is not JSON) is left
+ * out of the contact and listed in `problems` ({path, message}): the engine
+ * still reads the rest, so the record's id and its other errors are reported
+ * with it.
+ */
 function contactFromRow(row, column, line) {
   const contact = {};
+  const problems = [];
   for (const field of CONTACT_FIELDS) {
     const col = column(field);
     if (col === undefined) continue;
@@ -93,14 +116,14 @@ function contactFromRow(row, column, line) {
       try {
         contact.events = JSON.parse(raw);
       } catch (e) {
-        return { line, error: `events: the column ${JSON.stringify(col)} is not a JSON array of events: ${e.message}` };
+        problems.push({ path: 'events', message: `the column ${JSON.stringify(col)} is not a JSON array of events: ${e.message}` });
       }
       continue;
     }
     const v = cell(field, raw);
     if (v !== undefined) contact[field] = v;
   }
-  return { line, contact };
+  return problems.length ? { line, contact, problems } : { line, contact };
 }
 
 /**
@@ -112,15 +135,16 @@ async function* textChunks(stream, meter) {
   let first = true;
   for await (const chunk of stream) {
     meter.bytes += Buffer.byteLength(chunk);
-    // A byte order mark, as spreadsheet programs and Windows tools write one.
-    yield first && chunk.startsWith('\ufeff') ? chunk.slice(1) : chunk;
+    yield first ? withoutBom(chunk) : chunk;
     first = false;
   }
 }
 
 /**
- * The records of an input, in order: {line, contact, row} or {line, error}. `row`
- * is the source record (CSV row or JSON object), for --keep.
+ * The records of an input, in order: {line, contact, row, problems?} or {line,
+ * error}. `row` is the source record (CSV row or JSON object), for --keep;
+ * `problems` are the cells of a CSV row the contact lacks because they could
+ * not be read ({path, message}).
  * Options: {file, format, map, events: Map(id -> {events, lines}), eventsFile, meter}.
  */
 async function* readContacts(opts) {
@@ -316,10 +340,11 @@ function recordSplitter(onRecord) {
 /**
  * Reads --events: CSV (a row per event, `contactId` naming the contact) or NDJSON
  * (an event object per line with `contactId`). Returns Map(id text -> {events,
- * lines}) and the problems found (line-numbered).
+ * lines}) and the problems found (line-numbered). `map` is the --events-map
+ * options, or their parseMap result.
  */
-async function readEvents(file, mapSpecs) {
-  const map = parseMap(mapSpecs, EVENT_FIELDS, '--events-map');
+async function readEvents(file, map) {
+  if (map === undefined || Array.isArray(map)) map = parseMap(map, EVENT_FIELDS, '--events-map');
   const byId = new Map();
   const problems = [];
   const add = (id, event, line) => {
@@ -379,4 +404,4 @@ async function readEvents(file, mapSpecs) {
   return { byId, problems };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, InputError, CONTACT_FIELDS, EVENT_FIELDS };
+module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

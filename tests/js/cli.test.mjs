@@ -16,7 +16,9 @@ const require = createRequire(import.meta.url);
 const pkgDir = fileURLToPath(new URL('../../pkg', import.meta.url));
 const examples = fileURLToPath(new URL('../../docs/examples/', import.meta.url));
 const cliDoc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-const cli = join(pkgDir, 'node', 'cli.cjs');
+// The tool as written in js/ (the package's node/cli.cjs is a copy of it, made
+// by `make pkg`), run with the engine built in pkg/.
+const cli = fileURLToPath(new URL('../../js/cli.cjs', import.meta.url));
 const engine = require(pkgDir);
 const NOW = '2026-11-12T15:00:00Z';
 const N = 100000;
@@ -413,4 +415,126 @@ test("an error row's path is within its record, whatever its place in the file",
   assert.equal(r.status, 0, r.stderr);
   const bad = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.error !== undefined);
   assert.deepEqual(bad.map((x) => [x.line, x.id, x.path]), [[1778, 'm1777', 'addedAt']]);
+});
+
+// ---- What a newcomer's review of docs/cli.md found -----------------------------
+
+test('a --playbook file with a key given twice is a bad playbook naming the key, wherever the key is', () => {
+  const one = join(dir, 'one-contact.ndjson');
+  writeFileSync(one, JSON.stringify(contact(1)) + '\n');
+  const cases = [
+    // The engine reads the file's text: the second value is bad.
+    ['{"name":"a","region":"US-TX","region":"bogus"}', /--playbook \S+: duplicate field "region"/],
+    // The second is good: JSON.parse kept it and the first was silently lost.
+    ['{"name":"a","region":"bogus","region":"US-TX"}', /--playbook \S+: duplicate field "region"/],
+    // Nested, on a later line; in a window block `start` is `from`, as the engine reads it.
+    ['{"name":"a",\n "window": [{"from":"09:00","to":"17:00"},\n  {"from":"09:00", "start":"10:00", "to":"17:00"}]}', /--playbook \S+: window\[1\]: duplicate field "from"/],
+    ['{"name":"a","steps":[{"id":"s","day":0,"channel":"call","channel":"sms"}]}', /--playbook \S+: steps\[0\]: duplicate field "channel"/],
+  ];
+  for (const [text, message] of cases) {
+    const pb = join(dir, 'repeated.json');
+    writeFileSync(pb, text);
+    const r = run(['evaluate', one, '--playbook', pb, '--now', NOW]);
+    assert.equal(r.status, 1, `${text}: a bad playbook is status 1 (docs/cli.md)\n${r.stderr}`);
+    assert.match(r.stderr, message, text);
+    assert.equal(r.stdout, '');
+  }
+  // Keys of their own are not repeats: an escaped quote, `start` outside a window, the same key in two objects.
+  const pb = join(dir, 'no-repeat.json');
+  writeFileSync(pb, JSON.stringify({ ...engine.preset('call-ladder'), name: 'say "hi"' }).replace(/^\{/, '{"window":[{"from":"08:00","to":"20:00"},{"from":"08:00","to":"21:00","days":["sat"]}],'));
+  const ok = run(['evaluate', one, '--playbook', pb, '--now', NOW, '--quiet']);
+  assert.equal(ok.status, 0, ok.stderr);
+  // The engine's own errors say they are the playbook's.
+  writeFileSync(pb, '{"name":"a","region":"bogus"}');
+  assert.match(run(['evaluate', one, '--playbook', pb, '--now', NOW]).stderr, /--playbook \S+no-repeat\.json: region: expected/);
+});
+
+test('a byte order mark is skipped in every file: playbook, CSV contacts, events CSV and NDJSON, standard input', () => {
+  const pb = join(dir, 'bom-playbook.json');
+  writeFileSync(pb, '\ufeff' + JSON.stringify({ ...engine.preset('call-ladder'), name: 'From Excel' }));
+  const contacts = join(dir, 'bom-contacts.csv');
+  writeFileSync(contacts, '\ufeffid,timeZone,addedAt\nb1,America/New_York,2026-11-10T14:00:00Z\n');
+  const evCsv = join(dir, 'bom-events.csv');
+  writeFileSync(evCsv, '\ufeffcontactId,kind,at,channel,direction,text\nb1,message,2026-11-11T15:00:00Z,sms,in,STOP\n');
+  const evNd = join(dir, 'bom-events.ndjson');
+  writeFileSync(evNd, '\ufeff' + JSON.stringify({ contactId: 'b1', kind: 'message', at: '2026-11-11T15:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }) + '\n');
+  for (const events of [evCsv, evNd]) {
+    const r = run(['evaluate', contacts, '--playbook', pb, '--events', events, '--now', NOW, '--quiet']);
+    assert.equal(r.status, 0, r.stderr);
+    const ev = JSON.parse(r.stdout);
+    assert.equal(ev.id, 'b1');
+    assert.equal(ev.channels.sms.allowed, false, 'the STOP was read');
+  }
+  const stdin = run(['evaluate', '-', '--playbook', pb, '--now', NOW, '--quiet'], readFileSync(contacts, 'utf8'));
+  assert.equal(stdin.status, 0, stdin.stderr);
+  assert.equal(JSON.parse(stdin.stdout).id, 'b1');
+});
+
+test('a CSV row whose events cell is not JSON keeps its id and its other errors', () => {
+  const f = join(dir, 'bad-events-cell.csv');
+  writeFileSync(f, 'id,name,timeZone,addedAt,events,priority,region\n'
+    + '1,Ann,America/New_York,2026-11-01T14:00:00Z,,1,\n'
+    + '3,Cy,America/New_York,2026-11-01T14:00:00Z,not json,x,\n'
+    + '4,Di,America/New_York,2026-11-01T14:00:00Z,[oops,2,\n');
+  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv']);
+  assert.equal(r.status, 1);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.line, x.id]), [['2', '1'], ['3', '3'], ['4', '4']]);
+  assert.equal(rows[0].error, '');
+  assert.match(rows[1].error, /^priority: expected a number .*; events: the column "events" is not a JSON array of events: /);
+  assert.match(rows[2].error, /^events: the column "events" is not a JSON array of events: /);
+  assert.match(r.stderr, /line 3: priority: .*; events: .* \(id "3"\)/);
+  const nd = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--allow-bad', '--quiet']);
+  assert.equal(nd.status, 0, nd.stderr);
+  const bad = nd.stdout.trim().split('\n').map((l) => JSON.parse(l))[1];
+  assert.equal(bad.id, '3');
+  assert.deepEqual(bad.errors.map((e) => e.path), ['priority', 'events']);
+  assert.equal(bad.code, 'E_INVALID_INPUT');
+});
+
+test('--input-format overrides the extension, as docs/cli.md and --help say', () => {
+  const f = join(dir, 'really-ndjson.csv');
+  writeFileSync(f, JSON.stringify(contact(2)) + '\n');
+  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--input-format', 'json', '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).id, 'c2');
+  // Without the flag the extension decides: a .csv file is read as CSV.
+  assert.equal(run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet']).status, 1);
+  const input = cliDoc.slice(cliDoc.indexOf('## Input'), cliDoc.indexOf('A contact is'));
+  assert.match(input.replace(/\s+/g, ' '), /`--input-format csv\|json` says which, whatever the file is called; without it the format follows the extension/);
+  assert.doesNotMatch(input, /else `--input-format/);
+  const help = run(['--help']).stdout.replace(/\s+/g, ' ');
+  assert.match(help, /--input-format if given, else by extension/);
+  assert.doesNotMatch(help, /else --input-format/);
+});
+
+test('--map and --events-map: a pair without "=", an unknown field or a field given two columns is a usage error (2)', () => {
+  const f = join(dir, 'map.csv');
+  writeFileSync(f, 'Contact ID,Full Name,Created\n1,Ann,2026-11-01T14:00:00Z\n');
+  const base = ['evaluate', f, '--playbook', 'call-ladder', '--now', NOW];
+  const cases = [
+    [['--map', 'foo=Bar'], /--map: "foo" is not a field; expected one of id, name, timeZone/],
+    [['--map', 'TimeZone=TZ'], /--map: "TimeZone" is not a field \(did you mean timeZone\?\)/],
+    [['--map', 'id'], /--map: "id" names no column: write field=Column/],
+    [['--map', '=Contact ID'], /--map: "=Contact ID" names no field/],
+    [['--map', 'id='], /--map: id= needs a column name/],
+    [['--map', 'id=Contact ID,id=Full Name'], /--map: id is mapped twice, to "Contact ID" and to "Full Name"/],
+    [['--map', 'id=Contact ID', '--map', 'id=Full Name'], /--map: id is mapped twice/],
+    [['--events', f, '--events-map', 'contactId'], /--events-map: "contactId" names no column/],
+    [['--events', f, '--events-map', 'when=Created'], /--events-map: "when" is not a field; expected one of contactId, kind, at/],
+    [['--events', f, '--events-map', 'at=Created,at=Full Name'], /--events-map: at is mapped twice/],
+  ];
+  for (const [extra, message] of cases) {
+    const r = run([...base, ...extra]);
+    assert.equal(r.status, 2, `${extra.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message, extra.join(' '));
+    assert.equal(r.stdout, '');
+  }
+  // The same mapping twice says nothing new and is not an error; a mapped column the file lacks is the input's (1).
+  const same = run([...base, '--map', 'id=Contact ID,id=Contact ID,name=Full Name,addedAt=Created', '--quiet']);
+  assert.equal(same.status, 0, same.stderr);
+  assert.equal(JSON.parse(same.stdout).id, '1');
+  const missing = run([...base, '--map', 'id=Contact Id']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /has no column "Contact Id"/);
 });
