@@ -16,9 +16,7 @@ const require = createRequire(import.meta.url);
 const pkgDir = fileURLToPath(new URL('../../pkg', import.meta.url));
 const examples = fileURLToPath(new URL('../../docs/examples/', import.meta.url));
 const cliDoc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-// The tool as written in js/ (the package's node/cli.cjs is a copy of it, made
-// by `make pkg`), run with the engine built in pkg/.
-const cli = fileURLToPath(new URL('../../js/cli.cjs', import.meta.url));
+const cli = join(pkgDir, 'node', 'cli.cjs');
 const engine = require(pkgDir);
 const NOW = '2026-11-12T15:00:00Z';
 const N = 100000;
