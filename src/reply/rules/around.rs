@@ -220,10 +220,17 @@ impl Reader<'_> {
         let mut spec = false;
         let mut unknown = false;
         let mut timed: Option<Obj> = None;
+        // Items of a list of means ("messages and emails"): whether the one
+        // being read named a channel, and whether one named none.
+        let (mut item, mut named_one, mut generic) = (false, false, false);
         let mut k = j;
         for _ in 0..8 {
             if k >= self.t.len() {
                 break;
+            }
+            if media && (self.is(k, CONJ) || !self.on(k)) {
+                generic |= item && !named_one;
+                (item, named_one) = (false, false);
             }
             if k > j && !self.on(k) {
                 // A list across a comma: "texts, calls or emails", "texts,
@@ -247,6 +254,8 @@ impl Reader<'_> {
                     if !(named == ALL_CH && ch != 0 && self.on(k) && !self.is(k - 1, CONJ)) {
                         ch |= named;
                     }
+                    item = true;
+                    named_one |= named != 0;
                     end = k + 1;
                 } else if !self.is(k, CONJ | DET | ADJ) {
                     break;
@@ -279,6 +288,8 @@ impl Reader<'_> {
                 }
                 media = true;
                 ch |= self.ch(k);
+                item = true;
+                named_one = self.ch(k) != 0;
                 end = k + 1;
             } else if self.is(k, THING) {
                 return Obj::Thing;
@@ -309,6 +320,10 @@ impl Reader<'_> {
                 Obj::Thing
             }
         } else if media {
+            generic |= item && !named_one;
+            if generic && ch != 0 {
+                ch |= CAME_BY;
+            }
             Obj::Media { end, ch }
         } else if unknown {
             Obj::Unknown

@@ -155,14 +155,13 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
     for h in hits.all.iter().flatten().filter(|h| !(laugh && h.soft)) {
-        let implied = if h.ch == 0 {
+        let named = h.ch & ALL_CH;
+        let implied = if named == 0 || h.ch & CAME_BY != 0 {
             came_by.0
-        } else if h.ch & CALL != 0 {
-            SMS
         } else {
             0
-        };
-        bits |= h.ch | (implied & !kept);
+        } | if named & CALL != 0 { SMS } else { 0 };
+        bits |= named | (implied & !kept);
         first = first.or(Some(*h));
     }
     let first = first?;
@@ -307,11 +306,16 @@ impl Reader<'_> {
                     hit(i - 1, i + 1, 0)
                 }
             }
-            "PLUS" if self.eq(i + 1, "DE") => match self.object(i + 2) {
+            // "plus de messages", "plus d'appels".
+            "PLUS" if self.any(i + 1, "DE D") => match self.object(i + 2) {
                 Obj::Media { end, ch } => hit(i, end, ch),
                 _ => None,
             },
             "DNC" => hit(i, i + 1, CALL),
+            // "stp" is French for please, and a typo of STOP: alone, or
+            // before a verb of contact ("stp texting me"), the typo.
+            "STP" if self.t.len() == 1 => hit(i, i + 1, 0),
+            "STP" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "text me instead of calling": the channel after it is revoked
             // (the one asked for is kept).
             "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) && self.ch(i + 2) != 0 => {

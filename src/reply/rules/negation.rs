@@ -169,6 +169,14 @@ impl Reader<'_> {
         {
             k += 2;
             object = true;
+        } else if self.on(k)
+            && self.any(k, "A AL EN")
+            && self.any(k + 1, "ESTE MI ESE")
+            && self.any(k + 2, "NUMBER PHONE")
+        {
+            // "no me llamen a este número".
+            k += 3;
+            object = true;
         }
         if !self.on(k) {
             return hit(i, k, ch);
@@ -195,10 +203,12 @@ impl Reader<'_> {
                 return hit(i, end, ch | c);
             }
         }
+        // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(
             k,
-            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO",
-        ) || self.bare(k)
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI",
+        ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
+            || self.bare(k)
         {
             return hit(i, k, ch);
         }
