@@ -236,11 +236,6 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
             if let Some(t) = chk.next_allowed_at {
                 ctx.note(t);
             }
-            if ctx.explains() {
-                explain
-                    .line()
-                    .s("the automatic send waits until the channel is allowed");
-            }
         }
     }
     if let Some(n) = &proposal.next {

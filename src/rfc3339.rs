@@ -236,8 +236,68 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
 /// assert_eq!(rfc3339::parse_iso("1970-01-01+01:00"), None);
 /// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00 EST"), None);
 /// ```
+#[inline(never)]
 pub fn parse_iso(text: &str) -> Option<(Instant, i32)> {
     parse(text).or_else(|| parse_other(trim(text)))
+}
+
+/// An RFC 2822 (email) date with its offset, as Twilio's API writes times:
+/// `Tue, 03 Nov 2026 15:15:00 +0000` (the weekday optional and unchecked,
+/// `GMT`, `UT` or `Z` for `+0000`); `None` for anything else.
+///
+/// ```
+/// use cadence_engine::{rfc3339, Instant};
+/// assert_eq!(rfc3339::parse_rfc2822("Thu, 01 Jan 1970 01:00:00 +0100"), Some((Instant(0), 3600)));
+/// assert_eq!(rfc3339::parse_rfc2822("1 jan 1970 00:00 GMT"), Some((Instant(0), 0)));
+/// assert_eq!(rfc3339::parse_rfc2822("Thu, 01 Jan 1970 00:00:00 EST"), None);
+/// ```
+#[inline(never)]
+pub fn parse_rfc2822(text: &str) -> Option<(Instant, i32)> {
+    let t = trim(text);
+    let t = match t.as_bytes().get(3) {
+        Some(b',') => t.get(4..)?,
+        _ => t,
+    };
+    let mut parts = t.split(' ').filter(|p| !p.is_empty());
+    let (day, month, year, clock, zone) = (
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    );
+    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    // Months by their first three letters, any case: one scan of one text.
+    let m = month.as_bytes();
+    if m.len() != 3 {
+        return None;
+    }
+    let month = b"janfebmaraprmayjunjulaugsepoctnovdec"
+        .chunks(3)
+        .position(|c| c.eq_ignore_ascii_case(m))?
+        + 1;
+    let zone = match zone.as_bytes() {
+        [b'Z' | b'z'] | [b'U' | b'u', b'T' | b't'] => "Z",
+        [g, m, t] if [*g, *m, *t].eq_ignore_ascii_case(b"GMT") => "Z",
+        _ => zone,
+    };
+    // Written as ISO 8601 and read so (no `format!`: its machinery is
+    // kilobytes of the module).
+    let mut iso = String::with_capacity(32);
+    iso.push_str(year);
+    iso.push('-');
+    push2(&mut iso, month as u32);
+    iso.push('-');
+    if day.len() == 1 {
+        iso.push('0');
+    }
+    iso.push_str(day);
+    iso.push('T');
+    iso.push_str(clock);
+    iso.push_str(zone);
+    parse_iso(&iso)
 }
 
 /// [`parse_iso`]'s forms beyond [`parse`]'s.

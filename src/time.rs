@@ -267,10 +267,12 @@ impl Zone {
                 .replace("_hyphen_", "-")
                 .replace("_plus_", "+")
         });
-        // A Windows name, as Dynamics exports a zone ("Eastern Standard Time").
+        // A Windows name, as Dynamics exports a zone ("Eastern Standard
+        // Time"), or a Rails name ("Eastern Time (US & Canada)").
         let windows = || {
             crate::zones::WINDOWS_ZONES
                 .iter()
+                .chain(&crate::zones::RAILS_ZONES)
                 .find(|(windows, _)| windows.eq_ignore_ascii_case(name))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())
         };

@@ -490,6 +490,11 @@ impl Errors {
         self.0.push(e);
     }
 
+    /// Whether field `path` has an error already.
+    fn has(&self, path: &str) -> bool {
+        self.0.iter().any(|e| e.path == path)
+    }
+
     fn finish<T>(self, v: T) -> Result<T> {
         let mut all = self.0.into_iter();
         match all.next() {

@@ -412,13 +412,19 @@ fn resolve_local(
     events: &mut [Event],
     out: &mut Errors,
 ) {
+    // A timeZone given but not read has its own error.
+    let why = if out.has("timeZone") {
+        "its timeZone could not be read (see timeZone)"
+    } else {
+        "the contact has no timeZone (nor the playbook): give a timeZone or an offset"
+    };
     for p in pending {
         let Some(z) = zone else {
             out.push(Error::new(
                 ErrorCode::InvalidTime,
                 path_of(p.event, p.field.name()),
                 format!(
-                    "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
+                    "a local date-time without an offset ({:?}) is read in the contact's zone, but {why}",
                     local_text(p.local)
                 ),
             ));

@@ -96,7 +96,7 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
             if let Some(l) = crate::rfc3339::local(t) {
                 return Ok(When::Local(l));
             }
-            match crate::rfc3339::parse_iso(t) {
+            match crate::rfc3339::parse_iso(t).or_else(|| crate::rfc3339::parse_rfc2822(t)) {
                 Some((i, _)) => Ok(When::At(i)),
                 None => Err(bad(&v)),
             }
@@ -130,6 +130,14 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
             ),
         ));
     }
+    if let Some(local) = compact(n) {
+        return Err((
+            ErrorCode::InvalidTime,
+            format!(
+                "{text} looks like a date-time written without separators ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
+            ),
+        ));
+    }
     let ms = n.floor();
     if ms > MAX_MS as f64 {
         return Err((
@@ -141,6 +149,32 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
         ErrorCode::InvalidTime,
         format!("epoch milliseconds must lie within years 1973 to 9999, got {text}"),
     ))
+}
+
+/// The local date-time `n`'s digits spell when it is a whole number of 12
+/// or 14 digits that reads as `YYYYMMDDhhmm[ss]` in years 1900 to 2199 (a
+/// database's numeric DATETIME, a call log's stamp): as epoch milliseconds
+/// it would be 1973–2001 or after 2286, when no CRM event is.
+fn compact(n: f64) -> Option<NaiveDateTime> {
+    if n.fract() != 0.0 {
+        return None;
+    }
+    // Whole numbers: 12 digits are minutes, 14 seconds.
+    let (v, sec) = match n {
+        x if (1e11..1e12).contains(&x) => (x as u64, 0),
+        x if (1e13..1e14).contains(&x) => ((x as u64) / 100, (x as u64 % 100) as u32),
+        _ => return None,
+    };
+    let part = |div: u64| (v.checked_div(div).unwrap_or(0) % 100) as u32;
+    let year = i32::try_from(v / 100_000_000).ok()?;
+    if !(1900..2200).contains(&year) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year, part(1_000_000), part(10_000))?.and_hms_opt(
+        part(100),
+        part(1),
+        sec,
+    )
 }
 
 /// A string value, borrowed from the text when it has no escapes.

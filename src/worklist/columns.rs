@@ -258,6 +258,11 @@ impl Columns {
         if f.next_auto.as_ref().is_some_and(|n| now_ms >= n.opens_at.0) {
             flags |= AUTO_DUE;
         }
+        // Whether an automatic send is due follows its channel's answer
+        // too: a contact with one is evaluated at every turn of the window.
+        if f.next_auto.is_some() {
+            follows = 0;
+        }
         if f.texting_blocked {
             flags |= TEXTING_BLOCKED;
         }

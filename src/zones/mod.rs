@@ -24,7 +24,7 @@ use crate::civil::{shifted_days, weekday_from_shifted, year_from_shifted, DAY_SE
 use crate::time::{MAX_MS, MIN_MS};
 
 pub use data::TZDB_VERSION;
-pub use windows::WINDOWS_ZONES;
+pub use windows::{RAILS_ZONES, WINDOWS_ZONES};
 
 /// One zone: its offset before the first change, its changes, and its rule.
 ///

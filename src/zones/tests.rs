@@ -136,6 +136,17 @@ fn windows_names_and_slugs_map_to_iana_zones() {
     assert_eq!(zone("India Standard Time"), Ok("Asia/Kolkata"));
     assert_eq!(zone("US Mountain Standard Time"), Ok("America/Phoenix"));
     assert!(zone("Eastern Time").is_err());
+    // Rails' names, each a zone of the database under its own name.
+    for (rails, iana) in RAILS_ZONES {
+        assert_eq!(zone(rails), Ok(iana), "{rails}");
+        assert!(
+            !WINDOWS_ZONES
+                .iter()
+                .any(|(w, _)| w.eq_ignore_ascii_case(rails)),
+            "{rails}"
+        );
+    }
+    assert_eq!(zone("eastern time (us & canada)"), Ok("America/New_York"));
     // HubSpot's slugs.
     assert_eq!(zone("america_slash_new_york"), Ok("America/New_York"));
     assert_eq!(

@@ -150,3 +150,30 @@ pub static WINDOWS_ZONES: [(&str, &str); 139] = [
     ("Yakutsk Standard Time", "Asia/Yakutsk"),
     ("Yukon Standard Time", "America/Whitehorse"),
 ];
+
+/// Ruby on Rails' zone names (ActiveSupport's `TimeZone::MAPPING`) of the
+/// US, Canada and Mexico, as Rails-built CRMs and help desks export a
+/// contact's zone ("Eastern Time (US & Canada)"): the zone Rails maps each
+/// to, under the database's name.
+pub static RAILS_ZONES: [(&str, &str); 20] = [
+    ("American Samoa", "Pacific/Pago_Pago"),
+    ("Hawaii", "Pacific/Honolulu"),
+    ("Alaska", "America/Juneau"),
+    ("Pacific Time (US & Canada)", "America/Los_Angeles"),
+    ("Tijuana", "America/Tijuana"),
+    ("Mountain Time (US & Canada)", "America/Denver"),
+    ("Arizona", "America/Phoenix"),
+    ("Chihuahua", "America/Chihuahua"),
+    ("Mazatlan", "America/Mazatlan"),
+    ("Central Time (US & Canada)", "America/Chicago"),
+    ("Saskatchewan", "America/Regina"),
+    ("Guadalajara", "America/Mexico_City"),
+    ("Mexico City", "America/Mexico_City"),
+    ("Monterrey", "America/Monterrey"),
+    ("Eastern Time (US & Canada)", "America/New_York"),
+    ("Indiana (East)", "America/Indiana/Indianapolis"),
+    ("Atlantic Time (Canada)", "America/Halifax"),
+    ("Newfoundland", "America/St_Johns"),
+    ("Puerto Rico", "America/Puerto_Rico"),
+    ("Guam", "Pacific/Guam"),
+];
