@@ -32,15 +32,19 @@ queue      Evaluates every contact, takes those whose next action is a call
            status, stage.
 
 Input:
-  --map <f=Column,...>   CSV columns of contact fields: id, name, timeZone,
-                         region, addedAt, priority, events (a JSON array);
-                         e.g. --map "id=Contact ID,name=Full Name,timeZone=TZ"
-                         (a field not mapped is read from a column of its own
-                         name, any case; each field at most one column)
+  --map <f=Column,...>   columns (CSV) or keys (JSON) of contact fields: id,
+                         name, timeZone, region, addedAt, priority, events (a
+                         JSON array); e.g. --map "id=Contact ID,timeZone=TZ"
+                         (a mapped name is found in any case; a field not
+                         mapped is read from a column, or JSON key, of its own
+                         name, any case; each field at most one column).
+                         "field=" leaves a field unread, e.g. --map region=
+                         for a CRM's own "Region" column
   --events <file>        events in another file, joined by contact id: CSV
                          (a contactId column, then kind, at, channel, ...) or
                          NDJSON (one event a line, with contactId)
-  --events-map <f=Column,...>  CSV columns of event fields (contactId, kind, at, ...)
+  --events-map <f=Column,...>  columns or keys of event fields (contactId,
+                         kind, at, ...), with the rules of --map
   --input-format <f>     csv or json (NDJSON or a JSON array); overrides the
                          extension
 
@@ -72,11 +76,13 @@ Running:
   -h, --help             this text
 
 Bad records are reported on stderr as "line 17: events[3].at: ...", with the
-line of the input they start on, and the rest is written. Exit status: 0 when
-every record and event line was read (or --allow-bad and at least one record
-was), 1 when a record or event line was bad or none could be read (or a bad
-playbook, --now, input file or output), 2 on a usage error (including a bad
---map or --events-map). Progress (percent and time left) is shown only on a terminal.`;
+line of the input they start on, and the rest is written. A record with the id
+of an earlier record is bad (the earlier one keeps the id's --events events).
+Exit status: 0 when every record and event line was read (or --allow-bad and at
+least one record was), 1 when a record or event line was bad or none could be
+read (or a bad playbook, --now, input file or output, or a mapped column or key
+that the input lacks), 2 on a usage error (including a bad --map or
+--events-map). Progress (percent and time left) is shown only on a terminal.`;
 
 const PRESETS = ['monthly-campaign', 'call-ladder', 'sequence'];
 const BATCH = 1000;
@@ -268,6 +274,51 @@ function withProblems(r, problems) {
   return { id: r.id, error: text.join('; '), code: own[0].code, path: own[0].path, errors: own };
 }
 
+/**
+ * A hint for an error in a field the tool read only because a column (or JSON
+ * key) has its name — a CRM's own "Region" or "Priority" — saying how to leave
+ * it unread: " (the column "Region" is read as region by its name; if it is the
+ * CRM's own, --map region= leaves it unread)". Empty when no such field erred.
+ * `paths` are the error's paths within the record.
+ */
+function nameHint(paths, m, ctx) {
+  const contact = new Map(); // field -> column or key
+  const event = new Map();
+  for (const p of paths) {
+    const head = /^[A-Za-z]+/.exec(p);
+    if (!head) continue;
+    const field = head[0];
+    if (field === 'events') {
+      const ev = /^events\[(\d+)\]\.([A-Za-z]+)/.exec(p);
+      const fromFile = ev && m.eventLines && m.eventLines[Number(ev[1])];
+      if (fromFile) {
+        const col = ctx.eventsAuto && ctx.eventsAuto[ev[2]];
+        if (col !== undefined && !['contactId', 'kind', 'at'].includes(ev[2])) event.set(ev[2], col);
+        continue;
+      }
+    }
+    if (field === 'id' || field === 'addedAt' || ctx.map[field] !== undefined) continue;
+    let col;
+    if (ctx.format === 'csv') col = ctx.autoColumns && ctx.autoColumns[field];
+    else if (m.row && typeof m.row === 'object' && !Array.isArray(m.row)) {
+      const keys = Object.keys(m.row);
+      col = keys.includes(field) ? field : keys.find((k) => k.toLowerCase() === field.toLowerCase());
+    }
+    if (col !== undefined) contact.set(field, col);
+  }
+  const say = (found, noun, option, where) => {
+    if (!found.size) return '';
+    const fields = [...found.keys()];
+    const cols = [...found.values()].map((c) => JSON.stringify(c));
+    const and = (xs) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs[0]);
+    const one = fields.length === 1;
+    return ` (the ${noun}${one ? '' : 's'} ${and(cols)}${where} ${one ? 'is' : 'are'} read as ${and(fields)} by ${one ? 'its name' : 'their names'}; `
+      + `if ${one ? 'it is' : 'they are'} the CRM's own, ${option} ${fields.map((f) => `${f}=`).join(',')} leaves ${one ? 'it' : 'them'} unread)`;
+  };
+  return say(contact, ctx.format === 'csv' ? 'column' : 'key', '--map', '')
+    + say(event, ctx.eventsFormat === 'csv' ? 'column' : 'key', '--events-map', ` of ${ctx.eventsFile}`);
+}
+
 const EVALUATE_COLUMNS = ['line', 'id', 'name', 'status', 'statusLabel', 'stage', 'priority', 'next', 'nextChannel', 'nextDueAt',
   'nextDue', 'nextOverdue', 'nextAuto', 'nextAutoDueAt', 'canText', 'canCall', 'canEmail', 'followUpAt', 'phase', 'validUntil',
   'timeZone', 'timeZoneSource', 'error'];
@@ -368,7 +419,7 @@ async function main(argv) {
     log(m);
   };
   const meter = { bytes: 0 };
-  const input = { file: opts.files[0], format: opts['input-format'], map, events: events && events.byId, meter };
+  const input = { file: opts.files[0], format: opts['input-format'], map, events: events && events.byId, eventsFile: opts.events, meter };
   const records = readContacts(input);
   const out = output(opts.output, (code) => {
     // The reader went away (`| head`, status 0) or the output failed (1):
@@ -416,7 +467,11 @@ async function main(argv) {
         const kept = keptOf(m.row);
         if (r.error !== undefined) {
           bad++;
-          const msg = withEventLines(localPath(r.error), m.eventLines, opts.events);
+          const paths = Array.isArray(r.errors) ? r.errors.map((x) => localPath(x.path || '')) : [localPath(r.path || '')];
+          const msg = withEventLines(localPath(r.error), m.eventLines, opts.events) + nameHint(paths, m, {
+            map, format: input.formatRead, autoColumns: input.autoColumns,
+            eventsAuto: events && events.auto, eventsFormat: events && events.format, eventsFile: opts.events,
+          });
           report(`line ${m.line}: ${msg}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
           // Paths within the record, as the message: its line says which.
           r = { ...r, error: msg, path: localPath(r.path || ''), ...(r.errors ? { errors: r.errors.map((x) => ({ ...x, path: localPath(x.path || '') })) } : {}) };
@@ -487,11 +542,17 @@ async function main(argv) {
       if (unused.length) report(`${opts.events}: events for ${unused.length} contact id${unused.length > 1 ? 's' : ''} not in the input (${unused.slice(0, 3).map(([id]) => JSON.stringify(id)).join(', ')}${unused.length > 3 ? ', ...' : ''})`);
     }
 
+    // A mapped JSON key that no record has: the input file's error, as a CSV
+    // header without a mapped column (which stops the run before any output).
+    if (input.missing) {
+      report(input.missing);
+      status = 1;
+    }
     if (good === 0) {
       report(read === 0 ? 'no contacts in the input' : `none of the ${read} records could be read`);
       status = 1;
     } else {
-      if (opts.command === 'queue') await writeQueue();
+      if (opts.command === 'queue' && !input.missing) await writeQueue();
       if ((bad > 0 || badEvents > 0) && !opts['allow-bad']) status = 1;
     }
     if (!opts.quiet || bad || badEvents) {

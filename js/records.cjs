@@ -1,8 +1,9 @@
 'use strict';
 // The command-line tool's input: contacts from NDJSON, a JSON array or CSV, each
 // with the line it starts on; events from a second file joined by contact id.
-// A CSV row becomes a contact through a column map (--map); the columns it does
-// not map stay with the record so that --keep can carry them to the output.
+// A CSV row or a JSON record becomes a contact through a column map (--map); the
+// columns it does not map stay with the record so that --keep can carry them to
+// the output. Two records of one id are one contact given twice: the later is bad.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,6 +17,8 @@ const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text',
 const BOOLEAN_FIELDS = new Set(['active', 'scheduled']);
 const NUMBER_FIELDS = new Set(['priority']);
 const TIME_FIELDS = new Set(['addedAt', 'at', 'dueAt', 'buyAt']);
+/** Fields every record needs: `field=` (leave it unread) is refused for these. */
+const REQUIRED = new Map([[CONTACT_FIELDS, ['id', 'addedAt']], [EVENT_FIELDS, ['contactId', 'kind', 'at']]]);
 
 class InputError extends Error {}
 /** A mistake in the command line itself (exit status 2). */
@@ -28,17 +31,21 @@ function withoutBom(text) {
 
 /**
  * Reads `--map field=Column,field=Column` options (repeatable) into {field: column}.
- * A pair without "=", a field the engine does not read, an empty column or a
- * field given two different columns is a UsageError: the command line is wrong.
+ * `field=` (no column) is "" in the map: the field is not read at all, not even
+ * from a column of its own name. A pair without "=", a field the engine does not
+ * read, `field=` for a field every record needs, or a field given two different
+ * columns is a UsageError: the command line is wrong.
  */
 function parseMap(specs, fields, option) {
   const map = {};
+  const required = REQUIRED.get(fields) || [];
+  const said = (column) => (column === '' ? 'nothing' : JSON.stringify(column));
   for (const spec of specs || []) {
     for (const pair of spec.split(',')) {
       if (!pair.trim()) continue;
       const eq = pair.indexOf('=');
       if (eq < 0) {
-        throw new UsageError(`${option}: ${JSON.stringify(pair.trim())} names no column: write field=Column (e.g. ${option} "${fields[0]}=Contact ID")`);
+        throw new UsageError(`${option}: ${JSON.stringify(pair.trim())} names no column: write field=Column (e.g. ${option} "${fields[0]}=Contact ID"), or field= to leave a field unread`);
       }
       const field = pair.slice(0, eq).trim();
       const column = pair.slice(eq + 1).trim();
@@ -47,9 +54,11 @@ function parseMap(specs, fields, option) {
         const near = fields.find((f) => f.toLowerCase() === field.toLowerCase());
         throw new UsageError(`${option}: ${JSON.stringify(field)} is not a field${near ? ` (did you mean ${near}?)` : ''}; expected one of ${fields.join(', ')}`);
       }
-      if (!column) throw new UsageError(`${option}: ${field}= needs a column name`);
+      if (!column && required.includes(field)) {
+        throw new UsageError(`${option}: ${field}= would leave ${field} unread, and every ${option === '--map' ? 'contact' : 'event'} needs one: name its column (${field}=Column)`);
+      }
       if (map[field] !== undefined && map[field] !== column) {
-        throw new UsageError(`${option}: ${field} is mapped twice, to ${JSON.stringify(map[field])} and to ${JSON.stringify(column)}: a field is read from one column`);
+        throw new UsageError(`${option}: ${field} is mapped twice, to ${said(map[field])} and to ${said(column)}: a field is read from one column (or, with ${field}=, from none)`);
       }
       map[field] = column;
     }
@@ -82,19 +91,87 @@ function cell(field, value) {
   return s;
 }
 
-/** The column a field is read from: the mapped one, else one of the same name (any case). */
-function columnFinder(map, headers) {
-  const lower = new Map(headers.map((h) => [h.toLowerCase(), h]));
-  return (field) => (map[field] !== undefined ? map[field] : lower.get(field.toLowerCase()));
+/** The name among `names` that is `name`: as written, else in another letter case. */
+function findName(names, name) {
+  if (names.includes(name)) return name;
+  const lower = name.toLowerCase();
+  return names.find((n) => n.toLowerCase() === lower);
 }
 
-/** Checks that every mapped column exists in the header. */
-function checkColumns(map, headers, option, file) {
+/**
+ * The column a field is read from: none for `field=`, else the mapped one (as
+ * `resolveColumns` found it in the header), else one of the field's own name
+ * (any case).
+ */
+function columnFinder(map, resolved, headers) {
+  const lower = new Map(headers.map((h) => [h.toLowerCase(), h]));
+  return (field) => (map[field] === '' ? undefined : resolved[field] !== undefined ? resolved[field] : lower.get(field.toLowerCase()));
+}
+
+/**
+ * The header column of each mapped field ({field: column}), found as written or
+ * in another letter case; a mapped column the header lacks is an InputError.
+ */
+function resolveColumns(map, headers, option, file) {
+  const resolved = {};
   for (const [field, column] of Object.entries(map)) {
-    if (!headers.includes(column)) {
+    if (column === '') continue;
+    const found = findName(headers, column);
+    if (found === undefined) {
       throw new InputError(`${option}: ${file} has no column ${JSON.stringify(column)} (for ${field}); its columns are ${headers.map((h) => JSON.stringify(h)).join(', ')}`);
     }
+    resolved[field] = found;
   }
+  return resolved;
+}
+
+/**
+ * How JSON records are read, as CSV rows are: each mapped field from the key the
+ * map names (as written, else in another letter case) and from no other, none
+ * for `field=`, every other field from a key of its own name (as written, else
+ * in another letter case: "Priority", "Channel"). Values stay as JSON typed them.
+ * `found` collects the mapped fields some record had a key for, `spelled` the
+ * first key each other field was read from.
+ */
+function jsonReader(map, fields) {
+  const mapped = Object.entries(map);
+  const byLower = new Map(fields.filter((f) => map[f] === undefined).map((f) => [f.toLowerCase(), f]));
+  const found = new Set();
+  const spelled = new Map();
+  let firstKeys = null;
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  /** The record as the engine should read it; the record itself is not changed (--keep reads it). */
+  function read(obj) {
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+    const keys = Object.keys(obj);
+    if (firstKeys === null) firstKeys = keys;
+    let out = null;
+    const own = () => (out ??= { ...obj });
+    for (const [field, column] of mapped) {
+      if (has(obj, field)) delete own()[field];
+      if (column === '') continue;
+      const key = has(obj, column) ? column : findName(keys, column);
+      if (key === undefined) continue;
+      found.add(field);
+      own()[field] = obj[key];
+    }
+    for (const key of keys) {
+      const field = byLower.get(key.toLowerCase());
+      if (field === undefined) continue;
+      if (!spelled.has(field)) spelled.set(field, key);
+      if (key !== field && !has(obj, field)) own()[field] = obj[key];
+    }
+    return out || obj;
+  }
+  return { read, found, spelled, get firstKeys() { return firstKeys; } };
+}
+
+/** The mapped fields (with a column) that no record had a key for: an error, as a header without the column. */
+function missingKeys(map, found, option, file, firstKeys) {
+  const missing = Object.entries(map).filter(([field, column]) => column !== '' && !found.has(field));
+  if (!missing.length) return null;
+  const keys = firstKeys && firstKeys.length ? `; the first record's keys are ${firstKeys.slice(0, 12).map((k) => JSON.stringify(k)).join(', ')}${firstKeys.length > 12 ? ', ...' : ''}` : '';
+  return `${option}: ${file === '-' ? 'standard input' : file} has no key ${missing.map(([f, c]) => `${JSON.stringify(c)} (for ${f})`).join(', ')} in any record${keys}`;
 }
 
 /**
@@ -143,9 +220,12 @@ async function* textChunks(stream, meter) {
 /**
  * The records of an input, in order: {line, contact, row, problems?} or {line,
  * error}. `row` is the source record (CSV row or JSON object), for --keep;
- * `problems` are the cells of a CSV row the contact lacks because they could
- * not be read ({path, message}).
+ * `problems` are what the contact lacks because the tool could not read it
+ * ({path, message}): a cell that is not JSON, an id an earlier record has.
  * Options: {file, format, map, events: Map(id -> {events, lines}), eventsFile, meter}.
+ * Sets on them: `stream`, `formatRead` ('csv' | 'json'), `autoColumns` (CSV:
+ * {field: column} read by its name, not mapped), `missing` (JSON: the error
+ * when a mapped key is in no record, at the end).
  */
 async function* readContacts(opts) {
   const stream = opts.file === '-' ? process.stdin : fs.createReadStream(opts.file);
@@ -160,6 +240,7 @@ async function* readContacts(opts) {
     next = await chunks.next();
   }
   const format = formatOf(opts.file, opts.format, (/\S/.exec(first) || [''])[0]);
+  opts.formatRead = format;
   async function* all() {
     if (first) yield first;
     for (;;) {
@@ -168,16 +249,48 @@ async function* readContacts(opts) {
       yield n.value;
     }
   }
-  const records = format === 'csv' ? csvRecords(all(), opts) : jsonRecords(all());
+  const map = opts.map || {};
+  const json = jsonReader(map, CONTACT_FIELDS);
+  const records = format === 'csv' ? csvRecords(all(), opts) : jsonRecords(all(), json.read);
+  // The line of the first record of each id (as text: 1042 and "1042" are one,
+  // as the --events join and the engine compare them).
+  const seen = new Map();
   for await (const r of records) {
+    const key = idKey(r.contact);
+    if (key !== null) {
+      const firstLine = seen.get(key);
+      if (firstLine !== undefined) {
+        // One id, two records: the events of the id cannot be told apart, so
+        // this one gets none and is bad; the first has them (and is named).
+        const evs = opts.events && opts.events.get(key);
+        const n = evs ? evs.events.length : 0;
+        const problem = {
+          path: 'id',
+          message: `${JSON.stringify(key)} is also the id of line ${firstLine}: each contact needs an id of its own (a spreadsheet may have rounded long ids, e.g. to 3.6524E+18)`
+            + (n ? `; the ${n} event${n > 1 ? 's' : ''} of this id in ${opts.eventsFile || 'the --events file'} went to line ${firstLine} alone` : ''),
+        };
+        r.problems = [...(r.problems || []), problem];
+        yield r;
+        continue;
+      }
+      seen.set(key, r.line);
+    }
     if (r.contact && opts.events) attachEvents(r, opts);
     yield r;
   }
+  if (format === 'json' && json.firstKeys !== null) opts.missing = missingKeys(map, json.found, '--map', opts.file, json.firstKeys);
+}
+
+/** A contact's id as the --events join reads it (text), or null. */
+function idKey(contact) {
+  if (!contact || typeof contact !== 'object') return null;
+  const id = contact.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /** Joins the events read from --events to a contact, by id as text. */
 function attachEvents(r, opts) {
-  const key = r.contact && (typeof r.contact.id === 'string' || typeof r.contact.id === 'number') ? String(r.contact.id) : null;
+  const key = idKey(r.contact);
   const found = key !== null ? opts.events.get(key) : undefined;
   if (!found) return;
   found.used = true;
@@ -207,12 +320,16 @@ async function* csvRows(chunks, file) {
 }
 
 async function* csvRecords(chunks, opts) {
+  const map = opts.map || {};
   let column = null;
   for await (const { record, line, headers } of csvRows(chunks, opts.file)) {
     if (!column) {
-      checkColumns(opts.map, headers, '--map', opts.file);
-      column = columnFinder(opts.map, headers);
+      column = columnFinder(map, resolveColumns(map, headers, '--map', opts.file), headers);
       opts.columns = headers;
+      opts.autoColumns = {};
+      for (const f of CONTACT_FIELDS) {
+        if (map[f] === undefined && column(f) !== undefined) opts.autoColumns[f] = column(f);
+      }
     }
     const r = contactFromRow(record, column, line);
     r.row = record;
@@ -223,8 +340,10 @@ async function* csvRecords(chunks, opts) {
 /**
  * NDJSON lines, or the elements of one JSON array (found by tracking strings and
  * nesting, so the array is never held whole); each with the line it starts on.
+ * `mapper`, if given, makes the contact of each object record (`row` stays the
+ * record as written).
  */
-async function* jsonRecords(chunks) {
+async function* jsonRecords(chunks, mapper) {
   const out = [];
   const splitter = recordSplitter((text, line) => out.push({ text, line }));
   const drain = function* () {
@@ -236,7 +355,7 @@ async function* jsonRecords(chunks) {
         yield { line, error: `invalid JSON: ${e.message}` };
         continue;
       }
-      yield { line, contact, row: contact };
+      yield { line, contact: mapper ? mapper(contact) : contact, row: contact };
     }
   };
   for await (const chunk of chunks) {
@@ -340,8 +459,11 @@ function recordSplitter(onRecord) {
 /**
  * Reads --events: CSV (a row per event, `contactId` naming the contact) or NDJSON
  * (an event object per line with `contactId`). Returns Map(id text -> {events,
- * lines}) and the problems found (line-numbered). `map` is the --events-map
- * options, or their parseMap result.
+ * lines}), the problems found (line-numbered) and `auto`: {field: column (CSV)
+ * or key (NDJSON)} of the event fields read by their names, not mapped. `map`
+ * is the --events-map options, or their parseMap result; it applies to NDJSON
+ * lines as to CSV columns (a mapped key no line has is an InputError, as a
+ * mapped column the header lacks).
  */
 async function readEvents(file, map) {
   if (map === undefined || Array.isArray(map)) map = parseMap(map, EVENT_FIELDS, '--events-map');
@@ -368,12 +490,15 @@ async function readEvents(file, map) {
   const meter = { bytes: 0 };
   const chunks = textChunks(stream, meter);
   const format = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json';
+  const auto = {};
   if (format === 'csv') {
     let column = null;
     for await (const { record, line, headers } of csvRows(chunks, file)) {
       if (!column) {
-        checkColumns(map, headers, '--events-map', file);
-        column = columnFinder(map, headers);
+        column = columnFinder(map, resolveColumns(map, headers, '--events-map', file), headers);
+        for (const f of EVENT_FIELDS) {
+          if (map[f] === undefined && column(f) !== undefined) auto[f] = column(f);
+        }
         if (column('contactId') === undefined) {
           throw new InputError(`--events: ${file} has no contactId column (name one with --events-map contactId=<column>)`);
         }
@@ -387,7 +512,8 @@ async function readEvents(file, map) {
       add(record[column('contactId')], event, line);
     }
   } else {
-    for await (const r of jsonRecords(chunks)) {
+    const json = jsonReader(map, EVENT_FIELDS);
+    for await (const r of jsonRecords(chunks, json.read)) {
       if (r.error) {
         problems.push(`${file} line ${r.line}: ${r.error}`);
         continue;
@@ -400,8 +526,11 @@ async function readEvents(file, map) {
       const { contactId, ...event } = ev;
       add(contactId, event, r.line);
     }
+    const missing = json.firstKeys !== null && missingKeys(map, json.found, '--events-map', file, json.firstKeys);
+    if (missing) throw new InputError(missing);
+    for (const [f, key] of json.spelled) auto[f] = key;
   }
-  return { byId, problems };
+  return { byId, problems, auto, format };
 }
 
 module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

@@ -285,9 +285,18 @@ test('evaluate to CSV parses back; --keep carries columns; an event error names 
   }).filter(([, v]) => v !== '')))).join('\n') + '\n');
   const ndArgs = [...args];
   ndArgs[args.indexOf('--events') + 1] = eventsNd;
+  ndArgs.splice(ndArgs.indexOf('--events-map'), 2); // its keys are the engine's names
   const viaNd = run([...ndArgs, '--format', 'csv']);
   assert.equal(viaNd.status, 0, viaNd.stderr);
   assert.equal(viaNd.stdout, r.stdout);
+  // And with the CSV's own column names as keys, read through the same --events-map.
+  const eventsNdCrm = join(dir, 'events-crm.ndjson');
+  writeFileSync(eventsNdCrm, evRows.map((e) => JSON.stringify(Object.fromEntries(Object.entries(e).filter(([, v]) => v !== '')))).join('\n') + '\n');
+  const crmArgs = [...args];
+  crmArgs[args.indexOf('--events') + 1] = eventsNdCrm;
+  const viaNdCrm = run([...crmArgs, '--format', 'csv']);
+  assert.equal(viaNdCrm.status, 0, viaNdCrm.stderr);
+  assert.equal(viaNdCrm.stdout, r.stdout);
 
   // A broken event in the events file: the contact's line and the event's line.
   const events = join(dir, 'events-bad.csv');
@@ -515,7 +524,11 @@ test('--map and --events-map: a pair without "=", an unknown field or a field gi
     [['--map', 'TimeZone=TZ'], /--map: "TimeZone" is not a field \(did you mean timeZone\?\)/],
     [['--map', 'id'], /--map: "id" names no column: write field=Column/],
     [['--map', '=Contact ID'], /--map: "=Contact ID" names no field/],
-    [['--map', 'id='], /--map: id= needs a column name/],
+    // id, addedAt, contactId, kind and at cannot be left unread (field=): every record needs them.
+    [['--map', 'id='], /--map: id= would leave id unread, and every contact needs one/],
+    [['--map', 'addedAt='], /--map: addedAt= would leave addedAt unread/],
+    [['--events', f, '--events-map', 'contactId='], /--events-map: contactId= would leave contactId unread, and every event needs one/],
+    [['--map', 'region=,region=Territory'], /--map: region is mapped twice, to nothing and to "Territory"/],
     [['--map', 'id=Contact ID,id=Full Name'], /--map: id is mapped twice, to "Contact ID" and to "Full Name"/],
     [['--map', 'id=Contact ID', '--map', 'id=Full Name'], /--map: id is mapped twice/],
     [['--events', f, '--events-map', 'contactId'], /--events-map: "contactId" names no column/],
@@ -532,7 +545,161 @@ test('--map and --events-map: a pair without "=", an unknown field or a field gi
   const same = run([...base, '--map', 'id=Contact ID,id=Contact ID,name=Full Name,addedAt=Created', '--quiet']);
   assert.equal(same.status, 0, same.stderr);
   assert.equal(JSON.parse(same.stdout).id, '1');
-  const missing = run([...base, '--map', 'id=Contact Id']);
+  const missing = run([...base, '--map', 'id=Contact Number']);
   assert.equal(missing.status, 1);
-  assert.match(missing.stderr, /has no column "Contact Id"/);
+  assert.match(missing.stderr, /has no column "Contact Number"/);
+  // A mapped column is found in any letter case, as --keep and unmapped fields are.
+  const anyCase = run([...base, '--map', 'id=contact id,name=FULL NAME,addedAt=created', '--quiet']);
+  assert.equal(anyCase.status, 0, anyCase.stderr);
+  assert.equal(JSON.parse(anyCase.stdout).id, '1');
+  assert.equal(JSON.parse(anyCase.stdout).displayName, 'Ann');
+});
+
+// ---- What a review of real CRM exports found --------------------------------
+
+test('--map and --events-map apply to JSON records as to CSV columns (any case; a key no record has is an error)', () => {
+  // An events NDJSON line whose text is under the CRM's own key: the STOP is read.
+  const contacts = join(dir, 'json-map.ndjson');
+  writeFileSync(contacts, [
+    { id: 'c1', timeZone: 'America/New_York', addedAt: '2026-11-01T14:00:00Z', Phone: '(212) 555-0100' },
+    // The CRM's key for the zone; a key of the engine's own name is not read when the field is mapped.
+    { id: 'g1', timezone: 'America/Los_Angeles', timeZone: 'America/New_York', addedAt: '2026-11-03 09:00:00' },
+  ].map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const events = join(dir, 'json-map-events.ndjson');
+  writeFileSync(events, '{"contactId":"c1","kind":"message","at":"2026-11-03T18:05:00Z","channel":"sms","direction":"inbound","Body":"STOP"}\n');
+  const base = ['evaluate', contacts, '--playbook', 'monthly-campaign', '--now', NOW, '--events', events];
+  const r = run([...base, '--events-map', 'text=Body', '--map', 'timeZone=timezone', '--keep', 'phone']);
+  assert.equal(r.status, 0, r.stderr);
+  const [c1, g1] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(c1.channels.sms.allowed, false, 'the STOP under "Body" was read as text');
+  assert.deepEqual(c1.input, { phone: '(212) 555-0100' }); // --keep reads the record as written
+  assert.equal(g1.error, undefined, g1.error);
+  assert.equal(g1.timeZone, 'America/Los_Angeles');
+  assert.equal(g1.timeZoneSource, 'contact');
+
+  // The same rows as CSV give the same evaluations; a mapped key is found in any case, in a JSON array too.
+  const csvContacts = join(dir, 'json-map.csv');
+  writeFileSync(csvContacts, 'id,timezone,addedAt\nc1,America/New_York,2026-11-01T14:00:00Z\ng1,America/Los_Angeles,2026-11-03 09:00:00\n');
+  const csvEvents = join(dir, 'json-map-events.csv');
+  writeFileSync(csvEvents, 'contactId,kind,at,channel,direction,Body\nc1,message,2026-11-03T18:05:00Z,sms,inbound,STOP\n');
+  const viaCsv = run(['evaluate', csvContacts, '--playbook', 'monthly-campaign', '--now', NOW, '--events', csvEvents, '--events-map', 'text=body', '--map', 'timeZone=TimeZone', '--quiet']);
+  assert.equal(viaCsv.status, 0, viaCsv.stderr);
+  const array = join(dir, 'json-map.json');
+  writeFileSync(array, JSON.stringify(readFileSync(contacts, 'utf8').trim().split('\n').map((l) => JSON.parse(l)), null, 1));
+  const viaArray = run(['evaluate', array, '--playbook', 'monthly-campaign', '--now', NOW, '--events', events, '--events-map', 'text=BODY', '--map', 'timeZone=TimeZone', '--quiet']);
+  assert.equal(viaArray.status, 0, viaArray.stderr);
+  assert.equal(viaArray.stdout, viaCsv.stdout);
+  const plain = run([...base, '--events-map', 'text=Body', '--map', 'timeZone=timezone', '--quiet']);
+  assert.equal(plain.stdout, viaCsv.stdout);
+
+  // A mapped key that no record has is the input's error (1), as a mapped column the header lacks.
+  const noKey = run([...base, '--events-map', 'text=Body', '--map', 'timeZone=Zone']);
+  assert.equal(noKey.status, 1);
+  assert.match(noKey.stderr, /--map: \S+json-map\.ndjson has no key "Zone" \(for timeZone\) in any record; the first record's keys are "id", "timeZone", "addedAt", "Phone"/);
+  const noKeyQueue = run(['queue', contacts, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--map', 'timeZone=Zone', '--format', 'csv']);
+  assert.equal(noKeyQueue.status, 1);
+  assert.equal(noKeyQueue.stdout, '', 'no queue from a wrong map');
+  const noEventKey = run([...base, '--events-map', 'text=Message']);
+  assert.equal(noEventKey.status, 1);
+  assert.match(noEventKey.stderr, /--events-map: \S+json-map-events\.ndjson has no key "Message" \(for text\) in any record/);
+  assert.equal(noEventKey.stdout, '');
+  // One record with the key is enough: a record without it just lacks the field.
+  const some = run([...base, '--events-map', 'text=Body', '--map', 'priority=Phone', '--allow-bad', '--quiet']);
+  assert.equal(some.status, 0, some.stderr);
+
+  // A field not mapped is read from a key of its own name in any case, as from a CSV column.
+  const cased = join(dir, 'json-cased-events.ndjson');
+  writeFileSync(cased, '{"ContactId":"c1","Kind":"message","At":"2026-11-03T18:05:00Z","Channel":"SMS","Direction":"inbound","Text":"STOP"}\n');
+  const casedRun = run(['evaluate', contacts, '--playbook', 'monthly-campaign', '--now', NOW, '--events', cased, '--map', 'timeZone=timezone', '--quiet']);
+  assert.equal(casedRun.status, 0, casedRun.stderr);
+  assert.equal(JSON.parse(casedRun.stdout.split('\n')[0]).channels.sms.allowed, false);
+
+  // contactId mapped for NDJSON events too.
+  const crmEvents = join(dir, 'json-map-events-crm.ndjson');
+  writeFileSync(crmEvents, '{"Contact ID":"c1","Type":"message","When":"2026-11-03T18:05:00Z","channel":"sms","direction":"in","text":"STOP"}\n');
+  const crm = run(['evaluate', contacts, '--playbook', 'monthly-campaign', '--now', NOW, '--events', crmEvents,
+    '--events-map', 'contactId=contact id,kind=Type,at=When', '--map', 'timeZone=timezone', '--quiet']);
+  assert.equal(crm.status, 0, crm.stderr);
+  assert.equal(JSON.parse(crm.stdout.split('\n')[0]).channels.sms.allowed, false);
+});
+
+test('two records with one id: the later is a bad record naming both lines, and the id\'s events go to one person', () => {
+  // Excel turned two long ids into one; the events file has a STOP and a Sold for that id.
+  const contacts = join(dir, 'dup.csv');
+  writeFileSync(contacts, 'Contact ID,Name,TZ,Created\n'
+    + '3.6524E+18,Ann Lee,America/New_York,2026-11-01T14:00:00Z\n'
+    + '1001,Bo Diaz,America/New_York,2026-11-01T14:00:00Z\n'
+    + '3.6524E+18,Cy Park,America/New_York,2026-11-02T14:00:00Z\n');
+  const events = join(dir, 'dup-events.csv');
+  writeFileSync(events, 'Contact ID,kind,at,channel,direction,text,interaction,outcome\n'
+    + '3.6524E+18,message,2026-11-03T15:00:00Z,sms,in,STOP,,\n'
+    + '3.6524E+18,activity,2026-11-04T15:00:00Z,,,,call,sold\n');
+  const args = ['evaluate', contacts, '--events', events, '--map', 'id=Contact ID,timeZone=TZ,addedAt=Created',
+    '--events-map', 'contactId=Contact ID', '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv'];
+  const r = run(args);
+  assert.equal(r.status, 1, r.stderr); // bad input, as docs/cli.md says
+  assert.match(r.stderr, /line 4: id: "3\.6524E\+18" is also the id of line 2: each contact needs an id of its own .*; the 2 events of this id in \S+dup-events\.csv went to line 2 alone \(id "3\.6524E\+18"\)/);
+  assert.match(r.stderr, /3 records read, 2 evaluated, 1 bad/);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.line, x.id, x.name]), [['2', '3.6524E+18', "Ann Lee - can't text"], ['3', '1001', 'Bo Diaz'], ['4', '3.6524E+18', '']]);
+  assert.equal(rows[0].error, '');
+  assert.equal(rows[0].canText, 'false'); // the first has the id's events
+  assert.match(rows[2].error, /^id: "3\.6524E\+18" is also the id of line 2/);
+  assert.equal(rows[2].canText, '', 'the second is not evaluated with the same events');
+  const nd = run([...args.slice(0, -2), '--allow-bad', '--quiet']);
+  assert.equal(nd.status, 0, nd.stderr);
+  const bad = nd.stdout.trim().split('\n').map((l) => JSON.parse(l))[2];
+  assert.deepEqual([bad.line, bad.id, bad.path, bad.code], [4, '3.6524E+18', 'id', 'E_INVALID_INPUT']);
+
+  // 1042 and "1042" are one id (the --events join reads ids as text); the queue has the contact once.
+  const nd2 = join(dir, 'dup.ndjson');
+  writeFileSync(nd2, [{ id: 1042, timeZone: 'America/New_York', addedAt: '2026-11-10T14:00:00Z', priority: 1 },
+    { id: '1042', timeZone: 'America/Chicago', addedAt: '2026-11-10T14:00:00Z', priority: 2 }].map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const q = run(['queue', nd2, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '10', '--format', 'csv', '--allow-bad']);
+  assert.equal(q.status, 0, q.stderr);
+  assert.match(q.stderr, /line 2: id: "1042" is also the id of line 1/);
+  assert.deepEqual(csv(q.stdout).map((x) => [x.id, x.priority]), [['1042', '1']]);
+});
+
+test('--map field= leaves a CRM\'s own column of an engine field\'s name unread; the error says so', () => {
+  const f = join(dir, 'territory.csv');
+  writeFileSync(f, 'id,Name,TimeZone,Region,addedAt,Priority\n'
+    + '1,Ann,America/New_York,Northeast,2026-11-01T14:00:00Z,High\n'
+    + '2,Bo,America/Chicago,Midwest,2026-11-01T14:00:00Z,Low\n');
+  const base = ['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv'];
+  const r = run(base);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /line 2: region: .*got "Northeast"; priority: .*got "High" \(the columns "Region" and "Priority" are read as region and priority by their names; if they are the CRM's own, --map region=,priority= leaves them unread\)/);
+  const fixed = run([...base, '--map', 'region=,priority=', '--keep', 'Region,Priority']);
+  assert.equal(fixed.status, 0, fixed.stderr);
+  const rows = csv(fixed.stdout);
+  assert.deepEqual(rows.map((x) => [x.id, x.Region, x.Priority, x.error]), [['1', 'Northeast', 'High', ''], ['2', 'Midwest', 'Low', '']]);
+  assert.equal(rows[0].timeZone, 'America/New_York');
+  // One field: the hint in the singular; a mapped field gets none (it was asked for).
+  const one = run([...base, '--map', 'priority=']);
+  assert.match(one.stderr, /\(the column "Region" is read as region by its name; if it is the CRM's own, --map region= leaves it unread\)/);
+  const asked = run([...base, '--map', 'region=Region,priority=']);
+  assert.doesNotMatch(asked.stderr, /leaves it unread/);
+  // JSON: a key of the field's name is read; field= leaves it out.
+  const j = join(dir, 'territory.ndjson');
+  writeFileSync(j, JSON.stringify({ id: 'j1', timeZone: 'America/New_York', region: 'Northeast', addedAt: '2026-11-01T14:00:00Z' }) + '\n');
+  const jr = run(['evaluate', j, '--playbook', 'call-ladder', '--now', NOW]);
+  assert.equal(jr.status, 1);
+  assert.match(jr.stderr, /\(the key "region" is read as region by its name; if it is the CRM's own, --map region= leaves it unread\)/);
+  const jFixed = run(['evaluate', j, '--playbook', 'call-ladder', '--now', NOW, '--map', 'region=', '--keep', 'region', '--quiet']);
+  assert.equal(jFixed.status, 0, jFixed.stderr);
+  assert.deepEqual(JSON.parse(jFixed.stdout).input, { region: 'Northeast' });
+  // Events: the CRM's "Source" (its lead source) on a DND row; --events-map source= leaves it unread.
+  const ev = join(dir, 'territory-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,active,Source\n1,dnd,2026-11-02T15:00:00Z,call,yes,Zapier\n');
+  const er = run([...base, '--map', 'region=,priority=', '--events', ev]);
+  assert.equal(er.status, 1);
+  assert.match(er.stderr, /events\[0\]\.source \(\S+ line 2\): .*\(the column "Source" of \S+territory-events\.csv is read as source by its name; if it is the CRM's own, --events-map source= leaves it unread\)/);
+  const eFixed = run([...base, '--map', 'region=,priority=', '--events', ev, '--events-map', 'source=', '--quiet']);
+  assert.equal(eFixed.status, 0, eFixed.stderr);
+  assert.equal(csv(eFixed.stdout)[0].canCall, 'false', 'the DND was read');
+  // docs/cli.md and --help say so.
+  assert.match(cliDoc, /`field=`, with no column, leaves a field \*\*unread\*\*/);
+  assert.match(cliDoc, /`--map region=,priority=` keeps the\s+engine from reading it/);
+  assert.match(run(['--help']).stdout, /"field=" leaves a field unread/);
 });
