@@ -29,8 +29,9 @@ opt=node_modules/.bin/wasm-opt
 # (245 B gzipped). --low-memory-unused: the first KB of memory holds nothing
 # (Rust's stack ends at 1 MB and grows down, the data sit above it), so a
 # constant added to an address folds into the load's offset: 3.0 KB gzipped
-# less and fewer instructions.
-"$opt" -O3 --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# less and fewer instructions. --converge runs the passes until the module
+# stops shrinking: 0.4 KB gzipped for some 10 s of build.
+"$opt" -O3 --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/web/cadence_engine_bg.wasm" -o "$out/cadence_engine_bg.wasm"
 rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*

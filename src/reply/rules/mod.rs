@@ -243,6 +243,8 @@ impl Reader<'_> {
                 hit(i, i + 3, self.media_after(i + 2))
             }
             "KEEP" | "KEEPS" => self.keep(i),
+            // "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
+            "SIGAN" | "SIGUEN" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "turn off the texts", "turn these texts off".
             "TURN" if self.eq(i + 1, "OFF") => match self.object(i + 2) {
                 Obj::Media { end, ch } => hit(i, end, ch),
