@@ -128,7 +128,8 @@ impl Reader<'_> {
         // "no para de llamarme", he does not stop, is a complaint).
         let es = self.any(i, "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA");
         for k in self.back(i, 6) {
-            if self.is(k, NEG) || (es && self.eq(k, "NO")) {
+            // "no quiero cancelar": Spanish "no" before a wish too.
+            if self.is(k, NEG) || (self.eq(k, "NO") && (es || self.any(k + 1, "QUIERO QUEREMOS"))) {
                 return !self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR"));
             }
             if !self.is(k, SKIP | ME) {
