@@ -24,6 +24,7 @@ const OBSERVED = {
   sundayToMonday: 'Sun → Mon',
   weekendToMonday: 'Sat, Sun → Mon',
   nearestWeekday: 'Sat → Fri, Sun → Mon',
+  monday: 'Tue–Fri → Mon before, Sat, Sun → Mon after',
 };
 
 const dayWord = (d) => DAY_WORDS[DAYS.indexOf(d)];

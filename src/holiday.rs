@@ -71,6 +71,9 @@ pub enum Observed {
     WeekendToMonday,
     /// On a Saturday, also the Friday before; on a Sunday, the Monday after.
     NearestWeekday,
+    /// Kept on a Monday: on a Tuesday to Friday, also the Monday before; on
+    /// a Saturday or Sunday, the Monday after (Utah's Juneteenth).
+    Monday,
 }
 
 impl Observed {
@@ -80,6 +83,11 @@ impl Observed {
             (_, Weekday::Sun) => date.succ_opt(),
             (Observed::WeekendToMonday, Weekday::Sat) => date.checked_add_days(Days::new(2)),
             (Observed::NearestWeekday, Weekday::Sat) => date.pred_opt(),
+            (Observed::Monday, Weekday::Sat) => date.checked_add_days(Days::new(2)),
+            (Observed::Monday, Weekday::Mon) => None,
+            (Observed::Monday, w) => {
+                date.checked_sub_days(Days::new(u64::from(w.num_days_from_monday())))
+            }
             _ => None,
         }
     }
@@ -289,6 +297,20 @@ mod tests {
             july4(Observed::SundayToMonday)
                 .on(NaiveDate::from_ymd_opt(2026, 7, 4).unwrap_or_default()),
             Some(false)
+        );
+        // Utah's Juneteenth: Friday 2026-06-19 is kept on Monday 06-15,
+        // Saturday 2027-06-19 on Monday 06-21.
+        let juneteenth = Holiday {
+            rule: Rule::Fixed { month: 6, day: 19 },
+            ..july4(Observed::Monday)
+        };
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+        assert_eq!(juneteenth.on(day(6, 15)), Some(true));
+        assert_eq!(juneteenth.on(day(6, 19)), Some(false));
+        assert_eq!(juneteenth.on(day(6, 22)), None);
+        assert_eq!(
+            juneteenth.on(NaiveDate::from_ymd_opt(2027, 6, 21).unwrap_or_default()),
+            Some(true)
         );
         // 2028-01-01 is a Saturday: observed on Friday 2027-12-31.
         let new_year = Holiday {
