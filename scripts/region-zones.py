@@ -62,6 +62,12 @@ PART = {
     "NV": ["Mountain"],  # West Wendover (71.8)
     "AZ": ["Mountain"],  # the Navajo Nation keeps daylight time (71.8)
 }
+# CA_PART: places of a province that keep another zone's clock and have no
+# zone of their own in zone.tab.
+CA_PART = {
+    "QC": ["America/Halifax"],   # the Magdalen Islands: Atlantic time, DST
+    "SK": ["America/Winnipeg"],  # Creighton: Central time, DST
+}
 # ---------------------------------------------------------------------------
 
 # Names zone.tab comments use for a province or state instead of its code.
@@ -131,6 +137,9 @@ def main():
     for s, names in PART.items():
         for name in names:
             add("US-" + s, wide[name])
+    for p, extra in CA_PART.items():
+        for zone in extra:
+            add("CA-" + p, zone)
     for code in codes:
         if "-" in code and code[3:] not in TERRITORIES:
             for z in zones[code]:

@@ -112,7 +112,13 @@ pub static ZONES: &[(&str, &[&str])] = &[
         &["America/Toronto", "America/Atikokan", "America/Winnipeg"],
     ),
     ("CA-PE", &["America/Halifax"]),
-    ("CA-QC", &["America/Toronto", "America/Blanc-Sablon"]),
-    ("CA-SK", &["America/Regina", "America/Edmonton"]),
+    (
+        "CA-QC",
+        &["America/Toronto", "America/Blanc-Sablon", "America/Halifax"],
+    ),
+    (
+        "CA-SK",
+        &["America/Regina", "America/Edmonton", "America/Winnipeg"],
+    ),
     ("CA-YT", &["America/Whitehorse"]),
 ];
