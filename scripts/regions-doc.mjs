@@ -73,7 +73,9 @@ export function render(data) {
   out.push(
     `${rows.length} regions. A window is in the called person's local time, ends exclusive; a row marked`,
     '*(federal)* or *(national)* has no rule of its own. Every window lies inside its country\'s',
-    '(a test checks it). Generated from `src/regions/regions.json` by `node scripts/regions-doc.mjs`;',
+    '(a test checks it). "Texts named": whether the rule names texts; the engine holds texts to a',
+    'row\'s window and days either way (the stricter reading: a text is a call under the TCPA).',
+    'Generated from `src/regions/regions.json` by `node scripts/regions-doc.mjs`;',
     'do not edit by hand.',
     '',
     '| code | region | window | no calls on | caps | texts named | source | checked |',
