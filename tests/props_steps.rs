@@ -186,7 +186,8 @@ proptest! {
     /// However late a cadence runs (the dry run starts days after enrollment,
     /// so the first steps are overdue together), no two consecutive steps are
     /// planned closer together than the gap the playbook puts between them, at
-    /// most a day.
+    /// most a day; but after a reminder (a task for the rep, not a touch: done
+    /// late, it leaves the steps after it where they were).
     #[test]
     fn no_two_planned_steps_closer_than_the_playbooks_spacing(
         steps in prop::collection::vec(step(), 2..9),
@@ -199,7 +200,7 @@ proptest! {
         let planned = plan(&c, &pb, added + late_hours * HOUR, added + 120 * DAY);
         for pair in planned.windows(2) {
             let ((a, ta), (b, tb)) = (pair[0], pair[1]);
-            if b == a + 1 {
+            if b == a + 1 && pb["steps"][a]["mode"] != "reminder" {
                 prop_assert!(tb - ta >= gaps[b],
                     "steps {a} and {b} planned {} and {}: {} min apart, the playbook's gap is {} min\n{pb}",
                     iso(ta), iso(tb), (tb - ta) / MINUTE, gaps[b] / MINUTE);

@@ -185,6 +185,14 @@ impl<'c, 'a> Walk<'c, 'a> {
                 self.reminders.clear();
             }
             self.owed = None;
+            // A reminder does not hold the sequence: marked done late, it
+            // leaves the steps after it where they were (done early, they
+            // count from then).
+            let at = if step.mode == Mode::Reminder {
+                at.min(ready)
+            } else {
+                at
+            };
             self.anchor = self.anchor.max(at);
             return None;
         }
