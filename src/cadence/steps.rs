@@ -136,8 +136,9 @@ struct Walk<'c, 'a> {
     on_time: Instant,
     /// Open reminders: they close once a later step for a person (not an
     /// automatic one: the sender's work is not the rep's) falls due or is
-    /// done. An automatic send owed to the sender: it closes once any later
-    /// step falls due or is done.
+    /// done. An automatic send owed to the sender: it closes once a later
+    /// step on its channel falls due (later in time: steps due at the same
+    /// instant are owed in turn) or any later step is done.
     reminders: Vec<Candidate>,
     owed: Option<Candidate>,
     /// The next automatic send to come.
@@ -303,9 +304,9 @@ impl<'c, 'a> Walk<'c, 'a> {
         self.history.get(k).map(|e| e.at)
     }
 
-    /// A step falling due at `at` closes the send owed and, if it is work for
-    /// a person (`reminders`), the open reminders; until then, `at` is when
-    /// the answer changes.
+    /// A step on `act` falling due at `at` closes a send owed on that channel
+    /// before `at` and, if it is work for a person (`reminders`), the open
+    /// reminders; until then, `at` is when the answer changes.
     fn close(&mut self, at: Instant, reminders: bool, act: ActChannel) {
         if self.ctx.now >= at {
             if reminders {
