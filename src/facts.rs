@@ -226,12 +226,11 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     // An automatic send owed now waits for its channel: the sender's loop
     // never finds it due in quiet hours or over a cap.
     if let Some(a) = proposal.auto.as_mut().filter(|a| a.opens_at <= now) {
-        let held = Channel::ALL
-            .iter()
-            .zip(&checks)
-            .find(|(c, _)| a.channel == ActChannel::Reach(**c))
-            .filter(|(_, chk)| !chk.allowed);
-        if let Some((_, chk)) = held {
+        let held = match a.channel {
+            ActChannel::Reach(c) => checks.get(c as usize).filter(|chk| !chk.allowed),
+            ActChannel::Task => None,
+        };
+        if let Some(chk) = held {
             a.opens_at = chk.next_allowed_at.unwrap_or(Instant(i64::MAX));
             if let Some(t) = chk.next_allowed_at {
                 ctx.note(t);

@@ -245,15 +245,23 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
     /// on to it.
     fn ready(&mut self, n: usize, step: &Step) -> Instant {
-        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
-        let gap = if n == 0 {
-            0
-        } else {
-            (planned.0 - self.on_time.0).clamp(0, DAY)
-        };
+        let (planned, gap) = self.on_time_gap(step);
         self.on_time = planned;
-        let own = nominal(self.ctx, step, self.enrolled, self.anchor);
-        ready_at(self.ctx, own, self.anchor, gap)
+        self.ready_after(step, self.anchor, if n == 0 { 0 } else { gap })
+    }
+
+    /// Where `step` falls on the on-time schedule, and its gap after the step
+    /// before there (at most a day).
+    fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
+        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
+        (planned, (planned.0 - self.on_time.0).clamp(0, DAY))
+    }
+
+    /// When `step` is ready after the step before it was done (or fell due)
+    /// at `released`.
+    fn ready_after(&self, step: &Step, released: Instant, gap: i64) -> Instant {
+        let own = nominal(self.ctx, step, self.enrolled, released);
+        ready_at(self.ctx, own, released, gap)
     }
 
     /// Until when an unmarked touch counts for automatic step `n` due at
@@ -263,10 +271,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// `None` for the last.
     fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
         let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
-        let planned = nominal(self.ctx, next, self.enrolled, self.on_time);
-        let gap = (planned.0 - self.on_time.0).clamp(0, DAY);
-        let own = nominal(self.ctx, next, self.enrolled, due);
-        let next_due = ready_at(self.ctx, own, due, gap);
+        let next_due = self.ready_after(next, due, self.on_time_gap(next).1);
         Some(if next_due > due {
             next_due
         } else {

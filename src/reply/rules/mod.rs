@@ -187,12 +187,7 @@ impl Reader<'_> {
         while self.on(k) && self.any(k, "OUT ME US") {
             k += 1;
         }
-        if self.on(k) && self.any(k, "BY VIA THROUGH THRU OVER PAR POR") {
-            let ch = self.media_after(k);
-            if ch != 0 {
-                h.ch = ch;
-            }
-        }
+        h.ch = self.narrowed(h.ch, k);
         h
     }
 
