@@ -268,12 +268,20 @@ impl Zone {
                 .replace("_plus_", "+")
         });
         // A Windows name, as Dynamics exports a zone ("Eastern Standard
-        // Time"), or a Rails name ("Eastern Time (US & Canada)").
+        // Time"), or a Rails name ("Eastern Time (US & Canada)"), also as
+        // both display it, after the standard offset: "(GMT-05:00) Eastern
+        // Time (US & Canada)" (Rails), "(UTC-05:00) ..." (Windows).
+        let shown = match name.split_once(')') {
+            Some((offset, rest)) if offset.starts_with("(GMT") || offset.starts_with("(UTC") => {
+                rest.trim()
+            }
+            _ => name,
+        };
         let windows = || {
             crate::zones::WINDOWS_ZONES
                 .iter()
                 .chain(&crate::zones::RAILS_ZONES)
-                .find(|(windows, _)| windows.eq_ignore_ascii_case(name))
+                .find(|(windows, _)| windows.eq_ignore_ascii_case(shown))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())
         };
         if let Some(tz) = any_case(name)
