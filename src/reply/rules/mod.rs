@@ -343,12 +343,24 @@ impl Reader<'_> {
                 || before.is_some_and(|b| self.any(b, "JUST ONLY"))
                 || (self.any(k + 1, "IS ARE") && self.any(k + 2, "FINE OK OKAY BETTER GOOD"))
                 || self.asked_for(k)
+                || self.left_open(k)
                 || first_ask
             {
                 kept |= self.ch(k);
             }
         }
         kept
+    }
+
+    /// Word `k` is left open to the sender: "you can text me", "you may
+    /// still email me" ("you can text me but stop calling" revokes calls).
+    fn left_open(&self, k: usize) -> bool {
+        let mut back = self
+            .back(k, 4)
+            .skip_while(|&b| self.any(b, "STILL JUST ALSO ALWAYS"));
+        self.is(k, CVERB)
+            && back.next().is_some_and(|b| self.any(b, "CAN MAY"))
+            && back.next().is_some_and(|b| self.eq(b, "YOU"))
     }
 }
 
