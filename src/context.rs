@@ -230,6 +230,11 @@ pub struct Ctx<'a> {
     /// Audit the history's touches for violations (the resident worklist
     /// keeps no violations, so it skips them; `get` evaluates in full).
     pub audits: bool,
+    /// The dry run (`plan`), whose calls nobody answers: a callback is
+    /// carried out by such a call (listed once; the rep who makes it sets
+    /// the next), where in a real history only a call that reaches the lead
+    /// carries it out.
+    pub dry_run: bool,
     /// The consent fold's lists, lent by a batch that evaluates contact
     /// after contact and takes them back from the facts (their allocations
     /// serve them all); empty otherwise.
@@ -254,6 +259,7 @@ impl<'a> Ctx<'a> {
             hours_changes: Cell::new(i64::MAX),
             lean: false,
             audits: true,
+            dry_run: false,
             lent: Cell::default(),
         }
     }

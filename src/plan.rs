@@ -48,6 +48,7 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
     while out.len() < MAX_ITEMS && t <= until {
         let mut ctx = Ctx::new(&env, &c, t);
         ctx.lean = true;
+        ctx.dry_run = true;
         let s = consent::fold(&ctx);
         let mut sink = crate::explain::Explain::default();
         let proposal = propose(&ctx, &s, &mut sink);

@@ -103,6 +103,15 @@ impl Status {
         )
     }
 
+    /// A call's result without contact: No Answer, Left a Voicemail, Wrong
+    /// Number.
+    pub fn is_call_result(self) -> bool {
+        matches!(
+            self,
+            Status::NoAnswer | Status::LeftVoicemail | Status::WrongNumber
+        )
+    }
+
     /// The source.
     pub fn source(self) -> StatusSource {
         if self.is_manual() {
@@ -170,6 +179,11 @@ pub fn fold(events: &[Event], sticky: &[Status]) -> StatusFold {
             } => {
                 if let Some(s) = Status::of_outcome(*outcome, *satisfied) {
                     manual = Some((s, i, e.at));
+                } else if manual.is_some_and(|(m, ..)| m.is_call_result() && !sticky.contains(&m)) {
+                    // A call that connected ends what an earlier call's
+                    // result said ("No Answer", "Wrong Number"): the status
+                    // is the texts' again (a sales outcome stays).
+                    manual = None;
                 }
             }
             _ => {}

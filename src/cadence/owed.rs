@@ -4,7 +4,7 @@
 use crate::consent::Consent;
 use crate::context::Ctx;
 use crate::explain::Explain;
-use crate::model::{Channel, Direction, EventBody, Interaction};
+use crate::model::{Channel, Direction, EventBody, Interaction, Outcome};
 use crate::playbook::Mode;
 use crate::reply::Intent;
 use crate::time::{Instant, DAY, MINUTE};
@@ -28,11 +28,14 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
             EventBody::Message {
                 direction: Direction::Out,
                 ..
-            }
-            | EventBody::Activity {
-                interaction: Interaction::Call,
-                ..
             } => owed = None,
+            // A call nobody answered is no reply (a voicemail is one), but
+            // in the dry run, where nobody answers.
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome,
+                ..
+            } if *outcome != Outcome::NoAnswer || ctx.dry_run => owed = None,
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
@@ -87,12 +90,19 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
             }
             EventBody::Activity {
                 interaction: Interaction::Call,
+                outcome,
                 ..
             } => {
                 if let Some((set, due, _)) = pending {
-                    // A call after it was set, no earlier than a day before it is
-                    // due, carries it out.
-                    if e.at > set && e.at.0 >= due.0 - DAY {
+                    // A call that reaches the lead carries it out when made
+                    // after it was set, nearer the time it is due than the
+                    // time it was set, and no earlier than a day before it
+                    // is due: not the call during which it was set, logged
+                    // at hang-up, nor a call nobody answered.
+                    let early = ((due.0 - set.0) / 2).clamp(0, DAY);
+                    let reached =
+                        ctx.dry_run || *outcome == Outcome::Connected || outcome.is_sales();
+                    if reached && e.at > set && e.at.0 >= due.0 - early {
                         pending = None;
                     }
                 }
