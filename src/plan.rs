@@ -73,7 +73,9 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         // after the window closed) waits for its channel's window, as a rep
         // or the sender would: a touch is never planned in quiet hours.
         let mut at = n.opens_at.max(t);
-        if at > n.opens_at {
+        // The one confirmation goes out while the opt-out stands, at any
+        // hour (47 CFR 64.1200(a)(12)), and only until its deadline.
+        if at > n.opens_at && n.kind != Kind::ConfirmOptOut {
             if let ActChannel::Reach(ch) = n.channel {
                 let answer = consent::check(&ctx, &s, ch, at);
                 if !answer.allowed {

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::consent::Consent;
 use crate::context::Ctx;
 use crate::explain::Explain;
-use crate::model::{Channel, Direction, Event, EventBody, Interaction, MessageChannel};
+use crate::model::{Channel, Direction, Event, EventBody, Interaction};
 use crate::playbook::{Campaign, Phase};
 use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY};
 
@@ -215,13 +215,8 @@ fn is_touch(s: &Consent, e: &Event) -> bool {
     match &e.body {
         EventBody::Message {
             direction: Direction::Out,
-            channel,
             ..
-        } => {
-            let confirmation = *channel == MessageChannel::Sms
-                && s.opt_out.as_ref().and_then(|o| o.confirmed_at) == Some(e.at);
-            !confirmation
-        }
+        } => !s.is_confirmation(e),
         EventBody::Activity {
             interaction: Interaction::Call,
             ..

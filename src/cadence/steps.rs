@@ -296,6 +296,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         let k = self.history.get(*c..)?.iter().position(|e| {
             e.at >= anchor
                 && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
+                && !self.s.is_confirmation(e)
         })?;
         if until.is_some_and(|u| {
             self.history

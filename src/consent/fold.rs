@@ -146,6 +146,7 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
         if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
             if o.confirmed_at.is_none() && at.0 - o.at.0 <= CONFIRMATION_MS {
                 o.confirmed_at = Some(at);
+                s.confirmations.push(i);
                 confirmation = true;
             }
         }

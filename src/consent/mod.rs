@@ -196,6 +196,9 @@ pub struct Consent<'a> {
     pub keyword_events: Vec<(usize, Intent)>,
     /// Every touch counted by a cap: time and channel, in time order.
     pub touches: Vec<(Instant, Channel)>,
+    /// Indexes of the texts that were an opt-out's one confirmation: no
+    /// touch, attempt or step, also once the opt-out is lifted.
+    pub confirmations: Vec<usize>,
     /// Lines for `explain`.
     pub explain: Explain,
 }
@@ -288,6 +291,11 @@ fn source_words(s: DndSource) -> &'static str {
 }
 
 impl Consent<'_> {
+    /// Whether `e` is a text that was an opt-out's one confirmation.
+    pub fn is_confirmation(&self, e: &crate::model::Event) -> bool {
+        self.confirmations.contains(&(e.index as usize))
+    }
+
     /// The DND covering a channel, if any (its own, else `all`).
     pub fn dnd_for(&self, c: Channel) -> Option<&Dnd> {
         self.dnd
