@@ -763,6 +763,7 @@ fn kept_equals_evaluate(contacts: &[Value], pb: &Value, nows: &[i64]) -> Result<
                 .collect();
             prop_assert_eq!(&k.allowed, &allowed, "{} allowed at {}", id, now);
             prop_assert_eq!(k.due, ev.next.as_ref().is_some_and(|n| n.due));
+            prop_assert_eq!(k.overdue, ev.next.as_ref().is_some_and(|n| n.overdue));
             prop_assert_eq!(k.auto_due, ev.next_auto.as_ref().is_some_and(|n| n.due));
             prop_assert_eq!(
                 k.texting_blocked,

@@ -157,6 +157,7 @@ fn expected_kept(c: &Contact, pb: &Playbook, now: Instant) -> Kept {
             .filter(|ch| ev.channels.get(*ch).allowed)
             .collect(),
         due: ev.next.as_ref().is_some_and(|n| n.due),
+        overdue: ev.next.as_ref().is_some_and(|n| n.overdue),
         auto_due: ev.next_auto.as_ref().is_some_and(|n| n.due),
         texting_blocked: ev.dnd.sms.is_some() || ev.dnd.all.is_some(),
         priority: ev.priority,
@@ -252,13 +253,16 @@ fn matches(f: &Filter, k: &Kept, c: &Contact, suffix: &str) -> bool {
         })
 }
 
-/// Work order: due first, then higher priority, then earlier due time, then id.
+/// Work order: due first, then those with a next action, then higher
+/// priority, then overdue first, then earlier due time, then id.
 fn before(a: &(String, Kept), b: &(String, Kept)) -> bool {
     let (ia, ka) = a;
     let (ib, kb) = b;
     kb.due
         .cmp(&ka.due)
+        .then(kb.due_at.is_some().cmp(&ka.due_at.is_some()))
         .then(kb.priority.total_cmp(&ka.priority))
+        .then(kb.overdue.cmp(&ka.overdue))
         .then(
             ka.due_at
                 .unwrap_or(i64::MAX)

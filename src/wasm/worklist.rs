@@ -153,8 +153,9 @@ impl Worklist {
         Ok(self.inner.refresh(now) as u32)
     }
 
-    /// The ids matching `filter`, in work order (due first, then higher
-    /// priority, then earlier due time, then id). With `page` (`{offset?,
+    /// The ids matching `filter`, in work order (due first, then those with
+    /// an action to come, those with none last; then higher priority, then
+    /// overdue first, then earlier due time, then id). With `page` (`{offset?,
     /// limit?}`), only that slice of them: a table showing one screen at a time
     /// asks for that screen.
     #[wasm_bindgen(unchecked_return_type = "Array<string | number>")]

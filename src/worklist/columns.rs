@@ -23,6 +23,8 @@ pub const AUTO_DUE: u8 = 1 << 4;
 pub const EVALUATED: u8 = 1 << 5;
 /// Texting is blocked: the display name carries the opt-out suffix.
 pub const TEXTING_BLOCKED: u8 = 1 << 6;
+/// The next action is overdue.
+pub const OVERDUE: u8 = 1 << 7;
 
 /// The phase id of a contact outside any monthly campaign.
 pub const NO_PHASE: u16 = u16::MAX;
@@ -240,7 +242,7 @@ impl Columns {
     }
 
     /// Stores the facts of slot `s`; says whether its place in the work order
-    /// may have moved (due, priority or due time changed).
+    /// may have moved (due, overdue, priority or due time changed).
     pub fn store(&mut self, s: usize, f: &Facts, at: Stored, now_ms: i64) -> bool {
         let mut flags = EVALUATED;
         let mut follows = 0;
@@ -254,6 +256,9 @@ impl Columns {
         }
         if f.next.as_ref().is_some_and(|n| now_ms >= n.opens_at.0) {
             flags |= DUE;
+        }
+        if f.next.as_ref().is_some_and(|n| now_ms > n.overdue_at.0) {
+            flags |= OVERDUE;
         }
         if f.next_auto.as_ref().is_some_and(|n| now_ms >= n.opens_at.0) {
             flags |= AUTO_DUE;
@@ -272,10 +277,9 @@ impl Columns {
             self.priority.get(s).copied(),
             self.due_ms.get(s).copied(),
         );
-        let moved = before
-            .0
-            .map_or(true, |b| b & (EVALUATED | DUE) != flags & (EVALUATED | DUE))
-            || before.1 != Some(f.priority)
+        let moved = before.0.map_or(true, |b| {
+            b & (EVALUATED | DUE | OVERDUE) != flags & (EVALUATED | DUE | OVERDUE)
+        }) || before.1 != Some(f.priority)
             || before.2 != Some(due_ms);
         put(&mut self.status, s, status_index(f.status.status));
         put(&mut self.label, s, at.label);

@@ -39,7 +39,7 @@ use crate::playbook::Playbook;
 use crate::time::Instant;
 
 pub use columns::{Columns, Names, AUTO_DUE, EVALUATED, NO_NEXT, TEXTING_BLOCKED};
-use columns::{Labels, PlaceIds, DUE, NO_PHASE};
+use columns::{Labels, PlaceIds, DUE, NO_PHASE, OVERDUE};
 pub use facets::Facets;
 pub use filter::Filter;
 
@@ -80,6 +80,8 @@ pub struct Kept {
     pub allowed: Vec<crate::model::Channel>,
     /// The next action is due.
     pub due: bool,
+    /// The next action is overdue.
+    pub overdue: bool,
     /// An automatic send is due.
     pub auto_due: bool,
     /// Texting is blocked (the display name carries the opt-out suffix).
@@ -245,8 +247,8 @@ impl Worklist {
         )
     }
 
-    /// The slots of the contacts matching `f`, in work order: due first, then
-    /// higher priority, then earlier due time, then id.
+    /// The slots of the contacts matching `f`, in work order (see
+    /// [`order`]).
     pub fn query_slots(&self, f: &Filter) -> Vec<u32> {
         self.query_page(f, 0, usize::MAX)
     }
@@ -313,6 +315,7 @@ impl Worklist {
                 .filter(|ch| flags & filter::channel_bit(*ch) != 0)
                 .collect(),
             due: flags & DUE != 0,
+            overdue: flags & OVERDUE != 0,
             auto_due: flags & AUTO_DUE != 0,
             texting_blocked: flags & TEXTING_BLOCKED != 0,
             priority: *c.priority.get(s)?,

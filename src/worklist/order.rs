@@ -1,5 +1,6 @@
-//! The work order: due first, then higher priority, then earlier due time,
-//! then id — kept lazily.
+//! The work order: due first (then contacts with an action to come, and
+//! those with none last), then higher priority, then overdue first, then
+//! earlier due time, then id — kept lazily.
 //!
 //! Calls that change facts (`upsert`, `refresh`) and `remove` only note which
 //! slots are out of place; the first call that reads the order
@@ -12,8 +13,19 @@
 
 use std::cmp::Ordering;
 
-use super::columns::DUE;
+use super::columns::{DUE, OVERDUE};
 use super::Worklist;
+
+/// A slot's place in work order before its id ([`Worklist::order_key`]).
+type OrderKey = (bool, bool, u64, bool, i64);
+
+/// Compares two places in work order; one function, not the comparison
+/// inlined at every use (the module is compiled to WebAssembly, where size
+/// counts).
+#[inline(never)]
+fn cmp_keys(a: &OrderKey, b: &OrderKey) -> Ordering {
+    a.cmp(b)
+}
 
 /// A slot added since the last settle (it has no place in `sorted` yet).
 const NEW: u32 = u32::MAX;
@@ -168,23 +180,29 @@ impl Worklist {
         all
     }
 
-    /// Work order: due first, then higher priority, then earlier due time,
-    /// then id.
+    /// Work order: see the module's documentation.
     fn cmp_slots(&self, a: u32, b: u32) -> Ordering {
-        self.order_key(a)
-            .cmp(&self.order_key(b))
-            .then_with(|| self.key(a).cmp(self.key(b)))
+        cmp_keys(&self.order_key(a), &self.order_key(b)).then_with(|| self.key(a).cmp(self.key(b)))
     }
 
-    /// Slot `s`'s place in work order before its id: (not due, priority
-    /// from the highest, as `f64::total_cmp` orders it, due time).
-    fn order_key(&self, s: u32) -> (bool, u64, i64) {
+    /// Slot `s`'s place in work order before its id: (not due, no next
+    /// action, priority from the highest as `f64::total_cmp` orders it, not
+    /// overdue, due time). A reply's due time is its deadline, an attempt's
+    /// the time it fell due: overdue first puts a reply past its deadline
+    /// before an attempt that is only waiting.
+    fn order_key(&self, s: u32) -> OrderKey {
         let s = s as usize;
         let c = &self.cols;
-        let due = c.flags.get(s).is_some_and(|f| f & DUE != 0);
+        let flags = c.flags.get(s).copied().unwrap_or(0);
         let priority = c.priority.get(s).copied().unwrap_or(0.0);
         let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
-        (!due, !total_order(priority), at)
+        (
+            flags & DUE == 0,
+            at == i64::MAX,
+            !total_order(priority),
+            flags & OVERDUE == 0,
+            at,
+        )
     }
 
     fn key(&self, s: u32) -> &str {
@@ -195,14 +213,15 @@ impl Worklist {
     /// bytes of its id worked out once, and whole ids compared only when
     /// those tie.
     fn sort_slots(&self, slots: &mut [u32]) {
-        let mut keyed: Vec<((bool, u64, i64, u64), u32)> = slots
+        let mut keyed: Vec<((OrderKey, u64), u32)> = slots
             .iter()
-            .map(|&s| {
-                let (due, priority, at) = self.order_key(s);
-                ((due, priority, at, id_prefix(self.key(s))), s)
-            })
+            .map(|&s| ((self.order_key(s), id_prefix(self.key(s))), s))
             .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.key(a.1).cmp(self.key(b.1))));
+        keyed.sort_unstable_by(|a, b| {
+            cmp_keys(&a.0 .0, &b.0 .0)
+                .then(a.0 .1.cmp(&b.0 .1))
+                .then_with(|| self.key(a.1).cmp(self.key(b.1)))
+        });
         for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
             *slot = s;
         }

@@ -67,14 +67,18 @@ fn check_against_scan(w: &Worklist) {
         let k = |e: &Evaluation| {
             (
                 e.next.as_ref().is_some_and(|n| n.due),
+                e.next.is_some(),
                 e.priority,
+                e.next.as_ref().is_some_and(|n| n.overdue),
                 e.due_ms.map_or(i64::MAX, |t| t.0),
             )
         };
-        let (da, pa, ta) = k(a);
-        let (db, pb, tb) = k(b);
+        let (da, na, pa, oa, ta) = k(a);
+        let (db, nb, pb, ob, tb) = k(b);
         db.cmp(&da)
+            .then(nb.cmp(&na))
             .then(pb.total_cmp(&pa))
+            .then(ob.cmp(&oa))
             .then(ta.cmp(&tb))
             .then_with(|| a.id.text().cmp(&b.id.text()))
     });
@@ -677,4 +681,39 @@ fn a_window_that_never_opens_keeps_one_valid_until() {
         );
     }
     assert_eq!(w.kept("ny").and_then(|k| k.valid_until), None);
+}
+
+#[test]
+fn an_overdue_reply_comes_before_a_waiting_attempt_and_nothing_to_do_comes_last() {
+    // `fresh` owes its 1st Attempt since 1 November; `waiting` owes a reply
+    // whose deadline (its due time) passed on the 4th; `sold` (priority 9)
+    // has nothing to do; `later` has a callback to come.
+    let mut sold = contact(
+        "sold",
+        r#"{"kind":"activity","at":"2026-11-03T15:00:00Z","interaction":"call","outcome":"sold"}"#,
+    );
+    sold.priority = Some(9.0);
+    let list = vec![
+        contact("fresh", ""),
+        contact(
+            "waiting",
+            r#"{"kind":"message","at":"2026-11-02T15:00:00Z","channel":"sms","direction":"out"},
+               {"kind":"message","at":"2026-11-03T15:00:00Z","channel":"sms","direction":"in","text":"Yes, how much?"}"#,
+        ),
+        sold,
+        contact(
+            "later",
+            r#"{"kind":"activity","at":"2026-11-04T15:00:00Z","interaction":"call","outcome":"connected"},
+               {"kind":"callback","at":"2026-11-04T15:01:00Z","dueAt":"2026-11-06T15:00:00Z"}"#,
+        ),
+    ];
+    let mut w = Worklist::new(playbook(), Some(at("2026-11-05T15:00:00Z")));
+    w.upsert(list);
+    let got: Vec<String> = w
+        .query(&Filter::default())
+        .iter()
+        .map(|i| i.text())
+        .collect();
+    assert_eq!(got, ["waiting", "fresh", "later", "sold"]);
+    check_against_scan(&w);
 }

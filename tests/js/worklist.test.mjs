@@ -27,13 +27,13 @@ function fresh(pb, list, now) {
   return wl;
 }
 
-/** Work order as the contract says: due first, then priority, then due time, then id. */
+/** Work order as documented: due first, then those with a next action, then priority, then overdue, then due time, then id. */
 function workOrder(evs) {
-  const key = (e) => [e.next?.due ? 0 : 1, -e.priority, e.next ? Date.parse(e.next.dueAt) : Infinity];
+  const key = (e) => [e.next?.due ? 0 : 1, e.next ? 0 : 1, -e.priority, e.next?.overdue ? 0 : 1, e.next ? Date.parse(e.next.dueAt) : Infinity];
   return [...evs].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
-    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0;
   }).map((e) => e.id);
 }
