@@ -11,7 +11,7 @@ use crate::reply::{Intent, Match, Revoked};
 use crate::time::Instant;
 
 use super::check::audit;
-use super::{chan_slot, set_once, slot, source_words, Consent, OptOut, CONFIRMATION_MS};
+use super::{chan_slot, set_once, slot, source_words, Consent, Dnd, OptOut, CONFIRMATION_MS};
 
 /// Folds consent over the history up to `ctx.now`.
 pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
@@ -107,18 +107,43 @@ fn inbound<'a>(
     false
 }
 
-/// A texted opt-in lifts the texting DNDs an opt-out keyword set (a DND set
-/// by hand stays).
+/// A texted opt-in lifts the texting DND an opt-out keyword set (a DND set
+/// by hand stays), and the every-channel one of the keyword STOP ALL, which
+/// it answers. An opt-out of every channel in the customer's own words
+/// ("leave me alone") or by email stays on calls and email: START answers
+/// texts, as after "stop calling me".
 fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
     s.keyword_events.push((i, Intent::OptIn));
+    let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
+    let stop_all = |d: &Option<Dnd>| {
+        d.as_ref().is_some_and(|d| {
+            ctx.history().iter().any(|e| {
+                e.index as usize == d.event
+                    && matches!(&e.body, EventBody::Message {
+                        channel: MessageChannel::Sms,
+                        reply: Some(r),
+                        ..
+                    } if r.matched == Some(Match::Exact))
+            })
+        })
+    };
+    let all_by_stop_all = stop_all(&s.dnd[3]);
+    let [sms, call, email, all] = &mut s.dnd;
     let mut lifted = false;
-    for k in [0usize, 3] {
-        if let Some(d) = s.dnd.get_mut(k) {
-            if d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword) {
-                *d = None;
-                lifted = true;
+    if by_keyword(sms) {
+        *sms = None;
+        lifted = true;
+    }
+    if by_keyword(all) {
+        let kept = all.take();
+        if !all_by_stop_all {
+            for d in [call, email] {
+                if d.is_none() {
+                    d.clone_from(&kept);
+                }
             }
         }
+        lifted = true;
     }
     if lifted {
         s.keep_opt_out_in_force();
