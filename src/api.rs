@@ -166,14 +166,17 @@ pub fn classify_reply(text: &Value, channel: &Value) -> Result<Value> {
     json(&crate::reply::classify_on(t, ch))
 }
 
-/// Reads the `channel` argument of `classifyReply`.
+/// Reads the `channel` argument of `classifyReply` as an event's channel is
+/// read: in any letter case, `"text"` for `"sms"`, `"e-mail"` for `"email"`;
+/// `""` is not given (`"sms"`).
 ///
 /// # Errors
-/// Anything but `"sms"` or `"email"`.
+/// Any other string, or not a string.
 pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
+    let is = |s: &str, names: &[&str]| names.iter().any(|n| s.trim().eq_ignore_ascii_case(n));
     match v {
-        Some("sms") => Ok(MessageChannel::Sms),
-        Some("email") => Ok(MessageChannel::Email),
+        Some(s) if is(s, &["", "sms", "text"]) => Ok(MessageChannel::Sms),
+        Some(s) if is(s, &["email", "e-mail"]) => Ok(MessageChannel::Email),
         _ => Err(Error::value("channel", "expected \"sms\" or \"email\"")),
     }
 }

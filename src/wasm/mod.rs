@@ -247,7 +247,8 @@ pub fn plan(
 }
 
 /// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
-/// `channel` is the medium it came by: `"sms"` (the default) or `"email"`.
+/// `channel` is the medium it came by: `"sms"` (the default; also `null`,
+/// `""`) or `"email"`, in any letter case (`"text"`, `"e-mail"` too).
 #[wasm_bindgen(js_name = classifyReply, unchecked_return_type = "ReplyClass")]
 pub fn classify_reply(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
