@@ -158,15 +158,22 @@ where
         let d = zone.date(t);
         from_day.map_or(d, |f| f.max(d))
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| due.get(i).map(|&t| (day_of(t), i)));
+    // By due day, then input order: each day worked out once (a zone's
+    // conversion in the comparison would be repeated n log n times and
+    // inlined into the sort).
+    let mut order: Vec<(NaiveDate, usize)> = due
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| (day_of(t), i))
+        .collect();
+    order.sort_unstable();
     let mut out: Vec<Planned> = Vec::with_capacity(items.len());
     let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     let mut k = 0;
     let mut day: Option<NaiveDate> = None;
     while k < order.len() || !heap.is_empty() {
         // Move to the next day that has work.
-        let next_due = order.get(k).and_then(|&i| due.get(i)).map(|&t| day_of(t));
+        let next_due = order.get(k).map(|&(d, _)| d);
         let today = match (day, heap.is_empty(), next_due) {
             (Some(d), false, _) => d.succ_opt().unwrap_or(d),
             // Nothing waits: jump to the next item's day. Every item of `day`
@@ -177,7 +184,7 @@ where
             (None, true, None) => break,
         };
         day = Some(today);
-        while let Some(&i) = order.get(k) {
+        while let Some(&(_, i)) = order.get(k) {
             let (Some(p), Some(&t)) = (priorities.get(i), due.get(i)) else {
                 break;
             };
