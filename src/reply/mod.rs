@@ -268,6 +268,9 @@ pub fn classify_on(text: &str, channel: MessageChannel) -> Classification {
 /// Classifies a message received by `channel`, with the built-in keywords and
 /// a playbook's extra ones (exact words).
 pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> Classification {
+    if tapback(text) {
+        return Classification::none();
+    }
     let came_by = Revoked::of(Channel::from(channel));
     let toks = text::tokens(text);
     let words = toks.toks.iter().filter(|t| !t.synth).count();
@@ -298,6 +301,32 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
         Some((span, channels)) => Classification::opt_out(span, Match::Phrase, channels),
         None => with_filler(&toks).unwrap_or_else(Classification::none),
     }
+}
+
+/// A reaction to one of our messages, as a phone sends it back by text
+/// (iMessage's tapbacks to an SMS, Android's "Reacted 👍 to"): the words
+/// quoted are ours (`Liked "... Reply STOP to opt out"`), not the customer's.
+fn tapback(text: &str) -> bool {
+    const REACTIONS: [&str; 9] = [
+        "Liked ",
+        "Loved ",
+        "Disliked ",
+        "Laughed at ",
+        "Emphasized ",
+        "Emphasised ",
+        "Questioned ",
+        "Removed a",
+        "Reacted ",
+    ];
+    let t = text.trim_start();
+    REACTIONS.iter().any(|r| {
+        t.strip_prefix(r).is_some_and(|rest| {
+            // "Removed a like from", "Reacted 👍 to": then the quote.
+            let quote = rest.find(['“', '"']);
+            quote.is_some_and(|q| rest.get(..q).is_some_and(|head| head.len() <= 24))
+                && t.trim_end().ends_with(['”', '"'])
+        })
+    })
 }
 
 /// START or UNSTOP with filler about it, as a short message of keywords and

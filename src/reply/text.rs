@@ -1,6 +1,8 @@
 //! From a message to words: folding, clause boundaries, quoted history, and
 //! reading a word the lists know even when it is elongated or misspelt.
 
+use std::borrow::Cow;
+
 use super::words::{self, Known, CONJ, CVERB, GER, KEY, LAUGH, MEDIA, THING};
 
 /// At most this many characters of a message are read.
@@ -206,41 +208,54 @@ fn elides(word: &str) -> bool {
     )
 }
 
-/// The part of a message before quoted history (an email reply's "> ..." lines,
-/// "On ... wrote:", "-----Original Message-----", "From:"), once something has
-/// been written above it; "> ..." lines above the customer's own words (a
-/// reply written below the quote) are not read either. A message with no line
-/// of its own is read as the customer's: it is all they wrote.
-pub fn before_quote(text: &str) -> &str {
+/// The customer's own lines of a message, without the history it quotes:
+/// "> ..." (or "| ...") lines, with the line that introduces them ("On ...
+/// wrote:"), wherever they stand — a reply may be written above the quote,
+/// below it or between its lines; and once something has been written, the
+/// rest from a line that starts unquoted history or a signature
+/// ("-----Original Message-----", "From:", "De :", "--", "Sent from my").
+/// A message with no line of its own is read as the customer's: it is all
+/// they wrote.
+pub fn before_quote(text: &str) -> Cow<'_, str> {
     let own = |t: &str| t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    let quoted = |t: &str| t.trim_start().starts_with(['>', '|']);
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut kept = String::new();
+    let mut skipped = false;
+    for (k, line) in lines.iter().enumerate() {
         let t = line.trim_start();
-        if !t.starts_with('>') && own(t) {
-            break;
+        // The next line with something on it is quoted.
+        let quote_follows = || {
+            lines
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|l| own(l) || quoted(l))
+                .is_some_and(|l| quoted(l))
+        };
+        if quoted(t) || (quote_header(t) && quote_follows()) {
+            skipped = true;
+            continue;
         }
-        start += line.len();
-    }
-    let below = text.get(start..).unwrap_or("");
-    let text = if own(below) { below } else { text };
-    let mut seen = false;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let quote = t.starts_with('>')
-            || t.starts_with("---")
+        let cut = t.starts_with("---")
             || t.trim_end() == "--"
             || t.starts_with("_____")
-            || t.starts_with("From:")
-            || t.starts_with("Sent from my")
+            || ["From:", "*From:*", "De:", "De :", "Von:", "Sent from my"]
+                .iter()
+                .any(|w| t.starts_with(w))
             || quote_header(t);
-        if seen && quote {
-            return text.get(..at).unwrap_or(text);
+        if cut && own(&kept) {
+            break;
         }
-        seen |= own(t);
-        at += line.len();
+        kept.push_str(line);
     }
-    text
+    if !own(&kept) {
+        Cow::Borrowed(text)
+    } else if skipped {
+        Cow::Owned(kept)
+    } else {
+        Cow::Borrowed(text.get(..kept.len()).unwrap_or(text))
+    }
 }
 
 /// A line that introduces quoted history, in the mail programs' words:
@@ -252,6 +267,7 @@ fn quote_header(line: &str) -> bool {
     let starts = |w: &str| t.starts_with(w);
     let ends = |w: &str| t.trim_end_matches(':').trim_end().ends_with(w);
     (starts("On ") && t.contains("wrote"))
+        || t.contains(" wrote on ")
         || ends("wrote")
         || ends("writes")
         || (starts("Le ") && t.contains("crit"))
@@ -396,7 +412,8 @@ impl Builder {
 /// Reads a message as words (the first [`HEAD_CHARS`] characters before any
 /// quoted history).
 pub fn tokens(text: &str) -> Tokens {
-    let text = head(before_quote(text));
+    let own = before_quote(text);
+    let text = head(&own);
     let mut b = Builder {
         out: Tokens {
             buf: String::with_capacity(text.len().min(512)),
@@ -695,11 +712,26 @@ mod tests {
         // A reply written below the quote: the quote above is not read.
         assert_eq!(
             before_quote("> Reply STOP to unsubscribe\n\nsee you thursday"),
-            "see you thursday"
+            "\nsee you thursday"
+        );
+        // Below the attribution and its quote, and between quoted lines.
+        assert_eq!(
+            before_quote("On Tue, Nov 3, 2026 Sam wrote:\n> Hi Jo.\n\nUnsubscribe me\n\nJo"),
+            "\nUnsubscribe me\n\nJo"
         );
         assert_eq!(
+            before_quote("Hi Sam,\nOn Tue Sam wrote:\n> Still interested?\nNo. Stop emailing me."),
+            "Hi Sam,\nNo. Stop emailing me."
+        );
+        // Unquoted history after a header in Spanish, or quoted with bars.
+        assert_eq!(
+            before_quote("Sounds good.\nDe: Sam\nAsunto: hola\nResponda BAJA"),
+            "Sounds good.\n"
+        );
+        assert_eq!(before_quote("Sounds good.\n| Reply STOP"), "Sounds good.\n");
+        assert_eq!(
             before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
-            "yes\n"
+            "yes\nbye"
         );
     }
 }

@@ -201,7 +201,9 @@ impl Reader<'_> {
     pub(super) fn media_after(&self, i: usize) -> u8 {
         let mut c = 0;
         let mut k = i + 1;
-        while self.on(k) {
+        // To the end of the clause, or a turn ("unsubscribe me but you can
+        // still text me").
+        while self.on(k) && !self.eq(k, "BUT") {
             if self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) {
                 c |= self.ch(k);
             }
@@ -369,13 +371,24 @@ impl Reader<'_> {
         if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR") {
             return None;
         }
-        for m in k + 1..k + 4 {
+        // "by phone", "by email or phone", "over the phone or by email":
+        // each means named.
+        let (mut phone, mut ch) = (false, 0);
+        for m in k + 1..k + 7 {
             if !self.on(m) {
                 break;
             }
             if self.any(m, "PHONE CELL TELEPHONE") {
-                return Some(CALL);
+                phone = true;
+                ch |= CALL;
+            } else if self.ch(m) != 0 {
+                ch |= self.ch(m);
+            } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR")) {
+                break;
             }
+        }
+        if phone {
+            return Some(ch);
         }
         match self.object(k + 1) {
             Obj::Media { ch, .. } if ch != 0 => Some(ch),

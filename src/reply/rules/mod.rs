@@ -280,18 +280,25 @@ impl Reader<'_> {
                 let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
                 self.receive(i, j)
             }
-            "WITHDRAW" | "REVOKE" => {
-                let j = if self.any(i + 1, "MY OUR") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                if self.any(j, "CONSENT PERMISSION AUTHORIZATION") && !self.negated(i) {
-                    hit(i, j + 1, self.media_after(j))
-                } else {
+            // "I withdraw my consent", "I hereby revoke any prior express
+            // consent", "I rescind my consent", "my formal revocation of
+            // consent", "you no longer have my permission".
+            "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
+                if w == "LONGER" && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS"))
+                {
+                    return None;
+                }
+                let j = (i + 1..i + 7)
+                    .take_while(|&m| self.on(m))
+                    .find(|&m| self.any(m, "CONSENT PERMISSION AUTHORIZATION"))?;
+                if self.negated(i) {
                     None
+                } else {
+                    hit(i, j + 1, self.media_after(j))
                 }
             }
+            // "please refrain from contacting me", "refrain from texting".
+            "REFRAIN" if self.eq(i + 1, "FROM") && self.is(i + 2, GER) => self.gerund(i, i + 2),
             // "darme de baja" (not "dar de baja mi carro del seguro").
             "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => {
                 let thing = (i + 1..i + 4)

@@ -26,7 +26,7 @@ impl Reader<'_> {
         // "revoke my POA", "revoke the offer": not a consent.
         if self.any(i, "REVOKE REVOKED REVOKING")
             && matches!(self.object(k), Obj::Thing | Obj::Unknown)
-            && !(k..k + 3).any(|m| self.on(m) && self.any(m, "CONSENT PERMISSION AUTHORIZATION"))
+            && !(k..k + 6).any(|m| self.on(m) && self.any(m, "CONSENT PERMISSION AUTHORIZATION"))
         {
             return None;
         }
@@ -259,6 +259,12 @@ impl Reader<'_> {
                 end += 1;
             }
         }
+        // A limit on when ("stop texting after 8pm", "so early", "on
+        // weekends"), as "don't text me after 8pm" is (but "stop texting me
+        // now", "for a while", "until I call").
+        if self.limited(end) && !self.any(end, "NOW TODAY TONIGHT FOR UNTIL TILL ANYTIME THIS") {
+            return None;
+        }
         hit(i, end, self.narrowed(ch, end))
     }
 
@@ -285,18 +291,29 @@ impl Reader<'_> {
             k += 1;
             true
         } else {
-            false
+            // French and Spanish put the pronoun first: "me retirer de votre
+            // liste", "que me retirara de su lista".
+            i > 0 && self.on(i) && self.is(i - 1, ME) && self.any(k, "DE")
         };
-        // "remove from list", "take off list": the customer unsaid.
-        if !me
-            && matches!(v, "REMOVE" | "TAKE")
-            && self.on(k)
-            && self.any(k, "FROM OFF")
-            && (k + 1..k + 3)
+        // "remove from list", "take off list": the customer unsaid; or an
+        // address, a company of theirs ("remove this address from your
+        // list", "remove jo@smith.com from your list").
+        if !me && matches!(v, "REMOVE" | "TAKE") {
+            let from = (k..k + 6)
                 .take_while(|&m| self.on(m))
-                .any(|m| self.any(m, "LIST LISTS"))
-        {
-            return hit(i, k + 1, 0);
+                .find(|&m| self.any(m, "FROM OFF"));
+            // (A number or an email address named goes by the rule below,
+            // with its channels.)
+            if let Some(f) = from.filter(|&f| {
+                (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
+            }) {
+                if (f + 1..f + 3)
+                    .take_while(|&m| self.on(m))
+                    .any(|m| self.any(m, "LIST LISTS DATABASE"))
+                {
+                    return hit(i, f + 1, 0);
+                }
+            }
         }
         // "remove me as a driver": a role, not a list.
         if me && self.eq(k, "AS") {
