@@ -143,8 +143,21 @@ fn playbook(steps: Vec<Value>) -> Value {
     json!({"name": "random", "steps": steps, "stopOn": ["outcome"]})
 }
 
+/// The first moment at or after `t` in the default window (08:00–21:00 every
+/// day; the contact's zone is UTC).
+fn window_open(t: i64) -> i64 {
+    let day = t.div_euclid(DAY) * DAY;
+    match t - day {
+        h if h < 8 * HOUR => day + 8 * HOUR,
+        h if h >= 21 * HOUR => day + DAY + 8 * HOUR,
+        _ => t,
+    }
+}
+
 /// The on-time schedule of the steps in UTC (every step done at its own time):
-/// the gap the playbook puts between each step and the one before it.
+/// the gap the playbook puts between each step and the one before it, or the
+/// gap the window leaves between them when less (docs/semantics.md,
+/// spacing), at most a day.
 fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
     let mut prev = added;
     let mut gaps = Vec::new();
@@ -160,7 +173,9 @@ fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
         gaps.push(if i == 0 {
             0
         } else {
-            (own - prev).clamp(0, DAY)
+            (own - prev)
+                .min(window_open(own) - window_open(prev))
+                .clamp(0, DAY)
         });
         prev = own;
     }

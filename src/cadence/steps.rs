@@ -251,10 +251,15 @@ impl<'c, 'a> Walk<'c, 'a> {
     }
 
     /// Where `step` falls on the on-time schedule, and its gap after the step
-    /// before there (at most a day).
+    /// before there (at most a day): the gap as the playbook spaces the two,
+    /// or as the contact window moves them when that is less (a step pushed
+    /// out of the night to 08:00 and done then is not late: a `day` step at
+    /// 10:00 stays there).
     fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
         let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
-        (planned, (planned.0 - self.on_time.0).clamp(0, DAY))
+        let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
+        let gap = (planned.0 - self.on_time.0).min(open(planned).0 - open(self.on_time).0);
+        (planned, gap.clamp(0, DAY))
     }
 
     /// When `step` is ready after the step before it was done (or fell due)
