@@ -54,7 +54,22 @@ pub struct StepState {
 /// fell due).
 fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instant {
     match step.delay {
-        Delay::Day(d) => add_days(ctx, enrolled, d, step.business_days),
+        Delay::Day(d) => {
+            let own = add_days(ctx, enrolled, d, step.business_days);
+            // Day `d` is a day: when the enrollment's hour is past that
+            // day's window (a lead that came in at 22:30), the step is due
+            // at the day's first open moment, not the next day's.
+            let day = ctx.zone.date(own);
+            let next_day = ctx.hours().next_open(own).map(|t| ctx.zone.date(t));
+            if next_day.is_some_and(|n| n > day) {
+                if let Some(first) = ctx.hours().next_open(ctx.zone.start_of_day(day)) {
+                    if ctx.zone.date(first) == day && first > enrolled {
+                        return first;
+                    }
+                }
+            }
+            own
+        }
         Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
     }
 }
