@@ -102,7 +102,9 @@ export interface ActivityEvent {
    */
   outcome: Outcome;
   /**
-   * Why; `"satisfied"` on a `noSale` gives the status Satisfied.
+   * Why; on a `noSale`, a reason that says the customer is satisfied
+   * (`"satisfied"`, `"Satisfied with current product or service"`; not
+   * `"not satisfied ..."`) gives the status Satisfied.
    * @default none
    */
   reason?: string;

@@ -286,7 +286,7 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     Some(EventBody::Activity {
         interaction,
         outcome,
-        satisfied: reason.is_some_and(|r| r.trim().eq_ignore_ascii_case("satisfied")),
+        satisfied: reason.as_deref().is_some_and(satisfied),
         step: step.map(String::into_boxed_str),
     })
 }
@@ -339,4 +339,26 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
     let buy = c.need(raw.buy_at.take(), "buyAt", "the time the lead means to buy");
     let buy_at = buy.and_then(|v| cx.time(v, Some(c.i), TimeField::BuyAt, c.out));
     Some(EventBody::Horizon { buy_at: buy_at? })
+}
+
+/// A no-sale reason that says the customer is satisfied, as a rep or a
+/// picklist writes it: "Satisfied", "satisfied.", "Customer satisfied",
+/// "Satisfied with current product or service" (the seed's words); not
+/// "not satisfied with the price" ("unsatisfied" and "dissatisfied" are other
+/// words).
+fn satisfied(reason: &str) -> bool {
+    let mut words = reason
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let mut found = false;
+    for w in words.by_ref() {
+        if ["not", "never", "isn't", "wasn't", "no"]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+        {
+            return false;
+        }
+        found |= w.eq_ignore_ascii_case("satisfied");
+    }
+    found
 }
