@@ -168,8 +168,18 @@ impl Region {
         Region::parse(text).or_else(|e| {
             let text = text.trim().replace(['é', 'É'], "e");
             let text = text.as_str();
+            // "US TX", "us_tx": the code with another separator.
+            if let Ok(r) = Region::parse(&text.replace([' ', '_'], "-")) {
+                return Ok(r);
+            }
             let country = match text.to_ascii_uppercase().as_str() {
                 "USA" | "U.S." | "U.S.A." | "UNITED STATES" | "UNITED STATES OF AMERICA" => "US",
+                // Names a CRM's picklist uses for these.
+                "PEI" | "P.E.I." => "CA-PE",
+                "NWT" | "N.W.T." => "CA-NT",
+                "NEWFOUNDLAND" | "NFLD" | "LABRADOR" => "CA-NL",
+                "WASHINGTON DC" | "WASHINGTON, DC" | "WASHINGTON D.C." | "WASHINGTON, D.C."
+                | "D.C." => "US-DC",
                 _ => "",
             };
             let rows = &table().rows;
