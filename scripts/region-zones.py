@@ -68,6 +68,11 @@ CA_PART = {
     "QC": ["America/Halifax"],   # the Magdalen Islands: Atlantic time, DST
     "SK": ["America/Winnipeg"],  # Creighton: Central time, DST
 }
+# The same for states: Phenix City, Lanett and Valley (Alabama, on the
+# Georgia line) keep Eastern time by local custom.
+US_PART = {
+    "AL": ["America/New_York"],
+}
 # ---------------------------------------------------------------------------
 
 # Names zone.tab comments use for a province or state instead of its code.
@@ -137,9 +142,10 @@ def main():
     for s, names in PART.items():
         for name in names:
             add("US-" + s, wide[name])
-    for p, extra in CA_PART.items():
-        for zone in extra:
-            add("CA-" + p, zone)
+    for country, parts in (("CA", CA_PART), ("US", US_PART)):
+        for p, extra in parts.items():
+            for zone in extra:
+                add(country + "-" + p, zone)
     for code in codes:
         if "-" in code and code[3:] not in TERRITORIES:
             for z in zones[code]:

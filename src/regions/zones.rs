@@ -18,7 +18,7 @@ pub static ZONES: &[(&str, &[&str])] = &[
         ],
     ),
     ("US-AK", &["America/Anchorage", "America/Adak"]),
-    ("US-AL", &["America/Chicago"]),
+    ("US-AL", &["America/Chicago", "America/New_York"]),
     ("US-AR", &["America/Chicago"]),
     ("US-AZ", &["America/Phoenix", "America/Denver"]),
     ("US-CA", &["America/Los_Angeles"]),
