@@ -166,7 +166,7 @@ where
         .enumerate()
         .map(|(i, &t)| (day_of(t), i))
         .collect();
-    order.sort_unstable();
+    order.sort_by_key(|&(d, i)| (d, i));
     let mut out: Vec<Planned> = Vec::with_capacity(items.len());
     let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     let mut k = 0;

@@ -217,21 +217,25 @@ fn elides(word: &str) -> bool {
 /// A message with no line of its own is read as the customer's: it is all
 /// they wrote.
 pub fn before_quote(text: &str) -> Cow<'_, str> {
-    let own = |t: &str| t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-    let quoted = |t: &str| t.trim_start().starts_with(['>', '|']);
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    fn own(t: &str) -> bool {
+        t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+    }
+    fn quoted(t: &str) -> bool {
+        t.trim_start().starts_with(['>', '|'])
+    }
     let mut kept = String::new();
     let mut skipped = false;
-    for (k, line) in lines.iter().enumerate() {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
         let t = line.trim_start();
         // The next line with something on it is quoted.
         let quote_follows = || {
-            lines
-                .get(k + 1..)
-                .unwrap_or(&[])
-                .iter()
+            text.get(at..)
+                .unwrap_or("")
+                .split_inclusive('\n')
                 .find(|l| own(l) || quoted(l))
-                .is_some_and(|l| quoted(l))
+                .is_some_and(quoted)
         };
         if quoted(t) || (quote_header(t) && quote_follows()) {
             skipped = true;

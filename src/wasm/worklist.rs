@@ -113,7 +113,9 @@ impl Worklist {
         to_js(&errors)
     }
 
-    /// Removes contacts by id; returns how many were there.
+    /// Removes contacts by id; returns how many were there. Throws, removing
+    /// none, when an entry is not an id (`ids[2]: expected an id`): the
+    /// records themselves passed by mistake.
     pub fn remove(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Array<string | number>")] ids: JsValue,
@@ -130,8 +132,20 @@ impl Worklist {
                 )))
             }
         };
-        // An entry that is no id names no contact: nothing to remove.
-        let keys: Vec<String> = list.iter().filter_map(id_key).collect();
+        // An entry that is no id is a mistake to say (`remove(contacts)`
+        // passes the records): nothing is removed.
+        let mut keys: Vec<String> = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            match id_key(v) {
+                Some(k) => keys.push(k),
+                None => {
+                    return Err(js_error(&Error::input(
+                        format!("ids[{i}]"),
+                        "expected an id (a string or a number)",
+                    )))
+                }
+            }
+        }
         let r = self.inner.remove(&keys);
         for (from, to) in r.moves {
             self.ids.set(to as u32, self.ids.get(from as u32));
@@ -183,11 +197,18 @@ impl Worklist {
 
     /// The contact's evaluation at the worklist's `now` (equal to `evaluate`
     /// for it), or `undefined` for an unknown id or before the first `now`.
+    /// Throws when `id` is not a string or a number.
     #[wasm_bindgen(unchecked_return_type = "Evaluation | undefined")]
     pub fn get(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | number")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
+        if id.as_string().is_none() && id.as_f64().is_none() {
+            return Err(js_error(&Error::input(
+                "id",
+                "expected an id (a string or a number)",
+            )));
+        }
         match self.inner.get(&key_of(&id)) {
             Some(ev) => to_js(&ev),
             None => Ok(JsValue::UNDEFINED),

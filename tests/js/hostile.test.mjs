@@ -510,10 +510,12 @@ test('Worklist: duplicate ids, hostile arguments, and it keeps working', () => {
     for (const t of [NaN, Infinity, null, undefined, '0000-01-01T00:00:00Z', {}]) {
       throwsAt(() => w.refresh(t), 'now', `refresh(${String(t)})`);
     }
-    for (const id of [null, undefined, {}, [], NaN, 'nope']) {
+    // An id of no contact is not there; what is no id at all is an error
+    // (remove and get: the test below).
+    for (const id of [NaN, 'nope']) {
       assert.equal(w.get(id), undefined);
     }
-    assert.equal(w.remove(['nope', null, {}]), 0);
+    assert.equal(w.remove(['nope']), 0);
     assert.equal(w.size, 3);
     assert.equal(w.remove(['c1', 'c1']), 1);
     assert.equal(w.size, 2);
@@ -656,4 +658,23 @@ test('wasm memory stays flat over a million calls', () => {
     w.free();
   }
   assert.ok(bytes() - w1 <= 65536 || w1 === w0, `worklists grew memory from ${w1} to ${bytes()}`);
+});
+
+test('Worklist: remove and get refuse what is not an id, naming it, and remove none', () => {
+  const wl = new m.Worklist(campaign, NOW);
+  try {
+    wl.upsert([good()]);
+    const id = good().id;
+    for (const v of [null, {}, true, [id]]) {
+      throwsAt(() => wl.remove([id, v]), 'ids[1]', `remove([id, ${JSON.stringify(v)}])`);
+    }
+    throwsAt(() => wl.remove([good()]), 'ids[0]', 'remove(contacts)');
+    assert.equal(wl.size, 1, 'nothing removed');
+    for (const v of [null, undefined, {}, [id]]) {
+      throwsAt(() => wl.get(v), 'id', `get(${JSON.stringify(v)})`);
+    }
+    assert.equal(wl.remove([id]), 1);
+  } finally {
+    wl.free();
+  }
 });

@@ -65,7 +65,11 @@ test('classifyReply takes the medium as its second argument', () => {
   assert.deepEqual(m.classifyReply('Unsubscribe', null).channels, ['sms']);
   assert.deepEqual(m.classifyReply('stop calling me', 'email').channels, ['sms', 'call']);
   assert.deepEqual(m.classifyReply('thanks').channels, []);
-  for (const bad of ['fax', 'SMS', 1, {}]) {
+  // Read as an event's channel is: any case, "text", "e-mail", "" not given.
+  assert.deepEqual(m.classifyReply('Unsubscribe', 'Email').channels, ['email']);
+  assert.deepEqual(m.classifyReply('Unsubscribe', 'SMS').channels, ['sms']);
+  assert.deepEqual(m.classifyReply('Unsubscribe', '').channels, ['sms']);
+  for (const bad of ['fax', 'phone', 1, {}]) {
     assert.throws(() => m.classifyReply('STOP', bad), (e) => {
       assert.ok(e instanceof Error, 'a real Error');
       assert.match(e.message, /^channel: expected "sms" or "email"/);
