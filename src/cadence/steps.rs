@@ -196,7 +196,16 @@ impl<'c, 'a> Walk<'c, 'a> {
             _ => None,
         };
         let until = placed.and_then(|due| self.credit_until(n, due));
-        if let Some(at) = self.done_at(step, until) {
+        // An unmarked touch counts for a step of a person's made from the
+        // local day it falls due (a second call on the day of the first is
+        // not the day-2 Redial); for an automatic one, from when the step
+        // before it was done.
+        let from = if step.mode == Mode::Auto {
+            self.anchor
+        } else {
+            self.anchor.max(ctx.zone.start_of_day(ctx.zone.date(ready)))
+        };
+        if let Some(at) = self.done_at(step, from, until) {
             if step.mode != Mode::Auto {
                 self.reminders.clear();
             }
@@ -301,7 +310,7 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// When the step was done: an explicit mark, else a touch on the step's
     /// channel made while this step was the one pending (and before `until`).
-    fn done_at(&mut self, step: &Step, until: Option<Instant>) -> Option<Instant> {
+    fn done_at(&mut self, step: &Step, from: Instant, until: Option<Instant>) -> Option<Instant> {
         let explicit = self
             .history
             .iter()
@@ -312,9 +321,8 @@ impl<'c, 'a> Walk<'c, 'a> {
         }
         let want = step.channel.channel()?;
         let c = self.cursor.get_mut(want as usize)?;
-        let anchor = self.anchor;
         let k = self.history.get(*c..)?.iter().position(|e| {
-            e.at >= anchor
+            e.at >= from
                 && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
                 && !self.s.is_confirmation(e)
         })?;
