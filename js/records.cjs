@@ -307,10 +307,15 @@ async function* csvRows(chunks, file) {
   });
   // pipeline, not pipe: a source that fails or is closed early ends the parser too.
   pipeline(Readable.from(chunks), parser, () => {});
+  // csv-parse counts a CRLF inside a quoted cell as two lines (its \r and
+  // its \n): taken off, as they come, so that a row's line is its line in an
+  // Excel or CRM export with multi-line notes.
+  let extra = 0;
   try {
     for await (const { record, info } of parser) {
-      const inner = info.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-      const line = info.lines - (inner.match(/\n/g) || []).length;
+      const inner = info.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+      extra += (inner.match(/\r\n/g) || []).length;
+      const line = info.lines - extra - (inner.match(/\r\n|\r|\n/g) || []).length;
       yield { record, line, headers: info.columns.map((c) => c.name) };
     }
   } catch (e) {

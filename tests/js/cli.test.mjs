@@ -703,3 +703,16 @@ test('--map field= leaves a CRM\'s own column of an engine field\'s name unread;
   assert.match(cliDoc, /`--map region=,priority=` keeps the\s+engine from reading it/);
   assert.match(run(['--help']).stdout, /"field=" leaves a field unread/);
 });
+
+test('CSV with CRLF line ends and multi-line cells: each bad row is reported at its own line', () => {
+  // Excel's and the CRMs' exports: CRLF, notes over several lines.
+  const text = 'id,addedAt,notes\r\na,bad,"x\r\ny"\r\nb,bad,\r\nc,bad,"p\r\nq\r\nr"\r\nd,bad,\r\n';
+  for (const [name, body] of [['crlf.csv', text], ['lf.csv', text.replace(/\r/g, '')]]) {
+    const file = join(dir, name);
+    writeFileSync(file, body);
+    const r = run(['evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW]);
+    assert.equal(r.status, 1);
+    const lines = [...r.stderr.matchAll(/line (\d+): addedAt/g)].map((x) => Number(x[1]));
+    assert.deepEqual(lines, [2, 4, 5, 8], `${name}: ${r.stderr}`);
+  }
+});
