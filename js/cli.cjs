@@ -79,7 +79,8 @@ Bad records are reported on stderr as "line 17: events[3].at: ...", with the
 line of the input they start on, and the rest is written. A record with the id
 of an earlier record is bad (the earlier one keeps the id's --events events).
 Exit status: 0 when every record and event line was read (or --allow-bad and at
-least one record was), 1 when a record or event line was bad or none could be
+least one record was), 1 when a record or event line was bad (an event of an id
+no record has too) or none could be
 read (or a bad playbook, --now, input file or output, or a mapped column or key
 that the input lacks), 2 on a usage error (including a bad --map or
 --events-map). Progress (percent and time left) is shown only on a terminal.`;
@@ -539,7 +540,13 @@ async function main(argv) {
     if (out.closed) return status;
     if (events) {
       const unused = [...events.byId.entries()].filter(([, e]) => !e.used);
-      if (unused.length) report(`${opts.events}: events for ${unused.length} contact id${unused.length > 1 ? 's' : ''} not in the input (${unused.slice(0, 3).map(([id]) => JSON.stringify(id)).join(', ')}${unused.length > 3 ? ', ...' : ''})`);
+      // An event of no contact read may be a STOP or a DND of one whose id
+      // the export wrote otherwise ("1042.0", a 15-character Salesforce id):
+      // its lines are bad event lines, as one without a contactId is.
+      if (unused.length) {
+        report(`${opts.events}: events for ${unused.length} contact id${unused.length > 1 ? 's' : ''} not in the input (${unused.slice(0, 3).map(([id]) => JSON.stringify(id)).join(', ')}${unused.length > 3 ? ', ...' : ''}): they may be a STOP or a DND of a contact whose id is written otherwise`);
+        badEvents += unused.reduce((n, [, e]) => n + (e.lines?.length || 1), 0);
+      }
     }
 
     // A mapped JSON key that no record has: the input file's error, as a CSV

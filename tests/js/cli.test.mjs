@@ -716,3 +716,17 @@ test('CSV with CRLF line ends and multi-line cells: each bad row is reported at 
     assert.deepEqual(lines, [2, 4, 5, 8], `${name}: ${r.stderr}`);
   }
 });
+
+test('--events: events of an id no record has fail the run (they may be a STOP), unless --allow-bad', () => {
+  const events = join(dir, 'events-orphan.csv');
+  // 1042.0: the id as a spreadsheet rewrote it; 1042 is a contact of the input.
+  writeFileSync(events, 'contactId,kind,at,channel,direction,text\n1042.0,message,2026-11-03T15:00:00Z,sms,in,STOP\n');
+  const contacts = join(dir, 'contacts-orphan.csv');
+  writeFileSync(contacts, 'id,name,timeZone,addedAt\n1042,Ana Ruiz,America/New_York,2026-11-01T14:00:00Z\n');
+  const args = ['evaluate', contacts, '--events', events, '--playbook', 'monthly-campaign', '--now', NOW];
+  const r = run(args);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /events for 1 contact id not in the input \("1042\.0"\): they may be a STOP/);
+  assert.match(r.stderr, /1 bad event line/);
+  assert.equal(run([...args, '--allow-bad']).status, 0);
+});
