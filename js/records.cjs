@@ -479,6 +479,13 @@ async function readEvents(file, map) {
       problems.push(`${file} line ${line}: no contactId: the event names no contact`);
       return;
     }
+    // Past 2^53 a JSON number has lost digits: two ids of 19 digits read as
+    // one, and the event would go to the other contact (as for the records'
+    // ids, refused).
+    if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
+      problems.push(`${file} line ${line}: contactId: a number of more than 2^53 (9007199254740991) has lost digits: write the id as a string`);
+      return;
+    }
     const key = String(id);
     let e = byId.get(key);
     if (!e) byId.set(key, (e = { events: [], lines: [] }));

@@ -730,3 +730,16 @@ test('--events: events of an id no record has fail the run (they may be a STOP),
   assert.match(r.stderr, /1 bad event line/);
   assert.equal(run([...args, '--allow-bad']).status, 0);
 });
+
+test('--events NDJSON: a contactId number past 2^53 is a bad event line, never another contact\'s event', () => {
+  const contacts = join(dir, 'contacts-big.csv');
+  writeFileSync(contacts, 'id,timeZone,addedAt\n5725767000000368000,America/New_York,2026-11-01T14:00:00Z\n5725767000000368001,America/New_York,2026-11-01T14:00:00Z\n');
+  const events = join(dir, 'events-big.ndjson');
+  writeFileSync(events, '{"contactId":5725767000000368001,"kind":"message","at":"2026-11-03T15:00:00Z","channel":"sms","direction":"in","text":"STOP"}\n');
+  const r = run(['evaluate', contacts, '--events', events, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'ndjson']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /line 1: contactId: a number of more than 2\^53/);
+  for (const line of r.stdout.trim().split('\n')) {
+    assert.equal(JSON.parse(line).channels.sms.allowed, true, 'the STOP went to no contact');
+  }
+});
