@@ -32,6 +32,34 @@ pub(super) struct RawEvent<'a> {
     pub(super) buy_at: Option<Val<'a>>,
 }
 
+/// The fields of an event the reader reads, also in another letter case.
+const EVENT_KEYS: [&str; 14] = [
+    "kind",
+    "at",
+    "channel",
+    "direction",
+    "text",
+    "step",
+    "interaction",
+    "outcome",
+    "reason",
+    "active",
+    "source",
+    "dueAt",
+    "scheduled",
+    "buyAt",
+];
+
+/// `key` as the field of `names` it spells in another letter case, or "".
+#[inline(never)]
+fn any_case(key: &str, names: &[&'static str]) -> &'static str {
+    names
+        .iter()
+        .copied()
+        .find(|n| n.eq_ignore_ascii_case(key))
+        .unwrap_or("")
+}
+
 /// The `events` field (the cursor on its value): an array of events read into
 /// `events`, or none (absent, `null`, `""`); anything else is an error and
 /// leaves the events read so far.
@@ -64,7 +92,31 @@ pub(super) fn read_events(
             r.members(|r, key| {
                 // One read of the value for every field, known or not.
                 let v = r.value_inline()?.given();
-                let slot = match key {
+                // A field in another letter case ("Kind", "Text") when not
+                // given under its own name: that one wins, wherever it stands.
+                let exact = matches!(
+                    key,
+                    "kind"
+                        | "at"
+                        | "channel"
+                        | "direction"
+                        | "text"
+                        | "step"
+                        | "interaction"
+                        | "outcome"
+                        | "reason"
+                        | "active"
+                        | "source"
+                        | "dueAt"
+                        | "scheduled"
+                        | "buyAt"
+                );
+                let name = if exact {
+                    key
+                } else {
+                    any_case(key, &EVENT_KEYS)
+                };
+                let slot = match name {
                     "kind" => &mut raw.kind,
                     "at" => &mut raw.at,
                     "channel" => &mut raw.channel,
@@ -81,7 +133,9 @@ pub(super) fn read_events(
                     "buyAt" => &mut raw.buy_at,
                     _ => return Ok(()),
                 };
-                *slot = v;
+                if exact || slot.is_none() {
+                    *slot = v;
+                }
                 Ok(())
             })?;
             // The event keeps its place (index) even when it is bad, so that

@@ -218,7 +218,17 @@ pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchError {
 pub fn error_of(raw: &str, e: Error) -> BatchError {
     let id = serde_json::from_str::<serde_json::Value>(raw)
         .ok()
-        .and_then(|v| v.get("id").cloned())
+        .and_then(|v| {
+            // "id", else as an export spells it ("ID", "Id").
+            let o = v.as_object()?;
+            o.get("id")
+                .or_else(|| {
+                    o.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case("id"))
+                        .map(|(_, v)| v)
+                })
+                .cloned()
+        })
         .filter(|id| id.is_string() || id.is_number())
         .unwrap_or(serde_json::Value::Null);
     BatchError {

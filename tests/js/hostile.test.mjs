@@ -678,3 +678,9 @@ test('Worklist: remove and get refuse what is not an id, naming it, and remove n
     wl.free();
   }
 });
+
+test('a bad record whose id is spelt "ID" (an export) is reported with its id', () => {
+  const [r] = m.evaluateMany([{ ID: 'crm-9', addedAt: 'yesterday', events: [] }], campaign, NOW);
+  assert.equal(r.id, 'crm-9');
+  assert.match(r.error, /^contacts\[0\]\.addedAt:/);
+});
