@@ -37,10 +37,23 @@ const NOT_LOADED = (hint) => `new Proxy({}, { get() {
 // The module's own JS (js/tape.js) goes into each glue (scripts/snippets.mjs).
 const inlineSnippet = (file, text, dir) => inlineSnippets(`pkg-files: ${file}`, text, pkg(dir).pathname);
 
+// A freed Worklist: free() again (or `using` and free()) is a no-op, and any
+// other call a clear error, not wasm-bindgen's "null pointer passed to rust".
+function freedWorklist(file, text) {
+  text = patch(file, text, `        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_worklist_free(ptr, 0);`, `        const ptr = this.__destroy_into_raw();
+        if (ptr === 0) return;
+        wasm.__wbg_worklist_free(ptr, 0);`);
+  return patch(file, text, '            throw new Error(getStringFromWasm0(arg0, arg1));',
+    `            const message = getStringFromWasm0(arg0, arg1);
+            throw new Error(message === 'null pointer passed to rust'
+                ? 'cadence-engine: this Worklist was freed (free() was called): create a new one' : message);`);
+}
+
 // ---- Node glue (CommonJS): finds the .wasm itself, or waits for initSync ----
 {
   const file = 'node/cadence_engine.js';
-  let text = inlineSnippet(file, readFileSync(pkg(file), 'utf8'), 'node');
+  let text = freedWorklist(file, inlineSnippet(file, readFileSync(pkg(file), 'utf8'), 'node'));
   text = patch(file, text, `const wasmPath = \`\${__dirname}/${WASM}\`;
 const wasmBytes = require('fs').readFileSync(wasmPath);
 const wasmModule = new WebAssembly.Module(wasmBytes);
@@ -104,7 +117,7 @@ exports.init = init;
 // in the package: webpack and Vite copy it; after esbuild it is the file beside the bundle.
 {
   const file = 'cadence_engine.js';
-  let text = inlineSnippet(file, readFileSync(pkg('web/cadence_engine.js'), 'utf8'), 'web');
+  let text = freedWorklist(file, inlineSnippet(file, readFileSync(pkg('web/cadence_engine.js'), 'utf8'), 'web'));
   rmSync(pkg('web'), { recursive: true });
   patch(file, text, `new URL('${WASM}', import.meta.url)`, '');
   text = patch(file, text, 'let wasmModule, wasmInstance, wasm;',

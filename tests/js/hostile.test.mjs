@@ -684,3 +684,14 @@ test('a bad record whose id is spelt "ID" (an export) is reported with its id', 
   assert.equal(r.id, 'crm-9');
   assert.match(r.error, /^contacts\[0\]\.addedAt:/);
 });
+
+test('Worklist: free() twice is a no-op; any other call after it says the Worklist was freed', () => {
+  const wl = new m.Worklist(campaign, NOW);
+  wl.upsert([good()]);
+  wl.free();
+  wl.free();
+  if (Symbol.dispose) wl[Symbol.dispose]();
+  for (const call of [() => wl.size, () => wl.query({}), () => wl.get('x'), () => wl.upsert([good()]), () => wl.refresh(NOW)]) {
+    assert.throws(call, (e) => e instanceof Error && /this Worklist was freed/.test(e.message));
+  }
+});
