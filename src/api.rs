@@ -173,10 +173,17 @@ pub fn classify_reply(text: &Value, channel: &Value) -> Result<Value> {
 /// # Errors
 /// Any other string, or not a string.
 pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
-    let is = |s: &str, names: &[&str]| names.iter().any(|n| s.trim().eq_ignore_ascii_case(n));
+    // Compared without case, spaces, `_` or `-` ("Text Message", "E_Mail").
+    let is = |s: &str, names: &[&str]| {
+        let s: String = s
+            .chars()
+            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
+            .collect();
+        names.iter().any(|n| s.eq_ignore_ascii_case(n))
+    };
     match v {
-        Some(s) if is(s, &["", "sms", "text"]) => Ok(MessageChannel::Sms),
-        Some(s) if is(s, &["email", "e-mail"]) => Ok(MessageChannel::Email),
+        Some(s) if is(s, &["", "sms", "text", "textmessage"]) => Ok(MessageChannel::Sms),
+        Some(s) if is(s, &["email"]) => Ok(MessageChannel::Email),
         _ => Err(Error::value("channel", "expected \"sms\" or \"email\"")),
     }
 }

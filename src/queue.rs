@@ -184,11 +184,11 @@ where
             (None, true, None) => break,
         };
         day = Some(today);
-        while let Some(&(_, i)) = order.get(k) {
+        while let Some(&(d, i)) = order.get(k) {
             let (Some(p), Some(&t)) = (priorities.get(i), due.get(i)) else {
                 break;
             };
-            if day_of(t) > today {
+            if d > today {
                 break;
             }
             heap.push(Entry {

@@ -833,7 +833,7 @@ export interface WorklistColumns {
   phases: string[];
   /**
    * Flags of each slot.
-   * @unit bits: 1 texting allowed now, 2 calling allowed, 4 email allowed, 8 the next action is due, 16 an automatic send is due, 32 evaluated (0 before the first `now`), 64 the display name carries the opt-out suffix
+   * @unit bits: 1 texting allowed now, 2 calling allowed, 4 email allowed, 8 the next action is due, 16 an automatic send is due, 32 evaluated (0 before the first `now`), 64 the display name carries the opt-out suffix, 128 the next action is overdue
    */
   flags: Uint8Array;
   /** Work priority of each slot (higher first). */

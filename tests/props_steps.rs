@@ -173,9 +173,11 @@ fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
         gaps.push(if i == 0 {
             0
         } else {
-            (own - prev)
-                .min(window_open(own) - window_open(prev))
-                .clamp(0, DAY)
+            {
+                let window = window_open(own) - window_open(prev);
+                let gap = own - prev;
+                if window > 0 { gap.min(window) } else { gap }.clamp(0, DAY)
+            }
         });
         prev = own;
     }

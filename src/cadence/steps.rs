@@ -282,7 +282,10 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
         let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
         let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
-        let gap = (planned.0 - self.on_time.0).min(open(planned).0 - open(self.on_time).0);
+        let gap = planned.0 - self.on_time.0;
+        // (Two steps the window puts at one opening keep the playbook's gap.)
+        let window = open(planned).0 - open(self.on_time).0;
+        let gap = if window > 0 { gap.min(window) } else { gap };
         (planned, gap.clamp(0, DAY))
     }
 

@@ -115,19 +115,7 @@ fn inbound<'a>(
 fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
     s.keyword_events.push((i, Intent::OptIn));
     let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
-    let stop_all = |d: &Option<Dnd>| {
-        d.as_ref().is_some_and(|d| {
-            ctx.history().iter().any(|e| {
-                e.index as usize == d.event
-                    && matches!(&e.body, EventBody::Message {
-                        channel: MessageChannel::Sms,
-                        reply: Some(r),
-                        ..
-                    } if r.matched == Some(Match::Exact))
-            })
-        })
-    };
-    let all_by_stop_all = stop_all(&s.dnd[3]);
+    let all_by_stop_all = !std::mem::take(&mut s.all_in_words);
     let [sms, call, email, all] = &mut s.dnd;
     let mut lifted = false;
     if by_keyword(sms) {
@@ -283,6 +271,9 @@ fn opt_out<'a>(
     };
     let keyword = c.keyword.as_deref().unwrap_or_default();
     let phrase = c.matched == Some(Match::Phrase);
+    if channels.is_all() && (phrase || medium == MessageChannel::Email) {
+        s.all_in_words = true;
+    }
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
         if ctx.explains() {

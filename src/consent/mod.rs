@@ -199,6 +199,10 @@ pub struct Consent<'a> {
     /// Indexes of the texts that were an opt-out's one confirmation: no
     /// touch, attempt or step, also once the opt-out is lifted.
     pub confirmations: Vec<usize>,
+    /// An opt-out of every channel came in the customer's own words or by
+    /// email (not only the keyword STOP ALL by text): START keeps calls and
+    /// email refused.
+    pub all_in_words: bool,
     /// Lines for `explain`.
     pub explain: Explain,
 }

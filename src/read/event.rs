@@ -32,34 +32,6 @@ pub(super) struct RawEvent<'a> {
     pub(super) buy_at: Option<Val<'a>>,
 }
 
-/// The fields of an event the reader reads, also in another letter case.
-const EVENT_KEYS: [&str; 14] = [
-    "kind",
-    "at",
-    "channel",
-    "direction",
-    "text",
-    "step",
-    "interaction",
-    "outcome",
-    "reason",
-    "active",
-    "source",
-    "dueAt",
-    "scheduled",
-    "buyAt",
-];
-
-/// `key` as the field of `names` it spells in another letter case, or "".
-#[inline(never)]
-fn any_case(key: &str, names: &[&'static str]) -> &'static str {
-    names
-        .iter()
-        .copied()
-        .find(|n| n.eq_ignore_ascii_case(key))
-        .unwrap_or("")
-}
-
 /// The `events` field (the cursor on its value): an array of events read into
 /// `events`, or none (absent, `null`, `""`); anything else is an error and
 /// leaves the events read so far.
@@ -92,31 +64,7 @@ pub(super) fn read_events(
             r.members(|r, key| {
                 // One read of the value for every field, known or not.
                 let v = r.value_inline()?.given();
-                // A field in another letter case ("Kind", "Text") when not
-                // given under its own name: that one wins, wherever it stands.
-                let exact = matches!(
-                    key,
-                    "kind"
-                        | "at"
-                        | "channel"
-                        | "direction"
-                        | "text"
-                        | "step"
-                        | "interaction"
-                        | "outcome"
-                        | "reason"
-                        | "active"
-                        | "source"
-                        | "dueAt"
-                        | "scheduled"
-                        | "buyAt"
-                );
-                let name = if exact {
-                    key
-                } else {
-                    any_case(key, &EVENT_KEYS)
-                };
-                let slot = match name {
+                let slot = match key {
                     "kind" => &mut raw.kind,
                     "at" => &mut raw.at,
                     "channel" => &mut raw.channel,
@@ -133,9 +81,7 @@ pub(super) fn read_events(
                     "buyAt" => &mut raw.buy_at,
                     _ => return Ok(()),
                 };
-                if exact || slot.is_none() {
-                    *slot = v;
-                }
+                *slot = v;
                 Ok(())
             })?;
             // The event keeps its place (index) even when it is bad, so that
@@ -401,18 +347,27 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// "not satisfied with the price" ("unsatisfied" and "dissatisfied" are other
 /// words).
 fn satisfied(reason: &str) -> bool {
-    let mut words = reason
-        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty());
-    let mut found = false;
-    for w in words.by_ref() {
-        if ["not", "never", "isn't", "wasn't", "no"]
-            .iter()
-            .any(|n| w.eq_ignore_ascii_case(n))
-        {
-            return false;
-        }
-        found |= w.eq_ignore_ascii_case("satisfied");
-    }
-    found
+    // Within the clause that says it: "No need – satisfied with current
+    // provider" is satisfied, "not satisfied", "wasn’t satisfied" are not.
+    reason
+        .split(['.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?'])
+        .any(|clause| {
+            let mut negated = false;
+            for w in clause
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+            {
+                if ["not", "never", "no"]
+                    .iter()
+                    .any(|n| w.eq_ignore_ascii_case(n))
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+                {
+                    negated = true;
+                } else if w.eq_ignore_ascii_case("satisfied") {
+                    return !negated;
+                }
+            }
+            false
+        })
 }

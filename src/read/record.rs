@@ -121,27 +121,6 @@ fn remembered<T: Copy, E>(
 /// The fields of a contact record the reader reads (`events` apart).
 const CONTACT_FIELDS: [&str; 6] = ["id", "name", "timeZone", "region", "addedAt", "priority"];
 
-/// The fields of a contact and their spellings in another letter case, as
-/// exports write them ("Events", "TimeZone", "ID").
-const CONTACT_KEYS: [&str; 7] = [
-    "id", "name", "timeZone", "region", "addedAt", "priority", "events",
-];
-
-/// `key` as the field of `names` it spells in another letter case, unless the
-/// field was given under its own name (bit `i` of `exact` for `names[i]`):
-/// that one wins, wherever it stands.
-#[inline(never)]
-pub(super) fn field<'k>(key: &'k str, names: &[&'static str], exact: &mut u32) -> &'k str {
-    if let Some(i) = names.iter().position(|n| *n == key) {
-        *exact |= 1 << i;
-        return key;
-    }
-    match names.iter().position(|n| n.eq_ignore_ascii_case(key)) {
-        Some(i) if *exact & (1 << i) == 0 => names.get(i).copied().unwrap_or(key),
-        _ => "",
-    }
-}
-
 /// The state of one contact being read.
 pub(super) struct Ctx {
     pub(super) zone: Option<Zone>,
@@ -238,9 +217,7 @@ pub(super) fn read_contact(
         zone: None,
         pending: Vec::new(),
     };
-    let mut exact = 0u32;
     r.members(|r, key| {
-        let key = field(key, &CONTACT_KEYS, &mut exact);
         if key == "events" {
             return read_events(r, out, &mut cx, batch, &mut events);
         }

@@ -225,6 +225,7 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
     }
     let mut kept = String::new();
     let mut skipped = false;
+    let mut header = false;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         at += line.len();
@@ -237,8 +238,13 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
                 .find(|l| own(l) || quoted(l))
                 .is_some_and(quoted)
         };
-        if quoted(t) || (quote_header(t) && quote_follows()) {
+        if quoted(t) {
             skipped = true;
+            continue;
+        }
+        if quote_header(t) && quote_follows() {
+            skipped = true;
+            header = true;
             continue;
         }
         let cut = t.starts_with("---")
@@ -254,7 +260,13 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
         kept.push_str(line);
     }
     if !own(&kept) {
-        Cow::Borrowed(text)
+        // Only a quote: the customer's, unless a mail program introduced it
+        // (then it is ours, and the customer wrote nothing).
+        if header {
+            Cow::Borrowed("")
+        } else {
+            Cow::Borrowed(text)
+        }
     } else if skipped {
         Cow::Owned(kept)
     } else {
@@ -271,7 +283,7 @@ fn quote_header(line: &str) -> bool {
     let starts = |w: &str| t.starts_with(w);
     let ends = |w: &str| t.trim_end_matches(':').trim_end().ends_with(w);
     (starts("On ") && t.contains("wrote"))
-        || t.contains(" wrote on ")
+        || (t.contains(" wrote on ") && t.trim_end().ends_with(':'))
         || ends("wrote")
         || ends("writes")
         || (starts("Le ") && t.contains("crit"))
@@ -733,6 +745,16 @@ mod tests {
             "Sounds good.\n"
         );
         assert_eq!(before_quote("Sounds good.\n| Reply STOP"), "Sounds good.\n");
+        // Only our quoted message under its attribution: nothing of theirs.
+        assert_eq!(
+            before_quote("On Mon, Nov 2 Cadence wrote:\n> unsubscribe here"),
+            ""
+        );
+        // "wrote on" in the customer's own sentence.
+        assert_eq!(
+            before_quote("Hi,\nI never wrote on your form.\nPlease stop texting me."),
+            "Hi,\nI never wrote on your form.\nPlease stop texting me."
+        );
         assert_eq!(
             before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
             "yes\nbye"

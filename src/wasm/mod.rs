@@ -248,7 +248,8 @@ pub fn plan(
 
 /// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
 /// `channel` is the medium it came by: `"sms"` (the default; also `null`,
-/// `""`) or `"email"`, in any letter case (`"text"`, `"e-mail"` too).
+/// `""`) or `"email"`, in any letter case and spacing (`"text"`, `"Text
+/// Message"`, `"e-mail"`, `"E_Mail"` too).
 #[wasm_bindgen(js_name = classifyReply, unchecked_return_type = "ReplyClass")]
 pub fn classify_reply(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,

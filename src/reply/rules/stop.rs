@@ -184,6 +184,23 @@ impl Reader<'_> {
                 }))
     }
 
+    /// Word `k` starts a time of day or week that limits a request: "after
+    /// 8pm", "before 9", "so early", "too late", "on weekends", "at night",
+    /// "in the morning", "during work".
+    fn when_only(&self, k: usize) -> bool {
+        let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
+        match self.w(k) {
+            "AFTER" | "BEFORE" | "DURING" => true,
+            "SO" | "TOO" => self.any(k + 1, "EARLY LATE"),
+            "ON" => self.any(
+                k + 1,
+                "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
+            ),
+            "AT" | "IN" => self.any(k + 1, part) || self.any(k + 2, part),
+            _ => false,
+        }
+    }
+
     /// "make it end", "I want these texts to end".
     pub(super) fn subject_to(&self, i: usize) -> bool {
         let mut back = self.back(i, 4);
@@ -260,9 +277,9 @@ impl Reader<'_> {
             }
         }
         // A limit on when ("stop texting after 8pm", "so early", "on
-        // weekends"), as "don't text me after 8pm" is (but "stop texting me
-        // now", "for a while", "until I call").
-        if self.limited(end) && !self.any(end, "NOW TODAY TONIGHT FOR UNTIL TILL ANYTIME THIS") {
+        // weekends", "at night"), as "don't text me after 8pm" is (but "stop
+        // texting me now", "so much", "in the future", "for a while").
+        if self.on(end) && self.when_only(end) {
             return None;
         }
         hit(i, end, self.narrowed(ch, end))
@@ -304,8 +321,11 @@ impl Reader<'_> {
                 .find(|&m| self.any(m, "FROM OFF"));
             // (A number or an email address named goes by the rule below,
             // with its channels.)
+            // (Only who or where the messages go: "the extended warranty"
+            // taken off a list is no opt-out.)
             if let Some(f) = from.filter(|&f| {
                 (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
+                    && (f == k || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT")))
             }) {
                 if (f + 1..f + 3)
                     .take_while(|&m| self.on(m))
