@@ -511,7 +511,11 @@ export interface NextAction {
    * @unit RFC 3339 in the contact's local offset
    */
   dueAt: string;
-  /** It can and should be done now. */
+  /**
+   * Its time has come: it is owed now (`now` is at or after when it opened). Whether its
+   * channel may be used this very minute (quiet hours, a cap) is `channels`' answer: a
+   * rep's queue of what to do now reads both (the Worklist's `due` and `allowed` filters).
+   */
   due: boolean;
   /** Its time has passed: `now` is after `overdueAt`. */
   overdue: boolean;
@@ -762,7 +766,7 @@ export interface PlannedItem {
   dueAt: string;
   /** The local day it is planned for, "YYYY-MM-DD". */
   plannedFor: string;
-  /** Days it was pushed past its due day. */
+  /** Days it was pushed past its due day, or past the `from` day for an item due before it. */
   deferredDays: number;
   /** Its place on its planned day, from 1. */
   rank: number;
