@@ -248,7 +248,12 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
                 .s(" by ")
                 .s(n.channel.as_str())
                 .s(", due ")
-                .words(ctx.words(n.due_at));
+                .words(ctx.words(n.due_at))
+                .s(if ctx.now > n.overdue_at {
+                    " (overdue)"
+                } else {
+                    ""
+                });
         }
     } else if let Some(d) = &proposal.done {
         if ctx.explains() {

@@ -296,7 +296,7 @@ export interface WindowBlock {
 export interface PhaseSpec {
   /**
    * The phase id the evaluation's `campaign.phase` gives.
-   * @errors `campaign.phases[i].id: ...` when empty
+   * @errors `campaign.phases[i].id: ...` when empty, or used by an earlier phase
    */
   id: string;
   /**

@@ -38,6 +38,13 @@ pub(super) fn build_campaign(c: RawCampaign, problems: &mut Problems) -> Campaig
                         format!("{path}.id"),
                         "expected a non-empty id",
                     ));
+                } else if out.iter().any(|q| q.id == ph.id) {
+                    // Two phases of one id would count as one in the
+                    // Worklist's facets and filters.
+                    p.push(Error::playbook(
+                        format!("{path}.id"),
+                        format!("expected a unique id, but {:?} is used twice", ph.id),
+                    ));
                 }
                 let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
                     continue;
