@@ -356,6 +356,14 @@ impl Reader<'_> {
                     k
                 };
 
+                // "take me off this email chain", "remove me from the
+                // thread": the conversation the message came by.
+                if (o..o + 3)
+                    .take_while(|&m| self.on(m))
+                    .any(|m| self.any(m, "THREAD CHAIN CC"))
+                {
+                    return hit(i, end, 0);
+                }
                 return match self.object(o) {
                     Obj::Thing => None,
                     Obj::Media { ch, .. } => hit(i, end, ch),
