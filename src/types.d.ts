@@ -465,7 +465,8 @@ export interface Playbook {
   holidays?: string[];
   /**
    * Local dates with no calls or texts at all (a declared emergency, a day of mourning): both channels are
-   * closed the whole local day.
+   * closed the whole local day, and a window block that opens on it is closed past midnight too (the block
+   * belongs to the day it opens on).
    * @unit "YYYY-MM-DD"
    * @default none
    * @errors `blackoutDates[i]: expected a date "YYYY-MM-DD"`
