@@ -303,7 +303,10 @@ function attachEvents(r, opts) {
 async function* csvRows(chunks, file) {
   const parser = csvParse({
     columns: (header) => header.map((h) => h.trim()),
-    info: true, raw: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true,
+    // A row of empty cells (",,", the trailing rows of a spreadsheet's export)
+    // is a blank line: skipped, as one.
+    info: true, raw: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true,
+    relax_column_count: true, trim: true,
   });
   // pipeline, not pipe: a source that fails or is closed early ends the parser too.
   pipeline(Readable.from(chunks), parser, () => {});

@@ -743,3 +743,11 @@ test('--events NDJSON: a contactId number past 2^53 is a bad event line, never a
     assert.equal(JSON.parse(line).channels.sms.allowed, true, 'the STOP went to no contact');
   }
 });
+
+test('CSV rows of empty cells (a spreadsheet\'s trailing ",,," rows) are skipped as blank lines', () => {
+  const file = join(dir, 'trailing.csv');
+  writeFileSync(file, 'id,timeZone,addedAt\n1,America/New_York,2026-11-01T14:00:00Z\n,,\n , , \n');
+  const r = run(['evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'ndjson']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim().split('\n').length, 1);
+});
