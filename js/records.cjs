@@ -75,11 +75,15 @@ function formatOf(file, given, firstChar) {
   return firstChar === '{' || firstChar === '[' ? 'json' : 'csv';
 }
 
-/** A cell as the engine should see it: "" is not given, booleans and numbers typed. */
+/**
+ * A cell as the engine should see it: "" is not given, and so are SQL's markers of
+ * no value, `NULL` and `\N`, as database exports write them; booleans and numbers
+ * typed.
+ */
 function cell(field, value) {
   if (value === undefined || value === null) return undefined;
   const s = String(value);
-  if (s === '') return undefined;
+  if (s === '' || s === 'NULL' || s === '\\N') return undefined;
   if (BOOLEAN_FIELDS.has(field)) {
     const b = s.trim().toLowerCase();
     if (['true', 'yes', 'y', '1'].includes(b)) return true;

@@ -751,3 +751,13 @@ test('CSV rows of empty cells (a spreadsheet\'s trailing ",,," rows) are skipped
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim().split('\n').length, 1);
 });
+
+test('CSV cells NULL and \\N (SQL exports) are not given', () => {
+  const file = join(dir, 'nulls.csv');
+  writeFileSync(file, 'id,name,timeZone,region,priority,addedAt\n1,NULL,America/New_York,NULL,\\N,2026-11-01T14:00:00Z\n');
+  const r = run(['evaluate', file, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'ndjson']);
+  assert.equal(r.status, 0, r.stderr);
+  const ev = JSON.parse(r.stdout.trim());
+  assert.equal(ev.priority, 0);
+  assert.equal(ev.timeZone, 'America/New_York');
+});
