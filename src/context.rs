@@ -230,11 +230,11 @@ pub struct Ctx<'a> {
     /// Audit the history's touches for violations (the resident worklist
     /// keeps no violations, so it skips them; `get` evaluates in full).
     pub audits: bool,
-    /// The dry run (`plan`), whose calls nobody answers: a callback is
-    /// carried out by such a call (listed once; the rep who makes it sets
-    /// the next), where in a real history only a call that reaches the lead
-    /// carries it out.
-    pub dry_run: bool,
+    /// In the dry run (`plan`), the first index of the events it added:
+    /// calls nobody answers, each of which carries out a callback (listed
+    /// once; the rep who makes it sets the next) or a reply by call. In the
+    /// history given, only a call that reaches the lead does.
+    pub planned_from: Option<u32>,
     /// The consent fold's lists, lent by a batch that evaluates contact
     /// after contact and takes them back from the facts (their allocations
     /// serve them all); empty otherwise.
@@ -259,7 +259,7 @@ impl<'a> Ctx<'a> {
             hours_changes: Cell::new(i64::MAX),
             lean: false,
             audits: true,
-            dry_run: false,
+            planned_from: None,
             lent: Cell::default(),
         }
     }
@@ -282,6 +282,11 @@ impl<'a> Ctx<'a> {
     /// Where the zone comes from.
     pub fn zone_source(&self) -> ZoneSource {
         self.place.zone_source
+    }
+
+    /// Whether `e` is a touch the dry run added ([`Ctx::planned_from`]).
+    pub fn planned(&self, e: &crate::model::Event) -> bool {
+        self.planned_from.is_some_and(|k| e.index >= k)
     }
 
     /// Whether the words are wanted (not a lean evaluation).

@@ -42,13 +42,14 @@ pub struct PlanItem {
 pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant) -> Vec<PlanItem> {
     let env = Env::new(playbook);
     let mut c = contact.clone();
+    let given = u32::try_from(c.events.len()).unwrap_or(u32::MAX);
     let mut t = now;
     let mut out = Vec::new();
     let mut stalls = 0;
     while out.len() < MAX_ITEMS && t <= until {
         let mut ctx = Ctx::new(&env, &c, t);
         ctx.lean = true;
-        ctx.dry_run = true;
+        ctx.planned_from = Some(given);
         let s = consent::fold(&ctx);
         let mut sink = crate::explain::Explain::default();
         let proposal = propose(&ctx, &s, &mut sink);

@@ -35,7 +35,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.dry_run => owed = None,
+            } if *outcome != Outcome::NoAnswer || ctx.planned(e) => owed = None,
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
@@ -101,7 +101,7 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
                     // at hang-up, nor a call nobody answered.
                     let early = ((due.0 - set.0) / 2).clamp(0, DAY);
                     let reached =
-                        ctx.dry_run || *outcome == Outcome::Connected || outcome.is_sales();
+                        ctx.planned(e) || *outcome == Outcome::Connected || outcome.is_sales();
                     if reached && e.at > set && e.at.0 >= due.0 - early {
                         pending = None;
                     }
