@@ -42,7 +42,11 @@ pub struct PlanItem {
 pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant) -> Vec<PlanItem> {
     let env = Env::new(playbook);
     let mut c = contact.clone();
-    let given = u32::try_from(c.events.len()).unwrap_or(u32::MAX);
+    // What the playbook does from `now` if nobody answers: events recorded
+    // for later are not part of it (taken in part, they let a touch already
+    // chosen break them: a Redial to a number recorded as wrong).
+    c.events.retain(|e| e.at <= now);
+    let given = u32::try_from(contact.events.len()).unwrap_or(u32::MAX);
     let mut t = now;
     let mut out = Vec::new();
     let mut stalls = 0;
@@ -121,7 +125,9 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         };
         // Carried out at the time reached; the history stays sorted by time
         // (a contact may hold events after `now` already).
-        let index = u32::try_from(c.events.len()).unwrap_or(u32::MAX);
+        // Numbered after every event given (those after `now` too), so no
+        // two events share a number.
+        let index = given.saturating_add(u32::try_from(out.len()).unwrap_or(u32::MAX));
         let pos = c.events.partition_point(|e| e.at <= at);
         c.events.insert(pos, Event { at, index, body });
         if at == t && n.kind == Kind::Reply {
