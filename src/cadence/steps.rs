@@ -271,7 +271,13 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn ready(&mut self, n: usize, step: &Step) -> Instant {
         let (planned, gap) = self.on_time_gap(step);
         self.on_time = planned;
-        self.ready_after(step, self.anchor, if n == 0 { 0 } else { gap })
+        let gap = if n == 0 { 0 } else { gap };
+        match step.delay {
+            // Its own time is the on-time one, whenever the step before was
+            // done: not worked out twice.
+            Delay::Day(_) => ready_at(self.ctx, planned, self.anchor, gap),
+            Delay::After { .. } => self.ready_after(step, self.anchor, gap),
+        }
     }
 
     /// Where `step` falls on the on-time schedule, and its gap after the step
