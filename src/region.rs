@@ -82,10 +82,19 @@ fn table() -> &'static Table {
             let mut by_code: Vec<u16> = (0..rows.len())
                 .filter_map(|i| u16::try_from(i).ok())
                 .collect();
-            by_code.sort_by(|&a, &b| {
-                let code = |i: u16| rows.get(usize::from(i)).map(|r| r.code.as_str());
-                code(a).cmp(&code(b))
-            });
+            // An insertion sort: some seventy codes, once (a library sort
+            // is a few kilobytes of code for each element type and order).
+            let code = |i: Option<&u16>| {
+                i.and_then(|&i| rows.get(usize::from(i)))
+                    .map(|r| r.code.as_str())
+            };
+            for i in 1..by_code.len() {
+                let mut j = i;
+                while j > 0 && code(by_code.get(j - 1)) > code(by_code.get(j)) {
+                    by_code.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
             Table {
                 rows,
                 by_code,
