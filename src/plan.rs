@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::cadence::{ActChannel, Kind};
+use crate::cadence::{ActChannel, Candidate, Kind, Label};
 use crate::consent;
 use crate::context::{Ctx, Env};
 use crate::facts::{propose, Pick};
@@ -50,7 +50,11 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
     let mut t = now;
     let mut out = Vec::new();
     let mut stalls = 0;
-    while out.len() < MAX_ITEMS && t <= until {
+    // (Each round records a touch or moves on in time.)
+    for _ in 0..MAX_ITEMS * 8 {
+        if out.len() >= MAX_ITEMS || t > until {
+            break;
+        }
         let mut ctx = Ctx::new(&env, &c, t);
         ctx.lean = true;
         ctx.planned_from = Some(given);
@@ -59,18 +63,31 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let proposal = propose(&ctx, &s, &mut sink);
         // The person's next action or the host's next automatic send,
         // whichever comes first.
+        // (Due at one instant, steps go in the playbook's order.)
+        let auto_first = matches!(
+            (&proposal.next, &proposal.auto),
+            (Some(Candidate { label: Label::Step(p), due_at, .. }), Some(a))
+                if a.due_at == *due_at && matches!(a.label, Label::Step(n) if n < *p)
+        );
+        let (first, second) = if auto_first {
+            (proposal.auto, proposal.next)
+        } else {
+            (proposal.next, proposal.auto)
+        };
         let mut pick = Pick::default();
-        for n in [proposal.next, proposal.auto].into_iter().flatten() {
+        for n in [first, second].into_iter().flatten() {
             pick.offer(n);
         }
-        let next = pick.best();
-        let Some(n) = next else {
-            match proposal.done.and_then(|d| d.until) {
-                Some(u) if u > t => {
+        // A campaign done for the month goes on at the next month's start,
+        // before a follow-up or callback further off.
+        let resume = proposal.done.and_then(|d| d.until).filter(|&u| u > t);
+        let Some(n) = pick.best() else {
+            match resume {
+                Some(u) => {
                     t = u;
                     continue;
                 }
-                _ => break,
+                None => break,
             }
         };
         // Replies and confirmations are made as soon as they can be; an
@@ -91,8 +108,16 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                 }
             }
         }
-        if at > until {
+        // Carried out only as the evaluation at that time still has it (an
+        // automatic send that lapses as the window opens is not sent then;
+        // last month's attempt is not the new month's).
+        let then = resume.map_or(at, |u| u.min(at));
+        if then > until {
             break;
+        }
+        if then > t {
+            t = then;
+            continue;
         }
         out.push(PlanItem {
             due_at: ctx.zone.format(at),

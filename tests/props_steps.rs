@@ -225,7 +225,8 @@ proptest! {
         }
     }
 
-    /// A reminder is never the next action once the step after it is due: the
+    /// A reminder is never the next action once the step after it is due
+    /// (later than the reminder: one due with it comes after it): the
     /// cadence is carried out on time (as the dry run does), reminders left
     /// open, and evaluated at a random time.
     #[test]
@@ -262,8 +263,10 @@ proptest! {
             if modes[i] == "reminder" {
                 // The first later step for a person: an automatic send is the
                 // sender's work, in `nextAuto`, and leaves the reminder open.
+                // (One due at the reminder's own instant is offered after it.)
+                let own = planned.iter().find(|(k, _)| *k == i).map(|&(_, t)| t);
                 if let Some(&(k, after)) = planned.iter().find(|(k, _)| *k > i && modes[*k] != "auto") {
-                    prop_assert!(now < after,
+                    prop_assert!(now < after || own == Some(after),
                         "reminder {id} is next at {} though step s{} fell due at {}\n{pb}",
                         iso(now), k, iso(after));
                 }

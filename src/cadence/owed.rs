@@ -15,27 +15,39 @@ use super::{ActChannel, Candidate, Kind, Label};
 /// A reply owed to the customer's last message, if any.
 pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut owed: Option<(usize, Instant, Channel)> = None;
+    // A call of the dry run's own made since (nobody answers there).
+    let mut planned_call = false;
     for (i, e) in ctx.events() {
         match &e.body {
             EventBody::Message {
                 channel,
                 direction: Direction::In,
                 ..
-            } => match s.keyword(i) {
-                None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
-                Some(_) => owed = None,
-            },
+            } => {
+                planned_call = false;
+                match s.keyword(i) {
+                    None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
+                    Some(_) => owed = None,
+                }
+            }
             EventBody::Message {
                 direction: Direction::Out,
                 ..
             } => owed = None,
-            // A call nobody answered is no reply (a voicemail is one), but
-            // in the dry run, where nobody answers.
+            // A call nobody answered is no reply (a voicemail is one); in
+            // the dry run, where nobody answers, it is the reply when the
+            // reply goes by call.
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.planned(e) => owed = None,
+            } if *outcome != Outcome::NoAnswer || ctx.planned(e) => {
+                if ctx.planned(e) {
+                    planned_call = true;
+                } else {
+                    owed = None;
+                }
+            }
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
@@ -50,6 +62,9 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         }
         return None;
     };
+    if planned_call && channel == Channel::Call {
+        return None;
+    }
     let deadline = at.plus(ctx.playbook.reply_within_ms);
     let act = ActChannel::Reach(channel);
     let opens = place(ctx, s, act, at)?;
@@ -72,7 +87,8 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         label: Label::Reply,
         attempt: None,
         channel: act,
-        mode: Mode::Manual,
+        // A reply by call (text and email refused) is a call to make.
+        mode: mode_for(channel),
         due_at,
         opens_at: opens,
         overdue_at: due_at,

@@ -28,9 +28,15 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
     }
 }
 
+/// Whether the event carries out step `id`: an inbound message tagged with
+/// the step it answers does not (the draft was never sent).
 fn marks(body: &EventBody, id: &str) -> bool {
     match body {
-        EventBody::Message { step: Some(s), .. }
+        EventBody::Message {
+            step: Some(s),
+            direction: Direction::Out,
+            ..
+        }
         | EventBody::Activity { step: Some(s), .. }
         | EventBody::StepDone { step: s } => s.as_ref() == id,
         _ => false,
@@ -150,10 +156,11 @@ struct Walk<'c, 'a> {
     /// The on-time schedule (every step done at its own time), for the gaps.
     on_time: Instant,
     /// Open reminders: they close once a later step for a person (not an
-    /// automatic one: the sender's work is not the rep's) falls due or is
-    /// done. An automatic send owed to the sender: it closes once a later
-    /// step on its channel falls due (later in time: steps due at the same
-    /// instant are owed in turn) or any later step is done.
+    /// automatic one: the sender's work is not the rep's) falls due later
+    /// than they did, or is done. An automatic send owed to the sender: it
+    /// closes once a later step on its channel falls due (later in time:
+    /// steps due at the same instant are owed in turn) or any later step is
+    /// done after it fell due.
     reminders: Vec<Candidate>,
     owed: Option<Candidate>,
     /// The next automatic send to come.
@@ -209,7 +216,12 @@ impl<'c, 'a> Walk<'c, 'a> {
             if step.mode != Mode::Auto {
                 self.reminders.clear();
             }
-            self.owed = None;
+            // A later step done after the owed send fell due closes it (the
+            // sequence moved on without it); one done early (a rep's text
+            // before the day-3 email) leaves it owed when it falls due.
+            if self.owed.as_ref().is_some_and(|o| at > o.due_at) {
+                self.owed = None;
+            }
             // A reminder does not hold the sequence: marked done late, it
             // leaves the steps after it where they were (done early, they
             // count from then).
@@ -352,8 +364,9 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// reminders; until then, `at` is when the answer changes.
     fn close(&mut self, at: Instant, reminders: bool, act: ActChannel) {
         if self.ctx.now >= at {
+            // A reminder due at the same instant is offered first, in turn.
             if reminders {
-                self.reminders.clear();
+                self.reminders.retain(|r| r.due_at >= at);
             }
             // Steps due at the same instant are each owed in turn.
             if self
