@@ -137,7 +137,10 @@ export interface DndEvent {
    */
   active: boolean;
   /**
-   * What set it.
+   * What set it: `"keyword"` is the customer's opt-out keyword as the host's SMS provider
+   * recorded it (on `sms` or `all`, the customer's opt-out: hot stage, priority boost and
+   * the one confirmation, as the inbound message itself); `"manual"` a person, `"unsubscribe"`,
+   * `"bounce"` and `"complaint"` the email side.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";
@@ -593,7 +596,12 @@ export interface Evaluation {
   next: NextAction | null;
   /** The next automatic send, or `null`: what the host's sender sends and when. */
   nextAuto: NextAuto | null;
-  /** Why there is no next action, or `null`. */
+  /**
+   * Why the cadence itself has nothing to come (the steps complete or stopped, the month's
+   * campaign reached or its attempts made, no channel left), or `null` while it goes on. A
+   * reply, callback or follow-up owed can still be `next` (a reached lead's callback); a
+   * cadence waiting only on an automatic send has `done: null` and its send in `nextAuto`.
+   */
   done: {
     reason: "complete" | "stopped" | "reached" | "attemptsComplete" | "noChannel";
     label: string;
@@ -630,12 +638,17 @@ export interface Evaluation {
   violations: Violation[];
   /** The DND in force per channel. */
   dnd: { sms: DndInfo | null; call: DndInfo | null; email: DndInfo | null; all: DndInfo | null };
-  /** The SMS opt-out in force, or `null`; `match: "phrase"` asks a person to review it. */
+  /**
+   * The SMS opt-out in force, or `null`; `match: "phrase"` asks a person to review it.
+   * `keyword` is `""` for one the host recorded only as a `dnd` event with `source: "keyword"`;
+   * `channels` lists what it revokes.
+   */
   optOut: {
     at: string;
     keyword: string;
     match: "exact" | "phrase";
     scope: "channel" | "all";
+    channels: Channel[];
     event: number;
     confirmedAt: string | null;
   } | null;

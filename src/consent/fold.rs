@@ -223,6 +223,31 @@ fn dnd(
         DndChannel::Email => "email",
     };
     if active {
+        // The customer's keyword as the host recorded it (its SMS provider's
+        // opt-out): the customer's opt-out, with its one confirmation and
+        // the hot stage, as the message itself would be.
+        let by_keyword = match channel {
+            DndChannel::Sms => Revoked::of(Channel::Sms),
+            DndChannel::All => Revoked::ALL,
+            _ => Revoked::NONE,
+        };
+        if source == DndSource::Keyword && !by_keyword.is_empty() {
+            s.opt_out = Some(match s.opt_out.take() {
+                Some(first) => OptOut {
+                    channels: first.channels.union(by_keyword),
+                    ..first
+                },
+                None => OptOut {
+                    at,
+                    event: i,
+                    keyword: "",
+                    phrase: false,
+                    channels: by_keyword,
+                    by_text: true,
+                    confirmed_at: None,
+                },
+            });
+        }
         if let Some(d) = s.dnd.get_mut(k) {
             if set_once(d, at, source, i) && ctx.explains() {
                 s.explain.push_fmt(format_args!(
@@ -273,6 +298,11 @@ fn opt_out<'a>(
     let phrase = c.matched == Some(Match::Phrase);
     if channels.is_all() && (phrase || medium == MessageChannel::Email) {
         s.all_in_words = true;
+    }
+    // The words of an opt-out the host recorded as a DND first.
+    if let Some(o) = s.opt_out.as_mut().filter(|o| o.keyword.is_empty()) {
+        o.keyword = keyword;
+        o.phrase = phrase;
     }
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
