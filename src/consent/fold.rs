@@ -232,12 +232,9 @@ fn dnd(
             _ => Revoked::NONE,
         };
         if source == DndSource::Keyword && !by_keyword.is_empty() {
-            s.opt_out = Some(match s.opt_out.take() {
-                Some(first) => OptOut {
-                    channels: first.channels.union(by_keyword),
-                    ..first
-                },
-                None => OptOut {
+            widen(
+                s,
+                OptOut {
                     at,
                     event: i,
                     keyword: "",
@@ -246,7 +243,7 @@ fn dnd(
                     by_text: true,
                     confirmed_at: None,
                 },
-            });
+            );
         }
         if let Some(d) = s.dnd.get_mut(k) {
             if set_once(d, at, source, i) && ctx.explains() {
@@ -366,13 +363,9 @@ fn opt_out<'a>(
             }
         ));
     }
-    s.opt_out = Some(match s.opt_out.take() {
-        // Widened: the first opt-out keeps its time and its one confirmation.
-        Some(first) => OptOut {
-            channels: first.channels.union(channels),
-            ..first
-        },
-        None => OptOut {
+    widen(
+        s,
+        OptOut {
             at,
             event: i,
             keyword,
@@ -381,5 +374,17 @@ fn opt_out<'a>(
             by_text: medium == MessageChannel::Sms,
             confirmed_at: None,
         },
+    );
+}
+
+/// Records an opt-out: the first one in force, widened to the new one's
+/// channels (it keeps its time and its one confirmation), else the new one.
+fn widen<'a>(s: &mut Consent<'a>, new: OptOut<'a>) {
+    s.opt_out = Some(match s.opt_out.take() {
+        Some(first) => OptOut {
+            channels: first.channels.union(new.channels),
+            ..first
+        },
+        None => new,
     });
 }
