@@ -30,6 +30,17 @@ impl Reader<'_> {
         })
     }
 
+    /// Word `i` starts with a digit as written ("7am", "8").
+    pub(super) fn digit_first(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            self.toks
+                .surface(t)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+        })
+    }
+
     pub(super) fn ch(&self, i: usize) -> u8 {
         self.t.get(i).map_or(0, |t| t.ch)
     }

@@ -37,6 +37,15 @@ impl Reader<'_> {
             self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
+        // Asked for, not complained of: "can you keep texting me?", "please
+        // keep calling" (but "why would you keep calling").
+        let asked = self
+            .back(i, 3)
+            .any(|k| self.is(k, MODAL) || self.eq(k, "PLEASE"))
+            && !self.back(i, 4).any(|k| self.eq(k, "WHY"));
+        if asked {
+            return None;
+        }
         let me = self.back(i, 2).any(|k| self.is(k, I1));
         let j = if self.eq(i + 1, "ON") { i + 2 } else { i + 1 };
         if !self.is(j, GER) {
@@ -161,7 +170,15 @@ impl Reader<'_> {
             }
             return None;
         }
-        let passive = self.eq(i, "BLOCKED");
+        // Said of the number or of us ("blocked", "number blocked", "you are
+        // blocked"), not of something else ("the road is blocked").
+        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS IT TE");
+        let passive = self.eq(i, "BLOCKED")
+            && self.back(i, 1).all(|k| {
+                of_us(k)
+                    || self.is(k, FILLER | LAUGH)
+                    || (self.any(k, "IS ARE BEEN") && self.back(k, 1).all(of_us))
+            });
         if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
             return hit(i, j, 0);
         }

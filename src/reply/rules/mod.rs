@@ -151,10 +151,25 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         }
     }
     let laugh = r.t.iter().any(|t| t.is(LAUGH));
+    // "I accidentally replied STOP", "texted stop by mistake": a keyword
+    // alone, told of as a slip in its sentence, is no request.
+    let slip = |h: &Hit| {
+        h.b == h.a + 1
+            && (r
+                .back_in_sentence(h.a)
+                .chain(h.b..r.t.len())
+                .take_while(|&m| m < h.b || r.brk(m) != FULL_STOP))
+            .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY MISTAKE ACCIDENT"))
+    };
     let kept = r.kept();
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
-    for h in hits.all.iter().flatten().filter(|h| !(laugh && h.soft)) {
+    for h in hits
+        .all
+        .iter()
+        .flatten()
+        .filter(|h| !(laugh && h.soft) && !slip(h))
+    {
         let named = h.ch & ALL_CH;
         let implied = if named == 0 || h.ch & CAME_BY != 0 {
             came_by.0

@@ -34,7 +34,13 @@ impl Reader<'_> {
                 && (self.any(i - 1, "DO PLEASE DOES")
                     || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
         let mut j = i + 1;
-        while self.on(j) && self.any(j, "EVER EVEN PLEASE YOU JUST REALLY") {
+        // (Cursing between: "don't fucking text me".)
+        while self.on(j)
+            && self.any(
+                j,
+                "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN",
+            )
+        {
             j += 1;
         }
         if !self.on(j) {

@@ -186,7 +186,7 @@ impl Reader<'_> {
 
     /// Word `k` starts a time of day or week that limits a request: "after
     /// 8pm", "before 9", "so early", "too late", "on weekends", "at night",
-    /// "in the morning", "during work".
+    /// "in the morning", "during work", "at work", "at 7am".
     fn when_only(&self, k: usize) -> bool {
         let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
         match self.w(k) {
@@ -196,7 +196,12 @@ impl Reader<'_> {
                 k + 1,
                 "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
             ),
-            "AT" | "IN" => self.any(k + 1, part) || self.any(k + 2, part),
+            // "at work", "at 7am" too.
+            "AT" | "IN" => {
+                self.any(k + 1, part)
+                    || self.any(k + 2, part)
+                    || (self.eq(k, "AT") && (self.any(k + 1, "WORK HOME") || self.digit_first(k + 1)))
+            }
             _ => false,
         }
     }
