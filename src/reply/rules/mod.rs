@@ -168,7 +168,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         .all
         .iter()
         .flatten()
-        .filter(|h| !(laugh && h.soft) && !slip(h))
+        .filter(|h| !(slip(h) || (laugh && h.soft)))
     {
         let named = h.ch & ALL_CH;
         let implied = if named == 0 || h.ch & CAME_BY != 0 {
