@@ -55,6 +55,10 @@ pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneS
     (principal, ZoneSource::Region, zones)
 }
 
+/// The mark on the index of a call the dry run made as a callback or a
+/// reply by call ([`Ctx::carries_out`]).
+pub const CARRIES_OUT: u32 = 1 << 31;
+
 /// What binds every contact with the same region and zone under one playbook:
 /// the zone, the hours (each window in each zone, with its cache of days) and
 /// the caps. Worked out once per batch and shared by its contacts.
@@ -231,9 +235,10 @@ pub struct Ctx<'a> {
     /// keeps no violations, so it skips them; `get` evaluates in full).
     pub audits: bool,
     /// In the dry run (`plan`), the first index of the events it added:
-    /// calls nobody answers, each of which carries out a callback (listed
-    /// once; the rep who makes it sets the next) or a reply by call. In the
-    /// history given, only a call that reaches the lead does.
+    /// calls nobody answers. One made as a callback or a reply by call (its
+    /// index marked [`CARRIES_OUT`]) carries it out (listed once; the rep who
+    /// makes it sets the next); the dry run's other calls do not, and in the
+    /// history given only a call that reaches the lead does.
     pub planned_from: Option<u32>,
     /// The consent fold's lists, lent by a batch that evaluates contact
     /// after contact and takes them back from the facts (their allocations
@@ -284,9 +289,11 @@ impl<'a> Ctx<'a> {
         self.place.zone_source
     }
 
-    /// Whether `e` is a touch the dry run added ([`Ctx::planned_from`]).
-    pub fn planned(&self, e: &crate::model::Event) -> bool {
-        self.planned_from.is_some_and(|k| e.index >= k)
+    /// Whether `e` is a call the dry run made as a callback or a reply
+    /// ([`Ctx::planned_from`]).
+    pub fn carries_out(&self, e: &crate::model::Event) -> bool {
+        self.planned_from
+            .is_some_and(|k| e.index >= k && e.index & CARRIES_OUT != 0)
     }
 
     /// Whether the words are wanted (not a lean evaluation).

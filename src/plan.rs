@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::cadence::{ActChannel, Candidate, Kind, Label};
 use crate::consent;
-use crate::context::{Ctx, Env};
-use crate::facts::{propose, Pick};
+use crate::context::{Ctx, Env, CARRIES_OUT};
+use crate::facts::propose;
 use crate::model::{
     Channel, Contact, Direction, Event, EventBody, Interaction, MessageChannel, Outcome,
 };
@@ -61,9 +61,34 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let s = consent::fold(&ctx);
         let mut sink = crate::explain::Explain::default();
         let proposal = propose(&ctx, &s, &mut sink);
+        // Replies and confirmations are made as soon as they can be; an
+        // item already due when the dry run reaches it (a late start, `now`
+        // after the window closed) waits for its channel's window, as a rep
+        // or the sender would: a touch is never planned in quiet hours. The
+        // one confirmation goes out while the opt-out stands, at any hour
+        // (47 CFR 64.1200(a)(12)), and only until its deadline. `None`: its
+        // channel never opens.
+        let when = |n: &Candidate| -> Option<Instant> {
+            let at = n.opens_at.max(t);
+            match n.channel {
+                ActChannel::Reach(ch) if at > n.opens_at && n.kind != Kind::ConfirmOptOut => {
+                    let answer = consent::check(&ctx, &s, ch, at);
+                    if answer.allowed {
+                        Some(at)
+                    } else {
+                        answer.next_allowed_at.filter(|&open| open > at)
+                    }
+                }
+                _ => Some(at),
+            }
+        };
         // The person's next action or the host's next automatic send,
-        // whichever comes first.
-        // (Due at one instant, steps go in the playbook's order.)
+        // whichever can be carried out first (the rep and the sender do not
+        // wait on each other: an email due now goes before a text waiting
+        // for the morning; a reply the customer is owed now, before an
+        // automatic send due later than it opened, though its deadline is
+        // later still). Ready at one instant, the person's goes first, and
+        // steps in the playbook's order.
         let auto_first = matches!(
             (&proposal.next, &proposal.auto),
             (Some(Candidate { label: Label::Step(p), due_at, .. }), Some(a))
@@ -74,14 +99,18 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         } else {
             (proposal.next, proposal.auto)
         };
-        let mut pick = Pick::default();
+        let mut best: Option<(Instant, Candidate)> = None;
         for n in [first, second].into_iter().flatten() {
-            pick.offer(n);
+            if let Some(at) = when(&n) {
+                if best.as_ref().map_or(true, |(b, _)| at < *b) {
+                    best = Some((at, n));
+                }
+            }
         }
         // A campaign done for the month goes on at the next month's start,
         // before a follow-up or callback further off.
         let resume = proposal.done.and_then(|d| d.until).filter(|&u| u > t);
-        let Some(n) = pick.best() else {
+        let Some((at, n)) = best else {
             match resume {
                 Some(u) => {
                     t = u;
@@ -90,24 +119,6 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                 None => break,
             }
         };
-        // Replies and confirmations are made as soon as they can be; an
-        // item already due when the dry run reaches it (a late start, `now`
-        // after the window closed) waits for its channel's window, as a rep
-        // or the sender would: a touch is never planned in quiet hours.
-        let mut at = n.opens_at.max(t);
-        // The one confirmation goes out while the opt-out stands, at any
-        // hour (47 CFR 64.1200(a)(12)), and only until its deadline.
-        if at > n.opens_at && n.kind != Kind::ConfirmOptOut {
-            if let ActChannel::Reach(ch) = n.channel {
-                let answer = consent::check(&ctx, &s, ch, at);
-                if !answer.allowed {
-                    match answer.next_allowed_at {
-                        Some(open) if open > at => at = open,
-                        _ => break,
-                    }
-                }
-            }
-        }
         // Carried out only as the evaluation at that time still has it (an
         // automatic send that lapses as the window opens is not sent then;
         // last month's attempt is not the new month's).
@@ -153,6 +164,12 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         // Numbered after every event given (those after `now` too), so no
         // two events share a number.
         let index = given.saturating_add(u32::try_from(out.len()).unwrap_or(u32::MAX));
+        // The call made as a callback or a reply carries it out; the dry
+        // run's other calls, which nobody answers, do not.
+        let index = match n.kind {
+            Kind::Callback | Kind::Reply => index | CARRIES_OUT,
+            _ => index,
+        };
         let pos = c.events.partition_point(|e| e.at <= at);
         c.events.insert(pos, Event { at, index, body });
         if at == t && n.kind == Kind::Reply {

@@ -15,39 +15,27 @@ use super::{ActChannel, Candidate, Kind, Label};
 /// A reply owed to the customer's last message, if any.
 pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut owed: Option<(usize, Instant, Channel)> = None;
-    // A call of the dry run's own made since (nobody answers there).
-    let mut planned_call = false;
     for (i, e) in ctx.events() {
         match &e.body {
             EventBody::Message {
                 channel,
                 direction: Direction::In,
                 ..
-            } => {
-                planned_call = false;
-                match s.keyword(i) {
-                    None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
-                    Some(_) => owed = None,
-                }
-            }
+            } => match s.keyword(i) {
+                None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
+                Some(_) => owed = None,
+            },
             EventBody::Message {
                 direction: Direction::Out,
                 ..
             } => owed = None,
-            // A call nobody answered is no reply (a voicemail is one); in
-            // the dry run, where nobody answers, it is the reply when the
-            // reply goes by call.
+            // A call nobody answered is no reply (a voicemail is one), but
+            // in the dry run, the call it made as the reply.
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.planned(e) => {
-                if ctx.planned(e) {
-                    planned_call = true;
-                } else {
-                    owed = None;
-                }
-            }
+            } if *outcome != Outcome::NoAnswer || ctx.carries_out(e) => owed = None,
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
@@ -62,9 +50,6 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         }
         return None;
     };
-    if planned_call && channel == Channel::Call {
-        return None;
-    }
     let deadline = at.plus(ctx.playbook.reply_within_ms);
     let act = ActChannel::Reach(channel);
     let opens = place(ctx, s, act, at)?;
@@ -117,7 +102,7 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
                     // at hang-up, nor a call nobody answered.
                     let early = ((due.0 - set.0) / 2).clamp(0, DAY);
                     let reached =
-                        ctx.planned(e) || *outcome == Outcome::Connected || outcome.is_sales();
+                        ctx.carries_out(e) || *outcome == Outcome::Connected || outcome.is_sales();
                     if reached && e.at > set && e.at.0 >= due.0 - early {
                         pending = None;
                     }
