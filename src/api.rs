@@ -139,10 +139,12 @@ pub fn plan(contact: &Value, pb: &Value, now: &Value, until: &Value) -> Result<V
 /// # Errors
 /// Field-path errors.
 pub fn check_channel(contact: &Value, channel: &Value, at: &Value, pb: &Value) -> Result<Value> {
-    let ch = channel
-        .as_str()
-        .and_then(Channel::parse)
-        .ok_or_else(|| Error::value("channel", "expected \"sms\", \"call\" or \"email\""))?;
+    let ch = channel.as_str().and_then(channel_named).ok_or_else(|| {
+        Error::value(
+            "channel",
+            format!("expected \"sms\", \"call\" or \"email\", got {channel}"),
+        )
+    })?;
     let at = time_arg(at, "at")?;
     let pb = playbook(pb, "playbook")?;
     let c = contact_from_value(contact, &pb)?;
@@ -173,18 +175,32 @@ pub fn classify_reply(text: &Value, channel: &Value) -> Result<Value> {
 /// # Errors
 /// Any other string, or not a string.
 pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
-    // Compared without case, spaces, `_` or `-` ("Text Message", "E_Mail").
-    let is = |s: &str, names: &[&str]| {
-        let s: String = s
-            .chars()
-            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
-            .collect();
-        names.iter().any(|n| s.eq_ignore_ascii_case(n))
-    };
-    match v {
-        Some(s) if is(s, &["", "sms", "text", "textmessage"]) => Ok(MessageChannel::Sms),
-        Some(s) if is(s, &["email"]) => Ok(MessageChannel::Email),
-        _ => Err(Error::value("channel", "expected \"sms\" or \"email\"")),
+    match v.map(|s| (s.trim().is_empty(), channel_named(s))) {
+        Some((true, _) | (_, Some(Channel::Sms))) => Ok(MessageChannel::Sms),
+        Some((_, Some(Channel::Email))) => Ok(MessageChannel::Email),
+        _ => Err(Error::value(
+            "channel",
+            format!(
+                "expected \"sms\" or \"email\", got \"{}\"",
+                v.unwrap_or_default()
+            ),
+        )),
+    }
+}
+
+/// A channel as a host writes it, compared without case, spaces, `_` or `-`:
+/// `"SMS"`, `"Text Message"`, `"E_Mail"`, `"Phone Call"`.
+pub fn channel_named(s: &str) -> Option<Channel> {
+    let s: String = s
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match s.as_str() {
+        "sms" | "text" | "textmessage" => Some(Channel::Sms),
+        "call" | "phone" | "phonecall" => Some(Channel::Call),
+        "email" => Some(Channel::Email),
+        _ => None,
     }
 }
 

@@ -700,7 +700,10 @@ export interface BatchError {
   /** Every problem of the record, apart. */
   errors: FieldError[];
 }
-/** Options of `evaluateMany`. */
+/**
+ * Options of `evaluateMany` (and `evaluateManyJson`). Strict, as a playbook is: another
+ * key is an error naming it (`options.explian: unknown option; expected explain`).
+ */
 export interface EvaluateManyOptions {
   /**
    * Fill `explain` for every contact; `false` leaves each `explain` empty and
@@ -802,7 +805,10 @@ export interface Filter {
   /** Contacts whose id or name contains this text (any case). */
   text?: string;
 }
-/** One page of `Worklist.query` results. */
+/**
+ * One page of `Worklist.query` results. Strict: another key is an error naming it
+ * (`page.limt: unknown option; expected offset or limit`).
+ */
 export interface Page {
   /**
    * How many to skip.

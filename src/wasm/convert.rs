@@ -210,13 +210,7 @@ pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
     if let Some(s) = v.as_string() {
         return TimeArg::text(&s).map_err(|e| e.under(path));
     }
-    let got = if v.is_null() {
-        "null".to_string()
-    } else if v.is_undefined() {
-        "undefined".to_string()
-    } else {
-        v.js_typeof().as_string().unwrap_or_default()
-    };
+    let got = got_js(v);
     Err(Error::new(
         ErrorCode::InvalidTime,
         path,
@@ -224,12 +218,46 @@ pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
     ))
 }
 
-/// A channel argument: `"sms"`, `"call"` or `"email"`.
+/// A channel argument: `"sms"`, `"call"` or `"email"`, as a host writes it
+/// ([`crate::api::channel_named`]: `"SMS"`, `"Phone Call"`).
 pub fn channel(v: &JsValue, path: &str) -> Result<Channel, Error> {
-    v.as_string()
-        .as_deref()
-        .and_then(Channel::parse)
-        .ok_or_else(|| Error::value(path, "expected \"sms\", \"call\" or \"email\""))
+    let text = v.as_string();
+    text.as_deref()
+        .and_then(crate::api::channel_named)
+        .ok_or_else(|| {
+            let got = text.map_or_else(|| got_js(v), |s| format!("\"{s}\""));
+            Error::value(
+                path,
+                format!("expected \"sms\", \"call\" or \"email\", got {got}"),
+            )
+        })
+}
+
+/// What a JS value is, for an error: `null`, `undefined` or its type.
+fn got_js(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// Refuses a key of the options object `o` that is none of `known`
+/// (`expected` names them): a typo (`{explian: false}`) is caught, as in a
+/// playbook, not silently ignored.
+pub fn only_keys(o: &JsValue, known: &[&str], expected: &str, path: &str) -> Result<(), Error> {
+    for key in js_sys::Object::keys(o.unchecked_ref::<js_sys::Object>()) {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(Error::input(
+                [path, ".", &key].concat(),
+                ["unknown option; expected ", expected].concat(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One contact, for `playbook`.
@@ -291,6 +319,7 @@ pub fn option_bool(
     if !o.is_object() {
         return Err(Error::input(path, "expected an options object"));
     }
+    only_keys(o, &[name], name, path)?;
     let v = js_sys::Reflect::get(o, &name.into()).unwrap_or(JsValue::UNDEFINED);
     if v.is_undefined() {
         return Ok(None);

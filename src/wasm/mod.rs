@@ -268,7 +268,8 @@ pub fn classify_reply(
 }
 
 /// Whether `channel` may be used for `contact` at `at`: `{allowed, reason?,
-/// nextAllowedAt?}`.
+/// nextAllowedAt?}`. `channel` is `"sms"`, `"call"` or `"email"`, read as
+/// hosts write it (`"SMS"`, `"Text Message"`, `"Phone Call"`, `"E-Mail"`).
 #[wasm_bindgen(js_name = checkChannel, unchecked_return_type = "ChannelCheck")]
 pub fn check_channel(
     #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,

@@ -695,3 +695,30 @@ test('Worklist: free() twice is a no-op; any other call after it says the Workli
     assert.throws(call, (e) => e instanceof Error && /this Worklist was freed/.test(e.message));
   }
 });
+
+test('options objects are strict, as playbooks are: a misspelt option is an error naming it', () => {
+  const throwsAt = (f, path) =>
+    assert.throws(f, (e) => e instanceof Error && e.message.startsWith(`${path}: unknown option`), path);
+  throwsAt(() => m.evaluateMany([good()], ladder, NOW, { explian: false }), 'options.explian');
+  throwsAt(() => m.evaluateManyJson(JSON.stringify([good()]), ladder, NOW, { Explain: false }), 'options.Explain');
+  const wl = new m.Worklist(ladder);
+  wl.upsert([good()]);
+  wl.refresh(NOW);
+  throwsAt(() => wl.query({}, { limt: 1 }), 'page.limt');
+  assert.deepEqual(wl.query({}, { offset: 0, limit: 1 }), ['c1']);
+  assert.equal(m.evaluateMany([good()], ladder, NOW, { explain: false })[0].explain.length, 0);
+  wl.free();
+  stillWorks();
+});
+
+test('checkChannel reads a channel as hosts write it, and names what it got when it cannot', () => {
+  const at = '2026-11-12T15:00:00Z';
+  for (const ch of ['SMS', ' Text Message ', 'text']) {
+    assert.deepEqual(m.checkChannel(good(), ch, at, ladder), m.checkChannel(good(), 'sms', at, ladder), ch);
+  }
+  assert.deepEqual(m.checkChannel(good(), 'Phone Call', at, ladder), m.checkChannel(good(), 'call', at, ladder));
+  assert.deepEqual(m.checkChannel(good(), 'E-Mail', at, ladder), m.checkChannel(good(), 'email', at, ladder));
+  assert.throws(() => m.checkChannel(good(), 'fax', at, ladder), { message: /^channel: expected "sms", "call" or "email", got "fax"$/ });
+  assert.throws(() => m.checkChannel(good(), 3, at, ladder), { message: /^channel: expected "sms", "call" or "email", got number$/ });
+  assert.throws(() => m.classifyReply('STOP', 'call'), { message: /^channel: expected "sms" or "email", got "call"$/ });
+});
