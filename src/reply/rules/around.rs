@@ -215,6 +215,11 @@ impl Reader<'_> {
         // To the end of the clause, or a turn ("unsubscribe me but you can
         // still text me").
         while self.on(k) && !self.eq(k, "BUT") {
+            // A means named narrows what came before it: "I revoke consent to
+            // be contacted by text".
+            if self.via(k).is_some() {
+                return self.narrowed(c, k);
+            }
             if self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) {
                 c |= self.ch(k);
             }

@@ -313,7 +313,14 @@ impl Reader<'_> {
                 }
             }
             // "please refrain from contacting me", "refrain from texting".
-            "REFRAIN" if self.eq(i + 1, "FROM") && self.is(i + 2, GER) => self.gerund(i, i + 2),
+            "REFRAIN" | "DESIST" if self.eq(i + 1, "FROM") && self.is(i + 2, GER) => {
+                self.gerund(i, i + 2)
+            }
+            // "go fuck yourself", "lâchez-moi".
+            "GO" if self.any(i + 1, "FUCK F") && self.any(i + 2, "YOURSELF YOURSELVES") => {
+                hit(i, i + 3, ALL_CH)
+            }
+            "LACHEZ" | "LACHE" if self.is(i + 1, ME) && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
             // "darme de baja" (not "dar de baja mi carro del seguro").
             "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => {
                 let thing = (i + 1..i + 4)

@@ -8,7 +8,7 @@ use super::{hit, soft, Hit, Obj, Reader};
 /// Spanish commands to the business (usted, ustedes, tú): "no envíen", "no me
 /// llamen".
 const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ESCRIBA ESCRIBAS \
-    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE";
+    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE TEXTEES";
 
 /// Spanish infinitives of contact, alone or with the pronoun: "no enviar",
 /// "no llamarme".
@@ -99,7 +99,9 @@ impl Reader<'_> {
                     None
                 }
             }
-            "GAVE" | "GIVE" | "GIVEN" if matches!(n, "NEVER" | "DIDN'T" | "NOT") => {
+            "GAVE" | "GIVE" | "GIVEN" | "PROVIDE" | "PROVIDED"
+                if matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
+            {
                 if (j + 1..j + 5).any(|m| self.on(m) && self.any(m, "PERMISSION CONSENT NUMBER")) {
                     hit(i, j + 1, self.media_before(j) | self.media_after(j))
                 } else {
