@@ -175,7 +175,12 @@ pub fn classify_reply(text: &Value, channel: &Value) -> Result<Value> {
 /// # Errors
 /// Any other string, or not a string.
 pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
-    match v.map(|s| (s.trim().is_empty(), channel_named(s))) {
+    // Nothing but spaces, `_` or `-` is not given.
+    let blank = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '_' | '-'))
+    };
+    match v.map(|s| (blank(s), channel_named(s))) {
         Some((true, _) | (_, Some(Channel::Sms))) => Ok(MessageChannel::Sms),
         Some((_, Some(Channel::Email))) => Ok(MessageChannel::Email),
         _ => Err(Error::value(
