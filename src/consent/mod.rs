@@ -138,12 +138,20 @@ impl Violation {
                 self.detail
             ),
             Rule::Refused(Refusal::QuietHours) => {
-                let local = ctx.zone.civil(self.at);
+                // In the zone where it broke them (the zone unknown, the
+                // contact's local time may be inside the window).
+                let outside = ctx.hours().outside_in(self.at);
+                let local = outside.unwrap_or(ctx.zone).civil(self.at);
                 [
                     ch.noun(),
                     " at ",
                     &crate::window::hhmm(local.hour * 60 + local.minute),
-                    " local, outside ",
+                    match outside {
+                        Some(z) => [" in ", z.name()].concat(),
+                        None => " local".to_string(),
+                    }
+                    .as_str(),
+                    ", outside ",
                     ctx.hours().source(),
                 ]
                 .concat()

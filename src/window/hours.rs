@@ -248,6 +248,19 @@ impl Hours {
         words
     }
 
+    /// The first zone in which `t` is outside a window, when the hours hold
+    /// in several (a contact whose zone is unknown): where a touch broke
+    /// them, for its violation's words.
+    pub fn outside_in(&self, t: Instant) -> Option<Zone> {
+        let n = self.zones.len();
+        if n < 2 {
+            return None;
+        }
+        (0..self.constraints())
+            .find(|&i| !matches!(self.span(i, t), Some((s, e)) if s <= t && t < e))
+            .and_then(|i| self.zones.get(i.checked_rem(n)?).copied())
+    }
+
     /// Whether `t` is inside every window in every zone.
     pub fn contains(&self, t: Instant) -> bool {
         if let Some(inside) = self.asked_about(t).contains {
