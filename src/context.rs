@@ -55,9 +55,11 @@ pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneS
     (principal, ZoneSource::Region, zones)
 }
 
-/// The mark on the index of a call the dry run made as a callback or a
-/// reply by call ([`Ctx::carries_out`]).
-pub const CARRIES_OUT: u32 = 1 << 31;
+/// The marks on the index of a call the dry run made as a callback, or as a
+/// reply by call ([`Ctx::made_as`]).
+pub const AS_CALLBACK: u32 = 1 << 31;
+/// See [`AS_CALLBACK`].
+pub const AS_REPLY: u32 = 1 << 30;
 
 /// What binds every contact with the same region and zone under one playbook:
 /// the zone, the hours (each window in each zone, with its cache of days) and
@@ -236,9 +238,10 @@ pub struct Ctx<'a> {
     pub audits: bool,
     /// In the dry run (`plan`), the first index of the events it added:
     /// calls nobody answers. One made as a callback or a reply by call (its
-    /// index marked [`CARRIES_OUT`]) carries it out (listed once; the rep who
-    /// makes it sets the next); the dry run's other calls do not, and in the
-    /// history given only a call that reaches the lead does.
+    /// index marked [`AS_CALLBACK`] or [`AS_REPLY`]) carries that out (listed
+    /// once; the rep who makes it sets the next); the dry run's other calls
+    /// do not, and in the history given only a call that reaches the lead
+    /// does.
     pub planned_from: Option<u32>,
     /// The consent fold's lists, lent by a batch that evaluates contact
     /// after contact and takes them back from the facts (their allocations
@@ -289,11 +292,11 @@ impl<'a> Ctx<'a> {
         self.place.zone_source
     }
 
-    /// Whether `e` is a call the dry run made as a callback or a reply
-    /// ([`Ctx::planned_from`]).
-    pub fn carries_out(&self, e: &crate::model::Event) -> bool {
+    /// Whether `e` is a call the dry run made as what `mark` says
+    /// ([`AS_CALLBACK`], [`AS_REPLY`]; [`Ctx::planned_from`]).
+    pub fn made_as(&self, e: &crate::model::Event, mark: u32) -> bool {
         self.planned_from
-            .is_some_and(|k| e.index >= k && e.index & CARRIES_OUT != 0)
+            .is_some_and(|k| e.index >= k && e.index & mark != 0)
     }
 
     /// Whether the words are wanted (not a lean evaluation).

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cadence::{ActChannel, Candidate, Kind, Label};
 use crate::consent;
-use crate::context::{Ctx, Env, CARRIES_OUT};
+use crate::context::{Ctx, Env, AS_CALLBACK, AS_REPLY};
 use crate::facts::propose;
 use crate::model::{
     Channel, Contact, Direction, Event, EventBody, Interaction, MessageChannel, Outcome,
@@ -167,7 +167,8 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         // The call made as a callback or a reply carries it out; the dry
         // run's other calls, which nobody answers, do not.
         let index = match n.kind {
-            Kind::Callback | Kind::Reply => index | CARRIES_OUT,
+            Kind::Callback => index | AS_CALLBACK,
+            Kind::Reply => index | AS_REPLY,
             _ => index,
         };
         let pos = c.events.partition_point(|e| e.at <= at);

@@ -2,7 +2,7 @@
 //! callback the agent set, the follow-up before they mean to buy.
 
 use crate::consent::Consent;
-use crate::context::Ctx;
+use crate::context::{Ctx, AS_CALLBACK, AS_REPLY};
 use crate::explain::Explain;
 use crate::model::{Channel, Direction, EventBody, Interaction, Outcome};
 use crate::playbook::Mode;
@@ -35,7 +35,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.carries_out(e) => owed = None,
+            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => owed = None,
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
@@ -101,8 +101,9 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
                     // is due: not the call during which it was set, logged
                     // at hang-up, nor a call nobody answered.
                     let early = ((due.0 - set.0) / 2).clamp(0, DAY);
-                    let reached =
-                        ctx.carries_out(e) || *outcome == Outcome::Connected || outcome.is_sales();
+                    let reached = ctx.made_as(e, AS_CALLBACK)
+                        || *outcome == Outcome::Connected
+                        || outcome.is_sales();
                     if reached && e.at > set && e.at.0 >= due.0 - early {
                         pending = None;
                     }
