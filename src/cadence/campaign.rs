@@ -293,9 +293,11 @@ impl Next<'_> {
             .s(channel.noun())
             .s(" due ")
             .words(ctx.words(due_at))
-            .s(" (")
+            // The phase the attempt belongs to (its due time may fall in a
+            // later one, a day after the last touch).
+            .s(" (an attempt of the ")
             .s(&self.phase.label)
-            .s(")");
+            .s(" phase)");
         if channel != preferred {
             line.s(", ")
                 .s(channel.noun())
