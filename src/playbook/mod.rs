@@ -286,11 +286,12 @@ impl Playbook {
             Ok(raw) => build::build(raw.0),
             Err(e) => {
                 let first = Error::from_path(e);
-                let mut rest: Vec<Error> = shape::problems(value)
+                // In the order they are found: fields by name, items in
+                // order ("steps[2]" before "steps[10]").
+                let rest: Vec<Error> = shape::problems(value)
                     .into_iter()
                     .filter(|e| e.path != first.path)
                     .collect();
-                rest.sort_by(|a, b| a.path.cmp(&b.path));
                 Err(first.with_also(rest))
             }
         }
