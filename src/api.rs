@@ -185,10 +185,10 @@ pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
         Some((_, Some(Channel::Email))) => Ok(MessageChannel::Email),
         _ => Err(Error::value(
             "channel",
-            format!(
-                "expected \"sms\" or \"email\", got \"{}\"",
-                v.unwrap_or_default()
-            ),
+            match v {
+                Some(s) => format!("expected \"sms\" or \"email\", got \"{s}\""),
+                None => "expected \"sms\" or \"email\", got another type".to_string(),
+            },
         )),
     }
 }

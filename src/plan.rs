@@ -166,6 +166,8 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let index = given.saturating_add(u32::try_from(out.len()).unwrap_or(u32::MAX));
         // The call made as a callback or a reply carries it out; the dry
         // run's other calls, which nobody answers, do not.
+        // (Indexes stay far below the marks: 2^30 events would not fit a
+        // 4 GB memory.)
         let index = match n.kind {
             Kind::Callback => index | AS_CALLBACK,
             Kind::Reply => index | AS_REPLY,

@@ -138,8 +138,9 @@ export interface DndEvent {
   active: boolean;
   /**
    * What set it: `"keyword"` is the customer's opt-out keyword as the host's SMS provider
-   * recorded it (on `sms` or `all`, the customer's opt-out: hot stage, priority boost and
-   * the one confirmation, as the inbound message itself); `"manual"` a person, `"unsubscribe"`,
+   * recorded it (on `sms` or `all`, the customer's opt-out, as the inbound message itself:
+   * the one confirmation, and the hot stage and priority boost while calls are allowed);
+   * `"manual"` a person, `"unsubscribe"`,
    * `"bounce"` and `"complaint"` the email side.
    * @default "manual"
    */
@@ -702,7 +703,7 @@ export interface BatchError {
 }
 /**
  * Options of `evaluateMany` (and `evaluateManyJson`). Strict, as a playbook is: another
- * key is an error naming it (`options.explian: unknown option; expected explain`).
+ * key is an error naming it (`options.explian: unknown field "explian"; expected one of "explain"`).
  */
 export interface EvaluateManyOptions {
   /**
@@ -807,7 +808,7 @@ export interface Filter {
 }
 /**
  * One page of `Worklist.query` results. Strict: another key is an error naming it
- * (`page.limt: unknown option; expected offset or limit`).
+ * (`page.limt: unknown field "limt"; expected one of "offset", "limit"`).
  */
 export interface Page {
   /**

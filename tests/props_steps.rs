@@ -263,10 +263,12 @@ proptest! {
             if modes[i] == "reminder" {
                 // The first later step for a person: an automatic send is the
                 // sender's work, in `nextAuto`, and leaves the reminder open.
-                // (One due at the reminder's own instant is offered after it.)
+                // (A reminder due at its own instant, left open here as
+                // reminders are, is offered after it; a step carried out
+                // closes it.)
                 let own = planned.iter().find(|(k, _)| *k == i).map(|&(_, t)| t);
                 if let Some(&(k, after)) = planned.iter().find(|(k, _)| *k > i && modes[*k] != "auto") {
-                    prop_assert!(now < after || own == Some(after),
+                    prop_assert!(now < after || (own == Some(after) && modes[k] == "reminder"),
                         "reminder {id} is next at {} though step s{} fell due at {}\n{pb}",
                         iso(now), k, iso(after));
                 }

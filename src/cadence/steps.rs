@@ -425,6 +425,11 @@ impl<'c, 'a> Walk<'c, 'a> {
             ));
         }
         self.close(ready, step.mode != Mode::Auto, ActChannel::Task);
+        // A skipped step for a person comes after no reminder in turn: one
+        // due at its instant closes too (else it stayed open for good).
+        if step.mode != Mode::Auto && self.ctx.now >= ready {
+            self.reminders.retain(|r| r.due_at > ready);
+        }
         self.anchor = ready;
     }
 

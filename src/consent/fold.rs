@@ -297,7 +297,12 @@ fn opt_out<'a>(
         s.all_in_words = true;
     }
     // The words of an opt-out the host recorded as a DND first.
-    if let Some(o) = s.opt_out.as_mut().filter(|o| o.keyword.is_empty()) {
+    // (Its own message: within the confirmation's minutes, revoking texts.)
+    if let Some(o) = s.opt_out.as_mut().filter(|o| {
+        o.keyword.is_empty()
+            && at.0.saturating_sub(o.at.0) <= CONFIRMATION_MS
+            && channels.contains(Channel::Sms)
+    }) {
         o.keyword = keyword;
         o.phrase = phrase;
     }

@@ -253,7 +253,7 @@ pub fn only_keys(o: &JsValue, known: &[&str], expected: &str, path: &str) -> Res
         if !known.contains(&key.as_str()) {
             return Err(Error::input(
                 [path, ".", &key].concat(),
-                ["unknown option; expected ", expected].concat(),
+                ["unknown field \"", &key, "\"; expected one of ", expected].concat(),
             ));
         }
     }
@@ -319,7 +319,7 @@ pub fn option_bool(
     if !o.is_object() {
         return Err(Error::input(path, "expected an options object"));
     }
-    only_keys(o, &[name], name, path)?;
+    only_keys(o, &[name], &["\"", name, "\""].concat(), path)?;
     let v = js_sys::Reflect::get(o, &name.into()).unwrap_or(JsValue::UNDEFINED);
     if v.is_undefined() {
         return Ok(None);

@@ -328,7 +328,7 @@ fn page_of(v: Option<&JsValue>) -> Result<(usize, usize), Error> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(Error::input("page", "expected {offset?, limit?}"));
     }
-    super::convert::only_keys(v, &["offset", "limit"], "offset or limit", "page")?;
+    super::convert::only_keys(v, &["offset", "limit"], "\"offset\", \"limit\"", "page")?;
     let field = |name: &str| -> Result<Option<usize>, Error> {
         let x = js_sys::Reflect::get(v, &name.into()).unwrap_or(JsValue::UNDEFINED);
         if x.is_undefined() || x.is_null() {

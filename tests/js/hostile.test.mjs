@@ -698,7 +698,7 @@ test('Worklist: free() twice is a no-op; any other call after it says the Workli
 
 test('options objects are strict, as playbooks are: a misspelt option is an error naming it', () => {
   const throwsAt = (f, path) =>
-    assert.throws(f, (e) => e instanceof Error && e.message.startsWith(`${path}: unknown option`), path);
+    assert.throws(f, (e) => e instanceof Error && e.message.startsWith(`${path}: unknown field`), path);
   throwsAt(() => m.evaluateMany([good()], ladder, NOW, { explian: false }), 'options.explian');
   throwsAt(() => m.evaluateManyJson(JSON.stringify([good()]), ladder, NOW, { Explain: false }), 'options.Explain');
   const wl = new m.Worklist(ladder);
@@ -713,11 +713,22 @@ test('options objects are strict, as playbooks are: a misspelt option is an erro
 
 test('checkChannel reads a channel as hosts write it, and names what it got when it cannot', () => {
   const at = '2026-11-12T15:00:00Z';
+  // Texts and calls refused for different reasons, email allowed: a name read
+  // as the wrong channel gives another answer.
+  const c = good();
+  c.events.push(
+    { kind: 'dnd', at: '2026-11-04T14:00:00Z', channel: 'call', active: true },
+    { kind: 'message', at: '2026-11-12T14:59:00Z', channel: 'sms', direction: 'out' },
+  );
+  const pb = { name: 'p', frequencyCap: { max: 1, hours: 24, channels: ['sms'] } };
+  assert.equal(m.checkChannel(c, 'sms', at, pb).reason, 'frequencyCap');
+  assert.equal(m.checkChannel(c, 'call', at, pb).reason, 'dnd');
+  assert.equal(m.checkChannel(c, 'email', at, pb).allowed, true);
   for (const ch of ['SMS', ' Text Message ', 'text']) {
-    assert.deepEqual(m.checkChannel(good(), ch, at, ladder), m.checkChannel(good(), 'sms', at, ladder), ch);
+    assert.deepEqual(m.checkChannel(c, ch, at, pb), m.checkChannel(c, 'sms', at, pb), ch);
   }
-  assert.deepEqual(m.checkChannel(good(), 'Phone Call', at, ladder), m.checkChannel(good(), 'call', at, ladder));
-  assert.deepEqual(m.checkChannel(good(), 'E-Mail', at, ladder), m.checkChannel(good(), 'email', at, ladder));
+  assert.deepEqual(m.checkChannel(c, 'Phone Call', at, pb), m.checkChannel(c, 'call', at, pb));
+  assert.deepEqual(m.checkChannel(c, 'E-Mail', at, pb), m.checkChannel(c, 'email', at, pb));
   assert.throws(() => m.checkChannel(good(), 'fax', at, ladder), { message: /^channel: expected "sms", "call" or "email", got "fax"$/ });
   assert.throws(() => m.checkChannel(good(), 3, at, ladder), { message: /^channel: expected "sms", "call" or "email", got number$/ });
   assert.throws(() => m.classifyReply('STOP', 'call'), { message: /^channel: expected "sms" or "email", got "call"$/ });

@@ -30,14 +30,20 @@ impl Reader<'_> {
         })
     }
 
-    /// Word `i` starts with a digit as written ("7am", "8").
-    pub(super) fn digit_first(&self, i: usize) -> bool {
+    /// Word `i` is an hour as written: one or two digits, alone or with
+    /// am/pm or minutes ("7", "7am", "8PM", "7:30"; not "5551234567").
+    pub(super) fn hour(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| {
-            self.toks
-                .surface(t)
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_digit)
+            let s = self.toks.surface(t).as_bytes();
+            let d = s.iter().take_while(|b| b.is_ascii_digit()).count();
+            let rest = s.get(d..).unwrap_or_default();
+            (1..=2).contains(&d)
+                && match rest {
+                    [] | [b':', ..] => true,
+                    // am, pm, a, p in any case.
+                    [x] | [x, b'm' | b'M'] => matches!(x, b'a' | b'A' | b'p' | b'P'),
+                    _ => false,
+                }
         })
     }
 
@@ -107,7 +113,10 @@ impl Reader<'_> {
             if self.is(j, STARTER) {
                 return true;
             }
-            if self.eq(j, "AT") && self.eq(j + 1, "ONCE") {
+            // "at once", "3 times now".
+            if (self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
+                || (self.number(j) && self.eq(j + 1, "TIMES"))
+            {
                 j += 2;
                 continue;
             }
@@ -211,17 +220,23 @@ impl Reader<'_> {
     /// is every channel.
     pub(super) fn media_after(&self, i: usize) -> u8 {
         let mut c = 0;
+        // The channels named one by one (not by a word for every channel).
+        let mut named = 0;
         let mut k = i + 1;
         // To the end of the clause, or a turn ("unsubscribe me but you can
         // still text me").
         while self.on(k) && !self.eq(k, "BUT") {
-            // A means named narrows what came before it: "I revoke consent to
-            // be contacted by text".
+            // A means named narrows a word for every channel before it: "I
+            // revoke consent to be contacted by text" (but "to calls or
+            // texts or contact by email" keeps the calls and texts).
             if self.via(k).is_some() {
-                return self.narrowed(c, k);
+                return self.narrowed(named, k);
             }
             if self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) {
                 c |= self.ch(k);
+                if self.ch(k) != ALL_CH {
+                    named |= self.ch(k);
+                }
             }
             if self.is(k, ALLW) && self.bare(k + 1) {
                 c = ALL_CH;

@@ -39,9 +39,11 @@ impl Reader<'_> {
         });
         // Asked for, not complained of: "can you keep texting me?", "please
         // keep calling" (but "why would you keep calling").
-        let asked = self
+        // (A modal that is no negation: "you can't keep calling me" is one.)
+        let asked = (self
             .back(i, 3)
-            .any(|k| self.is(k, MODAL) || self.eq(k, "PLEASE"))
+            .any(|k| self.is(k, MODAL) && !self.is(k, NEG))
+            || (i > 0 && self.on(i) && self.eq(i - 1, "PLEASE")))
             && !self.back(i, 4).any(|k| self.eq(k, "WHY"));
         if asked {
             return None;
@@ -172,12 +174,15 @@ impl Reader<'_> {
         }
         // Said of the number or of us ("blocked", "number blocked", "you are
         // blocked"), not of something else ("the road is blocked").
-        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS IT TE");
+        // ("you've been blocked", "this number has been blocked").
+        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS TE YOU'VE");
+        let has = |k: usize| of_us(k) || (self.any(k, "HAVE HAS") && self.back(k, 1).all(of_us));
         let passive = self.eq(i, "BLOCKED")
             && self.back(i, 1).all(|k| {
                 of_us(k)
                     || self.is(k, FILLER | LAUGH)
-                    || (self.any(k, "IS ARE BEEN") && self.back(k, 1).all(of_us))
+                    || (self.any(k, "IS ARE") && self.back(k, 1).all(of_us))
+                    || (self.eq(k, "BEEN") && self.back(k, 1).all(has))
             });
         if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
             return hit(i, j, 0);

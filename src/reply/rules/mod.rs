@@ -152,14 +152,15 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     }
     let laugh = r.t.iter().any(|t| t.is(LAUGH));
     // "I accidentally replied STOP", "texted stop by mistake": a keyword
-    // alone, told of as a slip in its sentence, is no request.
+    // alone, told of as what was sent by mistake, is no request (but "Stop,
+    // I signed up by mistake" is one).
     let slip = |h: &Hit| {
+        let sent = h.a > 0 && r.any(h.a - 1, "REPLIED TEXTED SENT TYPED HIT PRESSED");
         h.b == h.a + 1
-            && (r
-                .back_in_sentence(h.a)
-                .chain(h.b..r.t.len())
-                .take_while(|&m| m < h.b || r.brk(m) != FULL_STOP))
-            .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY MISTAKE ACCIDENT"))
+            && ((sent
+                && r.back_in_sentence(h.a)
+                    .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY")))
+                || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
     };
     let kept = r.kept();
     let mut bits = 0u8;

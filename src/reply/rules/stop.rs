@@ -86,7 +86,9 @@ impl Reader<'_> {
             {
                 return None;
             }
-            match self.object(j) {
+            // ("asked you to stop 3 times now": how often, read by `bare`.)
+            let times = self.number(j) && self.eq(j + 1, "TIMES");
+            match if times { Obj::Empty } else { self.object(j) } {
                 Obj::Media { end, ch } => return soft(i, end, ch),
                 Obj::All(end) => return hit(i, end, ALL_CH),
                 Obj::Pron(end) => {
@@ -186,7 +188,8 @@ impl Reader<'_> {
 
     /// Word `k` starts a time of day or week that limits a request: "after
     /// 8pm", "before 9", "so early", "too late", "on weekends", "at night",
-    /// "in the morning", "during work", "at work", "at 7am".
+    /// "in the morning", "during work", "at work", "at 7am" (not "at
+    /// 212-555-1234").
     fn when_only(&self, k: usize) -> bool {
         let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
         match self.w(k) {
@@ -200,7 +203,7 @@ impl Reader<'_> {
             "AT" | "IN" => {
                 self.any(k + 1, part)
                     || self.any(k + 2, part)
-                    || (self.eq(k, "AT") && (self.any(k + 1, "WORK HOME") || self.digit_first(k + 1)))
+                    || (self.eq(k, "AT") && (self.eq(k + 1, "WORK") || self.hour(k + 1)))
             }
             _ => false,
         }
