@@ -63,6 +63,24 @@ impl Reader<'_> {
     /// A threat: "if you text me again...", "if you don't stop texting me...",
     /// "if you keep calling".
     pub(super) fn threat(&self, i: usize) -> Option<Hit> {
+        // "if I get one more text...", "if I receive another call...".
+        if self.is(i + 1, I1) && self.any(i + 2, "GET RECEIVE") {
+            let mut more = false;
+            for m in i + 3..i + 7 {
+                if !self.on(m) {
+                    break;
+                }
+                more |= self.any(m, "ANOTHER MORE");
+                if self.is(m, MEDIA) && !self.is(m, THING) {
+                    return if more {
+                        hit(i, m + 1, self.ch(m))
+                    } else {
+                        None
+                    };
+                }
+            }
+            return None;
+        }
         if !self.any(i + 1, "YOU Y'ALL THEY") {
             return None;
         }
@@ -154,7 +172,9 @@ impl Reader<'_> {
         if first.is_some_and(|k| self.any(k, "IS ARE")) {
             return None;
         }
-        hit(i, i + 1, 0)
+        // What is called so ("any further communication will be considered
+        // harassment": every channel).
+        hit(i, i + 1, self.media_before(i))
     }
 
     /// Blocking the sender: "I'm blocking you", "blocked", "number blocked",

@@ -280,7 +280,10 @@ impl Reader<'_> {
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             // "Enough!", "Basta", as the whole message.
-            "ENOUGH" | "BASTA" if i == 0 && self.bare(i + 1) => hit(i, i + 1, 0),
+            // (Or a sentence: "This is the 5th text this week. Enough.")
+            "ENOUGH" | "BASTA" if (i == 0 || self.brk(i) == FULL_STOP) && self.bare(i + 1) => {
+                hit(i, i + 1, 0)
+            }
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {
                     i + 2
