@@ -132,6 +132,10 @@ impl Reader<'_> {
         if self.eq(k, "TOO") {
             return self.on(k + 1) && self.is(k + 1, WHEN);
         }
+        // "no me llamen al trabajo" (but "al celular" names the means).
+        if self.eq(k, "AL") {
+            return self.any(k + 1, "TRABAJO OFICINA");
+        }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
