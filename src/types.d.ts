@@ -789,7 +789,11 @@ export interface PlannedItem {
   /** Its place on its planned day, from 1. */
   rank: number;
 }
-/** A worklist filter: fields AND-ed, values in a list OR-ed; every field optional. */
+/**
+ * A worklist filter: fields AND-ed, values in a list OR-ed; every field optional. A field
+ * left out (or `undefined`) does not filter; an empty list matches no contact (an OR of no
+ * values): a sidebar with nothing ticked leaves the field out.
+ */
 export interface Filter {
   /** Contacts with one of these statuses. */
   status?: StatusId[];
