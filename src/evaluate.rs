@@ -133,9 +133,11 @@ pub struct ChannelOut {
     /// `dnd`, `quietHours`, `frequencyCap` or `wrongNumber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
-    /// When it will be allowed; `null` while a DND or wrong number lasts.
+    /// When it will be allowed; absent when allowed, and while a DND or
+    /// wrong number lasts (no time is known: `nextAllowedAt?` in the
+    /// contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_allowed_at: Option<Option<Stamp>>,
+    pub next_allowed_at: Option<Stamp>,
 }
 
 /// The three channels.
@@ -248,11 +250,10 @@ pub fn channel_out(zone: Zone, c: &Check) -> ChannelOut {
     ChannelOut {
         allowed: c.allowed,
         reason: c.reason.map(|r| r.as_str()),
-        next_allowed_at: if c.allowed {
-            None
-        } else {
-            Some(c.next_allowed_at.map(|t| zone.stamp(t)))
-        },
+        next_allowed_at: c
+            .next_allowed_at
+            .filter(|_| !c.allowed)
+            .map(|t| zone.stamp(t)),
     }
 }
 

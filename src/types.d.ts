@@ -556,10 +556,12 @@ export interface ChannelCheck {
   /** Why not. */
   reason?: "dnd" | "quietHours" | "frequencyCap" | "wrongNumber";
   /**
-   * When it opens again; `null` while a DND or wrong number lasts.
+   * When it opens again; absent when it is allowed now, and while a DND or wrong number
+   * lasts (no time is known until a new event), or when the window does not open within
+   * the 400 days searched.
    * @unit RFC 3339 in the contact's local offset
    */
-  nextAllowedAt?: string | null;
+  nextAllowedAt?: string;
 }
 /** A DND in force. */
 export interface DndInfo {

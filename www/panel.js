@@ -89,7 +89,7 @@ export class ContactPanel {
     const n = ev.next;
     const channel = (k) => {
       const ch = ev.channels[k];
-      const why = ch.allowed ? 'allowed now' : `${REASONS[ch.reason] || ch.reason}${ch.nextAllowedAt ? ` · from ${formatTime(ch.nextAllowedAt, tz)}` : ch.nextAllowedAt === null ? ' · until lifted' : ''}`;
+      const why = ch.allowed ? 'allowed now' : `${REASONS[ch.reason] || ch.reason}${ch.nextAllowedAt ? ` · from ${formatTime(ch.nextAllowedAt, tz)}` : ch.reason === 'dnd' || ch.reason === 'wrongNumber' ? ' · until lifted' : ''}`;
       return `<div class="channel ${ch.allowed ? 'ok' : 'no'}" data-channel="${k}"><b>${CHANNEL_NAMES[k]}: ${ch.allowed ? 'yes' : 'no'}</b><br>${escapeHtml(why)}</div>`;
     };
     const nextHtml = n

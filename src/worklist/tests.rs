@@ -619,7 +619,7 @@ fn a_window_never_open_within_the_search_is_searched_again() {
     let mut w = Worklist::new(pb.clone(), Some(at("1866-09-01T12:00:00Z")));
     w.upsert(vec![c.clone()]);
     let never = evaluate(&c, &pb, at("1866-09-01T12:00:00Z"));
-    assert_eq!(never.channels.call.next_allowed_at, Some(None));
+    assert_eq!(never.channels.call.next_allowed_at, None);
     let kept = w.kept("us").and_then(|k| k.valid_until);
     assert_eq!(kept, never.valid_until.map(|v| v.at.0));
     // 400 days before the first opening after Alaska's change.
@@ -640,7 +640,7 @@ fn a_window_never_open_within_the_search_is_searched_again() {
     }
     let found = w.get("us").and_then(|e| e.channels.call.next_allowed_at);
     assert_eq!(
-        found.flatten().map(|s| s.at),
+        found.map(|s| s.at),
         Some(at("1867-10-22T20:46:38Z"))
     );
 }
@@ -672,7 +672,7 @@ fn a_window_that_never_opens_keeps_one_valid_until() {
     ] {
         w.refresh(at(now));
         let ev = evaluate(&c, &pb, at(now));
-        assert_eq!(ev.channels.call.next_allowed_at, Some(None), "{now}");
+        assert_eq!(ev.channels.call.next_allowed_at, None, "{now}");
         assert_eq!(w.get("ny").as_ref(), Some(&ev), "{now}");
         assert_eq!(
             w.kept("ny").and_then(|k| k.valid_until),
