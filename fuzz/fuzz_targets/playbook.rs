@@ -30,16 +30,17 @@ fuzz_target!(|data: &[u8]| {
             {"kind": "callback", "at": "2026-11-01T02:00:00Z", "dueAt": "2026-11-03T15:00:00Z"},
             {"kind": "horizon", "at": "2026-11-01T02:00:00Z", "buyAt": "2027-05-01T00:00:00Z"}
         ]}),
-        json!({"id": 7, "addedAt": 0, "events": [
-            {"kind": "dnd", "at": 1, "channel": "call", "active": true},
-            {"kind": "stepDone", "at": 2, "step": "call-asap"},
-            {"kind": "activity", "at": 3, "interaction": "call", "outcome": "wrongNumber"}
+        // Epoch milliseconds (numbers below 1973 read as seconds are refused).
+        json!({"id": 7, "addedAt": 1_767_225_600_000_i64, "events": [
+            {"kind": "dnd", "at": 1_767_225_601_000_i64, "channel": "call", "active": true},
+            {"kind": "stepDone", "at": 1_767_225_602_000_i64, "step": "call-asap"},
+            {"kind": "activity", "at": 1_767_225_603_000_i64, "interaction": "call", "outcome": "wrongNumber"}
         ]}),
     ];
     let nows = [
         json!("2026-03-08T07:30:00Z"),
         json!("2026-11-30T23:59:59Z"),
-        json!(0),
+        json!(1_767_225_600_000_i64),
     ];
     for c in &contacts {
         for now in &nows {
