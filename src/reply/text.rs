@@ -35,6 +35,8 @@ pub struct Tok {
     join: u8,
     /// Not written by the customer as a word (an emoji read as laughter, `&`).
     pub synth: bool,
+    /// It starts a line.
+    pub line: bool,
 }
 
 impl Tok {
@@ -48,6 +50,7 @@ impl Tok {
             brk,
             join,
             synth: false,
+            line: false,
         }
     }
 
@@ -250,9 +253,17 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
         let cut = t.starts_with("---")
             || t.trim_end() == "--"
             || t.starts_with("_____")
-            || ["From:", "*From:*", "De:", "De :", "Von:", "Sent from my"]
-                .iter()
-                .any(|w| t.starts_with(w))
+            || [
+                "From:",
+                "*From:*",
+                "De:",
+                "De :",
+                "Von:",
+                "Sent from my",
+                "Get Outlook for",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w))
             || quote_header(t);
         if cut && own(&kept) {
             break;
@@ -305,6 +316,8 @@ struct Builder {
     word: Option<usize>,
     brk: u8,
     join: u8,
+    /// A line break since the last word.
+    line: bool,
 }
 
 impl Builder {
@@ -356,9 +369,11 @@ impl Builder {
             brk: self.brk,
             join: self.join,
             synth: false,
+            line: self.line,
         };
         self.brk = 0;
         self.join = b' ';
+        self.line = false;
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
@@ -419,6 +434,7 @@ impl Builder {
                     brk: self.brk,
                     join: b' ',
                     synth: true,
+                    line: false,
                 });
             }
         }
@@ -438,6 +454,7 @@ pub fn tokens(text: &str) -> Tokens {
         word: None,
         brk: 0,
         join: b' ',
+        line: false,
     };
     for c in text.chars().filter_map(fold) {
         // An asterisk inside a word masks letters ("f***ing"): part of it.
@@ -481,6 +498,7 @@ pub fn tokens(text: &str) -> Tokens {
             }
             Class::Weak | Class::Strong => {
                 b.end_word();
+                b.line |= c == '\n';
                 b.join = b' ';
                 let k = if class(c) == Class::Strong {
                     STRONG

@@ -639,10 +639,7 @@ fn a_window_never_open_within_the_search_is_searched_again() {
         );
     }
     let found = w.get("us").and_then(|e| e.channels.call.next_allowed_at);
-    assert_eq!(
-        found.map(|s| s.at),
-        Some(at("1867-10-22T20:46:38Z"))
-    );
+    assert_eq!(found.map(|s| s.at), Some(at("1867-10-22T20:46:38Z")));
 }
 
 /// A window that never opens keeps one `validUntil` from every `now` before

@@ -150,6 +150,20 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
             }
         }
     }
+    if hits.count == 0 {
+        // A keyword on a line of its own, signed: "Remove\nDebbie", "CANCEL\n\nJohn
+        // Smith\nAcme" (the rest names nobody the lists know, or thanks).
+        if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line)) {
+            let signed =
+                r.t.get(b..)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|t| t.w.is_empty() || t.is(FILLER));
+            if let Some(h) = r.short(0, b).filter(|_| signed) {
+                hits.push(h);
+            }
+        }
+    }
     let laugh = r.t.iter().any(|t| t.is(LAUGH));
     // "I accidentally replied STOP", "texted stop by mistake": a keyword
     // alone, told of as what was sent by mistake, is no request (but "Stop,
@@ -177,7 +191,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         } else {
             0
         } | if named & CALL != 0 { SMS } else { 0 };
-        bits |= named | (implied & !kept);
+        bits |= (named | implied) & !kept;
         first = first.or(Some(*h));
     }
     let first = first?;
@@ -372,9 +386,14 @@ impl Reader<'_> {
                 && self.on(k + 1)
                 && !self.on(k + 2)
                 && k + 2 < self.t.len();
+            // ("texts ok", "I prefer text", "texting is the only way", "email
+            // works".)
             if (self.on(after) && self.any(after, "INSTEAD ONLY"))
-                || before.is_some_and(|b| self.any(b, "JUST ONLY"))
-                || (self.any(k + 1, "IS ARE") && self.any(k + 2, "FINE OK OKAY BETTER GOOD"))
+                || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER"))
+                || (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS"))
+                || (self.any(k + 1, "IS ARE")
+                    && (self.any(k + 2, "FINE OK OKAY BETTER GOOD")
+                        || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
                 || self.asked_for(k)
                 || self.left_open(k)
                 || first_ask

@@ -64,6 +64,10 @@ impl Reader<'_> {
         }
         let w = self.w(i);
         if w == "CEASE" && self.eq(i + 1, "AND") && self.eq(i + 2, "DESIST") {
+            // "cease and desist texting me": what it names.
+            if self.on(i + 3) && self.is(i + 3, GER) {
+                return self.gerund(i, i + 3);
+            }
             return hit(i, i + 3, ALL_CH);
         }
         let j = i + 1;
@@ -259,7 +263,8 @@ impl Reader<'_> {
             _ => {}
         }
         // A list of them: "texting and calling me", "texting, calling and emailing me".
-        let mut ch = self.ch(j);
+        // ("blowing up my phone": its texts, by whatever means it was said.)
+        let mut ch = if g == "BLOWING" { SMS } else { self.ch(j) };
         let mut end = k;
         loop {
             let mut m = end;
