@@ -34,7 +34,7 @@ impl Reader<'_> {
     pub(super) fn keep(&self, i: usize) -> Option<Hit> {
         // "why do you keep texting me", "no need to keep calling".
         let you = self.back(i, 3).any(|k| {
-            self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
+            self.any(k, "YOU YOU'RE Y'ALL THEY GUYS PEOPLE WHY")
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
         // Asked for, not complained of: "can you keep texting me?", "please
@@ -51,6 +51,11 @@ impl Reader<'_> {
         let me = self.back(i, 2).any(|k| self.is(k, I1));
         let j = if self.eq(i + 1, "ON") { i + 2 } else { i + 1 };
         if !self.is(j, GER) {
+            return None;
+        }
+        // "still" of us and the customer only ("you're still texting me", not
+        // "are you still texting customers").
+        if self.eq(i, "STILL") && !(self.is(j + 1, ME) || self.is(j, NEED_OBJ)) {
             return None;
         }
         if you || (me && self.is(j, NEED_OBJ)) {

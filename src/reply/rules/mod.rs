@@ -267,7 +267,8 @@ impl Reader<'_> {
             "KNOCK" | "CUT" if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") => {
                 hit(i, i + 3, self.media_after(i + 2))
             }
-            "KEEP" | "KEEPS" => self.keep(i),
+            // ("you're still texting me", "I'm still getting texts".)
+            "KEEP" | "KEEPS" | "STILL" => self.keep(i),
             // "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
             "SIGAN" | "SIGUEN" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "turn off the texts", "turn these texts off".

@@ -108,6 +108,13 @@ impl Reader<'_> {
                     None
                 }
             }
+            // "please do not add me to any mailing lists".
+            "ADD"
+                if self.is(j + 1, ME)
+                    && (j + 2..j + 7).any(|m| self.on(m) && self.any(m, "LIST LISTS")) =>
+            {
+                hit(i, j + 2, 0)
+            }
             "INTERESTED" if n == "NOT" && self.eq(j + 1, "IN") => {
                 if self.any(j + 2, "RECEIVING GETTING") {
                     self.receive(i, j + 3)

@@ -260,6 +260,7 @@ impl Reader<'_> {
         match g {
             "BLOWING" if !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")) => return None,
             "HITTING" if !(self.is(j + 1, ME) && self.eq(j + 2, "UP")) => return None,
+            "FOLLOWING" if !self.eq(j + 1, "UP") => return None,
             _ => {}
         }
         // A list of them: "texting and calling me", "texting, calling and emailing me".
