@@ -337,6 +337,24 @@ fn tapback(text: &str) -> bool {
 /// other words asks about the offer.
 fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     const START: [&str; 2] = ["START", "UNSTOP"];
+    // The keyword first, then why STOP was sent: "START - sorry my kid
+    // texted stop", "Unstop. My husband sent stop from my phone".
+    let all = toks.toks.as_slice();
+    if let Some(k) = all
+        .first()
+        .and_then(|t| START.into_iter().find(|k| *k == t.w))
+    {
+        let why = all.get(1).is_some_and(|t| t.brk != 0)
+            && all.windows(2).any(|p| {
+                matches!(p, [a, b] if matches!(a.w, "REPLIED" | "TEXTED" | "SENT" | "TYPED") && b.w == "STOP")
+            });
+        if why {
+            return Some(Classification {
+                matched: Some(Match::Phrase),
+                ..Classification::exact(Intent::OptIn, k.to_string())
+            });
+        }
+    }
     let mut found: Option<&'static str> = None;
     let mut words = 0;
     let mut only: Option<&str> = None;

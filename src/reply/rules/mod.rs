@@ -168,12 +168,15 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     // "I accidentally replied STOP", "texted stop by mistake": a keyword
     // alone, told of as what was sent by mistake, is no request (but "Stop,
     // I signed up by mistake" is one).
+    // (Or after START: "START - sorry my kid texted stop".)
+    let restart = r.any(0, "START UNSTOP");
     let slip = |h: &Hit| {
         let sent = h.a > 0 && r.any(h.a - 1, "REPLIED TEXTED SENT TYPED HIT PRESSED");
         h.b == h.a + 1
             && ((sent
-                && r.back_in_sentence(h.a)
-                    .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY")))
+                && (restart
+                    || r.back_in_sentence(h.a)
+                        .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY"))))
                 || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
     };
     let kept = r.kept();
