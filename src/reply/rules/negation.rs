@@ -184,7 +184,7 @@ impl Reader<'_> {
             object = true;
         } else if self.on(k)
             && self.any(k, "THIS MY THAT")
-            && self.any(k + 1, "NUMBER PHONE CELL LINE")
+            && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE")
         {
             k += 2;
             object = true;
@@ -225,7 +225,7 @@ impl Reader<'_> {
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(
             k,
-            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI",
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI DIRECTLY FURTHER",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
             || self.bare(k)
         {
