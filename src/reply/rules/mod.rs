@@ -383,13 +383,17 @@ impl Reader<'_> {
             }
             let after = if self.is(k + 1, ME) { k + 2 } else { k + 1 };
             let before = k.checked_sub(1).filter(|_| self.on(k));
-            // "Text me, don't call me": a request of its own, ahead of the rest.
-            let first_ask = (k == 0 || self.brk(k) == FULL_STOP)
+            // "Text me, don't call me", "Please text, don't call": a request
+            // of its own, ahead of the rest.
+            let start = |x: usize| x == 0 || self.brk(x) == FULL_STOP;
+            let first_ask = (start(k)
+                || (k > 0 && start(k - 1) && self.eq(k - 1, "PLEASE") && self.on(k)))
                 && self.is(k, CVERB)
-                && self.is(k + 1, ME)
-                && self.on(k + 1)
-                && !self.on(k + 2)
-                && k + 2 < self.t.len();
+                && ((self.is(k + 1, ME)
+                    && self.on(k + 1)
+                    && !self.on(k + 2)
+                    && k + 2 < self.t.len())
+                    || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO"))));
             // ("texts ok", "I prefer text", "texting is the only way", "email
             // works".)
             if (self.on(after) && self.any(after, "INSTEAD ONLY"))
