@@ -35,8 +35,8 @@ pub struct Tok {
     join: u8,
     /// Not written by the customer as a word (an emoji read as laughter, `&`).
     pub synth: bool,
-    /// It starts a line.
-    pub line: bool,
+    /// Line breaks before it (at most 2: 2 is a blank line).
+    pub line: u8,
 }
 
 impl Tok {
@@ -50,7 +50,7 @@ impl Tok {
             brk,
             join,
             synth: false,
-            line: false,
+            line: 0,
         }
     }
 
@@ -316,8 +316,8 @@ struct Builder {
     word: Option<usize>,
     brk: u8,
     join: u8,
-    /// A line break since the last word.
-    line: bool,
+    /// Line breaks since the last word (at most 2).
+    line: u8,
 }
 
 impl Builder {
@@ -373,7 +373,7 @@ impl Builder {
         };
         self.brk = 0;
         self.join = b' ';
-        self.line = false;
+        self.line = 0;
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
@@ -434,7 +434,7 @@ impl Builder {
                     brk: self.brk,
                     join: b' ',
                     synth: true,
-                    line: false,
+                    line: 0,
                 });
             }
         }
@@ -454,7 +454,7 @@ pub fn tokens(text: &str) -> Tokens {
         word: None,
         brk: 0,
         join: b' ',
-        line: false,
+        line: 0,
     };
     for c in text.chars().filter_map(fold) {
         // An asterisk inside a word masks letters ("f***ing"): part of it.
@@ -498,7 +498,9 @@ pub fn tokens(text: &str) -> Tokens {
             }
             Class::Weak | Class::Strong => {
                 b.end_word();
-                b.line |= c == '\n';
+                if c == '\n' {
+                    b.line = b.line.saturating_add(1).min(2);
+                }
                 b.join = b' ';
                 let k = if class(c) == Class::Strong {
                     STRONG

@@ -215,6 +215,19 @@ impl Reader<'_> {
             .fold(0, |c, k| c | self.ch(k))
     }
 
+    /// Channels the means of contact named after `i` in its clause name
+    /// ("my email", "calls and texts"; not a verb: "I'm calling my lawyer").
+    pub(super) fn means_after(&self, i: usize) -> u8 {
+        (i + 1..i + 9)
+            .take_while(|&m| self.on(m))
+            .filter(|&m| {
+                self.is(m, MEDIA)
+                    && !self.is(m, THING | GER)
+                    && (!self.is(m, CVERB) || self.is(m - 1, DET))
+            })
+            .fold(0, |c, m| c | self.ch(m))
+    }
+
     /// Channels named after `i` in its clause ("unsubscribe me from your
     /// emails", "I revoke my consent to be contacted"); "all" as the last word
     /// is every channel.

@@ -34,7 +34,8 @@ impl Reader<'_> {
     pub(super) fn keep(&self, i: usize) -> Option<Hit> {
         // "why do you keep texting me", "no need to keep calling".
         let you = self.back(i, 3).any(|k| {
-            self.any(k, "YOU YOU'RE Y'ALL THEY GUYS PEOPLE WHY")
+            self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
+                || (self.eq(i, "STILL") && self.eq(k, "YOU'RE"))
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
         // Asked for, not complained of: "can you keep texting me?", "please
@@ -55,7 +56,9 @@ impl Reader<'_> {
         }
         // "still" of us and the customer only ("you're still texting me", not
         // "are you still texting customers").
-        if self.eq(i, "STILL") && !(self.is(j + 1, ME) || self.is(j, NEED_OBJ)) {
+        if self.eq(i, "STILL")
+            && !((self.is(j + 1, ME) && self.bare(j + 2)) || self.is(j, NEED_OBJ))
+        {
             return None;
         }
         if you || (me && self.is(j, NEED_OBJ)) {
@@ -69,7 +72,14 @@ impl Reader<'_> {
     /// "if you keep calling".
     pub(super) fn threat(&self, i: usize) -> Option<Hit> {
         // "if I get one more text...", "if I receive another call...".
+        // (With a threat in the message: a lawyer, a suit, a report.)
         if self.is(i + 1, I1) && self.any(i + 2, "GET RECEIVE") {
+            let threat = (0..self.t.len()).any(|m| {
+                self.any(
+                    m,
+                    "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING",
+                )
+            });
             let mut more = false;
             for m in i + 3..i + 7 {
                 if !self.on(m) {
@@ -77,8 +87,8 @@ impl Reader<'_> {
                 }
                 more |= self.any(m, "ANOTHER MORE");
                 if self.is(m, MEDIA) && !self.is(m, THING) {
-                    return if more {
-                        hit(i, m + 1, self.ch(m))
+                    return if more && threat {
+                        hit(i, m + 1, self.means_after(i))
                     } else {
                         None
                     };

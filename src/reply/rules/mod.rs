@@ -151,14 +151,13 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         }
     }
     if hits.count == 0 {
-        // A keyword on a line of its own, signed: "Remove\nDebbie", "CANCEL\n\nJohn
-        // Smith\nAcme" (the rest names nobody the lists know, or thanks).
-        if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line)) {
-            let signed =
-                r.t.get(b..)
-                    .unwrap_or_default()
-                    .iter()
-                    .all(|t| t.w.is_empty() || t.is(FILLER));
+        // A keyword on a line of its own, a blank line, and a signature:
+        // "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
+        // nobody the lists know, or thanks; not "Cancel\ndinner").
+        if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line > 0)) {
+            let rest = r.t.get(b..).unwrap_or_default();
+            let signed = rest.first().is_some_and(|t| t.line > 1)
+                && rest.iter().all(|t| t.w.is_empty() || t.is(FILLER));
             if let Some(h) = r.short(0, b).filter(|_| signed) {
                 hits.push(h);
             }
@@ -169,7 +168,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     // alone, told of as what was sent by mistake, is no request (but "Stop,
     // I signed up by mistake" is one).
     // (Or after START: "START - sorry my kid texted stop".)
-    let restart = r.any(0, "START UNSTOP");
+    let restart = r.any(0, "START UNSTOP") && r.brk(1) != 0;
     let slip = |h: &Hit| {
         let sent = h.a > 0 && r.any(h.a - 1, "REPLIED TEXTED SENT TYPED HIT PRESSED");
         h.b == h.a + 1
@@ -194,7 +193,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         } else {
             0
         } | if named & CALL != 0 { SMS } else { 0 };
-        bits |= (named | implied) & !kept;
+        bits |= named | (implied & !kept);
         first = first.or(Some(*h));
     }
     let first = first?;
@@ -299,8 +298,17 @@ impl Reader<'_> {
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             // "Enough!", "Basta", as the whole message.
             // (Or a sentence: "This is the 5th text this week. Enough.")
-            "ENOUGH" | "BASTA" if (i == 0 || self.brk(i) == FULL_STOP) && self.bare(i + 1) => {
-                hit(i, i + 1, 0)
+            // (After the means named, of them: "This is the 5th text this
+            // week. Enough.", "Stop calling me. Enough.")
+            "ENOUGH" | "BASTA" if self.bare(i + 1) => {
+                let named = (0..i)
+                    .filter(|&m| self.is(m, MEDIA) && !self.is(m, THING))
+                    .fold(0, |c, m| c | self.ch(m));
+                if i == 0 || (self.brk(i) == FULL_STOP && named != 0) {
+                    hit(i, i + 1, named)
+                } else {
+                    None
+                }
             }
             "ENOUGH" | "BASTA" => {
                 let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {

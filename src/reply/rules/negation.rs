@@ -110,8 +110,10 @@ impl Reader<'_> {
             }
             // "please do not add me to any mailing lists".
             "ADD"
-                if self.is(j + 1, ME)
-                    && (j + 2..j + 7).any(|m| self.on(m) && self.any(m, "LIST LISTS")) =>
+                if imperative
+                    && self.is(j + 1, ME)
+                    && (j + 2..j + 5).any(|m| self.on(m) && self.any(m, "ANY YOUR MAILING"))
+                    && (j + 3..j + 7).any(|m| self.on(m) && self.any(m, "LIST LISTS")) =>
             {
                 hit(i, j + 2, 0)
             }
@@ -141,7 +143,7 @@ impl Reader<'_> {
         }
         // "no me llamen al trabajo" (but "al celular" names the means).
         if self.eq(k, "AL") {
-            return self.any(k + 1, "TRABAJO OFICINA");
+            return self.any(k + 1, "TRABAJO OFICINA") && !self.any(k + 2, "NI O Y");
         }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
             return self.eq(k + 1, "THIS")
@@ -197,6 +199,10 @@ impl Reader<'_> {
             k += 3;
             object = true;
         }
+        // ("don't contact me directly", but "... directly on weekends" asks when.)
+        if self.on(k) && self.any(k, "DIRECTLY FURTHER") {
+            k += 1;
+        }
         if !self.on(k) {
             return hit(i, k, ch);
         }
@@ -225,7 +231,7 @@ impl Reader<'_> {
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(
             k,
-            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI DIRECTLY FURTHER",
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
             || self.bare(k)
         {

@@ -65,7 +65,7 @@ impl Reader<'_> {
         let w = self.w(i);
         if w == "CEASE" && self.eq(i + 1, "AND") && self.eq(i + 2, "DESIST") {
             // "cease and desist texting me": what it names.
-            if self.on(i + 3) && self.is(i + 3, GER) {
+            if self.on(i + 3) && self.is(i + 3, GER) && !matches!(self.ch(i + 3), 0 | ALL_CH) {
                 return self.gerund(i, i + 3);
             }
             return hit(i, i + 3, ALL_CH);
@@ -207,7 +207,9 @@ impl Reader<'_> {
             "AT" | "IN" => {
                 self.any(k + 1, part)
                     || self.any(k + 2, part)
-                    || (self.eq(k, "AT") && (self.eq(k + 1, "WORK") || self.hour(k + 1)))
+                    || (self.eq(k, "AT")
+                        && ((self.eq(k + 1, "WORK") && !self.any(k + 2, "OR AND"))
+                            || self.hour(k + 1)))
             }
             _ => false,
         }
@@ -260,12 +262,16 @@ impl Reader<'_> {
         match g {
             "BLOWING" if !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")) => return None,
             "HITTING" if !(self.is(j + 1, ME) && self.eq(j + 2, "UP")) => return None,
-            "FOLLOWING" if !self.eq(j + 1, "UP") => return None,
+            "FOLLOWING" if !(self.eq(j + 1, "UP") && self.bare(j + 2)) => return None,
             _ => {}
         }
         // A list of them: "texting and calling me", "texting, calling and emailing me".
         // ("blowing up my phone": its texts, by whatever means it was said.)
-        let mut ch = if g == "BLOWING" { SMS } else { self.ch(j) };
+        let mut ch = match self.means_after(j) {
+            _ if g != "BLOWING" => self.ch(j),
+            0 => SMS,
+            c => c,
+        };
         let mut end = k;
         loop {
             let mut m = end;
