@@ -424,9 +424,10 @@ impl<'c, 'a> Walk<'c, 'a> {
                 r.as_str()
             ));
         }
-        self.close(ready, step.mode != Mode::Auto, ActChannel::Task);
-        // A skipped step for a person comes after no reminder in turn: one
-        // due at its instant closes too (else it stayed open for good).
+        self.close(ready, false, ActChannel::Task);
+        // A skipped step for a person comes after no reminder in turn: the
+        // reminders due by its time close, one due at its instant too (else
+        // it stayed open for good).
         if step.mode != Mode::Auto && self.ctx.now >= ready {
             self.reminders.retain(|r| r.due_at > ready);
         }

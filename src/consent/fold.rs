@@ -157,7 +157,7 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
     let mut confirmation = false;
     if ch == Channel::Sms {
         if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
-            if o.confirmed_at.is_none() && at.0 - o.at.0 <= CONFIRMATION_MS {
+            if o.confirmed_at.is_none() && o.in_confirmation_minutes(at) {
                 o.confirmed_at = Some(at);
                 s.confirmations.push(i);
                 confirmation = true;
@@ -299,9 +299,7 @@ fn opt_out<'a>(
     // The words of an opt-out the host recorded as a DND first.
     // (Its own message: within the confirmation's minutes, revoking texts.)
     if let Some(o) = s.opt_out.as_mut().filter(|o| {
-        o.keyword.is_empty()
-            && at.0.saturating_sub(o.at.0) <= CONFIRMATION_MS
-            && channels.contains(Channel::Sms)
+        o.keyword.is_empty() && o.in_confirmation_minutes(at) && channels.contains(Channel::Sms)
     }) {
         o.keyword = keyword;
         o.phrase = phrase;

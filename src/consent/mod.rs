@@ -369,4 +369,10 @@ impl OptOut<'_> {
     pub fn confirmable(&self) -> bool {
         self.by_text && self.channels.contains(Channel::Sms)
     }
+
+    /// Whether `at` is within the minutes the one confirmation may go out
+    /// ([`CONFIRMATION_MS`] after the opt-out).
+    pub fn in_confirmation_minutes(&self, at: Instant) -> bool {
+        at.0.saturating_sub(self.at.0) <= CONFIRMATION_MS
+    }
 }

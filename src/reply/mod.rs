@@ -346,7 +346,7 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     {
         let why = all.get(1).is_some_and(|t| t.brk != 0)
             && all.windows(2).any(|p| {
-                matches!(p, [a, b] if matches!(a.w, "REPLIED" | "TEXTED" | "SENT" | "TYPED") && b.w == "STOP")
+                matches!(p, [a, b] if b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes()))
             });
         if why {
             return Some(Classification {

@@ -81,6 +81,10 @@ pub const ALL_CH: u8 = 7;
 /// came by is revoked too.
 pub const CAME_BY: u8 = 8;
 
+/// Verbs of sending a keyword ("I replied STOP", "my kid texted stop"): the
+/// keyword after them is told of, not asked.
+pub const SENDING: &str = "REPLIED TEXTED SENT TYPED HIT PRESSED";
+
 /// One list: flags, the channels its words name, and the words (separated by
 /// spaces).
 struct List(u32, u8, &'static str);

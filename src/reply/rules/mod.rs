@@ -170,7 +170,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     // (Or after START: "START - sorry my kid texted stop".)
     let restart = r.any(0, "START UNSTOP") && r.brk(1) != 0;
     let slip = |h: &Hit| {
-        let sent = h.a > 0 && r.any(h.a - 1, "REPLIED TEXTED SENT TYPED HIT PRESSED");
+        let sent = h.a > 0 && r.any(h.a - 1, SENDING);
         h.b == h.a + 1
             && ((sent
                 && (restart
