@@ -128,6 +128,15 @@ impl Reader<'_> {
         false
     }
 
+    /// Word `k` is said to do: "email works", "texts ok", "text is fine",
+    /// "texting is the only way".
+    pub(super) fn fine(&self, k: usize) -> bool {
+        (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS"))
+            || (self.any(k + 1, "IS ARE")
+                && (self.any(k + 2, "FINE OK OKAY BETTER GOOD")
+                    || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
+    }
+
     /// Word `k`, after a comma, asks for contact by its channel: "don't
     /// call, text me", "I'd rather not email, text me instead" (not one more
     /// item of a list: "don't call, text or email me").
@@ -283,12 +292,8 @@ impl Reader<'_> {
                 // A list across a comma: "texts, calls or emails", "texts,
                 // calls, or emails".
                 // Not a new clause: "by email, text is fine".
-                if !(media
-                    && self.brk(k) == WEAK
-                    && self.is(k, MEDIA | GER | CONJ)
-                    && !self.any(k + 1, "IS ARE")
-                    && !self.asked_for(k))
-                {
+                let list = media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ);
+                if !list || self.any(k + 1, "IS ARE") || self.fine(k) || self.asked_for(k) {
                     break;
                 }
             }

@@ -28,7 +28,9 @@
 //!    complaints and threats: "why do you keep texting me", "if you text me
 //!    again...", "reported as spam";
 //! 8. a short message of keywords and filler only ("stop please", "baja por
-//!    favor", "STOP STOP").
+//!    favor", "STOP STOP");
+//! 9. a preference that leaves channels out: "only email me", "email only",
+//!    "email me rather than calling" (the others are revoked).
 //!
 //! A bare stop word beside laughter ("Stop! lol", "stop, you're too kind 😂")
 //! is banter, not a request, unless it names a channel.
@@ -36,6 +38,7 @@
 mod around;
 mod complaint;
 mod negation;
+mod prefer;
 mod stop;
 
 use super::text::{Tok, Tokens, STRONG as FULL_STOP};
@@ -377,6 +380,9 @@ impl Reader<'_> {
             "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) && self.ch(i + 2) != 0 => {
                 hit(i, i + 3, self.ch(i + 2))
             }
+            "RATHER" => self.rather_than(i),
+            "ONLY" => self.only(i),
+            _ if self.is(i, CVERB | MEDIA) && self.eq(i + 1, "ONLY") => self.means_only(i),
             _ => None,
         }
     }
@@ -404,12 +410,15 @@ impl Reader<'_> {
                     || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO"))));
             // ("texts ok", "I prefer text", "texting is the only way", "email
             // works".)
-            if (self.on(after) && self.any(after, "INSTEAD ONLY"))
+            // ("text me rather than call", "only contact me by email".)
+            if (self.on(after)
+                && (self.any(after, "INSTEAD ONLY")
+                    || (self.eq(after, "RATHER") && self.eq(after + 1, "THAN"))))
                 || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER"))
-                || (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS"))
-                || (self.any(k + 1, "IS ARE")
-                    && (self.any(k + 2, "FINE OK OKAY BETTER GOOD")
-                        || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
+                || self
+                    .back(k, 5)
+                    .any(|b| self.eq(b, "ONLY") && self.is(b + 1, CVERB))
+                || self.fine(k)
                 || self.asked_for(k)
                 || self.left_open(k)
                 || first_ask
@@ -445,6 +454,7 @@ mod tests {
             include_str!("stop.rs"),
             include_str!("negation.rs"),
             include_str!("complaint.rs"),
+            include_str!("prefer.rs"),
         ];
         let code = files
             .iter()

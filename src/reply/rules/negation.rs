@@ -282,6 +282,20 @@ impl Reader<'_> {
     /// What is not wanted, from word `k`: a means of contact, and not limited
     /// in time.
     pub(super) fn receive(&self, i: usize, k: usize) -> Option<Hit> {
+        // "I'd prefer not to receive these", "I don't want to receive them":
+        // what was received, as a whole clause (not "get it done").
+        let p = if self.any(k, "RECEIVE RECEIVING") {
+            k + 1
+        } else {
+            k
+        };
+        if p > 0
+            && self.any(p - 1, "RECEIVE RECEIVING")
+            && self.any(p, "THESE THEM THOSE")
+            && self.bare(p + 1)
+        {
+            return hit(i, p + 1, 0);
+        }
         let k = if self.any(k, "RECEIVE GET RECEIVING GETTING") {
             k + 1
         } else if self.eq(k, "BE") && self.is(k + 1, CVERB) {

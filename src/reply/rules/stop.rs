@@ -436,6 +436,8 @@ impl Reader<'_> {
                     }
                 }
                 "EMAIL" => EMAIL,
+                // "remove this address": the one the message came by.
+                "ADDRESS" if self.bare(m + 1) => 0,
                 "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" => {
                     if forget {
                         ALL_CH
