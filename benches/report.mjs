@@ -120,7 +120,7 @@ if (browser?.demo) {
 }
 if (size) {
   row('`.wasm` gzip, every IANA zone', `${size.gzip.toLocaleString('en-US')} B`, '≤ 370,000 B', verdict(size.gzip <= 370_000),
-    `${size.raw.toLocaleString('en-US')} B raw (pkg/, after wasm-opt -O3; gzip -9)`);
+    `${size.raw.toLocaleString('en-US')} B raw (pkg/, after wasm-opt -Os; gzip -9)`);
 }
 for (const [where, w] of [['Node', nodeW], ['Chromium', chromeW]]) {
   if (!w) continue;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds pkg/: release wasm -> wasm-bindgen (nodejs and web glue) -> wasm-opt -O3,
+# Builds pkg/: release wasm -> wasm-bindgen (nodejs and web glue) -> wasm-opt -Os,
 # one npm package (one .wasm) that works with require, import, bundlers and in a
 # browser page. The package's layout is written by scripts/pkg-files.mjs.
 set -euo pipefail
@@ -21,9 +21,13 @@ wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 # the Node and the browser glue both load it from (scripts/pkg-files.mjs).
 cmp -s "$out/node/cadence_engine_bg.wasm" "$out/web/cadence_engine_bg.wasm" \
   || { echo "[pkg] the nodejs and web targets emitted different modules" >&2; exit 1; }
-# -O3 rather than -Oz: 1.4 KB more gzipped for 41% fewer instructions in
-# Worklist.refresh and 2% fewer in a load (callgrind counts of V8's optimized
-# code; docs/benchmarks.md). Rust's own opt-level is 3 too (Cargo.toml).
+# -Os on Rust's opt-level 3 (Cargo.toml): LLVM has done the speed work, and
+# binaryen's -O3 only inlines more on top of it — 2.0 KB more gzipped for no
+# time that shows (Node, medians of three processes each: upsertJson of 100k
+# 271/271/282 ms under -O3 against 271/279/275, evaluateMany 13.7–14.0 µs
+# against 13.1–14.0, refresh a day on 8.7–11.9 ms against 8.7–9.3). -Oz
+# inlines too little: -O3 ran refresh with 41% fewer instructions than it
+# (callgrind counts of V8's optimized code).
 opt=node_modules/.bin/wasm-opt
 # The producers and target-features sections are tooling notes no host reads
 # (245 B gzipped). --low-memory-unused: the first KB of memory holds nothing
@@ -31,7 +35,7 @@ opt=node_modules/.bin/wasm-opt
 # constant added to an address folds into the load's offset: 3.0 KB gzipped
 # less and fewer instructions. --converge runs the passes until the module
 # stops shrinking: 0.4 KB gzipped for some 10 s of build.
-"$opt" -O3 --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+"$opt" -Os --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/web/cadence_engine_bg.wasm" -o "$out/cadence_engine_bg.wasm"
 rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*
