@@ -116,8 +116,16 @@ impl Reader<'_> {
             // "at once", "3 times now".
             if (self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
                 || (self.number(j) && self.eq(j + 1, "TIMES"))
+                || (self.any(j, "GOING MOVING") && self.eq(j + 1, "FORWARD"))
             {
                 j += 2;
+                continue;
+            }
+            // "from now on", "in the future".
+            if (self.eq(j, "FROM") && self.eq(j + 1, "NOW") && self.eq(j + 2, "ON"))
+                || (self.eq(j, "IN") && self.eq(j + 1, "THE") && self.eq(j + 2, "FUTURE"))
+            {
+                j += 3;
                 continue;
             }
             if !self.is(j, FILLER | LAUGH) {

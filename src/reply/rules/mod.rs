@@ -154,6 +154,14 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         }
     }
     if hits.count == 0 {
+        // A preference, when it is the whole request: "only email me",
+        // "email only please" (after "stop calling", "text only" keeps texts
+        // as "just text" does).
+        if let Some(h) = (0..r.t.len()).find_map(|i| r.preference(i)) {
+            hits.push(h);
+        }
+    }
+    if hits.count == 0 {
         // A keyword on a line of its own, a blank line, and a signature:
         // "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
         // nobody the lists know, or thanks; not "Cancel\ndinner").
@@ -377,12 +385,8 @@ impl Reader<'_> {
             "STP" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "text me instead of calling": the channel after it is revoked
             // (the one asked for is kept).
-            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) && self.ch(i + 2) != 0 => {
-                hit(i, i + 3, self.ch(i + 2))
-            }
-            "RATHER" => self.rather_than(i),
-            "ONLY" => self.only(i),
-            _ if self.is(i, CVERB | MEDIA) && self.eq(i + 1, "ONLY") => self.means_only(i),
+            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) => self.rather_than(i),
+            "RATHER" if self.eq(i + 1, "THAN") => self.rather_than(i),
             _ => None,
         }
     }
@@ -411,10 +415,13 @@ impl Reader<'_> {
             // ("texts ok", "I prefer text", "texting is the only way", "email
             // works".)
             // ("text me rather than call", "only contact me by email".)
-            if (self.on(after)
-                && (self.any(after, "INSTEAD ONLY")
-                    || (self.eq(after, "RATHER") && self.eq(after + 1, "THAN"))))
-                || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER"))
+            let end = self.means(k).0.max(after);
+            if (self.on(end)
+                && (self.any(end, "INSTEAD ONLY")
+                    || (self.eq(end, "RATHER") && self.eq(end + 1, "THAN"))))
+                || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER PLEASE"))
+                // ("Instead of calling, text".)
+                || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))
                 || self
                     .back(k, 5)
                     .any(|b| self.eq(b, "ONLY") && self.is(b + 1, CVERB))

@@ -284,17 +284,22 @@ impl Reader<'_> {
     pub(super) fn receive(&self, i: usize, k: usize) -> Option<Hit> {
         // "I'd prefer not to receive these", "I don't want to receive them":
         // what was received, as a whole clause (not "get it done").
-        let p = if self.any(k, "RECEIVE RECEIVING") {
+        let p = if self.any(k, "RECEIVE RECEIVING GET") {
             k + 1
         } else {
             k
         };
-        if p > 0
-            && self.any(p - 1, "RECEIVE RECEIVING")
-            && self.any(p, "THESE THEM THOSE")
-            && self.bare(p + 1)
-        {
-            return hit(i, p + 1, 0);
+        // ("I don't want to get these", "... to receive these by email".)
+        let verb = p.checked_sub(1).map_or("", |v| self.w(v));
+        let these = self.eq(p, "THESE") || (self.any(p, "THEM THOSE") && verb == "RECEIVE");
+        if matches!(verb, "RECEIVE" | "RECEIVING" | "GET") && these {
+            let (end, ch) = match self.via(p + 1) {
+                Some(ch) => (self.means(p + 2).0, ch),
+                None => (p + 1, 0),
+            };
+            if self.bare(end) {
+                return hit(i, end, ch);
+            }
         }
         let k = if self.any(k, "RECEIVE GET RECEIVING GETTING") {
             k + 1
@@ -304,7 +309,8 @@ impl Reader<'_> {
             k
         };
         match self.object(k) {
-            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+            // ("these updates by text".)
+            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, self.narrowed(ch, end)),
             _ => None,
         }
     }

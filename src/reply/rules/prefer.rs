@@ -7,68 +7,116 @@ use super::super::words::*;
 use super::{hit, Hit, Reader};
 
 impl Reader<'_> {
-    /// "only email me", "only contact me by email", "only text me please" —
-    /// every channel but the one named; not limited in time ("only text me
-    /// after 5") nor about one thing ("only email me the invoice").
-    pub(super) fn only(&self, i: usize) -> Option<Hit> {
-        let v = i + 1;
-        // A request ("please only email me"), not what someone does ("I
-        // only text").
-        let asked = self
-            .back_in_sentence(i)
-            .all(|m| self.is(m, FILLER) && !self.any(m, "I YOU"));
-        if !(asked && self.on(v) && self.is(v, CVERB)) {
+    /// A preference at word `i`: "only ...", or a means and "only".
+    pub(super) fn preference(&self, i: usize) -> Option<Hit> {
+        if self.eq(i, "ONLY") {
+            self.only(i)
+        } else if self.is(i, CVERB | MEDIA) {
+            self.means_only(i)
+        } else {
+            None
+        }
+    }
+
+    /// Word `i` starts a request: at the start of its clause, after filler
+    /// ("please", "I told you"); not what someone does ("I only text").
+    fn asked(&self, i: usize) -> bool {
+        let told = self.back(i, 6).any(|m| self.any(m, "TOLD SAID"));
+        self.back(i, 6)
+            .all(|m| self.is(m, FILLER) && !self.eq(m, "NOT") && (told || !self.any(m, "I YOU")))
+    }
+
+    /// "only email me", "only contact me by email", "please only use email",
+    /// "only by text" — every channel but the one named; not limited in
+    /// time ("only text me after 5") nor about one thing ("only email me
+    /// the invoice").
+    fn only(&self, i: usize) -> Option<Hit> {
+        if !self.asked(i) {
             return None;
+        }
+        let mut v = i + 1;
+        if self.eq(v, "USE") {
+            v += 1;
+        }
+        if !self.on(v) {
+            return None;
+        }
+        // "only by email", "only emails please".
+        if let Some(named) = self.via(v) {
+            return self.leaving(i, self.means(v + 1).0, named);
+        }
+        if !self.is(v, CVERB) {
+            let (end, ch) = self.means(v);
+            return self.leaving(i, end, ch);
         }
         let mut end = v + 1;
         if self.is(end, ME) && self.on(end) {
             end += 1;
         }
-        let named = self.narrowed(self.ch(v), end);
-        // Whom: "only email me", "only contact me by email" (not "only
-        // emailed you once").
-        if end == v + 1 && named == self.ch(v) {
-            return None;
+        match self.via(end) {
+            // "only contact me by email".
+            Some(named) if self.ch(v) == ALL_CH => self.leaving(i, self.means(end + 1).0, named),
+            Some(_) => None,
+            // "only email me", "only text" (not "only emailed you once").
+            None if end > v + 1 || !self.on(end) => self.leaving(i, end, self.ch(v)),
+            None => None,
         }
-        if named != self.ch(v) {
-            // "by email", "via text": the means read.
-            end = (end + 1..end + 4)
-                .take_while(|&m| self.on(m))
-                .find(|&m| self.ch(m) != 0 || self.any(m, "PHONE CELL"))
-                .map_or(end + 1, |m| m + 1);
-        }
-        self.leaving(i, end, named)
     }
 
-    /// "email only", "texts only please", "please, email only": after
-    /// nothing but filler.
-    pub(super) fn means_only(&self, i: usize) -> Option<Hit> {
-        let named = self.ch(i);
-        let first = (0..i).all(|m| self.is(m, FILLER));
-        if !(first && self.on(i + 1) && self.eq(i + 1, "ONLY")) {
+    /// "email only", "texts or emails only please", "contact me by email
+    /// only", "par email uniquement": the means, then "only", ending the
+    /// request (not "text only me, not my husband").
+    fn means_only(&self, i: usize) -> Option<Hit> {
+        let (end, ch) = self.means(i);
+        let ask = self.back(i, 6).all(|m| {
+            self.is(m, FILLER | CVERB | ME) || self.any(m, "BY VIA THROUGH USE PREFER TO POR PAR")
+        });
+        if !(ask && self.on(end) && self.eq(end, "ONLY")) || self.is(end + 1, ME) {
             return None;
         }
-        self.leaving(i, i + 2, named)
+        self.leaving(i, end + 1, ch)
     }
 
-    /// "rather than calling", "rather than call": the means after it is
-    /// revoked (as "instead of calling").
+    /// The means named from word `i` on, in one clause: "text", "text
+    /// messages", "calling or emailing"; where they end and their channels.
+    pub(super) fn means(&self, i: usize) -> (usize, u8) {
+        let (mut end, mut ch) = (i, 0);
+        while self.is(end, CVERB | MEDIA | GER) && (end == i || self.on(end)) {
+            ch |= self.ch(end);
+            end += 1;
+            if self.on(end) && self.is(end, CONJ) && self.ch(end + 1) & ALL_CH != 0 {
+                end += 1;
+            }
+        }
+        (end, ch & ALL_CH)
+    }
+
+    /// "rather than calling", "instead of texting me": the means after it is
+    /// revoked when another is asked for ("text me rather than call"; not
+    /// "rather than calling, I'll come by", nor about one thing: "rather
+    /// than emailing the PDF").
     pub(super) fn rather_than(&self, i: usize) -> Option<Hit> {
         let g = i + 2;
-        let ch = self.ch(g);
-        if !(self.eq(i + 1, "THAN") && self.on(g) && self.is(g, CVERB | GER | MEDIA)) {
+        let (mut end, ch) = self.means(g);
+        if self.is(end, ME) && self.on(end) {
+            end += 1;
+        }
+        let other = (0..self.t.len())
+            .filter(|&m| !(g..end).contains(&m) && self.is(m, CVERB | MEDIA | GER))
+            .any(|m| self.ch(m) & !ch & ALL_CH != 0 && self.ch(m) != ALL_CH);
+        // ("instead of calling please text".)
+        let asks = self.eq(end, "PLEASE") && self.is(end + 1, CVERB);
+        if ch == 0 || ch == ALL_CH || !other || !(self.bare(end) || asks) {
             return None;
         }
-        if ch == 0 || ch == ALL_CH {
-            return None;
-        }
-        hit(i, g + 1, ch)
+        hit(i, end, ch)
     }
 
     /// The hit of a preference for `named` that ends at word `end`: every
     /// other channel, when one channel is named and nothing more is asked.
     fn leaving(&self, i: usize, end: usize, named: u8) -> Option<Hit> {
-        if named == 0 || named == ALL_CH || !self.bare(end) || self.limited(end) {
+        let named = named & ALL_CH;
+        if named == 0 || named == ALL_CH || !self.bare(end) {
             return None;
         }
         hit(i, end, ALL_CH & !named)

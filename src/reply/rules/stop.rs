@@ -347,9 +347,9 @@ impl Reader<'_> {
                 (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
                     && (f == k || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT")))
             }) {
-                if (f + 1..f + 3)
+                if (f + 1..f + 4)
                     .take_while(|&m| self.on(m))
-                    .any(|m| self.any(m, "LIST LISTS DATABASE"))
+                    .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
                 {
                     return hit(i, f + 1, 0);
                 }
