@@ -385,8 +385,20 @@ impl Reader<'_> {
             "STP" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "text me instead of calling": the channel after it is revoked
             // (the one asked for is kept).
-            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) => self.rather_than(i),
-            "RATHER" if self.eq(i + 1, "THAN") => self.rather_than(i),
+            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) => self.rather_than(i, i + 2),
+            "RATHER" if self.eq(i + 1, "THAN") => self.rather_than(i, i + 2),
+            // "en vez de llamar", "en lugar de llamar", "plutôt que d'appeler".
+            "VEZ" | "LUGAR" if i > 0 && self.eq(i - 1, "EN") && self.eq(i + 1, "DE") => {
+                self.rather_than(i, i + 2)
+            }
+            "PLUTOT" if self.eq(i + 1, "QUE") => self.rather_than(
+                i,
+                if self.any(i + 2, "D DE") {
+                    i + 3
+                } else {
+                    i + 2
+                },
+            ),
             _ => None,
         }
     }

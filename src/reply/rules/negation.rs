@@ -319,11 +319,16 @@ impl Reader<'_> {
     /// veux plus recevoir de SMS".
     pub(super) fn ne(&self, i: usize) -> Option<Hit> {
         let plus = (i + 1..i + 5).any(|m| self.on(m) && self.any(m, "PLUS JAMAIS"));
-        if !plus {
+        // "ne me contactez pas", "je ne veux pas recevoir ces messages".
+        let pas = (i + 1..i + 5).any(|m| self.on(m) && self.eq(m, "PAS"));
+        if !(plus || pas) {
             return None;
         }
         for m in i + 1..i + 4 {
             if !self.on(m) {
+                return None;
+            }
+            if self.is(m, CVERB) && !plus && !(self.eq(m + 1, "PAS") && self.bare(m + 2)) {
                 return None;
             }
             if self.is(m, CVERB) {
@@ -335,14 +340,14 @@ impl Reader<'_> {
                 };
                 return hit(i, m + 1, ch);
             }
-            if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE") {
+            if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE RECEVOIR") {
                 let after = self.media_after(m);
                 let media = (m + 1..)
                     .take_while(|&x| self.on(x))
                     .any(|x| (self.is(x, MEDIA) && !self.is(x, THING)) || self.eq(x, "CONTACTE"));
                 return if media { hit(i, m + 1, after) } else { None };
             }
-            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS") {
+            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS PAS") {
                 return None;
             }
         }
@@ -389,6 +394,11 @@ impl Reader<'_> {
                     None
                 }
             }
+            // "prefiero no recibir estos mensajes".
+            "RECIBIR" if i > 0 && self.eq(i - 1, "PREFIERO") => match self.object(j + 1) {
+                Obj::Media { end, ch } => hit(i - 1, end, ch),
+                _ => None,
+            },
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => {
                 let k = if self.eq(j + 1, "RECIBIR") {
                     j + 2

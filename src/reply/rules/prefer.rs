@@ -91,12 +91,11 @@ impl Reader<'_> {
         (end, ch & ALL_CH)
     }
 
-    /// "rather than calling", "instead of texting me": the means after it is
-    /// revoked when another is asked for ("text me rather than call"; not
-    /// "rather than calling, I'll come by", nor about one thing: "rather
-    /// than emailing the PDF").
-    pub(super) fn rather_than(&self, i: usize) -> Option<Hit> {
-        let g = i + 2;
+    /// "rather than calling", "instead of texting me", "en vez de llamar":
+    /// the means from word `g` is revoked when another is asked for ("text
+    /// me rather than call"; not "rather than calling, I'll come by", nor
+    /// about one thing: "rather than emailing the PDF").
+    pub(super) fn rather_than(&self, i: usize, g: usize) -> Option<Hit> {
         let (mut end, ch) = self.means(g);
         if self.is(end, ME) && self.on(end) {
             end += 1;

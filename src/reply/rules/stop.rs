@@ -410,7 +410,7 @@ impl Reader<'_> {
         if self.on(k) && self.is(k, ALLW) && self.any(k + 1, "MY OUR") {
             k += 1;
         }
-        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA")) {
+        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA CETTE ESTA")) {
             return None;
         }
         for m in k + 1..k + 4 {
@@ -435,9 +435,16 @@ impl Reader<'_> {
                         SMS | CALL
                     }
                 }
-                "EMAIL" => EMAIL,
-                // "remove this address": the one the message came by.
-                "ADDRESS" if self.bare(m + 1) => 0,
+                "EMAIL" | "CORREO" | "COURRIEL" => EMAIL,
+                // "remove this address (from your list)": the one the
+                // message came by.
+                "ADDRESS"
+                    if self.bare(m + 1)
+                        || (self.any(m + 1, "FROM DE")
+                            && (m + 2..m + 5).any(|n| self.on(n) && self.any(n, "LIST LISTS"))) =>
+                {
+                    0
+                }
                 "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" => {
                     if forget {
                         ALL_CH
