@@ -37,6 +37,8 @@ pub struct Tok {
     pub synth: bool,
     /// Line breaks before it (at most 2: 2 is a blank line).
     pub line: u8,
+    /// Written with a capital first letter ("Debbie", "STOP").
+    pub cap: bool,
 }
 
 impl Tok {
@@ -51,6 +53,7 @@ impl Tok {
             join,
             synth: false,
             line: 0,
+            cap: false,
         }
     }
 
@@ -318,6 +321,8 @@ struct Builder {
     join: u8,
     /// Line breaks since the last word (at most 2).
     line: u8,
+    /// The word being read starts with a capital letter.
+    cap: bool,
 }
 
 impl Builder {
@@ -370,6 +375,7 @@ impl Builder {
             join: self.join,
             synth: false,
             line: self.line,
+            cap: self.cap,
         };
         self.brk = 0;
         self.join = b' ';
@@ -435,6 +441,7 @@ impl Builder {
                     join: b' ',
                     synth: true,
                     line: 0,
+                    cap: false,
                 });
             }
         }
@@ -455,8 +462,12 @@ pub fn tokens(text: &str) -> Tokens {
         brk: 0,
         join: b' ',
         line: 0,
+        cap: false,
     };
-    for c in text.chars().filter_map(fold) {
+    for (c, up) in text
+        .chars()
+        .filter_map(|o| fold(o).map(|c| (c, o.is_uppercase())))
+    {
         // An asterisk inside a word masks letters ("f***ing"): part of it.
         if c == '*' && b.word.is_some() {
             b.out.buf.push(c);
@@ -469,6 +480,7 @@ pub fn tokens(text: &str) -> Tokens {
                         b.out.buf.push(char::from(b.join));
                     }
                     b.word = Some(b.out.buf.len());
+                    b.cap = up;
                 }
                 b.out.buf.push(c);
             }

@@ -164,10 +164,14 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     if hits.count == 0 {
         // A keyword on a line of its own, a blank line, and a signature:
         // "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
-        // nobody the lists know, or thanks; not "Cancel\ndinner").
+        // nobody the lists know, or thanks; not "Cancel\ndinner"); or on the
+        // next line a name, one or two words with capitals ("Remove\nDebbie").
         if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line > 0)) {
             let rest = r.t.get(b..).unwrap_or_default();
-            let signed = rest.first().is_some_and(|t| t.line > 1)
+            let name = rest.len() <= 2
+                && rest.iter().all(|t| t.w.is_empty() && t.cap)
+                && rest.iter().skip(1).all(|t| t.line == 0);
+            let signed = (rest.first().is_some_and(|t| t.line > 1) || name)
                 && rest.iter().all(|t| t.w.is_empty() || t.is(FILLER));
             if let Some(h) = r.short(0, b).filter(|_| signed) {
                 hits.push(h);
