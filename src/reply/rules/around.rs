@@ -113,9 +113,11 @@ impl Reader<'_> {
             if self.is(j, STARTER) {
                 return true;
             }
-            // "at once", "3 times now".
+            // "at once", "3 times now", "three times", "last week".
             if (self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
-                || (self.number(j) && self.eq(j + 1, "TIMES"))
+                || ((self.number(j) || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY"))
+                    && self.eq(j + 1, "TIMES"))
+                || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
                 || (self.any(j, "GOING MOVING") && self.eq(j + 1, "FORWARD"))
             {
                 j += 2;
@@ -128,7 +130,7 @@ impl Reader<'_> {
                 j += 3;
                 continue;
             }
-            if !self.is(j, FILLER | LAUGH) {
+            if !self.is(j, FILLER | LAUGH) && !self.any(j, "TWICE YESTERDAY") {
                 return false;
             }
             j += 1;
@@ -306,6 +308,17 @@ impl Reader<'_> {
                 }
             }
             let w = self.w(k);
+            // "your list and contact my assistant": a new request.
+            if media
+                && self.is(k, CVERB)
+                && !self.is(k, GER)
+                && self.ch(k) == ALL_CH
+                && self.is(k - 1, CONJ)
+                && self.on(k + 1)
+                && !self.is(k + 1, MEDIA | CONJ | ME)
+            {
+                break;
+            }
             if media {
                 if self.is(k, MEDIA | GER) && !self.is(k, THING) {
                     // "email communication": the means named first narrows a

@@ -56,8 +56,10 @@ impl Reader<'_> {
         }
         // "still" of us and the customer only ("you're still texting me", not
         // "are you still texting customers").
+        // ("why are you still texting?")
+        let why = self.back(i, 4).any(|k| self.eq(k, "WHY")) && self.bare(j + 1);
         if self.eq(i, "STILL")
-            && !((self.is(j + 1, ME) && self.bare(j + 2)) || self.is(j, NEED_OBJ))
+            && !((self.is(j + 1, ME) && self.bare(j + 2)) || self.is(j, NEED_OBJ) || why)
         {
             return None;
         }
