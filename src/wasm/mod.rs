@@ -150,15 +150,18 @@ impl<'a> Evaluated<'a> {
     #[cfg(feature = "bench-boundary")]
     pub(crate) fn count(&self) -> Result<usize, Error> {
         let mut n = 0;
-        self.each(|item| {
+        self.each(&mut |item| {
             std::hint::black_box(item);
             n += 1;
         })?;
         Ok(n)
     }
 
-    /// Each contact's result in order: its evaluation, or its error.
-    fn each(&self, mut f: impl FnMut(Item)) -> Result<(), Error> {
+    /// Each contact's result in order: its evaluation, or its error. One
+    /// instance for both writers (a tape, JSON text): a `dyn` call a contact
+    /// against a second copy of the reading and the evaluation in the module.
+    #[inline(never)]
+    fn each(&self, f: &mut dyn FnMut(Item)) -> Result<(), Error> {
         let env = crate::context::Env::new(self.pb);
         self.batch.each(self.pb, |i, raw, c| match c {
             Ok(c) => match self.now.for_contact(&c, self.pb, "now") {
@@ -187,7 +190,7 @@ impl Serialize for Evaluated<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
         let mut wrote = Ok(());
-        let read = self.each(|item| {
+        let read = self.each(&mut |item| {
             if wrote.is_ok() {
                 wrote = seq.serialize_element(&item);
             }
