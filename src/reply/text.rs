@@ -306,6 +306,38 @@ fn quote_header(line: &str) -> bool {
 }
 
 /// The first [`HEAD_CHARS`] characters.
+/// The text with its links and email addresses as one word each, "link"
+/// and "address": their words ("unsub", "stop-smoking", "optout@") are
+/// nobody's request, and their dots would end sentences ("remove
+/// jo@acme.com from your list" reads as "remove address from your list").
+fn without_links(text: &str) -> Cow<'_, str> {
+    let kind = |w: &str| {
+        let at = w
+            .find('@')
+            .filter(|&i| i > 0 && w.get(i + 1..).is_some_and(|d| d.contains('.')));
+        if w.contains("://") || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
+            Some("link")
+        } else {
+            at.map(|_| "address")
+        }
+    };
+    if !text.split_whitespace().any(|w| kind(w).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        match kind(word) {
+            Some(k) => {
+                out.push_str(k);
+                out.push_str(piece.get(word.len()..).unwrap_or(""));
+            }
+            None => out.push_str(piece),
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub fn head(text: &str) -> &str {
     match text.char_indices().nth(HEAD_CHARS) {
         Some((i, _)) => text.get(..i).unwrap_or(text),
@@ -452,6 +484,7 @@ impl Builder {
 /// quoted history).
 pub fn tokens(text: &str) -> Tokens {
     let own = before_quote(text);
+    let own = without_links(&own);
     let text = head(&own);
     let mut b = Builder {
         out: Tokens {

@@ -2,6 +2,7 @@
 //! ("why do you keep texting me", "if you text me again", "reported as
 //! spam"), and short messages of keywords and filler only.
 
+use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
 use super::{hit, Hit, Reader};
 
@@ -27,6 +28,38 @@ impl Reader<'_> {
             return None;
         }
         hit(i, end + 1, ALL_CH)
+    }
+
+    /// Word `i` is in an instruction to the reader below the customer's own
+    /// words — a footer or an auto-reply's: "If you no longer wish to
+    /// receive emails from ABC, reply UNSUBSCRIBE", "To opt out, reply
+    /// STOP", "Text STOP to 55555 to opt out", "If you wish to unsubscribe,
+    /// click here". Alone, the message is the customer's ("Reply STOP to
+    /// opt out" is read as asked).
+    pub(super) fn footer(&self, i: usize) -> bool {
+        let line = |m: usize| self.t.get(m).is_some_and(|t| t.line > 0);
+        let Some(a) = (0..=i)
+            .rev()
+            .find(|&m| m == 0 || self.brk(m) == FULL_STOP || line(m))
+        else {
+            return false;
+        };
+        let b = (i + 1..=self.t.len())
+            .find(|&m| m == self.t.len() || self.brk(m) == FULL_STOP || line(m))
+            .unwrap_or(i + 1);
+        let wish = |m: usize| {
+            self.eq(m, "IF")
+                && self.eq(m + 1, "YOU")
+                && (self.any(m + 2, "WISH WANT WOULD ARE")
+                    || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER")))
+        };
+        a > 0
+            && (a..b).any(|m| {
+                (self.any(m, "REPLY TEXT CLICK VISIT")
+                    && (self.is(m + 1, STRONG | STOPV) || self.any(m + 1, "HERE LINK")))
+                    || (m == a && self.eq(m, "TO") && self.is(m + 1, STRONG | STOPV))
+                    || wish(m)
+            })
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"

@@ -184,13 +184,16 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     // I signed up by mistake" is one).
     // (Or after START: "START - sorry my kid texted stop".)
     let restart = r.any(0, "START UNSTOP") && r.brk(1) != 0;
+    // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
+    // "wait": "hold on stop, what's the total?")
     let slip = |h: &Hit| {
+        let told = h.a > 0 && r.any(h.a - 1, "SAID TEXT");
         let sent = h.a > 0 && r.any(h.a - 1, SENDING);
+        let before = |words: &str| r.back_in_sentence(h.a).any(|m| r.any(m, words));
         h.b == h.a + 1
-            && ((sent
-                && (restart
-                    || r.back_in_sentence(h.a)
-                        .any(|m| r.any(m, "ACCIDENTALLY MISTAKENLY"))))
+            && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
+                || ((sent || told) && before("NEVER DIDN'T"))
+                || before("WAIT HOLD")
                 || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
     };
     let kept = r.kept();
@@ -200,7 +203,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         .all
         .iter()
         .flatten()
-        .filter(|h| !(slip(h) || (laugh && h.soft)))
+        .filter(|h| !(slip(h) || (laugh && h.soft) || r.footer(h.a)))
     {
         let named = h.ch & ALL_CH;
         let implied = if named == 0 || h.ch & CAME_BY != 0 {

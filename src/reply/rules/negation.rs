@@ -57,6 +57,10 @@ impl Reader<'_> {
             if self.is(j, CVERB) && v != "SEND" {
                 return self.contact(i, j, false);
             }
+            // "please don't follow up (again)".
+            if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
+                return hit(i, j + 2, 0);
+            }
             if v == "SEND" {
                 let mut k = j + 1;
                 if self.is(k, ME) && self.on(k) {
@@ -429,7 +433,15 @@ impl Reader<'_> {
                 Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
                 // A bare "no more" asks for no more of the medium, unless it
                 // ends a request ("don't email me no more"): that one says which.
-                Obj::Empty if self.bare(j + 1) && (i == 0 || !self.on(i)) => soft(i, j + 1, 0),
+                // ("Pls no more".)
+                Obj::Empty
+                    if self.bare(j + 1)
+                        && (i == 0
+                            || !self.on(i)
+                            || self.back(i, 3).all(|m| self.is(m, FILLER))) =>
+                {
+                    soft(i, j + 1, 0)
+                }
                 _ => None,
             },
             _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {

@@ -355,8 +355,9 @@ impl Reader<'_> {
                 }
             }
         }
-        // "remove me as a driver": a role, not a list.
-        if me && self.eq(k, "AS") {
+        // "remove me as a driver", "take me off as the billing contact": a
+        // role, not a list.
+        if me && (self.eq(k, "AS") || (self.eq(k, "OFF") && self.eq(k + 1, "AS"))) {
             return None;
         }
         if me {
@@ -455,6 +456,10 @@ impl Reader<'_> {
                 _ => continue,
             };
             if v == "TAKE" && !(m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT")) {
+                return None;
+            }
+            // "remove my name from the contract": a document, not a list.
+            if self.eq(m + 1, "FROM") && self.object(m + 2) == Obj::Thing {
                 return None;
             }
             return hit(i, m + 1, ch);
