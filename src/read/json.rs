@@ -249,6 +249,30 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Skips one element of an array to the `,` or `]` that ends it at its
+    /// own depth, its strings by their quotes alone: a contact with a bad
+    /// escape or a missing comma is found, to be read (and refused) on its
+    /// own, and the others still read. Fails only at the end of the text.
+    pub(super) fn skip_element(&mut self) -> std::result::Result<(), Syntax> {
+        let mut depth = 0usize;
+        let mut quoted = false;
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.syntax("the end of an element"));
+            };
+            match b {
+                b'\\' if quoted => self.bump(),
+                b'"' => quoted = !quoted,
+                _ if quoted => {}
+                b',' | b']' if depth == 0 => return Ok(()),
+                b'{' | b'[' => depth = depth.saturating_add(1),
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            self.bump();
+        }
+    }
+
     /// Any value, shallowly (objects and arrays are skipped).
     pub(super) fn value(&mut self) -> std::result::Result<Val<'a>, Syntax> {
         self.value_inline()

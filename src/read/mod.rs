@@ -145,7 +145,8 @@ fn read_whole(
 /// yields its own error and the rest still read.
 ///
 /// # Errors
-/// When the text is not a JSON array (or is not valid JSON between elements).
+/// When the text is not a JSON array, or its elements' brackets and quotes
+/// do not close (an element with another fault is found all the same).
 pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
     let mut r = Reader::new(text);
     let fail = |e: Syntax| Error::input("", e.message);
@@ -160,8 +161,9 @@ pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
     let mut out = Vec::new();
     r.elements(|r, _| {
         let start = r.pos;
-        r.value()?;
-        out.push(start..r.pos);
+        r.skip_element()?;
+        let end = start.saturating_add(r.text.get(start..r.pos).unwrap_or("").trim_end().len());
+        out.push(start..end);
         Ok(())
     })
     .map_err(fail)?;

@@ -365,6 +365,13 @@ fn text_after_the_value_is_an_error() {
         Err("expected the end of the array, got more text at byte 8".to_string())
     );
     assert_eq!(array_elements(" [1, {}] \n"), Ok(vec![2..3, 5..7]));
+    // An element with a fault inside is found all the same (by its quotes
+    // and brackets), to be refused on its own.
+    assert_eq!(
+        array_elements(r#"[{"a":"\q"}, {"b" 1} , tru, "]\"x"]"#),
+        Ok(vec![1..11, 13..20, 23..26, 28..34])
+    );
+    assert!(array_elements(r#"[{"a":[}, 1]"#).is_err());
 }
 
 #[test]

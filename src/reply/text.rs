@@ -499,7 +499,9 @@ pub fn tokens(text: &str) -> Tokens {
     };
     for (c, up) in text
         .chars()
-        .filter_map(|o| fold(o).map(|c| (c, o.is_uppercase())))
+        // (A capital as written is a letter the fold left as it was: ASCII
+        // only, without Unicode's case tables.)
+        .filter_map(|o| fold(o).map(|c| (c, o == c && c.is_ascii_uppercase())))
     {
         // An asterisk inside a word masks letters ("f***ing"): part of it.
         if c == '*' && b.word.is_some() {

@@ -467,7 +467,7 @@ test('evaluateManyJson: text that breaks after good contacts throws for the batc
   const c = JSON.stringify(good());
   const cases = [
     [`[${c}, ${c}`, 'at byte'],
-    [`[${c}, 3, tru]`, `at byte ${c.length + 6}`],
+    [`[${c}, 3, {"a": [}]`, 'at byte'],
     ['[1,', 'at byte 3'],
     ['{"id": 1}', 'expected an array of contacts'],
   ];
@@ -481,6 +481,10 @@ test('evaluateManyJson: text that breaks after good contacts throws for the batc
   assert.equal(out.length, 3);
   assert.equal(out[1].code, 'E_INVALID_INPUT');
   assert.deepEqual(out[2], m.evaluate(good(), ladder, NOW));
+  // So is an element that is not valid JSON inside, when its brackets close.
+  const bare = JSON.parse(m.evaluateManyJson(`[${c}, 3, tru]`, ladder, NOW));
+  assert.deepEqual(bare.map((r) => r.code ?? r.id), ['c1', 'E_INVALID_INPUT', 'E_INVALID_INPUT']);
+  assert.match(bare[2].error, /^contacts\[2\]: .*not valid JSON/);
 });
 
 test('Worklist: duplicate ids, hostile arguments, and it keeps working', () => {

@@ -218,6 +218,16 @@ test('bad contacts are reported while the rest load', () => {
     const errs2 = wl.upsertJson(JSON.stringify([{ id: 'ok4', addedAt: ADDED }, { id: 'bad2' }]));
     assert.deepEqual(errs2.map((e) => e.id), ['bad2']);
     assert.equal(wl.size, 4);
+    // A contact that is not valid JSON inside (a bad escape, a missing comma)
+    // is its own error; the contacts around it are kept.
+    const ok5 = JSON.stringify({ id: 'ok5', addedAt: ADDED });
+    const ok6 = JSON.stringify({ id: 'ok6', addedAt: ADDED });
+    const errs3 = wl.upsertJson(`[${ok5}, {"id":"esc","name":"Bad \\q","addedAt":"${ADDED}"}, {"id":"comma" "addedAt":"${ADDED}"}, ${ok6}]`);
+    assert.deepEqual(errs3.map((e) => e.path), ['contacts[1]', 'contacts[2]']);
+    assert.match(errs3[0].error, /^contacts\[1\]: not valid JSON: expected an escape/);
+    assert.equal(wl.size, 6);
+    // Brackets that never close leave no element to find: the call throws.
+    assert.throws(() => wl.upsertJson(`[${ok5}, {"id":"x","events":[}, ${ok6}]`), /not valid JSON/);
     // Whole-call errors throw real Errors.
     assert.throws(() => wl.upsert('nope'), (e) => e instanceof Error && /contacts/.test(e.message));
     assert.throws(() => wl.query({ colour: ['red'] }), (e) => e instanceof Error && /colour/.test(e.message));
