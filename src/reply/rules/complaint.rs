@@ -141,7 +141,8 @@ impl Reader<'_> {
             if !self.on(m) {
                 break;
             }
-            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP")
+            // ("I'd appreciate it if you stopped texting me": a request.)
+            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP STOPPED")
                 || (self.eq(m, "MORE") && self.eq(m + 1, "TIME"))
             {
                 threat = true;
