@@ -168,7 +168,9 @@ fn build_window(blocks: Vec<RawBlock>, p: &mut Problems) -> Window {
 
 /// `steps`: each step checked, ids unique.
 fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
-    let mut seen = BTreeSet::new();
+    // (A list: a playbook has a few steps, and a set of strings would be
+    // one more copy of a tree's code in the module.)
+    let mut seen: Vec<String> = Vec::new();
     let mut steps = Vec::with_capacity(raw.len());
     for (i, s) in raw.into_iter().enumerate() {
         let path = format!("steps[{i}]");
@@ -177,11 +179,13 @@ fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
                 format!("{path}.id"),
                 "expected a non-empty id",
             ));
-        } else if !seen.insert(s.id.clone()) {
+        } else if seen.contains(&s.id) {
             p.push(Error::playbook(
                 format!("{path}.id"),
                 format!("expected a unique id, but {:?} is used twice", s.id),
             ));
+        } else {
+            seen.push(s.id.clone());
         }
         steps.push(build_step(s, &path, p));
     }

@@ -40,14 +40,15 @@ fn equal_bits(bytes: &[u8], v: u8) -> u64 {
 /// Counts per facet.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facets {
-    /// By status id.
-    pub status: BTreeMap<&'static str, u32>,
+    /// By status id. (Keys of one type for the four maps: one instance of
+    /// the map's code in the module.)
+    pub status: BTreeMap<String, u32>,
     /// By next-action label (`"none"` when there is none).
     pub next: BTreeMap<String, u32>,
     /// By campaign phase id.
     pub phase: BTreeMap<String, u32>,
     /// By channel allowed now.
-    pub allowed: BTreeMap<&'static str, u32>,
+    pub allowed: BTreeMap<String, u32>,
 }
 
 /// The counts among the slots `c` matches. Every status, channel and
@@ -178,7 +179,7 @@ fn facets(
     }
     let mut out = Facets::default();
     for (s, &n) in Status::ALL.iter().zip(&status) {
-        out.status.insert(s.id(), n);
+        out.status.insert(s.id().to_string(), n);
     }
     if let Some(c) = &playbook.campaign {
         for p in &c.phases {
@@ -196,7 +197,7 @@ fn facets(
         }
     }
     for (c, &n) in Channel::ALL.iter().zip(&allowed) {
-        out.allowed.insert(c.as_str(), n);
+        out.allowed.insert(c.as_str().to_string(), n);
     }
     out
 }

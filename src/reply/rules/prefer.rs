@@ -19,11 +19,19 @@ impl Reader<'_> {
     }
 
     /// Word `i` starts a request: at the start of its clause, after filler
-    /// ("please", "I told you"); not what someone does ("I only text").
+    /// ("please", "I told you", "can you", "from now on"), or after a means
+    /// and me ("reach me only through email"); not what someone does ("I
+    /// only text").
     fn asked(&self, i: usize) -> bool {
-        let told = self.back(i, 6).any(|m| self.any(m, "TOLD SAID"));
-        self.back(i, 6)
-            .all(|m| self.is(m, FILLER) && !self.eq(m, "NOT") && (told || !self.any(m, "I YOU")))
+        let says = |words: &str| self.back(i, 6).any(|m| self.any(m, words));
+        // (Not "I can only text".)
+        let (me, you) = (says("TOLD SAID"), says("TOLD SAID CAN COULD"));
+        self.back(i, 6).all(|m| match self.w(m) {
+            "I" => me,
+            "YOU" => you,
+            "NOT" => false,
+            _ => self.is(m, FILLER | CVERB | ME) || self.any(m, "FROM ON CAN COULD"),
+        })
     }
 
     /// "only email me", "only contact me by email", "please only use email",
@@ -49,16 +57,18 @@ impl Reader<'_> {
             let (end, ch) = self.means(v);
             return self.leaving(i, end, ch);
         }
-        let mut end = v + 1;
+        // ("only email or text me".)
+        let (means_end, ch) = self.means(v);
+        let mut end = means_end;
         if self.is(end, ME) && self.on(end) {
             end += 1;
         }
         match self.via(end) {
             // "only contact me by email".
-            Some(named) if self.ch(v) == ALL_CH => self.leaving(i, self.means(end + 1).0, named),
+            Some(named) if ch == ALL_CH => self.leaving(i, self.means(end + 1).0, named),
             Some(_) => None,
             // "only email me", "only text" (not "only emailed you once").
-            None if end > v + 1 || !self.on(end) => self.leaving(i, end, self.ch(v)),
+            None if end > means_end || !self.on(end) => self.leaving(i, end, ch),
             None => None,
         }
     }
