@@ -163,6 +163,10 @@ pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
         let start = r.pos;
         r.skip_element()?;
         let end = start.saturating_add(r.text.get(start..r.pos).unwrap_or("").trim_end().len());
+        if end == start {
+            // "[{},]": no element between the comma and the bracket.
+            return Err(r.syntax("a JSON value"));
+        }
         out.push(start..end);
         Ok(())
     })

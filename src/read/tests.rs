@@ -46,6 +46,10 @@ fn one_pass_reads_a_batch_as_its_outline_does() {
         "[{\"id\":\"d\",\"addedAt\":\"2026-11-01T10:00:00Z\",\"x\":\"\u{1}\"}]".to_string(),
         format!("[{good},{{\"id\":\"e\",\"name\":\"a\\u0007b\",\"addedAt\":1}}]"),
         format!("[{good},{{\"id\":\"e\"]"),
+        // A bad escape, a bare word: the element's own errors.
+        format!("[{good},{{\"id\":\"f\",\"name\":\"\\q\"}},tru,{good}]"),
+        // No element after the comma (found by fuzzing).
+        "[{},\r\r]".to_string(),
     ];
     for text in &texts {
         let want = by_ranges(text, &pb);
@@ -372,6 +376,8 @@ fn text_after_the_value_is_an_error() {
         Ok(vec![1..11, 13..20, 23..26, 28..34])
     );
     assert!(array_elements(r#"[{"a":[}, 1]"#).is_err());
+    // No element between a comma and the bracket: the batch's error.
+    assert!(array_elements("[{},\r\r]").is_err());
 }
 
 #[test]
