@@ -387,6 +387,8 @@ impl Reader<'_> {
                 }
                 return match self.object(o) {
                     Obj::Thing => None,
+                    // ("take me off all your lists": every channel.)
+                    Obj::Media { ch: 0, .. } if self.is(o, ALLW) => hit(i, end, ALL_CH),
                     Obj::Media { ch, .. } => hit(i, end, ch),
                     Obj::All(_) => hit(i, end, ALL_CH),
                     // "take me off the schedule", "remove me from the
