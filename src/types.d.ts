@@ -430,7 +430,7 @@ export interface Playbook {
     channels?: Channel[];
   };
   /**
-   * The steps of a call ladder or sequence, in order.
+   * The steps of a call ladder or sequence, in order (at most 1,000).
    * @default none
    */
   steps?: StepSpec[];

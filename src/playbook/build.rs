@@ -166,8 +166,20 @@ fn build_window(blocks: Vec<RawBlock>, p: &mut Problems) -> Window {
     Window { blocks: out }
 }
 
+/// The most steps a playbook may have: people write playbooks (a cadence
+/// has tens of steps), and a thousand keeps the check of unique ids, a list,
+/// well under a millisecond.
+pub const MAX_STEPS: usize = 1000;
+
 /// `steps`: each step checked, ids unique.
 fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
+    if raw.len() > MAX_STEPS {
+        p.push(Error::playbook(
+            "steps",
+            format!("expected at most {MAX_STEPS} steps, got {}", raw.len()),
+        ));
+        return Vec::new();
+    }
     // (A list: a playbook has a few steps, and a set of strings would be
     // one more copy of a tree's code in the module.)
     let mut seen: Vec<String> = Vec::new();

@@ -162,7 +162,10 @@ pub fn array_elements(text: &str) -> Result<Vec<std::ops::Range<usize>>> {
     r.elements(|r, _| {
         let start = r.pos;
         r.skip_element()?;
-        let end = start.saturating_add(r.text.get(start..r.pos).unwrap_or("").trim_end().len());
+        // (JSON's whitespace only: a no-break space after an element is no
+        // part of the outline.)
+        let element = r.text.get(start..r.pos).unwrap_or("");
+        let end = start.saturating_add(element.trim_end_matches([' ', '\n', '\r', '\t']).len());
         if end == start {
             // "[{},]": no element between the comma and the bracket.
             return Err(r.syntax("a JSON value"));

@@ -306,36 +306,65 @@ fn quote_header(line: &str) -> bool {
 }
 
 /// The first [`HEAD_CHARS`] characters.
-/// The text with its links and email addresses as one word each, "link"
-/// and "address": their words ("unsub", "stop-smoking", "optout@") are
-/// nobody's request, and their dots would end sentences ("remove
-/// jo@acme.com from your list" reads as "remove address from your list").
+/// The text with each link and email address as one word, "link" and
+/// "address": their words ("unsub", "stop-smoking", "optout@") are nobody's
+/// request, and their dots would end sentences ("remove jo@acme.com from
+/// your list" reads as "remove address from your list"). What is glued
+/// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop").
 fn without_links(text: &str) -> Cow<'_, str> {
-    let kind = |w: &str| {
-        let at = w
-            .find('@')
-            .filter(|&i| i > 0 && w.get(i + 1..).is_some_and(|d| d.contains('.')));
-        if w.contains("://") || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
-            Some("link")
-        } else {
-            at.map(|_| "address")
-        }
-    };
-    if !text.split_whitespace().any(|w| kind(w).is_some()) {
+    if !text.split_whitespace().any(|w| link_in(w).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end_matches(char::is_whitespace);
-        match kind(word) {
-            Some(k) => {
-                out.push_str(k);
-                out.push_str(piece.get(word.len()..).unwrap_or(""));
+        match link_in(piece) {
+            Some((start, end, word)) => {
+                out.push_str(piece.get(..start).unwrap_or(""));
+                out.push_str(word);
+                out.push_str(piece.get(end..).unwrap_or(""));
             }
             None => out.push_str(piece),
         }
     }
     Cow::Owned(out)
+}
+
+/// Where in `w` (a word and the space after it) a link or an email address
+/// is, without the punctuation after it, and the word it reads as.
+fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
+    let b = w.as_bytes();
+    // Its end: before the space and the punctuation that close a sentence
+    // or a clause.
+    let close = |mut end: usize| {
+        while end > 0
+            && b.get(end - 1).is_some_and(|&c| {
+                c.is_ascii_whitespace()
+                    || matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'"')
+            })
+        {
+            end -= 1;
+        }
+        end
+    };
+    let letters_before = |at: usize| {
+        let head = w.get(..at).unwrap_or("");
+        head.rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1)
+    };
+    if let Some(p) = w.find("://") {
+        return Some((letters_before(p), close(w.len()), "link"));
+    }
+    if let Some(p) = b.windows(4).position(|x| x.eq_ignore_ascii_case(b"www.")) {
+        return Some((p, close(w.len()), "link"));
+    }
+    let at = w.find('@')?;
+    let addr = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+    let head = w.get(..at).unwrap_or("");
+    let start = head.rfind(|c: char| !addr(c)).map_or(0, |i| i + 1);
+    let tail = w.get(at + 1..).unwrap_or("");
+    let end = close(at + 1 + tail.find(|c: char| !addr(c)).unwrap_or(tail.len()));
+    let domain = w.get(at + 1..end).unwrap_or("");
+    (start < at && domain.contains('.')).then_some((start, end, "address"))
 }
 
 pub fn head(text: &str) -> &str {

@@ -67,6 +67,9 @@ pub const SPEC: u32 = 1 << 25;
 pub const DE_VERB: u32 = 1 << 26;
 /// Starts a new clause after a stop word ("Stop who is this", "stop not interested").
 pub const STARTER: u32 = 1 << 27;
+/// Named by a rule, and read by the object reader as a word the lists do not
+/// know (a count, a link's word, a courtesy).
+pub const PLAIN: u32 = 1 << 28;
 
 /// Channel bits, as in [`super::Revoked`]: texts, calls, email.
 pub const SMS: u8 = 1;
@@ -315,6 +318,15 @@ const LISTS: &[List] = &[
         AUTHORITIES CARRIER START UNSTOP VUELVAN VUELVA VUELVAS EMAILED HIM HELL LAY CHILL \
         LISTS",
     ),
+    // Words a rule names that read, in an object, as words the lists do not
+    // know ("don't email me the link", "don't text me twice").
+    List(
+        PLAIN,
+        0,
+        "THAN USE FORWARD MOVING CETTE LUGAR PLUTOT PREFIERO TWICE YESTERDAY TWO THREE FOUR \
+        FIVE SEVERAL MULTIPLE MANY REPLY CLICK VISIT LINK WAIT HOLD STOPPED APPRECIATE \
+        GRATEFUL NICE HELPFUL",
+    ),
     List(
         0,
         0,
@@ -322,8 +334,7 @@ const LISTS: &[List] = &[
         CONSENTED AUTHORIZE AUTHORIZED AGREE AGREED SIGN SIGNED GAVE GIVE GIVEN PERMISSION \
         AUTHORIZATION RECEIVE HEAR BEEN HAVE HAS HAD GOT NEEDS OUGHT MAKE LET LONGER QUIERO \
         DESEO QUEREMOS QUIERE RECIBIR SOUHAITE SOUHAITONS DESIRE VOULONS RECEVOIR JAMAIS PAZ \
-        TRANQUILLE PAIX FUCK PISS BUZZ EFF F KNOCK CUT INSTEAD THAN ONLY USE FORWARD MOVING CETTE LUGAR PLUTOT PREFIERO TWICE YESTERDAY \
-        TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY REPLY CLICK VISIT LINK WAIT HOLD STOPPED FINE BETTER GOOD IS ARE \
+        TRANQUILLE PAIX FUCK PISS BUZZ EFF F KNOCK CUT INSTEAD ONLY FINE BETTER GOOD IS ARE \
         TELEPHONE INFO INFORMATION DETAILS NAME DATA OLD PREVIOUS SECOND WORK HOME REGISTRY \
         REGISTER ONCE FULL PIT ONE NON TRUCK REST COMPLETE DEAD DO DOES THEY Y'ALL PEOPLE CARE \
         BEING SEE HIGH LOW FRONT PROBABLY \
@@ -388,11 +399,11 @@ const VARIANTS: &[&str] = &[
 struct Entry {
     key: &'static str,
     canon: &'static str,
-    bits: u32,
+    bits: u64,
 }
 
-/// Channel bits sit above the flags in [`Entry::bits`].
-const CH_SHIFT: u32 = 28;
+/// Channel bits sit above the flags (32 bits of them) in [`Entry::bits`].
+const CH_SHIFT: u32 = 32;
 
 /// Every listed word and variant, one entry a spelling, in a hash table.
 struct Index {
@@ -468,7 +479,7 @@ fn index() -> &'static Index {
                 ix.add(Entry {
                     key: w,
                     canon: w,
-                    bits: flags | (u32::from(*ch) << CH_SHIFT),
+                    bits: u64::from(*flags) | (u64::from(*ch) << CH_SHIFT),
                 });
             }
         }
@@ -500,7 +511,7 @@ pub fn lookup(word: &str) -> Option<Known> {
     let e = index().get(word)?;
     Some(Known {
         w: e.canon,
-        f: e.bits & ((1 << CH_SHIFT) - 1),
+        f: e.bits as u32,
         ch: (e.bits >> CH_SHIFT) as u8,
     })
 }

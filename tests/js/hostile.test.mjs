@@ -392,6 +392,16 @@ test('100,000 events on one contact', () => {
   assert.deepEqual(many[0], m.evaluate(c, ladder, '2026-03-15T15:00:00Z'));
 });
 
+test('a playbook of 1,000 steps reads; one of 50,000 is refused at once, naming the limit', () => {
+  const steps = (n) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, channel: 'call', mode: 'action', day: i % 60 }));
+  assert.equal(m.validatePlaybook({ name: 'long', steps: steps(1000) }), true);
+  throwsAt(() => m.validatePlaybook({ name: 'huge', steps: steps(50000) }), ['steps', 'at most 1000 steps, got 50000'], '50,000 steps');
+  // A repeated id among many is still caught, at its place.
+  const twice = steps(1000);
+  twice[999].id = 's3';
+  throwsAt(() => m.validatePlaybook({ name: 'twice', steps: twice }), ['steps[999].id', 'used twice'], 'a repeated id');
+});
+
 test('evaluateMany: one result per input, in order, bad ones as {id, error}', () => {
   const list = [good(), null, 5, { ...good(), id: 'c2', addedAt: 'x' }, { ...good(), id: 'c1' }, [], { id: 7 }, good()];
   const out = m.evaluateMany(list, ladder, NOW);

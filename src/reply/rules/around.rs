@@ -113,11 +113,9 @@ impl Reader<'_> {
             if self.is(j, STARTER) {
                 return true;
             }
-            // "at once", "3 times now", "three times", "last week".
+            // "at once", "3 times now".
             if (self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
-                || ((self.number(j) || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY"))
-                    && self.eq(j + 1, "TIMES"))
-                || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
+                || (self.number(j) && self.eq(j + 1, "TIMES"))
                 || (self.any(j, "GOING MOVING") && self.eq(j + 1, "FORWARD"))
             {
                 j += 2;
@@ -130,7 +128,7 @@ impl Reader<'_> {
                 j += 3;
                 continue;
             }
-            if !self.is(j, FILLER | LAUGH) && !self.any(j, "TWICE YESTERDAY") {
+            if !self.is(j, FILLER | LAUGH) {
                 return false;
             }
             j += 1;
@@ -308,14 +306,17 @@ impl Reader<'_> {
                 }
             }
             let w = self.w(k);
-            // "your list and contact my assistant": a new request.
+            // "your list and contact my assistant", "... and contact Jane": a
+            // new request, of someone (not "all calls and contact of any kind").
+            let someone = self.any(k + 1, "MY HIS HER OUR THEIR ADDRESS")
+                || self.t.get(k + 1).is_some_and(|t| t.w.is_empty() && t.cap);
             if media
                 && self.is(k, CVERB)
                 && !self.is(k, GER)
                 && self.ch(k) == ALL_CH
                 && self.is(k - 1, CONJ)
                 && self.on(k + 1)
-                && !self.is(k + 1, MEDIA | CONJ | ME)
+                && someone
             {
                 break;
             }
@@ -368,7 +369,7 @@ impl Reader<'_> {
                 return Obj::Thing;
             } else if self.is(k, DET | ADJ) {
                 spec |= self.is(k, SPEC);
-            } else if w.is_empty() {
+            } else if w.is_empty() || self.is(k, PLAIN) {
                 unknown = true;
             } else if self.t.get(k).is_some_and(|t| t.f == 0)
                 && self.on(k + 1)

@@ -53,13 +53,17 @@ impl Reader<'_> {
                 && (self.any(m + 2, "WISH WANT WOULD ARE")
                     || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER")))
         };
-        a > 0
-            && (a..b).any(|m| {
-                (self.any(m, "REPLY TEXT CLICK VISIT")
-                    && (self.is(m + 1, STRONG | STOPV) || self.any(m + 1, "HERE LINK")))
-                    || (m == a && self.eq(m, "TO") && self.is(m + 1, STRONG | STOPV))
-                    || wish(m)
-            })
+        // An instruction ("reply STOP", "text STOP to ...", "click here",
+        // "unsubscribe here") with its purpose or condition ("to opt out",
+        // "if you no longer wish to ..."): not "If you want my business,
+        // stop texting me", nor "Hey\nReply STOP".
+        let told = (a..b).any(|m| {
+            (self.any(m, "REPLY TEXT CLICK VISIT")
+                && (self.is(m + 1, STRONG | STOPV) || self.any(m + 1, "HERE LINK")))
+                || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
+        });
+        let why = (a..b).any(|m| (self.eq(m, "TO") && self.is(m + 1, STRONG | STOPV)) || wish(m));
+        a > 0 && told && why
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
@@ -90,7 +94,9 @@ impl Reader<'_> {
         // "still" of us and the customer only ("you're still texting me", not
         // "are you still texting customers").
         // ("why are you still texting?")
-        let why = self.back(i, 4).any(|k| self.eq(k, "WHY")) && self.bare(j + 1);
+        let why = self.back(i, 4).any(|k| self.eq(k, "WHY"))
+            && self.back(i, 3).any(|k| self.any(k, "YOU Y'ALL"))
+            && self.bare(j + 1);
         if self.eq(i, "STILL")
             && !((self.is(j + 1, ME) && self.bare(j + 2)) || self.is(j, NEED_OBJ) || why)
         {
@@ -134,6 +140,9 @@ impl Reader<'_> {
         if !self.any(i + 1, "YOU Y'ALL THEY") {
             return None;
         }
+        let polite = self
+            .back_in_sentence(i)
+            .any(|m| self.any(m, "APPRECIATE GRATEFUL GREAT NICE HELPFUL PREFER"));
         let mut threat = false;
         let mut ch = None;
         let mut end = i + 2;
@@ -141,8 +150,10 @@ impl Reader<'_> {
             if !self.on(m) {
                 break;
             }
-            // ("I'd appreciate it if you stopped texting me": a request.)
-            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP STOPPED")
+            // ("I'd appreciate it if you stopped texting me": a request; not
+            // "I was wondering if you stopped texting me".)
+            if self.any(m, "KEEP CONTINUE AGAIN EVER STOP")
+                || (self.eq(m, "STOPPED") && polite)
                 || (self.eq(m, "MORE") && self.eq(m + 1, "TIME"))
             {
                 threat = true;

@@ -168,7 +168,10 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         // next line a name, one or two words with capitals ("Remove\nDebbie").
         if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line > 0)) {
             let rest = r.t.get(b..).unwrap_or_default();
-            let name = rest.len() <= 2
+            // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
+            let name = b == 1
+                && r.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE")
+                && rest.len() <= 2
                 && rest.iter().all(|t| t.w.is_empty() && t.cap)
                 && rest.iter().skip(1).all(|t| t.line == 0);
             let signed = (rest.first().is_some_and(|t| t.line > 1) || name)
@@ -190,10 +193,20 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         let told = h.a > 0 && r.any(h.a - 1, "SAID TEXT");
         let sent = h.a > 0 && r.any(h.a - 1, SENDING);
         let before = |words: &str| r.back_in_sentence(h.a).any(|m| r.any(m, words));
+        // The customer's own denial, in the clause: "I never said", "I
+        // didn't mean to text" (not "you didn't stop when I said STOP").
+        let denied = r
+            .back(h.a, 6)
+            .any(|m| m > 0 && r.eq(m - 1, "I") && r.any(m, "NEVER DIDN'T"));
+        // "Wait stop", "hold on stop": just before it (not "on hold with my
+        // bank, stop").
+        let wait = r.on(h.a)
+            && h.a > 0
+            && (r.eq(h.a - 1, "WAIT") || (h.a > 1 && r.eq(h.a - 1, "ON") && r.eq(h.a - 2, "HOLD")));
         h.b == h.a + 1
             && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
-                || ((sent || told) && before("NEVER DIDN'T"))
-                || before("WAIT HOLD")
+                || ((sent || told) && denied)
+                || wait
                 || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
     };
     let kept = r.kept();
@@ -435,9 +448,11 @@ impl Reader<'_> {
             // works".)
             // ("text me rather than call", "only contact me by email".)
             let end = self.means(k).0.max(after);
+            // ("un SMS plutôt que d'appeler", "un texto en lugar de llamar".)
             if (self.on(end)
-                && (self.any(end, "INSTEAD ONLY")
-                    || (self.eq(end, "RATHER") && self.eq(end + 1, "THAN"))))
+                && (self.any(end, "INSTEAD ONLY PLUTOT")
+                    || (self.eq(end, "RATHER") && self.eq(end + 1, "THAN"))
+                    || (self.eq(end, "EN") && self.any(end + 1, "VEZ LUGAR"))))
                 || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER PLEASE"))
                 // ("Instead of calling, text".)
                 || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))

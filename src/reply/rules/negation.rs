@@ -344,7 +344,11 @@ impl Reader<'_> {
                 };
                 return hit(i, m + 1, ch);
             }
-            if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE RECEVOIR") {
+            // (With "pas", only not receiving: not "je ne veux pas manquer vos
+            // messages".)
+            let receive = (m..m + 3).any(|x| self.eq(x, "RECEVOIR"));
+            if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE RECEVOIR") && (plus || receive)
+            {
                 let after = self.media_after(m);
                 let media = (m + 1..)
                     .take_while(|&x| self.on(x))

@@ -70,6 +70,14 @@ impl Reader<'_> {
             }
             return hit(i, i + 3, ALL_CH);
         }
+        // A keyword told as sent, with when or how often: "I replied STOP
+        // yesterday", "I said stop twice" (not "don't text me twice").
+        if i > 0 && (self.any(i - 1, SENDING) || self.eq(i - 1, "SAID")) {
+            let k = self.told_until(i + 1);
+            if k > i + 1 && self.bare(k) {
+                return bare_hit(i, self.media_before(i));
+            }
+        }
         let j = i + 1;
         if self.on(j) {
             if self.is(j, GER) {
@@ -117,6 +125,24 @@ impl Reader<'_> {
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
+    }
+
+    /// Where the when or how often after a keyword told as sent ends, from
+    /// word `j`: "yesterday", "twice", "three times", "last week".
+    fn told_until(&self, mut j: usize) -> usize {
+        while self.on(j) {
+            if self.any(j, "TWICE YESTERDAY") {
+                j += 1;
+            } else if ((self.number(j) || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY"))
+                && self.eq(j + 1, "TIMES"))
+                || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
     }
 
     /// The bare stop word has a subject that is not contact: "this rain won't
@@ -441,10 +467,13 @@ impl Reader<'_> {
                 "EMAIL" | "CORREO" | "COURRIEL" => EMAIL,
                 // "remove this address (from your list)": the one the
                 // message came by.
+                // (Not "remove my address, I moved": a postal one.)
                 "ADDRESS"
-                    if self.bare(m + 1)
-                        || (self.any(m + 1, "FROM DE")
-                            && (m + 2..m + 5).any(|n| self.on(n) && self.any(n, "LIST LISTS"))) =>
+                    if self.any(k, "THIS CETTE ESTA")
+                        && (self.bare(m + 1)
+                            || (self.any(m + 1, "FROM DE")
+                                && (m + 2..m + 5)
+                                    .any(|n| self.on(n) && self.any(n, "LIST LISTS")))) =>
                 {
                     0
                 }
