@@ -305,68 +305,100 @@ fn quote_header(line: &str) -> bool {
         || (starts("Am ") && t.contains("schrieb"))
 }
 
-/// The first [`HEAD_CHARS`] characters.
 /// The text with each link and email address as one word, "link" and
 /// "address": their words ("unsub", "stop-smoking", "optout@") are nobody's
 /// request, and their dots would end sentences ("remove jo@acme.com from
 /// your list" reads as "remove address from your list"). What is glued
-/// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop").
+/// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop");
+/// the brackets and quotes around one go with it ("<jo@acme.com>").
 fn without_links(text: &str) -> Cow<'_, str> {
     if !text.split_whitespace().any(|w| link_in(w).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for piece in text.split_inclusive(char::is_whitespace) {
-        match link_in(piece) {
-            Some((start, end, word)) => {
-                out.push_str(piece.get(..start).unwrap_or(""));
-                out.push_str(word);
-                out.push_str(piece.get(end..).unwrap_or(""));
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let space = piece.get(word.len()..).unwrap_or("");
+        match link_in(word) {
+            Some((start, end, kind)) => {
+                out.push_str(word.get(..start).unwrap_or(""));
+                out.push_str(kind);
+                out.push_str(word.get(end..).unwrap_or(""));
             }
-            None => out.push_str(piece),
+            None => out.push_str(word),
         }
+        out.push_str(space);
     }
     Cow::Owned(out)
 }
 
-/// Where in `w` (a word and the space after it) a link or an email address
-/// is, without the punctuation after it, and the word it reads as.
+/// Where in word `w` a link or an email address is, with the brackets or
+/// quotes around it and without the punctuation after it, and the word it
+/// reads as. (Bytes: each bound stops at an ASCII byte, so it is a
+/// character's bound.)
 fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
     let b = w.as_bytes();
-    // Its end: before the space and the punctuation that close a sentence
-    // or a clause.
-    let close = |mut end: usize| {
-        while end > 0
-            && b.get(end - 1).is_some_and(|&c| {
-                c.is_ascii_whitespace()
-                    || matches!(c, b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'"')
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let addr = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let find = |pat: &[u8]| {
+        (0..b.len()).find(|&i| {
+            b.get(i..).is_some_and(|t| {
+                t.len() >= pat.len()
+                    && t.get(..pat.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(pat))
             })
-        {
+        })
+    };
+    let (mut start, mut end, kind);
+    if let Some(p) = find(b"://") {
+        start = p;
+        while start > 0 && at(start - 1).is_ascii_alphabetic() {
+            start -= 1;
+        }
+        (end, kind) = (b.len(), "link");
+    } else if let Some(p) = find(b"www.").filter(|&p| p == 0 || !at(p - 1).is_ascii_alphanumeric())
+    {
+        // ("www." starting a word: not "Awww.stop".)
+        (start, end, kind) = (p, b.len(), "link");
+    } else {
+        let p = find(b"@")?;
+        start = p;
+        while start > 0 && addr(at(start - 1)) {
+            start -= 1;
+        }
+        end = p + 1;
+        while end < b.len() && addr(at(end)) {
+            end += 1;
+        }
+        while end > p + 1 && at(end - 1) == b'.' {
             end -= 1;
         }
-        end
-    };
-    let letters_before = |at: usize| {
-        let head = w.get(..at).unwrap_or("");
-        head.rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1)
-    };
-    if let Some(p) = w.find("://") {
-        return Some((letters_before(p), close(w.len()), "link"));
+        if start == p || !b.get(p + 1..end).is_some_and(|d| d.contains(&b'.')) {
+            return None;
+        }
+        // ("mailto:jo@acme.com".)
+        if start >= 7
+            && b.get(start - 7..start)
+                .is_some_and(|m| m.eq_ignore_ascii_case(b"mailto:"))
+        {
+            start -= 7;
+        }
+        kind = "address";
     }
-    if let Some(p) = b.windows(4).position(|x| x.eq_ignore_ascii_case(b"www.")) {
-        return Some((p, close(w.len()), "link"));
+    while end > start && b".,!?;:)]>\"'".contains(&at(end - 1)) {
+        end -= 1;
     }
-    let at = w.find('@')?;
-    let addr = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
-    let head = w.get(..at).unwrap_or("");
-    let start = head.rfind(|c: char| !addr(c)).map_or(0, |i| i + 1);
-    let tail = w.get(at + 1..).unwrap_or("");
-    let end = close(at + 1 + tail.find(|c: char| !addr(c)).unwrap_or(tail.len()));
-    let domain = w.get(at + 1..end).unwrap_or("");
-    (start < at && domain.contains('.')).then_some((start, end, "address"))
+    // The brackets and quotes around it go with it.
+    while start > 0 && b"<([\"'".contains(&at(start - 1)) {
+        start -= 1;
+    }
+    while end < b.len() && b">)]\"'".contains(&at(end)) {
+        end += 1;
+    }
+    Some((start, end, kind))
 }
 
+/// The first [`HEAD_CHARS`] characters.
 pub fn head(text: &str) -> &str {
     match text.char_indices().nth(HEAD_CHARS) {
         Some((i, _)) => text.get(..i).unwrap_or(text),

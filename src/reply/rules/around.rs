@@ -308,8 +308,8 @@ impl Reader<'_> {
             let w = self.w(k);
             // "your list and contact my assistant", "... and contact Jane": a
             // new request, of someone (not "all calls and contact of any kind").
-            let someone = self.any(k + 1, "MY HIS HER OUR THEIR ADDRESS")
-                || self.t.get(k + 1).is_some_and(|t| t.w.is_empty() && t.cap);
+            let someone = self.any(k + 1, "MY HIS HER OUR THEIR THE ADDRESS")
+                || self.t.get(k + 1).is_some_and(|t| t.w.is_empty());
             if media
                 && self.is(k, CVERB)
                 && !self.is(k, GER)
@@ -371,7 +371,7 @@ impl Reader<'_> {
                 spec |= self.is(k, SPEC);
             } else if w.is_empty() || self.is(k, PLAIN) {
                 unknown = true;
-            } else if self.t.get(k).is_some_and(|t| t.f == 0)
+            } else if self.t.get(k).is_some_and(|t| t.f & !PLAIN == 0)
                 && self.on(k + 1)
                 && self.is(k + 1, THING | MEDIA)
             {

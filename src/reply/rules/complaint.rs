@@ -63,7 +63,10 @@ impl Reader<'_> {
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
         });
         let why = (a..b).any(|m| (self.eq(m, "TO") && self.is(m + 1, STRONG | STOPV)) || wish(m));
-        a > 0 && told && why
+        // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
+        // "If you would, text STOP to opt me out".)
+        let own = (a..b).any(|m| self.any(m, "I ME MY I'M I'D I'LL I'VE"));
+        a > 0 && told && why && !own
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
@@ -140,9 +143,13 @@ impl Reader<'_> {
         if !self.any(i + 1, "YOU Y'ALL THEY") {
             return None;
         }
-        let polite = self
-            .back_in_sentence(i)
-            .any(|m| self.any(m, "APPRECIATE GRATEFUL GREAT NICE HELPFUL PREFER"));
+        // (Before or after: "if you stopped texting me that would be great".)
+        let polite = (0..self.t.len()).any(|m| {
+            self.any(
+                m,
+                "APPRECIATE GRATEFUL GREAT NICE HELPFUL PREFER LIKE LOVE HAPPY BETTER BEST THANKFUL HELP",
+            )
+        });
         let mut threat = false;
         let mut ch = None;
         let mut end = i + 2;

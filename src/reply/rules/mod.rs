@@ -170,7 +170,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
             let rest = r.t.get(b..).unwrap_or_default();
             // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
             let name = b == 1
-                && r.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE")
+                && r.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
                 && rest.len() <= 2
                 && rest.iter().all(|t| t.w.is_empty() && t.cap)
                 && rest.iter().skip(1).all(|t| t.line == 0);

@@ -346,7 +346,11 @@ impl Reader<'_> {
             }
             // (With "pas", only not receiving: not "je ne veux pas manquer vos
             // messages".)
-            let receive = (m..m + 3).any(|x| self.eq(x, "RECEVOIR"));
+            // ("je ne veux pas (recevoir | être contacté | de vos SMS)".)
+            let next = if self.eq(m + 1, "PAS") { m + 2 } else { m + 1 };
+            let receive = self.eq(m, "RECEVOIR")
+                || self.any(next, "RECEVOIR ETRE DE D")
+                || (self.is(next, MEDIA) && !self.is(next, THING));
             if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE RECEVOIR") && (plus || receive)
             {
                 let after = self.media_after(m);

@@ -110,10 +110,15 @@ impl Reader<'_> {
         if self.is(end, ME) && self.on(end) {
             end += 1;
         }
-        // (Asked for, not told of oneself: "I'll text you tonight".)
+        // (Asked for, not one's own plan: "I'll text you tonight"; "I
+        // prefer email rather than calls" is asked.)
         let other = (0..self.t.len())
             .filter(|&m| !(g..end).contains(&m) && self.is(m, CVERB | MEDIA | GER))
-            .filter(|&m| !self.back(m, 3).any(|b| self.is(b, I1)))
+            .filter(|&m| {
+                !self
+                    .back(m, 3)
+                    .any(|b| self.any(b, "I'LL WE'LL WILL I'M GONNA"))
+            })
             .any(|m| self.ch(m) & !ch & ALL_CH != 0 && self.ch(m) != ALL_CH);
         // ("instead of calling please text".)
         let asks = self.eq(end, "PLEASE") && self.is(end + 1, CVERB);

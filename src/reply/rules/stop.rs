@@ -72,7 +72,9 @@ impl Reader<'_> {
         }
         // A keyword told as sent, with when or how often: "I replied STOP
         // yesterday", "I said stop twice" (not "don't text me twice").
-        if i > 0 && (self.any(i - 1, SENDING) || self.eq(i - 1, "SAID")) {
+        // (Or the message's first word: "STOP twice", "STOP yesterday I told
+        // you".)
+        if i == 0 || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD") {
             let k = self.told_until(i + 1);
             if k > i + 1 && self.bare(k) {
                 return bare_hit(i, self.media_before(i));
@@ -158,7 +160,7 @@ impl Reader<'_> {
             }
             // A noun the lists know of no kind ("the check engine light") is
             // as much another subject as one they do not know.
-            let plain = self.t.get(k).is_some_and(|t| t.f == 0);
+            let plain = self.t.get(k).is_some_and(|t| t.f & !PLAIN == 0);
             return aux && (self.w(k).is_empty() || plain || self.is(k, THING));
         }
         false
@@ -469,11 +471,9 @@ impl Reader<'_> {
                 // message came by.
                 // (Not "remove my address, I moved": a postal one.)
                 "ADDRESS"
-                    if self.any(k, "THIS CETTE ESTA")
-                        && (self.bare(m + 1)
-                            || (self.any(m + 1, "FROM DE")
-                                && (m + 2..m + 5)
-                                    .any(|n| self.on(n) && self.any(n, "LIST LISTS")))) =>
+                    if (self.any(k, "THIS CETTE ESTA") && self.bare(m + 1))
+                        || (self.any(m + 1, "FROM DE")
+                            && (m + 2..m + 5).any(|n| self.on(n) && self.any(n, "LIST LISTS"))) =>
                 {
                     0
                 }
