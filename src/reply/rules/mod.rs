@@ -407,6 +407,20 @@ impl Reader<'_> {
             // (the one asked for is kept).
             "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) => self.rather_than(i, i + 2),
             "RATHER" if self.eq(i + 1, "THAN") => self.rather_than(i, i + 2),
+            // "I'd rather you didn't text me".
+            "RATHER"
+                if self.eq(i + 1, "YOU")
+                    && self.any(i + 2, "DIDN'T NOT")
+                    && self.is(i + 3, CVERB)
+                    && self.ch(i + 3) != 0 =>
+            {
+                let end = if self.is(i + 4, ME) { i + 5 } else { i + 4 };
+                if self.bare(end) {
+                    hit(i, end, self.ch(i + 3))
+                } else {
+                    None
+                }
+            }
             // "en vez de llamar", "en lugar de llamar", "plutôt que d'appeler".
             "VEZ" | "LUGAR" if i > 0 && self.eq(i - 1, "EN") && self.eq(i + 1, "DE") => {
                 self.rather_than(i, i + 2)
