@@ -398,6 +398,25 @@ fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
     Some((start, end, kind))
 }
 
+/// The message without the mail program's subject prefixes it starts with
+/// ("Re: STOP", "Subject: Remove", "Fwd: unsubscribe" are the keyword).
+fn without_subject(mut text: &str) -> &str {
+    loop {
+        let t = text.trim_start();
+        let Some(colon) = t.get(..9).unwrap_or(t).find(':') else {
+            return text;
+        };
+        let head = t.get(..colon).unwrap_or("").trim_end();
+        if !["re", "fw", "fwd", "aw", "tr", "subject", "objet", "asunto"]
+            .iter()
+            .any(|p| head.eq_ignore_ascii_case(p))
+        {
+            return text;
+        }
+        text = t.get(colon + 1..).unwrap_or("");
+    }
+}
+
 /// The first [`HEAD_CHARS`] characters.
 pub fn head(text: &str) -> &str {
     match text.char_indices().nth(HEAD_CHARS) {
@@ -546,7 +565,7 @@ impl Builder {
 pub fn tokens(text: &str) -> Tokens {
     let own = before_quote(text);
     let own = without_links(&own);
-    let text = head(&own);
+    let text = head(without_subject(&own));
     let mut b = Builder {
         out: Tokens {
             buf: String::with_capacity(text.len().min(512)),
