@@ -168,6 +168,7 @@ enum Class {
     Strong,
     Laugh,
     And,
+    Number,
 }
 
 fn class(c: char) -> Class {
@@ -179,6 +180,8 @@ fn class(c: char) -> Class {
             Class::Strong
         }
         '&' => Class::And,
+        // "lose my #", "wrong #".
+        '#' => Class::Number,
         // Laughter and affection: 😀😁😂😃😄😅😆😉😊😍😘😜😝😛🤣🥰☺❤💕💖😻.
         '\u{1F600}'..='\u{1F606}'
         | '\u{1F609}'..='\u{1F60A}'
@@ -641,6 +644,7 @@ pub fn tokens(text: &str) -> Tokens {
                 b.brk = b.brk.max(WEAK);
             }
             Class::And => b.synth("AND"),
+            Class::Number => b.synth("NUMBER"),
         }
     }
     b.end_word();

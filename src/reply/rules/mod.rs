@@ -383,7 +383,14 @@ impl Reader<'_> {
             }
             "LACHEZ" | "LACHE" if self.is(i + 1, ME) && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
             // "darme de baja" (not "dar de baja mi carro del seguro").
-            "BAJA" if i > 0 && self.eq(i - 1, "DE") && self.on(i) => {
+            // (Asked: "darme de baja", "denme de baja"; not "me dieron de
+            // baja del trabajo", "está de baja por enfermedad".)
+            "BAJA"
+                if i > 0
+                    && self.eq(i - 1, "DE")
+                    && self.on(i)
+                    && (i == 1 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS")) =>
+            {
                 let thing = (i + 1..i + 4)
                     .take_while(|&m| self.on(m))
                     .any(|m| self.is(m, THING));
@@ -391,6 +398,21 @@ impl Reader<'_> {
                     None
                 } else {
                     hit(i - 1, i + 1, 0)
+                }
+            }
+            // Québec French without "ne": "appelez-moi plus", "m'appelez
+            // pus", "écrivez-moi plus".
+            "PLUS" if i > 0 && self.bare(i + 1) => {
+                let v = if self.is(i - 1, ME) && i > 1 {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                let verb = if self.is(v, CVERB) { v } else { v + 1 };
+                if self.is(verb, CVERB) && verb < i && self.on(i) {
+                    hit(v.min(verb), i + 1, self.ch(verb))
+                } else {
+                    None
                 }
             }
             // "plus de messages", "plus d'appels".
