@@ -210,6 +210,12 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
                 || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
     };
     let kept = r.kept();
+    // (A generic means kept is the medium the message came by.)
+    let kept = if kept & CAME_BY != 0 {
+        kept | came_by.0
+    } else {
+        kept
+    };
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
     for h in hits
@@ -464,11 +470,21 @@ impl Reader<'_> {
     fn kept(&self) -> u8 {
         let mut kept = 0;
         for k in 0..self.t.len() {
-            if !(self.is(k, CVERB | MEDIA | GER) && self.ch(k) != 0 && self.ch(k) != ALL_CH) {
+            // (A word for messages that names no channel, asked for, keeps the
+            // medium: "no llamen, solo mensajes".)
+            let generic = self.is(k, MEDIA) && !self.is(k, THING) && self.ch(k) & ALL_CH == 0;
+            if !(self.is(k, CVERB | MEDIA | GER)
+                && self.ch(k) != ALL_CH
+                && (self.ch(k) != 0 || generic))
+            {
                 continue;
             }
             let after = if self.is(k + 1, ME) { k + 2 } else { k + 1 };
-            let before = k.checked_sub(1).filter(|_| self.on(k));
+            // (Past an article: "juste des textos".)
+            let det = k > 1 && self.is(k - 1, DET) && self.on(k - 1);
+            let before = k
+                .checked_sub(if det { 2 } else { 1 })
+                .filter(|_| self.on(k));
             // "Text me, don't call me", "Please text, don't call": a request
             // of its own, ahead of the rest.
             let start = |x: usize| x == 0 || self.brk(x) == FULL_STOP;
@@ -500,7 +516,7 @@ impl Reader<'_> {
                 || self.left_open(k)
                 || first_ask
             {
-                kept |= self.ch(k);
+                kept |= if generic { CAME_BY } else { self.ch(k) };
             }
         }
         kept

@@ -57,6 +57,14 @@ impl Reader<'_> {
             if self.is(j, CVERB) && v != "SEND" {
                 return self.contact(i, j, false);
             }
+            // "dont hit me up (no more)".
+            if v == "HIT"
+                && self.is(j + 1, ME)
+                && self.eq(j + 2, "UP")
+                && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE NO"))
+            {
+                return hit(i, j + 3, 0);
+            }
             // "please don't follow up (again)".
             if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
                 return hit(i, j + 2, 0);
@@ -235,7 +243,7 @@ impl Reader<'_> {
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(
             k,
-            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI",
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
             || self.bare(k)
         {

@@ -389,7 +389,10 @@ impl Reader<'_> {
             return None;
         }
         if me {
-            let from = self.on(k) && self.any(k, "OFF OUT FROM DE");
+            // ("take me of ur list": a slip of "off".)
+            let from = self.on(k)
+                && (self.any(k, "OFF OUT FROM DE")
+                    || (v == "TAKE" && self.eq(k, "OF") && !self.eq(k + 1, "COURSE")));
             if matches!(v, "TAKE" | "GET" | "DROP") && !from {
                 return None;
             }
