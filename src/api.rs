@@ -193,20 +193,23 @@ pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
     }
 }
 
-/// A channel as a host writes it, compared without case, spaces, `_` or `-`:
-/// `"SMS"`, `"Text Message"`, `"E_Mail"`, `"Phone Call"`.
+/// A channel as a host writes it, compared as an event's fields are
+/// ([`crate::read::loosely`]: without case, spaces, `_` or `-`): `"SMS"`,
+/// `"Text Message"`, `"E_Mail"`, `"Phone Call"`.
 pub fn channel_named(s: &str) -> Option<Channel> {
-    let s: String = s
-        .chars()
-        .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match s.as_str() {
-        "sms" | "text" | "textmessage" => Some(Channel::Sms),
-        "call" | "phone" | "phonecall" => Some(Channel::Call),
-        "email" => Some(Channel::Email),
-        _ => None,
-    }
+    const NAMES: [(&str, Channel); 7] = [
+        ("sms", Channel::Sms),
+        ("text", Channel::Sms),
+        ("textmessage", Channel::Sms),
+        ("call", Channel::Call),
+        ("phone", Channel::Call),
+        ("phonecall", Channel::Call),
+        ("email", Channel::Email),
+    ];
+    NAMES
+        .iter()
+        .find(|(name, _)| crate::read::loosely(s, name))
+        .map(|&(_, c)| c)
 }
 
 /// `followUpDate(engagedAt, horizonAt, fraction?)`.

@@ -20,6 +20,7 @@ mod repeated;
 mod value;
 
 pub(crate) use repeated::repeated_key;
+pub(crate) use value::loosely;
 
 use std::borrow::Cow;
 

@@ -291,7 +291,7 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 
 /// `text` is `name` in another letter case, with spaces, `_` or `-` between
 /// its words (compared without them on either side).
-fn loosely(text: &str, name: &str) -> bool {
+pub(crate) fn loosely(text: &str, name: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.trim()
             .bytes()

@@ -144,12 +144,14 @@ impl Reader<'_> {
             return None;
         }
         // (Before or after: "if you stopped texting me that would be great".)
-        let polite = (0..self.t.len()).any(|m| {
+        let polite = || {
+            (0..self.t.len()).any(|m| {
             self.any(
                 m,
                 "APPRECIATE GRATEFUL GREAT NICE HELPFUL PREFER LIKE LOVE HAPPY BETTER BEST THANKFUL HELP",
             )
-        });
+        })
+        };
         let mut threat = false;
         let mut ch = None;
         let mut end = i + 2;
@@ -160,7 +162,7 @@ impl Reader<'_> {
             // ("I'd appreciate it if you stopped texting me": a request; not
             // "I was wondering if you stopped texting me".)
             if self.any(m, "KEEP CONTINUE AGAIN EVER STOP")
-                || (self.eq(m, "STOPPED") && polite)
+                || (self.eq(m, "STOPPED") && polite())
                 || (self.eq(m, "MORE") && self.eq(m + 1, "TIME"))
             {
                 threat = true;

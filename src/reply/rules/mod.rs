@@ -409,14 +409,13 @@ impl Reader<'_> {
             // Québec French without "ne": "appelez-moi plus", "m'appelez
             // pus", "écrivez-moi plus".
             "PLUS" if i > 0 && self.bare(i + 1) => {
-                let v = if self.is(i - 1, ME) && i > 1 {
+                let verb = if self.is(i - 1, ME) && i > 1 {
                     i - 2
                 } else {
                     i - 1
                 };
-                let verb = if self.is(v, CVERB) { v } else { v + 1 };
-                if self.is(verb, CVERB) && verb < i && self.on(i) {
-                    hit(v.min(verb), i + 1, self.ch(verb))
+                if self.is(verb, CVERB) && self.on(i) {
+                    hit(verb, i + 1, self.ch(verb))
                 } else {
                     None
                 }
@@ -433,8 +432,16 @@ impl Reader<'_> {
             "STP" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "text me instead of calling": the channel after it is revoked
             // (the one asked for is kept).
-            "INSTEAD" if self.eq(i + 1, "OF") && self.is(i + 2, GER) => self.rather_than(i, i + 2),
-            "RATHER" if self.eq(i + 1, "THAN") => self.rather_than(i, i + 2),
+            // "instead of calling", "rather than call", "en vez de llamar",
+            // "plutôt que d'appeler" (the hit from "vez", as it always was).
+            "INSTEAD" | "RATHER" | "EN" | "PLUTOT"
+                if self
+                    .instead_of(i)
+                    .is_some_and(|g| w != "INSTEAD" || self.is(g, GER)) =>
+            {
+                let g = self.instead_of(i)?;
+                self.rather_than(if w == "EN" { i + 1 } else { i }, g)
+            }
             // "I'd rather you didn't text me".
             "RATHER"
                 if self.eq(i + 1, "YOU")
@@ -449,18 +456,6 @@ impl Reader<'_> {
                     None
                 }
             }
-            // "en vez de llamar", "en lugar de llamar", "plutôt que d'appeler".
-            "VEZ" | "LUGAR" if i > 0 && self.eq(i - 1, "EN") && self.eq(i + 1, "DE") => {
-                self.rather_than(i, i + 2)
-            }
-            "PLUTOT" if self.eq(i + 1, "QUE") => self.rather_than(
-                i,
-                if self.any(i + 2, "D DE") {
-                    i + 3
-                } else {
-                    i + 2
-                },
-            ),
             _ => None,
         }
     }
@@ -502,9 +497,7 @@ impl Reader<'_> {
             let end = self.means(k).0.max(after);
             // ("un SMS plutôt que d'appeler", "un texto en lugar de llamar".)
             if (self.on(end)
-                && (self.any(end, "INSTEAD ONLY PLUTOT")
-                    || (self.eq(end, "RATHER") && self.eq(end + 1, "THAN"))
-                    || (self.eq(end, "EN") && self.any(end + 1, "VEZ LUGAR"))))
+                && (self.any(end, "INSTEAD ONLY PLUTOT") || self.instead_of(end).is_some()))
                 || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER PLEASE"))
                 // ("Instead of calling, text".)
                 || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))

@@ -101,6 +101,22 @@ impl Reader<'_> {
         (end, ch & ALL_CH)
     }
 
+    /// Where the means of "instead of", "rather than", "en vez / en lugar
+    /// de", "plutôt que (d')" starting at word `i` begin.
+    pub(super) fn instead_of(&self, i: usize) -> Option<usize> {
+        match self.w(i) {
+            "INSTEAD" if self.eq(i + 1, "OF") => Some(i + 2),
+            "RATHER" if self.eq(i + 1, "THAN") => Some(i + 2),
+            "EN" if self.any(i + 1, "VEZ LUGAR") && self.eq(i + 2, "DE") => Some(i + 3),
+            "PLUTOT" if self.eq(i + 1, "QUE") => Some(if self.any(i + 2, "D DE") {
+                i + 3
+            } else {
+                i + 2
+            }),
+            _ => None,
+        }
+    }
+
     /// "rather than calling", "instead of texting me", "en vez de llamar":
     /// the means from word `g` is revoked when another is asked for ("text
     /// me rather than call"; not "rather than calling, I'll come by", nor
