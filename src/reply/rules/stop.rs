@@ -74,8 +74,10 @@ impl Reader<'_> {
         // yesterday", "I said stop twice" (not "don't text me twice").
         // (Or the message's first word: "STOP twice", "STOP yesterday I told
         // you".)
-        if i == 0 || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD") {
-            let k = self.told_until(i + 1);
+        // ("I replied STOP to your texts", "told you stop yesterday".)
+        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
+        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD") {
+            let k = self.told_until(self.told_to(i + 1));
             if k > i + 1 && self.bare(k) {
                 return bare_hit(i, self.media_before(i));
             }
@@ -127,6 +129,34 @@ impl Reader<'_> {
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
+    }
+
+    /// Where the one a keyword was told to ends, from word `j` (`j` when
+    /// none): us ("to you guys", "to this number", "to your texts", "to
+    /// 55555"), not another ("to my pharmacy").
+    fn told_to(&self, j: usize) -> usize {
+        if !self.eq(j, "TO") {
+            return j;
+        }
+        let k = j + 1;
+        if self.any(k, "YOU Y'ALL") {
+            return if self.any(k + 1, "GUYS ALL") {
+                k + 2
+            } else {
+                k + 1
+            };
+        }
+        if self.number(k) {
+            return k + 1;
+        }
+        if self.any(k, "YOUR UR THIS THESE THAT") {
+            let m = if self.eq(k + 1, "LAST") { k + 2 } else { k + 1 };
+            if (self.is(m, MEDIA) && !self.is(m, GER | THING)) || self.any(m, "NUMBER THREAD CHAT")
+            {
+                return m + 1;
+            }
+        }
+        j
     }
 
     /// Where the when or how often after a keyword told as sent ends, from
