@@ -8,6 +8,7 @@ use crate::model::Channel;
 use crate::status::Status;
 
 use super::columns::{Columns, Names, AUTO_DUE, DUE, EVALUATED, TEXTING_BLOCKED};
+use super::lowercase;
 
 /// A filter: every given field must hold (AND); within a list, any value (OR).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -103,9 +104,9 @@ impl Compiled {
             text: f
                 .text
                 .as_ref()
-                .map(|t| t.trim().to_lowercase())
+                .map(|t| lowercase(t.trim()))
                 .filter(|t| !t.is_empty()),
-            suffix: suffix.to_lowercase(),
+            suffix: lowercase(suffix),
         }
     }
 

@@ -90,6 +90,29 @@ test('text filter matches id, name and display name, case ignored', () => {
   }
 });
 
+test('text filter folds case past ASCII as String.prototype.toLowerCase does', () => {
+  const pb = m.preset('monthly-campaign');
+  const wl = fresh(pb, [
+    { id: 'e1', name: 'ÉRIC DUBÉ', addedAt: ADDED },
+    { id: 'g1', name: 'ΟΔΥΣΣΕΥΣ Σ', addedAt: ADDED },
+    { id: 'r1', name: 'Мария Ёлкина', addedAt: ADDED },
+    { id: 'İD-9', name: 'Łukasz Ǆ', addedAt: ADDED },
+  ], NOW);
+  try {
+    assert.deepEqual(wl.query({ text: 'éric dubé' }), ['e1']);
+    assert.deepEqual(wl.query({ text: 'Éric' }), ['e1']);
+    // A final sigma lower-cases to ς, and a query in capitals folds the same way.
+    assert.deepEqual(wl.query({ text: 'οδυσσευς' }), ['g1']);
+    assert.deepEqual(wl.query({ text: 'ΟΔΥΣΣΕΥΣ' }), ['g1']);
+    assert.deepEqual(wl.query({ text: 'МАРИЯ ЁЛКИНА' }), ['r1']);
+    assert.deepEqual(wl.query({ text: 'łukasz ǆ' }), ['İD-9']);
+    assert.deepEqual(wl.query({ text: 'İd-9'.toLowerCase() }), ['İD-9']);
+    assert.deepEqual(wl.query({ text: 'eric' }), [], 'an accent is a letter of its own');
+  } finally {
+    wl.free();
+  }
+});
+
 test('upsert, remove and refresh sequences equal a worklist built from scratch', () => {
   const pb = m.preset('monthly-campaign');
   const all = synthetic(300, 11);
