@@ -297,10 +297,55 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
             return c;
         }
     }
+    // Or with a courtesy after it: "S.T.O.P. please", "S T O P  P L E A S E".
+    if let Some(c) = spelt_with_courtesy(&toks, came_by) {
+        return c;
+    }
     match rules::read(&toks, came_by) {
         Some((span, channels)) => Classification::opt_out(span, Match::Phrase, channels),
         None => with_filler(&toks).unwrap_or_else(Classification::none),
     }
+}
+
+/// An opt-out keyword spelt letter by letter, then a courtesy, as words
+/// ("S.T.O.P. please") or spelt too ("S T O P  P L E A S E"): an opt-out, as
+/// a phrase.
+fn spelt_with_courtesy(toks: &text::Tokens, came_by: Revoked) -> Option<Classification> {
+    let all: Vec<&str> = toks
+        .toks
+        .iter()
+        .filter(|t| !t.synth)
+        .map(|t| toks.surface(t))
+        .collect();
+    let run = all.iter().take_while(|w| w.len() == 1).count();
+    let (head, tail) = all.split_at_checked(run)?;
+    if !(3..=12).contains(&run) {
+        return None;
+    }
+    let courtesy = |w: &str| matches!(w, "PLEASE" | "PLS" | "PLZ" | "NOW" | "THANKS");
+    for cut in 3..=run {
+        let (key, rest) = head.split_at_checked(cut)?;
+        let key: String = key.concat();
+        let spelt: String = rest.concat();
+        let polite = match (spelt.is_empty(), tail) {
+            (true, []) => false,
+            (true, tail) => tail.iter().all(|w| courtesy(w)),
+            (false, []) => courtesy(&spelt),
+            _ => false,
+        };
+        if !polite {
+            continue;
+        }
+        if let Some(c) =
+            exact(&key, came_by, &Keywords::default()).filter(Classification::is_opt_out)
+        {
+            return Some(Classification {
+                matched: Some(Match::Phrase),
+                ..c
+            });
+        }
+    }
+    None
 }
 
 /// A reaction to one of our messages, as a phone sends it back by text

@@ -358,6 +358,59 @@ impl Reader<'_> {
                     _ => None,
                 }
             }
+            // "Consent is withdrawn", "consent withdrawn".
+            "CONSENT" | "PERMISSION" => {
+                let mut j = i + 1;
+                while self.on(j) && self.any(j, "IS HAS BEEN") {
+                    j += 1;
+                }
+                if self.on(j) && self.eq(j, "WITHDRAWN") && self.bare(j + 1) {
+                    hit(i, j + 1, self.media_before(i))
+                } else {
+                    None
+                }
+            }
+            // "I'd like to not receive any more texts", "I want not to be
+            // contacted".
+            "LIKE" | "WANT" | "WISH"
+                if (self.eq(i + 1, "TO") && self.eq(i + 2, "NOT"))
+                    || (self.eq(i + 1, "NOT") && self.eq(i + 2, "TO")) =>
+            {
+                self.receive(i, i + 3)
+            }
+            // "give it a rest (with the calls)", "give the calls a rest".
+            "GIVE" => {
+                if self.eq(i + 1, "IT") && self.eq(i + 2, "A") && self.eq(i + 3, "REST") {
+                    if self.bare(i + 4) {
+                        return hit(i, i + 4, 0);
+                    }
+                    return match (self.eq(i + 4, "WITH"), self.object(i + 5)) {
+                        (true, Obj::Media { end, ch }) => hit(i, end, ch),
+                        _ => None,
+                    };
+                }
+                match self.object(i + 1) {
+                    Obj::Media { end, ch } if self.eq(end, "A") && self.eq(end + 1, "REST") => {
+                        hit(i, end + 2, ch)
+                    }
+                    _ => None,
+                }
+            }
+            // A law named to the sender: "this violates the TCPA", "you are
+            // violating the Telephone Consumer Protection Act"; "any future
+            // texts will result in legal action".
+            "TCPA" => hit(i, i + 1, self.media_before(i)),
+            "CONSUMER"
+                if i > 0
+                    && self.eq(i - 1, "TELEPHONE")
+                    && self.eq(i + 1, "PROTECTION")
+                    && self.eq(i + 2, "ACT") =>
+            {
+                hit(i - 1, i + 3, self.media_before(i))
+            }
+            "LEGAL" if self.eq(i + 1, "ACTION") && self.media_before(i) != 0 => {
+                hit(i, i + 2, self.media_before(i))
+            }
             "RATHER" | "PREFER" if self.eq(i + 1, "NOT") => {
                 let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
                 self.receive(i, j)
@@ -498,7 +551,11 @@ impl Reader<'_> {
             // ("un SMS plutôt que d'appeler", "un texto en lugar de llamar".)
             if (self.on(end)
                 && (self.any(end, "INSTEAD ONLY PLUTOT") || self.instead_of(end).is_some()))
-                || before.is_some_and(|b| self.any(b, "JUST ONLY PREFER PLEASE"))
+                || before.is_some_and(|b| {
+                    self.any(b, "JUST ONLY PREFER PLEASE")
+                        // ("I only want emails", "I only accept texts".)
+                        || (b > 0 && self.any(b, "WANT ACCEPT") && self.eq(b - 1, "ONLY"))
+                })
                 // ("Instead of calling, text".)
                 || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))
                 || self

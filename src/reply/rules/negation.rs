@@ -178,6 +178,8 @@ impl Reader<'_> {
                 && self.is(k, CVERB)
                 && (self.on(k + 1) || self.serial_comma(k + 1))
                 && !self.asked_for(k)
+                // (Not a means kept: "don't call, text is fine".)
+                && !self.any(k + 1, "IS ARE WORKS")
             {
                 ch |= self.ch(k);
                 k += 1;
@@ -201,6 +203,14 @@ impl Reader<'_> {
             && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE")
         {
             k += 2;
+            object = true;
+        } else if self.on(k)
+            && self.eq(k, "IT")
+            && self.bare(k + 1)
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL LINE"))
+        {
+            // "This is my work phone, please don't text it."
+            k += 1;
             object = true;
         } else if self.on(k)
             && self.any(k, "A AL EN")
@@ -288,6 +298,17 @@ impl Reader<'_> {
                 _ => return None,
             }
         }
+        // "I don't want these", "I don't want any more of these".
+        let mut t = k;
+        if self.eq(t, "ANY") {
+            t += 1;
+        }
+        if self.eq(t, "MORE") && self.eq(t + 1, "OF") {
+            t += 2;
+        }
+        if self.any(j, "WANT NEED") && self.eq(t, "THESE") && self.on(t) && self.bare(t + 1) {
+            return hit(i, t + 1, 0);
+        }
         self.receive(i, k)
     }
 
@@ -315,7 +336,7 @@ impl Reader<'_> {
         }
         let k = if self.any(k, "RECEIVE GET RECEIVING GETTING") {
             k + 1
-        } else if self.eq(k, "BE") && self.is(k + 1, CVERB) {
+        } else if self.eq(k, "BE") && (self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED")) {
             return hit(i, k + 2, self.ch(k + 1));
         } else {
             k
@@ -460,7 +481,19 @@ impl Reader<'_> {
                 }
                 _ => None,
             },
+            // "no texting this number", "no calling my cell".
+            _ if self.is(j, GER)
+                && self.any(j + 1, "THIS MY THAT")
+                && self.any(j + 2, "NUMBER PHONE CELL LINE")
+                && self.bare(j + 3) =>
+            {
+                hit(i, j + 3, self.ch(j))
+            }
             _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {
+                // ("no texts were received about my appointment": what came.)
+                Obj::Media { end, .. } if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED") => {
+                    None
+                }
                 Obj::Media { end, ch } if !self.limited(end) => {
                     soft(i, end, self.narrowed(ch, end))
                 }

@@ -39,10 +39,21 @@ impl Reader<'_> {
     /// time ("only text me after 5") nor about one thing ("only email me
     /// the invoice").
     fn only(&self, i: usize) -> Option<Hit> {
-        if !self.asked(i) {
+        // "I only want emails", "I only want to be contacted by email".
+        let want = self.any(i + 1, "WANT ACCEPT")
+            && self
+                .back(i, 6)
+                .all(|m| self.eq(m, "I") || self.is(m, FILLER));
+        if !(want || self.asked(i)) {
             return None;
         }
         let mut v = i + 1;
+        if want {
+            v += 1;
+            if self.eq(v, "TO") && self.eq(v + 1, "BE") && self.is(v + 2, CVERB | MEDIA) {
+                v += 3;
+            }
+        }
         if self.eq(v, "USE") {
             v += 1;
         }

@@ -23,12 +23,22 @@ impl Reader<'_> {
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
             return None;
         }
-        // "revoke my POA", "revoke the offer": not a consent.
-        if self.any(i, "REVOKE REVOKED REVOKING")
-            && matches!(self.object(k), Obj::Thing | Obj::Unknown)
-            && !(k..k + 6).any(|m| self.on(m) && self.any(m, "CONSENT PERMISSION AUTHORIZATION"))
-        {
-            return None;
+        // "revoke my POA", "revoke the offer", "revoke my old password": not
+        // a consent; nor a consent to something else ("revoke my
+        // authorization on the old card").
+        if self.any(i, "REVOKE REVOKED REVOKING") {
+            let consent =
+                (k..k + 6).find(|&m| self.on(m) && self.any(m, "CONSENT PERMISSION AUTHORIZATION"));
+            let other = match self.object(k) {
+                Obj::Thing | Obj::Unknown => true,
+                Obj::Empty => !self.bare(k) && self.means_after(i) == 0,
+                _ => false,
+            };
+            let elsewhere = consent
+                .is_some_and(|p| self.any(p + 1, "ON FOR") && self.object(p + 2) == Obj::Thing);
+            if (other && consent.is_none()) || elsewhere {
+                return None;
+            }
         }
         hit(i, k, self.media_after(i))
     }
@@ -54,11 +64,26 @@ impl Reader<'_> {
 
     /// A stop word and what it is about.
     pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
+        // "What part of STOP do you not understand?"
+        if i >= 3 && self.eq(i - 1, "OF") && self.eq(i - 2, "PART") && self.any(i - 3, "WHAT WHICH")
+        {
+            return bare_hit(i, self.media_before(i));
+        }
+        // "This is a cease and desist notice."
+        if self.eq(i, "CEASE")
+            && self.eq(i + 1, "AND")
+            && self.eq(i + 2, "DESIST")
+            && self.noun_use(i)
+            && !self.negated(i)
+        {
+            return hit(i, i + 3, ALL_CH);
+        }
         if self.negated(i)
             || self.first_person_plan(i)
             || self.noun_use(i)
             || self.past_question(i)
             || self.third_party(i)
+            || self.own_stop(i)
         {
             return None;
         }
@@ -129,6 +154,14 @@ impl Reader<'_> {
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
+    }
+
+    /// The customer's own stopping, in a clause of time or condition ("the
+    /// car makes a noise when I stop", "every time I stop"), or a name
+    /// ("Stop & Shop", "stop and go traffic").
+    fn own_stop(&self, i: usize) -> bool {
+        (i >= 2 && self.eq(i - 1, "I") && self.any(i - 2, "WHEN TIME IF BEFORE AFTER UNTIL ONCE"))
+            || (self.eq(i + 1, "AND") && self.any(i + 2, "SHOP GO"))
     }
 
     /// Where the one a keyword was told to ends, from word `j` (`j` when
@@ -371,6 +404,13 @@ impl Reader<'_> {
         let v = self.w(i);
         let forget = self.is(i, FORGET);
         if v == "REMOVED" {
+            // "Please confirm you have removed me from your call list."
+            if i > 0 && self.any(i - 1, "HAVE YOU'VE") && self.is(i + 1, ME) {
+                return match self.object(i + 3) {
+                    Obj::Thing | Obj::Unknown => None,
+                    _ => hit(i - 1, i + 2, self.media_after(i + 1)),
+                };
+            }
             let passive = i > 0 && self.any(i - 1, "BE BEEN GET GOT IS");
             if !passive || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
                 return None;
@@ -384,6 +424,18 @@ impl Reader<'_> {
             true
         } else if (self.is(k, ME) || self.any(k, "HIM HER")) && self.on(k) {
             k += 1;
+            true
+        } else if self.on(k)
+            && self.eq(k, "MY")
+            && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
+        {
+            // "remove my husband (, Gary,) from your list".
+            k += 2;
+            if self.brk(k) != 0 && (k..k + 3).any(|m| self.any(m, "FROM OFF")) {
+                while k < self.t.len() && !self.any(k, "FROM OFF") {
+                    k += 1;
+                }
+            }
             true
         } else {
             // French and Spanish put the pronoun first: "me retirer de votre
@@ -522,8 +574,9 @@ impl Reader<'_> {
             if v == "TAKE" && !(m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT")) {
                 return None;
             }
-            // "remove my name from the contract": a document, not a list.
-            if self.eq(m + 1, "FROM") && self.object(m + 2) == Obj::Thing {
+            // "remove my name from the contract", "take my name off the
+            // loan": a document, not a list.
+            if self.any(m + 1, "FROM OFF") && self.object(m + 2) == Obj::Thing {
                 return None;
             }
             return hit(i, m + 1, ch);
