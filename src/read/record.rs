@@ -13,7 +13,7 @@ use crate::time::{Instant, Zone};
 use super::event::read_events;
 use super::json::{Reader, Syntax};
 use super::value::Val;
-use super::value::{path_of, string_of, when, Pending, TimeField, When};
+use super::value::{path_of, text_of, when, Pending, TimeField, When};
 use super::{Errors, EXPECTED_TIME};
 
 /// What the records of one batch share as they are read: the playbook's extra
@@ -301,7 +301,7 @@ fn id(v: Val<'_>, out: &mut Errors) -> Option<ContactId> {
 
 /// `name`: a string (or a number, written as text), optional.
 fn name(v: Val<'_>, out: &mut Errors) -> Option<Box<str>> {
-    match v.given().map(string_of) {
+    match v.given().map(text_of) {
         None => None,
         Some(Ok(s)) => Some(s.into_boxed_str()),
         Some(Err(m)) => {

@@ -185,10 +185,6 @@ pub(super) fn str_of(v: Val<'_>) -> std::result::Result<Cow<'_, str>, String> {
     }
 }
 
-pub(super) fn string_of(v: Val<'_>) -> std::result::Result<String, String> {
-    str_of(v).map(Cow::into_owned)
-}
-
 /// A string or a number, as text (step ids and reasons from spreadsheets).
 pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
     match v {

@@ -83,7 +83,7 @@ test('wrong types inside a contact name the field path', () => {
     [{ ...good(), id: null }, 'id'],
     [{ ...good(), id: '' }, 'id'],
     [{ ...good(), id: {} }, 'id'],
-    [{ ...good(), name: 5 }, 'name'],
+    [{ ...good(), name: ['Ana'] }, 'name'],
     [{ ...good(), timeZone: 5 }, 'timeZone'],
     [{ ...good(), timeZone: 'Mars/Base' }, 'timeZone'],
     [{ ...good(), region: 'EU' }, 'region'],
