@@ -139,7 +139,7 @@ impl Reader<'_> {
     /// Word `k` is said to do: "email works", "texts ok", "text is fine",
     /// "texting is the only way".
     pub(super) fn fine(&self, k: usize) -> bool {
-        (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS"))
+        (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS SI OUI"))
             || (self.any(k + 1, "IS ARE")
                 && (self.any(k + 2, "FINE OK OKAY BETTER GOOD")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
@@ -300,7 +300,11 @@ impl Reader<'_> {
                 // A list across a comma: "texts, calls or emails", "texts,
                 // calls, or emails".
                 // Not a new clause: "by email, text is fine".
-                let list = media && self.brk(k) == WEAK && self.is(k, MEDIA | GER | CONJ);
+                // ("the calls, the texts, the emails".)
+                let list = media
+                    && self.brk(k) == WEAK
+                    && (self.is(k, MEDIA | GER | CONJ)
+                        || (self.is(k, DET) && self.is(k + 1, MEDIA)));
                 if !list || self.any(k + 1, "IS ARE") || self.fine(k) || self.asked_for(k) {
                     break;
                 }
@@ -331,7 +335,10 @@ impl Reader<'_> {
                     item = true;
                     named_one |= named != 0;
                     end = k + 1;
-                } else if !self.is(k, CONJ | DET | ADJ) {
+                } else if !(self.is(k, CONJ | DET | ADJ)
+                    // ("plus de messages ni d'appels".)
+                    || (self.any(k, "D DE") && self.is(k - 1, CONJ)))
+                {
                     break;
                 }
                 k += 1;
@@ -342,6 +349,14 @@ impl Reader<'_> {
             }
             if self.is(k, ALLW) && self.bare(k + 1) {
                 return Obj::All(k + 1);
+            }
+            // "all of it", "all of them".
+            if self.is(k, ALLW)
+                && self.eq(k + 1, "OF")
+                && self.any(k + 2, "IT THEM THIS")
+                && self.bare(k + 3)
+            {
+                return Obj::All(k + 3);
             }
             if self.is(k, PRON) && (!self.is(k, DET) || self.bare(k + 1)) {
                 return if self.eq(k + 1, "FROM") {
@@ -449,12 +464,12 @@ impl Reader<'_> {
             if !self.on(m) {
                 break;
             }
-            if self.any(m, "PHONE CELL TELEPHONE") {
+            if self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL") {
                 phone = true;
                 ch |= CALL;
             } else if self.ch(m) != 0 {
                 ch |= self.ch(m);
-            } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR")) {
+            } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR POR PAR")) {
                 break;
             }
         }

@@ -306,6 +306,11 @@ impl Reader<'_> {
             "KNOCK" | "CUT" if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") => {
                 hit(i, i + 3, self.media_after(i + 2))
             }
+            // "cut out the calls and emails".
+            "CUT" if self.eq(i + 1, "OUT") => match self.object(i + 2) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            },
             // ("you're still texting me", "I'm still getting texts".)
             "KEEP" | "KEEPS" | "STILL" => self.keep(i),
             // "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
@@ -400,6 +405,15 @@ impl Reader<'_> {
             // violating the Telephone Consumer Protection Act"; "any future
             // texts will result in legal action".
             "TCPA" => hit(i, i + 1, self.media_before(i)),
+            // "none of your people should call me again", "none of your
+            // companies have my permission to contact me".
+            "NONE" if self.eq(i + 1, "OF") => {
+                let v = (i + 2..i + 9).take_while(|&m| self.on(m)).find(|&m| {
+                    self.is(m, CVERB) && m > 0 && self.any(m - 1, "SHOULD CAN MAY TO EVER")
+                })?;
+                let end = if self.is(v + 1, ME) { v + 2 } else { v + 1 };
+                hit(i, end, self.ch(v))
+            }
             "CONSUMER"
                 if i > 0
                     && self.eq(i - 1, "TELEPHONE")
@@ -474,10 +488,13 @@ impl Reader<'_> {
                 }
             }
             // "plus de messages", "plus d'appels".
-            "PLUS" if self.any(i + 1, "DE D") => match self.object(i + 2) {
-                Obj::Media { end, ch } => hit(i, end, ch),
-                _ => None,
-            },
+            // ("pas d'appels svp", "pas de textos", at the start of a clause.)
+            "PLUS" | "PAS" if self.any(i + 1, "DE D") && (w == "PLUS" || i == 0 || !self.on(i)) => {
+                match self.object(i + 2) {
+                    Obj::Media { end, ch } => hit(i, end, ch),
+                    _ => None,
+                }
+            }
             "DNC" => hit(i, i + 1, CALL),
             // "stp" is French for please, and a typo of STOP: alone, or
             // before a verb of contact ("stp texting me"), the typo.
@@ -562,6 +579,16 @@ impl Reader<'_> {
                     .back(k, 5)
                     .any(|b| self.eq(b, "ONLY") && self.is(b + 1, CVERB))
                 || self.fine(k)
+                // ("My cell is fine for texts", "écrivez-moi par texto",
+                // "mejor mándenme un mensaje", "textez-moi à la place".)
+                || (k > 1 && self.eq(k - 1, "FOR") && self.any(k - 2, "FINE OK OKAY GOOD"))
+                || (k > 2
+                    && self.any(k - 1, "PAR POR BY VIA")
+                    && self.is(k - 2, ME)
+                    && self.is(k - 3, CVERB)
+                    && self.brk(k - 3) != 0)
+                || self.back(k, 4).any(|b| self.eq(b, "MEJOR"))
+                || (self.eq(end, "A") && self.eq(end + 1, "LA") && self.eq(end + 2, "PLACE"))
                 || self.asked_for(k)
                 || self.left_open(k)
                 || first_ask

@@ -200,7 +200,7 @@ impl Reader<'_> {
             object = true;
         } else if self.on(k)
             && self.any(k, "THIS MY THAT")
-            && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE")
+            && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
         {
             k += 2;
             object = true;
@@ -220,6 +220,32 @@ impl Reader<'_> {
             // "no me llamen a este número".
             k += 3;
             object = true;
+        }
+        // Another verb after the object: "don't call me or email me", "no me
+        // llamen ni me manden emails".
+        if object && self.on(k) && self.is(k, CONJ) {
+            let v = if self.is(k + 1, ME) && !self.is(k + 1, CVERB) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if self.on(v) && self.is(v, CVERB) {
+                let mut end = v + 1;
+                if self.is(end, ME) && self.on(end) {
+                    end += 1;
+                }
+                match (self.ch(v), self.object(end)) {
+                    (0, Obj::Media { end: e, ch: c }) if c != 0 => {
+                        ch |= c;
+                        k = e;
+                    }
+                    (0, _) => {}
+                    (c, _) => {
+                        ch |= c;
+                        k = end;
+                    }
+                }
+            }
         }
         // ("don't contact me directly", but "... directly on weekends" asks when.)
         if self.on(k) && self.any(k, "DIRECTLY FURTHER") {
@@ -293,7 +319,11 @@ impl Reader<'_> {
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
                     return hit(i, k + 2, self.ch(k + 1))
                 }
-                "HEAR" if self.eq(k + 1, "FROM") => return hit(i, k + 3, 0),
+                // ("... from any of you": the whole company.)
+                "HEAR" if self.eq(k + 1, "FROM") => {
+                    let any = self.eq(k + 2, "ANY") && self.eq(k + 3, "OF");
+                    return hit(i, k + 3, if any { ALL_CH } else { 0 });
+                }
                 "RECEIVE" | "GET" | "HAVE" | "SEE" => return self.receive(i, k + 1),
                 _ => return None,
             }

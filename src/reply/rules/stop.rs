@@ -23,6 +23,10 @@ impl Reader<'_> {
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
             return None;
         }
+        // "unsubscribe me from all lists": every channel.
+        if self.on(k) && self.any(k, "FROM OF DE DU") && self.all_lists(k + 1) {
+            return hit(i, k, ALL_CH);
+        }
         // "revoke my POA", "revoke the offer", "revoke my old password": not
         // a consent; nor a consent to something else ("revoke my
         // authorization on the old card").
@@ -52,11 +56,12 @@ impl Reader<'_> {
         if self.is(k, ME) && !self.is(k, CVERB) && self.on(k) {
             k += 1;
         }
-        if !self.is(k, CVERB) {
+        // ("dejen de calling me": the English gerund.)
+        if !self.is(k, CVERB | GER) {
             return None;
         }
         let ch = match self.object(k + 1) {
-            Obj::Media { ch, .. } => ch | self.ch(k),
+            Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
             _ => self.ch(k),
         };
         hit(i, k + 1, ch)
@@ -115,7 +120,14 @@ impl Reader<'_> {
             if self.other_gerund(j) {
                 return None;
             }
-            if self.eq(j, "WITH") {
+            // "Please stop both": the means named before.
+            if self.eq(j, "BOTH") && self.bare(j + 1) {
+                let named = (0..i)
+                    .filter(|&m| self.is(m, MEDIA | GER) && !self.is(m, THING))
+                    .fold(0, |c, m| c | self.ch(m));
+                return hit(i, j + 1, named);
+            }
+            if self.any(j, "WITH CON") {
                 return match self.object(j + 1) {
                     Obj::Media { end, ch } => soft(i, end, ch),
                     _ => None,
@@ -132,6 +144,13 @@ impl Reader<'_> {
             match if times { Obj::Empty } else { self.object(j) } {
                 Obj::Media { end, ch } => return soft(i, end, ch),
                 Obj::All(end) => return hit(i, end, ALL_CH),
+                // "quit it with the texts and emails".
+                Obj::Pron(end) if self.eq(end, "WITH") => {
+                    if let Obj::Media { end, ch } = self.object(end + 1) {
+                        return hit(i, end, ch);
+                    }
+                    return soft(i, end, self.media_before(i));
+                }
                 Obj::Pron(end) => {
                     return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "CANCELEN" | "TERMINATE")
                         && !self.eq(j, "THIS")
@@ -154,6 +173,12 @@ impl Reader<'_> {
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
+    }
+
+    /// From word `o`, every list: "all your lists", "every list", "todas sus
+    /// listas", "toutes vos listes".
+    pub(super) fn all_lists(&self, o: usize) -> bool {
+        self.is(o, ALLW) && matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
     }
 
     /// The customer's own stopping, in a clause of time or condition ("the
@@ -342,7 +367,8 @@ impl Reader<'_> {
         }
         if self.is(j, NEED_OBJ) || g == "SENDING" {
             return match self.object(k) {
-                Obj::Media { end, ch } => soft(i, end, ch),
+                // ("stop leaving messages on my voicemail".)
+                Obj::Media { end, ch } => soft(i, end, self.narrowed(ch, end)),
                 Obj::Pron(end) => soft(i, end, 0),
                 Obj::All(end) => hit(i, end, ALL_CH),
                 Obj::Unknown if g == "SENDING" => hit(i, k, 0),
@@ -352,15 +378,33 @@ impl Reader<'_> {
         }
         match g {
             "BLOWING" if !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")) => return None,
-            "HITTING" if !(self.is(j + 1, ME) && self.eq(j + 2, "UP")) => return None,
+            // ("hitting me up", "hitting (up) my line".)
+            "HITTING"
+                if !((self.is(j + 1, ME) && self.eq(j + 2, "UP"))
+                    || (j + 1..j + 4).any(|m| self.on(m) && self.any(m, "PHONE LINE CELL"))) =>
+            {
+                return None
+            }
             "FOLLOWING" if !(self.eq(j + 1, "UP") && self.bare(j + 2)) => return None,
+            // "stop calling it a deal": naming it.
+            "CALLING"
+                if self.eq(j + 1, "IT")
+                    && self.on(j + 2)
+                    && (self.any(j + 2, "A AN") || self.w(j + 2).is_empty()) =>
+            {
+                return None
+            }
             _ => {}
         }
         // A list of them: "texting and calling me", "texting, calling and emailing me".
         // ("blowing up my phone": its texts, by whatever means it was said.)
+        // ("stop spamming my inbox", "flooding my phone": what they name.)
         let mut ch = match self.means_after(j) {
-            _ if g != "BLOWING" => self.ch(j),
-            0 => SMS,
+            _ if self.ch(j) != 0 => self.ch(j),
+            0 if g == "BLOWING" => SMS,
+            // ("quit hittin my line": its texts and calls.)
+            0 if g == "HITTING" && !self.is(j + 1, ME) => SMS | CALL,
+            0 if matches!(g, "FLOODING" | "FILLING") => return None,
             c => c,
         };
         let mut end = k;
@@ -415,7 +459,8 @@ impl Reader<'_> {
             if !passive || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
                 return None;
             }
-            return hit(i - 1, i + 1, 0);
+            let all = self.any(i + 1, "FROM") && self.all_lists(i + 2);
+            return hit(i - 1, i + 1, if all { ALL_CH } else { 0 });
         }
         let mut k = i + 1;
         // The customer, or someone of the household ("remove him from your
@@ -465,6 +510,10 @@ impl Reader<'_> {
                 }
             }
         }
+        // ("remove me permanently from every list".)
+        if me && self.on(k) && self.any(k, "PERMANENTLY IMMEDIATELY") {
+            k += 1;
+        }
         // "remove me as a driver", "take me off as the billing contact": a
         // role, not a list.
         if me && (self.eq(k, "AS") || (self.eq(k, "OFF") && self.eq(k + 1, "AS"))) {
@@ -501,7 +550,7 @@ impl Reader<'_> {
                 return match self.object(o) {
                     Obj::Thing => None,
                     // ("take me off all your lists": every channel.)
-                    Obj::Media { ch: 0, .. } if self.is(o, ALLW) => hit(i, end, ALL_CH),
+                    _ if self.all_lists(o) => hit(i, end, ALL_CH),
                     Obj::Media { ch, .. } => hit(i, end, ch),
                     Obj::All(_) => hit(i, end, ALL_CH),
                     // "take me off the schedule", "remove me from the
@@ -533,11 +582,18 @@ impl Reader<'_> {
             if !self.on(m) {
                 return None;
             }
-            if self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME") {
+            // ("remove my old number": an update; but "take my work email
+            // off your list" asks.)
+            let listed = (m + 1..m + 7)
+                .take_while(|&n| self.on(n))
+                .any(|n| self.any(n, "LIST LISTS"));
+            if self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+                && !(self.any(m, "WORK HOME") && listed)
+            {
                 return None;
             }
             let ch = match self.w(m) {
-                "NUMBER" | "CELL" | "TELEPHONE" => {
+                "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" => {
                     if forget {
                         ALL_CH
                     } else {
@@ -574,6 +630,11 @@ impl Reader<'_> {
             if v == "TAKE" && !(m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT")) {
                 return None;
             }
+            // "off your texting list", "from your SMS list": that list's channel.
+            let ch = (m + 2..m + 7)
+                .take_while(|&n| self.on(n))
+                .find(|&n| self.any(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
+                .map_or(ch, |n| self.ch(n - 1) & ALL_CH);
             // "remove my name from the contract", "take my name off the
             // loan": a document, not a list.
             if self.any(m + 1, "FROM OFF") && self.object(m + 2) == Obj::Thing {
