@@ -157,9 +157,12 @@ fn window_open(t: i64) -> i64 {
 /// The on-time schedule of the steps in UTC (every step done at its own time):
 /// the gap the playbook puts between each step and the one before it, or the
 /// gap the window leaves between them when less (docs/semantics.md,
-/// spacing), at most a day.
+/// spacing), at most a day. The window moves the on-time cadence as a whole:
+/// each step at its own time's opening, but not before the step before it
+/// there and its gap.
 fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
     let mut prev = added;
+    let mut prev_open = window_open(added);
     let mut gaps = Vec::new();
     for (i, s) in pb["steps"].as_array().unwrap().iter().enumerate() {
         let own = if let Some(d) = s.get("day") {
@@ -170,16 +173,16 @@ fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
                 + a["hours"].as_i64().unwrap_or(0) * HOUR
                 + a["minutes"].as_i64().unwrap_or(0) * MINUTE
         };
-        gaps.push(if i == 0 {
+        let gap = if i == 0 {
             0
         } else {
-            {
-                let window = window_open(own) - window_open(prev);
-                let gap = own - prev;
-                if window > 0 { gap.min(window) } else { gap }.clamp(0, DAY)
-            }
-        });
+            let window = window_open(own) - prev_open;
+            let gap = own - prev;
+            if window > 0 { gap.min(window) } else { gap }.clamp(0, DAY)
+        };
+        gaps.push(gap);
         prev = own;
+        prev_open = window_open(own).max(prev_open + gap);
     }
     gaps
 }

@@ -155,6 +155,11 @@ struct Walk<'c, 'a> {
     anchor: Instant,
     /// The on-time schedule (every step done at its own time), for the gaps.
     on_time: Instant,
+    /// Where the window puts the last step of the on-time schedule: each
+    /// step at its own time's opening, after the one before and its gap (a
+    /// lead in at 22:30 has its call at 08:00, its text at 08:05, its email
+    /// at 09:05).
+    on_time_open: Instant,
     /// Open reminders: they close once a later step for a person (not an
     /// automatic one: the sender's work is not the rep's) falls due later
     /// than they did, or is done. An automatic send owed to the sender: it
@@ -181,6 +186,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             cursor: [0usize; 3],
             anchor: enrolled,
             on_time: enrolled,
+            on_time_open: ctx.hours().next_open(enrolled).unwrap_or(enrolled),
             reminders: Vec::new(),
             owed: None,
             auto: None,
@@ -284,6 +290,8 @@ impl<'c, 'a> Walk<'c, 'a> {
         let (planned, gap) = self.on_time_gap(step);
         self.on_time = planned;
         let gap = if n == 0 { 0 } else { gap };
+        let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
+        self.on_time_open = open.max(self.on_time_open.plus(gap));
         match step.delay {
             // Its own time is the on-time one, whenever the step before was
             // done: not worked out twice.
@@ -302,7 +310,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
         let gap = planned.0 - self.on_time.0;
         // (Two steps the window puts at one opening keep the playbook's gap.)
-        let window = open(planned).0 - open(self.on_time).0;
+        let window = open(planned).0 - self.on_time_open.0;
         let gap = if window > 0 { gap.min(window) } else { gap };
         (planned, gap.clamp(0, DAY))
     }
