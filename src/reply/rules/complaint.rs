@@ -75,6 +75,10 @@ impl Reader<'_> {
         // "why do you keep texting me", "no need to keep calling".
         let you = self.back(i, 3).any(|k| {
             self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
+                // ("your reps keep calling me", "your agent keeps calling me".)
+                || (k > 0
+                    && self.any(k, "REP REPS AGENT AGENTS TEAM COMPANY PEOPLE")
+                    && self.any(k - 1, "YOUR UR"))
                 || (self.eq(i, "STILL") && self.eq(k, "YOU'RE"))
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
@@ -226,6 +230,14 @@ impl Reader<'_> {
                 .back(i, 3)
                 .any(|k| self.is(k, NEG) || self.eq(k, "NOT"))
             || self.any(i + 1, "FOLDER FILTER BOX FILTERS")
+            // A feature: "spam call blocking", "spam text filtering".
+            || (self.is(i + 1, MEDIA)
+                && self.any(i + 2, "BLOCKING FILTERING BLOCKER PROTECTION FILTER"))
+            // What a filter did: "marks everything as spam", "flagged your
+            // number as spam likely".
+            || (i > 0
+                && self.eq(i - 1, "AS")
+                && self.back(i, 6).any(|k| self.any(k, "MARKS MARKED FLAGGED")))
         {
             return None;
         }

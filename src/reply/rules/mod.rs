@@ -278,7 +278,14 @@ impl Reader<'_> {
             "OPT" if self.is(i + 1, ME) && self.eq(i + 2, "OUT") => {
                 return hit(i, i + 3, self.media_after(i + 2))
             }
-            "GET" if self.eq(i + 1, "LOST") && self.bare(i + 2) => return hit(i, i + 2, ALL_CH),
+            // (Told, not asked: "did they get lost?".)
+            "GET"
+                if self.eq(i + 1, "LOST")
+                    && self.bare(i + 2)
+                    && (i == 0 || !self.on(i) || self.is(i - 1, FILLER)) =>
+            {
+                return hit(i, i + 2, ALL_CH)
+            }
             _ => {}
         }
         if self.is(i, REMV) {
@@ -331,8 +338,11 @@ impl Reader<'_> {
                         .take_while(|&m| self.on(m))
                         .any(|m| self.any(m, "LIST LISTS")) =>
             {
-                hit(i, i + 2, 0)
+                // ("I want off all your lists": every channel.)
+                hit(i, i + 2, if self.all_lists(i + 2) { ALL_CH } else { 0 })
             }
+            // "Would you mind not texting me anymore?"
+            "MIND" if self.eq(i + 1, "NOT") && self.is(i + 2, GER) => self.gerund(i, i + 2),
             "IF" | "UNLESS" => self.threat(i),
             "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
@@ -342,7 +352,7 @@ impl Reader<'_> {
             // (Or a sentence: "This is the 5th text this week. Enough.")
             // (After the means named, of them: "This is the 5th text this
             // week. Enough.", "Stop calling me. Enough.")
-            "ENOUGH" | "BASTA" if self.bare(i + 1) => {
+            "ENOUGH" | "BASTA" if self.bare(i + 1) && !self.eq(i + 1, "SAID") => {
                 let named = (0..i)
                     .filter(|&m| self.is(m, MEDIA) && !self.is(m, THING))
                     .fold(0, |c, m| c | self.ch(m));
@@ -427,6 +437,11 @@ impl Reader<'_> {
             }
             "RATHER" | "PREFER" if self.eq(i + 1, "NOT") => {
                 let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
+                // ("I'd rather not hear from you again", as "I don't want to
+                // hear from you" reads.)
+                if self.eq(j, "HEAR") && self.eq(j + 1, "FROM") {
+                    return hit(i, j + 3, 0);
+                }
                 self.receive(i, j)
             }
             // "I withdraw my consent", "I hereby revoke any prior express

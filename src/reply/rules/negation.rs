@@ -47,6 +47,10 @@ impl Reader<'_> {
             return None;
         }
         let v = self.w(j);
+        // Told, not asked: "You never called me back yesterday".
+        if self.any(j, "CALLED TEXTED EMAILED") && matches!(n, "NEVER" | "DIDN'T") {
+            return None;
+        }
         if imperative {
             if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
                 return hit(i, j + 2, CALL);
@@ -520,8 +524,14 @@ impl Reader<'_> {
                 hit(i, j + 3, self.ch(j))
             }
             _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {
-                // ("no texts were received about my appointment": what came.)
-                Obj::Media { end, .. } if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED") => {
+                // ("no texts were received about my appointment", "no texts
+                // from the delivery guy yet": what came.)
+                Obj::Media { end, .. }
+                    if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED")
+                        || (end..end + 8)
+                            .take_while(|&m| self.on(m))
+                            .any(|m| self.eq(m, "YET")) =>
+                {
                     None
                 }
                 Obj::Media { end, ch } if !self.limited(end) => {

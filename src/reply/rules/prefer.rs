@@ -65,7 +65,11 @@ impl Reader<'_> {
             return self.leaving(i, self.means(v + 1).0, named);
         }
         if !self.is(v, CVERB) {
-            let (end, ch) = self.means(v);
+            let (mut end, ch) = self.means(v);
+            // ("I only want emails from you, not texts".)
+            if self.eq(end, "FROM") && self.any(end + 1, "YOU Y'ALL") {
+                end += 2;
+            }
             return self.leaving(i, end, ch);
         }
         // ("only email or text me".)

@@ -23,6 +23,16 @@ impl Reader<'_> {
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
             return None;
         }
+        // "I unsubscribed from Netflix to afford this": told of another.
+        if self.eq(i, "UNSUBSCRIBED")
+            && i > 0
+            && self.any(i - 1, "I WE")
+            && self.on(k)
+            && self.eq(k, "FROM")
+            && matches!(self.object(k + 1), Obj::Thing | Obj::Unknown)
+        {
+            return None;
+        }
         // "unsubscribe me from all lists": every channel.
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.all_lists(k + 1) {
             return hit(i, k, ALL_CH);
@@ -258,7 +268,7 @@ impl Reader<'_> {
     /// stop texting me?" (but "I did ask you to stop").
     pub(super) fn past_question(&self, i: usize) -> bool {
         for k in self.back(i, 5) {
-            if self.eq(k, "DID") {
+            if self.any(k, "DID WHY'D") {
                 return true;
             }
             let subject = (self.is(k, DET | PRON | MEDIA) && !self.is(k, THING))
@@ -487,6 +497,25 @@ impl Reader<'_> {
             // liste", "que me retirara de su lista".
             i > 0 && self.on(i) && self.is(i - 1, ME) && self.any(k, "DE")
         };
+        // "My son gave you this number without asking, remove it", "Wrong
+        // number, please remove it from your list": the number.
+        if !me
+            && matches!(v, "REMOVE" | "DELETE")
+            && self.on(k)
+            && self.eq(k, "IT")
+            && (self.bare(k + 1) || self.any(k + 1, "FROM OFF"))
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"))
+        {
+            return hit(i, k + 1, SMS | CALL);
+        }
+        // "remove both me and my husband from your list".
+        if !me && self.eq(k, "BOTH") && self.is(k + 1, ME) {
+            let from = (k + 2..k + 6).find(|&m| self.any(m, "FROM OFF"));
+            if let Some(f) = from.filter(|&f| self.all_lists(f + 1) || self.is(f + 1, DET)) {
+                let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
+                return hit(i, k + 2, ch);
+            }
+        }
         // "remove from list", "take off list": the customer unsaid; or an
         // address, a company of theirs ("remove this address from your
         // list", "remove jo@smith.com from your list").
@@ -543,7 +572,7 @@ impl Reader<'_> {
                 // thread": the conversation the message came by.
                 if (o..o + 3)
                     .take_while(|&m| self.on(m))
-                    .any(|m| self.any(m, "THREAD CHAIN CC"))
+                    .any(|m| self.any(m, "THREAD CHAIN CC GROUP"))
                 {
                     return hit(i, end, 0);
                 }
