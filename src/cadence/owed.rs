@@ -23,7 +23,10 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
                 ..
             } => match s.keyword(i) {
                 None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
-                Some(_) => owed = None,
+                // An opt-out or opt-in keyword is no message to answer, and
+                // leaves the one before it owed ("what is the price?", then
+                // STOP: the price is still owed, by another channel).
+                Some(_) => {}
             },
             EventBody::Message {
                 direction: Direction::Out,
