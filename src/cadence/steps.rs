@@ -160,6 +160,8 @@ struct Walk<'c, 'a> {
     /// lead in at 22:30 has its call at 08:00, its text at 08:05, its email
     /// at 09:05).
     on_time_open: Instant,
+    /// Steps passed over for want of an allowed channel.
+    skipped: usize,
     /// Open reminders: they close once a later step for a person (not an
     /// automatic one: the sender's work is not the rep's) falls due later
     /// than they did, or is done. An automatic send owed to the sender: it
@@ -187,6 +189,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             anchor: enrolled,
             on_time: enrolled,
             on_time_open: ctx.hours().next_open(enrolled).unwrap_or(enrolled),
+            skipped: 0,
             reminders: Vec::new(),
             owed: None,
             auto: None,
@@ -433,6 +436,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             ));
         }
         self.close(ready, false, ActChannel::Task);
+        self.skipped += 1;
         // A skipped step for a person comes after no reminder in turn: the
         // reminders due by its time close, one due at its instant too (else
         // it stayed open for good).
@@ -486,6 +490,21 @@ impl<'c, 'a> Walk<'c, 'a> {
                 candidates: Vec::new(),
                 auto,
                 done: None,
+            };
+        }
+        // Every step passed over (a STOPALL on arrival): no channel, not done.
+        if self.skipped >= pb.steps.len() {
+            if ctx.explains() {
+                explain.push("no step could be made: no channel is allowed");
+            }
+            return StepState {
+                candidates: Vec::new(),
+                auto: None,
+                done: Some(Done {
+                    reason: "noChannel",
+                    label: "No channel allowed",
+                    until: None,
+                }),
             };
         }
         if ctx.explains() {
