@@ -301,9 +301,23 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     if let Some(c) = spelt_with_courtesy(&toks, came_by) {
         return c;
     }
-    match rules::read(&toks, came_by) {
+    // One word a sentence, or between emoji, read as one sentence: "Stop.
+    // Calling. Me.", "STOP 👏 CALLING 👏 ME 👏".
+    let spaced;
+    // (Not a line or a comma apart: "Baja\nMaría" is signed, "Wait, stop"
+    // a request.)
+    let toks = if (2..=6).contains(&words)
+        && toks.toks.iter().all(|t| !t.synth && t.line == 0)
+        && toks.toks.iter().skip(1).all(|t| t.brk == text::STRONG)
+    {
+        spaced = text::tokens(&letters().collect::<Vec<_>>().join(" "));
+        &spaced
+    } else {
+        &toks
+    };
+    match rules::read(toks, came_by) {
         Some((span, channels)) => Classification::opt_out(span, Match::Phrase, channels),
-        None => with_filler(&toks).unwrap_or_else(Classification::none),
+        None => with_filler(toks).unwrap_or_else(Classification::none),
     }
 }
 

@@ -710,6 +710,28 @@ fn read_word(s: &str) -> Option<Known> {
             }
         }
     }
+    // A near miss of a longer word of a request, one edit away, with its
+    // first letter ("callng", "txeting", "contanct", "remvoe", "mesaging").
+    // Words that are one edit from these and mean something else ("testing",
+    // "contract", "remote", "calming") are in the lists, and found above.
+    if (6..=11).contains(&bytes.len()) {
+        const NEAR: [&str; 9] = [
+            "REMOVE",
+            "CONTACT",
+            "CONTACTING",
+            "CALLING",
+            "TEXTING",
+            "MESSAGING",
+            "EMAILING",
+            "ANYMORE",
+            "MESSAGES",
+        ];
+        for target in NEAR {
+            if bytes.first() == target.as_bytes().first() && within(bytes, target.as_bytes(), 1) {
+                return words::lookup(target);
+            }
+        }
+    }
     if (8..=15).contains(&bytes.len()) && bytes.first() == Some(&b'U') {
         for (target, d) in [("UNSUBSCRIBE", 2), ("UNSUBSCRIBED", 2)] {
             let d = if bytes.len() < 10 { 1 } else { d };

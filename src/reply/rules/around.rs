@@ -167,7 +167,9 @@ impl Reader<'_> {
         for k in self.back(i, 6) {
             // "no quiero cancelar": Spanish "no" before a wish too.
             if self.is(k, NEG) || (self.eq(k, "NO") && (es || self.any(k + 1, "QUIERO QUEREMOS"))) {
-                return !self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR"));
+                // ("can't you just leave me alone": a request put as a question.)
+                let asked = self.any(k, "CAN'T COULDN'T WON'T WOULDN'T") && self.eq(k + 1, "YOU");
+                return !(asked || self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR")));
             }
             if !self.is(k, SKIP | ME) {
                 return false;

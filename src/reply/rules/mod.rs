@@ -181,7 +181,12 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
             }
         }
     }
-    let laugh = r.t.iter().any(|t| t.is(LAUGH));
+    // Laughter near the request, not anywhere in a long message ("... needs
+    // to be fired lol. 5 texts in 2 days. Stop sending me this stuff").
+    let laugh = |h: &Hit| {
+        r.back_in_sentence(h.a).any(|m| r.is(m, LAUGH))
+            || (h.a..(h.b + 6).min(r.t.len())).any(|m| r.is(m, LAUGH))
+    };
     // "I accidentally replied STOP", "texted stop by mistake": a keyword
     // alone, told of as what was sent by mistake, is no request (but "Stop,
     // I signed up by mistake" is one).
@@ -222,7 +227,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         .all
         .iter()
         .flatten()
-        .filter(|h| !(slip(h) || (laugh && h.soft) || r.footer(h.a)))
+        .filter(|h| !(slip(h) || (h.soft && laugh(h)) || r.footer(h.a)))
     {
         let named = h.ch & ALL_CH;
         let implied = if named == 0 || h.ch & CAME_BY != 0 {
@@ -415,6 +420,10 @@ impl Reader<'_> {
             // violating the Telephone Consumer Protection Act"; "any future
             // texts will result in legal action".
             "TCPA" => hit(i, i + 1, self.media_before(i)),
+            // "quit hmu", "dont hmu no more": hit me up.
+            "HMU" if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) => {
+                hit(i - 1, i + 1, 0)
+            }
             // "none of your people should call me again", "none of your
             // companies have my permission to contact me".
             "NONE" if self.eq(i + 1, "OF") => {

@@ -294,7 +294,10 @@ impl Reader<'_> {
         if self.any(k, "HE SHE") {
             return true;
         }
-        if !self.w(k).is_empty() {
+        // (A word only a rule names reads as one the lists do not know.)
+        let unknown =
+            |m: usize| self.w(m).is_empty() || self.t.get(m).is_some_and(|t| t.f == PLAIN);
+        if !unknown(k) {
             return false;
         }
         // The words of the subject before `k`, nearest first.
@@ -303,7 +306,7 @@ impl Reader<'_> {
         // "my wife says stop calling".
         let possessive = phrase()
             .take(3)
-            .find(|&m| !self.w(m).is_empty())
+            .find(|&m| !unknown(m))
             .is_some_and(|m| self.any(m, "MY HIS HER OUR"));
         // A noun the lists do not know ("John", "the guy from church")
         // before the auxiliary ("won't", "never"), as a subject comes, in a
@@ -508,8 +511,11 @@ impl Reader<'_> {
         {
             return hit(i, k + 1, SMS | CALL);
         }
-        // "remove both me and my husband from your list".
-        if !me && self.eq(k, "BOTH") && self.is(k + 1, ME) {
+        // "remove both me and my husband from your list", "remove both of
+        // us from your list".
+        let of = usize::from(self.eq(k + 1, "OF"));
+        if !me && self.eq(k, "BOTH") && self.is(k + 1 + of, ME) {
+            let k = k + of;
             let from = (k + 2..k + 6).find(|&m| self.any(m, "FROM OFF"));
             if let Some(f) = from.filter(|&f| self.all_lists(f + 1) || self.is(f + 1, DET)) {
                 let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
