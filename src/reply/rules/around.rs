@@ -163,7 +163,10 @@ impl Reader<'_> {
     pub(super) fn negated(&self, i: usize) -> bool {
         // Spanish "no" before an imperative: "no dejen de", "no paren" (but
         // "no para de llamarme", he does not stop, is a complaint).
-        let es = self.any(i, "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA");
+        let es = self.any(
+            i,
+            "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA BORREN QUITEN SAQUEN ELIMINEN",
+        );
         for k in self.back(i, 6) {
             // "no quiero cancelar": Spanish "no" before a wish too.
             if self.is(k, NEG) || (self.eq(k, "NO") && (es || self.any(k + 1, "QUIERO QUEREMOS"))) {
@@ -456,8 +459,12 @@ impl Reader<'_> {
     /// "via text", "by phone", "with your texts", "por correo", "par SMS":
     /// the channel that narrows a request.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
-        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR") {
+        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC") {
             return None;
+        }
+        // ("par mail": French for email.)
+        if self.eq(k, "PAR") && self.eq(k + 1, "MAIL") {
+            return Some(EMAIL);
         }
         // "by phone", "by email or phone", "over the phone or by email":
         // each means named.

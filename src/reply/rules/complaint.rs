@@ -4,7 +4,7 @@
 
 use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
-use super::{hit, Hit, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// "leave me alone", "déjenme en paz", "laissez-moi tranquille", "fichez-moi
@@ -26,6 +26,12 @@ impl Reader<'_> {
         }
         if self.negated(i) {
             return None;
+        }
+        // ("Foutez-moi la paix avec vos textos": those.)
+        if self.any(end + 1, "WITH AVEC CON") {
+            if let Obj::Media { end: e, ch } = self.object(end + 2) {
+                return hit(i, e, ch);
+            }
         }
         hit(i, end + 1, ALL_CH)
     }

@@ -419,7 +419,68 @@ impl Reader<'_> {
             // A law named to the sender: "this violates the TCPA", "you are
             // violating the Telephone Consumer Protection Act"; "any future
             // texts will result in legal action".
-            "TCPA" => hit(i, i + 1, self.media_before(i)),
+            "TCPA" | "CRTC" => hit(i, i + 1, self.media_before(i)),
+            // "je veux plus recevoir vos textos", "j'veux pu recevoir", "j'en
+            // veux pas de vos textos" (spoken French, without "ne").
+            "VEUX" | "VEUT"
+                if self.any(i + 1, "PLUS PAS") && !self.back(i, 3).any(|m| self.any(m, "NE N")) =>
+            {
+                let mut k = i + 2;
+                if self.eq(k, "RECEVOIR") {
+                    k += 1;
+                }
+                if self.any(k, "DE D") {
+                    k += 1;
+                }
+                if !self.is(k, DET | MEDIA) {
+                    return None;
+                }
+                match self.object(k) {
+                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+                    _ => None,
+                }
+            }
+            // Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos
+            // appels)": leave me alone.
+            "LACHEZ" | "SACREZ" | "CRISSEZ"
+                if self.is(i + 1, ME) && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC")) =>
+            {
+                let w = if self.eq(i + 2, "PATIENCE") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                if self.eq(w, "AVEC") {
+                    if let Obj::Media { end, ch } = self.object(w + 1) {
+                        return hit(i, end, ch);
+                    }
+                }
+                hit(i, w, ALL_CH)
+            }
+            // "Je me suis jamais inscrit à ça", "Nunca me suscribí".
+            "JAMAIS" | "NUNCA"
+                if self.any(i + 1, "INSCRIT INSCRITE SUSCRIBI")
+                    || (self.is(i + 1, ME) && self.any(i + 2, "SUSCRIBI")) =>
+            {
+                hit(i, i + 2, 0)
+            }
+            // "Pourquoi vous continuez à m'appeler?", "continúan llamándome".
+            "CONTINUEZ" | "CONTINUENT" => {
+                let mut k = i + 1;
+                while self.any(k, "A DE") || (self.is(k, ME) && !self.is(k, CVERB)) {
+                    k += 1;
+                }
+                if self.on(k) && self.is(k, CVERB) && self.ch(k) != 0 {
+                    hit(i, k + 1, self.ch(k))
+                } else {
+                    None
+                }
+            }
+            // "Ni appels ni textos svp".
+            "NI" if i == 0 => match self.object(i + 1) {
+                Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+                _ => None,
+            },
             // "quit hmu", "dont hmu no more": hit me up.
             "HMU" if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) => {
                 hit(i - 1, i + 1, 0)
@@ -491,15 +552,24 @@ impl Reader<'_> {
                 let thing = (i + 1..i + 4)
                     .take_while(|&m| self.on(m))
                     .any(|m| self.is(m, THING));
-                if thing {
+                // ("No quiero darme de baja": not wished.)
+                let unwished = (i.saturating_sub(5)..i)
+                    .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));
+                // ("Dadme de baja de todo": every channel.)
+                let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
+                if thing || unwished {
                     None
                 } else {
-                    hit(i - 1, i + 1, 0)
+                    hit(i - 1, i + 1, if all { ALL_CH } else { 0 })
                 }
             }
             // Québec French without "ne": "appelez-moi plus", "m'appelez
             // pus", "écrivez-moi plus".
-            "PLUS" if i > 0 && self.bare(i + 1) => {
+            // ("appelez-moi plus jamais".)
+            "PLUS"
+                if i > 0
+                    && (self.bare(i + 1) || (self.eq(i + 1, "JAMAIS") && self.bare(i + 2))) =>
+            {
                 let verb = if self.is(i - 1, ME) && i > 1 {
                     i - 2
                 } else {
@@ -515,7 +585,8 @@ impl Reader<'_> {
             // ("pas d'appels svp", "pas de textos", at the start of a clause.)
             "PLUS" | "PAS" if self.any(i + 1, "DE D") && (w == "PLUS" || i == 0 || !self.on(i)) => {
                 match self.object(i + 2) {
-                    Obj::Media { end, ch } => hit(i, end, ch),
+                    // ("Pas d'appels avant midi svp": a limit.)
+                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
                     _ => None,
                 }
             }

@@ -47,6 +47,12 @@ impl Reader<'_> {
             return None;
         }
         let v = self.w(j);
+        // "Nunca me suscribí a esto", "je me suis jamais inscrit".
+        if self.any(j, "SUSCRIBI INSCRIT INSCRITE")
+            || (self.is(j, ME) && self.any(j + 1, "SUSCRIBI"))
+        {
+            return hit(i, j + 1, 0);
+        }
         // Told, not asked: "You never called me back yesterday".
         if self.any(j, "CALLED TEXTED EMAILED") && matches!(n, "NEVER" | "DIDN'T") {
             return None;
@@ -153,8 +159,9 @@ impl Reader<'_> {
         if !self.on(k) {
             return false;
         }
-        // "too early", "too late at night" (but "don't call me too": also).
-        if self.eq(k, "TOO") {
+        // "too early", "too late at night" (but "don't call me too": also);
+        // "tan temprano".
+        if self.any(k, "TOO TAN") {
             return self.on(k + 1) && self.is(k + 1, WHEN);
         }
         // "no me llamen al trabajo" (but "al celular" names the means).
@@ -219,7 +226,7 @@ impl Reader<'_> {
         } else if self.on(k)
             && self.any(k, "A AL EN")
             && self.any(k + 1, "ESTE MI ESE")
-            && self.any(k + 2, "NUMBER PHONE")
+            && self.any(k + 2, "NUMBER PHONE EMAIL")
         {
             // "no me llamen a este número".
             k += 3;
@@ -460,6 +467,16 @@ impl Reader<'_> {
         }
         match v {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // "No autorizo que me contacten"; "No tienen mi permiso para
+            // llamarme", "No les di permiso de escribirme".
+            "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.media_after(j)),
+            "TIENEN" | "TIENE" | "DI" | "LES" => {
+                let p = (j + 1..j + 4)
+                    .take_while(|&m| self.on(m))
+                    .find(|&m| self.eq(m, "PERMISSION"))?;
+                let v = (p + 1..p + 3).find(|&m| self.is(m, CVERB));
+                hit(i, p + 1, v.map_or(0, |v| self.ch(v)) | self.media_after(p))
+            }
             // "no quiero que me escriban", "no quiero que me llamen".
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
                 let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
@@ -480,6 +497,19 @@ impl Reader<'_> {
                 } else {
                     j + 1
                 };
+                // "No deseo ser contactado"; "No quiero saber nada de ustedes".
+                if self.eq(k, "SER") && self.is(k + 1, CVERB | MEDIA) {
+                    return hit(i, k + 2, self.ch(k + 1));
+                }
+                if self.eq(k, "SABER")
+                    && (k + 1..k + 5)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.any(m, "USTEDES USTED"))
+                {
+                    return hit(i, k + 1, ALL_CH);
+                }
+                // ("no quiero ni llamadas ni mensajes".)
+                let k = if self.eq(k, "NI") { k + 1 } else { k };
                 match self.object(k) {
                     Obj::Media { end, ch } => hit(i, end, ch),
                     _ => None,

@@ -72,7 +72,10 @@ impl Reader<'_> {
         }
         let ch = match self.object(k + 1) {
             Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
-            _ => self.ch(k),
+            // ("dejen de mandarme facturas en papel": a thing.)
+            Obj::Thing if self.on(k + 1) => return None,
+            // ("arrêtez de me harceler au téléphone".)
+            _ => self.narrowed(self.ch(k), k + 1),
         };
         hit(i, k + 1, ch)
     }
@@ -116,7 +119,8 @@ impl Reader<'_> {
         // you".)
         // ("I replied STOP to your texts", "told you stop yesterday".)
         let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
-        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD") {
+        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD DIJE ECRIT")
+        {
             let k = self.told_until(self.told_to(i + 1));
             if k > i + 1 && self.bare(k) {
                 return bare_hit(i, self.media_before(i));
@@ -231,7 +235,7 @@ impl Reader<'_> {
     /// word `j`: "yesterday", "twice", "three times", "last week".
     fn told_until(&self, mut j: usize) -> usize {
         while self.on(j) {
-            if self.any(j, "TWICE YESTERDAY") {
+            if self.any(j, "TWICE YESTERDAY AYER HIER") {
                 j += 1;
             } else if ((self.number(j) || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY"))
                 && self.eq(j + 1, "TIMES"))
@@ -327,7 +331,7 @@ impl Reader<'_> {
         let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
         match self.w(k) {
             "AFTER" | "BEFORE" | "DURING" => true,
-            "SO" | "TOO" => self.any(k + 1, "EARLY LATE"),
+            "SO" | "TOO" | "TAN" => self.any(k + 1, "EARLY LATE TEMPRANO TARDE"),
             "ON" => self.any(
                 k + 1,
                 "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
@@ -503,10 +507,10 @@ impl Reader<'_> {
         // "My son gave you this number without asking, remove it", "Wrong
         // number, please remove it from your list": the number.
         if !me
-            && matches!(v, "REMOVE" | "DELETE")
+            && !matches!(v, "TAKE" | "GET" | "DROP")
             && self.on(k)
-            && self.eq(k, "IT")
-            && (self.bare(k + 1) || self.any(k + 1, "FROM OFF"))
+            && self.any(k, "IT LE LO LA")
+            && (self.bare(k + 1) || self.any(k + 1, "FROM OFF DE"))
             && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"))
         {
             return hit(i, k + 1, SMS | CALL);
@@ -545,13 +549,25 @@ impl Reader<'_> {
                 }
             }
         }
+        // "Quítenme el cargo extra", "Bórrame la cita del martes": a thing
+        // taken off for the customer.
+        if me
+            && self.on(k)
+            && self.any(k, "EL LA LOS LAS L")
+            && !matches!(
+                self.object(k),
+                Obj::Media { .. } | Obj::All(_) | Obj::Pron(_)
+            )
+        {
+            return None;
+        }
         // ("remove me permanently from every list".)
         if me && self.on(k) && self.any(k, "PERMANENTLY IMMEDIATELY") {
             k += 1;
         }
         // "remove me as a driver", "take me off as the billing contact": a
         // role, not a list.
-        if me && (self.eq(k, "AS") || (self.eq(k, "OFF") && self.eq(k + 1, "AS"))) {
+        if me && (self.any(k, "AS COMO") || (self.eq(k, "OFF") && self.eq(k + 1, "AS"))) {
             return None;
         }
         if me {
@@ -574,6 +590,14 @@ impl Reader<'_> {
                     k
                 };
 
+                // "sácame de la lista de espera", "retirez-moi de la liste
+                // d'attente": the waitlist.
+                if (o..o + 5)
+                    .take_while(|&m| self.on(m))
+                    .any(|m| self.any(m, "ESPERA ATTENTE"))
+                {
+                    return None;
+                }
                 // "take me off this email chain", "remove me from the
                 // thread": the conversation the message came by.
                 if (o..o + 3)
@@ -610,7 +634,11 @@ impl Reader<'_> {
         if self.on(k) && self.is(k, ALLW) && self.any(k + 1, "MY OUR") {
             k += 1;
         }
-        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA CETTE ESTA")) {
+        // ("olvídense de mi número".)
+        if forget && self.on(k) && self.eq(k, "DE") {
+            k += 1;
+        }
+        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA MES CETTE ESTA")) {
             return None;
         }
         for m in k + 1..k + 4 {
@@ -653,6 +681,8 @@ impl Reader<'_> {
                 {
                     0
                 }
+                // ("Je retire mon consentement".)
+                "CONSENT" | "PERMISSION" => 0,
                 "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" => {
                     if forget {
                         ALL_CH
