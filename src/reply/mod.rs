@@ -301,24 +301,22 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     if let Some(c) = spelt_with_courtesy(&toks, came_by) {
         return c;
     }
-    // One word a sentence, or between emoji, read as one sentence: "Stop.
-    // Calling. Me.", "STOP 👏 CALLING 👏 ME 👏".
-    let spaced;
-    // (Not a line or a comma apart: "Baja\nMaría" is signed, "Wait, stop"
-    // a request.)
-    let toks = if (2..=6).contains(&words)
+    // One word a sentence read as one sentence first: "Stop. Calling. Me."
+    // (not a line or a comma apart: "Baja\nMaría" is signed, "Wait, stop"
+    // a request); else the sentences as written ("STOP. Moved.").
+    if (2..=6).contains(&words)
         && toks.toks.iter().all(|t| !t.synth && t.line == 0)
         && toks.toks.iter().skip(1).all(|t| t.brk == text::STRONG)
     {
-        spaced = text::tokens(&letters().collect::<Vec<_>>().join(" "));
-        &spaced
-    } else {
-        &toks
-    };
-    match rules::read(toks, came_by) {
-        Some((span, channels)) => Classification::opt_out(span, Match::Phrase, channels),
-        None => with_filler(toks).unwrap_or_else(Classification::none),
+        let spaced = text::tokens(&letters().collect::<Vec<_>>().join(" "));
+        if let Some((span, channels)) = rules::read(&spaced, came_by) {
+            return Classification::opt_out(span, Match::Phrase, channels);
+        }
     }
+    if let Some((span, channels)) = rules::read(&toks, came_by) {
+        return Classification::opt_out(span, Match::Phrase, channels);
+    }
+    with_filler(&toks).unwrap_or_else(Classification::none)
 }
 
 /// An opt-out keyword spelt letter by letter, then a courtesy, as words

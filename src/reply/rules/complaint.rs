@@ -198,6 +198,10 @@ impl Reader<'_> {
             return None;
         }
         let j = i + 1;
+        // ("reported spam").
+        if self.eq(i, "REPORTED") && self.eq(j, "SPAM") && self.bare(j + 1) {
+            return hit(i, j + 1, 0);
+        }
         if self.on(j) && self.any(j, "YOU YOUR") {
             let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
             if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
@@ -243,7 +247,9 @@ impl Reader<'_> {
             // number as spam likely".
             || (i > 0
                 && self.eq(i - 1, "AS")
-                && self.back(i, 6).any(|k| self.any(k, "MARKS MARKED FLAGGED")))
+                && self.back(i, 6).any(|k| {
+                    self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
+                }))
         {
             return None;
         }

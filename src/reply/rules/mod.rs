@@ -174,8 +174,16 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
                 && rest.len() <= 2
                 && rest.iter().all(|t| t.w.is_empty() && t.cap)
                 && rest.iter().skip(1).all(|t| t.line == 0);
-            let signed = (rest.first().is_some_and(|t| t.line > 1) || name)
-                && rest.iter().all(|t| t.w.is_empty() || t.is(FILLER));
+            // (A closing: "Kind regards", "Many thanks", "Best wishes", "Take
+            // care", "All the best".)
+            let closing = |m: usize| {
+                r.any(
+                    m,
+                    "KIND REGARDS MANY BEST WISHES TAKE CARE CHEERS WARMLY YOURS RESPECTFULLY",
+                ) || (r.any(m, "ALL THE") && (m..m + 3).any(|x| r.eq(x, "BEST")))
+            };
+            let signed = (rest.first().is_some_and(|t| t.line > 1) || name || closing(b))
+                && (b..r.t.len()).all(|m| r.w(m).is_empty() || r.is(m, FILLER) || closing(m));
             if let Some(h) = r.short(0, b).filter(|_| signed) {
                 hits.push(h);
             }
@@ -183,9 +191,10 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     }
     // Laughter near the request, not anywhere in a long message ("... needs
     // to be fired lol. 5 texts in 2 days. Stop sending me this stuff").
+    // ("Kind regards" is a closing, not laughter.)
+    let laughs = |m: usize| r.is(m, LAUGH) && !(r.eq(m, "KIND") && r.eq(m + 1, "REGARDS"));
     let laugh = |h: &Hit| {
-        r.back_in_sentence(h.a).any(|m| r.is(m, LAUGH))
-            || (h.a..(h.b + 6).min(r.t.len())).any(|m| r.is(m, LAUGH))
+        r.back_in_sentence(h.a).any(laughs) || (h.a..(h.b + 6).min(r.t.len())).any(laughs)
     };
     // "I accidentally replied STOP", "texted stop by mistake": a keyword
     // alone, told of as what was sent by mistake, is no request (but "Stop,
@@ -358,8 +367,9 @@ impl Reader<'_> {
             // (After the means named, of them: "This is the 5th text this
             // week. Enough.", "Stop calling me. Enough.")
             "ENOUGH" | "BASTA" if self.bare(i + 1) && !self.eq(i + 1, "SAID") => {
+                // ("Your team called me four times today. Enough.")
                 let named = (0..i)
-                    .filter(|&m| self.is(m, MEDIA) && !self.is(m, THING))
+                    .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
                     .fold(0, |c, m| c | self.ch(m));
                 if i == 0 || (self.brk(i) == FULL_STOP && named != 0) {
                     hit(i, i + 1, named)

@@ -79,6 +79,12 @@ impl Reader<'_> {
             if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
                 return hit(i, j + 2, 0);
             }
+            // "Please do not leave voicemails at this number".
+            if v == "LEAVE" {
+                if let Obj::Media { end, ch } = self.object(j + 1) {
+                    return hit(i, end, self.narrowed(ch, end));
+                }
+            }
             if v == "SEND" {
                 let mut k = j + 1;
                 if self.is(k, ME) && self.on(k) {
@@ -214,6 +220,14 @@ impl Reader<'_> {
             && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
         {
             k += 2;
+            object = true;
+        } else if self.on(k)
+            && self.any(k, "THIS MY THAT THE")
+            && self.any(k + 1, "OFFICE WORK HOME")
+            && self.any(k + 2, "NUMBER PHONE LINE")
+        {
+            // "don't call the office line".
+            k += 3;
             object = true;
         } else if self.on(k)
             && self.eq(k, "IT")
@@ -467,6 +481,8 @@ impl Reader<'_> {
         }
         match v {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // "I respectfully ask that you no longer contact me".
+            "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
             // "No autorizo que me contacten"; "No tienen mi permiso para
             // llamarme", "No les di permiso de escribirme".
             "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.media_after(j)),

@@ -16,6 +16,11 @@ impl Reader<'_> {
         if self.eq(i, "STOPALL") {
             return hit(i, i + 1, ALL_CH);
         }
+        // A thing named so: "a vendor that honors opt-out requests" (but
+        // "your unsubscribe link doesn't work" asks to be unsubscribed).
+        if self.on(i + 1) && self.eq(i + 1, "REQUESTS") {
+            return None;
+        }
         let mut k = i + 1;
         if self.is(k, ME) && self.on(k) {
             k += 1;
@@ -33,8 +38,11 @@ impl Reader<'_> {
         {
             return None;
         }
-        // "unsubscribe me from all lists": every channel.
-        if self.on(k) && self.any(k, "FROM OF DE DU") && self.all_lists(k + 1) {
+        // "unsubscribe me from all lists", "unsubscribe all lists": every
+        // channel.
+        if self.on(k)
+            && ((self.any(k, "FROM OF DE DU") && self.all_lists(k + 1)) || self.all_lists(k))
+        {
             return hit(i, k, ALL_CH);
         }
         // "revoke my POA", "revoke the offer", "revoke my old password": not
@@ -127,6 +135,13 @@ impl Reader<'_> {
             }
         }
         let j = i + 1;
+        if self.reason(i, j) {
+            return bare_hit(i, self.media_before(i));
+        }
+        // ("stop for good").
+        if self.eq(j, "FOR") && self.eq(j + 1, "GOOD") && self.bare(j + 2) {
+            return hit(i, j + 2, self.media_before(i));
+        }
         if self.on(j) {
             if self.is(j, GER) {
                 return self.gerund(i, j);
@@ -182,7 +197,8 @@ impl Reader<'_> {
             return None;
         }
         match w {
-            "END" | "TERMINATE" if !self.subject_to(i) => None,
+            // ("terminate" alone.)
+            "END" | "TERMINATE" if !(self.subject_to(i) || (w == "TERMINATE" && i == 0)) => None,
             "CANCEL" | "CANCELAR" | "CANCELEN" if !self.wants(i) => None,
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
@@ -192,7 +208,40 @@ impl Reader<'_> {
     /// From word `o`, every list: "all your lists", "every list", "todas sus
     /// listas", "toutes vos listes".
     pub(super) fn all_lists(&self, o: usize) -> bool {
-        self.is(o, ALLW) && matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
+        // ("all of your mailing lists".)
+        self.is(o, ALLW)
+            && (matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
+                || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. })))
+    }
+
+    /// Word `j` starts a reason given after a keyword that opens the
+    /// message: "stop moved", "remove deceased", "stop he passed away",
+    /// "stop sold the house", "stop already bought one", "stop too many
+    /// texts", "cancel no longer need".
+    pub(super) fn reason(&self, i: usize, j: usize) -> bool {
+        let first = (0..i).all(|m| self.is(m, FILLER));
+        let mut k = j;
+        while self.on(k)
+            && (self.any(k, "HE SHE I WE ALREADY JUST")
+                || (self.is(k, FILLER) && !self.eq(k, "NO")))
+        {
+            k += 1;
+        }
+        // ("stop car sold", "stop house sold".)
+        if self.on(k)
+            && (self.w(k).is_empty() || self.is(k, THING))
+            && self.any(k + 1, "SOLD BOUGHT")
+        {
+            k += 1;
+        }
+        first
+            && self.on(k)
+            && (self.any(
+                k,
+                "MOVED DECEASED PASSED DIED SOLD BOUGHT RETIRED DIVORCED BANKRUPT ANNOYING",
+            ) || (self.eq(k, "TOO") && self.eq(k + 1, "MANY"))
+                || (self.eq(k, "NO") && self.eq(k + 1, "LONGER"))
+                || (self.eq(k, "HAVE") && k > j))
     }
 
     /// The customer's own stopping, in a clause of time or condition ("the
@@ -472,7 +521,12 @@ impl Reader<'_> {
                     _ => hit(i - 1, i + 2, self.media_after(i + 1)),
                 };
             }
-            let passive = i > 0 && self.any(i - 1, "BE BEEN GET GOT IS");
+            // (Not of another: "user has been removed", a bounce.)
+            let passive = i > 0
+                && self.any(i - 1, "BE BEEN GET GOT IS")
+                && !self
+                    .back(i, 4)
+                    .any(|m| self.any(m, "USER RECIPIENT MAILBOX"));
             if !passive || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
                 return None;
             }
@@ -504,23 +558,37 @@ impl Reader<'_> {
             // liste", "que me retirara de su lista".
             i > 0 && self.on(i) && self.is(i - 1, ME) && self.any(k, "DE")
         };
+        // "remove moved", "remove deceased": a reason after the keyword.
+        if !me && matches!(v, "REMOVE") && self.reason(i, k) {
+            return hit(i, k, 0);
+        }
         // "My son gave you this number without asking, remove it", "Wrong
         // number, please remove it from your list": the number.
         if !me
+            && !forget
             && !matches!(v, "TAKE" | "GET" | "DROP")
             && self.on(k)
             && self.any(k, "IT LE LO LA")
             && (self.bare(k + 1) || self.any(k + 1, "FROM OFF DE"))
-            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"))
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX"))
         {
-            return hit(i, k + 1, SMS | CALL);
+            let number = (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"));
+            let f = k + 1;
+            let ch = if self.any(f, "FROM OFF DE") && self.all_lists(f + 1) {
+                ALL_CH
+            } else if number {
+                SMS | CALL
+            } else {
+                0
+            };
+            return hit(i, k + 1, ch);
         }
         // "remove both me and my husband from your list", "remove both of
         // us from your list".
         let of = usize::from(self.eq(k + 1, "OF"));
         if !me && self.eq(k, "BOTH") && self.is(k + 1 + of, ME) {
             let k = k + of;
-            let from = (k + 2..k + 6).find(|&m| self.any(m, "FROM OFF"));
+            let from = (k + 2..k + 14).find(|&m| self.any(m, "FROM OFF"));
             if let Some(f) = from.filter(|&f| self.all_lists(f + 1) || self.is(f + 1, DET)) {
                 let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
                 return hit(i, k + 2, ch);
@@ -539,13 +607,19 @@ impl Reader<'_> {
             // taken off a list is no opt-out.)
             if let Some(f) = from.filter(|&f| {
                 (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
-                    && (f == k || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT")))
+                    && (f == k
+                        || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN")))
             }) {
-                if (f + 1..f + 4)
-                    .take_while(|&m| self.on(m))
-                    .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
+                // ("remove our company from future communications".)
+                let means = matches!(self.object(f + 1), Obj::Media { .. });
+                if means
+                    || (f + 1..f + 4)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
                 {
-                    return hit(i, f + 1, 0);
+                    // ("remove from all lists": every channel.)
+                    let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
+                    return hit(i, f + 1, ch);
                 }
             }
         }
@@ -638,7 +712,9 @@ impl Reader<'_> {
         if forget && self.on(k) && self.eq(k, "DE") {
             k += 1;
         }
-        if v == "GET" || !(self.on(k) && self.any(k, "MY THIS OUR MI MON MA MES CETTE ESTA")) {
+        if v == "GET"
+            || !(self.on(k) && self.any(k, "MY THIS OUR HIS HER THEIR MI MON MA MES CETTE ESTA"))
+        {
             return None;
         }
         for m in k + 1..k + 4 {
