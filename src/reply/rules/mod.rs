@@ -183,7 +183,13 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
                 ) || (r.any(m, "ALL THE") && (m..m + 3).any(|x| r.eq(x, "BEST")))
             };
             let signed = (rest.first().is_some_and(|t| t.line > 1) || name || closing(b))
-                && (b..r.t.len()).all(|m| r.w(m).is_empty() || r.is(m, FILLER) || closing(m));
+                // (A name as written, with its capital: "Mo" is no "more".)
+                && (b..r.t.len()).all(|m| {
+                    r.w(m).is_empty()
+                        || r.is(m, FILLER)
+                        || closing(m)
+                        || r.t.get(m).is_some_and(|t| t.cap && t.line > 0)
+                });
             if let Some(h) = r.short(0, b).filter(|_| signed) {
                 hits.push(h);
             }

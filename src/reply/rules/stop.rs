@@ -220,22 +220,22 @@ impl Reader<'_> {
     /// texts", "cancel no longer need".
     pub(super) fn reason(&self, i: usize, j: usize) -> bool {
         let first = (0..i).all(|m| self.is(m, FILLER));
+        // (After a comma too: "remove, moved", "cancel, deceased".)
+        let near = |k: usize| self.on(k) || (k == j && self.brk(k) == WEAK);
         let mut k = j;
-        while self.on(k)
+        while near(k)
             && (self.any(k, "HE SHE I WE ALREADY JUST")
                 || (self.is(k, FILLER) && !self.eq(k, "NO")))
         {
             k += 1;
         }
         // ("stop car sold", "stop house sold".)
-        if self.on(k)
-            && (self.w(k).is_empty() || self.is(k, THING))
-            && self.any(k + 1, "SOLD BOUGHT")
+        if near(k) && (self.w(k).is_empty() || self.is(k, THING)) && self.any(k + 1, "SOLD BOUGHT")
         {
             k += 1;
         }
         first
-            && self.on(k)
+            && near(k)
             && (self.any(
                 k,
                 "MOVED DECEASED PASSED DIED SOLD BOUGHT RETIRED DIVORCED BANKRUPT ANNOYING",
