@@ -290,7 +290,7 @@ impl Reader<'_> {
         // Said of the number or of us ("blocked", "number blocked", "you are
         // blocked"), not of something else ("the road is blocked").
         // ("you've been blocked", "this number has been blocked").
-        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS TE YOU'VE");
+        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS TE YOU'VE LOS LES");
         let has = |k: usize| of_us(k) || (self.any(k, "HAVE HAS") && self.back(k, 1).all(of_us));
         let passive = self.eq(i, "BLOCKED")
             && self.back(i, 1).all(|k| {

@@ -563,7 +563,8 @@ impl Reader<'_> {
                 if i > 0
                     && self.eq(i - 1, "DE")
                     && self.on(i)
-                    && (i == 1 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS")) =>
+                    && (i == 1
+                        || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")) =>
             {
                 let thing = (i + 1..i + 4)
                     .take_while(|&m| self.on(m))
@@ -571,12 +572,17 @@ impl Reader<'_> {
                 // ("No quiero darme de baja": not wished.)
                 let unwished = (i.saturating_sub(5)..i)
                     .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));
-                // ("Dadme de baja de todo": every channel.)
+                // ("Dadme de baja de todo": every channel; "de sus correos":
+                // those.)
                 let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
+                let named = match self.object(i + 2) {
+                    Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
+                    _ => 0,
+                };
                 if thing || unwished {
                     None
                 } else {
-                    hit(i - 1, i + 1, if all { ALL_CH } else { 0 })
+                    hit(i - 1, i + 1, if all { ALL_CH } else { named })
                 }
             }
             // Québec French without "ne": "appelez-moi plus", "m'appelez
@@ -607,6 +613,11 @@ impl Reader<'_> {
                 }
             }
             "DNC" => hit(i, i + 1, CALL),
+            // "alto a los mensajes", "alto a las llamadas".
+            "ALTO" if self.eq(i + 1, "A") => match self.object(i + 2) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            },
             // "stp" is French for please, and a typo of STOP: alone, or
             // before a verb of contact ("stp texting me"), the typo.
             "STP" if self.t.len() == 1 => hit(i, i + 1, 0),

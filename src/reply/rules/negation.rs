@@ -240,7 +240,7 @@ impl Reader<'_> {
         } else if self.on(k)
             && self.any(k, "A AL EN")
             && self.any(k + 1, "ESTE MI ESE")
-            && self.any(k + 2, "NUMBER PHONE EMAIL")
+            && self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
         {
             // "no me llamen a este número".
             k += 3;
@@ -460,6 +460,10 @@ impl Reader<'_> {
         let v = self.w(j);
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
+        }
+        // "no me anden marcando", "ya no me estén hablando".
+        if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN") && self.is(j + 2, GER) {
+            return self.gerund(i, j + 2);
         }
         // "no me vuelvan a llamar", "no vuelvan a escribirme": again.
         let again = if self.is(j, ME) { j + 1 } else { j };
