@@ -3,7 +3,7 @@
 
 use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
-use super::{Obj, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     pub(super) fn w(&self, i: usize) -> &'static str {
@@ -227,6 +227,16 @@ impl Reader<'_> {
                 "A AN THE MY YOUR OUR EVERY NEXT LAST FIRST FULL BUS PIT ONE NON TRUCK REST COMPLETE DEAD L LE LA EL UN UNA WEEK HIGH LOW FRONT BACK",
             )
         })
+    }
+
+    /// The request from word `i` whose object, from word `k`, is a means of
+    /// contact: to the means' end, with its channels ("lay off the texts",
+    /// "cut out the calls and emails", "alto a los mensajes").
+    pub(super) fn means_hit(&self, i: usize, k: usize) -> Option<Hit> {
+        match self.object(k) {
+            Obj::Media { end, ch } => hit(i, end, ch),
+            _ => None,
+        }
     }
 
     /// Channels named by the words before `i` in its sentence ("I want the

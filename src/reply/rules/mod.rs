@@ -321,10 +321,7 @@ impl Reader<'_> {
             "GO" if self.eq(i + 1, "AWAY") && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
             "GO" if self.eq(i + 1, "TO") && self.eq(i + 2, "HELL") => hit(i, i + 3, ALL_CH),
             // "lay off the texts", "chill with the calls".
-            "LAY" | "CHILL" if self.any(i + 1, "OFF WITH") => match self.object(i + 2) {
-                Obj::Media { end, ch } => hit(i, end, ch),
-                _ => None,
-            },
+            "LAY" | "CHILL" if self.any(i + 1, "OFF WITH") => self.means_hit(i, i + 2),
             "FUCK" | "F" | "PISS" | "BUZZ" | "EFF"
                 if self.any(i + 1, "OFF YOU") && self.bare(i + 2) =>
             {
@@ -334,19 +331,13 @@ impl Reader<'_> {
                 hit(i, i + 3, self.media_after(i + 2))
             }
             // "cut out the calls and emails".
-            "CUT" if self.eq(i + 1, "OUT") => match self.object(i + 2) {
-                Obj::Media { end, ch } => hit(i, end, ch),
-                _ => None,
-            },
+            "CUT" if self.eq(i + 1, "OUT") => self.means_hit(i, i + 2),
             // ("you're still texting me", "I'm still getting texts".)
             "KEEP" | "KEEPS" | "STILL" => self.keep(i),
             // "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
             "SIGAN" | "SIGUEN" if self.is(i + 1, GER) => self.gerund(i, i + 1),
             // "turn off the texts", "turn these texts off".
-            "TURN" if self.eq(i + 1, "OFF") => match self.object(i + 2) {
-                Obj::Media { end, ch } => hit(i, end, ch),
-                _ => None,
-            },
+            "TURN" if self.eq(i + 1, "OFF") => self.means_hit(i, i + 2),
             "TURN" => match self.object(i + 1) {
                 Obj::Media { end, ch } if self.eq(end, "OFF") => hit(i, end + 1, ch),
                 _ => None,
@@ -451,10 +442,7 @@ impl Reader<'_> {
                 if !self.is(k, DET | MEDIA) {
                     return None;
                 }
-                match self.object(k) {
-                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
-                    _ => None,
-                }
+                self.means_hit(i, k).filter(|h| !self.limited(h.b))
             }
             // Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos
             // appels)": leave me alone.
@@ -493,10 +481,7 @@ impl Reader<'_> {
                 }
             }
             // "Ni appels ni textos svp".
-            "NI" if i == 0 => match self.object(i + 1) {
-                Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
-                _ => None,
-            },
+            "NI" if i == 0 => self.means_hit(i, i + 1).filter(|h| !self.limited(h.b)),
             // "quit hmu", "dont hmu no more": hit me up.
             "HMU" if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) => {
                 hit(i - 1, i + 1, 0)
@@ -606,18 +591,12 @@ impl Reader<'_> {
             // "plus de messages", "plus d'appels".
             // ("pas d'appels svp", "pas de textos", at the start of a clause.)
             "PLUS" | "PAS" if self.any(i + 1, "DE D") && (w == "PLUS" || i == 0 || !self.on(i)) => {
-                match self.object(i + 2) {
-                    // ("Pas d'appels avant midi svp": a limit.)
-                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
-                    _ => None,
-                }
+                // ("Pas d'appels avant midi svp": a limit.)
+                self.means_hit(i, i + 2).filter(|h| !self.limited(h.b))
             }
             "DNC" => hit(i, i + 1, CALL),
             // "alto a los mensajes", "alto a las llamadas".
-            "ALTO" if self.eq(i + 1, "A") => match self.object(i + 2) {
-                Obj::Media { end, ch } => hit(i, end, ch),
-                _ => None,
-            },
+            "ALTO" if self.eq(i + 1, "A") => self.means_hit(i, i + 2),
             // "stp" is French for please, and a typo of STOP: alone, or
             // before a verb of contact ("stp texting me"), the typo.
             "STP" if self.t.len() == 1 => hit(i, i + 1, 0),

@@ -181,6 +181,26 @@ impl Reader<'_> {
         self.is(k, WHEN)
     }
 
+    /// Where the customer's number or address named from word `k` ends:
+    /// "this number", "my cell", "the office line", "no me llamen a este
+    /// número", "a este correo".
+    fn the_number(&self, k: usize) -> Option<usize> {
+        if !self.on(k) {
+            return None;
+        }
+        if self.any(k, "THIS MY THAT") && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
+        {
+            return Some(k + 2);
+        }
+        let three = (self.any(k, "THIS MY THAT THE")
+            && self.any(k + 1, "OFFICE WORK HOME")
+            && self.any(k + 2, "NUMBER PHONE LINE"))
+            || (self.any(k, "A AL EN")
+                && self.any(k + 1, "ESTE MI ESE")
+                && self.any(k + 2, "NUMBER PHONE EMAIL CORREO"));
+        three.then_some(k + 3)
+    }
+
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         let mut ch = self.ch(j);
@@ -215,19 +235,8 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
             object = true;
-        } else if self.on(k)
-            && self.any(k, "THIS MY THAT")
-            && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
-        {
-            k += 2;
-            object = true;
-        } else if self.on(k)
-            && self.any(k, "THIS MY THAT THE")
-            && self.any(k + 1, "OFFICE WORK HOME")
-            && self.any(k + 2, "NUMBER PHONE LINE")
-        {
-            // "don't call the office line".
-            k += 3;
+        } else if let Some(end) = self.the_number(k) {
+            k = end;
             object = true;
         } else if self.on(k)
             && self.eq(k, "IT")
@@ -236,14 +245,6 @@ impl Reader<'_> {
         {
             // "This is my work phone, please don't text it."
             k += 1;
-            object = true;
-        } else if self.on(k)
-            && self.any(k, "A AL EN")
-            && self.any(k + 1, "ESTE MI ESE")
-            && self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
-        {
-            // "no me llamen a este número".
-            k += 3;
             object = true;
         }
         // Another verb after the object: "don't call me or email me", "no me
@@ -335,12 +336,7 @@ impl Reader<'_> {
         if self.eq(k, "TO") {
             k += 1;
             match self.w(k) {
-                "BE" if self.eq(k + 1, "ON") => {
-                    return match self.object(k + 2) {
-                        Obj::Media { end, ch } => hit(i, end, ch),
-                        _ => None,
-                    }
-                }
+                "BE" if self.eq(k + 1, "ON") => return self.means_hit(i, k + 2),
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
                     return hit(i, k + 2, self.ch(k + 1))
                 }
@@ -530,10 +526,7 @@ impl Reader<'_> {
                 }
                 // ("no quiero ni llamadas ni mensajes".)
                 let k = if self.eq(k, "NI") { k + 1 } else { k };
-                match self.object(k) {
-                    Obj::Media { end, ch } => hit(i, end, ch),
-                    _ => None,
-                }
+                self.means_hit(i, k)
             }
             // "no need to text me anymore", "no need to call again" (not "no
             // need to call me back").
