@@ -5,12 +5,13 @@ use crate::model::{Direction, DndSource, Event, EventBody, Interaction};
 use crate::time::Instant;
 
 use super::json::{Reader, Syntax};
+use super::names::{
+    one_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS, KINDS, MESSAGE_CHANNELS, OUTCOMES,
+    SOURCES,
+};
 use super::record::{Batch, Ctx};
 use super::value::Val;
-use super::value::{
-    bool_of, one_of, str_of, text_of, Kind, TimeField, DIRECTIONS, DND_CHANNELS, INTERACTIONS,
-    KINDS, MESSAGE_CHANNELS, OUTCOMES, SOURCES,
-};
+use super::value::{bool_of, str_of, text_of, TimeField};
 use super::{Errors, EXPECTED_TIME};
 
 /// The fields of one event, read shallowly.

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 use super::*;
+use crate::error::ErrorCode;
 use crate::model::{ContactId, EventBody};
 
 /// A batch read element by element from its outline, as words: what

@@ -1,0 +1,147 @@
+//! A contact's own fields, each checked as CRM records write it: the id, the
+//! name, the zone, the region, when it was added and its priority.
+
+use crate::error::{Error, ErrorCode};
+use crate::model::ContactId;
+use crate::region::Region;
+use crate::time::{Instant, Zone};
+
+use super::record::{Batch, Ctx};
+use super::value::{text_of, TimeField, Val};
+use super::{Errors, EXPECTED_TIME};
+
+/// The largest number an id may be: past it, numbers skip integers.
+const MAX_SAFE_ID: f64 = 9_007_199_254_740_991.0;
+
+/// `id`: a non-empty string or a finite number of at most 2^53.
+pub(super) fn id(v: Val<'_>, out: &mut Errors) -> Option<ContactId> {
+    match v {
+        Val::Str(s) if !s.trim().is_empty() => {
+            Some(ContactId::Text(s.into_owned().into_boxed_str()))
+        }
+        // Past 2^53 a number has lost digits (two CRM ids of 19 digits read
+        // as one): refused, not merged.
+        Val::Num(n, _) if n.is_finite() && n.abs() <= MAX_SAFE_ID => Some(ContactId::Number(n)),
+        Val::Num(n, text) if n.is_finite() => {
+            out.push(Error::input(
+                "id",
+                format!("expected a string, or a number of at most 2^53 (9007199254740991), got {text}: a larger number has lost digits (give the id as a string)"),
+            ));
+            None
+        }
+        other => {
+            out.push(Error::input(
+                "id",
+                format!(
+                    "expected a non-empty string or a number, got {}",
+                    other.got()
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// `name`: a string (or a number, written as text), optional.
+pub(super) fn name(v: Val<'_>, out: &mut Errors) -> Option<Box<str>> {
+    match v.given().map(text_of) {
+        None => None,
+        Some(Ok(s)) => Some(s.into_boxed_str()),
+        Some(Err(m)) => {
+            out.push(Error::input("name", m));
+            None
+        }
+    }
+}
+
+/// `timeZone`: an IANA zone name, optional.
+pub(super) fn time_zone(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Zone> {
+    named(
+        v,
+        out,
+        |s| batch.zone(s).map_err(|e| e.under("timeZone")),
+        |got| {
+            // A number is an offset in hours, as some CRMs keep a zone.
+            let hint = if got.starts_with("the number") {
+                crate::time::OFFSET_IS_NO_ZONE
+            } else {
+                ""
+            };
+            Error::new(
+                ErrorCode::UnknownTimeZone,
+                "timeZone",
+                format!("expected an IANA time zone such as \"America/New_York\", got {got}{hint}"),
+            )
+        },
+    )
+}
+
+/// `region`: a region code, optional.
+pub(super) fn region(v: Val<'_>, out: &mut Errors, batch: &mut Batch) -> Option<Region> {
+    named(
+        v,
+        out,
+        |s| batch.region(s).map_err(|m| Error::value("region", m)),
+        |got| {
+            Error::value(
+                "region",
+                format!("expected a region code such as \"US\" or \"US-TX\", got {got}"),
+            )
+        },
+    )
+}
+
+/// An optional name from a fixed set given as text (`timeZone`, `region`):
+/// `parse` reads it (spaces around ignored) or says why not; `not_text` is
+/// the error for a value that is not text, given it in JSON's words.
+fn named<T>(
+    v: Val<'_>,
+    out: &mut Errors,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+    not_text: impl FnOnce(String) -> Error,
+) -> Option<T> {
+    let e = match v.given()? {
+        Val::Str(s) => match parse(s.trim()) {
+            Ok(t) => return Some(t),
+            Err(e) => e,
+        },
+        other => not_text(other.got()),
+    };
+    out.push(e);
+    None
+}
+
+/// `addedAt`: a time, required.
+pub(super) fn added_at(v: Val<'_>, cx: &mut Ctx, out: &mut Errors) -> Option<Instant> {
+    match v.given() {
+        None => {
+            out.push(Error::new(
+                ErrorCode::InvalidTime,
+                "addedAt",
+                format!("required: {EXPECTED_TIME}"),
+            ));
+            None
+        }
+        Some(v) => cx.time(v, None, TimeField::AddedAt, out),
+    }
+}
+
+/// `priority`: a number from -1e9 to 1e9 (or its text), optional.
+pub(super) fn priority(v: Val<'_>, out: &mut Errors) -> Option<f64> {
+    let v = v.given()?;
+    let n = match &v {
+        Val::Num(n, _) => Some(*n),
+        Val::Str(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match n {
+        Some(n) if n.is_finite() && n.abs() <= 1e9 => Some(n),
+        _ => {
+            out.push(Error::input(
+                "priority",
+                format!("expected a number from -1e9 to 1e9, got {}", v.got()),
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Names from a fixed list (an event's kind, a channel, an outcome), read
+//! loosely as CRMs and messaging providers write them.
+
+use crate::model::{Direction, DndChannel, DndSource, Interaction, MessageChannel, Outcome};
+
+use super::value::Val;
+
+/// One of the `names`, mapped to its value: as the contract spells it, or as CRM
+/// exports write it — in any letter case, with spaces, `_` or `-` between the
+/// words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"in-store"`), or in one of
+/// the [`ALIASES`] (`"inbound"`, `"text"`).
+pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::Result<T, String> {
+    if let Val::Str(s) = &v {
+        if let Some((_, t)) = names.iter().find(|(n, _)| *n == s.as_ref()) {
+            return Ok(*t);
+        }
+    }
+    let mut list = [""; NAMES_MAX];
+    for (slot, (n, _)) in list.iter_mut().zip(names) {
+        *slot = n;
+    }
+    let i = index_of(&v, list.get(..names.len()).unwrap_or(&list))?;
+    names.get(i).map(|(_, t)| *t).ok_or_else(String::new)
+}
+
+/// Other words for the names, as messaging providers and CRMs write them:
+/// Twilio's directions (`inbound`, `outbound-api`), "text" for a text message,
+/// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
+/// rep picks them when logging an activity. Each stands for its name only in a
+/// field that has that name.
+const ALIASES: [(&str, &str); 16] = [
+    ("inbound", "in"),
+    ("incoming", "in"),
+    ("received", "in"),
+    ("outbound", "out"),
+    ("outbound-api", "out"),
+    ("outbound-call", "out"),
+    ("outbound-reply", "out"),
+    ("outgoing", "out"),
+    ("sent", "out"),
+    ("text", "sms"),
+    ("text message", "sms"),
+    ("phone", "call"),
+    ("phone call", "call"),
+    ("voicemail", "leftVoicemail"),
+    // The outcomes as a rep picks them when logging an activity (the status
+    // labels: "Left a Voicemail", "Sold a Product or Service").
+    ("left a voicemail", "leftVoicemail"),
+    ("sold a product or service", "sold"),
+];
+
+/// The longest list [`one_of`] is given (checked below, where the lists are).
+const NAMES_MAX: usize = 8;
+
+/// Which of `names` `v` is loosely (see [`one_of`]), or "expected ... got ...".
+/// Not generic, so that it is compiled once for every list.
+fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
+    if let Val::Str(s) = v {
+        let alias = ALIASES
+            .iter()
+            .find(|(alias, _)| loosely(s, alias))
+            .map_or(s.as_ref(), |(_, name)| name);
+        if let Some(i) = names.iter().position(|n| loosely(alias, n)) {
+            return Ok(i);
+        }
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    let (init, last) = list.split_at(list.len().saturating_sub(1));
+    let words = if init.is_empty() {
+        last.join("")
+    } else {
+        format!("{} or {}", init.join(", "), last.join(""))
+    };
+    Err(format!("expected {words}, got {}", v.got()))
+}
+
+/// `text` is `name` in another letter case, with spaces, `_` or `-` between
+/// its words (compared without them on either side).
+pub(crate) fn loosely(text: &str, name: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.trim()
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'_' | b'-'))
+            .map(|b| b.to_ascii_lowercase())
+    }
+    letters(text).eq(letters(name))
+}
+
+pub(super) const KINDS: [(&str, Kind); 6] = [
+    ("message", Kind::Message),
+    ("activity", Kind::Activity),
+    ("dnd", Kind::Dnd),
+    ("stepDone", Kind::StepDone),
+    ("callback", Kind::Callback),
+    ("horizon", Kind::Horizon),
+];
+pub(super) const MESSAGE_CHANNELS: [(&str, MessageChannel); 2] = [
+    ("sms", MessageChannel::Sms),
+    ("email", MessageChannel::Email),
+];
+pub(super) const DND_CHANNELS: [(&str, DndChannel); 4] = [
+    ("sms", DndChannel::Sms),
+    ("call", DndChannel::Call),
+    ("email", DndChannel::Email),
+    ("all", DndChannel::All),
+];
+pub(super) const DIRECTIONS: [(&str, Direction); 2] =
+    [("in", Direction::In), ("out", Direction::Out)];
+pub(super) const INTERACTIONS: [(&str, Interaction); 4] = [
+    ("call", Interaction::Call),
+    ("sms", Interaction::Sms),
+    ("email", Interaction::Email),
+    ("inStore", Interaction::InStore),
+];
+pub(super) const OUTCOMES: [(&str, Outcome); 7] = [
+    ("connected", Outcome::Connected),
+    ("noAnswer", Outcome::NoAnswer),
+    ("leftVoicemail", Outcome::LeftVoicemail),
+    ("wrongNumber", Outcome::WrongNumber),
+    ("saleInProgress", Outcome::SaleInProgress),
+    ("sold", Outcome::Sold),
+    ("noSale", Outcome::NoSale),
+];
+pub(super) const SOURCES: [(&str, DndSource); 5] = [
+    ("keyword", DndSource::Keyword),
+    ("manual", DndSource::Manual),
+    ("unsubscribe", DndSource::Unsubscribe),
+    ("bounce", DndSource::Bounce),
+    ("complaint", DndSource::Complaint),
+];
+
+const _: () = assert!(
+    KINDS.len() <= NAMES_MAX
+        && MESSAGE_CHANNELS.len() <= NAMES_MAX
+        && DND_CHANNELS.len() <= NAMES_MAX
+        && DIRECTIONS.len() <= NAMES_MAX
+        && INTERACTIONS.len() <= NAMES_MAX
+        && OUTCOMES.len() <= NAMES_MAX
+        && SOURCES.len() <= NAMES_MAX
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Message,
+    Activity,
+    Dnd,
+    StepDone,
+    Callback,
+    Horizon,
+}
+
+impl Kind {
+    pub(super) fn as_str(self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+}
