@@ -165,51 +165,12 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
         let at = |e: String| format!("{}: {e}", raw.code);
         let country = raw.code.get(..2).unwrap_or("");
         let base = rows.iter().find(|r| r.code == country);
-        let mut window = match &raw.window {
-            Some(blocks) => Window {
-                blocks: blocks
-                    .iter()
-                    .map(|b| block_from(b.days.as_deref(), &b.from, &b.to))
-                    .collect::<Result<_, _>>()
-                    .map_err(at)?,
-            },
-            None => base
-                .map(|b| b.window.clone())
-                .ok_or_else(|| at("no window and no country row before it".into()))?,
+        let mut window = window_of(raw, base).map_err(at)?;
+        let (weekdays, holidays) = match &raw.banned {
+            Some(b) => banned_days(b, &mut window).map_err(at)?,
+            None => (Vec::new(), Vec::new()),
         };
-        let mut weekdays = Vec::new();
-        let mut holidays = Vec::new();
-        if let Some(b) = &raw.banned {
-            for name in &b.weekdays {
-                let (wd, words) = weekday(name).map_err(at)?;
-                let i = wd.num_days_from_monday() as usize;
-                for block in &mut window.blocks {
-                    if let Some(on) = block.days.get_mut(i) {
-                        *on = false;
-                    }
-                }
-                weekdays.push((wd, words.to_string()));
-            }
-            window.blocks.retain(|b| b.days.iter().any(|d| *d));
-            for h in &b.holidays {
-                let rule = holiday(h).map_err(|e| at(format!("{}: {e}", h.name)))?;
-                let own = format!("{} ({})", h.name, b.cite);
-                let observed = format!("{}, observed ({})", h.name, b.cite);
-                holidays.push((rule, own, observed));
-            }
-        }
-        let mut caps = Vec::new();
-        for c in raw.caps.iter().flatten() {
-            let period = match (c.hours, c.days) {
-                (Some(h), None) if h > 0 => h.saturating_mul(HOUR),
-                (None, Some(d)) if d > 0 => d.saturating_mul(DAY),
-                _ => return Err(at("cap: expected hours or days, above 0".into())),
-            };
-            if c.max == 0 || c.channels.is_empty() {
-                return Err(at("cap: expected max above 0 and a channel".into()));
-            }
-            caps.push((c.max, period, c.channels.clone()));
-        }
+        let caps = caps_of(raw).map_err(at)?;
         if raw.cite.is_empty() || crate::rfc3339::date(&raw.checked).is_none() {
             return Err(at("expected a citation and a checked date".into()));
         }
@@ -238,4 +199,70 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
         });
     }
     Ok(rows)
+}
+
+/// A row's calling window: its own blocks, else its country's (`base`).
+fn window_of(raw: &RawRow, base: Option<&Row>) -> Result<Window, String> {
+    match &raw.window {
+        Some(blocks) => Ok(Window {
+            blocks: blocks
+                .iter()
+                .map(|b| block_from(b.days.as_deref(), &b.from, &b.to))
+                .collect::<Result<_, _>>()?,
+        }),
+        None => base
+            .map(|b| b.window.clone())
+            .ok_or_else(|| "no window and no country row before it".into()),
+    }
+}
+
+/// Banned weekdays, each with its words.
+type BannedWeekdays = Vec<(Weekday, String)>;
+/// Banned holidays, each with the words for its day and its observed day.
+type BannedHolidays = Vec<(Holiday, String, String)>;
+
+/// The weekdays and holidays a row bans: each weekday taken out of the
+/// window's blocks (a block left with no day goes), each holiday's rule
+/// with the words for its own day and its observed day.
+fn banned_days(
+    b: &RawBanned,
+    window: &mut Window,
+) -> Result<(BannedWeekdays, BannedHolidays), String> {
+    let mut weekdays = Vec::new();
+    for name in &b.weekdays {
+        let (wd, words) = weekday(name)?;
+        let i = wd.num_days_from_monday() as usize;
+        for block in &mut window.blocks {
+            if let Some(on) = block.days.get_mut(i) {
+                *on = false;
+            }
+        }
+        weekdays.push((wd, words.to_string()));
+    }
+    window.blocks.retain(|b| b.days.iter().any(|d| *d));
+    let mut holidays = Vec::new();
+    for h in &b.holidays {
+        let rule = holiday(h).map_err(|e| format!("{}: {e}", h.name))?;
+        let own = format!("{} ({})", h.name, b.cite);
+        let observed = format!("{}, observed ({})", h.name, b.cite);
+        holidays.push((rule, own, observed));
+    }
+    Ok((weekdays, holidays))
+}
+
+/// A row's frequency caps: (most touches, period in ms, channels).
+fn caps_of(raw: &RawRow) -> Result<Vec<(u32, i64, Vec<Channel>)>, String> {
+    let mut caps = Vec::new();
+    for c in raw.caps.iter().flatten() {
+        let period = match (c.hours, c.days) {
+            (Some(h), None) if h > 0 => h.saturating_mul(HOUR),
+            (None, Some(d)) if d > 0 => d.saturating_mul(DAY),
+            _ => return Err("cap: expected hours or days, above 0".into()),
+        };
+        if c.max == 0 || c.channels.is_empty() {
+            return Err("cap: expected max above 0 and a channel".into());
+        }
+        caps.push((c.max, period, c.channels.clone()));
+    }
+    Ok(caps)
 }
