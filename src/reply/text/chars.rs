@@ -1,0 +1,102 @@
+//! Characters: folding full-width, styled and accented letters to ASCII, and
+//! the part a folded character plays between words.
+
+/// Folds one character: full-width, styled (mathematical, circled, squared) and
+/// accented Latin letters to upper-case ASCII, curly apostrophes to `'`, dashes
+/// that join words to `-`. `None` for marks that are dropped without a break
+/// (zero-width characters, combining accents, variation selectors).
+pub fn fold(c: char) -> Option<char> {
+    let u = c as u32;
+    let c = match u {
+        0x0300..=0x036F | 0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD | 0xFE00..=0xFE0F => {
+            return None
+        }
+        0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        // Mathematical alphanumeric letters (bold, italic, script, ...): 52 a style.
+        0x1D400..=0x1D6A3 => letter((u - 0x1D400) % 52 % 26),
+        0x1D7CE..=0x1D7FF => char::from_u32('0' as u32 + (u - 0x1D7CE) % 10).unwrap_or(c),
+        0x24B6..=0x24CF => letter(u - 0x24B6),
+        0x24D0..=0x24E9 => letter(u - 0x24D0),
+        0x1F130..=0x1F149 => letter(u - 0x1F130),
+        0x1F150..=0x1F169 => letter(u - 0x1F150),
+        0x1F170..=0x1F189 => letter(u - 0x1F170),
+        _ => c,
+    };
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' => {
+            'A'
+        }
+        'ç' | 'Ç' | 'ć' | 'č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => 'I',
+        'ñ' | 'Ñ' | 'ń' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => {
+            'O'
+        }
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' => 'U',
+        'ý' | 'ÿ' | 'Ý' => 'Y',
+        'ß' => 'S',
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{0060}' | '\u{00B4}' | '\u{FF07}' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        other => other,
+    };
+    Some(base.to_ascii_uppercase())
+}
+
+/// The capital letter `i` places after A.
+fn letter(i: u32) -> char {
+    char::from_u32('A' as u32 + i).unwrap_or('?')
+}
+
+/// What a folded character does to the words around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Word,
+    Apos,
+    Hyphen,
+    Space,
+    Weak,
+    Strong,
+    Laugh,
+    And,
+    Number,
+}
+
+pub(super) fn class(c: char) -> Class {
+    match c {
+        'A'..='Z' | '0'..='9' => Class::Word,
+        '\'' => Class::Apos,
+        '-' => Class::Hyphen,
+        '.' | '!' | '?' | ';' | '。' | '！' | '？' | '；' | '¡' | '¿' | '…' | '‼' | '⁉' => {
+            Class::Strong
+        }
+        '&' => Class::And,
+        // "lose my #", "wrong #".
+        '#' => Class::Number,
+        // Laughter and affection: 😀😁😂😃😄😅😆😉😊😍😘😜😝😛🤣🥰☺❤💕💖😻.
+        '\u{1F600}'..='\u{1F606}'
+        | '\u{1F609}'..='\u{1F60A}'
+        | '\u{1F60D}'
+        | '\u{1F618}'
+        | '\u{1F61B}'..='\u{1F61D}'
+        | '\u{1F923}'
+        | '\u{1F970}'
+        | '\u{263A}'
+        | '\u{2764}'
+        | '\u{1F495}'
+        | '\u{1F496}'
+        | '\u{1F63B}' => Class::Laugh,
+        ' '
+        | '\t'
+        | '\u{0B}'
+        | '\u{0C}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Class::Space,
+        _ => Class::Weak,
+    }
+}

@@ -1,0 +1,117 @@
+//! Links and email addresses, each read as one word: their words are nobody's
+//! request and their dots end no sentence.
+
+use std::borrow::Cow;
+
+/// The text with each link and email address as one word, "link" and
+/// "address": their words ("unsub", "stop-smoking", "optout@") are nobody's
+/// request, and their dots would end sentences ("remove jo@acme.com from
+/// your list" reads as "remove address from your list"). What is glued
+/// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop");
+/// the brackets and quotes around one go with it ("<jo@acme.com>").
+pub(super) fn without_links(text: &str) -> Cow<'_, str> {
+    if !text.split_whitespace().any(|w| link_in(w).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let space = piece.get(word.len()..).unwrap_or("");
+        match link_in(word) {
+            Some((start, end, kind)) => {
+                out.push_str(word.get(..start).unwrap_or(""));
+                out.push_str(kind);
+                out.push_str(word.get(end..).unwrap_or(""));
+            }
+            None => out.push_str(word),
+        }
+        out.push_str(space);
+    }
+    Cow::Owned(out)
+}
+
+/// Where in word `w` a link or an email address is, with the brackets or
+/// quotes around it and without the punctuation after it, and the word it
+/// reads as. (Bytes: each bound stops at an ASCII byte, so it is a
+/// character's bound.)
+fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
+    let b = w.as_bytes();
+    let (mut start, end, kind);
+    if let Some(p) = find(b, b"://") {
+        start = p;
+        while start > 0 && at(b, start - 1).is_ascii_alphabetic() {
+            start -= 1;
+        }
+        (end, kind) = (b.len(), "link");
+    } else if let Some(p) =
+        find(b, b"www.").filter(|&p| p == 0 || !at(b, p - 1).is_ascii_alphanumeric())
+    {
+        // ("www." starting a word: not "Awww.stop".)
+        (start, end, kind) = (p, b.len(), "link");
+    } else {
+        (start, end) = address(b, find(b, b"@")?)?;
+        kind = "address";
+    }
+    let (start, end) = enclosed(b, start, end);
+    Some((start, end, kind))
+}
+
+/// The byte at `i`, or 0 past the end.
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// Where `pat` first starts in `b`, in any case.
+fn find(b: &[u8], pat: &[u8]) -> Option<usize> {
+    (0..b.len()).find(|&i| {
+        b.get(i..).is_some_and(|t| {
+            t.len() >= pat.len()
+                && t.get(..pat.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(pat))
+        })
+    })
+}
+
+/// The email address around the `@` at `p`, with a "mailto:" before it:
+/// `None` when it has no name before the `@` or no dot in its domain.
+fn address(b: &[u8], p: usize) -> Option<(usize, usize)> {
+    let addr = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let mut start = p;
+    while start > 0 && addr(at(b, start - 1)) {
+        start -= 1;
+    }
+    let mut end = p + 1;
+    while end < b.len() && addr(at(b, end)) {
+        end += 1;
+    }
+    while end > p + 1 && at(b, end - 1) == b'.' {
+        end -= 1;
+    }
+    if start == p || !b.get(p + 1..end).is_some_and(|d| d.contains(&b'.')) {
+        return None;
+    }
+    // ("mailto:jo@acme.com".)
+    if start >= 7
+        && b.get(start - 7..start)
+            .is_some_and(|m| m.eq_ignore_ascii_case(b"mailto:"))
+    {
+        start -= 7;
+    }
+    Some((start, end))
+}
+
+/// Bounds `start..end` without the punctuation after them, and with the
+/// brackets and quotes around them.
+fn enclosed(b: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while end > start && b".,!?;:)]>\"'".contains(&at(b, end - 1)) {
+        end -= 1;
+    }
+    // The brackets and quotes around it go with it.
+    while start > 0 && b"<([\"'".contains(&at(b, start - 1)) {
+        start -= 1;
+    }
+    while end < b.len() && b">)]\"'".contains(&at(b, end)) {
+        end += 1;
+    }
+    (start, end)
+}

@@ -1,0 +1,210 @@
+//! From a message to words: folding, clause boundaries, quoted history, and
+//! reading a word the lists know even when it is elongated or misspelt.
+//!
+//! - `chars`: folding a character, and the part it plays between words;
+//! - `quote`: the quoted history, signature and subject prefixes around the
+//!   customer's words;
+//! - `links`: links and email addresses, each read as one word;
+//! - `spelling`: a word the lists know however it is written;
+//! - `tokenize`: characters into words, with the breaks between them.
+
+mod chars;
+mod links;
+mod quote;
+mod spelling;
+mod tokenize;
+
+use super::words::Known;
+
+pub use quote::before_quote;
+
+/// At most this many characters of a message are read.
+const HEAD_CHARS: usize = 2000;
+
+/// What stands before a word: nothing, a soft break (comma, colon, line
+/// break, emoji) or the end of a sentence (. ! ? ;).
+pub const WEAK: u8 = 1;
+/// See [`WEAK`].
+pub const STRONG: u8 = 2;
+
+/// One word of a message.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Byte range of its surface in [`Tokens::buf`].
+    start: usize,
+    end: usize,
+    /// Canonical spelling when the lists know it, else "".
+    pub w: &'static str,
+    /// Flags of the lists it is in.
+    pub f: u32,
+    /// Channel bits it names.
+    pub ch: u8,
+    /// The break before it (0, [`WEAK`] or [`STRONG`]).
+    pub brk: u8,
+    /// How it joins the word before it in the normalised text: space, `-`,
+    /// `'`, or 0 when glued to it as written ("stoptexting").
+    join: u8,
+    /// Not written by the customer as a word (an emoji read as laughter, `&`).
+    pub synth: bool,
+    /// Line breaks before it (at most 2: 2 is a blank line).
+    pub line: u8,
+    /// Written with a capital first letter ("Debbie", "STOP").
+    pub cap: bool,
+}
+
+impl Tok {
+    fn known(start: usize, end: usize, k: Known, brk: u8, join: u8) -> Tok {
+        Tok {
+            start,
+            end,
+            w: k.w,
+            f: k.f,
+            ch: k.ch,
+            brk,
+            join,
+            synth: false,
+            line: 0,
+            cap: false,
+        }
+    }
+
+    /// Whether it is in a list with any of these flags.
+    pub fn is(&self, flags: u32) -> bool {
+        self.f & flags != 0
+    }
+}
+
+/// A message read as words.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    /// The normalised text the words point into.
+    buf: String,
+    /// The words.
+    pub toks: Vec<Tok>,
+}
+
+impl Tokens {
+    /// The word as written (normalised, upper case).
+    pub fn surface(&self, t: &Tok) -> &str {
+        self.buf.get(t.start..t.end).unwrap_or("")
+    }
+
+    /// The normalised message: the customer's words joined as they were
+    /// (space, hyphen or elision apostrophe), without emoji or punctuation.
+    pub fn joined(&self) -> String {
+        let mut out = String::with_capacity(self.buf.len());
+        for t in self.toks.iter().filter(|t| !t.synth) {
+            if !out.is_empty() && t.join != 0 {
+                out.push(char::from(t.join));
+            }
+            out.push_str(self.surface(t));
+        }
+        out
+    }
+
+    /// Lower-case words `a..b` joined by spaces (for `keyword`).
+    pub fn span(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        for t in self
+            .toks
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| !t.synth)
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.surface(t).to_ascii_lowercase());
+        }
+        out
+    }
+}
+
+/// The first [`HEAD_CHARS`] characters.
+pub fn head(text: &str) -> &str {
+    match text.char_indices().nth(HEAD_CHARS) {
+        Some((i, _)) => text.get(..i).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// Reads a message as words (the first [`HEAD_CHARS`] characters before any
+/// quoted history).
+pub fn tokens(text: &str) -> Tokens {
+    let own = before_quote(text);
+    let own = links::without_links(&own);
+    tokenize::read(head(quote::without_subject(&own)))
+}
+
+/// Normalises a message for keyword matching: folds characters, keeps letters,
+/// digits, apostrophes and hyphens inside words, turns every other run into a
+/// single space, and trims.
+pub fn normalize(text: &str) -> String {
+    tokens(text).joined()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(t: &str) -> Vec<String> {
+        let ts = tokens(t);
+        ts.toks
+            .iter()
+            .map(|k| {
+                let w = if k.w.is_empty() { ts.surface(k) } else { k.w };
+                format!(
+                    "{}{}",
+                    if k.brk == STRONG {
+                        "|"
+                    } else if k.brk == WEAK {
+                        ","
+                    } else {
+                        ""
+                    },
+                    w
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn normalises_as_before() {
+        assert_eq!(normalize(" Stop! "), "STOP");
+        assert_eq!(normalize("\u{201c}stop.\u{201d}"), "STOP");
+        assert_eq!(normalize("Ｓｔｏｐ"), "STOP");
+        assert_eq!(normalize("ＳＴＯＰ　ＡＬＬ"), "STOP ALL");
+        assert_eq!(normalize("opt-out"), "OPT-OUT");
+        assert_eq!(normalize("--stop--"), "STOP");
+        assert_eq!(normalize("don’t text me"), "DON'T TEXT ME");
+        assert_eq!(normalize("Arrêt"), "ARRET");
+        assert_eq!(normalize("l'arrêt"), "L'ARRET");
+        assert_eq!(normalize("🛑"), "");
+        assert_eq!(normalize("𝐒𝐓𝐎𝐏"), "STOP");
+        assert_eq!(normalize("Ⓢⓣⓞⓟ"), "STOP");
+        assert_eq!(normalize("S\u{200b}TOP"), "STOP");
+        assert_eq!(normalize("Arre\u{0302}t"), "ARRET");
+    }
+
+    #[test]
+    fn words_and_breaks() {
+        assert_eq!(
+            words_of("Stop. Who is this?"),
+            ["STOP", "|WHO", "IS", "THIS"]
+        );
+        assert_eq!(words_of("opt-out pls"), ["OPTOUT", "PLEASE"]);
+        assert_eq!(
+            words_of("stop txting me, u"),
+            ["STOP", "TEXTING", "ME", ",YOU"]
+        );
+        assert_eq!(words_of("m'envoyer"), ["M", "ENVOYER"]);
+        assert_eq!(words_of("stop 😂"), ["STOP", "LOL"]);
+        assert_eq!(words_of("texts & calls"), ["TEXTS", "AND", "CALLS"]);
+        assert_eq!(words_of("e-mail"), ["EMAIL"]);
+        assert_eq!(words_of("STOPTEXTING me"), ["STOP", "TEXTING", "ME"]);
+        assert_eq!(words_of("stopcalling"), ["STOP", "CALLING"]);
+        assert_eq!(words_of("stopover"), ["stopover".to_uppercase()]);
+        assert_eq!(normalize("stoptexting"), "STOPTEXTING");
+    }
+}

@@ -1,0 +1,175 @@
+//! What a mail program writes around the customer's words: the history a
+//! reply quotes, the signature under it, and the subject prefixes before it.
+
+use std::borrow::Cow;
+
+/// The customer's own lines of a message, without the history it quotes:
+/// "> ..." (or "| ...") lines, with the line that introduces them ("On ...
+/// wrote:"), wherever they stand — a reply may be written above the quote,
+/// below it or between its lines; and once something has been written, the
+/// rest from a line that starts unquoted history or a signature
+/// ("-----Original Message-----", "From:", "De :", "--", "Sent from my").
+/// A message with no line of its own is read as the customer's: it is all
+/// they wrote.
+pub fn before_quote(text: &str) -> Cow<'_, str> {
+    let mut kept = String::new();
+    let mut skipped = false;
+    let mut header = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let t = line.trim_start();
+        if quoted(t) {
+            skipped = true;
+            continue;
+        }
+        if quote_header(t) && quote_follows(text.get(at..).unwrap_or("")) {
+            skipped = true;
+            header = true;
+            continue;
+        }
+        if starts_history(t) && own(&kept) {
+            break;
+        }
+        kept.push_str(line);
+    }
+    if !own(&kept) {
+        // Only a quote: the customer's, unless a mail program introduced it
+        // (then it is ours, and the customer wrote nothing).
+        if header {
+            Cow::Borrowed("")
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else if skipped {
+        Cow::Owned(kept)
+    } else {
+        Cow::Borrowed(text.get(..kept.len()).unwrap_or(text))
+    }
+}
+
+/// Whether `t` has something written on it: a letter, a digit, or any
+/// character beyond ASCII.
+fn own(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+}
+
+/// A quoted line: "> ..." or "| ...".
+fn quoted(t: &str) -> bool {
+    t.trim_start().starts_with(['>', '|'])
+}
+
+/// The next line with something on it in `rest` is quoted.
+fn quote_follows(rest: &str) -> bool {
+    rest.split_inclusive('\n')
+        .find(|l| own(l) || quoted(l))
+        .is_some_and(quoted)
+}
+
+/// A line (trimmed at its start) from which the rest is unquoted history or
+/// a signature.
+fn starts_history(t: &str) -> bool {
+    t.starts_with("---")
+        || t.trim_end() == "--"
+        || t.starts_with("_____")
+        || [
+            "From:",
+            "*From:*",
+            "De:",
+            "De :",
+            "Von:",
+            "Sent from my",
+            "Get Outlook for",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+        || quote_header(t)
+}
+
+/// A line that introduces quoted history, in the mail programs' words:
+/// "On Tue, Bob wrote:", "---- On Tue, 03 Mar 2026 Bob wrote ----" (within
+/// dashes), "Bob <bob@x.com> wrote:", "Le ... a écrit :", "El ... escribió:",
+/// "Am ... schrieb Bob:".
+fn quote_header(line: &str) -> bool {
+    let t = line.trim().trim_matches('-').trim();
+    let starts = |w: &str| t.starts_with(w);
+    let ends = |w: &str| t.trim_end_matches(':').trim_end().ends_with(w);
+    (starts("On ") && t.contains("wrote"))
+        || (t.contains(" wrote on ") && t.trim_end().ends_with(':'))
+        || ends("wrote")
+        || ends("writes")
+        || (starts("Le ") && t.contains("crit"))
+        || (starts("El ") && t.contains("escribi"))
+        || (starts("Am ") && t.contains("schrieb"))
+}
+
+/// The message without the mail program's subject prefixes it starts with
+/// ("Re: STOP", "Subject: Remove", "Fwd: unsubscribe" are the keyword).
+pub(super) fn without_subject(mut text: &str) -> &str {
+    loop {
+        let t = text.trim_start();
+        let Some(colon) = t.get(..9).unwrap_or(t).find(':') else {
+            return text;
+        };
+        let head = t.get(..colon).unwrap_or("").trim_end();
+        if !["re", "fw", "fwd", "aw", "tr", "subject", "objet", "asunto"]
+            .iter()
+            .any(|p| head.eq_ignore_ascii_case(p))
+        {
+            return text;
+        }
+        text = t.get(colon + 1..).unwrap_or("");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_history_is_not_read() {
+        assert_eq!(
+            before_quote("Sounds good.\n\n> Reply STOP"),
+            "Sounds good.\n\n"
+        );
+        assert_eq!(
+            before_quote("Thanks\nOn Mon, Nov 2 Cadence wrote:\nunsubscribe"),
+            "Thanks\n"
+        );
+        assert_eq!(before_quote("> stop"), "> stop");
+        // A reply written below the quote: the quote above is not read.
+        assert_eq!(
+            before_quote("> Reply STOP to unsubscribe\n\nsee you thursday"),
+            "\nsee you thursday"
+        );
+        // Below the attribution and its quote, and between quoted lines.
+        assert_eq!(
+            before_quote("On Tue, Nov 3, 2026 Sam wrote:\n> Hi Jo.\n\nUnsubscribe me\n\nJo"),
+            "\nUnsubscribe me\n\nJo"
+        );
+        assert_eq!(
+            before_quote("Hi Sam,\nOn Tue Sam wrote:\n> Still interested?\nNo. Stop emailing me."),
+            "Hi Sam,\nNo. Stop emailing me."
+        );
+        // Unquoted history after a header in Spanish, or quoted with bars.
+        assert_eq!(
+            before_quote("Sounds good.\nDe: Sam\nAsunto: hola\nResponda BAJA"),
+            "Sounds good.\n"
+        );
+        assert_eq!(before_quote("Sounds good.\n| Reply STOP"), "Sounds good.\n");
+        // Only our quoted message under its attribution: nothing of theirs.
+        assert_eq!(
+            before_quote("On Mon, Nov 2 Cadence wrote:\n> unsubscribe here"),
+            ""
+        );
+        // "wrote on" in the customer's own sentence.
+        assert_eq!(
+            before_quote("Hi,\nI never wrote on your form.\nPlease stop texting me."),
+            "Hi,\nI never wrote on your form.\nPlease stop texting me."
+        );
+        assert_eq!(
+            before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
+            "yes\nbye"
+        );
+    }
+}

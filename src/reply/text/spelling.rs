@@ -1,0 +1,175 @@
+//! Reading a word the lists know however it is written: elongated
+//! ("stooop"), a near miss ("unsubscibe"), masked ("f***ing"), or glued to a
+//! number or to another word ("STOP2", "stoptexting").
+
+use super::super::words::{self, Known, CVERB, GER, KEY, MEDIA, THING};
+
+/// A swear word masked or minced ("f***ing", "F*CKING", "f'ing") read as
+/// the one the lists know: an intensifier, as in "stop f***ing texting me".
+pub(super) fn masked(s: &str) -> Option<Known> {
+    let masked = s.starts_with('F')
+        && s.ends_with("ING")
+        && s.len() <= 9
+        && s.bytes().any(|b| b == b'*' || b == b'\'');
+    masked.then(|| words::lookup("FUCKING")).flatten()
+}
+
+/// A number the lists do not know (its digits are its surface).
+pub(super) const NUMBER: Known = Known { w: "", f: 0, ch: 0 };
+
+/// A keyword with a number glued to it ("STOP2", "stop123", as a reply to a
+/// numbered list is typed): the keyword and where its digits start.
+pub(super) fn numbered(s: &str) -> Option<(Known, usize)> {
+    let at = s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if at == s.len() || at == 0 {
+        return None;
+    }
+    let key = read_word(s.get(..at)?).filter(|k| k.f & KEY != 0)?;
+    Some((key, at))
+}
+
+/// A stop word glued to a word of contact ("STOPTEXTING", "STOPCALLING"):
+/// both words.
+pub(super) fn glued(s: &str) -> Option<(Known, Known)> {
+    let rest = s.strip_prefix("STOP").filter(|r| r.len() >= 3)?;
+    let contact =
+        |w: &str| read_word(w).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0);
+    // "STOPCALLINGME": the "ME" glued on too is the customer.
+    let second = contact(rest).or_else(|| rest.strip_suffix("ME").and_then(contact))?;
+    Some((words::lookup("STOP")?, second))
+}
+
+/// A word the lists know, also when elongated ("stooop", "pleeease",
+/// "stopppp") or a near miss of "unsubscribe" ("unsubscibe").
+pub(super) fn read_word(s: &str) -> Option<Known> {
+    if let Some(k) = words::lookup(s) {
+        return Some(k);
+    }
+    let bytes = s.as_bytes();
+    if bytes.len() <= 32 && bytes.windows(2).any(|w| w.first() == w.get(1)) {
+        let mut buf = [0u8; 32];
+        for mode in [Squeeze::Two, Squeeze::One, Squeeze::TwoLastOne] {
+            if let Some(k) = squeeze(bytes, mode, &mut buf).and_then(words::lookup) {
+                return Some(k);
+            }
+        }
+    }
+    // A near miss of a longer word of a request, one edit away, with its
+    // first letter ("callng", "txeting", "contanct", "remvoe", "mesaging").
+    // Words that are one edit from these and mean something else ("testing",
+    // "contract", "remote", "calming") are in the lists, and found above.
+    if (6..=11).contains(&bytes.len()) {
+        const NEAR: [&str; 9] = [
+            "REMOVE",
+            "CONTACT",
+            "CONTACTING",
+            "CALLING",
+            "TEXTING",
+            "MESSAGING",
+            "EMAILING",
+            "ANYMORE",
+            "MESSAGES",
+        ];
+        for target in NEAR {
+            if bytes.first() == target.as_bytes().first() && within(bytes, target.as_bytes(), 1) {
+                return words::lookup(target);
+            }
+        }
+    }
+    if (8..=15).contains(&bytes.len()) && bytes.first() == Some(&b'U') {
+        for (target, d) in [("UNSUBSCRIBE", 2), ("UNSUBSCRIBED", 2)] {
+            let d = if bytes.len() < 10 { 1 } else { d };
+            if within(bytes, target.as_bytes(), d) {
+                return words::lookup(target);
+            }
+        }
+    }
+    None
+}
+
+/// How [`squeeze`] cuts the runs of a letter.
+#[derive(Clone, Copy)]
+enum Squeeze {
+    /// Runs of three or more letters become two ("CALLLL" → "CALL").
+    Two,
+    /// Every run becomes one letter ("STOOOPPP" → "STOP").
+    One,
+    /// Runs of three become two, and a run at the end one ("CALLINGG" → "CALLING").
+    TwoLastOne,
+}
+
+/// `s` with its runs of a letter cut as `mode` says, written into `buf`;
+/// `None` when nothing was cut or it does not fit.
+fn squeeze<'b>(s: &[u8], mode: Squeeze, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&c) = s.get(i) {
+        let mut run = 1;
+        while s.get(i + run) == Some(&c) {
+            run += 1;
+        }
+        let last = i + run == s.len();
+        let keep = match mode {
+            Squeeze::Two => run.min(2),
+            Squeeze::One => 1,
+            Squeeze::TwoLastOne if last => 1,
+            Squeeze::TwoLastOne => run.min(2),
+        };
+        for _ in 0..keep {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        i += run;
+    }
+    let out = std::str::from_utf8(buf.get(..n)?).ok()?;
+    (out.len() < s.len()).then_some(out)
+}
+
+/// Whether `a` is within `k` edits (insert, delete, substitute, swap two
+/// neighbours) of `b`.
+fn within(a: &[u8], b: &[u8], k: u32) -> bool {
+    match (a.split_first(), b.split_first()) {
+        (None, None) => true,
+        (None, Some(_)) => b.len() <= k as usize,
+        (Some(_), None) => a.len() <= k as usize,
+        (Some((x, ra)), Some((y, rb))) => {
+            if x == y {
+                return within(ra, rb, k);
+            }
+            if k == 0 {
+                return false;
+            }
+            if let (Some((x2, ra2)), Some((y2, rb2))) = (ra.split_first(), rb.split_first()) {
+                if x == y2 && x2 == y && within(ra2, rb2, k - 1) {
+                    return true;
+                }
+            }
+            within(ra, rb, k - 1) || within(a, rb, k - 1) || within(ra, b, k - 1)
+        }
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elongated_and_misspelt_words() {
+        for (s, w) in [
+            ("STOOOOP", "STOP"),
+            ("STOPPPP", "STOP"),
+            ("STOPP", "STOP"),
+            ("PLEEEASE", "PLEASE"),
+            ("CALLLLING", "CALLING"),
+            ("TEXTINGGG", "TEXTING"),
+            ("MEEEE", "ME"),
+            ("UNSUBSCIBE", "UNSUBSCRIBE"),
+            ("UNSUSBCRIBE", "UNSUBSCRIBE"),
+            ("USUBSCRIBE", "UNSUBSCRIBE"),
+        ] {
+            assert_eq!(read_word(s).map(|k| k.w), Some(w), "{s}");
+        }
+        assert_eq!(read_word("SUBSCRIBE"), None);
+        assert_eq!(read_word("RESUBSCRIBE"), None);
+        assert_eq!(read_word("GREEN"), None);
+    }
+}

@@ -1,0 +1,271 @@
+//! The tokenizer: folded characters into words, with the breaks and joins
+//! between them.
+
+use super::super::words::{self, Known, CONJ, LAUGH};
+use super::chars::{class, fold, Class};
+use super::spelling::{glued, masked, numbered, read_word, NUMBER};
+use super::{Tok, Tokens, STRONG, WEAK};
+
+/// At most this many words are read.
+const MAX_TOKENS: usize = 400;
+
+/// Reads `text`, folded character by character, as words.
+pub(super) fn read(text: &str) -> Tokens {
+    let mut b = Builder {
+        out: Tokens {
+            buf: String::with_capacity(text.len().min(512)),
+            toks: Vec::with_capacity(24),
+        },
+        word: None,
+        brk: 0,
+        join: b' ',
+        line: 0,
+        cap: false,
+    };
+    for (c, up) in text
+        .chars()
+        // (A capital as written is a letter the fold left as it was: ASCII
+        // only, without Unicode's case tables.)
+        .filter_map(|o| fold(o).map(|c| (c, o == c && c.is_ascii_uppercase())))
+    {
+        b.char(c, up);
+    }
+    b.end_word();
+    debug_assert!(words::lookup("LOL").is_some_and(|k| k.f & LAUGH != 0));
+    debug_assert!(words::lookup("AND").is_some_and(|k| k.f & CONJ != 0));
+    b.out
+}
+
+/// A message being read into words, and what stands before the next one.
+struct Builder {
+    out: Tokens,
+    /// Start of the word being read, in `out.buf`.
+    word: Option<usize>,
+    brk: u8,
+    join: u8,
+    /// Line breaks since the last word (at most 2).
+    line: u8,
+    /// The word being read starts with a capital letter.
+    cap: bool,
+}
+
+impl Builder {
+    /// One folded character; `up` when it was written as a capital.
+    fn char(&mut self, c: char, up: bool) {
+        // An asterisk inside a word masks letters ("f***ing"): part of it.
+        if c == '*' && self.word.is_some() {
+            self.out.buf.push(c);
+            return;
+        }
+        match class(c) {
+            Class::Word => self.letter(c, up),
+            Class::Apos => self.apostrophe(),
+            Class::Hyphen => self.hyphen(),
+            Class::Space => {
+                self.end_word();
+                self.join = b' ';
+            }
+            Class::Weak => self.punctuation(c, WEAK),
+            Class::Strong => self.punctuation(c, STRONG),
+            Class::Laugh => {
+                self.synth("LOL");
+                self.brk = self.brk.max(WEAK);
+            }
+            Class::And => self.synth("AND"),
+            Class::Number => self.synth("NUMBER"),
+        }
+    }
+
+    /// A letter or a digit: it starts a word or goes on with one.
+    fn letter(&mut self, c: char, up: bool) {
+        if self.word.is_none() {
+            if !self.out.buf.is_empty() {
+                self.out.buf.push(char::from(self.join));
+            }
+            self.word = Some(self.out.buf.len());
+            self.cap = up;
+        }
+        self.out.buf.push(c);
+    }
+
+    /// An apostrophe: after a French elision it ends the word, which the next
+    /// joins with it ("m'envoyer"); else it is part of the word ("don't").
+    fn apostrophe(&mut self) {
+        match self.word {
+            Some(start) => {
+                if self.out.buf.get(start..).is_some_and(elides) {
+                    self.end_word();
+                    self.join = b'\'';
+                } else {
+                    self.out.buf.push('\'');
+                }
+            }
+            None => self.join = b' ',
+        }
+    }
+
+    /// A hyphen: after a word it joins the next to it ("opt-out"); else it is
+    /// a soft break ("--stop--").
+    fn hyphen(&mut self) {
+        if self.word.is_some() {
+            self.end_word();
+            self.join = b'-';
+        } else {
+            self.join = b' ';
+            self.brk = self.brk.max(WEAK);
+        }
+    }
+
+    /// Punctuation, a line break or a symbol: the word ends, and the break
+    /// before the next is at least `k`.
+    fn punctuation(&mut self, c: char, k: u8) {
+        self.end_word();
+        if c == '\n' {
+            self.line = self.line.saturating_add(1).min(2);
+        }
+        self.join = b' ';
+        self.brk = self.brk.max(k);
+    }
+
+    /// Ends the word being read: reads it as the lists know it and adds it.
+    fn end_word(&mut self) {
+        let Some((start, end)) = self.take_word() else {
+            return;
+        };
+        let read = read_word(self.out.buf.get(start..end).unwrap_or(""));
+        if read.is_none() && self.split(start, end) {
+            return;
+        }
+        let surface = self.out.buf.get(start..end).unwrap_or("");
+        let known = read
+            .or_else(|| masked(surface))
+            .unwrap_or(Known { w: "", f: 0, ch: 0 });
+        let tok = Tok {
+            start,
+            end,
+            w: known.w,
+            f: known.f,
+            ch: known.ch,
+            brk: self.brk,
+            join: self.join,
+            synth: false,
+            line: self.line,
+            cap: self.cap,
+        };
+        self.brk = 0;
+        self.join = b' ';
+        self.line = 0;
+        if tok.brk == 0 && self.merge(&tok) {
+            return;
+        }
+        self.push(tok);
+    }
+
+    /// The bounds in `out.buf` of the word being read, without the
+    /// apostrophes and asterisks it ends with; `None` when there is no word,
+    /// or nothing left of it.
+    fn take_word(&mut self) -> Option<(usize, usize)> {
+        let start = self.word.take()?;
+        while (self.out.buf.ends_with('\'') || self.out.buf.ends_with('*'))
+            && self.out.buf.len() > start
+        {
+            self.out.buf.pop();
+        }
+        let end = self.out.buf.len();
+        (end != start).then_some((start, end))
+    }
+
+    /// A word the lists do not know that is two, added as both: a keyword
+    /// with its number, or a stop word glued to a word of contact. `false`
+    /// when it is one word.
+    fn split(&mut self, start: usize, end: usize) -> bool {
+        let surface = self.out.buf.get(start..end).unwrap_or("");
+        let (at, first, second) = if let Some((key, at)) = numbered(surface) {
+            // "STOP2": the keyword, then its number as a word of its own.
+            (start + at, key, NUMBER)
+        } else if let Some((stop, rest)) = glued(surface) {
+            // "stoptexting": two words, the second glued to the first.
+            (start + 4, stop, rest)
+        } else {
+            return false;
+        };
+        let brk = self.brk;
+        self.push(Tok::known(start, at, first, brk, self.join));
+        self.push(Tok::known(at, end, second, 0, 0));
+        self.brk = 0;
+        self.join = b' ';
+        true
+    }
+
+    /// Adds a word, unless [`MAX_TOKENS`] have been read.
+    fn push(&mut self, tok: Tok) {
+        if self.out.toks.len() < MAX_TOKENS {
+            self.out.toks.push(tok);
+        }
+    }
+
+    /// Two words read as one: "opt out", "e-mail", "voice mail", "un subscribe".
+    fn merge(&mut self, t: &Tok) -> bool {
+        let Some(p) = self.out.toks.last().copied() else {
+            return false;
+        };
+        if p.synth {
+            return false;
+        }
+        let ps = self.out.buf.get(p.start..p.end).unwrap_or("");
+        let ts = self.out.buf.get(t.start..t.end).unwrap_or("");
+        let into = match (ps, ts) {
+            _ if p.w == "OPT" && t.w == "OUT" => "OPTOUT",
+            ("E", "MAIL") => "EMAIL",
+            ("E", "MAILS") => "EMAILS",
+            ("E", "MAILING") => "EMAILING",
+            ("E", "MAILED") => "EMAILED",
+            ("UN", "STOP") => "UNSTOP",
+            ("VOICE", "MAIL") => "VOICEMAIL",
+            ("VOICE", "MAILS") => "VOICEMAILS",
+            ("UN", "SUBSCRIBE") => "UNSUBSCRIBE",
+            _ => return false,
+        };
+        match (words::lookup(into), self.out.toks.last_mut()) {
+            (Some(k), Some(p)) => {
+                p.w = k.w;
+                p.f = k.f;
+                p.ch = k.ch;
+                p.end = t.end;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A word the customer did not write as one: an emoji read as laughter,
+    /// `&` as "and", `#` as "number".
+    fn synth(&mut self, w: &str) {
+        self.end_word();
+        if let Some(k) = words::lookup(w) {
+            if self.out.toks.len() < MAX_TOKENS {
+                let at = self.out.buf.len();
+                self.out.toks.push(Tok {
+                    start: at,
+                    end: at,
+                    w: k.w,
+                    f: k.f,
+                    ch: k.ch,
+                    brk: self.brk,
+                    join: b' ',
+                    synth: true,
+                    line: 0,
+                    cap: false,
+                });
+            }
+        }
+    }
+}
+
+/// French elisions split off their word: "m'envoyer" is "m" "envoyer".
+fn elides(word: &str) -> bool {
+    matches!(
+        word,
+        "C" | "D" | "J" | "L" | "M" | "N" | "S" | "T" | "QU" | "JUSQU" | "LORSQU" | "PUISQU"
+    )
+}
