@@ -1,98 +1,13 @@
-//! The word lists the reply rules read, by meaning.
-//!
-//! Words are upper-case ASCII after folding (accents, full-width and styled
-//! letters are folded before lookup). A word may sit in several lists; its
-//! flags are the union. [`VARIANTS`] maps spellings, shorthand and common typos
-//! to the word the lists know. Everything else about a word (elongation such as
-//! "stooop", near-misses of long words such as "unsubscibe") is read in
-//! `text.rs`.
+//! The word lists, by meaning, and the variant spellings that lead to their
+//! words.
 
-use std::sync::OnceLock;
-
-/// May surround a keyword in a short opt-out ("stop please", "wrong number stop",
-/// "stop help": STOP wins over the help keywords beside it).
-pub const FILLER: u32 = 1;
-/// A determiner or quantifier inside an object ("the", "these", "your", "any").
-pub const DET: u32 = 1 << 1;
-/// A modifier inside an object ("stupid", "marketing", "automated").
-pub const ADJ: u32 = 1 << 2;
-/// A means of contact ("texts", "calls", "emails"; no channel bit: whatever the
-/// message came by, as "messages", "spam", "deals").
-pub const MEDIA: u32 = 1 << 3;
-/// An object that is not contact ("bill", "appointment", "order", "mail").
-pub const THING: u32 = 1 << 4;
-/// A verb of contacting ("text", "call", "email", "contact", "bother").
-pub const CVERB: u32 = 1 << 5;
-/// Its -ing form ("texting", "calling", "sending").
-pub const GER: u32 = 1 << 6;
-/// A negator ("don't", "never", "not").
-pub const NEG: u32 = 1 << 7;
-/// A time qualifier: "don't call me after 5pm" limits, it does not revoke.
-pub const WHEN: u32 = 1 << 8;
-/// A preposition that ends an object or makes an idiom ("stop by", "stop at").
-pub const PREP: u32 = 1 << 9;
-/// An opt-out keyword word (the listed keywords, read inside short messages).
-pub const KEY: u32 = 1 << 10;
-/// Opts out wherever it stands unless negated ("unsubscribe", "opt out", "revoke").
-pub const STRONG: u32 = 1 << 11;
-/// Asks to stop something ("stop", "quit", "end", "cancel", "discontinue").
-pub const STOPV: u32 = 1 << 12;
-/// Asks to be removed ("remove", "take", "delete", "lose").
-pub const REMV: u32 = 1 << 13;
-/// "me", "us" (and the verb forms that carry it: "bórrenme").
-pub const ME: u32 = 1 << 14;
-/// A first-person subject ("I", "we", "I'll").
-pub const I1: u32 = 1 << 15;
-/// Joins a list ("and", "or", "y", "et").
-pub const CONJ: u32 = 1 << 16;
-/// A modal of future or ability: "I'll stop by", "we need to stop this".
-pub const MODAL: u32 = 1 << 17;
-/// A singular noun: "end the call" is one call, "end these calls" all of them.
-pub const SING: u32 = 1 << 18;
-/// A pronoun that can be the whole object ("stop it", "stop this").
-pub const PRON: u32 = 1 << 19;
-/// May stand between a negator and its verb ("don't you ever", "don't want to").
-pub const SKIP: u32 = 1 << 20;
-/// Laughter or affection: a bare "stop" beside it is banter ("Stop! lol").
-pub const LAUGH: u32 = 1 << 21;
-/// A gerund that revokes only with a contact object ("stop getting texts").
-pub const NEED_OBJ: u32 = 1 << 22;
-/// "lose", "forget", "delete": "lose my number" asks for no contact at all.
-pub const FORGET: u32 = 1 << 23;
-/// Every channel when it is the whole object ("stop all", "everything").
-pub const ALLW: u32 = 1 << 24;
-/// A specific determiner: "the call", "my order" are one thing.
-pub const SPEC: u32 = 1 << 25;
-/// Takes "de" before its contact verb ("dejen de", "paren de", "arrêtez de").
-pub const DE_VERB: u32 = 1 << 26;
-/// Starts a new clause after a stop word ("Stop who is this", "stop not interested").
-pub const STARTER: u32 = 1 << 27;
-/// Named by a rule, and read by the object reader as a word the lists do not
-/// know (a count, a link's word, a courtesy).
-pub const PLAIN: u32 = 1 << 28;
-
-/// Channel bits, as in [`super::Revoked`]: texts, calls, email.
-pub const SMS: u8 = 1;
-/// Calls.
-pub const CALL: u8 = 2;
-/// Email.
-pub const EMAIL: u8 = 4;
-/// All three.
-pub const ALL_CH: u8 = 7;
-/// On a request's channels: a means that names none ("messages") was listed
-/// beside one that does ("messages and emails"), so the medium the message
-/// came by is revoked too.
-pub const CAME_BY: u8 = 8;
-
-/// Verbs of sending a keyword ("I replied STOP", "my kid texted stop"): the
-/// keyword after them is told of, not asked.
-pub const SENDING: &str = "REPLIED TEXTED SENT TYPED HIT PRESSED MANDO ENVIO";
+use super::*;
 
 /// One list: flags, the channels its words name, and the words (separated by
 /// spaces).
-struct List(u32, u8, &'static str);
+pub(super) struct List(pub(super) u32, pub(super) u8, pub(super) &'static str);
 
-const LISTS: &[List] = &[
+pub(super) const LISTS: &[List] = &[
     List(
         FILLER,
         0,
@@ -371,7 +286,7 @@ const LISTS: &[List] = &[
 ];
 
 /// Spellings, shorthand and typos → the word the lists know, as `VARIANT>WORD`.
-const VARIANTS: &[&str] = &[
+pub(super) const VARIANTS: &[&str] = &[
     // Stop and its typos.
     "STPO>STOP SOTP>STOP STOOP>STOP STOPP>STOP SROP>STOP STIP>STOP DTOP>STOP \
         STO>STOP STOPE>STOP STOPO>STOP STAHP>STOP STAWP>STOP STOPIT>STOP STOPPIT>STOP ST0P>STOP",
@@ -429,129 +344,6 @@ const VARIANTS: &[&str] = &[
         TEXTIANDO>TEXTEANDO YINZ>Y'ALL PIS>AND VM>VOICEMAIL DMING>MESSAGING",
 ];
 
-/// One word of the index: its spelling, the word it stands for (itself, or
-/// the listed word a variant leads to), and its flags with channel bits on top.
-#[derive(Clone, Copy)]
-struct Entry {
-    key: &'static str,
-    canon: &'static str,
-    bits: u64,
-}
-
-/// Channel bits sit above the flags (32 bits of them) in [`Entry::bits`].
-const CH_SHIFT: u32 = 32;
-
-/// Every listed word and variant, one entry a spelling, in a hash table.
-struct Index {
-    entries: Vec<Entry>,
-    /// Open addressing: entry index + 1, or 0 for an empty slot.
-    slots: Vec<u16>,
-}
-
-/// Slots in the table (a power of two, about three times the words).
-const SLOTS: usize = 4096;
-
-fn hash(word: &str) -> usize {
-    // FNV-1a.
-    let h = word.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    h as usize & (SLOTS - 1)
-}
-
-impl Index {
-    fn slot_of(&self, word: &str) -> Result<usize, usize> {
-        let mut s = hash(word);
-        loop {
-            match self.slots.get(s).copied() {
-                Some(0) | None => return Err(s),
-                Some(i) => {
-                    if self
-                        .entries
-                        .get(usize::from(i) - 1)
-                        .is_some_and(|e| e.key == word)
-                    {
-                        return Ok(usize::from(i) - 1);
-                    }
-                }
-            }
-            s = (s + 1) & (SLOTS - 1);
-        }
-    }
-
-    fn add(&mut self, e: Entry) {
-        match self.slot_of(e.key) {
-            // In several lists: the flags and channels of all of them.
-            Ok(i) => {
-                if let Some(old) = self.entries.get_mut(i) {
-                    old.bits |= e.bits;
-                }
-            }
-            Err(s) => {
-                if self.entries.len() + 1 < SLOTS / 2 {
-                    self.entries.push(e);
-                    if let Some(slot) = self.slots.get_mut(s) {
-                        *slot = self.entries.len() as u16;
-                    }
-                }
-            }
-        }
-    }
-
-    fn get(&self, word: &str) -> Option<&Entry> {
-        self.slot_of(word).ok().and_then(|i| self.entries.get(i))
-    }
-}
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut ix = Index {
-            entries: Vec::with_capacity(1400),
-            slots: vec![0; SLOTS],
-        };
-        for List(flags, ch, words) in LISTS {
-            for w in words.split_ascii_whitespace() {
-                ix.add(Entry {
-                    key: w,
-                    canon: w,
-                    bits: u64::from(*flags) | (u64::from(*ch) << CH_SHIFT),
-                });
-            }
-        }
-        // A variant carries the flags of the word it leads to.
-        for pair in VARIANTS.iter().flat_map(|l| l.split_ascii_whitespace()) {
-            if let Some((key, canon)) = pair.split_once('>') {
-                let bits = ix.get(canon).map_or(0, |e| e.bits);
-                ix.add(Entry { key, canon, bits });
-            }
-        }
-        ix
-    })
-}
-
-/// A word as the lists know it: its canonical spelling, flags and channels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Known {
-    /// Canonical spelling.
-    pub w: &'static str,
-    /// Flags of every list it is in.
-    pub f: u32,
-    /// Channel bits it names.
-    pub ch: u8,
-}
-
-/// Looks a word up: a variant spelling leads to the word it stands for. A
-/// variant whose word is in no list is still known (its flags are empty).
-pub fn lookup(word: &str) -> Option<Known> {
-    let e = index().get(word)?;
-    Some(Known {
-        w: e.canon,
-        f: e.bits as u32,
-        ch: (e.bits >> CH_SHIFT) as u8,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,21 +365,6 @@ mod tests {
     }
 
     #[test]
-    fn index_holds_every_word_once() {
-        let ix = index();
-        let mut keys: Vec<&str> = ix.entries.iter().map(|e| e.key).collect();
-        let n = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), n);
-        assert!(n > 900 && n < SLOTS / 2, "{n}");
-        let listed = LISTS.iter().flat_map(|l| l.2.split_ascii_whitespace());
-        assert!(listed
-            .clone()
-            .all(|w| ix.get(w).is_some_and(|e| e.key == w)));
-    }
-
-    #[test]
     fn words_are_upper_case_ascii() {
         for List(_, _, list) in LISTS {
             for w in list.split_ascii_whitespace() {
@@ -600,15 +377,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn flags_merge_across_lists() {
-        let stop = lookup("STOP").map(|k| k.f).unwrap_or(0);
-        assert_ne!(stop & STOPV, 0);
-        assert_ne!(stop & KEY, 0);
-        assert_eq!(lookup("TXTING").map(|k| k.w), Some("TEXTING"));
-        assert_eq!(lookup("CALLS").map(|k| k.ch), Some(CALL));
-        assert_eq!(lookup("ZZZ"), None);
     }
 }
