@@ -14,7 +14,7 @@
 //!
 //! **Phrases**: a longer message that reasonably reads as an opt-out is one
 //! too, marked `match: "phrase"` for review (`rules/` has the rules; the
-//! word lists are in `words.rs`). The object of a stop word decides: "stop
+//! word lists are in `words/lists.rs`). The object of a stop word decides: "stop
 //! texting me" and "stop these messages" revoke, "stop by", "stop this bill",
 //! "cancel my appointment" do not; a negated request ("don't stop sending me
 //! deals") and a limit in time ("don't call me after 5pm") do not revoke.
@@ -24,217 +24,26 @@
 //! call under the TCPA); one about email, email; one asking for no contact at
 //! all ("leave me alone", "lose my number", STOPALL), every channel. Several
 //! requests in one message add up.
+//!
+//! What a message is read as is in `classification.rs` and `revoked.rs`; the
+//! keywords, matched whole, in `keywords.rs`; a message is read as words in
+//! `text/`.
 
+mod classification;
+mod keywords;
+mod revoked;
 mod rules;
 mod text;
 mod words;
 
-use serde::{Serialize, Serializer};
-
 use crate::channel::{Channel, MessageChannel};
 
+pub use classification::{Classification, Intent, Match, Scope};
+pub use keywords::Keywords;
+pub use revoked::Revoked;
 pub use text::normalize;
 
-/// A playbook's extra keywords, upper-cased: exact words read as each kind
-/// beside the built-in ones.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Keywords {
-    /// Extra opt-out keywords.
-    pub opt_out: Vec<String>,
-    /// Extra opt-in keywords.
-    pub opt_in: Vec<String>,
-    /// Extra help keywords.
-    pub help: Vec<String>,
-}
-
-/// What an inbound message asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Intent {
-    /// Stop messaging.
-    OptOut,
-    /// Start again.
-    OptIn,
-    /// Asks for help.
-    Help,
-    /// Anything else.
-    None,
-}
-
-/// How it matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Match {
-    /// The whole message is a keyword.
-    Exact,
-    /// A longer message read as an opt-out; a person should review it.
-    Phrase,
-}
-
-/// How far an opt-out reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Scope {
-    /// Some channels (listed in `channels`).
-    Channel,
-    /// Every channel.
-    All,
-}
-
-/// The channels an opt-out revokes: a small set over [`Channel`], listed in
-/// the order sms, call, email. Serialises as a JSON array (`["sms", "call"]`).
-///
-/// ```
-/// use cadence_engine::reply::Revoked;
-/// use cadence_engine::Channel;
-///
-/// let r = Revoked::of(Channel::Call).union(Revoked::of(Channel::Sms));
-/// assert!(r.contains(Channel::Sms) && !r.contains(Channel::Email));
-/// assert_eq!(r.iter().collect::<Vec<_>>(), [Channel::Sms, Channel::Call]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Revoked(u8);
-
-impl Revoked {
-    /// No channel.
-    pub const NONE: Revoked = Revoked(0);
-    /// Every channel.
-    pub const ALL: Revoked = Revoked(7);
-
-    fn bit(c: Channel) -> u8 {
-        match c {
-            Channel::Sms => 1,
-            Channel::Call => 2,
-            Channel::Email => 4,
-        }
-    }
-
-    /// Just this channel.
-    pub fn of(c: Channel) -> Revoked {
-        Revoked(Self::bit(c))
-    }
-
-    /// From channel bits (sms 1, call 2, email 4).
-    pub(crate) fn from_bits(b: u8) -> Revoked {
-        Revoked(b & 7)
-    }
-
-    /// Whether it holds `c`.
-    pub fn contains(self, c: Channel) -> bool {
-        self.0 & Self::bit(c) != 0
-    }
-
-    /// Whether it holds no channel.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// Both sets together.
-    pub fn union(self, other: Revoked) -> Revoked {
-        Revoked(self.0 | other.0)
-    }
-
-    /// Whether it holds every channel.
-    pub fn is_all(self) -> bool {
-        self.0 == 7
-    }
-
-    /// Its channels, in the order sms, call, email.
-    pub fn iter(self) -> impl Iterator<Item = Channel> {
-        Channel::ALL.into_iter().filter(move |c| self.contains(*c))
-    }
-}
-
-impl Serialize for Revoked {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(Channel::as_str))
-    }
-}
-
-/// The classification of a message. Serialises as
-/// `{intent, keyword?, match, scope, channels}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Classification {
-    /// Intent.
-    pub intent: Intent,
-    /// The keyword matched, upper-case (`"STOP"`), or for a phrase the words
-    /// that read as the opt-out, lower-case (`"stop texting me"`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub keyword: Option<String>,
-    /// How it matched; `null` for intent `none`.
-    #[serde(rename = "match")]
-    pub matched: Option<Match>,
-    /// Scope of an opt-out (`all` when it revokes every channel); `null` otherwise.
-    pub scope: Option<Scope>,
-    /// What an opt-out revokes; empty otherwise.
-    pub channels: Revoked,
-}
-
-impl Classification {
-    fn none() -> Self {
-        Classification {
-            intent: Intent::None,
-            keyword: None,
-            matched: None,
-            scope: None,
-            channels: Revoked::NONE,
-        }
-    }
-
-    fn exact(intent: Intent, keyword: String) -> Self {
-        Classification {
-            intent,
-            keyword: Some(keyword),
-            matched: Some(Match::Exact),
-            scope: None,
-            channels: Revoked::NONE,
-        }
-    }
-
-    fn opt_out(keyword: String, matched: Match, channels: Revoked) -> Self {
-        Classification {
-            intent: Intent::OptOut,
-            keyword: Some(keyword),
-            matched: Some(matched),
-            scope: Some(if channels.is_all() {
-                Scope::All
-            } else {
-                Scope::Channel
-            }),
-            channels,
-        }
-    }
-
-    /// Whether this is an opt-out.
-    pub fn is_opt_out(&self) -> bool {
-        self.intent == Intent::OptOut
-    }
-}
-
-/// Opt-out keywords that revoke every channel.
-const OPT_OUT_ALL: &[&str] = &["STOPALL", "STOP ALL"];
-/// Opt-out keywords that revoke the channel the message came by.
-const OPT_OUT: &[&str] = &[
-    "STOP",
-    "QUIT",
-    "END",
-    "REVOKE",
-    "OPT OUT",
-    "CANCEL",
-    "UNSUBSCRIBE",
-    "OPTOUT",
-    "OPT-OUT",
-    "REMOVE",
-    "ARRET",
-    "ARRETE",
-    "ARRETEZ",
-    "BAJA",
-    "ALTO",
-    "PARAR",
-    "CANCELAR",
-];
-const OPT_IN: &[&str] = &["START", "UNSTOP", "YES"];
-const HELP: &[&str] = &["HELP", "INFO"];
+use keywords::exact;
 
 /// Classifies a message received by text, with the built-in keywords only.
 ///
@@ -443,55 +252,6 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     Some(Classification {
         matched: Some(Match::Phrase),
         ..Classification::exact(Intent::OptIn, k.to_string())
-    })
-}
-
-/// The whole message as a keyword: as written ("OPT-OUT" is its own carrier
-/// word), then with hyphens and apostrophes read as spaces ("stop-all").
-fn exact(norm: &str, came_by: Revoked, extra: &Keywords) -> Option<Classification> {
-    for loose in [false, true] {
-        if let Some(k) = keyword(OPT_OUT_ALL, norm, loose) {
-            return Some(Classification::opt_out(
-                k.to_string(),
-                Match::Exact,
-                Revoked::ALL,
-            ));
-        }
-        if let Some(k) = keyword(OPT_OUT, norm, loose) {
-            return Some(Classification::opt_out(
-                k.to_string(),
-                Match::Exact,
-                came_by,
-            ));
-        }
-    }
-    let extra_of = |list: &[String]| list.iter().find(|k| **k == norm).cloned();
-    if let Some(k) = extra_of(&extra.opt_out) {
-        return Some(Classification::opt_out(k, Match::Exact, came_by));
-    }
-    if let Some(k) = keyword(OPT_IN, norm, false)
-        .map(str::to_string)
-        .or_else(|| extra_of(&extra.opt_in))
-    {
-        return Some(Classification::exact(Intent::OptIn, k));
-    }
-    if let Some(k) = keyword(HELP, norm, false)
-        .map(str::to_string)
-        .or_else(|| extra_of(&extra.help))
-    {
-        return Some(Classification::exact(Intent::Help, k));
-    }
-    None
-}
-
-/// The keyword of `list` that `norm` is; `loose` reads a
-/// hyphen or an apostrophe in `norm` as the space of the keyword.
-fn keyword(list: &[&'static str], norm: &str, loose: bool) -> Option<&'static str> {
-    list.iter().copied().find(|k| {
-        k.len() == norm.len()
-            && k.bytes()
-                .zip(norm.bytes())
-                .all(|(a, b)| a == b || (loose && a == b' ' && (b == b'-' || b == b'\'')))
     })
 }
 
