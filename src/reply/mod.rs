@@ -202,24 +202,11 @@ fn tapback(text: &str) -> bool {
 /// keyword only alone (the history decides on it), and INFO or HELP with
 /// other words asks about the offer.
 fn with_filler(toks: &text::Tokens) -> Option<Classification> {
-    const START: [&str; 2] = ["START", "UNSTOP"];
-    // The keyword first, then why STOP was sent: "START - sorry my kid
-    // texted stop", "Unstop. My husband sent stop from my phone".
-    let all = toks.toks.as_slice();
-    if let Some(k) = all
-        .first()
-        .and_then(|t| START.into_iter().find(|k| *k == t.w))
-    {
-        let why = all.get(1).is_some_and(|t| t.brk != 0)
-            && all.windows(2).any(|p| {
-                matches!(p, [a, b] if b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes()))
-            });
-        if why {
-            return Some(Classification {
-                matched: Some(Match::Phrase),
-                ..Classification::exact(Intent::OptIn, k.to_string())
-            });
-        }
+    if let Some(k) = start_then_why(toks) {
+        return Some(Classification {
+            matched: Some(Match::Phrase),
+            ..Classification::exact(Intent::OptIn, k.to_string())
+        });
     }
     let mut found: Option<&'static str> = None;
     let mut words = 0;
@@ -229,7 +216,7 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
         // The word as the lists spell it ("Startttt" is START), else as written.
         let word = if t.w.is_empty() { toks.surface(t) } else { t.w };
         only = Some(word);
-        match START.into_iter().find(|k| *k == word) {
+        match START_KEYS.into_iter().find(|k| *k == word) {
             Some(k) => found = found.or(Some(k)),
             None if t.is(words::FILLER) || word == "YES" => {}
             None => return None,
@@ -253,6 +240,23 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
         matched: Some(Match::Phrase),
         ..Classification::exact(Intent::OptIn, k.to_string())
     })
+}
+
+/// The opt-in keywords [`with_filler`] reads among other words.
+const START_KEYS: [&str; 2] = ["START", "UNSTOP"];
+
+/// The opt-in keyword first, then why STOP was sent: "START - sorry my kid
+/// texted stop", "Unstop. My husband sent stop from my phone".
+fn start_then_why(toks: &text::Tokens) -> Option<&'static str> {
+    let all = toks.toks.as_slice();
+    let k = all
+        .first()
+        .and_then(|t| START_KEYS.into_iter().find(|k| *k == t.w))?;
+    let why = all.get(1).is_some_and(|t| t.brk != 0)
+        && all.windows(2).any(|p| {
+            matches!(p, [a, b] if b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes()))
+        });
+    why.then_some(k)
 }
 
 #[cfg(test)]

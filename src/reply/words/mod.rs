@@ -2,7 +2,7 @@
 //!
 //! Words are upper-case ASCII after folding (accents, full-width and styled
 //! letters are folded before lookup). A word may sit in several lists; its
-//! flags are the union. [`VARIANTS`] maps spellings, shorthand and common typos
+//! flags are the union. [`VARIANTS`](lists::VARIANTS) maps spellings, shorthand and common typos
 //! to the word the lists know. Everything else about a word (elongation such as
 //! "stooop", near-misses of long words such as "unsubscibe") is read in
 //! `text/spelling.rs`.
