@@ -61,52 +61,7 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         let s = consent::fold(&ctx);
         let mut sink = crate::explain::Explain::default();
         let proposal = propose(&ctx, &s, &mut sink);
-        // Replies and confirmations are made as soon as they can be; an
-        // item already due when the dry run reaches it (a late start, `now`
-        // after the window closed) waits for its channel's window, as a rep
-        // or the sender would: a touch is never planned in quiet hours. The
-        // one confirmation goes out while the opt-out stands, at any hour
-        // (47 CFR 64.1200(a)(12)), and only until its deadline. `None`: its
-        // channel never opens.
-        let when = |n: &Candidate| -> Option<Instant> {
-            let at = n.opens_at.max(t);
-            match n.channel {
-                ActChannel::Reach(ch) if at > n.opens_at && n.kind != Kind::ConfirmOptOut => {
-                    let answer = consent::check(&ctx, &s, ch, at);
-                    if answer.allowed {
-                        Some(at)
-                    } else {
-                        answer.next_allowed_at.filter(|&open| open > at)
-                    }
-                }
-                _ => Some(at),
-            }
-        };
-        // The person's next action or the host's next automatic send,
-        // whichever can be carried out first (the rep and the sender do not
-        // wait on each other: an email due now goes before a text waiting
-        // for the morning; a reply the customer is owed now, before an
-        // automatic send due later than it opened, though its deadline is
-        // later still). Ready at one instant, the person's goes first, and
-        // steps in the playbook's order.
-        let auto_first = matches!(
-            (&proposal.next, &proposal.auto),
-            (Some(Candidate { label: Label::Step(p), due_at, .. }), Some(a))
-                if a.due_at == *due_at && matches!(a.label, Label::Step(n) if n < *p)
-        );
-        let (first, second) = if auto_first {
-            (proposal.auto, proposal.next)
-        } else {
-            (proposal.next, proposal.auto)
-        };
-        let mut best: Option<(Instant, Candidate)> = None;
-        for n in [first, second].into_iter().flatten() {
-            if let Some(at) = when(&n) {
-                if best.as_ref().map_or(true, |(b, _)| at < *b) {
-                    best = Some((at, n));
-                }
-            }
-        }
+        let best = first_ready(&ctx, &s, proposal.next, proposal.auto, t);
         // A campaign done for the month goes on at the next month's start,
         // before a follow-up or callback further off.
         let resume = proposal.done.and_then(|d| d.until).filter(|&u| u > t);
@@ -130,51 +85,11 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
             t = then;
             continue;
         }
-        out.push(PlanItem {
-            due_at: ctx.zone.format(at),
-            channel: n.channel.as_str(),
-            kind: n.kind.as_str(),
-            label: n.label.text(playbook).into_owned(),
-            step_id: n.label.step_id(playbook).map(str::to_string),
-        });
-        let step = n.label.step_id(playbook).map(Box::from);
-        let body = match n.channel {
-            ActChannel::Reach(Channel::Call) => EventBody::Activity {
-                interaction: Interaction::Call,
-                outcome: Outcome::NoAnswer,
-                satisfied: false,
-                step,
-            },
-            ActChannel::Reach(ch) => EventBody::Message {
-                channel: if ch == Channel::Email {
-                    MessageChannel::Email
-                } else {
-                    MessageChannel::Sms
-                },
-                direction: Direction::Out,
-                reply: None,
-                step,
-            },
-            ActChannel::Task => EventBody::StepDone {
-                step: step.unwrap_or_default(),
-            },
-        };
-        // Carried out at the time reached; the history stays sorted by time
-        // (a contact may hold events after `now` already).
+        out.push(item(&ctx, playbook, at, &n));
         // Numbered after every event given (those after `now` too), so no
         // two events share a number.
         let index = given.saturating_add(u32::try_from(out.len()).unwrap_or(u32::MAX));
-        // The call made as a callback or a reply carries it out; the dry
-        // run's other calls, which nobody answers, do not.
-        // (Indexes stay far below the marks: 2^30 events would not fit a
-        // 4 GB memory.)
-        let index = match n.kind {
-            Kind::Callback => index | AS_CALLBACK,
-            Kind::Reply => index | AS_REPLY,
-            _ => index,
-        };
-        let pos = c.events.partition_point(|e| e.at <= at);
-        c.events.insert(pos, Event { at, index, body });
+        record(&mut c.events, playbook, at, index, &n);
         if at == t && n.kind == Kind::Reply {
             stalls += 1;
         }
@@ -184,4 +99,131 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
         t = at;
     }
     out
+}
+
+/// Of the person's next action and the host's next automatic send, the one
+/// that can be carried out first from `t`, and when.
+#[inline]
+fn first_ready(
+    ctx: &Ctx,
+    s: &consent::Consent,
+    next: Option<Candidate>,
+    auto: Option<Candidate>,
+    t: Instant,
+) -> Option<(Instant, Candidate)> {
+    // Replies and confirmations are made as soon as they can be; an
+    // item already due when the dry run reaches it (a late start, `now`
+    // after the window closed) waits for its channel's window, as a rep
+    // or the sender would: a touch is never planned in quiet hours. The
+    // one confirmation goes out while the opt-out stands, at any hour
+    // (47 CFR 64.1200(a)(12)), and only until its deadline. `None`: its
+    // channel never opens.
+    let when = |n: &Candidate| -> Option<Instant> {
+        let at = n.opens_at.max(t);
+        match n.channel {
+            ActChannel::Reach(ch) if at > n.opens_at && n.kind != Kind::ConfirmOptOut => {
+                let answer = consent::check(ctx, s, ch, at);
+                if answer.allowed {
+                    Some(at)
+                } else {
+                    answer.next_allowed_at.filter(|&open| open > at)
+                }
+            }
+            _ => Some(at),
+        }
+    };
+    // The person's next action or the host's next automatic send,
+    // whichever can be carried out first (the rep and the sender do not
+    // wait on each other: an email due now goes before a text waiting
+    // for the morning; a reply the customer is owed now, before an
+    // automatic send due later than it opened, though its deadline is
+    // later still). Ready at one instant, the person's goes first, and
+    // steps in the playbook's order.
+    let auto_first = matches!(
+        (&next, &auto),
+        (Some(Candidate { label: Label::Step(p), due_at, .. }), Some(a))
+            if a.due_at == *due_at && matches!(a.label, Label::Step(n) if n < *p)
+    );
+    let (first, second) = if auto_first {
+        (auto, next)
+    } else {
+        (next, auto)
+    };
+    let mut best: Option<(Instant, Candidate)> = None;
+    for n in [first, second].into_iter().flatten() {
+        if let Some(at) = when(&n) {
+            if best.as_ref().map_or(true, |(b, _)| at < *b) {
+                best = Some((at, n));
+            }
+        }
+    }
+    best
+}
+
+/// The plan's line for a touch at `at`.
+#[inline]
+fn item(ctx: &Ctx, playbook: &Playbook, at: Instant, n: &Candidate) -> PlanItem {
+    PlanItem {
+        due_at: ctx.zone.format(at),
+        channel: n.channel.as_str(),
+        kind: n.kind.as_str(),
+        label: n.label.text(playbook).into_owned(),
+        step_id: n.label.step_id(playbook).map(str::to_string),
+    }
+}
+
+/// Adds the touch to the history as carried out at `at`, numbered `index`.
+#[inline]
+fn record(events: &mut Vec<Event>, playbook: &Playbook, at: Instant, index: u32, n: &Candidate) {
+    // Carried out at the time reached; the history stays sorted by time
+    // (a contact may hold events after `now` already).
+    let event = Event {
+        at,
+        index: marked(index, n.kind),
+        body: carried_out(n, playbook),
+    };
+    let pos = events.partition_point(|e| e.at <= at);
+    events.insert(pos, event);
+}
+
+/// The event of a planned touch carried out on paper: an outbound text or
+/// email, a call with no answer, a step marked done.
+#[inline]
+fn carried_out(n: &Candidate, playbook: &Playbook) -> EventBody {
+    let step = n.label.step_id(playbook).map(Box::from);
+    match n.channel {
+        ActChannel::Reach(Channel::Call) => EventBody::Activity {
+            interaction: Interaction::Call,
+            outcome: Outcome::NoAnswer,
+            satisfied: false,
+            step,
+        },
+        ActChannel::Reach(ch) => EventBody::Message {
+            channel: if ch == Channel::Email {
+                MessageChannel::Email
+            } else {
+                MessageChannel::Sms
+            },
+            direction: Direction::Out,
+            reply: None,
+            step,
+        },
+        ActChannel::Task => EventBody::StepDone {
+            step: step.unwrap_or_default(),
+        },
+    }
+}
+
+/// A planned event's index with its mark: the call made as a callback or a
+/// reply carries it out; the dry run's other calls, which nobody answers,
+/// do not.
+#[inline]
+fn marked(index: u32, kind: Kind) -> u32 {
+    // (Indexes stay far below the marks: 2^30 events would not fit a
+    // 4 GB memory.)
+    match kind {
+        Kind::Callback => index | AS_CALLBACK,
+        Kind::Reply => index | AS_REPLY,
+        _ => index,
+    }
 }
