@@ -98,27 +98,8 @@ pub struct Proposal {
 pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Proposal {
     let mut pick = Pick::default();
     let mut follow_up_at: Option<Instant> = None;
-    if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
-        let deadline = o.at.plus(CONFIRMATION_MS);
-        if o.confirmed_at.is_none() && ctx.now <= deadline {
-            if ctx.explains() {
-                explain
-                    .line()
-                    .s("one confirmation text may go out until ")
-                    .words(ctx.words(deadline));
-            }
-            pick.offer(Candidate {
-                kind: Kind::ConfirmOptOut,
-                label: Label::ConfirmOptOut,
-                attempt: None,
-                channel: ActChannel::Reach(Channel::Sms),
-                mode: Mode::Manual,
-                due_at: deadline,
-                opens_at: o.at,
-                overdue_at: deadline,
-                blocking: false,
-            });
-        }
+    if let Some(c) = confirmation(ctx, s, explain) {
+        pick.offer(c);
     }
     if let Some(c) = cadence::reply(ctx, s, explain) {
         pick.offer(c);
@@ -162,6 +143,35 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Proposal {
     }
 }
 
+/// The one confirmation text an SMS opt-out may get, while its minutes last
+/// and it has not gone out.
+// (Out of line, as the parts of `facts` below.)
+#[inline(never)]
+fn confirmation(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
+    let o = s.opt_out.as_ref().filter(|o| o.confirmable())?;
+    let deadline = o.at.plus(CONFIRMATION_MS);
+    if o.confirmed_at.is_some() || ctx.now > deadline {
+        return None;
+    }
+    if ctx.explains() {
+        explain
+            .line()
+            .s("one confirmation text may go out until ")
+            .words(ctx.words(deadline));
+    }
+    Some(Candidate {
+        kind: Kind::ConfirmOptOut,
+        label: Label::ConfirmOptOut,
+        attempt: None,
+        channel: ActChannel::Reach(Channel::Sms),
+        mode: Mode::Manual,
+        due_at: deadline,
+        opens_at: o.at,
+        overdue_at: deadline,
+        blocking: false,
+    })
+}
+
 /// The facts of `ctx`'s contact at its `now`.
 pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     let playbook = ctx.playbook;
@@ -177,25 +187,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     }
     let st = status::fold(ctx.history(), &playbook.sticky);
     if ctx.explains() {
-        match st.at {
-            None => explain.push("no SMS exchanged and no outcome logged: New Account"),
-            Some(at) => {
-                explain
-                    .line()
-                    .s("status ")
-                    .s(st.status.label())
-                    .s(if st.status.is_manual() {
-                        " from the outcome logged at "
-                    } else {
-                        " from the last text at "
-                    })
-                    .words(ctx.words(at))
-                    .s_if(
-                        st.held_by_sticky,
-                        " (sticky: later texts do not replace it)",
-                    );
-            }
-        }
+        status_words(ctx, &st, &mut explain);
     }
 
     let mut consent = Consent {
@@ -206,37 +198,107 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     let mut explain = std::mem::take(&mut consent.explain);
     let checks = consent::check_all(ctx, &consent, now);
     if ctx.explains() {
-        for (c, chk) in Channel::ALL.iter().zip(&checks) {
-            if let (Some(r), false) = (chk.reason, chk.allowed) {
-                if !r.lasting() {
-                    let mut line = explain.line();
-                    line.s(c.noun())
-                        .s(" not allowed now (")
-                        .s(r.as_str())
-                        .s(")");
-                    if let Some(t) = chk.next_allowed_at {
-                        line.s(", allowed from ").words(ctx.words(t));
-                    }
+        checks_words(ctx, &checks, &mut explain);
+    }
+
+    let mut proposal = propose(ctx, &consent, &mut explain);
+    if let Some(a) = proposal.auto.as_mut() {
+        hold_auto(ctx, a, &checks);
+    }
+    next_words(ctx, &proposal, &mut explain);
+
+    let texting_blocked = consent.dnd_for(Channel::Sms).is_some();
+    let hot = consent.hot();
+    let priority = priority(ctx, &consent, texting_blocked, hot, &mut explain);
+    Facts {
+        status: st,
+        consent,
+        checks,
+        next: proposal.next,
+        next_auto: proposal.auto,
+        done: proposal.done,
+        position: proposal.position,
+        follow_up_at: proposal.follow_up_at,
+        texting_blocked,
+        hot,
+        priority,
+        valid_until: ctx.next_change(),
+        history_until: ctx.history_change(),
+        explain,
+    }
+}
+
+// The parts of `facts` below stay out of line: inlined, they grow the
+// WebAssembly module by 1 KB gzipped.
+
+/// The `explain` line for the status: which event decided it.
+#[inline(never)]
+fn status_words(ctx: &Ctx, st: &StatusFold, explain: &mut Explain) {
+    match st.at {
+        None => explain.push("no SMS exchanged and no outcome logged: New Account"),
+        Some(at) => {
+            explain
+                .line()
+                .s("status ")
+                .s(st.status.label())
+                .s(if st.status.is_manual() {
+                    " from the outcome logged at "
+                } else {
+                    " from the last text at "
+                })
+                .words(ctx.words(at))
+                .s_if(
+                    st.held_by_sticky,
+                    " (sticky: later texts do not replace it)",
+                );
+        }
+    }
+}
+
+/// The `explain` lines for the channels refused now for a while (not by a
+/// lasting DND or wrong number), and from when they are allowed.
+#[inline(never)]
+fn checks_words(ctx: &Ctx, checks: &[Check; 3], explain: &mut Explain) {
+    for (c, chk) in Channel::ALL.iter().zip(checks) {
+        if let (Some(r), false) = (chk.reason, chk.allowed) {
+            if !r.lasting() {
+                let mut line = explain.line();
+                line.s(c.noun())
+                    .s(" not allowed now (")
+                    .s(r.as_str())
+                    .s(")");
+                if let Some(t) = chk.next_allowed_at {
+                    line.s(", allowed from ").words(ctx.words(t));
                 }
             }
         }
     }
+}
 
-    let mut proposal = propose(ctx, &consent, &mut explain);
+/// Holds an automatic send owed now until its channel allows it.
+#[inline(never)]
+fn hold_auto(ctx: &Ctx, a: &mut Candidate, checks: &[Check; 3]) {
     // An automatic send owed now waits for its channel: the sender's loop
     // never finds it due in quiet hours or over a cap.
-    if let Some(a) = proposal.auto.as_mut().filter(|a| a.opens_at <= now) {
-        let held = match a.channel {
-            ActChannel::Reach(c) => checks.get(c as usize).filter(|chk| !chk.allowed),
-            ActChannel::Task => None,
-        };
-        if let Some(chk) = held {
-            a.opens_at = chk.next_allowed_at.unwrap_or(Instant(i64::MAX));
-            if let Some(t) = chk.next_allowed_at {
-                ctx.note(t);
-            }
+    if a.opens_at > ctx.now {
+        return;
+    }
+    let held = match a.channel {
+        ActChannel::Reach(c) => checks.get(c as usize).filter(|chk| !chk.allowed),
+        ActChannel::Task => None,
+    };
+    if let Some(chk) = held {
+        a.opens_at = chk.next_allowed_at.unwrap_or(Instant(i64::MAX));
+        if let Some(t) = chk.next_allowed_at {
+            ctx.note(t);
         }
     }
+}
+
+/// Notes when the next action opens and turns overdue, or when a finished
+/// cadence starts again, and says which in `explain`.
+#[inline(never)]
+fn next_words(ctx: &Ctx, proposal: &Proposal, explain: &mut Explain) {
     if let Some(n) = &proposal.next {
         ctx.note(n.opens_at);
         ctx.note(n.overdue_at.plus(1));
@@ -244,7 +306,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
             explain
                 .line()
                 .s("next: ")
-                .s(&n.label.text(playbook))
+                .s(&n.label.text(ctx.playbook))
                 .s(" by ")
                 .s(n.channel.as_str())
                 .s(", due ")
@@ -263,9 +325,19 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
     if let Some(d) = proposal.done.as_ref().and_then(|d| d.until) {
         ctx.note(d);
     }
+}
 
-    let texting_blocked = consent.dnd_for(Channel::Sms).is_some();
-    let hot = consent.hot();
+/// The work priority: the contact's own, plus the playbook's boost while the
+/// customer's texting opt-out makes it a hot lead.
+#[inline(never)]
+fn priority(
+    ctx: &Ctx,
+    consent: &Consent,
+    texting_blocked: bool,
+    hot: bool,
+    explain: &mut Explain,
+) -> f64 {
+    let playbook = ctx.playbook;
     let base = ctx.contact.priority.unwrap_or(0.0);
     let priority = if hot {
         base + playbook.opt_out.priority_boost
@@ -287,22 +359,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
             ));
         }
     }
-    Facts {
-        status: st,
-        consent,
-        checks,
-        next: proposal.next,
-        next_auto: proposal.auto,
-        done: proposal.done,
-        position: proposal.position,
-        follow_up_at: proposal.follow_up_at,
-        texting_blocked,
-        hot,
-        priority,
-        valid_until: ctx.next_change(),
-        history_until: ctx.history_change(),
-        explain,
-    }
+    priority
 }
 
 /// The name to show: the contact's (else its id), with the playbook's opt-out
