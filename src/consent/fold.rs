@@ -215,61 +215,85 @@ fn dnd(
     active: bool,
     source: DndSource,
 ) {
-    let k = slot(channel);
-    let name = match channel {
+    if active {
+        dnd_on(ctx, s, i, at, channel, source);
+    } else {
+        dnd_off(ctx, s, at, channel);
+    }
+}
+
+/// What a DND on `channel` covers, in words.
+#[inline(never)]
+fn covers(channel: DndChannel) -> &'static str {
+    match channel {
         DndChannel::All => "every channel",
         DndChannel::Sms => "texts",
         DndChannel::Call => "calls",
         DndChannel::Email => "email",
+    }
+}
+
+/// A DND set on a channel (or on all); set by the customer's keyword, it is
+/// the customer's opt-out too.
+#[inline(never)]
+fn dnd_on(
+    ctx: &Ctx,
+    s: &mut Consent,
+    i: usize,
+    at: Instant,
+    channel: DndChannel,
+    source: DndSource,
+) {
+    // The customer's keyword as the host recorded it (its SMS provider's
+    // opt-out): the customer's opt-out, with its one confirmation and
+    // the hot stage, as the message itself would be.
+    let by_keyword = match channel {
+        DndChannel::Sms => Revoked::of(Channel::Sms),
+        DndChannel::All => Revoked::ALL,
+        _ => Revoked::NONE,
     };
-    if active {
-        // The customer's keyword as the host recorded it (its SMS provider's
-        // opt-out): the customer's opt-out, with its one confirmation and
-        // the hot stage, as the message itself would be.
-        let by_keyword = match channel {
-            DndChannel::Sms => Revoked::of(Channel::Sms),
-            DndChannel::All => Revoked::ALL,
-            _ => Revoked::NONE,
-        };
-        if source == DndSource::Keyword && !by_keyword.is_empty() {
-            widen(
-                s,
-                OptOut {
-                    at,
-                    event: i,
-                    keyword: "",
-                    phrase: false,
-                    channels: by_keyword,
-                    by_text: true,
-                    confirmed_at: None,
-                },
-            );
+    if source == DndSource::Keyword && !by_keyword.is_empty() {
+        widen(
+            s,
+            OptOut {
+                at,
+                event: i,
+                keyword: "",
+                phrase: false,
+                channels: by_keyword,
+                by_text: true,
+                confirmed_at: None,
+            },
+        );
+    }
+    if let Some(d) = s.dnd.get_mut(slot(channel)) {
+        if set_once(d, at, source, i) && ctx.explains() {
+            s.explain.push_fmt(format_args!(
+                "{}: DND on {} ({})",
+                ctx.words(at),
+                covers(channel),
+                source_words(source)
+            ));
         }
-        if let Some(d) = s.dnd.get_mut(k) {
-            if set_once(d, at, source, i) && ctx.explains() {
-                s.explain.push_fmt(format_args!(
-                    "{}: DND on {} ({})",
-                    ctx.words(at),
-                    name,
-                    source_words(source)
-                ));
-            }
-        }
-    } else {
-        // Lifting `all` lifts the `all` DND only: a channel's own DND
-        // (an email unsubscribe, a call DND) stays until lifted itself.
-        if let Some(d) = s.dnd.get_mut(k) {
-            *d = None;
-        }
-        s.keep_opt_out_in_force();
-        if ctx.explains() {
-            s.explain
-                .line()
-                .words(ctx.words(at))
-                .s(": DND on ")
-                .s(name)
-                .s(" lifted");
-        }
+    }
+}
+
+/// A DND lifted on a channel (or on all).
+#[inline(never)]
+fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
+    // Lifting `all` lifts the `all` DND only: a channel's own DND
+    // (an email unsubscribe, a call DND) stays until lifted itself.
+    if let Some(d) = s.dnd.get_mut(slot(channel)) {
+        *d = None;
+    }
+    s.keep_opt_out_in_force();
+    if ctx.explains() {
+        s.explain
+            .line()
+            .words(ctx.words(at))
+            .s(": DND on ")
+            .s(covers(channel))
+            .s(" lifted");
     }
 }
 
@@ -315,6 +339,25 @@ fn opt_out<'a>(
         }
         return;
     }
+    keyword_dnds(s, channels, at, i);
+    let new = OptOut {
+        at,
+        event: i,
+        keyword,
+        phrase,
+        channels,
+        by_text: medium == MessageChannel::Sms,
+        confirmed_at: None,
+    };
+    if ctx.explains() {
+        opt_out_words(ctx, s, &new, medium);
+    }
+    widen(s, new);
+}
+
+/// The DNDs (source `keyword`) of an opt-out: `all` when it revokes every
+/// channel, else each channel's own.
+fn keyword_dnds(s: &mut Consent, channels: Revoked, at: Instant, i: usize) {
     if channels.is_all() {
         if let Some(d) = s.dnd.get_mut(3) {
             set_once(d, at, DndSource::Keyword, i);
@@ -326,58 +369,51 @@ fn opt_out<'a>(
             }
         }
     }
-    if ctx.explains() {
-        let plural = |c: Channel| match c {
-            Channel::Sms => "texts",
-            Channel::Call => "calls",
-            Channel::Email => "email",
-        };
-        let names: Vec<&str> = channels.iter().map(plural).collect();
-        let left: Vec<&str> = Channel::ALL
-            .into_iter()
-            .filter(|ch| !channels.contains(*ch))
-            .map(plural)
-            .collect();
-        s.explain.push_fmt(format_args!(
-            "{}: customer {} {:?} ({}) — {} stopped{}",
-            ctx.words(at),
-            if medium == MessageChannel::Email {
-                "emailed"
-            } else {
-                "texted"
-            },
-            keyword,
-            if phrase {
-                "phrase match, review it"
-            } else {
-                "opt-out keyword"
-            },
-            if channels.is_all() {
-                "every channel".to_string()
-            } else if channels == Revoked::of(Channel::Sms) {
-                "texting".to_string()
-            } else {
-                names.join(" and ")
-            },
-            if left.is_empty() {
-                String::new()
-            } else {
-                format!("; {} go on", left.join(" and "))
-            }
-        ));
-    }
-    widen(
-        s,
-        OptOut {
-            at,
-            event: i,
-            keyword,
-            phrase,
-            channels,
-            by_text: medium == MessageChannel::Sms,
-            confirmed_at: None,
+}
+
+/// The `explain` line for an opt-out that stops more: by what words, which
+/// channels it stops and which go on.
+#[inline(never)]
+fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel) {
+    let channels = o.channels;
+    let plural = |c: Channel| match c {
+        Channel::Sms => "texts",
+        Channel::Call => "calls",
+        Channel::Email => "email",
+    };
+    let names: Vec<&str> = channels.iter().map(plural).collect();
+    let left: Vec<&str> = Channel::ALL
+        .into_iter()
+        .filter(|ch| !channels.contains(*ch))
+        .map(plural)
+        .collect();
+    s.explain.push_fmt(format_args!(
+        "{}: customer {} {:?} ({}) — {} stopped{}",
+        ctx.words(o.at),
+        if medium == MessageChannel::Email {
+            "emailed"
+        } else {
+            "texted"
         },
-    );
+        o.keyword,
+        if o.phrase {
+            "phrase match, review it"
+        } else {
+            "opt-out keyword"
+        },
+        if channels.is_all() {
+            "every channel".to_string()
+        } else if channels == Revoked::of(Channel::Sms) {
+            "texting".to_string()
+        } else {
+            names.join(" and ")
+        },
+        if left.is_empty() {
+            String::new()
+        } else {
+            format!("; {} go on", left.join(" and "))
+        }
+    ));
 }
 
 /// Records an opt-out: the first one in force, widened to the new one's
