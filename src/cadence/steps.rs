@@ -222,24 +222,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.anchor.max(ctx.zone.start_of_day(ctx.zone.date(ready)))
         };
         if let Some(at) = self.done_at(step, from, until) {
-            if step.mode != Mode::Auto {
-                self.reminders.clear();
-            }
-            // A later step done after the owed send fell due closes it (the
-            // sequence moved on without it); one done early (a rep's text
-            // before the day-3 email) leaves it owed when it falls due.
-            if self.owed.as_ref().is_some_and(|o| at > o.due_at) {
-                self.owed = None;
-            }
-            // A reminder does not hold the sequence: marked done late, it
-            // leaves the steps after it where they were (done early, they
-            // count from then).
-            let at = if step.mode == Mode::Reminder {
-                at.min(ready)
-            } else {
-                at
-            };
-            self.anchor = self.anchor.max(at);
+            self.done(step, at, ready);
             return None;
         }
         let refused = step.channel.channel().and_then(|c| self.s.lasting(c));
@@ -253,17 +236,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 done: None,
             });
         };
-        let cand = Candidate {
-            kind: Kind::Step,
-            label: Label::Step(n),
-            attempt: None,
-            channel: act,
-            mode: step.mode,
-            due_at,
-            opens_at: due_at,
-            overdue_at: ctx.zone.add_days(due_at, 1),
-            blocking: step.mode.blocks(),
-        };
+        let cand = candidate(ctx, n, step, act, due_at);
         // An automatic step does not hold the sequence: the host sends it when
         // it falls due, and the steps after it count from then, recorded or not.
         if step.mode == Mode::Auto && refused.is_none() && self.stop.map_or(true, |r| due_at < r.at)
@@ -285,6 +258,28 @@ impl<'c, 'a> Walk<'c, 'a> {
             return None;
         }
         Some(self.waiting(n, step, cand, explain))
+    }
+
+    /// The step was done at `at`: the sequence moves on from then.
+    fn done(&mut self, step: &Step, at: Instant, ready: Instant) {
+        if step.mode != Mode::Auto {
+            self.reminders.clear();
+        }
+        // A later step done after the owed send fell due closes it (the
+        // sequence moved on without it); one done early (a rep's text
+        // before the day-3 email) leaves it owed when it falls due.
+        if self.owed.as_ref().is_some_and(|o| at > o.due_at) {
+            self.owed = None;
+        }
+        // A reminder does not hold the sequence: marked done late, it
+        // leaves the steps after it where they were (done early, they
+        // count from then).
+        let at = if step.mode == Mode::Reminder {
+            at.min(ready)
+        } else {
+            at
+        };
+        self.anchor = self.anchor.max(at);
     }
 
     /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
@@ -519,6 +514,21 @@ impl<'c, 'a> Walk<'c, 'a> {
                 until: None,
             }),
         }
+    }
+}
+
+/// Step `n` as the next action, due at `due_at` and overdue a day later.
+fn candidate(ctx: &Ctx, n: usize, step: &Step, act: ActChannel, due_at: Instant) -> Candidate {
+    Candidate {
+        kind: Kind::Step,
+        label: Label::Step(n),
+        attempt: None,
+        channel: act,
+        mode: step.mode,
+        due_at,
+        opens_at: due_at,
+        overdue_at: ctx.zone.add_days(due_at, 1),
+        blocking: step.mode.blocks(),
     }
 }
 
