@@ -1,47 +1,25 @@
 //! Ladders and sequences: when each step falls due, which are done, and the
 //! step the person (or the host's sender) owes next.
+//!
+//! The steps are walked in order here; when each falls due is in `timing`,
+//! which touch carries one out in `marks`, and where the walk ends in
+//! `answer`.
+
+mod answer;
+mod marks;
+mod timing;
 
 use crate::consent::{Consent, Refusal};
 use crate::context::Ctx;
 use crate::explain::Explain;
-use crate::model::{Channel, Direction, Event, EventBody, Interaction};
-use crate::playbook::{Delay, Mode, Step, StepChannel};
+use crate::model::Event;
+use crate::playbook::{Mode, Step};
 use crate::time::{Instant, DAY};
 
-use super::place::{add_days, place, reaches, Reach};
+use super::place::{reaches, Reach};
 use super::{ActChannel, Candidate, Done, Kind, Label};
-
-fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
-    match body {
-        EventBody::Message {
-            channel,
-            direction: Direction::Out,
-            step,
-            ..
-        } => Some((Channel::from(*channel), step.as_deref())),
-        EventBody::Activity {
-            interaction: Interaction::Call,
-            step,
-            ..
-        } => Some((Channel::Call, step.as_deref())),
-        _ => None,
-    }
-}
-
-/// Whether the event carries out step `id`: an inbound message tagged with
-/// the step it answers does not (the draft was never sent).
-fn marks(body: &EventBody, id: &str) -> bool {
-    match body {
-        EventBody::Message {
-            step: Some(s),
-            direction: Direction::Out,
-            ..
-        }
-        | EventBody::Activity { step: Some(s), .. }
-        | EventBody::StepDone { step: s } => s.as_ref() == id,
-        _ => false,
-    }
-}
+use answer::{step_words, stopped};
+use timing::place_step;
 
 /// Where a step cadence stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,73 +31,6 @@ pub struct StepState {
     pub auto: Option<Candidate>,
     /// Done, if the steps are over.
     pub done: Option<Done>,
-}
-
-/// The time a step falls due by the playbook, before window placement: `day`
-/// from enrollment, `after` from `anchor` (when the step before was done or
-/// fell due).
-fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instant {
-    match step.delay {
-        Delay::Day(d) => {
-            let own = add_days(ctx, enrolled, d, step.business_days);
-            // Day `d` is a day: when the enrollment's hour is past that
-            // day's window (a lead that came in at 22:30), the step is due
-            // at the day's first open moment, not the next day's.
-            let day = ctx.zone.date(own);
-            let next_day = ctx.hours().next_open(own).map(|t| ctx.zone.date(t));
-            if next_day.is_some_and(|n| n > day) {
-                if let Some(first) = ctx.hours().next_open(ctx.zone.start_of_day(day)) {
-                    if ctx.zone.date(first) == day && first > enrolled {
-                        return first;
-                    }
-                }
-            }
-            own
-        }
-        Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
-    }
-}
-
-/// When a step is ready: its own time by the playbook, but never sooner after
-/// the step before it was done (or fell due) than the gap the playbook puts
-/// between the two on an on-time cadence, at most a day. An on-time cadence
-/// keeps its exact times; a late one (a step held, or pushed by quiet hours)
-/// never makes two touches back to back.
-/// A gap of a day is a calendar day in the contact's zone (23 or 25 hours
-/// across a clock change), as `after: {days: 1}` is.
-fn ready_at(ctx: &Ctx, own: Instant, released: Instant, gap: i64) -> Instant {
-    let floor = if gap >= DAY {
-        ctx.zone.add_days(released, 1)
-    } else {
-        released.plus(gap)
-    };
-    own.max(floor)
-}
-
-/// Places a step's ready time in the window (and, for business-day steps, on a
-/// business day).
-fn place_step(
-    ctx: &Ctx,
-    s: &Consent,
-    step: &Step,
-    act: ActChannel,
-    ready: Instant,
-) -> Option<Instant> {
-    let mut due_at = place(ctx, s, act, ready)?;
-    if step.business_days {
-        for _ in 0..16 {
-            if ctx.playbook.is_business_day(ctx.zone.date(due_at)) {
-                break;
-            }
-            let next = add_days(ctx, due_at, 0, true);
-            let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
-            match place(ctx, s, act, day_start) {
-                Some(t) => due_at = t,
-                None => break,
-            }
-        }
-    }
-    Some(due_at)
 }
 
 /// How long an automatic send that fell due stays owed to the host's sender
@@ -282,89 +193,6 @@ impl<'c, 'a> Walk<'c, 'a> {
         self.anchor = self.anchor.max(at);
     }
 
-    /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
-    /// on to it.
-    fn ready(&mut self, n: usize, step: &Step) -> Instant {
-        let (planned, gap) = self.on_time_gap(step);
-        self.on_time = planned;
-        let gap = if n == 0 { 0 } else { gap };
-        let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
-        self.on_time_open = open.max(self.on_time_open.plus(gap));
-        match step.delay {
-            // Its own time is the on-time one, whenever the step before was
-            // done: not worked out twice.
-            Delay::Day(_) => ready_at(self.ctx, planned, self.anchor, gap),
-            Delay::After { .. } => self.ready_after(step, self.anchor, gap),
-        }
-    }
-
-    /// Where `step` falls on the on-time schedule, and its gap after the step
-    /// before there (at most a day): the gap as the playbook spaces the two,
-    /// or as the contact window moves them when that is less (a step pushed
-    /// out of the night to 08:00 and done then is not late: a `day` step at
-    /// 10:00 stays there).
-    fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
-        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
-        let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
-        let gap = planned.0 - self.on_time.0;
-        // (Two steps the window puts at one opening keep the playbook's gap.)
-        let window = open(planned).0 - self.on_time_open.0;
-        let gap = if window > 0 { gap.min(window) } else { gap };
-        (planned, gap.clamp(0, DAY))
-    }
-
-    /// When `step` is ready after the step before it was done (or fell due)
-    /// at `released`.
-    fn ready_after(&self, step: &Step, released: Instant, gap: i64) -> Instant {
-        let own = nominal(self.ctx, step, self.enrolled, released);
-        ready_at(self.ctx, own, released, gap)
-    }
-
-    /// Until when an unmarked touch counts for automatic step `n` due at
-    /// `due`: until the step after it would fall due had it gone out on time
-    /// (a later untagged send is the later steps' work, not a send the
-    /// sender skipped); while it is owed when the next falls due with it.
-    /// `None` for the last.
-    fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
-        let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
-        let next_due = self.ready_after(next, due, self.on_time_gap(next).1);
-        Some(if next_due > due {
-            next_due
-        } else {
-            due.plus(AUTO_OWED_MS)
-        })
-    }
-
-    /// When the step was done: an explicit mark, else a touch on the step's
-    /// channel made while this step was the one pending (and before `until`).
-    fn done_at(&mut self, step: &Step, from: Instant, until: Option<Instant>) -> Option<Instant> {
-        let explicit = self
-            .history
-            .iter()
-            .find(|e| marks(&e.body, &step.id))
-            .map(|e| e.at);
-        if explicit.is_some() {
-            return explicit;
-        }
-        let want = step.channel.channel()?;
-        let c = self.cursor.get_mut(want as usize)?;
-        let k = self.history.get(*c..)?.iter().position(|e| {
-            e.at >= from
-                && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
-                && !self.s.is_confirmation(e)
-        })?;
-        if until.is_some_and(|u| {
-            self.history
-                .get(c.saturating_add(k))
-                .map_or(true, |e| e.at >= u)
-        }) {
-            return None;
-        }
-        let k = c.saturating_add(k);
-        *c = k.saturating_add(1);
-        self.history.get(k).map(|e| e.at)
-    }
-
     /// A step on `act` falling due at `at` closes a send owed on that channel
     /// before `at` and, if it is work for a person (`reminders`), the open
     /// reminders; until then, `at` is when the answer changes.
@@ -440,81 +268,6 @@ impl<'c, 'a> Walk<'c, 'a> {
         }
         self.anchor = ready;
     }
-
-    /// The steps wait on this one: it, after the reminders still open.
-    fn waiting(
-        &mut self,
-        n: usize,
-        step: &Step,
-        cand: Candidate,
-        explain: &mut Explain,
-    ) -> StepState {
-        let ctx = self.ctx;
-        if ctx.explains() {
-            step_words(ctx, n, step, cand.due_at, explain);
-        }
-        ctx.note(cand.due_at);
-        ctx.note(cand.overdue_at.plus(1));
-        let mut candidates = std::mem::take(&mut self.reminders);
-        candidates.push(cand);
-        StepState {
-            candidates,
-            auto: first_auto(self.owed.take(), self.auto.take()),
-            done: None,
-        }
-    }
-
-    /// Past the last step: the reminders still open, the automatic send, or
-    /// all done.
-    fn finish(self, explain: &mut Explain) -> StepState {
-        let ctx = self.ctx;
-        let pb = ctx.playbook;
-        let auto = first_auto(self.owed, self.auto);
-        if let Some(r) = self.reminders.last() {
-            if ctx.explains() {
-                explain.push_fmt(format_args!("reminder {:?} open", r.label.text(pb)));
-            }
-            return StepState {
-                candidates: self.reminders,
-                auto,
-                done: None,
-            };
-        }
-        if pb.steps.is_empty() || auto.is_some() {
-            return StepState {
-                candidates: Vec::new(),
-                auto,
-                done: None,
-            };
-        }
-        // Every step passed over (a STOPALL on arrival): no channel, not done.
-        if self.skipped >= pb.steps.len() {
-            if ctx.explains() {
-                explain.push("no step could be made: no channel is allowed");
-            }
-            return StepState {
-                candidates: Vec::new(),
-                auto: None,
-                done: Some(Done {
-                    reason: "noChannel",
-                    label: "No channel allowed",
-                    until: None,
-                }),
-            };
-        }
-        if ctx.explains() {
-            explain.push_fmt(format_args!("all {} steps done", pb.steps.len()));
-        }
-        StepState {
-            candidates: Vec::new(),
-            auto: None,
-            done: Some(Done {
-                reason: "complete",
-                label: "All steps done",
-                until: None,
-            }),
-        }
-    }
 }
 
 /// Step `n` as the next action, due at `due_at` and overdue a day later.
@@ -530,56 +283,4 @@ fn candidate(ctx: &Ctx, n: usize, step: &Step, act: ActChannel, due_at: Instant)
         overdue_at: ctx.zone.add_days(due_at, 1),
         blocking: step.mode.blocks(),
     }
-}
-
-/// The steps stop at a contact-making event the playbook stops on.
-fn stopped(ctx: &Ctx, r: Reach, explain: &mut Explain) -> StepState {
-    if ctx.explains() {
-        explain.push_fmt(format_args!(
-            "steps stopped at {}: {} (stopOn)",
-            ctx.words(r.at),
-            r.how.words()
-        ));
-    }
-    StepState {
-        candidates: Vec::new(),
-        auto: None,
-        done: Some(Done {
-            reason: "stopped",
-            label: "Contact made",
-            until: None,
-        }),
-    }
-}
-
-/// The automatic send to show the host: one still owed, else the next to come.
-fn first_auto(owed: Option<Candidate>, next: Option<Candidate>) -> Option<Candidate> {
-    owed.or(next)
-}
-
-fn step_words(ctx: &Ctx, n: usize, step: &Step, due: Instant, explain: &mut Explain) {
-    let how = match step.mode {
-        Mode::Auto => "sent automatically",
-        Mode::Manual => "a draft to review and send; the sequence waits for it",
-        Mode::Action => "an activity; the sequence waits until it is done",
-        Mode::Reminder => "a reminder; the sequence does not wait",
-    };
-    let what = match step.channel {
-        StepChannel::Task => "task",
-        c => c.as_str(),
-    };
-    explain
-        .line()
-        .s("step ")
-        .d(n + 1)
-        .s(" of ")
-        .d(ctx.playbook.steps.len())
-        .s(": ")
-        .s(&step.label)
-        .s(" (")
-        .s(what)
-        .s(", ")
-        .s(how)
-        .s(") due ")
-        .words(ctx.words(due));
 }

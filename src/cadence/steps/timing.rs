@@ -1,0 +1,133 @@
+//! When a step falls due: its own time by the playbook, the gap after the
+//! step before on the on-time schedule, and its place in the window.
+
+use crate::cadence::place::{add_days, place};
+use crate::cadence::ActChannel;
+use crate::consent::Consent;
+use crate::context::Ctx;
+use crate::playbook::{Delay, Step};
+use crate::time::{Instant, DAY};
+
+use super::{Walk, AUTO_OWED_MS};
+
+/// The time a step falls due by the playbook, before window placement: `day`
+/// from enrollment, `after` from `anchor` (when the step before was done or
+/// fell due).
+fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instant {
+    match step.delay {
+        Delay::Day(d) => {
+            let own = add_days(ctx, enrolled, d, step.business_days);
+            // Day `d` is a day: when the enrollment's hour is past that
+            // day's window (a lead that came in at 22:30), the step is due
+            // at the day's first open moment, not the next day's.
+            let day = ctx.zone.date(own);
+            let next_day = ctx.hours().next_open(own).map(|t| ctx.zone.date(t));
+            if next_day.is_some_and(|n| n > day) {
+                if let Some(first) = ctx.hours().next_open(ctx.zone.start_of_day(day)) {
+                    if ctx.zone.date(first) == day && first > enrolled {
+                        return first;
+                    }
+                }
+            }
+            own
+        }
+        Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
+    }
+}
+
+/// When a step is ready: its own time by the playbook, but never sooner after
+/// the step before it was done (or fell due) than the gap the playbook puts
+/// between the two on an on-time cadence, at most a day. An on-time cadence
+/// keeps its exact times; a late one (a step held, or pushed by quiet hours)
+/// never makes two touches back to back.
+/// A gap of a day is a calendar day in the contact's zone (23 or 25 hours
+/// across a clock change), as `after: {days: 1}` is.
+fn ready_at(ctx: &Ctx, own: Instant, released: Instant, gap: i64) -> Instant {
+    let floor = if gap >= DAY {
+        ctx.zone.add_days(released, 1)
+    } else {
+        released.plus(gap)
+    };
+    own.max(floor)
+}
+
+/// Places a step's ready time in the window (and, for business-day steps, on a
+/// business day).
+pub(super) fn place_step(
+    ctx: &Ctx,
+    s: &Consent,
+    step: &Step,
+    act: ActChannel,
+    ready: Instant,
+) -> Option<Instant> {
+    let mut due_at = place(ctx, s, act, ready)?;
+    if step.business_days {
+        for _ in 0..16 {
+            if ctx.playbook.is_business_day(ctx.zone.date(due_at)) {
+                break;
+            }
+            let next = add_days(ctx, due_at, 0, true);
+            let day_start = ctx.zone.start_of_day(ctx.zone.date(next));
+            match place(ctx, s, act, day_start) {
+                Some(t) => due_at = t,
+                None => break,
+            }
+        }
+    }
+    Some(due_at)
+}
+
+impl<'c, 'a> Walk<'c, 'a> {
+    /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
+    /// on to it.
+    pub(super) fn ready(&mut self, n: usize, step: &Step) -> Instant {
+        let (planned, gap) = self.on_time_gap(step);
+        self.on_time = planned;
+        let gap = if n == 0 { 0 } else { gap };
+        let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
+        self.on_time_open = open.max(self.on_time_open.plus(gap));
+        match step.delay {
+            // Its own time is the on-time one, whenever the step before was
+            // done: not worked out twice.
+            Delay::Day(_) => ready_at(self.ctx, planned, self.anchor, gap),
+            Delay::After { .. } => self.ready_after(step, self.anchor, gap),
+        }
+    }
+
+    /// Where `step` falls on the on-time schedule, and its gap after the step
+    /// before there (at most a day): the gap as the playbook spaces the two,
+    /// or as the contact window moves them when that is less (a step pushed
+    /// out of the night to 08:00 and done then is not late: a `day` step at
+    /// 10:00 stays there).
+    fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
+        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
+        let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
+        let gap = planned.0 - self.on_time.0;
+        // (Two steps the window puts at one opening keep the playbook's gap.)
+        let window = open(planned).0 - self.on_time_open.0;
+        let gap = if window > 0 { gap.min(window) } else { gap };
+        (planned, gap.clamp(0, DAY))
+    }
+
+    /// When `step` is ready after the step before it was done (or fell due)
+    /// at `released`.
+    fn ready_after(&self, step: &Step, released: Instant, gap: i64) -> Instant {
+        let own = nominal(self.ctx, step, self.enrolled, released);
+        ready_at(self.ctx, own, released, gap)
+    }
+
+    /// Until when an unmarked touch counts for automatic step `n` due at
+    /// `due`: until the step after it would fall due had it gone out on time
+    /// (a later untagged send is the later steps' work, not a send the
+    /// sender skipped); while it is owed when the next falls due with it.
+    /// `None` for the last.
+    pub(super) fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
+        let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
+        let next_due = self.ready_after(next, due, self.on_time_gap(next).1);
+        Some(if next_due > due {
+            next_due
+        } else {
+            due.plus(AUTO_OWED_MS)
+        })
+    }
+}
