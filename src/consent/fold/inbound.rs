@@ -1,0 +1,219 @@
+//! The customer's own messages in the fold: an opt-out by text or email, an
+//! opt-in by text, a request for help.
+
+use crate::consent::{chan_slot, set_once, Consent, Dnd, OptOut};
+use crate::context::Ctx;
+use crate::model::{Channel, DndSource, MessageChannel, Reply};
+use crate::reply::{Intent, Match, Revoked};
+use crate::time::Instant;
+
+/// A message from the customer, read for an opt-out, opt-in or help; says
+/// whether the customer's last text is now an opt-out.
+pub(super) fn inbound<'a>(
+    ctx: &Ctx,
+    s: &mut Consent<'a>,
+    i: usize,
+    at: Instant,
+    c: &'a Reply,
+    medium: MessageChannel,
+    after_opt_out: bool,
+) -> bool {
+    if medium == MessageChannel::Email {
+        // An email is read for an opt-out only (CAN-SPAM accepts a
+        // reply to the sender); anything else is conversation.
+        if c.intent == Intent::OptOut {
+            opt_out(ctx, s, i, at, c, medium);
+        }
+        return after_opt_out;
+    }
+    match c.intent {
+        Intent::OptOut => {
+            opt_out(ctx, s, i, at, c, medium);
+            return true;
+        }
+        Intent::OptIn => {
+            let is_yes = c.keyword.as_deref() == Some("YES");
+            // A plain "yes" in a conversation is not a re-opt-in.
+            if !is_yes || after_opt_out {
+                opt_in(ctx, s, i, at, c);
+            }
+        }
+        Intent::Help => s.keyword_events.push((i, Intent::Help)),
+        Intent::None => {}
+    }
+    false
+}
+
+/// A texted opt-in lifts the texting DND an opt-out keyword set (a DND set
+/// by hand stays), and the every-channel one of the keyword STOP ALL, which
+/// it answers. An opt-out of every channel in the customer's own words
+/// ("leave me alone") or by email stays on calls and email: START answers
+/// texts, as after "stop calling me".
+fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
+    s.keyword_events.push((i, Intent::OptIn));
+    let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
+    let all_by_stop_all = !std::mem::take(&mut s.all_in_words);
+    let [sms, call, email, all] = &mut s.dnd;
+    let mut lifted = false;
+    if by_keyword(sms) {
+        *sms = None;
+        lifted = true;
+    }
+    if by_keyword(all) {
+        let kept = all.take();
+        if !all_by_stop_all {
+            for d in [call, email] {
+                if d.is_none() {
+                    d.clone_from(&kept);
+                }
+            }
+        }
+        lifted = true;
+    }
+    if lifted {
+        s.keep_opt_out_in_force();
+        if ctx.explains() {
+            s.explain.push_fmt(format_args!(
+                "{}: customer texted {:?} — texting opt-out lifted",
+                ctx.words(at),
+                c.keyword.as_deref().unwrap_or_default()
+            ));
+        }
+    } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
+        s.explain.push_fmt(format_args!(
+            "{}: customer texted {:?}, but the texting DND was not set by a keyword and stays",
+            ctx.words(at),
+            c.keyword.as_deref().unwrap_or_default()
+        ));
+    }
+}
+
+/// The customer's own opt-out, by text or email: a DND (source `keyword`) on
+/// every channel the words revoke (`all` when they revoke every one). An
+/// opt-out that revokes nothing new leaves the first one standing (and its one
+/// confirmation); one that revokes more widens it.
+fn opt_out<'a>(
+    ctx: &Ctx,
+    s: &mut Consent<'a>,
+    i: usize,
+    at: Instant,
+    c: &'a Reply,
+    medium: MessageChannel,
+) {
+    s.keyword_events.push((i, Intent::OptOut));
+    let channels = if c.channels.is_empty() {
+        Revoked::of(Channel::from(medium))
+    } else {
+        c.channels
+    };
+    let keyword = c.keyword.as_deref().unwrap_or_default();
+    let phrase = c.matched == Some(Match::Phrase);
+    if channels.is_all() && (phrase || medium == MessageChannel::Email) {
+        s.all_in_words = true;
+    }
+    // The words of an opt-out the host recorded as a DND first.
+    // (Its own message: within the confirmation's minutes, revoking texts.)
+    if let Some(o) = s.opt_out.as_mut().filter(|o| {
+        o.keyword.is_empty() && o.in_confirmation_minutes(at) && channels.contains(Channel::Sms)
+    }) {
+        o.keyword = keyword;
+        o.phrase = phrase;
+    }
+    let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
+    if before.union(channels) == before {
+        if ctx.explains() {
+            s.explain.push_fmt(format_args!(
+                "{}: opt-out {:?} repeated while already opted out",
+                ctx.words(at),
+                keyword
+            ));
+        }
+        return;
+    }
+    keyword_dnds(s, channels, at, i);
+    let new = OptOut {
+        at,
+        event: i,
+        keyword,
+        phrase,
+        channels,
+        by_text: medium == MessageChannel::Sms,
+        confirmed_at: None,
+    };
+    if ctx.explains() {
+        opt_out_words(ctx, s, &new, medium);
+    }
+    widen(s, new);
+}
+
+/// The DNDs (source `keyword`) of an opt-out: `all` when it revokes every
+/// channel, else each channel's own.
+fn keyword_dnds(s: &mut Consent, channels: Revoked, at: Instant, i: usize) {
+    if channels.is_all() {
+        if let Some(d) = s.dnd.get_mut(3) {
+            set_once(d, at, DndSource::Keyword, i);
+        }
+    } else {
+        for ch in channels.iter() {
+            if let Some(d) = s.dnd.get_mut(chan_slot(ch)) {
+                set_once(d, at, DndSource::Keyword, i);
+            }
+        }
+    }
+}
+
+/// The `explain` line for an opt-out that stops more: by what words, which
+/// channels it stops and which go on.
+fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel) {
+    let channels = o.channels;
+    let plural = |c: Channel| match c {
+        Channel::Sms => "texts",
+        Channel::Call => "calls",
+        Channel::Email => "email",
+    };
+    let names: Vec<&str> = channels.iter().map(plural).collect();
+    let left: Vec<&str> = Channel::ALL
+        .into_iter()
+        .filter(|ch| !channels.contains(*ch))
+        .map(plural)
+        .collect();
+    s.explain.push_fmt(format_args!(
+        "{}: customer {} {:?} ({}) — {} stopped{}",
+        ctx.words(o.at),
+        if medium == MessageChannel::Email {
+            "emailed"
+        } else {
+            "texted"
+        },
+        o.keyword,
+        if o.phrase {
+            "phrase match, review it"
+        } else {
+            "opt-out keyword"
+        },
+        if channels.is_all() {
+            "every channel".to_string()
+        } else if channels == Revoked::of(Channel::Sms) {
+            "texting".to_string()
+        } else {
+            names.join(" and ")
+        },
+        if left.is_empty() {
+            String::new()
+        } else {
+            format!("; {} go on", left.join(" and "))
+        }
+    ));
+}
+
+/// Records an opt-out: the first one in force, widened to the new one's
+/// channels (it keeps its time and its one confirmation), else the new one.
+pub(super) fn widen<'a>(s: &mut Consent<'a>, new: OptOut<'a>) {
+    s.opt_out = Some(match s.opt_out.take() {
+        Some(first) => OptOut {
+            channels: first.channels.union(new.channels),
+            ..first
+        },
+        None => new,
+    });
+}
