@@ -190,14 +190,8 @@ fn schedule(
     while k < order.len() || !heap.is_empty() {
         // Move to the next day that has work.
         let next_due = order.get(k).map(|&(d, _)| d);
-        let today = match (day, heap.is_empty(), next_due) {
-            (Some(d), false, _) => d.succ_opt().unwrap_or(d),
-            // Nothing waits: jump to the next item's day. Every item of `day`
-            // or before was taken in, so that day is after `day`.
-            (_, true, Some(n)) => n,
-            (None, false, _) => next_due.unwrap_or_default(),
-            (Some(d), true, None) => d,
-            (None, true, None) => break,
+        let Some(today) = next_day(day, heap.is_empty(), next_due) else {
+            break;
         };
         day = Some(today);
         while let Some(&(d, i)) = order.get(k) {
@@ -230,6 +224,25 @@ fn schedule(
         }
     }
     out
+}
+
+/// The next day that has work after `day` (`None` before the first): the
+/// day after it while items wait, else the next item's due day.
+#[inline]
+fn next_day(
+    day: Option<NaiveDate>,
+    none_wait: bool,
+    next_due: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    Some(match (day, none_wait, next_due) {
+        (Some(d), false, _) => d.succ_opt().unwrap_or(d),
+        // Nothing waits: jump to the next item's day. Every item of `day`
+        // or before was taken in, so that day is after `day`.
+        (_, true, Some(n)) => n,
+        (None, false, _) => next_due.unwrap_or_default(),
+        (Some(d), true, None) => d,
+        (None, true, None) => return None,
+    })
 }
 
 #[cfg(test)]
