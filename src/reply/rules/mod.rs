@@ -37,8 +37,12 @@
 
 mod around;
 mod complaint;
+mod consent;
+mod french;
+mod idioms;
 mod negation;
 mod prefer;
+mod spanish;
 mod stop;
 
 use super::text::{Tok, Tokens, STRONG as FULL_STOP};
@@ -293,20 +297,9 @@ impl Reader<'_> {
         if self.is(i, STOPV) {
             return self.stop_verb(i);
         }
-        let w = self.w(i);
-        match w {
-            "OPT" if self.is(i + 1, ME) && self.eq(i + 2, "OUT") => {
-                return hit(i, i + 3, self.media_after(i + 2))
-            }
-            // (Told, not asked: "did they get lost?".)
-            "GET"
-                if self.eq(i + 1, "LOST")
-                    && self.bare(i + 2)
-                    && (i == 0 || !self.on(i) || self.is(i - 1, FILLER)) =>
-            {
-                return hit(i, i + 2, ALL_CH)
-            }
-            _ => {}
+        // (Each is a hit whenever it applies.)
+        if let Some(h) = self.opt_me_out(i).or_else(|| self.get_lost(i)) {
+            return Some(h);
         }
         if self.is(i, REMV) {
             return self.remove(i);
@@ -314,319 +307,55 @@ impl Reader<'_> {
         if self.is(i, NEG) {
             return self.negation(i);
         }
-        match w {
+        self.idiom(i)
+    }
+
+    /// A request in an idiom that starts at word `i`, by its first word (a
+    /// word with more than one reading has one method that tries them in
+    /// turn).
+    fn idiom(&self, i: usize) -> Option<Hit> {
+        match self.w(i) {
             "NO" => self.no(i),
             "LEAVE" | "DEJAME" | "DEJENME" | "DEJEME" | "LAISSEZ" | "LAISSE" | "FICHEZ"
             | "FOUTEZ" => self.alone(i),
-            "GO" if self.eq(i + 1, "AWAY") && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
-            "GO" if self.eq(i + 1, "TO") && self.eq(i + 2, "HELL") => hit(i, i + 3, ALL_CH),
-            // "lay off the texts", "chill with the calls".
-            "LAY" | "CHILL" if self.any(i + 1, "OFF WITH") => self.means_hit(i, i + 2),
-            "FUCK" | "F" | "PISS" | "BUZZ" | "EFF"
-                if self.any(i + 1, "OFF YOU") && self.bare(i + 2) =>
-            {
-                hit(i, i + 2, ALL_CH)
-            }
-            "KNOCK" | "CUT" if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") => {
-                hit(i, i + 3, self.media_after(i + 2))
-            }
-            // "cut out the calls and emails".
-            "CUT" if self.eq(i + 1, "OUT") => self.means_hit(i, i + 2),
+            "GO" => self.go(i),
+            "LAY" | "CHILL" => self.lay_off(i),
+            "FUCK" | "F" | "PISS" | "BUZZ" | "EFF" => self.piss_off(i),
+            "KNOCK" | "CUT" => self.knock_it_off(i),
             // ("you're still texting me", "I'm still getting texts".)
             "KEEP" | "KEEPS" | "STILL" => self.keep(i),
-            // "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
-            "SIGAN" | "SIGUEN" if self.is(i + 1, GER) => self.gerund(i, i + 1),
-            // "turn off the texts", "turn these texts off".
-            "TURN" if self.eq(i + 1, "OFF") => self.means_hit(i, i + 2),
-            "TURN" => match self.object(i + 1) {
-                Obj::Media { end, ch } if self.eq(end, "OFF") => hit(i, end + 1, ch),
-                _ => None,
-            },
-            // "I want off this list".
-            "WANT" | "WANTS"
-                if self.eq(i + 1, "OFF")
-                    && (i + 2..i + 5)
-                        .take_while(|&m| self.on(m))
-                        .any(|m| self.any(m, "LIST LISTS")) =>
-            {
-                // ("I want off all your lists": every channel.)
-                hit(i, i + 2, if self.all_lists(i + 2) { ALL_CH } else { 0 })
-            }
-            // "Would you mind not texting me anymore?"
-            "MIND" if self.eq(i + 1, "NOT") && self.is(i + 2, GER) => self.gerund(i, i + 2),
+            "SIGAN" | "SIGUEN" => self.siguen(i),
+            "TURN" => self.turn_off(i),
+            "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i),
+            "MIND" => self.mind_not(i),
             "IF" | "UNLESS" => self.threat(i),
             "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
-            // "Enough!", "Basta", as the whole message.
-            // (Or a sentence: "This is the 5th text this week. Enough.")
-            // (After the means named, of them: "This is the 5th text this
-            // week. Enough.", "Stop calling me. Enough.")
-            "ENOUGH" | "BASTA" if self.bare(i + 1) && !self.eq(i + 1, "SAID") => {
-                // ("Your team called me four times today. Enough.")
-                let named = (0..i)
-                    .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                    .fold(0, |c, m| c | self.ch(m));
-                if i == 0 || (self.brk(i) == FULL_STOP && named != 0) {
-                    hit(i, i + 1, named)
-                } else {
-                    None
-                }
-            }
-            "ENOUGH" | "BASTA" => {
-                let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                match self.object(j) {
-                    Obj::Media { end, ch } if self.on(j) => hit(i, end, ch),
-                    _ => None,
-                }
-            }
-            // "Consent is withdrawn", "consent withdrawn".
-            "CONSENT" | "PERMISSION" => {
-                let mut j = i + 1;
-                while self.on(j) && self.any(j, "IS HAS BEEN") {
-                    j += 1;
-                }
-                if self.on(j) && self.eq(j, "WITHDRAWN") && self.bare(j + 1) {
-                    hit(i, j + 1, self.media_before(i))
-                } else {
-                    None
-                }
-            }
-            // "I'd like to not receive any more texts", "I want not to be
-            // contacted".
-            "LIKE" | "WANT" | "WISH"
-                if (self.eq(i + 1, "TO") && self.eq(i + 2, "NOT"))
-                    || (self.eq(i + 1, "NOT") && self.eq(i + 2, "TO")) =>
-            {
-                self.receive(i, i + 3)
-            }
-            // "give it a rest (with the calls)", "give the calls a rest".
-            "GIVE" => {
-                if self.eq(i + 1, "IT") && self.eq(i + 2, "A") && self.eq(i + 3, "REST") {
-                    if self.bare(i + 4) {
-                        return hit(i, i + 4, 0);
-                    }
-                    return match (self.eq(i + 4, "WITH"), self.object(i + 5)) {
-                        (true, Obj::Media { end, ch }) => hit(i, end, ch),
-                        _ => None,
-                    };
-                }
-                match self.object(i + 1) {
-                    Obj::Media { end, ch } if self.eq(end, "A") && self.eq(end + 1, "REST") => {
-                        hit(i, end + 2, ch)
-                    }
-                    _ => None,
-                }
-            }
-            // A law named to the sender: "this violates the TCPA", "you are
-            // violating the Telephone Consumer Protection Act"; "any future
-            // texts will result in legal action".
-            "TCPA" | "CRTC" => hit(i, i + 1, self.media_before(i)),
-            // "je veux plus recevoir vos textos", "j'veux pu recevoir", "j'en
-            // veux pas de vos textos" (spoken French, without "ne").
-            "VEUX" | "VEUT"
-                if self.any(i + 1, "PLUS PAS") && !self.back(i, 3).any(|m| self.any(m, "NE N")) =>
-            {
-                let mut k = i + 2;
-                if self.eq(k, "RECEVOIR") {
-                    k += 1;
-                }
-                if self.any(k, "DE D") {
-                    k += 1;
-                }
-                if !self.is(k, DET | MEDIA) {
-                    return None;
-                }
-                self.means_hit(i, k).filter(|h| !self.limited(h.b))
-            }
-            // Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos
-            // appels)": leave me alone.
-            "LACHEZ" | "SACREZ" | "CRISSEZ"
-                if self.is(i + 1, ME) && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC")) =>
-            {
-                let w = if self.eq(i + 2, "PATIENCE") {
-                    i + 3
-                } else {
-                    i + 2
-                };
-                if self.eq(w, "AVEC") {
-                    if let Obj::Media { end, ch } = self.object(w + 1) {
-                        return hit(i, end, ch);
-                    }
-                }
-                hit(i, w, ALL_CH)
-            }
-            // "Je me suis jamais inscrit à ça", "Nunca me suscribí".
-            "JAMAIS" | "NUNCA"
-                if self.any(i + 1, "INSCRIT INSCRITE SUSCRIBI")
-                    || (self.is(i + 1, ME) && self.any(i + 2, "SUSCRIBI")) =>
-            {
-                hit(i, i + 2, 0)
-            }
-            // "Pourquoi vous continuez à m'appeler?", "continúan llamándome".
-            "CONTINUEZ" | "CONTINUENT" => {
-                let mut k = i + 1;
-                while self.any(k, "A DE") || (self.is(k, ME) && !self.is(k, CVERB)) {
-                    k += 1;
-                }
-                if self.on(k) && self.is(k, CVERB) && self.ch(k) != 0 {
-                    hit(i, k + 1, self.ch(k))
-                } else {
-                    None
-                }
-            }
-            // "Ni appels ni textos svp".
-            "NI" if i == 0 => self.means_hit(i, i + 1).filter(|h| !self.limited(h.b)),
-            // "quit hmu", "dont hmu no more": hit me up.
-            "HMU" if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) => {
-                hit(i - 1, i + 1, 0)
-            }
-            // "none of your people should call me again", "none of your
-            // companies have my permission to contact me".
-            "NONE" if self.eq(i + 1, "OF") => {
-                let v = (i + 2..i + 9).take_while(|&m| self.on(m)).find(|&m| {
-                    self.is(m, CVERB) && m > 0 && self.any(m - 1, "SHOULD CAN MAY TO EVER")
-                })?;
-                let end = if self.is(v + 1, ME) { v + 2 } else { v + 1 };
-                hit(i, end, self.ch(v))
-            }
-            "CONSUMER"
-                if i > 0
-                    && self.eq(i - 1, "TELEPHONE")
-                    && self.eq(i + 1, "PROTECTION")
-                    && self.eq(i + 2, "ACT") =>
-            {
-                hit(i - 1, i + 3, self.media_before(i))
-            }
-            "LEGAL" if self.eq(i + 1, "ACTION") && self.media_before(i) != 0 => {
-                hit(i, i + 2, self.media_before(i))
-            }
-            "RATHER" | "PREFER" if self.eq(i + 1, "NOT") => {
-                let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
-                // ("I'd rather not hear from you again", as "I don't want to
-                // hear from you" reads.)
-                if self.eq(j, "HEAR") && self.eq(j + 1, "FROM") {
-                    return hit(i, j + 3, 0);
-                }
-                self.receive(i, j)
-            }
-            // "I withdraw my consent", "I hereby revoke any prior express
-            // consent", "I rescind my consent", "my formal revocation of
-            // consent", "you no longer have my permission".
+            "ENOUGH" | "BASTA" => self.enough(i),
+            "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),
+            "GIVE" => self.give_a_rest(i),
+            "TCPA" | "CRTC" => self.law(i),
+            "VEUX" | "VEUT" => self.veux_plus(i),
+            "LACHEZ" | "SACREZ" | "CRISSEZ" | "LACHE" => self.lachez_moi(i),
+            "JAMAIS" | "NUNCA" => self.never_signed_up(i),
+            "CONTINUEZ" | "CONTINUENT" => self.continuez(i),
+            "NI" => self.ni(i),
+            "HMU" => self.hmu(i),
+            "NONE" => self.none_of(i),
+            "CONSUMER" => self.consumer_protection_act(i),
+            "LEGAL" => self.legal_action(i),
+            "RATHER" | "PREFER" | "INSTEAD" | "EN" | "PLUTOT" => self.rather(i),
             "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
-                if w == "LONGER" && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS"))
-                {
-                    return None;
-                }
-                let j = (i + 1..i + 7)
-                    .take_while(|&m| self.on(m))
-                    .find(|&m| self.any(m, "CONSENT PERMISSION AUTHORIZATION"))?;
-                if self.negated(i) {
-                    None
-                } else {
-                    hit(i, j + 1, self.media_after(j))
-                }
+                self.withdraw_consent(i)
             }
-            // "please refrain from contacting me", "refrain from texting".
-            "REFRAIN" | "DESIST" if self.eq(i + 1, "FROM") && self.is(i + 2, GER) => {
-                self.gerund(i, i + 2)
-            }
-            // "go fuck yourself", "lâchez-moi".
-            "GO" if self.any(i + 1, "FUCK F") && self.any(i + 2, "YOURSELF YOURSELVES") => {
-                hit(i, i + 3, ALL_CH)
-            }
-            "LACHEZ" | "LACHE" if self.is(i + 1, ME) && self.bare(i + 2) => hit(i, i + 2, ALL_CH),
-            // "darme de baja" (not "dar de baja mi carro del seguro").
-            // (Asked: "darme de baja", "denme de baja"; not "me dieron de
-            // baja del trabajo", "está de baja por enfermedad".)
-            "BAJA"
-                if i > 0
-                    && self.eq(i - 1, "DE")
-                    && self.on(i)
-                    && (i == 1
-                        || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")) =>
-            {
-                let thing = (i + 1..i + 4)
-                    .take_while(|&m| self.on(m))
-                    .any(|m| self.is(m, THING));
-                // ("No quiero darme de baja": not wished.)
-                let unwished = (i.saturating_sub(5)..i)
-                    .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));
-                // ("Dadme de baja de todo": every channel; "de sus correos":
-                // those.)
-                let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
-                let named = match self.object(i + 2) {
-                    Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
-                    _ => 0,
-                };
-                if thing || unwished {
-                    None
-                } else {
-                    hit(i - 1, i + 1, if all { ALL_CH } else { named })
-                }
-            }
-            // Québec French without "ne": "appelez-moi plus", "m'appelez
-            // pus", "écrivez-moi plus".
-            // ("appelez-moi plus jamais".)
-            "PLUS"
-                if i > 0
-                    && (self.bare(i + 1) || (self.eq(i + 1, "JAMAIS") && self.bare(i + 2))) =>
-            {
-                let verb = if self.is(i - 1, ME) && i > 1 {
-                    i - 2
-                } else {
-                    i - 1
-                };
-                if self.is(verb, CVERB) && self.on(i) {
-                    hit(verb, i + 1, self.ch(verb))
-                } else {
-                    None
-                }
-            }
-            // "plus de messages", "plus d'appels".
-            // ("pas d'appels svp", "pas de textos", at the start of a clause.)
-            "PLUS" | "PAS" if self.any(i + 1, "DE D") && (w == "PLUS" || i == 0 || !self.on(i)) => {
-                // ("Pas d'appels avant midi svp": a limit.)
-                self.means_hit(i, i + 2).filter(|h| !self.limited(h.b))
-            }
+            "REFRAIN" | "DESIST" => self.refrain(i),
+            "BAJA" => self.de_baja(i),
+            "PLUS" | "PAS" => self.plus(i),
             "DNC" => hit(i, i + 1, CALL),
-            // "alto a los mensajes", "alto a las llamadas".
-            "ALTO" if self.eq(i + 1, "A") => self.means_hit(i, i + 2),
-            // "stp" is French for please, and a typo of STOP: alone, or
-            // before a verb of contact ("stp texting me"), the typo.
-            "STP" if self.t.len() == 1 => hit(i, i + 1, 0),
-            "STP" if self.is(i + 1, GER) => self.gerund(i, i + 1),
-            // "text me instead of calling": the channel after it is revoked
-            // (the one asked for is kept).
-            // "instead of calling", "rather than call", "en vez de llamar",
-            // "plutôt que d'appeler" (the hit from "vez", as it always was).
-            "INSTEAD" | "RATHER" | "EN" | "PLUTOT"
-                if self
-                    .instead_of(i)
-                    .is_some_and(|g| w != "INSTEAD" || self.is(g, GER)) =>
-            {
-                let g = self.instead_of(i)?;
-                self.rather_than(if w == "EN" { i + 1 } else { i }, g)
-            }
-            // "I'd rather you didn't text me".
-            "RATHER"
-                if self.eq(i + 1, "YOU")
-                    && self.any(i + 2, "DIDN'T NOT")
-                    && self.is(i + 3, CVERB)
-                    && self.ch(i + 3) != 0 =>
-            {
-                let end = if self.is(i + 4, ME) { i + 5 } else { i + 4 };
-                if self.bare(end) {
-                    hit(i, end, self.ch(i + 3))
-                } else {
-                    None
-                }
-            }
+            "ALTO" => self.alto_a(i),
+            "STP" => self.stp(i),
             _ => None,
         }
     }
@@ -726,6 +455,10 @@ mod tests {
             include_str!("negation.rs"),
             include_str!("complaint.rs"),
             include_str!("prefer.rs"),
+            include_str!("idioms.rs"),
+            include_str!("consent.rs"),
+            include_str!("spanish.rs"),
+            include_str!("french.rs"),
         ];
         let code = files
             .iter()

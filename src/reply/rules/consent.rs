@@ -1,0 +1,63 @@
+//! Consent and the law named to the sender: "consent withdrawn", "I revoke my
+//! consent", "you no longer have my permission", "this violates the TCPA",
+//! "any future texts will result in legal action".
+
+use super::{hit, Hit, Reader};
+
+impl Reader<'_> {
+    /// "Consent is withdrawn", "consent withdrawn".
+    pub(super) fn consent_withdrawn(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        while self.on(j) && self.any(j, "IS HAS BEEN") {
+            j += 1;
+        }
+        if self.on(j) && self.eq(j, "WITHDRAWN") && self.bare(j + 1) {
+            hit(i, j + 1, self.media_before(i))
+        } else {
+            None
+        }
+    }
+
+    /// "I withdraw my consent", "I hereby revoke any prior express
+    /// consent", "I rescind my consent", "my formal revocation of
+    /// consent", "you no longer have my permission".
+    pub(super) fn withdraw_consent(&self, i: usize) -> Option<Hit> {
+        if self.eq(i, "LONGER") && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS")) {
+            return None;
+        }
+        let j = (i + 1..i + 7)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "CONSENT PERMISSION AUTHORIZATION"))?;
+        if self.negated(i) {
+            None
+        } else {
+            hit(i, j + 1, self.media_after(j))
+        }
+    }
+
+    /// A law named to the sender: "this violates the TCPA", "you are
+    /// violating the Telephone Consumer Protection Act".
+    pub(super) fn law(&self, i: usize) -> Option<Hit> {
+        hit(i, i + 1, self.media_before(i))
+    }
+
+    /// "the Telephone Consumer Protection Act", read from its second word.
+    pub(super) fn consumer_protection_act(&self, i: usize) -> Option<Hit> {
+        if i > 0
+            && self.eq(i - 1, "TELEPHONE")
+            && self.eq(i + 1, "PROTECTION")
+            && self.eq(i + 2, "ACT")
+        {
+            return hit(i - 1, i + 3, self.media_before(i));
+        }
+        None
+    }
+
+    /// "any future texts will result in legal action".
+    pub(super) fn legal_action(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "ACTION") && self.media_before(i) != 0 {
+            return hit(i, i + 2, self.media_before(i));
+        }
+        None
+    }
+}

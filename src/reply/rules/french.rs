@@ -1,0 +1,127 @@
+//! French and Québec forms read from their own first word: "je veux plus
+//! recevoir vos textos", "lâchez-moi patience", "appelez-moi plus", "plus de
+//! messages", "ni appels ni textos"; and the Spanish twins of a few
+//! ("nunca me suscribí", "continúan llamándome").
+
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// "je veux plus recevoir vos textos", "j'veux pu recevoir", "j'en
+    /// veux pas de vos textos" (spoken French, without "ne").
+    pub(super) fn veux_plus(&self, i: usize) -> Option<Hit> {
+        let spoken = self.any(i + 1, "PLUS PAS") && !self.back(i, 3).any(|m| self.any(m, "NE N"));
+        if !spoken {
+            return None;
+        }
+        let mut k = i + 2;
+        if self.eq(k, "RECEVOIR") {
+            k += 1;
+        }
+        if self.any(k, "DE D") {
+            k += 1;
+        }
+        if !self.is(k, DET | MEDIA) {
+            return None;
+        }
+        self.means_hit(i, k).filter(|h| !self.limited(h.b))
+    }
+
+    /// Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos
+    /// appels)": leave me alone; "lâchez-moi".
+    pub(super) fn lachez_moi(&self, i: usize) -> Option<Hit> {
+        if !self.eq(i, "LACHE")
+            && self.is(i + 1, ME)
+            && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC"))
+        {
+            let w = if self.eq(i + 2, "PATIENCE") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if self.eq(w, "AVEC") {
+                if let Obj::Media { end, ch } = self.object(w + 1) {
+                    return hit(i, end, ch);
+                }
+            }
+            return hit(i, w, ALL_CH);
+        }
+        // "lâchez-moi".
+        if self.any(i, "LACHEZ LACHE") && self.is(i + 1, ME) && self.bare(i + 2) {
+            return hit(i, i + 2, ALL_CH);
+        }
+        None
+    }
+
+    /// "Je me suis jamais inscrit à ça", "Nunca me suscribí".
+    pub(super) fn never_signed_up(&self, i: usize) -> Option<Hit> {
+        if self.any(i + 1, "INSCRIT INSCRITE SUSCRIBI")
+            || (self.is(i + 1, ME) && self.any(i + 2, "SUSCRIBI"))
+        {
+            return hit(i, i + 2, 0);
+        }
+        None
+    }
+
+    /// "Pourquoi vous continuez à m'appeler?", "continúan llamándome".
+    pub(super) fn continuez(&self, i: usize) -> Option<Hit> {
+        let mut k = i + 1;
+        while self.any(k, "A DE") || (self.is(k, ME) && !self.is(k, CVERB)) {
+            k += 1;
+        }
+        if self.on(k) && self.is(k, CVERB) && self.ch(k) != 0 {
+            hit(i, k + 1, self.ch(k))
+        } else {
+            None
+        }
+    }
+
+    /// "Ni appels ni textos svp".
+    pub(super) fn ni(&self, i: usize) -> Option<Hit> {
+        if i == 0 {
+            return self.means_hit(i, i + 1).filter(|h| !self.limited(h.b));
+        }
+        None
+    }
+
+    /// Québec French without "ne": "appelez-moi plus", "m'appelez
+    /// pus", "écrivez-moi plus"; else "plus de messages", "plus d'appels",
+    /// "pas d'appels svp".
+    pub(super) fn plus(&self, i: usize) -> Option<Hit> {
+        // ("appelez-moi plus jamais".)
+        if self.eq(i, "PLUS")
+            && i > 0
+            && (self.bare(i + 1) || (self.eq(i + 1, "JAMAIS") && self.bare(i + 2)))
+        {
+            let verb = if self.is(i - 1, ME) && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            return if self.is(verb, CVERB) && self.on(i) {
+                hit(verb, i + 1, self.ch(verb))
+            } else {
+                None
+            };
+        }
+        // "plus de messages", "plus d'appels".
+        // ("pas d'appels svp", "pas de textos", at the start of a clause.)
+        if self.any(i + 1, "DE D") && (self.eq(i, "PLUS") || i == 0 || !self.on(i)) {
+            // ("Pas d'appels avant midi svp": a limit.)
+            return self.means_hit(i, i + 2).filter(|h| !self.limited(h.b));
+        }
+        None
+    }
+
+    /// "stp" is French for please, and a typo of STOP: alone, or before a
+    /// verb of contact ("stp texting me"), the typo.
+    pub(super) fn stp(&self, i: usize) -> Option<Hit> {
+        if self.t.len() == 1 {
+            return hit(i, i + 1, 0);
+        }
+        if self.is(i + 1, GER) {
+            return self.gerund(i, i + 1);
+        }
+        None
+    }
+}

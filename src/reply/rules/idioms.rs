@@ -1,0 +1,239 @@
+//! English idioms for no more contact: "opt me out", "get lost", "go away",
+//! "lay off the texts", "knock it off", "turn off the texts", "I want off this
+//! list", "enough", "give it a rest", "I'd rather not", "please refrain from
+//! contacting me".
+//!
+//! Where two readings start at the same word, one method tries them in the
+//! order the rules give, and a later one only when an earlier one does not
+//! apply.
+
+use super::super::text::STRONG as FULL_STOP;
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// "opt me out" (at an "OPT" the strong words did not read).
+    pub(super) fn opt_me_out(&self, i: usize) -> Option<Hit> {
+        if self.eq(i, "OPT") && self.is(i + 1, ME) && self.eq(i + 2, "OUT") {
+            return hit(i, i + 3, self.media_after(i + 2));
+        }
+        None
+    }
+
+    /// "get lost" as asked.
+    pub(super) fn get_lost(&self, i: usize) -> Option<Hit> {
+        // (Told, not asked: "did they get lost?".)
+        if self.eq(i, "GET")
+            && self.eq(i + 1, "LOST")
+            && self.bare(i + 2)
+            && (i == 0 || !self.on(i) || self.is(i - 1, FILLER))
+        {
+            return hit(i, i + 2, ALL_CH);
+        }
+        None
+    }
+
+    /// "go away", "go to hell", "go fuck yourself".
+    pub(super) fn go(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "AWAY") && self.bare(i + 2) {
+            return hit(i, i + 2, ALL_CH);
+        }
+        if self.eq(i + 1, "TO") && self.eq(i + 2, "HELL") {
+            return hit(i, i + 3, ALL_CH);
+        }
+        // "go fuck yourself".
+        if self.any(i + 1, "FUCK F") && self.any(i + 2, "YOURSELF YOURSELVES") {
+            return hit(i, i + 3, ALL_CH);
+        }
+        None
+    }
+
+    /// "lay off the texts", "chill with the calls".
+    pub(super) fn lay_off(&self, i: usize) -> Option<Hit> {
+        if self.any(i + 1, "OFF WITH") {
+            return self.means_hit(i, i + 2);
+        }
+        None
+    }
+
+    /// "fuck off", "piss off", "buzz off".
+    pub(super) fn piss_off(&self, i: usize) -> Option<Hit> {
+        if self.any(i + 1, "OFF YOU") && self.bare(i + 2) {
+            return hit(i, i + 2, ALL_CH);
+        }
+        None
+    }
+
+    /// "knock it off", "cut it out", "cut out the calls and emails".
+    pub(super) fn knock_it_off(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") {
+            return hit(i, i + 3, self.media_after(i + 2));
+        }
+        // "cut out the calls and emails".
+        if self.eq(i, "CUT") && self.eq(i + 1, "OUT") {
+            return self.means_hit(i, i + 2);
+        }
+        None
+    }
+
+    /// "turn off the texts", "turn these texts off".
+    pub(super) fn turn_off(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "OFF") {
+            return self.means_hit(i, i + 2);
+        }
+        match self.object(i + 1) {
+            Obj::Media { end, ch } if self.eq(end, "OFF") => hit(i, end + 1, ch),
+            _ => None,
+        }
+    }
+
+    /// "I want off this list"; "I'd like to not receive any more texts", "I
+    /// want not to be contacted".
+    pub(super) fn want_off(&self, i: usize) -> Option<Hit> {
+        if self.any(i, "WANT WANTS")
+            && self.eq(i + 1, "OFF")
+            && (i + 2..i + 5)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "LIST LISTS"))
+        {
+            // ("I want off all your lists": every channel.)
+            return hit(i, i + 2, if self.all_lists(i + 2) { ALL_CH } else { 0 });
+        }
+        if !self.eq(i, "WANTS")
+            && ((self.eq(i + 1, "TO") && self.eq(i + 2, "NOT"))
+                || (self.eq(i + 1, "NOT") && self.eq(i + 2, "TO")))
+        {
+            return self.receive(i, i + 3);
+        }
+        None
+    }
+
+    /// "Would you mind not texting me anymore?"
+    pub(super) fn mind_not(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "NOT") && self.is(i + 2, GER) {
+            return self.gerund(i, i + 2);
+        }
+        None
+    }
+
+    /// "Enough!", "Basta", as the whole message; "enough with the calls".
+    pub(super) fn enough(&self, i: usize) -> Option<Hit> {
+        // (Or a sentence: "This is the 5th text this week. Enough.")
+        // (After the means named, of them: "This is the 5th text this
+        // week. Enough.", "Stop calling me. Enough.")
+        if self.bare(i + 1) && !self.eq(i + 1, "SAID") {
+            // ("Your team called me four times today. Enough.")
+            let named = (0..i)
+                .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+                .fold(0, |c, m| c | self.ch(m));
+            return if i == 0 || (self.brk(i) == FULL_STOP && named != 0) {
+                hit(i, i + 1, named)
+            } else {
+                None
+            };
+        }
+        let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {
+            i + 2
+        } else {
+            i + 1
+        };
+        match self.object(j) {
+            Obj::Media { end, ch } if self.on(j) => hit(i, end, ch),
+            _ => None,
+        }
+    }
+
+    /// "give it a rest (with the calls)", "give the calls a rest".
+    pub(super) fn give_a_rest(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "IT") && self.eq(i + 2, "A") && self.eq(i + 3, "REST") {
+            if self.bare(i + 4) {
+                return hit(i, i + 4, 0);
+            }
+            return match (self.eq(i + 4, "WITH"), self.object(i + 5)) {
+                (true, Obj::Media { end, ch }) => hit(i, end, ch),
+                _ => None,
+            };
+        }
+        match self.object(i + 1) {
+            Obj::Media { end, ch } if self.eq(end, "A") && self.eq(end + 1, "REST") => {
+                hit(i, end + 2, ch)
+            }
+            _ => None,
+        }
+    }
+
+    /// "quit hmu", "dont hmu no more": hit me up.
+    pub(super) fn hmu(&self, i: usize) -> Option<Hit> {
+        if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) {
+            return hit(i - 1, i + 1, 0);
+        }
+        None
+    }
+
+    /// "none of your people should call me again", "none of your companies
+    /// have my permission to contact me".
+    pub(super) fn none_of(&self, i: usize) -> Option<Hit> {
+        if !self.eq(i + 1, "OF") {
+            return None;
+        }
+        let v = (i + 2..i + 9)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.is(m, CVERB) && m > 0 && self.any(m - 1, "SHOULD CAN MAY TO EVER"))?;
+        let end = if self.is(v + 1, ME) { v + 2 } else { v + 1 };
+        hit(i, end, self.ch(v))
+    }
+
+    /// "I'd rather not ...", "I'd prefer not to ..."; "instead of", "rather
+    /// than" and their like (read by `instead`); "I'd rather you didn't text
+    /// me".
+    pub(super) fn rather(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if matches!(w, "RATHER" | "PREFER") && self.eq(i + 1, "NOT") {
+            let j = if self.eq(i + 2, "TO") { i + 3 } else { i + 2 };
+            // ("I'd rather not hear from you again", as "I don't want to
+            // hear from you" reads.)
+            if self.eq(j, "HEAR") && self.eq(j + 1, "FROM") {
+                return hit(i, j + 3, 0);
+            }
+            return self.receive(i, j);
+        }
+        if self
+            .instead_of(i)
+            .is_some_and(|g| w != "INSTEAD" || self.is(g, GER))
+        {
+            return self.instead(i);
+        }
+        // "I'd rather you didn't text me".
+        if w == "RATHER"
+            && self.eq(i + 1, "YOU")
+            && self.any(i + 2, "DIDN'T NOT")
+            && self.is(i + 3, CVERB)
+            && self.ch(i + 3) != 0
+        {
+            let end = if self.is(i + 4, ME) { i + 5 } else { i + 4 };
+            return if self.bare(end) {
+                hit(i, end, self.ch(i + 3))
+            } else {
+                None
+            };
+        }
+        None
+    }
+
+    /// "text me instead of calling": the channel after it is revoked (the
+    /// one asked for is kept).
+    /// "instead of calling", "rather than call", "en vez de llamar",
+    /// "plutôt que d'appeler" (the hit from "vez", as it always was).
+    fn instead(&self, i: usize) -> Option<Hit> {
+        let g = self.instead_of(i)?;
+        self.rather_than(if self.eq(i, "EN") { i + 1 } else { i }, g)
+    }
+
+    /// "please refrain from contacting me", "refrain from texting".
+    pub(super) fn refrain(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "FROM") && self.is(i + 2, GER) {
+            return self.gerund(i, i + 2);
+        }
+        None
+    }
+}

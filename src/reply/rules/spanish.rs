@@ -1,0 +1,54 @@
+//! Spanish forms read from their own first word: "no me sigan llamando",
+//! "darme de baja", "alto a los mensajes".
+
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
+    pub(super) fn siguen(&self, i: usize) -> Option<Hit> {
+        if self.is(i + 1, GER) {
+            return self.gerund(i, i + 1);
+        }
+        None
+    }
+
+    /// "darme de baja" (not "dar de baja mi carro del seguro").
+    /// (Asked: "darme de baja", "denme de baja"; not "me dieron de
+    /// baja del trabajo", "está de baja por enfermedad".)
+    pub(super) fn de_baja(&self, i: usize) -> Option<Hit> {
+        if !(i > 0
+            && self.eq(i - 1, "DE")
+            && self.on(i)
+            && (i == 1 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")))
+        {
+            return None;
+        }
+        let thing = (i + 1..i + 4)
+            .take_while(|&m| self.on(m))
+            .any(|m| self.is(m, THING));
+        // ("No quiero darme de baja": not wished.)
+        let unwished = (i.saturating_sub(5)..i)
+            .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));
+        // ("Dadme de baja de todo": every channel; "de sus correos":
+        // those.)
+        let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
+        let named = match self.object(i + 2) {
+            Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
+            _ => 0,
+        };
+        if thing || unwished {
+            None
+        } else {
+            hit(i - 1, i + 1, if all { ALL_CH } else { named })
+        }
+    }
+
+    /// "alto a los mensajes", "alto a las llamadas".
+    pub(super) fn alto_a(&self, i: usize) -> Option<Hit> {
+        if self.eq(i + 1, "A") {
+            return self.means_hit(i, i + 2);
+        }
+        None
+    }
+}
