@@ -38,12 +38,14 @@
 mod around;
 mod complaint;
 mod consent;
+mod fallback;
 mod french;
 mod idioms;
 mod negation;
 mod prefer;
 mod spanish;
 mod stop;
+mod undone;
 
 use super::text::{Tok, Tokens, STRONG as FULL_STOP};
 use super::words::*;
@@ -130,109 +132,12 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         t: &toks.toks,
         toks,
     };
-    let mut hits = Hits::default();
-    if let Some(h) = r.short(0, r.t.len()) {
-        hits.push(h);
-    }
-    let mut i = 0;
-    while i < r.t.len() {
-        match r.at(i) {
-            Some(h) => {
-                hits.push(r.by_means(h));
-                i = h.b.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
+    let mut hits = r.hits();
     if hits.count == 0 {
-        // A sentence of its own: "Stop. Who is this?", "Cancel. Found a better deal."
-        let mut a = 0;
-        for b in 1..=r.t.len() {
-            if b == r.t.len() || r.brk(b) == FULL_STOP {
-                if let Some(h) = r.short(a, b) {
-                    hits.push(h);
-                    break;
-                }
-                a = b;
-            }
-        }
-    }
-    if hits.count == 0 {
-        // A preference, when it is the whole request: "only email me",
-        // "email only please" (after "stop calling", "text only" keeps texts
-        // as "just text" does).
-        if let Some(h) = (0..r.t.len()).find_map(|i| r.preference(i)) {
+        if let Some(h) = r.fallback() {
             hits.push(h);
         }
     }
-    if hits.count == 0 {
-        // A keyword on a line of its own, a blank line, and a signature:
-        // "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
-        // nobody the lists know, or thanks; not "Cancel\ndinner"); or on the
-        // next line a name, one or two words with capitals ("Remove\nDebbie").
-        if let Some(b) = (1..r.t.len()).find(|&b| r.t.get(b).is_some_and(|t| t.line > 0)) {
-            let rest = r.t.get(b..).unwrap_or_default();
-            // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
-            let name = b == 1
-                && r.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
-                && rest.len() <= 2
-                && rest.iter().all(|t| t.w.is_empty() && t.cap)
-                && rest.iter().skip(1).all(|t| t.line == 0);
-            // (A closing: "Kind regards", "Many thanks", "Best wishes", "Take
-            // care", "All the best".)
-            let closing = |m: usize| {
-                r.any(
-                    m,
-                    "KIND REGARDS MANY BEST WISHES TAKE CARE CHEERS WARMLY YOURS RESPECTFULLY",
-                ) || (r.any(m, "ALL THE") && (m..m + 3).any(|x| r.eq(x, "BEST")))
-            };
-            let signed = (rest.first().is_some_and(|t| t.line > 1) || name || closing(b))
-                // (A name as written, with its capital: "Mo" is no "more".)
-                && (b..r.t.len()).all(|m| {
-                    r.w(m).is_empty()
-                        || r.is(m, FILLER)
-                        || closing(m)
-                        || r.t.get(m).is_some_and(|t| t.cap && t.line > 0)
-                });
-            if let Some(h) = r.short(0, b).filter(|_| signed) {
-                hits.push(h);
-            }
-        }
-    }
-    // Laughter near the request, not anywhere in a long message ("... needs
-    // to be fired lol. 5 texts in 2 days. Stop sending me this stuff").
-    // ("Kind regards" is a closing, not laughter.)
-    let laughs = |m: usize| r.is(m, LAUGH) && !(r.eq(m, "KIND") && r.eq(m + 1, "REGARDS"));
-    let laugh = |h: &Hit| {
-        r.back_in_sentence(h.a).any(laughs) || (h.a..(h.b + 6).min(r.t.len())).any(laughs)
-    };
-    // "I accidentally replied STOP", "texted stop by mistake": a keyword
-    // alone, told of as what was sent by mistake, is no request (but "Stop,
-    // I signed up by mistake" is one).
-    // (Or after START: "START - sorry my kid texted stop".)
-    let restart = r.any(0, "START UNSTOP") && r.brk(1) != 0;
-    // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
-    // "wait": "hold on stop, what's the total?")
-    let slip = |h: &Hit| {
-        let told = h.a > 0 && r.any(h.a - 1, "SAID TEXT");
-        let sent = h.a > 0 && r.any(h.a - 1, SENDING);
-        let before = |words: &str| r.back_in_sentence(h.a).any(|m| r.any(m, words));
-        // The customer's own denial, in the clause: "I never said", "I
-        // didn't mean to text" (not "you didn't stop when I said STOP").
-        let denied = r
-            .back(h.a, 6)
-            .any(|m| m > 0 && r.eq(m - 1, "I") && r.any(m, "NEVER DIDN'T"));
-        // "Wait stop", "hold on stop": just before it (not "on hold with my
-        // bank, stop").
-        let wait = r.on(h.a)
-            && h.a > 0
-            && (r.eq(h.a - 1, "WAIT") || (h.a > 1 && r.eq(h.a - 1, "ON") && r.eq(h.a - 2, "HOLD")));
-        h.b == h.a + 1
-            && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
-                || ((sent || told) && denied)
-                || wait
-                || (r.on(h.b) && r.eq(h.b, "BY") && r.any(h.b + 1, "MISTAKE ACCIDENT")))
-    };
     let kept = r.kept();
     // (A generic means kept is the medium the message came by.)
     let kept = if kept & CAME_BY != 0 {
@@ -246,7 +151,7 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         .all
         .iter()
         .flatten()
-        .filter(|h| !(slip(h) || (h.soft && laugh(h)) || r.footer(h.a)))
+        .filter(|h| !(r.slip(h) || (h.soft && r.laughed(h)) || r.footer(h.a)))
     {
         let named = h.ch & ALL_CH;
         let implied = if named == 0 || h.ch & CAME_BY != 0 {
@@ -270,6 +175,26 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
+    /// The hits of the rules: a short message of keywords and filler, then
+    /// a rule at each word (a hit's words are not read again).
+    fn hits(&self) -> Hits {
+        let mut hits = Hits::default();
+        if let Some(h) = self.short(0, self.t.len()) {
+            hits.push(h);
+        }
+        let mut i = 0;
+        while i < self.t.len() {
+            match self.at(i) {
+                Some(h) => {
+                    hits.push(self.by_means(h));
+                    i = h.b.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
     /// A request for no contact narrowed by the means named after it: "I no
     /// longer wish to be contacted by text", "stop reaching out via email".
     fn by_means(&self, mut h: Hit) -> Hit {
@@ -459,6 +384,8 @@ mod tests {
             include_str!("consent.rs"),
             include_str!("spanish.rs"),
             include_str!("french.rs"),
+            include_str!("fallback.rs"),
+            include_str!("undone.rs"),
         ];
         let code = files
             .iter()

@@ -1,0 +1,67 @@
+//! When no rule fired: a keyword in a sentence of its own ("Stop. Who is
+//! this?"), a preference that is the whole request ("only email me"), or a
+//! keyword over a signature or a closing ("Remove\n\nThanks,\nJohn").
+
+use super::super::text::STRONG as FULL_STOP;
+use super::super::words::*;
+use super::{Hit, Reader};
+
+impl Reader<'_> {
+    /// When no rule fired: a keyword in a sentence of its own, a preference
+    /// that is the whole request, or a keyword over a signature.
+    pub(super) fn fallback(&self) -> Option<Hit> {
+        self.own_sentence()
+            // A preference, when it is the whole request: "only email me",
+            // "email only please" (after "stop calling", "text only" keeps
+            // texts as "just text" does).
+            .or_else(|| (0..self.t.len()).find_map(|i| self.preference(i)))
+            .or_else(|| self.signed())
+    }
+
+    /// A sentence of its own: "Stop. Who is this?", "Cancel. Found a better deal."
+    fn own_sentence(&self) -> Option<Hit> {
+        let mut a = 0;
+        for b in 1..=self.t.len() {
+            if b == self.t.len() || self.brk(b) == FULL_STOP {
+                if let Some(h) = self.short(a, b) {
+                    return Some(h);
+                }
+                a = b;
+            }
+        }
+        None
+    }
+
+    /// A keyword on a line of its own, a blank line, and a signature:
+    /// "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
+    /// nobody the lists know, or thanks; not "Cancel\ndinner"); or on the
+    /// next line a name, one or two words with capitals ("Remove\nDebbie").
+    fn signed(&self) -> Option<Hit> {
+        let b = (1..self.t.len()).find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))?;
+        let rest = self.t.get(b..).unwrap_or_default();
+        // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
+        let name = b == 1
+            && self.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
+            && rest.len() <= 2
+            && rest.iter().all(|t| t.w.is_empty() && t.cap)
+            && rest.iter().skip(1).all(|t| t.line == 0);
+        let signed = (rest.first().is_some_and(|t| t.line > 1) || name || self.closing(b))
+            // (A name as written, with its capital: "Mo" is no "more".)
+            && (b..self.t.len()).all(|m| {
+                self.w(m).is_empty()
+                    || self.is(m, FILLER)
+                    || self.closing(m)
+                    || self.t.get(m).is_some_and(|t| t.cap && t.line > 0)
+            });
+        self.short(0, b).filter(|_| signed)
+    }
+
+    /// A closing at word `m`: "Kind regards", "Many thanks", "Best wishes",
+    /// "Take care", "All the best".
+    fn closing(&self, m: usize) -> bool {
+        self.any(
+            m,
+            "KIND REGARDS MANY BEST WISHES TAKE CARE CHEERS WARMLY YOURS RESPECTFULLY",
+        ) || (self.any(m, "ALL THE") && (m..m + 3).any(|x| self.eq(x, "BEST")))
+    }
+}
