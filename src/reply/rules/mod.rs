@@ -43,6 +43,7 @@ mod french;
 mod idioms;
 mod negation;
 mod prefer;
+mod remove;
 mod spanish;
 mod stop;
 mod undone;
@@ -386,6 +387,7 @@ mod tests {
             include_str!("french.rs"),
             include_str!("fallback.rs"),
             include_str!("undone.rs"),
+            include_str!("remove.rs"),
         ];
         let code = files
             .iter()
