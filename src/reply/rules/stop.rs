@@ -120,18 +120,8 @@ impl Reader<'_> {
             }
             return hit(i, i + 3, ALL_CH);
         }
-        // A keyword told as sent, with when or how often: "I replied STOP
-        // yesterday", "I said stop twice" (not "don't text me twice").
-        // (Or the message's first word: "STOP twice", "STOP yesterday I told
-        // you".)
-        // ("I replied STOP to your texts", "told you stop yesterday".)
-        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
-        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD DIJE ECRIT")
-        {
-            let k = self.told_until(self.told_to(i + 1));
-            if k > i + 1 && self.bare(k) {
-                return bare_hit(i, self.media_before(i));
-            }
+        if let Some(h) = self.told_stop(i) {
+            return Some(h);
         }
         let j = i + 1;
         if self.reason(i, j) {
@@ -142,54 +132,8 @@ impl Reader<'_> {
             return hit(i, j + 2, self.media_before(i));
         }
         if self.on(j) {
-            if self.is(j, GER) {
-                return self.gerund(i, j);
-            }
-            if self.other_gerund(j) {
-                return None;
-            }
-            // "Please stop both": the means named before.
-            if self.eq(j, "BOTH") && self.bare(j + 1) {
-                let named = (0..i)
-                    .filter(|&m| self.is(m, MEDIA | GER) && !self.is(m, THING))
-                    .fold(0, |c, m| c | self.ch(m));
-                return hit(i, j + 1, named);
-            }
-            if self.any(j, "WITH CON") {
-                return match self.object(j + 1) {
-                    Obj::Media { end, ch } => soft(i, end, ch),
-                    _ => None,
-                };
-            }
-            if self.is(j, PREP)
-                && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
-                && !(self.eq(j, "POR") && self.eq(j + 1, "FAVOR"))
-            {
-                return None;
-            }
-            // ("asked you to stop 3 times now": how often, read by `bare`.)
-            let times = self.number(j) && self.eq(j + 1, "TIMES");
-            match if times { Obj::Empty } else { self.object(j) } {
-                Obj::Media { end, ch } => return soft(i, end, ch),
-                Obj::All(end) => return hit(i, end, ALL_CH),
-                // "quit it with the texts and emails".
-                Obj::Pron(end) if self.eq(end, "WITH") => {
-                    if let Obj::Media { end, ch } = self.object(end + 1) {
-                        return hit(i, end, ch);
-                    }
-                    return soft(i, end, self.media_before(i));
-                }
-                Obj::Pron(end) => {
-                    return if matches!(w, "END" | "CANCEL" | "CANCELAR" | "CANCELEN" | "TERMINATE")
-                        && !self.eq(j, "THIS")
-                    {
-                        None
-                    } else {
-                        soft(i, end, self.media_before(i))
-                    }
-                }
-                Obj::Thing | Obj::Unknown => return None,
-                Obj::Empty => {}
+            if let Some(read) = self.stop_object(i, j) {
+                return read;
             }
         }
         if !self.bare(j) {
@@ -202,6 +146,81 @@ impl Reader<'_> {
             _ if self.other_subject(i) => None,
             _ => bare_hit(i, self.media_before(i)),
         }
+    }
+
+    /// A keyword told as sent, with when or how often: "I replied STOP
+    /// yesterday", "I said stop twice" (not "don't text me twice").
+    fn told_stop(&self, i: usize) -> Option<Hit> {
+        // (Or the message's first word: "STOP twice", "STOP yesterday I told
+        // you".)
+        // ("I replied STOP to your texts", "told you stop yesterday".)
+        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
+        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD DIJE ECRIT")
+        {
+            let k = self.told_until(self.told_to(i + 1));
+            if k > i + 1 && self.bare(k) {
+                return bare_hit(i, self.media_before(i));
+            }
+        }
+        None
+    }
+
+    /// What follows the stop word at `i` in its clause, from word `j`: a
+    /// verb of contact, a means, a pronoun, or another object (`None` when
+    /// nothing does, and the stop word is read as bare).
+    fn stop_object(&self, i: usize, j: usize) -> Option<Option<Hit>> {
+        if self.is(j, GER) {
+            return Some(self.gerund(i, j));
+        }
+        if self.other_gerund(j) {
+            return Some(None);
+        }
+        // "Please stop both": the means named before.
+        if self.eq(j, "BOTH") && self.bare(j + 1) {
+            let named = (0..i)
+                .filter(|&m| self.is(m, MEDIA | GER) && !self.is(m, THING))
+                .fold(0, |c, m| c | self.ch(m));
+            return Some(hit(i, j + 1, named));
+        }
+        if self.any(j, "WITH CON") {
+            return Some(match self.object(j + 1) {
+                Obj::Media { end, ch } => soft(i, end, ch),
+                _ => None,
+            });
+        }
+        if self.is(j, PREP)
+            && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
+            && !(self.eq(j, "POR") && self.eq(j + 1, "FAVOR"))
+        {
+            return Some(None);
+        }
+        // ("asked you to stop 3 times now": how often, read by `bare`.)
+        let times = self.number(j) && self.eq(j + 1, "TIMES");
+        let read = match if times { Obj::Empty } else { self.object(j) } {
+            Obj::Media { end, ch } => soft(i, end, ch),
+            Obj::All(end) => hit(i, end, ALL_CH),
+            // "quit it with the texts and emails".
+            Obj::Pron(end) if self.eq(end, "WITH") => {
+                if let Obj::Media { end, ch } = self.object(end + 1) {
+                    return Some(hit(i, end, ch));
+                }
+                soft(i, end, self.media_before(i))
+            }
+            Obj::Pron(end) => {
+                if matches!(
+                    self.w(i),
+                    "END" | "CANCEL" | "CANCELAR" | "CANCELEN" | "TERMINATE"
+                ) && !self.eq(j, "THIS")
+                {
+                    None
+                } else {
+                    soft(i, end, self.media_before(i))
+                }
+            }
+            Obj::Thing | Obj::Unknown => None,
+            Obj::Empty => return None,
+        };
+        Some(read)
     }
 
     /// From word `o`, every list: "all your lists", "every list", "todas sus
@@ -431,40 +450,15 @@ impl Reader<'_> {
             k += 1;
         }
         if self.is(j, NEED_OBJ) || g == "SENDING" {
-            return match self.object(k) {
-                // ("stop leaving messages on my voicemail".)
-                Obj::Media { end, ch } => soft(i, end, self.narrowed(ch, end)),
-                Obj::Pron(end) => soft(i, end, 0),
-                Obj::All(end) => hit(i, end, ALL_CH),
-                Obj::Unknown if g == "SENDING" => hit(i, k, 0),
-                Obj::Empty if g == "SENDING" => hit(i, j + 1, 0),
-                _ => None,
-            };
+            return self.gerund_object(i, j, k);
         }
-        match g {
-            "BLOWING" if !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")) => return None,
-            // ("hitting me up", "hitting (up) my line".)
-            "HITTING"
-                if !((self.is(j + 1, ME) && self.eq(j + 2, "UP"))
-                    || (j + 1..j + 4).any(|m| self.on(m) && self.any(m, "PHONE LINE CELL"))) =>
-            {
-                return None
-            }
-            "FOLLOWING" if !(self.eq(j + 1, "UP") && self.bare(j + 2)) => return None,
-            // "stop calling it a deal": naming it.
-            "CALLING"
-                if self.eq(j + 1, "IT")
-                    && self.on(j + 2)
-                    && (self.any(j + 2, "A AN") || self.w(j + 2).is_empty()) =>
-            {
-                return None
-            }
-            _ => {}
+        if self.not_contact(j) {
+            return None;
         }
         // A list of them: "texting and calling me", "texting, calling and emailing me".
         // ("blowing up my phone": its texts, by whatever means it was said.)
         // ("stop spamming my inbox", "flooding my phone": what they name.)
-        let mut ch = match self.means_after(j) {
+        let ch = match self.means_after(j) {
             _ if self.ch(j) != 0 => self.ch(j),
             0 if g == "BLOWING" => SMS,
             // ("quit hittin my line": its texts and calls.)
@@ -472,7 +466,57 @@ impl Reader<'_> {
             0 if matches!(g, "FLOODING" | "FILLING") => return None,
             c => c,
         };
-        let mut end = k;
+        let (end, ch) = self.gerunds(k, ch);
+        // A limit on when ("stop texting after 8pm", "so early", "on
+        // weekends", "at night"), as "don't text me after 8pm" is (but "stop
+        // texting me now", "so much", "in the future", "for a while").
+        if self.on(end) && self.when_only(end) {
+            return None;
+        }
+        hit(i, end, self.narrowed(ch, end))
+    }
+
+    /// The object, from word `k`, of the gerund at `j` that needs one
+    /// ("stop sending me these", "stop getting texts").
+    fn gerund_object(&self, i: usize, j: usize, k: usize) -> Option<Hit> {
+        let g = self.w(j);
+        match self.object(k) {
+            // ("stop leaving messages on my voicemail".)
+            Obj::Media { end, ch } => soft(i, end, self.narrowed(ch, end)),
+            Obj::Pron(end) => soft(i, end, 0),
+            Obj::All(end) => hit(i, end, ALL_CH),
+            Obj::Unknown if g == "SENDING" => hit(i, k, 0),
+            Obj::Empty if g == "SENDING" => hit(i, j + 1, 0),
+            _ => None,
+        }
+    }
+
+    /// The gerund at `j` is said of something other than contact:
+    /// "blowing" without "up", "following" without "up", "calling it a
+    /// deal".
+    fn not_contact(&self, j: usize) -> bool {
+        match self.w(j) {
+            "BLOWING" => !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")),
+            // ("hitting me up", "hitting (up) my line".)
+            "HITTING" => {
+                !((self.is(j + 1, ME) && self.eq(j + 2, "UP"))
+                    || (j + 1..j + 4).any(|m| self.on(m) && self.any(m, "PHONE LINE CELL")))
+            }
+            "FOLLOWING" => !(self.eq(j + 1, "UP") && self.bare(j + 2)),
+            // "stop calling it a deal": naming it.
+            "CALLING" => {
+                self.eq(j + 1, "IT")
+                    && self.on(j + 2)
+                    && (self.any(j + 2, "A AN") || self.w(j + 2).is_empty())
+            }
+            _ => false,
+        }
+    }
+
+    /// More verbs of contact after the first, from word `end`: "texting and
+    /// calling me", "texting, calling and emailing me"; where they end and
+    /// the channels `ch` grows to.
+    fn gerunds(&self, mut end: usize, mut ch: u8) -> (usize, u8) {
         loop {
             let mut m = end;
             if self.is(m, CONJ) && (self.on(m) || self.brk(m) == WEAK) {
@@ -496,12 +540,6 @@ impl Reader<'_> {
                 end += 1;
             }
         }
-        // A limit on when ("stop texting after 8pm", "so early", "on
-        // weekends", "at night"), as "don't text me after 8pm" is (but "stop
-        // texting me now", "so much", "in the future", "for a while").
-        if self.on(end) && self.when_only(end) {
-            return None;
-        }
-        hit(i, end, self.narrowed(ch, end))
+        (end, ch)
     }
 }
