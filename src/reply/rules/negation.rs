@@ -46,7 +46,6 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
-        let v = self.w(j);
         // "Nunca me suscribí a esto", "je me suis jamais inscrit".
         if self.any(j, "SUSCRIBI INSCRIT INSCRITE")
             || (self.is(j, ME) && self.any(j + 1, "SUSCRIBI"))
@@ -58,51 +57,70 @@ impl Reader<'_> {
             return None;
         }
         if imperative {
-            if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
-                return hit(i, j + 2, CALL);
-            }
-            if self.is(j, ME) && self.is(j + 1, CVERB) {
-                return self.contact(i, j + 1, true);
-            }
-            if self.is(j, CVERB) && v != "SEND" {
-                return self.contact(i, j, false);
-            }
-            // "dont hit me up (no more)".
-            if v == "HIT"
-                && self.is(j + 1, ME)
-                && self.eq(j + 2, "UP")
-                && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE NO"))
-            {
-                return hit(i, j + 3, 0);
-            }
-            // "please don't follow up (again)".
-            if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
-                return hit(i, j + 2, 0);
-            }
-            // "Please do not leave voicemails at this number".
-            if v == "LEAVE" {
-                if let Obj::Media { end, ch } = self.object(j + 1) {
-                    return hit(i, end, self.narrowed(ch, end));
-                }
-            }
-            if v == "SEND" {
-                let mut k = j + 1;
-                if self.is(k, ME) && self.on(k) {
-                    k += 1;
-                }
-                // "don't send out the invoice": the object comes after "out".
-                if self.eq(k, "OUT") && self.on(k) {
-                    k += 1;
-                }
-                return match self.object(k) {
-                    Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
-                    Obj::Empty if !self.limited(k) => hit(i, k, 0),
-                    Obj::Pron(end) if self.bare(end) => hit(i, end, 0),
-                    _ => None,
-                };
+            if let Some(read) = self.negated_command(i, j) {
+                return read;
             }
         }
-        match v {
+        self.negated_verb(i, j, imperative)
+    }
+
+    /// A negated command at word `j` (after the negator at `i`): "don't call
+    /// me", "do not send me these", "please don't follow up" (`None` when it
+    /// is none of these, and the verb is read as any negated verb).
+    fn negated_command(&self, i: usize, j: usize) -> Option<Option<Hit>> {
+        let v = self.w(j);
+        if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
+            return Some(hit(i, j + 2, CALL));
+        }
+        if self.is(j, ME) && self.is(j + 1, CVERB) {
+            return Some(self.contact(i, j + 1, true));
+        }
+        if self.is(j, CVERB) && v != "SEND" {
+            return Some(self.contact(i, j, false));
+        }
+        // "dont hit me up (no more)".
+        if v == "HIT"
+            && self.is(j + 1, ME)
+            && self.eq(j + 2, "UP")
+            && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE NO"))
+        {
+            return Some(hit(i, j + 3, 0));
+        }
+        // "please don't follow up (again)".
+        if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
+            return Some(hit(i, j + 2, 0));
+        }
+        // "Please do not leave voicemails at this number".
+        if v == "LEAVE" {
+            if let Obj::Media { end, ch } = self.object(j + 1) {
+                return Some(hit(i, end, self.narrowed(ch, end)));
+            }
+        }
+        if v == "SEND" {
+            let mut k = j + 1;
+            if self.is(k, ME) && self.on(k) {
+                k += 1;
+            }
+            // "don't send out the invoice": the object comes after "out".
+            if self.eq(k, "OUT") && self.on(k) {
+                k += 1;
+            }
+            return Some(match self.object(k) {
+                Obj::Media { end, ch } if !self.limited(end) => hit(i, end, ch),
+                Obj::Empty if !self.limited(k) => hit(i, k, 0),
+                Obj::Pron(end) if self.bare(end) => hit(i, end, 0),
+                _ => None,
+            });
+        }
+        None
+    }
+
+    /// What a negated verb at word `j` refuses (after the negator at `i`):
+    /// "I don't want your texts", "I never signed up", "you don't have my
+    /// permission", "not interested in receiving".
+    fn negated_verb(&self, i: usize, j: usize, imperative: bool) -> Option<Hit> {
+        let n = self.w(i);
+        match self.w(j) {
             "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" => self.want(i, j),
             "CONSENT" | "CONSENTED" | "AUTHORIZE" | "AUTHORIZED" => {
                 hit(i, j + 1, self.media_before(j) | self.media_after(j))
@@ -203,6 +221,21 @@ impl Reader<'_> {
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+        let (k, ch) = self.verbs_of_contact(j);
+        let (k, object) = self.contacted(i, j, k, me);
+        // Another verb after the object: "don't call me or email me", "no me
+        // llamen ni me manden emails".
+        let (k, ch) = if object {
+            self.another_verb(k, ch)
+        } else {
+            (k, ch)
+        };
+        self.contact_after(i, k, ch, object)
+    }
+
+    /// The verbs of contact from word `j` on: "call, text or email"; where
+    /// they end and their channels.
+    fn verbs_of_contact(&self, j: usize) -> (usize, u8) {
         let mut ch = self.ch(j);
         let mut k = j + 1;
         // More verbs: "don't call, text or email me".
@@ -224,6 +257,13 @@ impl Reader<'_> {
                 break;
             }
         }
+        (k, ch)
+    }
+
+    /// Who or what is not to be contacted, from word `k` after the verbs at
+    /// `j`: the customer ("me", "to me"), their number ("this number", "it");
+    /// where it ends, and whether one was named (or `me` already was).
+    fn contacted(&self, i: usize, j: usize, mut k: usize, me: bool) -> (usize, bool) {
         if self.eq(j, "REACH") && self.eq(k, "OUT") {
             k += 1;
         }
@@ -247,32 +287,45 @@ impl Reader<'_> {
             k += 1;
             object = true;
         }
-        // Another verb after the object: "don't call me or email me", "no me
-        // llamen ni me manden emails".
-        if object && self.on(k) && self.is(k, CONJ) {
-            let v = if self.is(k + 1, ME) && !self.is(k + 1, CVERB) {
-                k + 2
-            } else {
-                k + 1
-            };
-            if self.on(v) && self.is(v, CVERB) {
-                let mut end = v + 1;
-                if self.is(end, ME) && self.on(end) {
-                    end += 1;
+        (k, object)
+    }
+
+    /// Another verb of contact after the object, from word `k`: "... or
+    /// email me", "... ni me manden emails"; where the request now ends and
+    /// its channels, grown from `ch`.
+    fn another_verb(&self, mut k: usize, mut ch: u8) -> (usize, u8) {
+        if !(self.on(k) && self.is(k, CONJ)) {
+            return (k, ch);
+        }
+        let v = if self.is(k + 1, ME) && !self.is(k + 1, CVERB) {
+            k + 2
+        } else {
+            k + 1
+        };
+        if self.on(v) && self.is(v, CVERB) {
+            let mut end = v + 1;
+            if self.is(end, ME) && self.on(end) {
+                end += 1;
+            }
+            match (self.ch(v), self.object(end)) {
+                (0, Obj::Media { end: e, ch: c }) if c != 0 => {
+                    ch |= c;
+                    k = e;
                 }
-                match (self.ch(v), self.object(end)) {
-                    (0, Obj::Media { end: e, ch: c }) if c != 0 => {
-                        ch |= c;
-                        k = e;
-                    }
-                    (0, _) => {}
-                    (c, _) => {
-                        ch |= c;
-                        k = end;
-                    }
+                (0, _) => {}
+                (c, _) => {
+                    ch |= c;
+                    k = end;
                 }
             }
         }
+        (k, ch)
+    }
+
+    /// The rest of a negated request for contact, from word `k`: a limit in
+    /// time, a means ("by email"), "more", "again", or one thing ("don't
+    /// email me the invoice").
+    fn contact_after(&self, i: usize, mut k: usize, mut ch: u8, object: bool) -> Option<Hit> {
         // ("don't contact me directly", but "... directly on weekends" asks when.)
         if self.on(k) && self.any(k, "DIRECTLY FURTHER") {
             k += 1;
@@ -453,7 +506,6 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
-        let v = self.w(j);
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
@@ -479,7 +531,13 @@ impl Reader<'_> {
         if self.any(j, ES_IMPERATIVE) || infinitive {
             return self.contact(i, j, self.is(j, ME));
         }
-        match v {
+        self.no_word(i, j)
+    }
+
+    /// What the word `j` after "no" at `i` says: "no longer", "no more",
+    /// "no texts", "no tienen mi permiso", "no quiero".
+    fn no_word(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.w(j) {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
             // "I respectfully ask that you no longer contact me".
             "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
@@ -495,39 +553,14 @@ impl Reader<'_> {
             }
             // "no quiero que me escriban", "no quiero que me llamen".
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
-                let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
-                if self.on(k) && self.is(k, CVERB) {
-                    self.contact(i, k, true)
-                } else {
-                    None
-                }
+                self.no_quiero_que(i, j)
             }
             // "prefiero no recibir estos mensajes".
             "RECIBIR" if i > 0 && self.eq(i - 1, "PREFIERO") => match self.object(j + 1) {
                 Obj::Media { end, ch } => hit(i - 1, end, ch),
                 _ => None,
             },
-            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => {
-                let k = if self.eq(j + 1, "RECIBIR") {
-                    j + 2
-                } else {
-                    j + 1
-                };
-                // "No deseo ser contactado"; "No quiero saber nada de ustedes".
-                if self.eq(k, "SER") && self.is(k + 1, CVERB | MEDIA) {
-                    return hit(i, k + 2, self.ch(k + 1));
-                }
-                if self.eq(k, "SABER")
-                    && (k + 1..k + 5)
-                        .take_while(|&m| self.on(m))
-                        .any(|m| self.any(m, "USTEDES USTED"))
-                {
-                    return hit(i, k + 1, ALL_CH);
-                }
-                // ("no quiero ni llamadas ni mensajes".)
-                let k = if self.eq(k, "NI") { k + 1 } else { k };
-                self.means_hit(i, k)
-            }
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => self.no_quiero(i, j),
             // "no need to text me anymore", "no need to call again" (not "no
             // need to call me back").
             "NEED"
@@ -540,24 +573,7 @@ impl Reader<'_> {
             {
                 self.contact(i, j + 2, self.is(j + 3, ME))
             }
-            "MORE" | "MAS" | "FURTHER" => match self.object(j + 1) {
-                Obj::Media { end, ch } if !self.limited(end) => {
-                    soft(i, end, self.narrowed(ch, end))
-                }
-                Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
-                // A bare "no more" asks for no more of the medium, unless it
-                // ends a request ("don't email me no more"): that one says which.
-                // ("Pls no more".)
-                Obj::Empty
-                    if self.bare(j + 1)
-                        && (i == 0
-                            || !self.on(i)
-                            || self.back(i, 3).all(|m| self.is(m, FILLER))) =>
-                {
-                    soft(i, j + 1, 0)
-                }
-                _ => None,
-            },
+            "MORE" | "MAS" | "FURTHER" => self.no_more(i, j),
             // "no texting this number", "no calling my cell".
             _ if self.is(j, GER)
                 && self.any(j + 1, "THIS MY THAT")
@@ -566,22 +582,78 @@ impl Reader<'_> {
             {
                 hit(i, j + 3, self.ch(j))
             }
-            _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => match self.object(j) {
-                // ("no texts were received about my appointment", "no texts
-                // from the delivery guy yet": what came.)
-                Obj::Media { end, .. }
-                    if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED")
-                        || (end..end + 8)
-                            .take_while(|&m| self.on(m))
-                            .any(|m| self.eq(m, "YET")) =>
-                {
-                    None
-                }
-                Obj::Media { end, ch } if !self.limited(end) => {
-                    soft(i, end, self.narrowed(ch, end))
-                }
-                _ => None,
-            },
+            _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => self.no_media(i, j),
+            _ => None,
+        }
+    }
+
+    /// "no quiero que me escriban", "no quiero que me llamen".
+    fn no_quiero_que(&self, i: usize, j: usize) -> Option<Hit> {
+        let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+        if self.on(k) && self.is(k, CVERB) {
+            self.contact(i, k, true)
+        } else {
+            None
+        }
+    }
+
+    /// "no deseo ser contactado", "no quiero saber nada de ustedes", "no
+    /// quiero más llamadas".
+    fn no_quiero(&self, i: usize, j: usize) -> Option<Hit> {
+        let k = if self.eq(j + 1, "RECIBIR") {
+            j + 2
+        } else {
+            j + 1
+        };
+        // "No deseo ser contactado"; "No quiero saber nada de ustedes".
+        if self.eq(k, "SER") && self.is(k + 1, CVERB | MEDIA) {
+            return hit(i, k + 2, self.ch(k + 1));
+        }
+        if self.eq(k, "SABER")
+            && (k + 1..k + 5)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "USTEDES USTED"))
+        {
+            return hit(i, k + 1, ALL_CH);
+        }
+        // ("no quiero ni llamadas ni mensajes".)
+        let k = if self.eq(k, "NI") { k + 1 } else { k };
+        self.means_hit(i, k)
+    }
+
+    /// "no more texts", "no more of these", "no more!".
+    fn no_more(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.object(j + 1) {
+            Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
+            Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
+            // A bare "no more" asks for no more of the medium, unless it
+            // ends a request ("don't email me no more"): that one says which.
+            // ("Pls no more".)
+            Obj::Empty
+                if self.bare(j + 1)
+                    && (i == 0 || !self.on(i) || self.back(i, 3).all(|m| self.is(m, FILLER))) =>
+            {
+                soft(i, j + 1, 0)
+            }
+            _ => None,
+        }
+    }
+
+    /// "no texts please", "no calls after 5" (a limit), "no texts were
+    /// received" (told).
+    fn no_media(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.object(j) {
+            // ("no texts were received about my appointment", "no texts
+            // from the delivery guy yet": what came.)
+            Obj::Media { end, .. }
+                if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED")
+                    || (end..end + 8)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.eq(m, "YET")) =>
+            {
+                None
+            }
+            Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
             _ => None,
         }
     }
