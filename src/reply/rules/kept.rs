@@ -1,0 +1,91 @@
+//! Channels the customer asks to keep: "text me instead", "just text",
+//! "email is fine", "don't call, text me", "you can text me". They are not
+//! revoked by what a request implies.
+
+use super::super::text::STRONG as FULL_STOP;
+use super::super::words::*;
+use super::Reader;
+
+impl Reader<'_> {
+    /// Channels the customer asks to keep: "text me instead", "just text",
+    /// "email is fine", "don't call, text me" (they are not revoked by what a request implies).
+    pub(super) fn kept(&self) -> u8 {
+        let mut kept = 0;
+        for k in 0..self.t.len() {
+            // (A word for messages that names no channel, asked for, keeps the
+            // medium: "no llamen, solo mensajes".)
+            let generic = self.is(k, MEDIA) && !self.is(k, THING) && self.ch(k) & ALL_CH == 0;
+            if !(self.is(k, CVERB | MEDIA | GER)
+                && self.ch(k) != ALL_CH
+                && (self.ch(k) != 0 || generic))
+            {
+                continue;
+            }
+            if self.keeps(k) {
+                kept |= if generic { CAME_BY } else { self.ch(k) };
+            }
+        }
+        kept
+    }
+
+    /// The means at word `k` is asked for, or said to do.
+    fn keeps(&self, k: usize) -> bool {
+        let after = if self.is(k + 1, ME) { k + 2 } else { k + 1 };
+        // (Past an article: "juste des textos".)
+        let det = k > 1 && self.is(k - 1, DET) && self.on(k - 1);
+        let before = k
+            .checked_sub(if det { 2 } else { 1 })
+            .filter(|_| self.on(k));
+        // ("texts ok", "I prefer text", "texting is the only way", "email
+        // works".)
+        // ("text me rather than call", "only contact me by email".)
+        let end = self.means(k).0.max(after);
+        // ("un SMS plutôt que d'appeler", "un texto en lugar de llamar".)
+        (self.on(end) && (self.any(end, "INSTEAD ONLY PLUTOT") || self.instead_of(end).is_some()))
+            || before.is_some_and(|b| {
+                self.any(b, "JUST ONLY PREFER PLEASE")
+                    // ("I only want emails", "I only accept texts".)
+                    || (b > 0 && self.any(b, "WANT ACCEPT") && self.eq(b - 1, "ONLY"))
+            })
+            // ("Instead of calling, text".)
+            || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))
+            || self
+                .back(k, 5)
+                .any(|b| self.eq(b, "ONLY") && self.is(b + 1, CVERB))
+            || self.fine(k)
+            // ("My cell is fine for texts", "écrivez-moi par texto",
+            // "mejor mándenme un mensaje", "textez-moi à la place".)
+            || (k > 1 && self.eq(k - 1, "FOR") && self.any(k - 2, "FINE OK OKAY GOOD"))
+            || (k > 2
+                && self.any(k - 1, "PAR POR BY VIA")
+                && self.is(k - 2, ME)
+                && self.is(k - 3, CVERB)
+                && self.brk(k - 3) != 0)
+            || self.back(k, 4).any(|b| self.eq(b, "MEJOR"))
+            || (self.eq(end, "A") && self.eq(end + 1, "LA") && self.eq(end + 2, "PLACE"))
+            || self.asked_for(k)
+            || self.left_open(k)
+            || self.first_ask(k)
+    }
+
+    /// "Text me, don't call me", "Please text, don't call": a request
+    /// of its own at word `k`, ahead of the rest.
+    fn first_ask(&self, k: usize) -> bool {
+        let start = |x: usize| x == 0 || self.brk(x) == FULL_STOP;
+        (start(k) || (k > 0 && start(k - 1) && self.eq(k - 1, "PLEASE") && self.on(k)))
+            && self.is(k, CVERB)
+            && ((self.is(k + 1, ME) && self.on(k + 1) && !self.on(k + 2) && k + 2 < self.t.len())
+                || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO"))))
+    }
+
+    /// Word `k` is left open to the sender: "you can text me", "you may
+    /// still email me" ("you can text me but stop calling" revokes calls).
+    fn left_open(&self, k: usize) -> bool {
+        let mut back = self
+            .back(k, 4)
+            .skip_while(|&b| self.any(b, "STILL JUST ALSO ALWAYS"));
+        self.is(k, CVERB)
+            && back.next().is_some_and(|b| self.any(b, "CAN MAY"))
+            && back.next().is_some_and(|b| self.eq(b, "YOU"))
+    }
+}
