@@ -38,16 +38,20 @@
 mod around;
 mod complaint;
 mod consent;
+mod contact;
 mod fallback;
 mod french;
+mod gerund;
 mod idioms;
 mod kept;
 mod negation;
+mod no;
 mod object;
 mod prefer;
 mod remove;
 mod spanish;
 mod stop;
+mod subject;
 mod undone;
 
 use super::text::{Tok, Tokens};
@@ -312,6 +316,10 @@ mod tests {
             include_str!("remove.rs"),
             include_str!("kept.rs"),
             include_str!("object.rs"),
+            include_str!("gerund.rs"),
+            include_str!("subject.rs"),
+            include_str!("contact.rs"),
+            include_str!("no.rs"),
         ];
         let code = files
             .iter()

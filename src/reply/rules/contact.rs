@@ -1,0 +1,212 @@
+//! A negated verb of contact and what follows it: "don't call, text or email
+//! me again", "do not contact this number", "don't email me the invoice" (one
+//! thing), "don't call after 5pm" (a limit in time).
+
+use super::super::text::WEAK;
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// Word `k` limits a request in time: "after 5pm", "today", "right now",
+    /// "this late", "too early" — but not "at this number", "at all", "in any
+    /// way", "too" (also).
+    pub(super) fn limited(&self, k: usize) -> bool {
+        if !self.on(k) {
+            return false;
+        }
+        // "too early", "too late at night" (but "don't call me too": also);
+        // "tan temprano".
+        if self.any(k, "TOO TAN") {
+            return self.on(k + 1) && self.is(k + 1, WHEN);
+        }
+        // "no me llamen al trabajo" (but "al celular" names the means).
+        if self.eq(k, "AL") {
+            return self.any(k + 1, "TRABAJO OFICINA") && !self.any(k + 2, "NI O Y");
+        }
+        if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
+            return self.eq(k + 1, "THIS")
+                && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
+        }
+        self.is(k, WHEN)
+    }
+
+    /// Where the customer's number or address named from word `k` ends:
+    /// "this number", "my cell", "the office line", "no me llamen a este
+    /// número", "a este correo".
+    fn the_number(&self, k: usize) -> Option<usize> {
+        if !self.on(k) {
+            return None;
+        }
+        if self.any(k, "THIS MY THAT") && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
+        {
+            return Some(k + 2);
+        }
+        let three = (self.any(k, "THIS MY THAT THE")
+            && self.any(k + 1, "OFFICE WORK HOME")
+            && self.any(k + 2, "NUMBER PHONE LINE"))
+            || (self.any(k, "A AL EN")
+                && self.any(k + 1, "ESTE MI ESE")
+                && self.any(k + 2, "NUMBER PHONE EMAIL CORREO"));
+        three.then_some(k + 3)
+    }
+
+    /// A negated verb of contact at `j`: "don't call, text or email me again".
+    pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+        let (k, ch) = self.verbs_of_contact(j);
+        let (k, object) = self.contacted(i, j, k, me);
+        // Another verb after the object: "don't call me or email me", "no me
+        // llamen ni me manden emails".
+        let (k, ch) = if object {
+            self.another_verb(k, ch)
+        } else {
+            (k, ch)
+        };
+        self.contact_after(i, k, ch, object)
+    }
+
+    /// The verbs of contact from word `j` on: "call, text or email"; where
+    /// they end and their channels.
+    fn verbs_of_contact(&self, j: usize) -> (usize, u8) {
+        let mut ch = self.ch(j);
+        let mut k = j + 1;
+        // More verbs: "don't call, text or email me".
+        loop {
+            let m = if self.is(k, CONJ) { k + 1 } else { k };
+            if (self.on(k) || self.brk(k) == WEAK) && m > k && self.is(m, CVERB) {
+                ch |= self.ch(m);
+                k = m + 1;
+            } else if self.brk(k) == WEAK
+                && self.is(k, CVERB)
+                && (self.on(k + 1) || self.serial_comma(k + 1))
+                && !self.asked_for(k)
+                // (Not a means kept: "don't call, text is fine".)
+                && !self.any(k + 1, "IS ARE WORKS")
+            {
+                ch |= self.ch(k);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (k, ch)
+    }
+
+    /// Who or what is not to be contacted, from word `k` after the verbs at
+    /// `j`: the customer ("me", "to me"), their number ("this number", "it");
+    /// where it ends, and whether one was named (or `me` already was).
+    fn contacted(&self, i: usize, j: usize, mut k: usize, me: bool) -> (usize, bool) {
+        if self.eq(j, "REACH") && self.eq(k, "OUT") {
+            k += 1;
+        }
+        // "don't reach out to me", "don't write to me": the customer, after "to".
+        if self.eq(k, "TO") && self.on(k) && self.is(k + 1, ME) && self.on(k + 1) {
+            k += 1;
+        }
+        let mut object = me;
+        if self.is(k, ME) && self.on(k) {
+            k += 1;
+            object = true;
+        } else if let Some(end) = self.the_number(k) {
+            k = end;
+            object = true;
+        } else if self.on(k)
+            && self.eq(k, "IT")
+            && self.bare(k + 1)
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL LINE"))
+        {
+            // "This is my work phone, please don't text it."
+            k += 1;
+            object = true;
+        }
+        (k, object)
+    }
+
+    /// Another verb of contact after the object, from word `k`: "... or
+    /// email me", "... ni me manden emails"; where the request now ends and
+    /// its channels, grown from `ch`.
+    fn another_verb(&self, mut k: usize, mut ch: u8) -> (usize, u8) {
+        if !(self.on(k) && self.is(k, CONJ)) {
+            return (k, ch);
+        }
+        let v = if self.is(k + 1, ME) && !self.is(k + 1, CVERB) {
+            k + 2
+        } else {
+            k + 1
+        };
+        if self.on(v) && self.is(v, CVERB) {
+            let mut end = v + 1;
+            if self.is(end, ME) && self.on(end) {
+                end += 1;
+            }
+            match (self.ch(v), self.object(end)) {
+                (0, Obj::Media { end: e, ch: c }) if c != 0 => {
+                    ch |= c;
+                    k = e;
+                }
+                (0, _) => {}
+                (c, _) => {
+                    ch |= c;
+                    k = end;
+                }
+            }
+        }
+        (k, ch)
+    }
+
+    /// The rest of a negated request for contact, from word `k`: a limit in
+    /// time, a means ("by email"), "more", "again", or one thing ("don't
+    /// email me the invoice").
+    fn contact_after(&self, i: usize, mut k: usize, mut ch: u8, object: bool) -> Option<Hit> {
+        // ("don't contact me directly", but "... directly on weekends" asks when.)
+        if self.on(k) && self.any(k, "DIRECTLY FURTHER") {
+            k += 1;
+        }
+        if !self.on(k) {
+            return hit(i, k, ch);
+        }
+        if self.limited(k) {
+            return None;
+        }
+        if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
+            ch = SMS | CALL;
+        }
+        if self.via(k).is_some() {
+            // "don't contact me by email before Monday" still asks when.
+            let when = (k + 1..k + 5).any(|m| self.on(m) && self.limited(m));
+            return if when {
+                None
+            } else {
+                hit(i, k, self.narrowed(ch, k))
+            };
+        }
+        // "no me envíen más correos", "don't send me more emails": the means
+        // after "more" says which.
+        if self.any(k, "MAS PLUS MORE") {
+            if let Obj::Media { end, ch: c } = self.object(k + 1) {
+                return hit(i, end, ch | c);
+            }
+        }
+        // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
+        if self.any(
+            k,
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",
+        ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
+            || self.bare(k)
+        {
+            return hit(i, k, ch);
+        }
+        // "don't email me the invoice": about one thing, not a revocation.
+        match self.object(k) {
+            Obj::Media { end, ch: c } if !self.limited(end) => hit(i, k, ch | c),
+            Obj::Thing | Obj::Unknown | Obj::Pron(_) | Obj::Media { .. } => None,
+            Obj::All(_) => hit(i, k, ch),
+            Obj::Empty if object => hit(i, k, ch),
+            Obj::Empty => None,
+        }
+    }
+
+    /// A serial comma before the last of a list: ", or" / ", and" at `k`.
+    pub(super) fn serial_comma(&self, k: usize) -> bool {
+        self.brk(k) == WEAK && self.is(k, CONJ)
+    }
+}

@@ -1,0 +1,136 @@
+//! A stop word and the verb of contact after it: "stop texting me", "stop
+//! sending me these", "quit calling and emailing me" — not limited in time
+//! ("stop texting after 8pm") nor said of something else ("stop calling it a
+//! deal").
+
+use super::super::text::WEAK;
+use super::super::words::*;
+use super::{hit, soft, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// "stop texting me", "stop sending me these", "stop getting texts".
+    pub(super) fn gerund(&self, i: usize, j: usize) -> Option<Hit> {
+        let g = self.w(j);
+        let mut k = j + 1;
+        if self.is(k, ME) && self.on(k) {
+            k += 1;
+        }
+        if self.is(j, NEED_OBJ) || g == "SENDING" {
+            return self.gerund_object(i, j, k);
+        }
+        if self.not_contact(j) {
+            return None;
+        }
+        // A list of them: "texting and calling me", "texting, calling and emailing me".
+        // ("blowing up my phone": its texts, by whatever means it was said.)
+        // ("stop spamming my inbox", "flooding my phone": what they name.)
+        let ch = match self.means_after(j) {
+            _ if self.ch(j) != 0 => self.ch(j),
+            0 if g == "BLOWING" => SMS,
+            // ("quit hittin my line": its texts and calls.)
+            0 if g == "HITTING" && !self.is(j + 1, ME) => SMS | CALL,
+            0 if matches!(g, "FLOODING" | "FILLING") => return None,
+            c => c,
+        };
+        let (end, ch) = self.gerunds(k, ch);
+        // A limit on when ("stop texting after 8pm", "so early", "on
+        // weekends", "at night"), as "don't text me after 8pm" is (but "stop
+        // texting me now", "so much", "in the future", "for a while").
+        if self.on(end) && self.when_only(end) {
+            return None;
+        }
+        hit(i, end, self.narrowed(ch, end))
+    }
+
+    /// The object, from word `k`, of the gerund at `j` that needs one
+    /// ("stop sending me these", "stop getting texts").
+    fn gerund_object(&self, i: usize, j: usize, k: usize) -> Option<Hit> {
+        let g = self.w(j);
+        match self.object(k) {
+            // ("stop leaving messages on my voicemail".)
+            Obj::Media { end, ch } => soft(i, end, self.narrowed(ch, end)),
+            Obj::Pron(end) => soft(i, end, 0),
+            Obj::All(end) => hit(i, end, ALL_CH),
+            Obj::Unknown if g == "SENDING" => hit(i, k, 0),
+            Obj::Empty if g == "SENDING" => hit(i, j + 1, 0),
+            _ => None,
+        }
+    }
+
+    /// The gerund at `j` is said of something other than contact:
+    /// "blowing" without "up", "following" without "up", "calling it a
+    /// deal".
+    fn not_contact(&self, j: usize) -> bool {
+        match self.w(j) {
+            "BLOWING" => !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")),
+            // ("hitting me up", "hitting (up) my line".)
+            "HITTING" => {
+                !((self.is(j + 1, ME) && self.eq(j + 2, "UP"))
+                    || (j + 1..j + 4).any(|m| self.on(m) && self.any(m, "PHONE LINE CELL")))
+            }
+            "FOLLOWING" => !(self.eq(j + 1, "UP") && self.bare(j + 2)),
+            // "stop calling it a deal": naming it.
+            "CALLING" => {
+                self.eq(j + 1, "IT")
+                    && self.on(j + 2)
+                    && (self.any(j + 2, "A AN") || self.w(j + 2).is_empty())
+            }
+            _ => false,
+        }
+    }
+
+    /// More verbs of contact after the first, from word `end`: "texting and
+    /// calling me", "texting, calling and emailing me"; where they end and
+    /// the channels `ch` grows to.
+    fn gerunds(&self, mut end: usize, mut ch: u8) -> (usize, u8) {
+        loop {
+            let mut m = end;
+            if self.is(m, CONJ) && (self.on(m) || self.brk(m) == WEAK) {
+                m += 1;
+            } else if self.brk(m) != WEAK && !(self.on(m) && self.is(m, GER) && self.ch(m) != 0) {
+                break;
+            }
+            // Written without commas too: "stop texting calling emailing me"
+            // (a verb of contact with a channel of its own).
+            if !self.is(m, GER)
+                || self.is(m, NEED_OBJ)
+                || (m == end && self.on(m) && self.ch(m) == 0)
+                // A new clause about it: "calling is fine".
+                || self.any(m + 1, "IS ARE")
+            {
+                break;
+            }
+            ch |= self.ch(m);
+            end = m + 1;
+            if self.is(end, ME) && self.on(end) {
+                end += 1;
+            }
+        }
+        (end, ch)
+    }
+
+    /// Word `k` starts a time of day or week that limits a request: "after
+    /// 8pm", "before 9", "so early", "too late", "on weekends", "at night",
+    /// "in the morning", "during work", "at work", "at 7am" (not "at
+    /// 212-555-1234").
+    fn when_only(&self, k: usize) -> bool {
+        let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
+        match self.w(k) {
+            "AFTER" | "BEFORE" | "DURING" => true,
+            "SO" | "TOO" | "TAN" => self.any(k + 1, "EARLY LATE TEMPRANO TARDE"),
+            "ON" => self.any(
+                k + 1,
+                "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
+            ),
+            // "at work", "at 7am" too.
+            "AT" | "IN" => {
+                self.any(k + 1, part)
+                    || self.any(k + 2, part)
+                    || (self.eq(k, "AT")
+                        && ((self.eq(k + 1, "WORK") && !self.any(k + 2, "OR AND"))
+                            || self.hour(k + 1)))
+            }
+            _ => false,
+        }
+    }
+}

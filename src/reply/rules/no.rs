@@ -1,0 +1,178 @@
+//! "no" and what follows it: "no more texts", "no calls please", "no longer
+//! want", and the Spanish "no me envíen más mensajes", "no quiero que me
+//! escriban".
+
+use super::super::words::*;
+use super::{hit, soft, Hit, Obj, Reader};
+
+/// Spanish commands to the business (usted, ustedes, tú): "no envíen", "no me
+/// llamen".
+const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ESCRIBA ESCRIBAS \
+    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE TEXTEES";
+
+/// Spanish infinitives of contact, alone or with the pronoun: "no enviar",
+/// "no llamarme".
+const ES_INFINITIVE: &str = "ENVIAR MANDAR ESCRIBIR LLAMAR CONTACTAR MOLESTAR TEXTEAR ENVIARME \
+    MANDARME ESCRIBIRME LLAMARME CONTACTARME MOLESTARME TEXTEARME ENVIARNOS LLAMARNOS \
+    CONTACTARNOS";
+
+impl Reader<'_> {
+    /// "no more texts", "no calls please", "no more!", "no me envíen más
+    /// mensajes", "no quiero más llamadas", "no longer want".
+    pub(super) fn no(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        if !self.on(j) {
+            return None;
+        }
+        if self.is(j, ME) && self.is(j + 1, CVERB) {
+            return self.contact(i, j + 1, true);
+        }
+        // "no me anden marcando", "ya no me estén hablando".
+        if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN") && self.is(j + 2, GER) {
+            return self.gerund(i, j + 2);
+        }
+        // "no me vuelvan a llamar", "no vuelvan a escribirme": again.
+        let again = if self.is(j, ME) { j + 1 } else { j };
+        if self.any(again, "VUELVAN VUELVA VUELVAS")
+            && self.eq(again + 1, "A")
+            && self.is(again + 2, CVERB)
+        {
+            return self.contact(i, again + 2, true);
+        }
+        // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
+        // de" or at the start: "favor de no enviar más mensajes".
+        let infinitive = self.any(j, ES_INFINITIVE)
+            && !i
+                .checked_sub(1)
+                .filter(|_| self.on(i))
+                .is_some_and(|k| !self.any(k, "DE FAVOR"));
+        if self.any(j, ES_IMPERATIVE) || infinitive {
+            return self.contact(i, j, self.is(j, ME));
+        }
+        self.no_word(i, j)
+    }
+
+    /// What the word `j` after "no" at `i` says: "no longer", "no more",
+    /// "no texts", "no tienen mi permiso", "no quiero".
+    fn no_word(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.w(j) {
+            "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // "I respectfully ask that you no longer contact me".
+            "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
+            // "No autorizo que me contacten"; "No tienen mi permiso para
+            // llamarme", "No les di permiso de escribirme".
+            "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.media_after(j)),
+            "TIENEN" | "TIENE" | "DI" | "LES" => {
+                let p = (j + 1..j + 4)
+                    .take_while(|&m| self.on(m))
+                    .find(|&m| self.eq(m, "PERMISSION"))?;
+                let v = (p + 1..p + 3).find(|&m| self.is(m, CVERB));
+                hit(i, p + 1, v.map_or(0, |v| self.ch(v)) | self.media_after(p))
+            }
+            // "no quiero que me escriban", "no quiero que me llamen".
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
+                self.no_quiero_que(i, j)
+            }
+            // "prefiero no recibir estos mensajes".
+            "RECIBIR" if i > 0 && self.eq(i - 1, "PREFIERO") => match self.object(j + 1) {
+                Obj::Media { end, ch } => hit(i - 1, end, ch),
+                _ => None,
+            },
+            "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => self.no_quiero(i, j),
+            // "no need to text me anymore", "no need to call again" (not "no
+            // need to call me back").
+            "NEED"
+                if self.eq(j + 1, "TO")
+                    && self.on(j + 2)
+                    && self.is(j + 2, CVERB)
+                    && (j + 3..j + 7)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.any(m, "ANYMORE AGAIN")) =>
+            {
+                self.contact(i, j + 2, self.is(j + 3, ME))
+            }
+            "MORE" | "MAS" | "FURTHER" => self.no_more(i, j),
+            // "no texting this number", "no calling my cell".
+            _ if self.is(j, GER)
+                && self.any(j + 1, "THIS MY THAT")
+                && self.any(j + 2, "NUMBER PHONE CELL LINE")
+                && self.bare(j + 3) =>
+            {
+                hit(i, j + 3, self.ch(j))
+            }
+            _ if self.is(j, MEDIA | ADJ) && !self.is(j, THING) => self.no_media(i, j),
+            _ => None,
+        }
+    }
+
+    /// "no quiero que me escriban", "no quiero que me llamen".
+    fn no_quiero_que(&self, i: usize, j: usize) -> Option<Hit> {
+        let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+        if self.on(k) && self.is(k, CVERB) {
+            self.contact(i, k, true)
+        } else {
+            None
+        }
+    }
+
+    /// "no deseo ser contactado", "no quiero saber nada de ustedes", "no
+    /// quiero más llamadas".
+    fn no_quiero(&self, i: usize, j: usize) -> Option<Hit> {
+        let k = if self.eq(j + 1, "RECIBIR") {
+            j + 2
+        } else {
+            j + 1
+        };
+        // "No deseo ser contactado"; "No quiero saber nada de ustedes".
+        if self.eq(k, "SER") && self.is(k + 1, CVERB | MEDIA) {
+            return hit(i, k + 2, self.ch(k + 1));
+        }
+        if self.eq(k, "SABER")
+            && (k + 1..k + 5)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "USTEDES USTED"))
+        {
+            return hit(i, k + 1, ALL_CH);
+        }
+        // ("no quiero ni llamadas ni mensajes".)
+        let k = if self.eq(k, "NI") { k + 1 } else { k };
+        self.means_hit(i, k)
+    }
+
+    /// "no more texts", "no more of these", "no more!".
+    fn no_more(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.object(j + 1) {
+            Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
+            Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
+            // A bare "no more" asks for no more of the medium, unless it
+            // ends a request ("don't email me no more"): that one says which.
+            // ("Pls no more".)
+            Obj::Empty
+                if self.bare(j + 1)
+                    && (i == 0 || !self.on(i) || self.back(i, 3).all(|m| self.is(m, FILLER))) =>
+            {
+                soft(i, j + 1, 0)
+            }
+            _ => None,
+        }
+    }
+
+    /// "no texts please", "no calls after 5" (a limit), "no texts were
+    /// received" (told).
+    fn no_media(&self, i: usize, j: usize) -> Option<Hit> {
+        match self.object(j) {
+            // ("no texts were received about my appointment", "no texts
+            // from the delivery guy yet": what came.)
+            Obj::Media { end, .. }
+                if self.any(end, "WERE WAS HAVE HAS HAD CAME ARRIVED")
+                    || (end..end + 8)
+                        .take_while(|&m| self.on(m))
+                        .any(|m| self.eq(m, "YET")) =>
+            {
+                None
+            }
+            Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
+            _ => None,
+        }
+    }
+}
