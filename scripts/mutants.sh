@@ -53,19 +53,19 @@ RULE_TESTS="--lib --test golden --test pinned --test props --test props_steps --
 module_files() {
   case "$1" in
     status) echo "src/status.rs" ;;
-    reply) echo "src/reply/mod.rs src/reply/rules/*.rs src/reply/text.rs src/reply/words.rs" ;;
-    consent) echo "src/consent/*.rs" ;;
+    reply) echo "src/reply/*.rs src/reply/rules/*.rs src/reply/text/*.rs src/reply/words/*.rs" ;;
+    consent) echo "src/consent/*.rs src/consent/fold/*.rs" ;;
     window) echo "src/window/*.rs" ;;
-    time) echo "src/time.rs" ;;
+    time) echo "src/time.rs src/time/*.rs" ;;
     civil) echo "src/civil.rs" ;;
-    rfc3339) echo "src/rfc3339.rs" ;;
-    zones) echo "src/zones/mod.rs" ;;
-    cadence) echo "src/cadence/*.rs" ;;
+    rfc3339) echo "src/rfc3339.rs src/rfc3339/*.rs" ;;
+    zones) echo "src/zones/mod.rs src/zones/rule.rs" ;;
+    cadence) echo "src/cadence/*.rs src/cadence/steps/*.rs" ;;
     queue) echo "src/queue.rs" ;;
     worklist) echo "src/worklist/mod.rs src/worklist/update.rs src/worklist/columns.rs src/worklist/facets.rs src/worklist/filter.rs" ;;
     holiday) echo "src/holiday.rs" ;;
     region) echo "src/region.rs src/regions/load.rs" ;;
-    read) echo "src/read/mod.rs src/read/json.rs src/read/record.rs src/read/event.rs src/read/value.rs src/read/repeated.rs" ;;
+    read) echo "src/read/mod.rs src/read/batch.rs src/read/time_arg.rs src/read/json.rs src/read/record.rs src/read/fields.rs src/read/event.rs src/read/value.rs src/read/names.rs src/read/repeated.rs" ;;
     *) return 1 ;;
   esac
 }

@@ -230,7 +230,7 @@ fn ends_of_time() {
     }
 }
 
-/// The largest values the playbook reader accepts (src/playbook.rs): `day` and
+/// The largest values the playbook reader accepts (src/playbook/build.rs): `day` and
 /// `after.days` up to 3660, `after.hours` up to 24 × 3660, `after.minutes` up to
 /// 60 × 24 × 3660, a cap of at most 1000 touches per at most 24 × 366 hours,
 /// phases from day 1 to 28 for attempts up to 31.

@@ -1,4 +1,4 @@
-//! Contact windows read from the local clock (src/window.rs, `Hours::contains`):
+//! Contact windows read from the local clock (src/window/hours.rs, `Hours::contains`):
 //! away from clock changes the hours answer from the weekday and minute of a
 //! time, without working out the window's intervals. That reading must agree
 //! with the intervals themselves (`Window::contains`), which the golden cases
