@@ -99,19 +99,7 @@ pub fn campaign(
     let made = touches.made;
     let attempt = made.saturating_add(1);
     if attempt > c.max_attempt() {
-        if ctx.explains() {
-            explain.push_fmt(format_args!(
-                "{made} attempts made this month: none more until next month"
-            ));
-        }
-        return (
-            None,
-            Some(Done {
-                reason: "attemptsComplete",
-                label: "All attempts made this month",
-                until: Some(pos.next_month),
-            }),
-        );
+        return (None, Some(attempts_complete(ctx, made, &pos, explain)));
     }
     let Some((phase_index, phase)) = c
         .phases
@@ -129,17 +117,7 @@ pub fn campaign(
     let idx = (attempt as usize - 1) % c.channels.len().max(1);
     let preferred = c.channels.get(idx).copied().unwrap_or(Channel::Sms);
     let Some(channel) = route(s, preferred, &c.channels) else {
-        if ctx.explains() {
-            explain.push("no channel is allowed for the next attempt");
-        }
-        return (
-            None,
-            Some(Done {
-                reason: "noChannel",
-                label: "No channel allowed",
-                until: None,
-            }),
-        );
+        return (None, Some(no_channel(ctx, explain)));
     };
     let next = Next {
         attempt,
@@ -165,6 +143,32 @@ pub fn campaign(
             }
             (None, Some(done))
         }
+    }
+}
+
+/// Every attempt of the month made: none more until the next month.
+fn attempts_complete(ctx: &Ctx, made: u32, pos: &Position, explain: &mut Explain) -> Done {
+    if ctx.explains() {
+        explain.push_fmt(format_args!(
+            "{made} attempts made this month: none more until next month"
+        ));
+    }
+    Done {
+        reason: "attemptsComplete",
+        label: "All attempts made this month",
+        until: Some(pos.next_month),
+    }
+}
+
+/// No channel the campaign uses is allowed for the next attempt.
+fn no_channel(ctx: &Ctx, explain: &mut Explain) -> Done {
+    if ctx.explains() {
+        explain.push("no channel is allowed for the next attempt");
+    }
+    Done {
+        reason: "noChannel",
+        label: "No channel allowed",
+        until: None,
     }
 }
 

@@ -14,39 +14,7 @@ use super::{ActChannel, Candidate, Kind, Label};
 
 /// A reply owed to the customer's last message, if any.
 pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
-    let mut owed: Option<(usize, Instant, Channel)> = None;
-    for (i, e) in ctx.events() {
-        match &e.body {
-            EventBody::Message {
-                channel,
-                direction: Direction::In,
-                ..
-            } => match s.keyword(i) {
-                None | Some(Intent::Help) => owed = Some((i, e.at, Channel::from(*channel))),
-                // An opt-out or opt-in keyword is no message to answer, and
-                // leaves the one before it owed ("what is the price?", then
-                // STOP: the price is still owed, by another channel).
-                Some(_) => {}
-            },
-            EventBody::Message {
-                direction: Direction::Out,
-                ..
-            } => owed = None,
-            // A call nobody answered is no reply (a voicemail is one), but
-            // in the dry run, the call it made as the reply.
-            EventBody::Activity {
-                interaction: Interaction::Call,
-                outcome,
-                ..
-            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => owed = None,
-            EventBody::Activity {
-                interaction: Interaction::InStore,
-                ..
-            } => owed = None,
-            _ => {}
-        }
-    }
-    let (_, at, ch) = owed?;
+    let (at, ch) = last_unanswered(ctx, s)?;
     let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
         if ctx.explains() {
             explain.push("the customer is owed a reply, but no channel is allowed");
@@ -86,39 +54,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
 
 /// The callback the agent set, if still to do.
 pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
-    let mut pending: Option<(Instant, Instant, bool)> = None;
-    for (_, e) in ctx.events() {
-        match &e.body {
-            EventBody::Callback { due_at, scheduled } => {
-                pending = Some((e.at, *due_at, *scheduled))
-            }
-            EventBody::Activity {
-                interaction: Interaction::Call,
-                outcome,
-                ..
-            } => {
-                if let Some((set, due, _)) = pending {
-                    // A call that reaches the lead carries it out when made
-                    // after it was set, nearer the time it is due than the
-                    // time it was set, and no earlier than a day before it
-                    // is due: not the call during which it was set, logged
-                    // at hang-up, nor a call nobody answered.
-                    let early = ((due.0 - set.0) / 2).clamp(0, DAY);
-                    let reached = ctx.made_as(e, AS_CALLBACK)
-                        || *outcome == Outcome::Connected
-                        || outcome.is_sales();
-                    // (The dry run's own call may come at the instant it
-                    // was set: a callback logged for now.)
-                    let after = e.at > set || (ctx.made_as(e, AS_CALLBACK) && e.at >= set);
-                    if reached && after && e.at.0 >= due.0 - early {
-                        pending = None;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let (_, due, scheduled) = pending?;
+    let (due, scheduled) = pending_callback(ctx)?;
     let label = if scheduled {
         "Scheduled Call"
     } else {
@@ -220,4 +156,80 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
         overdue_at: ctx.zone.add_days(due_at, 1),
         blocking: false,
     })
+}
+
+/// The customer's last message no touch of ours answered since: when it
+/// came and by which channel.
+fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
+    let mut owed: Option<(Instant, Channel)> = None;
+    for (i, e) in ctx.events() {
+        match &e.body {
+            EventBody::Message {
+                channel,
+                direction: Direction::In,
+                ..
+            } => match s.keyword(i) {
+                None | Some(Intent::Help) => owed = Some((e.at, Channel::from(*channel))),
+                // An opt-out or opt-in keyword is no message to answer, and
+                // leaves the one before it owed ("what is the price?", then
+                // STOP: the price is still owed, by another channel).
+                Some(_) => {}
+            },
+            EventBody::Message {
+                direction: Direction::Out,
+                ..
+            } => owed = None,
+            // A call nobody answered is no reply (a voicemail is one), but
+            // in the dry run, the call it made as the reply.
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome,
+                ..
+            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => owed = None,
+            EventBody::Activity {
+                interaction: Interaction::InStore,
+                ..
+            } => owed = None,
+            _ => {}
+        }
+    }
+    owed
+}
+
+/// The last callback set and not yet carried out: when it is due and
+/// whether it was scheduled.
+fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
+    let mut pending: Option<(Instant, Instant, bool)> = None;
+    for (_, e) in ctx.events() {
+        match &e.body {
+            EventBody::Callback { due_at, scheduled } => {
+                pending = Some((e.at, *due_at, *scheduled))
+            }
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                outcome,
+                ..
+            } => {
+                if let Some((set, due, _)) = pending {
+                    // A call that reaches the lead carries it out when made
+                    // after it was set, nearer the time it is due than the
+                    // time it was set, and no earlier than a day before it
+                    // is due: not the call during which it was set, logged
+                    // at hang-up, nor a call nobody answered.
+                    let early = ((due.0 - set.0) / 2).clamp(0, DAY);
+                    let reached = ctx.made_as(e, AS_CALLBACK)
+                        || *outcome == Outcome::Connected
+                        || outcome.is_sales();
+                    // (The dry run's own call may come at the instant it
+                    // was set: a callback logged for now.)
+                    let after = e.at > set || (ctx.made_as(e, AS_CALLBACK) && e.at >= set);
+                    if reached && after && e.at.0 >= due.0 - early {
+                        pending = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    pending.map(|(_, due, scheduled)| (due, scheduled))
 }

@@ -2,7 +2,7 @@
 //! day, attempts that never go down, and the channels it rotates through.
 
 use super::build::{whole, Problems};
-use super::raw::RawCampaign;
+use super::raw::{RawCampaign, RawPhase};
 use super::{Campaign, Phase};
 use crate::error::Error;
 use crate::model::Channel;
@@ -21,66 +21,7 @@ pub(super) fn build_campaign(c: RawCampaign, problems: &mut Problems) -> Campaig
     }
     let phases = match c.phases {
         None => default_phases(),
-        Some(raw) => {
-            if raw.is_empty() {
-                p.push(Error::playbook(
-                    "campaign.phases",
-                    "expected at least one phase",
-                ));
-            }
-            let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
-            for (i, ph) in raw.into_iter().enumerate() {
-                let path = format!("campaign.phases[{i}]");
-                let from_day = p.take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0));
-                let attempt = p.take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0));
-                if ph.id.trim().is_empty() {
-                    p.push(Error::playbook(
-                        format!("{path}.id"),
-                        "expected a non-empty id",
-                    ));
-                } else if out.iter().any(|q| q.id == ph.id) {
-                    // Two phases of one id would count as one in the
-                    // Worklist's facets and filters.
-                    p.push(Error::playbook(
-                        format!("{path}.id"),
-                        format!("expected a unique id, but {:?} is used twice", ph.id),
-                    ));
-                }
-                let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
-                    continue;
-                };
-                let (from_day, attempt) = (from_day as u32, attempt as u32);
-                match out.last() {
-                    None if from_day != 1 => p.push(Error::playbook(
-                        format!("{path}.fromDay"),
-                        "the first phase must start on day 1",
-                    )),
-                    Some(prev) if from_day <= prev.from_day => p.push(Error::playbook(
-                        format!("{path}.fromDay"),
-                        format!(
-                            "expected a day after the previous phase's {}, got {from_day}",
-                            prev.from_day
-                        ),
-                    )),
-                    Some(prev) if attempt < prev.attempt => p.push(Error::playbook(
-                        format!("{path}.attempt"),
-                        format!(
-                            "expected an attempt no lower than the previous phase's {}, got {attempt}",
-                            prev.attempt
-                        ),
-                    )),
-                    _ => {}
-                }
-                let label = ph.label.unwrap_or_else(|| ph.id.clone());
-                out.push(Phase {
-                    id: ph.id,
-                    label,
-                    from_day,
-                    attempt,
-                });
-            }
-            out
-        }
+        Some(raw) => phases(raw, p),
     };
     let channels = c
         .channels
@@ -92,6 +33,75 @@ pub(super) fn build_campaign(c: RawCampaign, problems: &mut Problems) -> Campaig
         ));
     }
     Campaign { phases, channels }
+}
+
+/// `campaign.phases`: each phase's id, first day and attempt checked, and
+/// their order (day 1 first, days rising, attempts never going down).
+fn phases(raw: Vec<RawPhase>, p: &mut Problems) -> Vec<Phase> {
+    if raw.is_empty() {
+        p.push(Error::playbook(
+            "campaign.phases",
+            "expected at least one phase",
+        ));
+    }
+    let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
+    for (i, ph) in raw.into_iter().enumerate() {
+        let path = format!("campaign.phases[{i}]");
+        let from_day = p.take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0));
+        let attempt = p.take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0));
+        if ph.id.trim().is_empty() {
+            p.push(Error::playbook(
+                format!("{path}.id"),
+                "expected a non-empty id",
+            ));
+        } else if out.iter().any(|q| q.id == ph.id) {
+            // Two phases of one id would count as one in the
+            // Worklist's facets and filters.
+            p.push(Error::playbook(
+                format!("{path}.id"),
+                format!("expected a unique id, but {:?} is used twice", ph.id),
+            ));
+        }
+        let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
+            continue;
+        };
+        let (from_day, attempt) = (from_day as u32, attempt as u32);
+        check_order(&path, from_day, attempt, out.last(), p);
+        let label = ph.label.unwrap_or_else(|| ph.id.clone());
+        out.push(Phase {
+            id: ph.id,
+            label,
+            from_day,
+            attempt,
+        });
+    }
+    out
+}
+
+/// A phase after `prev` (none for the first): it starts on day 1 when
+/// first, else after `prev`'s day, and its attempt is no lower.
+fn check_order(path: &str, from_day: u32, attempt: u32, prev: Option<&Phase>, p: &mut Problems) {
+    match prev {
+        None if from_day != 1 => p.push(Error::playbook(
+            format!("{path}.fromDay"),
+            "the first phase must start on day 1",
+        )),
+        Some(prev) if from_day <= prev.from_day => p.push(Error::playbook(
+            format!("{path}.fromDay"),
+            format!(
+                "expected a day after the previous phase's {}, got {from_day}",
+                prev.from_day
+            ),
+        )),
+        Some(prev) if attempt < prev.attempt => p.push(Error::playbook(
+            format!("{path}.attempt"),
+            format!(
+                "expected an attempt no lower than the previous phase's {}, got {attempt}",
+                prev.attempt
+            ),
+        )),
+        _ => {}
+    }
 }
 
 /// Initiate from day 1, Follow Up from day 11, Close the Loop from day 21.
