@@ -236,4 +236,46 @@ impl Reader<'_> {
         }
         None
     }
+
+    /// A means said to be unwelcome: "calls are not welcome", "texts are
+    /// not ok (with me)", "your emails are no longer wanted"; or, beside a
+    /// means the customer keeps, not said what: "Texts are ok. Calls are
+    /// not.", "email is fine but calls are not". (Not "calls are not going
+    /// through", nor a limit: "calls are not ok before 9".)
+    pub(super) fn unwelcome(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, MEDIA) || self.is(i, THING | GER) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut ch = self.ch(i);
+        while self.on(j) && self.is(j, MEDIA) && !self.is(j, THING) {
+            ch |= self.ch(j);
+            j += 1;
+        }
+        let k = if self.on(j) && self.any(j, "ARE IS") && self.on(j + 1) {
+            match self.w(j + 1) {
+                "NOT" => j + 2,
+                "NO" if self.eq(j + 2, "LONGER") => j + 3,
+                _ => return None,
+            }
+        } else if self.on(j) && self.any(j, "AREN'T ISN'T") {
+            j + 1
+        } else {
+            return None;
+        };
+        if self.on(k)
+            && self.any(
+                k,
+                "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE",
+            )
+        {
+            return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
+        }
+        // (Said of one means while another is said to be fine.)
+        let fine = (0..i).any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED"));
+        if !self.on(k) && fine && self.kept() & !ch & ALL_CH != 0 {
+            return hit(i, k, ch);
+        }
+        None
+    }
 }

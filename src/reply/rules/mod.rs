@@ -288,7 +288,7 @@ impl Reader<'_> {
             "DNC" => hit(i, i + 1, CALL),
             "ALTO" => self.alto_a(i),
             "STP" => self.stp(i),
-            _ => None,
+            _ => self.unwelcome(i),
         }
     }
 }

@@ -22,7 +22,8 @@ impl Reader<'_> {
             && self.on(i)
             && (i == 1 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")))
         {
-            return None;
+            // Or the keyword told as sent: "Ya les dije BAJA ayer".
+            return self.told_stop(i);
         }
         let thing = (i + 1..i + 4)
             .take_while(|&m| self.on(m))

@@ -151,7 +151,7 @@ impl Reader<'_> {
 
     /// A keyword told as sent, with when or how often: "I replied STOP
     /// yesterday", "I said stop twice" (not "don't text me twice").
-    fn told_stop(&self, i: usize) -> Option<Hit> {
+    pub(super) fn told_stop(&self, i: usize) -> Option<Hit> {
         // (Or the message's first word: "STOP twice", "STOP yesterday I told
         // you".)
         // ("I replied STOP to your texts", "told you stop yesterday".)

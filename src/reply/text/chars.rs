@@ -96,7 +96,9 @@ pub(super) fn class(c: char) -> Class {
         | '\u{2000}'..='\u{200A}'
         | '\u{202F}'
         | '\u{205F}'
-        | '\u{3000}' => Class::Space,
+        | '\u{3000}'
+        // A clap between words is emphasis: "STOP 👏 CALLING 👏 ME".
+        | '\u{1F44F}' => Class::Space,
         _ => Class::Weak,
     }
 }

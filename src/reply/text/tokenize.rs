@@ -57,6 +57,14 @@ impl Builder {
             self.out.buf.push(c);
             return;
         }
+        // An underscore after a letter parts words as a form field or a
+        // hashtag joins them ("opt_out pls"); a line of them is a break
+        // (Outlook's above a quoted message).
+        if c == '_' && self.word.is_some() {
+            self.end_word();
+            self.join = b' ';
+            return;
+        }
         match class(c) {
             Class::Word => self.letter(c, up),
             Class::Apos => self.apostrophe(),
