@@ -238,9 +238,10 @@ impl Reader<'_> {
     }
 
     /// A means said to be unwelcome: "calls are not welcome", "texts are
-    /// not ok (with me)", "your emails are no longer wanted"; or, beside a
-    /// means the customer keeps, not said what: "Texts are ok. Calls are
-    /// not.", "email is fine but calls are not". (Not "calls are not going
+    /// unwelcome", "your emails are no longer wanted", "las llamadas no son
+    /// bienvenidas", "vos textos ne sont pas les bienvenus"; or, beside a
+    /// means said to be fine, not said what: "Texts are ok. Calls are not.",
+    /// "email is fine but calls are not". (Not "calls are not going
     /// through", nor a limit: "calls are not ok before 9".)
     pub(super) fn unwelcome(&self, i: usize) -> Option<Hit> {
         if !self.is(i, MEDIA) || self.is(i, THING | GER) {
@@ -252,28 +253,39 @@ impl Reader<'_> {
             ch |= self.ch(j);
             j += 1;
         }
-        let k = if self.on(j) && self.any(j, "ARE IS") && self.on(j + 1) {
-            match self.w(j + 1) {
-                "NOT" => j + 2,
-                "NO" if self.eq(j + 2, "LONGER") => j + 3,
-                _ => return None,
+        let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
+        // Where the word that says how they are stands, and whether it is
+        // negated.
+        let (k, not) = if said(j, "AREN'T ISN'T") {
+            (j + 1, true)
+        } else if said(j, "ARE IS") {
+            if said(j + 1, "NOT") {
+                (j + 2, true)
+            } else if said(j + 1, "NO") && self.eq(j + 2, "LONGER") {
+                (j + 3, true)
+            } else {
+                (j + 1, false)
             }
-        } else if self.on(j) && self.any(j, "AREN'T ISN'T") {
-            j + 1
+        } else if said(j, "NO NE") && said(j + 1, "SON ES SONT EST") {
+            let mut k = j + 2;
+            while said(k, "PAS LES") {
+                k += 1;
+            }
+            (k, true)
         } else {
             return None;
         };
-        if self.on(k)
-            && self.any(
-                k,
-                "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE",
-            )
-        {
+        let how = if not {
+            "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS BIENVENIDOS BIENVENUS BIENVENUES"
+        } else {
+            "UNWELCOME UNACCEPTABLE UNWANTED"
+        };
+        if said(k, how) {
             return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
         }
         // (Said of one means while another is said to be fine.)
         let fine = (0..i).any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED"));
-        if !self.on(k) && fine && self.kept() & !ch & ALL_CH != 0 {
+        if not && !self.on(k) && fine && self.kept() & !ch & ALL_CH != 0 {
             return hit(i, k, ch);
         }
         None

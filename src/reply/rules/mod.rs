@@ -325,12 +325,16 @@ mod tests {
             .iter()
             .map(|src| src.split("#[cfg(test)]").next().unwrap_or(""));
         let mut missing = Vec::new();
-        for line in code
+        // Whole strings, a string continued on the next line (`\` at the
+        // end of a line) too.
+        let text: String = code
             .flat_map(str::lines)
             .filter(|l| !l.trim_start().starts_with("//") && !l.contains("ends_with"))
+            .flat_map(|l| [l, "\n"])
+            .collect();
         {
-            let quoted = line.split('"').skip(1).step_by(2);
-            for part in quoted.flat_map(|q| q.split(' ')) {
+            let quoted = text.split('"').skip(1).step_by(2);
+            for part in quoted.flat_map(|q| q.split([' ', '\\', '\n'])) {
                 let word =
                     !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'');
                 // Known, and as the canonical spelling a rule compares with.
