@@ -15,7 +15,11 @@ use super::Row;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    // The description, each row's notes and each citation's address are
+    // for people (docs/consent.md): the copy compiled in has none of them
+    // (build.rs); the file's tests read them.
     #[allow(dead_code)]
+    #[serde(default)]
     description: String,
     regions: Vec<RawRow>,
 }
@@ -31,6 +35,7 @@ struct RawRow {
     covers_texts: Option<bool>,
     cite: Vec<RawCite>,
     #[allow(dead_code)]
+    #[serde(default)]
     notes: String,
     checked: String,
 }
@@ -80,6 +85,7 @@ struct RawCap {
 struct RawCite {
     law: String,
     #[allow(dead_code)]
+    #[serde(default)]
     url: String,
 }
 

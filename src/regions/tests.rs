@@ -275,3 +275,70 @@ fn bare_codes_get_a_hint_and_records_may_give_names() {
         assert!(Region::parse_record(bad).is_err(), "{bad}");
     }
 }
+
+/// The data file as people keep it (build.rs compiles in a copy without the
+/// description, the notes and the addresses): every row has its notes and
+/// every citation its address, and the whole file reads as the copy does.
+#[test]
+fn the_data_file_keeps_its_sources_and_reads_as_the_copy_compiled_in() {
+    let whole = include_str!("regions.json");
+    let file: serde_json::Value = serde_json::from_str(whole).unwrap_or_default();
+    let text = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).unwrap_or("").to_string();
+    assert!(!text(file.get("description")).is_empty());
+    let rows = file
+        .get("regions")
+        .and_then(|r| r.as_array())
+        .cloned()
+        .unwrap_or_default();
+    for row in &rows {
+        let code = text(row.get("code"));
+        assert!(
+            row.get("notes").is_some_and(|n| n.is_string()),
+            "{code}: notes"
+        );
+        let cites = row
+            .get("cite")
+            .and_then(|c| c.as_array())
+            .cloned()
+            .unwrap_or_default();
+        assert!(!cites.is_empty(), "{code}: cite");
+        for cite in &cites {
+            let url = text(cite.get("url"));
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{code}: {url:?}"
+            );
+        }
+    }
+    assert!(
+        !DATA.contains("\"notes\"") && !DATA.contains("\"url\"") && DATA.len() < whole.len() / 2
+    );
+    let (a, b) = (
+        load(whole).unwrap_or_default(),
+        load(DATA).unwrap_or_default(),
+    );
+    assert_eq!(a.len(), 71);
+    assert_eq!((a.len(), b.len()), (rows.len(), rows.len()));
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(
+            (
+                &x.code,
+                &x.name,
+                &x.citation,
+                &x.weekdays,
+                x.covers_texts,
+                x.caps.len(),
+                x.holidays.len()
+            ),
+            (
+                &y.code,
+                &y.name,
+                &y.citation,
+                &y.weekdays,
+                y.covers_texts,
+                y.caps.len(),
+                y.holidays.len()
+            )
+        );
+    }
+}
