@@ -238,53 +238,80 @@ impl Reader<'_> {
     }
 
     /// A means said to be unwelcome: "calls are not welcome", "texts are
-    /// unwelcome", "your emails are no longer wanted", "las llamadas no son
-    /// bienvenidas", "vos textos ne sont pas les bienvenus"; or, beside a
-    /// means said to be fine, not said what: "Texts are ok. Calls are not.",
-    /// "email is fine but calls are not". (Not "calls are not going
-    /// through", nor a limit: "calls are not ok before 9".)
+    /// unwelcome", "Texts from you are really not ok", "Calling me is not
+    /// acceptable", "your emails are no longer wanted", "Calls not
+    /// welcome", "las llamadas no son bienvenidas", "vos appels ne sont plus
+    /// souhaités"; or, beside a means said to be fine, not said what:
+    /// "Texts are ok. Calls are not.", "Texts ok, calls no", "Mensajes sí,
+    /// llamadas no". (Not "calls are not going through", "the quality of
+    /// your calls is unacceptable", nor a limit: "calls are not ok before 9".)
     pub(super) fn unwelcome(&self, i: usize) -> Option<Hit> {
-        if !self.is(i, MEDIA) || self.is(i, THING | GER) {
+        if !self.is(i, MEDIA | GER)
+            || self.is(i, THING)
+            || self.back(i, 3).any(|m| self.eq(m, "OF"))
+        {
             return None;
         }
+        let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
         let mut j = i + 1;
         let mut ch = self.ch(i);
-        while self.on(j) && self.is(j, MEDIA) && !self.is(j, THING) {
+        // ("Text messages", "Texting me".)
+        while self.on(j) && self.is(j, MEDIA | ME) && !self.is(j, THING) {
             ch |= self.ch(j);
             j += 1;
         }
-        let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
+        // "from you", "on my cell", "at home": where they come (not a limit:
+        // "at work", "on weekends").
+        if said(j, "FROM ON AT TO") {
+            if self.limited(j) {
+                return None;
+            }
+            j = (j + 1..j + 5)
+                .find(|&m| !self.on(m) || self.any(m, "ARE IS AREN'T ISN'T NOT NO NE YA"))
+                .unwrap_or(j);
+        }
         // Where the word that says how they are stands, and whether it is
         // negated.
-        let (k, not) = if said(j, "AREN'T ISN'T") {
+        let (mut k, not) = if said(j, "AREN'T ISN'T NOT") {
             (j + 1, true)
-        } else if said(j, "ARE IS") {
-            if said(j + 1, "NOT") {
-                (j + 2, true)
-            } else if said(j + 1, "NO") && self.eq(j + 2, "LONGER") {
-                (j + 3, true)
+        } else if said(j, "ARE IS SONT SON") {
+            // ("are really not ok".)
+            let n = j + 1 + usize::from(said(j + 1, "REALLY ABSOLUTELY DEFINITELY"));
+            if said(n, "NOT") {
+                (n + 1, true)
+            } else if said(n, "NO") && self.eq(n + 1, "LONGER") {
+                (n + 2, true)
             } else {
-                (j + 1, false)
+                (n, false)
             }
-        } else if said(j, "NO NE") && said(j + 1, "SON ES SONT EST") {
-            let mut k = j + 2;
-            while said(k, "PAS LES") {
-                k += 1;
-            }
-            (k, true)
+        } else if said(j, "NO NON") && !self.on(j + 1) {
+            (j + 1, true)
         } else {
-            return None;
+            let ya = usize::from(said(j, "YA"));
+            if !(said(j + ya, "NO NE") && said(j + ya + 1, "SON ES SONT EST ESTAN")) {
+                return None;
+            }
+            (j + ya + 2, true)
         };
+        while said(k, "PAS PLUS LES REALLY ABSOLUTELY") || (said(k, "AT") && self.eq(k + 1, "ALL"))
+        {
+            k += if self.eq(k, "AT") { 2 } else { 1 };
+        }
         let how = if not {
-            "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS BIENVENIDOS BIENVENUS BIENVENUES"
+            "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS BIENVENIDOS BIENVENUS BIENVENUES PERMITIDAS PERMITIDOS DESEADAS DESEADOS ACEPTABLES ACCEPTABLES AUTORISES SOUHAITES DESIRES"
         } else {
-            "UNWELCOME UNACCEPTABLE UNWANTED"
+            "UNWELCOME UNACCEPTABLE UNWANTED INACEPTABLES INACCEPTABLES MALVENUS"
         };
-        if said(k, how) {
+        // (Not where or when: "not allowed at my job", "not ok on
+        // weekends", "pas les bienvenus le dimanche"; but "not ok at all",
+        // "not welcome in my inbox".)
+        let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS") && !self.eq(k + 2, "ALL");
+        if said(k, how) && !placed {
             return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
         }
         // (Said of one means while another is said to be fine.)
-        let fine = (0..i).any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED"));
+        let fine = (0..self.t.len())
+            .any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED YES SI OUI BIEN"));
         if not && !self.on(k) && fine && self.kept() & !ch & ALL_CH != 0 {
             return hit(i, k, ch);
         }

@@ -97,8 +97,17 @@ pub(super) fn class(c: char) -> Class {
         | '\u{202F}'
         | '\u{205F}'
         | '\u{3000}'
-        // A clap between words is emphasis: "STOP 👏 CALLING 👏 ME".
-        | '\u{1F44F}' => Class::Space,
+        // Faces, hands, 💯 and 🔥 between words are emphasis, as spaces:
+        // "STOP 👏 CALLING 👏 ME", "stop 😡 calling me", "leave 🙏 me 🙏
+        // alone" (a pointing hand or a sign still parts words).
+        | '\u{1F600}'..='\u{1F64F}'
+        | '\u{1F44A}'..='\u{1F450}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{1F910}'..='\u{1F9FF}'
+        | '\u{270A}'..='\u{270B}'
+        | '\u{1F4AF}'
+        | '\u{1F525}'
+        | '\u{FE0F}' => Class::Space,
         _ => Class::Weak,
     }
 }
