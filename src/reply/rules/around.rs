@@ -141,7 +141,7 @@ impl Reader<'_> {
     /// "texting is the only way".
     pub(super) fn fine(&self, k: usize) -> bool {
         (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS SI OUI YES"))
-            || (self.any(k + 1, "IS ARE ESTAN")
+            || (self.any(k + 1, "IS ARE ESTAN SONT")
                 && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
     }

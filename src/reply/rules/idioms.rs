@@ -312,7 +312,7 @@ impl Reader<'_> {
         // (Said of one means while another is said to be fine.)
         let fine = (0..self.t.len())
             .any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED YES SI OUI BIEN"));
-        if not && !self.on(k) && fine && self.kept() & !ch & ALL_CH != 0 {
+        if not && !self.on(k) && fine && self.kept() & !ch != 0 {
             return hit(i, k, ch);
         }
         None

@@ -50,6 +50,7 @@ impl Reader<'_> {
         if self.eq(i + 1, "A") {
             return self.means_hit(i, i + 2);
         }
-        None
+        // "Ya les escribí ALTO": the keyword told as sent.
+        self.told_stop(i)
     }
 }

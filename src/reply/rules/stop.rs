@@ -156,10 +156,17 @@ impl Reader<'_> {
         // you".)
         // ("I replied STOP to your texts", "told you stop yesterday".)
         let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
-        if i == 0 || told_you || self.any(i - 1, SENDING) || self.any(i - 1, "SAID TOLD DIJE ECRIT")
-        {
+        let told = i > 0
+            && self.any(
+                i - 1,
+                "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT",
+            );
+        if i == 0 || told_you || self.any(i - 1, SENDING) || told {
             let k = self.told_until(self.told_to(i + 1));
-            if k > i + 1 && self.bare(k) {
+            // (Or sent already: "I already replied END", "Ya les dije BAJA",
+            // "J'ai déjà répondu ARRET".)
+            let already = i > 0 && self.back(i, 4).any(|m| self.any(m, "ALREADY YA DEJA"));
+            if (k > i + 1 || already) && self.bare(k) {
                 return bare_hit(i, self.media_before(i));
             }
         }

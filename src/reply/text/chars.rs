@@ -38,7 +38,8 @@ pub fn fold(c: char) -> Option<char> {
         'ý' | 'ÿ' | 'Ý' => 'Y',
         'ß' => 'S',
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{0060}' | '\u{00B4}' | '\u{FF07}' => '\'',
-        '\u{2010}' | '\u{2011}' => '-',
+        // (Dashes too: "STOP—CALLING—ME" is STOP-CALLING-ME.)
+        '\u{2010}'..='\u{2014}' => '-',
         other => other,
     };
     Some(base.to_ascii_uppercase())
