@@ -270,8 +270,33 @@ impl Reader<'_> {
                 .find(|&m| !self.on(m) || self.any(m, "ARE IS AREN'T ISN'T NOT NO NE YA"))
                 .unwrap_or(j);
         }
-        // Where the word that says how they are stands, and whether it is
-        // negated.
+        let (k, not) = self.how_said(j)?;
+        let how = if not {
+            "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS BIENVENIDOS BIENVENUS BIENVENUES PERMITIDAS PERMITIDOS DESEADAS DESEADOS ACEPTABLES ACCEPTABLES AUTORISES SOUHAITES DESIRES"
+        } else {
+            "UNWELCOME UNACCEPTABLE UNWANTED INACEPTABLES INACCEPTABLES MALVENUS"
+        };
+        // (Not where or when: "not allowed at my job", "not ok on
+        // weekends", "pas les bienvenus le dimanche"; but "not ok at all",
+        // "not welcome in my inbox".)
+        let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS") && !self.eq(k + 2, "ALL");
+        if said(k, how) && !placed {
+            return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
+        }
+        // (Said of one means while another is said to be fine.)
+        let fine = (0..self.t.len())
+            .any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED YES SI OUI BIEN"));
+        if not && !self.on(k) && fine && self.kept() & !ch != 0 {
+            return hit(i, k, ch);
+        }
+        None
+    }
+    /// After the means named from word `j`: where the word that says how
+    /// they are stands ("[are] not ok", "[are] unwelcome", "[no son]
+    /// bienvenidas", "[ne sont pas les] bienvenus", or nothing after "calls
+    /// are not") and whether it is negated.
+    fn how_said(&self, j: usize) -> Option<(usize, bool)> {
+        let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
         let (mut k, not) = if said(j, "AREN'T ISN'T NOT") {
             (j + 1, true)
         } else if said(j, "ARE IS SONT SON") {
@@ -297,24 +322,6 @@ impl Reader<'_> {
         {
             k += if self.eq(k, "AT") { 2 } else { 1 };
         }
-        let how = if not {
-            "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS BIENVENIDOS BIENVENUS BIENVENUES PERMITIDAS PERMITIDOS DESEADAS DESEADOS ACEPTABLES ACCEPTABLES AUTORISES SOUHAITES DESIRES"
-        } else {
-            "UNWELCOME UNACCEPTABLE UNWANTED INACEPTABLES INACCEPTABLES MALVENUS"
-        };
-        // (Not where or when: "not allowed at my job", "not ok on
-        // weekends", "pas les bienvenus le dimanche"; but "not ok at all",
-        // "not welcome in my inbox".)
-        let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS") && !self.eq(k + 2, "ALL");
-        if said(k, how) && !placed {
-            return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
-        }
-        // (Said of one means while another is said to be fine.)
-        let fine = (0..self.t.len())
-            .any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED YES SI OUI BIEN"));
-        if not && !self.on(k) && fine && self.kept() & !ch != 0 {
-            return hit(i, k, ch);
-        }
-        None
+        Some((k, not))
     }
 }
