@@ -302,13 +302,23 @@ impl Reader<'_> {
     /// word `j`: "yesterday", "twice", "three times", "last week".
     fn told_until(&self, mut j: usize) -> usize {
         while self.on(j) {
-            if self.any(j, "TWICE YESTERDAY AYER HIER") {
+            // ("like 5 times", "twice already".)
+            if self.any(j, "TWICE YESTERDAY AYER HIER ALREADY LIKE") {
                 j += 1;
-            } else if ((self.number(j) || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY"))
-                && self.eq(j + 1, "TIMES"))
+            } else if ((self.number(j)
+                || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY DOS TRES DEUX TROIS"))
+                && self.any(j + 1, "TIMES VECES FOIS"))
                 || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
+                // ("on Monday".)
+                || (self.eq(j, "ON") && self.any(j + 1, DAYS))
             {
                 j += 2;
+            } else if self.eq(j, "LA")
+                && self.any(j + 1, "SEMANA SEMAINE")
+                && self.any(j + 2, "PASADA DERNIERE")
+            {
+                // ("la semana pasada", "la semaine dernière".)
+                j += 3;
             } else {
                 break;
             }
@@ -316,3 +326,6 @@ impl Reader<'_> {
         j
     }
 }
+
+/// The days of the week, as a told keyword's "on Monday" names them.
+const DAYS: &str = "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY";
