@@ -13,7 +13,7 @@ use crate::time::Instant;
 
 use super::check::audit;
 use super::{set_once, slot, source_words, Consent, OptOut, CONFIRMATION_MS};
-use inbound::{inbound, widen};
+use inbound::{inbound, widen, Inbound};
 
 /// Folds consent over the history up to `ctx.now`.
 pub fn fold<'a>(ctx: &Ctx<'a>) -> Consent<'a> {
@@ -47,7 +47,13 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
                 // A text from the number does not lift a wrong-number mark: the new
                 // holder of a reassigned number can text too.
                 let Some(c) = reply else { continue };
-                after_opt_out = inbound(ctx, s, i, e.at, c, *medium, after_opt_out);
+                let m = Inbound {
+                    event: i,
+                    at: e.at,
+                    reply: c,
+                    medium: *medium,
+                };
+                after_opt_out = inbound(ctx, s, m, after_opt_out);
             }
             EventBody::Message {
                 channel,

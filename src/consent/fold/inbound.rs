@@ -7,35 +7,43 @@ use crate::model::{Channel, DndSource, MessageChannel, Reply};
 use crate::reply::{Intent, Match, Revoked};
 use crate::time::Instant;
 
+/// A message from the customer as the fold reads it: its event's index,
+/// when it came, what it asks for and the medium it came by.
+#[derive(Clone, Copy)]
+pub(super) struct Inbound<'a> {
+    pub(super) event: usize,
+    pub(super) at: Instant,
+    pub(super) reply: &'a Reply,
+    pub(super) medium: MessageChannel,
+}
+
 /// A message from the customer, read for an opt-out, opt-in or help; says
 /// whether the customer's last text is now an opt-out.
 pub(super) fn inbound<'a>(
     ctx: &Ctx,
     s: &mut Consent<'a>,
-    i: usize,
-    at: Instant,
-    c: &'a Reply,
-    medium: MessageChannel,
+    m: Inbound<'a>,
     after_opt_out: bool,
 ) -> bool {
-    if medium == MessageChannel::Email {
+    let (i, c) = (m.event, m.reply);
+    if m.medium == MessageChannel::Email {
         // An email is read for an opt-out only (CAN-SPAM accepts a
         // reply to the sender); anything else is conversation.
         if c.intent == Intent::OptOut {
-            opt_out(ctx, s, i, at, c, medium);
+            opt_out(ctx, s, m);
         }
         return after_opt_out;
     }
     match c.intent {
         Intent::OptOut => {
-            opt_out(ctx, s, i, at, c, medium);
+            opt_out(ctx, s, m);
             return true;
         }
         Intent::OptIn => {
             let is_yes = c.keyword.as_deref() == Some("YES");
             // A plain "yes" in a conversation is not a re-opt-in.
             if !is_yes || after_opt_out {
-                opt_in(ctx, s, i, at, c);
+                opt_in(ctx, s, m);
             }
         }
         Intent::Help => s.keyword_events.push((i, Intent::Help)),
@@ -49,7 +57,13 @@ pub(super) fn inbound<'a>(
 /// it answers. An opt-out of every channel in the customer's own words
 /// ("leave me alone") or by email stays on calls and email: START answers
 /// texts, as after "stop calling me".
-fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
+fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
+    let Inbound {
+        event: i,
+        at,
+        reply: c,
+        ..
+    } = m;
     s.keyword_events.push((i, Intent::OptIn));
     let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
     let all_by_stop_all = !std::mem::take(&mut s.all_in_words);
@@ -92,14 +106,13 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, c: &Reply) {
 /// every channel the words revoke (`all` when they revoke every one). An
 /// opt-out that revokes nothing new leaves the first one standing (and its one
 /// confirmation); one that revokes more widens it.
-fn opt_out<'a>(
-    ctx: &Ctx,
-    s: &mut Consent<'a>,
-    i: usize,
-    at: Instant,
-    c: &'a Reply,
-    medium: MessageChannel,
-) {
+fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
+    let Inbound {
+        event: i,
+        at,
+        reply: c,
+        medium,
+    } = m;
     s.keyword_events.push((i, Intent::OptOut));
     let channels = if c.channels.is_empty() {
         Revoked::of(Channel::from(medium))

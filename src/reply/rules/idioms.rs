@@ -283,9 +283,9 @@ impl Reader<'_> {
         if said(k, how) && !placed {
             return hit(i, k + 1, ch).filter(|h| !self.limited(h.b));
         }
-        // (Said of one means while another is said to be fine.)
-        let fine = (0..self.t.len())
-            .any(|m| self.any(m, "OK OKAY FINE GOOD WELCOME ALLOWED YES SI OUI BIEN"));
+        // (Said of one means while another is said to be fine, as `kept`
+        // reads "texts are fine".)
+        let fine = (0..self.t.len()).any(|m| self.is(m, MEDIA | CVERB | GER) && self.fine(m));
         if not && !self.on(k) && fine && self.kept() & !ch != 0 {
             return hit(i, k, ch);
         }
