@@ -33,7 +33,7 @@ impl Reader<'_> {
     /// Where the customer's number or address named from word `k` ends:
     /// "this number", "my cell", "the office line", "no me llamen a este
     /// número", "a este correo".
-    fn the_number(&self, k: usize) -> Option<usize> {
+    pub(super) fn the_number(&self, k: usize) -> Option<usize> {
         if !self.on(k) {
             return None;
         }

@@ -53,6 +53,7 @@ mod spanish;
 mod stop;
 mod subject;
 mod undone;
+mod unwelcome;
 
 use super::text::{Tok, Tokens};
 use super::words::*;
@@ -275,7 +276,8 @@ impl Reader<'_> {
             "CONTINUEZ" | "CONTINUENT" => self.continuez(i),
             "NI" => self.ni(i),
             "HMU" => self.hmu(i),
-            "NONE" => self.none_of(i),
+            "NONE" => self.none_of(i).or_else(|| self.none_welcome(i)),
+            "NEITHER" | "NOR" | "SO" => self.neither(i),
             "CONSUMER" => self.consumer_protection_act(i),
             "LEGAL" => self.legal_action(i),
             "RATHER" | "PREFER" | "INSTEAD" | "EN" | "PLUTOT" => self.rather(i),
@@ -320,6 +322,7 @@ mod tests {
             include_str!("subject.rs"),
             include_str!("contact.rs"),
             include_str!("no.rs"),
+            include_str!("unwelcome.rs"),
         ];
         let code = files
             .iter()

@@ -13,6 +13,9 @@ impl Reader<'_> {
             return None;
         }
         let n = self.w(i);
+        if let Some(h) = self.not_ok(i) {
+            return Some(h);
+        }
         if matches!(n, "NE" | "N") {
             return self.ne(i);
         }

@@ -24,6 +24,9 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
+        if let Some(h) = self.no_son(i) {
+            return Some(h);
+        }
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
