@@ -234,10 +234,14 @@ impl Reader<'_> {
     /// From word `o`, every list: "all your lists", "every list", "todas sus
     /// listas", "toutes vos listes".
     pub(super) fn all_lists(&self, o: usize) -> bool {
-        // ("all of your mailing lists".)
+        // ("all of your mailing lists"; "all your brands": every sender.)
+        let of = o + 1 + usize::from(self.eq(o + 1, "OF"));
+        let senders =
+            "BRANDS COMPANIES BUSINESSES AFFILIATES PARTNERS STORES LOCATIONS DEALERSHIPS";
         self.is(o, ALLW)
             && (matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
-                || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. })))
+                || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. }))
+                || self.any(of + usize::from(self.is(of, DET)), senders))
     }
 
     /// Word `j` starts a reason given after a keyword that opens the
