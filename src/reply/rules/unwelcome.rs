@@ -90,7 +90,8 @@ impl Reader<'_> {
         let mut nor = false;
         // (The first means alone, unless the commas end in "and" / "or".)
         let mut first = None;
-        loop {
+        // (A list of a few: a long run is not read again from each word.)
+        while j < i + 12 {
             // ("Text messages", "Texting me".)
             if self.on(j) && self.is(j, MEDIA | ME) && !self.is(j, THING) {
                 ch |= self.ch(j);
@@ -210,7 +211,9 @@ impl Reader<'_> {
             && self.any(i + 1, "ARE IS")
             && self.is(i + 2, MEDIA | GER)
             && !self.is(i + 2, THING);
-        if !one_more || !(0..i).any(|m| self.unwelcome(m).is_some()) {
+        // (The one before is near: a few words back, so that a long message
+        // is not read again at every "neither".)
+        if !one_more || !(i.saturating_sub(12)..i).any(|m| self.unwelcome(m).is_some()) {
             return None;
         }
         let (end, ch, _) = self.means_list(i + 2);
