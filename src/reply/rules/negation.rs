@@ -48,7 +48,7 @@ impl Reader<'_> {
         if self.any(j, "CALLED TEXTED EMAILED") && matches!(n, "NEVER" | "DIDN'T") {
             return None;
         }
-        if imperative {
+        if imperative && !self.sent_key(j) {
             if let Some(read) = self.negated_command(i, j) {
                 return read;
             }

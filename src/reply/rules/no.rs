@@ -49,6 +49,9 @@ impl Reader<'_> {
                 .checked_sub(1)
                 .filter(|_| self.on(i))
                 .is_some_and(|k| !self.any(k, "DE FAVOR"));
+        if self.sent_key(j) {
+            return None;
+        }
         if self.any(j, ES_IMPERATIVE) || infinitive {
             return self.contact(i, j, self.is(j, ME));
         }

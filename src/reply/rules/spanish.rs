@@ -5,9 +5,13 @@ use super::super::words::*;
 use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
-    /// "no me sigan llamando", "¿por qué me siguen mandando mensajes?".
+    /// "no me sigan llamando", "¿por qué me siguen mandando mensajes?"
+    /// (not "sigan mandando" alone in its clause: keep sending).
     pub(super) fn siguen(&self, i: usize) -> Option<Hit> {
-        if self.is(i + 1, GER) {
+        let keep = self.eq(i, "SIGAN")
+            && self.bare(i + 2)
+            && self.back(i, 3).all(|m| self.any(m, "POR FAVOR PORFA"));
+        if self.is(i + 1, GER) && !keep {
             return self.gerund(i, i + 1);
         }
         None

@@ -4,6 +4,15 @@
 use super::super::words::*;
 use super::{Hit, Reader};
 
+/// Verbs of saying, sending or asking a keyword, denied: "I didn't send STOP".
+const DENIED: &str =
+    "SAY SAID SEND SENT TEXT TEXTED REPLY REPLIED WRITE WROTE TYPE TYPED ASK ASKED \
+    RESPOND RESPONDED DIJE MANDE ENVIE ESCRIBI PEDI RESPONDI CONTESTE DIT ECRIT ENVOYE REPONDU \
+    DEMANDE TAPE";
+
+/// The Spanish ones, first person in themselves: "Nunca escribí ALTO".
+const DENIED_ES: &str = "DIJE MANDE ENVIE ESCRIBI PEDI RESPONDI CONTESTE";
+
 impl Reader<'_> {
     /// Laughter near the request, not anywhere in a long message ("... needs
     /// to be fired lol. 5 texts in 2 days. Stop sending me this stuff").
@@ -36,10 +45,72 @@ impl Reader<'_> {
             && h.a > 0
             && (self.eq(h.a - 1, "WAIT")
                 || (h.a > 1 && self.eq(h.a - 1, "ON") && self.eq(h.a - 2, "HOLD")));
-        h.b == h.a + 1
+        let slipped = h.b == h.a + 1
             && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || ((sent || told) && denied)
                 || wait
-                || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")))
+                || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")));
+        slipped || self.disowned(h)
+    }
+
+    /// "I didn't send STOP", "I did not text STOP", "I never asked to
+    /// unsubscribe", "Yo no mandé STOP", "Nunca pedí darme de baja", "Je
+    /// n'ai jamais écrit ARRET", "Je ne me suis jamais désabonné": a keyword
+    /// alone, what the customer denies having said, sent, asked or done, is
+    /// no request. Only the keyword right after the denial, to the end of
+    /// its clause: "I never said you could text me, STOP", "I didn't send
+    /// STOP but please stop texting me" still ask.
+    fn disowned(&self, h: &Hit) -> bool {
+        let key = match h.b.checked_sub(h.a) {
+            Some(1) => self.is(h.a, KEY | STRONG),
+            Some(2) => {
+                (self.eq(h.a, "OPT") && self.eq(h.a + 1, "OUT"))
+                    || (self.eq(h.a, "DE") && self.eq(h.a + 1, "BAJA"))
+                    || (self.is(h.a, STRONG) && self.is(h.a + 1, ME))
+            }
+            _ => false,
+        };
+        // (And no other stop word in the message: "I didn't send STOP, stop
+        // anyway".)
+        let other =
+            (0..self.t.len()).any(|m| (m < h.a || m >= h.b) && self.is(m, KEY | STOPV | STRONG));
+        if !key || other || !self.bare(h.b) || !self.on(h.a) || h.a == 0 {
+            return false;
+        }
+        // Back over "to (be)", "you to", "à me", "darme": to the verb.
+        let mut v = h.a - 1;
+        while v > 0 && self.on(v) && (self.is(v, ME) || self.any(v, "TO BE YOU A DE D ETRE DARME"))
+        {
+            v -= 1;
+        }
+        // Done, not told: "je ne me suis jamais désabonné".
+        let done = v + 1 == h.a && self.any(h.a, "DESABONNE UNSUBSCRIBED");
+        let told = self.any(v, DENIED);
+        if !(told || done) {
+            return false;
+        }
+        let from = if done { h.a } else { v };
+        // The first person's negation before it ("I didn't", "I did not",
+        // "I have never", "yo no", "nunca", "je n'ai jamais", "j'ai pas"),
+        // the subject first.
+        let (mut neg, mut me) = (false, self.any(v, DENIED_ES) && !done);
+        for m in self.back(from, 6) {
+            if self.any(m, "DIDN'T NOT NEVER HAVEN'T NO NUNCA JAMAS NE N JAMAIS PAS") {
+                neg = true;
+            } else if self.any(m, "I I'VE YO JE J") && neg {
+                // (Before the negation: "No I said STOP" insists.)
+                me = true;
+            } else if !self.any(m, "DID HAVE AI ME M SUIS EVER EVEN ACTUALLY") {
+                break;
+            }
+        }
+        neg && me
+    }
+
+    /// "mandé STOP", "envié BAJA": a keyword alone after a Spanish verb of
+    /// sending is what was (or was not) sent, not a command ("no mande
+    /// mensajes").
+    pub(super) fn sent_key(&self, j: usize) -> bool {
+        self.any(j, "MANDE ENVIE") && self.is(j + 1, KEY) && self.on(j + 1) && self.bare(j + 2)
     }
 }

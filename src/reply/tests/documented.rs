@@ -65,6 +65,8 @@ fn documented_examples() {
         "unsusbcribe",
         "stop texting me lol",
         "pls stop txting me",
+        "I never said you could text me, STOP",
+        "I didn't send STOP, stop anyway",
     ] {
         assert!(classify(t).is_opt_out(), "{t}");
     }
@@ -100,6 +102,10 @@ fn documented_examples() {
         "who is this?",
         "how did you get my number?",
         "I'm driving with Do Not Disturb While Driving turned on.",
+        "I didn't send STOP, that wasn't me",
+        "I never asked to unsubscribe",
+        "Yo no mandé STOP",
+        "Je n'ai jamais dit STOP",
     ] {
         assert!(!classify(t).is_opt_out(), "{t}");
     }
