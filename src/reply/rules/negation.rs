@@ -113,7 +113,12 @@ impl Reader<'_> {
     fn negated_verb(&self, i: usize, j: usize, imperative: bool) -> Option<Hit> {
         let n = self.w(i);
         match self.w(j) {
-            "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" => self.want(i, j),
+            // (And "I never asked to be texted", "nunca pedí estos mensajes":
+            // the complaint of "I never signed up"; but "I never asked to
+            // unsubscribe" denies a request.)
+            "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" | "ASK" | "ASKED" | "PEDI" => {
+                self.want(i, j)
+            }
             "CONSENT" | "CONSENTED" | "AUTHORIZE" | "AUTHORIZED" => {
                 hit(i, j + 1, self.media_before(j) | self.media_after(j))
             }

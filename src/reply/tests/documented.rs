@@ -65,6 +65,7 @@ fn documented_examples() {
         "unsusbcribe",
         "stop texting me lol",
         "pls stop txting me",
+        "I never asked to be texted",
         "I never said you could text me, STOP",
         "I didn't send STOP, stop anyway",
     ] {
