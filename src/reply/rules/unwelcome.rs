@@ -12,7 +12,7 @@ use super::{hit, Hit, Reader};
 /// negated)...
 const WELCOME: &str = "OK OKAY FINE WELCOME ALLOWED WANTED APPRECIATED ACCEPTABLE BIENVENIDAS \
     BIENVENIDOS BIENVENUS BIENVENUES PERMITIDAS PERMITIDOS DESEADAS DESEADOS ACEPTABLES \
-    ACCEPTABLES AUTORISES SOUHAITES DESIRES";
+    ACCEPTABLES AUTORISES SOUHAITES DESIRES ACCEPTES ACEPTADAS ACEPTADOS";
 
 /// ...and these unwelcome.
 const UNWELCOME: &str = "UNWELCOME UNACCEPTABLE UNWANTED INACEPTABLES INACCEPTABLES MALVENUS";
@@ -55,7 +55,16 @@ impl Reader<'_> {
                 .find(|&m| !self.on(m) || self.any(m, "ARE IS AREN'T ISN'T NOT NO NE YA"))
                 .unwrap_or(j);
         }
-        let (k, not) = self.how_said(j)?;
+        // ("Texts: not ok", a label and what it is.)
+        let start = i == 0 || self.brk(i) == FULL_STOP || (i == 1 && self.is(0, DET));
+        let labelled = start && self.brk(j) == WEAK;
+        let (k, not) = if labelled && self.any(j, UNWELCOME) {
+            (j, false)
+        } else if labelled && self.eq(j, "NOT") {
+            (j + 1, true)
+        } else {
+            self.how_said(j)?
+        };
         // ("Neither texts nor calls are welcome": welcome, denied.)
         let how = match (not, denied || nor) {
             // ("None of your texts are unwelcome".)
@@ -67,7 +76,13 @@ impl Reader<'_> {
         // weekends", "pas les bienvenus le dimanche"; but "not ok at all",
         // "not welcome in my inbox".)
         let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS") && !self.eq(k + 2, "ALL");
-        if said(k, how) && !placed {
+        // (Labelled, nothing more said: not "Texts, not ok to call though".)
+        let how_said = if labelled {
+            self.any(k, how) && self.bare(k + 1)
+        } else {
+            said(k, how)
+        };
+        if how_said && !placed {
             return hit(a, k + 1, ch).filter(|h| !self.limited(h.b));
         }
         // (Said of one means while another is said to be fine, as `kept`
