@@ -20,12 +20,14 @@ impl Reader<'_> {
             return self.ne(i);
         }
         // "can you not text me": a request too.
+        let told = n == "NOT" && self.told_you_not(i);
         let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA")
+            || told
             || (n == "NOT"
                 && i > 0
                 && (self.any(i - 1, "DO PLEASE DOES")
                     || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
-        let mut j = i + 1;
+        let mut j = i + 1 + usize::from(told);
         // (Cursing between: "don't fucking text me".)
         while self.on(j)
             && self.any(
@@ -105,6 +107,25 @@ impl Reader<'_> {
             });
         }
         None
+    }
+
+    /// "not to" asked before, at word `i`: "I told you not to call me", "I
+    /// already told you twice not to call me", "I've asked you 3 times not
+    /// to text me".
+    fn told_you_not(&self, i: usize) -> bool {
+        self.eq(i + 1, "TO")
+            && self.back(i, 6).any(|m| {
+                m > 0
+                    && self.any(m, "YOU Y'ALL")
+                    && self.any(m - 1, "TOLD ASKED")
+                    && (m + 1..i).all(|k| {
+                        self.number(k)
+                            || self.any(
+                                k,
+                                "GUYS TWICE ALREADY AGAIN BEFORE TIMES LIKE SEVERAL MULTIPLE MANY TWO THREE",
+                            )
+                    })
+            })
     }
 
     /// What a negated verb at word `j` refuses (after the negator at `i`):
@@ -259,7 +280,11 @@ impl Reader<'_> {
             if !self.on(m) {
                 return None;
             }
-            if self.is(m, CVERB) && !plus && !(self.eq(m + 1, "PAS") && self.bare(m + 2)) {
+            // ("de ne pas m'appeler": an infinitive asked for, "pas" before
+            // it.)
+            let de_ne_pas = i > 0 && self.any(i - 1, "DE D") && self.eq(i + 1, "PAS");
+            let pas_after = self.eq(m + 1, "PAS") && self.bare(m + 2);
+            if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }
             if self.is(m, CVERB) {

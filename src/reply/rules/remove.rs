@@ -13,6 +13,13 @@ impl Reader<'_> {
         if self.eq(i, "REMOVED") {
             return self.removed(i);
         }
+        // The keyword told as sent: "I already replied REMOVE", "I texted
+        // remove yesterday".
+        if i > 0 && self.is(i, KEY) {
+            if let Some(h) = self.told_stop(i) {
+                return Some(h);
+            }
+        }
         let (k, me) = self.removed_whom(i);
         if me {
             self.remove_me(i, k)

@@ -24,7 +24,12 @@ impl Reader<'_> {
         if !(i > 0
             && self.eq(i - 1, "DE")
             && self.on(i)
-            && (i == 1 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")))
+            && (i == 1
+                || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")
+                // (Done already: "Ya me di de baja", "me he dado de baja",
+                // "nos dimos de baja".)
+                || (i > 2 && self.any(i - 2, "DI DADO DIMOS") && self.is(i - 3, ME))
+                || (i > 3 && self.eq(i - 2, "DADO") && self.is(i - 4, ME))))
         {
             // Or the keyword told as sent: "Ya les dije BAJA ayer".
             return self.told_stop(i);
@@ -42,7 +47,13 @@ impl Reader<'_> {
             Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
             _ => 0,
         };
-        if thing || unwished {
+        // (Done of something else: "me di de baja del gimnasio".)
+        let other = i > 2
+            && self.any(i - 2, "DI DADO DIMOS")
+            && !(self.bare(i + 1)
+                || all
+                || (self.eq(i + 1, "DE") && matches!(self.object(i + 2), Obj::Media { .. })));
+        if thing || unwished || other {
             None
         } else {
             hit(i - 1, i + 1, if all { ALL_CH } else { named })

@@ -155,18 +155,29 @@ impl Reader<'_> {
         // (Or the message's first word: "STOP twice", "STOP yesterday I told
         // you".)
         // ("I replied STOP to your texts", "told you stop yesterday".)
-        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
+        // ("How many times do I have to say STOP", "¿Cuántas veces les tengo
+        // que decir BAJA?", "Combien de fois faut-il dire STOP": how often,
+        // asked.)
+        let often = self.back_in_sentence(i).any(|m| {
+            (self.any(m, "MANY") && self.eq(m + 1, "TIMES"))
+                || (self.eq(m, "CUANTAS") && self.eq(m + 1, "VECES"))
+                || (self.eq(m, "COMBIEN") && self.eq(m + 2, "FOIS"))
+        });
+        let told_you = i >= 2
+            && self.any(i - 1, "YOU VOUS")
+            && (self.any(i - 2, "SAID TOLD") || (often && self.any(i - 2, "TELL SAY DIRE")));
         let told = i > 0
-            && self.any(
+            && (self.any(
                 i - 1,
-                "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT",
-            );
-        if i == 0 || told_you || self.any(i - 1, SENDING) || told {
-            let k = self.told_until(self.told_to(i + 1));
+                "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT WROTE WRITTEN ENVOYE",
+            ) || (often && self.any(i - 1, "SAY TELL DECIR DIRE DECIRLES")));
+        let sent = told_you || told || (i > 0 && self.any(i - 1, SENDING));
+        if i == 0 || sent {
+            let k = self.told_until(self.told_to(i + 1), sent);
             // (Or sent already: "I already replied END", "Ya les dije BAJA",
             // "J'ai déjà répondu ARRET".)
             let already = i > 0 && self.back(i, 4).any(|m| self.any(m, "ALREADY YA DEJA"));
-            if (k > i + 1 || already) && self.bare(k) {
+            if (k > i + 1 || already || (often && sent)) && self.bare(k) {
                 return bare_hit(i, self.media_before(i));
             }
         }
@@ -303,9 +314,20 @@ impl Reader<'_> {
     }
 
     /// Where the when or how often after a keyword told as sent ends, from
-    /// word `j`: "yesterday", "twice", "three times", "last week".
-    fn told_until(&self, mut j: usize) -> usize {
+    /// word `j`: "yesterday", "twice", "three times", "last week"; after a
+    /// verb of sending or saying (`sent`), also a day or a date ("on
+    /// Tuesday", "Friday", "on 11/3", "el martes", "mardi dernier"), "this
+    /// morning", "earlier", "2 days ago", "hace una semana", "il y a deux
+    /// jours".
+    fn told_until(&self, mut j: usize, sent: bool) -> usize {
         while self.on(j) {
+            if sent {
+                let k = self.told_when(j);
+                if k > j {
+                    j = k;
+                    continue;
+                }
+            }
             // ("like 5 times", "twice already".)
             if self.any(j, "TWICE YESTERDAY AYER HIER ALREADY LIKE") {
                 j += 1;
@@ -333,3 +355,64 @@ impl Reader<'_> {
 
 /// The days of the week, as a told keyword's "on Monday" names them.
 const DAYS: &str = "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY";
+
+/// The days of the week in English, Spanish and French, as a keyword told as
+/// sent names them alone ("I wrote stop Tuesday", "el martes", "mardi").
+const ALL_DAYS: &str = "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY LUNES MARTES \
+    MIERCOLES JUEVES VIERNES SABADO DOMINGO LUNDI MARDI MERCREDI JEUDI VENDREDI SAMEDI DIMANCHE";
+
+impl Reader<'_> {
+    /// Where a when after a keyword told as sent ends, from word `j` (`j`
+    /// when there is none here): a day, a date, a part of today, a time ago.
+    fn told_when(&self, j: usize) -> usize {
+        // ("on Tuesday", "el martes", "le 11/3": a day or a date's first
+        // number, the rest after its slash in a clause of its own.)
+        let at = usize::from(self.any(j, "ON EL LE LAST"));
+        let d = j + at;
+        if self.on(d) && (self.any(d, ALL_DAYS) || (at > 0 && self.number(d))) {
+            // ("lunes pasado", "mardi dernier".)
+            return d + 1 + usize::from(self.on(d + 1) && self.any(d + 1, "PASADO DERNIER"));
+        }
+        if self.any(j, "EARLIER TODAY ANTIER ANTEAYER") {
+            return j + 1;
+        }
+        // ("this morning", "esta mañana", "ce matin", "avant-hier".)
+        if (self.any(j, "THIS ESTA") && self.any(j + 1, "MORNING AFTERNOON WEEK MANANA SEMANA"))
+            || (self.eq(j, "CE") && self.any(j + 1, "MATIN"))
+            || (self.eq(j, "AVANT") && self.eq(j + 1, "HIER"))
+        {
+            return j + 2;
+        }
+        // ("2 days ago", "a week ago", "hace una semana", "il y a deux
+        // jours".)
+        let es_fr = if self.eq(j, "HACE") {
+            1
+        } else if self.eq(j, "IL") && self.eq(j + 1, "Y") && self.eq(j + 2, "A") {
+            3
+        } else {
+            0
+        };
+        let mut m = j + es_fr;
+        while m < j + es_fr + 3
+            && self.on(m)
+            && (self.number(m)
+                || self.any(
+                    m,
+                    "A AN FEW COUPLE OF UN UNA UNE TWO THREE DOS TRES DEUX TROIS",
+                ))
+        {
+            m += 1;
+        }
+        let unit = m > j + es_fr
+            && self.on(m)
+            && self.any(
+                m,
+                "DAYS WEEKS MONTHS DAY WEEK MONTH DIAS SEMANAS SEMANA MES MESES JOURS SEMAINE SEMAINES MOIS",
+            );
+        match (unit, es_fr) {
+            (true, 0) if self.eq(m + 1, "AGO") => m + 2,
+            (true, 1 | 3) => m + 1,
+            _ => j,
+        }
+    }
+}
