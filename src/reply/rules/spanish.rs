@@ -28,8 +28,8 @@ impl Reader<'_> {
                 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")
                 // (Done already: "Ya me di de baja", "me he dado de baja",
                 // "nos dimos de baja".)
-                || (i > 2 && self.any(i - 2, "DI DADO DIMOS") && self.is(i - 3, ME))
-                || (i > 3 && self.eq(i - 2, "DADO") && self.is(i - 4, ME))))
+                || (self.any(i - 2, "DI DADO DIMOS")
+                    && self.back(i - 2, 2).any(|m| self.is(m, ME)))))
         {
             // Or the keyword told as sent: "Ya les dije BAJA ayer".
             return self.told_stop(i);

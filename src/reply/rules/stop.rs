@@ -159,18 +159,14 @@ impl Reader<'_> {
         // que decir BAJA?", "Combien de fois faut-il dire STOP": how often,
         // asked.)
         let often = self.back_in_sentence(i).any(|m| {
-            (self.any(m, "MANY") && self.eq(m + 1, "TIMES"))
-                || (self.eq(m, "CUANTAS") && self.eq(m + 1, "VECES"))
-                || (self.eq(m, "COMBIEN") && self.eq(m + 2, "FOIS"))
+            m > 0 && self.any(m, "TIMES VECES FOIS") && self.any(m - 1, "MANY CUANTAS DE")
         });
-        let told_you = i >= 2
-            && self.any(i - 1, "YOU VOUS")
-            && (self.any(i - 2, "SAID TOLD") || (often && self.any(i - 2, "TELL SAY DIRE")));
+        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
         let told = i > 0
             && (self.any(
                 i - 1,
                 "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT WROTE WRITTEN ENVOYE",
-            ) || (often && self.any(i - 1, "SAY TELL DECIR DIRE DECIRLES")));
+            ) || (often && self.any(i - 1, "SAY DECIR DIRE")));
         let sent = told_you || told || (i > 0 && self.any(i - 1, SENDING));
         if i == 0 || sent {
             let k = self.told_until(self.told_to(i + 1), sent);
@@ -356,11 +352,6 @@ impl Reader<'_> {
 /// The days of the week, as a told keyword's "on Monday" names them.
 const DAYS: &str = "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY";
 
-/// The days of the week in English, Spanish and French, as a keyword told as
-/// sent names them alone ("I wrote stop Tuesday", "el martes", "mardi").
-const ALL_DAYS: &str = "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY LUNES MARTES \
-    MIERCOLES JUEVES VIERNES SABADO DOMINGO LUNDI MARDI MERCREDI JEUDI VENDREDI SAMEDI DIMANCHE";
-
 impl Reader<'_> {
     /// Where a when after a keyword told as sent ends, from word `j` (`j`
     /// when there is none here): a day, a date, a part of today, a time ago.
@@ -369,18 +360,16 @@ impl Reader<'_> {
         // number, the rest after its slash in a clause of its own.)
         let at = usize::from(self.any(j, "ON EL LE LAST"));
         let d = j + at;
-        if self.on(d) && (self.any(d, ALL_DAYS) || (at > 0 && self.number(d))) {
+        if self.on(d)
+            && (self.any(d, DAYS) || self.any(d, DIAS_JOURS) || (at > 0 && self.number(d)))
+        {
             // ("lunes pasado", "mardi dernier".)
             return d + 1 + usize::from(self.on(d + 1) && self.any(d + 1, "PASADO DERNIER"));
         }
-        if self.any(j, "EARLIER TODAY ANTIER ANTEAYER") {
+        if self.any(j, "EARLIER TODAY") {
             return j + 1;
         }
-        // ("this morning", "esta mañana", "ce matin", "avant-hier".)
-        if (self.any(j, "THIS ESTA") && self.any(j + 1, "MORNING AFTERNOON WEEK MANANA SEMANA"))
-            || (self.eq(j, "CE") && self.any(j + 1, "MATIN"))
-            || (self.eq(j, "AVANT") && self.eq(j + 1, "HIER"))
-        {
+        if self.eq(j, "THIS") && self.any(j + 1, "MORNING AFTERNOON") {
             return j + 2;
         }
         // ("2 days ago", "a week ago", "hace una semana", "il y a deux
@@ -392,22 +381,13 @@ impl Reader<'_> {
         } else {
             0
         };
-        let mut m = j + es_fr;
-        while m < j + es_fr + 3
-            && self.on(m)
-            && (self.number(m)
-                || self.any(
-                    m,
-                    "A AN FEW COUPLE OF UN UNA UNE TWO THREE DOS TRES DEUX TROIS",
-                ))
-        {
-            m += 1;
-        }
-        let unit = m > j + es_fr
+        let c = j + es_fr;
+        let m = c + usize::from(self.number(c) || self.any(c, "A AN UN UNA UNE TWO DOS DEUX"));
+        let unit = m > c
             && self.on(m)
             && self.any(
                 m,
-                "DAYS WEEKS MONTHS DAY WEEK MONTH DIAS SEMANAS SEMANA MES MESES JOURS SEMAINE SEMAINES MOIS",
+                "DAYS WEEKS DAY WEEK DIAS SEMANAS SEMANA JOURS SEMAINE SEMAINES",
             );
         match (unit, es_fr) {
             (true, 0) if self.eq(m + 1, "AGO") => m + 2,

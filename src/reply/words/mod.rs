@@ -94,6 +94,11 @@ pub const CAME_BY: u8 = 8;
 /// keyword after them is told of, not asked.
 pub const SENDING: &str = "REPLIED TEXTED SENT TYPED HIT PRESSED MANDO ENVIO";
 
+/// The days of the week in Spanish and French, as a keyword told as sent
+/// names them ("Les escribí BAJA el martes", "J'ai écrit STOP mardi").
+pub const DIAS_JOURS: &str = "LUNES MARTES MIERCOLES JUEVES VIERNES SABADO DOMINGO LUNDI MARDI \
+    MERCREDI JEUDI VENDREDI SAMEDI DIMANCHE";
+
 /// A word as the lists know it: its canonical spelling, flags and channels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Known {
