@@ -50,6 +50,9 @@ pub struct Tok {
     pub line: u8,
     /// Written with a capital first letter ("Debbie", "STOP").
     pub cap: bool,
+    /// After a dash with a space before it ("STOP – CALLING"), and no other
+    /// break.
+    dash: bool,
 }
 
 impl Tok {
@@ -65,6 +68,7 @@ impl Tok {
             synth: false,
             line: 0,
             cap: false,
+            dash: false,
         }
     }
 
@@ -206,5 +210,30 @@ mod tests {
         assert_eq!(words_of("stopcalling"), ["STOP", "CALLING"]);
         assert_eq!(words_of("stopover"), ["stopover".to_uppercase()]);
         assert_eq!(normalize("stoptexting"), "STOPTEXTING");
+    }
+
+    #[test]
+    fn spelt_letters_and_spaced_dashes() {
+        assert_eq!(words_of("s t o p texting me"), ["STOP", "TEXTING", "ME"]);
+        assert_eq!(words_of("please R E M O V E"), ["PLEASE", "REMOVE"]);
+        // Not a word of the lists, or fewer than three letters: as written.
+        assert_eq!(normalize("U S A"), "U S A");
+        assert_eq!(normalize("I am a b c"), "I AM A B C");
+        assert_eq!(normalize("a b testing"), "A B TESTING");
+        assert_eq!(normalize("x s t o p"), "X S T O P");
+        assert_eq!(
+            words_of("STOP \u{2013} CALLING \u{2013} ME"),
+            ["STOP", "CALLING", "ME"]
+        );
+        assert_eq!(normalize("stop - texting - me"), "STOP-TEXTING-ME");
+        // One dash, or a dash after a word group: a clause break.
+        assert_eq!(
+            words_of("Thanks \u{2013} stop by"),
+            ["THANKS", ",STOP", "BY"]
+        );
+        assert_eq!(
+            words_of("Sure - call me - at 5"),
+            ["SURE", ",CALL", "ME", ",AT", "5"]
+        );
     }
 }

@@ -21,6 +21,7 @@ pub(super) fn read(text: &str) -> Tokens {
         join: b' ',
         line: 0,
         cap: false,
+        dash: false,
     };
     for (c, up) in text
         .chars()
@@ -31,6 +32,8 @@ pub(super) fn read(text: &str) -> Tokens {
         b.char(c, up);
     }
     b.end_word();
+    spelt(&mut b.out);
+    dashed(&mut b.out.toks);
     debug_assert!(words::lookup("LOL").is_some_and(|k| k.f & LAUGH != 0));
     debug_assert!(words::lookup("AND").is_some_and(|k| k.f & CONJ != 0));
     b.out
@@ -47,6 +50,8 @@ struct Builder {
     line: u8,
     /// The word being read starts with a capital letter.
     cap: bool,
+    /// A dash after a space stands before the next word, and no other break.
+    dash: bool,
 }
 
 impl Builder {
@@ -119,6 +124,7 @@ impl Builder {
             self.end_word();
             self.join = b'-';
         } else {
+            self.dash = self.brk == 0 || self.dash;
             self.join = b' ';
             self.brk = self.brk.max(WEAK);
         }
@@ -128,6 +134,7 @@ impl Builder {
     /// before the next is at least `k`.
     fn punctuation(&mut self, c: char, k: u8) {
         self.end_word();
+        self.dash = false;
         if c == '\n' {
             self.line = self.line.saturating_add(1).min(2);
         }
@@ -159,10 +166,12 @@ impl Builder {
             synth: false,
             line: self.line,
             cap: self.cap,
+            dash: self.dash,
         };
         self.brk = 0;
         self.join = b' ';
         self.line = 0;
+        self.dash = false;
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
@@ -264,9 +273,69 @@ impl Builder {
                     synth: true,
                     line: 0,
                     cap: false,
+                    dash: false,
                 });
             }
         }
+    }
+}
+
+/// Letters spaced one by one that spell a word the lists know ("s t o p
+/// texting me", "S T O P"): that word, as if written whole. Three letters at
+/// least, the whole run, and a word with a flag of its own in the lists ("a b
+/// testing", "p s", "U S A", "I am a b c" stay as written).
+fn spelt(out: &mut Tokens) {
+    let mut a = 0;
+    while a < out.toks.len() {
+        let mut word = [0u8; 16];
+        let mut n = 0;
+        while let Some(t) = out.toks.get(a + n) {
+            let c = out.buf.as_bytes().get(t.start).copied().unwrap_or(0);
+            let on = n == 0 || (t.brk == 0 && t.join == b' ');
+            match word.get_mut(n) {
+                Some(s) if on && t.end == t.start + 1 && c.is_ascii_alphabetic() => *s = c,
+                _ => break,
+            }
+            n += 1;
+        }
+        let known = std::str::from_utf8(word.get(..n).unwrap_or_default())
+            .ok()
+            .filter(|_| n >= 3)
+            .and_then(words::lookup)
+            .filter(|k| k.f & !words::PLAIN != 0);
+        if let (Some(k), Some(t)) = (known, out.toks.get_mut(a)) {
+            // (The word spelt is added to the text the words point into.)
+            t.start = out.buf.len();
+            out.buf.push_str(k.w);
+            t.end = out.buf.len();
+            t.w = k.w;
+            t.f = k.f;
+            t.ch = k.ch;
+            out.toks.drain(a + 1..a + n);
+            n = 1;
+        }
+        // (A word spelt is the whole run: "x s t o p" is not "x stop".)
+        a += n.max(1);
+    }
+}
+
+/// Words parted by spaced dashes one by one ("STOP – CALLING – ME", "stop -
+/// texting - me"): joined as an unspaced dash joins them ("STOP—CALLING—ME").
+/// Two dashes at least in a row with a single word between; a lone dash is
+/// a clause break ("Thanks – stop by tomorrow", "Sure - call me at 5") and
+/// stays one.
+fn dashed(toks: &mut [Tok]) {
+    let mut a = 0;
+    while a < toks.len() {
+        let n = toks.iter().skip(a + 1).take_while(|t| t.dash).count();
+        let first = toks.get(a).is_some_and(|t| !t.dash);
+        if first && n >= 2 {
+            for t in toks.iter_mut().skip(a + 1).take(n) {
+                t.brk = 0;
+                t.join = b'-';
+            }
+        }
+        a += n + 1;
     }
 }
 
