@@ -12,11 +12,14 @@
  *   `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now` for each contact); a
  *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
- * - a JavaScript `Date`.
+ * - RFC 9557 text, as `Temporal.ZonedDateTime` writes it: `"2026-11-02T09:00:00-05:00[America/New_York]"`
+ *   (the offset decides; annotations such as `[u-ca=iso8601]` are read past; a zone without an offset is refused);
+ * - a JavaScript `Date`; a `Temporal.Instant` or `ZonedDateTime` (its `epochMilliseconds`); another date
+ *   library's object (Luxon, Day.js, Moment, `Temporal.PlainDateTime`), read by the text its `toJSON()` gives.
  * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;
  * a local date-time when the contact has no zone; a number below 100,000,000,000 ("looks like seconds").
  */
-export type Time = string | number | Date;
+export type Time = string | number | Date | { epochMilliseconds: number } | { toJSON(): string };
 /** A channel a contact is reached on: a text, a phone call, an email. */
 export type Channel = "sms" | "call" | "email";
 /**

@@ -71,12 +71,17 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
 /// databases write one: to the minute (`2026-11-02T14:00Z`), with a space before
 /// the offset (`2026-11-02 09:00:00 -0500`, as Ruby writes times), or `UTC` or
 /// `GMT` (any letter case) for `Z` (`2026-11-02 14:00:00 UTC`, as BigQuery and
-/// Ruby write UTC). The date and time before the offset are read as [`local`]
+/// Ruby write UTC); with RFC 9557's annotations after the offset, as
+/// `Temporal.ZonedDateTime` writes a time (`…-05:00[America/New_York]`: the
+/// offset decides). The date and time before the offset are read as [`local`]
 /// reads them, but a date needs its time. `None` for anything else.
 ///
 /// ```
 /// use cadence_engine::{rfc3339, Instant};
 /// assert_eq!(rfc3339::parse_iso("1970-01-01T01:00+01:00"), Some((Instant(0), 3600)));
+/// assert_eq!(rfc3339::parse_iso("1969-12-31T19:00:00-05:00[America/New_York]"), Some((Instant(0), -18000)));
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00Z[UTC][u-ca=iso8601]"), Some((Instant(0), 0)));
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00[UTC]"), None);
 /// assert_eq!(rfc3339::parse_iso("1970-01-01 00:00:00 UTC"), Some((Instant(0), 0)));
 /// assert_eq!(rfc3339::parse_iso("1969-12-31 19:00:00 -0500"), Some((Instant(0), -18000)));
 /// assert_eq!(rfc3339::parse_iso("1970-01-01+01:00"), None);
@@ -148,6 +153,9 @@ pub fn parse_rfc2822(text: &str) -> Option<(Instant, i32)> {
 
 /// [`parse_iso`]'s forms beyond [`parse`]'s.
 fn parse_other(t: &str) -> Option<(Instant, i32)> {
+    if let Some(head) = annotated(t) {
+        return parse_iso(head);
+    }
     // The text before a `UTC` or `GMT` at its end.
     let before_utc = t.len().checked_sub(3).and_then(|i| {
         let end = t.get(i..)?;
@@ -171,6 +179,25 @@ fn parse_other(t: &str) -> Option<(Instant, i32)> {
     (MIN_MS..=MAX_MS)
         .contains(&ms)
         .then_some((Instant(ms), offset))
+}
+
+/// The time before RFC 9557's annotations, as `Temporal.ZonedDateTime`
+/// writes a time: `2026-11-03T10:15:00-05:00[America/New_York]`, and
+/// `[u-ca=iso8601]`, `[!Europe/Paris]` after it. The offset before them
+/// decides the instant (RFC 9557 §3.4); a time with a zone but no offset
+/// is not read here. `None` when `t` does not end in annotations.
+fn annotated(t: &str) -> Option<&str> {
+    let at = t.find('[')?;
+    let (head, mut tags) = t.split_at(at);
+    while !tags.is_empty() {
+        let end = tags.find(']')?;
+        let tag = tags.get(1..end)?;
+        if tag.is_empty() || tag.contains('[') {
+            return None;
+        }
+        tags = tags.get(end + 1..)?;
+    }
+    Some(head)
 }
 
 /// The numbers of `YYYY-MM-DDTHH:MM:SS` (`T`, `t` or a space between date and

@@ -186,10 +186,28 @@ fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
 /// A time argument that belongs to no one contact: RFC 3339 text with an
 /// offset, epoch milliseconds or a `Date`.
 pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
-    if let Some(s) = v.as_string() {
+    if let Some(s) = v.as_string().or_else(|| json_text(v)) {
         return crate::read::time_text(&s).map_err(|e| e.under(path));
     }
     time_arg(v, path)?.in_zone(None).map_err(|e| e.under(path))
+}
+
+/// The text a date library's object gives as JSON (Luxon, Day.js, Moment,
+/// Temporal's PlainDateTime), as `JSON.stringify` writes it inside a
+/// contact; not for a `Date` or a Temporal instant, read by their numbers.
+fn json_text(v: &JsValue) -> Option<String> {
+    if !v.is_object()
+        || v.is_instance_of::<js_sys::Date>()
+        || number_at(v, "epochMilliseconds").is_some()
+    {
+        return None;
+    }
+    let f = js_sys::Reflect::get(v, &JsValue::from_str("toJSON")).ok()?;
+    f.dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(v)
+        .ok()?
+        .as_string()
 }
 
 /// A time argument of one contact: as [`time`], or a local date-time the
@@ -208,6 +226,16 @@ pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
             .map_err(|e| e.under(path));
     }
     if let Some(s) = v.as_string() {
+        return TimeArg::text(&s).map_err(|e| e.under(path));
+    }
+    // A Temporal.Instant or ZonedDateTime by its epoch milliseconds; another
+    // date library's object by its JSON text.
+    if let Some(ms) = number_at(v, "epochMilliseconds").filter(|_| v.is_object()) {
+        return Instant::from_f64(ms)
+            .map(TimeArg::at)
+            .map_err(|e| e.under(path));
+    }
+    if let Some(s) = json_text(v) {
         return TimeArg::text(&s).map_err(|e| e.under(path));
     }
     let got = got_js(v);

@@ -464,3 +464,34 @@ test("a local now is read in each contact's zone; a Worklist's clock must carry 
     assert.throws(f, (e) => e instanceof Error && /^now: expected a time with an offset .* this time is not one contact's$/.test(e.message));
   }
 });
+
+test('a time may be a Temporal value or a date library object, as inside a contact', () => {
+  const pb = m.preset('monthly-campaign');
+  const c = { id: 't', timeZone: 'America/New_York', addedAt: '2026-11-01T12:00:00Z', events: [
+    { kind: 'message', at: '2026-11-03T10:15:00-05:00[America/New_York]', channel: 'sms', direction: 'in', text: 'STOP' },
+  ] };
+  const now = '2026-11-04T10:00:00-05:00';
+  const want = m.evaluate(c, pb, now);
+  assert.equal(want.channels.sms.reason, 'dnd');
+  // Temporal.ZonedDateTime's text (RFC 9557): the offset decides, the annotations are read past.
+  assert.deepEqual(m.evaluate(c, pb, '2026-11-04T10:00:00-05:00[America/New_York][u-ca=iso8601]'), want);
+  // A Temporal.Instant or ZonedDateTime: its epoch milliseconds.
+  const instant = { epochMilliseconds: Date.parse(now), toJSON: () => '2026-11-04T15:00:00Z' };
+  assert.deepEqual(m.evaluate(c, pb, instant), want);
+  assert.deepEqual(m.evaluateMany([c], pb, instant), [want]);
+  // Luxon, Day.js, Moment, Temporal.PlainDateTime: the text `toJSON` gives.
+  const luxon = { toJSON: () => '2026-11-04T10:00:00.000-05:00' };
+  const plain = { toJSON: () => '2026-11-04T10:00:00' };
+  assert.deepEqual(m.evaluate(c, pb, luxon), want);
+  assert.deepEqual(m.evaluate(c, pb, plain), want);
+  assert.deepEqual(m.checkChannel(c, 'sms', luxon, pb), m.checkChannel(c, 'sms', now, pb));
+  const w = new m.Worklist(pb);
+  w.upsert([c]);
+  w.refresh(instant);
+  assert.deepEqual(w.get('t'), want);
+  // One clock for many contacts still names its offset; a zone without an offset is no time.
+  assert.throws(() => w.refresh(plain), (e) => e instanceof Error && /^now: expected a time with an offset/.test(e.message));
+  assert.throws(() => m.evaluate(c, pb, { toJSON: () => 'soon' }), (e) => e instanceof Error && /^now: expected an RFC 3339 time/.test(e.message));
+  assert.throws(() => m.evaluate({ ...c, events: [{ ...c.events[0], at: '2026-11-03T10:15:00[America/New_York]' }] }, pb, now),
+    (e) => e instanceof Error && e.message.startsWith('events[0].at: expected'));
+});

@@ -39,6 +39,11 @@ const regions: Region[] = ['US', 'CA', 'US-FL', 'US-DC', 'US-PR', 'CA-ON', 'CA-Q
 const notARegion: Region = 'US-XX';
 const event: Event = { kind: 'dnd', at: 0, channel: 'all', active: true };
 const time: Time = new Date();
+// A Temporal value or another date library's object.
+const instant: Time = { epochMilliseconds: 1793628000000 };
+const luxon: Time = { toJSON: () => '2026-11-02T09:00:00.000-05:00' };
+// @ts-expect-error: an object that is no time
+const notATime: Time = { when: 'now' };
 
 // Playbooks stay strict: a typo is caught.
 const typo: Playbook = {
