@@ -221,7 +221,9 @@ export interface HorizonEvent {
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
  * directions), `"text"`/`"text message"` for `"sms"`, `"phone"`/`"phone call"` for `"call"`,
- * `"voicemail"` for `"leftVoicemail"`.
+ * `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs log: `"busy"`/`"missed"`/`"unanswered"`
+ * for `"noAnswer"`, `"answered"` for `"connected"`, `"left live message"`/`"left message"` for `"leftVoicemail"`; and
+ * why an email provider set a DND: `"bounced"`, `"unsubscribed"`, `"spam"` (for `"complaint"`).
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

@@ -28,7 +28,7 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
 /// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
 /// rep picks them when logging an activity. Each stands for its name only in a
 /// field that has that name.
-const ALIASES: [(&str, &str); 16] = [
+const ALIASES: [(&str, &str); 25] = [
     ("inbound", "in"),
     ("incoming", "in"),
     ("received", "in"),
@@ -47,6 +47,20 @@ const ALIASES: [(&str, &str); 16] = [
     // labels: "Left a Voicemail", "Sold a Product or Service").
     ("left a voicemail", "leftVoicemail"),
     ("sold a product or service", "sold"),
+    // Call dispositions as dialers and CRMs log them (HubSpot's "Busy", "Left
+    // live message"; Twilio's "busy"; Aircall's "answered", "missed"): a busy
+    // line or a missed call is not reached, a message left with whoever
+    // answered is a message left.
+    ("busy", "noAnswer"),
+    ("missed", "noAnswer"),
+    ("unanswered", "noAnswer"),
+    ("answered", "connected"),
+    ("left live message", "leftVoicemail"),
+    ("left message", "leftVoicemail"),
+    // Why a DND was set, as email providers log it.
+    ("bounced", "bounce"),
+    ("unsubscribed", "unsubscribe"),
+    ("spam", "complaint"),
 ];
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
@@ -155,5 +169,44 @@ impl Kind {
             .iter()
             .find(|(_, k)| *k == self)
             .map_or("", |(n, _)| n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each alias leads to a name of the field it is read in, and only there.
+    #[test]
+    fn aliases_read_as_their_names() {
+        fn check<T>(names: &[(&str, T)], pairs: &[(&str, &str)]) {
+            let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+            for (text, want) in pairs {
+                let got = index_of(&Val::Str((*text).into()), &list).ok();
+                assert_eq!(got.and_then(|i| list.get(i)), Some(want), "{text}");
+            }
+        }
+        check(
+            &OUTCOMES,
+            &[
+                ("Busy", "noAnswer"),
+                ("missed", "noAnswer"),
+                ("Unanswered", "noAnswer"),
+                ("answered", "connected"),
+                ("Left live message", "leftVoicemail"),
+                ("left_message", "leftVoicemail"),
+            ],
+        );
+        check(
+            &SOURCES,
+            &[
+                ("Bounced", "bounce"),
+                ("unsubscribed", "unsubscribe"),
+                ("SPAM", "complaint"),
+            ],
+        );
+        // Not in another field: "busy" is no direction.
+        let directions: Vec<&str> = DIRECTIONS.iter().map(|(n, _)| *n).collect();
+        assert!(index_of(&Val::Str("busy".into()), &directions).is_err());
     }
 }

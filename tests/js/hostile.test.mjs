@@ -551,7 +551,7 @@ test('Worklist: when an id comes twice in one call and the last is bad, the earl
   try {
     assert.deepEqual(w.upsert([{ ...good(), id: 7, name: 'kept' }]), []);
     const stop = { kind: 'message', at: '2026-11-12T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' };
-    const bad = { kind: 'activity', at: '2026-11-12T14:01:00Z', interaction: 'call', outcome: 'Busy' };
+    const bad = { kind: 'activity', at: '2026-11-12T14:01:00Z', interaction: 'call', outcome: 'Pending' };
     const errs = w.upsert([{ ...good(), id: 7, name: 'old' }, { ...good(), id: '7', name: 'new', events: [stop, bad] }]);
     assert.deepEqual(errs.map((e) => [e.id, e.path]), [['7', 'contacts[1].events[1].outcome']]);
     // Neither of the call's two records: the contact stays as it was before it.
