@@ -28,15 +28,23 @@ pub(super) fn numbered(s: &str) -> Option<(Known, usize)> {
     Some((key, at))
 }
 
-/// A stop word glued to a word of contact ("STOPTEXTING", "STOPCALLING"):
-/// both words.
-pub(super) fn glued(s: &str) -> Option<(Known, Known)> {
-    let rest = s.strip_prefix("STOP").filter(|r| r.len() >= 3)?;
+/// A stop word or "do not" glued to a word of contact ("STOPTEXTING",
+/// "STOPCALLING", a hashtag's "DoNotCall", "DONTTEXTME"): both words, and
+/// where the second starts.
+pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
+    let (first, rest) = match s.strip_prefix("STOP") {
+        Some(rest) => ("STOP", rest),
+        None => (
+            "DON'T",
+            s.strip_prefix("DONOT").or_else(|| s.strip_prefix("DONT"))?,
+        ),
+    };
+    let rest = Some(rest).filter(|r| r.len() >= 3)?;
     let contact =
         |w: &str| read_word(w).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0);
     // "STOPCALLINGME": the "ME" glued on too is the customer.
     let second = contact(rest).or_else(|| rest.strip_suffix("ME").and_then(contact))?;
-    Some((words::lookup("STOP")?, second))
+    Some((words::lookup(first)?, s.len() - rest.len(), second))
 }
 
 /// A word the lists know, also when elongated ("stooop", "pleeease",

@@ -200,9 +200,9 @@ impl Builder {
         let (at, first, second) = if let Some((key, at)) = numbered(surface) {
             // "STOP2": the keyword, then its number as a word of its own.
             (start + at, key, NUMBER)
-        } else if let Some((stop, rest)) = glued(surface) {
-            // "stoptexting": two words, the second glued to the first.
-            (start + 4, stop, rest)
+        } else if let Some((stop, at, rest)) = glued(surface) {
+            // "stoptexting", "DoNotCall": two words, the second glued to the first.
+            (start + at, stop, rest)
         } else {
             return false;
         };
