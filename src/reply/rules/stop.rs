@@ -161,7 +161,14 @@ impl Reader<'_> {
         let often = self.back_in_sentence(i).any(|m| {
             m > 0 && self.any(m, "TIMES VECES FOIS") && self.any(m - 1, "MANY CUANTAS DE")
         });
-        let told_you = i >= 2 && self.any(i - 1, "YOU") && self.any(i - 2, "SAID TOLD");
+        // (Or the sender's people: "I told your agent STOP on the phone", "I
+        // told the dealership STOP last week".)
+        let staff = i >= 3
+            && self.any(i - 1, "AGENT REP REPRESENTATIVE SALESMAN SALESPERSON GUY TEAM OFFICE DEALERSHIP DEALER STORE STAFF")
+            && self.any(i - 2, "YOUR UR THE");
+        let told_you = i >= 2
+            && (self.any(i - 1, "YOU") || staff)
+            && self.any(i - 1 - usize::from(staff) - 1, "SAID TOLD");
         let told = i > 0
             && (self.any(
                 i - 1,
@@ -331,10 +338,14 @@ impl Reader<'_> {
                 || self.any(j, "TWO THREE FOUR FIVE SEVERAL MULTIPLE MANY DOS TRES DEUX TROIS"))
                 && self.any(j + 1, "TIMES VECES FOIS"))
                 || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
-                // ("on Monday".)
+                // ("on Monday", "by phone".)
                 || (self.eq(j, "ON") && self.any(j + 1, DAYS))
+                || (self.eq(j, "BY") && self.eq(j + 1, "PHONE"))
             {
                 j += 2;
+            } else if self.any(j, "ON OVER") && self.eq(j + 1, "THE") && self.eq(j + 2, "PHONE") {
+                // ("on the phone".)
+                j += 3;
             } else if self.eq(j, "LA")
                 && self.any(j + 1, "SEMANA SEMAINE")
                 && self.any(j + 2, "PASADA DERNIERE")
