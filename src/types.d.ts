@@ -13,7 +13,7 @@
  *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
  * - RFC 9557 text, as `Temporal.ZonedDateTime` writes it: `"2026-11-02T09:00:00-05:00[America/New_York]"`
- *   (the offset decides; annotations such as `[u-ca=iso8601]` are read past; a zone without an offset is refused);
+ *   (the offset decides; annotations such as `[u-ca=iso8601]` are read past; a critical one, `[!…]`, and a zone without an offset are refused);
  * - a JavaScript `Date`; a `Temporal.Instant` or `ZonedDateTime` (its `epochMilliseconds`); another date
  *   library's object (Luxon, Day.js, Moment, `Temporal.PlainDateTime`), read by the text its `toJSON()` gives.
  * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;
@@ -221,7 +221,7 @@ export interface HorizonEvent {
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
  * directions), `"text"`/`"text message"` for `"sms"`, `"phone"`/`"phone call"` for `"call"`,
- * `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs log: `"busy"`/`"missed"`/`"unanswered"`
+ * `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs log: `"busy"`/`"unanswered"`
  * for `"noAnswer"`, `"answered"` for `"connected"`, `"left live message"`/`"left message"` for `"leftVoicemail"`; and
  * why an email provider set a DND: `"bounced"`, `"unsubscribed"`, `"spam"` (for `"complaint"`).
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`

@@ -28,7 +28,7 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
 /// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
 /// rep picks them when logging an activity. Each stands for its name only in a
 /// field that has that name.
-const ALIASES: [(&str, &str); 25] = [
+const ALIASES: [(&str, &str); 24] = [
     ("inbound", "in"),
     ("incoming", "in"),
     ("received", "in"),
@@ -48,11 +48,10 @@ const ALIASES: [(&str, &str); 25] = [
     ("left a voicemail", "leftVoicemail"),
     ("sold a product or service", "sold"),
     // Call dispositions as dialers and CRMs log them (HubSpot's "Busy", "Left
-    // live message"; Twilio's "busy"; Aircall's "answered", "missed"): a busy
-    // line or a missed call is not reached, a message left with whoever
-    // answered is a message left.
+    // live message"; Twilio's "busy"; Aircall's "answered"): a busy line is
+    // not reached, a message left with whoever answered is a message left.
+    // (Not "missed": a dialer's missed call is the customer's, unanswered.)
     ("busy", "noAnswer"),
-    ("missed", "noAnswer"),
     ("unanswered", "noAnswer"),
     ("answered", "connected"),
     ("left live message", "leftVoicemail"),
@@ -190,7 +189,6 @@ mod tests {
             &OUTCOMES,
             &[
                 ("Busy", "noAnswer"),
-                ("missed", "noAnswer"),
                 ("Unanswered", "noAnswer"),
                 ("answered", "connected"),
                 ("Left live message", "leftVoicemail"),

@@ -82,6 +82,8 @@ pub fn parse(text: &str) -> Option<(Instant, i32)> {
 /// assert_eq!(rfc3339::parse_iso("1969-12-31T19:00:00-05:00[America/New_York]"), Some((Instant(0), -18000)));
 /// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00Z[UTC][u-ca=iso8601]"), Some((Instant(0), 0)));
 /// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00[UTC]"), None);
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00Z[!UTC]"), None);
+/// assert_eq!(rfc3339::parse_iso("1970-01-01T00:00:00Z[UTC]junk]"), None);
 /// assert_eq!(rfc3339::parse_iso("1970-01-01 00:00:00 UTC"), Some((Instant(0), 0)));
 /// assert_eq!(rfc3339::parse_iso("1969-12-31 19:00:00 -0500"), Some((Instant(0), -18000)));
 /// assert_eq!(rfc3339::parse_iso("1970-01-01+01:00"), None);
@@ -183,19 +185,23 @@ fn parse_other(t: &str) -> Option<(Instant, i32)> {
 
 /// The time before RFC 9557's annotations, as `Temporal.ZonedDateTime`
 /// writes a time: `2026-11-03T10:15:00-05:00[America/New_York]`, and
-/// `[u-ca=iso8601]`, `[!Europe/Paris]` after it. The offset before them
-/// decides the instant (RFC 9557 §3.4); a time with a zone but no offset
-/// is not read here. `None` when `t` does not end in annotations.
+/// `[u-ca=iso8601]` after it. The offset before them decides the instant
+/// (RFC 9557 §3.4); a critical tag (`[!Europe/Paris]`), which asks for a
+/// check against the offset, and a time with a zone but no offset are not
+/// read here. `None` when `t` does not end in annotations.
 fn annotated(t: &str) -> Option<&str> {
     let at = t.find('[')?;
     let (head, mut tags) = t.split_at(at);
     while !tags.is_empty() {
-        let end = tags.find(']')?;
-        let tag = tags.get(1..end)?;
-        if tag.is_empty() || tag.contains('[') {
+        let rest = tags.strip_prefix('[')?;
+        let end = rest.find(']')?;
+        let tag = rest.get(..end)?;
+        // (A critical tag, `[!Europe/Paris]`, asks the reader to check what
+        // it says against the offset: refused rather than unchecked.)
+        if tag.is_empty() || tag.contains('[') || tag.starts_with('!') {
             return None;
         }
-        tags = tags.get(end + 1..)?;
+        tags = rest.get(end + 1..)?;
     }
     Some(head)
 }

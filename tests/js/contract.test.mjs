@@ -492,6 +492,10 @@ test('a time may be a Temporal value or a date library object, as inside a conta
   // One clock for many contacts still names its offset; a zone without an offset is no time.
   assert.throws(() => w.refresh(plain), (e) => e instanceof Error && /^now: expected a time with an offset/.test(e.message));
   assert.throws(() => m.evaluate(c, pb, { toJSON: () => 'soon' }), (e) => e instanceof Error && /^now: expected an RFC 3339 time/.test(e.message));
+  // A critical annotation asks for a check against the offset: refused, as text after the last tag is.
+  for (const bad of ['2026-11-04T10:00:00-05:00[!Europe/Paris]', '2026-11-04T15:00:00Z[UTC]junk]']) {
+    assert.throws(() => m.evaluate(c, pb, bad), (e) => e instanceof Error && e.message.startsWith('now: expected'), bad);
+  }
   assert.throws(() => m.evaluate({ ...c, events: [{ ...c.events[0], at: '2026-11-03T10:15:00[America/New_York]' }] }, pb, now),
     (e) => e instanceof Error && e.message.startsWith('events[0].at: expected'));
 });

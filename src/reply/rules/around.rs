@@ -144,7 +144,10 @@ impl Reader<'_> {
         let k = k + usize::from(self.is(k, GER) && self.is(k + 1, ME) && self.on(k + 1));
         (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS SI OUI YES"))
             // ("Les textos, ça va".)
-            || (self.brk(k + 1) <= WEAK && self.eq(k + 1, "CA") && self.eq(k + 2, "VA"))
+            || (self.brk(k + 1) <= WEAK
+                && self.eq(k + 1, "CA")
+                && self.eq(k + 2, "VA")
+                && !self.any(k + 3, "PAS PLUS"))
             || (self.any(k + 1, "IS ARE ESTAN SONT")
                 && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))

@@ -46,11 +46,13 @@ impl Reader<'_> {
                 self.any(b, "JUST ONLY PREFER PLEASE")
                     // ("I only want emails", "I only accept texts".)
                     || (b > 0 && self.any(b, "WANT ACCEPT") && self.eq(b - 1, "ONLY"))
-                    // ("I'm fine with texts", not "not fine with".)
+                    // ("I'm fine with texts", not "I'm no longer ok with texts"
+                    // nor "... texts NOT".)
                     || (b > 1
                         && self.eq(b, "WITH")
                         && self.any(b - 1, "FINE OK OKAY")
-                        && !self.eq(b - 2, "NOT"))
+                        && self.any(b - 2, "I'M WE'RE AM")
+                        && !self.eq(k + 1, "NOT"))
             })
             // ("Instead of calling, text".)
             || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))

@@ -176,7 +176,15 @@ impl Reader<'_> {
             ) || (often && self.any(i - 1, "SAY DECIR DIRE")));
         let sent = told_you || told || (i > 0 && self.any(i - 1, SENDING));
         if i == 0 || sent {
-            let k = self.told_until(self.told_to(i + 1), sent);
+            // (A day or a date says when only when the customer says it of
+            // a stop word: not "They said stop this morning", "I said cancel
+            // on Tuesday".)
+            let mine = (i > 0 && self.any(i - 1, "DIJE ESCRIBI MANDE ENVIE RESPONDI"))
+                || self
+                    .back_in_sentence(i)
+                    .any(|m| self.any(m, "I I'VE WE WE'VE YO JE J"));
+            let when = sent && mine && !self.any(i, "CANCEL CANCELAR");
+            let k = self.told_until(self.told_to(i + 1), when);
             // (Or sent already: "I already replied END", "Ya les dije BAJA",
             // "J'ai déjà répondu ARRET".)
             let already = i > 0 && self.back(i, 4).any(|m| self.any(m, "ALREADY YA DEJA"));
@@ -250,12 +258,17 @@ impl Reader<'_> {
     pub(super) fn all_lists(&self, o: usize) -> bool {
         // ("all of your mailing lists"; "all your brands": every sender.)
         let of = o + 1 + usize::from(self.eq(o + 1, "OF"));
-        let senders =
-            "BRANDS COMPANIES BUSINESSES AFFILIATES PARTNERS STORES LOCATIONS DEALERSHIPS";
+        let s = of + usize::from(self.is(of, DET));
+        // (Not "all your brands' emails": the means narrows it.)
+        let senders = !self.is(s + 1, MEDIA)
+            && self.any(
+                s,
+                "BRANDS COMPANIES BUSINESSES AFFILIATES PARTNERS STORES LOCATIONS DEALERSHIPS",
+            );
         self.is(o, ALLW)
             && (matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
                 || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. }))
-                || self.any(of + usize::from(self.is(of, DET)), senders))
+                || senders)
     }
 
     /// Word `j` starts a reason given after a keyword that opens the
@@ -339,7 +352,7 @@ impl Reader<'_> {
                 && self.any(j + 1, "TIMES VECES FOIS"))
                 || (self.eq(j, "LAST") && self.any(j + 1, "WEEK NIGHT MONTH TIME"))
                 // ("on Monday", "by phone".)
-                || (self.eq(j, "ON") && self.any(j + 1, DAYS))
+                || (sent && self.eq(j, "ON") && self.any(j + 1, DAYS))
                 || (self.eq(j, "BY") && self.eq(j + 1, "PHONE"))
             {
                 j += 2;

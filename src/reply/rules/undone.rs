@@ -77,6 +77,11 @@ impl Reader<'_> {
         if !key || other || !self.bare(h.b) || !self.on(h.a) || h.a == 0 {
             return false;
         }
+        // ("I never texted you, stop": "you" is whom it was not sent to, and
+        // the keyword a request of its own.)
+        if self.any(h.a - 1, "YOU Y'ALL") {
+            return false;
+        }
         // Back over "to (be)", "you to", "à me", "darme": to the verb.
         let mut v = h.a - 1;
         while v > 0 && self.on(v) && (self.is(v, ME) || self.any(v, "TO BE YOU A DE D ETRE DARME"))
@@ -111,6 +116,11 @@ impl Reader<'_> {
     /// sending is what was (or was not) sent, not a command ("no mande
     /// mensajes").
     pub(super) fn sent_key(&self, j: usize) -> bool {
-        self.any(j, "MANDE ENVIE") && self.is(j + 1, KEY) && self.on(j + 1) && self.bare(j + 2)
+        // (Told by "yo" or "nunca": "no mande STOP" alone may be the command.)
+        self.any(j, "MANDE ENVIE")
+            && self.is(j + 1, KEY)
+            && self.on(j + 1)
+            && self.bare(j + 2)
+            && self.back(j, 3).any(|m| self.any(m, "YO NUNCA JAMAS"))
     }
 }

@@ -56,8 +56,7 @@ impl Reader<'_> {
                 .unwrap_or(j);
         }
         // ("Texts: not ok", a label and what it is.)
-        let start = i == 0 || self.brk(i) == FULL_STOP || (i == 1 && self.is(0, DET));
-        let labelled = start && self.brk(j) == WEAK;
+        let labelled = self.starts(i) && self.brk(j) == WEAK;
         let (k, not) = if labelled && self.any(j, UNWELCOME) {
             (j, false)
         } else if labelled && self.eq(j, "NOT") {
@@ -75,7 +74,9 @@ impl Reader<'_> {
         // (Not where or when: "not allowed at my job", "not ok on
         // weekends", "pas les bienvenus le dimanche"; but "not ok at all",
         // "not welcome in my inbox".)
-        let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS") && !self.eq(k + 2, "ALL");
+        let placed = said(k + 1, "AT ON WHILE DURING LE EL LOS")
+            && !self.any(k + 2, "ALL ANY")
+            && self.the_number(k + 2).is_none();
         // (Labelled, nothing more said: not "Texts, not ok to call though".)
         let how_said = if labelled {
             self.any(k, how) && self.bare(k + 1)
@@ -129,7 +130,9 @@ impl Reader<'_> {
                 break;
             }
         }
-        if let Some((end, first_ch)) = first {
+        // ("Calls, texts, emails are not welcome" opens its sentence; in "I
+        // like texts, calls are not ok" the comma parts two clauses.)
+        if let Some((end, first_ch)) = first.filter(|_| !self.starts(i)) {
             return (end, first_ch, false);
         }
         if self.is(i, GER) {
@@ -140,6 +143,12 @@ impl Reader<'_> {
             j += 2;
         }
         (j, ch, nor)
+    }
+
+    /// Word `i` opens its sentence (past an article: "The texts: not ok").
+    fn starts(&self, i: usize) -> bool {
+        let at = |m: usize| m == 0 || self.brk(m) == FULL_STOP;
+        at(i) || (i > 0 && at(i - 1) && self.is(i - 1, DET))
     }
 
     /// After the means named from word `j`: where the word that says how
@@ -263,7 +272,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        let first = self.any(i - 1, "I'M WE'RE") || (self.eq(i - 1, "AM") && self.eq(i - 2, "I"));
+        let first = self.any(i - 1, "I'M WE'RE AM");
         let it = self.eq(i - 1, "IT'S") || (self.eq(i - 1, "IS") && i > 1 && self.eq(i - 2, "IT"));
         let mut j = i + 3;
         if first && said(i + 2, "WITH") {

@@ -39,7 +39,8 @@ pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
             s.strip_prefix("DONOT").or_else(|| s.strip_prefix("DONT"))?,
         ),
     };
-    let rest = Some(rest).filter(|r| r.len() >= 3)?;
+    // ("on donotdisturb": a phone's setting, no request.)
+    let rest = Some(rest).filter(|r| r.len() >= 3 && !r.starts_with("DISTURB"))?;
     let contact =
         |w: &str| read_word(w).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0);
     // "STOPCALLINGME": the "ME" glued on too is the customer.
