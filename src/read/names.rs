@@ -27,40 +27,41 @@ pub(super) fn one_of<T: Copy>(v: Val<'_>, names: &[(&str, T)]) -> std::result::R
 /// Twilio's directions (`inbound`, `outbound-api`), "text" for a text message,
 /// "phone" for a call, "voicemail" for a left voicemail, and the outcomes as a
 /// rep picks them when logging an activity. Each stands for its name only in a
-/// field that has that name.
-const ALIASES: [(&str, &str); 24] = [
-    ("inbound", "in"),
-    ("incoming", "in"),
-    ("received", "in"),
-    ("outbound", "out"),
-    ("outbound-api", "out"),
-    ("outbound-call", "out"),
-    ("outbound-reply", "out"),
-    ("outgoing", "out"),
-    ("sent", "out"),
-    ("text", "sms"),
-    ("text message", "sms"),
-    ("phone", "call"),
-    ("phone call", "call"),
-    ("voicemail", "leftVoicemail"),
+/// field that has that name. `alias>name|` pairs: one text, not a table of
+/// pointers, in the WebAssembly module.
+const ALIASES: &str = concat!(
+    "inbound>in|",
+    "incoming>in|",
+    "received>in|",
+    "outbound>out|",
+    "outbound-api>out|",
+    "outbound-call>out|",
+    "outbound-reply>out|",
+    "outgoing>out|",
+    "sent>out|",
+    "text>sms|",
+    "text message>sms|",
+    "phone>call|",
+    "phone call>call|",
+    "voicemail>leftVoicemail|",
     // The outcomes as a rep picks them when logging an activity (the status
     // labels: "Left a Voicemail", "Sold a Product or Service").
-    ("left a voicemail", "leftVoicemail"),
-    ("sold a product or service", "sold"),
+    "left a voicemail>leftVoicemail|",
+    "sold a product or service>sold|",
     // Call dispositions as dialers and CRMs log them (HubSpot's "Busy", "Left
     // live message"; Twilio's "busy"; Aircall's "answered"): a busy line is
     // not reached, a message left with whoever answered is a message left.
     // (Not "missed": a dialer's missed call is the customer's, unanswered.)
-    ("busy", "noAnswer"),
-    ("unanswered", "noAnswer"),
-    ("answered", "connected"),
-    ("left live message", "leftVoicemail"),
-    ("left message", "leftVoicemail"),
+    "busy>noAnswer|",
+    "unanswered>noAnswer|",
+    "answered>connected|",
+    "left live message>leftVoicemail|",
+    "left message>leftVoicemail|",
     // Why a DND was set, as email providers log it.
-    ("bounced", "bounce"),
-    ("unsubscribed", "unsubscribe"),
-    ("spam", "complaint"),
-];
+    "bounced>bounce|",
+    "unsubscribed>unsubscribe|",
+    "spam>complaint|",
+);
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
 const NAMES_MAX: usize = 8;
@@ -70,7 +71,8 @@ const NAMES_MAX: usize = 8;
 fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
     if let Val::Str(s) = v {
         let alias = ALIASES
-            .iter()
+            .split('|')
+            .filter_map(|pair| pair.split_once('>'))
             .find(|(alias, _)| loosely(s, alias))
             .map_or(s.as_ref(), |(_, name)| name);
         if let Some(i) = names.iter().position(|n| loosely(alias, n)) {

@@ -86,9 +86,8 @@ impl Zone {
             _ => name,
         };
         let windows = || {
-            crate::zones::WINDOWS_ZONES
-                .iter()
-                .chain(&crate::zones::RAILS_ZONES)
+            crate::zones::pairs(crate::zones::WINDOWS_ZONES)
+                .chain(crate::zones::pairs(crate::zones::RAILS_ZONES))
                 .find(|(windows, _)| windows.eq_ignore_ascii_case(shown))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())
         };
