@@ -47,10 +47,11 @@ impl Reader<'_> {
             Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
             _ => 0,
         };
-        // (Done of something else: "me di de baja del gimnasio".)
+        // (Done of something else: "me di de baja del gimnasio"; but "ya me
+        // di de baja ayer, 3 veces": when and how often.)
         let other = i > 2
             && self.any(i - 2, "DI DADO DIMOS")
-            && !(self.bare(i + 1)
+            && !(self.bare(self.told_until(i + 1, true))
                 || all
                 || (self.eq(i + 1, "DE") && matches!(self.object(i + 2), Obj::Media { .. })));
         if thing || unwished || other {

@@ -335,7 +335,7 @@ impl Reader<'_> {
     /// Tuesday", "Friday", "on 11/3", "el martes", "mardi dernier"), "this
     /// morning", "earlier", "2 days ago", "hace una semana", "il y a deux
     /// jours".
-    fn told_until(&self, mut j: usize, sent: bool) -> usize {
+    pub(super) fn told_until(&self, mut j: usize, sent: bool) -> usize {
         while self.on(j) {
             if sent {
                 let k = self.told_when(j);
