@@ -88,8 +88,9 @@ impl Reader<'_> {
         }
         // (Said of one means while another is said to be fine, as `kept`
         // reads "texts are fine".)
-        let fine = (0..self.t.len()).any(|m| self.is(m, MEDIA | CVERB | GER) && self.fine(m));
-        if not && !denied && !self.on(k) && fine && self.kept() & !ch != 0 {
+        // (Read only here: each is a pass over the whole message.)
+        let fine = || (0..self.t.len()).any(|m| self.is(m, MEDIA | CVERB | GER) && self.fine(m));
+        if not && !denied && !self.on(k) && fine() && self.kept() & !ch != 0 {
             return hit(a, k, ch);
         }
         None
