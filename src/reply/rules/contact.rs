@@ -16,6 +16,17 @@ impl Reader<'_> {
         }
         // "too early", "too late at night" (but "don't call me too": also);
         // "tan temprano".
+        // ("until I call you", "hasta que yo les llame": the customer will
+        // reach out, no limit.)
+        if self.any(k, "UNTIL TILL HASTA") {
+            let mut m = k + 1;
+            while self.on(m) && self.any(m, "I YO QUE LES LE YOU") {
+                m += 1;
+            }
+            if m > k + 1 && self.is(m, CVERB) && self.any(m - 1, "I YO LES LE") {
+                return false;
+            }
+        }
         if self.any(k, "TOO TAN") {
             return self.on(k + 1) && self.is(k + 1, WHEN);
         }

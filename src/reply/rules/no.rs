@@ -31,7 +31,7 @@ impl Reader<'_> {
             return self.contact(i, j + 1, true);
         }
         // "no me anden marcando", "ya no me estén hablando".
-        if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN") && self.is(j + 2, GER) {
+        if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN ESTES") && self.is(j + 2, GER) {
             return self.gerund(i, j + 2);
         }
         // "no me vuelvan a llamar", "no vuelvan a escribirme": again.

@@ -128,9 +128,14 @@ impl Reader<'_> {
         if self.reason(i, j) {
             return bare_hit(i, self.media_before(i));
         }
-        // ("stop for good").
-        if self.eq(j, "FOR") && self.eq(j + 1, "GOOD") && self.bare(j + 2) {
-            return hit(i, j + 2, self.media_before(i));
+        // ("stop for good", "stop for now", "stop for a while").
+        let spell = match (self.eq(j, "FOR"), self.w(j + 1)) {
+            (true, "GOOD" | "NOW") => 2,
+            (true, "A") if self.eq(j + 2, "WHILE") => 3,
+            _ => 0,
+        };
+        if spell > 0 && self.bare(j + spell) {
+            return hit(i, j + spell, self.media_before(i));
         }
         if self.on(j) {
             if let Some(read) = self.stop_object(i, j) {
