@@ -83,7 +83,7 @@ impl Reader<'_> {
             self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
                 // ("your reps keep calling me", "your agent keeps calling me".)
                 || (k > 0
-                    && self.any(k, "REP REPS AGENT AGENTS TEAM COMPANY PEOPLE")
+                    && self.any(k, "REP REPS AGENT AGENTS TEAM COMPANY PEOPLE OFFICE GUY GUYS STAFF")
                     && self.any(k - 1, "YOUR UR"))
                 || (self.eq(i, "STILL") && self.eq(k, "YOU'RE"))
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))

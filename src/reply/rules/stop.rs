@@ -252,10 +252,27 @@ impl Reader<'_> {
                     soft(i, end, self.media_before(i))
                 }
             }
+            // "Stop Mike", "STOP ACME": a name after a keyword that is the
+            // whole message is whom it is said to.
+            Obj::Unknown if self.named(i, j) => soft(i, j + 1, self.media_before(i)),
             Obj::Thing | Obj::Unknown => None,
             Obj::Empty => return None,
         };
         Some(read)
+    }
+
+    /// Word `j`, after the stop word `i` that opens the message, is a name
+    /// the lists do not know, capitalised, of three letters or more, and the
+    /// message's last word but filler (not after END or CANCEL: "End Game").
+    fn named(&self, i: usize, j: usize) -> bool {
+        self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA")
+            && self.w(j).is_empty()
+            && self
+                .t
+                .get(j)
+                .is_some_and(|t| t.cap && self.toks.surface(t).len() > 2)
+            && (0..i).all(|m| self.is(m, FILLER))
+            && (j + 1..self.t.len()).all(|m| self.is(m, FILLER))
     }
 
     /// From word `o`, every list: "all your lists", "every list", "todas sus
