@@ -203,16 +203,24 @@ impl Reader<'_> {
         {
             return self.instead(i);
         }
-        // "I'd rather you didn't text me".
-        if w == "RATHER"
-            && self.eq(i + 1, "YOU")
-            && self.any(i + 2, "DIDN'T NOT")
-            && self.is(i + 3, CVERB)
-            && self.ch(i + 3) != 0
+        // "I'd rather you didn't text me", "I'd prefer you not text this
+        // number again", "I'd appreciate it if you didn't text me anymore".
+        let you = match w {
+            "RATHER" | "PREFER" => i + 1,
+            _ if self.eq(i + 1, "IT") && self.eq(i + 2, "IF") => i + 3,
+            _ => i,
+        };
+        let v = you + 2;
+        if you > i
+            && self.eq(you, "YOU")
+            && self.any(you + 1, "DIDN'T NOT WOULDN'T")
+            && self.is(v, CVERB)
+            && self.ch(v) != 0
         {
-            let end = if self.is(i + 4, ME) { i + 5 } else { i + 4 };
+            let end = if self.is(v + 1, ME) { v + 2 } else { v + 1 };
+            let end = self.the_number(end).unwrap_or(end);
             return if self.bare(end) {
-                hit(i, end, self.ch(i + 3))
+                hit(i, end, self.ch(v))
             } else {
                 None
             };

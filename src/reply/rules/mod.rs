@@ -280,7 +280,7 @@ impl Reader<'_> {
             "NEITHER" | "NOR" | "SO" => self.neither(i),
             "CONSUMER" => self.consumer_protection_act(i),
             "LEGAL" => self.legal_action(i),
-            "RATHER" | "PREFER" | "INSTEAD" | "EN" | "PLUTOT" => self.rather(i),
+            "RATHER" | "PREFER" | "INSTEAD" | "EN" | "PLUTOT" | "APPRECIATE" => self.rather(i),
             "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
                 self.withdraw_consent(i)
             }

@@ -39,8 +39,12 @@ impl Reader<'_> {
             };
         }
         // (Not of another: "user has been removed", a bounce.)
+        // ("I'd appreciate it if you removed me from your list".)
+        if i > 1 && self.eq(i - 1, "YOU") && self.eq(i - 2, "IF") && self.is(i + 1, ME) {
+            return hit(i - 1, i + 2, self.media_after(i + 1));
+        }
         let passive = i > 0
-            && self.any(i - 1, "BE BEEN GET GOT IS")
+            && self.any(i - 1, "BE BEEN BEING GET GOT IS")
             && !self
                 .back(i, 4)
                 .any(|m| self.any(m, "USER RECIPIENT MAILBOX"));
