@@ -63,12 +63,19 @@ impl Reader<'_> {
         // "unsubscribe here") with its purpose or condition ("to opt out",
         // "if you no longer wish to ..."): not "If you want my business,
         // stop texting me", nor "Hey\nReply STOP".
+        // (In Spanish and French too: "Para darse de baja, responda BAJA",
+        // "Pour vous désabonner, répondez ARRÊT"; REMOVE as STOP.)
         let told = (a..b).any(|m| {
-            (self.any(m, "REPLY TEXT CLICK VISIT")
-                && (self.is(m + 1, STRONG | STOPV) || self.any(m + 1, "HERE LINK")))
+            (self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ")
+                && (self.is(m + 1, STRONG | STOPV | KEY) || self.any(m + 1, "HERE LINK AQUI")))
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
         });
-        let why = (a..b).any(|m| (self.eq(m, "TO") && self.is(m + 1, STRONG | STOPV)) || wish(m));
+        let purpose = |m: usize| {
+            let n = m + usize::from(self.any(m + 1, "BE VOUS DARSE"));
+            self.any(m, "TO PARA POUR")
+                && (self.is(n + 1, STRONG | STOPV | REMV) || self.eq(n + 2, "BAJA"))
+        };
+        let why = (a..b).any(|m| purpose(m) || wish(m));
         // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
         // "If you would, text STOP to opt me out".)
         let own = (a..b).any(|m| self.any(m, "I ME MY I'M I'D I'LL I'VE"));
