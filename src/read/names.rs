@@ -89,14 +89,13 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
     Err(format!("expected {words}, got {}", v.got()))
 }
 
-/// `text` is `name` in another letter case, with spaces, `_` or `-` between
-/// its words (compared without them on either side).
+/// `text` is `name` in another letter case, with white space (a tab too),
+/// `_` or `-` between its words (compared without them on either side).
 pub(crate) fn loosely(text: &str, name: &str) -> bool {
-    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
-        s.trim()
-            .bytes()
-            .filter(|b| !matches!(b, b' ' | b'_' | b'-'))
-            .map(|b| b.to_ascii_lowercase())
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
+            .map(|c| c.to_ascii_lowercase())
     }
     letters(text).eq(letters(name))
 }
