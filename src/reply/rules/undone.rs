@@ -70,11 +70,14 @@ impl Reader<'_> {
             }
             _ => false,
         };
+        if !key || !self.bare(h.b) || !self.on(h.a) || h.a == 0 {
+            return false;
+        }
         // (And no other stop word in the message: "I didn't send STOP, stop
-        // anyway".)
+        // anyway". A pass over the whole message: only for a keyword alone.)
         let other =
             (0..self.t.len()).any(|m| (m < h.a || m >= h.b) && self.is(m, KEY | STOPV | STRONG));
-        if !key || other || !self.bare(h.b) || !self.on(h.a) || h.a == 0 {
+        if other {
             return false;
         }
         // ("I never texted you, stop": "you" is whom it was not sent to, and

@@ -40,7 +40,7 @@ impl Reader<'_> {
     /// `a`; `denied`: said to be welcome, but denied before the means
     /// ("neither texts nor calls are welcome", "none of your texts are ok").
     fn said_of(&self, a: usize, i: usize, denied: bool) -> Option<Hit> {
-        if !self.is(i, MEDIA | GER) || self.is(i, THING) {
+        if !self.a_means(i) {
             return None;
         }
         let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
@@ -101,7 +101,6 @@ impl Reader<'_> {
     /// nor calls", "texting this number", "messages like this". Where they
     /// end, their channels, and whether "nor" joined them.
     fn means_list(&self, i: usize) -> (usize, u8, bool) {
-        let means = |m: usize| self.is(m, MEDIA | GER) && !self.is(m, THING);
         let mut j = i + 1;
         let mut ch = self.ch(i);
         let mut nor = false;
@@ -115,7 +114,7 @@ impl Reader<'_> {
                 j += 1;
             } else if self.brk(j) <= WEAK
                 && self.any(j, "AND OR NOR")
-                && means(j + 1 + usize::from(self.is(j + 1, DET)))
+                && self.a_means(j + 1 + usize::from(self.is(j + 1, DET)))
             {
                 // ("the calls and the texts".)
                 let m = j + 1 + usize::from(self.is(j + 1, DET));
@@ -123,7 +122,7 @@ impl Reader<'_> {
                 ch |= self.ch(m);
                 first = None;
                 j = m + 1;
-            } else if self.brk(j) == WEAK && means(j) {
+            } else if self.brk(j) == WEAK && self.a_means(j) {
                 first = first.or(Some((j, ch)));
                 ch |= self.ch(j);
                 j += 1;
@@ -144,6 +143,17 @@ impl Reader<'_> {
             j += 2;
         }
         (j, ch, nor)
+    }
+
+    /// Word `m` names a means (a means or a verb of it as a gerund), not a
+    /// thing: "texts", "calling", not "the bill".
+    fn a_means(&self, m: usize) -> bool {
+        self.is(m, MEDIA | GER) && !self.is(m, THING)
+    }
+
+    /// From word `k`, past a determiner ("your", "these").
+    fn past_det(&self, k: usize) -> usize {
+        (k..k + 2).find(|&m| !self.is(m, DET)).unwrap_or(k)
     }
 
     /// Word `i` opens its sentence (past an article: "The texts: not ok").
@@ -218,8 +228,7 @@ impl Reader<'_> {
         if !self.eq(i + 1, "OF") {
             return None;
         }
-        let j = (i + 2..i + 4).find(|&m| !self.is(m, DET)).unwrap_or(i + 2);
-        self.said_of(i, j, true)
+        self.said_of(i, self.past_det(i + 2), true)
     }
 
     /// "Neither texts nor calls are welcome"; after a means said to be
@@ -234,8 +243,7 @@ impl Reader<'_> {
         let one_more = (so || self.any(i, "NEITHER NOR"))
             && self.on(i + 1)
             && self.any(i + 1, "ARE IS")
-            && self.is(i + 2, MEDIA | GER)
-            && !self.is(i + 2, THING);
+            && self.a_means(i + 2);
         // (The one before is near: a few words back, so that a long message
         // is not read again at every "neither".)
         if !one_more || !(i.saturating_sub(12)..i).any(|m| self.unwelcome(m).is_some()) {
@@ -250,7 +258,7 @@ impl Reader<'_> {
         if !(self.any(i + 1, "SON ESTAN") && self.on(i + 2) && self.any(i + 2, WELCOME)) {
             return None;
         }
-        let m = (i + 3..i + 5).find(|&m| !self.is(m, DET)).unwrap_or(i + 3);
+        let m = self.past_det(i + 3);
         let means = self.on(m) && self.is(m, MEDIA) && !self.is(m, THING);
         // (Not when or where: "los domingos", "a esta hora", "al trabajo".)
         let placed = self.on(m + 1)
