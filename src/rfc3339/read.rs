@@ -96,12 +96,17 @@ pub fn parse_iso(text: &str) -> Option<(Instant, i32)> {
 
 /// An RFC 2822 (email) date with its offset, as Twilio's API writes times:
 /// `Tue, 03 Nov 2026 15:15:00 +0000` (the weekday optional and unchecked,
-/// `GMT`, `UT` or `Z` for `+0000`); `None` for anything else.
+/// `GMT`, `UT` or `Z` for `+0000`), or as JavaScript's `Date#toString`
+/// writes them: `Tue Nov 03 2026 10:15:00 GMT-0500 (Eastern Standard Time)`
+/// (the month before the day, `GMT` before the offset, the zone's name as a
+/// comment at the end); `None` for anything else.
 ///
 /// ```
 /// use cadence_engine::{rfc3339, Instant};
 /// assert_eq!(rfc3339::parse_rfc2822("Thu, 01 Jan 1970 01:00:00 +0100"), Some((Instant(0), 3600)));
 /// assert_eq!(rfc3339::parse_rfc2822("1 jan 1970 00:00 GMT"), Some((Instant(0), 0)));
+/// assert_eq!(rfc3339::parse_rfc2822("Thu Jan 01 1970 01:00:00 GMT+0100 (CET)"), Some((Instant(0), 3600)));
+/// assert_eq!(rfc3339::parse_rfc2822("Jan 01 1970 00:00:00 GMT"), Some((Instant(0), 0)));
 /// assert_eq!(rfc3339::parse_rfc2822("Thu, 01 Jan 1970 00:00:00 EST"), None);
 /// ```
 #[inline(never)]
@@ -111,15 +116,29 @@ pub fn parse_rfc2822(text: &str) -> Option<(Instant, i32)> {
         Some(b',') => t.get(4..)?,
         _ => t,
     };
-    let mut parts = t.split(' ').filter(|p| !p.is_empty());
-    let (day, month, year, clock, zone) = (
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-    );
-    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+    // The words up to a comment (the zone's name, as `Date#toString` ends).
+    let mut w = [""; 6];
+    let mut n = 0;
+    for p in t.split(' ').filter(|p| !p.is_empty()) {
+        if p.starts_with('(') {
+            break;
+        }
+        *w.get_mut(n)? = p;
+        n += 1;
+    }
+    let word = |p: &str| p.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+    // A weekday first (unchecked) when a month follows it.
+    let w = match w {
+        [wd, m, ..] if word(wd) && word(m) => w.get(1..n)?,
+        _ => w.get(..n)?,
+    };
+    let &[mut day, mut month, year, clock, zone] = w else {
+        return None;
+    };
+    if word(day) {
+        (day, month) = (month, day);
+    }
+    if day.len() > 2 || year.len() != 4 {
         return None;
     }
     // Months by their first three letters, any case: one scan of one text.
@@ -134,6 +153,7 @@ pub fn parse_rfc2822(text: &str) -> Option<(Instant, i32)> {
     let zone = match zone.as_bytes() {
         [b'Z' | b'z'] | [b'U' | b'u', b'T' | b't'] => "Z",
         [g, m, t] if [*g, *m, *t].eq_ignore_ascii_case(b"GMT") => "Z",
+        [g, m, t, b'+' | b'-', ..] if [*g, *m, *t].eq_ignore_ascii_case(b"GMT") => zone.get(3..)?,
         _ => zone,
     };
     // Written as ISO 8601 and read so (no `format!`: its machinery is
