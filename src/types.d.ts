@@ -11,7 +11,9 @@
  *   in a contact's fields, and in the arguments that belong to one contact (`evaluate`'s `now`,
  *   `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now` for each contact); a
  *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
- * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused);
+ * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused),
+ *   as a number, a string of digits, or Microsoft's JSON date (`"/Date(1793718900000)/"`; an offset after the
+ *   digits does not move the instant);
  * - an RFC 2822 date with its offset, as Twilio's API writes it (`"Tue, 03 Nov 2026 15:15:00 +0000"`), or as
  *   JavaScript's `Date#toString` writes it (`"Tue Nov 03 2026 07:15:00 GMT-0800 (Pacific Standard Time)"`);
  * - RFC 9557 text, as `Temporal.ZonedDateTime` writes it: `"2026-11-02T09:00:00-05:00[America/New_York]"`

@@ -90,8 +90,8 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
                 return Ok(When::At(i));
             }
             let t = crate::rfc3339::trim(s);
-            if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
-                return epoch(t.parse().unwrap_or(f64::NAN), t).map(When::At);
+            if let Some(ms) = epoch_text(t) {
+                return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
             }
             if let Some(l) = crate::rfc3339::local(t) {
                 return Ok(When::Local(l));
@@ -103,6 +103,21 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
         }
         other => Err(bad(&other)),
     }
+}
+
+/// The digits of epoch milliseconds written as text: all of `t`, or those
+/// of Microsoft's JSON date, as ASP.NET, WCF and Dynamics CRM's OData
+/// endpoint write times: `/Date(1762786800000)/`, the writer's offset after
+/// them (`/Date(1762786800000-0500)/`) saying where it was, not moving the
+/// instant.
+fn epoch_text(t: &str) -> Option<&str> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(inner) = t.strip_prefix("/Date(").and_then(|r| r.strip_suffix(")/")) else {
+        return digits(t).then_some(t);
+    };
+    let (ms, offset) = inner.split_at(inner.find(['+', '-']).unwrap_or(inner.len()));
+    let offset_ok = offset.is_empty() || (offset.len() == 5 && offset.get(1..).is_some_and(digits));
+    (digits(ms) && offset_ok).then_some(ms)
 }
 
 /// Epoch milliseconds, refusing what looks like seconds.
