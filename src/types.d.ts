@@ -224,10 +224,15 @@ export interface HorizonEvent {
  * `-` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`), and in the
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
- * directions), `"text"`/`"text message"` for `"sms"`, `"phone"`/`"phone call"` for `"call"`,
- * `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs log: `"busy"`/`"unanswered"`
- * for `"noAnswer"`, `"answered"` for `"connected"`, `"left live message"`/`"left message"` for `"leftVoicemail"`; and
- * why an email provider set a DND: `"bounced"`, `"unsubscribed"`, `"spam"` (for `"complaint"`).
+ * directions), `"mo"`/`"mt"` (SMS aggregators') for `"in"`/`"out"`, `"text"`/`"text message"`/`"mms"` for
+ * `"sms"`, `"phone"`/`"phone call"`/`"outbound call"`/`"inbound call"` for `"call"`, `"in person"`/`"walk-in"`/
+ * `"store visit"` for `"inStore"`, `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs
+ * log: `"busy"`/`"unanswered"` for `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, `"left live
+ * message"`/`"left message"`/`"left vm"`/`"vm"` for `"leftVoicemail"`, `"wrong #"`/`"bad number"`/`"not in
+ * service"`/`"number disconnected"`/`"invalid number"` for `"wrongNumber"`; deals as CRMs close them:
+ * `"closed won"`/`"won"`/`"sale made"` for `"sold"`, `"closed lost"`/`"lost"`/`"not interested"` for
+ * `"noSale"`; and why an email provider set a DND: `"bounced"`, `"unsubscribed"`, `"spam"` (for `"complaint"`).
+ * An alias is read in the field where what it stands for is a name.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

@@ -39,10 +39,20 @@ const ALIASES: &str = concat!(
     "outbound-reply>out|",
     "outgoing>out|",
     "sent>out|",
+    // SMS aggregators' mobile-originated and mobile-terminated messages.
+    "mo>in|",
+    "mt>out|",
     "text>sms|",
     "text message>sms|",
+    // A picture message is a text message (and the TCPA reads it as one).
+    "mms>sms|",
     "phone>call|",
     "phone call>call|",
+    "outbound call>call|",
+    "inbound call>call|",
+    "in person>inStore|",
+    "walk-in>inStore|",
+    "store visit>inStore|",
     "voicemail>leftVoicemail|",
     // The outcomes as a rep picks them when logging an activity (the status
     // labels: "Left a Voicemail", "Sold a Product or Service").
@@ -57,6 +67,26 @@ const ALIASES: &str = concat!(
     "answered>connected|",
     "left live message>leftVoicemail|",
     "left message>leftVoicemail|",
+    "left vm>leftVoicemail|",
+    "vm>leftVoicemail|",
+    "reached>connected|",
+    // A number that does not reach the contact (Outreach's and Salesloft's
+    // "Bad Number", "Not In Service"): no calls or texts to it, as to a wrong
+    // one; it may be another person's by now. (Not a bare "disconnected":
+    // a call can be.)
+    "wrong #>wrongNumber|",
+    "bad number>wrongNumber|",
+    "not in service>wrongNumber|",
+    "number disconnected>wrongNumber|",
+    "invalid number>wrongNumber|",
+    // Deals as CRMs close them, and a lead who declines (Five9's "Sale
+    // Made", "Not Interested").
+    "closed won>sold|",
+    "won>sold|",
+    "sale made>sold|",
+    "closed lost>noSale|",
+    "lost>noSale|",
+    "not interested>noSale|",
     // Why a DND was set, as email providers log it.
     "bounced>bounce|",
     "unsubscribed>unsubscribe|",
@@ -70,13 +100,18 @@ const NAMES_MAX: usize = 8;
 /// Not generic, so that it is compiled once for every list.
 fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
     if let Val::Str(s) = v {
-        let alias = ALIASES
-            .split('|')
-            .filter_map(|pair| pair.split_once('>'))
-            .find(|(alias, _)| loosely(s, alias))
-            .map_or(s.as_ref(), |(_, name)| name);
-        if let Some(i) = names.iter().position(|n| loosely(alias, n)) {
-            return Ok(i);
+        let mut t: &str = s;
+        let mut pairs = ALIASES.split('|').filter_map(|pair| pair.split_once('>'));
+        loop {
+            if let Some(i) = names.iter().position(|n| loosely(t, n)) {
+                return Ok(i);
+            }
+            // What the next alias that `s` is stands for ("Outbound Call" is
+            // Twilio's `outbound-call` direction, and a call).
+            match pairs.find(|(alias, _)| loosely(s, alias)) {
+                Some((_, name)) => t = name,
+                None => break,
+            }
         }
     }
     let list: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
