@@ -139,7 +139,8 @@ export interface DndEvent {
   channel: Channel | "all";
   /**
    * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"`,
-   * `"yes"`/`"no"` and `"y"`/`"n"` in any letter case, and 1/0 (a number or its digit as text).
+   * `"yes"`/`"no"`, `"y"`/`"n"` and `"t"`/`"f"` (PostgreSQL's) in any letter case, and 1/0 (a number or its
+   * digit as text).
    * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;

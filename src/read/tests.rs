@@ -444,8 +444,8 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         })
         .collect();
     assert_eq!(active, [true, false]);
-    // 1 and 0, as numbers or digits, and yes/no, y/n, as spreadsheets and SQL
-    // exports write flags; anything else is refused.
+    // 1 and 0, as numbers or digits, and yes/no, y/n, t/f, as spreadsheets and
+    // SQL exports write flags; anything else is refused.
     let dnd = |active: &str| {
         contact_with(
             &format!(
@@ -471,11 +471,13 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         ("\"NO\"", false),
         ("\"y\"", true),
         ("\" N \"", false),
+        ("\"t\"", true),
+        ("\"F\"", false),
     ] {
         assert_eq!(dnd(given), Ok(Some(want)), "{given}");
     }
     for bad in [
-        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"on\"",
+        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"on\"", "\"tr\"",
     ] {
         assert!(dnd(bad).is_err(), "{bad}");
     }

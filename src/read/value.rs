@@ -211,7 +211,9 @@ pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
 
 /// `true` or `false`, also as CRM exports write them: the words in any case
 /// (`"TRUE"`), `yes`/`no` and `y`/`n` in any case (Dynamics and Pipedrive
-/// exports, `CHAR(1)` columns), and 1 or 0 (a number, or its digit as text).
+/// exports, `CHAR(1)` columns), `t`/`f` in any case (PostgreSQL's text for
+/// a boolean, as `COPY` and `psql` write it), and 1 or 0 (a number, or its
+/// digit as text).
 pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
     let word = match &v {
         Val::True => return Ok(true),
@@ -221,10 +223,10 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
         Val::Str(s) => s.trim(),
         _ => "",
     };
-    let is = |words: [&str; 3]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
-    if is(["true", "yes", "y"]) || word == "1" {
+    let is = |words: [&str; 4]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if is(["true", "yes", "y", "t"]) || word == "1" {
         Ok(true)
-    } else if is(["false", "no", "n"]) || word == "0" {
+    } else if is(["false", "no", "n", "f"]) || word == "0" {
         Ok(false)
     } else {
         Err(format!("expected true or false, got {}", v.got()))
