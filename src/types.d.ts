@@ -232,7 +232,11 @@ export interface HorizonEvent {
  * message"`/`"left message"`/`"left vm"`/`"vm"` for `"leftVoicemail"`, `"wrong #"`/`"bad number"`/`"not in
  * service"`/`"number disconnected"`/`"invalid number"` for `"wrongNumber"`; deals as CRMs close them:
  * `"closed won"`/`"won"`/`"sale made"` for `"sold"`, `"closed lost"`/`"lost"`/`"not interested"` for
- * `"noSale"`; and why an email provider set a DND: `"bounced"`, `"unsubscribed"`, `"spam"` (for `"complaint"`).
+ * `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`) and `"voice"` for `"call"`; and why a
+ * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
+ * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,
+ * `"admin"`, `"dnc"`, `"dnc list"`, `"national dnc"`, `"federal dnc"`, `"internal dnc"`, `"litigator"`) for
+ * `"manual"`.
  * An alias is read in the field where what it stands for is a name.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */

@@ -89,8 +89,31 @@ const ALIASES: &str = concat!(
     "not interested>noSale|",
     // Why a DND was set, as email providers log it.
     "bounced>bounce|",
+    "hard bounce>bounce|",
+    "soft bounce>bounce|",
     "unsubscribed>unsubscribe|",
     "spam>complaint|",
+    "spam report>complaint|",
+    "spam complaint>complaint|",
+    "abuse report>complaint|",
+    // Set by the host's people or lists: a rep's, and a do-not-call list's
+    // (the national registry, the company's own, a litigator list), which a
+    // START never lifts.
+    "rep>manual|",
+    "agent>manual|",
+    "admin>manual|",
+    "dnc>manual|",
+    "dnc list>manual|",
+    "national dnc>manual|",
+    "federal dnc>manual|",
+    "internal dnc>manual|",
+    "litigator>manual|",
+    // The channels in the plural, as a CRM's "Do not: Calls / Texts / Emails"
+    // checkboxes name them, and a voice line.
+    "calls>call|",
+    "texts>sms|",
+    "emails>email|",
+    "voice>call|",
 );
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
