@@ -61,12 +61,27 @@ impl Zone {
         if let Ok(tz) = name.parse::<Tz>() {
             return Ok(Zone(tz));
         }
-        // Off the exact path only: a scan of the ~600 names.
+        // Off the exact path only: a scan of the ~600 names, in any letter
+        // case, a space for `_` ("America/New York": no name has a space).
         let any_case = |name: &str| {
+            let key = |b: u8| {
+                if b == b' ' {
+                    b'_'
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            };
             chrono_tz::TZ_VARIANTS
                 .iter()
-                .find(|tz| tz.name().eq_ignore_ascii_case(name))
+                .find(|tz| tz.name().bytes().map(key).eq(name.bytes().map(key)))
                 .copied()
+        };
+        // Salesforce's label of a zone, its name last in parentheses:
+        // "(GMT-05:00) Eastern Standard Time (America/New_York)".
+        let labelled = || {
+            name.strip_suffix(')')
+                .and_then(|n| n.rsplit_once('('))
+                .and_then(|(_, inner)| any_case(inner))
         };
         // HubSpot's slug of a name ("america_slash_new_york",
         // "america_slash_port_hyphen_au_hyphen_prince").
@@ -93,6 +108,7 @@ impl Zone {
         };
         if let Some(tz) = any_case(name)
             .or_else(|| slug.as_deref().and_then(any_case))
+            .or_else(labelled)
             .or_else(windows)
         {
             return Ok(Zone(tz));
