@@ -15,6 +15,10 @@ impl Reader<'_> {
             return None;
         }
         let mut k = i + 2;
+        // ("je veux plus en recevoir": "en" for the messages.)
+        if self.eq(k, "EN") && self.eq(k + 1, "RECEVOIR") {
+            return hit(i, k + 2, 0);
+        }
         if self.eq(k, "RECEVOIR") {
             k += 1;
         }

@@ -293,16 +293,21 @@ impl Reader<'_> {
             let next = if self.eq(m + 1, "PAS") { m + 2 } else { m + 1 };
             let receive = self.eq(m, "RECEVOIR")
                 || self.any(next, "RECEVOIR ETRE DE D")
+                || self.eq(next, "EN")
                 || (self.is(next, MEDIA) && !self.is(next, THING));
             if self.any(m, "VEUX VOULONS SOUHAITE SOUHAITONS DESIRE RECEVOIR") && (plus || receive)
             {
                 let after = self.media_after(m);
-                let media = (m + 1..)
-                    .take_while(|&x| self.on(x))
-                    .any(|x| (self.is(x, MEDIA) && !self.is(x, THING)) || self.eq(x, "CONTACTE"));
+                // ("en" for the messages: "je n'en veux plus", "je ne veux
+                // plus en recevoir".)
+                let media = (m - 1..).take_while(|&x| self.on(x)).any(|x| {
+                    (self.is(x, MEDIA) && !self.is(x, THING))
+                        || self.eq(x, "CONTACTE")
+                        || self.eq(x, "EN")
+                });
                 return if media { hit(i, m + 1, after) } else { None };
             }
-            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS PAS") {
+            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS PAS") && !self.eq(m, "EN") {
                 return None;
             }
         }
