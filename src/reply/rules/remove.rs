@@ -10,6 +10,19 @@ impl Reader<'_> {
         if self.negated(i) {
             return None;
         }
+        // "forget (about) me", "oubliez-moi", "olvídense de mí", asked: to
+        // be forgotten, on every channel (not "did you forget about me?",
+        // "no se olviden de mí").
+        let k = i + 1 + usize::from(self.is(i + 1, PREP));
+        if self.is(i, FORGET)
+            && (self.is(k, ME) || (self.eq(k, "MI") && !self.eq(k + 1, "NUMBER")))
+            && self.bare(k + 1)
+            && self
+                .back(i, 3)
+                .all(|m| self.is(m, FILLER) && !self.eq(m, "NO"))
+        {
+            return hit(i, k + 1, ALL_CH);
+        }
         if self.eq(i, "REMOVED") {
             return self.removed(i);
         }
