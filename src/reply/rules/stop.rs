@@ -128,11 +128,16 @@ impl Reader<'_> {
         if self.reason(i, j) {
             return bare_hit(i, self.media_before(i));
         }
-        // ("stop for good", "stop for now", "stop for a while").
-        let spell = match (self.eq(j, "FOR"), self.w(j + 1)) {
-            (true, "GOOD" | "NOW") => 2,
-            (true, "A") if self.eq(j + 2, "WHILE") => 3,
-            _ => 0,
+        // ("stop for good", "stop for now", "stop for a while", "arrêtez
+        // pour l'instant", "paren por ahora", "por el momento").
+        let spell = if !self.any(j, "FOR POR POUR") {
+            0
+        } else if self.any(j + 1, "GOOD NOW AHORA") {
+            2
+        } else if self.any(j + 2, "WHILE INSTANT MOMENT MOMENTO") {
+            3
+        } else {
+            0
         };
         if spell > 0 && self.bare(j + spell) {
             return hit(i, j + spell, self.media_before(i));
