@@ -89,7 +89,7 @@ impl Reader<'_> {
     }
 
     /// Québec French without "ne": "appelez-moi plus", "m'appelez
-    /// pus", "écrivez-moi plus"; else "plus de messages", "plus d'appels",
+    /// pus", "écrivez-moi plus", "merci de pu m'appeler"; else "plus de messages", "plus d'appels",
     /// "pas d'appels svp".
     pub(super) fn plus(&self, i: usize) -> Option<Hit> {
         // ("appelez-moi plus jamais".)
@@ -107,6 +107,13 @@ impl Reader<'_> {
             } else {
                 None
             };
+        }
+        // "merci de pu m'appeler": "de ne plus" spoken, without "ne", before
+        // an infinitive (not "de plus, envoyez-moi les photos").
+        let v = i + 1 + usize::from(self.is(i + 1, ME));
+        let inf = self.w(v).ends_with('R') || self.w(v).ends_with("RE");
+        if i > 0 && self.eq(i - 1, "DE") && self.on(i) && self.on(v) && self.is(v, CVERB) && inf {
+            return hit(i - 1, v + 1, self.ch(v));
         }
         // "plus de messages", "plus d'appels".
         // ("pas d'appels svp", "pas de textos", at the start of a clause.)
