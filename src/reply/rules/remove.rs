@@ -265,7 +265,16 @@ impl Reader<'_> {
         let f = from.filter(|&f| {
             (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
                 && (f == k
-                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN")))
+                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN"))
+                    // Someone of the household by name, off a list of
+                    // ours: "Take Tom off your list, he moved out" (not
+                    // "the guest list").
+                    || (f == k + 1
+                        && self.w(k).is_empty()
+                        && self.t.get(k).is_some_and(|t| t.cap)
+                        && (f + 1..f + 4)
+                            .find(|&m| !self.is(m, DET | ADJ))
+                            .is_some_and(|m| self.is(m, MEDIA))))
         })?;
         // ("remove our company from future communications".)
         let means = matches!(self.object(f + 1), Obj::Media { .. });
