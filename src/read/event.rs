@@ -22,6 +22,9 @@ pub(super) struct RawEvent<'a> {
     pub(super) channel: Option<Val<'a>>,
     pub(super) direction: Option<Val<'a>>,
     pub(super) text: Option<Val<'a>>,
+    /// The message's text under the name Twilio's API and most messaging and
+    /// help-desk APIs give it, read when `text` is not given.
+    pub(super) body: Option<Val<'a>>,
     pub(super) step: Option<Val<'a>>,
     pub(super) interaction: Option<Val<'a>>,
     pub(super) outcome: Option<Val<'a>>,
@@ -71,6 +74,7 @@ pub(super) fn read_events(
                     "channel" => &mut raw.channel,
                     "direction" => &mut raw.direction,
                     "text" => &mut raw.text,
+                    "body" => &mut raw.body,
                     "step" => &mut raw.step,
                     "interaction" => &mut raw.interaction,
                     "outcome" => &mut raw.outcome,
@@ -232,7 +236,10 @@ fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> 
     let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
         one_of(v, &DIRECTIONS)
     });
-    let text = c.field(raw.text.take(), "text", ErrorCode::InvalidInput, str_of);
+    let text = match raw.text.take() {
+        Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, str_of),
+        None => c.field(raw.body.take(), "body", ErrorCode::InvalidInput, str_of),
+    };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (channel, direction) = (channel?, direction?);
     // A customer's message is read for what it asks here, once; the text
