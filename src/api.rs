@@ -193,23 +193,12 @@ pub fn message_channel(v: Option<&str>) -> Result<MessageChannel> {
     }
 }
 
-/// A channel as a host writes it, compared as an event's fields are
-/// ([`crate::read::loosely`]: without case, spaces, `_` or `-`): `"SMS"`,
-/// `"Text Message"`, `"E_Mail"`, `"Phone Call"`.
+/// A channel as a host writes it, read as an event's channel is
+/// ([`crate::read::channel_named`]: in any letter case, with spaces, `_` or
+/// `-`, and in the words CRMs and providers use): `"SMS"`, `"Text Message"`,
+/// `"MMS"`, `"E_Mail"`, `"Phone Call"`, `"voice"`.
 pub fn channel_named(s: &str) -> Option<Channel> {
-    const NAMES: [(&str, Channel); 7] = [
-        ("sms", Channel::Sms),
-        ("text", Channel::Sms),
-        ("textmessage", Channel::Sms),
-        ("call", Channel::Call),
-        ("phone", Channel::Call),
-        ("phonecall", Channel::Call),
-        ("email", Channel::Email),
-    ];
-    NAMES
-        .iter()
-        .find(|(name, _)| crate::read::loosely(s, name))
-        .map(|&(_, c)| c)
+    crate::read::channel_named(s)
 }
 
 /// `followUpDate(engagedAt, horizonAt, fraction?)`.

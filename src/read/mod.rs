@@ -24,7 +24,7 @@ mod time_arg;
 mod value;
 
 pub use batch::{array_elements, contacts, contacts_from_host, Contacts, Element};
-pub(crate) use names::loosely;
+pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
 pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};
 

@@ -1,6 +1,7 @@
 //! Names from a fixed list (an event's kind, a channel, an outcome), read
 //! loosely as CRMs and messaging providers write them.
 
+use crate::channel::Channel;
 use crate::model::{Direction, DndChannel, DndSource, Interaction, MessageChannel, Outcome};
 
 use super::value::Val;
@@ -149,7 +150,7 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 
 /// `text` is `name` in another letter case, with white space (a tab too),
 /// `_` or `-` between its words (compared without them on either side).
-pub(crate) fn loosely(text: &str, name: &str) -> bool {
+pub(super) fn loosely(text: &str, name: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
@@ -170,6 +171,16 @@ pub(super) const MESSAGE_CHANNELS: [(&str, MessageChannel); 2] = [
     ("sms", MessageChannel::Sms),
     ("email", MessageChannel::Email),
 ];
+/// A channel as an argument names it (`checkChannel`'s, `classifyReply`'s
+/// medium), read as an event's channel is, aliases and all.
+pub(crate) fn channel_named(s: &str) -> Option<Channel> {
+    const CHANNELS: [&str; 3] = ["sms", "call", "email"];
+    let i = index_of(&Val::Str(s.into()), &CHANNELS).ok()?;
+    [Channel::Sms, Channel::Call, Channel::Email]
+        .get(i)
+        .copied()
+}
+
 pub(super) const DND_CHANNELS: [(&str, DndChannel); 4] = [
     ("sms", DndChannel::Sms),
     ("call", DndChannel::Call),

@@ -251,8 +251,9 @@ pub fn plan(
 
 /// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
 /// `channel` is the medium it came by: `"sms"` (the default; also `null`,
-/// `""`) or `"email"`, in any letter case and spacing (`"text"`, `"Text
-/// Message"`, `"e-mail"`, `"E_Mail"` too).
+/// `""`) or `"email"`, in any letter case and spacing, and in the words an
+/// event's channel is read in (`"text"`, `"Text Message"`, `"MMS"`,
+/// `"e-mail"`, `"E_Mail"` too).
 #[wasm_bindgen(js_name = classifyReply, unchecked_return_type = "ReplyClass")]
 pub fn classify_reply(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -272,7 +273,8 @@ pub fn classify_reply(
 
 /// Whether `channel` may be used for `contact` at `at`: `{allowed, reason?,
 /// nextAllowedAt?}`. `channel` is `"sms"`, `"call"` or `"email"`, read as
-/// hosts write it (`"SMS"`, `"Text Message"`, `"Phone Call"`, `"E-Mail"`).
+/// hosts write it, and as an event's channel is (`"SMS"`, `"Text Message"`,
+/// `"MMS"`, `"Phone Call"`, `"Voice"`, `"E-Mail"`).
 #[wasm_bindgen(js_name = checkChannel, unchecked_return_type = "ChannelCheck")]
 pub fn check_channel(
     #[wasm_bindgen(unchecked_param_type = "Contact")] contact_value: JsValue,
