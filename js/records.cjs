@@ -12,7 +12,7 @@ const { parse: csvParse } = require('csv-parse');
 
 /** The contact fields a CSV column can map to, and the event fields. */
 const CONTACT_FIELDS = ['id', 'name', 'timeZone', 'region', 'addedAt', 'priority', 'events'];
-const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'step', 'interaction', 'outcome',
+const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'body', 'step', 'interaction', 'outcome',
   'reason', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
 const BOOLEAN_FIELDS = new Set(['active', 'scheduled']);
 const NUMBER_FIELDS = new Set(['priority']);

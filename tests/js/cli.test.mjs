@@ -661,6 +661,18 @@ test('two records with one id: the later is a bad record naming both lines, and 
   assert.deepEqual(csv(q.stdout).map((x) => [x.id, x.priority]), [['1042', '1']]);
 });
 
+test('a Twilio message log\'s Body column is read as the message\'s words, with no mapping', () => {
+  const f = join(dir, 'twilio-contacts.csv');
+  writeFileSync(f, 'id,timeZone,addedAt\n1,America/New_York,2026-11-01T14:00:00Z\n2,America/New_York,2026-11-01T14:00:00Z\n');
+  const ev = join(dir, 'twilio-log.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,Direction,Body\n'
+    + '1,message,2026-11-02T15:00:00Z,sms,inbound,STOP\n'
+    + '2,message,2026-11-02T15:00:00Z,sms,inbound,Sounds good\n');
+  const r = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'csv', '--events', ev, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['1', 'false'], ['2', 'true']]);
+});
+
 test('--map field= leaves a CRM\'s own column of an engine field\'s name unread; the error says so', () => {
   const f = join(dir, 'territory.csv');
   writeFileSync(f, 'id,Name,TimeZone,Region,addedAt,Priority\n'
