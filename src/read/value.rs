@@ -93,6 +93,10 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
             if let Some(ms) = epoch_text(t) {
                 return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
             }
+            // A spreadsheet's serial date as text (a CSV cell): said so.
+            if let Some(n) = t.parse().ok().filter(|&n| serial_day(n).is_some()) {
+                return epoch(n, t).map(When::At);
+            }
             if let Some(l) = crate::rfc3339::local(t) {
                 return Ok(When::Local(l));
             }
@@ -126,6 +130,14 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
         return Err((
             ErrorCode::InvalidTime,
             format!("{EXPECTED_TIME}, got {text}"),
+        ));
+    }
+    if let Some(local) = serial_day(n) {
+        return Err((
+            ErrorCode::InvalidTime,
+            format!(
+                "{text} looks like a spreadsheet's serial date ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
+            ),
         ));
     }
     if n < MIN_EPOCH_MS {
@@ -190,6 +202,21 @@ fn compact(n: f64) -> Option<NaiveDateTime> {
         part(1),
         sec,
     )
+}
+
+/// The local date-time `n` is as a spreadsheet's serial date (days since
+/// 1899-12-30, the time of day as the fraction) when it falls in 1970 to
+/// 2099: what Excel, Google Sheets and SheetJS's `sheet_to_json` give for a
+/// date cell. As epoch milliseconds or seconds it would be the first day of
+/// 1970, when no CRM event is.
+fn serial_day(n: f64) -> Option<NaiveDateTime> {
+    if !(25_569.0..73_051.0).contains(&n) {
+        return None;
+    }
+    let secs = (n * 86_400.0).round() as i64;
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .and_hms_opt(0, 0, 0)?
+        .checked_add_signed(chrono::TimeDelta::try_seconds(secs)?)
 }
 
 /// A string value, borrowed from the text when it has no escapes.
