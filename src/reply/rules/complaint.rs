@@ -134,13 +134,8 @@ impl Reader<'_> {
     pub(super) fn threat(&self, i: usize) -> Option<Hit> {
         // "if I get one more text...", "if I receive another call...".
         // (With a threat in the message: a lawyer, a suit, a report.)
+        // (Or said of the sender: "if I get one more text from you people".)
         if self.is(i + 1, I1) && self.any(i + 2, "GET RECEIVE") {
-            let threat = (0..self.t.len()).any(|m| {
-                self.any(
-                    m,
-                    "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING",
-                )
-            });
             let mut more = false;
             for m in i + 3..i + 7 {
                 if !self.on(m) {
@@ -148,7 +143,8 @@ impl Reader<'_> {
                 }
                 more |= self.any(m, "ANOTHER MORE");
                 if self.is(m, MEDIA) && !self.is(m, THING) {
-                    return if more && threat {
+                    let yours = self.eq(m + 1, "FROM") && self.any(m + 2, "YOU Y'ALL");
+                    return if more && (yours || self.threatened()) {
                         hit(i, m + 1, self.means_after(i))
                     } else {
                         None
@@ -180,7 +176,8 @@ impl Reader<'_> {
             // "I was wondering if you stopped texting me".)
             if self.any(m, "KEEP CONTINUE AGAIN EVER STOP")
                 || (self.eq(m, "STOPPED") && polite())
-                || (self.eq(m, "MORE") && self.eq(m + 1, "TIME"))
+                // ("one more time", "one more damn time".)
+                || (self.eq(m, "MORE") && self.eq(m + 1 + usize::from(self.is(m + 1, ADJ)), "TIME"))
             {
                 threat = true;
             }
@@ -193,6 +190,41 @@ impl Reader<'_> {
             Some(c) if threat => hit(i, end, c),
             _ => None,
         }
+    }
+
+    /// A lawyer, a suit or a report named anywhere in the message.
+    fn threatened(&self) -> bool {
+        (0..self.t.len()).any(|m| {
+            self.any(
+                m,
+                "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING",
+            )
+        })
+    }
+
+    /// A threat on the next contact, with a lawyer, a suit or a report in
+    /// it: "text me again and my lawyer will be in touch", "one more text
+    /// and I'm suing" (not "call me again tomorrow and we'll finish", "one
+    /// more question and I'm done").
+    pub(super) fn next_time(&self, i: usize) -> Option<Hit> {
+        // "call me again and ...": the verb; "one more text and ...": the
+        // means.
+        let again = self.eq(i, "AGAIN");
+        let (a, v) = if again {
+            (i.checked_sub(2)?, i.checked_sub(2)?)
+        } else {
+            (i.checked_sub(1)?, i + 1)
+        };
+        let said = if again {
+            self.is(a + 1, ME) && self.is(v, CVERB)
+        } else {
+            self.eq(a, "ONE") && self.is(v, MEDIA) && !self.is(v, THING)
+        };
+        let and = i + 1 + usize::from(!again);
+        if said && self.eq(and, "AND") && self.threatened() {
+            return hit(a, and, self.ch(v));
+        }
+        None
     }
 
     /// Reported as spam: "Reported as spam", "I'm reporting this as spam",
@@ -215,18 +247,32 @@ impl Reader<'_> {
                 return hit(i, k, 0);
             }
         }
-        // "Reported to the FCC", "reporting this to the attorney general".
+        // "Reported to the FCC", "reporting this to the attorney general"
+        // ("Any further contact will be reported to the authorities": the
+        // means named before);
+        // a complaint filed with one ("I'll be filing a complaint with the
+        // FTC"; not "with the police", of something else).
         let to = (j..j + 3)
             .take_while(|&m| self.on(m))
-            .find(|&m| self.eq(m, "TO"));
+            .find(|&m| self.any(m, "TO WITH"))
+            // (What is reported is the sender or its messages: not "I
+            // reported the accident to the police".)
+            .filter(|&to| {
+                (j..to).all(|m| {
+                    self.eq(m, "NUMBER") || (self.is(m, PRON | DET | MEDIA) && !self.is(m, THING))
+                })
+            });
         if let Some(to) = to {
             let at = if self.eq(to + 1, "THE") {
                 to + 2
             } else {
                 to + 1
             };
-            if self.on(at) && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER") {
-                return hit(i, at + 1, 0);
+            if self.on(at)
+                && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER")
+                && !(self.eq(i, "COMPLAINT") && self.eq(at, "POLICE"))
+            {
+                return hit(i, at + 1, self.media_before(i));
             }
         }
         let end = (i + 1..i + 5)

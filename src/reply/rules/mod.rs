@@ -262,7 +262,8 @@ impl Reader<'_> {
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i),
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" => self.threat(i),
-            "REPORT" | "REPORTED" | "REPORTING" => self.reported(i),
+            "AGAIN" | "MORE" => self.next_time(i),
+            "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),

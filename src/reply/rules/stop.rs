@@ -95,12 +95,15 @@ impl Reader<'_> {
         {
             return bare_hit(i, self.media_before(i));
         }
-        // "This is a cease and desist notice."
+        // "This is a cease and desist notice." (Not one from someone else:
+        // "The cease and desist from the HOA came today".)
         if self.eq(i, "CEASE")
             && self.eq(i + 1, "AND")
             && self.eq(i + 2, "DESIST")
             && self.noun_use(i)
             && !self.negated(i)
+            && !(i + 3..i + 5)
+                .any(|m| self.on(m) && self.eq(m, "FROM") && self.any(m + 1, "THE MY OUR HIS HER"))
         {
             return hit(i, i + 3, ALL_CH);
         }
