@@ -23,14 +23,18 @@ impl Reader<'_> {
     /// "get lost" as asked.
     pub(super) fn get_lost(&self, i: usize) -> Option<Hit> {
         // (Told, not asked: "did they get lost?".)
-        if self.eq(i, "GET")
-            && self.eq(i + 1, "LOST")
-            && self.bare(i + 2)
-            && (i == 0 || !self.on(i) || self.is(i - 1, FILLER))
-        {
+        if self.eq(i, "GET") && self.eq(i + 1, "LOST") && self.dismissed(i, i + 2) {
             return hit(i, i + 2, ALL_CH);
         }
         None
+    }
+
+    /// A dismissal at word `i` ends at word `k`, perhaps with a name the
+    /// lists do not know ("get lost creep", "piss off mate"), when it starts
+    /// its clause.
+    fn dismissed(&self, i: usize, k: usize) -> bool {
+        (i == 0 || !self.on(i) || self.is(i - 1, FILLER))
+            && (self.bare(k) || (self.w(k).is_empty() && self.bare(k + 1)))
     }
 
     /// "go away", "go to hell", "go fuck yourself".
@@ -56,9 +60,20 @@ impl Reader<'_> {
         None
     }
 
-    /// "fuck off", "piss off", "buzz off".
+    /// "fuck off", "piss off", "buzz off"; "fuck off with this" (with the
+    /// texts: those).
     pub(super) fn piss_off(&self, i: usize) -> Option<Hit> {
-        if self.any(i + 1, "OFF YOU") && self.bare(i + 2) {
+        if !self.any(i + 1, "OFF YOU") {
+            return None;
+        }
+        if self.eq(i + 2, "WITH") {
+            return match self.object(i + 3) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                Obj::Pron(end) => hit(i, end, ALL_CH),
+                _ => None,
+            };
+        }
+        if self.bare(i + 2) || self.dismissed(i, i + 2) {
             return hit(i, i + 2, ALL_CH);
         }
         None

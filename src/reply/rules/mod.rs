@@ -268,6 +268,11 @@ impl Reader<'_> {
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             "ENOUGH" | "BASTA" => self.enough(i),
+            // ("I'm sick of these texts", "harto de sus mensajes", "marre de
+            // vos appels": of the means.)
+            "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" if self.any(i + 1, "OF DE") => {
+                self.enough(i)
+            }
             "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),
             "GIVE" => self.give_a_rest(i),
             "TCPA" | "CRTC" => self.law(i),

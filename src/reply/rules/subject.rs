@@ -29,7 +29,10 @@ impl Reader<'_> {
             // A noun the lists know of no kind ("the check engine light") is
             // as much another subject as one they do not know.
             let plain = self.t.get(k).is_some_and(|t| t.f & !PLAIN == 0);
-            return aux && (self.w(k).is_empty() || plain || self.is(k, THING));
+            // (Not the business called so: "how many times do I have to
+            // tell you people to stop".)
+            let you = k > 0 && self.eq(k - 1, "YOU");
+            return aux && !you && (self.w(k).is_empty() || plain || self.is(k, THING));
         }
         false
     }
