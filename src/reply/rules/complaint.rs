@@ -390,7 +390,10 @@ impl Reader<'_> {
                 all = true;
             } else if self.any(k, "DE A") && k > a && self.is(k - 1, KEY) && self.is(k + 1, ALLW) {
                 // The preposition of "BAJA DE TODO".
-            } else if !(filler_ok && (t.is(FILLER) || self.number(k))) {
+            } else if !(filler_ok && (t.is(FILLER) || self.number(k)))
+                // (A purchase order, not Tagalog "po": "cancel PO 4471".)
+                || (self.eq(k, "PO") && self.number(k + 1))
+            {
                 return None;
             }
         }

@@ -196,6 +196,10 @@ impl Reader<'_> {
             if let Obj::Media { end, ch: c } = self.object(k + 1) {
                 return hit(i, end, ch | c);
             }
+            // (Spanglish "no llamen more", as "más".)
+            if self.bare(k + 1) {
+                return hit(i, k, ch);
+            }
         }
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(

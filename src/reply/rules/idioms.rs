@@ -147,10 +147,12 @@ impl Reader<'_> {
                 None
             };
         }
-        let j = if self.any(i + 1, "WITH OF DE CON ALREADY") {
-            i + 2
+        // ("basta ya con los textos", "enough already with the calls".)
+        let s = i + usize::from(self.any(i + 1, "YA ALREADY"));
+        let j = if self.any(s + 1, "WITH OF DE CON") {
+            s + 2
         } else {
-            i + 1
+            s + 1
         };
         match self.object(j) {
             Obj::Media { end, ch } if self.on(j) => hit(i, end, ch),

@@ -127,7 +127,8 @@ impl Reader<'_> {
         if let Some(h) = self.told_stop(i) {
             return Some(h);
         }
-        let j = i + 1;
+        // ("párenle ya con los mensajes", "stop already with the texts".)
+        let j = i + 1 + usize::from(self.any(i + 1, "YA ALREADY") && self.any(i + 2, "WITH CON"));
         if self.reason(i, j) {
             return bare_hit(i, self.media_before(i));
         }
