@@ -268,10 +268,11 @@ impl Reader<'_> {
                     || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN"))
                     // Someone of the household by name, off a list of
                     // ours: "Take Tom off your list, he moved out" (not
-                    // "the guest list").
+                    // "the guest list"); or unnamed: "This person is
+                    // deceased, take them off your list".
                     || (f == k + 1
-                        && self.w(k).is_empty()
-                        && self.t.get(k).is_some_and(|t| t.cap)
+                        && (self.eq(k, "THEM")
+                            || (self.w(k).is_empty() && self.t.get(k).is_some_and(|t| t.cap)))
                         && (f + 1..f + 4)
                             .find(|&m| !self.is(m, DET | ADJ))
                             .is_some_and(|m| self.is(m, MEDIA))))
