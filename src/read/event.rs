@@ -236,9 +236,12 @@ fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> 
     let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
         one_of(v, &DIRECTIONS)
     });
+    // `body` only as a string: another shape (Microsoft Graph's
+    // `{contentType, content}`) is the host's own field, ignored.
+    let body = raw.body.take().filter(|v| matches!(v, Val::Str(_)));
     let text = match raw.text.take() {
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, str_of),
-        None => c.field(raw.body.take(), "body", ErrorCode::InvalidInput, str_of),
+        None => c.field(body, "body", ErrorCode::InvalidInput, str_of),
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (channel, direction) = (channel?, direction?);

@@ -37,6 +37,7 @@ const ALIASES: &str = concat!(
     "outbound>out|",
     "outbound-api>out|",
     "outbound-call>out|",
+    "inbound-call>in|",
     "outbound-reply>out|",
     "outgoing>out|",
     "sent>out|",

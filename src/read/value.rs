@@ -136,7 +136,7 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
         return Err((
             ErrorCode::InvalidTime,
             format!(
-                "{text} looks like a spreadsheet's serial date ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
+                "{text} looks like a spreadsheet's serial date ({local}), not epoch milliseconds: write the date-time with its offset"
             ),
         ));
     }

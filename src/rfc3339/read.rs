@@ -121,6 +121,9 @@ pub fn parse_rfc2822(text: &str) -> Option<(Instant, i32)> {
     let mut n = 0;
     for p in t.split(' ').filter(|p| !p.is_empty()) {
         if p.starts_with('(') {
+            if !t.ends_with(')') {
+                return None;
+            }
             break;
         }
         *w.get_mut(n)? = p;

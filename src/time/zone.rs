@@ -77,10 +77,13 @@ impl Zone {
                 .copied()
         };
         // Salesforce's label of a zone, its name last in parentheses:
-        // "(GMT-05:00) Eastern Standard Time (America/New_York)".
+        // "(GMT-05:00) Eastern Standard Time (America/New_York)". Only an
+        // Area/City name there: "America/New_York (EST)" and "Eastern
+        // Standard Time (EST)" name no zone for certain.
         let labelled = || {
             name.strip_suffix(')')
                 .and_then(|n| n.rsplit_once('('))
+                .filter(|(_, inner)| inner.contains('/'))
                 .and_then(|(_, inner)| any_case(inner))
         };
         // HubSpot's slug of a name ("america_slash_new_york",
