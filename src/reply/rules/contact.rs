@@ -34,7 +34,7 @@ impl Reader<'_> {
         if self.eq(k, "AL") {
             return self.any(k + 1, "TRABAJO OFICINA") && !self.any(k + 2, "NI O Y");
         }
-        if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY") {
+        if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY YOUR") {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
         }

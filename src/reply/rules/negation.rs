@@ -128,7 +128,8 @@ impl Reader<'_> {
             // (And "I never asked to be texted", "nunca pedí estos mensajes":
             // the complaint of "I never signed up"; but "I never asked to
             // unsubscribe" denies a request.)
-            "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" | "ASK" | "ASKED" | "PEDI" => {
+            // ("We do not accept sales calls at this number".)
+            "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" | "ASK" | "ASKED" | "PEDI" | "ACCEPT" => {
                 self.want(i, j)
             }
             "CONSENT" | "CONSENTED" | "AUTHORIZE" | "AUTHORIZED" => {

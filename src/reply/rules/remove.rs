@@ -265,7 +265,7 @@ impl Reader<'_> {
         let f = from.filter(|&f| {
             (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
                 && (f == k
-                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN"))
+                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN FIRM OWNER OFFICE AGENCY HOUSEHOLD"))
                     // Someone of the household by name, off a list of
                     // ours: "Take Tom off your list, he moved out" (not
                     // "the guest list"); or unnamed: "This person is
@@ -375,7 +375,10 @@ impl Reader<'_> {
             }
             // ("Je retire mon consentement".)
             "CONSENT" | "PERMISSION" => 0,
-            "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" => {
+            // ("scrub my contact from your CRM"; "my contact info" reads on.)
+            "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" | "CONTACT"
+                if !self.any(m + 1, "INFO INFORMATION DETAILS") =>
+            {
                 if forget {
                     ALL_CH
                 } else {
