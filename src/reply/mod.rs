@@ -211,7 +211,12 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     let mut found: Option<&'static str> = None;
     let mut words = 0;
     let mut only: Option<&str> = None;
-    for t in toks.toks.iter().filter(|t| !t.synth) {
+    // (A number, as a menu is answered, is no word: "START 2", "help 2".)
+    for t in toks
+        .toks
+        .iter()
+        .filter(|t| !t.synth && !toks.surface(t).bytes().all(|b| b.is_ascii_digit()))
+    {
         words += 1;
         // The word as the lists spell it ("Startttt" is START), else as written.
         let word = if t.w.is_empty() { toks.surface(t) } else { t.w };
@@ -252,9 +257,10 @@ fn start_then_why(toks: &text::Tokens) -> Option<&'static str> {
     let k = all
         .first()
         .and_then(|t| START_KEYS.into_iter().find(|k| *k == t.w))?;
+    // (Or wanting them back: "Start - I want the deals back".)
     let why = all.get(1).is_some_and(|t| t.brk != 0)
         && all.windows(2).any(|p| {
-            matches!(p, [a, b] if b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes()))
+            matches!(p, [a, b] if (b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes())) || (b.w == "BACK" && (a.is(words::MEDIA) || a.w == "THEM")))
         });
     why.then_some(k)
 }

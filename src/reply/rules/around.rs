@@ -22,11 +22,12 @@ impl Reader<'_> {
         self.t.get(i).is_some_and(|t| t.is(flags))
     }
 
-    /// Word `i` is a number as written ("STOP 2", the 2 of "STOP2"), whatever
-    /// text-speak reads it as ("2" for "to").
+    /// Word `i` is a number as written ("STOP 2", the 2 of "STOP2", "2x"),
+    /// whatever text-speak reads it as ("2" for "to").
     pub(super) fn number(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| {
             let s = self.toks.surface(t);
+            let s = s.strip_suffix('X').unwrap_or(s);
             !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
         })
     }

@@ -390,7 +390,11 @@ impl Reader<'_> {
                 all = true;
             } else if self.any(k, "DE A") && k > a && self.is(k - 1, KEY) && self.is(k + 1, ALLW) {
                 // The preposition of "BAJA DE TODO".
-            } else if !(filler_ok && (t.is(FILLER) || self.number(k)))
+            } else if !(filler_ok
+                && (t.is(FILLER)
+                    || self.number(k)
+                    // ("Stop #2 and #3".)
+                    || (t.is(CONJ) && k > a && self.number(k - 1))))
                 // (A purchase order, not Tagalog "po": "cancel PO 4471".)
                 || (self.eq(k, "PO") && self.number(k + 1))
             {

@@ -187,7 +187,14 @@ impl Reader<'_> {
     fn remove_other(&self, i: usize, k: usize) -> Option<Hit> {
         let v = self.w(i);
         // "remove moved", "remove deceased": a reason after the keyword.
-        if matches!(v, "REMOVE") && self.reason(i, k) {
+        // ("STOP 800-555-0142 is my number pls remove": asked, last.)
+        if matches!(v, "REMOVE")
+            && (self.reason(i, k)
+                || (i > 0
+                    && self.eq(i - 1, "PLEASE")
+                    && self.bare(k)
+                    && (0..i).any(|m| self.is(m, KEY))))
+        {
             return hit(i, k, 0);
         }
         // (Each is a hit whenever it applies.)
