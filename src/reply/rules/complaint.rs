@@ -257,9 +257,12 @@ impl Reader<'_> {
             .find(|&m| self.any(m, "TO WITH"))
             // (What is reported is the sender or its messages: not "I
             // reported the accident to the police".)
+            // (Nor of the sender named: "I'm reporting these people to
+            // the FCC".)
             .filter(|&to| {
                 (j..to).all(|m| {
-                    self.eq(m, "NUMBER") || (self.is(m, PRON | DET | MEDIA) && !self.is(m, THING))
+                    self.any(m, "NUMBER YOU PEOPLE GUYS SCAMMERS SPAMMERS")
+                        || (self.is(m, PRON | DET | MEDIA) && !self.is(m, THING))
                 })
             });
         if let Some(to) = to {

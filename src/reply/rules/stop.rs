@@ -96,14 +96,20 @@ impl Reader<'_> {
             return bare_hit(i, self.media_before(i));
         }
         // "This is a cease and desist notice." (Not one from someone else:
-        // "The cease and desist from the HOA came today".)
+        // "The cease and desist from the HOA came today"; but one from a
+        // lawyer is the customer's own: "a cease and desist from my
+        // attorney", "from our legal team".)
         if self.eq(i, "CEASE")
             && self.eq(i + 1, "AND")
             && self.eq(i + 2, "DESIST")
             && self.noun_use(i)
             && !self.negated(i)
-            && !(i + 3..i + 5)
-                .any(|m| self.on(m) && self.eq(m, "FROM") && self.any(m + 1, "THE MY OUR HIS HER"))
+            && !(i + 3..i + 5).any(|m| {
+                self.on(m)
+                    && self.eq(m, "FROM")
+                    && self.any(m + 1, "THE MY OUR HIS HER")
+                    && !(self.any(m + 1, "MY OUR") && self.any(m + 2, "ATTORNEY LAWYER LEGAL"))
+            })
         {
             return hit(i, i + 3, ALL_CH);
         }
