@@ -143,7 +143,10 @@ impl Reader<'_> {
                 }
                 more |= self.any(m, "ANOTHER MORE");
                 if self.is(m, MEDIA) && !self.is(m, THING) {
-                    let yours = self.eq(m + 1, "FROM") && self.any(m + 2, "YOU Y'ALL");
+                    // (Not "one more email from you with the numbers".)
+                    let yours = self.eq(m + 1, "FROM")
+                        && self.any(m + 2, "YOU Y'ALL")
+                        && (self.eq(m + 3, "PEOPLE") || self.bare(m + 3));
                     return if more && (yours || self.threatened()) {
                         hit(i, m + 1, self.means_after(i))
                     } else {
@@ -192,13 +195,16 @@ impl Reader<'_> {
         }
     }
 
-    /// A lawyer, a suit or a report named anywhere in the message.
+    /// A lawyer, a suit or a report named anywhere in the message, as a
+    /// threat: at the end of its clause or with "you", "will" ("I'm
+    /// suing", "my lawyer will be in touch", "I'll block you"; not "block my
+    /// calendar", "the court date", "sue the contractor").
     fn threatened(&self) -> bool {
         (0..self.t.len()).any(|m| {
             self.any(
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING",
-            )
+            ) && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
         })
     }
 
