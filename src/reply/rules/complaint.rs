@@ -279,7 +279,12 @@ impl Reader<'_> {
             };
             if self.on(at)
                 && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER")
-                && !(self.eq(i, "COMPLAINT") && self.eq(at, "POLICE"))
+                // (Nor of another: "a complaint with the FCC about my
+                // internet provider"; but "about your texts".)
+                && !(self.eq(i, "COMPLAINT")
+                    && (self.eq(at, "POLICE")
+                        || (self.any(at + 1, "ABOUT AGAINST")
+                            && !self.any(at + 2, "YOU YOUR THESE THIS"))))
             {
                 return hit(i, at + 1, self.media_before(i));
             }
