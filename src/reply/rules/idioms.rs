@@ -154,8 +154,16 @@ impl Reader<'_> {
         } else {
             s + 1
         };
+        // (Not of someone else's: "I'm sick of emails from my boss", "harta
+        // de las llamadas de mi banco".)
         match self.object(j) {
-            Obj::Media { end, ch } if self.on(j) => hit(i, end, ch),
+            Obj::Media { end, ch }
+                if self.on(j)
+                    && !(self.any(end, "FROM DE")
+                        && self.any(end + 1, "MY OTHER MI MIS MON MES")) =>
+            {
+                hit(i, end, ch)
+            }
             _ => None,
         }
     }
