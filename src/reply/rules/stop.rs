@@ -139,12 +139,16 @@ impl Reader<'_> {
             return bare_hit(i, self.media_before(i));
         }
         // ("stop for good", "stop for now", "stop for a while", "arrêtez
-        // pour l'instant", "paren por ahora", "por el momento").
+        // pour l'instant", "pour le moment", "paren por ahora", "por el
+        // momento", "pour un moment"; not a pause in the talk: "stop for a
+        // moment", "for the moment", "for one moment".)
         let spell = if !self.any(j, "FOR POR POUR") {
             0
         } else if self.any(j + 1, "GOOD NOW AHORA") {
             2
-        } else if self.any(j + 2, "WHILE INSTANT MOMENT MOMENTO") {
+        } else if self.any(j + 2, "WHILE INSTANT MOMENT MOMENTO")
+            && (self.eq(j + 2, "WHILE") || self.any(j + 1, "L LE EL UN"))
+        {
             3
         } else {
             0
