@@ -12,11 +12,16 @@ impl Reader<'_> {
         }
         // "forget (about) me", "oubliez-moi", "olvídense de mí", asked: to
         // be forgotten, on every channel (not "did you forget about me?",
-        // "no se olviden de mí").
+        // "no se olviden de mí", nor "never mind me" before a question on
+        // another matter: "Forget about me, how are you doing?", "forget
+        // me, what about my son?", "olvídense de mí, ¿cómo están?").
         let k = i + 1 + usize::from(self.is(i + 1, PREP));
         if self.is(i, FORGET)
             && (self.is(k, ME) || (self.eq(k, "MI") && !self.eq(k + 1, "NUMBER")))
             && self.bare(k + 1)
+            && !(self.eq(k + 1, "COMO")
+                || (self.any(k + 1, "HOW WHAT") && self.any(k + 2, "ABOUT DOES ARE IS"))
+                    && !(self.eq(k + 1, "WHAT") && self.any(k + 2, "ARE IS")))
             && self
                 .back(i, 3)
                 .all(|m| self.is(m, FILLER) && !self.eq(m, "NO"))
