@@ -31,10 +31,13 @@ impl Reader<'_> {
 
     /// A dismissal at word `i` ends at word `k`, perhaps with a name the
     /// lists do not know ("get lost creep", "piss off mate"), when it starts
-    /// its clause.
+    /// its clause. (Not a name with a laugh after it, "Get lost Brad lol
+    /// jk": banter; and the lists know a manner or a place, "get lost
+    /// easily", "get lost downtown", as no name.)
     fn dismissed(&self, i: usize, k: usize) -> bool {
         (i == 0 || !self.on(i) || self.is(i - 1, FILLER))
-            && (self.bare(k) || (self.w(k).is_empty() && self.bare(k + 1)))
+            && (self.bare(k)
+                || (self.w(k).is_empty() && !self.is(k + 1, LAUGH) && self.bare(k + 1)))
     }
 
     /// "go away", "go to hell", "go fuck yourself".
