@@ -253,7 +253,9 @@ pub(super) const LISTS: &[List] = &[
         LISTS",
     ),
     // Words a rule names that read, in an object, as words the lists do not
-    // know ("don't email me the link", "don't text me twice").
+    // know ("don't email me the link", "don't text me twice"); and words that
+    // must not read as a name where an unknown word would (a place or a
+    // manner after "get lost": "get lost downtown").
     List(
         PLAIN,
         0,
