@@ -238,10 +238,9 @@ fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> 
     });
     // `body` only as a string: another shape (Microsoft Graph's
     // `{contentType, content}`) is the host's own field, ignored.
-    let body = raw.body.take().filter(|v| matches!(v, Val::Str(_)));
     let text = match raw.text.take() {
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, str_of),
-        None => c.field(body, "body", ErrorCode::InvalidInput, str_of),
+        None => raw.body.take().and_then(|v| str_of(v).ok()),
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (channel, direction) = (channel?, direction?);

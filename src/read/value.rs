@@ -94,7 +94,7 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
                 return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
             }
             // A spreadsheet's serial date as text (a CSV cell): said so.
-            if let Some(n) = t.parse().ok().filter(|&n| serial_day(n).is_some()) {
+            if let Some(n) = t.parse().ok().filter(|n| SERIAL_DAYS.contains(n)) {
                 return epoch(n, t).map(When::At);
             }
             if let Some(l) = crate::rfc3339::local(t) {
@@ -204,13 +204,17 @@ fn compact(n: f64) -> Option<NaiveDateTime> {
     )
 }
 
+/// Spreadsheet serial dates of 1970-01-01 to 2099-12-31 (days since
+/// 1899-12-30).
+const SERIAL_DAYS: std::ops::Range<f64> = 25_569.0..73_051.0;
+
 /// The local date-time `n` is as a spreadsheet's serial date (days since
 /// 1899-12-30, the time of day as the fraction) when it falls in 1970 to
 /// 2099: what Excel, Google Sheets and SheetJS's `sheet_to_json` give for a
 /// date cell. As epoch milliseconds or seconds it would be the first day of
 /// 1970, when no CRM event is.
 fn serial_day(n: f64) -> Option<NaiveDateTime> {
-    if !(25_569.0..73_051.0).contains(&n) {
+    if !SERIAL_DAYS.contains(&n) {
         return None;
     }
     let secs = (n * 86_400.0).round() as i64;

@@ -11,6 +11,12 @@ impl Reader<'_> {
         self.t.get(i).map_or("", |t| t.w)
     }
 
+    /// Word `i` is one the lists do not know, capitalised: a name ("Stop
+    /// Mike", "Take Tom off your list").
+    pub(super) fn name_at(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.w.is_empty() && t.cap)
+    }
+
     /// Word `i` is `word` (a canonical spelling).
     #[inline(never)]
     pub(super) fn eq(&self, i: usize, word: &str) -> bool {

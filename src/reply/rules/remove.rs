@@ -284,7 +284,7 @@ impl Reader<'_> {
                     // deceased, take them off your list".
                     || (f == k + 1
                         && (self.eq(k, "THEM")
-                            || (self.w(k).is_empty() && self.t.get(k).is_some_and(|t| t.cap)))
+                            || self.name_at(k))
                         && (f + 1..f + 4)
                             .find(|&m| !self.is(m, DET | ADJ))
                             .is_some_and(|m| self.is(m, MEDIA))))

@@ -285,11 +285,11 @@ impl Reader<'_> {
     /// message's last word but filler (not after END or CANCEL: "End Game").
     fn named(&self, i: usize, j: usize) -> bool {
         self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA")
-            && self.w(j).is_empty()
+            && self.name_at(j)
             && self
                 .t
                 .get(j)
-                .is_some_and(|t| t.cap && self.toks.surface(t).len() > 2)
+                .is_some_and(|t| self.toks.surface(t).len() > 2)
             && (0..i).all(|m| self.is(m, FILLER))
             && (j + 1..self.t.len()).all(|m| self.is(m, FILLER))
     }
