@@ -112,10 +112,15 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     }
     // One word a sentence read as one sentence first: "Stop. Calling. Me."
     // (not a line or a comma apart: "Baja\nMaría" is signed, "Wait, stop"
-    // a request); else the sentences as written ("STOP. Moved.").
+    // a request; nor a question and its answer: "Stop? Never!"); else the
+    // sentences as written ("STOP. Moved.").
     if (2..=6).contains(&words)
         && toks.toks.iter().all(|t| !t.synth && t.line == 0)
-        && toks.toks.iter().skip(1).all(|t| t.brk == text::STRONG)
+        && toks
+            .toks
+            .iter()
+            .skip(1)
+            .all(|t| t.brk == text::STRONG && !t.ask)
     {
         let spaced = text::tokens(&letters().collect::<Vec<_>>().join(" "));
         if let Some((span, channels)) = rules::read(&spaced, came_by) {
@@ -198,7 +203,7 @@ fn tapback(text: &str) -> bool {
 /// START or UNSTOP with filler about it, as a short message of keywords and
 /// filler is an opt-out ("start please", "ok start", "yes start", "unstop
 /// pls"): an opt-in, as a phrase (a missed one leaves the customer opted
-/// out). "Yes please" and "info please" stay ordinary replies: YES is the
+/// out); not with a refusal ("no start", "START no"). "Yes please" and "info please" stay ordinary replies: YES is the
 /// keyword only alone (the history decides on it), and INFO or HELP with
 /// other words asks about the offer.
 fn with_filler(toks: &text::Tokens) -> Option<Classification> {
@@ -223,6 +228,9 @@ fn with_filler(toks: &text::Tokens) -> Option<Classification> {
         only = Some(word);
         match START_KEYS.into_iter().find(|k| *k == word) {
             Some(k) => found = found.or(Some(k)),
+            // (A refusal is filler beside STOP, but denies START: "no
+            // START", "START no", "nah start" keep the opt-out.)
+            None if matches!(word, "NO" | "NOT" | "NOPE" | "NAH") => return None,
             None if t.is(words::FILLER) || word == "YES" => {}
             None => return None,
         }

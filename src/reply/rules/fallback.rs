@@ -4,7 +4,7 @@
 
 use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
-use super::{Hit, Reader};
+use super::{Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// When no rule fired: a keyword in a sentence of its own, a preference
@@ -18,18 +18,42 @@ impl Reader<'_> {
             .or_else(|| self.signed())
     }
 
-    /// A sentence of its own: "Stop. Who is this?", "Cancel. Found a better deal."
+    /// A sentence of its own: "Stop. Who is this?", "Cancel. Found a better
+    /// deal."; or a clause of its own that opens or closes the message, the
+    /// reason beside it: "sold it, please remove", "remove, new number",
+    /// "Baja, ya compré carro"; or asked for at the end ("no longer
+    /// interested please remove").
     fn own_sentence(&self) -> Option<Hit> {
+        let n = self.t.len();
         let mut a = 0;
-        for b in 1..=self.t.len() {
-            if b == self.t.len() || self.brk(b) == FULL_STOP {
+        for b in 1..=n {
+            if b == n || self.brk(b) == FULL_STOP {
                 if let Some(h) = self.short(a, b) {
                     return Some(h);
                 }
                 a = b;
             }
         }
-        None
+        // (At a comma, not a line: "Cancel\ndinner" names what; nor before
+        // its object: "remove, the extra item".)
+        let comma = |m: usize| !self.on(m) && self.t.get(m).is_some_and(|t| t.line == 0);
+        let first = (1..n).find(|&b| comma(b)).unwrap_or(n);
+        // ("ya", Spanish "already", is no "your" there: "Baja, ya compré".)
+        let object = self.object(first) == Obj::Thing && !self.eq(first, "YA");
+        let first = if object { 0 } else { first };
+        let last = (1..n).rev().find(|&a| comma(a)).unwrap_or(0);
+        // ("all set please remove": a keyword asked for at the end; but not
+        // after what it is about: "the old ones, please remove".)
+        let named = self.is(0, DET) && !self.any(0, "THIS THAT MY YA");
+        let asked = n > 2 && self.eq(n - 2, "PLEASE");
+        self.short(0, first)
+            .or_else(|| self.short(last, n).filter(|_| !named))
+            .or_else(|| {
+                asked
+                    .then(|| self.short(n - 2, n))
+                    .flatten()
+                    .filter(|_| !named)
+            })
     }
 
     /// A keyword on a line of its own, a blank line, and a signature:

@@ -13,6 +13,12 @@ const DENIED: &str =
 /// The Spanish ones, first person in themselves: "Nunca escribí ALTO".
 const DENIED_ES: &str = "DIJE MANDE ENVIE ESCRIBI PEDI RESPONDI CONTESTE";
 
+/// Answers that refuse, as the first words of a sentence: "Cancel? No way".
+/// A bare "No" refuses only with what the customer keeps after it ("Remove
+/// me? No, keep me on"); "STOP? no" stays a request.
+const REFUSALS: &str = "NO WAY|NOPE|NAH|NEVER|HELL NO|NOT A CHANCE|OF COURSE NOT|ABSOLUTELY NOT|\
+    DEFINITELY NOT|PARA NADA|JAMAIS|PAS QUESTION";
+
 impl Reader<'_> {
     /// Laughter near the request, not anywhere in a long message ("... needs
     /// to be fired lol. 5 texts in 2 days. Stop sending me this stuff").
@@ -50,7 +56,41 @@ impl Reader<'_> {
                 || ((sent || told) && denied)
                 || wait
                 || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")));
-        slipped || self.disowned(h)
+        slipped || self.disowned(h) || self.refused(h)
+    }
+
+    /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them
+    /// coming", "Stop? Never!", "Remove me? No, I love these deals",
+    /// "¿Cancelar? ¡Para nada!", "Arrêter ? Jamais !": a keyword that opens
+    /// the message as a question, the customer's own answer refusing it at
+    /// once, is no request; a request after the answer still is ("Stop?
+    /// Nope. Stop texting me"), and so is an answer that goes on ("Stop? No
+    /// more texts", "Stop? No way I'm paying that").
+    #[inline(never)]
+    fn refused(&self, h: &Hit) -> bool {
+        let k = if self.is(1, ME) { 2 } else { 1 };
+        let asked = self.t.get(k).is_some_and(|t| t.ask) && !self.on(k);
+        if !asked || !self.is(0, KEY | STRONG | STOPV | REMV) {
+            return false;
+        }
+        // The refusal's end: its words in one clause, ended by a break.
+        let said = |r: &str| {
+            let mut n = 0;
+            let all = r.split(' ').all(|w| {
+                n += 1;
+                self.eq(k + n - 1, w) && (n == 1 || self.on(k + n - 1))
+            });
+            (all && !self.on(k + n)).then_some(k + n)
+        };
+        let kept = self.eq(k, "NO") && !self.on(k + 1) && self.any(k + 1, "KEEP I I'M LOVE");
+        // (A hit in the question or in the answer: "Stop? Never!" is no
+        // "never" of its own.)
+        let end = if kept {
+            Some(k + 1)
+        } else {
+            REFUSALS.split('|').find_map(said)
+        };
+        end.is_some_and(|e| h.a < e)
     }
 
     /// "I didn't send STOP", "I did not text STOP", "I never asked to

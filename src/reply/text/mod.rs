@@ -53,6 +53,8 @@ pub struct Tok {
     /// After a dash with a space before it ("STOP – CALLING"), and no other
     /// break.
     dash: bool,
+    /// A question mark in the break before it ("Stop? No way").
+    pub ask: bool,
 }
 
 impl Tok {
@@ -69,6 +71,7 @@ impl Tok {
             line: 0,
             cap: false,
             dash: false,
+            ask: false,
         }
     }
 

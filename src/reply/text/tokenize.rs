@@ -22,6 +22,7 @@ pub(super) fn read(text: &str) -> Tokens {
         line: 0,
         cap: false,
         dash: false,
+        ask: false,
     };
     for (c, up) in text
         .chars()
@@ -52,6 +53,8 @@ struct Builder {
     cap: bool,
     /// A dash after a space stands before the next word, and no other break.
     dash: bool,
+    /// A question mark stands before the next word.
+    ask: bool,
 }
 
 impl Builder {
@@ -138,6 +141,7 @@ impl Builder {
         if c == '\n' {
             self.line = self.line.saturating_add(1).min(2);
         }
+        self.ask |= matches!(c, '?' | '？');
         self.join = b' ';
         self.brk = self.brk.max(k);
     }
@@ -167,8 +171,10 @@ impl Builder {
             line: self.line,
             cap: self.cap,
             dash: self.dash,
+            ask: self.ask,
         };
         self.brk = 0;
+        self.ask = false;
         self.join = b' ';
         self.line = 0;
         self.dash = false;
@@ -207,7 +213,9 @@ impl Builder {
             return false;
         };
         let brk = self.brk;
-        self.push(Tok::known(start, at, first, brk, self.join));
+        let mut head = Tok::known(start, at, first, brk, self.join);
+        head.ask = std::mem::take(&mut self.ask);
+        self.push(head);
         self.push(Tok::known(at, end, second, 0, 0));
         self.brk = 0;
         self.join = b' ';
@@ -274,6 +282,7 @@ impl Builder {
                     line: 0,
                     cap: false,
                     dash: false,
+                    ask: false,
                 });
             }
         }

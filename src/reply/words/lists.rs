@@ -250,7 +250,7 @@ pub(super) const LISTS: &[List] = &[
         "SPAMMER SPAMMERS SPAMMING SPAMMY SCAM SCAMMER SCAMMERS HARASSMENT HARASSING HARASS \
         BLOCK BLOCKED BLOCKING FOLDER FILTER FILTERS BOX FCC FTC BBB ATTORNEY AG POLICE \
         AUTHORITIES CARRIER START UNSTOP VUELVAN VUELVA VUELVAS EMAILED HIM HELL LAY CHILL \
-        LISTS",
+        LISTS WAY CHANCE QUESTION",
     ),
     // Words a rule names that read, in an object, as words the lists do not
     // know ("don't email me the link", "don't text me twice"); and words that
