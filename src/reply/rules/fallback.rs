@@ -22,7 +22,7 @@ impl Reader<'_> {
     /// deal."; or a clause of its own that opens or closes the message, the
     /// reason beside it: "sold it, please remove", "remove, new number",
     /// "Baja, ya compré carro"; or asked for at the end ("no longer
-    /// interested please remove").
+    /// interested please remove"), or before its reason ("stop ya compré").
     fn own_sentence(&self) -> Option<Hit> {
         let n = self.t.len();
         let mut a = 0;
@@ -42,18 +42,35 @@ impl Reader<'_> {
         let object = self.object(first) == Obj::Thing && !self.eq(first, "YA");
         let first = if object { 0 } else { first };
         let last = (1..n).rev().find(|&a| comma(a)).unwrap_or(0);
-        // ("all set please remove": a keyword asked for at the end; but not
-        // after what it is about: "the old ones, please remove".)
+        // ("all set please remove", "ya no estoy interesado baja por favor": a
+        // keyword asked for at the end; but not after what it is about: "the
+        // old ones, please remove", nor "the end, please".)
         let named = self.is(0, DET) && !self.any(0, "THIS THAT MY YA");
-        let asked = n > 2 && self.eq(n - 2, "PLEASE");
+        let trailing = (1..=2)
+            .take_while(|&c| c < n && self.is(n - c, FILLER))
+            .count();
+        let please = n > 2 && self.eq(n - 2, "PLEASE");
+        let key = if please {
+            n - 1
+        } else {
+            n.saturating_sub(trailing + 1)
+        };
+        let asked = key > 0
+            && self.is(key, KEY)
+            && (please || trailing > 0)
+            && !self.is(key - 1, DET | PREP | NEG)
+            && (key..n).all(|m| self.on(m));
+        // ("stop ya compré", "baja ya compré otro": the reason after "ya".)
+        let ya = (1..n).find(|&m| self.eq(m, "YA")).unwrap_or(0);
         self.short(0, first)
             .or_else(|| self.short(last, n).filter(|_| !named))
             .or_else(|| {
                 asked
-                    .then(|| self.short(n - 2, n))
+                    .then(|| self.short(key, n))
                     .flatten()
                     .filter(|_| !named)
             })
+            .or_else(|| self.short(0, ya))
     }
 
     /// A keyword on a line of its own, a blank line, and a signature:

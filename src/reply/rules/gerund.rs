@@ -58,9 +58,16 @@ impl Reader<'_> {
     }
 
     /// The gerund at `j` is said of something other than contact:
-    /// "blowing" without "up", "following" without "up", "calling it a
-    /// deal".
+    /// "blowing" without "up", "following" without "up", "checking"
+    /// without "in", "calling it a deal".
     fn not_contact(&self, j: usize) -> bool {
+        // ("following up (with me)", "checking in (with me)"; not "following
+        // up on my order".)
+        let up = |p: &str| {
+            self.eq(j + 1, p)
+                && (self.bare(j + 2)
+                    || (self.eq(j + 2, "WITH") && self.is(j + 3, ME) && self.bare(j + 4)))
+        };
         match self.w(j) {
             "BLOWING" => !(j + 1..j + 5).any(|m| self.on(m) && self.eq(m, "UP")),
             // ("hitting me up", "hitting (up) my line".)
@@ -68,7 +75,8 @@ impl Reader<'_> {
                 !((self.is(j + 1, ME) && self.eq(j + 2, "UP"))
                     || (j + 1..j + 4).any(|m| self.on(m) && self.any(m, "PHONE LINE CELL")))
             }
-            "FOLLOWING" => !(self.eq(j + 1, "UP") && self.bare(j + 2)),
+            "FOLLOWING" => !up("UP"),
+            "CHECKING" => !up("IN"),
             // "stop calling it a deal": naming it.
             "CALLING" => {
                 self.eq(j + 1, "IT")

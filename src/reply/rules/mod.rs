@@ -277,7 +277,7 @@ impl Reader<'_> {
             "GIVE" => self.give_a_rest(i),
             "TCPA" | "CRTC" => self.law(i),
             "VEUX" | "VEUT" => self.veux_plus(i),
-            "LACHEZ" | "SACREZ" | "CRISSEZ" | "LACHE" => self.lachez_moi(i),
+            "LACHEZ" | "SACREZ" | "CRISSEZ" | "CRISSE" | "LACHE" => self.lachez_moi(i),
             "JAMAIS" | "NUNCA" => self.never_signed_up(i),
             "CONTINUEZ" | "CONTINUENT" => self.continuez(i),
             "NI" => self.ni(i),

@@ -249,6 +249,7 @@ impl Builder {
             ("VOICE", "MAIL") => "VOICEMAIL",
             ("VOICE", "MAILS") => "VOICEMAILS",
             ("UN", "SUBSCRIBE") => "UNSUBSCRIBE",
+            ("FOLLOW", "UPS") => "FOLLOWUPS",
             _ => return false,
         };
         match (words::lookup(into), self.out.toks.last_mut()) {
