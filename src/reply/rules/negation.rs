@@ -200,9 +200,12 @@ impl Reader<'_> {
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
                     return hit(i, k + 2, self.ch(k + 1))
                 }
-                // ("... from any of you": the whole company.)
+                // ("... from any of you", "from you guys": the whole company.)
                 "HEAR" if self.eq(k + 1, "FROM") => {
-                    let any = self.eq(k + 2, "ANY") && self.eq(k + 3, "OF");
+                    // ("from you guys", "from you people", "from y'all" too.)
+                    let any = (self.eq(k + 2, "ANY") && self.eq(k + 3, "OF"))
+                        || self.eq(k + 2, "Y'ALL")
+                        || (self.eq(k + 2, "YOU") && self.any(k + 3, "GUYS PEOPLE ALL"));
                     return hit(i, k + 3, if any { ALL_CH } else { 0 });
                 }
                 "RECEIVE" | "GET" | "HAVE" | "SEE" => return self.receive(i, k + 1),

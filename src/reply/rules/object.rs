@@ -154,13 +154,13 @@ impl Reader<'_> {
         if self.is(k, ALLW) && self.bare(k + 1) {
             return Step::Done(Obj::All(k + 1));
         }
-        // "all of it", "all of them".
-        if self.is(k, ALLW)
-            && self.eq(k + 1, "OF")
-            && self.any(k + 2, "IT THEM THIS")
-            && self.bare(k + 3)
+        // "all of it", "all of them", "all this", "it all".
+        let of = usize::from(self.eq(k + 1, "OF"));
+        if ((self.is(k, ALLW) && self.any(k + 1 + of, "IT THEM THIS"))
+            || (of == 0 && self.any(k, "IT THEM") && self.is(k + 1, ALLW)))
+            && self.bare(k + 2 + of)
         {
-            return Step::Done(Obj::All(k + 3));
+            return Step::Done(Obj::All(k + 2 + of));
         }
         if self.is(k, PRON) && (!self.is(k, DET) || self.bare(k + 1)) {
             return Step::Done(if self.eq(k + 1, "FROM") {

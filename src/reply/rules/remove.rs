@@ -16,9 +16,14 @@ impl Reader<'_> {
         // another matter: "Forget about me, how are you doing?", "forget
         // me, what about my son?", "olvídense de mí, ¿cómo están?").
         let k = i + 1 + usize::from(self.is(i + 1, PREP));
+        // ("delete me from your system": every record of them.)
+        let records = self.eq(k + 1, "FROM")
+            && self.any(k + 2, "YOUR UR THE")
+            && self.any(k + 3, "SYSTEM DATABASE RECORDS FILES CRM")
+            && self.bare(k + 4);
         if self.is(i, FORGET)
             && (self.is(k, ME) || (self.eq(k, "MI") && !self.eq(k + 1, "NUMBER")))
-            && self.bare(k + 1)
+            && (self.bare(k + 1) || records)
             && !(self.eq(k + 1, "COMO")
                 || (self.any(k + 1, "HOW WHAT") && self.any(k + 2, "ABOUT DOES ARE IS"))
                     && !(self.eq(k + 1, "WHAT") && self.any(k + 2, "ARE IS")))

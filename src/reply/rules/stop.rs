@@ -193,12 +193,17 @@ impl Reader<'_> {
         let told_you = i >= 2
             && (self.any(i - 1, "YOU") || staff)
             && self.any(i - 1 - usize::from(staff) - 1, "SAID TOLD");
+        // ("I asked you to stop twice", "I've told you to stop several times".)
+        let asked = i >= 3
+            && self.eq(i - 1, "TO")
+            && self.eq(i - 2, "YOU")
+            && self.any(i - 3, "ASKED TOLD");
         let told = i > 0
             && (self.any(
                 i - 1,
                 "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT WROTE WRITTEN ENVOYE",
             ) || (often && self.any(i - 1, "SAY DECIR DIRE")));
-        let sent = told_you || told || (i > 0 && self.any(i - 1, SENDING));
+        let sent = told_you || told || asked || (i > 0 && self.any(i - 1, SENDING));
         if i == 0 || sent {
             // (A day or a date says when only when the customer says it of
             // a stop word: not "They said stop this morning", "I said cancel
