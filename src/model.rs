@@ -184,6 +184,11 @@ pub enum EventBody {
         /// Whether the reason is `satisfied` (a `noSale` then gives the status
         /// Satisfied).
         satisfied: bool,
+        /// A call the customer made to us (`interaction: "Inbound Call"`, or
+        /// `direction: "in"` on the activity): what came of it counts (a sale,
+        /// a wrong number, a conversation), but it is no touch of ours — not
+        /// audited, not counted toward a cap, not an attempt nor a step's call.
+        inbound: bool,
         /// The sequence step this activity carries out.
         step: Option<Box<str>>,
     },

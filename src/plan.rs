@@ -196,6 +196,7 @@ fn carried_out(n: &Candidate, playbook: &Playbook) -> EventBody {
             interaction: Interaction::Call,
             outcome: Outcome::NoAnswer,
             satisfied: false,
+            inbound: false,
             step,
         },
         ActChannel::Reach(ch) => EventBody::Message {

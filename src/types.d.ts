@@ -121,6 +121,14 @@ export interface ActivityEvent {
    * @default none
    */
   step?: string;
+  /**
+   * `"in"` (or `"inbound"`, as HubSpot and Twilio write it) for a call the
+   * customer made to us, as `interaction: "Inbound Call"` says too: what came
+   * of it counts, but it is no touch of ours (not audited, not counted toward
+   * a cap, not an attempt). Another value is ignored.
+   * @default a touch of ours
+   */
+  direction?: string;
   /** Other fields the CRM keeps are ignored. */
   [field: string]: unknown;
 }
@@ -227,7 +235,7 @@ export interface HorizonEvent {
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
  * directions), `"mo"`/`"mt"` (SMS aggregators') for `"in"`/`"out"`, `"text"`/`"text message"`/`"mms"` for
- * `"sms"`, `"phone"`/`"phone call"`/`"outbound call"`/`"inbound call"` for `"call"`, `"in person"`/`"walk-in"`/
+ * `"sms"`, `"phone"`/`"phone call"`/`"outbound call"`/`"inbound call"`/`"incoming call"` for `"call"` (the last two the customer's call, no touch of ours), `"in person"`/`"walk-in"`/
  * `"store visit"` for `"inStore"`, `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs
  * log: `"busy"`/`"unanswered"` for `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, `"left live
  * message"`/`"left message"`/`"left vm"`/`"vm"` for `"leftVoicemail"`, `"wrong #"`/`"bad number"`/`"not in

@@ -214,7 +214,8 @@ impl Touches {
     }
 }
 
-/// A text or call we made; the opt-out confirmation text is not an attempt.
+/// A text or call we made; the opt-out confirmation text is not an attempt,
+/// nor a call the customer made.
 fn is_touch(s: &Consent, e: &Event) -> bool {
     match &e.body {
         EventBody::Message {
@@ -223,8 +224,9 @@ fn is_touch(s: &Consent, e: &Event) -> bool {
         } => !s.is_confirmation(e),
         EventBody::Activity {
             interaction: Interaction::Call,
+            inbound,
             ..
-        } => true,
+        } => !inbound,
         _ => false,
     }
 }

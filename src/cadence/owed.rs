@@ -120,13 +120,17 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
     // Done once we touched the contact at or after the follow-up date.
     let done = ctx.events().any(|(_, e)| {
         e.at >= date
-            && matches!(
-                &e.body,
+            && match &e.body {
                 EventBody::Message {
                     direction: Direction::Out,
                     ..
-                } | EventBody::Activity { .. }
-            )
+                } => true,
+                // (The customer's call counts when we took it.)
+                EventBody::Activity {
+                    inbound, outcome, ..
+                } => !inbound || *outcome != Outcome::NoAnswer,
+                _ => false,
+            }
     });
     if done {
         if ctx.explains() {

@@ -63,8 +63,9 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
+                inbound,
                 ..
-            } => call(ctx, s, i, e.at, *outcome),
+            } => call(ctx, s, i, e.at, *outcome, *inbound),
             EventBody::Dnd {
                 channel,
                 active,
@@ -105,13 +106,14 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
 
 /// A call we made: audited and counted; its outcome sets or lifts the
 /// wrong-number mark.
-fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome) {
+fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome, inbound: bool) {
     // The call is audited against the state before it: a call to a
-    // number marked wrong is a violation even when it connects.
-    if ctx.audits {
+    // number marked wrong is a violation even when it connects. (The
+    // customer's own call is no touch of ours: neither audited nor counted.)
+    if ctx.audits && !inbound {
         audit(ctx, s, i, at, Channel::Call);
     }
-    if !ctx.caps().is_empty() {
+    if !ctx.caps().is_empty() && !inbound {
         s.touches.push((at, Channel::Call));
     }
     let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();

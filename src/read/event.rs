@@ -257,6 +257,7 @@ fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> 
 }
 
 fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
+    let inbound = inbound_call(raw);
     let interaction = c.need(
         raw.interaction.take(),
         "interaction",
@@ -297,8 +298,27 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         interaction,
         outcome,
         satisfied: reason.as_deref().is_some_and(satisfied),
+        inbound,
         step: step.map(String::into_boxed_str),
     })
+}
+
+/// The customer's call: "Inbound Call", "Incoming call" as CRMs log it, or a
+/// direction in on the activity (HubSpot's and Twilio's "inbound"); a
+/// direction that reads as neither is the host's own field, ignored.
+#[inline(never)]
+fn inbound_call(raw: &mut RawEvent<'_>) -> bool {
+    let named = match &raw.interaction {
+        Some(Val::Str(s)) => ["inbound", "incoming"]
+            .iter()
+            .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))),
+        _ => false,
+    };
+    named
+        || raw
+            .direction
+            .take()
+            .is_some_and(|v| one_of(v, &DIRECTIONS) == Ok(Direction::In))
 }
 
 fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {

@@ -52,6 +52,7 @@ const ALIASES: &str = concat!(
     "phone call>call|",
     "outbound call>call|",
     "inbound call>call|",
+    "incoming call>call|",
     "in person>inStore|",
     "walk-in>inStore|",
     "store visit>inStore|",

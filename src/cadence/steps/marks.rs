@@ -17,6 +17,7 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
         } => Some((Channel::from(*channel), step.as_deref())),
         EventBody::Activity {
             interaction: Interaction::Call,
+            inbound: false,
             step,
             ..
         } => Some((Channel::Call, step.as_deref())),
