@@ -176,23 +176,36 @@ impl Region {
     /// # Errors
     /// As [`Region::parse`].
     pub fn parse_record(text: &str) -> Result<Region, String> {
+        // Other names of regions, upper case, hyphens as spaces, accents
+        // off: `NAME>CODE|` (one text, not a table of pointers, in the
+        // WebAssembly module).
+        const OTHER_NAMES: &str = concat!(
+            "USA>US|U.S.>US|U.S.A.>US|UNITED STATES>US|UNITED STATES OF AMERICA>US|",
+            // Names a CRM's picklist uses.
+            "PEI>CA-PE|P.E.I.>CA-PE|NWT>CA-NT|N.W.T.>CA-NT|NEWFOUNDLAND>CA-NL|NFLD>CA-NL|",
+            "LABRADOR>CA-NL|WASHINGTON DC>US-DC|WASHINGTON, DC>US-DC|WASHINGTON D.C.>US-DC|",
+            "WASHINGTON, D.C.>US-DC|D.C.>US-DC|WASHINGTON STATE>US-WA|US VIRGIN ISLANDS>US-VI|",
+            "VIRGIN ISLANDS, U.S.>US-VI|VIRGIN ISLANDS>US-VI|YUKON TERRITORY>CA-YT|",
+            // The provinces' French names, as a Québec CRM writes them.
+            "COLOMBIE BRITANNIQUE>CA-BC|NOUVELLE ECOSSE>CA-NS|NOUVEAU BRUNSWICK>CA-NB|",
+            "TERRE NEUVE ET LABRADOR>CA-NL|TERRE NEUVE>CA-NL|ILE DU PRINCE EDOUARD>CA-PE|",
+            "TERRITOIRES DU NORD OUEST>CA-NT",
+        );
         Region::parse(text).or_else(|e| {
-            let text = text.trim().replace(['é', 'É'], "e");
+            let text = text
+                .trim()
+                .replace(['é', 'É'], "e")
+                .replace(['î', 'Î'], "i");
             let text = text.as_str();
             // "US TX", "us_tx": the code with another separator.
             if let Ok(r) = Region::parse(&text.replace([' ', '_'], "-")) {
                 return Ok(r);
             }
-            let country = match text.to_ascii_uppercase().as_str() {
-                "USA" | "U.S." | "U.S.A." | "UNITED STATES" | "UNITED STATES OF AMERICA" => "US",
-                // Names a CRM's picklist uses for these.
-                "PEI" | "P.E.I." => "CA-PE",
-                "NWT" | "N.W.T." => "CA-NT",
-                "NEWFOUNDLAND" | "NFLD" | "LABRADOR" => "CA-NL",
-                "WASHINGTON DC" | "WASHINGTON, DC" | "WASHINGTON D.C." | "WASHINGTON, D.C."
-                | "D.C." => "US-DC",
-                _ => "",
-            };
+            let key = text.to_ascii_uppercase().replace('-', " ");
+            let country = OTHER_NAMES
+                .split('|')
+                .find_map(|p| p.split_once('>').filter(|(n, _)| *n == key))
+                .map_or("", |(_, code)| code);
             let rows = &table().rows;
             rows.iter()
                 .position(|r| {

@@ -262,6 +262,16 @@ fn bare_codes_get_a_hint_and_records_may_give_names() {
         ("usa", "US"),
         ("Canada", "CA"),
         ("us-tx", "US-TX"),
+        ("Washington State", "US-WA"),
+        ("Virgin Islands, U.S.", "US-VI"),
+        ("US Virgin Islands", "US-VI"),
+        ("Yukon Territory", "CA-YT"),
+        ("Colombie-Britannique", "CA-BC"),
+        ("Nouvelle-Écosse", "CA-NS"),
+        ("Nouveau-Brunswick", "CA-NB"),
+        ("Terre-Neuve-et-Labrador", "CA-NL"),
+        ("Île-du-Prince-Édouard", "CA-PE"),
+        ("Territoires du Nord-Ouest", "CA-NT"),
     ] {
         assert_eq!(
             Region::parse_record(name).map(Region::code),
