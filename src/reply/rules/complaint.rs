@@ -75,11 +75,15 @@ impl Reader<'_> {
             self.any(m, "TO PARA POUR")
                 && (self.is(n + 1, STRONG | STOPV | REMV) || self.eq(n + 2, "BAJA"))
         };
-        let why = (a..b).any(|m| purpose(m) || wish(m));
+        // (Or a confidentiality notice's: "If you received this (email) in
+        // error, please delete this email".)
+        let notice =
+            (a..b).any(|m| self.eq(m, "RECEIVED") && (m + 3..m + 5).any(|e| self.eq(e, "ERROR")));
+        let why = notice || (a..b).any(|m| purpose(m) || wish(m));
         // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
         // "If you would, text STOP to opt me out".)
         let own = (a..b).any(|m| self.any(m, "I ME MY I'M I'D I'LL I'VE"));
-        a > 0 && told && why && !own
+        a > 0 && (told || notice) && why && !own
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
