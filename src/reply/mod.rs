@@ -203,9 +203,9 @@ fn tapback(text: &str) -> bool {
 /// START or UNSTOP with filler about it, as a short message of keywords and
 /// filler is an opt-out ("start please", "ok start", "yes start", "unstop
 /// pls"): an opt-in, as a phrase (a missed one leaves the customer opted
-/// out); not with a refusal ("no start", "START no"). "Yes please" and "info please" stay ordinary replies: YES is the
-/// keyword only alone (the history decides on it), and INFO or HELP with
-/// other words asks about the offer.
+/// out); not with a refusal ("no start", "START no"). "Yes please" and "info
+/// please" stay ordinary replies: YES is the keyword only alone (the history
+/// decides on it), and INFO or HELP with other words asks about the offer.
 fn with_filler(toks: &text::Tokens) -> Option<Classification> {
     if let Some(k) = start_then_why(toks) {
         return Some(Classification {
