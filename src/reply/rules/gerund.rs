@@ -77,6 +77,7 @@ impl Reader<'_> {
             }
             "FOLLOWING" => !up("UP"),
             "CHECKING" => !up("IN"),
+            "WASTING" => !(self.any(j + 1, "MY OUR") && self.eq(j + 2, "TIME")),
             // "stop calling it a deal": naming it.
             "CALLING" => {
                 self.eq(j + 1, "IT")

@@ -144,8 +144,9 @@ impl Reader<'_> {
             let named = (0..i)
                 .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
                 .fold(0, |c, m| c | self.ch(m));
-            // ("Ya basta", "Ça suffit", "C'est assez": the whole message.)
-            let alone = (0..i).all(|m| self.any(m, "YA CA C EST"));
+            // ("Ya basta", "Ça suffit", "C'est assez", "That's enough": the
+            // whole message.)
+            let alone = (0..i).all(|m| self.any(m, "YA CA C EST THAT'S"));
             return if alone || (self.brk(i) == FULL_STOP && named != 0) {
                 hit(i, i + 1, named)
             } else {

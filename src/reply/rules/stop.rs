@@ -231,6 +231,11 @@ impl Reader<'_> {
         if self.is(j, GER) {
             return Some(self.gerund(i, j));
         }
+        // ("stop trying to text me", "stop trying to sell me stuff": the
+        // verb tried.)
+        if self.eq(j, "TRYING") && self.eq(j + 1, "TO") && self.on(j + 2) && self.is(j + 2, CVERB) {
+            return Some(hit(i, j + 3, self.ch(j + 2)));
+        }
         if self.other_gerund(j) {
             return Some(None);
         }
