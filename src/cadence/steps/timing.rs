@@ -41,23 +41,19 @@ fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instan
 /// keeps its exact times; a late one (a step held, or pushed by quiet hours)
 /// never makes two touches back to back.
 /// A gap of a day is a calendar day in the contact's zone (23 or 25 hours
-/// across a clock change), as `after: {days: 1}` is; but a gap of `elapsed`
-/// hours and minutes (`after: {hours: 24}`) stays elapsed time, at most that
-/// calendar day: 24 hours across the fall-back change are not 25.
-fn ready_at(ctx: &Ctx, own: Instant, released: Instant, gap: i64, elapsed: bool) -> Instant {
+/// across a clock change), as `after: {days: 1}` is; but the gap of a step
+/// spaced by hours and minutes alone (`after: {hours: 24}`) stays elapsed
+/// time, at most that calendar day: 24 hours across the fall-back change are
+/// not 25.
+fn ready_at(ctx: &Ctx, step: &Step, own: Instant, released: Instant, gap: i64) -> Instant {
     let floor = if gap < DAY {
         released.plus(gap)
-    } else if elapsed {
+    } else if matches!(step.delay, Delay::After { days: 0, .. }) {
         released.plus(gap).min(ctx.zone.add_days(released, 1))
     } else {
         ctx.zone.add_days(released, 1)
     };
     own.max(floor)
-}
-
-/// A step spaced from the one before by hours and minutes alone.
-fn elapsed(step: &Step) -> bool {
-    matches!(step.delay, Delay::After { days: 0, .. })
 }
 
 /// Places a step's ready time in the window (and, for business-day steps, on a
@@ -98,7 +94,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         match step.delay {
             // Its own time is the on-time one, whenever the step before was
             // done: not worked out twice.
-            Delay::Day(_) => ready_at(self.ctx, planned, self.anchor, gap, false),
+            Delay::Day(_) => ready_at(self.ctx, step, planned, self.anchor, gap),
             Delay::After { .. } => self.ready_after(step, self.anchor, gap),
         }
     }
@@ -122,7 +118,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// at `released`.
     fn ready_after(&self, step: &Step, released: Instant, gap: i64) -> Instant {
         let own = nominal(self.ctx, step, self.enrolled, released);
-        ready_at(self.ctx, own, released, gap, elapsed(step))
+        ready_at(self.ctx, step, own, released, gap)
     }
 
     /// Until when an unmarked touch counts for automatic step `n` due at

@@ -134,6 +134,18 @@ impl Reader<'_> {
         None
     }
 
+    /// "Too many texts", "too many calls!": the whole complaint, of its
+    /// means (not "too many texts from my boss").
+    pub(super) fn too_many(&self, i: usize) -> Option<Hit> {
+        if i != 0 || !self.eq(1, "MANY") {
+            return None;
+        }
+        match self.object(2) {
+            Obj::Media { end, ch } if self.bare(end) => hit(0, end, ch),
+            _ => None,
+        }
+    }
+
     /// "Enough!", "Basta", as the whole message; "enough with the calls".
     pub(super) fn enough(&self, i: usize) -> Option<Hit> {
         // (Or a sentence: "This is the 5th text this week. Enough.")

@@ -268,11 +268,7 @@ impl Reader<'_> {
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             "ENOUGH" | "BASTA" => self.enough(i),
-            // ("Too many texts", "too many calls!": the whole complaint.)
-            "TOO" if i == 0 && self.eq(1, "MANY") => match self.object(2) {
-                Obj::Media { end, ch } if self.bare(end) => hit(0, end, ch),
-                _ => None,
-            },
+            "TOO" => self.too_many(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de
             // vos appels": of the means.)
             "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" if self.any(i + 1, "OF DE") => {

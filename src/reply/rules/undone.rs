@@ -69,18 +69,21 @@ impl Reader<'_> {
     #[inline(never)]
     fn refused(&self, h: &Hit) -> bool {
         let k = if self.is(1, ME) { 2 } else { 1 };
-        let asked = self.t.get(k).is_some_and(|t| t.ask) && !self.on(k);
+        // (A question mark is a full stop before word `k`.)
+        let asked = self.t.get(k).is_some_and(|t| t.ask);
         if !asked || !self.is(0, KEY | STRONG | STOPV | REMV) {
             return false;
         }
         // The refusal's end: its words in one clause, ended by a break.
         let said = |r: &str| {
-            let mut n = 0;
-            let all = r.split(' ').all(|w| {
-                n += 1;
-                self.eq(k + n - 1, w) && (n == 1 || self.on(k + n - 1))
-            });
-            (all && !self.on(k + n)).then_some(k + n)
+            let mut e = k;
+            for w in r.split(' ') {
+                if !self.eq(e, w) || (e > k && !self.on(e)) {
+                    return None;
+                }
+                e += 1;
+            }
+            (!self.on(e)).then_some(e)
         };
         let kept = self.eq(k, "NO") && !self.on(k + 1) && self.any(k + 1, "KEEP I I'M LOVE");
         // (A hit in the question or in the answer: "Stop? Never!" is no
