@@ -112,21 +112,65 @@ export function decodeTape(ops, nums, asciiBytes, wideUnits, spans, shapes) {
 // `JSON.stringify` of a contact record whose plain stringify threw: a BigInt
 // (an ORM's BIGINT column) becomes its number, or its digits as a string past
 // 2^53, and a reference back to an object it is inside (an ORM's
-// back-reference) is left out. A record's fields the engine does not read
-// are ignored, never an error (those it reads are then read as usual).
+// back-reference) is left out, as is a value nested deeper than `DEEP` (the
+// engine reads nothing below a few levels; JSON.stringify overflows the stack
+// some thousands of levels down). A property whose getter throws (an ORM's
+// lazy relation read outside its session), or whose value's toJSON throws, becomes `UNREADABLE`: ignored where
+// the engine does not read, and an error at its path where it does ("expected
+// a string, got an object"). A record's fields the engine does not read are
+// ignored, never an error (those it reads are then read as usual).
+const DEEP = 64;
+const UNREADABLE = Object.freeze({ unreadable: 'its getter threw' });
+
 export function stringifyLenient(value) {
-  const inside = [];
+  // The objects the value being written is inside, as `this` will hold them
+  // (an object with getters is written as a copy), and as they were.
+  const holders = [];
+  const originals = [];
   return JSON.stringify(value, function (key, v) {
-    // `this` holds `key`: leave the objects it is not inside.
-    while (inside.length > 0 && inside[inside.length - 1] !== this) inside.pop();
+    while (holders.length > 0 && holders[holders.length - 1] !== this) {
+      holders.pop();
+      originals.pop();
+    }
     if (typeof v === 'bigint') {
       const n = Number(v);
       return Number.isSafeInteger(n) ? n : v.toString();
     }
     if (v !== null && typeof v === 'object') {
-      if (inside.includes(v)) return undefined;
-      inside.push(v);
+      if (originals.includes(v) || holders.length >= DEEP) return undefined;
+      const copy = Array.isArray(v) ? v : readable(v);
+      holders.push(copy);
+      originals.push(v);
+      return copy;
     }
     return v;
   });
+}
+
+// `v`, or a copy of its own enumerable properties with `UNREADABLE` for those
+// whose getter throws.
+function readable(v) {
+  let copy = null;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let x;
+    try {
+      x = v[k];
+      // JSON.stringify calls a value's toJSON before this replacer sees it.
+      if (x !== null && typeof x === 'object' && typeof x.toJSON === 'function') x.toJSON(k);
+    } catch {
+      x = UNREADABLE;
+    }
+    if (x === UNREADABLE && copy === null) {
+      copy = {};
+      for (let j = 0; j < i; j++) define(copy, keys[j], v[keys[j]]);
+    }
+    if (copy !== null) define(copy, k, x);
+  }
+  return copy ?? v;
+}
+
+function define(o, k, x) {
+  Object.defineProperty(o, k, { value: x, writable: true, enumerable: true, configurable: true });
 }

@@ -326,6 +326,49 @@ test('empty and 1 MB texts, lone surrogates', () => {
   stillWorks();
 });
 
+test('a getter that throws and nesting past the stack: ignored where unread, an error at the path where read', () => {
+  // An ORM's lazy relation read outside its session throws from its getter;
+  // a custom field can nest deeper than JSON.stringify's stack. Neither is
+  // read by the engine, so neither costs the contact.
+  const lazy = (o, k) => Object.defineProperty(o, k, { enumerable: true, get() { throw new Error('session closed'); } });
+  const want = m.evaluate(good(), ladder, NOW);
+  const withLazy = lazy(good(), 'owner');
+  assert.deepEqual(m.evaluate(withLazy, ladder, NOW), want);
+  let deep = {};
+  const deepest = deep;
+  for (let i = 0; i < 100000; i++) deep = { x: deep };
+  assert.deepEqual(m.evaluate({ ...good(), custom: deep }, ladder, NOW), want);
+  assert.equal(deepest.x, undefined);
+  const badJson = { ...good(), meta: { toJSON() { throw new Error('no'); } } };
+  assert.deepEqual(m.evaluate(badJson, ladder, NOW), want);
+  // Where the engine reads the field, its path and what was expected.
+  for (const k of ['id', 'addedAt', 'timeZone', 'events']) {
+    const c = good();
+    delete c[k];
+    lazy(c, k);
+    const e = throwsAt(() => m.evaluate(c, ladder, NOW), `${k}: expected`, `a throwing getter on ${k}`);
+    assert.equal(e.path, k);
+  }
+  const ev = good();
+  lazy(ev.events[0], 'direction');
+  throwsAt(() => m.evaluate(ev, ladder, NOW), 'events[0].direction: expected', 'a throwing getter in an event');
+  // In a batch and in a Worklist, only that contact.
+  const broken = lazy({ ...good(), id: 'c2' }, 'events');
+  const out = m.evaluateMany([withLazy, broken, { ...good(), id: 'c3', custom: deep }], ladder, NOW);
+  assert.deepEqual(out.map((r) => r.id), ['c1', 'c2', 'c3']);
+  assert.equal(out[1].path, 'contacts[1].events');
+  assert.equal(out[2].status, want.status);
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    const errors = w.upsert([withLazy, broken, { ...good(), id: 'c3', custom: deep }]);
+    assert.deepEqual(errors.map((e) => [e.id, e.path]), [['c2', 'contacts[1].events']]);
+    assert.equal(w.get('c1').status, want.status);
+    assert.equal(w.get('c3').status, want.status);
+  } finally {
+    w.free();
+  }
+});
+
 test('BigInt and cycles as ORMs leave them: numbers, and back-references left out', () => {
   // Fields the engine does not read are ignored, never an error (an ORM's
   // back-reference, a BIGINT row version); a BigInt it reads is its number.
