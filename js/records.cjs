@@ -104,12 +104,36 @@ function findName(names, name) {
 
 /**
  * The column a field is read from: none for `field=`, else the mapped one (as
- * `resolveColumns` found it in the header), else one of the field's own name
- * (any case).
+ * `resolveColumns` found it in the header), else one of the field's own name:
+ * as written, else the first in another letter case (a CRM's own "Region"
+ * beside a "region" column does not replace it).
  */
 function columnFinder(map, resolved, headers) {
-  const lower = new Map(headers.map((h) => [h.toLowerCase(), h]));
-  return (field) => (map[field] === '' ? undefined : resolved[field] !== undefined ? resolved[field] : lower.get(field.toLowerCase()));
+  const lower = new Map();
+  for (const h of headers) if (!lower.has(h.toLowerCase())) lower.set(h.toLowerCase(), h);
+  return (field) => {
+    if (map[field] === '') return undefined;
+    if (resolved[field] !== undefined) return resolved[field];
+    return headers.includes(field) ? field : lower.get(field.toLowerCase());
+  };
+}
+
+/**
+ * A header naming a column that is read (`fields` through `column`) twice is
+ * an InputError: a CSV row keeps one cell a name, so the other would be lost
+ * without a word (a CRM export's two "Contact ID" columns: its own and a
+ * related record's).
+ */
+function refuseTwice(fields, column, headers, file) {
+  for (const field of fields) {
+    const col = column(field);
+    if (col === undefined) continue;
+    const at = headers.flatMap((h, i) => (h === col ? [i + 1] : []));
+    if (at.length > 1) {
+      throw new InputError(`${file === '-' ? 'standard input' : file}: the header names ${at.length} columns ${JSON.stringify(col)} `
+        + `(columns ${at.join(' and ')}), read as ${field}: rename all but one in the file`);
+    }
+  }
 }
 
 /**
@@ -337,6 +361,7 @@ async function* csvRecords(chunks, opts) {
   for await (const { record, line, headers } of csvRows(chunks, opts.file)) {
     if (!column) {
       column = columnFinder(map, resolveColumns(map, headers, '--map', opts.file), headers);
+      refuseTwice(CONTACT_FIELDS, column, headers, opts.file);
       opts.columns = headers;
       opts.autoColumns = {};
       for (const f of CONTACT_FIELDS) {
@@ -515,6 +540,7 @@ async function readEvents(file, map) {
     for await (const { record, line, headers } of csvRows(chunks, file)) {
       if (!column) {
         column = columnFinder(map, resolveColumns(map, headers, '--events-map', file), headers);
+        refuseTwice(EVENT_FIELDS, column, headers, file);
         for (const f of EVENT_FIELDS) {
           if (map[f] === undefined && column(f) !== undefined) auto[f] = column(f);
         }

@@ -716,6 +716,32 @@ test('--map field= leaves a CRM\'s own column of an engine field\'s name unread;
   assert.match(run(['--help']).stdout, /"field=" leaves a field unread/);
 });
 
+test('a column of the exact field name beats one in another case; a read column named twice stops the run', () => {
+  // A CRM's own "Region" (here empty) beside the engine's "region", after it:
+  // region is read from "region", as from a JSON record's exact key.
+  const f = join(dir, 'two-regions.csv');
+  writeFileSync(f, 'id,timeZone,region,addedAt,Region\n1,America/New_York,US-FL,2026-11-01T14:00:00Z,\n');
+  const plain = run(['evaluate', f, '--playbook', 'call-ladder', '--now', '2026-11-13T01:30:00Z', '--format', 'csv']);
+  assert.equal(plain.status, 0, plain.stderr);
+  // 20:30 in New York: Florida's calling hours (8–20) are over; the TCPA's are not.
+  assert.equal(csv(plain.stdout)[0].canCall, 'false', 'region read from "region", not the empty "Region"');
+  // Two columns of one name, read: the run stops, naming them.
+  const ev = join(dir, 'two-ids-events.csv');
+  writeFileSync(ev, 'Contact ID,kind,at,channel,direction,text,Contact ID\n1,message,2026-11-02T15:00:00Z,sms,in,STOP,2\n');
+  const contacts = join(dir, 'two-ids.csv');
+  writeFileSync(contacts, 'id,timeZone,addedAt\n1,America/New_York,2026-11-01T14:00:00Z\n2,America/New_York,2026-11-01T14:00:00Z\n');
+  const two = run(['evaluate', contacts, '--playbook', 'call-ladder', '--now', NOW, '--events', ev, '--events-map', 'contactId=Contact ID']);
+  assert.equal(two.status, 1, two.stderr);
+  assert.match(two.stderr, /the header names 2 columns "Contact ID" \(columns 1 and 7\), read as contactId: rename all but one in the file/);
+  const dup = join(dir, 'two-names.csv');
+  writeFileSync(dup, 'id,name,addedAt,name\n1,Ann,2026-11-01T14:00:00Z,Bo\n');
+  assert.match(run(['evaluate', dup, '--playbook', 'call-ladder', '--now', NOW]).stderr, /2 columns "name" \(columns 2 and 4\), read as name/);
+  // A column named twice that nothing reads is no matter.
+  const notes = join(dir, 'two-notes.csv');
+  writeFileSync(notes, 'id,addedAt,Notes,Notes\n1,2026-11-01T14:00:00Z,a,b\n');
+  assert.equal(run(['evaluate', notes, '--playbook', 'call-ladder', '--now', NOW, '--quiet']).status, 0);
+});
+
 test('CSV with CRLF line ends and multi-line cells: each bad row is reported at its own line', () => {
   // Excel's and the CRMs' exports: CRLF, notes over several lines.
   const text = 'id,addedAt,notes\r\na,bad,"x\r\ny"\r\nb,bad,\r\nc,bad,"p\r\nq\r\nr"\r\nd,bad,\r\n';
