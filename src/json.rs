@@ -11,10 +11,14 @@
 
 use serde::Serialize;
 
+use crate::tape::{Tape, TapeError};
+
 /// JSON text as serde_json writes it compactly, with every character past
 /// ASCII escaped when `ascii` (UTF-16 units, so a character outside the BMP
-/// is a surrogate pair, as JSON has it). One formatter for both, so that the
-/// serializers of the results are in the module once.
+/// is a surrogate pair, as JSON has it), and a whole number as JavaScript
+/// writes it (`7`, not `7.0`: ids and priorities cross as `f64`). Written
+/// from the value's tape ([`Tape::json`]), so that the serializers of the
+/// results are in the module once.
 ///
 /// ```
 /// let t = cadence_engine::json::text(&"08:00–21:00 😀", true).unwrap();
@@ -25,14 +29,10 @@ use serde::Serialize;
 ///
 /// # Errors
 /// Those of the value's `Serialize` (a map with keys that are not strings).
-pub fn text<T: Serialize + ?Sized>(v: &T, ascii: bool) -> serde_json::Result<String> {
-    let mut out = Vec::with_capacity(128);
-    v.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out,
-        Formatter { ascii },
-    ))?;
-    // serde_json writes valid UTF-8, and the escapes are ASCII.
-    String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+pub fn text<T: Serialize + ?Sized>(v: &T, ascii: bool) -> Result<String, TapeError> {
+    let tape = Tape::of(v)?;
+    tape.json(ascii)
+        .ok_or_else(|| serde::ser::Error::custom("a damaged tape"))
 }
 
 /// [`text`] with characters past ASCII escaped: for text only `JSON.parse`
@@ -40,72 +40,8 @@ pub fn text<T: Serialize + ?Sized>(v: &T, ascii: bool) -> serde_json::Result<Str
 ///
 /// # Errors
 /// As [`text`].
-pub fn ascii<T: Serialize + ?Sized>(v: &T) -> serde_json::Result<String> {
+pub fn ascii<T: Serialize + ?Sized>(v: &T) -> Result<String, TapeError> {
     text(v, true)
-}
-
-/// serde_json's compact formatter, with characters past ASCII escaped when
-/// `ascii`.
-struct Formatter {
-    ascii: bool,
-}
-
-impl serde_json::ser::Formatter for Formatter {
-    /// A whole number as JavaScript writes it (`7`, not serde_json's `7.0`):
-    /// ids and priorities cross as `f64`.
-    fn write_f64<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        value: f64,
-    ) -> std::io::Result<()> {
-        if value.fract() == 0.0
-            && value.abs() < 9_007_199_254_740_992.0
-            && !(value == 0.0 && value.is_sign_negative())
-        {
-            write!(w, "{}", value as i64)
-        } else {
-            serde_json::ser::CompactFormatter.write_f64(w, value)
-        }
-    }
-
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if !self.ascii || fragment.is_ascii() {
-            return w.write_all(fragment.as_bytes());
-        }
-        let mut units = [0u16; 2];
-        // Each part is a run of ASCII ended by one wider character, or the
-        // ASCII rest.
-        for part in fragment.split_inclusive(|c: char| !c.is_ascii()) {
-            let mut chars = part.chars();
-            match chars.next_back() {
-                Some(c) if !c.is_ascii() => {
-                    w.write_all(chars.as_str().as_bytes())?;
-                    for &u in c.encode_utf16(&mut units).iter() {
-                        w.write_all(&escape(u))?;
-                    }
-                }
-                _ => w.write_all(part.as_bytes())?,
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `\uXXXX` for one UTF-16 unit, in lower-case hex.
-fn escape(u: u16) -> [u8; 6] {
-    let hex = |shift: u16| {
-        let d = ((u >> shift) & 15) as u8;
-        if d < 10 {
-            b'0' + d
-        } else {
-            b'a' + d - 10
-        }
-    };
-    [b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]
 }
 
 #[cfg(test)]
@@ -114,7 +50,7 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn escapes_only_what_is_past_ascii() -> serde_json::Result<()> {
+    fn escapes_only_what_is_past_ascii() -> Result<(), Box<dyn std::error::Error>> {
         let v =
             serde_json::json!({"k–ey": ["a\"b\\c\n\u{1}\u{7f}", "é\u{80}", "日本", "x😀y", ""]});
         let t = ascii(&v)?;

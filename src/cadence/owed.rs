@@ -143,9 +143,11 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
     let due_at = place(ctx, s, act, date)?;
     if ctx.explains() {
         explain.push_fmt(format_args!(
-            "the lead means to buy by {}: follow up at {:.0}% of the way, {}",
+            "the lead means to buy by {}: follow up at {}% of the way, {}",
             ctx.words(buy_at),
-            ctx.playbook.follow_up_fraction * 100.0,
+            // Whole percent, ties to even (as `{:.0}` would, without its
+            // float formatter in the module).
+            (ctx.playbook.follow_up_fraction * 100.0).round_ties_even() as i64,
             ctx.words(due_at)
         ));
     }

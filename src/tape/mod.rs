@@ -40,6 +40,7 @@ use std::hash::BuildHasher;
 use rustc_hash::FxBuildHasher;
 use serde::ser::{self, Serialize};
 
+mod json;
 mod read;
 mod serialize;
 #[cfg(test)]

@@ -104,13 +104,18 @@ impl<'a> Evaluated<'a> {
 
     /// The JSON array of the evaluations (or errors), in order; with
     /// characters past ASCII escaped when `ascii`, for text only `JSON.parse`
-    /// reads ([`crate::json::text`]).
+    /// reads ([`crate::tape::Tape::json`]).
     ///
     /// # Errors
     /// When the batch is not a JSON array.
     pub(crate) fn json(&self, ascii: bool) -> Result<String, Error> {
-        self.make_room();
-        crate::json::text(self, ascii).map_err(|e| self.error(e))
+        let mut t = crate::tape::Tape::with_capacity(self.make_room());
+        match self.serialize(&mut t) {
+            Ok(()) => t
+                .json(ascii)
+                .ok_or_else(|| Error::input("", "a damaged tape")),
+            Err(e) => Err(self.error(e)),
+        }
     }
 
     /// The array of the evaluations (or errors), in order, as JS values
