@@ -169,51 +169,68 @@ impl Region {
     }
 
     /// As [`Region::parse`], or by the region's name as a CRM's state field
-    /// holds it, in any letter case: `"Texas"`, `"british columbia"`,
-    /// `"Québec"`, and `"United States"`, `"USA"`, `"Canada"` for the
-    /// countries. For contacts' records; playbooks take codes only.
+    /// holds it, in any letter case, spacing and punctuation: `"Texas"`,
+    /// `"british columbia"`, `"Québec"`, `"Newfoundland & Labrador"`, and
+    /// `"United States"`, `"USA"`, `"Canada"` for the countries; or by its
+    /// abbreviation in the GPO's and the AP's style (`"Calif."`, `"N.Y."`,
+    /// `"W. Va."`) or Canada Post's older one (`"Ont."`, `"Que."`). A bare
+    /// two-letter code stays an error (`"CA"` is Canada: see
+    /// [`Region::parse`]); written with dots (`"N.Y."`, `"B.C."`) it is the
+    /// abbreviation. For contacts' records; playbooks take codes only.
     ///
     /// # Errors
     /// As [`Region::parse`].
     pub fn parse_record(text: &str) -> Result<Region, String> {
-        // Other names of regions, upper case, hyphens as spaces, accents
-        // off: `NAME>CODE|` (one text, not a table of pointers, in the
-        // WebAssembly module).
+        // Other names of regions, as `key` writes them (letters and digits,
+        // upper case, accents off): `NAME>CODE|` (one text, not a table of
+        // pointers, in the WebAssembly module).
         const OTHER_NAMES: &str = concat!(
-            "USA>US|U.S.>US|U.S.A.>US|UNITED STATES>US|UNITED STATES OF AMERICA>US|",
+            "US>US|USA>US|UNITEDSTATES>US|UNITEDSTATESOFAMERICA>US|",
             // Names a CRM's picklist uses.
-            "PEI>CA-PE|P.E.I.>CA-PE|NWT>CA-NT|N.W.T.>CA-NT|NEWFOUNDLAND>CA-NL|NFLD>CA-NL|",
-            "LABRADOR>CA-NL|WASHINGTON DC>US-DC|WASHINGTON, DC>US-DC|WASHINGTON D.C.>US-DC|",
-            "WASHINGTON, D.C.>US-DC|D.C.>US-DC|WASHINGTON STATE>US-WA|US VIRGIN ISLANDS>US-VI|",
-            "VIRGIN ISLANDS, U.S.>US-VI|VIRGIN ISLANDS>US-VI|YUKON TERRITORY>CA-YT|",
+            "PEI>CA-PE|NWT>CA-NT|NEWFOUNDLAND>CA-NL|LABRADOR>CA-NL|WASHINGTONDC>US-DC|",
+            "DC>US-DC|WASHINGTONSTATE>US-WA|USVIRGINISLANDS>US-VI|VIRGINISLANDSUS>US-VI|",
+            "VIRGINISLANDS>US-VI|YUKONTERRITORY>CA-YT|",
+            // The abbreviations of the US Government Publishing Office's
+            // style manual and the AP's ("Calif.", "N.Y.", "W. Va."), and
+            // Canada Post's older ones ("Ont.", "Que.", "Nfld.").
+            "ALA>US-AL|ARIZ>US-AZ|ARK>US-AR|CAL>US-CA|CALIF>US-CA|COLO>US-CO|CONN>US-CT|",
+            "DEL>US-DE|FLA>US-FL|GA>US-GA|IDA>US-ID|ILL>US-IL|IND>US-IN|KAN>US-KS|KANS>US-KS|",
+            "KY>US-KY|LA>US-LA|MD>US-MD|MASS>US-MA|MICH>US-MI|MINN>US-MN|MISS>US-MS|MO>US-MO|",
+            "MONT>US-MT|NEB>US-NE|NEBR>US-NE|NEV>US-NV|NH>US-NH|NJ>US-NJ|NM>US-NM|NMEX>US-NM|",
+            "NY>US-NY|NC>US-NC|ND>US-ND|NDAK>US-ND|OKLA>US-OK|ORE>US-OR|OREG>US-OR|PA>US-PA|",
+            "PENN>US-PA|PENNA>US-PA|RI>US-RI|SC>US-SC|SD>US-SD|SDAK>US-SD|TENN>US-TN|TEX>US-TX|",
+            "VT>US-VT|VA>US-VA|WASH>US-WA|WVA>US-WV|WIS>US-WI|WISC>US-WI|WYO>US-WY|PR>US-PR|",
+            "VI>US-VI|ALTA>CA-AB|BC>CA-BC|MAN>CA-MB|NB>CA-NB|NFLD>CA-NL|NL>CA-NL|NS>CA-NS|",
+            "NUN>CA-NU|NVT>CA-NU|ONT>CA-ON|QUE>CA-QC|PQ>CA-QC|SASK>CA-SK|YT>CA-YT|YUK>CA-YT|",
             // The provinces' French names, as a Québec CRM writes them.
-            "COLOMBIE BRITANNIQUE>CA-BC|NOUVELLE ECOSSE>CA-NS|NOUVEAU BRUNSWICK>CA-NB|",
-            "TERRE NEUVE ET LABRADOR>CA-NL|TERRE NEUVE>CA-NL|ILE DU PRINCE EDOUARD>CA-PE|",
-            "TERRITOIRES DU NORD OUEST>CA-NT",
+            "COLOMBIEBRITANNIQUE>CA-BC|NOUVELLEECOSSE>CA-NS|NOUVEAUBRUNSWICK>CA-NB|",
+            "TERRENEUVEETLABRADOR>CA-NL|TERRENEUVE>CA-NL|ILEDUPRINCEEDOUARD>CA-PE|",
+            "TERRITOIRESDUNORDOUEST>CA-NT",
         );
         Region::parse(text).or_else(|e| {
-            let text = text
-                .trim()
-                .replace(['é', 'É'], "e")
-                .replace(['î', 'Î'], "i");
-            let text = text.as_str();
             // "US TX", "us_tx": the code with another separator.
-            if let Ok(r) = Region::parse(&text.replace([' ', '_'], "-")) {
+            if let Ok(r) = Region::parse(&text.trim().replace([' ', '_'], "-")) {
                 return Ok(r);
             }
-            let key = text.to_ascii_uppercase().replace('-', " ");
-            let country = OTHER_NAMES
+            let key = key(text);
+            // Two letters are a code, read as "US-TX" only (see `parse`),
+            // unless written with dots: "N.Y.", "Ga.", "B.C.".
+            let named = key.len() > 2 || text.contains('.');
+            let code = OTHER_NAMES
                 .split('|')
-                .find_map(|p| p.split_once('>').filter(|(n, _)| *n == key))
+                .find_map(|p| p.split_once('>').filter(|(n, _)| named && *n == key))
                 .map_or("", |(_, code)| code);
             let rows = &table().rows;
             rows.iter()
                 .position(|r| {
-                    r.code == country
-                        || r.name
-                            .split(" (")
-                            .next()
-                            .is_some_and(|n| n.eq_ignore_ascii_case(text))
+                    r.code == code || {
+                        // The names are ASCII: "Quebec", "U.S. Virgin Islands".
+                        let name = r.name.split(" (").next().unwrap_or_default();
+                        name.bytes()
+                            .filter(u8::is_ascii_alphanumeric)
+                            .map(|b| b.to_ascii_uppercase())
+                            .eq(key.bytes())
+                    }
                 })
                 .and_then(|i| u16::try_from(i).ok())
                 .map(Region)
@@ -306,4 +323,32 @@ impl<'de> Deserialize<'de> for Region {
         let code = String::deserialize(d)?;
         Region::parse(&code).map_err(de::Error::custom)
     }
+}
+
+/// A region's name as [`Region::parse_record`] compares it: its letters and
+/// digits, upper case, accents off, `&` as AND ("Newfoundland & Labrador",
+/// "Hawaiʻi", "Washington, D.C.", "Île-du-Prince-Édouard").
+fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // (Not `char::to_lowercase`: its Unicode tables are 5 KB of the
+    // WebAssembly module, for the few letters French names use.)
+    for c in text.chars() {
+        let c = match c {
+            '&' => {
+                out.push_str("AND");
+                continue;
+            }
+            'à' | 'â' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        }
+    }
+    out
 }

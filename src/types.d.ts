@@ -275,7 +275,8 @@ export interface Contact {
   timeZone?: string;
   /**
    * The region whose calling rules apply. Overrides the playbook's. A contact may also give
-   * the region's name, as a CRM's state field holds it (`"Texas"`, `"Québec"`, `"USA"`, `"Canada"`);
+   * the region's name, as a CRM's state field holds it (`"Texas"`, `"Québec"`, `"USA"`, `"Canada"`),
+   * or its abbreviation with dots (`"Calif."`, `"N.Y."`, `"Ont."`);
    * a bare state code (`"TX"`) is an error that names the full code (`"CA"` is Canada).
    * @default the playbook's `region`
    * @errors `region: expected "US", "CA" or an ISO 3166-2 code ..., got "..."` (the message lists the valid codes)

@@ -272,6 +272,29 @@ fn bare_codes_get_a_hint_and_records_may_give_names() {
         ("Terre-Neuve-et-Labrador", "CA-NL"),
         ("Île-du-Prince-Édouard", "CA-PE"),
         ("Territoires du Nord-Ouest", "CA-NT"),
+        ("Newfoundland & Labrador", "CA-NL"),
+        ("Hawaiʻi", "US-HI"),
+        ("Washington, D.C.", "US-DC"),
+        ("Calif.", "US-CA"),
+        ("Calif", "US-CA"),
+        ("N.Y.", "US-NY"),
+        ("N. Y.", "US-NY"),
+        ("W. Va.", "US-WV"),
+        ("N.Mex.", "US-NM"),
+        ("Ga.", "US-GA"),
+        ("La.", "US-LA"),
+        ("Penna.", "US-PA"),
+        ("Tex", "US-TX"),
+        ("B.C.", "CA-BC"),
+        ("N.W.T", "CA-NT"),
+        ("Ont.", "CA-ON"),
+        ("Que.", "CA-QC"),
+        ("Qué.", "CA-QC"),
+        ("P.Q.", "CA-QC"),
+        ("Nfld.", "CA-NL"),
+        ("Alta.", "CA-AB"),
+        ("Sask.", "CA-SK"),
+        ("U.S.", "US"),
     ] {
         assert_eq!(
             Region::parse_record(name).map(Region::code),
@@ -281,7 +304,8 @@ fn bare_codes_get_a_hint_and_records_may_give_names() {
     }
     // Playbooks take codes only.
     assert!(Region::parse("Texas").is_err());
-    for bad in ["Tex", "Texas!", "United", ""] {
+    // Two letters without dots are a bare code, never an abbreviation.
+    for bad in ["United", "", "NY", "ga", "N/A", "N.A.", "Texa", "Col."] {
         assert!(Region::parse_record(bad).is_err(), "{bad}");
     }
 }
