@@ -169,7 +169,9 @@ impl Reader<'_> {
             && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE"));
         // "don't call, text only": the means and "only", without "me".
         let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
-        self.brk(k) == WEAK && self.is(k, CVERB | MEDIA) && (me || only)
+        // ("no me llames, textéame": the verb with "me" on it.)
+        let on_it = self.is(k, CVERB) && self.is(k, ME) && !self.on(k + 1);
+        self.brk(k) == WEAK && self.is(k, CVERB | MEDIA) && (me || only || on_it)
     }
 
     /// Word `i` is negated: "don't stop", "I don't want you to unsubscribe me",

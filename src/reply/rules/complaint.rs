@@ -53,11 +53,13 @@ impl Reader<'_> {
         let b = (i + 1..=self.t.len())
             .find(|&m| m == self.t.len() || self.brk(m) == FULL_STOP || line(m))
             .unwrap_or(i + 1);
+        // ("Si vous ne souhaitez plus ...", "Si usted ya no desea ...".)
         let wish = |m: usize| {
-            self.eq(m, "IF")
+            (self.eq(m, "IF")
                 && self.eq(m + 1, "YOU")
                 && (self.any(m + 2, "WISH WANT WOULD ARE")
-                    || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER")))
+                    || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER"))))
+                || (self.eq(m, "SI") && self.any(m + 1, "VOUS USTED NO YA"))
         };
         // An instruction ("reply STOP", "text STOP to ...", "click here",
         // "unsubscribe here") with its purpose or condition ("to opt out",
@@ -72,8 +74,10 @@ impl Reader<'_> {
         });
         let purpose = |m: usize| {
             let n = m + usize::from(self.any(m + 1, "BE VOUS DARSE"));
-            self.any(m, "TO PARA POUR")
-                && (self.is(n + 1, STRONG | STOPV | REMV) || self.eq(n + 2, "BAJA"))
+            (self.any(m, "TO PARA POUR")
+                && (self.is(n + 1, STRONG | STOPV | REMV) || self.eq(n + 2, "BAJA")))
+                // ("Pour ne plus recevoir nos courriels".)
+                || (self.eq(m, "POUR") && self.eq(m + 1, "NE") && self.eq(m + 2, "PLUS"))
         };
         // (Or a confidentiality notice's: "If you received this (email) in
         // error, please delete this email".)
@@ -81,8 +85,13 @@ impl Reader<'_> {
             (a..b).any(|m| self.eq(m, "RECEIVED") && (m + 3..m + 5).any(|e| self.eq(e, "ERROR")));
         let why = notice || (a..b).any(|m| purpose(m) || wish(m));
         // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
-        // "If you would, text STOP to opt me out".)
-        let own = (a..b).any(|m| self.any(m, "I ME MY I'M I'D I'LL I'VE"));
+        // "If you would, text STOP to opt me out"; but the sender's words
+        // in a footer: "emails from me", "my newsletter".)
+        let own = (a..b).any(|m| {
+            self.any(m, "I ME MY I'M I'D I'LL I'VE")
+                && !(m > 0 && self.eq(m, "ME") && self.eq(m - 1, "FROM"))
+                && !(self.eq(m, "MY") && self.is(m + 1, MEDIA))
+        });
         a > 0 && (told || notice) && why && !own
     }
 
@@ -247,6 +256,9 @@ impl Reader<'_> {
             return None;
         }
         let j = i + 1;
+        if self.bare(j) && self.clitic(i) {
+            return hit(i, j, 0);
+        }
         // ("reported spam").
         if self.eq(i, "REPORTED") && self.eq(j, "SPAM") && self.bare(j + 1) {
             return hit(i, j + 1, 0);
@@ -347,11 +359,22 @@ impl Reader<'_> {
     /// "blocked and reported", "block this number" (not "around the block",
     /// "a block away", "block the payment").
     pub(super) fn block(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) || self.noun_use(i) {
+        // ("Sorry I accidentally blocked you, unblocked now", "my phone
+        // blocked your number by mistake": told of as a slip.)
+        let slip = (0..self.t.len())
+            .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
+        if slip || self.negated(i) {
             return None;
         }
         let j = i + 1;
-        if self.on(j) && self.any(j, "YOU YOUR THIS") {
+        // ("los voy a bloquear": "a" is no article here.)
+        if self.eq(i, "BLOCK") && self.bare(j) && self.clitic(i) {
+            return hit(i, j, 0);
+        }
+        if self.noun_use(i) {
+            return None;
+        }
+        if self.on(j) && self.any(j, "YOU YOUR THIS ESTE") {
             let k = if self.eq(j, "YOU") { j + 1 } else { j + 2 };
             if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
                 return hit(i, k, 0);
@@ -423,5 +446,14 @@ impl Reader<'_> {
             return None;
         }
         hit(a, b, if all { ALL_CH } else { 0 })
+    }
+
+    /// A Spanish object pronoun before the verb at `i`: "te reporté", "ya
+    /// los reporté", "los voy a bloquear" (the customer's threat to us).
+    fn clitic(&self, i: usize) -> bool {
+        self.back(i, 4).any(|m| self.any(m, "TE LOS LES"))
+            && self.back(i, 4).all(|m| {
+                self.any(m, "TE LOS LES VOY A YA") || (self.is(m, FILLER) && !self.eq(m, "NO"))
+            })
     }
 }

@@ -30,9 +30,11 @@ impl Reader<'_> {
         if self.any(k, "TOO TAN") {
             return self.on(k + 1) && self.is(k + 1, WHEN);
         }
-        // "no me llamen al trabajo" (but "al celular" names the means).
-        if self.eq(k, "AL") {
-            return self.any(k + 1, "TRABAJO OFICINA") && !self.any(k + 2, "NI O Y");
+        // "no me llamen al trabajo", "pas d'appels au travail" (but "al
+        // celular" names the means).
+        if self.any(k, "AL AU") {
+            return self.any(k + 1, "TRABAJO OFICINA TRAVAIL BUREAU")
+                && !self.any(k + 2, "NI O Y OU ET");
         }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY YOUR") {
             return self.eq(k + 1, "THIS")
@@ -42,13 +44,17 @@ impl Reader<'_> {
     }
 
     /// Where the customer's number or address named from word `k` ends:
-    /// "this number", "my cell", "the office line", "no me llamen a este
+    /// "this number", "my cell", "this address", "the office line", "no me llamen a este
     /// número", "a este correo".
     pub(super) fn the_number(&self, k: usize) -> Option<usize> {
         if !self.on(k) {
             return None;
         }
-        if self.any(k, "THIS MY THAT") && self.any(k + 1, "NUMBER PHONE CELL LINE MOBILE LANDLINE")
+        if self.any(k, "THIS MY THAT")
+            && self.any(
+                k + 1,
+                "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX",
+            )
         {
             return Some(k + 2);
         }
@@ -88,6 +94,9 @@ impl Reader<'_> {
                 k = m + 1;
             } else if self.brk(k) == WEAK
                 && self.is(k, CVERB)
+                // (Not a verb with "me" on it: "no me llamen, mándenme un
+                // mensaje" asks for the means.)
+                && !self.is(k, ME)
                 && (self.on(k + 1) || self.serial_comma(k + 1))
                 && !self.asked_for(k)
                 // (Not a means kept: "don't call, text is fine".)
@@ -200,6 +209,16 @@ impl Reader<'_> {
             if self.bare(k + 1) {
                 return hit(i, k, ch);
             }
+        }
+        // "dont call just txt": the means asked for, without the comma
+        // ("don't call, just text").
+        if self.any(k, "JUST ONLY") && self.on(k + 1) && self.is(k + 1, CVERB | MEDIA) {
+            let kept = ch & !self.ch(k + 1);
+            return if kept != 0 && self.ch(k + 1) != 0 {
+                hit(i, k, kept)
+            } else {
+                None
+            };
         }
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         if self.any(

@@ -10,6 +10,15 @@ impl Reader<'_> {
     /// "je veux plus recevoir vos textos", "j'veux pu recevoir", "j'en
     /// veux pas de vos textos" (spoken French, without "ne").
     pub(super) fn veux_plus(&self, i: usize) -> Option<Hit> {
+        // "Je (ne) veux plus avoir de vos nouvelles": no word from us at all.
+        if self.any(i + 1, "PLUS PAS")
+            && self.eq(i + 2, "AVOIR")
+            && self.any(i + 3, "DE D")
+            && self.any(i + 4, "VOS VOTRE")
+            && self.eq(i + 5, "NOUVELLES")
+        {
+            return hit(i, i + 6, ALL_CH);
+        }
         let spoken = self.any(i + 1, "PLUS PAS") && !self.back(i, 3).any(|m| self.any(m, "NE N"));
         if !spoken {
             return None;

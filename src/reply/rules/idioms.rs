@@ -151,14 +151,17 @@ impl Reader<'_> {
         // (Or a sentence: "This is the 5th text this week. Enough.")
         // (After the means named, of them: "This is the 5th text this
         // week. Enough.", "Stop calling me. Enough.")
-        if self.bare(i + 1) && !self.eq(i + 1, "SAID") {
+        // ("Enough said", "that's enough info": of something else.)
+        if self.bare(i + 1) && !self.any(i + 1, "SAID INFO INFORMATION DETAILS") {
             // ("Your team called me four times today. Enough.")
             let named = (0..i)
                 .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
                 .fold(0, |c, m| c | self.ch(m));
             // ("Ya basta", "Ça suffit", "C'est assez", "That's enough": the
             // whole message.)
-            let alone = (0..i).all(|m| self.any(m, "YA CA C EST THAT'S"));
+            // (After a keyword too: "STOP c'est assez", "arrêtez svp, ça suffit".)
+            let alone = (0..i)
+                .all(|m| self.any(m, "YA CA C EST THAT'S") || self.is(m, KEY | STOPV | FILLER));
             return if alone || (self.brk(i) == FULL_STOP && named != 0) {
                 hit(i, i + 1, named)
             } else {

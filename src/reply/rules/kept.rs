@@ -14,7 +14,10 @@ impl Reader<'_> {
         for k in 0..self.t.len() {
             // (A word for messages that names no channel, asked for, keeps the
             // medium: "no llamen, solo mensajes".)
-            let generic = self.is(k, MEDIA) && !self.is(k, THING) && self.ch(k) & ALL_CH == 0;
+            // ("no me llamen, escríbanme": a verb of no channel with "me" on it.)
+            let generic = ((self.is(k, MEDIA) && !self.is(k, THING))
+                || (self.is(k, ME) && self.is(k, CVERB)))
+                && self.ch(k) & ALL_CH == 0;
             if !(self.is(k, CVERB | MEDIA | GER)
                 && self.ch(k) != ALL_CH
                 && (self.ch(k) != 0 || generic))
@@ -72,6 +75,13 @@ impl Reader<'_> {
             || (self.eq(end, "A") && self.eq(end + 1, "LA") && self.eq(end + 2, "PLACE"))
             || self.asked_for(k)
             || self.left_open(k)
+            || self.kept_on(k)
+            // ("no me llamen, mándenme un mensaje".)
+            || (k > 1
+                && self.is(k - 1, DET)
+                && self.is(k - 2, CVERB)
+                && self.is(k - 2, ME)
+                && self.brk(k - 2) != 0)
             || self.first_ask(k)
     }
 
@@ -94,5 +104,15 @@ impl Reader<'_> {
         self.is(k, CVERB)
             && back.next().is_some_and(|b| self.any(b, "CAN MAY"))
             && back.next().is_some_and(|b| self.eq(b, "YOU"))
+    }
+
+    /// The means at word `k` is to go on: "..., keep texting me", "but
+    /// keep texting me" (not "don't keep texting me", "you keep texting
+    /// me").
+    fn kept_on(&self, k: usize) -> bool {
+        k > 0
+            && self.eq(k - 1, "KEEP")
+            && self.is(k, GER)
+            && (k == 1 || self.brk(k - 1) != 0 || self.any(k - 2, "BUT PLEASE JUST"))
     }
 }

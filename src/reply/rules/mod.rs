@@ -267,6 +267,13 @@ impl Reader<'_> {
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
+            // ("voy a reportarlos", "te voy a bloquear": the object on the verb.)
+            "REPORTARLOS" | "REPORTARTE" | "REPORTARLES" | "BLOQUEARLOS" | "BLOQUEARTE"
+            | "BLOQUEARLES"
+                if self.bare(i + 1) =>
+            {
+                hit(i, i + 1, 0)
+            }
             "ENOUGH" | "BASTA" => self.enough(i),
             "TOO" => self.too_many(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de

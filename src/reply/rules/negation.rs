@@ -21,21 +21,22 @@ impl Reader<'_> {
         }
         // "can you not text me": a request too.
         let told = n == "NOT" && self.told_you_not(i);
-        let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA")
+        let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA" | "TAMPOCO")
             || told
             || (n == "NOT"
                 && i > 0
                 && (self.any(i - 1, "DO PLEASE DOES")
                     || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
         let mut j = i + 1 + usize::from(told);
-        // (Cursing between: "don't fucking text me".)
+        // (Cursing between: "don't fucking text me"; or "don't start
+        // texting me again".)
         while self.on(j)
-            && self.any(
+            && (self.any(
                 j,
                 "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN",
-            )
+            ) || self.begun(j))
         {
-            j += 1;
+            j += if self.begun(j) && self.eq(j + 1, "TO") { 2 } else { 1 };
         }
         if !self.on(j) {
             return None;
@@ -69,7 +70,8 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return Some(self.contact(i, j + 1, true));
         }
-        if self.is(j, CVERB) && v != "SEND" {
+        if (self.is(j, CVERB) && v != "SEND") || (j > i + 1 && self.begun(j - 1) && self.is(j, GER))
+        {
             return Some(self.contact(i, j, false));
         }
         // "dont hit me up (no more)".
@@ -316,5 +318,13 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// Word `j` begins or goes on with contact: "(don't) start texting me",
+    /// "keep calling", "start to text".
+    fn begun(&self, j: usize) -> bool {
+        self.any(j, "START KEEP")
+            && self.on(j + 1)
+            && (self.is(j + 1, GER) || (self.eq(j + 1, "TO") && self.is(j + 2, CVERB)))
     }
 }

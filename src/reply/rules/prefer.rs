@@ -88,11 +88,15 @@ impl Reader<'_> {
         }
     }
 
-    /// "email only", "texts or emails only please", "contact me by email
+    /// "email only", "email me only", "texts or emails only please", "contact me by email
     /// only", "par email uniquement": the means, then "only", ending the
     /// request (not "text only me, not my husband").
     fn means_only(&self, i: usize) -> Option<Hit> {
-        let (end, ch) = self.means(i);
+        let (mut end, ch) = self.means(i);
+        // ("email me only".)
+        if self.is(end, ME) && self.on(end) && self.eq(end + 1, "ONLY") {
+            end += 1;
+        }
         let ask = self.back(i, 6).all(|m| {
             self.is(m, FILLER | CVERB | ME) || self.any(m, "BY VIA THROUGH USE PREFER TO POR PAR")
         });

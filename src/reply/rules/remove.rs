@@ -36,6 +36,15 @@ impl Reader<'_> {
         if self.eq(i, "REMOVED") {
             return self.removed(i);
         }
+        // "I asked to be taken off (your list)", as "removed" (not "taken
+        // off the schedule", "the seat is taken").
+        if self.eq(i, "TAKEN") {
+            let off = self.on(i + 1)
+                && self.eq(i + 1, "OFF")
+                && (self.bare(i + 2)
+                    || matches!(self.object(i + 2), Obj::Media { .. } | Obj::All(_)));
+            return if off { self.removed(i) } else { None };
+        }
         // The keyword told as sent: "I already replied REMOVE", "I texted
         // remove yesterday".
         if i > 0 && self.is(i, KEY) {
@@ -162,10 +171,10 @@ impl Reader<'_> {
         };
 
         // "sácame de la lista de espera", "retirez-moi de la liste
-        // d'attente": the waitlist.
+        // d'attente", "take me off the wait list": the waitlist.
         if (o..o + 5)
             .take_while(|&m| self.on(m))
-            .any(|m| self.any(m, "ESPERA ATTENTE"))
+            .any(|m| self.any(m, "ESPERA ATTENTE WAIT WAITING"))
         {
             return None;
         }
@@ -320,8 +329,11 @@ impl Reader<'_> {
         if forget && self.on(k) && self.eq(k, "DE") {
             k += 1;
         }
-        if v == "GET"
-            || !(self.on(k) && self.any(k, "MY THIS OUR HIS HER THEIR MI MON MA MES CETTE ESTA"))
+        if !(self.on(k)
+            && self.any(
+                k,
+                "MY THIS OUR HIS HER THEIR MI MON MA MES CETTE CE ESTA ESTE",
+            ))
         {
             return None;
         }
@@ -342,7 +354,12 @@ impl Reader<'_> {
             let Some(ch) = self.mine_channels(k, m, forget) else {
                 continue;
             };
-            if v == "TAKE" && !(m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT")) {
+            // ("get my number off your list", "get my name removed"; not
+            // "did you get my number".)
+            let off = (m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT"));
+            if (v == "TAKE" && !off)
+                || (v == "GET" && !(off || (self.on(m + 1) && self.eq(m + 1, "REMOVED"))))
+            {
                 return None;
             }
             // "off your texting list", "from your SMS list": that list's channel.

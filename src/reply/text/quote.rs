@@ -8,7 +8,8 @@ use std::borrow::Cow;
 /// wrote:"), wherever they stand — a reply may be written above the quote,
 /// below it or between its lines; and once something has been written, the
 /// rest from a line that starts unquoted history or a signature
-/// ("-----Original Message-----", "From:", "De :", "--", "Sent from my").
+/// ("-----Original Message-----", "From:", "De :", "--", "Sent from my",
+/// "Sent from Outlook", "Enviado desde mi iPhone").
 /// A message with no line of its own is read as the customer's: it is all
 /// they wrote.
 pub fn before_quote(text: &str) -> Cow<'_, str> {
@@ -78,8 +79,19 @@ fn starts_history(t: &str) -> bool {
             "De:",
             "De :",
             "Von:",
-            "Sent from my",
+            // A mail or texting app's line: "Sent from my iPhone", "Sent
+            // from Outlook", "Sent via TextNow", "Enviado desde mi iPhone",
+            // "Envoyé de mon iPhone", "Obtener Outlook para iOS".
+            "Sent from ",
+            "Sent via ",
+            "Sent with ",
+            "Enviado desde ",
+            "Enviado con ",
+            "Envoyé de ",
+            "Envoyé à partir de ",
             "Get Outlook for",
+            "Obtener Outlook para",
+            "Obtenir Outlook pour",
         ]
         .iter()
         .any(|w| t.starts_with(w))
