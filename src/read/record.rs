@@ -223,6 +223,7 @@ pub(super) fn read_contact(
             return read_events(r, out, &mut cx, batch, &mut events);
         }
         // One read of the value for every other field, known or not.
+        let at = r.pos;
         let v = match r.value_inline()? {
             Val::Null => batch.null(key, &CONTACT_FIELDS),
             v => v,
@@ -230,7 +231,7 @@ pub(super) fn read_contact(
         match key {
             "id" => {
                 f.id_seen = true;
-                f.id = id(v, out);
+                f.id = id(v, r.bytes.get(at..r.pos).unwrap_or_default(), out);
             }
             "name" => f.name = name(v, out),
             "timeZone" => {

@@ -209,6 +209,13 @@ impl Worklist {
                 "expected an id (a string or a number)",
             )));
         }
+        // (Half of a UTF-16 pair is no contact's id: `upsert` refuses it.)
+        if id
+            .dyn_ref::<js_sys::JsString>()
+            .is_some_and(|s| !s.is_valid_utf16())
+        {
+            return Ok(JsValue::UNDEFINED);
+        }
         match self.inner.get(&key_of(&id)) {
             Some(ev) => to_js(&ev),
             None => Ok(JsValue::UNDEFINED),
