@@ -18,8 +18,11 @@ use super::value::{clip, epoch, when, Val, When};
 /// # Errors
 /// [`ErrorCode::InvalidTime`], with an empty path.
 pub fn time_number(n: f64) -> Result<Instant> {
+    // As JavaScript writes it: "Infinity", not Rust's "inf".
     let text = if n.fract() == 0.0 && n.abs() < 1e17 {
         format!("{}", n as i64)
+    } else if n.is_infinite() {
+        (if n > 0.0 { "Infinity" } else { "-Infinity" }).to_string()
     } else {
         format!("{n}")
     };

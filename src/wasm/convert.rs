@@ -290,7 +290,23 @@ pub fn only_keys(o: &JsValue, known: &[&str], expected: &str, path: &str) -> Res
 
 /// One contact, for `playbook`.
 pub fn contact(v: &JsValue, pb: &Playbook) -> Result<Contact, Error> {
-    crate::read::contact_from_host(&record_text(v, "")?, pb, &JsHost::One(v))
+    // A fault of the whole record is at the argument's name ("contact:
+    // expected a contact object, got null"); a field's stays its own
+    // ("events[3].at").
+    let whole = |mut e: Error| {
+        if e.path.is_empty() {
+            e.path = "contact".to_string();
+        }
+        e
+    };
+    if v.is_undefined() {
+        return Err(Error::input(
+            "contact",
+            "expected a contact object, got undefined",
+        ));
+    }
+    let text = record_text(v, "").map_err(whole)?;
+    crate::read::contact_from_host(&text, pb, &JsHost::One(v)).map_err(whole)
 }
 
 /// The JS values a contact's JSON text was written from: one contact object,

@@ -378,5 +378,11 @@ pub fn validate_playbook(
 ) -> Result<bool, JsValue> {
     playbook(&playbook_value, "")
         .map(|_| true)
-        .map_err(|e| js_error(&e))
+        .map_err(|mut e| {
+            // (A value that is no playbook is at the argument's name.)
+            if e.path.is_empty() && e.message.starts_with("expected a playbook object") {
+                e.path = "playbook".to_string();
+            }
+            js_error(&e)
+        })
 }

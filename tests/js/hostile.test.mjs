@@ -369,6 +369,44 @@ test('a getter that throws and nesting past the stack: ignored where unread, an 
   }
 });
 
+test('a whole argument that is no contact or playbook is at the argument\'s name; Infinity as JavaScript writes it', () => {
+  for (const [v, got] of [[null, 'null'], [undefined, 'undefined'], [5, 'the number 5'], [[good()], 'an array']]) {
+    const e = throwsAt(() => m.evaluate(v, ladder, NOW), `contact: expected a contact object, got ${got}`, `contact ${got}`);
+    assert.equal(e.path, 'contact');
+  }
+  assert.equal(throwsAt(() => m.evaluate(Symbol('c'), ladder, NOW), 'got a symbol', 'a symbol').path, 'contact');
+  for (const v of [null, 5]) {
+    assert.equal(throwsAt(() => m.validatePlaybook(v), 'playbook: expected a playbook object', `playbook ${v}`).path, 'playbook');
+  }
+  // A field's path stays its own.
+  assert.equal(throwsAt(() => m.validatePlaybook({ name: 'p', colour: 1 }), 'colour', 'a field').path, 'colour');
+  throwsAt(() => m.evaluate(good(), ladder, Infinity), 'now: expected', 'Infinity now');
+  assert.match(throwsAt(() => m.evaluate(good(), ladder, -Infinity), 'now', '-Infinity').message, /got -Infinity$/);
+});
+
+test('an id cut in the middle of an emoji is an error, never another contact', () => {
+  // Half of a UTF-16 pair has no UTF-8 form: read as U+FFFD, 'x\uD800' and
+  // 'x\uDC00' would be one id, and one contact's STOP another's.
+  const stop = [{ kind: 'message', at: NOW, channel: 'sms', direction: 'in', text: 'STOP' }];
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    const errors = w.upsert([{ ...good(), id: 'x\uD800' }, { ...good(), id: 'x\uDC00', events: stop }, { ...good(), id: 'ok😀' }, { ...good(), id: 'x\uFFFD' }]);
+    assert.deepEqual(errors.map((e) => e.path), ['contacts[0].id', 'contacts[1].id']);
+    assert.match(errors[0].error, /half of a UTF-16 surrogate pair/);
+    assert.equal(w.size, 2);
+    assert.equal(w.get('x\uD800'), undefined);
+    assert.throws(() => w.remove(['x\uD800']), /ids/);
+    assert.equal(w.get('ok😀').id, 'ok😀');
+    assert.equal(w.get('x\uFFFD').id, 'x\uFFFD');
+  } finally {
+    w.free();
+  }
+  throwsAt(() => m.evaluate({ ...good(), id: 'a\uDBFF' }, ladder, NOW), 'id: expected whole characters', 'a lone high half');
+  // An escaped backslash before "ud800" is text, and a whole pair a character.
+  assert.equal(m.evaluate({ ...good(), id: 'a\\ud800' }, ladder, NOW).id, 'a\\ud800');
+  assert.equal(m.evaluateManyJson(JSON.stringify([{ ...good(), id: 'p\uD83D\uDE00' }]), ladder, NOW).includes('"id":"p😀"'), true);
+});
+
 test('BigInt and cycles as ORMs leave them: numbers, and back-references left out', () => {
   // Fields the engine does not read are ignored, never an error (an ORM's
   // back-reference, a BIGINT row version); a BigInt it reads is its number.
