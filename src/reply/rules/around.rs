@@ -78,6 +78,14 @@ impl Reader<'_> {
         !w.is_empty() && words.as_bytes().split(|&b| b == b' ').any(|x| x == w)
     }
 
+    /// Word `i` is a word the lists do not know (so that it stays an object
+    /// no rule reads: "stop property sold"), written as one of `words`.
+    pub(super) fn unlisted(&self, i: usize, words: &str) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.w.is_empty() && words.split(' ').any(|w| w == self.toks.surface(t)))
+    }
+
     /// Word `i` is a word the lists do not know, ending in -ING ("laughing").
     pub(super) fn other_gerund(&self, i: usize) -> bool {
         self.t

@@ -57,7 +57,7 @@ impl Reader<'_> {
         let wish = |m: usize| {
             (self.eq(m, "IF")
                 && self.eq(m + 1, "YOU")
-                && (self.any(m + 2, "WISH WANT WOULD ARE")
+                && (self.any(m + 2, "WISH WANT WOULD ARE NEED")
                     || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER"))))
                 || (self.eq(m, "SI") && self.any(m + 1, "VOUS USTED NO YA"))
         };
@@ -71,6 +71,8 @@ impl Reader<'_> {
             (self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ")
                 && (self.is(m + 1, STRONG | STOPV | KEY) || self.any(m + 1, "HERE LINK AQUI")))
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
+                // ("... please contact privacy@acme.com", "email us".)
+                || (self.any(m, "CONTACT EMAIL CALL WRITE") && self.any(m + 1, "ADDRESS US"))
         });
         let purpose = |m: usize| {
             let n = m + usize::from(self.any(m + 1, "BE VOUS DARSE"));

@@ -184,6 +184,13 @@ impl Reader<'_> {
         if !self.on(k) {
             return hit(i, k, ch);
         }
+        // ("don't text me for now", "for a while": a pause, revoked as "stop
+        // texting me for a while" is.)
+        if self.eq(k, "FOR")
+            && (self.eq(k + 1, "NOW") || (self.eq(k + 1, "A") && self.eq(k + 2, "WHILE")))
+        {
+            return hit(i, k, ch);
+        }
         if self.limited(k) {
             return None;
         }

@@ -76,7 +76,9 @@ impl Reader<'_> {
     /// A keyword on a line of its own, a blank line, and a signature:
     /// "Remove\n\nThanks,\nJohn", "CANCEL\n\nJohn Smith\nAcme" (the rest names
     /// nobody the lists know, or thanks; not "Cancel\ndinner"); or on the
-    /// next line a name, one or two words with capitals ("Remove\nDebbie").
+    /// next line a name, one or two words with capitals ("Remove\nDebbie");
+    /// or, past a blank line, a signature block whose first line is a name or a
+    /// closing, whatever its footer says.
     fn signed(&self) -> Option<Hit> {
         let b = (1..self.t.len()).find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))?;
         let rest = self.t.get(b..).unwrap_or_default();
@@ -94,7 +96,19 @@ impl Reader<'_> {
                     || self.closing(m)
                     || self.t.get(m).is_some_and(|t| t.cap && t.line > 0)
             });
-        self.short(0, b).filter(|_| signed)
+        // (Or a signature block whose first line is a name, whatever its
+        // footer says: "REMOVE\n\nMike\nThis email is intended only for the
+        // addressee.")
+        let e = (b + 1..self.t.len())
+            .find(|&m| self.t.get(m).is_some_and(|t| t.line > 0))
+            .unwrap_or(self.t.len());
+        let block = rest.first().is_some_and(|t| t.line > 1)
+            && (b..e).all(|m| {
+                self.closing(m)
+                    || self.is(m, FILLER)
+                    || self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap)
+            });
+        self.short(0, b).filter(|_| signed || block)
     }
 
     /// A closing at word `m`: "Kind regards", "Many thanks", "Best wishes",

@@ -346,7 +346,12 @@ mod tests {
         // end of a line) too.
         let text: String = code
             .flat_map(str::lines)
-            .filter(|l| !l.trim_start().starts_with("//") && !l.contains("ends_with"))
+            // (`unlisted` names words no list may know.)
+            .filter(|l| {
+                !l.trim_start().starts_with("//")
+                    && !l.contains("ends_with")
+                    && !l.contains("unlisted(")
+            })
             .flat_map(|l| [l, "\n"])
             .collect();
         {

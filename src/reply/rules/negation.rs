@@ -199,8 +199,9 @@ impl Reader<'_> {
             k += 1;
             match self.w(k) {
                 "BE" if self.eq(k + 1, "ON") => return self.means_hit(i, k + 2),
+                // (Not by someone else: "... to be contacted by other dealers".)
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
-                    return hit(i, k + 2, self.ch(k + 1))
+                    return hit(i, k + 2, self.ch(k + 1)).filter(|_| !self.by_others(k + 2))
                 }
                 // ("... from any of you", "from you guys": the whole company.)
                 "HEAR" if self.eq(k + 1, "FROM") => {
@@ -259,7 +260,9 @@ impl Reader<'_> {
         };
         match self.object(k) {
             // ("these updates by text".)
-            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, self.narrowed(ch, end)),
+            Obj::Media { end, ch } if !self.limited(end) && !self.by_others(end) => {
+                hit(i, end, self.narrowed(ch, end))
+            }
             _ => None,
         }
     }
@@ -326,5 +329,15 @@ impl Reader<'_> {
         self.any(j, "START KEEP")
             && self.on(j + 1)
             && (self.is(j + 1, GER) || (self.eq(j + 1, "TO") && self.is(j + 2, CVERB)))
+    }
+
+    /// Word `k` starts "by other dealers", "from other agents", "by the
+    /// lender": someone else than the sender.
+    fn by_others(&self, k: usize) -> bool {
+        self.on(k)
+            && self.any(k, "BY FROM")
+            && (self.any(k + 1, "OTHER ANY")
+                || (self.eq(k + 1, "THE")
+                    && (self.any(k + 2, "DEALER AGENT") || self.unlisted(k + 2, "LENDER BANK"))))
     }
 }

@@ -292,6 +292,7 @@ impl Reader<'_> {
             (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
                 && (f == k
                     || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN FIRM OWNER OFFICE AGENCY HOUSEHOLD"))
+                    || (k..f).any(|m| self.unlisted(m, "PROPERTY HOUSE"))
                     // Someone of the household by name, off a list of
                     // ours: "Take Tom off your list, he moved out" (not
                     // "the guest list"); or unnamed: "This person is

@@ -56,7 +56,19 @@ impl Reader<'_> {
                 || ((sent || told) && denied)
                 || wait
                 || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")));
-        slipped || self.disowned(h) || self.refused(h)
+        // ("I accidentally unsubscribed, can you add me back?", "I opted out
+        // by mistake": done, and told of as a slip.)
+        let past = self
+            .t
+            .get(h.a)
+            .is_some_and(|t| self.toks.surface(t).ends_with("ED"));
+        let undone = (past || (h.a > 0 && self.any(h.a - 1, "ACCIDENTALLY MISTAKENLY")))
+            && self.any(h.a, "UNSUBSCRIBED OPT")
+            && (before("ACCIDENTALLY MISTAKENLY")
+                || (h.b..h.b + 5).any(|m| {
+                    self.on(m) && self.eq(m, "BY") && self.any(m + 1, "MISTAKE ACCIDENT")
+                }));
+        slipped || undone || self.disowned(h) || self.refused(h)
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them

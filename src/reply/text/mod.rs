@@ -15,6 +15,7 @@ mod spelling;
 mod tokenize;
 
 use super::words::Known;
+use std::borrow::Cow;
 
 pub use quote::before_quote;
 
@@ -139,9 +140,42 @@ pub fn head(text: &str) -> &str {
 /// Reads a message as words (the first [`HEAD_CHARS`] characters before any
 /// quoted history).
 pub fn tokens(text: &str) -> Tokens {
-    let own = before_quote(text);
+    let text = without_markup(text);
+    let own = before_quote(&text);
     let own = links::without_links(&own);
     tokenize::read(head(quote::without_subject(&own)))
+}
+
+/// The text of an email's HTML part as a mail program may hand it over:
+/// tags as line breaks ("<p>REMOVE</p>", "<div>End</div><br>") and `&nbsp;`
+/// as a space. A `<` that opens no tag ("<3", "a < b", "<jo@acme.com>")
+/// stays.
+fn without_markup(text: &str) -> Cow<'_, str> {
+    if !(text.contains('<') || text.contains("&nbsp;")) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['<', '&']) {
+        let (before, at) = rest.split_at(i);
+        out.push_str(before);
+        let tag = at
+            .strip_prefix('<')
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+            .and_then(|t| t.get(..t.find('>')?.min(400)))
+            // (Not an address or a link in angle brackets: "<jo@acme.com>".)
+            .filter(|inner| !(inner.contains('@') || inner.contains("://")))
+            .map(|inner| inner.len() + 2);
+        let (skip, with) = match tag {
+            Some(n) if at.get(n - 1..n) == Some(">") => (n, "\n"),
+            _ if at.starts_with("&nbsp;") => (6, " "),
+            _ => (1, at.get(..1).unwrap_or_default()),
+        };
+        out.push_str(with);
+        rest = at.get(skip..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Normalises a message for keyword matching: folds characters, keeps letters,
