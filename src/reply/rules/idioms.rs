@@ -22,9 +22,20 @@ impl Reader<'_> {
 
     /// "get lost" as asked.
     pub(super) fn get_lost(&self, i: usize) -> Option<Hit> {
+        // (And "gtfo", "get off my phone".)
         // (Told, not asked: "did they get lost?".)
         if self.eq(i, "GET") && self.eq(i + 1, "LOST") && self.dismissed(i, i + 2) {
             return hit(i, i + 2, ALL_CH);
+        }
+        if self.eq(i, "GTFO") && self.dismissed(i, i + 1) {
+            return hit(i, i + 1, ALL_CH);
+        }
+        // "get off my phone", "stay off my phone".
+        let off_phone =
+            self.eq(i + 1, "OFF") && self.eq(i + 2, "MY") && self.any(i + 3, "PHONE CELL LINE");
+        if off_phone && (self.eq(i, "GET") || self.unlisted(i, "STAY")) && self.dismissed(i, i + 4)
+        {
+            return hit(i, i + 4, SMS | CALL);
         }
         None
     }
