@@ -11,7 +11,7 @@ impl Reader<'_> {
     /// "this late", "too early" — but not "at this number", "at all", "in any
     /// way", "too" (also).
     pub(super) fn limited(&self, k: usize) -> bool {
-        if !self.on(k) {
+        if !self.on(k) || self.paused(k) {
             return false;
         }
         // "too early", "too late at night" (but "don't call me too": also);
@@ -41,6 +41,13 @@ impl Reader<'_> {
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
         }
         self.is(k, WHEN)
+    }
+
+    /// Word `k` asks for a pause, no limit: "(don't text me) for now", "for a
+    /// while" — revoked, as "stop texting me for a while" is.
+    pub(super) fn paused(&self, k: usize) -> bool {
+        self.eq(k, "FOR")
+            && (self.eq(k + 1, "NOW") || (self.eq(k + 1, "A") && self.eq(k + 2, "WHILE")))
     }
 
     /// Where the customer's number or address named from word `k` ends:
@@ -184,11 +191,7 @@ impl Reader<'_> {
         if !self.on(k) {
             return hit(i, k, ch);
         }
-        // ("don't text me for now", "for a while": a pause, revoked as "stop
-        // texting me for a while" is.)
-        if self.eq(k, "FOR")
-            && (self.eq(k + 1, "NOW") || (self.eq(k + 1, "A") && self.eq(k + 2, "WHILE")))
-        {
+        if self.paused(k) {
             return hit(i, k, ch);
         }
         if self.limited(k) {
