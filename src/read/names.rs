@@ -38,6 +38,8 @@ const ALIASES: &str = concat!(
     "outbound-api>out|",
     "outbound-call>out|",
     "inbound-call>in|",
+    "incoming-call>in|",
+    "outgoing-call>out|",
     "outbound-reply>out|",
     "outgoing>out|",
     "sent>out|",
