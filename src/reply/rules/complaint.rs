@@ -324,7 +324,8 @@ impl Reader<'_> {
             || self
                 .back(i, 3)
                 .any(|k| self.is(k, NEG) || self.eq(k, "NOT"))
-            || self.any(i + 1, "FOLDER FILTER BOX FILTERS")
+            // (Or a course: "harassment training".)
+            || self.any(i + 1, "FOLDER FILTER BOX FILTERS TRAINING")
             // A feature: "spam call blocking", "spam text filtering".
             || (self.is(i + 1, MEDIA)
                 && self.any(i + 2, "BLOCKING FILTERING BLOCKER PROTECTION FILTER"))

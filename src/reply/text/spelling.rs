@@ -64,11 +64,14 @@ pub(super) fn read_word(s: &str) -> Option<Known> {
         }
     }
     // A near miss of a longer word of a request, one edit away, with its
-    // first letter ("callng", "txeting", "contanct", "remvoe", "mesaging").
+    // first letter ("callng", "txeting", "contanct", "remvoe", "mesaging",
+    // "cancle", "recive", "harrassment").
     // Words that are one edit from these and mean something else ("testing",
     // "contract", "remote", "calming") are in the lists, and found above.
-    if (6..=11).contains(&bytes.len()) {
-        const NEAR: [&str; 9] = [
+    // (Five letters only for the six-letter ones: "canel", "plese", "delte",
+    // "numer", "reprt", "rmove".)
+    if (5..=12).contains(&bytes.len()) {
+        const NEAR: [&str; 20] = [
             "REMOVE",
             "CONTACT",
             "CONTACTING",
@@ -78,6 +81,17 @@ pub(super) fn read_word(s: &str) -> Option<Known> {
             "EMAILING",
             "ANYMORE",
             "MESSAGES",
+            "MESSAGE",
+            "CANCEL",
+            "PLEASE",
+            "DELETE",
+            "NUMBER",
+            "REPORT",
+            "RECEIVE",
+            "PERMISSION",
+            "HARASSMENT",
+            "CONTACTED",
+            "SUBSCRIPTION",
         ];
         for target in NEAR {
             if bytes.first() == target.as_bytes().first() && within(bytes, target.as_bytes(), 1) {
