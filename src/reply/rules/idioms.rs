@@ -20,9 +20,8 @@ impl Reader<'_> {
         None
     }
 
-    /// "get lost" as asked.
+    /// "get lost" as asked, and "gtfo", "get / stay off my phone".
     pub(super) fn get_lost(&self, i: usize) -> Option<Hit> {
-        // (And "gtfo", "get off my phone".)
         // (Told, not asked: "did they get lost?".)
         if self.eq(i, "GET") && self.eq(i + 1, "LOST") && self.dismissed(i, i + 2) {
             return hit(i, i + 2, ALL_CH);
