@@ -1,8 +1,6 @@
 //! A contact's own fields, each checked as CRM records write it: the id, the
 //! name, the zone, the region, when it was added and its priority.
 
-use std::borrow::Cow;
-
 use crate::error::{Error, ErrorCode};
 use crate::model::ContactId;
 use crate::region::Region;
@@ -16,14 +14,14 @@ use super::{Errors, EXPECTED_TIME};
 const MAX_SAFE_ID: f64 = 9_007_199_254_740_991.0;
 
 /// `id`: a non-empty string or a finite number of at most 2^53.
-/// `id`: a non-empty string or a number up to 2^53; `raw` is its JSON text.
-pub(super) fn id(v: Val<'_>, raw: &[u8], out: &mut Errors) -> Option<ContactId> {
+/// `id`: a non-empty string or a number up to 2^53; `cut` when the reader met
+/// half of a UTF-16 surrogate pair in it.
+pub(super) fn id(v: Val<'_>, cut: bool, out: &mut Errors) -> Option<ContactId> {
     match v {
         // A string cut in the middle of an emoji (a CRM's field limit) holds
         // half of a UTF-16 pair, which no UTF-8 text can: read as U+FFFD,
-        // two such ids would be one contact. Refused, not merged. (Only a
-        // string with an escape is owned.)
-        Val::Str(Cow::Owned(_)) if lone_surrogate(raw) => {
+        // two such ids would be one contact. Refused, not merged.
+        Val::Str(_) if cut => {
             out.push(Error::input(
                 "id",
                 "expected whole characters, got half of a UTF-16 surrogate pair (a cut emoji)",
@@ -54,38 +52,6 @@ pub(super) fn id(v: Val<'_>, raw: &[u8], out: &mut Errors) -> Option<ContactId> 
             None
         }
     }
-}
-
-/// JSON text holds a `\uXXXX` escape of half a UTF-16 surrogate pair
-/// without its other half.
-#[cold]
-#[inline(never)]
-fn lone_surrogate(raw: &[u8]) -> bool {
-    // Each escape's unit, in order: a high half must be followed by a low.
-    let mut high = false;
-    let mut i = 0;
-    while let Some(&b) = raw.get(i) {
-        let at = |k: usize| raw.get(i.saturating_add(k));
-        let unit = match (b, at(1), at(2), at(3)) {
-            (b'\\', Some(b'u'), Some(b'd' | b'D'), Some(&h)) => Some(h.to_ascii_lowercase()),
-            _ => None,
-        };
-        match unit {
-            // dc..df: the low half; d8..db: the high.
-            Some(h @ (b'8'..=b'9' | b'a'..=b'f')) => {
-                let low = h >= b'c';
-                if low != high {
-                    return true;
-                }
-                high = !low;
-                i = i.saturating_add(6);
-            }
-            _ if high => return true,
-            // (An escaped backslash is two bytes: "\\\\ud800" is no escape.)
-            _ => i = i.saturating_add(if b == b'\\' { 2 } else { 1 }),
-        }
-    }
-    high
 }
 
 /// `name`: a string (or a number, written as text), optional.

@@ -11,6 +11,9 @@ pub(super) struct Reader<'a> {
     pub(super) text: &'a str,
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
+    /// How many lone UTF-16 surrogates were read as U+FFFD so far (an id
+    /// holding one is refused: see `fields::id`).
+    pub(super) lone: u32,
 }
 
 /// A syntax error ends the record: its position and what was expected.
@@ -22,6 +25,7 @@ impl<'a> Reader<'a> {
             text,
             bytes: text.as_bytes(),
             pos: 0,
+            lone: 0,
         }
     }
 
@@ -175,9 +179,13 @@ impl<'a> Reader<'a> {
                 }
                 self.pos = save;
             }
+            self.lone = self.lone.saturating_add(1);
             return Ok('\u{FFFD}');
         }
-        Ok(char::from_u32(u32::from(hi)).unwrap_or('\u{FFFD}'))
+        Ok(char::from_u32(u32::from(hi)).unwrap_or_else(|| {
+            self.lone = self.lone.saturating_add(1);
+            '\u{FFFD}'
+        }))
     }
 
     fn number(&mut self) -> std::result::Result<Val<'a>, Syntax> {

@@ -223,7 +223,7 @@ pub(super) fn read_contact(
             return read_events(r, out, &mut cx, batch, &mut events);
         }
         // One read of the value for every other field, known or not.
-        let at = r.pos;
+        let lone = r.lone;
         let v = match r.value_inline()? {
             Val::Null => batch.null(key, &CONTACT_FIELDS),
             v => v,
@@ -231,7 +231,7 @@ pub(super) fn read_contact(
         match key {
             "id" => {
                 f.id_seen = true;
-                f.id = id(v, r.bytes.get(at..r.pos).unwrap_or_default(), out);
+                f.id = id(v, r.lone != lone, out);
             }
             "name" => f.name = name(v, out),
             "timeZone" => {

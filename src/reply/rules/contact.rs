@@ -188,10 +188,7 @@ impl Reader<'_> {
         if self.on(k) && self.any(k, "DIRECTLY FURTHER") {
             k += 1;
         }
-        if !self.on(k) {
-            return hit(i, k, ch);
-        }
-        if self.paused(k) {
+        if !self.on(k) || self.paused(k) {
             return hit(i, k, ch);
         }
         if self.limited(k) {

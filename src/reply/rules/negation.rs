@@ -30,13 +30,17 @@ impl Reader<'_> {
         let mut j = i + 1 + usize::from(told);
         // (Cursing between: "don't fucking text me"; or "don't start
         // texting me again".)
-        while self.on(j)
-            && (self.any(
+        while self.on(j) {
+            j += if self.begun(j) {
+                1 + usize::from(self.eq(j + 1, "TO"))
+            } else if self.any(
                 j,
                 "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN",
-            ) || self.begun(j))
-        {
-            j += if self.begun(j) && self.eq(j + 1, "TO") { 2 } else { 1 };
+            ) {
+                1
+            } else {
+                break;
+            };
         }
         if !self.on(j) {
             return None;
