@@ -362,11 +362,8 @@ impl Reader<'_> {
     /// "blocked and reported", "block this number" (not "around the block",
     /// "a block away", "block the payment").
     pub(super) fn block(&self, i: usize) -> Option<Hit> {
-        // ("Sorry I accidentally blocked you, unblocked now", "my phone
-        // blocked your number by mistake": told of as a slip.)
-        let slip = (0..self.t.len())
-            .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
-        if slip || self.negated(i) {
+        // (Told of as a slip, it is undone: `slip`.)
+        if self.negated(i) {
             return None;
         }
         let j = i + 1;

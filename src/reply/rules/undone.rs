@@ -31,7 +31,9 @@ impl Reader<'_> {
 
     /// "I accidentally replied STOP", "texted stop by mistake": a keyword
     /// alone, told of as what was sent by mistake, is no request (but "Stop,
-    /// I signed up by mistake" is one).
+    /// I signed up by mistake" is one); nor an opt-out or a block told of as
+    /// done by mistake ("I accidentally unsubscribed", "I accidentally
+    /// blocked you").
     pub(super) fn slip(&self, h: &Hit) -> bool {
         // (Or after START: "START - sorry my kid texted stop".)
         let restart = self.any(0, "START UNSTOP") && self.brk(1) != 0;
@@ -68,7 +70,12 @@ impl Reader<'_> {
                 || (h.b..h.b + 5).any(|m| {
                     self.on(m) && self.eq(m, "BY") && self.any(m + 1, "MISTAKE ACCIDENT")
                 }));
-        slipped || undone || self.disowned(h) || self.refused(h)
+        // ("Sorry I accidentally blocked you, unblocked now", "my phone
+        // blocked your number by mistake".)
+        let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING")
+            && (0..self.t.len())
+                .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
+        slipped || undone || unblocked || self.disowned(h) || self.refused(h)
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them
