@@ -13,10 +13,9 @@ use super::{Errors, EXPECTED_TIME};
 /// The largest number an id may be: past it, numbers skip integers.
 const MAX_SAFE_ID: f64 = 9_007_199_254_740_991.0;
 
-/// `id`: a non-empty string or a finite number of at most 2^53.
 /// `id`: a non-empty string or a number up to 2^53; `cut` when the reader met
 /// half of a UTF-16 surrogate pair in it.
-pub(super) fn id(v: Val<'_>, cut: bool, out: &mut Errors) -> Option<ContactId> {
+pub(crate) fn id(v: Val<'_>, cut: bool, out: &mut Errors) -> Option<ContactId> {
     match v {
         // A string cut in the middle of an emoji (a CRM's field limit) holds
         // half of a UTF-16 pair, which no UTF-8 text can: read as U+FFFD,

@@ -35,6 +35,7 @@ use crate::time::Zone;
 
 use json::Reader;
 use record::{read_contact, Batch};
+use value::Val;
 
 /// Epoch numbers below this are refused: as milliseconds they are before
 /// March 1973, so they are almost surely seconds (a CRM event is not from 1973);
@@ -69,6 +70,39 @@ pub fn contact_with(
     let mut r = Reader::new(text);
     let mut out = Errors::default();
     read_whole(&mut r, &mut out, default_zone, &mut Batch::new(keywords))
+}
+
+/// The id of a refused record's JSON text, for its error: "id", else as
+/// an export spells it ("ID", "Id"), when it is one as `id` reads it (a
+/// number past 2^53 or a cut string is none: the error would name another
+/// contact). The other values are skipped unread, so that a number past an
+/// `f64` (`1e400`) in another field, the likely reason for the refusal, does
+/// not lose the id.
+#[cold]
+#[inline(never)]
+pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
+    let mut r = Reader::new(text);
+    let mut id = None;
+    r.ws();
+    r.expect(b'{', "").ok()?;
+    loop {
+        // A key read as any value: one more copy of the walk over members
+        // would cost the module 0.8 KB.
+        let Val::Str(k) = r.value().ok()? else {
+            return None;
+        };
+        r.expect(b':', "").ok()?;
+        let lone = r.lone;
+        let v = r.value().ok()?;
+        if k == "id" || (id.is_none() && k.eq_ignore_ascii_case("id")) {
+            id = Some((v, r.lone != lone));
+        }
+        if r.expect(b',', "").is_err() {
+            break;
+        }
+    }
+    let (v, cut) = id?;
+    fields::id(v, cut, &mut Errors::default())
 }
 
 /// What a host had where the JSON text it wrote has `null`: `JSON.stringify`

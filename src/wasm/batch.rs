@@ -216,21 +216,12 @@ pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchError {
 /// The error of the record `raw` whose path is already whole (`now`, for
 /// a local `now` and a contact with no zone).
 pub fn error_of(raw: &str, e: Error) -> BatchError {
-    let id = serde_json::from_str::<serde_json::Value>(raw)
-        .ok()
-        .and_then(|v| {
-            // "id", else as an export spells it ("ID", "Id").
-            let o = v.as_object()?;
-            o.get("id")
-                .or_else(|| {
-                    o.iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case("id"))
-                        .map(|(_, v)| v)
-                })
-                .cloned()
-        })
-        .filter(|id| id.is_string() || id.is_number())
-        .unwrap_or(serde_json::Value::Null);
+    let id = match crate::read::record_id(raw) {
+        Some(crate::model::ContactId::Text(s)) => serde_json::Value::String(s.into()),
+        Some(crate::model::ContactId::Number(n)) => serde_json::Number::from_f64(n)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        None => serde_json::Value::Null,
+    };
     BatchError {
         id,
         error: e.to_string(),

@@ -506,6 +506,40 @@ test('evaluateMany: one result per input, in order, bad ones as {id, error}', ()
   assert.deepEqual(m.evaluateMany([], ladder, NOW), []);
 });
 
+test('a batch error keeps the id when another field holds a number past a double', () => {
+  // 1e400 is Infinity to JSON.parse and no f64 to the reader: the contact is
+  // refused at the field, and its error still names it.
+  const text = (id) => `[{"priority":1e400,${id},"events":[]},${JSON.stringify(good())}]`;
+  for (const [idText, id] of [['"id":"c9"', 'c9'], ['"ID":42', 42], ['"Id":"c8","id":"c9"', 'c9'], ['"id":"x\\u00e9"', 'x\u00e9']]) {
+    const out = JSON.parse(m.evaluateManyJson(text(idText), ladder, NOW));
+    assert.equal(out[0].id, id, idText);
+    assert.equal(out[0].path, 'contacts[0].priority', idText);
+    assert.equal(out[1].id, 'c1');
+    const w = new m.Worklist(ladder, NOW);
+    try {
+      assert.deepEqual(w.upsertJson(text(idText)).map((e) => [e.id, e.path]), [[id, 'contacts[0].priority']], idText);
+    } finally {
+      w.free();
+    }
+  }
+});
+
+test('a batch error names no id the reader refuses: another contact would own the error', () => {
+  // Past 2^53 the number is another contact's id (…993 reads as …992);
+  // half of an emoji reads as U+FFFD, as half of another emoji does.
+  const bad = ['{"id":9007199254740993,"addedAt":"2026-11-01T12:00:00Z"}', '{"id":12345678901234567890}', '{"id":"x\\ud800","priority":"high"}'];
+  const out = JSON.parse(m.evaluateManyJson(`[${bad.join(',')}]`, ladder, NOW));
+  assert.deepEqual(out.map((r) => [r.id, r.path]), [[null, 'contacts[0].id'], [null, 'contacts[1].id'], [null, 'contacts[2].id']]);
+  const objects = m.evaluateMany([{ id: 2 ** 53 + 2, addedAt: '2026-11-01T12:00:00Z' }, { id: 'x\uD800', addedAt: 'x' }], ladder, NOW);
+  assert.deepEqual(objects.map((r) => [r.id, r.path]), [[null, 'contacts[0].id'], [null, 'contacts[1].id']]);
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    assert.deepEqual(w.upsertJson(`[${bad.join(',')}]`).map((e) => e.id), [null, null, null]);
+  } finally {
+    w.free();
+  }
+});
+
 test('JSON text with wide characters reads the same from a string, from bytes and as objects', () => {
   const names = ['Ana 😀', '東京の山田太郎'.repeat(40), 'é'.repeat(3000), '😀', 'Zoë e\u0301 Ωμέγα', '\u{10FFFF}x', 'plain'];
   // The ids are wide too: they cross back in `query` and the load's id list.
