@@ -610,7 +610,17 @@ fn event_names_read_as_crm_exports_write_them() {
 /// that says why: an offset has no daylight saving time.
 #[test]
 fn a_zone_given_as_an_offset_says_why_it_is_refused() {
-    for zone in ["\"-05:00\"", "\"UTC-5\"", "-5"] {
+    // Windows' own "UTC-08" and "UTC+12" (fixed offsets) are refused too: a
+    // CRM that writes "UTC-08" means the offset, and read as Windows does, a
+    // Los Angeles contact's summer evenings would be an hour late.
+    for zone in [
+        "\"-05:00\"",
+        "\"UTC-5\"",
+        "-5",
+        "\"UTC-08\"",
+        "\"utc+12\"",
+        "\"UTC-02\"",
+    ] {
         let e = err(&format!(
             r#"{{"id":"a","timeZone":{zone},"addedAt":"2026-11-01T00:00:00Z","events":[]}}"#
         ))

@@ -103,9 +103,12 @@ impl Zone {
             }
             _ => name,
         };
+        // Not Windows' "UTC-08" (a fixed offset, for Pitcairn): a CRM that
+        // writes it means an offset, refused below, as "UTC-8" is.
         let windows = || {
             crate::zones::pairs(crate::zones::WINDOWS_ZONES)
                 .chain(crate::zones::pairs(crate::zones::RAILS_ZONES))
+                .filter(|(windows, _)| !windows.starts_with("UTC+") && !windows.starts_with("UTC-"))
                 .find(|(windows, _)| windows.eq_ignore_ascii_case(shown))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())
         };
