@@ -374,30 +374,36 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// A no-sale reason that says the customer is satisfied, as a rep or a
 /// picklist writes it: "Satisfied", "satisfied.", "Customer satisfied",
 /// "Satisfied with current product or service" (the seed's words); not
-/// "not satisfied with the price" ("unsatisfied" and "dissatisfied" are other
-/// words).
+/// "not satisfied with the price", "less than satisfied", or a form's
+/// question answered no ("Satisfied? No", "Satisfied: No");
+/// ("unsatisfied" and "dissatisfied" are other words).
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
     // provider" is satisfied, "not satisfied", "wasn’t satisfied" are not.
-    reason
+    let mut clauses = reason
         .split(['.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?'])
-        .any(|clause| {
-            let mut negated = false;
-            for w in clause
-                .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
-                .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(clause) = clauses.next() {
+        let mut negated = false;
+        for w in clause
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+        {
+            if ["not", "never", "no", "less", "hardly"]
+                .iter()
+                .any(|n| w.eq_ignore_ascii_case(n))
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
             {
-                if ["not", "never", "no"]
-                    .iter()
-                    .any(|n| w.eq_ignore_ascii_case(n))
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t")
-                {
-                    negated = true;
-                } else if w.eq_ignore_ascii_case("satisfied") {
-                    return !negated;
-                }
+                negated = true;
+            } else if w.eq_ignore_ascii_case("satisfied") {
+                let answer = clauses.peek().map_or("", |a| a.trim());
+                return !negated
+                    && !["no", "n", "false"]
+                        .iter()
+                        .any(|n| answer.eq_ignore_ascii_case(n));
             }
-            false
-        })
+        }
+    }
+    false
 }
