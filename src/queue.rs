@@ -177,12 +177,25 @@ fn schedule(
     // By due day, then input order: each day worked out once (a zone's
     // conversion in the comparison would be repeated n log n times and
     // inlined into the sort).
-    let mut order: Vec<(NaiveDate, usize)> = due
+    // Sorted as one `u64` a key (the day's number with its sign bit
+    // flipped, then the index): the Worklist's sort of slots, not one more
+    // instance of a sort in the module.
+    let days: Vec<NaiveDate> = due.iter().map(|&t| day_of(t)).collect();
+    let mut keys: Vec<u64> = days
         .iter()
-        .enumerate()
-        .map(|(i, &t)| (day_of(t), i))
+        .zip(0u32..)
+        .map(|(d, i)| {
+            (u64::from(chrono::Datelike::num_days_from_ce(d) as u32 ^ 1 << 31) << 32) | u64::from(i)
+        })
         .collect();
-    order.sort_by_key(|&(d, i)| (d, i));
+    keys.sort_unstable();
+    let order: Vec<(NaiveDate, usize)> = keys
+        .iter()
+        .filter_map(|&k| {
+            let i = (k & u64::from(u32::MAX)) as usize;
+            Some((*days.get(i)?, i))
+        })
+        .collect();
     let mut out: Vec<Planned> = Vec::with_capacity(items.len());
     let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     let mut k = 0;

@@ -265,7 +265,9 @@ pub(super) fn read_contact(
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     kept.append(&mut events);
     batch.events = events;
-    kept.sort_by_key(|e| (e.at, e.index));
+    // (The index makes every key unique: an unstable sort keeps the input
+    // order of events at one instant, and the module keeps no stable sort.)
+    kept.sort_unstable_by_key(|e| (e.at, e.index));
     Ok(f.into_contact(kept))
 }
 

@@ -58,7 +58,7 @@ impl Worklist {
     /// re-evaluated. When one id comes several times, the last one wins.
     pub fn upsert(&mut self, contacts: Vec<Contact>) -> Upserted {
         let mut done = Upserted::default();
-        let mut changed = Vec::new();
+        let mut changed: Vec<u64> = Vec::new();
         self.contacts.reserve(contacts.len());
         for c in contacts {
             let id = c.id.key();
@@ -102,7 +102,8 @@ impl Worklist {
                     s
                 }
             };
-            changed.push(slot);
+            // (As `u64`: the sort `plan_queue` makes too, one copy of it.)
+            changed.push(u64::from(slot));
         }
         changed.sort_unstable();
         changed.dedup();
