@@ -266,9 +266,16 @@ fn start_then_why(toks: &text::Tokens) -> Option<&'static str> {
         .first()
         .and_then(|t| START_KEYS.into_iter().find(|k| *k == t.w))?;
     // (Or wanting them back: "Start - I want the deals back".)
+    // ("START - désolé mon fils a écrit STOP", "START - mi hijo escribió
+    // BAJA": any keyword, written.)
+    let sent = |a: &text::Tok| {
+        words::SENDING.split(' ').any(|s| s == a.w)
+            || a.w == "ECRIT"
+            || toks.surface(a) == "ESCRIBIO"
+    };
     let why = all.get(1).is_some_and(|t| t.brk != 0)
         && all.windows(2).any(|p| {
-            matches!(p, [a, b] if (b.w == "STOP" && words::SENDING.as_bytes().split(|&c| c == b' ').any(|s| s == a.w.as_bytes())) || (b.w == "BACK" && (a.is(words::MEDIA) || a.w == "THEM")))
+            matches!(p, [a, b] if (b.is(words::KEY) && sent(a)) || (b.w == "BACK" && (a.is(words::MEDIA) || a.w == "THEM")))
         });
     why.then_some(k)
 }

@@ -163,9 +163,13 @@ impl Reader<'_> {
                 && self.eq(k + 1, "CA")
                 && self.eq(k + 2, "VA")
                 && !self.any(k + 3, "PAS PLUS"))
-            || (self.any(k + 1, "IS ARE ESTAN SONT")
+            || (self.any(k + 1, "IS ARE ESTAN SONT ESTA")
                 && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
+            // ("le courriel c'est correct", "les textos c'est beau".)
+            || (self.eq(k + 1, "C")
+                && self.eq(k + 2, "EST")
+                && (self.any(k + 3, "OK BIEN") || self.unlisted(k + 3, "CORRECT BEAU BON")))
     }
 
     /// Word `k`, after a comma, asks for contact by its channel: "don't
@@ -174,7 +178,7 @@ impl Reader<'_> {
     pub(super) fn asked_for(&self, k: usize) -> bool {
         let me = self.is(k + 1, ME)
             && self.on(k + 1)
-            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE"));
+            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE DIRECTLY"));
         // "don't call, text only": the means and "only", without "me".
         let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
         // ("no me llames, textéame": the verb with "me" on it.)

@@ -68,8 +68,12 @@ impl Reader<'_> {
         // (In Spanish and French too: "Para darse de baja, responda BAJA",
         // "Pour vous désabonner, répondez ARRÊT"; REMOVE as STOP.)
         let told = (a..b).any(|m| {
-            (self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ")
-                && (self.is(m + 1, STRONG | STOPV | KEY) || self.any(m + 1, "HERE LINK AQUI")))
+            // ("haga clic aquí", "cliquez ici".)
+            ((self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ")
+                || self.unlisted(m, "CLIC CLIQUEZ"))
+                && (self.is(m + 1, STRONG | STOPV | KEY)
+                    || self.any(m + 1, "HERE LINK AQUI")
+                    || self.unlisted(m + 1, "ICI")))
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
                 // ("... please contact privacy@acme.com", "email us".)
                 || (self.any(m, "CONTACT EMAIL CALL WRITE") && self.any(m + 1, "ADDRESS US"))
@@ -94,7 +98,18 @@ impl Reader<'_> {
                 && !(m > 0 && self.eq(m, "ME") && self.eq(m - 1, "FROM"))
                 && !(self.eq(m, "MY") && self.is(m + 1, MEDIA))
         });
-        a > 0 && (told || notice) && why && !own
+        // (Or a mailing list's footer the customer's own email carries, below
+        // the message: "Unsubscribe from our newsletter: <link>", "You are
+        // receiving this because you subscribed. Unsubscribe | Manage
+        // preferences".)
+        let start = (0..=i).rev().find(|&m| m == 0 || line(m)).unwrap_or(0);
+        let list = start > 0
+            && (self.is(i, STRONG) && self.eq(i + 1, "FROM") && self.eq(i + 2, "OUR")
+                || (start..b).any(|m| {
+                    self.eq(m, "RECEIVING") && self.any(m + 1, "THIS THESE")
+                        || self.unlisted(m, "MANAGE UPDATE") && self.unlisted(m + 1, "PREFERENCES")
+                }));
+        a > 0 && ((told || notice) && why || list) && !own
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
@@ -323,7 +338,7 @@ impl Reader<'_> {
         if self.negated(i)
             || self
                 .back(i, 3)
-                .any(|k| self.is(k, NEG) || self.eq(k, "NOT"))
+                .any(|k| self.is(k, NEG) || self.any(k, "NOT ISN'T AREN'T"))
             // (Or a course: "harassment training".)
             || self.any(i + 1, "FOLDER FILTER BOX FILTERS TRAINING")
             // A feature: "spam call blocking", "spam text filtering".

@@ -36,6 +36,14 @@ impl Reader<'_> {
             return self.any(k + 1, "TRABAJO OFICINA TRAVAIL BUREAU")
                 && !self.any(k + 2, "NI O Y OU ET");
         }
+        // ("pas d'appels le dimanche", "no llamadas los domingos", "pas de
+        // textos le soir", "no me llamen a la oficina".)
+        if self.any(k, "LE LES LOS EL LA") || (self.eq(k, "A") && self.eq(k + 1, "LA")) {
+            let m = k + 1 + usize::from(self.eq(k, "A"));
+            return self.any(m, "NOCHE WEEK OFICINA TRABAJO")
+                || self.any(m, DIAS_JOURS)
+                || self.unlisted(m, "SOIR DOMINGOS SABADOS FINES");
+        }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY YOUR") {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
@@ -57,21 +65,24 @@ impl Reader<'_> {
         if !self.on(k) {
             return None;
         }
-        if self.any(k, "THIS MY THAT")
-            && self.any(
-                k + 1,
-                "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX",
-            )
-        {
-            return Some(k + 2);
-        }
         let three = (self.any(k, "THIS MY THAT THE")
-            && self.any(k + 1, "OFFICE WORK HOME")
+            && (self.any(k + 1, "OFFICE WORK HOME") || self.unlisted(k + 1, "HOUSE"))
             && self.any(k + 2, "NUMBER PHONE LINE"))
             || (self.any(k, "A AL EN")
-                && self.any(k + 1, "ESTE MI ESE")
-                && self.any(k + 2, "NUMBER PHONE EMAIL CORREO"));
-        three.then_some(k + 3)
+                && self.any(k + 1, "ESTE MI ESE LA")
+                && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
+                    || self.unlisted(k + 2, "CASA CELULAR")));
+        if three {
+            return Some(k + 3);
+        }
+        // ("don't call my house", "chez moi": the customer at home.)
+        (self.unlisted(k, "CHEZ") && self.is(k + 1, ME)
+            || self.any(k, "THIS MY THAT")
+                && (self.any(
+                    k + 1,
+                    "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX HOME",
+                ) || self.unlisted(k + 1, "HOUSE")))
+        .then_some(k + 2)
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
@@ -93,6 +104,7 @@ impl Reader<'_> {
     fn verbs_of_contact(&self, j: usize) -> (usize, u8) {
         let mut ch = self.ch(j);
         let mut k = j + 1;
+        let first = (k, ch);
         // More verbs: "don't call, text or email me".
         loop {
             let m = if self.is(k, CONJ) { k + 1 } else { k };
@@ -114,6 +126,11 @@ impl Reader<'_> {
             } else {
                 break;
             }
+        }
+        // ("Don't call, email or text is fine": the means after the comma
+        // are kept, not refused.)
+        if self.brk(j + 1) == WEAK && self.any(k, "IS ARE WORKS") {
+            return first;
         }
         (k, ch)
     }

@@ -60,8 +60,15 @@ impl Reader<'_> {
             && (please || trailing > 0)
             && !self.is(key - 1, DET | PREP | NEG)
             && (key..n).all(|m| self.on(m));
-        // ("stop ya compré", "baja ya compré otro": the reason after "ya".)
-        let ya = (1..n).find(|&m| self.eq(m, "YA")).unwrap_or(0);
+        // ("stop ya compré", "baja ya compré otro": the reason after "ya";
+        // "BAJA no estoy interesado", "ARRÊT pas intéressé": after the
+        // keyword, a reason that starts with its negation.)
+        let ya = (1..n)
+            .find(|&m| {
+                self.eq(m, "YA")
+                    || (m == 1 && self.any(0, "BAJA ARRET") && self.any(1, "NO PAS") && n > 2)
+            })
+            .unwrap_or(0);
         self.short(0, first)
             .or_else(|| self.short(last, n).filter(|_| !named))
             .or_else(|| {
@@ -80,11 +87,18 @@ impl Reader<'_> {
     /// or, past a blank line, a signature block whose first line is a name or a
     /// closing, whatever its footer says.
     fn signed(&self) -> Option<Hit> {
-        let b = (1..self.t.len()).find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))?;
+        let g = self.past_greeting();
+        // ("Good morning,\n\nREMOVE".)
+        if g > 0 {
+            if let Some(h) = self.short(g, self.t.len()) {
+                return Some(h);
+            }
+        }
+        let b = (g + 1..self.t.len()).find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))?;
         let rest = self.t.get(b..).unwrap_or_default();
         // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
-        let name = b == 1
-            && self.any(0, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
+        let name = b == g + 1
+            && self.any(g, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
             && rest.len() <= 2
             && rest.iter().all(|t| t.w.is_empty() && t.cap)
             && rest.iter().skip(1).all(|t| t.line == 0);
@@ -108,7 +122,26 @@ impl Reader<'_> {
                     || self.is(m, FILLER)
                     || self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap)
             });
-        self.short(0, b).filter(|_| signed || block)
+        self.short(g, b).filter(|_| signed || block)
+    }
+
+    /// Where the message starts past a greeting on a line of its own ("Good
+    /// morning,\nREMOVE", "Hola Juan,\n\nBAJA"), else 0.
+    fn past_greeting(&self) -> usize {
+        let b = (1..self.t.len().min(5))
+            .find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))
+            .unwrap_or(0);
+        let greeting = (0..b).all(|m| {
+            self.any(m, "HI HELLO HEY HOLA GOOD MORNING AFTERNOON EVENING DIAS")
+                || self.unlisted(m, "DEAR BUENAS BUENOS TARDES NOCHES BONJOUR ALLO")
+                || (m > 0 && self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap))
+        });
+        // ("Good" greets only as "Good morning".)
+        if greeting && (!self.eq(0, "GOOD") || self.any(1, "MORNING AFTERNOON EVENING")) {
+            b
+        } else {
+            0
+        }
     }
 
     /// A closing at word `m`: "Kind regards", "Many thanks", "Best wishes",

@@ -78,14 +78,26 @@ impl Reader<'_> {
 
     /// "Pourquoi vous continuez à m'appeler?", "continúan llamándome".
     pub(super) fn continuez(&self, i: usize) -> Option<Hit> {
+        // Said of them ("vous continuez à m'appeler", "pourquoi
+        // continuez-vous à m'écrire ?"), not asked ("Continuez à m'appeler
+        // svp": keep calling me).
+        let them = self.eq(i + 1, "VOUS")
+            || self
+                .back(i, 3)
+                .any(|m| self.eq(m, "VOUS") || self.unlisted(m, "ILS POURQUOI"));
         let mut k = i + 1;
-        while self.any(k, "A DE") || (self.is(k, ME) && !self.is(k, CVERB)) {
+        while self.any(k, "A DE VOUS") || (self.is(k, ME) && !self.is(k, CVERB)) {
             k += 1;
         }
-        if self.on(k) && self.is(k, CVERB) && self.ch(k) != 0 {
-            hit(i, k + 1, self.ch(k))
-        } else {
-            None
+        if !(them && self.on(k) && self.is(k, CVERB)) {
+            return None;
+        }
+        // ("... à m'envoyer des messages", "à m'écrire": the medium.)
+        match self.object(k + 1) {
+            _ if self.ch(k) != 0 => hit(i, k + 1, self.ch(k)),
+            Obj::Media { end, ch } => hit(i, end, ch),
+            _ if self.bare(k + 1) => hit(i, k + 1, 0),
+            _ => None,
         }
     }
 
@@ -101,8 +113,8 @@ impl Reader<'_> {
     /// pus", "écrivez-moi plus", "merci de pu m'appeler"; else "plus de messages", "plus d'appels",
     /// "pas d'appels svp".
     pub(super) fn plus(&self, i: usize) -> Option<Hit> {
-        // ("appelez-moi plus jamais".)
-        if self.eq(i, "PLUS")
+        // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't".)
+        if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && self.bare(i + 1)))
             && i > 0
             && (self.bare(i + 1) || (self.eq(i + 1, "JAMAIS") && self.bare(i + 2)))
         {

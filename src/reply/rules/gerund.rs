@@ -126,6 +126,14 @@ impl Reader<'_> {
         let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
         match self.w(k) {
             "AFTER" | "BEFORE" | "DURING" => true,
+            // ("while I'm at work", "when I'm driving"; not "when I already
+            // said no").
+            "WHILE" => self.on(k + 1),
+            "WHEN" => {
+                self.eq(k + 1, "I'M")
+                    && (self.any(k + 2, "AT IN ON")
+                        || self.unlisted(k + 2, "DRIVING WORKING BUSY SLEEPING ASLEEP"))
+            }
             "SO" | "TOO" | "TAN" => self.any(k + 1, "EARLY LATE TEMPRANO TARDE"),
             "ON" => self.any(
                 k + 1,

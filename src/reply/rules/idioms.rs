@@ -199,6 +199,28 @@ impl Reader<'_> {
         }
     }
 
+    /// Fed up with the means, as "sick of" them: "fed up with these texts",
+    /// "I'm done with your calls", "I've had it with the emails", "I'm so
+    /// over these calls".
+    pub(super) fn fed_up(&self, i: usize) -> Option<Hit> {
+        let s = if (self.unlisted(i, "FED") && self.eq(i + 1, "UP"))
+            || (self.eq(i, "HAD") && self.eq(i + 1, "IT"))
+        {
+            i + 1
+        } else if (self.unlisted(i, "DONE") || self.eq(i, "OVER"))
+            && i > 0
+            && self.any(i - 1, "I'M AM SO WE'RE")
+        {
+            i
+        } else {
+            return None;
+        };
+        if self.bare(s + 1) || !(self.eq(s + 1, "WITH") || self.eq(i, "OVER")) {
+            return None;
+        }
+        self.enough(s).map(|h| Hit { a: i, ..h })
+    }
+
     /// "give it a rest (with the calls)", "give the calls a rest".
     pub(super) fn give_a_rest(&self, i: usize) -> Option<Hit> {
         if self.eq(i + 1, "IT") && self.eq(i + 2, "A") && self.eq(i + 3, "REST") {

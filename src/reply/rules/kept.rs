@@ -18,17 +18,25 @@ impl Reader<'_> {
             let generic = ((self.is(k, MEDIA) && !self.is(k, THING))
                 || (self.is(k, ME) && self.is(k, CVERB)))
                 && self.ch(k) & ALL_CH == 0;
-            if !(self.is(k, CVERB | MEDIA | GER)
-                && self.ch(k) != ALL_CH
-                && (self.ch(k) != 0 || generic))
-            {
+            if !self.means_at(k) || !(self.ch(k) != 0 || generic) {
                 continue;
             }
-            if self.keeps(k) {
+            // (Or one of two joined: "you can email or text", "email or
+            // text is fine".)
+            let joined = |j: usize| self.means_at(j) && self.ch(j) & ALL_CH != 0 && self.keeps(j);
+            if self.keeps(k)
+                || (self.any(k + 1, "OR AND") && joined(k + 2))
+                || (k > 1 && self.any(k - 1, "OR AND") && self.on(k - 1) && joined(k - 2))
+            {
                 kept |= if generic { CAME_BY } else { self.ch(k) };
             }
         }
         kept
+    }
+
+    /// Word `k` names a means (not all of them).
+    fn means_at(&self, k: usize) -> bool {
+        self.is(k, CVERB | MEDIA | GER) && self.ch(k) != ALL_CH
     }
 
     /// The means at word `k` is asked for, or said to do.
@@ -89,10 +97,18 @@ impl Reader<'_> {
     /// of its own at word `k`, ahead of the rest.
     fn first_ask(&self, k: usize) -> bool {
         let start = |x: usize| x == 0 || self.brk(x) == FULL_STOP;
+        // ("text me dont call me", "Text or email but no calls": the refusal
+        // next, no comma between.)
+        let mut e = k + 1 + usize::from(self.is(k + 1, ME));
+        if self.eq(e, "OR") && self.is(e + 1, CVERB) {
+            e += 2;
+        }
         (start(k) || (k > 0 && start(k - 1) && self.eq(k - 1, "PLEASE") && self.on(k)))
             && self.is(k, CVERB)
             && ((self.is(k + 1, ME) && self.on(k + 1) && !self.on(k + 2) && k + 2 < self.t.len())
-                || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO"))))
+                || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO")))
+                || ((e..=e + 1).all(|m| self.on(m))
+                    && (self.is(e, NEG) || (self.eq(e, "BUT") && self.any(e + 1, "NO NOT")))))
     }
 
     /// Word `k` is left open to the sender: "you can text me", "you may

@@ -304,7 +304,7 @@ impl Reader<'_> {
             "DNC" => hit(i, i + 1, CALL),
             "ALTO" => self.alto_a(i),
             "STP" => self.stp(i),
-            _ => self.unwelcome(i),
+            _ => self.fed_up(i).or_else(|| self.unwelcome(i)),
         }
     }
 }

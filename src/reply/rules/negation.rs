@@ -46,8 +46,10 @@ impl Reader<'_> {
             return None;
         }
         // "Nunca me suscribí a esto", "je me suis jamais inscrit".
+        // ("I never subscribed to this", "I didn't subscribe".)
         if self.any(j, "SUSCRIBI INSCRIT INSCRITE")
             || (self.is(j, ME) && self.any(j + 1, "SUSCRIBI"))
+            || (self.unlisted(j, "SUBSCRIBED SUBSCRIBE") && matches!(n, "NEVER" | "DIDN'T"))
         {
             return hit(i, j + 1, 0);
         }
@@ -196,6 +198,10 @@ impl Reader<'_> {
     /// contacted", "... you to text me".
     pub(super) fn want(&self, i: usize, j: usize) -> Option<Hit> {
         let mut k = j + 1;
+        // ("I didn't ask for these texts".)
+        if self.any(j, "ASK ASKED") && self.eq(k, "FOR") && self.on(k) {
+            return self.receive(i, k + 1);
+        }
         if self.any(k, "YOU Y'ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
             return self.contact(i, k + 2, false);
         }
@@ -313,12 +319,21 @@ impl Reader<'_> {
                 let after = self.media_after(m);
                 // ("en" for the messages: "je n'en veux plus", "je ne veux
                 // plus en recevoir".)
-                let media = (m - 1..).take_while(|&x| self.on(x)).any(|x| {
-                    (self.is(x, MEDIA) && !self.is(x, THING))
-                        || self.eq(x, "CONTACTE")
-                        || self.eq(x, "EN")
-                });
-                return if media { hit(i, m + 1, after) } else { None };
+                // ("je ne veux plus être appelé": calls.)
+                let called = (m - 1..)
+                    .take_while(|&x| self.on(x))
+                    .any(|x| self.unlisted(x, "APPELE APPELEE"));
+                let media = called
+                    || (m - 1..).take_while(|&x| self.on(x)).any(|x| {
+                        (self.is(x, MEDIA) && !self.is(x, THING))
+                            || self.eq(x, "CONTACTE")
+                            || self.eq(x, "EN")
+                    });
+                return if media {
+                    hit(i, m + 1, if called { CALL } else { after })
+                } else {
+                    None
+                };
             }
             if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS PAS") && !self.eq(m, "EN") {
                 return None;

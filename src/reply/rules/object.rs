@@ -107,7 +107,9 @@ impl Reader<'_> {
         let list = media
             && self.brk(k) == WEAK
             && (self.is(k, MEDIA | GER | CONJ) || (self.is(k, DET) && self.is(k + 1, MEDIA)));
-        list && !self.any(k + 1, "IS ARE") && !self.fine(k) && !self.asked_for(k)
+        // (The means past its article: "les textos, le courriel c'est correct".)
+        let m = k + usize::from(self.is(k, DET));
+        list && !self.any(m + 1, "IS ARE") && !self.fine(m) && !self.asked_for(k)
     }
 
     /// Word `k` of an object that has named a means: another means, or a

@@ -83,7 +83,10 @@ impl Reader<'_> {
             Some(named) if ch == ALL_CH => self.leaving(i, self.means(end + 1).0, named),
             Some(_) => None,
             // "only email me", "only text" (not "only emailed you once").
-            None if end > means_end || !self.on(end) => self.leaving(i, end, ch),
+            // ("only email please".)
+            None if end > means_end || !self.on(end) || self.any(end, "PLEASE THANKS FROM") => {
+                self.leaving(i, end, ch)
+            }
             None => None,
         }
     }
@@ -97,8 +100,11 @@ impl Reader<'_> {
         if self.is(end, ME) && self.on(end) && self.eq(end + 1, "ONLY") {
             end += 1;
         }
+        // ("From now on email only", "please communicate via email only".)
         let ask = self.back(i, 6).all(|m| {
-            self.is(m, FILLER | CVERB | ME) || self.any(m, "BY VIA THROUGH USE PREFER TO POR PAR")
+            self.is(m, FILLER | CVERB | ME)
+                || self.any(m, "BY VIA THROUGH USE PREFER TO POR PAR FROM ON")
+                || self.unlisted(m, "COMMUNICATE CORRESPOND")
         });
         if !(ask && self.on(end) && self.eq(end, "ONLY")) || self.is(end + 1, ME) {
             return None;

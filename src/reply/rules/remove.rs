@@ -238,7 +238,8 @@ impl Reader<'_> {
     /// "My son gave you this number without asking, remove it", "Wrong
     /// number, please remove it from your list": the number.
     fn remove_it(&self, i: usize, k: usize) -> Option<Hit> {
-        let it = !self.is(i, FORGET)
+        // ("delete it", "lose it"; not "forget it": never mind.)
+        let it = !self.any(i, "FORGET OLVIDENSE OLVIDEN")
             && !matches!(self.w(i), "TAKE" | "GET" | "DROP")
             && self.on(k)
             && self.any(k, "IT LE LO LA")

@@ -34,9 +34,14 @@ impl Reader<'_> {
             // Or the keyword told as sent: "Ya les dije BAJA ayer".
             return self.told_stop(i);
         }
+        // (Or a thing the lists do not know, as the object: "dar de baja mi
+        // tarjeta"; but "dar de baja mi número".)
         let thing = (i + 1..i + 4)
             .take_while(|&m| self.on(m))
-            .any(|m| self.is(m, THING));
+            .any(|m| self.is(m, THING))
+            || (self.is(i + 1, DET)
+                && self.on(i + 1)
+                && self.t.get(i + 2).is_some_and(|t| t.w.is_empty()));
         // ("No quiero darme de baja": not wished.)
         let unwished = (i.saturating_sub(5)..i)
             .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));

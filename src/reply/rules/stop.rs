@@ -113,7 +113,9 @@ impl Reader<'_> {
         {
             return hit(i, i + 3, ALL_CH);
         }
+        // ("il pleut sans arrêt", "llueve sin parar": without stopping.)
         if self.negated(i)
+            || (i > 0 && self.unlisted(i - 1, "SANS SIN") && self.on(i))
             || self.first_person_plan(i)
             || self.noun_use(i)
             || self.past_question(i)

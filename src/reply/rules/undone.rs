@@ -40,7 +40,10 @@ impl Reader<'_> {
         // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
         // "wait": "hold on stop, what's the total?")
         let told = h.a > 0 && self.any(h.a - 1, "SAID TEXT");
-        let sent = h.a > 0 && self.any(h.a - 1, SENDING);
+        // ("START - désolé mon fils a écrit STOP".)
+        let sent = h.a > 0
+            && (self.any(h.a - 1, SENDING)
+                || (restart && (self.eq(h.a - 1, "ECRIT") || self.unlisted(h.a - 1, "ESCRIBIO"))));
         let before = |words: &str| self.back_in_sentence(h.a).any(|m| self.any(m, words));
         // The customer's own denial, in the clause: "I never said", "I
         // didn't mean to text" (not "you didn't stop when I said STOP").
@@ -60,15 +63,21 @@ impl Reader<'_> {
                 || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")));
         // ("I accidentally unsubscribed, can you add me back?", "I opted out
         // by mistake": done, and told of as a slip.)
+        // ("me desuscribí por error", "je me suis désabonnée par accident".)
         let past = self
             .t
             .get(h.a)
-            .is_some_and(|t| self.toks.surface(t).ends_with("ED"));
+            .is_some_and(|t| self.toks.surface(t).ends_with("ED"))
+            || self.eq(h.a, "DESUSCRIBI")
+            || (h.a > 0 && self.eq(h.a - 1, "SUIS"));
         let undone = (past || (h.a > 0 && self.any(h.a - 1, "ACCIDENTALLY MISTAKENLY")))
-            && self.any(h.a, "UNSUBSCRIBED OPT")
+            && self.any(h.a, "UNSUBSCRIBED OPT DESUSCRIBI DESABONNE")
             && (before("ACCIDENTALLY MISTAKENLY")
                 || (h.b..h.b + 5).any(|m| {
-                    self.on(m) && self.eq(m, "BY") && self.any(m + 1, "MISTAKE ACCIDENT")
+                    self.on(m)
+                        && self.any(m, "BY POR PAR")
+                        && (self.any(m + 1, "MISTAKE ACCIDENT ERROR")
+                            || self.unlisted(m + 1, "ERREUR EQUIVOCACION"))
                 }));
         // ("Sorry I accidentally blocked you, unblocked now", "my phone
         // blocked your number by mistake".)
