@@ -146,7 +146,9 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
             hits.push(h);
         }
     }
-    let kept = r.kept();
+    // (START first asks for texts: "START but don't call me" revokes calls
+    // only.)
+    let kept = r.kept() | if r.any(0, "START UNSTOP") { SMS } else { 0 };
     // (A generic means kept is the medium the message came by.)
     let kept = if kept & CAME_BY != 0 {
         kept | came_by.0
