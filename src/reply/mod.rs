@@ -178,7 +178,9 @@ fn spelt_with_courtesy(toks: &text::Tokens, came_by: Revoked) -> Option<Classifi
 /// (iMessage's tapbacks to an SMS, Android's "Reacted 👍 to"): the words
 /// quoted are ours (`Liked "... Reply STOP to opt out"`), not the customer's.
 fn tapback(text: &str) -> bool {
-    const REACTIONS: [&str; 9] = [
+    // (Also as Spanish and French phones write them: "Le gustó “…”", "A
+    // aimé « … »".)
+    const REACTIONS: [&str; 18] = [
         "Liked ",
         "Loved ",
         "Disliked ",
@@ -188,14 +190,23 @@ fn tapback(text: &str) -> bool {
         "Questioned ",
         "Removed a",
         "Reacted ",
+        "Le gustó ",
+        "Le encantó ",
+        "No le gustó ",
+        "Reaccionó ",
+        "A aimé ",
+        "A adoré ",
+        "N'a pas aimé ",
+        "A réagi ",
+        "A ri ",
     ];
     let t = text.trim_start();
     REACTIONS.iter().any(|r| {
         t.strip_prefix(r).is_some_and(|rest| {
             // "Removed a like from", "Reacted 👍 to": then the quote.
-            let quote = rest.find(['“', '"']);
+            let quote = rest.find(['“', '"', '«']);
             quote.is_some_and(|q| rest.get(..q).is_some_and(|head| head.len() <= 24))
-                && t.trim_end().ends_with(['”', '"'])
+                && t.trim_end().ends_with(['”', '"', '»'])
         })
     })
 }

@@ -69,7 +69,7 @@ impl Reader<'_> {
         // "Pour vous désabonner, répondez ARRÊT"; REMOVE as STOP.)
         let told = (a..b).any(|m| {
             // ("haga clic aquí", "cliquez ici".)
-            ((self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ")
+            ((self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ SEND ENVOYEZ TEXTEZ ECRIVEZ")
                 || self.unlisted(m, "CLIC CLIQUEZ"))
                 && (self.is(m + 1, STRONG | STOPV | KEY)
                     || self.any(m + 1, "HERE LINK AQUI")
@@ -87,8 +87,12 @@ impl Reader<'_> {
         };
         // (Or a confidentiality notice's: "If you received this (email) in
         // error, please delete this email".)
-        let notice =
-            (a..b).any(|m| self.eq(m, "RECEIVED") && (m + 3..m + 5).any(|e| self.eq(e, "ERROR")));
+        // ("If you are not the intended recipient, please ... delete this
+        // email", "Si usted no es el destinatario", "le destinataire".)
+        let notice = (a..b).any(|m| {
+            self.eq(m, "RECEIVED") && (m + 3..m + 5).any(|e| self.eq(e, "ERROR"))
+                || self.unlisted(m, "INTENDED DESTINATARIO DESTINATAIRE")
+        });
         let why = notice || (a..b).any(|m| purpose(m) || wish(m));
         // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
         // "If you would, text STOP to opt me out"; but the sender's words
@@ -103,8 +107,11 @@ impl Reader<'_> {
         // receiving this because you subscribed. Unsubscribe | Manage
         // preferences".)
         let start = (0..=i).rev().find(|&m| m == 0 || line(m)).unwrap_or(0);
+        // ("Unsubscribe: <link>", "Unsubscribe from Northwind updates:
+        // <link>": a line of its own that leads to a link.)
         let list = start > 0
             && (self.is(i, STRONG) && self.eq(i + 1, "FROM") && self.eq(i + 2, "OUR")
+                || i == start && self.is(i, STRONG) && (i + 1..b).any(|m| self.eq(m, "LINK"))
                 || (start..b).any(|m| {
                     self.eq(m, "RECEIVING") && self.any(m + 1, "THIS THESE")
                         || self.unlisted(m, "MANAGE UPDATE") && self.unlisted(m + 1, "PREFERENCES")

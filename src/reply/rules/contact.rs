@@ -147,8 +147,12 @@ impl Reader<'_> {
             k += 1;
         }
         let mut object = me;
-        if self.is(k, ME) && self.on(k) {
-            k += 1;
+        // (Or someone of the household: "don't call him again", "never
+        // call my mother again".)
+        let kin =
+            self.eq(k, "MY") && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD");
+        if (self.is(k, ME) || self.any(k, "HIM HER") || kin) && self.on(k) {
+            k += 1 + usize::from(kin);
             object = true;
         } else if let Some(end) = self.the_number(k) {
             k = end;
@@ -245,10 +249,12 @@ impl Reader<'_> {
             };
         }
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
+        // ("... regarding this".)
         if self.any(
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
+            || (self.unlisted(k, "REGARDING CONCERNING") && self.any(k + 1, "THIS THAT IT"))
             || self.bare(k)
         {
             return hit(i, k, ch);

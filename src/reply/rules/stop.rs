@@ -18,7 +18,11 @@ impl Reader<'_> {
         }
         // A thing named so: "a vendor that honors opt-out requests" (but
         // "your unsubscribe link doesn't work" asks to be unsubscribed).
-        if self.on(i + 1) && self.eq(i + 1, "REQUESTS") {
+        // ("Do you support opt-out management?", "an unsubscribe footer".)
+        if self.on(i + 1)
+            && (self.eq(i + 1, "REQUESTS")
+                || self.unlisted(i + 1, "MANAGEMENT FOOTER FOOTERS FEATURE"))
+        {
             return None;
         }
         let mut k = i + 1;

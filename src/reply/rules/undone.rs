@@ -56,8 +56,16 @@ impl Reader<'_> {
             && h.a > 0
             && (self.eq(h.a - 1, "WAIT")
                 || (h.a > 1 && self.eq(h.a - 1, "ON") && self.eq(h.a - 2, "HOLD")));
+        // ("What happens if a customer replies STOP?": someone else's.)
+        let other = |m: usize| self.unlisted(m, "CUSTOMER SOMEONE SOMEBODY ANYONE CLIENT");
+        let others = || self.back_in_sentence(h.a).any(other);
         let slipped = h.b == h.a + 1
             && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
+                || (h.a > 0
+                    && (sent
+                        || self.any(h.a - 1, "REPLY SEND")
+                        || self.unlisted(h.a - 1, "REPLIES SENDS"))
+                    && others())
                 || ((sent || told) && denied)
                 || wait
                 || (self.on(h.b) && self.eq(h.b, "BY") && self.any(h.b + 1, "MISTAKE ACCIDENT")));
