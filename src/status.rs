@@ -179,10 +179,11 @@ pub fn fold(events: &[Event], sticky: &[Status]) -> StatusFold {
             } => {
                 if let Some(s) = Status::of_outcome(*outcome, *satisfied) {
                     manual = Some((s, i, e.at));
-                } else if manual.is_some_and(|(m, ..)| m.is_call_result() && !sticky.contains(&m)) {
+                } else if manual.is_some_and(|(m, ..)| m.is_call_result()) {
                     // A call that connected ends what an earlier call's
                     // result said ("No Answer", "Wrong Number"): the status
-                    // is the texts' again (a sales outcome stays).
+                    // is the texts' again (a sales outcome stays). It is a
+                    // logged outcome, so it ends a sticky one too.
                     manual = None;
                 }
             }
