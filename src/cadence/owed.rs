@@ -7,7 +7,7 @@ use crate::explain::Explain;
 use crate::model::{Channel, Direction, EventBody, Interaction, Outcome};
 use crate::playbook::Mode;
 use crate::reply::Intent;
-use crate::time::{Instant, DAY, MINUTE};
+use crate::time::{Instant, MINUTE};
 
 use super::place::{mode_for, place, route};
 use super::{ActChannel, Candidate, Kind, Label};
@@ -222,7 +222,12 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
                     // time it was set, and no earlier than a day before it
                     // is due: not the call during which it was set, logged
                     // at hang-up, nor a call nobody answered.
-                    let early = ((due.0 - set.0) / 2).clamp(0, DAY);
+                    // (A day as the calendar counts it, in the contact's
+                    // zone: across a fall-back night, 10:00 the day before
+                    // is 25 hours back.)
+                    let early = ((due.0 - set.0) / 2)
+                        .max(0)
+                        .min(due.0 - ctx.zone.add_days(due, -1).0);
                     let reached = ctx.made_as(e, AS_CALLBACK)
                         || *outcome == Outcome::Connected
                         || outcome.is_sales();
