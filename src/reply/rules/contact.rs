@@ -149,9 +149,13 @@ impl Reader<'_> {
         let mut object = me;
         // (Or someone of the household: "don't call him again", "never
         // call my mother again".)
+        // (Not when the customer asks for themselves instead: "don't call my
+        // husband, call me".)
         let kin =
             self.eq(k, "MY") && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD");
-        if (self.is(k, ME) || self.any(k, "HIM HER") || kin) && self.on(k) {
+        let other =
+            (self.any(k, "HIM HER") || kin) && !(k + 1..self.t.len()).any(|m| self.is(m, ME));
+        if (self.is(k, ME) || other) && self.on(k) {
             k += 1 + usize::from(kin);
             object = true;
         } else if let Some(end) = self.the_number(k) {
