@@ -620,6 +620,13 @@ fn a_zone_given_as_an_offset_says_why_it_is_refused() {
         "\"UTC-08\"",
         "\"utc+12\"",
         "\"UTC-02\"",
+        // As people space, bracket and dash them.
+        "\"UTC -5\"",
+        "\"(UTC-05:00)\"",
+        "\"EST (UTC-5)\"",
+        "\"UTC\\u20135\"",
+        "\"5\"",
+        "\"05:00\"",
     ] {
         let e = err(&format!(
             r#"{{"id":"a","timeZone":{zone},"addedAt":"2026-11-01T00:00:00Z","events":[]}}"#

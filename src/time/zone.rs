@@ -122,10 +122,14 @@ impl Zone {
         // An offset ("-05:00", "UTC-5", "GMT+01:00") is not read as a zone: it
         // says nothing of daylight saving time, and half the year a window
         // read in it would be an hour off.
-        let offset = name
-            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-            .starts_with(['+', '-', '\u{2212}'])
-            && name.bytes().any(|b| b.is_ascii_digit());
+        // ("UTC -5", "(UTC-05:00)", "EST (UTC-5)", "5", "05:00".)
+        // (0xE2 starts the minus sign and the en dash.)
+        let offset = !name.contains('/')
+            && name.bytes().any(|b| b.is_ascii_digit())
+            && name
+                .bytes()
+                .find(|b| !(b.is_ascii_alphabetic() || b" ([".contains(b)))
+                .is_some_and(|b| b.is_ascii_digit() || b"+-\xE2".contains(&b));
         let hint = if offset { OFFSET_IS_NO_ZONE } else { "" };
         Err(Error::new(
             ErrorCode::UnknownTimeZone,
