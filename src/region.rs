@@ -185,11 +185,12 @@ impl Region {
         // upper case, accents off): `NAME>CODE|` (one text, not a table of
         // pointers, in the WebAssembly module).
         const OTHER_NAMES: &str = concat!(
-            "US>US|USA>US|UNITEDSTATES>US|UNITEDSTATESOFAMERICA>US|",
+            // (ISO 3166's three letters too: "USA", "CAN".)
+            "US>US|USA>US|UNITEDSTATES>US|UNITEDSTATESOFAMERICA>US|CAN>CA|",
             // Names a CRM's picklist uses.
             "PEI>CA-PE|NWT>CA-NT|NEWFOUNDLAND>CA-NL|LABRADOR>CA-NL|WASHINGTONDC>US-DC|",
             "DC>US-DC|WASHINGTONSTATE>US-WA|USVIRGINISLANDS>US-VI|VIRGINISLANDSUS>US-VI|",
-            "VIRGINISLANDS>US-VI|YUKONTERRITORY>CA-YT|",
+            "VIRGINISLANDS>US-VI|YUKONTERRITORY>CA-YT|USVI>US-VI|CNMI>US-MP|",
             // The abbreviations of the US Government Publishing Office's
             // style manual and the AP's ("Calif.", "N.Y.", "W. Va."), and
             // Canada Post's older ones ("Ont.", "Que.", "Nfld.").

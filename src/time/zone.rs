@@ -88,8 +88,11 @@ impl Zone {
         };
         // HubSpot's slug of a name ("america_slash_new_york",
         // "america_slash_port_hyphen_au_hyphen_prince").
-        let slug = name.contains("_slash_").then(|| {
-            name.replace("_slash_", "/")
+        // (In any letter case: "AMERICA_SLASH_CHICAGO".)
+        let lower = name.to_ascii_lowercase();
+        let slug = lower.contains("_slash_").then(|| {
+            lower
+                .replace("_slash_", "/")
                 .replace("_hyphen_", "-")
                 .replace("_plus_", "+")
         });
