@@ -59,7 +59,9 @@ fuzz_target!(|data: &[u8]| {
                 .chars()
                 .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
                 .collect();
-            ["", "sms", "text", "textmessage", "email"]
+            // (The channels' aliases too: "MMS", and the plurals of a CRM's
+            // "Do not: Texts / Emails" boxes.)
+            ["", "sms", "text", "textmessage", "mms", "texts", "email", "emails"]
                 .iter()
                 .any(|n| s.eq_ignore_ascii_case(n))
         });
