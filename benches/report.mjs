@@ -106,7 +106,7 @@ if (node?.ratios && nodeW) {
 if (batch?.ratio) {
   const em = batch.ratio;
   row('ratio to json-rules-engine: `evaluateMany`', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
-    `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(batch.n)} contacts; median of ${em.rounds} rounds taking turns; natively: ${native ? `${f(em.theirs / native.evaluateUs)}×` : 'n/a'}`);
+    `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(batch.n)} contacts; median of ${em.rounds} rounds taking turns; with \`{explain: false}\` in the same rounds (every fact, no sentences): ${em.lean ? `${f(em.lean)}× (${us(em.leanUs)})` : 'n/a'}; natively: ${native ? `${f(em.theirs / native.evaluateUs)}×` : 'n/a'}`);
 } else {
   missing('ratio to json-rules-engine: `evaluateMany`', '≥ 5×', 'no per-contact results');
 }
