@@ -324,6 +324,21 @@ const EVALUATE_COLUMNS = ['line', 'id', 'name', 'status', 'statusLabel', 'stage'
   'nextDue', 'nextOverdue', 'nextAuto', 'nextAutoDueAt', 'canText', 'canCall', 'canEmail', 'followUpAt', 'phase', 'validUntil',
   'timeZone', 'timeZoneSource', 'error'];
 
+// Kept columns in a CSV row: under keys of their own (`kept` is by the name
+// given), so that a kept "Status" or "Priority" is not the engine's column of
+// that name; headed by the name, or `input.<name>` when an output column has
+// that name in any letter case (the CRM's "Priority" beside the engine's).
+const keptKey = (i) => `\u0000kept${i}`;
+function keptColumns(keep, columns) {
+  const taken = new Set(columns.map((c) => c.toLowerCase()));
+  return keep.map((k, i) => ({ key: keptKey(i), header: taken.has(k.toLowerCase()) ? `input.${k}` : k }));
+}
+function keptCells(keep, kept) {
+  const o = {};
+  keep.forEach((k, i) => { o[keptKey(i)] = kept[k]; });
+  return o;
+}
+
 function evaluationRow(r, line, kept) {
   if (r.error !== undefined) return { line, id: r.id, ...kept, error: r.error };
   const n = r.next;
@@ -478,14 +493,14 @@ async function main(argv) {
           r = { ...r, error: msg, path: localPath(r.path || ''), ...(r.errors ? { errors: r.errors.map((x) => ({ ...x, path: localPath(x.path || '') })) } : {}) };
         } else good++;
         if (opts.command === 'evaluate') {
-          if (format === 'csv') rows.push(evaluationRow(r, m.line, kept));
+          if (format === 'csv') rows.push(evaluationRow(r, m.line, keptCells(keep, kept)));
           else text += JSON.stringify(r.error !== undefined ? { line: m.line, ...r, ...(keep.length ? { input: kept } : {}) } : (keep.length ? { ...r, input: kept } : r)) + '\n';
         } else if (r.error === undefined && r.next && (opts.channel === 'all' || r.next.channel === opts.channel)) {
           queueItems.push({ id: r.id, priority: r.priority, dueAt: r.next.dueAt, r, kept });
         }
       });
       if (rows.length) {
-        text = csvText(rows, [...EVALUATE_COLUMNS.slice(0, 3), ...keep, ...EVALUATE_COLUMNS.slice(3)], !wroteHeader);
+        text = csvText(rows, [...EVALUATE_COLUMNS.slice(0, 3), ...keptColumns(keep, EVALUATE_COLUMNS), ...EVALUATE_COLUMNS.slice(3)], !wroteHeader);
         wroteHeader = true;
       }
       await out.write(text);
@@ -584,16 +599,18 @@ async function main(argv) {
     );
     const lastDay = addDays(today, days - 1);
     const byId = new Map(queueItems.map((q) => [String(q.id), q]));
-    const columns = [...QUEUE_COLUMNS.slice(0, 4), ...keep, ...QUEUE_COLUMNS.slice(4)];
+    const columns = [...QUEUE_COLUMNS.slice(0, 4), ...keptColumns(keep, QUEUE_COLUMNS), ...QUEUE_COLUMNS.slice(4)];
     const rows = [];
     for (const p of planned) {
       if (p.plannedFor < today || p.plannedFor > lastDay) continue;
       const { r, kept } = byId.get(String(p.id));
-      rows.push({
-        rank: p.rank, plannedFor: p.plannedFor, id: p.id, name: r.displayName, ...kept, priority: p.priority,
+      const row = {
+        rank: p.rank, plannedFor: p.plannedFor, id: p.id, name: r.displayName, priority: p.priority,
         // The evaluation's due time is in the contact's own offset; planQueue's is not.
         label: r.next.label, channel: r.next.channel, dueAt: r.next.dueAt, deferredDays: p.deferredDays, status: r.statusLabel, stage: r.stage,
-      });
+      };
+      // (NDJSON: the kept fields under `input`, as `evaluate` writes them.)
+      rows.push(format === 'csv' ? { ...row, ...keptCells(keep, kept) } : keep.length ? { ...row, input: kept } : row);
     }
     for (let i = 0; i < rows.length || i === 0; i += 5000) {
       const part = rows.slice(i, i + 5000);

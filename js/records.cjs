@@ -332,9 +332,13 @@ async function* csvRows(chunks, file) {
   const parser = csvParse({
     columns: (header) => header.map((h) => h.trim()),
     // A row of empty cells (",,", the trailing rows of a spreadsheet's export)
-    // is a blank line: skipped, as one.
+    // is a blank line: skipped, as one. A quote inside a cell that does not
+    // start with one is a character of it (`Robert "Bob" Brown`), as
+    // spreadsheets read it. (A quote that opens a cell and is not closed
+    // well still stops the file: csv-parse, trimming, cannot find the next
+    // row after it, and skipping would lose every row after it unsaid.)
     info: true, raw: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true,
-    relax_column_count: true, trim: true,
+    relax_column_count: true, trim: true, relax_quotes: true,
   });
   // pipeline, not pipe: a source that fails or is closed early ends the parser too.
   pipeline(Readable.from(chunks), parser, () => {});

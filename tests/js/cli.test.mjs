@@ -388,6 +388,26 @@ test('evaluateManyParallel equals evaluateMany, bad contacts included', async ()
   console.log(`${contacts.length} contacts: evaluateMany ${seqMs} ms, evaluateManyParallel (2 workers) ${parMs} ms`);
 });
 
+test('--keep never loses a column to an output column of its name; queue NDJSON keeps it under input; a quote inside a cell is a character', () => {
+  const f = join(dir, 'keepclash.csv');
+  writeFileSync(f, 'id,name,TZ,Created,Status,Stage,Owner,Priority\n1,"A",America/New_York,2026-11-10T09:00:00-05:00,Open,Qualified,kim,High\n'
+    + '2,Robert "Bob" Brown,America/New_York,2026-11-10T09:00:00-05:00,Won,Closed,lee,Low\n');
+  const base = ['--map', 'timeZone=TZ,addedAt=Created,priority=', '--playbook', 'call-ladder', '--now', NOW];
+  // In CSV, a kept column an output column also names (in any letter case) is input.<name>.
+  const ev = run(['evaluate', f, ...base, '--keep', 'status,stage,owner,Priority', '--format', 'csv']);
+  assert.equal(ev.status, 0, ev.stderr);
+  const rows = csv(ev.stdout);
+  assert.deepEqual(rows.map((r) => [r.id, r.name, r['input.status'], r['input.stage'], r.owner, r['input.Priority'], r.status, r.priority]),
+    [['1', 'A', 'Open', 'Qualified', 'kim', 'High', 'newAccount', '0'], ['2', 'Robert "Bob" Brown', 'Won', 'Closed', 'lee', 'Low', 'newAccount', '0']]);
+  // queue: in NDJSON under input, as evaluate writes them; in CSV as columns.
+  const q = run(['queue', f, ...base, '--keep', 'Priority,owner', '--capacity', '5']);
+  assert.equal(q.status, 0, q.stderr);
+  const lines = q.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => [l.id, l.priority, l.input]), [['1', 0, { Priority: 'High', owner: 'kim' }], ['2', 0, { Priority: 'Low', owner: 'lee' }]]);
+  const qc = run(['queue', f, ...base, '--keep', 'Priority,owner', '--capacity', '5', '--format', 'csv']);
+  assert.deepEqual(csv(qc.stdout).map((r) => [r.id, r['input.Priority'], r.owner, r.priority]), [['1', 'High', 'kim', '0'], ['2', 'Low', 'lee', '0']]);
+});
+
 test('real files: a byte order mark, --keep in any case, bad event lines and an unwritable output fail the run', () => {
   const ev = (i) => ({ id: `k${i}`, timeZone: 'America/New_York', addedAt: '2026-11-01T14:00:00Z', Phone: `(212) 555-01${10 + i}` });
   const bom = join(dir, 'bom.ndjson');
@@ -685,7 +705,8 @@ test('--map field= leaves a CRM\'s own column of an engine field\'s name unread;
   const fixed = run([...base, '--map', 'region=,priority=', '--keep', 'Region,Priority']);
   assert.equal(fixed.status, 0, fixed.stderr);
   const rows = csv(fixed.stdout);
-  assert.deepEqual(rows.map((x) => [x.id, x.Region, x.Priority, x.error]), [['1', 'Northeast', 'High', ''], ['2', 'Midwest', 'Low', '']]);
+  // (The CRM's Priority beside the engine's priority: input.Priority.)
+  assert.deepEqual(rows.map((x) => [x.id, x.Region, x['input.Priority'], x.priority, x.error]), [['1', 'Northeast', 'High', '0', ''], ['2', 'Midwest', 'Low', '0', '']]);
   assert.equal(rows[0].timeZone, 'America/New_York');
   // One field: the hint in the singular; a mapped field gets none (it was asked for).
   const one = run([...base, '--map', 'priority=']);
