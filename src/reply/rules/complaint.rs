@@ -21,7 +21,8 @@ impl Reader<'_> {
         let end = (i + 1..i + 6)
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "ALONE PAZ TRANQUILLE PAIX"))?;
-        if self.eq(i, "LEAVE") && !self.is(i + 1, ME) {
+        // (Or someone of the household: "Leave my mother alone".)
+        if self.eq(i, "LEAVE") && !self.is(i + 1, ME) && self.kin(i + 1) == 0 {
             return None;
         }
         if self.negated(i) {

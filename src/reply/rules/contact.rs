@@ -58,6 +58,20 @@ impl Reader<'_> {
             && (self.eq(k + 1, "NOW") || (self.eq(k + 1, "A") && self.eq(k + 2, "WHILE")))
     }
 
+    /// Someone of the household named at word `k` ("him", "her", "my
+    /// mother"): how many words name them, else 0.
+    pub(super) fn kin(&self, k: usize) -> usize {
+        if self.any(k, "HIM HER") {
+            1
+        } else if self.eq(k, "MY")
+            && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
+        {
+            2
+        } else {
+            0
+        }
+    }
+
     /// Where the customer's number or address named from word `k` ends:
     /// "this number", "my cell", "this address", "the office line", "no me llamen a este
     /// número", "a este correo".
@@ -151,12 +165,10 @@ impl Reader<'_> {
         // call my mother again".)
         // (Not when the customer asks for themselves instead: "don't call my
         // husband, call me".)
-        let kin =
-            self.eq(k, "MY") && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD");
-        let other =
-            (self.any(k, "HIM HER") || kin) && !(k + 1..self.t.len()).any(|m| self.is(m, ME));
+        let kin = self.kin(k);
+        let other = kin > 0 && !(k + 1..self.t.len()).any(|m| self.is(m, ME));
         if (self.is(k, ME) || other) && self.on(k) {
-            k += 1 + usize::from(kin);
+            k += kin.max(1);
             object = true;
         } else if let Some(end) = self.the_number(k) {
             k = end;
