@@ -142,12 +142,11 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     };
     let mut hits = r.hits();
     if hits.count == 0 {
-        if let Some(h) = r.fallback() {
-            hits.push(h);
-        }
+        hits.push(r.fallback()?);
     }
-    // (START first asks for texts: "START but don't call me" revokes calls
-    // only.)
+    // The means kept, read only when there is a request (most messages
+    // have none, and each is classified as its contact is read). START
+    // first asks for texts: "START but don't call me" revokes calls only.
     let kept = r.kept() | if r.any(0, "START UNSTOP") { SMS } else { 0 };
     // (A generic means kept is the medium the message came by.)
     let kept = if kept & CAME_BY != 0 {
