@@ -3,7 +3,8 @@
 //! by ISO 3166-2 code (`US`, `US-TX`, `CA`, `CA-ON`, ...).
 //!
 //! The rules are data, not code: `src/regions/regions.json` (window per
-//! weekday, days with no calls, caps, citations) is compiled in and read once;
+//! weekday, days with no calls, caps, citations) is compiled in as Rust data
+//! by build.rs and resolved once;
 //! `src/regions/zones.rs` (the IANA zones of each region) is generated from
 //! the time-zone database by `scripts/region-zones.py`. A state with no rule of
 //! its own has its country's window. Every window is inside its country's (a
@@ -41,7 +42,9 @@ mod tests;
 #[path = "regions/zones.rs"]
 mod zones;
 
+#[cfg(test)]
 use load::load;
+use load::{rows_of, RAW};
 
 /// A region: an index into the compiled table. Read from JSON as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,13 +76,9 @@ struct Table {
     error: Option<String>,
 }
 
-/// `regions/regions.json` as the engine reads it (build.rs: without the
-/// notes and addresses people check).
-const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/regions.json"));
-
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| match load(DATA) {
+    TABLE.get_or_init(|| match rows_of(RAW) {
         Ok(rows) => {
             let mut by_code: Vec<u16> = (0..rows.len())
                 .filter_map(|i| u16::try_from(i).ok())

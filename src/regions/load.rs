@@ -1,7 +1,10 @@
 //! Reading the data file, `regions.json`, into the table's rows: every value
 //! checked, a problem reported with the row's code.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, Weekday};
+#[cfg(test)]
 use serde::Deserialize;
 
 use crate::channel::Channel;
@@ -12,82 +15,89 @@ use crate::window::{block_from, Window, DAY_NAMES};
 use super::zones;
 use super::Row;
 
+/// Text of the table: borrowed from the module's data, or read from JSON
+/// in tests.
+type Text = Cow<'static, str>;
+/// A list of the table: the same.
+type List<T> = Cow<'static, [T]>;
+
+/// The data file as JSON, for tests: the module's copy is Rust data that
+/// build.rs writes from the same file (no JSON reader for it in the module,
+/// some 20 KB gzipped).
+#[cfg(test)]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
-    // The description, each row's notes and each citation's address are
-    // for people (docs/consent.md): the copy compiled in has none of them
-    // (build.rs); the file's tests read them.
-    #[allow(dead_code)]
-    #[serde(default)]
-    description: String,
     regions: Vec<RawRow>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawRow {
-    code: String,
-    name: String,
-    window: Option<Vec<RawBlock>>,
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", deny_unknown_fields))]
+pub(super) struct RawRow {
+    code: Text,
+    name: Text,
+    window: Option<List<RawBlock>>,
     banned: Option<RawBanned>,
-    caps: Option<Vec<RawCap>>,
+    caps: Option<List<RawCap>>,
     covers_texts: Option<bool>,
-    cite: Vec<RawCite>,
-    #[allow(dead_code)]
-    #[serde(default)]
-    notes: String,
-    checked: String,
+    cite: List<RawCite>,
+    checked: Text,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBlock {
-    days: Option<Vec<String>>,
-    from: String,
-    to: String,
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct RawBlock {
+    days: Option<List<Text>>,
+    from: Text,
+    to: Text,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBanned {
-    weekdays: Vec<String>,
-    cite: String,
-    holidays: Vec<RawHoliday>,
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct RawBanned {
+    weekdays: List<Text>,
+    cite: Text,
+    holidays: List<RawHoliday>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawHoliday {
-    name: String,
-    date: Option<String>,
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", deny_unknown_fields))]
+pub(super) struct RawHoliday {
+    name: Text,
+    date: Option<Text>,
     nth: Option<i8>,
-    weekday: Option<String>,
+    weekday: Option<Text>,
     month: Option<u32>,
-    on_or_before: Option<String>,
+    on_or_before: Option<Text>,
     easter: Option<i32>,
     offset: Option<i32>,
     years: Option<Years>,
     observed: Option<Observed>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCap {
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct RawCap {
     max: u32,
     hours: Option<i64>,
     days: Option<i64>,
-    channels: Vec<Channel>,
+    channels: List<Channel>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCite {
-    law: String,
-    #[allow(dead_code)]
-    #[serde(default)]
-    url: String,
+#[derive(Clone)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct RawCite {
+    law: Text,
 }
+
+// `RAW`: the rows of src/regions/regions.json, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
 
 const WEEKDAYS: [Weekday; 7] = [
     Weekday::Mon,
@@ -162,12 +172,42 @@ fn holiday(h: &RawHoliday) -> Result<Holiday, String> {
     })
 }
 
-/// Reads and checks the table; rows without a window (or `coversTexts`) take
-/// their country's, the row whose code is the first two letters.
+/// The data file's text read and checked, for tests. The description, each
+/// row's notes and each citation's address are for people (docs/consent.md):
+/// they are left out, as build.rs leaves them out of the rows compiled in.
+#[cfg(test)]
 pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
-    let file: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let mut rows: Vec<Row> = Vec::with_capacity(file.regions.len());
-    for raw in &file.regions {
+    let mut v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let take = |v: &mut serde_json::Value, k: &str| v.as_object_mut().map(|o| o.remove(k));
+    take(&mut v, "description");
+    for row in items(&mut v, "regions") {
+        take(row, "notes");
+        for cite in items(row, "cite") {
+            take(cite, "url");
+        }
+    }
+    let file: RawFile = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    rows_of(&file.regions)
+}
+
+/// The elements of array field `key` of object `v`.
+#[cfg(test)]
+fn items<'a>(
+    v: &'a mut serde_json::Value,
+    key: &str,
+) -> impl Iterator<Item = &'a mut serde_json::Value> {
+    v.get_mut(key)
+        .and_then(|a| a.as_array_mut())
+        .into_iter()
+        .flatten()
+}
+
+/// Checks the table's rows and resolves them; rows without a window (or
+/// `coversTexts`) take their country's, the row whose code is the first two
+/// letters.
+pub(super) fn rows_of(regions: &[RawRow]) -> Result<Vec<Row>, String> {
+    let mut rows: Vec<Row> = Vec::with_capacity(regions.len());
+    for raw in regions {
         let at = |e: String| format!("{}: {e}", raw.code);
         let country = raw.code.get(..2).unwrap_or("");
         let base = rows.iter().find(|r| r.code == country);
@@ -185,8 +225,8 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
             .find(|(c, _)| *c == raw.code)
             .map_or(&[][..], |(_, z)| *z);
         rows.push(Row {
-            code: raw.code.clone(),
-            name: raw.name.clone(),
+            code: raw.code.to_string(),
+            name: raw.name.to_string(),
             window,
             weekdays,
             holidays,
@@ -198,7 +238,7 @@ pub(super) fn load(text: &str) -> Result<Vec<Row>, String> {
             citation: raw
                 .cite
                 .iter()
-                .map(|c| c.law.as_str())
+                .map(|c| c.law.as_ref())
                 .collect::<Vec<_>>()
                 .join("; "),
             zones,
@@ -213,7 +253,13 @@ fn window_of(raw: &RawRow, base: Option<&Row>) -> Result<Window, String> {
         Some(blocks) => Ok(Window {
             blocks: blocks
                 .iter()
-                .map(|b| block_from(b.days.as_deref(), &b.from, &b.to))
+                .map(|b| {
+                    let days: Option<Vec<String>> = b
+                        .days
+                        .as_ref()
+                        .map(|d| d.iter().map(|s| s.to_string()).collect());
+                    block_from(days.as_deref(), &b.from, &b.to)
+                })
                 .collect::<Result<_, _>>()?,
         }),
         None => base
@@ -235,7 +281,7 @@ fn banned_days(
     window: &mut Window,
 ) -> Result<(BannedWeekdays, BannedHolidays), String> {
     let mut weekdays = Vec::new();
-    for name in &b.weekdays {
+    for name in b.weekdays.iter() {
         let (wd, words) = weekday(name)?;
         let i = wd.num_days_from_monday() as usize;
         for block in &mut window.blocks {
@@ -247,7 +293,7 @@ fn banned_days(
     }
     window.blocks.retain(|b| b.days.iter().any(|d| *d));
     let mut holidays = Vec::new();
-    for h in &b.holidays {
+    for h in b.holidays.iter() {
         let rule = holiday(h).map_err(|e| format!("{}: {e}", h.name))?;
         let own = format!("{} ({})", h.name, b.cite);
         let observed = format!("{}, observed ({})", h.name, b.cite);
@@ -259,7 +305,7 @@ fn banned_days(
 /// A row's frequency caps: (most touches, period in ms, channels).
 fn caps_of(raw: &RawRow) -> Result<Vec<(u32, i64, Vec<Channel>)>, String> {
     let mut caps = Vec::new();
-    for c in raw.caps.iter().flatten() {
+    for c in raw.caps.iter().flat_map(|c| c.iter()) {
         let period = match (c.hours, c.days) {
             (Some(h), None) if h > 0 => h.saturating_mul(HOUR),
             (None, Some(d)) if d > 0 => d.saturating_mul(DAY),
@@ -268,7 +314,7 @@ fn caps_of(raw: &RawRow) -> Result<Vec<(u32, i64, Vec<Channel>)>, String> {
         if c.max == 0 || c.channels.is_empty() {
             return Err("cap: expected max above 0 and a channel".into());
         }
-        caps.push((c.max, period, c.channels.clone()));
+        caps.push((c.max, period, c.channels.to_vec()));
     }
     Ok(caps)
 }
