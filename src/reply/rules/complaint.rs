@@ -2,7 +2,7 @@
 //! ("why do you keep texting me", "if you text me again", "reported as
 //! spam"), and short messages of keywords and filler only.
 
-use super::super::text::STRONG as FULL_STOP;
+use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
 use super::{hit, Hit, Obj, Reader};
 
@@ -160,11 +160,25 @@ impl Reader<'_> {
         {
             return None;
         }
-        if you || (me && self.is(j, NEED_OBJ)) {
+        if you {
             self.gerund(i, j)
+        } else if me && self.is(j, NEED_OBJ) {
+            // ("I keep getting spam calls, not from you": of others.)
+            self.gerund(i, j).filter(|h| !self.not_you(h.b))
         } else {
             None
         }
+    }
+
+    /// Said of others, from word `k` on: "(I keep getting spam calls,) not
+    /// from you", "not you guys".
+    fn not_you(&self, k: usize) -> bool {
+        (k..k + 6).any(|m| {
+            self.brk(m) <= WEAK
+                && self.eq(m, "NOT")
+                && (self.eq(m + 1, "YOU")
+                    || (self.eq(m + 1, "FROM") && self.any(m + 2, "YOU Y'ALL")))
+        })
     }
 
     /// A threat: "if you text me again...", "if you don't stop texting me...",
@@ -344,6 +358,7 @@ impl Reader<'_> {
     /// (not "is this spam?", "not a scam", "it went to my spam folder").
     pub(super) fn spam(&self, i: usize) -> Option<Hit> {
         if self.negated(i)
+            || self.not_you(i + 1)
             || self
                 .back(i, 3)
                 .any(|k| self.is(k, NEG) || self.any(k, "NOT ISN'T AREN'T"))
@@ -439,7 +454,8 @@ impl Reader<'_> {
         let filler_ok = words <= 8;
         for k in a..b {
             let t = self.t.get(k)?;
-            if t.synth {
+            // ("baja para siempre": forever; "Para siempre" alone is no stop.)
+            if t.synth || (t.w == "PARA" && self.eq(k + 1, "SIEMPRE")) {
                 continue;
             }
             if t.is(KEY) {

@@ -228,11 +228,22 @@ impl Reader<'_> {
         if !self.on(k) || self.paused(k) {
             return hit(i, k, ch);
         }
-        if self.limited(k) {
-            return None;
-        }
         if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
             ch = SMS | CALL;
+        }
+        // ("don't call me at home", "... at my house", "ne m'appelez pas chez
+        // moi": at the customer's number.)
+        let at = k + usize::from(self.eq(k, "AT"));
+        let home = if self.eq(k, "AT") && self.eq(at, "HOME") {
+            Some(at + 1)
+        } else {
+            self.the_number(at)
+        };
+        if let Some(end) = home.filter(|&e| self.bare(e)) {
+            return hit(i, end, ch);
+        }
+        if self.limited(k) {
+            return None;
         }
         if self.via(k).is_some() {
             // "don't contact me by email before Monday" still asks when.

@@ -74,6 +74,12 @@ impl Reader<'_> {
             // ("My cell is fine for texts", "écrivez-moi par texto",
             // "mejor mándenme un mensaje", "textez-moi à la place".)
             || (k > 1 && self.eq(k - 1, "FOR") && self.any(k - 2, "FINE OK OKAY GOOD"))
+            // ("ok to text, not to call"; not "it's not ok to text me".)
+            || (k > 1
+                && self.is(k, CVERB)
+                && self.eq(k - 1, "TO")
+                && self.any(k - 2, "FINE OK OKAY")
+                && !self.back(k - 2, 2).any(|b| self.any(b, "NOT NO")))
             || (k > 2
                 && self.any(k - 1, "PAR POR BY VIA")
                 && self.is(k - 2, ME)

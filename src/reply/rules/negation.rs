@@ -76,6 +76,17 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return Some(self.contact(i, j + 1, true));
         }
+        if let Some(v) = self.vuelvan(j) {
+            return Some(self.contact(i, v, true));
+        }
+        // "I don't do phone calls": the means refused.
+        // ("I do not do texts".)
+        let i_do = |m: usize| self.is(m, I1) || (m > 0 && self.eq(m, "DO") && self.is(m - 1, I1));
+        if v == "DO" && i > 0 && i_do(i - 1) {
+            if let Obj::Media { end, ch } = self.object(j + 1) {
+                return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end)));
+            }
+        }
         if (self.is(j, CVERB) && v != "SEND") || (j > i + 1 && self.begun(j - 1) && self.is(j, GER))
         {
             return Some(self.contact(i, j, false));
@@ -293,7 +304,9 @@ impl Reader<'_> {
             // ("de ne pas m'appeler": an infinitive asked for, "pas" before
             // it.)
             let de_ne_pas = i > 0 && self.any(i - 1, "DE D") && self.eq(i + 1, "PAS");
-            let pas_after = self.eq(m + 1, "PAS") && self.bare(m + 2);
+            // (Or at the customer's number: "ne m'appelez pas chez moi".)
+            let pas_after = self.eq(m + 1, "PAS")
+                && (self.bare(m + 2) || self.the_number(m + 2).is_some_and(|e| self.bare(e)));
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }

@@ -34,13 +34,8 @@ impl Reader<'_> {
         if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN ESTES") && self.is(j + 2, GER) {
             return self.gerund(i, j + 2);
         }
-        // "no me vuelvan a llamar", "no vuelvan a escribirme": again.
-        let again = if self.is(j, ME) { j + 1 } else { j };
-        if self.any(again, "VUELVAN VUELVA VUELVAS")
-            && self.eq(again + 1, "A")
-            && self.is(again + 2, CVERB)
-        {
-            return self.contact(i, again + 2, true);
+        if let Some(v) = self.vuelvan(j) {
+            return self.contact(i, v, true);
         }
         // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
         // de" or at the start: "favor de no enviar más mensajes".
@@ -56,6 +51,16 @@ impl Reader<'_> {
             return self.contact(i, j, self.is(j, ME));
         }
         self.no_word(i, j)
+    }
+
+    /// The verb of "(me) vuelvan a llamar" from word `j`: "no me vuelvan a
+    /// llamar", "nunca me vuelvan a llamar", "no vuelvan a escribirme" (again).
+    pub(super) fn vuelvan(&self, j: usize) -> Option<usize> {
+        let again = j + usize::from(self.is(j, ME));
+        (self.any(again, "VUELVAN VUELVA VUELVAS")
+            && self.eq(again + 1, "A")
+            && self.is(again + 2, CVERB))
+        .then_some(again + 2)
     }
 
     /// What the word `j` after "no" at `i` says: "no longer", "no more",

@@ -75,7 +75,7 @@ impl Reader<'_> {
             return None;
         }
         let mut k = i + 2;
-        if self.is(k, ME) && !self.is(k, CVERB) && self.on(k) {
+        if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;
         }
         // ("dejen de calling me": the English gerund.)
@@ -86,6 +86,8 @@ impl Reader<'_> {
             Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
             // ("dejen de mandarme facturas en papel": a thing.)
             Obj::Thing if self.on(k + 1) => return None,
+            // ("arrêtez de me laisser tranquille": leaving needs the messages.)
+            _ if self.is(k, NEED_OBJ) => return None,
             // ("arrêtez de me harceler au téléphone".)
             _ => self.narrowed(self.ch(k), k + 1),
         };
@@ -147,10 +149,11 @@ impl Reader<'_> {
         // ("stop for good", "stop for now", "stop for a while", "arrêtez
         // pour l'instant", "pour le moment", "paren por ahora", "por el
         // momento", "pour un moment"; not a pause in the talk: "stop for a
-        // moment", "for the moment", "for one moment".)
-        let spell = if !self.any(j, "FOR POR POUR") {
+        // moment", "for the moment", "for one moment"; forever: "baja para
+        // siempre", "arrêt pour toujours".)
+        let spell = if !self.any(j, "FOR POR POUR PARA") {
             0
-        } else if self.any(j + 1, "GOOD NOW AHORA") {
+        } else if self.any(j + 1, "GOOD NOW AHORA") || self.any(j + 1, "SIEMPRE TOUJOURS") {
             2
         } else if self.any(j + 2, "WHILE INSTANT MOMENT MOMENTO")
             && (self.eq(j + 2, "WHILE") || self.any(j + 1, "L LE EL UN"))
@@ -331,14 +334,14 @@ impl Reader<'_> {
     /// Word `j` starts a reason given after a keyword that opens the
     /// message: "stop moved", "remove deceased", "stop he passed away",
     /// "stop sold the house", "stop already bought one", "stop too many
-    /// texts", "cancel no longer need".
+    /// texts", "cancel no longer need", "STOP me mudé", "STOP j'ai déménagé".
     pub(super) fn reason(&self, i: usize, j: usize) -> bool {
         let first = (0..i).all(|m| self.is(m, FILLER));
         // (After a comma too: "remove, moved", "cancel, deceased".)
         let near = |k: usize| self.on(k) || (k == j && self.brk(k) == WEAK);
         let mut k = j;
         while near(k)
-            && (self.any(k, "HE SHE I WE ALREADY JUST")
+            && (self.any(k, "HE SHE I WE ALREADY JUST ME J AI")
                 || (self.is(k, FILLER) && !self.eq(k, "NO")))
         {
             k += 1;
@@ -353,7 +356,8 @@ impl Reader<'_> {
             && (self.any(
                 k,
                 "MOVED DECEASED PASSED DIED SOLD BOUGHT RETIRED DIVORCED BANKRUPT ANNOYING",
-            ) || (self.eq(k, "TOO") && self.eq(k + 1, "MANY"))
+            ) || self.unlisted(k, "MUDE MUDAMOS FALLECIO MURIO VENDI DEMENAGE DECEDE VENDU")
+                || (self.eq(k, "TOO") && self.eq(k + 1, "MANY"))
                 || (self.eq(k, "NO") && self.eq(k + 1, "LONGER"))
                 || (self.eq(k, "HAVE") && k > j))
     }

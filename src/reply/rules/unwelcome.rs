@@ -6,7 +6,7 @@
 
 use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
-use super::{hit, Hit, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 /// Said of a means, these make it welcome ("are ok", "no son bienvenidas"
 /// negated)...
@@ -273,6 +273,9 @@ impl Reader<'_> {
     /// "It's not ok to text me" (not "… after 9pm", nor "I'm not ok with
     /// the price").
     pub(super) fn not_ok(&self, i: usize) -> Option<Hit> {
+        if let Some(h) = self.not_after_fine(i) {
+            return Some(h);
+        }
         let said = |k: usize, words: &str| self.on(k) && self.any(k, words);
         if !said(
             i + 1,
@@ -297,5 +300,27 @@ impl Reader<'_> {
         let (end, ch, _) = self.means_list(j);
         let end = self.the_number(end).unwrap_or(end);
         hit(i, end, ch).filter(|h| !self.limited(h.b))
+    }
+
+    /// "text is ok, not calls", "ok to text, not to call": a means refused
+    /// after one said to do, in the same sentence.
+    fn not_after_fine(&self, i: usize) -> Option<Hit> {
+        if !self.eq(i, "NOT") || i == 0 || !(self.brk(i) == WEAK || self.eq(i - 1, "BUT")) {
+            return None;
+        }
+        let kept = self.back_in_sentence(i).take(6).any(|m| {
+            (self.is(m, MEDIA | GER | CVERB) && self.fine(m))
+                // ("Call me, not text".)
+                || (m == 0 && self.is(m, CVERB) && self.is(m + 1, ME))
+                || (self.any(m, "OK OKAY FINE") && self.eq(m + 1, "TO") && self.is(m + 2, CVERB))
+        });
+        let j = i + 1;
+        let to = self.eq(j, "TO") && self.on(j + 1) && self.is(j + 1, CVERB);
+        match self.object(j) {
+            _ if !kept => None,
+            _ if to && self.ch(j + 1) != 0 => hit(i, j + 2, self.ch(j + 1)),
+            Obj::Media { end, ch } if ch != 0 && !self.limited(end) => hit(i, end, ch),
+            _ => None,
+        }
     }
 }
