@@ -1,6 +1,6 @@
 //! Asking for no contact at all ("leave me alone"), complaints and threats
-//! ("why do you keep texting me", "if you text me again", "reported as
-//! spam"), and short messages of keywords and filler only.
+//! ("why do you keep texting me", "if you text me again"; reports and blocks:
+//! `spam.rs`), and short messages of keywords and filler only.
 
 use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
@@ -172,7 +172,7 @@ impl Reader<'_> {
 
     /// Said of others, from word `k` on: "(I keep getting spam calls,) not
     /// from you", "not you guys".
-    fn not_you(&self, k: usize) -> bool {
+    pub(super) fn not_you(&self, k: usize) -> bool {
         (k..k + 6).any(|m| {
             self.brk(m) <= WEAK
                 && self.eq(m, "NOT")
@@ -285,158 +285,6 @@ impl Reader<'_> {
         None
     }
 
-    /// Reported as spam: "Reported as spam", "I'm reporting this as spam",
-    /// "I reported you for spam" (not "I didn't report you as spam"); or
-    /// the sender threatened with a report: "I will report you", "I'm
-    /// reporting you to the FCC", "I'll report your company" (not "report
-    /// this to my manager": what "this" is, the words do not say).
-    pub(super) fn reported(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) {
-            return None;
-        }
-        let j = i + 1;
-        if self.bare(j) && self.clitic(i) {
-            return hit(i, j, 0);
-        }
-        // ("reported spam").
-        if self.eq(i, "REPORTED") && self.eq(j, "SPAM") && self.bare(j + 1) {
-            return hit(i, j + 1, 0);
-        }
-        if self.on(j) && self.any(j, "YOU YOUR") {
-            let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
-            if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
-                return hit(i, k, 0);
-            }
-        }
-        // "Reported to the FCC", "reporting this to the attorney general"
-        // ("Any further contact will be reported to the authorities": the
-        // means named before);
-        // a complaint filed with one ("I'll be filing a complaint with the
-        // FTC"; not "with the police", of something else).
-        let to = (j..j + 3)
-            .take_while(|&m| self.on(m))
-            .find(|&m| self.any(m, "TO WITH"))
-            // (What is reported is the sender or its messages: not "I
-            // reported the accident to the police".)
-            // (Nor of the sender named: "I'm reporting these people to
-            // the FCC".)
-            .filter(|&to| {
-                (j..to).all(|m| {
-                    self.any(m, "NUMBER YOU PEOPLE GUYS SCAMMERS SPAMMERS")
-                        || (self.is(m, PRON | DET | MEDIA) && !self.is(m, THING))
-                })
-            });
-        if let Some(to) = to {
-            let at = if self.eq(to + 1, "THE") {
-                to + 2
-            } else {
-                to + 1
-            };
-            if self.on(at)
-                && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER")
-                // (Nor of another: "a complaint with the FCC about my
-                // internet provider"; but "about your texts".)
-                && !(self.eq(i, "COMPLAINT")
-                    && (self.eq(at, "POLICE")
-                        || (self.any(at + 1, "ABOUT AGAINST")
-                            && !self.any(at + 2, "YOU YOUR THESE THIS"))))
-            {
-                return hit(i, at + 1, self.media_before(i));
-            }
-        }
-        let end = (i + 1..i + 5)
-            .take_while(|&m| self.on(m))
-            .find(|&m| self.any(m, "SPAM JUNK"))?;
-        if !(i + 1..end).any(|m| self.any(m, "AS FOR")) {
-            return None;
-        }
-        hit(i, end + 1, 0)
-    }
-
-    /// Calling the messages spam, a scam or harassment: "Spam", "this is
-    /// spam", "SPAMMER", "scam", "you're harassing me", "stop spamming"
-    /// (not "is this spam?", "not a scam", "it went to my spam folder").
-    pub(super) fn spam(&self, i: usize) -> Option<Hit> {
-        if self.negated(i)
-            || self.not_you(i + 1)
-            || self
-                .back(i, 3)
-                .any(|k| self.is(k, NEG) || self.any(k, "NOT ISN'T AREN'T"))
-            // (Or a course: "harassment training".)
-            || self.any(i + 1, "FOLDER FILTER BOX FILTERS TRAINING")
-            // A feature: "spam call blocking", "spam text filtering".
-            || (self.is(i + 1, MEDIA)
-                && self.any(i + 2, "BLOCKING FILTERING BLOCKER PROTECTION FILTER"))
-            // What a filter did: "marks everything as spam", "flagged your
-            // number as spam likely".
-            || (i > 0
-                && self.eq(i - 1, "AS")
-                && self.back(i, 6).any(|k| {
-                    self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
-                }))
-        {
-            return None;
-        }
-        // Where it went, not what it is: "to spam", "in my spam"; and a
-        // report as spam is `reported`'s to read ("I didn't report you as spam").
-        if self.back(i, 2).any(|k| self.any(k, "TO IN INTO FROM"))
-            || self
-                .back(i, 8)
-                .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
-        {
-            return None;
-        }
-        // A question whether it is: "is this spam", "are you a scam".
-        let first = self.back(i, 6).last();
-        if first.is_some_and(|k| self.any(k, "IS ARE")) {
-            return None;
-        }
-        // What is called so ("any further communication will be considered
-        // harassment": every channel).
-        hit(i, i + 1, self.media_before(i))
-    }
-
-    /// Blocking the sender: "I'm blocking you", "blocked", "number blocked",
-    /// "blocked and reported", "block this number" (not "around the block",
-    /// "a block away", "block the payment").
-    pub(super) fn block(&self, i: usize) -> Option<Hit> {
-        // (Told of as a slip, it is undone: `slip`.)
-        if self.negated(i) {
-            return None;
-        }
-        let j = i + 1;
-        // ("los voy a bloquear": "a" is no article here.)
-        if self.eq(i, "BLOCK") && self.bare(j) && self.clitic(i) {
-            return hit(i, j, 0);
-        }
-        if self.noun_use(i) {
-            return None;
-        }
-        if self.on(j) && self.any(j, "YOU YOUR THIS ESTE") {
-            let k = if self.eq(j, "YOU") { j + 1 } else { j + 2 };
-            if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
-                return hit(i, k, 0);
-            }
-            return None;
-        }
-        // Said of the number or of us ("blocked", "number blocked", "you are
-        // blocked"), not of something else ("the road is blocked").
-        // ("you've been blocked", "this number has been blocked").
-        let of_us = |k: usize| self.any(k, "YOU YOU'RE YOUR UR NUMBER THIS TE YOU'VE LOS LES");
-        let has = |k: usize| of_us(k) || (self.any(k, "HAVE HAS") && self.back(k, 1).all(of_us));
-        let passive = self.eq(i, "BLOCKED")
-            && self.back(i, 1).all(|k| {
-                of_us(k)
-                    || self.is(k, FILLER | LAUGH)
-                    || (self.any(k, "IS ARE") && self.back(k, 1).all(of_us))
-                    || (self.eq(k, "BEEN") && self.back(k, 1).all(has))
-            });
-        if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
-            return hit(i, j, 0);
-        }
-        None
-    }
-
     /// A short message, or sentence, of keywords and filler only ("stop
     /// please", "wrong number stop", "baja por favor"), or of keywords only
     /// however many: words `a..b`.
@@ -485,14 +333,5 @@ impl Reader<'_> {
             return None;
         }
         hit(a, b, if all { ALL_CH } else { 0 })
-    }
-
-    /// A Spanish object pronoun before the verb at `i`: "te reporté", "ya
-    /// los reporté", "los voy a bloquear" (the customer's threat to us).
-    fn clitic(&self, i: usize) -> bool {
-        self.back(i, 4).any(|m| self.any(m, "TE LOS LES"))
-            && self.back(i, 4).all(|m| {
-                self.any(m, "TE LOS LES VOY A YA") || (self.is(m, FILLER) && !self.eq(m, "NO"))
-            })
     }
 }

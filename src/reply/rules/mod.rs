@@ -49,9 +49,11 @@ mod no;
 mod object;
 mod prefer;
 mod remove;
+mod spam;
 mod spanish;
 mod stop;
 mod subject;
+mod told;
 mod undone;
 mod unwelcome;
 
