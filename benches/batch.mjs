@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { contacts, facts, NOW } from './contacts.mjs';
 import { jsonRulesEngine, zenEngine, runAll } from './peers.mjs';
-import { bench, benchAsync, median, perUs, runSettings } from './timing.mjs';
+import { bench, benchAsync, ratioRounds, runSettings } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -80,33 +80,7 @@ if (bpath && existsSync(bpath)) {
   zen.dispose();
   log('peers', JSON.stringify(res.peers));
 
-  // The ratio, from rounds in which ours and json-rules-engine take turns on
-  // the same contacts (see benches/node.mjs); no collection is forced between
-  // runs: each pays for the collections its garbage and the runs before it
-  // bring on, as a page calling it again would.
-  const rounds = [];
-  for (let i = 0; i < REPS; i++) {
-    let a = performance.now();
-    m.evaluateMany(list, pb, NOW);
-    const ours = performance.now() - a;
-    // The same evaluations without their sentences (`explain: false`), in
-    // the same round: the ratio's other reading, facts against a status.
-    a = performance.now();
-    m.evaluateMany(list, pb, NOW, { explain: false });
-    const lean = performance.now() - a;
-    a = performance.now();
-    await runAll(jre, digested);
-    const theirs = performance.now() - a;
-    rounds.push({ ours: perUs(ours, list.length), lean: perUs(lean, list.length), theirs: perUs(theirs, list.length) });
-  }
-  res.ratio = {
-    ratio: median(rounds.map((r) => r.theirs / r.ours)),
-    ours: median(rounds.map((r) => r.ours)),
-    theirs: median(rounds.map((r) => r.theirs)),
-    lean: median(rounds.map((r) => r.theirs / r.lean)),
-    leanUs: median(rounds.map((r) => r.lean)),
-    rounds: rounds.length,
-  };
+  res.ratio = await ratioRounds(m, list, pb, NOW, jre, digested, REPS);
   log('ratio', JSON.stringify(res.ratio));
 }
 

@@ -1,8 +1,8 @@
 // Headless Chromium (Debian's, through playwright-core) against a static
-// server of the repository root: the Worklist page (benches/browser/) and the
-// demo (www/). Prints one JSON object.
+// server of the repository root: the Worklist page and the `evaluateMany`
+// page (benches/browser/), and the demo (www/). Prints one JSON object.
 //
-//   node benches/browser.mjs <origin> <contacts> <reps> <demo size> <demo runs>
+//   node benches/browser.mjs <origin> <contacts> <reps> <demo size> <demo runs> [<batch contacts> <batch runs>]
 //
 // The demo figure is the time from the moment its data is ready (the
 // generator done: the `contacts-ready` mark in www/engine-worker.js, read from
@@ -13,7 +13,8 @@ import { median } from './timing.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-const [origin, n = '100000', reps = '5', demoSize = '50000', demoRuns = '5'] = process.argv.slice(2);
+const [origin, n = '100000', reps = '5', demoSize = '50000', demoRuns = '5', batchN = '20000', batchReps = '7'] =
+  process.argv.slice(2);
 const log = (...a) => console.error('[bench:browser]', ...a);
 
 const browser = await chromium.launch({
@@ -22,10 +23,11 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-async function worklistPage() {
+/** The result a benchmark page (benches/browser/) reports. */
+async function benchPage(path) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => log('page error:', e.message));
-  await page.goto(`${origin}/benches/browser/index.html?n=${n}&reps=${reps}`);
+  await page.goto(`${origin}/benches/browser/${path}`);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 3_600_000, polling: 500 });
   const r = await page.evaluate(() => window.benchResult);
   await page.close();
@@ -66,8 +68,10 @@ async function demoRun() {
 }
 
 try {
-  const out = { worklist: await worklistPage() };
+  const out = { worklist: await benchPage(`index.html?n=${n}&reps=${reps}`) };
   log('worklist', JSON.stringify(out.worklist));
+  out.batch = await benchPage(`batch.html?n=${batchN}&reps=${batchReps}`);
+  log('batch', JSON.stringify(out.batch));
   const runs = [];
   for (let i = 0; i < Number(demoRuns); i++) {
     runs.push(await demoRun());

@@ -2,44 +2,14 @@
 // beforehand (see contacts.mjs `facts`): json-rules-engine (one rule per
 // status) and @gorules/zen-engine (one decision table, first hit).
 import { createRequire } from 'node:module';
+import { jsonRulesEngineWith, TABLE } from './status-rules.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** [status, manualNewer, sms, outcome, reason] — `null` matches anything. */
-const TABLE = [
-  ['satisfied', true, null, 'noSale', 'satisfied'],
-  ['noSale', true, null, 'noSale', null],
-  ['sold', true, null, 'sold', null],
-  ['saleInProgress', true, null, 'saleInProgress', null],
-  ['noAnswer', true, null, 'noAnswer', null],
-  ['leftVoicemail', true, null, 'leftVoicemail', null],
-  ['wrongNumber', true, null, 'wrongNumber', null],
-  ['noSmsReply', false, 'out', null, null],
-  ['smsInProgress', false, 'in', null, null],
-  ['newAccount', false, 'none', null, null],
-];
-
-/** Runs `decide` over each of `facts` in turn, awaiting each: the statuses. */
-export async function runAll(decide, facts) {
-  const out = new Array(facts.length);
-  for (let i = 0; i < facts.length; i++) out[i] = await decide(facts[i]);
-  return out;
-}
+export { runAll, TABLE } from './status-rules.mjs';
 
 export function jsonRulesEngine() {
-  const { Engine } = require('json-rules-engine');
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  TABLE.forEach(([status, manualNewer, sms, outcome, reason], i) => {
-    const all = [{ fact: 'manualNewer', operator: 'equal', value: manualNewer }];
-    if (sms !== null) all.push({ fact: 'sms', operator: 'equal', value: sms });
-    if (outcome !== null) all.push({ fact: 'outcome', operator: 'equal', value: outcome });
-    if (reason !== null) all.push({ fact: 'reason', operator: 'equal', value: reason });
-    engine.addRule({ conditions: { all }, event: { type: status }, priority: 100 - i });
-  });
-  return async (facts) => {
-    const { events } = await engine.run(facts);
-    return events.length ? events[0].type : null;
-  };
+  return jsonRulesEngineWith(require('json-rules-engine').Engine);
 }
 
 export function zenEngine() {

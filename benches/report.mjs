@@ -90,6 +90,15 @@ if (batch) {
 } else {
   missing('wasm `evaluateMany`, full (explain on), per contact, Node', '≤ 15 µs', 'no per-contact results');
 }
+// The same in Chromium (benches/browser/batch.mjs: a page that holds its batch only).
+const chromeB = browser?.batch;
+if (chromeB) {
+  const x = perUs(chromeB.evaluateManyMs, chromeB.n);
+  row('wasm `evaluateMany`, full (explain on), per contact, Chromium', us(x), '≤ 15 µs', verdict(x <= 15),
+    `objects in and out, ${k(chromeB.n)} contacts, in a page of their own; explain off: ${us(perUs(chromeB.evaluateManyLeanMs, chromeB.n))}; json-rules-engine in the same page: ${us(chromeB.ratio.theirs)}`);
+} else {
+  missing('wasm `evaluateMany`, full (explain on), per contact, Chromium', '≤ 15 µs', 'no browser results');
+}
 // Ratios to json-rules-engine, from rounds in which the two take turns
 // (benches/node.mjs, benches/batch.mjs): the median of the rounds' ratios.
 if (node?.ratios && nodeW) {
@@ -105,10 +114,15 @@ if (node?.ratios && nodeW) {
 }
 if (batch?.ratio) {
   const em = batch.ratio;
-  row('ratio to json-rules-engine: `evaluateMany`', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
+  row('ratio to json-rules-engine: `evaluateMany`, Node', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
     `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(batch.n)} contacts; median of ${em.rounds} rounds taking turns; with \`{explain: false}\` in the same rounds (every fact, no sentences): ${em.lean ? `${f(em.lean)}× (${us(em.leanUs)})` : 'n/a'}; natively: ${native ? `${f(em.theirs / native.evaluateUs)}×` : 'n/a'}`);
 } else {
   missing('ratio to json-rules-engine: `evaluateMany`', '≥ 5×', 'no per-contact results');
+}
+if (chromeB?.ratio) {
+  const em = chromeB.ratio;
+  row('ratio to json-rules-engine: `evaluateMany`, Chromium', `${f(em.ratio)}×`, '≥ 5×', verdict(em.ratio >= 5),
+    `per contact, its ${us(em.theirs)} ÷ our ${us(em.ours)}, same ${k(chromeB.n)} contacts, both in one page (the npm package, bundled by esbuild); median of ${em.rounds} rounds taking turns; with \`{explain: false}\`: ${f(em.lean)}× (${us(em.leanUs)})`);
 }
 // The demo.
 if (browser?.demo) {
@@ -208,7 +222,7 @@ const md = `# Benchmarks
 Written by \`make bench\` (scripts/bench.sh, benches/); do not edit by hand.
 ${env.quick ? '\n**Quick run** (`BENCH_QUICK=1`): smaller sizes; targets set at a size are not judged.\n' : ''}
 - Run of ${env.date ?? 'n/a'} on commit ${env.commit ?? 'n/a'}; the engine (src/) as of commit ${env.engine ?? 'n/a'}.
-- Machine: ${env.cpu ?? 'n/a'}, ${env.cpus ?? '?'} CPUs, ${env.arch ?? ''}; load average (1, 5, 15 min) ${env.loadStart ?? 'n/a'} at the start, ${env.loadEnd ?? 'n/a'} at the end. The machine is shared: every figure is the median of several runs, and the peers run in the same process, on the same contacts. The three ratios to json-rules-engine come from rounds in which its run and ours take turns (the median of the rounds' ratios): the load of a shared machine drifts over a run, and slows the peer's promises and collections more than the engine (its 100k took 4.8 s in a quiet hour and 12.3 s in a busy one, the engine's \`upsertJson\` 0.27 and 0.56 s), so figures taken minutes apart would measure the hour.
+- Machine: ${env.cpu ?? 'n/a'}, ${env.cpus ?? '?'} CPUs, ${env.arch ?? ''}; load average (1, 5, 15 min) ${env.loadStart ?? 'n/a'} at the start, ${env.loadEnd ?? 'n/a'} at the end. The machine is shared: every figure is the median of several runs, and the peers run in the same process, on the same contacts. The ratios to json-rules-engine come from rounds in which its run and ours take turns (the median of the rounds' ratios; in Node, and for \`evaluateMany\` in Chromium too, the peer bundled into the page): the load of a shared machine drifts over a run, and slows the peer's promises and collections more than the engine (its 100k took 4.8 s in a quiet hour and 12.3 s in a busy one, the engine's \`upsertJson\` 0.27 and 0.56 s), so figures taken minutes apart would measure the hour.
 - Node ${node?.node ?? 'n/a'}; ${browser?.userAgent ?? 'no browser'}.
 - Contacts: benches/contacts.mjs (seeded; 0–15 events each; texts both ways, emails, calls and their outcomes, opt-outs, DND, callbacks, buying horizons; eight US and Canadian zones and five regions), the monthly-campaign playbook, now = 2026-11-12T15:00:00Z.
 - The peers, json-rules-engine 7 and @gorules/zen-engine, decide the **status only**, from facts digested from each contact's history beforehand (not timed): the direction of the last text, the last status-bearing outcome and which is newer. The engine computes the **whole evaluation** from the raw history — status, next action and due time, consent on three channels with quiet hours and caps, violations, campaign phase, priority, \`validUntil\`, and (for \`evaluateMany\`) \`explain\` in words; the Worklist computes the same facts without the words. The ratios are therefore ratios of a larger job to a smaller one.

@@ -65,7 +65,11 @@ BOUNDARY_PKG="$PWD/$out/boundary/cadence_engine.js" node benches/batch.mjs "$out
 say "Node, first loads by size (a fresh process each)"
 node benches/scale.mjs "$out/scale.json" $qflag
 
-say "headless Chromium ($big contacts; the demo at $demo)"
+say "headless Chromium ($big contacts; evaluateMany; the demo at $demo)"
+# json-rules-engine for the evaluateMany page: the npm package, bundled.
+printf "export { Engine } from 'json-rules-engine';\n" > "$out/jre-entry.mjs"
+node_modules/.bin/esbuild "$out/jre-entry.mjs" --bundle --format=esm --platform=browser --log-level=warning \
+  --outfile="$out/json-rules-engine.mjs"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory . >/dev/null 2>&1 &
 server=$!
