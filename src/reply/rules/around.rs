@@ -276,6 +276,21 @@ impl Reader<'_> {
             .fold(0, |c, k| c | self.ch(k))
     }
 
+    /// Channels named before the stop word `i`: in its sentence, else, when
+    /// it opens a sentence of its own, in the sentences before it ("You
+    /// called me 4 times today. Please stop.", as "... Enough." is read).
+    pub(super) fn named_before(&self, i: usize) -> u8 {
+        let own = self.media_before(i);
+        if own != 0 || !self.back_in_sentence(i).all(|m| self.is(m, FILLER)) {
+            return own;
+        }
+        // (Not the customer's own: "My email is jo@acme.com. Stop".)
+        (0..i)
+            .filter(|&k| self.is(k, MEDIA | CVERB) && !self.is(k, THING))
+            .filter(|&k| k == 0 || !self.eq(k - 1, "MY"))
+            .fold(0, |c, k| c | self.ch(k))
+    }
+
     /// Channels the means of contact named after `i` in its clause name
     /// ("my email", "calls and texts"; not a verb: "I'm calling my lawyer").
     pub(super) fn means_after(&self, i: usize) -> u8 {

@@ -297,6 +297,8 @@ impl Reader<'_> {
         }
         let mut key = false;
         let mut all = false;
+        // ("BAJA de correos": the means.)
+        let mut named = 0;
         // Past eight words only keywords count: "END END END END END END END
         // END END" is as plain a request as "END".
         let filler_ok = words <= 8;
@@ -316,8 +318,15 @@ impl Reader<'_> {
             {
                 // "STOP ALL", "REMOVE ALL", "BAJA TODO", "ARRET TOUT", "BAJA DE TODO".
                 all = true;
-            } else if self.any(k, "DE A") && k > a && self.is(k - 1, KEY) && self.is(k + 1, ALLW) {
-                // The preposition of "BAJA DE TODO".
+            } else if self.any(k, "DE A")
+                && k > a
+                && self.is(k - 1, KEY)
+                && (self.is(k + 1, ALLW) || self.ch(k + 1) & ALL_CH != 0)
+            {
+                // The preposition of "BAJA DE TODO", "BAJA DE CORREOS".
+            } else if k > a + 1 && self.eq(k - 1, "DE") && self.is(k - 2, KEY) && self.is(k, MEDIA)
+            {
+                named |= self.ch(k) & ALL_CH;
             } else if !(filler_ok
                 && (t.is(FILLER)
                     || self.number(k)
@@ -332,6 +341,6 @@ impl Reader<'_> {
         if !key {
             return None;
         }
-        hit(a, b, if all { ALL_CH } else { 0 })
+        hit(a, b, if all { ALL_CH } else { named })
     }
 }

@@ -60,16 +60,46 @@ impl Reader<'_> {
 
     /// Someone of the household named at word `k` ("him", "her", "my
     /// mother"): how many words name them, else 0.
+    /// ("my grandmother", "my kids", "my elderly mother", "my 85 year old
+    /// mother", "my father-in-law".)
     pub(super) fn kin(&self, k: usize) -> usize {
         if self.any(k, "HIM HER") {
-            1
-        } else if self.eq(k, "MY")
-            && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
+            return 1;
+        }
+        // ("No llamen a mi esposa", "retirez ma femme de votre liste".)
+        let a = usize::from(self.eq(k, "A") && self.eq(k + 1, "MI"));
+        let n = k + a + 1;
+        if self.any(k + a, "MI MA MON")
+            && (self.unlisted(n, "ESPOSA ESPOSO MAMA PAPA HIJO HIJA MADRE PADRE")
+                || self.unlisted(n, "ABUELA ABUELO FEMME MARI FILS FILLE MERE PERE"))
         {
+            return a + 2;
+        }
+        if !self.eq(k, "MY") {
+            return 0;
+        }
+        let mut n = k + 1;
+        while n < k + 4
+            && self.on(n)
+            && (self.number(n) || self.any(n, "OLD") || self.unlisted(n, "YEAR ELDERLY LATE SICK"))
+        {
+            n += 1;
+        }
+        let named = self.any(n, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
+            || self.unlisted(n, "GRANDMOTHER GRANDMA GRANDFATHER GRANDPA GRANDSON")
+            || self.unlisted(n, "GRANDDAUGHTER BROTHER SISTER AUNT UNCLE NIECE NEPHEW")
+            || self.unlisted(n, "COUSIN GIRLFRIEND BOYFRIEND FIANCE FIANCEE PARTNER")
+            || self.unlisted(n, "KIDS KID CHILD CHILDREN PARENTS GRANDKIDS GRANDPARENTS");
+        if !(named && self.on(n)) {
+            return 0;
+        }
+        // ("my father-in-law".)
+        let law = if self.eq(n + 1, "IN") && self.eq(n + 2, "LAW") {
             2
         } else {
             0
-        }
+        };
+        n + 1 + law - k
     }
 
     /// Where the customer's number or address named from word `k` ends:
@@ -97,6 +127,18 @@ impl Reader<'_> {
                     "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX HOME",
                 ) || self.unlisted(k + 1, "HOUSE")))
         .then_some(k + 2)
+    }
+
+    /// From word `k`, another of the customer's numbers or addresses, and a
+    /// new one asked for in the message: "(stop texting) my old number, this
+    /// is my new one", "(stop calling) the house phone, use my cell" — an
+    /// update, not a revocation (as "remove my old number" is).
+    pub(super) fn moved(&self, k: usize) -> bool {
+        let old = self.any(k, "MY THE THIS THAT")
+            && (self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
+            && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE");
+        old && (k + 3..self.t.len())
+            .any(|m| self.eq(m, "NEW") || (self.eq(m, "USE") && self.any(m + 1, "MY THIS THE")))
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
@@ -170,7 +212,7 @@ impl Reader<'_> {
         if (self.is(k, ME) || other) && self.on(k) {
             k += kin.max(1);
             object = true;
-        } else if let Some(end) = self.the_number(k) {
+        } else if let Some(end) = self.the_number(k).filter(|_| !self.moved(k)) {
             k = end;
             object = true;
         } else if self.on(k)
@@ -227,6 +269,9 @@ impl Reader<'_> {
         }
         if !self.on(k) || self.paused(k) {
             return hit(i, k, ch);
+        }
+        if self.moved(k) {
+            return None;
         }
         if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
             ch = SMS | CALL;

@@ -15,6 +15,9 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
         }
+        if self.moved(k) {
+            return None;
+        }
         if self.is(j, NEED_OBJ) || g == "SENDING" {
             return self.gerund_object(i, j, k);
         }
@@ -101,6 +104,18 @@ impl Reader<'_> {
             }
             // Written without commas too: "stop texting calling emailing me"
             // (a verb of contact with a channel of its own).
+            // ("stop calling me and sending me emails": one that needs its
+            // object names it.)
+            if m > end && (self.is(m, NEED_OBJ) || self.eq(m, "SENDING")) {
+                let o = m + 1 + usize::from(self.is(m + 1, ME) && self.on(m + 1));
+                if let Obj::Media { end: e, ch: c } = self.object(o) {
+                    if c & ALL_CH != 0 {
+                        ch |= c;
+                        end = e;
+                        continue;
+                    }
+                }
+            }
             if !self.is(m, GER)
                 || self.is(m, NEED_OBJ)
                 || (m == end && self.on(m) && self.ch(m) == 0)

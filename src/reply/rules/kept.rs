@@ -67,9 +67,10 @@ impl Reader<'_> {
             })
             // ("Instead of calling, text".)
             || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))
-            || self
-                .back(k, 5)
-                .any(|b| self.eq(b, "ONLY") && self.is(b + 1, CVERB))
+            // ("only by text", "seulement par texto".)
+            || self.back(k, 5).any(|b| {
+                self.eq(b, "ONLY") && (self.is(b + 1, CVERB) || self.any(b + 1, "BY VIA POR PAR"))
+            })
             || self.fine(k)
             // ("My cell is fine for texts", "écrivez-moi par texto",
             // "mejor mándenme un mensaje", "textez-moi à la place".)

@@ -281,7 +281,10 @@ impl Reader<'_> {
             "TOO" => self.too_many(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de
             // vos appels": of the means.)
-            "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" if self.any(i + 1, "OF DE") => {
+            "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" | "CANSADO" | "CANSADA" | "TANNE"
+            | "TANNEE"
+                if self.any(i + 1, "OF DE") =>
+            {
                 self.enough(i)
             }
             "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),

@@ -35,7 +35,7 @@ impl Reader<'_> {
                 1 + usize::from(self.eq(j + 1, "TO"))
             } else if self.any(
                 j,
-                "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN",
+                "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
             ) {
                 1
             } else {
@@ -306,7 +306,10 @@ impl Reader<'_> {
             let de_ne_pas = i > 0 && self.any(i - 1, "DE D") && self.eq(i + 1, "PAS");
             // (Or at the customer's number: "ne m'appelez pas chez moi".)
             let pas_after = self.eq(m + 1, "PAS")
-                && (self.bare(m + 2) || self.the_number(m + 2).is_some_and(|e| self.bare(e)));
+                && (self.bare(m + 2)
+                    || self.the_number(m + 2).is_some_and(|e| self.bare(e))
+                    // ("ne me contactez pas par courriel".)
+                    || self.via(m + 2).is_some());
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }

@@ -12,7 +12,7 @@ impl Reader<'_> {
         if self.eq(i, "ONLY") {
             self.only(i)
         } else if self.is(i, CVERB | MEDIA) {
-            self.means_only(i)
+            self.means_no(i).or_else(|| self.means_only(i))
         } else {
             None
         }
@@ -89,6 +89,16 @@ impl Reader<'_> {
             }
             None => None,
         }
+    }
+
+    /// "Llamadas no", "Appels non merci", "Calls - no": the means refused,
+    /// the whole message.
+    fn means_no(&self, i: usize) -> Option<Hit> {
+        let (end, ch) = self.means(i);
+        let alone = i == 0 || self.back_in_sentence(i).all(|m| self.is(m, FILLER));
+        (alone && self.is(i, MEDIA) && ch != 0 && self.any(end, "NO NON") && self.bare(end + 1))
+            .then_some(())
+            .and_then(|()| hit(i, end + 1, ch))
     }
 
     /// "email only", "email me only", "texts or emails only please", "contact me by email

@@ -54,7 +54,13 @@ impl Reader<'_> {
         }
         let (k, me) = self.removed_whom(i);
         if me {
-            self.remove_me(i, k)
+            // ("Número equivocado, bórrenlo de su lista": it, the number.)
+            let it = self.any(i, "QUITENLO QUITENLA BORRENLO BORRENLA SAQUENLO ELIMINENLO")
+                && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"));
+            self.remove_me(i, k).map(|h| Hit {
+                ch: if it && h.ch == 0 { SMS | CALL } else { h.ch },
+                ..h
+            })
         } else {
             self.remove_other(i, k)
         }
@@ -99,12 +105,9 @@ impl Reader<'_> {
         } else if (self.is(k, ME) || self.any(k, "HIM HER")) && self.on(k) {
             k += 1;
             true
-        } else if self.on(k)
-            && self.eq(k, "MY")
-            && self.any(k + 1, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
-        {
+        } else if self.on(k) && self.kin(k) > 1 {
             // "remove my husband (, Gary,) from your list".
-            k += 2;
+            k += self.kin(k);
             if self.brk(k) != 0 && (k..k + 3).any(|m| self.any(m, "FROM OFF")) {
                 while k < self.t.len() && !self.any(k, "FROM OFF") {
                     k += 1;
@@ -216,6 +219,14 @@ impl Reader<'_> {
         {
             return hit(i, k, 0);
         }
+        // ("Remove jo@acme.com": the address written out, its email.)
+        if matches!(v, "REMOVE" | "DELETE")
+            && self.eq(k, "ADDRESS")
+            && self.on(k)
+            && self.bare(k + 1)
+        {
+            return hit(i, k + 1, EMAIL);
+        }
         // (Each is a hit whenever it applies.)
         if let Some(h) = self
             .remove_it(i, k)
@@ -239,16 +250,19 @@ impl Reader<'_> {
     /// number, please remove it from your list": the number.
     fn remove_it(&self, i: usize, k: usize) -> Option<Hit> {
         // ("delete it", "lose it"; not "forget it": never mind.)
+        // ("This is a new number, please take it off your list": off a
+        // list; not "take it off" alone.)
+        let listed = (k + 2..k + 5).any(|m| self.on(m) && self.any(m, "LIST LISTS"));
         let it = !self.any(i, "FORGET OLVIDENSE OLVIDEN")
-            && !matches!(self.w(i), "TAKE" | "GET" | "DROP")
+            && (!matches!(self.w(i), "TAKE" | "GET" | "DROP") || (self.eq(k + 1, "OFF") && listed))
             && self.on(k)
             && self.any(k, "IT LE LO LA")
             && (self.bare(k + 1) || self.any(k + 1, "FROM OFF DE"))
-            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX"));
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX LINE ADDRESS"));
         if !it {
             return None;
         }
-        let number = (0..i).any(|m| self.any(m, "NUMBER PHONE CELL"));
+        let number = (0..i).any(|m| self.any(m, "NUMBER PHONE CELL LINE"));
         let f = k + 1;
         let ch = if self.any(f, "FROM OFF DE") && self.all_lists(f + 1) {
             ALL_CH
@@ -312,8 +326,15 @@ impl Reader<'_> {
                 .take_while(|&m| self.on(m))
                 .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
         {
-            // ("remove from all lists": every channel.)
-            let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
+            // ("remove from all lists": every channel; "take jo@acme.com
+            // off your list": its email.)
+            let ch = if self.all_lists(f + 1) {
+                ALL_CH
+            } else if (k..f).any(|m| self.eq(m, "ADDRESS")) {
+                EMAIL
+            } else {
+                0
+            };
             return hit(i, f + 1, ch);
         }
         None

@@ -106,9 +106,32 @@ impl Reader<'_> {
         {
             return None;
         }
-        // A question whether it is: "is this spam", "are you a scam".
+        // A question whether it is: "is this spam", "are you a scam";
+        // "¿Esto es spam?", "C'est-tu du spam ça?" (asked, and nothing
+        // before but what it is).
         let first = self.back(i, 6).last();
         if first.is_some_and(|k| self.any(k, "IS ARE")) {
+            return None;
+        }
+        let end = (i + 1..self.t.len())
+            .find(|&m| !self.on(m))
+            .unwrap_or(self.t.len());
+        let asked = self.t.get(end).map_or(self.toks.asks, |t| t.ask);
+        if asked
+            && self.back_in_sentence(i).all(|k| {
+                self.any(
+                    k,
+                    "ESTO ESO ES EST CE QUE C TU CA THIS IT IS DU UN UNE A DE",
+                )
+            })
+        {
+            return None;
+        }
+        // ("Revisé mi spam", "mi carpeta de spam": a folder.)
+        if self
+            .back(i, 3)
+            .any(|k| self.any(k, "MY MI MON") || self.unlisted(k, "CARPETA DOSSIER BANDEJA"))
+        {
             return None;
         }
         // What is called so ("any further communication will be considered

@@ -8,9 +8,11 @@ impl Reader<'_> {
     /// "no me sigan llamando", "¿por qué me siguen mandando mensajes?"
     /// (not "sigan mandando" alone in its clause: keep sending).
     pub(super) fn siguen(&self, i: usize) -> Option<Hit> {
+        // ("Sigan mandándome las promociones porfa": asked, keep sending.)
         let keep = self.eq(i, "SIGAN")
-            && self.bare(i + 2)
-            && self.back(i, 3).all(|m| self.any(m, "POR FAVOR PORFA"));
+            && self.back(i, 3).all(|m| {
+                self.any(m, "POR FAVOR PORFA") || (self.is(m, FILLER) && !self.any(m, "NO ME NI"))
+            });
         if self.is(i + 1, GER) && !keep {
             return self.gerund(i, i + 1);
         }

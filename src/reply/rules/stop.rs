@@ -83,6 +83,8 @@ impl Reader<'_> {
             return None;
         }
         let ch = match self.object(k + 1) {
+            // ("dejen de llamar a este número".)
+            _ if self.the_number(k + 1).is_some() => self.ch(k),
             Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
             // ("dejen de mandarme facturas en papel": a thing.)
             Obj::Thing if self.on(k + 1) => return None,
@@ -91,7 +93,23 @@ impl Reader<'_> {
             // ("arrêtez de me harceler au téléphone".)
             _ => self.narrowed(self.ch(k), k + 1),
         };
-        hit(i, k + 1, ch)
+        // ("dejen de llamarme y mandarme correos", "arrêtez de m'appeler et
+        // de m'envoyer des mails": a second verb and its means.)
+        let e = match self.object(k + 1) {
+            Obj::Media { end, .. } if self.on(k + 1) => end,
+            _ => k + 1,
+        };
+        let mut v = e + 1 + usize::from(self.any(e + 1, "DE D"));
+        v += usize::from(self.is(v, ME) && !self.is(v, CVERB));
+        let more = if self.on(e) && self.is(e, CONJ) && self.on(v) && self.is(v, CVERB) {
+            match self.object(v + 1) {
+                Obj::Media { ch: c, .. } => self.ch(v) | c,
+                _ => self.ch(v),
+            }
+        } else {
+            0
+        };
+        hit(i, k + 1, ch | (more & ALL_CH))
     }
 
     /// A stop word and what it is about.
@@ -178,7 +196,7 @@ impl Reader<'_> {
             "END" | "TERMINATE" if !(self.subject_to(i) || (w == "TERMINATE" && i == 0)) => None,
             "CANCEL" | "CANCELAR" | "CANCELEN" if !self.wants(i) => None,
             _ if self.other_subject(i) => None,
-            _ => bare_hit(i, self.media_before(i)),
+            _ => bare_hit(i, self.named_before(i)),
         }
     }
 

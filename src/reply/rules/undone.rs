@@ -39,7 +39,7 @@ impl Reader<'_> {
         let restart = self.any(0, "START UNSTOP") && self.brk(1) != 0;
         // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
         // "wait": "hold on stop, what's the total?")
-        let told = h.a > 0 && self.any(h.a - 1, "SAID TEXT");
+        let told = h.a > 0 && self.any(h.a - 1, "SAID TEXT SEND HIT TYPE");
         // ("START - désolé mon fils a écrit STOP".)
         let sent = h.a > 0
             && (self.any(h.a - 1, SENDING)
@@ -59,8 +59,22 @@ impl Reader<'_> {
         // ("What happens if a customer replies STOP?": someone else's.)
         let other = |m: usize| self.unlisted(m, "CUSTOMER SOMEONE SOMEBODY ANYONE CLIENT");
         let others = || self.back_in_sentence(h.a).any(other);
+        // ("My kid sent STOP, I still want texts", "I sent stop but I
+        // changed my mind, keep texting", "my son sent that STOP, please
+        // ignore it": taken back in the message.)
+        let back = (0..self.t.len()).any(|m| {
+            (self.eq(m, "STILL") && self.any(m + 1, "WANT"))
+                || (self.eq(m, "KEEP")
+                    && self.is(m + 1, GER)
+                    && (m == 0 || self.brk(m) != 0 || self.any(m - 1, "BUT PLEASE JUST")))
+                || (self.unlisted(m, "IGNORE") && self.any(m + 1, "IT THAT THIS"))
+                || (self.unlisted(m, "CHANGED")
+                    && self.eq(m + 1, "MY")
+                    && self.unlisted(m + 2, "MIND"))
+        });
         let slipped = h.b == h.a + 1
-            && ((sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
+            && (((sent || told) && back)
+                || (sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || (h.a > 0
                     && (sent
                         || self.any(h.a - 1, "REPLY SEND")

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 /// The text with each link and email address as one word, "link" and
-/// "address": their words ("unsub", "stop-smoking", "optout@") are nobody's
+/// "address", and a phone number as "my number" (below): their words ("unsub", "stop-smoking", "optout@") are nobody's
 /// request, and their dots would end sentences ("remove jo@acme.com from
 /// your list" reads as "remove address from your list"). What is glued
 /// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop");
@@ -48,9 +48,12 @@ fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
     {
         // ("www." starting a word: not "Awww.stop".)
         (start, end, kind) = (p, b.len(), "link");
-    } else {
-        (start, end) = address(b, find(b, b"@")?)?;
+    } else if let Some(p) = find(b, b"@") {
+        (start, end) = address(b, p)?;
         kind = "address";
+    } else {
+        (start, end) = phone(b)?;
+        kind = "my number";
     }
     let (start, end) = enclosed(b, start, end);
     Some((start, end, kind))
@@ -98,6 +101,33 @@ fn address(b: &[u8], p: usize) -> Option<(usize, usize)> {
         start -= 7;
     }
     Some((start, end))
+}
+
+/// A phone number written out as the word `b` ("555-867-5309",
+/// "(555)867-5309", "+1.555.867.5309", "5558675309", "867-5309"): its
+/// bounds. Read as "my number": "remove 555-867-5309 from your list" is
+/// "remove my number from your list", texts and calls.
+fn phone(b: &[u8]) -> Option<(usize, usize)> {
+    let part = |c: u8| c.is_ascii_digit() || b"()+-.".contains(&c);
+    let start = b
+        .iter()
+        .position(|&c| c.is_ascii_digit() || c == b'(' || c == b'+')?;
+    let mut end = start;
+    while end < b.len() && part(at(b, end)) {
+        end += 1;
+    }
+    while end > start && !at(b, end - 1).is_ascii_digit() {
+        end -= 1;
+    }
+    let run = b.get(start..end)?;
+    let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+    // (Seven digits only as a local number: "867-5309".)
+    let local = digits == 7 && run.len() == 8 && matches!(run.get(3), Some(b'-' | b'.'));
+    // The word is the number, but for brackets and punctuation around it.
+    let rest = |r: &[u8]| r.iter().all(|c| b"<([\"',.!?;:)]>".contains(c));
+    ((10..=11).contains(&digits) || local)
+        .then_some((start, end))
+        .filter(|_| rest(b.get(..start).unwrap_or(b"")) && rest(b.get(end..).unwrap_or(b"")))
 }
 
 /// Bounds `start..end` without the punctuation after them, and with the

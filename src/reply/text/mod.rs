@@ -89,6 +89,8 @@ pub struct Tokens {
     buf: String,
     /// The words.
     pub toks: Vec<Tok>,
+    /// A question mark after the last word ("¿Esto es spam?").
+    pub asks: bool,
 }
 
 impl Tokens {

@@ -15,6 +15,7 @@ pub(super) fn read(text: &str) -> Tokens {
         out: Tokens {
             buf: String::with_capacity(text.len().min(512)),
             toks: Vec::with_capacity(24),
+            asks: false,
         },
         word: None,
         brk: 0,
@@ -33,6 +34,7 @@ pub(super) fn read(text: &str) -> Tokens {
         b.char(c, up);
     }
     b.end_word();
+    b.out.asks = b.ask;
     spelt(&mut b.out);
     dashed(&mut b.out.toks);
     debug_assert!(words::lookup("LOL").is_some_and(|k| k.f & LAUGH != 0));

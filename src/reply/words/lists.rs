@@ -18,7 +18,7 @@ pub(super) const LISTS: &[List] = &[
         PORFAVOR PORFA TYSM RN PERMANENTLY FR PERIOD COMMA EXCLAMATION POINT BYE GOODBYE \
         EQUIVOCADO MAUVAIS INTERESA THOUGH OBRIGADO OBRIGADA ADIOS REVOIR BONNE JOURNEE CYA \
         BRUH UGH DAMMIT IDIOT JERK NTY SALAMAT BLESS GOD LANG GRS GRAX HOLA SIEMPRE \
-        TOUJOURS",
+        TOUJOURS MAINTENANT IMMEDIATEMENT INMEDIATAMENTE ANYWAY ANYWAYS",
     ),
     List(
         STARTER,
@@ -140,6 +140,8 @@ pub(super) const LISTS: &[List] = &[
     List(GER | ME, CALL, "LLAMANDOME"),
     // An imperative with "me" on it: "textéame", "mándenme (un mensaje)".
     List(CVERB | ME, SMS, "TEXTEAME TEXTEENME"),
+    // ("llámenme a mí": call me, the customer asking for themselves.)
+    List(CVERB | ME, CALL, "LLAMENME LLAMAME LLAMEME"),
     List(CVERB | ME, 0, "MANDENME ENVIENME ESCRIBANME MANDAME ENVIAME ESCRIBEME"),
     List(GER | ME, 0, "ESCRIBIENDOME MANDANDOME ENVIANDOME"),
     List(GER, CALL, "CALLING PHONING RINGING DIALING ROBOCALLING VOICEMAILING LLAMANDO MARCANDO HABLANDO"),
@@ -262,7 +264,7 @@ pub(super) const LISTS: &[List] = &[
         "SPAMMER SPAMMERS SPAMMING SPAMMY SCAM SCAMMER SCAMMERS HARASSMENT HARASSING HARASS \
         BLOCK BLOCKED BLOCKING FOLDER FILTER FILTERS BOX FCC FTC BBB ATTORNEY AG POLICE \
         AUTHORITIES CARRIER START UNSTOP VUELVAN VUELVA VUELVAS EMAILED HIM HELL LAY CHILL \
-        LISTS WAY CHANCE QUESTION",
+        LISTS WAY CHANCE QUESTION CANSADO CANSADA TANNE TANNEE",
     ),
     // Words a rule names that read, in an object, as words the lists do not
     // know ("don't email me the link", "don't text me twice"); and words that
@@ -385,7 +387,7 @@ pub(super) const VARIANTS: &[&str] = &[
     // Messengers' names for a text, and a voice message in Spanish and
     // French (a call: "mensajes de voz", "messages vocaux").
     "DMS>MSGS DM>MSG IMESSAGING>MESSAGING IMESSAGES>MSGS WHATSAPPING>MESSAGING VOZ>VOICE \
-        VOCAUX>VOICE VOCAL>VOICE",
+        VOCAUX>VOICE VOCAL>VOICE LLAMADOS>LLAMADAS YAMARME>LLAMARME YAMAR>LLAMAR",
 ];
 
 #[cfg(test)]
