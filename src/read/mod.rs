@@ -26,7 +26,7 @@ mod value;
 pub use batch::{array_elements, contacts, contacts_from_host, Contacts, Element};
 pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
-pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};
+pub use time_arg::{contact_zone, queue_item, time_number, time_text, time_value, TimeArg};
 
 use crate::error::{Error, Result};
 use crate::model::Contact;
@@ -184,6 +184,16 @@ struct Errors(Vec<Error>);
 impl Errors {
     fn push(&mut self, e: Error) {
         self.0.push(e);
+    }
+
+    /// Drops the errors of field `key` and of the fields inside it: a key
+    /// given again replaces its value, as `JSON.parse` takes the last one.
+    fn forget(&mut self, key: &str) {
+        self.0.retain(|e| {
+            !e.path
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        });
     }
 
     /// Whether field `path` has an error already.

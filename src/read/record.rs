@@ -219,8 +219,18 @@ pub(super) fn read_contact(
         pending: Vec::new(),
     };
     r.members(|r, key| {
+        // (A key given twice takes its last value, as `JSON.parse` does: what
+        // the first said, right or wrong, is gone.)
         if key == "events" {
+            out.forget(key);
+            cx.pending.retain(|p| p.event.is_none());
             return read_events(r, out, &mut cx, batch, &mut events);
+        }
+        if CONTACT_FIELDS.contains(&key) {
+            out.forget(key);
+        }
+        if key == "addedAt" {
+            cx.pending.retain(|p| p.event.is_some());
         }
         // One read of the value for every other field, known or not.
         let lone = r.lone;

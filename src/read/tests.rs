@@ -97,6 +97,41 @@ fn unknown_fields_are_skipped_and_empty_strings_are_not_given() {
     ));
 }
 
+/// A key given twice takes its last value, as `JSON.parse` does: the first
+/// value is gone, its errors with it (a CRM that merges a custom column and a
+/// standard one under one name writes such records); the last one's errors
+/// stand.
+#[test]
+fn a_repeated_key_takes_its_last_value() {
+    let c = contact_with(
+        r#"{"id": "", "id": 7, "priority": "High", "priority": 3,
+            "timeZone": "Eastern Time", "timeZone": "America/Chicago",
+            "region": "TX", "region": null, "name": {"first": "Ana"}, "name": "Ana",
+            "addedAt": "11/3/2026", "addedAt": "2026-11-01 10:00",
+            "events": "x", "events": [{"kind": "message", "at": "2026-11-02 09:00",
+                                       "channel": "sms", "direction": "out"}]}"#,
+        None,
+        &Keywords::default(),
+    )
+    .unwrap();
+    assert_eq!(c.id, ContactId::Number(7.0));
+    assert_eq!(c.priority, Some(3.0));
+    assert_eq!(c.name.as_deref(), Some("Ana"));
+    assert_eq!((c.region, c.events.len()), (None, 1));
+    // The local times are read in the last zone: 10:00 in Chicago (CST).
+    assert_eq!(
+        c.added_at,
+        crate::parse_time("2026-11-01T10:00:00-06:00", "").unwrap()
+    );
+    // A first local time replaced by a bad one: only the last one's error.
+    let e = err(r#"{"id": 1, "addedAt": "2026-11-01 10:00", "addedAt": "soon"}"#);
+    assert_eq!((e.path.as_str(), e.also.len()), ("addedAt", 0), "{e}");
+    // A good value replaced by a bad one is an error, as JSON.parse's record is.
+    let e =
+        err(r#"{"id": 1, "addedAt": "2026-11-01T10:00:00Z", "priority": 3, "priority": "High"}"#);
+    assert_eq!(e.path, "priority");
+}
+
 /// `null` in an optional field is "not given", as `""` is: the contact reads as
 /// if the field were absent, on the contact and on an event, in the one-pass
 /// batch reader as in the single reader.
