@@ -18,33 +18,13 @@ use crate::time::{Instant, Zone};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RawItem {
+    /// A non-empty string or a number, as a contact's id.
     id: serde_json::Value,
-    /// A number, or as a CRM export writes it: a numeric string; `""` or
-    /// `null` is "not given" (0), as on a contact.
+    /// A number from -1e9 to 1e9, or as a CRM export writes it: a numeric
+    /// string; `""` or `null` is "not given" (0), as on a contact.
     #[serde(default)]
     priority: serde_json::Value,
     due_at: serde_json::Value,
-}
-
-/// An item's priority: `None` when not given.
-fn priority_of(v: &serde_json::Value, path: impl Fn() -> String) -> Result<Option<f64>> {
-    use serde_json::Value;
-    let (n, got) = match v {
-        Value::Null => return Ok(None),
-        Value::String(s) if s.trim().is_empty() => return Ok(None),
-        Value::Number(n) => (n.as_f64(), String::new()),
-        Value::String(s) => (s.trim().parse::<f64>().ok(), format!("{s:?}")),
-        Value::Bool(b) => (None, b.to_string()),
-        Value::Array(_) => (None, "an array".to_string()),
-        Value::Object(_) => (None, "an object".to_string()),
-    };
-    match n {
-        Some(p) if p.is_finite() => Ok(Some(p)),
-        _ => Err(Error::input(
-            path(),
-            format!("expected a number, got {got}"),
-        )),
-    }
 }
 
 impl Record for RawItem {
@@ -133,11 +113,6 @@ where
         Some(z) => Zone::parse(z).map_err(|e| e.under("options.timeZone"))?,
         None => Zone::UTC,
     };
-    let priorities = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| priority_of(&it.priority, || format!("items[{i}].priority")))
-        .collect::<Result<Vec<Option<f64>>>>()?;
     // Times are read as in a contact: epoch seconds refused, a local
     // date-time read in the queue's zone.
     let local_zone = opts.time_zone.is_some().then_some(zone);
@@ -148,11 +123,28 @@ where
         None | Some(serde_json::Value::Null) => None,
         Some(v) => Some(read_time(v, "options.from".to_string())?),
     };
-    let due: Vec<Instant> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| read_time(&it.due_at, format!("items[{i}].dueAt")))
-        .collect::<Result<_>>()?;
+    // Every item's id, priority and due time, as a contact's are; every
+    // problem reported, in item order.
+    let mut errors = Vec::new();
+    let mut priorities = Vec::with_capacity(items.len());
+    let mut due = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let at = format!("items[{i}]");
+        let (bad, p) = crate::read::queue_item(&it.id, &it.priority);
+        errors.extend(bad.into_iter().map(|e| e.under(&at)));
+        priorities.push(p);
+        match read_time(&it.due_at, format!("{at}.dueAt")) {
+            Ok(t) => due.push(t),
+            Err(e) => {
+                errors.push(e);
+                due.push(Instant(0));
+            }
+        }
+    }
+    let mut errors = errors.into_iter();
+    if let Some(first) = errors.next() {
+        return Err(first.with_also(errors.collect()));
+    }
     let from_day = from.map(|t| zone.date(t));
     Ok(schedule(&items, &priorities, &due, cap, zone, from_day))
 }

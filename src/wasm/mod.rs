@@ -26,7 +26,7 @@ use crate::error::Error;
 use crate::playbook::Playbook;
 use crate::read::TimeArg;
 use batch::{batch_error, error_of, Batch, BatchError};
-use convert::{channel, contact, js_error, option_bool, playbook, run, time, time_arg, value_of};
+use convert::{channel, contact, js_error, option_bool, playbook, run, time, time_arg};
 use text::source_text;
 pub use worklist::Worklist;
 
@@ -345,8 +345,10 @@ pub fn plan_queue(
                 }
             }
         }
-        let items = value_of(&items, "items")?;
-        let options = value_of(&options, "options")?;
+        // (A field cut in the middle of an emoji, read or not, is no reason
+        // to refuse the queue: `convert::value_marking_cuts`.)
+        let items = convert::value_marking_cuts(&items, "items")?;
+        let options = convert::value_marking_cuts(&options, "options")?;
         crate::queue::plan_queue(&items, &options)
     })
 }

@@ -563,6 +563,36 @@ test('JSON text with wide characters reads the same from a string, from bytes an
   }
 });
 
+test('a key given twice in JSON text takes its last value, from text as from JSON.parse', () => {
+  // A CRM that merges a custom column and a standard one under one name.
+  const body = '"addedAt":"2026-11-01T12:00:00Z","events":"x","events":[{"kind":"activity","at":"2026-11-03T14:00:00Z","interaction":"call","outcome":"noAnswer"}]';
+  const text = `[{"id":"","id":"r1","priority":"High","priority":3,"timeZone":"Eastern Time","timeZone":"America/Chicago",${body}},` +
+    `{"id":"r2","priority":3,"priority":"High",${body}}]`;
+  const fromText = JSON.parse(m.evaluateManyJson(text, ladder, NOW));
+  assert.deepEqual(fromText, m.evaluateMany(JSON.parse(text), ladder, NOW));
+  assert.deepEqual([fromText[0].priority, fromText[0].timeZone, fromText[0].status], [3, 'America/Chicago', 'noAnswer']);
+  assert.match(fromText[1].error, /priority/);
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    const errors = w.upsertJson(text);
+    assert.equal(w.size, 1);
+    assert.equal(w.get('r1').priority, 3);
+    assert.deepEqual(errors.map((e) => e.id), ['r2']);
+  } finally {
+    w.free();
+  }
+});
+
+test('planQueue: half an emoji in a field it ignores is ignored; in an id, an error at its path', () => {
+  const cut = 'Great call 😀'.slice(0, -1); // a notes column cut at the CRM's field limit
+  const due = '2026-11-03T10:00:00Z';
+  const planned = m.planQueue([{ id: 1, dueAt: due, notes: cut }, { id: 2, dueAt: due, owner: { name: cut } }], { capacityPerDay: 2 });
+  assert.deepEqual(planned.map((p) => p.id), [1, 2]);
+  throwsAt(() => m.planQueue([{ id: 'a', dueAt: due }, { id: cut, dueAt: due }], { capacityPerDay: 2 }), ['items[1].id', 'surrogate pair'], 'a cut id');
+  // Whole emoji are whole characters.
+  assert.deepEqual(m.planQueue([{ id: 'a😀b', dueAt: due }], { capacityPerDay: 1 }).map((p) => p.id), ['a😀b']);
+});
+
 test('bytes as exports write them: a byte that is not UTF-8 is U+FFFD, a byte order mark is skipped', () => {
   const list = [good(), { ...good(), id: 'c2', name: '@' }];
   const [head, tail] = JSON.stringify(list).split('@');
