@@ -184,6 +184,9 @@ impl Reader<'_> {
     /// A threat: "if you text me again...", "if you don't stop texting me...",
     /// "if you keep calling".
     pub(super) fn threat(&self, i: usize) -> Option<Hit> {
+        if self.eq(i, "SI") {
+            return self.si(i);
+        }
         // "if I get one more text...", "if I receive another call...".
         // (With a threat in the message: a lawyer, a suit, a report.)
         // (Or said of the sender: "if I get one more text from you people".)
@@ -247,16 +250,42 @@ impl Reader<'_> {
         }
     }
 
+    /// "Si me vuelven a llamar los demando", "Si vous m'appelez encore, je
+    /// porte plainte": again, in Spanish or French, and a threat.
+    fn si(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        while self.on(j) && (self.is(j, ME) || self.any(j, "VOUS USTEDES")) {
+            j += 1;
+        }
+        let again = |v: usize| {
+            (v..v + 4).any(|m| {
+                self.on(m)
+                    && (self.any(m, "ENCORE") || (self.eq(m, "OTRA") && self.eq(m + 1, "VEZ")))
+            })
+        };
+        let v = if self.any(j, "VUELVEN VUELVES VUELVE VUELVAN") && self.eq(j + 1, "A") {
+            j + 2
+        } else if self.is(j, CVERB) && again(j + 1) {
+            j
+        } else {
+            return None;
+        };
+        (self.on(v) && self.is(v, CVERB) && self.threatened())
+            .then_some(())
+            .and_then(|()| hit(i, v + 1, self.ch(v)))
+    }
+
     /// A lawyer, a suit or a report named anywhere in the message, as a
     /// threat: at the end of its clause or with "you", "will" ("I'm
     /// suing", "my lawyer will be in touch", "I'll block you"; not "block my
     /// calendar", "the court date", "sue the contractor").
     fn threatened(&self) -> bool {
         (0..self.t.len()).any(|m| {
-            self.any(
+            (self.any(
                 m,
-                "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING",
-            ) && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
+                "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
+            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS"))
+                && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
         })
     }
 
@@ -267,19 +296,22 @@ impl Reader<'_> {
     pub(super) fn next_time(&self, i: usize) -> Option<Hit> {
         // "call me again and ...": the verb; "one more text and ...": the
         // means.
+        // ("un mensaje más y los reporto": the means before "más"; "un
+        // autre appel et j'appelle mon avocat".)
         let again = self.eq(i, "AGAIN");
-        let (a, v) = if again {
-            (i.checked_sub(2)?, i.checked_sub(2)?)
+        let mas = self.eq(i, "MAS");
+        let (a, v) = if again || mas {
+            (i.checked_sub(2)?, i - 1 - usize::from(again))
         } else {
             (i.checked_sub(1)?, i + 1)
         };
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)
         } else {
-            self.eq(a, "ONE") && self.is(v, MEDIA) && !self.is(v, THING)
+            self.any(a, "ONE UN UNA UNE") && self.is(v, MEDIA) && !self.is(v, THING)
         };
-        let and = i + 1 + usize::from(!again);
-        if said && self.eq(and, "AND") && self.threatened() {
+        let and = i + 1 + usize::from(!(again || mas));
+        if said && self.any(and, "AND Y ET") && self.threatened() {
             return hit(a, and, self.ch(v));
         }
         None

@@ -44,6 +44,14 @@ impl Reader<'_> {
                 || self.any(m, DIAS_JOURS)
                 || self.unlisted(m, "SOIR DOMINGOS SABADOS FINES");
         }
+        // ("pas d'appels aujourd'hui", "no llamadas hoy", "cette semaine",
+        // "esta semana".)
+        let said = |m: usize, w: &str| self.any(m, w) || self.unlisted(m, w);
+        if self.unlisted(k, "AUJOURD AUJOURD'HUI AUJOURDHUI HOY")
+            || (said(k, "CETTE ESTA") && said(k + 1, "SEMAINE SEMANA NOCHE"))
+        {
+            return true;
+        }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY YOUR") {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");

@@ -113,6 +113,9 @@ impl Reader<'_> {
     /// pus", "écrivez-moi plus", "merci de pu m'appeler"; else "plus de messages", "plus d'appels",
     /// "pas d'appels svp".
     pub(super) fn plus(&self, i: usize) -> Option<Hit> {
+        if let Some(h) = self.not_after_fine(i) {
+            return Some(h);
+        }
         // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't".)
         if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && self.bare(i + 1)))
             && i > 0

@@ -15,8 +15,11 @@ impl Reader<'_> {
             // (A word for messages that names no channel, asked for, keeps the
             // medium: "no llamen, solo mensajes".)
             // ("no me llamen, escríbanme": a verb of no channel with "me" on it.)
+            // ("vous pouvez m'écrire": the pronoun before the verb.)
+            let me_before = k > 0 && self.is(k - 1, ME) && self.on(k) && self.is(k, CVERB);
             let generic = ((self.is(k, MEDIA) && !self.is(k, THING))
-                || (self.is(k, ME) && self.is(k, CVERB)))
+                || (self.is(k, ME) && self.is(k, CVERB))
+                || me_before)
                 && self.ch(k) & ALL_CH == 0;
             if !self.means_at(k) || !(self.ch(k) != 0 || generic) {
                 continue;
@@ -90,6 +93,8 @@ impl Reader<'_> {
             || (self.eq(end, "A") && self.eq(end + 1, "LA") && self.eq(end + 2, "PLACE"))
             || self.asked_for(k)
             || self.left_open(k)
+            // ("pueden mandar mensajes": the means after the verb left open.)
+            || (k > 0 && self.is(k, MEDIA) && self.on(k) && self.left_open(k - 1))
             || self.kept_on(k)
             // ("no me llamen, mándenme un mensaje".)
             || (k > 1
@@ -123,10 +128,15 @@ impl Reader<'_> {
     fn left_open(&self, k: usize) -> bool {
         let mut back = self
             .back(k, 4)
-            .skip_while(|&b| self.any(b, "STILL JUST ALSO ALWAYS"));
+            .skip_while(|&b| self.any(b, "STILL JUST ALSO ALWAYS") || self.is(b, ME));
+        let can = back.next();
+        // ("puedes mandarme texto", "vous pouvez me texter": the person in
+        // the verb.)
+        let es_fr = can.is_some_and(|b| self.unlisted(b, "PUEDES PUEDEN PUEDE POUVEZ PEUX"));
         self.is(k, CVERB)
-            && back.next().is_some_and(|b| self.any(b, "CAN MAY"))
-            && back.next().is_some_and(|b| self.eq(b, "YOU"))
+            && (es_fr
+                || (can.is_some_and(|b| self.any(b, "CAN MAY"))
+                    && back.next().is_some_and(|b| self.eq(b, "YOU"))))
     }
 
     /// The means at word `k` is to go on: "..., keep texting me", "but

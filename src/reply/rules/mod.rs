@@ -255,6 +255,7 @@ impl Reader<'_> {
             "LEAVE" | "DEJAME" | "DEJENME" | "DEJEME" | "LAISSEZ" | "LAISSE" | "FICHEZ"
             | "FOUTEZ" => self.alone(i),
             "GO" => self.go(i),
+            "VETE" | "VAYANSE" | "VAYASE" | "ALLEZ" => self.vete(i),
             "LAY" | "CHILL" => self.lay_off(i),
             "FUCK" | "F" | "PISS" | "BUZZ" | "EFF" => self.piss_off(i),
             "KNOCK" | "CUT" => self.knock_it_off(i),
@@ -264,8 +265,8 @@ impl Reader<'_> {
             "TURN" => self.turn_off(i),
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i),
             "MIND" => self.mind_not(i),
-            "IF" | "UNLESS" => self.threat(i),
-            "AGAIN" | "MORE" => self.next_time(i),
+            "IF" | "UNLESS" | "SI" => self.threat(i),
+            "AGAIN" | "MORE" | "AUTRE" | "MAS" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),

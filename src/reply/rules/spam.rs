@@ -15,7 +15,11 @@ impl Reader<'_> {
             return None;
         }
         let j = i + 1;
-        if self.bare(j) && self.clitic(i) {
+        // ("los voy a reportar (a la FCC)", "voy a poner una queja en la
+        // FCC".)
+        let es_to = self.any(j, "A EN")
+            && (j + 1..j + 3).any(|m| self.on(m) && self.any(m, "FCC FTC BBB AUTHORITIES POLICE"));
+        if (self.bare(j) || es_to) && (self.clitic(i) || (self.eq(i, "COMPLAINT") && es_to)) {
             return hit(i, j, 0);
         }
         // ("reported spam").

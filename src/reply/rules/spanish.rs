@@ -76,4 +76,22 @@ impl Reader<'_> {
         // "Ya les escribí ALTO": the keyword told as sent.
         self.told_stop(i)
     }
+
+    /// "Vete al diablo", "Váyanse a la mierda", "Allez au diable", "Allez
+    /// vous faire foutre": every channel, as "go to hell" is.
+    pub(super) fn vete(&self, i: usize) -> Option<Hit> {
+        let vous = self.any(i + 1, "VOUS") || self.unlisted(i + 1, "VOUS");
+        let end = if self.any(i + 1, "AL AU") && self.unlisted(i + 2, "DIABLO DIABLE CARAJO") {
+            i + 3
+        } else if (self.eq(i + 1, "A")
+            && self.eq(i + 2, "LA")
+            && self.unlisted(i + 3, "MIERDA VERGA CHINGADA"))
+            || (vous && self.unlisted(i + 2, "FAIRE") && self.unlisted(i + 3, "FOUTRE"))
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        hit(i, end, ALL_CH).filter(|_| self.bare(end))
+    }
 }

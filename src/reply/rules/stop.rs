@@ -74,6 +74,12 @@ impl Reader<'_> {
         if self.negated(i) {
             return None;
         }
+        // ("Mi vecino no para de llamarme": someone of the customer's, not us.)
+        if self.back(i, 4).any(|m| self.any(m, "MI MIS MON MA MES"))
+            && self.back(i, 2).any(|m| self.any(m, "NO N"))
+        {
+            return None;
+        }
         let mut k = i + 2;
         if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;

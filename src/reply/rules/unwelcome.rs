@@ -304,8 +304,12 @@ impl Reader<'_> {
 
     /// "text is ok, not calls", "ok to text, not to call": a means refused
     /// after one said to do, in the same sentence.
-    fn not_after_fine(&self, i: usize) -> Option<Hit> {
-        if !self.eq(i, "NOT") || i == 0 || !(self.brk(i) == WEAK || self.eq(i - 1, "BUT")) {
+    pub(super) fn not_after_fine(&self, i: usize) -> Option<Hit> {
+        // ("Le texto est OK mais pas les appels".)
+        if !self.any(i, "NOT PAS")
+            || i == 0
+            || !(self.brk(i) == WEAK || self.eq(i - 1, "BUT") || self.unlisted(i - 1, "MAIS"))
+        {
             return None;
         }
         let kept = self.back_in_sentence(i).take(6).any(|m| {
