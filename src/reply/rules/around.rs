@@ -164,7 +164,7 @@ impl Reader<'_> {
                 && self.eq(k + 2, "VA")
                 && !self.any(k + 3, "PAS PLUS"))
             || (self.any(k + 1, "IS ARE ESTAN SONT ESTA EST")
-                && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN")
+                && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN BEST")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
             // ("le courriel c'est correct", "les textos c'est beau".)
             || (self.eq(k + 1, "C")

@@ -143,16 +143,31 @@ impl Reader<'_> {
     /// update, not a revocation (as "remove my old number" is).
     pub(super) fn moved(&self, k: usize) -> bool {
         let old = self.any(k, "MY THE THIS THAT")
-            && (self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
-            && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE");
-        old && (k + 3..self.t.len())
-            .any(|m| self.eq(m, "NEW") || (self.eq(m, "USE") && self.any(m + 1, "MY THIS THE")))
+            && (((self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
+                && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))
+                // ("stop calling my landline and call my cell instead".)
+                || self.any(k + 1, "LANDLINE OFFICE"));
+        old && (k + 2..self.t.len()).any(|m| {
+            self.any(m, "NEW INSTEAD") || (self.eq(m, "USE") && self.any(m + 1, "MY THIS THE"))
+        })
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         let (k, ch) = self.verbs_of_contact(j);
+        let (k0, ch0) = (k, ch);
         let (k, object) = self.contacted(i, j, k, me);
+        // ("don't contact this number": its texts and calls; "... this
+        // email": its email; a means named after it says which: "don't
+        // contact this phone by text".)
+        let ch = match ch0 {
+            _ if self.via(k).is_some() => ch0,
+            ALL_CH if (k0..k).any(|m| self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE")) => {
+                SMS | CALL
+            }
+            ALL_CH if (k0..k).any(|m| self.any(m, "EMAIL INBOX")) => EMAIL,
+            c => c,
+        };
         // Another verb after the object: "don't call me or email me", "no me
         // llamen ni me manden emails".
         let (k, ch) = if object {
@@ -281,8 +296,25 @@ impl Reader<'_> {
         if self.moved(k) {
             return None;
         }
-        if self.any(k, "AT ON") && self.any(k + 2, "NUMBER PHONE CELL") && ch == ALL_CH {
+        // Its reason: "don't call me because I already bought", "no me
+        // llamen porque no me interesa" (not a moment's: "because I'm
+        // driving", a limit).
+        if self.any(k, "BECAUSE") || self.unlisted(k, "PORQUE PQ") {
+            let now = (k + 1..k + 6).any(|m| {
+                self.on(m)
+                    && (self.unlisted(m, "BUSY DRIVING SLEEPING") || self.any(m, "WORK MEETING"))
+            });
+            return if now { None } else { hit(i, k, ch) };
+        }
+        if self.any(k, "AT ON")
+            && self.any(k + 2, "NUMBER PHONE CELL MOBILE LANDLINE LINE")
+            && ch == ALL_CH
+        {
             ch = SMS | CALL;
+        }
+        // ("do not contact me at this email".)
+        if self.any(k, "AT ON") && self.any(k + 2, "EMAIL ADDRESS INBOX") && ch == ALL_CH {
+            ch = EMAIL;
         }
         // ("don't call me at home", "... at my house", "ne m'appelez pas chez
         // moi": at the customer's number.)

@@ -116,6 +116,13 @@ impl Reader<'_> {
         if let Some(h) = self.not_after_fine(i) {
             return Some(h);
         }
+        // ("Pourquoi vous m'appelez plus?": more contact wished.)
+        if self
+            .back_in_sentence(i)
+            .any(|m| self.unlisted(m, "POURQUOI"))
+        {
+            return None;
+        }
         // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't".)
         if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && self.bare(i + 1)))
             && i > 0

@@ -15,7 +15,10 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
         }
-        if self.moved(k) {
+        // ("stop texting my wife and text me instead": the customer asks
+        // for themselves.)
+        let kin = self.kin(k);
+        if self.moved(k) || (kin > 0 && (k + kin..self.t.len()).any(|m| self.is(m, ME))) {
             return None;
         }
         if self.is(j, NEED_OBJ) || g == "SENDING" {

@@ -117,8 +117,11 @@ impl Reader<'_> {
         }
         (start(k) || (k > 0 && start(k - 1) && self.eq(k - 1, "PLEASE") && self.on(k)))
             && self.is(k, CVERB)
-            && ((self.is(k + 1, ME) && self.on(k + 1) && !self.on(k + 2) && k + 2 < self.t.len())
-                || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO")))
+            && ((self.is(k + 1, ME) && self.on(k + 1) && {
+                // ("Text me please. Please do not call me.")
+                let p = k + 2 + usize::from(self.on(k + 2) && self.any(k + 2, "PLEASE NOW"));
+                !self.on(p) && p < self.t.len()
+            }) || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO")))
                 || ((e..=e + 1).all(|m| self.on(m))
                     && (self.is(e, NEG) || (self.eq(e, "BUT") && self.any(e + 1, "NO NOT")))))
     }

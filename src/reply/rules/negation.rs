@@ -16,6 +16,18 @@ impl Reader<'_> {
         if let Some(h) = self.not_ok(i) {
             return Some(h);
         }
+        // "I'm asking not to be contacted", "I asked not to be called",
+        // "This number is not to be called".
+        if n == "NOT"
+            && self.eq(i + 1, "TO")
+            && self.eq(i + 2, "BE")
+            && self.is(i + 3, CVERB | MEDIA)
+            && self.back(i, 2).any(|m| {
+                self.any(m, "ASKED IS ARE") || self.unlisted(m, "ASKING REQUEST REQUESTED")
+            })
+        {
+            return hit(i, i + 4, self.ch(i + 3));
+        }
         if matches!(n, "NE" | "N") {
             return self.ne(i);
         }
@@ -344,6 +356,8 @@ impl Reader<'_> {
                         (self.is(x, MEDIA) && !self.is(x, THING))
                             || self.eq(x, "CONTACTE")
                             || self.eq(x, "EN")
+                            // ("je ne souhaite plus être sollicité".)
+                            || self.unlisted(x, "SOLLICITE SOLLICITEE DERANGE DERANGEE")
                     });
                 return if media {
                     hit(i, m + 1, if called { CALL } else { after })

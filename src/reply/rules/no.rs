@@ -24,6 +24,15 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
+        // ("¿Por qué ya no me llaman?": more contact wished.)
+        if i > 0
+            && self.eq(i - 1, "YA")
+            && self
+                .back_in_sentence(i)
+                .any(|m| self.eq(m, "POR") && self.eq(m + 1, "QUE"))
+        {
+            return None;
+        }
         if let Some(h) = self.no_son(i) {
             return Some(h);
         }

@@ -181,6 +181,14 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("sacarme de su base de datos", "quítenme de su sistema",
+        // "retirez-moi de votre fichier": their records, the medium.)
+        if (o..o + 4)
+            .take_while(|&m| self.on(m))
+            .any(|m| self.any(m, "DATABASE SYSTEM FILES RECORDS DATA"))
+        {
+            return hit(i, end, 0);
+        }
         // "take me off this email chain", "remove me from the
         // thread": the conversation the message came by.
         if (o..o + 3)

@@ -83,6 +83,9 @@ impl Reader<'_> {
     pub(super) fn spam(&self, i: usize) -> Option<Hit> {
         if self.negated(i)
             || self.not_you(i + 1)
+            // ("No es spam, ¿verdad?", "Ce n'est pas du spam".)
+            || (self.back(i, 3).any(|k| self.any(k, "NO PAS"))
+                && self.back(i, 3).any(|k| self.any(k, "ES EST")))
             || self
                 .back(i, 3)
                 .any(|k| self.is(k, NEG) || self.any(k, "NOT ISN'T AREN'T"))

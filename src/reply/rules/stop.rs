@@ -84,6 +84,14 @@ impl Reader<'_> {
         if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;
         }
+        // ("Quiero dejar de recibir sus mensajes", "arrêter de recevoir vos
+        // textos": the means received.)
+        if self.any(k, "RECIBIR RECEVOIR") {
+            return match self.object(k + 1) {
+                Obj::Media { end, ch } if self.on(k + 1) => hit(i, end, ch),
+                _ => None,
+            };
+        }
         // ("dejen de calling me": the English gerund.)
         if !self.is(k, CVERB | GER) {
             return None;

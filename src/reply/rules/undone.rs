@@ -106,7 +106,13 @@ impl Reader<'_> {
         let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING")
             && (0..self.t.len())
                 .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
-        slipped || undone || unblocked || self.disowned(h) || self.refused(h)
+        // ("I'd like to not be called Mr. Smith", "Arrêtez de m'appeler
+        // Madame": a name, not a call.)
+        let named = h.b > 0
+            && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ")
+            && self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE")
+            || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
+        slipped || undone || unblocked || named || self.disowned(h) || self.refused(h)
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them
