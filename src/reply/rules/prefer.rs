@@ -126,7 +126,11 @@ impl Reader<'_> {
     /// messages", "calling or emailing"; where they end and their channels.
     pub(super) fn means(&self, i: usize) -> (usize, u8) {
         let (mut end, mut ch) = (i, 0);
-        while self.is(end, CVERB | MEDIA | GER) && (end == i || self.on(end)) {
+        // ("mensajes de texto", "correo electrónico": one means.)
+        let part = |e: usize| {
+            e > i && (self.eq(e, "ELECTRONICO") || (self.eq(e, "DE") && self.is(e + 1, MEDIA)))
+        };
+        while (self.is(end, CVERB | MEDIA | GER) || part(end)) && (end == i || self.on(end)) {
             ch |= self.ch(end);
             end += 1;
             if self.on(end) && self.is(end, CONJ) && self.ch(end + 1) & ALL_CH != 0 {

@@ -84,6 +84,17 @@ impl Reader<'_> {
         if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;
         }
+        // ("dejen de estar llamando": the gerund after "estar".)
+        if self.unlisted(k, "ESTAR") && self.is(k + 1, GER) {
+            k += 1;
+        }
+        // ("dejen de hacerme llamadas": the means done.)
+        if self.unlisted(k, "HACERME HACER") {
+            return match self.object(k + 1) {
+                Obj::Media { end, ch } if self.on(k + 1) && ch != 0 => hit(i, end, ch),
+                _ => None,
+            };
+        }
         // ("Quiero dejar de recibir sus mensajes", "arrêter de recevoir vos
         // textos": the means received.)
         if self.any(k, "RECIBIR RECEVOIR") {
