@@ -362,6 +362,10 @@ impl Reader<'_> {
         }
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         // ("... regarding this".)
+        // ("Don't text me back until you have the price": a limit.)
+        if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.any(k + 1, "UNTIL TILL") {
+            return None;
+        }
         if self.any(
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",

@@ -39,6 +39,17 @@ impl Reader<'_> {
             c => c,
         };
         let (end, ch) = self.gerunds(k, ch);
+        // ("Stop calling I'm driving, call in 20", "stop texting, call me
+        // later": contact asked for later, a pause.)
+        let later = (end..self.t.len()).any(|m| {
+            let n = m + 1 + usize::from(self.is(m + 1, ME));
+            self.is(m, CVERB)
+                && !self.is(m, GER)
+                && (self.any(n, "LATER") || (self.eq(n, "IN") && self.number(n + 1)))
+        });
+        if later {
+            return None;
+        }
         // A limit on when ("stop texting after 8pm", "so early", "on
         // weekends", "at night"), as "don't text me after 8pm" is (but "stop
         // texting me now", "so much", "in the future", "for a while").

@@ -19,9 +19,19 @@ impl Reader<'_> {
         // A thing named so: "a vendor that honors opt-out requests" (but
         // "your unsubscribe link doesn't work" asks to be unsubscribed).
         // ("Do you support opt-out management?", "an unsubscribe footer".)
-        if self.on(i + 1)
-            && (self.eq(i + 1, "REQUESTS")
-                || self.unlisted(i + 1, "MANAGEMENT FOOTER FOOTERS FEATURE"))
+        // ("an opt out clause", "an opt-out option for the add-ons", "the
+        // opt-out deadline", "the unsubscribe button"; "How do I undo
+        // unsubscribe?")
+        let noun = |m: usize| {
+            self.unlisted(m, "MANAGEMENT FOOTER FOOTERS FEATURE DEADLINE")
+                || self.any(m, "CLAUSE")
+                || self.unlisted(m, "BUTTON OPTION OPTIONS FEE FEES RATE RATES")
+                || self.unlisted(m, "FORM PERIOD WINDOW")
+        };
+        // ("opt out" as two words.)
+        let n = i + 1 + usize::from(self.eq(i + 1, "OUT"));
+        if self.on(n) && (self.eq(n, "REQUESTS") || noun(n))
+            || (i > 0 && self.unlisted(i - 1, "UNDO"))
         {
             return None;
         }
@@ -161,6 +171,23 @@ impl Reader<'_> {
             })
         {
             return hit(i, i + 3, ALL_CH);
+        }
+        // ("End of year deals?", "end of summer sale": a time; "Does it have
+        // start-stop?", "disable the auto stop": a car's feature; "The other
+        // dealer won't stop calling me", "I told the other dealership to stop
+        // texting me": another sender.)
+        let of = i + 2 + usize::from(self.eq(i + 2, "THE"));
+        let time =
+            self.eq(i, "END") && self.eq(i + 1, "OF") && self.unlisted(of, "YEAR SUMMER SEASON");
+        let feature = (i > 0 && self.on(i) && self.any(i - 1, "START AUTO"))
+            || (i > 0 && self.on(i + 1) && self.eq(i + 1, "START"));
+        let other = self.back_in_sentence(i).any(|m| {
+            self.any(m, "OTHER ANOTHER")
+                && (self.any(m + 1, "DEALER DEALERSHIP COMPANY GUY GUYS STORE")
+                    || self.unlisted(m + 1, "DEALERS DEALERSHIPS COMPANIES PLACE LENDER BANK"))
+        });
+        if time || feature || other {
+            return None;
         }
         // ("il pleut sans arrêt", "llueve sin parar": without stopping.)
         if self.negated(i)
