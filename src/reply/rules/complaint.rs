@@ -110,12 +110,17 @@ impl Reader<'_> {
         let start = (0..=i).rev().find(|&m| m == 0 || line(m)).unwrap_or(0);
         // ("Unsubscribe: <link>", "Unsubscribe from Northwind updates:
         // <link>": a line of its own that leads to a link.)
+        // ("Darse de baja: <link>", "Se désinscrire : <link>", "Se désabonner |
+        // Gérer vos préférences", "Vous recevez ce courriel car ...".)
+        let prefs = |m: usize| self.unlisted(m, "PREFERENCES PREFERENCIAS");
         let list = start > 0
             && (self.is(i, STRONG) && self.eq(i + 1, "FROM") && self.eq(i + 2, "OUR")
-                || i == start && self.is(i, STRONG) && (i + 1..b).any(|m| self.eq(m, "LINK"))
+                || i <= start + 2 && (i + 1..b).any(|m| self.eq(m, "LINK"))
                 || (start..b).any(|m| {
                     self.eq(m, "RECEIVING") && self.any(m + 1, "THIS THESE")
-                        || self.unlisted(m, "MANAGE UPDATE") && self.unlisted(m + 1, "PREFERENCES")
+                        || self.unlisted(m, "RECEVEZ RECIBE") && self.unlisted(m + 1, "CE ESTE")
+                        || self.unlisted(m, "MANAGE UPDATE GERER ADMINISTRAR")
+                            && (prefs(m + 1) || prefs(m + 2))
                 }));
         a > 0 && ((told || notice) && why || list) && !own
     }

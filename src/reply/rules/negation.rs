@@ -332,7 +332,8 @@ impl Reader<'_> {
                     ALL_CH if after != 0 => after,
                     c => c | after,
                 };
-                return hit(i, m + 1, ch);
+                // ("Merci de ne pas m'appeler après 20h": a limit.)
+                return hit(i, m + 1, ch).filter(|_| !self.limited(m + 1));
             }
             // (With "pas", only not receiving: not "je ne veux pas manquer vos
             // messages".)

@@ -39,7 +39,7 @@ impl Reader<'_> {
         let restart = self.any(0, "START UNSTOP") && self.brk(1) != 0;
         // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
         // "wait": "hold on stop, what's the total?")
-        let told = h.a > 0 && self.any(h.a - 1, "SAID TEXT SEND HIT TYPE");
+        let told = h.a > 0 && self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE");
         // ("START - désolé mon fils a écrit STOP".)
         let sent = h.a > 0
             && (self.any(h.a - 1, SENDING)
@@ -62,8 +62,18 @@ impl Reader<'_> {
         // ("My kid sent STOP, I still want texts", "I sent stop but I
         // changed my mind, keep texting", "my son sent that STOP, please
         // ignore it": taken back in the message.)
-        let back = (0..self.t.len()).any(|m| {
-            (self.eq(m, "STILL") && self.any(m + 1, "WANT"))
+        // ("Who said stop? I never said that": denied after it.)
+        let denied_after = (h.b..self.t.len()).any(|m| {
+            self.eq(m, "I")
+                && self.any(m + 1, "NEVER DIDN'T")
+                && self.any(m + 2, "SAID SAY SEND SENT")
+        });
+        let back = denied_after
+            || (0..self.t.len()).any(|m| {
+                (self.eq(m, "STILL") && self.any(m + 1, "WANT"))
+                // ("Keep me on the list", "I want to stay".)
+                || (self.eq(m, "KEEP") && self.is(m + 1, ME) && self.eq(m + 2, "ON"))
+                || (self.eq(m, "TO") && self.unlisted(m + 1, "STAY"))
                 || (self.eq(m, "KEEP")
                     && self.is(m + 1, GER)
                     && (m == 0 || self.brk(m) != 0 || self.any(m - 1, "BUT PLEASE JUST")))
@@ -71,9 +81,10 @@ impl Reader<'_> {
                 || (self.unlisted(m, "CHANGED")
                     && self.eq(m + 1, "MY")
                     && self.unlisted(m + 2, "MIND"))
-        });
+            });
         let slipped = h.b == h.a + 1
-            && (((sent || told) && back)
+            // ("What happens if I say stop?": said of a case.)
+            && (((sent || told) && (back || before("IF")))
                 || (sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || (h.a > 0
                     && (sent
@@ -92,9 +103,13 @@ impl Reader<'_> {
             .is_some_and(|t| self.toks.surface(t).ends_with("ED"))
             || self.eq(h.a, "DESUSCRIBI")
             || (h.a > 0 && self.eq(h.a - 1, "SUIS"));
+        // ("I got a message saying I opted out but I didn't".)
+        let untrue = (h.b..h.b + 4)
+            .any(|m| self.eq(m, "BUT") && self.eq(m + 1, "I") && self.eq(m + 2, "DIDN'T"));
         let undone = (past || (h.a > 0 && self.any(h.a - 1, "ACCIDENTALLY MISTAKENLY")))
-            && self.any(h.a, "UNSUBSCRIBED OPT DESUSCRIBI DESABONNE")
-            && (before("ACCIDENTALLY MISTAKENLY")
+            && self.any(h.a, "UNSUBSCRIBED OPT DESUSCRIBI DESABONNE UNSUBSCRIBE")
+            && (untrue
+                || before("ACCIDENTALLY MISTAKENLY")
                 || (h.b..h.b + 5).any(|m| {
                     self.on(m)
                         && self.any(m, "BY POR PAR")
