@@ -281,7 +281,12 @@ impl Reader<'_> {
     /// called me 4 times today. Please stop.", as "... Enough." is read).
     pub(super) fn named_before(&self, i: usize) -> u8 {
         let own = self.media_before(i);
-        if own != 0 || !self.back_in_sentence(i).all(|m| self.is(m, FILLER)) {
+        // (Only a stop that ends the message: "Stop, I'm blushing" after
+        // "You called at the perfect time" is banter.)
+        if own != 0
+            || !self.back_in_sentence(i).all(|m| self.is(m, FILLER))
+            || !(i + 1..self.t.len()).all(|m| self.is(m, FILLER))
+        {
             return own;
         }
         // (Not the customer's own: "My email is jo@acme.com. Stop".)

@@ -289,7 +289,7 @@ impl Reader<'_> {
             (self.any(
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
-            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS"))
+            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO"))
                 && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
         })
     }
@@ -308,14 +308,25 @@ impl Reader<'_> {
         let (a, v) = if again || mas {
             (i.checked_sub(2)?, i - 1 - usize::from(again))
         } else {
-            (i.checked_sub(1)?, i + 1)
+            (i.saturating_sub(1), i + 1)
         };
+        // ("Another text from you and I'm suing": no "one" before it.)
+        let another = self.eq(i, "ANOTHER");
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)
         } else {
-            self.any(a, "ONE UN UNA UNE") && self.is(v, MEDIA) && !self.is(v, THING)
+            (another || self.any(a, "ONE UN UNA UNE OTRA"))
+                && self.is(v, MEDIA)
+                && !self.is(v, THING)
         };
         let and = i + 1 + usize::from(!(again || mas));
+        // ("... from you and": the sender named.)
+        let and = and
+            + if self.eq(and, "FROM") && self.any(and + 1, "YOU Y'ALL") {
+                2
+            } else {
+                0
+            };
         if said && self.any(and, "AND Y ET") && self.threatened() {
             return hit(a, and, self.ch(v));
         }

@@ -147,9 +147,14 @@ impl Reader<'_> {
                 && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))
                 // ("stop calling my landline and call my cell instead".)
                 || self.any(k + 1, "LANDLINE OFFICE"));
-        old && (k + 2..self.t.len()).any(|m| {
-            self.any(m, "NEW INSTEAD") || (self.eq(m, "USE") && self.any(m + 1, "MY THIS THE"))
-        })
+        // (Or one written out: "Stop calling 555-867-5309, my new number is
+        // ...", "Stop emailing jo@acme.com, use sam@acme.com".)
+        let written = (self.eq(k, "MY") && self.eq(k + 1, "NUMBER")) || self.eq(k, "ADDRESS");
+        (old || written)
+            && (k + 1..self.t.len()).any(|m| {
+                self.any(m, "NEW INSTEAD")
+                    || (self.any(m, "USE ADD") && self.any(m + 1, "MY THIS THE ADDRESS"))
+            })
     }
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
@@ -299,11 +304,13 @@ impl Reader<'_> {
         // Its reason: "don't call me because I already bought", "no me
         // llamen porque no me interesa" (not a moment's: "because I'm
         // driving", a limit).
-        if self.any(k, "BECAUSE") || self.unlisted(k, "PORQUE PQ") {
-            let now = (k + 1..k + 6).any(|m| {
-                self.on(m)
-                    && (self.unlisted(m, "BUSY DRIVING SLEEPING") || self.any(m, "WORK MEETING"))
-            });
+        if self.any(k, "BECAUSE") || self.unlisted(k, "PORQUE PQ PARCE") {
+            let moment = |m: usize| {
+                self.unlisted(m, "BUSY DRIVING SLEEPING HOSPITAL")
+                    || self.unlisted(m, "OCUPADO OCUPADA MANEJANDO")
+                    || self.any(m, "WORK MEETING TRABAJO")
+            };
+            let now = (k + 1..k + 6).any(|m| self.on(m) && moment(m));
             return if now { None } else { hit(i, k, ch) };
         }
         if self.any(k, "AT ON")
@@ -362,6 +369,10 @@ impl Reader<'_> {
         }
         // Again or here: "no me llamen de nuevo", "otra vez", "aquí".
         // ("... regarding this".)
+        // ("Don't call me at 555-867-5309 after 8pm": a limit.)
+        if self.any(k, "AT ON") && self.the_number(k + 1).is_some_and(|e| self.limited(e)) {
+            return None;
+        }
         // ("Don't text me back until you have the price": a limit.)
         if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.any(k + 1, "UNTIL TILL") {
             return None;

@@ -266,7 +266,7 @@ impl Reader<'_> {
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i),
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" | "SI" => self.threat(i),
-            "AGAIN" | "MORE" | "AUTRE" | "MAS" => self.next_time(i),
+            "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),

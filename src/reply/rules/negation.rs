@@ -22,6 +22,10 @@ impl Reader<'_> {
             && self.eq(i + 1, "TO")
             && self.eq(i + 2, "BE")
             && self.is(i + 3, CVERB | MEDIA)
+            && self.bare(i + 4)
+            && !self
+                .back(i, 4)
+                .any(|m| self.kin(m) > 0 || self.any(m, "SON DAUGHTER WIFE HUSBAND"))
             && self.back(i, 2).any(|m| {
                 self.any(m, "ASKED IS ARE") || self.unlisted(m, "ASKING REQUEST REQUESTED")
             })
@@ -321,7 +325,9 @@ impl Reader<'_> {
                 && (self.bare(m + 2)
                     || self.the_number(m + 2).is_some_and(|e| self.bare(e))
                     // ("ne me contactez pas par courriel".)
-                    || self.via(m + 2).is_some());
+                    || self.via(m + 2).is_some()
+                    // ("Ne m'appelez pas parce que j'ai déjà acheté".)
+                    || self.unlisted(m + 2, "PARCE"));
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }

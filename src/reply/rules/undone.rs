@@ -104,18 +104,23 @@ impl Reader<'_> {
             || self.eq(h.a, "DESUSCRIBI")
             || (h.a > 0 && self.eq(h.a - 1, "SUIS"));
         // ("I got a message saying I opted out but I didn't".)
-        let untrue = (h.b..h.b + 4)
-            .any(|m| self.eq(m, "BUT") && self.eq(m + 1, "I") && self.eq(m + 2, "DIDN'T"));
-        let undone = (past || (h.a > 0 && self.any(h.a - 1, "ACCIDENTALLY MISTAKENLY")))
-            && self.any(h.a, "UNSUBSCRIBED OPT DESUSCRIBI DESABONNE UNSUBSCRIBE")
-            && (untrue
-                || before("ACCIDENTALLY MISTAKENLY")
-                || (h.b..h.b + 5).any(|m| {
-                    self.on(m)
-                        && self.any(m, "BY POR PAR")
-                        && (self.any(m + 1, "MISTAKE ACCIDENT ERROR")
-                            || self.unlisted(m + 1, "ERREUR EQUIVOCACION"))
-                }));
+        let untrue = (h.b..h.b + 4).any(|m| {
+            self.eq(m, "BUT") && self.eq(m + 1, "I") && self.eq(m + 2, "DIDN'T") && self.bare(m + 3)
+        });
+        let opted = self.any(
+            h.a,
+            "UNSUBSCRIBED OPT OPTOUT DESUSCRIBI DESABONNE UNSUBSCRIBE",
+        );
+        let undone = (untrue && opted)
+            || (past || (h.a > 0 && self.any(h.a - 1, "ACCIDENTALLY MISTAKENLY")))
+                && opted
+                && (before("ACCIDENTALLY MISTAKENLY")
+                    || (h.b..h.b + 5).any(|m| {
+                        self.on(m)
+                            && self.any(m, "BY POR PAR")
+                            && (self.any(m + 1, "MISTAKE ACCIDENT ERROR")
+                                || self.unlisted(m + 1, "ERREUR EQUIVOCACION"))
+                    }));
         // ("Sorry I accidentally blocked you, unblocked now", "my phone
         // blocked your number by mistake".)
         let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING")
