@@ -357,8 +357,8 @@ impl Reader<'_> {
         if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC") {
             return None;
         }
-        // ("par mail": French for email.)
-        if self.eq(k, "PAR") && self.eq(k + 1, "MAIL") {
+        // ("par mail", "por mail": French and Spanish for email.)
+        if self.any(k, "PAR POR") && self.eq(k + 1, "MAIL") {
             return Some(EMAIL);
         }
         // "by phone", "by email or phone", "over the phone or by email":

@@ -377,6 +377,10 @@ impl Reader<'_> {
         if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.any(k + 1, "UNTIL TILL") {
             return None;
         }
+        // ("No me manden nada por mail": the means after "nada".)
+        if self.eq(k, "NADA") && self.via(k + 1).is_some() {
+            return hit(i, k + 1, self.narrowed(ch, k + 1));
+        }
         if self.any(
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",

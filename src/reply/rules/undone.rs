@@ -128,9 +128,12 @@ impl Reader<'_> {
                 .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
         // ("I'd like to not be called Mr. Smith", "Arrêtez de m'appeler
         // Madame": a name, not a call.)
+        // ("I'd rather not be called by my first name".)
+        let by_name =
+            self.eq(h.b, "BY") && self.eq(h.b + 1, "MY") && self.any(h.b + 2, "NAME FIRST LAST");
         let named = h.b > 0
             && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ")
-            && self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE")
+            && (self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE") || by_name)
             || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
         slipped || undone || unblocked || named || self.disowned(h) || self.refused(h)
     }
