@@ -312,6 +312,7 @@ impl Reader<'_> {
         };
         // ("Another text from you and I'm suing": no "one" before it.)
         let another = self.eq(i, "ANOTHER");
+        let a = if another { i } else { a };
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)
         } else {
