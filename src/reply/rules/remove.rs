@@ -216,6 +216,10 @@ impl Reader<'_> {
     /// us", an address or a company, "get off", "remove my number".
     fn remove_other(&self, i: usize, k: usize) -> Option<Hit> {
         let v = self.w(i);
+        // ("Remove 555-867-5309, add 555-222-1111 as primary": an update.)
+        if self.moved(k) {
+            return None;
+        }
         // "remove moved", "remove deceased": a reason after the keyword.
         // ("STOP 800-555-0142 is my number pls remove": asked, last.)
         if matches!(v, "REMOVE")

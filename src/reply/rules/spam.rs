@@ -151,7 +151,12 @@ impl Reader<'_> {
     /// "a block away", "block the payment").
     pub(super) fn block(&self, i: usize) -> Option<Hit> {
         // (Told of as a slip, it is undone: `slip`.)
-        if self.negated(i) {
+        // ("Another email from you and I'm blocking you": the threat names
+        // the means, `next_time`.)
+        let threat = self
+            .back_in_sentence(i)
+            .any(|m| self.any(m, "ANOTHER MORE AUTRE") && self.is(m + 1, MEDIA));
+        if self.negated(i) || threat {
             return None;
         }
         let j = i + 1;

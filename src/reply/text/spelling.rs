@@ -32,6 +32,14 @@ pub(super) fn numbered(s: &str) -> Option<(Known, usize)> {
 /// "STOPCALLING", a hashtag's "DoNotCall", "DONTTEXTME"): both words, and
 /// where the second starts.
 pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
+    // ("PLEASESTOP": the keyword after "please".)
+    if s == "PLEASESTOP" {
+        return Some((
+            words::lookup("PLEASE")?,
+            "PLEASE".len(),
+            words::lookup("STOP")?,
+        ));
+    }
     let (first, rest) = match s.strip_prefix("STOP") {
         Some(rest) => ("STOP", rest),
         None => (
@@ -43,8 +51,14 @@ pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
     let rest = Some(rest).filter(|r| r.len() >= 3 && !r.starts_with("DISTURB"))?;
     let contact =
         |w: &str| read_word(w).filter(|k| k.f & (GER | CVERB | MEDIA) != 0 && k.f & THING == 0);
-    // "STOPCALLINGME": the "ME" glued on too is the customer.
-    let second = contact(rest).or_else(|| rest.strip_suffix("ME").and_then(contact))?;
+    // "STOPCALLINGME": the "ME" glued on too is the customer; "STOPPLEASE".
+    let second = contact(rest)
+        .or_else(|| rest.strip_suffix("ME").and_then(contact))
+        .or_else(|| {
+            matches!(rest, "PLEASE" | "PLS" | "PLZ" | "NOW")
+                .then(|| words::lookup(rest))
+                .flatten()
+        })?;
     Some((words::lookup(first)?, s.len() - rest.len(), second))
 }
 
