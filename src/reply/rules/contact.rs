@@ -120,6 +120,8 @@ impl Reader<'_> {
         let three = (self.any(k, "THIS MY THAT THE")
             && (self.any(k + 1, "OFFICE WORK HOME") || self.unlisted(k + 1, "HOUSE"))
             && self.any(k + 2, "NUMBER PHONE LINE"))
+            // ("this email address".)
+            || (self.any(k, "THIS MY THAT") && self.any(k + 1, "EMAIL") && self.any(k + 2, "ADDRESS"))
             || (self.any(k, "A AL EN")
                 && self.any(k + 1, "ESTE MI ESE LA")
                 && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")

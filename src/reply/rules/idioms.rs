@@ -67,8 +67,12 @@ impl Reader<'_> {
 
     /// "lay off the texts", "chill with the calls".
     pub(super) fn lay_off(&self, i: usize) -> Option<Hit> {
-        if self.any(i + 1, "OFF WITH") {
-            return self.means_hit(i, i + 2);
+        // ("chill out with the texts".)
+        let j = i
+            + 1
+            + usize::from(self.eq(i, "CHILL") && self.eq(i + 1, "OUT") && self.eq(i + 2, "WITH"));
+        if self.any(j, "OFF WITH") {
+            return self.means_hit(i, j + 1);
         }
         None
     }

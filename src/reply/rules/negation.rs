@@ -92,6 +92,10 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return Some(self.contact(i, j + 1, true));
         }
+        // ("Don't bother contacting me".)
+        if v == "BOTHER" && self.on(j + 1) && self.is(j + 1, GER) {
+            return Some(self.gerund(i, j + 1));
+        }
         if let Some(v) = self.vuelvan(j) {
             return Some(self.contact(i, v, true));
         }
