@@ -151,11 +151,25 @@ impl Reader<'_> {
     /// "Too many texts", "too many calls!": the whole complaint, of its
     /// means (not "too many texts from my boss").
     pub(super) fn too_many(&self, i: usize) -> Option<Hit> {
-        if i != 0 || !self.eq(1, "MANY") {
+        // ("this is way too many texts".)
+        let lead =
+            (0..i).all(|m| self.any(m, "THIS IS THAT'S IT'S WAY SO JUST") || self.is(m, FILLER));
+        if !lead || !self.eq(i + 1, "MANY") {
             return None;
         }
-        match self.object(2) {
-            Obj::Media { end, ch } if self.bare(end) => hit(0, end, ch),
+        match self.object(i + 2) {
+            Obj::Media { end, ch } if self.bare(end) => hit(i, end, ch),
+            _ => None,
+        }
+    }
+
+    /// "I'm good on the texts": no more of them, thanks.
+    pub(super) fn good_on(&self, i: usize) -> Option<Hit> {
+        if !(i > 0 && self.any(i - 1, "I'M WE'RE") && self.eq(i + 1, "ON")) {
+            return None;
+        }
+        match self.object(i + 2) {
+            Obj::Media { end, ch } if self.bare(end) => hit(i - 1, end, ch),
             _ => None,
         }
     }

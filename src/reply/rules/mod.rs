@@ -280,6 +280,7 @@ impl Reader<'_> {
             }
             "ENOUGH" | "BASTA" => self.enough(i),
             "TOO" => self.too_many(i),
+            "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de
             // vos appels": of the means.)
             "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" | "CANSADO" | "CANSADA" | "TANNE"

@@ -47,6 +47,11 @@ impl Reader<'_> {
         // (Cursing between: "don't fucking text me"; or "don't start
         // texting me again".)
         while self.on(j) {
+            // ("dont be callin me", "I shouldn't be getting these texts".)
+            if self.eq(j, "BE") && self.on(j + 1) && self.is(j + 1, GER) {
+                j += 1;
+                continue;
+            }
             j += if self.begun(j) {
                 1 + usize::from(self.eq(j + 1, "TO"))
             } else if self.any(
@@ -107,7 +112,8 @@ impl Reader<'_> {
                 return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end)));
             }
         }
-        if (self.is(j, CVERB) && v != "SEND") || (j > i + 1 && self.begun(j - 1) && self.is(j, GER))
+        if (self.is(j, CVERB) && v != "SEND")
+            || (j > i + 1 && (self.begun(j - 1) || self.eq(j - 1, "BE")) && self.is(j, GER))
         {
             return Some(self.contact(i, j, false));
         }
