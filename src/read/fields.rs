@@ -1,6 +1,8 @@
 //! A contact's own fields, each checked as CRM records write it: the id, the
 //! name, the zone, the region, when it was added and its priority.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorCode};
 use crate::model::ContactId;
 use crate::region::Region;
@@ -154,5 +156,41 @@ pub(super) fn priority(v: Val<'_>, out: &mut Errors) -> Option<f64> {
             ));
             None
         }
+    }
+}
+
+/// A queue item's `id` and `priority`, read as a contact's are (a non-empty
+/// string or a number of at most 2^53; a number from -1e9 to 1e9, or its
+/// digits, `""` or `null` not given): their errors, at `id` and `priority`,
+/// and the priority. A string holding U+FFFF is one the host cut in the
+/// middle of an emoji (the queue's text marks the half pair so).
+pub fn queue_item(
+    item_id: &serde_json::Value,
+    item_priority: &serde_json::Value,
+) -> (Vec<Error>, Option<f64>) {
+    let mut out = Errors::default();
+    let (id_text, pr_text) = (number_text(item_id), number_text(item_priority));
+    let cut = item_id.as_str().is_some_and(|s| s.contains('\u{FFFF}'));
+    id(val(item_id, &id_text), cut, &mut out);
+    let p = priority(val(item_priority, &pr_text), &mut out);
+    (out.0, p)
+}
+
+/// The digits of a number value, for its error.
+fn number_text(v: &serde_json::Value) -> String {
+    v.as_number().map(ToString::to_string).unwrap_or_default()
+}
+
+/// A JSON value as the reader holds one (`text`: a number's digits).
+fn val<'a>(v: &'a serde_json::Value, text: &'a str) -> Val<'a> {
+    use serde_json::Value;
+    match v {
+        Value::Null => Val::Null,
+        Value::Bool(true) => Val::True,
+        Value::Bool(false) => Val::False,
+        Value::Number(n) => Val::Num(n.as_f64().unwrap_or(f64::NAN), text),
+        Value::String(s) => Val::Str(Cow::Borrowed(s)),
+        Value::Array(_) => Val::Array,
+        Value::Object(_) => Val::Object,
     }
 }

@@ -24,9 +24,10 @@ mod time_arg;
 mod value;
 
 pub use batch::{array_elements, contacts, contacts_from_host, Contacts, Element};
+pub use fields::queue_item;
 pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
-pub use time_arg::{contact_zone, queue_item, time_number, time_text, time_value, TimeArg};
+pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};
 
 use crate::error::{Error, Result};
 use crate::model::Contact;

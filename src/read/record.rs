@@ -160,25 +160,46 @@ impl Ctx {
 #[derive(Default)]
 struct Fields {
     id: Option<ContactId>,
-    id_seen: bool,
     name: Option<Box<str>>,
     time_zone: Option<Zone>,
     region: Option<Region>,
     added_at: Option<Instant>,
-    added_seen: bool,
     priority: Option<f64>,
+    /// The fields met so far, one bit each (`SEEN_*`).
+    seen: u8,
 }
 
+const SEEN_ID: u8 = 1;
+const SEEN_ADDED: u8 = 1 << 1;
+const SEEN_EVENTS: u8 = 1 << 2;
+const SEEN_NAME: u8 = 1 << 3;
+const SEEN_ZONE: u8 = 1 << 4;
+const SEEN_REGION: u8 = 1 << 5;
+const SEEN_PRIORITY: u8 = 1 << 6;
+
 impl Fields {
+    /// Marks field `key` (bit `bit`) as met; met before, the errors its
+    /// earlier value left are dropped — a key given twice takes its last
+    /// value, as `JSON.parse` does — and `true` is returned. Only a repeated
+    /// key pays for this.
+    fn again(&mut self, bit: u8, key: &str, out: &mut Errors) -> bool {
+        let again = self.seen & bit != 0;
+        self.seen |= bit;
+        if again {
+            out.forget(key);
+        }
+        again
+    }
+
     /// Reports the required fields that were not there at all.
     fn require(&self, out: &mut Errors) {
-        if !self.id_seen {
+        if self.seen & SEEN_ID == 0 {
             out.push(Error::input(
                 "id",
                 "required: expected a non-empty string or a number",
             ));
         }
-        if !self.added_seen {
+        if self.seen & SEEN_ADDED == 0 {
             out.push(Error::new(
                 ErrorCode::InvalidTime,
                 "addedAt",
@@ -220,17 +241,12 @@ pub(super) fn read_contact(
     };
     r.members(|r, key| {
         // (A key given twice takes its last value, as `JSON.parse` does: what
-        // the first said, right or wrong, is gone.)
+        // the first said, right or wrong, is gone, its local times too.)
         if key == "events" {
-            out.forget(key);
-            cx.pending.retain(|p| p.event.is_none());
+            if f.again(SEEN_EVENTS, key, out) {
+                cx.pending.retain(|p| p.event.is_none());
+            }
             return read_events(r, out, &mut cx, batch, &mut events);
-        }
-        if CONTACT_FIELDS.contains(&key) {
-            out.forget(key);
-        }
-        if key == "addedAt" {
-            cx.pending.retain(|p| p.event.is_some());
         }
         // One read of the value for every other field, known or not.
         let lone = r.lone;
@@ -240,20 +256,32 @@ pub(super) fn read_contact(
         };
         match key {
             "id" => {
-                f.id_seen = true;
+                f.again(SEEN_ID, key, out);
                 f.id = id(v, r.lone != lone, out);
             }
-            "name" => f.name = name(v, out),
+            "name" => {
+                f.again(SEEN_NAME, key, out);
+                f.name = name(v, out);
+            }
             "timeZone" => {
+                f.again(SEEN_ZONE, key, out);
                 f.time_zone = time_zone(v, out, batch);
                 cx.zone = f.time_zone;
             }
-            "region" => f.region = region(v, out, batch),
+            "region" => {
+                f.again(SEEN_REGION, key, out);
+                f.region = region(v, out, batch);
+            }
             "addedAt" => {
-                f.added_seen = true;
+                if f.again(SEEN_ADDED, key, out) {
+                    cx.pending.retain(|p| p.event.is_some());
+                }
                 f.added_at = added_at(v, &mut cx, out);
             }
-            "priority" => f.priority = priority(v, out),
+            "priority" => {
+                f.again(SEEN_PRIORITY, key, out);
+                f.priority = priority(v, out);
+            }
             _ => {}
         }
         Ok(())

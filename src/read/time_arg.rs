@@ -166,39 +166,3 @@ pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -
         format!("expected an RFC 3339 time with an offset, a local date-time (read in {zone_field}) or epoch milliseconds, got {got}"),
     ))
 }
-
-/// A queue item's `id` and `priority`, read as a contact's are (a non-empty
-/// string or a number of at most 2^53; a number from -1e9 to 1e9, or its
-/// digits, `""` or `null` not given): their errors, at `id` and `priority`,
-/// and the priority. A string holding U+FFFF is one the host cut in the
-/// middle of an emoji (the queue's text marks the half pair so).
-pub fn queue_item(
-    id: &serde_json::Value,
-    priority: &serde_json::Value,
-) -> (Vec<Error>, Option<f64>) {
-    let mut out = super::Errors::default();
-    let (id_text, pr_text) = (number_text(id), number_text(priority));
-    let cut = id.as_str().is_some_and(|s| s.contains('\u{FFFF}'));
-    super::fields::id(val(id, &id_text), cut, &mut out);
-    let p = super::fields::priority(val(priority, &pr_text), &mut out);
-    (out.0, p)
-}
-
-/// The digits of a number value, for its error.
-fn number_text(v: &serde_json::Value) -> String {
-    v.as_number().map(ToString::to_string).unwrap_or_default()
-}
-
-/// A JSON value as the reader holds one (`text`: a number's digits).
-fn val<'a>(v: &'a serde_json::Value, text: &'a str) -> Val<'a> {
-    use serde_json::Value;
-    match v {
-        Value::Null => Val::Null,
-        Value::Bool(true) => Val::True,
-        Value::Bool(false) => Val::False,
-        Value::Number(n) => Val::Num(n.as_f64().unwrap_or(f64::NAN), text),
-        Value::String(s) => Val::Str(Cow::Borrowed(s)),
-        Value::Array(_) => Val::Array,
-        Value::Object(_) => Val::Object,
-    }
-}

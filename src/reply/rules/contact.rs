@@ -47,7 +47,7 @@ impl Reader<'_> {
         // ("pas d'appels aujourd'hui", "no llamadas hoy", "cette semaine",
         // "esta semana".)
         let said = |m: usize, w: &str| self.any(m, w) || self.unlisted(m, w);
-        if self.unlisted(k, "AUJOURD AUJOURD'HUI AUJOURDHUI HOY")
+        if self.unlisted(k, "AUJOURD'HUI AUJOURDHUI")
             || (said(k, "CETTE ESTA") && said(k + 1, "SEMAINE SEMANA NOCHE"))
         {
             return true;
@@ -159,6 +159,18 @@ impl Reader<'_> {
             })
     }
 
+    /// The means a number or an address named at word `m` is reached by:
+    /// "number", "cell", "line": texts and calls; "email", "inbox": email.
+    fn means_named(&self, m: usize) -> u8 {
+        if self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE") {
+            SMS | CALL
+        } else if self.any(m, "EMAIL INBOX") {
+            EMAIL
+        } else {
+            0
+        }
+    }
+
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         let (k, ch) = self.verbs_of_contact(j);
@@ -167,12 +179,11 @@ impl Reader<'_> {
         // ("don't contact this number": its texts and calls; "... this
         // email": its email; a means named after it says which: "don't
         // contact this phone by text".)
+        let named = (k0..k).fold(0, |c, m| c | self.means_named(m));
         let ch = match ch0 {
             _ if self.via(k).is_some() => ch0,
-            ALL_CH if (k0..k).any(|m| self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE")) => {
-                SMS | CALL
-            }
-            ALL_CH if (k0..k).any(|m| self.any(m, "EMAIL INBOX")) => EMAIL,
+            ALL_CH if named & CALL != 0 => SMS | CALL,
+            ALL_CH if named != 0 => EMAIL,
             c => c,
         };
         // Another verb after the object: "don't call me or email me", "no me
@@ -315,15 +326,11 @@ impl Reader<'_> {
             let now = (k + 1..k + 6).any(|m| self.on(m) && moment(m));
             return if now { None } else { hit(i, k, ch) };
         }
-        if self.any(k, "AT ON")
-            && self.any(k + 2, "NUMBER PHONE CELL MOBILE LANDLINE LINE")
-            && ch == ALL_CH
-        {
-            ch = SMS | CALL;
-        }
-        // ("do not contact me at this email".)
-        if self.any(k, "AT ON") && self.any(k + 2, "EMAIL ADDRESS INBOX") && ch == ALL_CH {
-            ch = EMAIL;
+        // ("don't contact me at this number", "do not contact me at this
+        // email": its means.)
+        let named = self.means_named(k + 2) | if self.eq(k + 2, "ADDRESS") { EMAIL } else { 0 };
+        if self.any(k, "AT ON") && ch == ALL_CH && named != 0 {
+            ch = if named & CALL != 0 { SMS | CALL } else { EMAIL };
         }
         // ("don't call me at home", "... at my house", "ne m'appelez pas chez
         // moi": at the customer's number.)

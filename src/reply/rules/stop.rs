@@ -98,18 +98,13 @@ impl Reader<'_> {
         if self.unlisted(k, "ESTAR") && self.is(k + 1, GER) {
             k += 1;
         }
-        // ("dejen de hacerme llamadas": the means done.)
-        if self.unlisted(k, "HACERME HACER") {
-            return match self.object(k + 1) {
-                Obj::Media { end, ch } if self.on(k + 1) && ch != 0 => hit(i, end, ch),
-                _ => None,
-            };
-        }
         // ("Quiero dejar de recibir sus mensajes", "arrêter de recevoir vos
-        // textos": the means received.)
-        if self.any(k, "RECIBIR RECEVOIR") {
+        // textos": the means received; "dejen de hacerme llamadas": the
+        // means done, named.)
+        let done = self.unlisted(k, "HACERME HACER");
+        if done || self.any(k, "RECIBIR RECEVOIR") {
             return match self.object(k + 1) {
-                Obj::Media { end, ch } if self.on(k + 1) => hit(i, end, ch),
+                Obj::Media { end, ch } if self.on(k + 1) && (ch != 0 || !done) => hit(i, end, ch),
                 _ => None,
             };
         }
