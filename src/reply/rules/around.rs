@@ -354,7 +354,11 @@ impl Reader<'_> {
     /// "via text", "by phone", "with your texts", "por correo", "par SMS":
     /// the channel that narrows a request.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
-        if !self.on(k) || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC") {
+        // (Not "por favor": please.)
+        if !self.on(k)
+            || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC")
+            || (self.eq(k, "POR") && self.eq(k + 1, "FAVOR"))
+        {
             return None;
         }
         // ("par mail", "por mail": French and Spanish for email.)

@@ -36,6 +36,7 @@
 //! is banter, not a request, unless it names a channel.
 
 mod around;
+mod asked;
 mod complaint;
 mod consent;
 mod contact;
@@ -263,7 +264,10 @@ impl Reader<'_> {
             "KEEP" | "KEEPS" | "STILL" => self.keep(i),
             "SIGAN" | "SIGUEN" => self.siguen(i),
             "TURN" => self.turn_off(i),
-            "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i),
+            "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i).or_else(|| self.want_done(i)),
+            "NEED" => self.want_done(i),
+            "REMOVAL" => self.removal(i),
+            "ZERO" => self.no(i),
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" | "SI" => self.threat(i),
             "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" => self.next_time(i),
@@ -279,7 +283,7 @@ impl Reader<'_> {
                 hit(i, i + 1, 0)
             }
             "ENOUGH" | "BASTA" => self.enough(i),
-            "TOO" => self.too_many(i),
+            "TOO" => self.too_many(i).or_else(|| self.too_much(i)),
             "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de
             // vos appels": of the means.)
@@ -327,6 +331,9 @@ mod tests {
         let files = [
             include_str!("mod.rs"),
             include_str!("around.rs"),
+            include_str!("asked.rs"),
+            include_str!("told.rs"),
+            include_str!("spam.rs"),
             include_str!("stop.rs"),
             include_str!("negation.rs"),
             include_str!("complaint.rs"),

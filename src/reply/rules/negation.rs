@@ -43,6 +43,13 @@ impl Reader<'_> {
                 && i > 0
                 && (self.any(i - 1, "DO PLEASE DOES")
                     || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
+        // ("I shouldn't be getting these texts", "we should not be
+        // receiving your calls": not wanted, as "don't".)
+        let should = (n == "SHOULDN'T" || (n == "NOT" && i > 0 && self.eq(i - 1, "SHOULD")))
+            && self.back(i, 3).any(|m| self.any(m, "I WE"))
+            && self.eq(i + 1, "BE")
+            && self.is(i + 2, GER);
+        let imperative = imperative || should;
         let mut j = i + 1 + usize::from(told);
         // (Cursing between: "don't fucking text me"; or "don't start
         // texting me again".)

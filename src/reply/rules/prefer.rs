@@ -84,7 +84,12 @@ impl Reader<'_> {
             Some(_) => None,
             // "only email me", "only text" (not "only emailed you once").
             // ("only email please".)
-            None if end > means_end || !self.on(end) || self.any(end, "PLEASE THANKS FROM") => {
+            // ("solo email por favor".)
+            None if end > means_end
+                || !self.on(end)
+                || self.any(end, "PLEASE THANKS FROM SVP STP")
+                || (self.eq(end, "POR") && self.eq(end + 1, "FAVOR")) =>
+            {
                 self.leaving(i, end, ch)
             }
             None => None,

@@ -403,8 +403,15 @@ impl Reader<'_> {
                 .find(|&n| self.any(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
                 .map_or(ch, |n| self.ch(n - 1) & ALL_CH);
             // "remove my name from the contract", "take my name off the
-            // loan": a document, not a list.
-            if self.any(m + 1, "FROM OFF") && self.object(m + 2) == Obj::Thing {
+            // loan": a document, not a list; nor a list of something the
+            // lists do not know ("take my name off the co-signer list").
+            let other_list = self.eq(m + 2, "THE")
+                && (m + 3..m + 6)
+                    .take_while(|&n| self.on(n) && !self.any(n, "LIST LISTS"))
+                    .any(|n| self.w(n).is_empty() && !self.name_at(n));
+            if self.any(m + 1, "FROM OFF")
+                && (other_list || matches!(self.object(m + 2), Obj::Thing | Obj::Unknown))
+            {
                 return None;
             }
             return hit(i, m + 1, ch);
@@ -415,7 +422,7 @@ impl Reader<'_> {
     /// The channels of what word `m` names after the possessive at word `k`
     /// ("my number", "this address", "my info"); `None` when it names none
     /// of them.
-    fn mine_channels(&self, k: usize, m: usize, forget: bool) -> Option<u8> {
+    pub(super) fn mine_channels(&self, k: usize, m: usize, forget: bool) -> Option<u8> {
         let ch = match self.w(m) {
             "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" => {
                 if forget {

@@ -125,12 +125,9 @@ impl Reader<'_> {
             .unwrap_or(self.t.len());
         let asked = self.t.get(end).map_or(self.toks.asks, |t| t.ask);
         if asked
-            && self.back_in_sentence(i).all(|k| {
-                self.any(
-                    k,
-                    "ESTO ESO ES EST CE QUE C TU CA THIS IT IS DU UN UNE A DE",
-                )
-            })
+            && self
+                .back_in_sentence(i)
+                .all(|k| self.any(k, "ESTO ESO ES EST CE QUE C CA THIS IT IS DU UN UNE A DE"))
         {
             return None;
         }

@@ -30,9 +30,16 @@ impl Reader<'_> {
             && self.eq(i - 1, "TO")
             && self.eq(i - 2, "YOU")
             && self.any(i - 3, "ASKED TOLD");
+        // ("Ya les dije que BAJA", "J'ai déjà dit que STOP": the word
+        // after "que".)
+        let t = if i > 1 && self.any(i - 1, "QUE") && self.any(i - 2, "DIJE DIT RESPONDI") {
+            i - 1
+        } else {
+            i
+        };
         let told = i > 0
             && (self.any(
-                i - 1,
+                t - 1,
                 "SAID TOLD DIJE ECRIT ESCRIBI MANDE ENVIE RESPONDI REPONDU DIT WROTE WRITTEN ENVOYE",
             ) || (often && self.any(i - 1, "SAY DECIR DIRE")));
         let sent = told_you || told || asked || (i > 0 && self.any(i - 1, SENDING));
@@ -40,7 +47,7 @@ impl Reader<'_> {
             // (A day or a date says when only when the customer says it of
             // a stop word: not "They said stop this morning", "I said cancel
             // on Tuesday".)
-            let mine = (i > 0 && self.any(i - 1, "DIJE ESCRIBI MANDE ENVIE RESPONDI"))
+            let mine = (i > 0 && self.any(t - 1, "DIJE ESCRIBI MANDE ENVIE RESPONDI"))
                 || self
                     .back_in_sentence(i)
                     .any(|m| self.any(m, "I I'VE WE WE'VE YO JE J"));
