@@ -3,7 +3,7 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::region::Region;
 use crate::time::{Instant, Zone, DAY, HOUR, MAX_MS, MINUTE};
@@ -166,12 +166,18 @@ impl Hours {
                 return Some((s, e));
             }
         }
-        let mut date = zone.date(t).pred_opt()?;
-        // Ten days with hours of their own cover every weekly window; banned days
-        // (a run of blackout dates) do not count against them.
-        let mut days = 0u32;
+        let today = zone.date(t);
+        let mut date = today.pred_opt()?;
+        // Ten days that are not banned, with every weekday the window opens on
+        // among them, cover every weekly window: a banned day (a blackout
+        // date, a holiday) hides that weekday's hours until the next week's,
+        // so "Tuesdays and Thursdays" with both blacked out this week opens
+        // the Tuesday after. (A weekday is seen after `t`'s own day, whose
+        // hours may be over.)
+        let open_days = w.open_weekdays();
+        let (mut days, mut seen) = (0u32, 0u8);
         for _ in 0..HORIZON_DAYS {
-            if days >= 10 {
+            if days >= 10 && open_days & !seen == 0 {
                 break;
             }
             let (banned, best) = {
@@ -199,6 +205,9 @@ impl Hours {
             };
             if !banned {
                 days = days.saturating_add(1);
+                if date > today {
+                    seen |= 1u8 << date.weekday().num_days_from_monday();
+                }
             }
             if let Some(found) = best {
                 let mut last = self.last.borrow_mut();

@@ -30,6 +30,26 @@ pub struct Block {
     pub to: u32,
 }
 
+impl Window {
+    /// The weekdays with hours of this window, Monday the lowest bit: a
+    /// block's days, and the day after for a block past midnight.
+    pub fn open_weekdays(&self) -> u8 {
+        self.blocks.iter().fold(0u8, |mask, b| {
+            let days = (0u32..)
+                .zip(b.days)
+                .filter(|&(_, on)| on)
+                .fold(0u8, |m, (d, _)| m | 1u8.wrapping_shl(d));
+            // (The day after, Sunday's after is Monday.)
+            let next = if b.to > b.from {
+                0
+            } else {
+                (days.wrapping_shl(1) & 0x7f) | days.wrapping_shr(6)
+            };
+            mask | days | next
+        })
+    }
+}
+
 impl Block {
     /// A block.
     pub fn new(days: [bool; 7], from: u32, to: u32) -> Block {
