@@ -236,13 +236,71 @@ function contactFromRow(row, column, line) {
  * first chunk is peeked to pick the format when none was given.
  */
 async function* textChunks(stream, meter) {
-  stream.setEncoding('utf8');
+  const decode = decoder();
   let first = true;
-  for await (const chunk of stream) {
-    meter.bytes += Buffer.byteLength(chunk);
+  for await (const bytes of stream) {
+    const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    meter.bytes += buffer.length;
+    const chunk = decode(buffer);
     yield first ? withoutBom(chunk) : chunk;
     first = false;
   }
+  const rest = decode(null);
+  if (rest) yield rest;
+}
+
+/**
+ * A decoder of a stream's chunks: UTF-8, and from the first chunk that is not
+ * (a Windows export's Latin-1 "ARRÊT") Windows-1252, so that the customer's
+ * words and names read as they were written. Call it with each Buffer, then
+ * with null for what the last one left.
+ */
+function decoder() {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let cp1252 = false;
+  let carry = Buffer.alloc(0);
+  return (buffer) => {
+    if (buffer === null) {
+      const rest = windows1252(carry);
+      carry = Buffer.alloc(0);
+      return rest;
+    }
+    if (cp1252) return windows1252(buffer);
+    const data = carry.length ? Buffer.concat([carry, buffer]) : buffer;
+    const cut = utf8Boundary(data);
+    try {
+      const text = utf8.decode(data.subarray(0, cut));
+      carry = data.subarray(cut);
+      return text;
+    } catch {
+      cp1252 = true;
+      carry = Buffer.alloc(0);
+      return windows1252(data);
+    }
+  };
+}
+
+// The characters of bytes 0x80 to 0x9F in Windows-1252 (the unassigned five as
+// the C1 control of their number); Node's own 'windows-1252' decoder reads
+// these bytes as Latin-1's C1 controls.
+const CP1252_HIGH = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f'
+  + '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+/** Bytes as Windows-1252 text. */
+function windows1252(bytes) {
+  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/** Where the last whole UTF-8 character of `data` ends (a chunk may end inside one). */
+function utf8Boundary(data) {
+  const n = data.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = data[n - back];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
 }
 
 /**

@@ -26,6 +26,7 @@ pub mod channel;
 pub mod civil;
 pub mod consent;
 pub mod context;
+pub mod cp1252;
 pub mod error;
 pub mod evaluate;
 pub mod explain;

@@ -178,17 +178,16 @@ pub fn load_room(len: usize) -> usize {
 
 /// A batch of JSON text given as a string or as UTF-8 bytes (`Uint8Array`).
 ///
-/// Bytes that are not UTF-8 (a Windows export's Latin-1 "é") are read as
-/// U+FFFD, as the host's `TextDecoder` reads them into a string: one bad
-/// name does not refuse the book. A byte order mark before the text (as
+/// A byte that is not UTF-8 (a Windows export's Latin-1 "é", "ARRÊT") is
+/// read as its Windows-1252 character: one such name does not refuse the
+/// book, and a customer's "ARRÊT" in such an export is still an opt-out. A byte order mark before the text (as
 /// spreadsheet programs write a file) is skipped.
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
         let mut buffer = batch_buffer(bytes.length() as usize);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
-        let text = String::from_utf8(buffer)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let text = crate::cp1252::decode(buffer);
         return Ok(without_bom(text));
     }
     if let Some(text) = v.dyn_ref::<js_sys::JsString>() {

@@ -497,6 +497,27 @@ test('a byte order mark is skipped in every file: playbook, CSV contacts, events
   assert.equal(JSON.parse(stdin.stdout).id, 'b1');
 });
 
+test('a Windows-1252 export (not UTF-8) is read as written: its ARRÊT and "más" are opt-outs, its names keep their accents', () => {
+  const contacts = join(dir, 'cp1252-contacts.csv');
+  // "René" and "Inés" in Windows-1252: 0xE9, 0xE9.
+  writeFileSync(contacts, Buffer.from('id,name,timeZone,addedAt\nw1,Ren\xe9,America/Toronto,2026-11-10T14:00:00Z\nw2,In\xe9s,America/New_York,2026-11-10T14:00:00Z\nw3,O\x92Neil,America/New_York,2026-11-10T14:00:00Z\n', 'latin1'));
+  const events = join(dir, 'cp1252-events.csv');
+  writeFileSync(events, Buffer.from('contactId,kind,at,channel,direction,text\nw1,message,2026-11-11T15:00:00Z,sms,in,ARR\xcaT\nw2,message,2026-11-11T15:00:00Z,sms,in,No me env\xedes m\xe1s mensajes\nw3,message,2026-11-11T15:00:00Z,sms,in,\x93Ok\x94 \x96 call me\n', 'latin1'));
+  const r = run(['evaluate', contacts, '--playbook', 'monthly-campaign', '--events', events, '--now', NOW, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  const byId = Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((e) => [e.id, e]));
+  assert.equal(byId.w1.displayName, "René - can't text");
+  assert.equal(byId.w2.displayName, "Inés - can't text");
+  assert.equal(byId.w3.displayName, 'O\u2019Neil', "0x92 is Windows-1252's apostrophe");
+  assert.equal(byId.w3.channels.sms.allowed, true, 'curly quotes and a dash (0x93, 0x94, 0x96) are words, not a stop');
+  // The same bytes given to the engine as a Uint8Array read alike.
+  const text = JSON.stringify([{ id: 'w1', timeZone: 'America/Toronto', addedAt: '2026-11-10T14:00:00Z', events: [{ kind: 'message', at: '2026-11-11T15:00:00Z', channel: 'sms', direction: 'in', text: 'ARRÊT' }] }]);
+  const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+  const [ev] = JSON.parse(engine.evaluateManyJson(bytes, engine.preset('monthly-campaign'), NOW));
+  assert.equal(ev.channels.sms.allowed, false);
+  assert.match(ev.explain.join(' '), /ARR[ÊE]T/i);
+});
+
 test('a CSV row whose events cell is not JSON keeps its id and its other errors', () => {
   const f = join(dir, 'bad-events-cell.csv');
   writeFileSync(f, 'id,name,timeZone,addedAt,events,priority,region\n'

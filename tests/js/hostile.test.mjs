@@ -593,19 +593,23 @@ test('planQueue: half an emoji in a field it ignores is ignored; in an id, an er
   assert.deepEqual(m.planQueue([{ id: 'a😀b', dueAt: due }], { capacityPerDay: 1 }).map((p) => p.id), ['a😀b']);
 });
 
-test('bytes as exports write them: a byte that is not UTF-8 is U+FFFD, a byte order mark is skipped', () => {
+test('bytes as exports write them: a byte that is not UTF-8 is its Windows-1252 character, a byte order mark is skipped', () => {
   const list = [good(), { ...good(), id: 'c2', name: '@' }];
   const [head, tail] = JSON.stringify(list).split('@');
   const enc = new TextEncoder();
-  // A Windows export's Latin-1 "é" (0xE9): the host's TextDecoder reads it as U+FFFD.
-  const bytes = new Uint8Array([...enc.encode(head), 0xe9, ...enc.encode(tail)]);
-  const asText = new TextDecoder().decode(bytes);
+  // A Windows export's Latin-1 "é" (0xE9), and a curly quote (0x93): read as
+  // Windows-1252 reads them, where the host's TextDecoder gives U+FFFD.
+  const bytes = new Uint8Array([...enc.encode(head), 0xe9, 0x93, ...enc.encode(tail)]);
+  const asText = `${head}\u00e9\u201c${tail}`;
   const w = new m.Worklist(ladder, NOW);
   try {
     assert.deepEqual(w.upsertJson(bytes), []);
     assert.equal(w.size, 2);
-    assert.equal(w.get('c2').displayName, '\ufffd');
+    assert.equal(w.get('c2').displayName, '\u00e9\u201c');
     assert.deepEqual(JSON.parse(m.evaluateManyJson(bytes, ladder, NOW)), JSON.parse(m.evaluateManyJson(asText, ladder, NOW)));
+    // UTF-8 where the bytes are UTF-8: one stray byte does not change the rest.
+    const mixed = new Uint8Array([...enc.encode(head.replace('"c2"', '"Jos\u00e9"')), 0xe9, ...enc.encode(tail)]);
+    assert.deepEqual(JSON.parse(m.evaluateManyJson(mixed, ladder, NOW)).map((e) => e.id), ['c1', 'Jos\u00e9']);
     // A byte order mark before the text, as spreadsheet programs write one.
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(JSON.stringify([good()]))]);
     const withBom = new m.Worklist(ladder, NOW);

@@ -142,7 +142,9 @@ pub fn head(text: &str) -> &str {
 /// Reads a message as words (the first [`HEAD_CHARS`] characters before any
 /// quoted history).
 pub fn tokens(text: &str) -> Tokens {
-    let text = without_markup(text);
+    // ("ArrÃªtez": UTF-8 once read as Windows-1252, mended.)
+    let text = crate::cp1252::unmangled(text);
+    let text = without_markup(&text);
     let own = before_quote(&text);
     let own = links::without_links(&own);
     tokenize::read(head(quote::without_subject(&own)))

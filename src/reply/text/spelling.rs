@@ -14,6 +14,20 @@ pub(super) fn masked(s: &str) -> Option<Known> {
     masked.then(|| words::lookup("FUCKING")).flatten()
 }
 
+/// A word with a letter lost in decoding (U+FFFD for the "Ê" of a Latin-1
+/// "ARRÊT" read as UTF-8): the word the lists know with a letter in its
+/// place, tried in the order A E I O U N C ("más", "arrêt", "envíes", "año",
+/// "reçu"); every lost letter of the word is taken to be the same one
+/// ("téléphone").
+pub(super) fn lost(s: &str) -> Option<Known> {
+    if !s.contains('\u{FFFD}') {
+        return None;
+    }
+    ["A", "E", "I", "O", "U", "N", "C"]
+        .iter()
+        .find_map(|c| read_word(&s.replace('\u{FFFD}', c)))
+}
+
 /// A number the lists do not know (its digits are its surface).
 pub(super) const NUMBER: Known = Known { w: "", f: 0, ch: 0 };
 

@@ -3,7 +3,7 @@
 
 use super::super::words::{self, Known, CONJ, LAUGH};
 use super::chars::{class, fold, Class};
-use super::spelling::{glued, masked, numbered, read_word, NUMBER};
+use super::spelling::{glued, lost, masked, numbered, read_word, NUMBER};
 use super::{Tok, Tokens, STRONG, WEAK};
 
 /// At most this many words are read.
@@ -64,6 +64,12 @@ impl Builder {
     fn char(&mut self, c: char, up: bool) {
         // An asterisk inside a word masks letters ("f***ing"): part of it.
         if c == '*' && self.word.is_some() {
+            self.out.buf.push(c);
+            return;
+        }
+        // A character lost in decoding inside a word ("ARR\u{FFFD}T", a
+        // Latin-1 "ARRÊT" read as UTF-8) stands for the letter it was.
+        if c == '\u{FFFD}' && self.word.is_some() {
             self.out.buf.push(c);
             return;
         }
@@ -160,6 +166,7 @@ impl Builder {
         let surface = self.out.buf.get(start..end).unwrap_or("");
         let known = read
             .or_else(|| masked(surface))
+            .or_else(|| lost(surface))
             .unwrap_or(Known { w: "", f: 0, ch: 0 });
         let tok = Tok {
             start,
@@ -191,7 +198,9 @@ impl Builder {
     /// or nothing left of it.
     fn take_word(&mut self) -> Option<(usize, usize)> {
         let start = self.word.take()?;
-        while (self.out.buf.ends_with('\'') || self.out.buf.ends_with('*'))
+        while (self.out.buf.ends_with('\'')
+            || self.out.buf.ends_with('*')
+            || self.out.buf.ends_with('\u{FFFD}'))
             && self.out.buf.len() > start
         {
             self.out.buf.pop();
