@@ -368,8 +368,19 @@ impl Reader<'_> {
         // "by phone", "by email or phone", "over the phone or by email":
         // each means named.
         let (mut phone, mut ch) = (false, 0);
-        for m in k + 1..k + 7 {
-            if !self.on(m) {
+        let means = |m: usize| {
+            self.ch(m) & ALL_CH != 0 || self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL")
+        };
+        for m in k + 1..k + 9 {
+            // ("by phone, text, or email": a list across commas; not "by
+            // phone, text is fine".)
+            let listed = self.brk(m) == WEAK
+                && m > k + 1
+                && means(m - 1)
+                && (means(m) || (self.is(m, CONJ) && means(m + 1)))
+                && !self.fine(m)
+                && !self.asked_for(m);
+            if !self.on(m) && !listed {
                 break;
             }
             if self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL") {

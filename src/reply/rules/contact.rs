@@ -215,8 +215,10 @@ impl Reader<'_> {
                 && !self.is(k, ME)
                 && (self.on(k + 1) || self.serial_comma(k + 1))
                 && !self.asked_for(k)
-                // (Not a means kept: "don't call, text is fine".)
+                // (Not a means kept: "don't call, text is fine"; nor one
+                // asked for: "don't call, send me a text".)
                 && !self.any(k + 1, "IS ARE WORKS")
+                && !(self.is(k + 1, ME) && self.on(k + 1) && self.is(k + 2, DET))
             {
                 ch |= self.ch(k);
                 k += 1;
@@ -358,7 +360,13 @@ impl Reader<'_> {
         // "no me envíen más correos", "don't send me more emails": the means
         // after "more" says which.
         if self.any(k, "MAS PLUS MORE") {
-            if let Obj::Media { end, ch: c } = self.object(k + 1) {
+            // (Not past a break: "no me llamen más, prefiero correo".)
+            let after = if self.on(k + 1) {
+                self.object(k + 1)
+            } else {
+                Obj::Empty
+            };
+            if let Obj::Media { end, ch: c } = after {
                 return hit(i, end, ch | c);
             }
             // (Spanglish "no llamen more", as "más".)

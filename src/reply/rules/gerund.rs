@@ -133,8 +133,10 @@ impl Reader<'_> {
             if !self.is(m, GER)
                 || self.is(m, NEED_OBJ)
                 || (m == end && self.on(m) && self.ch(m) == 0)
-                // A new clause about it: "calling is fine".
+                // A new clause about it: "calling is fine"; or it kept:
+                // "stop calling, texting only".
                 || self.any(m + 1, "IS ARE")
+                || (self.on(m + 1) && self.any(m + 1, "ONLY INSTEAD"))
             {
                 break;
             }

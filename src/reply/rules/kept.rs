@@ -4,7 +4,7 @@
 
 use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
-use super::Reader;
+use super::{Obj, Reader};
 
 impl Reader<'_> {
     /// Channels the customer asks to keep: "text me instead", "just text",
@@ -17,10 +17,17 @@ impl Reader<'_> {
             // ("no me llamen, escríbanme": a verb of no channel with "me" on it.)
             // ("vous pouvez m'écrire": the pronoun before the verb.)
             let me_before = k > 0 && self.is(k - 1, ME) && self.on(k) && self.is(k, CVERB);
+            // (Not a verb whose object names the channel: "puedes mandarme
+            // correos", "vous pouvez m'écrire par courriel" keep email.)
+            let named = self.is(k, CVERB)
+                && self.on(k + 1)
+                && (self.via(k + 1).is_some_and(|c| c & ALL_CH != 0)
+                    || matches!(self.object(k + 1), Obj::Media { ch, .. } if ch & ALL_CH != 0));
             let generic = ((self.is(k, MEDIA) && !self.is(k, THING))
                 || (self.is(k, ME) && self.is(k, CVERB))
                 || me_before)
-                && self.ch(k) & ALL_CH == 0;
+                && self.ch(k) & ALL_CH == 0
+                && !named;
             if !self.means_at(k) || !(self.ch(k) != 0 || generic) {
                 continue;
             }
@@ -78,6 +85,14 @@ impl Reader<'_> {
             // ("My cell is fine for texts", "écrivez-moi par texto",
             // "mejor mándenme un mensaje", "textez-moi à la place".)
             || (k > 1 && self.eq(k - 1, "FOR") && self.any(k - 2, "FINE OK OKAY GOOD"))
+            // ("Feel free to text", "Happy to get texts, but please don't call".)
+            || {
+                let b = k.saturating_sub(1 + usize::from(k > 1 && self.any(k - 1, "GET RECEIVE")));
+                b > 0
+                    && self.eq(b, "TO")
+                    && (self.unlisted(b - 1, "FREE GLAD") || self.any(b - 1, "WELCOME HAPPY"))
+                    && (b..=k).all(|m| self.on(m))
+            }
             // ("ok to text, not to call"; not "it's not ok to text me".)
             || (k > 1
                 && self.is(k, CVERB)
@@ -88,20 +103,51 @@ impl Reader<'_> {
                 && self.any(k - 1, "PAR POR BY VIA")
                 && self.is(k - 2, ME)
                 && self.is(k - 3, CVERB)
-                && self.brk(k - 3) != 0)
+                && (k == 3 || self.brk(k - 3) != 0))
             || self.back(k, 4).any(|b| self.eq(b, "MEJOR"))
             || (self.eq(end, "A") && self.eq(end + 1, "LA") && self.eq(end + 2, "PLACE"))
             || self.asked_for(k)
             || self.left_open(k)
-            // ("pueden mandar mensajes": the means after the verb left open.)
+            // ("pueden mandar mensajes": the means after the verb left open;
+            // "vous pouvez m'envoyer des courriels".)
             || (k > 0 && self.is(k, MEDIA) && self.on(k) && self.left_open(k - 1))
+            || (k > 1
+                && self.is(k, MEDIA)
+                && self.is(k - 1, DET)
+                && self.on(k)
+                && self.on(k - 1)
+                && self.left_open(k - 2))
+            // ("vous pouvez m'écrire par courriel": the means of a verb kept.)
+            || (k > 1
+                && self.any(k - 1, "PAR POR BY VIA")
+                && self.on(k)
+                && self.on(k - 1)
+                && self.is(k - 2, CVERB)
+                && self.keeps(k - 2))
             || self.kept_on(k)
-            // ("no me llamen, mándenme un mensaje".)
+            // ("no me llamen, mándenme (un) mensaje".)
             || (k > 1
                 && self.is(k - 1, DET)
                 && self.is(k - 2, CVERB)
                 && self.is(k - 2, ME)
                 && self.brk(k - 2) != 0)
+            || (k > 0
+                && self.is(k, MEDIA)
+                && self.is(k - 1, CVERB)
+                && self.is(k - 1, ME)
+                && self.on(k)
+                && self.brk(k - 1) != 0)
+            // ("Send me a text, don't call me", "shoot me an email".)
+            || (k > 2
+                && self.is(k - 1, DET)
+                && self.is(k - 2, ME)
+                && (self.any(k - 3, "SEND DROP") || self.unlisted(k - 3, "SHOOT"))
+                && (k == 3 || self.brk(k - 3) != 0)
+                && (k - 2..=k).all(|m| self.on(m)))
+            // ("prefiero mensajes", "je préfère les textos".)
+            || self
+                .back(k, 2)
+                .any(|b| self.any(b, "PREFIERO") || self.unlisted(b, "PREFERE PREFERONS"))
             || self.first_ask(k)
     }
 

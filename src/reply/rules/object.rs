@@ -109,7 +109,9 @@ impl Reader<'_> {
             && (self.is(k, MEDIA | GER | CONJ) || (self.is(k, DET) && self.is(k + 1, MEDIA)));
         // (The means past its article: "les textos, le courriel c'est correct".)
         let m = k + usize::from(self.is(k, DET));
-        list && !self.any(m + 1, "IS ARE") && !self.fine(m) && !self.asked_for(k)
+        // (Nor the means kept: "stop calling, texting only".)
+        let only = self.on(m + 1) && self.any(m + 1, "ONLY INSTEAD");
+        list && !self.any(m + 1, "IS ARE") && !self.fine(m) && !self.asked_for(k) && !only
     }
 
     /// Word `k` of an object that has named a means: another means, or a

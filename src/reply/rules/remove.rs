@@ -386,9 +386,21 @@ impl Reader<'_> {
             {
                 return None;
             }
-            let Some(ch) = self.mine_channels(k, m, forget) else {
+            let Some(mut ch) = self.mine_channels(k, m, forget) else {
                 continue;
             };
+            // ("remove my number and email": each one named.)
+            let mut m = m;
+            while self.on(m + 1) && self.is(m + 1, CONJ) {
+                let next = (m + 2..m + 4)
+                    .take_while(|&n| self.on(n))
+                    .find_map(|n| self.mine_channels(k, n, forget).map(|c| (n, c)));
+                let Some((n, c)) = next else {
+                    break;
+                };
+                ch |= c;
+                m = n;
+            }
             // ("get my number off your list", "get my name removed"; not
             // "did you get my number".)
             let off = (m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT"));
