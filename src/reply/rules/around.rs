@@ -86,6 +86,14 @@ impl Reader<'_> {
             .is_some_and(|t| t.w.is_empty() && words.split(' ').any(|w| w == self.toks.surface(t)))
     }
 
+    /// Word `i` is written as one of `words`, whether the lists know it or
+    /// read it as another ("NOON" is read as an elongated "NON").
+    pub(super) fn written(&self, i: usize, words: &str) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| words.split(' ').any(|w| w == self.toks.surface(t)))
+    }
+
     /// Word `i` is a word the lists do not know, ending in -ING ("laughing").
     pub(super) fn other_gerund(&self, i: usize) -> bool {
         self.t

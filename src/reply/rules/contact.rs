@@ -40,9 +40,9 @@ impl Reader<'_> {
         // textos le soir", "no me llamen a la oficina".)
         if self.any(k, "LE LES LOS EL LA") || (self.eq(k, "A") && self.eq(k + 1, "LA")) {
             let m = k + 1 + usize::from(self.eq(k, "A"));
-            return self.any(m, "NOCHE WEEK OFICINA TRABAJO")
+            return self.any(m, "NOCHE WEEK OFICINA TRABAJO WEEKENDS")
                 || self.any(m, DIAS_JOURS)
-                || self.unlisted(m, "SOIR DOMINGOS SABADOS FINES");
+                || self.unlisted(m, "SOIR DOMINGOS SABADOS FINES WEEKEND");
         }
         // ("pas d'appels aujourd'hui", "no llamadas hoy", "cette semaine",
         // "esta semana".)
@@ -173,6 +173,16 @@ impl Reader<'_> {
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+        // ("Today don't call me please", "Hoy no me llamen", "Ahorita no me
+        // llames": a limit said first.)
+        let moment = self.back_in_sentence(i).any(|m| {
+            self.any(m, "TODAY TONIGHT HOY")
+                || self.unlisted(m, "AHORITA AUJOURD'HUI AUJOURDHUI")
+                || (self.eq(m, "RIGHT") && self.eq(m + 1, "NOW"))
+        });
+        if moment {
+            return None;
+        }
         let (k, ch) = self.verbs_of_contact(j);
         let (k0, ch0) = (k, ch);
         let (k, object) = self.contacted(i, j, k, me);
@@ -344,6 +354,18 @@ impl Reader<'_> {
         };
         if let Some(end) = home.filter(|&e| self.bare(e)) {
             return hit(i, end, ch);
+        }
+        // ("for any reason", "under any circumstances", "now or ever",
+        // "today or ever again": no limit, all the more.)
+        let any_time = (self.eq(k, "FOR")
+            && self.eq(k + 1, "ANY")
+            && self.written(k + 2, "REASON"))
+            || (self.written(k, "UNDER")
+                && self.eq(k + 1, "ANY")
+                && self.written(k + 2, "CIRCUMSTANCES CIRCUMSTANCE"))
+            || (self.is(k, WHEN) && self.eq(k + 1, "OR") && self.any(k + 2, "EVER NEVER LATER"));
+        if any_time && (k..k + 3).all(|m| self.on(m)) {
+            return hit(i, k + 3, ch);
         }
         if self.limited(k) {
             return None;

@@ -166,17 +166,23 @@ impl Reader<'_> {
                         || self.unlisted(k + 2, "DRIVING WORKING BUSY SLEEPING ASLEEP"))
             }
             "SO" | "TOO" | "TAN" => self.any(k + 1, "EARLY LATE TEMPRANO TARDE"),
-            "ON" => self.any(
-                k + 1,
-                "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
-            ),
-            // "at work", "at 7am" too.
+            // ("late at night", "early in the morning", "late".)
+            "LATE" | "EARLY" => !self.on(k + 1) || self.when_only(k + 1),
+            // ("on my lunch break", "on my day off".)
+            "ON" => {
+                self.any(
+                    k + 1,
+                    "WEEKENDS WEEKDAYS MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY SUNDAYS",
+                ) || (self.eq(k + 1, "MY") && self.unlisted(k + 2, "LUNCH BREAK DAY VACATION"))
+            }
+            // "at work", "at 7am" too; "at noon", "at dinner (time)".
             "AT" | "IN" => {
                 self.any(k + 1, part)
                     || self.any(k + 2, part)
                     || (self.eq(k, "AT")
                         && ((self.eq(k + 1, "WORK") && !self.any(k + 2, "OR AND"))
-                            || self.hour(k + 1)))
+                            || self.hour(k + 1)
+                            || self.written(k + 1, "NOON MIDNIGHT DINNER LUNCH BREAKFAST SUPPER DINNERTIME LUNCHTIME")))
             }
             _ => false,
         }

@@ -139,6 +139,11 @@ impl Reader<'_> {
         } else {
             0
         };
+        // ("Dejen de llamarme al trabajo", "Arrêtez de m'appeler le soir": a
+        // limit.)
+        if self.limited(e) {
+            return None;
+        }
         hit(i, k + 1, ch | (more & ALL_CH))
     }
 
