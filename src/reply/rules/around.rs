@@ -86,6 +86,25 @@ impl Reader<'_> {
             .is_some_and(|t| t.w.is_empty() && words.split(' ').any(|w| w == self.toks.surface(t)))
     }
 
+    /// The words of the sentence that holds word `i`: its first, and the
+    /// one after its last.
+    pub(super) fn sentence(&self, i: usize) -> (usize, usize) {
+        let a = self.back_in_sentence(i).last().unwrap_or(i);
+        let b = (i + 1..self.t.len())
+            .find(|&m| self.brk(m) == FULL_STOP)
+            .unwrap_or(self.t.len());
+        (a, b)
+    }
+
+    /// The sentence that holds word `i` ends in a question mark.
+    pub(super) fn question(&self, i: usize) -> bool {
+        let (_, b) = self.sentence(i);
+        match self.t.get(b) {
+            Some(t) => t.ask,
+            None => self.toks.asks,
+        }
+    }
+
     /// Word `i` is written as one of `words`, whether the lists know it or
     /// read it as another ("NOON" is read as an elongated "NON").
     pub(super) fn written(&self, i: usize, words: &str) -> bool {

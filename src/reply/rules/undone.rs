@@ -135,7 +135,58 @@ impl Reader<'_> {
             && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ")
             && (self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE") || by_name)
             || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
-        slipped || undone || unblocked || named || self.disowned(h) || self.refused(h)
+        slipped
+            || undone
+            || unblocked
+            || named
+            || self.disowned(h)
+            || self.refused(h)
+            || self.supposed(h)
+    }
+
+    /// A request only supposed, believed or told of another sender: "If I
+    /// unsubscribe will I lose my rewards?", "I thought this was spam at
+    /// first", "I unsubscribed from Carvana's texts", and a question about a
+    /// product's feature ("Does your dialer stop calling when someone says
+    /// do not call?").
+    fn supposed(&self, h: &Hit) -> bool {
+        let strong = self.any(h.a, "UNSUBSCRIBE OPT OPTOUT");
+        // ("If I unsubscribe, will I lose my rewards?", "If I opt out do I
+        // lose the discount?": the customer's own case, asked about.)
+        let case = strong && h.a > 1 && self.eq(h.a - 1, "I") && self.eq(h.a - 2, "IF");
+        // ("I thought this was spam at first lol", "I almost reported this
+        // as spam": a belief given up.)
+        let spam = (h.a..h.b.max(h.a + 1))
+            .any(|m| self.any(m, "SPAM SCAM SPAMMY REPORTED REPORT REPORTING"));
+        let belief = spam
+            && self
+                .back_in_sentence(h.a)
+                .any(|m| self.written(m, "THOUGHT ALMOST"));
+        // ("I unsubscribed from Carvana's texts", "I opted out of my bank's
+        // texts, not yours": done, from another sender's.)
+        // ("OPTED OUT" is one word.)
+        let past = self.t.get(h.a).is_some_and(|t| {
+            let w = self.toks.surface(t);
+            w.split(' ').next().unwrap_or(w).ends_with("ED")
+        });
+        let elsewhere = (h.a..(h.b + 5).min(self.t.len())).any(|m| {
+            self.on(m)
+                && self.t.get(m).is_some_and(|t| {
+                    let w = self.toks.surface(t);
+                    // (A word the lists do not know: not "it's", "that's".)
+                    w.ends_with("'S") && t.w.is_empty()
+                })
+        });
+        let other = past && elsewhere;
+        // ("Does your tool add an unsubscribe link?", "How do I unsubscribe a
+        // contact from a sequence in your app?": a question about a product.)
+        let (a, b) = self.sentence(h.a);
+        let product = self.question(h.a)
+            && (a..b).any(|m| {
+                self.any(m, "YOUR UR THE")
+                    && self.written(m + 1, "TOOL APP PLATFORM SOFTWARE DIALER PRODUCT FEATURE")
+            });
+        case || belief || other || product
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them

@@ -48,6 +48,9 @@ fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
     {
         // ("www." starting a word: not "Awww.stop".)
         (start, end, kind) = (p, b.len(), "link");
+    } else if let Some((s, e)) = domain_path(b) {
+        // ("acme.com/unsubscribe": a link without its scheme.)
+        (start, end, kind) = (s, e, "link");
     } else if let Some(p) = find(b, b"@") {
         (start, end) = address(b, p)?;
         kind = "address";
@@ -57,6 +60,27 @@ fn link_in(w: &str) -> Option<(usize, usize, &'static str)> {
     }
     let (start, end) = enclosed(b, start, end);
     Some((start, end, kind))
+}
+
+/// A domain with a path after it and no scheme ("acme.com/unsubscribe",
+/// "solarco.com/optout"): its bounds. The domain's last label is a common
+/// top-level one, so that "and/or", "24/7" and "stop.texts/calls" are none.
+fn domain_path(b: &[u8]) -> Option<(usize, usize)> {
+    const TOP: &[&[u8]] = &[
+        b"com", b"net", b"org", b"io", b"co", b"us", b"ca", b"info", b"biz", b"app", b"ai", b"me",
+        b"ly", b"gl", b"mx", b"fr", b"es", b"uk", b"de", b"link",
+    ];
+    let slash = b.iter().position(|&c| c == b'/')?;
+    let host = b.get(..slash)?;
+    let start = host
+        .iter()
+        .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-'))
+        .map_or(0, |p| p + 1);
+    let host = host.get(start..)?;
+    let dot = host.iter().rposition(|&c| c == b'.')?;
+    let top = host.get(dot + 1..)?;
+    let named = dot > 0 && TOP.iter().any(|t| t.eq_ignore_ascii_case(top));
+    named.then_some((start, b.len()))
 }
 
 /// The byte at `i`, or 0 past the end.
