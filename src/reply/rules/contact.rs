@@ -422,7 +422,7 @@ impl Reader<'_> {
         }
         if self.any(
             k,
-            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA",
+            "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA JAMAS NUNCA",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
             || (self.unlisted(k, "REGARDING CONCERNING") && self.any(k + 1, "THIS THAT IT"))
             || self.bare(k)

@@ -59,6 +59,8 @@ impl Reader<'_> {
             && self.is(key, KEY)
             && (please || trailing > 0)
             && !self.is(key - 1, DET | PREP | NEG)
+            // ("Lo necesito para ya": "para" as "for" after a word.)
+            && (!self.eq(key, "PARA") || self.is(key - 1, FILLER))
             && (key..n).all(|m| self.on(m));
         // ("stop ya compré", "baja ya compré otro": the reason after "ya";
         // "BAJA no estoy interesado", "ARRÊT pas intéressé": after the

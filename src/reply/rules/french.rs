@@ -109,6 +109,20 @@ impl Reader<'_> {
         None
     }
 
+    /// "Pourquoi vous m'appelez encore?": why the contact goes on, asked,
+    /// as "why are you still calling me".
+    pub(super) fn encore(&self, i: usize) -> Option<Hit> {
+        let why = self
+            .back_in_sentence(i)
+            .any(|m| self.written(m, "POURQUOI"));
+        let v = self
+            .back_in_sentence(i)
+            .find(|&m| self.is(m, CVERB) && self.ch(m) & ALL_CH != 0)?;
+        (why && self.bare(i + 1))
+            .then_some(())
+            .and_then(|()| hit(v, i + 1, self.ch(v) & ALL_CH))
+    }
+
     /// Québec French without "ne": "appelez-moi plus", "m'appelez
     /// pus", "écrivez-moi plus", "merci de pu m'appeler"; else "plus de messages", "plus d'appels",
     /// "pas d'appels svp".

@@ -282,7 +282,16 @@ impl Reader<'_> {
             {
                 hit(i, i + 1, 0)
             }
+            // ("Basta de llamarme": the verb after "de".)
+            "BASTA" if self.eq(i + 1, "DE") && self.is(i + 2, CVERB) && self.on(i + 2) => {
+                self.contact(i, i + 2, self.is(i + 2, ME))
+            }
             "ENOUGH" | "BASTA" => self.enough(i),
+            "ENCORE" => self.encore(i),
+            // ("Nada de llamadas", as "no calls".)
+            "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => {
+                self.means_hit(i, i + 2)
+            }
             "TOO" => self.too_many(i).or_else(|| self.too_much(i)),
             "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de

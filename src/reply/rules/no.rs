@@ -39,20 +39,34 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
-        // "no me anden marcando", "ya no me estén hablando".
-        if self.is(j, ME) && self.any(j + 1, "ANDEN ESTEN ESTES") && self.is(j + 2, GER) {
+        // "no me anden marcando", "ya no me estén hablando", "no me siga
+        // llamando".
+        if self.is(j, ME)
+            && (self.any(j + 1, "ANDEN ESTEN ESTES SIGAN") || self.written(j + 1, "SIGA SIGAS"))
+            && self.is(j + 2, GER)
+        {
             return self.gerund(i, j + 2);
         }
         if let Some(v) = self.vuelvan(j) {
             return self.contact(i, v, true);
         }
+        // ("No me dejen mensajes de voz": the means left.)
+        if self.is(j, ME) && self.any(j + 1, "DEJEN DEJES DEJE") {
+            if let Obj::Media { end, ch } = self.object(j + 2) {
+                return hit(i, end, ch).filter(|_| self.on(j + 2));
+            }
+        }
         // "no envíen más mensajes", "no me llamen"; the infinitive after "favor
         // de" or at the start: "favor de no enviar más mensajes".
+        // ("Favor de ya no enviarme mensajes".)
+        let favor = |k: usize| {
+            self.any(k, "DE FAVOR") || (self.eq(k, "YA") && k > 0 && self.any(k - 1, "DE FAVOR"))
+        };
         let infinitive = self.any(j, ES_INFINITIVE)
             && !i
                 .checked_sub(1)
                 .filter(|_| self.on(i))
-                .is_some_and(|k| !self.any(k, "DE FAVOR"));
+                .is_some_and(|k| !favor(k));
         if self.sent_key(j) {
             return None;
         }

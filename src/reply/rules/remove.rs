@@ -116,8 +116,17 @@ impl Reader<'_> {
             true
         } else {
             // French and Spanish put the pronoun first: "me retirer de votre
-            // liste", "que me retirara de su lista".
-            i > 0 && self.on(i) && self.is(i - 1, ME) && self.any(k, "DE")
+            // liste", "que me retirara de su lista", "¿Me pueden sacar de
+            // la lista?", "me borran de la lista"; and "je veux être retiré
+            // de votre liste".
+            let before = |b: usize| {
+                self.is(b, ME)
+                    || (b > 0
+                        && self.written(b, "PUEDEN PUEDE PUEDES PODRIAN PODRIA")
+                        && self.is(b - 1, ME))
+                    || self.written(b, "ETRE")
+            };
+            i > 0 && self.on(i) && before(i - 1) && self.any(k, "DE")
         };
         (k, me)
     }
@@ -127,9 +136,10 @@ impl Reader<'_> {
     fn remove_me(&self, i: usize, mut k: usize) -> Option<Hit> {
         let v = self.w(i);
         // "Quítenme el cargo extra", "Bórrame la cita del martes": a thing
-        // taken off for the customer.
+        // taken off for the customer; "Sácame una cotización", "Retirez-moi
+        // les frais": one got or taken off for them.
         if self.on(k)
-            && self.any(k, "EL LA LOS LAS L")
+            && self.any(k, "EL LA LOS LAS L UN UNA UNE LES LE DES")
             && !matches!(
                 self.object(k),
                 Obj::Media { .. } | Obj::All(_) | Obj::Pron(_)
@@ -381,7 +391,8 @@ impl Reader<'_> {
             let listed = (m + 1..m + 7)
                 .take_while(|&n| self.on(n))
                 .any(|n| self.any(n, "LIST LISTS"));
-            if self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+            if (self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+                || self.written(m, "ANCIEN ANCIENNE VIEJO VIEJA ANTERIOR"))
                 && !(self.any(m, "WORK HOME") && listed)
             {
                 return None;

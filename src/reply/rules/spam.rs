@@ -26,6 +26,18 @@ impl Reader<'_> {
         if self.eq(i, "REPORTED") && self.eq(j, "SPAM") && self.bare(j + 1) {
             return hit(i, j + 1, 0);
         }
+        // ("Ya los reporté como spam", "je vous ai signalés": the pronoun
+        // first.)
+        if self.eq(i, "REPORTED") && self.us_before(i) {
+            let end = if self.written(j, "COMO COMME") && self.eq(j + 1, "SPAM") {
+                j + 2
+            } else {
+                j
+            };
+            if self.bare(end) {
+                return hit(i, end, 0);
+            }
+        }
         if self.on(j) && self.any(j, "YOU YOUR") {
             let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
             if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
@@ -104,9 +116,12 @@ impl Reader<'_> {
         {
             return None;
         }
-        // Where it went, not what it is: "to spam", "in my spam"; and a
-        // report as spam is `reported`'s to read ("I didn't report you as spam").
-        if self.back(i, 2).any(|k| self.any(k, "TO IN INTO FROM"))
+        // Where it went, not what it is: "to spam", "in my spam", "estaba
+        // en spam", "arrivé dans les spams"; and a report as spam is
+        // `reported`'s to read ("I didn't report you as spam").
+        if self
+            .back(i, 2)
+            .any(|k| self.any(k, "TO IN INTO FROM EN") || self.written(k, "DANS"))
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
@@ -141,6 +156,17 @@ impl Reader<'_> {
         // What is called so ("any further communication will be considered
         // harassment": every channel).
         hit(i, i + 1, self.media_before(i))
+    }
+
+    /// The sender as the pronoun before the verb at word `i`, in Spanish
+    /// or French: "los reporté", "te bloqueé", "je vous ai bloqué".
+    fn us_before(&self, i: usize) -> bool {
+        let b = if i > 1 && self.written(i - 1, "AI AVONS") {
+            i - 2
+        } else {
+            i.saturating_sub(1)
+        };
+        i > 0 && self.on(i) && (self.any(b, "LOS LES TE") || self.written(b, "VOUS"))
     }
 
     /// Blocking the sender: "I'm blocking you", "blocked", "number blocked",
@@ -184,6 +210,10 @@ impl Reader<'_> {
                     || (self.eq(k, "BEEN") && self.back(k, 1).all(has))
             });
         if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
+            return hit(i, j, 0);
+        }
+        // ("Je vous ai bloqué", "ya los bloqueé": the pronoun first.)
+        if self.eq(i, "BLOCKED") && self.us_before(i) && self.bare(j) {
             return hit(i, j, 0);
         }
         None

@@ -28,6 +28,8 @@ impl Reader<'_> {
             && self.on(i)
             && (i == 1
                 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")
+                // ("Quiero que me den de baja".)
+                || (self.written(i - 2, "DEN") && i > 2 && self.is(i - 3, ME))
                 // (Done already: "Ya me di de baja", "me he dado de baja",
                 // "nos dimos de baja".)
                 || (self.any(i - 2, "DI DADO DIMOS")
@@ -35,6 +37,10 @@ impl Reader<'_> {
         {
             // Or the keyword told as sent: "Ya les dije BAJA ayer".
             return self.told_stop(i);
+        }
+        // ("Dame de baja del mail": "mail" is email in Spanish.)
+        if self.any(i + 1, "DE DEL") && self.eq(i + 2, "MAIL") && self.bare(i + 3) {
+            return hit(i - 1, i + 3, EMAIL);
         }
         // (Or a thing the lists do not know, as the object: "dar de baja mi
         // tarjeta"; but "dar de baja mi número".)

@@ -94,8 +94,14 @@ impl Reader<'_> {
         if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;
         }
-        // ("dejen de estar llamando": the gerund after "estar".)
-        if self.unlisted(k, "ESTAR") && self.is(k + 1, GER) {
+        // ("Dejen de mandarme la misma cotización", "Arrêtez de m'envoyer le
+        // même devis": one thing again, not the messages.)
+        if self.on(k + 1) && self.is(k + 1, DET) && self.written(k + 2, "MISMA MISMO MEME") {
+            return None;
+        }
+        // ("dejen de estar llamando", "dejen de estarme llamando": the
+        // gerund after "estar".)
+        if self.written(k, "ESTAR ESTARME") && self.is(k + 1, GER) {
             k += 1;
         }
         // ("Quiero dejar de recibir sus mensajes", "arrêter de recevoir vos
@@ -149,6 +155,23 @@ impl Reader<'_> {
 
     /// A stop word and what it is about.
     pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
+        // ("Lo necesito para ya": "para" as "for", inside its clause; but
+        // "para de llamarme".)
+        if self.eq(i, "PARA")
+            && i > 0
+            && self.on(i)
+            && !self.is(i - 1, FILLER | KEY | STOPV)
+            && !self.eq(i + 1, "DE")
+        {
+            return None;
+        }
+        // ("J'étais arrêté au stop", "La luz de stop no funciona": the sign
+        // and the light; "je suis arrêté": stopped.)
+        if (self.eq(i, "STOP") && i > 0 && self.on(i) && self.any(i - 1, "AU DU DE"))
+            || (self.eq(i, "ARRETE") && i > 0 && self.written(i - 1, "ETAIS ETAIT SUIS EST ETE"))
+        {
+            return None;
+        }
         // "What part of STOP do you not understand?"
         if i >= 3 && self.eq(i - 1, "OF") && self.eq(i - 2, "PART") && self.any(i - 3, "WHAT WHICH")
         {

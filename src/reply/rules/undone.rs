@@ -132,10 +132,20 @@ impl Reader<'_> {
         let by_name =
             self.eq(h.b, "BY") && self.eq(h.b + 1, "MY") && self.any(h.b + 2, "NAME FIRST LAST");
         let named = h.b > 0
-            && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ")
-            && (self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE") || by_name)
+            && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ LLAMEN LLAMES LLAMAR")
+            && (self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE")
+                || self.written(h.b, "SENORA SENOR SENORITA")
+                || by_name)
             || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
+        // ("Me equivoqué, no quería poner STOP", "je ne voulais pas écrire
+        // STOP": meant not.)
+        let meant_not = h.b == h.a + 1
+            && h.a > 2
+            && self.written(h.a - 1, "PONER ESCRIBIR MANDAR ENVIAR DECIR ECRIRE ENVOYER")
+            && (self.written(h.a - 2, "QUERIA") && self.eq(h.a - 3, "NO")
+                || self.written(h.a - 2, "PAS") && self.written(h.a - 3, "VOULAIS"));
         slipped
+            || meant_not
             || undone
             || unblocked
             || named

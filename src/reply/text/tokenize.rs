@@ -240,7 +240,8 @@ impl Builder {
         }
     }
 
-    /// Two words read as one: "opt out", "e-mail", "voice mail", "un subscribe".
+    /// Two words read as one: "opt out", "e-mail", "voice mail", "un subscribe",
+    /// "au revoir".
     fn merge(&mut self, t: &Tok) -> bool {
         let Some(p) = self.out.toks.last().copied() else {
             return false;
@@ -261,6 +262,8 @@ impl Builder {
             ("VOICE", "MAILS") => "VOICEMAILS",
             ("UN", "SUBSCRIBE") => "UNSUBSCRIBE",
             ("FOLLOW", "UPS") => "FOLLOWUPS",
+            // ("STOP au revoir": a goodbye, as "bye".)
+            ("AU", "REVOIR") => "REVOIR",
             _ => return false,
         };
         match (words::lookup(into), self.out.toks.last_mut()) {
