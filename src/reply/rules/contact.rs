@@ -429,6 +429,16 @@ impl Reader<'_> {
         {
             return hit(i, k, ch);
         }
+        // ("Please do not contact our office again": the customer's own
+        // place.)
+        if self.any(k, "OUR MY")
+            && self.on(k + 1)
+            && (self.any(k + 1, "OFFICE BUSINESS COMPANY FIRM HOUSEHOLD")
+                || self.written(k + 1, "FAMILY HOME HOUSE"))
+            && (self.bare(k + 2) || self.any(k + 2, "AGAIN ANYMORE"))
+        {
+            return hit(i, k + 2, ch);
+        }
         // "don't email me the invoice": about one thing, not a revocation.
         match self.object(k) {
             Obj::Media { end, ch: c } if !self.limited(end) => hit(i, k, ch | c),

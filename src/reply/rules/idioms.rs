@@ -301,11 +301,21 @@ impl Reader<'_> {
         }
         // "I'd rather you didn't text me", "I'd prefer you not text this
         // number again", "I'd appreciate it if you didn't text me anymore".
+        // ("I would prefer that you not contact me again".)
+        let that = usize::from(self.eq(i + 1, "THAT"));
         let you = match w {
-            "RATHER" | "PREFER" => i + 1,
+            "RATHER" | "PREFER" => i + 1 + that,
             _ if self.eq(i + 1, "IT") && self.eq(i + 2, "IF") => i + 3,
             _ => i,
         };
+        // ("I'd rather you stopped calling".)
+        if you > i
+            && self.eq(you, "YOU")
+            && self.written(you + 1, "STOPPED QUIT")
+            && self.is(you + 2, GER)
+        {
+            return self.gerund(i, you + 2);
+        }
         let v = you + 2;
         if you > i
             && self.eq(you, "YOU")
@@ -337,6 +347,19 @@ impl Reader<'_> {
     pub(super) fn refrain(&self, i: usize) -> Option<Hit> {
         if self.eq(i + 1, "FROM") && self.is(i + 2, GER) {
             return self.gerund(i, i + 2);
+        }
+        // ("Please refrain from further contact", "from any more calls".)
+        if self.eq(i + 1, "FROM") {
+            return match self.object(i + 2) {
+                Obj::Media { end, ch } if self.bare(end) => hit(i, end, ch),
+                _ if self.any(i + 2, "FURTHER ANY MORE")
+                    && self.eq(i + 3, "CONTACT")
+                    && self.bare(i + 4) =>
+                {
+                    hit(i, i + 4, ALL_CH)
+                }
+                _ => None,
+            };
         }
         None
     }

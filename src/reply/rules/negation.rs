@@ -27,7 +27,7 @@ impl Reader<'_> {
                 .back(i, 4)
                 .any(|m| self.kin(m) > 0 || self.any(m, "SON DAUGHTER WIFE HUSBAND"))
             && self.back(i, 2).any(|m| {
-                self.any(m, "ASKED IS ARE") || self.unlisted(m, "ASKING REQUEST REQUESTED")
+                self.any(m, "ASKED IS ARE AM I'M") || self.unlisted(m, "ASKING REQUEST REQUESTED")
             })
         {
             return hit(i, i + 4, self.ch(i + 3));
@@ -114,7 +114,8 @@ impl Reader<'_> {
         // "I don't do phone calls": the means refused.
         // ("I do not do texts".)
         let i_do = |m: usize| self.is(m, I1) || (m > 0 && self.eq(m, "DO") && self.is(m - 1, I1));
-        if v == "DO" && i > 0 && i_do(i - 1) {
+        // ("I don't take sales calls".)
+        if (v == "DO" || self.written(j, "TAKE")) && i > 0 && i_do(i - 1) {
             if let Obj::Media { end, ch } = self.object(j + 1) {
                 return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end)));
             }
@@ -131,6 +132,14 @@ impl Reader<'_> {
             && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE NO"))
         {
             return Some(hit(i, j + 3, 0));
+        }
+        // ("Please don't get in touch again".)
+        if v == "GET"
+            && self.eq(j + 1, "IN")
+            && self.written(j + 2, "TOUCH")
+            && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE"))
+        {
+            return Some(hit(i, j + 3, ALL_CH));
         }
         // "please don't follow up (again)".
         if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {

@@ -115,6 +115,16 @@ impl Reader<'_> {
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" => self.no_quiero(i, j),
             // "no need to text me anymore", "no need to call again" (not "no
             // need to call me back").
+            // ("No need to follow up further".)
+            "NEED"
+                if self.eq(j + 1, "TO")
+                    && self.eq(j + 2, "FOLLOW")
+                    && self.eq(j + 3, "UP")
+                    && self.any(j + 4, "FURTHER ANYMORE AGAIN")
+                    && self.bare(j + 5) =>
+            {
+                hit(i, j + 5, 0)
+            }
             "NEED"
                 if self.eq(j + 1, "TO")
                     && self.on(j + 2)

@@ -81,12 +81,15 @@ impl Reader<'_> {
         if i > 1 && self.eq(i - 1, "YOU") && self.eq(i - 2, "IF") && self.is(i + 1, ME) {
             return hit(i - 1, i + 2, self.media_after(i + 1));
         }
+        // ("Please confirm I'm removed".)
         let passive = i > 0
-            && self.any(i - 1, "BE BEEN BEING GET GOT IS")
+            && self.any(i - 1, "BE BEEN BEING GET GOT IS I'M AM")
             && !self
                 .back(i, 4)
                 .any(|m| self.any(m, "USER RECIPIENT MAILBOX"));
-        if !passive || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
+        // ("Am I removed?", "I'm removed from the group chat?": asked.)
+        let asked = i > 0 && self.any(i - 1, "I'M AM") && self.question(i);
+        if !passive || asked || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
             return None;
         }
         let all = self.any(i + 1, "FROM") && self.all_lists(i + 2);

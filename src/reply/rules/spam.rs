@@ -40,8 +40,14 @@ impl Reader<'_> {
         }
         if self.on(j) && self.any(j, "YOU YOUR") {
             let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
+            // ("I'll report your calls to the FCC": those.)
+            let ch = if self.eq(j, "YOUR") {
+                self.ch(j + 1) & ALL_CH
+            } else {
+                0
+            };
             if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
-                return hit(i, k, 0);
+                return hit(i, k, ch);
             }
         }
         // "Reported to the FCC", "reporting this to the attorney general"

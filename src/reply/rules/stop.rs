@@ -76,7 +76,24 @@ impl Reader<'_> {
                 return None;
             }
         }
-        hit(i, k, self.media_after(i))
+        // ("I get too many emails from you, unsubscribe me": the means
+        // complained of, when the request is a clause of its own that ends
+        // the message.)
+        let ch = self.media_after(i);
+        let ch = if ch == 0
+            && i > 0
+            && self.brk(i) != 0
+            && (k..self.t.len()).all(|m| self.is(m, FILLER))
+        {
+            (0..i)
+                .filter(|&m| self.is(m, MEDIA) && !self.is(m, THING | CVERB))
+                .filter(|&m| m == 0 || !self.eq(m - 1, "MY"))
+                .fold(0, |c, m| c | self.ch(m))
+                & ALL_CH
+        } else {
+            ch
+        };
+        hit(i, k, ch)
     }
 
     /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".

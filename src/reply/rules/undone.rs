@@ -26,7 +26,16 @@ impl Reader<'_> {
         // ("Kind regards" is a closing, not laughter.)
         let laughs =
             |m: usize| self.is(m, LAUGH) && !(self.eq(m, "KIND") && self.eq(m + 1, "REGARDS"));
-        self.back_in_sentence(h.a).any(laughs) || (h.a..(h.b + 6).min(self.t.len())).any(laughs)
+        // (Unless it is said in earnest: "Stop. Not funny.", "stop lmao I'm
+        // serious", "for the love of god stop", "I love you guys but stop".)
+        let earnest = (0..self.t.len()).any(|m| {
+            self.written(m, "SERIOUS SERIOUSLY")
+                || (self.eq(m, "NOT") && self.any(m + 1, "FUNNY INTERESTED"))
+                || (self.eq(m, "LOVE") && self.eq(m + 1, "OF") && self.written(m + 2, "GOD"))
+        }) || (h.a > 0 && self.eq(h.a - 1, "BUT"));
+        !earnest
+            && (self.back_in_sentence(h.a).any(laughs)
+                || (h.a..(h.b + 6).min(self.t.len())).any(laughs))
     }
 
     /// "I accidentally replied STOP", "texted stop by mistake": a keyword
