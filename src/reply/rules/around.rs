@@ -105,6 +105,16 @@ impl Reader<'_> {
         }
     }
 
+    /// A list of something the lists do not know, from word `o`: "the
+    /// co-signer list" (not "the mailing list", "the Acme list").
+    pub(super) fn other_list(&self, o: usize) -> bool {
+        self.eq(o, "THE")
+            && (o + 1..o + 4)
+                .take_while(|&n| self.on(n) && !self.any(n, "LIST LISTS"))
+                .any(|n| self.w(n).is_empty() && !self.name_at(n))
+            && (o + 1..o + 5).any(|n| self.on(n) && self.any(n, "LIST LISTS"))
+    }
+
     /// Word `i` is written as one of `words`, whether the lists know it or
     /// read it as another ("NOON" is read as an elongated "NON").
     pub(super) fn written(&self, i: usize, words: &str) -> bool {
@@ -381,6 +391,11 @@ impl Reader<'_> {
     /// "via text", "by phone", "with your texts", "por correo", "par SMS":
     /// the channel that narrows a request.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
+        self.via_list(k).map(|(ch, _)| ch)
+    }
+
+    /// [`Reader::via`], with the word after the means named.
+    pub(super) fn via_list(&self, k: usize) -> Option<(u8, usize)> {
         // (Not "por favor": please.)
         if !self.on(k)
             || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC")
@@ -390,15 +405,18 @@ impl Reader<'_> {
         }
         // ("par mail", "por mail": French and Spanish for email.)
         if self.any(k, "PAR POR") && self.eq(k + 1, "MAIL") {
-            return Some(EMAIL);
+            return Some((EMAIL, k + 2));
         }
         // "by phone", "by email or phone", "over the phone or by email":
         // each means named.
-        let (mut phone, mut ch) = (false, 0);
+        let (mut phone, mut ch, mut end) = (false, 0, k + 1);
+        // What was named before the first comma crossed, and whether one was.
+        let (mut first, mut crossed) = ((false, 0, k + 1), false);
         let means = |m: usize| {
             self.ch(m) & ALL_CH != 0 || self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL")
         };
         for m in k + 1..k + 9 {
+            end = m;
             // ("by phone, text, or email": a list across commas; not "by
             // phone, text is fine".)
             let listed = self.brk(m) == WEAK
@@ -410,6 +428,9 @@ impl Reader<'_> {
             if !self.on(m) && !listed {
                 break;
             }
+            if !self.on(m) && !crossed {
+                (first, crossed) = ((phone, ch, m), true);
+            }
             if self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL") {
                 phone = true;
                 ch |= CALL;
@@ -418,12 +439,19 @@ impl Reader<'_> {
             } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR POR PAR")) {
                 break;
             }
+            end = m + 1;
+        }
+        // (A list across commas ends its clause, or a limit follows it; not
+        // "by phone, text and email are fine", "by phone, email me the
+        // quote", "by phone, email is easiest".)
+        if crossed && !(self.bare(end) || self.any(end, "AGAIN ANYMORE") || self.limited(end)) {
+            (phone, ch, end) = first;
         }
         if phone {
-            return Some(ch);
+            return Some((ch, end));
         }
         match self.object(k + 1) {
-            Obj::Media { ch, .. } if ch != 0 => Some(ch),
+            Obj::Media { ch, end } if ch != 0 => Some((ch, end)),
             _ => None,
         }
     }

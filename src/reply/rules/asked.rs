@@ -10,7 +10,13 @@ impl Reader<'_> {
     /// my information" would take it (not "I want my name removed from the
     /// contract", nor "off the co-signer list").
     pub(super) fn want_done(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) {
+        // (The customer's own wish, told: not "Why would I want my info
+        // deleted?", "If you want my info deleted", "They want my info
+        // deleted".)
+        let own = self
+            .back(i, 3)
+            .all(|m| self.any(m, "I I'D WE WE'D WOULD") || self.is(m, FILLER));
+        if self.negated(i) || !own || self.question(i) {
             return None;
         }
         let mut k = i + 1;
@@ -24,6 +30,13 @@ impl Reader<'_> {
             self.gone(m) || self.eq(m, "REMOVED") || (self.eq(m, "TAKEN") && self.eq(m + 1, "OFF"))
         })?;
         let forget = self.gone(p);
+        // ("I want my old number deleted, new one is ...": an update.)
+        if (k + 1..p).any(|m| {
+            self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+                || self.written(m, "ANCIEN ANCIENNE VIEJO ANTERIOR")
+        }) {
+            return None;
+        }
         let ch = self.mine_channels(k, p - 1, forget)?;
         let from = p + 1 + usize::from(self.eq(p, "TAKEN"));
         if !self.on(from) || !(self.eq(from, "FROM") || self.eq(p, "TAKEN")) {
@@ -79,6 +92,9 @@ impl Reader<'_> {
         if self.all_lists(end + 1) {
             return hit(i, end + 1, ALL_CH);
         }
+        if self.other_list(end + 1) {
+            return None;
+        }
         match self.object(end + 1) {
             Obj::Media { end: e, ch } => hit(i, e, ch),
             _ => None,
@@ -89,6 +105,14 @@ impl Reader<'_> {
     /// that means (after "too" at word `i`).
     pub(super) fn too_much(&self, i: usize) -> Option<Hit> {
         if !(self.any(i + 1, "MUCH OFTEN") && self.bare(i + 2)) {
+            return None;
+        }
+        // (Not taken back: "Just kidding, I love it", "keep them coming",
+        // "but ... call me tomorrow", "nah it's fine", asked.)
+        let back = (i + 2..self.t.len()).any(|m| {
+            self.any(m, "KIDDING JK LOVE FINE KEEP BUT") || self.written(m, "COMPLAINING")
+        });
+        if back || self.question(i) {
             return None;
         }
         let v = self.back(i, 4).find(|&m| self.is(m, CVERB))?;

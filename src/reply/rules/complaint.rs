@@ -131,10 +131,9 @@ impl Reader<'_> {
         // "why do you keep texting me", "no need to keep calling".
         let you = self.back(i, 3).any(|k| {
             self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
-                // ("your reps keep calling me", "your agent keeps calling me".)
-                || (k > 0
-                    && self.any(k, "REP REPS AGENT AGENTS TEAM COMPANY PEOPLE OFFICE GUY GUYS STAFF")
-                    && self.any(k - 1, "YOUR UR"))
+                // ("your reps keep calling me", "your agent keeps calling me",
+                // "your loan officer keeps calling me": whoever of yours.)
+                || self.any(k, "YOUR UR")
                 || (self.eq(i, "STILL") && self.eq(k, "YOU'RE"))
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
@@ -149,7 +148,10 @@ impl Reader<'_> {
         if asked {
             return None;
         }
-        let me = self.back(i, 2).any(|k| self.is(k, I1));
+        // ("..., still getting texts": the customer's, at the start of a
+        // clause.)
+        let me = self.back(i, 2).any(|k| self.is(k, I1))
+            || (self.eq(i, "STILL") && (i == 0 || self.brk(i) != 0));
         let j = if self.eq(i + 1, "ON") { i + 2 } else { i + 1 };
         if !self.is(j, GER) {
             return None;
@@ -311,7 +313,8 @@ impl Reader<'_> {
             (i.saturating_sub(1), i + 1)
         };
         // ("Another text from you and I'm suing": no "one" before it.)
-        let another = self.eq(i, "ANOTHER");
+        // ("Next call and I report you to the FCC".)
+        let another = self.any(i, "ANOTHER NEXT");
         let a = if another { i } else { a };
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)

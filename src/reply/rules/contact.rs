@@ -52,6 +52,13 @@ impl Reader<'_> {
         {
             return true;
         }
+        // ("the night before", "the day of".)
+        if self.eq(k, "THE")
+            && self.any(k + 1, "NIGHT DAY MORNING WEEK EVENING")
+            && self.any(k + 2, "BEFORE OF")
+        {
+            return true;
+        }
         if self.any(k, "AT ON IN") && self.any(k + 1, "THIS ALL ANY MY YOUR") {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
@@ -147,8 +154,10 @@ impl Reader<'_> {
         let old = self.any(k, "MY THE THIS THAT")
             && (((self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
                 && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))
-                // ("stop calling my landline and call my cell instead".)
-                || self.any(k + 1, "LANDLINE OFFICE"));
+                // ("stop calling my landline and call my cell instead", "Stop
+                // calling my work, use my cell".)
+                || self.any(k + 1, "LANDLINE OFFICE")
+                || (self.any(k + 1, "WORK HOME") && !self.on(k + 2)));
         // (Or one written out: "Stop calling 555-867-5309, my new number is
         // ...", "Stop emailing jo@acme.com, use sam@acme.com".)
         let written = (self.eq(k, "MY") && self.eq(k + 1, "NUMBER")) || self.eq(k, "ADDRESS");
@@ -175,11 +184,18 @@ impl Reader<'_> {
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         // ("Today don't call me please", "Hoy no me llamen", "Ahorita no me
         // llames": a limit said first.)
-        let moment = self.back_in_sentence(i).any(|m| {
+        // (Right before the request, and not "as of today", "starting
+        // today": from then on.)
+        let at = |m: usize| {
             self.any(m, "TODAY TONIGHT HOY")
                 || self.unlisted(m, "AHORITA AUJOURD'HUI AUJOURDHUI")
-                || (self.eq(m, "RIGHT") && self.eq(m + 1, "NOW"))
-        });
+                || (m > 0 && self.eq(m, "NOW") && self.eq(m - 1, "RIGHT"))
+        };
+        let moment = i > 0
+            && self.brk(i) <= WEAK
+            && at(i - 1)
+            && !(i > 1
+                && (self.any(i - 2, "OF FROM") || self.written(i - 2, "SINCE STARTING BEGINNING")));
         if moment {
             return None;
         }
@@ -370,9 +386,10 @@ impl Reader<'_> {
         if self.limited(k) {
             return None;
         }
-        if self.via(k).is_some() {
-            // "don't contact me by email before Monday" still asks when.
-            let when = (k + 1..k + 5).any(|m| self.on(m) && self.limited(m));
+        if let Some((_, end)) = self.via_list(k) {
+            // "don't contact me by email before Monday" still asks when;
+            // "by phone, text, or email after 9pm" too.
+            let when = (k + 1..(k + 5).max(end + 1)).any(|m| self.on(m) && self.limited(m));
             return if when {
                 None
             } else {
@@ -431,11 +448,21 @@ impl Reader<'_> {
         }
         // ("Please do not contact our office again": the customer's own
         // place.)
+        // ("Do not contact anyone at our company again".)
+        let k = if self.written(k, "ANYONE ANYBODY") && self.any(k + 1, "AT IN FROM") {
+            k + 2
+        } else {
+            k
+        };
+        // (Not with contact asked for instead: "call my cell instead",
+        // "use my personal email", "only me".)
+        let instead = (k + 2..self.t.len())
+            .any(|m| self.any(m, "INSTEAD USE ONLY") || (self.is(m, CVERB) && self.is(m + 1, ME)));
         if self.any(k, "OUR MY")
             && self.on(k + 1)
-            && (self.any(k + 1, "OFFICE BUSINESS COMPANY FIRM HOUSEHOLD")
-                || self.written(k + 1, "FAMILY HOME HOUSE"))
+            && self.any(k + 1, "OFFICE BUSINESS COMPANY FIRM HOUSEHOLD TEAM")
             && (self.bare(k + 2) || self.any(k + 2, "AGAIN ANYMORE"))
+            && !instead
         {
             return hit(i, k + 2, ch);
         }

@@ -60,7 +60,7 @@ impl Reader<'_> {
             && (please || trailing > 0)
             && !self.is(key - 1, DET | PREP | NEG)
             // ("Lo necesito para ya": "para" as "for" after a word.)
-            && (!self.eq(key, "PARA") || self.is(key - 1, FILLER))
+            && (!self.eq(key, "PARA") || !self.for_para(key - 1))
             && (key..n).all(|m| self.on(m));
         // ("stop ya compré", "baja ya compré otro": the reason after "ya";
         // "BAJA no estoy interesado", "ARRÊT pas intéressé": after the

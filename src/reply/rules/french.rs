@@ -112,9 +112,13 @@ impl Reader<'_> {
     /// "Pourquoi vous m'appelez encore?": why the contact goes on, asked,
     /// as "why are you still calling me".
     pub(super) fn encore(&self, i: usize) -> Option<Hit> {
+        // (Of us, not negated: not "Pourquoi vous ne m'appelez pas encore?",
+        // "Pourquoi ma femme m'appelle encore?".)
         let why = self
             .back_in_sentence(i)
-            .any(|m| self.written(m, "POURQUOI"));
+            .any(|m| self.written(m, "POURQUOI"))
+            && self.back_in_sentence(i).any(|m| self.written(m, "VOUS"))
+            && !self.back_in_sentence(i).any(|m| self.any(m, "PAS NE N"));
         let v = self
             .back_in_sentence(i)
             .find(|&m| self.is(m, CVERB) && self.ch(m) & ALL_CH != 0)?;

@@ -24,6 +24,23 @@ impl Reader<'_> {
         if self.is(j, NEED_OBJ) || g == "SENDING" {
             return self.gerund_object(i, j, k);
         }
+        // ("Stop calling me Mrs. Jones", "I'd rather you stopped calling me
+        // Bob": a name.)
+        if g == "CALLING"
+            && k > j + 1
+            && self.on(k)
+            && (self.name_at(k) || self.written(k, "MR MRS MS MISS"))
+        {
+            return None;
+        }
+        // ("Stop emailing me the deck": one thing sent.)
+        if k > j + 1
+            && self.on(k)
+            && self.is(k, SPEC)
+            && matches!(self.object(k), Obj::Thing | Obj::Unknown)
+        {
+            return None;
+        }
         if self.not_contact(j) {
             return None;
         }
@@ -53,7 +70,9 @@ impl Reader<'_> {
         // A limit on when ("stop texting after 8pm", "so early", "on
         // weekends", "at night"), as "don't text me after 8pm" is (but "stop
         // texting me now", "so much", "in the future", "for a while").
-        if self.on(end) && self.when_only(end) {
+        // (Unless widened to every time: "at dinner time, or any time for
+        // that matter", "late at night, all day".)
+        if self.on(end) && self.when_only(end) && !self.widened(end) {
             return None;
         }
         hit(i, end, self.narrowed(ch, end))
@@ -149,6 +168,20 @@ impl Reader<'_> {
         (end, ch)
     }
 
+    /// A limit at word `k` widened to every time after it, in its sentence:
+    /// "or any time", "or any other time", "all day", "in general", "or
+    /// ever".
+    fn widened(&self, k: usize) -> bool {
+        let (_, b) = self.sentence(k);
+        (k + 1..b).any(|m| {
+            (self.eq(m, "ANY") && (self.written(m + 1, "TIME") || self.any(m + 1, "OTHER")))
+                || self.written(m, "ANYTIME")
+                || (self.eq(m, "ALL") && self.any(m + 1, "DAY"))
+                || (self.eq(m, "IN") && self.written(m + 1, "GENERAL"))
+                || (self.eq(m, "OR") && self.any(m + 1, "EVER"))
+        })
+    }
+
     /// Word `k` starts a time of day or week that limits a request: "after
     /// 8pm", "before 9", "so early", "too late", "on weekends", "at night",
     /// "in the morning", "during work", "at work", "at 7am" (not "at
@@ -157,6 +190,8 @@ impl Reader<'_> {
         let part = "NIGHT NIGHTS MORNING MORNINGS EVENING EVENINGS AFTERNOON";
         match self.w(k) {
             "AFTER" | "BEFORE" | "DURING" => true,
+            // ("Stop calling me until next week"; not "until I call you".)
+            "UNTIL" | "TILL" => self.limited(k),
             // ("while I'm at work", "when I'm driving"; not "when I already
             // said no").
             "WHILE" => self.on(k + 1),

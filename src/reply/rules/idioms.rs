@@ -17,6 +17,14 @@ impl Reader<'_> {
         if self.eq(i, "OPT") && self.is(i + 1, ME) && self.eq(i + 2, "OUT") {
             return hit(i, i + 3, self.media_after(i + 2));
         }
+        // ("Please opt us both out", "opt us all out".)
+        if self.eq(i, "OPT")
+            && self.is(i + 1, ME)
+            && (self.written(i + 2, "BOTH") || self.is(i + 2, ALLW))
+            && self.eq(i + 3, "OUT")
+        {
+            return hit(i, i + 4, self.media_after(i + 3));
+        }
         None
     }
 
@@ -99,7 +107,13 @@ impl Reader<'_> {
     /// "knock it off", "cut it out", "cut out the calls and emails".
     pub(super) fn knock_it_off(&self, i: usize) -> Option<Hit> {
         if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") {
-            return hit(i, i + 3, self.media_after(i + 2));
+            // ("You called 4 times today. Knock it off.": the means named
+            // before, when it ends the message.)
+            let ch = match self.media_after(i + 2) {
+                0 if (0..i).all(|m| self.brk(i) == FULL_STOP || m < i) => self.named_before(i),
+                c => c,
+            };
+            return hit(i, i + 3, ch);
         }
         // "cut out the calls and emails".
         if self.eq(i, "CUT") && self.eq(i + 1, "OUT") {

@@ -267,10 +267,18 @@ impl Reader<'_> {
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i).or_else(|| self.want_done(i)),
             "NEED" => self.want_done(i),
             "REMOVAL" => self.removal(i),
-            "ZERO" => self.no(i),
+            // ("I want zero contact", "Zero calls please": as "no"; not
+            // "zero contact delivery", "I've had zero contact".)
+            "ZERO"
+                if self
+                    .back(i, 3)
+                    .all(|m| self.any(m, "I WANT I'D LIKE") || self.is(m, FILLER)) =>
+            {
+                self.no(i).filter(|h| self.bare(h.b))
+            }
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" | "SI" => self.threat(i),
-            "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" => self.next_time(i),
+            "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
@@ -283,15 +291,20 @@ impl Reader<'_> {
                 hit(i, i + 1, 0)
             }
             // ("Basta de llamarme": the verb after "de".)
-            "BASTA" if self.eq(i + 1, "DE") && self.is(i + 2, CVERB) && self.on(i + 2) => {
+            "BASTA"
+                if self.eq(i + 1, "DE")
+                    && self.is(i + 2, CVERB)
+                    && self.is(i + 2, ME)
+                    && self.on(i + 2) =>
+            {
                 self.contact(i, i + 2, self.is(i + 2, ME))
             }
             "ENOUGH" | "BASTA" => self.enough(i),
             "ENCORE" => self.encore(i),
             // ("Nada de llamadas", as "no calls".)
-            "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => {
-                self.means_hit(i, i + 2)
-            }
+            "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => self
+                .means_hit(i, i + 2)
+                .filter(|h| self.bare(h.b) && !self.limited(h.b)),
             "TOO" => self.too_many(i).or_else(|| self.too_much(i)),
             "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de

@@ -45,10 +45,20 @@ impl Reader<'_> {
                     || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
         // ("I shouldn't be getting these texts", "we should not be
         // receiving your calls": not wanted, as "don't".)
+        // (Of the messages as such, ending the clause or "from you"; not
+        // "emails about the Civic", "calls on my work phone", asked.)
+        let whole = match self.object(i + 3) {
+            Obj::Media { end, .. } => {
+                self.bare(end) || (self.eq(end, "FROM") && self.any(end + 1, "YOU Y'ALL"))
+            }
+            _ => false,
+        };
         let should = (n == "SHOULDN'T" || (n == "NOT" && i > 0 && self.eq(i - 1, "SHOULD")))
             && self.back(i, 3).any(|m| self.any(m, "I WE"))
             && self.eq(i + 1, "BE")
-            && self.is(i + 2, GER);
+            && self.is(i + 2, GER)
+            && whole
+            && !self.question(i);
         let imperative = imperative || should;
         let mut j = i + 1 + usize::from(told);
         // (Cursing between: "don't fucking text me"; or "don't start
@@ -117,7 +127,9 @@ impl Reader<'_> {
         // ("I don't take sales calls".)
         if (v == "DO" || self.written(j, "TAKE")) && i > 0 && i_do(i - 1) {
             if let Obj::Media { end, ch } = self.object(j + 1) {
-                return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end)));
+                // ("I don't take calls from unknown numbers": some calls.)
+                let some = v != "DO" && !self.bare(end);
+                return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end) && !some));
             }
         }
         if (self.is(j, CVERB) && v != "SEND")
@@ -134,12 +146,11 @@ impl Reader<'_> {
             return Some(hit(i, j + 3, 0));
         }
         // ("Please don't get in touch again".)
-        if v == "GET"
-            && self.eq(j + 1, "IN")
-            && self.written(j + 2, "TOUCH")
-            && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE"))
-        {
-            return Some(hit(i, j + 3, ALL_CH));
+        if v == "GET" && self.eq(j + 1, "IN") && self.written(j + 2, "TOUCH") {
+            let end = j + 3 + usize::from(self.any(j + 3, "AGAIN ANYMORE") && self.on(j + 3));
+            if self.bare(end) {
+                return Some(hit(i, end, ALL_CH));
+            }
         }
         // "please don't follow up (again)".
         if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {

@@ -121,7 +121,7 @@ impl Reader<'_> {
                     && self.eq(j + 2, "FOLLOW")
                     && self.eq(j + 3, "UP")
                     && self.any(j + 4, "FURTHER ANYMORE AGAIN")
-                    && self.bare(j + 5) =>
+                    && (j + 5..self.t.len()).all(|m| self.is(m, FILLER)) =>
             {
                 hit(i, j + 5, 0)
             }

@@ -87,6 +87,11 @@ impl Reader<'_> {
             && !self
                 .back(i, 4)
                 .any(|m| self.any(m, "USER RECIPIENT MAILBOX"));
+        // ("Please confirm I'm removed as a driver": a role; "from the
+        // co-signer list": another list.)
+        if self.any(i + 1, "AS") || (self.any(i + 1, "FROM") && self.other_list(i + 2)) {
+            return None;
+        }
         // ("Am I removed?", "I'm removed from the group chat?": asked.)
         let asked = i > 0 && self.any(i - 1, "I'M AM") && self.question(i);
         if !passive || asked || (self.any(i + 1, "FROM") && self.object(i + 2) == Obj::Thing) {
@@ -194,6 +199,18 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("Me pueden sacar de aquí?", "la lista de conductores": a place,
+        // a list of something else.)
+        if self.any(o, "AQUI")
+            || self.written(o, "ICI HERE")
+            || (o..o + 4).take_while(|&m| self.on(m)).any(|m| {
+                self.any(m, "LIST LISTS")
+                    && self.any(m + 1, "DE OF")
+                    && self.written(m + 2, "CONDUCTORES CONDUCTEURS CHOFERES INVITADOS INVITES")
+            })
+        {
+            return None;
+        }
         // ("sacarme de su base de datos", "quítenme de su sistema",
         // "retirez-moi de votre fichier": their records, the medium.)
         if (o..o + 4)
@@ -206,7 +223,7 @@ impl Reader<'_> {
         // thread": the conversation the message came by.
         if (o..o + 3)
             .take_while(|&m| self.on(m))
-            .any(|m| self.any(m, "THREAD CHAIN CC GROUP"))
+            .any(|m| self.any(m, "THREAD CHAIN CC GROUP") || self.written(m, "DRIP NURTURE"))
         {
             return hit(i, end, 0);
         }
@@ -283,16 +300,20 @@ impl Reader<'_> {
             && self.on(k)
             && self.any(k, "IT LE LO LA")
             && (self.bare(k + 1) || self.any(k + 1, "FROM OFF DE"))
-            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX LINE ADDRESS"));
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX LINE ADDRESS EMAIL"));
         if !it {
             return None;
         }
         let number = (0..i).any(|m| self.any(m, "NUMBER PHONE CELL LINE"));
+        // ("How did you get my email? Remove it.")
+        let email = (0..i).any(|m| self.any(m, "EMAIL MAILBOX"));
         let f = k + 1;
         let ch = if self.any(f, "FROM OFF DE") && self.all_lists(f + 1) {
             ALL_CH
         } else if number {
             SMS | CALL
+        } else if email {
+            EMAIL
         } else {
             0
         };
@@ -331,7 +352,7 @@ impl Reader<'_> {
         let f = from.filter(|&f| {
             (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
                 && (f == k
-                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN FIRM OWNER OFFICE AGENCY HOUSEHOLD"))
+                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN FIRM OWNER OFFICE AGENCY HOUSEHOLD TEAM"))
                     || (k..f).any(|m| self.unlisted(m, "PROPERTY HOUSE"))
                     // Someone of the household by name, off a list of
                     // ours: "Take Tom off your list, he moved out" (not
@@ -403,17 +424,33 @@ impl Reader<'_> {
             let Some(mut ch) = self.mine_channels(k, m, forget) else {
                 continue;
             };
+            // ("Olvida mi número anterior": an update; "mi número de cuenta":
+            // another number.)
+            if self.on(m + 1)
+                && (self.written(m + 1, "ANTERIOR VIEJO VIEJA ANCIEN ANCIENNE")
+                    || (self.any(m + 1, "DE")
+                        && self
+                            .t
+                            .get(m + 2)
+                            .is_some_and(|t| t.w.is_empty() || t.is(THING))))
+            {
+                return None;
+            }
             // ("remove my number and email": each one named.)
             let mut m = m;
             while self.on(m + 1) && self.is(m + 1, CONJ) {
+                // (Not a verb: "remove my number and email me the
+                // confirmation".)
                 let next = (m + 2..m + 4)
                     .take_while(|&n| self.on(n))
+                    .filter(|&n| !(self.is(n + 1, ME) || self.is(n + 1, DET)) || !self.on(n + 1))
                     .find_map(|n| self.mine_channels(k, n, forget).map(|c| (n, c)));
                 let Some((n, c)) = next else {
                     break;
                 };
                 ch |= c;
-                m = n;
+                // ("my number and email address".)
+                m = n + usize::from(self.eq(n + 1, "ADDRESS") && self.on(n + 1));
             }
             // ("get my number off your list", "get my name removed"; not
             // "did you get my number".)
@@ -431,12 +468,9 @@ impl Reader<'_> {
             // "remove my name from the contract", "take my name off the
             // loan": a document, not a list; nor a list of something the
             // lists do not know ("take my name off the co-signer list").
-            let other_list = self.eq(m + 2, "THE")
-                && (m + 3..m + 6)
-                    .take_while(|&n| self.on(n) && !self.any(n, "LIST LISTS"))
-                    .any(|n| self.w(n).is_empty() && !self.name_at(n));
             if self.any(m + 1, "FROM OFF")
-                && (other_list || matches!(self.object(m + 2), Obj::Thing | Obj::Unknown))
+                && (self.other_list(m + 2)
+                    || matches!(self.object(m + 2), Obj::Thing | Obj::Unknown))
             {
                 return None;
             }

@@ -82,12 +82,15 @@ impl Reader<'_> {
         let ch = self.media_after(i);
         let ch = if ch == 0
             && i > 0
-            && self.brk(i) != 0
+            && self.brk(i) == WEAK
             && (k..self.t.len()).all(|m| self.is(m, FILLER))
         {
-            (0..i)
+            // (In its sentence, and not another sender's: "emails from my
+            // bank".)
+            self.back_in_sentence(i)
                 .filter(|&m| self.is(m, MEDIA) && !self.is(m, THING | CVERB))
                 .filter(|&m| m == 0 || !self.eq(m - 1, "MY"))
+                .filter(|&m| !(self.eq(m + 1, "FROM") && self.any(m + 2, "MY HIS HER THEIR")))
                 .fold(0, |c, m| c | self.ch(m))
                 & ALL_CH
         } else {
@@ -170,16 +173,18 @@ impl Reader<'_> {
         hit(i, k + 1, ch | (more & ALL_CH))
     }
 
+    /// Word `k` takes "para" after it as "for": "lo necesito para ya", "es
+    /// para mañana", "está lista para ya".
+    pub(super) fn for_para(&self, k: usize) -> bool {
+        self.written(k, "NECESITO NECESITAMOS NECESITA QUIERO QUEREMOS ES ESTA")
+            || self.written(k, "ESTARA LISTO LISTA LISTOS TIEMPO")
+    }
+
     /// A stop word and what it is about.
     pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
         // ("Lo necesito para ya": "para" as "for", inside its clause; but
         // "para de llamarme".)
-        if self.eq(i, "PARA")
-            && i > 0
-            && self.on(i)
-            && !self.is(i - 1, FILLER | KEY | STOPV)
-            && !self.eq(i + 1, "DE")
-        {
+        if self.eq(i, "PARA") && i > 0 && self.on(i) && self.for_para(i - 1) {
             return None;
         }
         // ("J'étais arrêté au stop", "La luz de stop no funciona": the sign

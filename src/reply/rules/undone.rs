@@ -28,11 +28,16 @@ impl Reader<'_> {
             |m: usize| self.is(m, LAUGH) && !(self.eq(m, "KIND") && self.eq(m + 1, "REGARDS"));
         // (Unless it is said in earnest: "Stop. Not funny.", "stop lmao I'm
         // serious", "for the love of god stop", "I love you guys but stop".)
+        // (Said so where it ends its clause, or right beside the stop;
+        // "but stop" with no laugh after it.)
+        let ends = |m: usize| !self.on(m) || self.is(m, FILLER);
+        let laugh_after = (h.b..self.t.len()).any(laughs);
         let earnest = (0..self.t.len()).any(|m| {
-            self.written(m, "SERIOUS SERIOUSLY")
-                || (self.eq(m, "NOT") && self.any(m + 1, "FUNNY INTERESTED"))
+            (self.written(m, "SERIOUS") && ends(m + 1))
+                || (self.written(m, "SERIOUSLY") && (m + 1 == h.a || m == h.b))
+                || (self.eq(m, "NOT") && self.any(m + 1, "FUNNY INTERESTED") && ends(m + 2))
                 || (self.eq(m, "LOVE") && self.eq(m + 1, "OF") && self.written(m + 2, "GOD"))
-        }) || (h.a > 0 && self.eq(h.a - 1, "BUT"));
+        }) || (h.a > 0 && self.eq(h.a - 1, "BUT") && !laugh_after);
         !earnest
             && (self.back_in_sentence(h.a).any(laughs)
                 || (h.a..(h.b + 6).min(self.t.len())).any(laughs))
@@ -188,19 +193,35 @@ impl Reader<'_> {
             let w = self.toks.surface(t);
             w.split(' ').next().unwrap_or(w).ends_with("ED")
         });
-        let elsewhere = (h.a..(h.b + 5).min(self.t.len())).any(|m| {
-            self.on(m)
-                && self.t.get(m).is_some_and(|t| {
-                    let w = self.toks.surface(t);
-                    // (A word the lists do not know: not "it's", "that's".)
-                    w.ends_with("'S") && t.w.is_empty()
-                })
+        // (Not "your dealership's emails", "y'all's texts", nor with ours
+        // too: "everyone's texts including yours".)
+        let yours = (0..self.t.len()).any(|m| {
+            self.written(m, "YOURS")
+                && m > 0
+                && (self.any(m - 1, "AND ALSO") || self.written(m - 1, "INCLUDING"))
         });
+        let elsewhere = !yours
+            && (h.a..(h.b + 5).min(self.t.len())).any(|m| {
+                self.on(m)
+                    && !self.back(m, 3).any(|b| self.any(b, "YOUR UR"))
+                    && self.t.get(m).is_some_and(|t| {
+                        let w = self.toks.surface(t);
+                        // (A word the lists do not know: not "it's", "that's".)
+                        w.ends_with("'S") && t.w.is_empty() && !w.starts_with("Y'ALL")
+                    })
+            });
         let other = past && elsewhere;
         // ("Does your tool add an unsubscribe link?", "How do I unsubscribe a
         // contact from a sequence in your app?": a question about a product.)
+        // (Not the customer's own: "How do I opt out of texts from your
+        // app?", "Can you stop calling me from your dialer?"; but "How do I
+        // unsubscribe a contact in your app?" is about others.)
         let (a, b) = self.sentence(h.a);
+        let mine = (a..b).any(|m| self.is(m, ME) || self.any(m, "I MY"));
+        let others = self.any(h.a + 1, "A AN")
+            || self.written(h.a + 1, "SOMEONE CONTACTS LEADS CUSTOMERS PEOPLE USERS");
         let product = self.question(h.a)
+            && (!mine || others)
             && (a..b).any(|m| {
                 self.any(m, "YOUR UR THE")
                     && self.written(m + 1, "TOOL APP PLATFORM SOFTWARE DIALER PRODUCT FEATURE")
