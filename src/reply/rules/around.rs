@@ -96,6 +96,27 @@ impl Reader<'_> {
         (a, b)
     }
 
+    /// The channels of sentences after word `b` that only list means ("Calls,
+    /// texts, emails."), 0 when none does.
+    pub(super) fn listed_after(&self, b: usize) -> u8 {
+        let mut ch = 0;
+        let mut a = (b..self.t.len()).find(|&m| self.brk(m) == FULL_STOP);
+        while let Some(s) = a {
+            let (_, e) = self.sentence(s);
+            // (Not the means kept: "Texts ok.")
+            let only = (s..e).all(|m| {
+                (self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+                    || self.is(m, CONJ | ALLW)
+                    || self.any(m, "PLEASE TOO ALSO EITHER")
+            });
+            if only {
+                ch |= (s..e).fold(0, |c, m| c | self.ch(m)) & ALL_CH;
+            }
+            a = (e < self.t.len()).then_some(e);
+        }
+        ch
+    }
+
     /// The sentence that holds word `i` ends in a question mark.
     pub(super) fn question(&self, i: usize) -> bool {
         let (_, b) = self.sentence(i);

@@ -370,6 +370,8 @@ impl Reader<'_> {
             {
                 // "STOP ALL", "REMOVE ALL", "BAJA TODO", "ARRET TOUT", "BAJA DE TODO".
                 all = true;
+            } else if self.eq(k, "TO") && k > a && self.is(k - 1, KEY) && self.is(k + 1, KEY) {
+                // ("STOP to end", as a short code's help says it.)
             } else if self.any(k, "DE A")
                 && k > a
                 && self.is(k - 1, KEY)

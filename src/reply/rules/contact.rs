@@ -153,7 +153,10 @@ impl Reader<'_> {
     pub(super) fn moved(&self, k: usize) -> bool {
         let old = self.any(k, "MY THE THIS THAT")
             && (((self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
-                && self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))
+                && (self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE")
+                    // ("my old work address".)
+                    || (self.any(k + 2, "WORK HOME")
+                        && self.any(k + 3, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))))
                 // ("stop calling my landline and call my cell instead", "Stop
                 // calling my work, use my cell".)
                 || self.any(k + 1, "LANDLINE OFFICE")

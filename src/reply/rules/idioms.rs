@@ -110,7 +110,16 @@ impl Reader<'_> {
             // ("You called 4 times today. Knock it off.": the means named
             // before, when it ends the message.)
             let ch = match self.media_after(i + 2) {
-                0 if (0..i).all(|m| self.brk(i) == FULL_STOP || m < i) => self.named_before(i),
+                0 if i > 0
+                    && self.brk(i) == FULL_STOP
+                    && (i + 3..self.t.len()).all(|m| self.is(m, FILLER)) =>
+                {
+                    (0..i)
+                        .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+                        .filter(|&m| m == 0 || !self.eq(m - 1, "MY"))
+                        .fold(0, |c, m| c | self.ch(m))
+                        & ALL_CH
+                }
                 c => c,
             };
             return hit(i, i + 3, ch);
@@ -168,7 +177,11 @@ impl Reader<'_> {
         // ("this is way too many texts".)
         let lead =
             (0..i).all(|m| self.any(m, "THIS IS THAT'S IT'S WAY SO JUST") || self.is(m, FILLER));
-        if !lead || !self.eq(i + 1, "MANY") {
+        // (Fewer asked for, not none: "Too many texts, can you do once a
+        // week instead?".)
+        let fewer = (i + 2..self.t.len())
+            .any(|m| self.any(m, "ONCE INSTEAD LESS") || self.written(m, "FEWER"));
+        if !lead || !self.eq(i + 1, "MANY") || fewer {
             return None;
         }
         match self.object(i + 2) {

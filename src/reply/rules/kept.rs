@@ -166,6 +166,13 @@ impl Reader<'_> {
             && ((self.is(k + 1, ME) && self.on(k + 1) && {
                 // ("Text me please. Please do not call me.")
                 let p = k + 2 + usize::from(self.on(k + 2) && self.any(k + 2, "PLEASE NOW"));
+                // ("Text me when the tech is on the way, don't call": past
+                // the clause of when.)
+                let p = if self.on(p) && self.any(p, "WHEN IF ONCE") {
+                    (p..self.t.len()).find(|&m| !self.on(m)).unwrap_or(p)
+                } else {
+                    p
+                };
                 !self.on(p) && p < self.t.len()
             }) || (!self.on(k + 1) && (self.is(k + 1, NEG) || self.eq(k + 1, "NO")))
                 || ((e..=e + 1).all(|m| self.on(m))

@@ -173,6 +173,9 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         } | if named & CALL != 0 { SMS } else { 0 };
         bits |= named | (implied & !kept);
         first = first.or(Some(*h));
+        // ("Take me off your list. Calls, texts, emails.": the means listed
+        // after the request, as a sentence of their own.)
+        bits |= r.listed_after(h.b);
     }
     let first = first?;
     if bits == 0 {

@@ -188,7 +188,15 @@ impl Reader<'_> {
             s.named_one = self.ch(k) != 0;
             s.end = k + 1;
         } else if self.is(k, THING) {
-            return Step::Done(Obj::Thing);
+            // ("job texts", "gym promos", "service reminders": a thing before
+            // a means is what the means are about.)
+            let about = self.on(k + 1)
+                && self.is(k + 1, MEDIA)
+                && !self.is(k + 1, THING | SING)
+                && !self.eq(k + 1, "SUBSCRIPTION");
+            if !about {
+                return Step::Done(Obj::Thing);
+            }
         } else if self.is(k, DET | ADJ) {
             s.spec |= self.is(k, SPEC);
         } else if w.is_empty() || self.is(k, PLAIN) {

@@ -122,6 +122,21 @@ impl Reader<'_> {
         {
             return None;
         }
+        // Others' spam the customer gets ("Got a lot of spam calls lately,
+        // glad this is a real person"), or the customer's own ("Sorry if my
+        // last text was spammy").
+        let (a, b) = self.sentence(i);
+        let ours = (a..b).any(|m| self.any(m, "YOU YOUR UR Y'ALL"));
+        let got = self
+            .back_in_sentence(i)
+            .any(|m| self.any(m, "GOT GET GETTING RECEIVE RECEIVED") || self.written(m, "LATELY"))
+            || (i + 1..b).any(|m| self.written(m, "LATELY"));
+        let mine = self
+            .back_in_sentence(i)
+            .any(|m| self.eq(m, "MY") && (m + 1..m + 3).any(|n| self.is(n, MEDIA)));
+        if (got && !ours && self.is(i + 1, MEDIA)) || mine {
+            return None;
+        }
         // Where it went, not what it is: "to spam", "in my spam", "estaba
         // en spam", "arrivé dans les spams"; and a report as spam is
         // `reported`'s to read ("I didn't report you as spam").

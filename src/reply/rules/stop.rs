@@ -39,6 +39,15 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
         }
+        // ("How do I unsubscribe my son from the swim class?": someone of
+        // the household, from something else.)
+        let kin = if self.on(k) { self.kin(k) } else { 0 };
+        if kin > 0
+            && self.any(k + kin, "FROM OF")
+            && matches!(self.object(k + kin + 1), Obj::Thing | Obj::Unknown)
+        {
+            return None;
+        }
         if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
             return None;
         }
@@ -334,6 +343,12 @@ impl Reader<'_> {
         // ("asked you to stop 3 times now": how often, read by `bare`.)
         let times = self.number(j) && self.eq(j + 1, "TIMES");
         let read = match if times { Obj::Empty } else { self.object(j) } {
+            // ("Stop the texts until January": a limit.)
+            Obj::Media { end, .. }
+                if self.on(end) && self.any(end, "UNTIL TILL") && self.limited(end) =>
+            {
+                None
+            }
             Obj::Media { end, ch } => soft(i, end, ch),
             Obj::All(end) => hit(i, end, ALL_CH),
             // "quit it with the texts and emails".
@@ -389,8 +404,15 @@ impl Reader<'_> {
                 s,
                 "BRANDS COMPANIES BUSINESSES AFFILIATES PARTNERS STORES LOCATIONS DEALERSHIPS",
             );
+        // ("all your mailing lists and call lists".)
+        let lists = (o + 1..o + 8)
+            .take_while(|&m| self.on(m))
+            .filter(|&m| self.eq(m, "LISTS"))
+            .count()
+            > 1;
         self.is(o, ALLW)
             && (matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
+                || lists
                 || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. }))
                 || senders)
     }

@@ -77,9 +77,10 @@ impl Reader<'_> {
         let phrase = || self.back(k, 6).take(6);
         // An unknown noun after a possessive: "my neighbor", "my crazy ex",
         // "my wife says stop calling".
+        // ("my old trainer quit": past the adjectives of a person.)
         let possessive = phrase()
             .take(3)
-            .find(|&m| !unknown(m))
+            .find(|&m| !unknown(m) && !self.any(m, "OLD NEW") && !self.written(m, "FORMER"))
             .is_some_and(|m| self.any(m, "MY HIS HER OUR"));
         // A noun the lists do not know ("John", "the guy from church")
         // before the auxiliary ("won't", "never"), as a subject comes, in a

@@ -226,7 +226,19 @@ impl Reader<'_> {
                 self.any(m, "YOUR UR THE")
                     && self.written(m + 1, "TOOL APP PLATFORM SOFTWARE DIALER PRODUCT FEATURE")
             });
-        case || belief || other || product
+        // ("Can you unsubscribe my husband from the reminder? Keep me on
+        // it.", "Unsubscribe me from the Denver alerts and add me to
+        // Austin": someone else's, or a list switched.)
+        let keep_me = (0..self.t.len())
+            .any(|m| self.eq(m, "KEEP") && self.is(m + 1, ME) && self.any(m + 2, "ON"));
+        let add_me = (0..self.t.len())
+            .any(|m| m >= h.b && self.eq(m, "ADD") && self.is(m + 1, ME) && self.any(m + 2, "TO"));
+        let switched = add_me || (keep_me && (self.kin(h.b) > 0 || self.kin(h.a + 1) > 0));
+        // ("Unsubscribe link is broken btw, still want the product
+        // updates": the link, with the messages wanted.)
+        let link = self.written(h.a + 1, "LINK BUTTON")
+            && (0..self.t.len()).any(|m| self.eq(m, "STILL") && self.any(m + 1, "WANT"));
+        case || belief || other || product || switched || link
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them
@@ -255,7 +267,7 @@ impl Reader<'_> {
             }
             (!self.on(e)).then_some(e)
         };
-        let kept = self.eq(k, "NO") && !self.on(k + 1) && self.any(k + 1, "KEEP I I'M LOVE");
+        let kept = self.eq(k, "NO") && !self.on(k + 1) && self.any(k + 1, "KEEP I I'M LOVE ADD");
         // (A hit in the question or in the answer: "Stop? Never!" is no
         // "never" of its own.)
         let end = if kept {

@@ -28,6 +28,17 @@ pub(super) fn lost(s: &str) -> Option<Known> {
         .find_map(|c| read_word(&s.replace('\u{FFFD}', c)))
 }
 
+/// Two keywords joined by "2", as political short codes write them
+/// ("STOP2END", "STOP2QUIT"): the first, where the second starts, and the
+/// second.
+pub(super) fn keyed(s: &str) -> Option<(Known, usize, Known)> {
+    let p = s.find('2')?;
+    let key = |w: &str| read_word(w).filter(|k| k.f & KEY != 0);
+    let first = key(s.get(..p)?)?;
+    let second = key(s.get(p.checked_add(1)?..)?)?;
+    Some((first, p.checked_add(1)?, second))
+}
+
 /// A number the lists do not know (its digits are its surface).
 pub(super) const NUMBER: Known = Known { w: "", f: 0, ch: 0 };
 

@@ -3,7 +3,7 @@
 
 use super::super::words::{self, Known, CONJ, LAUGH};
 use super::chars::{class, fold, Class};
-use super::spelling::{glued, lost, masked, numbered, read_word, NUMBER};
+use super::spelling::{glued, keyed, lost, masked, numbered, read_word, NUMBER};
 use super::{Tok, Tokens, STRONG, WEAK};
 
 /// At most this many words are read.
@@ -217,6 +217,9 @@ impl Builder {
         let (at, first, second) = if let Some((key, at)) = numbered(surface) {
             // "STOP2": the keyword, then its number as a word of its own.
             (start + at, key, NUMBER)
+        } else if let Some((key, at, other)) = keyed(surface) {
+            // "STOP2END": both keywords.
+            (start + at, key, other)
         } else if let Some((stop, at, rest)) = glued(surface) {
             // "stoptexting", "DoNotCall": two words, the second glued to the first.
             (start + at, stop, rest)

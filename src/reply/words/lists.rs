@@ -55,7 +55,7 @@ pub(super) const LISTS: &[List] = &[
     List(
         MEDIA,
         0,
-        "SEQUENCE CADENCE MESSAGES MSGS MENSAJES NOTIFICATIONS ALERTS REMINDERS UPDATES PROMOS PROMOTIONS ADS \
+        "SEQUENCE CADENCE REQUESTS APPEALS MESSAGES MSGS MENSAJES NOTIFICATIONS ALERTS REMINDERS UPDATES PROMOS PROMOTIONS ADS \
         ADVERTS ADVERTISEMENTS ADVERTISING OFFERS DEALS COUPONS SPAM JUNK MARKETING \
         SOLICITATIONS SOLICITATION STUFF CRAP SHIT BS NONSENSE GARBAGE \
         HARASSMENT PITCHES BLASTS LIST LISTS SUBSCRIPTION ANYTHING DATABASE CAMPAIGN CAMPAIGNS \
@@ -74,8 +74,9 @@ pub(super) const LISTS: &[List] = &[
         "CALLS ROBOCALLS VOICEMAILS VMS LLAMADAS APPELS CALLING DNC",
     ),
     List(MEDIA | SING, CALL, "CALL ROBOCALL VOICEMAIL LLAMADA APPEL"),
-    // Calls by their trade: "pas de démarchage téléphonique".
-    List(MEDIA, CALL, "TELEMARKETING"),
+    // Calls by their trade: "pas de démarchage téléphonique"; the machine
+    // that places them: "take me off your dialer".
+    List(MEDIA, CALL, "TELEMARKETING DIALER AUTODIALER DIALERS"),
     // A message in a voice is a call ("prerecorded messages", "voice
     // messages": the TCPA's "artificial or prerecorded voice").
     List(MEDIA, CALL, "PRERECORDED VOICE"),
