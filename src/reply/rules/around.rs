@@ -49,7 +49,9 @@ impl Reader<'_> {
                 && match rest {
                     [] | [b':', ..] => true,
                     // am, pm, a, p in any case.
-                    [x] | [x, b'm' | b'M'] => matches!(x, b'a' | b'A' | b'p' | b'P'),
+                    [x] | [x, b'm' | b'M'] => matches!(x, b'a' | b'A' | b'p' | b'P' | b'h' | b'H'),
+                    // ("7h30", "19h".)
+                    [b'h' | b'H', m @ ..] => m.len() == 2 && m.iter().all(u8::is_ascii_digit),
                     _ => false,
                 }
         })
@@ -221,13 +223,13 @@ impl Reader<'_> {
                 && self.eq(k + 1, "CA")
                 && self.eq(k + 2, "VA")
                 && !self.any(k + 3, "PAS PLUS"))
-            || (self.any(k + 1, "IS ARE ESTAN SONT ESTA EST")
-                && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN BEST")
+            || (self.any(k + 1, "IS ARE ESTAN SONT ESTA EST ES")
+                && (self.any(k + 2, "FINE OK OKAY BETTER GOOD WELCOME BIEN BEST MEJOR")
                     || (self.eq(k + 2, "THE") && self.eq(k + 3, "ONLY"))))
             // ("le courriel c'est correct", "les textos c'est beau".)
             || (self.eq(k + 1, "C")
                 && self.eq(k + 2, "EST")
-                && (self.any(k + 3, "OK BIEN") || self.unlisted(k + 3, "CORRECT BEAU BON")))
+                && (self.any(k + 3, "OK BIEN") || self.written(k + 3, "CORRECT BEAU BON MIEUX")))
     }
 
     /// Word `k`, after a comma, asks for contact by its channel: "don't
@@ -241,7 +243,11 @@ impl Reader<'_> {
         let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
         // ("no me llames, textéame": the verb with "me" on it.)
         let on_it = self.is(k, CVERB) && self.is(k, ME) && !self.on(k + 1);
-        self.brk(k) == WEAK && self.is(k, CVERB | MEDIA) && (me || only || on_it)
+        // ("Ne m'appelez plus, mais textez-moi".)
+        let after_but = k > 0
+            && (self.eq(k - 1, "BUT") || self.written(k - 1, "MAIS PERO"))
+            && self.brk(k - 1) == WEAK;
+        (self.brk(k) == WEAK || after_but) && self.is(k, CVERB | MEDIA) && (me || only || on_it)
     }
 
     /// Word `i` is negated: "don't stop", "I don't want you to unsubscribe me",
@@ -252,7 +258,7 @@ impl Reader<'_> {
         // "no para de llamarme", he does not stop, is a complaint).
         let es = self.any(
             i,
-            "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA BORREN QUITEN SAQUEN ELIMINEN",
+            "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA BORREN QUITEN SAQUEN ELIMINEN CANCELEN",
         );
         for k in self.back(i, 6) {
             // "no quiero cancelar": Spanish "no" before a wish too.

@@ -351,6 +351,8 @@ impl Reader<'_> {
         let mut all = false;
         // ("BAJA de correos": the means.)
         let mut named = 0;
+        // (A means named with no channel: "BAJA MENSAJES", the medium.)
+        let mut generic = false;
         // Past eight words only keywords count: "END END END END END END END
         // END END" is as plain a request as "END".
         let filler_ok = words <= 8;
@@ -381,6 +383,18 @@ impl Reader<'_> {
             } else if k > a + 1 && self.eq(k - 1, "DE") && self.is(k - 2, KEY) && self.is(k, MEDIA)
             {
                 named |= self.ch(k) & ALL_CH;
+            } else if k > a
+                && self.is(k, MEDIA)
+                && !self.is(k, THING | GER)
+                && (self.is(k - 1, KEY)
+                    || (k > a + 2
+                        && self.is(k - 1, DET)
+                        && self.eq(k - 2, "DE")
+                        && self.is(k - 3, KEY)))
+            {
+                // ("BAJA SMS", "ALTO LLAMADAS", "Baja de los mensajes".)
+                named |= self.ch(k) & ALL_CH;
+                generic |= self.ch(k) & ALL_CH == 0;
             } else if !(filler_ok
                 && (t.is(FILLER)
                     || self.number(k)
@@ -395,6 +409,11 @@ impl Reader<'_> {
         if !key {
             return None;
         }
+        let named = if generic && named != 0 {
+            named | CAME_BY
+        } else {
+            named
+        };
         hit(a, b, if all { ALL_CH } else { named })
     }
 }

@@ -52,6 +52,14 @@ impl Reader<'_> {
         {
             return true;
         }
+        // ("a las 7", "à 7h", "à 7 heures", "entre 12h et 14h".)
+        if (self.any(k, "A AU") || self.written(k, "ENTRE"))
+            && (self.hour(k + 1)
+                || (self.eq(k + 1, "LAS") && self.number(k + 2))
+                || (self.number(k + 1) && self.written(k + 2, "HEURES HEURE")))
+        {
+            return true;
+        }
         // ("the night before", "the day of".)
         if self.eq(k, "THE")
             && self.any(k + 1, "NIGHT DAY MORNING WEEK EVENING")
@@ -183,8 +191,10 @@ impl Reader<'_> {
         }
     }
 
-    /// A negated verb of contact at `j`: "don't call, text or email me again".
-    pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+    /// A limit said before the request at word `i`: "Today don't call me
+    /// please", "Hoy no me llamen", "After 8pm don't call me", "Los domingos
+    /// no me llamen", "Le soir, ne m'appelez pas".
+    pub(super) fn said_first(&self, i: usize) -> bool {
         // ("Today don't call me please", "Hoy no me llamen", "Ahorita no me
         // llames": a limit said first.)
         // (Right before the request, and not "as of today", "starting
@@ -199,7 +209,28 @@ impl Reader<'_> {
             && at(i - 1)
             && !(i > 1
                 && (self.any(i - 2, "OF FROM") || self.written(i - 2, "SINCE STARTING BEGINNING")));
-        if moment {
+        // ("After 8pm don't call me", "Los domingos no me llamen", "Après
+        // 20h ne m'appelez pas", "Le soir, ne m'appelez pas": a limit that
+        // opens the sentence.)
+        let (a, _) = self.sentence(i);
+        let opens = a < i
+            && i - a <= 6
+            && !at(a)
+            && !self.any(a, "RIGHT NOW")
+            && !(a..i).any(|m| self.is(m, I1) || self.any(m, "QUE THAT"))
+            && (self.any(
+                a,
+                "AFTER BEFORE DURING WHILE UNTIL ANTES DESPUES DURANTE AVANT APRES",
+            ) || self.written(a, "ENTRE MIENTRAS PENDANT DURANT JUSQU HORITA")
+                || (self.eq(a, "ON") && self.is(a + 1, WHEN))
+                || (a + 1 < i && self.limited(a)))
+            && !(a..i).any(|m| self.is(m, CVERB));
+        moment || opens
+    }
+
+    /// A negated verb of contact at `j`: "don't call, text or email me again".
+    pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
+        if self.said_first(i) {
             return None;
         }
         let (k, ch) = self.verbs_of_contact(j);
@@ -449,6 +480,16 @@ impl Reader<'_> {
         {
             return hit(i, k, ch);
         }
+        // ("Ya no me llamen de la inmobiliaria", "Dejen de llamarme del
+        // gym": the sender named by its trade.)
+        if self.any(k, "DE DEL") && self.on(k) {
+            let e = (k + 1..k + 5)
+                .find(|&m| !self.on(m) || self.is(m, CONJ | CVERB))
+                .unwrap_or(k + 5);
+            if self.bare(e) && !(k..e).any(|m| self.limited(m)) {
+                return hit(i, k, ch);
+            }
+        }
         // ("Please do not contact our office again": the customer's own
         // place.)
         // ("Do not contact anyone at our company again".)
@@ -471,7 +512,10 @@ impl Reader<'_> {
         }
         // "don't email me the invoice": about one thing, not a revocation.
         match self.object(k) {
-            Obj::Media { end, ch: c } if !self.limited(end) => hit(i, k, ch | c),
+            // ("No me manden mensajes ni me llamen": a verb after the means.)
+            Obj::Media { end, ch: c } if !self.limited(end) => {
+                hit(i, k, self.another_verb(end, ch | c).1)
+            }
             Obj::Thing | Obj::Unknown | Obj::Pron(_) | Obj::Media { .. } => None,
             Obj::All(_) => hit(i, k, ch),
             Obj::Empty if object => hit(i, k, ch),

@@ -103,6 +103,10 @@ impl Reader<'_> {
 
     /// "Ni appels ni textos svp".
     pub(super) fn ni(&self, i: usize) -> Option<Hit> {
+        // ("Ni me llamen", "Ni me llames ni me escribas".)
+        if (i == 0 || self.brk(i) != 0) && self.is(i + 1, ME) && self.is(i + 2, CVERB) {
+            return self.contact(i, i + 2, true);
+        }
         if i == 0 {
             return self.means_hit(i, i + 1).filter(|h| !self.limited(h.b));
         }
@@ -131,6 +135,15 @@ impl Reader<'_> {
     /// pus", "écrivez-moi plus", "merci de pu m'appeler"; else "plus de messages", "plus d'appels",
     /// "pas d'appels svp".
     pub(super) fn plus(&self, i: usize) -> Option<Hit> {
+        // (The request from its "ne": "Après 20h ne m'appelez pas".)
+        let start = self
+            .back(i, 4)
+            .filter(|&m| self.any(m, "NE N"))
+            .last()
+            .unwrap_or(i);
+        if self.said_first(start) {
+            return None;
+        }
         if let Some(h) = self.not_after_fine(i) {
             return Some(h);
         }

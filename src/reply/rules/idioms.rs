@@ -375,6 +375,12 @@ impl Reader<'_> {
         if self.eq(i + 1, "FROM") && self.is(i + 2, GER) {
             return self.gerund(i, i + 2);
         }
+        // ("Absténganse de contactarme", "veuillez vous abstenir de me
+        // contacter".)
+        let v = i + 2 + usize::from(self.is(i + 2, ME) && !self.is(i + 2, CVERB));
+        if self.eq(i + 1, "DE") && self.is(v, CVERB) {
+            return self.contact(i, v, true);
+        }
         // ("Please refrain from further contact", "from any more calls".)
         if self.eq(i + 1, "FROM") {
             return match self.object(i + 2) {

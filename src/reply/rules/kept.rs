@@ -117,6 +117,12 @@ impl Reader<'_> {
                 && self.on(k)
                 && self.on(k - 1)
                 && self.left_open(k - 2))
+            // ("Escríbanme por WhatsApp pero no me llamen": asked for by.)
+            || (k > 1
+                && self.any(k - 1, "PAR POR BY VIA")
+                && self.is(k - 2, CVERB)
+                && self.is(k - 2, ME)
+                && (k == 2 || self.brk(k - 2) != 0))
             // ("vous pouvez m'écrire par courriel": the means of a verb kept.)
             || (k > 1
                 && self.any(k - 1, "PAR POR BY VIA")

@@ -217,7 +217,8 @@ impl Reader<'_> {
             return h;
         }
         let mut k = h.b;
-        while self.on(k) && self.any(k, "OUT ME US") {
+        // ("No me molesten más con sus mensajes".)
+        while self.on(k) && self.any(k, "OUT ME US MAS PLUS ANYMORE") {
             k += 1;
         }
         h.ch = self.narrowed(h.ch, k);
@@ -229,7 +230,7 @@ impl Reader<'_> {
         if self.is(i, STRONG) {
             return self.strong(i);
         }
-        if self.is(i, DE_VERB) && self.any(i + 1, "DE D") {
+        if self.is(i, DE_VERB) && self.de_at(i).is_some() {
             if let Some(h) = self.de_verb(i) {
                 return Some(h);
             }

@@ -344,6 +344,12 @@ impl Reader<'_> {
     /// French: "ne m'envoyez plus de messages", "ne plus m'appeler", "je ne
     /// veux plus recevoir de SMS".
     pub(super) fn ne(&self, i: usize) -> Option<Hit> {
+        // ("Non, je ne veux pas être retiré de la liste": a removal not
+        // wished.)
+        let removal = (i + 1..i + 6).any(|m| self.on(m) && self.is(m, REMV) && !self.is(m, ME));
+        if self.said_first(i) || removal {
+            return None;
+        }
         let plus = (i + 1..i + 5).any(|m| self.on(m) && self.any(m, "PLUS JAMAIS"));
         // "ne me contactez pas", "je ne veux pas recevoir ces messages".
         let pas = (i + 1..i + 5).any(|m| self.on(m) && self.eq(m, "PAS"));

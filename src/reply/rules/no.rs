@@ -39,6 +39,10 @@ impl Reader<'_> {
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
+        // ("Solicito que no se me contacte más".)
+        if self.written(j, "SE") && self.is(j + 1, ME) && self.is(j + 2, CVERB) {
+            return self.contact(i, j + 2, true);
+        }
         // "no me anden marcando", "ya no me estén hablando", "no me siga
         // llamando".
         if self.is(j, ME)
@@ -60,7 +64,9 @@ impl Reader<'_> {
         // de" or at the start: "favor de no enviar más mensajes".
         // ("Favor de ya no enviarme mensajes".)
         let favor = |k: usize| {
-            self.any(k, "DE FAVOR") || (self.eq(k, "YA") && k > 0 && self.any(k - 1, "DE FAVOR"))
+            self.any(k, "DE FAVOR")
+                || self.written(k, "AGRADEZCO AGRADECERIA AGRADECEMOS")
+                || (self.eq(k, "YA") && k > 0 && self.any(k - 1, "DE FAVOR"))
         };
         let infinitive = self.any(j, ES_INFINITIVE)
             && !i
@@ -80,10 +86,12 @@ impl Reader<'_> {
     /// llamar", "nunca me vuelvan a llamar", "no vuelvan a escribirme" (again).
     pub(super) fn vuelvan(&self, j: usize) -> Option<usize> {
         let again = j + usize::from(self.is(j, ME));
-        (self.any(again, "VUELVAN VUELVA VUELVAS")
-            && self.eq(again + 1, "A")
-            && self.is(again + 2, CVERB))
-        .then_some(again + 2)
+        // ("No me vuelvan nunca a llamar", "no volver a llamarme".)
+        let a = again + 1 + usize::from(self.any(again + 1, "NUNCA JAMAS"));
+        ((self.any(again, "VUELVAN VUELVA VUELVAS") || self.written(again, "VOLVER"))
+            && self.eq(a, "A")
+            && self.is(a + 1, CVERB))
+        .then_some(a + 1)
     }
 
     /// What the word `j` after "no" at `i` says: "no longer", "no more",
@@ -152,6 +160,10 @@ impl Reader<'_> {
     /// "no quiero que me escriban", "no quiero que me llamen".
     fn no_quiero_que(&self, i: usize, j: usize) -> Option<Hit> {
         let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+        // ("No quiero que me den de baja": a removal not wished.)
+        if self.written(k, "DEN") || self.is(k, REMV) {
+            return None;
+        }
         if self.on(k) && self.is(k, CVERB) {
             self.contact(i, k, true)
         } else {

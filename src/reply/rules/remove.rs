@@ -7,7 +7,10 @@ use super::{hit, Hit, Obj, Reader};
 impl Reader<'_> {
     /// Remove me, take me off, lose my number, supprimez-moi.
     pub(super) fn remove(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) {
+        // ("Non, je ne veux pas être retiré de la liste": refused.)
+        let refused =
+            self.back(i, 5).any(|m| self.eq(m, "NE")) && self.back(i, 5).any(|m| self.eq(m, "PAS"));
+        if self.negated(i) || refused {
             return None;
         }
         // "forget (about) me", "oubliez-moi", "olvídense de mí", asked: to
@@ -127,12 +130,15 @@ impl Reader<'_> {
             // liste", "que me retirara de su lista", "¿Me pueden sacar de
             // la lista?", "me borran de la lista"; and "je veux être retiré
             // de votre liste".
+            // (Not refused: "je ne veux pas être retiré".)
+            let refused = self.back(i, 5).any(|m| self.any(m, "PAS NE N NO"));
             let before = |b: usize| {
-                self.is(b, ME)
-                    || (b > 0
-                        && self.written(b, "PUEDEN PUEDE PUEDES PODRIAN PODRIA")
-                        && self.is(b - 1, ME))
-                    || self.written(b, "ETRE")
+                !refused
+                    && (self.is(b, ME)
+                        || (b > 0
+                            && self.written(b, "PUEDEN PUEDE PUEDES PODRIAN PODRIA")
+                            && self.is(b - 1, ME))
+                        || self.written(b, "ETRE"))
             };
             i > 0 && self.on(i) && before(i - 1) && self.any(k, "DE")
         };
@@ -215,7 +221,7 @@ impl Reader<'_> {
         // "retirez-moi de votre fichier": their records, the medium.)
         if (o..o + 4)
             .take_while(|&m| self.on(m))
-            .any(|m| self.any(m, "DATABASE SYSTEM FILES RECORDS DATA"))
+            .any(|m| self.any(m, "DATABASE SYSTEM FILES RECORDS DATA") || self.written(m, "BASE"))
         {
             return hit(i, end, 0);
         }
@@ -401,7 +407,7 @@ impl Reader<'_> {
         if !(self.on(k)
             && self.any(
                 k,
-                "MY THIS OUR HIS HER THEIR MI MON MA MES CETTE CE ESTA ESTE",
+                "MY THIS OUR HIS HER THEIR MI MIS MON MA MES CETTE CE ESTA ESTE",
             ))
         {
             return None;

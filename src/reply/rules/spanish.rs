@@ -50,9 +50,19 @@ impl Reader<'_> {
             || (self.is(i + 1, DET)
                 && self.on(i + 1)
                 && self.t.get(i + 2).is_some_and(|t| t.w.is_empty()));
-        // ("No quiero darme de baja": not wished.)
-        let unwished = (i.saturating_sub(5)..i)
-            .any(|m| self.eq(m, "NO") && self.any(m + 1, "QUIERO QUEREMOS DESEO"));
+        // ("No quiero darme de baja": not wished; "No me den de baja".)
+        let unwished = (i.saturating_sub(6)..i).any(|m| {
+            self.eq(m, "NO")
+                && (self.any(m + 1, "QUIERO QUEREMOS DESEO")
+                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN")))
+        });
+        // ("dar de baja el auto viejo", "dar de baja a mi hijo del seguro":
+        // a thing, someone else.)
+        let thing = thing
+            || (self.any(i + 1, "EL LA LOS LAS UN UNA")
+                && self.on(i + 1)
+                && !matches!(self.object(i + 1), Obj::Media { .. }))
+            || (self.eq(i + 1, "A") && self.kin(i + 2) > 0);
         // ("Dadme de baja de todo": every channel; "de sus correos":
         // those.)
         let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);

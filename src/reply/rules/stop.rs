@@ -108,6 +108,25 @@ impl Reader<'_> {
         hit(i, k, ch)
     }
 
+    /// The "de" after the verb at word `i`, past words of manner between
+    /// ("Dejen ya de llamarme", "Dejen por favor de", "Arrêtez donc de",
+    /// "Arrêtez svp de", "Arrêtez tout de suite de").
+    pub(super) fn de_at(&self, i: usize) -> Option<usize> {
+        let mut d = i + 1;
+        while d < i + 6
+            && self.on(d)
+            && !self.any(d, "DE D")
+            && (self.is(d, FILLER) || self.written(d, "DONC NOMAS TOUT SUITE"))
+        {
+            d += 1;
+        }
+        // ("tout de suite de": the "de" of the phrase is not the verb's.)
+        if self.written(d + 1, "SUITE") {
+            return self.any(d + 2, "DE D").then_some(d + 2);
+        }
+        (self.any(d, "DE D") && self.on(d)).then_some(d)
+    }
+
     /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
     pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
         if self.negated(i) {
@@ -119,7 +138,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        let mut k = i + 2;
+        let mut k = self.de_at(i)? + 1;
         if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
             k += 1;
         }
@@ -150,6 +169,8 @@ impl Reader<'_> {
         let ch = match self.object(k + 1) {
             // ("dejen de llamar a este número".)
             _ if self.the_number(k + 1).is_some() => self.ch(k),
+            // ("Dejen de llamarme del gym": the sender by its trade.)
+            _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
             Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
             // ("dejen de mandarme facturas en papel": a thing.)
             Obj::Thing if self.on(k + 1) => return None,
