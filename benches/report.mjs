@@ -133,7 +133,10 @@ if (browser?.demo) {
   missing('demo: 50k contacts shown after data is ready', '≤ 1 s', 'no browser results');
 }
 if (size) {
-  row('`.wasm` gzip, every IANA zone', `${size.gzip.toLocaleString('en-US')} B`, '≤ 370,000 B', verdict(size.gzip <= 370_000),
+  // The budget is 370 KB as `make pkg` prints sizes (KB of 1,024 B), the unit the
+  // issue's starting figure (367 KB) was read in: 378,880 B.
+  const budget = 370 * 1024;
+  row('`.wasm` gzip, every IANA zone', `${size.gzip.toLocaleString('en-US')} B (${(size.gzip / 1024).toFixed(1)} KB)`, `≤ 370 KB (${budget.toLocaleString('en-US')} B)`, verdict(size.gzip <= budget),
     `${size.raw.toLocaleString('en-US')} B raw (pkg/, after wasm-opt -Os; gzip -9)`);
 }
 for (const [where, w] of [['Node', nodeW], ['Chromium', chromeW]]) {

@@ -179,6 +179,27 @@ impl Reader<'_> {
             })
     }
 
+    /// A line asked for after word `from`, another than the one refused
+    /// ("No me llames al fijo, llámame al celular", "Arrêtez d'appeler le
+    /// fixe, utilisez mon cellulaire", "llámenme al 555-201-3344"): an
+    /// update, when a line was named before.
+    pub(super) fn switched_line(&self, from: usize) -> bool {
+        let line = |n: usize| {
+            self.any(n, "CELL NUMBER MOBILE")
+                || self.written(n, "CELULAR CELLULAIRE MOVIL PORTABLE CEL")
+        };
+        let named = (0..self.t.len()).any(|m| {
+            self.written(m, "FIJO FIXE CASA MAISON TRABAJO TRAVAIL BUREAU") || self.any(m, "NUMBER")
+        });
+        named
+            && (from..self.t.len()).any(|m| {
+                ((self.is(m, CVERB) && self.is(m, ME))
+                    || self.any(m, "USE")
+                    || self.written(m, "USEN UTILISEZ USA"))
+                    && (m + 1..m + 4).any(line)
+            })
+    }
+
     /// The means a number or an address named at word `m` is reached by:
     /// "number", "cell", "line": texts and calls; "email", "inbox": email.
     fn means_named(&self, m: usize) -> u8 {
@@ -230,7 +251,7 @@ impl Reader<'_> {
 
     /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
-        if self.said_first(i) {
+        if self.said_first(i) || self.switched_line(j + 1) {
             return None;
         }
         let (k, ch) = self.verbs_of_contact(j);

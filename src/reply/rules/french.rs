@@ -147,6 +147,17 @@ impl Reader<'_> {
         if let Some(h) = self.not_after_fine(i) {
             return Some(h);
         }
+        // ("Je ne veux plus rien savoir de vous", "plus entendre parler de
+        // vous": no contact at all.)
+        let of_you = |m: usize| (m..m + 3).any(|n| self.written(n, "VOUS"));
+        if self.eq(i, "PLUS")
+            && ((self.written(i + 1, "RIEN") && self.written(i + 2, "SAVOIR") && of_you(i + 3))
+                || (self.written(i + 1, "ENTENDRE")
+                    && self.written(i + 2, "PARLER")
+                    && of_you(i + 3)))
+        {
+            return hit(i, i + 3, ALL_CH);
+        }
         // ("Pourquoi vous m'appelez plus?": more contact wished.)
         if self
             .back_in_sentence(i)

@@ -183,6 +183,12 @@ impl Reader<'_> {
         if self.eq(k, "SER") && self.is(k + 1, CVERB | MEDIA) {
             return hit(i, k + 2, self.ch(k + 1));
         }
+        // ("No quiero volver a saber de ustedes".)
+        let k = if self.written(k, "VOLVER") && self.eq(k + 1, "A") {
+            k + 2
+        } else {
+            k
+        };
         if self.eq(k, "SABER")
             && (k + 1..k + 5)
                 .take_while(|&m| self.on(m))

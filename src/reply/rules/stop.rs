@@ -196,8 +196,9 @@ impl Reader<'_> {
             0
         };
         // ("Dejen de llamarme al trabajo", "Arrêtez de m'appeler le soir": a
-        // limit.)
-        if self.limited(e) {
+        // limit; "Arrêtez d'appeler le fixe, utilisez mon cellulaire": an
+        // update.)
+        if self.limited(e) || self.switched_line(k + 1) {
             return None;
         }
         hit(i, k + 1, ch | (more & ALL_CH))
