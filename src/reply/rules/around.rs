@@ -1,10 +1,10 @@
 //! The words around a word: what a rule looks at before and after the word
-//! it starts at — breaks, negation, the subject, channels named (the object
-//! is read in `object.rs`).
+//! it starts at — breaks, negation, the subject (the channels named are read
+//! in `means.rs`, the object in `object.rs`).
 
 use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
-use super::{hit, Hit, Obj, Reader};
+use super::Reader;
 
 impl Reader<'_> {
     pub(super) fn w(&self, i: usize) -> &'static str {
@@ -96,27 +96,6 @@ impl Reader<'_> {
             .find(|&m| self.brk(m) == FULL_STOP)
             .unwrap_or(self.t.len());
         (a, b)
-    }
-
-    /// The channels of sentences after word `b` that only list means ("Calls,
-    /// texts, emails."), 0 when none does.
-    pub(super) fn listed_after(&self, b: usize) -> u8 {
-        let mut ch = 0;
-        let mut a = (b..self.t.len()).find(|&m| self.brk(m) == FULL_STOP);
-        while let Some(s) = a {
-            let (_, e) = self.sentence(s);
-            // (Not the means kept: "Texts ok.")
-            let only = (s..e).all(|m| {
-                (self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                    || self.is(m, CONJ | ALLW)
-                    || self.any(m, "PLEASE TOO ALSO EITHER")
-            });
-            if only {
-                ch |= (s..e).fold(0, |c, m| c | self.ch(m)) & ALL_CH;
-            }
-            a = (e < self.t.len()).then_some(e);
-        }
-        ch
     }
 
     /// The sentence that holds word `i` ends in a question mark.
@@ -320,166 +299,5 @@ impl Reader<'_> {
                 "A AN THE MY YOUR OUR EVERY NEXT LAST FIRST FULL BUS PIT ONE NON TRUCK REST COMPLETE DEAD L LE LA EL UN UNA WEEK HIGH LOW FRONT BACK",
             )
         })
-    }
-
-    /// The request from word `i` whose object, from word `k`, is a means of
-    /// contact: to the means' end, with its channels ("lay off the texts",
-    /// "cut out the calls and emails", "alto a los mensajes").
-    pub(super) fn means_hit(&self, i: usize, k: usize) -> Option<Hit> {
-        match self.object(k) {
-            Obj::Media { end, ch } => hit(i, end, ch),
-            _ => None,
-        }
-    }
-
-    /// Channels named by the words before `i` in its sentence ("I want the
-    /// text messages to stop").
-    pub(super) fn media_before(&self, i: usize) -> u8 {
-        self.back_in_sentence(i)
-            .filter(|&k| self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING))
-            .fold(0, |c, k| c | self.ch(k))
-    }
-
-    /// Channels named before the stop word `i`: in its sentence, else, when
-    /// it opens a sentence of its own, in the sentences before it ("You
-    /// called me 4 times today. Please stop.", as "... Enough." is read).
-    pub(super) fn named_before(&self, i: usize) -> u8 {
-        let own = self.media_before(i);
-        // (Only a stop that ends the message: "Stop, I'm blushing" after
-        // "You called at the perfect time" is banter.)
-        if own != 0
-            || !self.back_in_sentence(i).all(|m| self.is(m, FILLER))
-            || !(i + 1..self.t.len()).all(|m| self.is(m, FILLER))
-        {
-            return own;
-        }
-        // (Not the customer's own: "My email is jo@acme.com. Stop".)
-        (0..i)
-            .filter(|&k| self.is(k, MEDIA | CVERB) && !self.is(k, THING))
-            .filter(|&k| k == 0 || !self.eq(k - 1, "MY"))
-            .fold(0, |c, k| c | self.ch(k))
-    }
-
-    /// Channels the means of contact named after `i` in its clause name
-    /// ("my email", "calls and texts"; not a verb: "I'm calling my lawyer").
-    pub(super) fn means_after(&self, i: usize) -> u8 {
-        (i + 1..i + 9)
-            .take_while(|&m| self.on(m))
-            .filter(|&m| {
-                self.is(m, MEDIA)
-                    && !self.is(m, THING | GER)
-                    && (!self.is(m, CVERB) || self.is(m - 1, DET))
-            })
-            .fold(0, |c, m| c | self.ch(m))
-    }
-
-    /// Channels named after `i` in its clause ("unsubscribe me from your
-    /// emails", "I revoke my consent to be contacted"); "all" as the last word
-    /// is every channel.
-    pub(super) fn media_after(&self, i: usize) -> u8 {
-        let mut c = 0;
-        // The channels named one by one (not by a word for every channel).
-        let mut named = 0;
-        let mut k = i + 1;
-        // To the end of the clause, or a turn ("unsubscribe me but you can
-        // still text me").
-        while self.on(k) && !self.eq(k, "BUT") {
-            // A means named narrows a word for every channel before it: "I
-            // revoke consent to be contacted by text" (but "to calls or
-            // texts or contact by email" keeps the calls and texts).
-            if self.via(k).is_some() {
-                return self.narrowed(named, k);
-            }
-            if self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) {
-                c |= self.ch(k);
-                if self.ch(k) != ALL_CH {
-                    named |= self.ch(k);
-                }
-            }
-            if self.is(k, ALLW) && self.bare(k + 1) {
-                c = ALL_CH;
-            }
-            k += 1;
-        }
-        c
-    }
-
-    /// The channels of a request, narrowed by a means named at word `k` ("do
-    /// not contact me by email", "no contact by text"): the means alone when
-    /// the request named every channel or none, else both.
-    pub(super) fn narrowed(&self, ch: u8, k: usize) -> u8 {
-        match self.via(k) {
-            Some(v) if ch == ALL_CH || ch == 0 => v,
-            Some(v) => ch | v,
-            None => ch,
-        }
-    }
-
-    /// "via text", "by phone", "with your texts", "por correo", "par SMS":
-    /// the channel that narrows a request.
-    pub(super) fn via(&self, k: usize) -> Option<u8> {
-        self.via_list(k).map(|(ch, _)| ch)
-    }
-
-    /// [`Reader::via`], with the word after the means named.
-    pub(super) fn via_list(&self, k: usize) -> Option<(u8, usize)> {
-        // (Not "por favor": please.)
-        if !self.on(k)
-            || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC")
-            || (self.eq(k, "POR") && self.eq(k + 1, "FAVOR"))
-        {
-            return None;
-        }
-        // ("par mail", "por mail": French and Spanish for email.)
-        if self.any(k, "PAR POR") && self.eq(k + 1, "MAIL") {
-            return Some((EMAIL, k + 2));
-        }
-        // "by phone", "by email or phone", "over the phone or by email":
-        // each means named.
-        let (mut phone, mut ch, mut end) = (false, 0, k + 1);
-        // What was named before the first comma crossed, and whether one was.
-        let (mut first, mut crossed) = ((false, 0, k + 1), false);
-        let means = |m: usize| {
-            self.ch(m) & ALL_CH != 0 || self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL")
-        };
-        for m in k + 1..k + 9 {
-            end = m;
-            // ("by phone, text, or email": a list across commas; not "by
-            // phone, text is fine".)
-            let listed = self.brk(m) == WEAK
-                && m > k + 1
-                && means(m - 1)
-                && (means(m) || (self.is(m, CONJ) && means(m + 1)))
-                && !self.fine(m)
-                && !self.asked_for(m);
-            if !self.on(m) && !listed {
-                break;
-            }
-            if !self.on(m) && !crossed {
-                (first, crossed) = ((phone, ch, m), true);
-            }
-            if self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL") {
-                phone = true;
-                ch |= CALL;
-            } else if self.ch(m) != 0 {
-                ch |= self.ch(m);
-            } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR POR PAR")) {
-                break;
-            }
-            end = m + 1;
-        }
-        // (A list across commas ends its clause, or a limit follows it; not
-        // "by phone, text and email are fine", "by phone, email me the
-        // quote", "by phone, email is easiest".)
-        if crossed && !(self.bare(end) || self.any(end, "AGAIN ANYMORE") || self.limited(end)) {
-            (phone, ch, end) = first;
-        }
-        if phone {
-            return Some((ch, end));
-        }
-        match self.object(k + 1) {
-            Obj::Media { ch, end } if ch != 0 => Some((ch, end)),
-            _ => None,
-        }
     }
 }

@@ -131,9 +131,13 @@ impl Reader<'_> {
         // "why do you keep texting me", "no need to keep calling".
         let you = self.back(i, 3).any(|k| {
             self.any(k, "YOU Y'ALL THEY GUYS PEOPLE WHY")
-                // ("your reps keep calling me", "your agent keeps calling me",
-                // "your loan officer keeps calling me": whoever of yours.)
-                || self.any(k, "YOUR UR")
+                // ("your reps keep calling me", "your agent keeps calling me";
+                // "your loan officer keeps calling me": whoever of yours, when
+                // the complaint is the whole message.)
+                || (k > 0
+                    && self.any(k, "REP REPS AGENT AGENTS TEAM COMPANY PEOPLE OFFICE GUY GUYS STAFF")
+                    && self.any(k - 1, "YOUR UR"))
+                || (self.any(k, "YOUR UR") && self.whole_complaint(i))
                 || (self.eq(i, "STILL") && self.eq(k, "YOU'RE"))
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
@@ -175,6 +179,16 @@ impl Reader<'_> {
         } else {
             None
         }
+    }
+
+    /// The complaint at word `i` is the whole message: nothing after its
+    /// clause but filler ("Your recruiter keeps calling me", not "Your
+    /// technician keeps calling, tell him Tuesday at 3 works").
+    fn whole_complaint(&self, i: usize) -> bool {
+        let end = (i + 1..self.t.len())
+            .find(|&m| !self.on(m))
+            .unwrap_or(self.t.len());
+        (end..self.t.len()).all(|m| self.is(m, FILLER))
     }
 
     /// Said of others, from word `k` on: "(I keep getting spam calls,) not
@@ -331,7 +345,14 @@ impl Reader<'_> {
             } else {
                 0
             };
-        if said && self.any(and, "AND Y ET") && self.threatened() {
+        // ("Next call and I report you to the FCC"; not "next call and my
+        // lawyer will join to go over the contract".)
+        let next_ok = !self.eq(i, "NEXT")
+            || (and..self.t.len()).any(|m| {
+                self.any(m, "REPORT REPORTED REPORTING BLOCK BLOCKED FCC FTC")
+                    || self.written(m, "SUE SUING")
+            });
+        if said && next_ok && self.any(and, "AND Y ET") && self.threatened() {
             return hit(a, and, self.ch(v));
         }
         None

@@ -104,7 +104,12 @@ impl Reader<'_> {
     /// "Ni appels ni textos svp".
     pub(super) fn ni(&self, i: usize) -> Option<Hit> {
         // ("Ni me llamen", "Ni me llames ni me escribas".)
-        if (i == 0 || self.brk(i) != 0) && self.is(i + 1, ME) && self.is(i + 2, CVERB) {
+        // (Not told: "Ni me llamaron ni me escribieron".)
+        let past = self
+            .t
+            .get(i + 2)
+            .is_some_and(|t| self.toks.surface(t).ends_with("RON"));
+        if (i == 0 || self.brk(i) != 0) && self.is(i + 1, ME) && self.is(i + 2, CVERB) && !past {
             return self.contact(i, i + 2, true);
         }
         if i == 0 {
@@ -151,6 +156,7 @@ impl Reader<'_> {
         // vous": no contact at all.)
         let of_you = |m: usize| (m..m + 3).any(|n| self.written(n, "VOUS"));
         if self.eq(i, "PLUS")
+            && !self.question(i)
             && ((self.written(i + 1, "RIEN") && self.written(i + 2, "SAVOIR") && of_you(i + 3))
                 || (self.written(i + 1, "ENTENDRE")
                     && self.written(i + 2, "PARLER")

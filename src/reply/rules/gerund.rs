@@ -171,7 +171,7 @@ impl Reader<'_> {
     /// A limit at word `k` widened to every time after it, in its sentence:
     /// "or any time", "or any other time", "all day", "in general", "or
     /// ever".
-    fn widened(&self, k: usize) -> bool {
+    pub(super) fn widened(&self, k: usize) -> bool {
         let (_, b) = self.sentence(k);
         (k + 1..b).any(|m| {
             (self.eq(m, "ANY") && (self.written(m + 1, "TIME") || self.any(m + 1, "OTHER")))
@@ -179,6 +179,9 @@ impl Reader<'_> {
                 || (self.eq(m, "ALL") && self.any(m + 1, "DAY"))
                 || (self.eq(m, "IN") && self.written(m + 1, "GENERAL"))
                 || (self.eq(m, "OR") && self.any(m + 1, "EVER"))
+                // ("ni los lunes, ni nunca", "Le jour non plus".)
+                || self.any(m, "NUNCA JAMAIS NEVER")
+                || (self.eq(m, "NON") && self.eq(m + 1, "PLUS"))
         })
     }
 

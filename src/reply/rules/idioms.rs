@@ -114,9 +114,10 @@ impl Reader<'_> {
                     && self.brk(i) == FULL_STOP
                     && (i + 3..self.t.len()).all(|m| self.is(m, FILLER)) =>
                 {
+                    // (What was done: "You called 4 times today"; not "I
+                    // replied to your email".)
                     (0..i)
-                        .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                        .filter(|&m| m == 0 || !self.eq(m - 1, "MY"))
+                        .filter(|&m| self.is(m, CVERB) && !self.is(m, MEDIA | THING))
                         .fold(0, |c, m| c | self.ch(m))
                         & ALL_CH
                 }

@@ -40,11 +40,14 @@ mod asked;
 mod complaint;
 mod consent;
 mod contact;
+mod de;
 mod fallback;
 mod french;
 mod gerund;
 mod idioms;
 mod kept;
+mod means;
+mod mine;
 mod negation;
 mod no;
 mod object;
@@ -57,6 +60,8 @@ mod subject;
 mod told;
 mod undone;
 mod unwelcome;
+mod when;
+mod whom;
 
 use super::text::{Tok, Tokens};
 use super::words::*;
@@ -175,7 +180,9 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         first = first.or(Some(*h));
         // ("Take me off your list. Calls, texts, emails.": the means listed
         // after the request, as a sentence of their own.)
-        bits |= r.listed_after(h.b);
+        if named == 0 {
+            bits |= r.listed_after(h.b);
+        }
     }
     let first = first?;
     if bits == 0 {
@@ -372,12 +379,17 @@ mod tests {
             include_str!("undone.rs"),
             include_str!("remove.rs"),
             include_str!("kept.rs"),
+            include_str!("means.rs"),
+            include_str!("mine.rs"),
             include_str!("object.rs"),
             include_str!("gerund.rs"),
             include_str!("subject.rs"),
             include_str!("contact.rs"),
+            include_str!("de.rs"),
             include_str!("no.rs"),
             include_str!("unwelcome.rs"),
+            include_str!("when.rs"),
+            include_str!("whom.rs"),
         ];
         let code = files
             .iter()

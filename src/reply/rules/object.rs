@@ -197,7 +197,13 @@ impl Reader<'_> {
             if !about {
                 return Step::Done(Obj::Thing);
             }
-        } else if self.is(k, DET | ADJ) {
+        } else if self.is(k, DET | ADJ)
+            // (French "l'", an article.)
+            || self.eq(k, "L")
+            // ("l'envoi de messages", "el envío de mensajes": the sending of
+            // them.)
+            || (self.written(k, "ENVOI ENVIO ENVOIS ENVIOS") && self.any(k + 1, "DE D DES"))
+        {
             s.spec |= self.is(k, SPEC);
         } else if w.is_empty() || self.is(k, PLAIN) {
             s.unknown = true;

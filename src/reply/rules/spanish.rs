@@ -54,20 +54,26 @@ impl Reader<'_> {
         let unwished = (i.saturating_sub(6)..i).any(|m| {
             self.eq(m, "NO")
                 && (self.any(m + 1, "QUIERO QUEREMOS DESEO")
-                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN")))
+                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i))
         });
         // ("dar de baja el auto viejo", "dar de baja a mi hijo del seguro":
         // a thing, someone else.)
         let thing = thing
             || (self.any(i + 1, "EL LA LOS LAS UN UNA")
                 && self.on(i + 1)
-                && !matches!(self.object(i + 1), Obj::Media { .. }))
+                && !matches!(self.object(i + 1), Obj::Media { .. })
+                // ("dar de baja el correo", "el número": the means.)
+                && self.ch(i + 2) == 0
+                && !self.any(i + 2, "NUMBER"))
             || (self.eq(i + 1, "A") && self.kin(i + 2) > 0);
         // ("Dadme de baja de todo": every channel; "de sus correos":
         // those.)
         let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
         let named = match self.object(i + 2) {
             Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
+            // ("dar de baja el correo", "el número".)
+            _ if self.any(i + 1, "EL LA") && self.any(i + 2, "NUMBER") => SMS | CALL,
+            _ if self.any(i + 1, "EL LA") => self.ch(i + 2) & ALL_CH,
             _ => 0,
         };
         // (Done of something else: "me di de baja del gimnasio"; but "ya me

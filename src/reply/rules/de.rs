@@ -1,0 +1,103 @@
+//! A stop verb and "de" with the verb of contact after it: "dejen de
+//! enviarme mensajes", "arrêtez de m'appeler", "Dejen ya de llamarme".
+
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// The "de" after the verb at word `i`, past words of manner between
+    /// ("Dejen ya de llamarme", "Dejen por favor de", "Arrêtez donc de",
+    /// "Arrêtez svp de", "Arrêtez tout de suite de").
+    pub(super) fn de_at(&self, i: usize) -> Option<usize> {
+        let mut d = i + 1;
+        while d < i + 6
+            && self.on(d)
+            && !self.any(d, "DE D")
+            && (self.is(d, FILLER) || self.written(d, "DONC NOMAS TOUT SUITE"))
+        {
+            d += 1;
+        }
+        // ("tout de suite de": the "de" of the phrase is not the verb's.)
+        if self.written(d + 1, "SUITE") {
+            return self.any(d + 2, "DE D").then_some(d + 2);
+        }
+        (self.any(d, "DE D") && self.on(d)).then_some(d)
+    }
+
+    /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
+    pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
+        if self.negated(i) {
+            return None;
+        }
+        // ("Mi vecino no para de llamarme": someone of the customer's, not us.)
+        if self.back(i, 4).any(|m| self.any(m, "MI MIS MON MA MES"))
+            && self.back(i, 2).any(|m| self.any(m, "NO N"))
+        {
+            return None;
+        }
+        let mut k = self.de_at(i)? + 1;
+        if self.is(k, ME) && !self.is(k, CVERB | GER) && self.on(k) {
+            k += 1;
+        }
+        // ("Dejen de mandarme la misma cotización", "Arrêtez de m'envoyer le
+        // même devis": one thing again, not the messages.)
+        if self.on(k + 1) && self.is(k + 1, DET) && self.written(k + 2, "MISMA MISMO MEME") {
+            return None;
+        }
+        // ("dejen de estar llamando", "dejen de estarme llamando": the
+        // gerund after "estar".)
+        if self.written(k, "ESTAR ESTARME") && self.is(k + 1, GER) {
+            k += 1;
+        }
+        // ("Quiero dejar de recibir sus mensajes", "arrêter de recevoir vos
+        // textos": the means received; "dejen de hacerme llamadas": the
+        // means done, named.)
+        let done = self.unlisted(k, "HACERME HACER");
+        if done || self.any(k, "RECIBIR RECEVOIR") {
+            return match self.object(k + 1) {
+                Obj::Media { end, ch } if self.on(k + 1) && (ch != 0 || !done) => hit(i, end, ch),
+                _ => None,
+            };
+        }
+        // ("dejen de calling me": the English gerund.)
+        if !self.is(k, CVERB | GER) {
+            return None;
+        }
+        let ch = match self.object(k + 1) {
+            // ("dejen de llamar a este número".)
+            _ if self.the_number(k + 1).is_some() => self.ch(k),
+            // ("Dejen de llamarme del gym": the sender by its trade.)
+            _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
+            Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
+            // ("dejen de mandarme facturas en papel": a thing.)
+            Obj::Thing if self.on(k + 1) => return None,
+            // ("arrêtez de me laisser tranquille": leaving needs the messages.)
+            _ if self.is(k, NEED_OBJ) => return None,
+            // ("arrêtez de me harceler au téléphone".)
+            _ => self.narrowed(self.ch(k), k + 1),
+        };
+        // ("dejen de llamarme y mandarme correos", "arrêtez de m'appeler et
+        // de m'envoyer des mails": a second verb and its means.)
+        let e = match self.object(k + 1) {
+            Obj::Media { end, .. } if self.on(k + 1) => end,
+            _ => k + 1,
+        };
+        let mut v = e + 1 + usize::from(self.any(e + 1, "DE D"));
+        v += usize::from(self.is(v, ME) && !self.is(v, CVERB));
+        let more = if self.on(e) && self.is(e, CONJ) && self.on(v) && self.is(v, CVERB) {
+            match self.object(v + 1) {
+                Obj::Media { ch: c, .. } => self.ch(v) | c,
+                _ => self.ch(v),
+            }
+        } else {
+            0
+        };
+        // ("Dejen de llamarme al trabajo", "Arrêtez de m'appeler le soir": a
+        // limit; "Arrêtez d'appeler le fixe, utilisez mon cellulaire": an
+        // update.)
+        if self.limited(e) || self.switched_line(k + 1) {
+            return None;
+        }
+        hit(i, k + 1, ch | (more & ALL_CH))
+    }
+}

@@ -1,0 +1,294 @@
+//! Someone or something other than the customer taken off: the number
+//! ("remove it"), both of us, an address or a company, and what is the
+//! customer's ("remove my number", "take my email off your list").
+
+use super::super::words::*;
+use super::{hit, Hit, Obj, Reader};
+
+impl Reader<'_> {
+    /// Someone or something other than the customer taken off, from word
+    /// `k`: a reason ("remove deceased"), the number ("remove it"), "both of
+    /// us", an address or a company, "get off", "remove my number".
+    pub(super) fn remove_other(&self, i: usize, k: usize) -> Option<Hit> {
+        let v = self.w(i);
+        // ("Remove 555-867-5309, add 555-222-1111 as primary": an update.)
+        if self.moved(k) {
+            return None;
+        }
+        // "remove moved", "remove deceased": a reason after the keyword.
+        // ("STOP 800-555-0142 is my number pls remove": asked, last.)
+        if matches!(v, "REMOVE")
+            && (self.reason(i, k)
+                || (i > 0
+                    && self.eq(i - 1, "PLEASE")
+                    && self.bare(k)
+                    && (0..i).any(|m| self.is(m, KEY))))
+        {
+            return hit(i, k, 0);
+        }
+        // ("Remove jo@acme.com": the address written out, its email.)
+        if matches!(v, "REMOVE" | "DELETE")
+            && self.eq(k, "ADDRESS")
+            && self.on(k)
+            && self.bare(k + 1)
+        {
+            return hit(i, k + 1, EMAIL);
+        }
+        // (Each is a hit whenever it applies.)
+        if let Some(h) = self
+            .remove_it(i, k)
+            .or_else(|| self.remove_both(i, k))
+            .or_else(|| self.remove_from_list(i, k))
+        {
+            return Some(h);
+        }
+        if v == "GET" && self.any(k, "OFF OUT") && self.on(k) {
+            let o = if self.eq(k + 1, "OF") { k + 2 } else { k + 1 };
+            return match self.object(o) {
+                Obj::Media { ch, .. } => hit(i, k + 1, ch),
+                Obj::Pron(_) => hit(i, k + 1, 0),
+                _ => None,
+            };
+        }
+        self.remove_mine(i, k)
+    }
+
+    /// "My son gave you this number without asking, remove it", "Wrong
+    /// number, please remove it from your list": the number.
+    fn remove_it(&self, i: usize, k: usize) -> Option<Hit> {
+        // ("delete it", "lose it"; not "forget it": never mind.)
+        // ("This is a new number, please take it off your list": off a
+        // list; not "take it off" alone.)
+        let listed = (k + 2..k + 5).any(|m| self.on(m) && self.any(m, "LIST LISTS"));
+        let it = !self.any(i, "FORGET OLVIDENSE OLVIDEN")
+            && (!matches!(self.w(i), "TAKE" | "GET" | "DROP") || (self.eq(k + 1, "OFF") && listed))
+            && self.on(k)
+            && self.any(k, "IT LE LO LA")
+            && (self.bare(k + 1) || self.any(k + 1, "FROM OFF DE"))
+            && (0..i).any(|m| self.any(m, "NUMBER PHONE CELL MAILBOX LINE ADDRESS EMAIL"));
+        if !it {
+            return None;
+        }
+        let number = (0..i).any(|m| self.any(m, "NUMBER PHONE CELL LINE"));
+        // ("How did you get my email? Remove it.")
+        let email = (0..i).any(|m| self.any(m, "EMAIL MAILBOX"));
+        let f = k + 1;
+        let ch = if self.any(f, "FROM OFF DE") && self.all_lists(f + 1) {
+            ALL_CH
+        } else if number {
+            SMS | CALL
+        } else if email {
+            EMAIL
+        } else {
+            0
+        };
+        hit(i, k + 1, ch)
+    }
+
+    /// "remove both me and my husband from your list", "remove both of
+    /// us from your list".
+    fn remove_both(&self, i: usize, k: usize) -> Option<Hit> {
+        let of = usize::from(self.eq(k + 1, "OF"));
+        let both = self.eq(k, "BOTH") && self.is(k + 1 + of, ME);
+        if !both {
+            return None;
+        }
+        let k = k + of;
+        let from = (k + 2..k + 14).find(|&m| self.any(m, "FROM OFF"));
+        let f = from.filter(|&f| self.all_lists(f + 1) || self.is(f + 1, DET))?;
+        let ch = if self.all_lists(f + 1) { ALL_CH } else { 0 };
+        hit(i, k + 2, ch)
+    }
+
+    /// "remove from list", "take off list": the customer unsaid; or an
+    /// address, a company of theirs ("remove this address from your
+    /// list", "remove jo@smith.com from your list").
+    fn remove_from_list(&self, i: usize, k: usize) -> Option<Hit> {
+        if !matches!(self.w(i), "REMOVE" | "TAKE") {
+            return None;
+        }
+        let from = (k..k + 6)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "FROM OFF"));
+        // (A number or an email address named goes by the rule below,
+        // with its channels.)
+        // (Only who or where the messages go: "the extended warranty"
+        // taken off a list is no opt-out.)
+        let f = from.filter(|&f| {
+            (k..f).all(|m| self.ch(m) == 0 && !self.any(m, "NUMBER PHONE CELL LINE"))
+                && (f == k
+                    || (k..f).any(|m| self.any(m, "ADDRESS COMPANY BUSINESS ACCOUNT DOMAIN FIRM OWNER OFFICE AGENCY HOUSEHOLD TEAM"))
+                    || (k..f).any(|m| self.unlisted(m, "PROPERTY HOUSE"))
+                    // Someone of the household by name, off a list of
+                    // ours: "Take Tom off your list, he moved out" (not
+                    // "the guest list"); or unnamed: "This person is
+                    // deceased, take them off your list".
+                    || (f == k + 1
+                        && (self.eq(k, "THEM")
+                            || self.name_at(k))
+                        && (f + 1..f + 4)
+                            .find(|&m| !self.is(m, DET | ADJ))
+                            .is_some_and(|m| self.is(m, MEDIA))))
+        })?;
+        // ("remove our company from future communications".)
+        let means = matches!(self.object(f + 1), Obj::Media { .. });
+        if means
+            || (f + 1..f + 4)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
+        {
+            // ("remove from all lists": every channel; "take jo@acme.com
+            // off your list": its email.)
+            let ch = if self.all_lists(f + 1) {
+                ALL_CH
+            } else if (k..f).any(|m| self.eq(m, "ADDRESS")) {
+                EMAIL
+            } else {
+                0
+            };
+            return hit(i, f + 1, ch);
+        }
+        None
+    }
+
+    /// "remove my number", "lose this number", "take my email off your list",
+    /// "remove all my info".
+    fn remove_mine(&self, i: usize, mut k: usize) -> Option<Hit> {
+        let v = self.w(i);
+        let forget = self.is(i, FORGET);
+        if self.on(k) && self.is(k, ALLW) && self.any(k + 1, "MY OUR") {
+            k += 1;
+        }
+        // ("olvídense de mi número".)
+        if forget && self.on(k) && self.eq(k, "DE") {
+            k += 1;
+        }
+        if !(self.on(k)
+            && self.any(
+                k,
+                "MY THIS OUR HIS HER THEIR MI MIS MON MA MES CETTE CE ESTA ESTE",
+            ))
+        {
+            return None;
+        }
+        for m in k + 1..k + 4 {
+            if !self.on(m) {
+                return None;
+            }
+            // ("remove my old number": an update; but "take my work email
+            // off your list" asks.)
+            let listed = (m + 1..m + 7)
+                .take_while(|&n| self.on(n))
+                .any(|n| self.any(n, "LIST LISTS"));
+            if (self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+                || self.written(m, "ANCIEN ANCIENNE VIEJO VIEJA ANTERIOR"))
+                && !(self.any(m, "WORK HOME") && listed)
+            {
+                return None;
+            }
+            let Some(mut ch) = self.mine_channels(k, m, forget) else {
+                continue;
+            };
+            // ("Olvida mi número anterior": an update; "mi número de cuenta":
+            // another number.)
+            if self.on(m + 1)
+                && (self.written(m + 1, "ANTERIOR VIEJO VIEJA VIEJOS VIEJAS")
+                    || self.written(m + 1, "ANCIEN ANCIENNE ANCIENS")
+                    || (self.any(m + 1, "DE")
+                        && self
+                            .t
+                            .get(m + 2)
+                            .is_some_and(|t| t.w.is_empty() || t.is(THING))))
+            {
+                return None;
+            }
+            // ("remove my number and email": each one named.)
+            let mut m = m;
+            while self.on(m + 1) && self.is(m + 1, CONJ) {
+                // (Not a verb: "remove my number and email me the
+                // confirmation".)
+                let next = (m + 2..m + 4)
+                    .take_while(|&n| self.on(n))
+                    .filter(|&n| !(self.is(n + 1, ME) || self.is(n + 1, DET)) || !self.on(n + 1))
+                    .find_map(|n| self.mine_channels(k, n, forget).map(|c| (n, c)));
+                let Some((n, c)) = next else {
+                    break;
+                };
+                ch |= c;
+                // ("my number and email address".)
+                m = n + usize::from(self.eq(n + 1, "ADDRESS") && self.on(n + 1));
+            }
+            // ("get my number off your list", "get my name removed"; not
+            // "did you get my number".)
+            let off = (m + 1..m + 3).any(|n| self.on(n) && self.any(n, "OFF OUT"));
+            if (v == "TAKE" && !off)
+                || (v == "GET" && !(off || (self.on(m + 1) && self.eq(m + 1, "REMOVED"))))
+            {
+                return None;
+            }
+            // "off your texting list", "from your SMS list": that list's channel.
+            let ch = (m + 2..m + 7)
+                .take_while(|&n| self.on(n))
+                .find(|&n| self.any(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
+                .map_or(ch, |n| self.ch(n - 1) & ALL_CH);
+            // "remove my name from the contract", "take my name off the
+            // loan": a document, not a list; nor a list of something the
+            // lists do not know ("take my name off the co-signer list").
+            if self.any(m + 1, "FROM OFF")
+                && (self.other_list(m + 2)
+                    || matches!(self.object(m + 2), Obj::Thing | Obj::Unknown))
+            {
+                return None;
+            }
+            return hit(i, m + 1, ch);
+        }
+        None
+    }
+
+    /// The channels of what word `m` names after the possessive at word `k`
+    /// ("my number", "this address", "my info"); `None` when it names none
+    /// of them.
+    pub(super) fn mine_channels(&self, k: usize, m: usize, forget: bool) -> Option<u8> {
+        let ch = match self.w(m) {
+            "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" => {
+                if forget {
+                    ALL_CH
+                } else {
+                    SMS | CALL
+                }
+            }
+            "PHONE" if !self.any(m + 1, "NUMBER") => {
+                if forget {
+                    ALL_CH
+                } else {
+                    SMS | CALL
+                }
+            }
+            "EMAIL" | "CORREO" | "COURRIEL" => EMAIL,
+            // "remove this address (from your list)": the one the
+            // message came by.
+            // (Not "remove my address, I moved": a postal one.)
+            "ADDRESS"
+                if (self.any(k, "THIS CETTE ESTA") && self.bare(m + 1))
+                    || (self.any(m + 1, "FROM DE")
+                        && (m + 2..m + 5).any(|n| self.on(n) && self.any(n, "LIST LISTS"))) =>
+            {
+                0
+            }
+            // ("Je retire mon consentement".)
+            "CONSENT" | "PERMISSION" => 0,
+            // ("scrub my contact from your CRM"; "my contact info" reads on.)
+            "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" | "CONTACT"
+                if !self.any(m + 1, "INFO INFORMATION DETAILS") =>
+            {
+                if forget {
+                    ALL_CH
+                } else {
+                    0
+                }
+            }
+            _ => return None,
+        };
+        Some(ch)
+    }
+}

@@ -1,0 +1,140 @@
+//! Whom and which line a request names: someone of the household, the
+//! customer's number or address, an old one replaced by a new one.
+
+use super::super::words::*;
+use super::Reader;
+
+impl Reader<'_> {
+    /// Someone of the household named at word `k` ("him", "her", "my
+    /// mother"): how many words name them, else 0.
+    /// ("my grandmother", "my kids", "my elderly mother", "my 85 year old
+    /// mother", "my father-in-law".)
+    pub(super) fn kin(&self, k: usize) -> usize {
+        if self.any(k, "HIM HER") {
+            return 1;
+        }
+        // ("No llamen a mi esposa", "retirez ma femme de votre liste".)
+        let a = usize::from(self.eq(k, "A") && self.eq(k + 1, "MI"));
+        let n = k + a + 1;
+        if self.any(k + a, "MI MA MON")
+            && (self.unlisted(n, "ESPOSA ESPOSO MAMA PAPA HIJO HIJA MADRE PADRE")
+                || self.unlisted(n, "ABUELA ABUELO FEMME MARI FILS FILLE MERE PERE"))
+        {
+            return a + 2;
+        }
+        if !self.eq(k, "MY") {
+            return 0;
+        }
+        let mut n = k + 1;
+        while n < k + 4
+            && self.on(n)
+            && (self.number(n) || self.any(n, "OLD") || self.unlisted(n, "YEAR ELDERLY LATE SICK"))
+        {
+            n += 1;
+        }
+        let named = self.any(n, "HUSBAND WIFE SON DAUGHTER MOTHER FATHER MOM DAD")
+            || self.unlisted(n, "GRANDMOTHER GRANDMA GRANDFATHER GRANDPA GRANDSON")
+            || self.unlisted(n, "GRANDDAUGHTER BROTHER SISTER AUNT UNCLE NIECE NEPHEW")
+            || self.unlisted(n, "COUSIN GIRLFRIEND BOYFRIEND FIANCE FIANCEE PARTNER")
+            || self.unlisted(n, "KIDS KID CHILD CHILDREN PARENTS GRANDKIDS GRANDPARENTS");
+        if !(named && self.on(n)) {
+            return 0;
+        }
+        // ("my father-in-law".)
+        let law = if self.eq(n + 1, "IN") && self.eq(n + 2, "LAW") {
+            2
+        } else {
+            0
+        };
+        n + 1 + law - k
+    }
+
+    /// Where the customer's number or address named from word `k` ends:
+    /// "this number", "my cell", "this address", "the office line", "no me llamen a este
+    /// número", "a este correo".
+    pub(super) fn the_number(&self, k: usize) -> Option<usize> {
+        if !self.on(k) {
+            return None;
+        }
+        let three = (self.any(k, "THIS MY THAT THE")
+            && (self.any(k + 1, "OFFICE WORK HOME") || self.unlisted(k + 1, "HOUSE"))
+            && self.any(k + 2, "NUMBER PHONE LINE"))
+            // ("this email address".)
+            || (self.any(k, "THIS MY THAT") && self.any(k + 1, "EMAIL") && self.any(k + 2, "ADDRESS"))
+            || (self.any(k, "A AL EN")
+                && self.any(k + 1, "ESTE MI ESE LA")
+                && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
+                    || self.unlisted(k + 2, "CASA CELULAR")));
+        if three {
+            return Some(k + 3);
+        }
+        // ("don't call my house", "chez moi": the customer at home.)
+        (self.unlisted(k, "CHEZ") && self.is(k + 1, ME)
+            || self.any(k, "THIS MY THAT")
+                && (self.any(
+                    k + 1,
+                    "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX HOME",
+                ) || self.unlisted(k + 1, "HOUSE")))
+        .then_some(k + 2)
+    }
+
+    /// From word `k`, another of the customer's numbers or addresses, and a
+    /// new one asked for in the message: "(stop texting) my old number, this
+    /// is my new one", "(stop calling) the house phone, use my cell" — an
+    /// update, not a revocation (as "remove my old number" is).
+    pub(super) fn moved(&self, k: usize) -> bool {
+        let old = self.any(k, "MY THE THIS THAT")
+            && (((self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
+                && (self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE")
+                    // ("my old work address".)
+                    || (self.any(k + 2, "WORK HOME")
+                        && self.any(k + 3, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))))
+                // ("stop calling my landline and call my cell instead", "Stop
+                // calling my work, use my cell".)
+                || self.any(k + 1, "LANDLINE OFFICE")
+                || (self.any(k + 1, "WORK HOME") && !self.on(k + 2)));
+        // (Or one written out: "Stop calling 555-867-5309, my new number is
+        // ...", "Stop emailing jo@acme.com, use sam@acme.com".)
+        let written = (self.eq(k, "MY") && self.eq(k + 1, "NUMBER")) || self.eq(k, "ADDRESS");
+        (old || written)
+            && (k + 1..self.t.len()).any(|m| {
+                self.any(m, "NEW INSTEAD")
+                    || (self.any(m, "USE ADD") && self.any(m + 1, "MY THIS THE ADDRESS"))
+            })
+    }
+
+    /// A line asked for after word `from`, another than the one refused
+    /// ("No me llames al fijo, llámame al celular", "Arrêtez d'appeler le
+    /// fixe, utilisez mon cellulaire", "llámenme al 555-201-3344"): an
+    /// update, when a line was named before.
+    pub(super) fn switched_line(&self, from: usize) -> bool {
+        let line = |n: usize| {
+            self.any(n, "CELL NUMBER MOBILE")
+                || self.written(n, "CELULAR CELLULAIRE MOVIL PORTABLE CEL")
+        };
+        let named = (0..self.t.len()).any(|m| {
+            self.written(m, "FIJO FIXE CASA MAISON TRABAJO TRAVAIL BUREAU") || self.any(m, "NUMBER")
+        });
+        named
+            && (from..self.t.len()).any(|m| {
+                ((self.is(m, CVERB) && self.is(m, ME))
+                    || self.any(m, "USE")
+                    || self.written(m, "USEN UTILISEZ"))
+                    && (m + 1..m + 4).any(line)
+                    // (Not refused too: "don't use my number for anything".)
+                    && !self.back(m, 2).any(|b| self.is(b, NEG) || self.any(b, "NO NE"))
+            })
+    }
+
+    /// The means a number or an address named at word `m` is reached by:
+    /// "number", "cell", "line": texts and calls; "email", "inbox": email.
+    pub(super) fn means_named(&self, m: usize) -> u8 {
+        if self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE") {
+            SMS | CALL
+        } else if self.any(m, "EMAIL INBOX") {
+            EMAIL
+        } else {
+            0
+        }
+    }
+}
