@@ -132,6 +132,11 @@ pub struct Event {
     /// events by it); a contact keeps its events sorted by time, ties in this
     /// order.
     pub index: u32,
+    /// Only its date was given (`at` a date alone, read as its midnight, as
+    /// a CRM's date field such as Salesforce's `ActivityDate` holds it): its
+    /// time of day is unknown, so the touch is not audited against quiet
+    /// hours (it still counts toward a frequency cap, at that midnight).
+    pub dated: bool,
     /// What happened.
     pub body: EventBody,
 }

@@ -180,6 +180,7 @@ fn record(events: &mut Vec<Event>, playbook: &Playbook, at: Instant, index: u32,
     let event = Event {
         at,
         index: marked(index, n.kind),
+        dated: false,
         body: carried_out(n, playbook),
     };
     let pos = events.partition_point(|e| e.at <= at);

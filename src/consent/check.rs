@@ -46,8 +46,9 @@ pub fn cap_clear(
 
 /// Audits one outbound touch against the state before it (the callers skip
 /// it when `ctx.audits` is off: a batch that keeps no violations should not
-/// pay for the call).
-pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+/// pay for the call). A touch `dated` only (its time of day unknown) is not
+/// audited against quiet hours.
+pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel, dated: bool) {
     let violation = |rule: Rule| Violation {
         at,
         channel: ch,
@@ -77,7 +78,7 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
             });
         }
     }
-    if Ctx::hours_bind(ch) && !ctx.hours().contains(at) {
+    if Ctx::hours_bind(ch) && !dated && !ctx.hours().contains(at) {
         s.violations
             .push(violation(Rule::Refused(Refusal::QuietHours)));
     }

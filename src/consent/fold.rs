@@ -7,7 +7,9 @@
 mod inbound;
 
 use crate::context::Ctx;
-use crate::model::{Channel, Direction, DndChannel, DndSource, EventBody, Interaction, Outcome};
+use crate::model::{
+    Channel, Direction, DndChannel, DndSource, Event, EventBody, Interaction, Outcome,
+};
 use crate::reply::Revoked;
 use crate::time::Instant;
 
@@ -59,13 +61,13 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
                 channel,
                 direction: Direction::Out,
                 ..
-            } => outbound(ctx, s, i, e.at, Channel::from(*channel)),
+            } => outbound(ctx, s, i, e, Channel::from(*channel)),
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 inbound,
                 ..
-            } => call(ctx, s, i, e.at, *outcome, *inbound),
+            } => call(ctx, s, i, e, *outcome, *inbound),
             EventBody::Dnd {
                 channel,
                 active,
@@ -81,7 +83,8 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
 
 /// A text or email we sent: the opt-out's one confirmation, or a touch that
 /// is audited and counted.
-fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
+fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, ch: Channel) {
+    let at = e.at;
     let mut confirmation = false;
     if ch == Channel::Sms {
         if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
@@ -96,7 +99,7 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
     // solicitation: no quiet hours, and it does not count to a cap.
     if !confirmation {
         if ctx.audits {
-            audit(ctx, s, i, at, ch);
+            audit(ctx, s, i, at, ch, e.dated);
         }
         if !ctx.caps().is_empty() {
             s.touches.push((at, ch));
@@ -106,12 +109,13 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Channel) {
 
 /// A call we made: audited and counted; its outcome sets or lifts the
 /// wrong-number mark.
-fn call(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, outcome: Outcome, inbound: bool) {
+fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbound: bool) {
+    let at = e.at;
     // The call is audited against the state before it: a call to a
     // number marked wrong is a violation even when it connects. (The
     // customer's own call is no touch of ours: neither audited nor counted.)
     if ctx.audits && !inbound {
-        audit(ctx, s, i, at, Channel::Call);
+        audit(ctx, s, i, at, Channel::Call, e.dated);
     }
     if !ctx.caps().is_empty() && !inbound {
         s.touches.push((at, Channel::Call));

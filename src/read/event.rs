@@ -98,6 +98,7 @@ pub(super) fn read_events(
                 events.push(Event {
                     at: Instant(0),
                     index,
+                    dated: false,
                     body: EventBody::StepDone {
                         step: Box::from(""),
                     },
@@ -112,6 +113,19 @@ pub(super) fn read_events(
         }
         Ok(())
     })
+}
+
+/// `YYYY-MM-DD` and nothing else: a date with no time of day.
+fn date_alone(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// Checks one event by its kind; pushes every problem and gives the event when
@@ -140,6 +154,8 @@ fn build_event(
             }
         },
     };
+    // ("2026-11-03": a date alone.)
+    let dated = matches!(&raw.at, Some(Val::Str(s)) if date_alone(s));
     let at = match raw.at.take() {
         None => {
             out.push(Error::new(
@@ -170,6 +186,7 @@ fn build_event(
     Some(Event {
         at: at?,
         index: u32::try_from(i).unwrap_or(u32::MAX),
+        dated,
         body: body?,
     })
 }

@@ -195,7 +195,7 @@ proptest! {
                 touches: before,
                 ..Consent::default()
             };
-            audit(ctx, &mut s, 0, at, ch);
+            audit(ctx, &mut s, 0, at, ch, false);
             let got: Vec<(usize, usize)> = s
                 .violations
                 .iter()
