@@ -31,10 +31,7 @@ impl Reader<'_> {
         })?;
         let forget = self.gone(p);
         // ("I want my old number deleted, new one is ...": an update.)
-        if (k + 1..p).any(|m| {
-            self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
-                || self.written(m, "ANCIEN ANCIENNE VIEJO ANTERIOR")
-        }) {
+        if (k + 1..p).any(|m| self.another_line(m)) {
             return None;
         }
         let ch = self.mine_channels(k, p - 1, forget)?;
@@ -49,12 +46,7 @@ impl Reader<'_> {
         match self.object(o) {
             Obj::Thing | Obj::Unknown => None,
             // ("off your call list": that list's channel.)
-            _ => {
-                let list = (o..o + 4)
-                    .take_while(|&n| self.on(n))
-                    .find(|&n| n > o && self.eq(n, "LIST") && self.ch(n - 1) & ALL_CH != 0);
-                hit(i, o, list.map_or(ch, |n| self.ch(n - 1) & ALL_CH))
-            }
+            _ => hit(i, o, self.list_channel(o + 1, o + 4).unwrap_or(ch)),
         }
     }
 

@@ -180,10 +180,7 @@ impl Reader<'_> {
             let listed = (m + 1..m + 7)
                 .take_while(|&n| self.on(n))
                 .any(|n| self.any(n, "LIST LISTS"));
-            if (self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
-                || self.written(m, "ANCIEN ANCIENNE VIEJO VIEJA ANTERIOR"))
-                && !(self.any(m, "WORK HOME") && listed)
-            {
+            if self.another_line(m) && !(self.any(m, "WORK HOME") && listed) {
                 return None;
             }
             let Some(mut ch) = self.mine_channels(k, m, forget) else {
@@ -227,10 +224,7 @@ impl Reader<'_> {
                 return None;
             }
             // "off your texting list", "from your SMS list": that list's channel.
-            let ch = (m + 2..m + 7)
-                .take_while(|&n| self.on(n))
-                .find(|&n| self.any(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
-                .map_or(ch, |n| self.ch(n - 1) & ALL_CH);
+            let ch = self.list_channel(m + 2, m + 7).unwrap_or(ch);
             // "remove my name from the contract", "take my name off the
             // loan": a document, not a list; nor a list of something the
             // lists do not know ("take my name off the co-signer list").
@@ -243,6 +237,22 @@ impl Reader<'_> {
             return hit(i, m + 1, ch);
         }
         None
+    }
+
+    /// Word `m`, before "number" or "email", says it is another than the
+    /// one in use: "my old number", "my work email", "mon ancien numéro".
+    pub(super) fn another_line(&self, m: usize) -> bool {
+        self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
+            || self.written(m, "ANCIEN ANCIENNE VIEJO VIEJA ANTERIOR")
+    }
+
+    /// The channel of a list of one means named from word `from` to `to` in
+    /// the clause ("off your texting list", "from your call list").
+    pub(super) fn list_channel(&self, from: usize, to: usize) -> Option<u8> {
+        (from..to)
+            .take_while(|&n| self.on(n))
+            .find(|&n| n > 0 && self.eq(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
+            .map(|n| self.ch(n - 1) & ALL_CH)
     }
 
     /// The channels of what word `m` names after the possessive at word `k`
