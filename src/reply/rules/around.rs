@@ -215,9 +215,13 @@ impl Reader<'_> {
     /// call, text me", "I'd rather not email, text me instead" (not one more
     /// item of a list: "don't call, text or email me").
     pub(super) fn asked_for(&self, k: usize) -> bool {
+        // ("don't call, text me when it's ready", "... text me the
+        // address": texts asked for, of a time or a thing.)
         let me = self.is(k + 1, ME)
             && self.on(k + 1)
-            && (!self.on(k + 2) || self.any(k + 2, "INSTEAD ONLY PLEASE DIRECTLY"));
+            && (!self.on(k + 2)
+                || self.any(k + 2, "INSTEAD ONLY PLEASE DIRECTLY")
+                || self.is(k + 2, WHEN | DET));
         // "don't call, text only": the means and "only", without "me".
         let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
         // ("no me llames, textéame": the verb with "me" on it.)
@@ -239,9 +243,14 @@ impl Reader<'_> {
             i,
             "DEJEN DEJE DEJES PAREN PARE PARES DETENGAN DETENGA BORREN QUITEN SAQUEN ELIMINEN CANCELEN",
         );
+        // "no quiero cancelar", "no me quiero desuscribir": Spanish "no"
+        // before a wish too.
+        let wish = |k: usize| {
+            let w = k + 1 + usize::from(self.is(k + 1, ME));
+            self.any(w, "QUIERO QUEREMOS")
+        };
         for k in self.back(i, 6) {
-            // "no quiero cancelar": Spanish "no" before a wish too.
-            if self.is(k, NEG) || (self.eq(k, "NO") && (es || self.any(k + 1, "QUIERO QUEREMOS"))) {
+            if self.is(k, NEG) || (self.eq(k, "NO") && (es || wish(k))) {
                 // ("can't you just leave me alone": a request put as a question.)
                 let asked = self.any(k, "CAN'T COULDN'T WON'T WOULDN'T") && self.eq(k + 1, "YOU");
                 return !(asked || self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR")));

@@ -420,7 +420,9 @@ impl Reader<'_> {
                 && (t.is(FILLER)
                     || self.number(k)
                     // ("Stop #2 and #3".)
-                    || (t.is(CONJ) && k > a && self.number(k - 1))))
+                    || (t.is(CONJ) && k > a && self.number(k - 1))
+                    // ("Remove please and thank you", "Cancel pls and ty".)
+                    || (self.eq(k, "AND") && k > a && self.is(k + 1, FILLER))))
                 // (A purchase order, not Tagalog "po": "cancel PO 4471".)
                 || (self.eq(k, "PO") && self.number(k + 1))
             {

@@ -90,9 +90,17 @@ impl Reader<'_> {
         // (Not when the customer asks for themselves instead: "don't call my
         // husband, call me".)
         let kin = self.kin(k);
-        let other = kin > 0 && !(k + 1..self.t.len()).any(|m| self.is(m, ME));
+        let other =
+            kin > 0 && !(k + 1..self.t.len()).any(|m| self.is(m, ME) || self.written(m, "MINE"));
         if (self.is(k, ME) || other) && self.on(k) {
             k += kin.max(1);
+            // ("don't call my parents' house", "my husband's cell".)
+            if other
+                && self.on(k)
+                && (self.any(k, "NUMBER PHONE CELL LINE") || self.unlisted(k, "HOUSE"))
+            {
+                k += 1;
+            }
             object = true;
         } else if let Some(end) = self.the_number(k).filter(|_| !self.moved(k)) {
             k = end;
@@ -254,7 +262,7 @@ impl Reader<'_> {
             k,
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA JAMAS NUNCA",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
-            || (self.unlisted(k, "REGARDING CONCERNING") && self.any(k + 1, "THIS THAT IT"))
+            || (self.written(k, "REGARDING CONCERNING") && self.any(k + 1, "THIS THAT IT"))
             || self.bare(k)
         {
             return hit(i, k, ch);
@@ -283,7 +291,8 @@ impl Reader<'_> {
             .any(|m| self.any(m, "INSTEAD USE ONLY") || (self.is(m, CVERB) && self.is(m + 1, ME)));
         if self.any(k, "OUR MY")
             && self.on(k + 1)
-            && self.any(k + 1, "OFFICE BUSINESS COMPANY FIRM HOUSEHOLD TEAM")
+            && (self.any(k + 1, "OFFICE BUSINESS COMPANY FIRM HOUSEHOLD TEAM")
+                || self.unlisted(k + 1, "ORGANIZATION ORGANISATION FAMILY HOUSE"))
             && (self.bare(k + 2) || self.any(k + 2, "AGAIN ANYMORE"))
             && !instead
         {

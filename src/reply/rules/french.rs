@@ -23,6 +23,15 @@ impl Reader<'_> {
         if !spoken {
             return None;
         }
+        // ("Je veux plus être dans votre liste".)
+        if self.written(i + 2, "ETRE") && self.written(i + 3, "DANS SUR") {
+            let list = (i + 4..i + 6).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
+            // (Not the waiting list: "lista de espera".)
+            if self.on(list + 2) && self.any(list + 2, "ESPERA ATTENTE") {
+                return None;
+            }
+            return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));
+        }
         let mut k = i + 2;
         // ("je veux plus en recevoir": "en" for the messages.)
         if self.eq(k, "EN") && self.eq(k + 1, "RECEVOIR") {
@@ -72,6 +81,18 @@ impl Reader<'_> {
             || (self.is(i + 1, ME) && self.any(i + 2, "SUSCRIBI"))
         {
             return hit(i, i + 2, 0);
+        }
+        // "Je n'ai jamais demandé à recevoir ces messages"; "jamais donné
+        // mon accord pour être contacté", "jamais accepté d'être contacté".
+        let means = (i + 2..i + 7)
+            .take_while(|&m| self.on(m))
+            .any(|m| self.is(m, MEDIA | CVERB) && !self.is(m, THING));
+        let consent = (i + 2..i + 5).any(|m| self.written(m, "ACCORD CONSENT PERMISSION"));
+        if (self.eq(i + 1, "DEMANDE") && means)
+            || (self.written(i + 1, "DONNE") && consent)
+            || (self.written(i + 1, "ACCEPTE") && means)
+        {
+            return hit(i, i + 2, self.media_after(i + 1));
         }
         None
     }
@@ -164,10 +185,15 @@ impl Reader<'_> {
         {
             return hit(i, i + 3, ALL_CH);
         }
-        // ("Pourquoi vous m'appelez plus?": more contact wished.)
+        // ("Pourquoi vous m'appelez plus?", "Vous ne m'appelez plus?": more
+        // contact wished.)
         if self
             .back_in_sentence(i)
             .any(|m| self.unlisted(m, "POURQUOI"))
+            || (self.question(i)
+                && self
+                    .back(i, 4)
+                    .any(|m| self.written(m, "VOUS TU") && self.any(m + 1, "NE N")))
         {
             return None;
         }

@@ -72,7 +72,9 @@ impl Reader<'_> {
         // texting me now", "so much", "in the future", "for a while").
         // (Unless widened to every time: "at dinner time, or any time for
         // that matter", "late at night, all day".)
-        if self.on(end) && self.when_only(end) && !self.widened(end) {
+        // ("stop calling my cell during work hours": past the line.)
+        let at = self.the_number(end).unwrap_or(end);
+        if self.on(at) && self.when_only(at) && !self.widened(at) {
             return None;
         }
         hit(i, end, self.narrowed(ch, end))

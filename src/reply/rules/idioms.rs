@@ -208,7 +208,18 @@ impl Reader<'_> {
         // (After the means named, of them: "This is the 5th text this
         // week. Enough.", "Stop calling me. Enough.")
         // ("Enough said", "that's enough info": of something else.)
-        if self.bare(i + 1) && !self.any(i + 1, "SAID INFO INFORMATION DETAILS") {
+        // ("Enough is enough.")
+        // (Ending its sentence: not "Enough is enough, I'll sign today".)
+        let e = if self.eq(i, "ENOUGH")
+            && self.any(i + 1, "IS")
+            && self.eq(i + 2, "ENOUGH")
+            && self.brk(i + 3) == FULL_STOP
+        {
+            i + 2
+        } else {
+            i
+        };
+        if self.bare(e + 1) && !self.any(e + 1, "SAID INFO INFORMATION DETAILS") {
             // ("Your team called me four times today. Enough.")
             let named = (0..i)
                 .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
@@ -216,10 +227,14 @@ impl Reader<'_> {
             // ("Ya basta", "Ça suffit", "C'est assez", "That's enough": the
             // whole message.)
             // (After a keyword too: "STOP c'est assez", "arrêtez svp, ça suffit".)
-            let alone = (0..i)
-                .all(|m| self.any(m, "YA CA C EST THAT'S") || self.is(m, KEY | STOPV | FILLER));
-            return if alone || (self.brk(i) == FULL_STOP && named != 0) {
-                hit(i, i + 1, named)
+            let lead =
+                |m: usize| self.any(m, "YA CA C EST THAT'S") || self.is(m, KEY | STOPV | FILLER);
+            let alone = (0..i).all(lead);
+            // ("Me llamaron cuatro veces hoy. Ya basta.")
+            let (a, _) = self.sentence(i);
+            let own = self.brk(a) == FULL_STOP && (a..i).all(lead);
+            return if alone || (own && named != 0) {
+                hit(i, e + 1, named)
             } else {
                 None
             };

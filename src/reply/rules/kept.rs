@@ -62,7 +62,13 @@ impl Reader<'_> {
         // ("text me rather than call", "only contact me by email".)
         let end = self.means(k).0.max(after);
         // ("un SMS plutôt que d'appeler", "un texto en lugar de llamar".)
+        // ("Text me the code instead of calling".)
+        let instead = (end..end + 4)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "INSTEAD") || self.is(m, MEDIA | CVERB))
+            .is_some_and(|m| self.any(m, "INSTEAD"));
         (self.on(end) && (self.any(end, "INSTEAD ONLY PLUTOT") || self.instead_of(end).is_some()))
+            || (self.is(k, CVERB) && instead)
             || before.is_some_and(|b| {
                 self.any(b, "JUST ONLY PREFER PLEASE")
                     // ("I only want emails", "I only accept texts".)

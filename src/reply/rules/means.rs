@@ -123,8 +123,11 @@ impl Reader<'_> {
         let (mut phone, mut ch, mut end) = (false, 0, k + 1);
         // What was named before the first comma crossed, and whether one was.
         let (mut first, mut crossed) = ((false, 0, k + 1), false);
+        // (Post in the list names no channel: "by phone, mail or email".)
         let means = |m: usize| {
-            self.ch(m) & ALL_CH != 0 || self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL")
+            self.ch(m) & ALL_CH != 0
+                || self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL")
+                || self.postal(m)
         };
         for m in k + 1..k + 9 {
             end = m;
@@ -145,9 +148,14 @@ impl Reader<'_> {
             if self.any(m, "PHONE CELL TELEPHONE LANDLINE VOICEMAIL") {
                 phone = true;
                 ch |= CALL;
+            } else if self.any(m, "MAIL") && self.any(m - 1, "PAR POR") {
+                ch |= EMAIL;
             } else if self.ch(m) != 0 {
                 ch |= self.ch(m);
-            } else if !(self.is(m, CONJ) || self.any(m, "BY VIA THE MY YOUR POR PAR")) {
+            } else if !(self.is(m, CONJ)
+                || self.postal(m)
+                || self.any(m, "BY VIA THE MY YOUR POR PAR"))
+            {
                 break;
             }
             end = m + 1;
@@ -162,7 +170,13 @@ impl Reader<'_> {
             return Some((ch, end));
         }
         match self.object(k + 1) {
-            Obj::Media { ch, end } if ch != 0 => Some((ch, end)),
+            // ("by text or by email": the list read on past the second
+            // "by".)
+            Obj::Media { ch: c, end: e } if c != 0 => Some(if ch & c == c && end > e {
+                (ch, end)
+            } else {
+                (c, e)
+            }),
             _ => None,
         }
     }
@@ -178,6 +192,7 @@ impl Reader<'_> {
             let only = (s..e).all(|m| {
                 (self.is(m, MEDIA | CVERB) && !self.is(m, THING))
                     || self.is(m, CONJ | ALLW)
+                    || self.postal(m)
                     || self.any(m, "TOO ALSO EITHER")
             });
             if only {

@@ -249,10 +249,19 @@ impl Reader<'_> {
     /// The channel of a list of one means named from word `from` to `to` in
     /// the clause ("off your texting list", "from your call list").
     pub(super) fn list_channel(&self, from: usize, to: usize) -> Option<u8> {
+        // ("votre liste d'appels", "la lista de llamadas": the means after.)
+        let after = |n: usize| {
+            if self.any(n + 1, "D DE") && self.on(n + 2) {
+                self.ch(n + 2) & ALL_CH
+            } else {
+                0
+            }
+        };
         (from..to)
             .take_while(|&n| self.on(n))
-            .find(|&n| n > 0 && self.eq(n, "LIST") && self.ch(n - 1) & ALL_CH != 0)
-            .map(|n| self.ch(n - 1) & ALL_CH)
+            .filter(|&n| n > 0 && self.eq(n, "LIST"))
+            .map(|n| (self.ch(n - 1) & ALL_CH) | after(n))
+            .find(|&c| c != 0)
     }
 
     /// The channels of what word `m` names after the possessive at word `k`
@@ -260,7 +269,8 @@ impl Reader<'_> {
     /// of them.
     pub(super) fn mine_channels(&self, k: usize, m: usize, forget: bool) -> Option<u8> {
         let ch = match self.w(m) {
-            "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" => {
+            // ("take our main line off your dialer"; not a line of credit.)
+            "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" | "LINE" if !self.eq(m + 1, "OF") => {
                 if forget {
                     ALL_CH
                 } else {
@@ -290,6 +300,17 @@ impl Reader<'_> {
             // ("scrub my contact from your CRM"; "my contact info" reads on.)
             "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" | "CONTACT"
                 if !self.any(m + 1, "INFO INFORMATION DETAILS") =>
+            {
+                if forget {
+                    ALL_CH
+                } else {
+                    0
+                }
+            }
+            // ("remove my resume from your database": the customer's record.)
+            "" if self.unlisted(m, "RESUME PROFILE CV")
+                && (m + 1..m + 5)
+                    .any(|n| self.on(n) && self.any(n, "DATABASE SYSTEM FILES RECORDS CRM")) =>
             {
                 if forget {
                     ALL_CH

@@ -267,7 +267,7 @@ impl Reader<'_> {
             "LEAVE" | "DEJAME" | "DEJENME" | "DEJEME" | "LAISSEZ" | "LAISSE" | "FICHEZ"
             | "FOUTEZ" => self.alone(i),
             "GO" => self.go(i),
-            "VETE" | "VAYANSE" | "VAYASE" | "ALLEZ" => self.vete(i),
+            "VETE" | "VAYANSE" | "VAYASE" | "ALLEZ" | "VA" => self.vete(i),
             "LAY" | "CHILL" => self.lay_off(i),
             "FUCK" | "F" | "PISS" | "BUZZ" | "EFF" => self.piss_off(i),
             "KNOCK" | "CUT" => self.knock_it_off(i),
@@ -312,6 +312,12 @@ impl Reader<'_> {
             }
             "ENOUGH" | "BASTA" => self.enough(i),
             "ENCORE" => self.encore(i),
+            // ("Pourquoi vous m'appelez tout le temps", as "encore".)
+            "TEMPS" if i > 1 && self.eq(i - 1, "LE") && self.is(i - 2, ALLW) => self.encore(i),
+            "ADD" => self
+                .add_me(i)
+                .or_else(|| self.fed_up(i))
+                .or_else(|| self.unwelcome(i)),
             // ("Nada de llamadas", as "no calls".)
             "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => self
                 .means_hit(i, i + 2)
@@ -320,15 +326,24 @@ impl Reader<'_> {
             "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de
             // vos appels": of the means.)
+            // ("Me tienen harta con tanto mensaje".)
             "SICK" | "TIRED" | "HARTO" | "HARTA" | "MARRE" | "CANSADO" | "CANSADA" | "TANNE"
             | "TANNEE"
-                if self.any(i + 1, "OF DE") =>
+                if self.any(i + 1, "OF DE")
+                    || (self.any(i, "HARTO HARTA") && self.eq(i + 1, "CON")) =>
             {
                 self.enough(i)
             }
             "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),
             "GIVE" => self.give_a_rest(i),
-            "TCPA" | "CRTC" => self.law(i),
+            "TCPA" | "CRTC" | "CNIL" => self.law(i),
+            // A do-not-call register by its name: France's, Spain's ("la
+            // lista Robinson"; Robinson alone is a name).
+            // (Not asked about: "Qu'est-ce que Bloctel?")
+            "BLOCTEL" if !self.question(i) => hit(i, i + 1, CALL),
+            "ROBINSON" if i > 0 && self.any(i - 1, "LIST") && !self.question(i) => {
+                hit(i, i + 1, CALL)
+            }
             "VEUX" | "VEUT" => self.veux_plus(i),
             "LACHEZ" | "SACREZ" | "CRISSEZ" | "CRISSE" | "LACHE" => self.lachez_moi(i),
             "JAMAIS" | "NUNCA" => self.never_signed_up(i),

@@ -69,6 +69,11 @@ impl Reader<'_> {
                 j += 1;
                 continue;
             }
+            // ("Please call anytime, don't just text": not only texts, more
+            // contact asked.)
+            if self.eq(j, "JUST") && n == "DON'T" && self.is(j + 1, CVERB) && !self.is(j + 2, ME) {
+                return None;
+            }
             j += if self.begun(j) {
                 1 + usize::from(self.eq(j + 1, "TO"))
             } else if self.any(
@@ -374,6 +379,11 @@ impl Reader<'_> {
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }
+            // ("Pourquoi vous ne m'appelez plus ?", "Vous ne m'appelez
+            // plus?": more contact wished, asked of them.)
+            if self.is(m, CVERB) && i > 0 && self.written(i - 1, "VOUS TU") && self.question(i) {
+                return None;
+            }
             if self.is(m, CVERB) {
                 // "ne me contactez plus par SMS": the means narrows contact.
                 let after = self.media_after(m);
@@ -415,7 +425,11 @@ impl Reader<'_> {
                     None
                 };
             }
-            if !self.is(m, ME) && !self.any(m, "PLUS JAMAIS PAS") && !self.eq(m, "EN") {
+            if !self.is(m, ME)
+                && !self.any(m, "PLUS JAMAIS PAS")
+                && !self.eq(m, "EN")
+                && !self.theirs(m)
+            {
                 return None;
             }
         }

@@ -14,7 +14,7 @@ const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ES
 /// "no llamarme".
 const ES_INFINITIVE: &str = "ENVIAR MANDAR ESCRIBIR LLAMAR CONTACTAR MOLESTAR TEXTEAR ENVIARME \
     MANDARME ESCRIBIRME LLAMARME CONTACTARME MOLESTARME TEXTEARME ENVIARNOS LLAMARNOS \
-    CONTACTARNOS";
+    CONTACTARNOS MARCAR MARCARME";
 
 impl Reader<'_> {
     /// "no more texts", "no calls please", "no more!", "no me envíen más
@@ -36,7 +36,7 @@ impl Reader<'_> {
         if let Some(h) = self.no_son(i) {
             return Some(h);
         }
-        if self.is(j, ME) && self.is(j + 1, CVERB) {
+        if (self.is(j, ME) || self.theirs(j)) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
         // ("Solicito que no se me contacte más".)
@@ -196,9 +196,26 @@ impl Reader<'_> {
         {
             return hit(i, k + 1, ALL_CH);
         }
+        // ("Ya no quiero estar en su lista (de correos)".)
+        if self.written(k, "ESTAR") && self.eq(k + 1, "EN") {
+            let list = (k + 2..k + 4).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
+            // (Not the waiting list: "lista de espera".)
+            if self.on(list + 2) && self.any(list + 2, "ESPERA ATTENTE") {
+                return None;
+            }
+            return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));
+        }
         // ("no quiero ni llamadas ni mensajes".)
         let k = if self.eq(k, "NI") { k + 1 } else { k };
-        self.means_hit(i, k)
+        // ("No quiero recibir nada por correo".)
+        if self.eq(k, "NADA") && k > j + 1 {
+            return self.via_list(k + 1).and_then(|(ch, end)| hit(i, end, ch));
+        }
+        // ("No quiero recibir sus ofertas por correo": the means named.)
+        match self.object(k) {
+            Obj::Media { end, ch } => hit(i, end, self.narrowed(ch, end)),
+            _ => None,
+        }
     }
 
     /// "no more texts", "no more of these", "no more!".

@@ -25,6 +25,8 @@ struct Scan {
     item: bool,
     named_one: bool,
     generic: bool,
+    /// A means was read, not only post ("letters and postcards").
+    means: bool,
 }
 
 /// What to do after a word of the object.
@@ -37,6 +39,7 @@ enum Step {
 impl Scan {
     /// An item of a list of means ends.
     fn end_item(&mut self) {
+        self.means |= self.item;
         self.generic |= self.item && !self.named_one;
         (self.item, self.named_one) = (false, false);
     }
@@ -49,6 +52,8 @@ impl Scan {
             } else {
                 Obj::Thing
             }
+        } else if self.media && !(self.means || self.item) {
+            Obj::Thing
         } else if self.media {
             self.generic |= self.item && !self.named_one;
             if self.generic && self.ch != 0 {
@@ -106,7 +111,9 @@ impl Reader<'_> {
         // ("the calls, the texts, the emails".)
         let list = media
             && self.brk(k) == WEAK
-            && (self.is(k, MEDIA | GER | CONJ) || (self.is(k, DET) && self.is(k + 1, MEDIA)));
+            && (self.is(k, MEDIA | GER | CONJ)
+                || (self.is(k, DET) && self.is(k + 1, MEDIA))
+                || (self.postal(k) && self.listed_on(k + 1)));
         // (The means past its article: "les textos, le courriel c'est correct".)
         let m = k + usize::from(self.is(k, DET));
         // (Nor the means kept: "stop calling, texting only".)
@@ -129,6 +136,14 @@ impl Reader<'_> {
             && someone
         {
             return Step::Stop;
+        }
+        if self.postal(k) {
+            // ("texts, mail or email": post, no channel; "SMS et mail":
+            // French and Spanish for email.)
+            if self.any(k, "MAIL") && self.any(k - 1, "ET OU Y O NI") {
+                s.ch |= EMAIL;
+            }
+            return Step::Next;
         }
         if self.is(k, MEDIA | GER) && !self.is(k, THING) {
             // "email communication": the means named first narrows a
@@ -187,12 +202,18 @@ impl Reader<'_> {
             s.item = true;
             s.named_one = self.ch(k) != 0;
             s.end = k + 1;
+        } else if self.postal(k) && self.listed_on(k + 1) {
+            // ("letters and texts", "postcards, texts or calls": a piece of
+            // post in a list of means names no channel of its own.)
+            s.media = true;
+            s.end = k + 1;
         } else if self.is(k, THING) {
             // ("job texts", "gym promos", "service reminders": a thing before
             // a means is what the means are about.)
+            // ("the appointment reminder list": of the reminders.)
             let about = self.on(k + 1)
                 && self.is(k + 1, MEDIA)
-                && !self.is(k + 1, THING | SING)
+                && (!self.is(k + 1, THING | SING) || self.any(k + 2, "LIST LISTS"))
                 && !self.eq(k + 1, "SUBSCRIPTION");
             if !about {
                 return Step::Done(Obj::Thing);
@@ -223,6 +244,24 @@ impl Reader<'_> {
             return Step::Stop;
         }
         Step::Next
+    }
+
+    /// Word `k` is a piece of post ("letters", "mailers"): no channel.
+    pub(super) fn postal(&self, k: usize) -> bool {
+        self.any(
+            k,
+            "MAIL LETTERS LETTER MAILERS MAILER POSTCARDS POSTCARD FLYERS FLYER BROCHURES BROCHURE POSTAL",
+        ) || self.any(k, "CATALOGS CATALOG CATALOGUES CATALOGUE PAMPHLETS PAMPHLET")
+    }
+
+    /// A list of means goes on at word `k` (after "and" or a comma).
+    fn listed_on(&self, k: usize) -> bool {
+        let m = k + usize::from(self.on(k) && self.is(k, CONJ));
+        // ("the mailers and the calls".)
+        let m = m + usize::from(m > k && self.is(m, DET) && self.on(m));
+        (self.on(k) || self.brk(k) == WEAK)
+            && (m > k || !self.on(k))
+            && (self.is(m, MEDIA) && !self.is(m, THING) || self.postal(m))
     }
 
     /// "my subscription" is to these messages; "my subscription to the

@@ -61,8 +61,9 @@ impl Reader<'_> {
             return None;
         }
         // "only by email", "only emails please".
-        if let Some(named) = self.via(v) {
-            return self.leaving(i, self.means(v + 1).0, named);
+        // ("uniquement par mail": the list's own end.)
+        if let Some((named, end)) = self.via_list(v) {
+            return self.leaving(i, end, named);
         }
         if !self.is(v, CVERB) {
             let (mut end, ch) = self.means(v);
@@ -80,7 +81,10 @@ impl Reader<'_> {
         }
         match self.via(end) {
             // "only contact me by email".
-            Some(named) if ch == ALL_CH => self.leaving(i, self.means(end + 1).0, named),
+            Some(named) if ch == ALL_CH => {
+                let after = self.via_list(end).map_or(end + 1, |(_, e)| e);
+                self.leaving(i, after, named)
+            }
             Some(_) => None,
             // "only email me", "only text" (not "only emailed you once").
             // ("only email please".)

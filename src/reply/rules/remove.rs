@@ -39,6 +39,15 @@ impl Reader<'_> {
         {
             return hit(i, k + 1, ALL_CH);
         }
+        // ("Merci de m'oublier": the pronoun first.)
+        if self.is(i, FORGET)
+            && i > 1
+            && self.is(i - 1, ME)
+            && self.any(i - 2, "DE D")
+            && self.bare(i + 1)
+        {
+            return hit(i - 1, i + 1, ALL_CH);
+        }
         if self.eq(i, "REMOVED") {
             return self.removed(i);
         }
@@ -116,7 +125,11 @@ impl Reader<'_> {
         // list": a husband who passed away, a child's number).
         let me = if self.is(i, ME) {
             true
-        } else if (self.is(k, ME) || self.any(k, "HIM HER")) && self.on(k) {
+        } else if (self.is(k, ME)
+            || self.any(k, "HIM HER")
+            || (self.theirs(k) && self.any(k + 1, "DE DU")))
+            && self.on(k)
+        {
             k += 1;
             true
         } else if self.on(k) && self.kin(k) > 1 {
@@ -138,6 +151,7 @@ impl Reader<'_> {
             let before = |b: usize| {
                 !refused
                     && (self.is(b, ME)
+                        || self.theirs(b)
                         || (b > 0
                             && self.written(b, "PUEDEN PUEDE PUEDES PODRIAN PODRIA")
                             && self.is(b - 1, ME))
@@ -175,9 +189,18 @@ impl Reader<'_> {
         }
         // ("take me of ur list": a slip of "off".)
         let from = self.on(k)
-            && (self.any(k, "OFF OUT FROM DE")
+            // ("Sácame del seguro", "Supprimez-moi du contrat": off
+            // something, which `off_list` reads.)
+            && (self.any(k, "OFF OUT FROM DE DEL DU")
                 || (v == "TAKE" && self.eq(k, "OF") && !self.eq(k + 1, "COURSE")));
         if matches!(v, "TAKE" | "GET" | "DROP") && !from {
+            return None;
+        }
+        // ("drop me off at home": a ride; "drop me from your list".)
+        if v == "DROP"
+            && self.eq(k, "OFF")
+            && !matches!(self.object(k + 1), Obj::Media { .. } | Obj::All(_))
+        {
             return None;
         }
         if from {
@@ -212,6 +235,8 @@ impl Reader<'_> {
         // a list of something else.)
         if self.any(o, "AQUI")
             || self.written(o, "ICI HERE")
+            // ("de la police d'assurance": French for the policy.)
+            || (o..o + 2).any(|m| self.written(m, "POLICE") && self.any(m + 1, "D DE"))
             || (self.eq(o, "LA") && !self.on(o + 1))
             || (o..o + 4).take_while(|&m| self.on(m)).any(|m| {
                 self.any(m, "LIST LISTS")
@@ -241,7 +266,12 @@ impl Reader<'_> {
             Obj::Thing => None,
             // ("take me off all your lists": every channel.)
             _ if self.all_lists(o) => hit(i, end, ALL_CH),
-            Obj::Media { ch, .. } => hit(i, end, ch),
+            // ("votre liste d'appels": the list's means after it; a contact
+            // list is the medium's.)
+            Obj::Media { ch, .. } => {
+                let list = self.list_channel(o, o + 4).filter(|&c| c != ALL_CH);
+                hit(i, end, ch | list.unwrap_or(0))
+            }
             Obj::All(_) => hit(i, end, ALL_CH),
             // "take me off the schedule", "remove me from the
             // waitlist": a list the lists do not know is something
@@ -249,5 +279,20 @@ impl Reader<'_> {
             Obj::Unknown => None,
             _ => hit(i, end, 0),
         }
+    }
+
+    /// "No me agreguen a sus listas", "Ne m'ajoutez à aucune liste": the
+    /// customer not to be added to a list, in Spanish and French.
+    pub(super) fn add_me(&self, i: usize) -> Option<Hit> {
+        let refused = i > 1 && self.is(i - 1, ME) && self.any(i - 2, "NO NE N");
+        let list = (i + 1..i + 5)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "LIST LISTS"))?;
+        refused.then_some(())?;
+        hit(
+            i - 2,
+            list + 1,
+            self.list_channel(list, list + 1).unwrap_or(0),
+        )
     }
 }

@@ -146,6 +146,13 @@ impl Reader<'_> {
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
+            // ("Me llegó el correo a spam".)
+            || self.back(i, 5).any(|k| self.unlisted(k, "LLEGO LLEGA LLEGAN LLEGARON CAYO"))
+            // (A belief: "Pensé que era spam", "Je croyais que c'était du
+            // spam".)
+            || self
+                .back_in_sentence(i)
+                .any(|k| self.unlisted(k, "PENSE PENSABA CREI CREIA CROYAIS PENSAIS"))
         {
             return None;
         }
@@ -161,9 +168,12 @@ impl Reader<'_> {
             .unwrap_or(self.t.len());
         let asked = self.t.get(end).map_or(self.toks.asks, |t| t.ask);
         if asked
-            && self
-                .back_in_sentence(i)
-                .all(|k| self.any(k, "ESTO ESO ES EST CE QUE C CA THIS IT IS DU UN UNE A DE"))
+            && self.back_in_sentence(i).all(|k| {
+                self.any(
+                    k,
+                    "ESTO ESO ES EST CE QUE C CA THIS IT IS DU UN UNE UNA A DE",
+                )
+            })
         {
             return None;
         }
@@ -175,8 +185,25 @@ impl Reader<'_> {
             return None;
         }
         // What is called so ("any further communication will be considered
-        // harassment": every channel).
-        hit(i, i + 1, self.media_before(i))
+        // harassment": every channel); "That's harassment." after the
+        // means were named: of them ("You call me 8 times a day. That's
+        // harassment.").
+        let (a, _) = self.sentence(i);
+        // (Of ours: not "My neighbor calls me 8 times a day. That's
+        // harassment.")
+        let ours =
+            (0..a).any(|m| self.any(m, "YOU YOUR UR Y'ALL")) || self.number(0) || self.is(0, MEDIA);
+        let said = a > 0
+            && ours
+            && self.bare(i + 1)
+            && (a..i).all(|m| self.any(m, "THAT'S THIS IS IT'S IT THAT"));
+        let ch = match self.media_before(i) {
+            0 if said => (0..a)
+                .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+                .fold(0, |c, m| c | self.ch(m)),
+            ch => ch,
+        };
+        hit(i, i + 1, ch)
     }
 
     /// The sender as the pronoun before the verb at word `i`, in Spanish

@@ -23,13 +23,18 @@ impl Reader<'_> {
     /// (Asked: "darme de baja", "denme de baja"; not "me dieron de
     /// baja del trabajo", "está de baja por enfermedad".)
     pub(super) fn de_baja(&self, i: usize) -> Option<Hit> {
+        // ("Qué parte de BAJA no entienden".)
+        if self.part_of(i) {
+            return hit(i, i + 1, self.media_before(i));
+        }
         if !(i > 0
             && self.eq(i - 1, "DE")
             && self.on(i)
             && (i == 1
                 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")
                 // ("Quiero que me den de baja".)
-                || (self.written(i - 2, "DEN") && i > 2 && self.is(i - 3, ME))
+                // ("Les agradecería que me dieran de baja".)
+                || (self.written(i - 2, "DEN DIERAN DIERA") && i > 2 && self.is(i - 3, ME))
                 // (Done already: "Ya me di de baja", "me he dado de baja",
                 // "nos dimos de baja".)
                 || (self.any(i - 2, "DI DADO DIMOS")
@@ -50,11 +55,15 @@ impl Reader<'_> {
             || (self.is(i + 1, DET)
                 && self.on(i + 1)
                 && self.t.get(i + 2).is_some_and(|t| t.w.is_empty()));
-        // ("No quiero darme de baja": not wished; "No me den de baja".)
+        // ("No quiero darme de baja", "No me quiero dar de baja": not
+        // wished; "No me den de baja"; "¿Si me doy de baja pierdo los
+        // puntos?": supposed.)
         let unwished = (i.saturating_sub(6)..i).any(|m| {
-            self.eq(m, "NO")
+            (self.eq(m, "NO")
                 && (self.any(m + 1, "QUIERO QUEREMOS DESEO")
-                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i))
+                    || (self.is(m + 1, ME) && self.any(m + 2, "QUIERO QUEREMOS DESEO"))
+                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i)))
+                || (self.eq(m, "SI") && self.is(m + 1, ME) && self.eq(m + 2, "DOY") && m + 4 == i)
         });
         // ("dar de baja el auto viejo", "dar de baja a mi hijo del seguro":
         // a thing, someone else.)
@@ -102,7 +111,8 @@ impl Reader<'_> {
     /// "Vete al diablo", "Váyanse a la mierda", "Allez au diable", "Allez
     /// vous faire foutre": every channel, as "go to hell" is.
     pub(super) fn vete(&self, i: usize) -> Option<Hit> {
-        let vous = self.any(i + 1, "VOUS") || self.unlisted(i + 1, "VOUS");
+        // ("Va te faire foutre".)
+        let vous = self.any(i + 1, "VOUS TE") || self.unlisted(i + 1, "VOUS");
         let end = if self.any(i + 1, "AL AU") && self.unlisted(i + 2, "DIABLO DIABLE CARAJO") {
             i + 3
         } else if (self.eq(i + 1, "A")

@@ -7,6 +7,16 @@ use super::super::words::*;
 use super::{bare_hit, hit, soft, Hit, Obj, Reader};
 
 impl Reader<'_> {
+    /// Word `i` is the keyword of "What part of STOP (don't you
+    /// understand)", "Qué parte de BAJA", "Quelle partie de STOP".
+    pub(super) fn part_of(&self, i: usize) -> bool {
+        i >= 3
+            && ((self.eq(i - 1, "OF") && self.eq(i - 2, "PART") && self.any(i - 3, "WHAT WHICH"))
+                || (self.any(i - 1, "DE DU")
+                    && self.written(i - 2, "PARTE PARTIE")
+                    && self.written(i - 3, "QUE QUELLE")))
+    }
+
     /// Unsubscribe, opt out, revoke, STOPALL, désabonner: anywhere, unless
     /// negated or about something else ("opt out of the warranty").
     pub(super) fn strong(&self, i: usize) -> Option<Hit> {
@@ -25,8 +35,8 @@ impl Reader<'_> {
         let noun = |m: usize| {
             self.unlisted(m, "MANAGEMENT FOOTER FOOTERS FEATURE DEADLINE")
                 || self.any(m, "CLAUSE")
-                || self.unlisted(m, "BUTTON OPTION OPTIONS FEE FEES RATE RATES")
-                || self.unlisted(m, "FORM PERIOD WINDOW")
+                || self.written(m, "BUTTON OPTION OPTIONS FEE FEES RATE RATES")
+                || self.unlisted(m, "FORM PERIOD WINDOW HANDLING PROCESS SETTINGS")
         };
         // ("opt out" as two words.)
         let n = i + 1 + usize::from(self.eq(i + 1, "OUT"));
@@ -130,8 +140,7 @@ impl Reader<'_> {
             return None;
         }
         // "What part of STOP do you not understand?"
-        if i >= 3 && self.eq(i - 1, "OF") && self.eq(i - 2, "PART") && self.any(i - 3, "WHAT WHICH")
-        {
+        if self.part_of(i) {
             return bare_hit(i, self.media_before(i));
         }
         // "This is a cease and desist notice." (Not one from someone else:

@@ -149,6 +149,8 @@ impl Reader<'_> {
             && self.any(h.b - 1, "CALLED CALL APPELER APPELEZ LLAMEN LLAMES LLAMAR")
             && (self.unlisted(h.b, "MR MRS MS MISS MADAME MONSIEUR MADEMOISELLE")
                 || self.written(h.b, "SENORA SENOR SENORITA")
+                // ("No me llames de usted": the form of address.)
+                || (self.eq(h.b, "DE") && self.any(h.b + 1, "USTED"))
                 || by_name)
             || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
         // ("Me equivoqué, no quería poner STOP", "je ne voulais pas écrire

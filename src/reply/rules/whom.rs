@@ -5,6 +5,18 @@ use super::super::words::*;
 use super::Reader;
 
 impl Reader<'_> {
+    /// Word `m` is a French or Spanish pronoun for someone of the household
+    /// named before it ("Ma mère est décédée, ne l'appelez plus", "Mi mamá
+    /// falleció, no la llamen más", "Mon père est décédé, retirez-le").
+    pub(super) fn theirs(&self, m: usize) -> bool {
+        self.any(m, "LA LO LE L")
+            && (0..m).any(|x| {
+                self.kin(x) > 1
+                    || self.any(x, "DECEASED PASSED DIED")
+                    || self.unlisted(x, "FALLECIO MURIO DECEDE DECEDEE")
+            })
+    }
+
     /// Someone of the household named at word `k` ("him", "her", "my
     /// mother"): how many words name them, else 0.
     /// ("my grandmother", "my kids", "my elderly mother", "my 85 year old
@@ -65,9 +77,14 @@ impl Reader<'_> {
                 && self.any(k + 1, "ESTE MI ESE LA")
                 && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
                     || self.unlisted(k + 2, "CASA CELULAR")));
-        if three {
+        // ("our main line", "my direct line".)
+        let main = self.any(k, "THIS MY THAT THE OUR")
+            && self.written(k + 1, "MAIN DIRECT")
+            && self.any(k + 2, "NUMBER PHONE LINE");
+        if three || main {
             return Some(k + 3);
         }
+
         // ("don't call my house", "chez moi": the customer at home.)
         (self.unlisted(k, "CHEZ") && self.is(k + 1, ME)
             || self.any(k, "THIS MY THAT")
@@ -85,7 +102,7 @@ impl Reader<'_> {
     pub(super) fn moved(&self, k: usize) -> bool {
         let old = self.any(k, "MY THE THIS THAT")
             && (((self.any(k + 1, "OLD PREVIOUS WORK HOME") || self.unlisted(k + 1, "HOUSE"))
-                && (self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE")
+                && (self.any(k + 2, "NUMBER PHONE CELL EMAIL ADDRESS LINE ONE")
                     // ("my old work address".)
                     || (self.any(k + 2, "WORK HOME")
                         && self.any(k + 3, "NUMBER PHONE CELL EMAIL ADDRESS LINE"))))
@@ -96,9 +113,13 @@ impl Reader<'_> {
         // (Or one written out: "Stop calling 555-867-5309, my new number is
         // ...", "Stop emailing jo@acme.com, use sam@acme.com".)
         let written = (self.eq(k, "MY") && self.eq(k + 1, "NUMBER")) || self.eq(k, "ADDRESS");
+        // ("New number is ..., stop calling the old one": the new one
+        // named before too.)
         (old || written)
-            && (k + 1..self.t.len()).any(|m| {
-                self.any(m, "NEW INSTEAD")
+            && (0..self.t.len()).any(|m| {
+                (self.any(m, "NEW") && m != k + 1
+                    || self.written(m, "UPDATE UPDATED CHANGED")
+                    || self.eq(m, "INSTEAD") && m > k)
                     || (self.any(m, "USE ADD") && self.any(m + 1, "MY THIS THE ADDRESS"))
             })
     }
@@ -117,9 +138,10 @@ impl Reader<'_> {
         });
         named
             && (from..self.t.len()).any(|m| {
+                // ("..., mejor al celular", "plutôt sur mon cellulaire".)
                 ((self.is(m, CVERB) && self.is(m, ME))
                     || self.any(m, "USE")
-                    || self.written(m, "USEN UTILISEZ"))
+                    || self.written(m, "USEN UTILISEZ MEJOR PLUTOT"))
                     && (m + 1..m + 4).any(line)
                     // (Not refused too: "don't use my number for anything".)
                     && !self.back(m, 2).any(|b| self.is(b, NEG) || self.any(b, "NO NE"))

@@ -65,6 +65,16 @@ pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
             words::lookup("STOP")?,
         ));
     }
+    // ("mappeler", "menvoyer": French "m'" with its apostrophe left out,
+    // before a verb of contact.)
+    if let Some(verb) = s
+        .strip_prefix('M')
+        .filter(|r| r.starts_with(['A', 'E', 'I', 'O', 'U']))
+        .and_then(read_word)
+        .filter(|k| k.f & CVERB != 0)
+    {
+        return Some((words::lookup("M")?, 1, verb));
+    }
     let (first, rest) = match s.strip_prefix("STOP") {
         Some(rest) => ("STOP", rest),
         None => (
