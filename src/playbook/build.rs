@@ -1,8 +1,6 @@
 //! From the written shape to the validated playbook: every value checked,
 //! defaults filled in, and every problem reported with its path.
 
-use std::collections::BTreeSet;
-
 use super::campaign::build_campaign;
 use super::raw::{RawBlock, RawCap, RawDuration, RawOptOut, RawPlaybook, RawStep};
 use super::*;
@@ -136,9 +134,7 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
         opt_out: opt_out_rule(raw.opt_out, &mut p),
         sticky: sticky(raw.sticky_statuses.unwrap_or_default(), &mut p),
         holidays: dates(raw.holidays, "holidays", &mut p),
-        blackout_dates: dates(raw.blackout_dates, "blackoutDates", &mut p)
-            .into_iter()
-            .collect(),
+        blackout_dates: dates(raw.blackout_dates, "blackoutDates", &mut p),
         frequency_cap: raw.frequency_cap.and_then(|c| frequency_cap(c, &mut p)),
         keywords: raw
             .keywords
@@ -327,13 +323,16 @@ fn sticky(sticky: Vec<Status>, p: &mut Problems) -> Vec<Status> {
     sticky
 }
 
-/// A list of dates `YYYY-MM-DD` (`holidays`, `blackoutDates`).
-fn dates(list: Option<Vec<String>>, field: &str, p: &mut Problems) -> BTreeSet<NaiveDate> {
-    let mut out = BTreeSet::new();
+/// A list of dates `YYYY-MM-DD` (`holidays`, `blackoutDates`), in order,
+/// each once.
+fn dates(list: Option<Vec<String>>, field: &str, p: &mut Problems) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
     for (i, h) in list.unwrap_or_default().iter().enumerate() {
         match parse_date(h) {
             Some(d) => {
-                out.insert(d);
+                if let Err(at) = out.binary_search(&d) {
+                    out.insert(at, d);
+                }
             }
             None => p.push(Error::playbook(
                 format!("{field}[{i}]"),

@@ -9,8 +9,6 @@ mod campaign;
 mod raw;
 mod shape;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -229,8 +227,8 @@ pub struct Playbook {
     pub opt_out: OptOutRule,
     /// Statuses only another logged outcome replaces.
     pub sticky: Vec<Status>,
-    /// Local dates that are not business days.
-    pub holidays: BTreeSet<NaiveDate>,
+    /// Local dates that are not business days, in order, each once.
+    pub holidays: Vec<NaiveDate>,
     /// Local dates with no calls or texts at all (a declared emergency, a day
     /// of mourning): the contact window is shut for the whole day.
     pub blackout_dates: Vec<NaiveDate>,
@@ -301,7 +299,7 @@ impl Playbook {
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         use chrono::Datelike;
         let wd = date.weekday().num_days_from_monday();
-        wd < 5 && !self.holidays.contains(&date)
+        wd < 5 && self.holidays.binary_search(&date).is_err()
     }
 }
 

@@ -162,7 +162,7 @@ impl Batch {
             }
         })?;
         if !failed.is_empty() {
-            let last_bad: std::collections::HashMap<String, usize> = failed.into_iter().collect();
+            let last_bad: rustc_hash::FxHashMap<String, usize> = failed.into_iter().collect();
             let mut at = good_at.into_iter();
             good.retain(|c| {
                 let i = at.next().unwrap_or(usize::MAX);

@@ -38,7 +38,7 @@ pub const NO_PLACE: u16 = u16::MAX;
 #[derive(Debug, Default)]
 pub struct Names {
     names: Vec<String>,
-    ids: HashMap<String, u16>,
+    ids: HashMap<String, u16, FxBuildHasher>,
 }
 
 impl Names {

@@ -1,8 +1,6 @@
 //! Counts per facet among the contacts a filter matches: one pass over the
 //! fact columns.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::model::Channel;
@@ -40,15 +38,82 @@ fn equal_bits(bytes: &[u8], v: u8) -> u64 {
 /// Counts per facet.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facets {
-    /// By status id. (Keys of one type for the four maps: one instance of
-    /// the map's code in the module.)
-    pub status: BTreeMap<String, u32>,
+    /// By status id.
+    pub status: Counts,
     /// By next-action label (`"none"` when there is none).
-    pub next: BTreeMap<String, u32>,
+    pub next: Counts,
     /// By campaign phase id.
-    pub phase: BTreeMap<String, u32>,
+    pub phase: Counts,
     /// By channel allowed now.
-    pub allowed: BTreeMap<String, u32>,
+    pub allowed: Counts,
+}
+
+/// Counts by key, in the order of the keys (as a map, a JSON object): a
+/// sorted list, as the few dozen keys of a facet need no tree (and the
+/// module then carries no B-tree's code).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts(Vec<(String, u32)>);
+
+impl Counts {
+    /// Sets the count of `key`.
+    pub fn insert(&mut self, key: String, n: u32) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(at) => {
+                if let Some(e) = self.0.get_mut(at) {
+                    e.1 = n;
+                }
+            }
+            Err(at) => self.0.insert(at, (key, n)),
+        }
+    }
+
+    /// The count of `key`, if it is listed.
+    pub fn get(&self, key: &str) -> Option<&u32> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.0.get(at).map(|(_, n)| n)
+    }
+
+    /// How many keys are listed.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No key is listed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys with their counts, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &u32)> {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+
+    /// The counts, in the order of their keys.
+    pub fn values(&self) -> impl Iterator<Item = &u32> {
+        self.0.iter().map(|(_, n)| n)
+    }
+
+    /// The keys, in order.
+    pub fn into_keys(self) -> impl Iterator<Item = String> {
+        self.0.into_iter().map(|(k, _)| k)
+    }
+}
+
+impl<'a> IntoIterator for &'a Counts {
+    type Item = (&'a String, &'a u32);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, u32)>,
+        fn(&'a (String, u32)) -> (&'a String, &'a u32),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, n)| (k, n))
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 /// The counts among the slots `c` matches. Every status, channel and
