@@ -88,6 +88,44 @@ impl Reader<'_> {
             .is_some_and(|t| t.w.is_empty() && words.split(' ').any(|w| w == self.toks.surface(t)))
     }
 
+    /// The list at word `n` is of something else: "la lista de espera",
+    /// "la liste des invités", "la lista de conductores".
+    pub(super) fn list_of_others(&self, n: usize) -> bool {
+        let of = n + 1 + usize::from(self.any(n + 1, "DE D DES DU OF") && self.on(n + 1));
+        of > n + 1
+            && (self.any(of, "ESPERA ATTENTE")
+                || self.written(of, "CONDUCTORES CONDUCTEURS CHOFERES INVITADOS INVITES"))
+    }
+
+    /// The channels of our messages named in the sentences before word `a`
+    /// ("Your team called me four times today.", "Me llamaron cuatro veces
+    /// hoy."): not the customer's own ("I called 4 times", "I've emailed
+    /// the HOA"), none that did not come ("Nobody has called me", "never
+    /// returned my calls"), nor another's ("My insurance company called").
+    pub(super) fn ours_named(&self, a: usize) -> u8 {
+        (0..a)
+            .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+            .filter(|&m| {
+                let (s, _) = self.sentence(m);
+                !(s..m).any(|x| {
+                    self.is(x, I1 | NEG)
+                        || self.any(x, "MY MI MON MA NO HIS HER")
+                        || self.written(x, "NOBODY NOONE NADIE PERSONNE LE")
+                })
+            })
+            .fold(0, |c, m| c | self.ch(m))
+    }
+
+    /// A belief told before word `i` is confirmed after it: "I thought it
+    /// was spam and it is", "Pensé que era spam, y efectivamente lo es", "Je
+    /// pensais que c'était du spam et c'est bien le cas".
+    pub(super) fn confirmed(&self, i: usize) -> bool {
+        (i + 1..self.t.len()).any(|m| {
+            self.written(m, "EFECTIVAMENTE EFFECTIVEMENT INDEED CAS")
+                || (self.any(m, "IT LO") && self.written(m + 1, "IS ES") && self.bare(m + 2))
+        })
+    }
+
     /// The words of the sentence that holds word `i`: its first, and the
     /// one after its last.
     pub(super) fn sentence(&self, i: usize) -> (usize, usize) {
@@ -221,7 +259,9 @@ impl Reader<'_> {
             && self.on(k + 1)
             && (!self.on(k + 2)
                 || self.any(k + 2, "INSTEAD ONLY PLEASE DIRECTLY")
-                || self.is(k + 2, WHEN | DET));
+                || self.is(k + 2, WHEN | DET)
+                // ("Don't call, reach me by text or by email".)
+                || (self.ch(k) == ALL_CH && self.any(k + 2, "BY VIA")));
         // "don't call, text only": the means and "only", without "me".
         let only = self.on(k + 1) && self.any(k + 1, "ONLY INSTEAD");
         // ("no me llames, textéame": the verb with "me" on it.)

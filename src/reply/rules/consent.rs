@@ -60,4 +60,18 @@ impl Reader<'_> {
         }
         None
     }
+
+    /// The customer says they are on the do-not-call register named at word
+    /// `i`: "Je suis inscrit sur Bloctel", "Estoy en la lista Robinson"
+    /// (not asked about, denied or left).
+    pub(super) fn on_register(&self, i: usize) -> bool {
+        let said = self.back_in_sentence(i).any(|m| {
+            self.written(m, "SUIS SOMMES ESTOY ESTAMOS")
+                || self.written(m, "INSCRIT INSCRITE INSCRITO INSCRITA")
+        });
+        let not = self
+            .back_in_sentence(i)
+            .any(|m| self.any(m, "NE N PAS NO") || self.written(m, "ETAIS BORRE DESINSCRIT"));
+        said && !not && !self.question(i)
+    }
 }

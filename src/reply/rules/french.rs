@@ -27,7 +27,7 @@ impl Reader<'_> {
         if self.written(i + 2, "ETRE") && self.written(i + 3, "DANS SUR") {
             let list = (i + 4..i + 6).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
             // (Not the waiting list: "lista de espera".)
-            if self.on(list + 2) && self.any(list + 2, "ESPERA ATTENTE") {
+            if self.list_of_others(list) {
                 return None;
             }
             return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));
@@ -190,7 +190,9 @@ impl Reader<'_> {
         if self
             .back_in_sentence(i)
             .any(|m| self.unlisted(m, "POURQUOI"))
+            // (Not a question tag: "Vous ne m'appelez plus, c'est clair ?".)
             || (self.question(i)
+                && self.brk(i + 1) != super::super::text::WEAK
                 && self
                     .back(i, 4)
                     .any(|m| self.written(m, "VOUS TU") && self.any(m + 1, "NE N")))

@@ -221,9 +221,9 @@ impl Reader<'_> {
         };
         if self.bare(e + 1) && !self.any(e + 1, "SAID INFO INFORMATION DETAILS") {
             // ("Your team called me four times today. Enough.")
-            let named = (0..i)
-                .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                .fold(0, |c, m| c | self.ch(m));
+            // (Ours: not "I called 4 times and no one answered. Enough is
+            // enough.")
+            let named = self.ours_named(self.sentence(i).0);
             // ("Ya basta", "Ça suffit", "C'est assez", "That's enough": the
             // whole message.)
             // (After a keyword too: "STOP c'est assez", "arrêtez svp, ça suffit".)
@@ -252,7 +252,8 @@ impl Reader<'_> {
             Obj::Media { end, ch }
                 if self.on(j)
                     && !(self.any(end, "FROM DE")
-                        && self.any(end + 1, "MY OTHER MI MIS MON MES")) =>
+                        && (self.any(end + 1, "MY OTHER MI MIS MON MES")
+                            || self.written(end + 1, "OTROS OTRAS AUTRES"))) =>
             {
                 hit(i, end, ch)
             }

@@ -150,6 +150,8 @@ impl Reader<'_> {
                 ch |= CALL;
             } else if self.any(m, "MAIL") && self.any(m - 1, "PAR POR") {
                 ch |= EMAIL;
+            } else if self.any(m, "CORREO CORREOS") && self.written(m + 1, "POSTAL") {
+                // ("por correo postal": post.)
             } else if self.ch(m) != 0 {
                 ch |= self.ch(m);
             } else if !(self.is(m, CONJ)

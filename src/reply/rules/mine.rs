@@ -243,7 +243,8 @@ impl Reader<'_> {
     /// one in use: "my old number", "my work email", "mon ancien numéro".
     pub(super) fn another_line(&self, m: usize) -> bool {
         self.any(m, "OLD PREVIOUS OTHER SECOND NEW WORK HOME")
-            || self.written(m, "ANCIEN ANCIENNE VIEJO VIEJA ANTERIOR")
+            || self.written(m, "ANCIEN ANCIENNE ANCIENS ANCIENNES")
+            || self.written(m, "VIEJO VIEJA VIEJOS ANTERIOR")
     }
 
     /// The channel of a list of one means named from word `from` to `to` in

@@ -336,12 +336,15 @@ impl Reader<'_> {
             }
             "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),
             "GIVE" => self.give_a_rest(i),
-            "TCPA" | "CRTC" | "CNIL" => self.law(i),
+            "TCPA" | "CRTC" => self.law(i),
+            // ("Votre entreprise respecte la CNIL?": asked.)
+            "CNIL" if !self.question(i) => self.law(i),
             // A do-not-call register by its name: France's, Spain's ("la
             // lista Robinson"; Robinson alone is a name).
-            // (Not asked about: "Qu'est-ce que Bloctel?")
-            "BLOCTEL" if !self.question(i) => hit(i, i + 1, CALL),
-            "ROBINSON" if i > 0 && self.any(i - 1, "LIST") && !self.question(i) => {
+            // (Not asked about, nor left: "Qu'est-ce que Bloctel?", "Je ne
+            // suis pas sur Bloctel", "Me borré de la lista Robinson".)
+            "BLOCTEL" if self.on_register(i) => hit(i, i + 1, CALL),
+            "ROBINSON" if i > 0 && self.any(i - 1, "LIST") && self.on_register(i) => {
                 hit(i, i + 1, CALL)
             }
             "VEUX" | "VEUT" => self.veux_plus(i),

@@ -381,7 +381,12 @@ impl Reader<'_> {
             }
             // ("Pourquoi vous ne m'appelez plus ?", "Vous ne m'appelez
             // plus?": more contact wished, asked of them.)
-            if self.is(m, CVERB) && i > 0 && self.written(i - 1, "VOUS TU") && self.question(i) {
+            // (Not a question tag: "Vous ne m'appelez plus, c'est clair ?".)
+            let asked = self.question(i) && {
+                let (_, b) = self.sentence(i);
+                (i + 1..b).all(|x| self.on(x))
+            };
+            if self.is(m, CVERB) && i > 0 && self.written(i - 1, "VOUS TU") && asked {
                 return None;
             }
             if self.is(m, CVERB) {

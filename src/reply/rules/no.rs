@@ -200,7 +200,7 @@ impl Reader<'_> {
         if self.written(k, "ESTAR") && self.eq(k + 1, "EN") {
             let list = (k + 2..k + 4).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
             // (Not the waiting list: "lista de espera".)
-            if self.on(list + 2) && self.any(list + 2, "ESPERA ATTENTE") {
+            if self.list_of_others(list) {
                 return None;
             }
             return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));

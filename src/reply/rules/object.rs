@@ -192,6 +192,10 @@ impl Reader<'_> {
             // "contact list": the list, not all contact.
             return Step::Next;
         }
+        // ("por correo postal": post, not email.)
+        if self.any(k, "CORREO CORREOS") && self.written(k + 1, "POSTAL") {
+            return Step::Done(Obj::Thing);
+        }
         if self.is(k, MEDIA) && !self.is(k, THING) {
             // "the call", "my text": one message, not the messages.
             if self.is(k, SING) && s.spec && !self.is(k + 1, MEDIA) {

@@ -238,13 +238,11 @@ impl Reader<'_> {
             // ("de la police d'assurance": French for the policy.)
             || (o..o + 2).any(|m| self.written(m, "POLICE") && self.any(m + 1, "D DE"))
             || (self.eq(o, "LA") && !self.on(o + 1))
-            || (o..o + 4).take_while(|&m| self.on(m)).any(|m| {
-                self.any(m, "LIST LISTS")
-                    && self.any(m + 1, "DE OF DES DU")
-                    && self.written(m + 2, "CONDUCTORES CONDUCTEURS CHOFERES INVITADOS INVITES")
-            })
+            || (o..o + 4)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.any(m, "LIST LISTS") && self.list_of_others(m))
         {
-            return None;
+            return self.and_off(i, o);
         }
         // ("sacarme de su base de datos", "quítenme de su sistema",
         // "retirez-moi de votre fichier": their records, the medium.)
@@ -263,7 +261,7 @@ impl Reader<'_> {
             return hit(i, end, 0);
         }
         match self.object(o) {
-            Obj::Thing => None,
+            Obj::Thing => self.and_off(i, o),
             // ("take me off all your lists": every channel.)
             _ if self.all_lists(o) => hit(i, end, ALL_CH),
             // ("votre liste d'appels": the list's means after it; a contact
@@ -281,6 +279,16 @@ impl Reader<'_> {
         }
     }
 
+    /// Off something else, and then off a list: "Sácame del seguro del carro
+    /// y de su lista de llamadas", "Supprimez-moi du contrat et de votre
+    /// liste".
+    fn and_off(&self, i: usize, o: usize) -> Option<Hit> {
+        let m = (o..o + 8)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.any(m, "Y ET AND") && self.any(m + 1, "DE DEL DU FROM OFF"))?;
+        self.off_list(i, m + 1)
+    }
+
     /// "No me agreguen a sus listas", "Ne m'ajoutez à aucune liste": the
     /// customer not to be added to a list, in Spanish and French.
     pub(super) fn add_me(&self, i: usize) -> Option<Hit> {
@@ -288,7 +296,7 @@ impl Reader<'_> {
         let list = (i + 1..i + 5)
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "LIST LISTS"))?;
-        refused.then_some(())?;
+        (refused && !self.list_of_others(list)).then_some(())?;
         hit(
             i - 2,
             list + 1,

@@ -146,13 +146,17 @@ impl Reader<'_> {
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
-            // ("Me llegó el correo a spam".)
-            || self.back(i, 5).any(|k| self.unlisted(k, "LLEGO LLEGA LLEGAN LLEGARON CAYO"))
-            // (A belief: "Pensé que era spam", "Je croyais que c'était du
+            // ("Me llegó el correo a spam": to the folder; not "Me llegó su
             // spam".)
-            || self
+            || (i > 0
+                && self.eq(i - 1, "A")
+                && self.back(i, 5).any(|k| self.unlisted(k, "LLEGO LLEGA LLEGAN LLEGARON CAYO")))
+            // (A belief given up: "Pensé que era spam", "Je croyais que
+            // c'était du spam"; not "... y efectivamente lo es".)
+            || (self
                 .back_in_sentence(i)
                 .any(|k| self.unlisted(k, "PENSE PENSABA CREI CREIA CROYAIS PENSAIS"))
+                && !self.confirmed(i))
         {
             return None;
         }
@@ -198,9 +202,7 @@ impl Reader<'_> {
             && self.bare(i + 1)
             && (a..i).all(|m| self.any(m, "THAT'S THIS IS IT'S IT THAT"));
         let ch = match self.media_before(i) {
-            0 if said => (0..a)
-                .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                .fold(0, |c, m| c | self.ch(m)),
+            0 if said => self.ours_named(a),
             ch => ch,
         };
         hit(i, i + 1, ch)

@@ -63,7 +63,13 @@ impl Reader<'_> {
                 && (self.any(m + 1, "QUIERO QUEREMOS DESEO")
                     || (self.is(m + 1, ME) && self.any(m + 2, "QUIERO QUEREMOS DESEO"))
                     || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i)))
-                || (self.eq(m, "SI") && self.is(m + 1, ME) && self.eq(m + 2, "DOY") && m + 4 == i)
+                // (Not "Sí, me doy de baja": yes.)
+                || (self.eq(m, "SI")
+                    && self.on(m + 1)
+                    && self.is(m + 1, ME)
+                    && self.eq(m + 2, "DOY")
+                    && m + 4 == i
+                    && self.question(i))
         });
         // ("dar de baja el auto viejo", "dar de baja a mi hijo del seguro":
         // a thing, someone else.)

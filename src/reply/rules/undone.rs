@@ -187,7 +187,8 @@ impl Reader<'_> {
         let belief = spam
             && self
                 .back_in_sentence(h.a)
-                .any(|m| self.written(m, "THOUGHT ALMOST"));
+                .any(|m| self.written(m, "THOUGHT ALMOST"))
+            && !self.confirmed(h.a);
         // ("I unsubscribed from Carvana's texts", "I opted out of my bank's
         // texts, not yours": done, from another sender's.)
         // ("OPTED OUT" is one word.)

@@ -9,7 +9,13 @@ impl Reader<'_> {
     /// named before it ("Ma mère est décédée, ne l'appelez plus", "Mi mamá
     /// falleció, no la llamen más", "Mon père est décédé, retirez-le").
     pub(super) fn theirs(&self, m: usize) -> bool {
+        // (Not when the customer asks for themselves instead: "no la
+        // llamen, llámenme a mí", "ne l'appelez pas, appelez-moi".)
+        let me_instead = (m + 2..self.t.len()).any(|x| {
+            self.is(x, CVERB) && (self.is(x, ME) || (self.is(x + 1, ME) && self.on(x + 1)))
+        });
         self.any(m, "LA LO LE L")
+            && !me_instead
             && (0..m).any(|x| {
                 self.kin(x) > 1
                     || self.any(x, "DECEASED PASSED DIED")
