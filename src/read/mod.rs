@@ -18,6 +18,7 @@ mod event;
 mod fields;
 mod json;
 mod names;
+mod order;
 mod record;
 mod repeated;
 mod time_arg;

@@ -303,10 +303,7 @@ pub(super) fn read_contact(
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     kept.append(&mut events);
     batch.events = events;
-    // (The index makes every key unique: an unstable sort keeps the input
-    // order of events at one instant, and the module keeps no stable sort.)
-    kept.sort_unstable_by_key(|e| (e.at, e.index));
-    Ok(f.into_contact(kept))
+    Ok(f.into_contact(super::order::by_time(kept)))
 }
 
 /// Resolves the local times (no offset) read before the zone was known, in
