@@ -457,9 +457,12 @@ async function main(argv) {
     if (!keep.length) return {};
     const o = {};
     let fields = null; // the record's keys, listed only when a name is not one as written
-    const keysOf = () => (fields ??= row && typeof row === 'object' ? Object.keys(row) : []);
+    // (A record that is no object, `3` or `"oops"` in a JSON file, has no
+    // fields to keep: its own error row says what it is.)
+    const isObject = row !== null && typeof row === 'object';
+    const keysOf = () => (fields ??= isObject ? Object.keys(row) : []);
     for (const k of keep) {
-      const key = k in (row || {}) ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
+      const key = isObject && k in row ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
       o[k] = key === undefined ? undefined : row[key];
       if (!keepChecked && key === undefined && row && typeof row === 'object') {
         const fields = keysOf();
@@ -619,7 +622,7 @@ async function main(argv) {
     }
     if (!opts.quiet) {
       const later = planned.filter((p) => p.plannedFor > lastDay).length;
-      report(`queue for ${today}${days > 1 ? ` to ${lastDay}` : ''} (${tz}): ${rows.length} of ${queueItems.length} ${opts.channel === 'all' ? 'next actions' : `${opts.channel}s`}, ${later} planned later; capacity ${capacity}/day`);
+      report(`queue for ${today}${days > 1 ? ` to ${lastDay}` : ''} (${tz}): ${rows.length} of ${queueItems.length} ${{ all: 'next actions', sms: 'texts', call: 'calls', email: 'emails' }[opts.channel] ?? `${opts.channel}s`}, ${later} planned later; capacity ${capacity}/day`);
     }
   }
 }

@@ -75,15 +75,19 @@ function formatOf(file, given, firstChar) {
   return firstChar === '{' || firstChar === '[' ? 'json' : 'csv';
 }
 
+/** A cell that holds no value: empty, or a database export's `NULL` or `\N`. */
+function noValue(value) {
+  return value === undefined || value === null || value === '' || value === 'NULL' || value === '\\N';
+}
+
 /**
  * A cell as the engine should see it: "" is not given, and so are SQL's markers of
  * no value, `NULL` and `\N`, as database exports write them; booleans and numbers
  * typed.
  */
 function cell(field, value) {
-  if (value === undefined || value === null) return undefined;
+  if (noValue(value)) return undefined;
   const s = String(value);
-  if (s === '' || s === 'NULL' || s === '\\N') return undefined;
   if (BOOLEAN_FIELDS.has(field)) {
     const b = s.trim().toLowerCase();
     if (['true', 'yes', 'y', '1'].includes(b)) return true;
@@ -217,7 +221,8 @@ function contactFromRow(row, column, line) {
     if (col === undefined) continue;
     const raw = row[col];
     if (field === 'events') {
-      if (raw === undefined || raw === '') continue;
+      // ("NULL", "\N": a database export's contact with no events.)
+      if (noValue(raw)) continue;
       try {
         contact.events = JSON.parse(raw);
       } catch (e) {

@@ -20,7 +20,9 @@ use crate::time::{Instant, Zone};
 struct RawItem {
     /// A non-empty string or a number, as a contact's id.
     id: serde_json::Value,
-    /// A number from -1e9 to 1e9, or as a CRM export writes it: a numeric
+    /// A number from -2e9 to 2e9 (every priority an evaluation gives: a
+    /// contact's own and the playbook's opt-out boost, each up to 1e9), or
+    /// as a CRM export writes it: a numeric
     /// string; `""` or `null` is "not given" (0), as on a contact.
     #[serde(default)]
     priority: serde_json::Value,

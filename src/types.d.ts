@@ -777,8 +777,10 @@ export interface QueueItem {
   /**
    * Higher is called first; on a full day the lowest is deferred first. As a CRM
    * export writes it, a numeric string is its number and `""` or `null` is not given.
+   * Every priority an evaluation gives is taken (a contact's own and the opt-out boost).
+   * @unit a number from -2e9 to 2e9
    * @default 0
-   * @errors `items[i].priority: expected a number, got "high"`
+   * @errors `items[i].priority: expected a number from -2e9 to 2e9, got "high"`
    */
   priority?: number;
   /**

@@ -141,18 +141,36 @@ pub(super) fn added_at(v: Val<'_>, cx: &mut Ctx, out: &mut Errors) -> Option<Ins
 
 /// `priority`: a number from -1e9 to 1e9 (or its text), optional.
 pub(super) fn priority(v: Val<'_>, out: &mut Errors) -> Option<f64> {
+    ranked(v, out, Reach::Contact)
+}
+
+/// How far a priority may reach.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    /// A contact's own: ±1e9.
+    Contact,
+    /// A queue item's: what an evaluation gives, a contact's own and the
+    /// playbook's opt-out boost (each up to 1e9), ±2e9.
+    Evaluated,
+}
+
+fn ranked(v: Val<'_>, out: &mut Errors, reach: Reach) -> Option<f64> {
     let v = v.given()?;
     let n = match &v {
         Val::Num(n, _) => Some(*n),
         Val::Str(s) => s.trim().parse::<f64>().ok(),
         _ => None,
     };
+    let (max, words) = match reach {
+        Reach::Contact => (1e9, "-1e9 to 1e9"),
+        Reach::Evaluated => (2e9, "-2e9 to 2e9"),
+    };
     match n {
-        Some(n) if n.is_finite() && n.abs() <= 1e9 => Some(n),
+        Some(n) if n.is_finite() && n.abs() <= max => Some(n),
         _ => {
             out.push(Error::input(
                 "priority",
-                format!("expected a number from -1e9 to 1e9, got {}", v.got()),
+                format!("expected a number from {words}, got {}", v.got()),
             ));
             None
         }
@@ -160,8 +178,8 @@ pub(super) fn priority(v: Val<'_>, out: &mut Errors) -> Option<f64> {
 }
 
 /// A queue item's `id` and `priority`, read as a contact's are (a non-empty
-/// string or a number of at most 2^53; a number from -1e9 to 1e9, or its
-/// digits, `""` or `null` not given): their errors, at `id` and `priority`,
+/// string or a number of at most 2^53; a number from -2e9 to 2e9, every
+/// priority an evaluation gives, or its digits, `""` or `null` not given): their errors, at `id` and `priority`,
 /// and the priority. A string holding U+FFFF is one the host cut in the
 /// middle of an emoji (the queue's text marks the half pair so).
 pub fn queue_item(
@@ -172,7 +190,7 @@ pub fn queue_item(
     let (id_text, pr_text) = (number_text(item_id), number_text(item_priority));
     let cut = item_id.as_str().is_some_and(|s| s.contains('\u{FFFF}'));
     id(val(item_id, &id_text), cut, &mut out);
-    let p = priority(val(item_priority, &pr_text), &mut out);
+    let p = ranked(val(item_priority, &pr_text), &mut out, Reach::Evaluated);
     (out.0, p)
 }
 

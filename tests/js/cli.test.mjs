@@ -841,3 +841,46 @@ test('CSV cells NULL and \\N (SQL exports) are not given', () => {
   assert.equal(ev.priority, 0);
   assert.equal(ev.timeZone, 'America/New_York');
 });
+
+test("a database export's NULL and \\N are no events; --keep beside a record that is no object; a boosted priority past 1e9 is queued", () => {
+  // A contact with no events, as a database writes "no value" in the
+  // events column: evaluated, not refused.
+  const csv = join(dir, 'db.csv');
+  writeFileSync(csv, [
+    'id,name,timeZone,addedAt,region,priority,events',
+    '1,Ann,America/New_York,2026-11-10T14:00:00Z,NULL,NULL,NULL',
+    '2,Ben,America/Chicago,2026-11-10T15:00:00Z,\\N,\\N,\\N',
+    '',
+  ].join('\n'));
+  let r = run(['evaluate', csv, '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = parseCsv(r.stdout, { columns: true });
+  assert.deepEqual(rows.map((x) => [x.id, x.next, x.error]), [['1', 'Call ASAP', ''], ['2', 'Call ASAP', '']]);
+
+  // --keep: a JSON record that is a string is its own error; the good one is
+  // queued with its kept column.
+  const json = join(dir, 'mixed.json');
+  writeFileSync(json, JSON.stringify(['oops', { id: 'ok1', timeZone: 'America/New_York', addedAt: '2026-11-10T14:15:00Z', phone: '555' }]));
+  r = run(['queue', json, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--keep', 'phone', '--format', 'ndjson']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /line 1: expected a contact object, got "oops"/);
+  const queued = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(queued.map((q) => [q.id, q.input.phone]), [['ok1', '555']]);
+
+  // A contact's priority of 1e9 with the texting opt-out's boost: the
+  // evaluation's priority is past 1e9, and the queue takes it, first.
+  const boosted = join(dir, 'boosted.ndjson');
+  const texted = [
+    { kind: 'message', at: '2026-11-10T14:05:00Z', channel: 'sms', direction: 'out' },
+    { kind: 'message', at: '2026-11-10T14:06:00Z', channel: 'sms', direction: 'in', text: 'STOP' },
+  ];
+  writeFileSync(boosted, [
+    { id: 'a', timeZone: 'America/New_York', addedAt: '2026-11-10T14:00:00Z', priority: 1e9, events: texted },
+    { id: 'b', timeZone: 'America/New_York', addedAt: '2026-11-10T14:00:00Z', priority: 3 },
+  ].map((c) => JSON.stringify(c)).join('\n') + '\n');
+  r = run(['queue', boosted, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--format', 'ndjson']);
+  assert.equal(r.status, 0, r.stderr);
+  const q = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(q.map((x) => [x.id, x.priority]), [['a', 1000000010], ['b', 3]]);
+  assert.match(r.stderr, /2 of 2 calls/);
+});
