@@ -121,7 +121,9 @@ impl Reader<'_> {
     /// pensais que c'était du spam et c'est bien le cas".
     pub(super) fn confirmed(&self, i: usize) -> bool {
         (i + 1..self.t.len()).any(|m| {
-            self.written(m, "EFECTIVAMENTE EFFECTIVEMENT INDEED CAS")
+            self.written(m, "EFECTIVAMENTE EFFECTIVEMENT INDEED")
+                // ("c'est bien le cas"; not "en tout cas": anyway.)
+                || (self.written(m, "CAS") && m > 0 && self.eq(m - 1, "LE"))
                 || (self.any(m, "IT LO") && self.written(m + 1, "IS ES") && self.bare(m + 2))
         })
     }

@@ -124,7 +124,9 @@ impl Reader<'_> {
         (old || written)
             && (0..self.t.len()).any(|m| {
                 (self.any(m, "NEW") && m != k + 1
-                    || self.written(m, "UPDATE UPDATED CHANGED")
+                    // ("Please update my number to ...", not "I changed jobs".)
+                    || (self.written(m, "UPDATE UPDATED CHANGED")
+                        && (m + 1..m + 4).any(|x| self.any(x, "NUMBER PHONE CELL EMAIL ADDRESS")))
                     || self.eq(m, "INSTEAD") && m > k)
                     || (self.any(m, "USE ADD") && self.any(m + 1, "MY THIS THE ADDRESS"))
             })
