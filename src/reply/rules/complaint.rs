@@ -395,15 +395,21 @@ impl Reader<'_> {
                 all = true;
             } else if self.eq(k, "TO") && k > a && self.is(k - 1, KEY) && self.is(k + 1, KEY) {
                 // ("STOP to end", as a short code's help says it.)
-            } else if self.any(k, "DE A")
+            } else if self.any(k, "DE A DEL")
                 && k > a
                 && self.is(k - 1, KEY)
                 && (self.is(k + 1, ALLW) || self.ch(k + 1) & ALL_CH != 0)
             {
                 // The preposition of "BAJA DE TODO", "BAJA DE CORREOS".
-            } else if k > a + 1 && self.eq(k - 1, "DE") && self.is(k - 2, KEY) && self.is(k, MEDIA)
+            } else if k > a + 1
+                && self.any(k - 1, "DE DEL")
+                && self.is(k - 2, KEY)
+                && self.is(k, MEDIA)
             {
                 named |= self.ch(k) & ALL_CH;
+            } else if k > a && self.is(k - 1, KEY) && self.eq(k, "MAIL") && !self.on(k + 1) {
+                // ("ARRET mail": French for email.)
+                named |= EMAIL;
             } else if k > a
                 && self.is(k, MEDIA)
                 && !self.is(k, THING | GER)

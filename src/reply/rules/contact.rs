@@ -254,6 +254,11 @@ impl Reader<'_> {
         if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.any(k + 1, "UNTIL TILL") {
             return None;
         }
+        // ("Don't call here again", "Do not contact me here": at this
+        // number or address, the medium when all contact was refused.)
+        if self.written(k, "HERE") && (self.bare(k + 1) || self.any(k + 1, "AGAIN ANYMORE EVER")) {
+            return hit(i, k, if ch == ALL_CH { 0 } else { ch });
+        }
         // ("No me manden nada por mail": the means after "nada".)
         if self.eq(k, "NADA") && self.via(k + 1).is_some() {
             return hit(i, k + 1, self.narrowed(ch, k + 1));

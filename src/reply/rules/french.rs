@@ -69,7 +69,9 @@ impl Reader<'_> {
             return hit(i, w, ALL_CH);
         }
         // "lâchez-moi".
-        if self.any(i, "LACHEZ LACHE") && self.is(i + 1, ME) && self.bare(i + 2) {
+        // ("lâchez-moi la grappe".)
+        let grappe = self.eq(i + 2, "LA") && self.written(i + 3, "GRAPPE") && self.bare(i + 4);
+        if self.any(i, "LACHEZ LACHE") && self.is(i + 1, ME) && (self.bare(i + 2) || grappe) {
             return hit(i, i + 2, ALL_CH);
         }
         None
@@ -178,7 +180,9 @@ impl Reader<'_> {
         let of_you = |m: usize| (m..m + 3).any(|n| self.written(n, "VOUS"));
         if self.eq(i, "PLUS")
             && !self.question(i)
-            && ((self.written(i + 1, "RIEN") && self.written(i + 2, "SAVOIR") && of_you(i + 3))
+            && ((self.written(i + 1, "RIEN")
+                && self.written(i + 2, "SAVOIR")
+                && (of_you(i + 3) || self.bare(i + 3)))
                 || (self.written(i + 1, "ENTENDRE")
                     && self.written(i + 2, "PARLER")
                     && of_you(i + 3)))
@@ -224,9 +228,26 @@ impl Reader<'_> {
         }
         // "plus de messages", "plus d'appels".
         // ("pas d'appels svp", "pas de textos", at the start of a clause.)
-        if self.any(i + 1, "DE D") && (self.eq(i, "PLUS") || i == 0 || !self.on(i)) {
+        // ("plus jamais d'appels"; not "envoyez-moi plus de messages", "recevoir
+        // plus de messages": more.)
+        let more =
+            i > 0 && self.on(i) && (self.is(i - 1, CVERB | ME) || self.written(i - 1, "RECEVOIR"));
+        let i = if self.eq(i, "PLUS") && self.eq(i + 1, "JAMAIS") {
+            i + 1
+        } else {
+            i
+        };
+        if self.any(i + 1, "DE D") && (self.any(i, "PLUS JAMAIS") || i == 0 || !self.on(i)) && !more
+        {
             // ("Pas d'appels avant midi svp": a limit.)
-            return self.means_hit(i, i + 2).filter(|h| !self.limited(h.b));
+            // ("plus de messages sur ma boîte vocale": the means named.)
+            return self
+                .means_hit(i, i + 2)
+                .filter(|h| !self.limited(h.b))
+                .map(|h| Hit {
+                    ch: self.narrowed(h.ch, h.b),
+                    ..h
+                });
         }
         None
     }

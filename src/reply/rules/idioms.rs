@@ -219,7 +219,9 @@ impl Reader<'_> {
         } else {
             i
         };
-        if self.bare(e + 1) && !self.any(e + 1, "SAID INFO INFORMATION DETAILS") {
+        // ("Ça me suffit, merci pour le devis": enough for me.)
+        let for_me = i > 0 && self.is(i - 1, ME) && self.written(i, "SUFFIT");
+        if self.bare(e + 1) && !self.any(e + 1, "SAID INFO INFORMATION DETAILS") && !for_me {
             // ("Your team called me four times today. Enough.")
             // (Ours: not "I called 4 times and no one answered. Enough is
             // enough.")
@@ -246,6 +248,8 @@ impl Reader<'_> {
         } else {
             s + 1
         };
+        // ("sick of getting these texts".)
+        let j = j + usize::from(self.any(j, "GETTING RECEIVING") && self.on(j + 1));
         // (Not of someone else's: "I'm sick of emails from my boss", "harta
         // de las llamadas de mi banco".)
         match self.object(j) {

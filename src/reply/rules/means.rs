@@ -109,7 +109,8 @@ impl Reader<'_> {
     pub(super) fn via_list(&self, k: usize) -> Option<(u8, usize)> {
         // (Not "por favor": please.)
         if !self.on(k)
-            || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC")
+            || !self.any(k, "VIA BY THROUGH OVER ON WITH THRU POR PAR AU CON AVEC EN")
+                && !self.written(k, "SUR")
             || (self.eq(k, "POR") && self.eq(k + 1, "FAVOR"))
         {
             return None;
@@ -156,7 +157,10 @@ impl Reader<'_> {
                 ch |= self.ch(m);
             } else if !(self.is(m, CONJ)
                 || self.postal(m)
-                || self.any(m, "BY VIA THE MY YOUR POR PAR"))
+                || self.any(m, "BY VIA THE MY YOUR POR PAR")
+                // ("en el buzón", "sur ma boîte vocale".)
+                || (self.any(m, "EL LA MI MA MON SU SUS VOTRE") && m == k + 1)
+                || self.written(m, "BOITE"))
             {
                 break;
             }

@@ -314,6 +314,11 @@ impl Reader<'_> {
             "ENCORE" => self.encore(i),
             // ("Pourquoi vous m'appelez tout le temps", as "encore".)
             "TEMPS" if i > 1 && self.eq(i - 1, "LE") && self.is(i - 2, ALLW) => self.encore(i),
+            // ("Pourquoi vous m'appelez toujours", as "encore".)
+            "TOUJOURS" => self
+                .encore(i)
+                .or_else(|| self.fed_up(i))
+                .or_else(|| self.unwelcome(i)),
             "ADD" => self
                 .add_me(i)
                 .or_else(|| self.fed_up(i))

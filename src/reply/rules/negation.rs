@@ -42,7 +42,9 @@ impl Reader<'_> {
             || (n == "NOT"
                 && i > 0
                 && (self.any(i - 1, "DO PLEASE DOES")
-                    || (i > 1 && self.eq(i - 1, "YOU") && self.any(i - 2, "CAN COULD WOULD"))));
+                    || (i > 1
+                        && self.eq(i - 1, "YOU")
+                        && self.any(i - 2, "CAN COULD WOULD THAT"))));
         // ("I shouldn't be getting these texts", "we should not be
         // receiving your calls": not wanted, as "don't".)
         // (Of the messages as such, ending the clause or "from you"; not
@@ -113,8 +115,9 @@ impl Reader<'_> {
     /// is none of these, and the verb is read as any negated verb).
     fn negated_command(&self, i: usize, j: usize) -> Option<Option<Hit>> {
         let v = self.w(j);
+        // (Not asked about: "Do you guys honor the do not call list?")
         if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
-            return Some(hit(i, j + 2, CALL));
+            return Some(hit(i, j + 2, CALL).filter(|_| !self.question(i)));
         }
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return Some(self.contact(i, j + 1, true));
@@ -367,7 +370,8 @@ impl Reader<'_> {
             }
             // ("de ne pas m'appeler": an infinitive asked for, "pas" before
             // it.)
-            let de_ne_pas = i > 0 && self.any(i - 1, "DE D") && self.eq(i + 1, "PAS");
+            // ("Ne pas m'appeler svp": the infinitive as an instruction.)
+            let de_ne_pas = (i == 0 || self.any(i - 1, "DE D")) && self.eq(i + 1, "PAS");
             // (Or at the customer's number: "ne m'appelez pas chez moi".)
             let pas_after = self.eq(m + 1, "PAS")
                 && (self.bare(m + 2)

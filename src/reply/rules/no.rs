@@ -8,7 +8,8 @@ use super::{hit, soft, Hit, Obj, Reader};
 /// Spanish commands to the business (usted, ustedes, tú): "no envíen", "no me
 /// llamen".
 const ES_IMPERATIVE: &str = "ENVIEN ENVIE ENVIES MANDEN MANDE MANDES ESCRIBAN ESCRIBA ESCRIBAS \
-    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE TEXTEES";
+    LLAMEN LLAME LLAMES CONTACTEN CONTACTE CONTACTES MOLESTEN MOLESTE MOLESTES TEXTEEN TEXTEE TEXTEES \
+    MARQUEN MARQUE MARQUES";
 
 /// Spanish infinitives of contact, alone or with the pronoun: "no enviar",
 /// "no llamarme".
@@ -57,7 +58,8 @@ impl Reader<'_> {
         // ("No me dejen mensajes de voz": the means left.)
         if self.is(j, ME) && self.any(j + 1, "DEJEN DEJES DEJE") {
             if let Obj::Media { end, ch } = self.object(j + 2) {
-                return hit(i, end, ch).filter(|_| self.on(j + 2));
+                // ("No me dejen mensajes en el buzón": the means named.)
+                return hit(i, end, self.narrowed(ch, end)).filter(|_| self.on(j + 2));
             }
         }
         // "no envíen más mensajes", "no me llamen"; the infinitive after "favor

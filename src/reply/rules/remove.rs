@@ -13,7 +13,9 @@ impl Reader<'_> {
             && self
                 .back(i, 5)
                 .any(|m| self.any(m, "VEUX VOULONS") || self.written(m, "SOUHAITE"));
-        if self.negated(i) || refused {
+        // ("Why did you remove me from the list?": asked, wanting to stay.)
+        let why = self.question(i) && self.back_in_sentence(i).any(|m| self.eq(m, "WHY"));
+        if self.negated(i) || refused || why {
             return None;
         }
         // "forget (about) me", "oubliez-moi", "olvídense de mí", asked: to

@@ -146,6 +146,10 @@ impl Reader<'_> {
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
+            // ("Check your spam", "Revisa tu spam": the folder.)
+            || self
+                .back(i, 3)
+                .any(|k| self.written(k, "CHECK REVISA CHECA REVISE REVISEN VERIFIEZ REGARDEZ MIRA"))
             // ("Me llegó el correo a spam": to the folder; not "Me llegó su
             // spam".)
             || (i > 0

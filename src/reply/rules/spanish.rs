@@ -27,6 +27,10 @@ impl Reader<'_> {
         if self.part_of(i) {
             return hit(i, i + 1, self.media_before(i));
         }
+        // ("Solicito la baja de su lista": the removal asked for.)
+        if i > 1 && self.eq(i - 1, "LA") && self.written(i - 2, "SOLICITO SOLICITAMOS PIDO") {
+            return hit(i - 2, i + 1, 0);
+        }
         if !(i > 0
             && self.eq(i - 1, "DE")
             && self.on(i)
@@ -34,7 +38,7 @@ impl Reader<'_> {
                 || self.any(i - 2, "DAR DARME DENME DAME DEME DARSE DARNOS DOY")
                 // ("Quiero que me den de baja".)
                 // ("Les agradecería que me dieran de baja".)
-                || (self.written(i - 2, "DEN DIERAN DIERA") && i > 2 && self.is(i - 3, ME))
+                || (self.written(i - 2, "DEN DIERAN DIERA DA DEIS") && i > 2 && self.is(i - 3, ME))
                 // (Done already: "Ya me di de baja", "me he dado de baja",
                 // "nos dimos de baja".)
                 || (self.any(i - 2, "DI DADO DIMOS")

@@ -49,6 +49,10 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
         }
+        // ("Please unsubscribe my old email and use this one": an update.)
+        if self.moved(k) {
+            return None;
+        }
         // ("How do I unsubscribe my son from the swim class?": someone of
         // the household, from something else.)
         let kin = if self.on(k) { self.kin(k) } else { 0 };

@@ -55,8 +55,10 @@ impl Reader<'_> {
         // "wait": "hold on stop, what's the total?")
         let told = h.a > 0 && self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE");
         // ("START - désolé mon fils a écrit STOP".)
+        // ("Mon fils a répondu STOP", "Fue mi hija la que puso STOP".)
         let sent = h.a > 0
             && (self.any(h.a - 1, SENDING)
+                || self.written(h.a - 1, "REPONDU PUSO MIS ESCRIBIO RESPONDIO")
                 || (restart && (self.eq(h.a - 1, "ECRIT") || self.unlisted(h.a - 1, "ESCRIBIO"))));
         let before = |words: &str| self.back_in_sentence(h.a).any(|m| self.any(m, words));
         // The customer's own denial, in the clause: "I never said", "I
@@ -85,6 +87,11 @@ impl Reader<'_> {
         let back = denied_after
             || (0..self.t.len()).any(|m| {
                 (self.eq(m, "STILL") && self.any(m + 1, "WANT"))
+                // ("je veux continuer à recevoir", "quiero seguir recibiendo
+                // mensajes", "continuez svp".)
+                || (self.written(m, "CONTINUER SEGUIR")
+                    && (m + 1..m + 3).any(|x| self.written(x, "RECEVOIR RECIBIENDO RECIBIR")))
+                || (self.written(m, "CONTINUEZ SIGAN") && (self.bare(m + 1) || self.written(m + 1, "SVP")))
                 // ("Keep me on the list", "I want to stay".)
                 || (self.eq(m, "KEEP") && self.is(m + 1, ME) && self.eq(m + 2, "ON"))
                 || (self.eq(m, "TO") && self.unlisted(m + 1, "STAY"))

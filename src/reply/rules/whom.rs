@@ -82,7 +82,7 @@ impl Reader<'_> {
             || (self.any(k, "A AL EN")
                 && self.any(k + 1, "ESTE MI ESE LA")
                 && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
-                    || self.unlisted(k + 2, "CASA CELULAR")));
+                    || self.unlisted(k + 2, "CASA CELULAR CEL")));
         // ("our main line", "my direct line".)
         let main = self.any(k, "THIS MY THAT THE OUR")
             && self.written(k + 1, "MAIN DIRECT")
