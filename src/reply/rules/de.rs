@@ -68,7 +68,9 @@ impl Reader<'_> {
             _ if self.the_number(k + 1).is_some() => self.ch(k),
             // ("Dejen de llamarme del gym": the sender by its trade.)
             _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
-            Obj::Media { ch, .. } if self.on(k + 1) => ch | self.ch(k),
+            // ("arrêtez de laisser des messages sur ma messagerie": the
+            // means named after them.)
+            Obj::Media { ch, end } if self.on(k + 1) => self.narrowed(ch, end) | self.ch(k),
             // ("dejen de mandarme facturas en papel": a thing.)
             Obj::Thing if self.on(k + 1) => return None,
             // ("arrêtez de me laisser tranquille": leaving needs the messages.)
@@ -82,6 +84,8 @@ impl Reader<'_> {
             Obj::Media { end, .. } if self.on(k + 1) => end,
             _ => k + 1,
         };
+        // (Past the means named: "... en mi buzón", not a time.)
+        let e = self.via_list(e).map_or(e, |(_, end)| end);
         let mut v = e + 1 + usize::from(self.any(e + 1, "DE D"));
         v += usize::from(self.is(v, ME) && !self.is(v, CVERB));
         let more = if self.on(e) && self.is(e, CONJ) && self.on(v) && self.is(v, CVERB) {

@@ -163,6 +163,8 @@ pub(super) const LISTS: &[List] = &[
     // ("arrêtez de me laisser des messages vocaux", "deja de dejarme
     // mensajes de voz"; not "... me laisser tranquille".)
     List(GER | NEED_OBJ, 0, "LAISSER"),
+    // ("dejen de dejar mensajes en mi buzón".)
+    List(GER | NEED_OBJ, 0, "DEJAR"),
     List(GER | NEED_OBJ | ME, 0, "DEJARME"),
     List(
         NEG,
