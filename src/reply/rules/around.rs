@@ -116,6 +116,14 @@ impl Reader<'_> {
             .fold(0, |c, m| c | self.ch(m))
     }
 
+    /// Word `i`'s clause is a question that ends its sentence: "Vous ne
+    /// m'appelez plus ?" (not one with a tag after a comma: "Vous ne
+    /// m'appelez plus, c'est clair ?").
+    pub(super) fn asked_here(&self, i: usize) -> bool {
+        let (_, b) = self.sentence(i);
+        self.question(i) && (i + 1..b).all(|x| self.on(x))
+    }
+
     /// A belief told before word `i` is confirmed after it: "I thought it
     /// was spam and it is", "Pensé que era spam, y efectivamente lo es", "Je
     /// pensais que c'était du spam et c'est bien le cas".

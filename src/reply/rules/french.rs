@@ -25,12 +25,7 @@ impl Reader<'_> {
         }
         // ("Je veux plus être dans votre liste".)
         if self.written(i + 2, "ETRE") && self.written(i + 3, "DANS SUR") {
-            let list = (i + 4..i + 6).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
-            // (Not the waiting list: "lista de espera".)
-            if self.list_of_others(list) {
-                return None;
-            }
-            return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));
+            return self.our_list(i, i + 4..i + 6);
         }
         let mut k = i + 2;
         // ("je veux plus en recevoir": "en" for the messages.)
@@ -195,8 +190,7 @@ impl Reader<'_> {
             .back_in_sentence(i)
             .any(|m| self.unlisted(m, "POURQUOI"))
             // (Not a question tag: "Vous ne m'appelez plus, c'est clair ?".)
-            || (self.question(i)
-                && self.brk(i + 1) != super::super::text::WEAK
+            || (self.asked_here(i)
                 && self
                     .back(i, 4)
                     .any(|m| self.written(m, "VOUS TU") && self.any(m + 1, "NE N")))

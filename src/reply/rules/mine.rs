@@ -269,22 +269,14 @@ impl Reader<'_> {
     /// ("my number", "this address", "my info"); `None` when it names none
     /// of them.
     pub(super) fn mine_channels(&self, k: usize, m: usize, forget: bool) -> Option<u8> {
+        // (Forgotten, it is every channel.)
+        let or_all = |ch: u8| if forget { ALL_CH } else { ch };
         let ch = match self.w(m) {
             // ("take our main line off your dialer"; not a line of credit.)
             "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" | "LINE" if !self.eq(m + 1, "OF") => {
-                if forget {
-                    ALL_CH
-                } else {
-                    SMS | CALL
-                }
+                or_all(SMS | CALL)
             }
-            "PHONE" if !self.any(m + 1, "NUMBER") => {
-                if forget {
-                    ALL_CH
-                } else {
-                    SMS | CALL
-                }
-            }
+            "PHONE" if !self.any(m + 1, "NUMBER") => or_all(SMS | CALL),
             "EMAIL" | "CORREO" | "COURRIEL" => EMAIL,
             // "remove this address (from your list)": the one the
             // message came by.
@@ -302,22 +294,14 @@ impl Reader<'_> {
             "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" | "CONTACT"
                 if !self.any(m + 1, "INFO INFORMATION DETAILS") =>
             {
-                if forget {
-                    ALL_CH
-                } else {
-                    0
-                }
+                or_all(0)
             }
             // ("remove my resume from your database": the customer's record.)
             "" if self.unlisted(m, "RESUME PROFILE CV")
                 && (m + 1..m + 5)
                     .any(|n| self.on(n) && self.any(n, "DATABASE SYSTEM FILES RECORDS CRM")) =>
             {
-                if forget {
-                    ALL_CH
-                } else {
-                    0
-                }
+                or_all(0)
             }
             _ => return None,
         };

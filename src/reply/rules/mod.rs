@@ -232,6 +232,12 @@ impl Reader<'_> {
         h
     }
 
+    /// The rules read at any word: fed up with the means, or calling
+    /// them unwelcome.
+    fn elsewhere(&self, i: usize) -> Option<Hit> {
+        self.fed_up(i).or_else(|| self.unwelcome(i))
+    }
+
     /// A request at word `i`.
     fn at(&self, i: usize) -> Option<Hit> {
         if self.is(i, STRONG) {
@@ -315,14 +321,8 @@ impl Reader<'_> {
             // ("Pourquoi vous m'appelez tout le temps", as "encore".)
             "TEMPS" if i > 1 && self.eq(i - 1, "LE") && self.is(i - 2, ALLW) => self.encore(i),
             // ("Pourquoi vous m'appelez toujours", as "encore".)
-            "TOUJOURS" => self
-                .encore(i)
-                .or_else(|| self.fed_up(i))
-                .or_else(|| self.unwelcome(i)),
-            "ADD" => self
-                .add_me(i)
-                .or_else(|| self.fed_up(i))
-                .or_else(|| self.unwelcome(i)),
+            "TOUJOURS" => self.encore(i).or_else(|| self.elsewhere(i)),
+            "ADD" => self.add_me(i).or_else(|| self.elsewhere(i)),
             // ("Nada de llamadas", as "no calls".)
             "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => self
                 .means_hit(i, i + 2)
@@ -372,7 +372,7 @@ impl Reader<'_> {
             "DNC" => hit(i, i + 1, CALL),
             "ALTO" => self.alto_a(i),
             "STP" => self.stp(i),
-            _ => self.fed_up(i).or_else(|| self.unwelcome(i)),
+            _ => self.elsewhere(i),
         }
     }
 }

@@ -385,12 +385,7 @@ impl Reader<'_> {
             }
             // ("Pourquoi vous ne m'appelez plus ?", "Vous ne m'appelez
             // plus?": more contact wished, asked of them.)
-            // (Not a question tag: "Vous ne m'appelez plus, c'est clair ?".)
-            let asked = self.question(i) && {
-                let (_, b) = self.sentence(i);
-                (i + 1..b).all(|x| self.on(x))
-            };
-            if self.is(m, CVERB) && i > 0 && self.written(i - 1, "VOUS TU") && asked {
+            if self.is(m, CVERB) && i > 0 && self.written(i - 1, "VOUS TU") && self.asked_here(i) {
                 return None;
             }
             if self.is(m, CVERB) {

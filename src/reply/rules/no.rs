@@ -200,12 +200,7 @@ impl Reader<'_> {
         }
         // ("Ya no quiero estar en su lista (de correos)".)
         if self.written(k, "ESTAR") && self.eq(k + 1, "EN") {
-            let list = (k + 2..k + 4).find(|&m| self.on(m) && self.any(m, "LIST LISTS"))?;
-            // (Not the waiting list: "lista de espera".)
-            if self.list_of_others(list) {
-                return None;
-            }
-            return hit(i, list + 1, self.list_channel(list, list + 1).unwrap_or(0));
+            return self.our_list(i, k + 2..k + 4);
         }
         // ("no quiero ni llamadas ni mensajes".)
         let k = if self.eq(k, "NI") { k + 1 } else { k };

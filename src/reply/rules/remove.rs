@@ -295,14 +295,21 @@ impl Reader<'_> {
     /// customer not to be added to a list, in Spanish and French.
     pub(super) fn add_me(&self, i: usize) -> Option<Hit> {
         let refused = i > 1 && self.is(i - 1, ME) && self.any(i - 2, "NO NE N");
-        let list = (i + 1..i + 5)
+        refused.then_some(())?;
+        self.our_list(i - 2, i + 1..i + 5)
+    }
+
+    /// A list of ours among words `at` of the clause, read as a request
+    /// from word `a`: "(no quiero estar en) su lista (de correos)", "(ne
+    /// m'ajoutez à aucune) liste": the medium's, or the means the list is of;
+    /// not another's list ("la lista de espera").
+    pub(super) fn our_list(&self, a: usize, at: std::ops::Range<usize>) -> Option<Hit> {
+        let list = at
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "LIST LISTS"))?;
-        (refused && !self.list_of_others(list)).then_some(())?;
-        hit(
-            i - 2,
-            list + 1,
-            self.list_channel(list, list + 1).unwrap_or(0),
-        )
+        if self.list_of_others(list) {
+            return None;
+        }
+        hit(a, list + 1, self.list_channel(list, list + 1).unwrap_or(0))
     }
 }
