@@ -42,6 +42,7 @@ pub mod read;
 pub mod region;
 pub mod reply;
 pub mod rfc3339;
+pub mod sort;
 pub mod status;
 pub mod tape;
 pub mod time;
