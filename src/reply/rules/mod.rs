@@ -225,10 +225,21 @@ impl Reader<'_> {
         }
         let mut k = h.b;
         // ("No me molesten más con sus mensajes".)
-        while self.on(k) && self.any(k, "OUT ME US MAS PLUS ANYMORE") {
+        while self.on(k) && self.any(k, "OUT ME US MAS PLUS ANYMORE TO") {
             k += 1;
         }
         h.ch = self.narrowed(h.ch, k);
+        // ("stop contacting this number", "stop reaching out to me at this
+        // email": the means of the line named, as "don't contact this
+        // number" gives.)
+        if h.ch == ALL_CH {
+            let at = k + usize::from(self.on(k) && self.any(k, "AT ON TO"));
+            h.ch = match self.lines_named(at) {
+                0 => h.ch,
+                named if named & CALL != 0 => SMS | CALL | (named & EMAIL),
+                _ => EMAIL,
+            };
+        }
         h
     }
 
@@ -283,6 +294,7 @@ impl Reader<'_> {
             "TURN" => self.turn_off(i),
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i).or_else(|| self.want_done(i)),
             "NEED" => self.want_done(i),
+            "REFUSE" | "OBJECT" | "DECLINE" | "OPPOSE" | "OPONGO" | "RECHAZO" => self.refuse(i),
             "REMOVAL" => self.removal(i),
             // ("I want zero contact", "Zero calls please": as "no"; not
             // "zero contact delivery", "I've had zero contact".)
@@ -298,7 +310,7 @@ impl Reader<'_> {
             "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
-            | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" => self.spam(i),
+            | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" | "HARASSERS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
             // ("voy a reportarlos", "te voy a bloquear": the object on the verb.)
             "REPORTARLOS" | "REPORTARTE" | "REPORTARLES" | "BLOQUEARLOS" | "BLOQUEARTE"

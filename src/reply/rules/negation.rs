@@ -164,9 +164,14 @@ impl Reader<'_> {
         if v == "FOLLOW" && self.eq(j + 1, "UP") && self.bare(j + 2) {
             return Some(hit(i, j + 2, 0));
         }
-        // "Please do not leave voicemails at this number".
+        // "Please do not leave voicemails at this number", "don't leave me
+        // another voicemail".
         if v == "LEAVE" {
-            if let Obj::Media { end, ch } = self.object(j + 1) {
+            let k = j + 1 + usize::from(self.is(j + 1, ME) && self.on(j + 1));
+            if let Obj::Media { end, ch } = self.object(k) {
+                // (A message left is a voicemail: "don't leave me a
+                // message, text me".)
+                let ch = if ch & ALL_CH == 0 { CALL } else { ch };
                 return Some(hit(i, end, self.narrowed(ch, end)));
             }
         }

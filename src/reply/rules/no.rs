@@ -215,6 +215,24 @@ impl Reader<'_> {
         }
     }
 
+    /// The means refused, by the customer: "I refuse all calls", "I object
+    /// to any solicitation", "Je refuse toute prospection", "Je m'oppose à
+    /// la prospection commerciale", "Me opongo a las llamadas".
+    pub(super) fn refuse(&self, i: usize) -> Option<Hit> {
+        // (Not "they refuse calls", "I don't object to texts".)
+        let mine = self
+            .back(i, 3)
+            .all(|m| self.any(m, "I JE ME M") || (self.is(m, FILLER) && !self.eq(m, "NO")));
+        if !mine || self.negated(i) {
+            return None;
+        }
+        let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A"));
+        match self.object(k) {
+            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, self.narrowed(ch, end)),
+            _ => None,
+        }
+    }
+
     /// "no more texts", "no more of these", "no more!".
     fn no_more(&self, i: usize, j: usize) -> Option<Hit> {
         match self.object(j + 1) {

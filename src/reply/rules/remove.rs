@@ -41,6 +41,27 @@ impl Reader<'_> {
         {
             return hit(i, k + 1, ALL_CH);
         }
+        // ("Forget you ever had my number", "Just forget I exist": every
+        // channel, as "forget me".)
+        if self.is(i, FORGET)
+            && self
+                .back(i, 3)
+                .all(|m| self.is(m, FILLER) && !self.eq(m, "NO"))
+        {
+            let k = i + 1 + usize::from(self.eq(i + 1, "THAT"));
+            let v = k + 1 + usize::from(self.eq(k + 1, "EVER"));
+            let end = if !self.eq(k, "YOU") {
+                (self.written(k, "I") && self.written(k + 1, "EXIST")).then_some(k + 2)
+            } else {
+                (self.written(v, "HAD HAVE GOT")
+                    && self.eq(v + 1, "MY")
+                    && self.means_named(v + 2) != 0)
+                    .then_some(v + 3)
+            };
+            if let Some(end) = end.filter(|&e| (i..e).all(|m| self.on(m)) && self.bare(e)) {
+                return hit(i, end, ALL_CH);
+            }
+        }
         // ("Merci de m'oublier": the pronoun first.)
         if self.is(i, FORGET)
             && i > 1

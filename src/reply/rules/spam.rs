@@ -233,7 +233,10 @@ impl Reader<'_> {
         let threat = self
             .back_in_sentence(i)
             .any(|m| self.any(m, "ANOTHER MORE AUTRE") && self.is(m + 1, MEDIA));
-        if self.negated(i) || threat {
+        // (Nor "No voy a bloquear su número", "Je ne vais pas bloquer
+        // votre numéro".)
+        let not = self.back(i, 4).any(|m| self.any(m, "NO NE"));
+        if self.negated(i) || threat || not {
             return None;
         }
         let j = i + 1;
@@ -241,10 +244,13 @@ impl Reader<'_> {
         if self.eq(i, "BLOCK") && self.bare(j) && self.clitic(i) {
             return hit(i, j, 0);
         }
-        if self.noun_use(i) {
+        // ("Voy a bloquear su número": "a" before an infinitive.)
+        let going = i > 1 && self.eq(i - 1, "A") && self.written(i - 2, "VOY VAMOS");
+        if self.noun_use(i) && !going {
             return None;
         }
-        if self.on(j) && self.any(j, "YOU YOUR THIS ESTE") {
+        // ("Je bloque votre numéro", "Voy a bloquear su número".)
+        if self.on(j) && (self.any(j, "YOU YOUR THIS ESTE VOTRE SU") || self.written(j, "TU TON")) {
             let k = if self.eq(j, "YOU") { j + 1 } else { j + 2 };
             if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
                 return hit(i, k, 0);

@@ -156,6 +156,29 @@ impl Reader<'_> {
             })
     }
 
+    /// The means of the customer's numbers and addresses named from word
+    /// `k` ("this number", "my email", "my email and my phone"): texts and
+    /// calls for a number, email for an address; 0 when none is named there
+    /// (or one is replaced by a new one: an update).
+    pub(super) fn lines_named(&self, mut k: usize) -> u8 {
+        let mut ch = 0;
+        loop {
+            // ("this email", "my email" as well as "this email address".)
+            let email = self.on(k) && self.any(k, "THIS MY THAT") && self.eq(k + 1, "EMAIL");
+            let Some(end) = self.the_number(k).or(email.then_some(k + 2)) else {
+                return ch;
+            };
+            if self.moved(k) {
+                return 0;
+            }
+            ch |= (k..end).fold(0, |c, m| c | self.means_named(m));
+            if !(self.on(end) && self.is(end, CONJ)) {
+                return ch;
+            }
+            k = end + 1;
+        }
+    }
+
     /// The means a number or an address named at word `m` is reached by:
     /// "number", "cell", "line": texts and calls; "email", "inbox": email.
     pub(super) fn means_named(&self, m: usize) -> u8 {
