@@ -207,6 +207,21 @@ impl Reader<'_> {
         let mut i = 0;
         while i < self.t.len() {
             match self.at(i) {
+                // ("no calls to my cell while I'm at work", "No me llamen
+                // al celular después de las 6": a limit past the line named;
+                // not a keyword alone, told: "I sent STOP to this number on
+                // Monday".)
+                Some(h) if h.b > h.a + 1 && self.line_at(h.b).is_some_and(|e| self.limited(e)) => {
+                    i = h.b.max(i + 1);
+                }
+                // ("Please stop calling my work phone, call my cell": an
+                // update.)
+                Some(h)
+                    if ((h.a..h.b).any(|m| self.line_word(m)) || self.line_at(h.b).is_some())
+                        && self.switched_line(h.b) =>
+                {
+                    i = h.b.max(i + 1);
+                }
                 Some(h) => {
                     hits.push(self.by_means(h));
                     i = h.b.max(i + 1);

@@ -172,7 +172,8 @@ impl Reader<'_> {
                 // (A message left is a voicemail: "don't leave me a
                 // message, text me".)
                 let ch = if ch & ALL_CH == 0 { CALL } else { ch };
-                return Some(hit(i, end, self.narrowed(ch, end)));
+                // (Not "don't leave voicemails after 9pm": a limit.)
+                return Some(hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end)));
             }
         }
         if v == "SEND" {

@@ -134,26 +134,36 @@ impl Reader<'_> {
 
     /// A line asked for after word `from`, another than the one refused
     /// ("No me llames al fijo, llámame al celular", "Arrêtez d'appeler le
-    /// fixe, utilisez mon cellulaire", "llámenme al 555-201-3344"): an
-    /// update, when a line was named before.
+    /// fixe, utilisez mon cellulaire", "Don't call my work phone, call my
+    /// cell", "Dejen de llamar a mi celular, llamen a la casa"): an update,
+    /// when a line was named before.
     pub(super) fn switched_line(&self, from: usize) -> bool {
-        let line = |n: usize| {
-            self.any(n, "CELL NUMBER MOBILE")
-                || self.written(n, "CELULAR CELLULAIRE MOVIL PORTABLE CEL")
-        };
-        let named = (0..self.t.len()).any(|m| {
-            self.written(m, "FIJO FIXE CASA MAISON TRABAJO TRAVAIL BUREAU") || self.any(m, "NUMBER")
-        });
-        named
-            && (from..self.t.len()).any(|m| {
-                // ("..., mejor al celular", "plutôt sur mon cellulaire".)
-                ((self.is(m, CVERB) && self.is(m, ME))
-                    || self.any(m, "USE")
-                    || self.written(m, "USEN UTILISEZ MEJOR PLUTOT"))
-                    && (m + 1..m + 4).any(line)
-                    // (Not refused too: "don't use my number for anything".)
-                    && !self.back(m, 2).any(|b| self.is(b, NEG) || self.any(b, "NO NE"))
-            })
+        (from..self.t.len()).any(|m| {
+            // A clause of its own ("..., call my cell", "... and call my
+            // cell"; not "phone number", "envoyer des SMS sur mon portable").
+            let opens = m > 0 && (!self.on(m) || self.is(m - 1, CONJ));
+            let not = |b: usize| self.is(b, NEG) || self.any(b, "NO NE NUNCA NEVER JAMAIS");
+            opens
+                && (self.is(m, CVERB) || self.any(m, "USE") || self.written(m, "USEN UTILISEZ MEJOR PLUTOT"))
+                && (m + 1..m + 4).any(|n| self.line_word(n))
+                // A line named before it, the one refused.
+                && (0..m).any(|n| self.line_word(n) || self.any(n, "WORK"))
+                // (Not refused too: "don't use my number for anything", "No
+                // me llamen, llámenme nunca al celular".)
+                && !self.back(m, 2).any(not)
+                && !(m + 1..m + 3).any(|n| self.on(n) && not(n))
+        })
+    }
+
+    /// Word `n` names a line of the customer's: "cell", "number", "home",
+    /// "celular", "la casa", "le bureau" (not "phone" nor "email", which name
+    /// the means as well).
+    pub(super) fn line_word(&self, n: usize) -> bool {
+        self.any(n, "CELL NUMBER MOBILE HOME OFFICE")
+            || self.unlisted(n, "HOUSE")
+            || self.written(n, "CELULAR CELLULAIRE MOVIL PORTABLE CEL")
+            || self.written(n, "CASA MAISON BUREAU")
+            || self.written(n, "OFICINA TRABAJO TRAVAIL FIJO FIXE")
     }
 
     /// The means of the customer's numbers and addresses named from word
@@ -177,6 +187,24 @@ impl Reader<'_> {
             }
             k = end + 1;
         }
+    }
+
+    /// Where a line of the customer's named from word `k` ends, after a
+    /// preposition if any: "to my cell", "al celular", "a mi celular", "sur
+    /// mon cell", "à la maison"; `None` when none is named there.
+    pub(super) fn line_at(&self, k: usize) -> Option<usize> {
+        // ("N'appelez plus mon cell".)
+        let k = k + usize::from(self.on(k) && self.any(k, "PLUS MAS MORE ANYMORE AGAIN"));
+        let to = self.any(k, "AT ON TO AL A AU EN") || self.written(k, "SUR");
+        let m = k + usize::from(self.on(k) && to);
+        if let Some(end) = self.the_number(m) {
+            return Some(end);
+        }
+        let own = self.any(m, "THE MY MI LA EL MON MA CE SU VOTRE") || self.written(m, "TON");
+        let d = m + usize::from(self.on(m) && own);
+        let line = self.any(d, "CELL PHONE NUMBER EMAIL HOME OFFICE")
+            || self.written(d, "CELULAR CEL MAISON CASA CORREO COURRIEL TELEPHONE");
+        (d > k && self.on(d) && line).then_some(d + 1)
     }
 
     /// The means a number or an address named at word `m` is reached by:
