@@ -65,20 +65,27 @@ fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Vec<u8> {
     let mut room = rest.length() as usize;
     loop {
         let filled = bytes.len();
-        bytes.resize(filled.saturating_add(room.max(4)), 0);
-        // The view is made after the resize: growing the memory detaches
+        // Room, not zeroed (zeroing 80 MB took 3% of a load): the host
+        // writes into it, and only what it wrote is kept.
+        bytes.reserve(room.max(4));
+        // The view is made after the reserve: growing the memory detaches
         // earlier views.
         let (Ok(at), Ok(len)) = (
             u32::try_from(bytes.as_ptr() as usize + filled),
-            u32::try_from(bytes.len() - filled),
+            u32::try_from(bytes.capacity() - filled),
         ) else {
-            bytes.truncate(filled);
             return bytes;
         };
         let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
         let into = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, len);
         let done = ENCODER.with(|e| e.encode_into(&rest, &into));
-        bytes.truncate(filled.saturating_add(done.written() as usize));
+        let written = (done.written() as usize).min(len as usize);
+        // SAFETY: `encodeInto` wrote `written` bytes from `filled` on, within
+        // the capacity (it writes no more than the view's length), so they
+        // are initialized; the UTF-8 is checked when the bytes become text.
+        unsafe {
+            bytes.set_len(filled + written);
+        }
         let units = rest.length();
         if done.read() >= units {
             break;
