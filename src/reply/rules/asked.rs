@@ -23,11 +23,16 @@ impl Reader<'_> {
         if self.on(k) && self.is(k, ALLW) {
             k += 1;
         }
-        if !(self.on(k) && self.any(k, "MY OUR")) {
+        if !(self.on(k) && self.any(k, "MY OUR THIS")) {
             return None;
         }
+        // ("I want my number off your list".)
+        let off = |m: usize| self.eq(m, "OFF") && self.any(m + 1, "YOUR UR THE");
         let p = (k + 2..k + 5).take_while(|&m| self.on(m)).find(|&m| {
-            self.gone(m) || self.eq(m, "REMOVED") || (self.eq(m, "TAKEN") && self.eq(m + 1, "OFF"))
+            self.gone(m)
+                || self.eq(m, "REMOVED")
+                || (self.eq(m, "TAKEN") && self.eq(m + 1, "OFF"))
+                || off(m)
         })?;
         let forget = self.gone(p);
         // ("I want my old number deleted, new one is ...": an update.)
@@ -36,7 +41,7 @@ impl Reader<'_> {
         }
         let ch = self.mine_channels(k, p - 1, forget)?;
         let from = p + 1 + usize::from(self.eq(p, "TAKEN"));
-        if !self.on(from) || !(self.eq(from, "FROM") || self.eq(p, "TAKEN")) {
+        if !self.on(from) || !(self.eq(from, "FROM") || self.any(p, "TAKEN OFF")) {
             return hit(i, from, ch);
         }
         let o = from + usize::from(self.eq(from, "FROM"));
@@ -44,6 +49,8 @@ impl Reader<'_> {
             return hit(i, o, ALL_CH);
         }
         match self.object(o) {
+            // ("I want my name off the co-signer list".)
+            _ if self.other_list(o) => None,
             Obj::Thing | Obj::Unknown => None,
             // ("off your call list": that list's channel.)
             _ => hit(i, o, self.list_channel(o + 1, o + 4).unwrap_or(ch)),

@@ -163,11 +163,15 @@ impl Reader<'_> {
         if forget && self.on(k) && self.eq(k, "DE") {
             k += 1;
         }
+        // ("remove the house phone from your list": "the" with a list.)
+        let list_after = (k + 2..k + 9)
+            .take_while(|&n| self.on(n))
+            .any(|n| self.any(n, "LIST LISTS"));
         if !(self.on(k)
-            && self.any(
+            && (self.any(
                 k,
                 "MY THIS OUR HIS HER THEIR MI MIS MON MA MES CETTE CE ESTA ESTE",
-            ))
+            ) || (self.eq(k, "THE") && list_after)))
         {
             return None;
         }
@@ -278,6 +282,8 @@ impl Reader<'_> {
             }
             "PHONE" if !self.any(m + 1, "NUMBER") => or_all(SMS | CALL),
             "EMAIL" | "CORREO" | "COURRIEL" => EMAIL,
+            // ("my email address".)
+            "ADDRESS" if m > 0 && self.eq(m - 1, "EMAIL") => EMAIL,
             // "remove this address (from your list)": the one the
             // message came by.
             // (Not "remove my address, I moved": a postal one.)

@@ -235,7 +235,10 @@ impl Reader<'_> {
             .any(|m| self.any(m, "ANOTHER MORE AUTRE") && self.is(m + 1, MEDIA));
         // (Nor "No voy a bloquear su número", "Je ne vais pas bloquer
         // votre numéro".)
-        let not = self.back(i, 4).any(|m| self.any(m, "NO NE"));
+        // ("I won't block you", "I almost blocked you".)
+        let not = self
+            .back(i, 4)
+            .any(|m| self.any(m, "NO NE") || self.written(m, "WON'T WONT ALMOST NEARLY"));
         if self.negated(i) || threat || not {
             return None;
         }
