@@ -248,7 +248,8 @@ impl Reader<'_> {
         // email": the means of the line named, as "don't contact this
         // number" gives.)
         if h.ch == ALL_CH {
-            let at = k + usize::from(self.on(k) && self.any(k, "AT ON TO"));
+            let to = self.any(k, "AT ON TO") || self.written(k, "SUR");
+            let at = k + usize::from(self.on(k) && to);
             h.ch = match self.lines_named(at) {
                 0 => h.ch,
                 named if named & CALL != 0 => SMS | CALL | (named & EMAIL),

@@ -81,8 +81,7 @@ impl Reader<'_> {
             || (self.any(k, "THIS MY THAT") && self.any(k + 1, "EMAIL") && self.any(k + 2, "ADDRESS"))
             || (self.any(k, "A AL EN")
                 && self.any(k + 1, "ESTE MI ESE LA")
-                && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO")
-                    || self.unlisted(k + 2, "CASA CELULAR CEL")));
+                && (self.any(k + 2, "NUMBER PHONE EMAIL CORREO CELL") || self.unlisted(k + 2, "CASA")));
         // ("our main line", "my direct line".)
         let main = self.any(k, "THIS MY THAT THE OUR")
             && self.written(k + 1, "MAIN DIRECT")
@@ -93,7 +92,7 @@ impl Reader<'_> {
 
         // ("don't call my house", "chez moi": the customer at home.)
         (self.unlisted(k, "CHEZ") && self.is(k + 1, ME)
-            || self.any(k, "THIS MY THAT")
+            || self.any(k, "THIS MY THAT ESTE ESE MI CE CETTE MON MA")
                 && (self.any(
                     k + 1,
                     "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX HOME",
@@ -212,7 +211,7 @@ impl Reader<'_> {
     pub(super) fn means_named(&self, m: usize) -> u8 {
         if self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE") {
             SMS | CALL
-        } else if self.any(m, "EMAIL INBOX") {
+        } else if self.any(m, "EMAIL INBOX CORREO COURRIEL") {
             EMAIL
         } else {
             0
