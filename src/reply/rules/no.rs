@@ -226,11 +226,19 @@ impl Reader<'_> {
         if !mine || self.negated(i) {
             return None;
         }
-        let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A"));
-        match self.object(k) {
-            Obj::Media { end, ch } if !self.limited(end) => hit(i, end, self.narrowed(ch, end)),
-            _ => None,
+        let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A DE D"));
+        // The means, or a verb of contact, in the next few words: "I refuse
+        // to receive any more texts", "I object to being texted", "Je refuse
+        // d'être appelé", "Me opongo a que me llamen".
+        for m in (k..k + 5).take_while(|&m| self.on(m)) {
+            if let Obj::Media { end, ch } = self.object(m) {
+                return hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end));
+            }
+            if self.is(m, CVERB) && self.ch(m) != 0 {
+                return hit(i, m + 1, self.ch(m)).filter(|_| !self.limited(m + 1));
+            }
         }
+        None
     }
 
     /// "no more texts", "no more of these", "no more!".

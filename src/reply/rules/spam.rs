@@ -2,7 +2,7 @@
 //! "I'll report you to the FCC", "this is harassment", "blocked".
 
 use super::super::words::*;
-use super::{hit, Hit, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// Reported as spam: "Reported as spam", "I'm reporting this as spam",
@@ -236,9 +236,13 @@ impl Reader<'_> {
         // (Nor "No voy a bloquear su número", "Je ne vais pas bloquer
         // votre numéro".)
         // ("I won't block you", "I almost blocked you".)
-        let not = self
-            .back(i, 4)
-            .any(|m| self.any(m, "NO NE") || self.written(m, "WON'T WONT ALMOST NEARLY"));
+        // (Nor the customer's phone: "my phone is blocking your calls, try
+        // again", "My phone blocked your last text".)
+        let device = self.back(i, 3).any(|m| self.any(m, "PHONE CARRIER APP IT"));
+        let not = device
+            || self
+                .back(i, 4)
+                .any(|m| self.any(m, "NO NE") || self.written(m, "WON'T WONT ALMOST NEARLY"));
         if self.negated(i) || threat || not {
             return None;
         }
@@ -252,13 +256,27 @@ impl Reader<'_> {
         if self.noun_use(i) && !going {
             return None;
         }
-        // ("Je bloque votre numéro", "Voy a bloquear su número".)
-        if self.on(j) && (self.any(j, "YOU YOUR THIS ESTE VOTRE SU") || self.written(j, "TU TON")) {
-            let k = if self.eq(j, "YOU") { j + 1 } else { j + 2 };
+        // ("Je bloque votre numéro", "Voy a bloquear su número"; "I'm
+        // blocking your calls", "Je vais bloquer vos appels": those means.)
+        if self.on(j)
+            && (self.any(j, "YOU YOUR THIS ESTE VOTRE VOS SU SUS") || self.written(j, "TU"))
+        {
             if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
-                return hit(i, k, 0);
+                return hit(i, j + 1 + usize::from(!self.eq(j, "YOU")), 0);
             }
-            return None;
+            return match self.object(j) {
+                Obj::Media { end, ch } => hit(i, end, ch),
+                _ => None,
+            };
+        }
+        // ("Je vais vous bloquer", "los voy a bloquear".)
+        if self.eq(i, "BLOCK")
+            && self.bare(j)
+            && i > 0
+            && self.written(i - 1, "VOUS")
+            && !self.back(i, 3).any(|m| self.written(m, "POUVEZ PEUX PUIS"))
+        {
+            return hit(i, j, 0);
         }
         // Said of the number or of us ("blocked", "number blocked", "you are
         // blocked"), not of something else ("the road is blocked").
@@ -269,7 +287,7 @@ impl Reader<'_> {
             && self.back(i, 1).all(|k| {
                 of_us(k)
                     || self.is(k, FILLER | LAUGH)
-                    || (self.any(k, "IS ARE") && self.back(k, 1).all(of_us))
+                    || (self.any(k, "IS ARE GETTING") && self.back(k, 1).all(of_us))
                     || (self.eq(k, "BEEN") && self.back(k, 1).all(has))
             });
         if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
