@@ -154,14 +154,13 @@ impl Reader<'_> {
         })
     }
 
-    /// Word `n` names a line of the customer's: "cell", "number", "home",
-    /// "celular", "la casa", "le bureau" (not "phone" nor "email", which name
-    /// the means as well).
+    /// Word `n` names a line of the customer's: "cell" ("celular",
+    /// "cellulaire", "cel" read as it), "number", "home", "la casa", "le
+    /// bureau" (not "phone" nor "email", which name the means as well).
     pub(super) fn line_word(&self, n: usize) -> bool {
         self.any(n, "CELL NUMBER MOBILE HOME OFFICE")
             || self.unlisted(n, "HOUSE")
-            || self.written(n, "CELULAR CELLULAIRE MOVIL PORTABLE CEL")
-            || self.written(n, "CASA MAISON BUREAU")
+            || self.written(n, "MOVIL PORTABLE CASA MAISON BUREAU")
             || self.written(n, "OFICINA TRABAJO TRAVAIL FIJO FIXE")
     }
 
@@ -199,10 +198,10 @@ impl Reader<'_> {
         if let Some(end) = self.the_number(m) {
             return Some(end);
         }
-        let own = self.any(m, "THE MY MI LA EL MON MA CE SU VOTRE") || self.written(m, "TON");
+        let own = self.any(m, "THE MY MI LA EL MON MA CE SU VOTRE");
         let d = m + usize::from(self.on(m) && own);
         let line = self.any(d, "CELL PHONE NUMBER EMAIL HOME OFFICE")
-            || self.written(d, "CELULAR CEL MAISON CASA CORREO COURRIEL TELEPHONE");
+            || self.written(d, "MAISON CASA CORREO COURRIEL TELEPHONE");
         (d > k && self.on(d) && line).then_some(d + 1)
     }
 
