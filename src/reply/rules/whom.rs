@@ -171,9 +171,11 @@ impl Reader<'_> {
     pub(super) fn lines_named(&self, mut k: usize) -> u8 {
         let mut ch = 0;
         loop {
-            // ("this email", "my email" as well as "this email address".)
-            let email = self.on(k) && self.any(k, "THIS MY THAT") && self.eq(k + 1, "EMAIL");
-            let Some(end) = self.the_number(k).or(email.then_some(k + 2)) else {
+            // ("this email", "my email", "my work email" as well as "this
+            // email address".)
+            let e = k + 1 + usize::from(self.any(k + 1, "WORK HOME"));
+            let email = self.on(k) && self.any(k, "THIS MY THAT") && self.eq(e, "EMAIL");
+            let Some(end) = self.the_number(k).or(email.then_some(e + 1)) else {
                 return ch;
             };
             if self.moved(k) {
