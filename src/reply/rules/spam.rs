@@ -233,11 +233,10 @@ impl Reader<'_> {
         let threat = self
             .back_in_sentence(i)
             .any(|m| self.any(m, "ANOTHER MORE AUTRE") && self.is(m + 1, MEDIA));
-        // (Nor "No voy a bloquear su número", "Je ne vais pas bloquer
-        // votre numéro".)
-        // ("I won't block you", "I almost blocked you".)
-        // (Nor the customer's phone: "my phone is blocking your calls, try
-        // again", "My phone blocked your last text".)
+        // Nor negated ("No voy a bloquear su número", "Je ne vais pas
+        // bloquer votre numéro", "I won't block you"), given up ("I almost
+        // blocked you") or done by the customer's phone ("my phone is
+        // blocking your calls, try again").
         let device = self.back(i, 3).any(|m| self.any(m, "PHONE CARRIER APP IT"));
         let not = device
             || self
@@ -269,7 +268,7 @@ impl Reader<'_> {
                 _ => None,
             };
         }
-        // ("Je vais vous bloquer", "los voy a bloquear".)
+        // ("Je vais vous bloquer"; not asked: "Pouvez-vous bloquer ?".)
         if self.eq(i, "BLOCK")
             && self.bare(j)
             && i > 0
