@@ -191,9 +191,15 @@ pub fn load_room(len: usize) -> usize {
 /// spreadsheet programs write a file) is skipped.
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
-        let mut buffer = batch_buffer(bytes.length() as usize);
-        buffer.resize(bytes.length() as usize, 0);
-        bytes.copy_to(&mut buffer);
+        let len = bytes.length() as usize;
+        let mut buffer = batch_buffer(len);
+        // Copied into room not zeroed first, as a string's text is.
+        if let Some(room) = buffer.spare_capacity_mut().get_mut(..len) {
+            let copied = bytes.copy_to_uninit(room).len();
+            // SAFETY: `copy_to_uninit` initialized the first `copied` bytes
+            // of the spare capacity.
+            unsafe { buffer.set_len(copied) };
+        }
         let text = crate::cp1252::decode(buffer);
         return Ok(without_bom(text));
     }
