@@ -227,18 +227,40 @@ impl Reader<'_> {
             return None;
         }
         let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A DE D"));
-        // The means, or a verb of contact, in the next few words: "I refuse
-        // to receive any more texts", "I object to being texted", "Je refuse
-        // d'être appelé", "Me opongo a que me llamen".
-        for m in (k..k + 5).take_while(|&m| self.on(m)) {
-            if let Obj::Media { end, ch } = self.object(m) {
-                return hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end));
-            }
-            if self.is(m, CVERB) && self.ch(m) != 0 {
-                return hit(i, m + 1, self.ch(m)).filter(|_| !self.limited(m + 1));
+        // Being contacted: "I refuse to be contacted", "I object to being
+        // texted", "Me opongo a que me llamen".
+        let v = k + 1 + usize::from(self.is(k + 1, ME) && !self.is(k + 1, CVERB));
+        let passive = self.any(k, "BE BEING") || self.written(k, "ETRE") || self.eq(k, "QUE");
+        if self.on(v) && passive {
+            let (end, ch) = match self.object(v) {
+                Obj::Media { end, ch } => (end, ch),
+                _ => (v + 1, self.ch(v)),
+            };
+            if self.is(v, CVERB | MEDIA) && ch != 0 {
+                return hit(i, end, ch).filter(|_| !self.limited(end));
             }
         }
-        None
+        // The means, refused or not to be received: "I refuse all calls",
+        // "I refuse to receive any more texts", "Je refuse de recevoir vos
+        // textos" (not one message, "I object to your last text about the
+        // deposit"; nor a feature, "I decline the call recording").
+        let receive = self.any(k, "RECEIVE RECEIVING GET GETTING ACCEPT RECIBIR RECEVOIR");
+        let o = k + usize::from(self.on(k) && receive);
+        match self.object(o) {
+            Obj::Media { end, ch }
+                if (self.bare(end)
+                    || (self.eq(end, "FROM")
+                        && self.any(end + 1, "YOU YOUR UR")
+                        && (self.bare(end + 2) || self.bare(end + 3)))
+                    // ("la prospection commerciale".)
+                    || (self.written(end, "COMMERCIALE COMMERCIAL TELEPHONIQUE TELEFONICA")
+                        && self.bare(end + 1)))
+                    && !(o..end).any(|m| self.written(m, "LAST")) =>
+            {
+                hit(i, end, self.narrowed(ch, end))
+            }
+            _ => None,
+        }
     }
 
     /// "no more texts", "no more of these", "no more!".

@@ -263,8 +263,15 @@ impl Reader<'_> {
             if self.eq(j, "YOU") || self.any(j + 1, "NUMBER") {
                 return hit(i, j + 1 + usize::from(!self.eq(j, "YOU")), 0);
             }
+            // (By the customer: not "Our firewall was blocking your
+            // emails", "Mon fournisseur bloque vos textos".)
+            let mine = self.back(i, 4).all(|m| {
+                self.any(m, "I JE ME M TO A")
+                    || self.written(m, "I'M IM AM GONNA GOING WILL VAIS VOY JUST ALREADY")
+                    || (self.is(m, FILLER) && !self.eq(m, "NO"))
+            });
             return match self.object(j) {
-                Obj::Media { end, ch } => hit(i, end, ch),
+                Obj::Media { end, ch } if mine => hit(i, end, ch),
                 _ => None,
             };
         }
