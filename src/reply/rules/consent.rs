@@ -2,6 +2,7 @@
 //! consent", "you no longer have my permission", "this violates the TCPA",
 //! "any future texts will result in legal action".
 
+use super::super::words::*;
 use super::{hit, Hit, Reader};
 
 impl Reader<'_> {
@@ -59,6 +60,23 @@ impl Reader<'_> {
             return hit(i, i + 2, self.media_before(i));
         }
         None
+    }
+
+    /// The do-not-call list named at word `i` is the customer's own: not
+    /// asked about ("Do you guys honor the do not call list?"), denied ("I'm
+    /// not on the do not call list", "No estoy en la lista de no llamar") nor
+    /// someone else's ("My sister is on the do not call list", "Mi mamá está
+    /// en la lista de no llamar"; but "My wife and I are ...").
+    pub(super) fn own_dnc(&self, i: usize) -> bool {
+        let denied = self.back_in_sentence(i).any(|m| {
+            self.any(m, "NOT ISN'T AREN'T NO")
+                && (self.any(m + 1, "ON EN") || self.written(m + 1, "ESTOY ESTAMOS"))
+        });
+        let other = self.back_in_sentence(i).any(|m| self.kin(m) > 0)
+            && !self
+                .back_in_sentence(i)
+                .any(|m| self.is(m, I1) || self.written(m, "YO"));
+        !(self.question(i) || denied || other)
     }
 
     /// The customer says they are on the do-not-call register named at word

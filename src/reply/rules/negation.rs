@@ -115,17 +115,8 @@ impl Reader<'_> {
     /// is none of these, and the verb is read as any negated verb).
     fn negated_command(&self, i: usize, j: usize) -> Option<Option<Hit>> {
         let v = self.w(j);
-        // (Not asked about: "Do you guys honor the do not call list?")
-        // (Nor denied, nor someone else's: "I'm not on the do not call list",
-        // "My sister is on the do not call list".)
         if v == "CALL" && self.any(j + 1, "LIST REGISTRY REGISTER") {
-            let denied = self.back_in_sentence(i).any(|m| {
-                self.any(m, "NOT ISN'T AREN'T NO")
-                    && (self.any(m + 1, "ON EN") || self.written(m + 1, "ESTOY"))
-            });
-            let other = self.back_in_sentence(i).any(|m| self.kin(m) > 0)
-                && !self.back_in_sentence(i).any(|m| self.is(m, I1));
-            return Some(hit(i, j + 2, CALL).filter(|_| !(self.question(i) || denied || other)));
+            return Some(hit(i, j + 2, CALL).filter(|_| self.own_dnc(i)));
         }
         if self.is(j, ME) && self.is(j + 1, CVERB) {
             return Some(self.contact(i, j + 1, true));

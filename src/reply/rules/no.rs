@@ -25,6 +25,11 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
+        // ("Estoy en la lista de no llamar": the do-not-call list, as in
+        // English.)
+        if i > 1 && self.eq(i - 1, "DE") && self.any(i - 2, "LIST") {
+            return hit(i, j + 1, CALL).filter(|_| self.own_dnc(i));
+        }
         // ("¿Por qué ya no me llaman?": more contact wished.)
         if i > 0
             && self.eq(i - 1, "YA")
