@@ -347,6 +347,18 @@ impl Reader<'_> {
         false
     }
 
+    /// The verb at word `i` is the customer's: only "I", "je", "me", a tense
+    /// ("I'm going to", "will", "je vais", "voy a") or filler before it
+    /// ("I refuse all calls", "I'm blocking your calls"; not "they refuse
+    /// calls", "Our firewall was blocking your emails").
+    pub(super) fn own_verb(&self, i: usize) -> bool {
+        self.back(i, 4).all(|m| {
+            self.any(m, "I JE ME M TO A")
+                || self.written(m, "I'M IM AM GONNA GOING WILL VAIS VOY JUST ALREADY")
+                || (self.is(m, FILLER) && !self.eq(m, "NO"))
+        })
+    }
+
     /// The stop word at `i` is a noun or the end of one: "full stop", "a
     /// stop", "bus stop", "the end". (The head of one, "stop sign", "stop
     /// watch", is followed by a word that is no object of contact, which

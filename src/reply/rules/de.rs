@@ -68,16 +68,17 @@ impl Reader<'_> {
             _ if self.the_number(k + 1).is_some() => self.ch(k),
             // ("Dejen de llamarme del gym": the sender by its trade.)
             _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
-            // (A message left is a voicemail: "arrêtez de me laisser des
-            // messages", "dejen de dejarme mensajes".)
-            Obj::Media { ch, end }
-                if self.on(k + 1) && ch & ALL_CH == 0 && self.any(k, "LAISSER DEJAR DEJARME") =>
-            {
-                self.narrowed(CALL, end)
-            }
             // ("arrêtez de laisser des messages sur ma messagerie": the
             // means named after them.)
-            Obj::Media { ch, end } if self.on(k + 1) => self.narrowed(ch, end) | self.ch(k),
+            // ("arrêtez de me laisser des messages": a voicemail.)
+            Obj::Media { ch, end } if self.on(k + 1) => {
+                let ch = if self.any(k, "LAISSER DEJAR DEJARME") {
+                    self.left(ch)
+                } else {
+                    ch
+                };
+                self.narrowed(ch, end) | self.ch(k)
+            }
             // ("dejen de mandarme facturas en papel": a thing.)
             Obj::Thing if self.on(k + 1) => return None,
             // ("arrêtez de me laisser tranquille": leaving needs the messages.)

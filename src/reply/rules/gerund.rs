@@ -85,11 +85,10 @@ impl Reader<'_> {
     fn gerund_object(&self, i: usize, j: usize, k: usize) -> Option<Hit> {
         let g = self.w(j);
         match self.object(k) {
-            // ("stop leaving messages on my voicemail"; a message left is a
-            // voicemail: "Stop leaving messages on my machine".)
+            // ("stop leaving messages on my voicemail", "... on my machine".)
             Obj::Media { end, ch } => {
-                let left = g == "LEAVING" && ch & ALL_CH == 0;
-                soft(i, end, self.narrowed(if left { CALL } else { ch }, end))
+                let ch = if g == "LEAVING" { self.left(ch) } else { ch };
+                soft(i, end, self.narrowed(ch, end))
             }
             Obj::Pron(end) => soft(i, end, 0),
             Obj::All(end) => hit(i, end, ALL_CH),

@@ -88,6 +88,17 @@ impl Reader<'_> {
         c
     }
 
+    /// The means of messages left, `ch`: a voicemail, so calls, when they
+    /// name no means ("don't leave me a message", "stop leaving messages
+    /// on my machine", "arrêtez de me laisser des messages").
+    pub(super) fn left(&self, ch: u8) -> u8 {
+        if ch & ALL_CH == 0 {
+            CALL
+        } else {
+            ch
+        }
+    }
+
     /// The channels of a request, narrowed by a means named at word `k` ("do
     /// not contact me by email", "no contact by text"): the means alone when
     /// the request named every channel or none, else both.

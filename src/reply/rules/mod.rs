@@ -207,29 +207,28 @@ impl Reader<'_> {
         let mut i = 0;
         while i < self.t.len() {
             match self.at(i) {
-                // ("no calls to my cell while I'm at work", "No me llamen
-                // al celular después de las 6": a limit past the line named;
-                // not a keyword alone, told: "I sent STOP to this number on
-                // Monday".)
-                Some(h) if h.b > h.a + 1 && self.line_at(h.b).is_some_and(|e| self.limited(e)) => {
-                    i = h.b.max(i + 1);
-                }
-                // ("Please stop calling my work phone, call my cell": an
-                // update.)
-                Some(h)
-                    if ((h.a..h.b).any(|m| self.line_word(m)) || self.line_at(h.b).is_some())
-                        && self.switched_line(h.b) =>
-                {
-                    i = h.b.max(i + 1);
-                }
                 Some(h) => {
-                    hits.push(self.by_means(h));
+                    if !self.line_undoes(&h) {
+                        hits.push(self.by_means(h));
+                    }
                     i = h.b.max(i + 1);
                 }
                 None => i += 1,
             }
         }
         hits
+    }
+
+    /// A hit that names a line and is no request after all: a limit past
+    /// the line ("no calls to my cell while I'm at work", "No me llamen al
+    /// celular después de las 6"; not a keyword alone, told: "I sent STOP to
+    /// this number on Monday"), or another line asked for ("Please stop
+    /// calling my work phone, call my cell": an update).
+    fn line_undoes(&self, h: &Hit) -> bool {
+        let line = self.line_at(h.b);
+        (h.b > h.a + 1 && line.is_some_and(|e| self.limited(e)))
+            || ((line.is_some() || (h.a..h.b).any(|m| self.line_word(m)))
+                && self.switched_line(h.b))
     }
 
     /// A request for no contact narrowed by the means named after it: "I no

@@ -168,9 +168,7 @@ impl Reader<'_> {
         if v == "LEAVE" {
             let k = j + 1 + usize::from(self.is(j + 1, ME) && self.on(j + 1));
             if let Obj::Media { end, ch } = self.object(k) {
-                // (A message left is a voicemail: "don't leave me a
-                // message, text me".)
-                let ch = if ch & ALL_CH == 0 { CALL } else { ch };
+                let ch = self.left(ch);
                 // (Not "don't leave voicemails after 9pm": a limit.)
                 return Some(hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end)));
             }

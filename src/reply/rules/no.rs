@@ -225,10 +225,7 @@ impl Reader<'_> {
     /// la prospection commerciale", "Me opongo a las llamadas".
     pub(super) fn refuse(&self, i: usize) -> Option<Hit> {
         // (Not "they refuse calls", "I don't object to texts".)
-        let mine = self
-            .back(i, 3)
-            .all(|m| self.any(m, "I JE ME M") || (self.is(m, FILLER) && !self.eq(m, "NO")));
-        if !mine || self.negated(i) {
+        if !self.own_verb(i) || self.negated(i) {
             return None;
         }
         let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A DE D"));

@@ -265,13 +265,8 @@ impl Reader<'_> {
             }
             // (By the customer: not "Our firewall was blocking your
             // emails", "Mon fournisseur bloque vos textos".)
-            let mine = self.back(i, 4).all(|m| {
-                self.any(m, "I JE ME M TO A")
-                    || self.written(m, "I'M IM AM GONNA GOING WILL VAIS VOY JUST ALREADY")
-                    || (self.is(m, FILLER) && !self.eq(m, "NO"))
-            });
             return match self.object(j) {
-                Obj::Media { end, ch } if mine => hit(i, end, ch),
+                Obj::Media { end, ch } if self.own_verb(i) => hit(i, end, ch),
                 _ => None,
             };
         }
