@@ -175,14 +175,14 @@ fn schedule(
     // flipped, then the index): the Worklist's sort of the slots an upsert
     // changed, not one more instance of a sort in the module.
     let days: Vec<NaiveDate> = due.iter().map(|&t| day_of(t)).collect();
-    let keys: Vec<u64> = days
+    let mut keys: Vec<u64> = days
         .iter()
         .zip(0u32..)
         .map(|(d, i)| {
             (u64::from(chrono::Datelike::num_days_from_ce(d) as u32 ^ 1 << 31) << 32) | u64::from(i)
         })
         .collect();
-    let keys = crate::sort::sorted(keys, |a, b| a > b);
+    crate::sort::sort(&mut keys, |a, b| a > b);
     let order: Vec<(NaiveDate, usize)> = keys
         .iter()
         .filter_map(|&k| {

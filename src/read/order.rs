@@ -5,15 +5,25 @@
 use crate::model::Event;
 
 /// `events` in time order, ties in the order they were given in (stable;
-/// [`crate::sort::sorted`]: a CRM's history mostly comes in time order
-/// already, and then nothing moves after one pass that finds it so).
-pub(super) fn by_time(events: Vec<Event>) -> Vec<Event> {
-    crate::sort::sorted(events, after)
+/// a CRM's history mostly comes in time order already, and then nothing
+/// moves after one pass that finds it so). A long history out of order
+/// has its keys sorted ([`crate::sort::sort`]) and the events taken in
+/// their order.
+pub(super) fn by_time(mut events: Vec<Event>) -> Vec<Event> {
+    if crate::sort::short(&mut events, |a, b| key(a) > key(b)) {
+        return events;
+    }
+    let mut keys: Vec<((i64, u32), usize)> = events.iter().map(key).zip(0..).collect();
+    crate::sort::sort(&mut keys, |a, b| a.0 > b.0);
+    let mut events: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&(_, i)| events.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
-/// Event `a` comes after event `b`.
-fn after(a: &Event, b: &Event) -> bool {
-    (a.at, a.index) > (b.at, b.index)
+/// Event `e`'s place in time order: its instant, then its place as given.
+fn key(e: &Event) -> (i64, u32) {
+    (e.at.0, e.index)
 }
 
 #[cfg(test)]

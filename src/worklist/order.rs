@@ -213,16 +213,17 @@ impl Worklist {
     /// bytes of its id worked out once, and whole ids compared only when
     /// those tie.
     fn sort_slots(&self, slots: &mut [u32]) {
-        let mut keyed: Vec<((OrderKey, u64), u32)> = slots
+        let mut keyed: Vec<(OrderKey, u64, &str, u32)> = slots
             .iter()
-            .map(|&s| ((self.order_key(s), id_prefix(self.key(s))), s))
+            .map(|&s| (self.order_key(s), id_prefix(self.key(s)), self.key(s), s))
             .collect();
-        keyed.sort_unstable_by(|a, b| {
-            cmp_keys(&a.0 .0, &b.0 .0)
-                .then(a.0 .1.cmp(&b.0 .1))
-                .then_with(|| self.key(a.1).cmp(self.key(b.1)))
+        crate::sort::sort(&mut keyed, |a, b| {
+            cmp_keys(&a.0, &b.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(b.2))
+                .is_gt()
         });
-        for (slot, (_, s)) in slots.iter_mut().zip(keyed) {
+        for (slot, &(.., s)) in slots.iter_mut().zip(&keyed) {
             *slot = s;
         }
     }

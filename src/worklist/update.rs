@@ -105,7 +105,7 @@ impl Worklist {
             // (As `u64`: the sort `plan_queue` makes too, one copy of it.)
             changed.push(u64::from(slot));
         }
-        let mut changed = crate::sort::sorted(changed, |a, b| a > b);
+        crate::sort::sort(&mut changed, |a, b| a > b);
         changed.dedup();
         if let Some(now) = self.now {
             let playbook = Rc::clone(&self.playbook);
