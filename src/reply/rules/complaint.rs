@@ -142,12 +142,13 @@ impl Reader<'_> {
                 || (k > 0 && self.eq(k, "NEED") && self.eq(k - 1, "NO"))
         });
         // Asked for, not complained of: "can you keep texting me?", "please
-        // keep calling" (but "why would you keep calling").
+        // keep calling", "remove my cell but keep emailing me" (but "why
+        // would you keep calling").
         // (A modal that is no negation: "you can't keep calling me" is one.)
         let asked = (self
             .back(i, 3)
             .any(|k| self.is(k, MODAL) && !self.is(k, NEG))
-            || (i > 0 && self.on(i) && self.eq(i - 1, "PLEASE")))
+            || (i > 0 && self.on(i) && self.any(i - 1, "PLEASE BUT JUST")))
             && !self.back(i, 4).any(|k| self.eq(k, "WHY"));
         if asked {
             return None;

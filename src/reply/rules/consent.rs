@@ -37,9 +37,10 @@ impl Reader<'_> {
     }
 
     /// A law named to the sender: "this violates the TCPA", "you are
-    /// violating the Telephone Consumer Protection Act".
+    /// violating the Telephone Consumer Protection Act"; the means named
+    /// before or after it ("You are violating the TCPA by calling me").
     pub(super) fn law(&self, i: usize) -> Option<Hit> {
-        hit(i, i + 1, self.media_before(i))
+        hit(i, i + 1, self.media_before(i) | self.media_after(i))
     }
 
     /// "the Telephone Consumer Protection Act", read from its second word.

@@ -16,13 +16,17 @@ impl Reader<'_> {
         let (k0, ch0) = (k, ch);
         let (k, object) = self.contacted(i, j, k, me);
         // ("don't contact this number": its texts and calls; "... this
-        // email": its email; a means named after it says which: "don't
-        // contact this phone by text".)
+        // email": its email; "no me escriban a mi correo", "don't write to
+        // my email": the line after "me"; a means named after it says
+        // which: "don't contact this phone by text".)
+        let (k0, k) = match self.line_at(k) {
+            Some(end) if (k..end).any(|m| self.means_named(m) != 0) => (k, end),
+            _ => (k0, k),
+        };
         let named = (k0..k).fold(0, |c, m| c | self.means_named(m));
         let ch = match ch0 {
             _ if self.via(k).is_some() => ch0,
-            ALL_CH if named & CALL != 0 => SMS | CALL,
-            ALL_CH if named != 0 => EMAIL,
+            _ if named != 0 => self.line_means(ch0, k0, k),
             c => c,
         };
         // Another verb after the object: "don't call me or email me", "no me
@@ -177,9 +181,8 @@ impl Reader<'_> {
         }
         // ("don't contact me at this number", "do not contact me at this
         // email": its means.)
-        let named = self.means_named(k + 2) | if self.eq(k + 2, "ADDRESS") { EMAIL } else { 0 };
-        if self.any(k, "AT ON") && ch == ALL_CH && named != 0 {
-            ch = if named & CALL != 0 { SMS | CALL } else { EMAIL };
+        if self.any(k, "AT ON") && ch == ALL_CH && self.means_named(k + 2) != 0 {
+            ch = self.line_means(ch, k + 2, k + 3);
         }
         // ("don't call me at home", "... at my house", "ne m'appelez pas chez
         // moi": at the customer's number.)

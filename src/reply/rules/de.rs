@@ -63,9 +63,16 @@ impl Reader<'_> {
         if !self.is(k, CVERB | GER) {
             return None;
         }
+        let line = self.line_at(k + 1);
+        // ("Arrêtez de m'écrire à mon courriel le même devis".)
+        if line.is_some_and(|e| self.is(e, DET) && self.written(e + 1, "MISMA MISMO MEME")) {
+            return None;
+        }
         let ch = match self.object(k + 1) {
-            // ("dejen de llamar a este número".)
-            _ if self.the_number(k + 1).is_some() => self.ch(k),
+            // ("dejen de llamar a este número", "dejen de contactar este
+            // número", "arrêtez de m'écrire à mon courriel": the line's
+            // means, written to or reached.)
+            _ if line.is_some() => self.line_means(self.ch(k), k + 1, line.unwrap_or(k + 1)),
             // ("Dejen de llamarme del gym": the sender by its trade.)
             _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
             // ("arrêtez de laisser des messages sur ma messagerie": the
@@ -89,6 +96,7 @@ impl Reader<'_> {
         // ("dejen de llamarme y mandarme correos", "arrêtez de m'appeler et
         // de m'envoyer des mails": a second verb and its means.)
         let e = match self.object(k + 1) {
+            _ if line.is_some() => line.unwrap_or(k + 1),
             Obj::Media { end, .. } if self.on(k + 1) => end,
             _ => k + 1,
         };

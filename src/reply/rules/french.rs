@@ -197,20 +197,26 @@ impl Reader<'_> {
         {
             return None;
         }
-        // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't".)
-        if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && self.bare(i + 1)))
+        // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't";
+        // "appelez-moi pu sur mon cell": the line's means.)
+        let ever = i + 1 + usize::from(self.eq(i + 1, "JAMAIS"));
+        let line = self.line_at(ever).filter(|&e| self.bare(e));
+        let bare = self.bare(i + 1) || line.is_some();
+        if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && bare))
             && i > 0
-            && (self.bare(i + 1) || (self.eq(i + 1, "JAMAIS") && self.bare(i + 2)))
+            && (bare || (ever > i + 1 && self.bare(ever)))
         {
             let verb = if self.is(i - 1, ME) && i > 1 {
                 i - 2
             } else {
                 i - 1
             };
-            return if self.is(verb, CVERB) && self.on(i) {
-                hit(verb, i + 1, self.ch(verb))
-            } else {
+            return if !(self.is(verb, CVERB) && self.on(i)) {
                 None
+            } else if let Some(e) = line {
+                hit(verb, e, self.line_means(self.ch(verb), ever, e))
+            } else {
+                hit(verb, i + 1, self.ch(verb))
             };
         }
         // "merci de pu m'appeler": "de ne plus" spoken, without "ne", before

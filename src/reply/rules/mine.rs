@@ -203,12 +203,13 @@ impl Reader<'_> {
             {
                 return None;
             }
-            // ("remove my number and email": each one named.)
+            // ("remove my number and email", "my cell and my work email":
+            // each one named.)
             let mut m = m;
             while self.on(m + 1) && self.is(m + 1, CONJ) {
                 // (Not a verb: "remove my number and email me the
                 // confirmation".)
-                let next = (m + 2..m + 4)
+                let next = (m + 2..m + 5)
                     .take_while(|&n| self.on(n))
                     .filter(|&n| !(self.is(n + 1, ME) || self.is(n + 1, DET)) || !self.on(n + 1))
                     .find_map(|n| self.mine_channels(k, n, forget).map(|c| (n, c)));

@@ -30,7 +30,16 @@ impl Reader<'_> {
                 self.any(m, "ASKED IS ARE AM I'M") || self.unlisted(m, "ASKING REQUEST REQUESTED")
             })
         {
-            return hit(i, i + 4, self.ch(i + 3));
+            // ("This number is not to be contacted": its means.)
+            let line = self
+                .back(i, 3)
+                .map(|m| self.lines_named(m))
+                .find(|&c| c != 0);
+            let ch = match (self.ch(i + 3), line) {
+                (0 | ALL_CH, Some(line)) => line,
+                (ch, _) => ch,
+            };
+            return hit(i, i + 4, ch);
         }
         if matches!(n, "NE" | "N") {
             return self.ne(i);
@@ -134,7 +143,9 @@ impl Reader<'_> {
         // ("I don't take sales calls".)
         if (v == "DO" || self.written(j, "TAKE")) && i > 0 && i_do(i - 1) {
             if let Obj::Media { end, ch } = self.object(j + 1) {
-                // ("I don't take calls from unknown numbers": some calls.)
+                // ("I don't take calls from unknown numbers": some calls;
+                // "I don't take calls at this number": all of them there.)
+                let end = self.line_at(end).filter(|&e| self.bare(e)).unwrap_or(end);
                 let some = v != "DO" && !self.bare(end);
                 return Some(hit(i, end, ch).filter(|_| ch != 0 && !self.limited(end) && !some));
             }
@@ -392,6 +403,13 @@ impl Reader<'_> {
                 return None;
             }
             if self.is(m, CVERB) {
+                // ("ne m'écrivez plus à cette adresse", "ne me contactez pas
+                // sur mon cell": the line's means.)
+                let p = m + 1 + usize::from(self.on(m + 1) && self.eq(m + 1, "PAS"));
+                if let Some(e) = self.line_at(p) {
+                    let ch = self.line_means(self.ch(m), p, e);
+                    return hit(i, e, ch).filter(|_| !self.limited(e));
+                }
                 // "ne me contactez plus par SMS": the means narrows contact.
                 let after = self.media_after(m);
                 let ch = match self.ch(m) {

@@ -42,7 +42,10 @@ impl Reader<'_> {
         if let Some(h) = self.no_son(i) {
             return Some(h);
         }
-        if (self.is(j, ME) || self.theirs(j)) && self.is(j + 1, CVERB) {
+        // (Or "le" doubling the line named: "ya no le marquen a este
+        // número"; not "no le llamen a mi esposa", someone else.)
+        let line = self.eq(j, "LE") && self.line_at(j + 2).is_some() && !self.me_instead(j);
+        if (self.is(j, ME) || self.theirs(j) || line) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
         // ("Solicito que no se me contacte más".)
@@ -108,15 +111,28 @@ impl Reader<'_> {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
             // "I respectfully ask that you no longer contact me".
             "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
+            // ("I no longer consent to calls at this number"; not "to the
+            // credit check".)
+            "LONGER" if self.any(j + 1, "CONSENT") => {
+                let to = j + 2 + usize::from(self.eq(j + 2, "TO"));
+                match self.object(to) {
+                    _ if self.bare(j + 2) => hit(i, j + 2, 0),
+                    Obj::Media { end, ch } if to > j + 2 => {
+                        let end = self.line_at(end).unwrap_or(end);
+                        hit(i, end, ch).filter(|_| self.bare(end))
+                    }
+                    _ => None,
+                }
+            }
             // "No autorizo que me contacten"; "No tienen mi permiso para
             // llamarme", "No les di permiso de escribirme".
             "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.media_after(j)),
-            "TIENEN" | "TIENE" | "DI" | "LES" => {
+            // ("No doy mi consentimiento para recibir llamadas".)
+            "TIENEN" | "TIENE" | "DI" | "LES" | "DOY" => {
                 let p = (j + 1..j + 4)
                     .take_while(|&m| self.on(m))
-                    .find(|&m| self.eq(m, "PERMISSION"))?;
-                let v = (p + 1..p + 3).find(|&m| self.is(m, CVERB));
-                hit(i, p + 1, v.map_or(0, |v| self.ch(v)) | self.media_after(p))
+                    .find(|&m| self.any(m, "PERMISSION CONSENT"))?;
+                self.permission_for(i, p)
             }
             // "no quiero que me escriban", "no quiero que me llamen".
             "QUIERO" | "DESEO" | "QUEREMOS" | "QUIERE" if self.eq(j + 1, "QUE") => {
@@ -228,17 +244,36 @@ impl Reader<'_> {
         if !self.own_verb(i) || self.negated(i) {
             return None;
         }
-        let k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A DE D"));
+        let mut k = i + 1 + usize::from(self.on(i + 1) && self.any(i + 1, "TO A DE D"));
         // Being contacted: "I refuse to be contacted", "I object to being
-        // texted", "Me opongo a que me llamen".
-        let v = k + 1 + usize::from(self.is(k + 1, ME) && !self.is(k + 1, CVERB));
+        // texted", "Me opongo a que me llamen", "Je m'oppose à ce que vous
+        // m'appeliez".
+        let mut v = k + 1;
+        if self.written(k, "CE") && self.eq(k + 1, "QUE") && self.on(k) {
+            k += 1;
+            v = k + 1 + usize::from(self.written(k + 1, "VOUS"));
+            // (The customer: not "que vous contactiez mon employeur".)
+            if !self.is(v, ME) {
+                return None;
+            }
+        }
+        v += usize::from(self.is(v, ME) && !self.is(v, CVERB));
         let passive = self.any(k, "BE BEING") || self.written(k, "ETRE") || self.eq(k, "QUE");
         if self.on(v) && passive {
-            let (end, ch) = match self.object(v) {
-                Obj::Media { end, ch } => (end, ch),
-                _ => (v + 1, self.ch(v)),
+            // ("Je refuse d'être appelé"; not named: "d'être appelé par mon
+            // prénom", "appelé Monsieur".)
+            let called = self.written(v, "APPELE APPELEE RAPPELE RAPPELEE") && self.bare(v + 1);
+            // ("Je m'oppose à ce que vous m'envoyiez des textos": the means
+            // sent.)
+            let (end, ch) = match (self.object(v), self.object(v + 1)) {
+                (Obj::Media { end, ch }, _) => (end, ch),
+                _ if called => (v + 1, CALL),
+                (_, Obj::Media { end, ch }) if self.on(v + 1) && self.is(v, CVERB) => {
+                    (end, ch | self.ch(v))
+                }
+                _ => (v + 1, self.narrowed(self.ch(v), v + 1)),
             };
-            if self.is(v, CVERB | MEDIA) && ch != 0 {
+            if (called || self.is(v, CVERB | MEDIA)) && ch != 0 {
                 return hit(i, end, ch).filter(|_| !self.limited(end));
             }
         }
@@ -263,6 +298,35 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Permission or consent refused, named at word `p` (from the "no" at
+    /// `i`): alone ("No tienen mi permiso") or for the means ("para
+    /// llamarme", "de escribirme", "para recibir llamadas", "para que me
+    /// llamen"); not for something else ("para que graben la llamada",
+    /// "para el cargo", "que contacten a mi empleador") nor with a limit
+    /// ("para recibir llamadas los domingos", "que me llamen al trabajo").
+    fn permission_for(&self, i: usize, p: usize) -> Option<Hit> {
+        if self.bare(p + 1) {
+            return hit(i, p + 1, 0);
+        }
+        if !(self.on(p + 1) && self.any(p + 1, "PARA DE")) {
+            return None;
+        }
+        let mut v = p + 2;
+        if self.eq(v, "QUE") && self.is(v + 1, ME) {
+            v += 2;
+        }
+        let verb = self.is(v, CVERB) && (self.is(v, ME) || v > p + 2);
+        if !(verb || self.any(v, "RECIBIR")) {
+            return None;
+        }
+        let (end, ch) = match self.object(v + 1) {
+            Obj::Media { end, ch } if self.on(v + 1) => (end, ch | self.ch(v)),
+            _ if verb => (v + 1, self.ch(v)),
+            _ => return None,
+        };
+        hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end))
     }
 
     /// "no more texts", "no more of these", "no more!".

@@ -39,6 +39,8 @@ impl Reader<'_> {
                 // ("Quiero que me den de baja".)
                 // ("Les agradecería que me dieran de baja".)
                 || (self.written(i - 2, "DEN DIERAN DIERA DA DEIS") && i > 2 && self.is(i - 3, ME))
+                // ("Den de baja este número": the line.)
+                || (self.written(i - 2, "DEN") && self.lines_named(i + 1) != 0)
                 // (Done already: "Ya me di de baja", "me he dado de baja",
                 // "nos dimos de baja".)
                 || (self.any(i - 2, "DI DADO DIMOS")
@@ -66,7 +68,8 @@ impl Reader<'_> {
             (self.eq(m, "NO")
                 && (self.any(m + 1, "QUIERO QUEREMOS DESEO")
                     || (self.is(m + 1, ME) && self.any(m + 2, "QUIERO QUEREMOS DESEO"))
-                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i)))
+                    || (self.is(m + 1, ME) && self.written(m + 2, "DEN") && m + 4 == i)
+                    || (self.written(m + 1, "DEN") && m + 3 == i)))
                 // (Not "Sí, me doy de baja": yes.)
                 || (self.eq(m, "SI")
                     && self.on(m + 1)
@@ -89,6 +92,8 @@ impl Reader<'_> {
         // those.)
         let all = self.eq(i + 1, "DE") && self.is(i + 2, ALLW);
         let named = match self.object(i + 2) {
+            // ("den de baja mi número", "este correo".)
+            _ if self.lines_named(i + 1) != 0 => self.lines_named(i + 1),
             Obj::Media { ch, .. } if self.eq(i + 1, "DE") => ch,
             // ("dar de baja el correo", "el número".)
             _ if self.any(i + 1, "EL LA") && self.any(i + 2, "NUMBER") => SMS | CALL,

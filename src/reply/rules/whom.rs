@@ -9,18 +9,22 @@ impl Reader<'_> {
     /// named before it ("Ma mère est décédée, ne l'appelez plus", "Mi mamá
     /// falleció, no la llamen más", "Mon père est décédé, retirez-le").
     pub(super) fn theirs(&self, m: usize) -> bool {
-        // (Not when the customer asks for themselves instead: "no la
-        // llamen, llámenme a mí", "ne l'appelez pas, appelez-moi".)
-        let me_instead = (m + 2..self.t.len()).any(|x| {
-            self.is(x, CVERB) && (self.is(x, ME) || (self.is(x + 1, ME) && self.on(x + 1)))
-        });
         self.any(m, "LA LO LE L")
-            && !me_instead
+            && !self.me_instead(m)
             && (0..m).any(|x| {
                 self.kin(x) > 1
                     || self.any(x, "DECEASED PASSED DIED")
                     || self.unlisted(x, "FALLECIO MURIO DECEDE DECEDEE")
             })
+    }
+
+    /// After someone else's pronoun at word `m`, the customer asks for
+    /// themselves instead: "no la llamen, llámenme a mí", "ne l'appelez
+    /// pas, appelez-moi".
+    pub(super) fn me_instead(&self, m: usize) -> bool {
+        (m + 2..self.t.len()).any(|x| {
+            self.is(x, CVERB) && (self.is(x, ME) || (self.is(x + 1, ME) && self.on(x + 1)))
+        })
     }
 
     /// Someone of the household named at word `k` ("him", "her", "my
@@ -134,19 +138,48 @@ impl Reader<'_> {
     /// A line asked for after word `from`, another than the one refused
     /// ("No me llames al fijo, llámame al celular", "Arrêtez d'appeler le
     /// fixe, utilisez mon cellulaire", "Don't call my work phone, call my
-    /// cell", "Dejen de llamar a mi celular, llamen a la casa"): an update,
-    /// when a line was named before.
+    /// cell", "Dejen de llamar a mi celular, llamen a la casa", "..., mejor
+    /// llamen al 555-214-8890", "..., escríbanme a luis@empresa.com"), or a
+    /// new one given ("mi nuevo celular es ...", "ya tengo otro: ...", "et
+    /// den de alta el ..."): an update, when a line was named before.
     pub(super) fn switched_line(&self, from: usize) -> bool {
         (from..self.t.len()).any(|m| {
             // A clause of its own ("..., call my cell", "... and call my
-            // cell"; not "phone number", "envoyer des SMS sur mon portable").
-            let opens = m > 0 && (!self.on(m) || self.is(m - 1, CONJ));
+            // cell", "..., please call my office line"; not "phone number",
+            // "envoyer des SMS sur mon portable").
+            let lead = |b: usize| self.any(b, "PLEASE NOW") || self.written(b, "MEJOR PLUTOT AHORA");
+            let opens = m > 0
+                && (!self.on(m)
+                    || self.is(m - 1, CONJ)
+                    || (lead(m - 1) && (m == 1 || !self.on(m - 1) || self.is(m - 2, CONJ))));
             let not = |b: usize| self.is(b, NEG) || self.any(b, "NO NE NUNCA NEVER JAMAIS");
-            opens
-                && (self.is(m, CVERB) || self.any(m, "USE") || self.written(m, "USEN UTILISEZ MEJOR PLUTOT"))
-                && (m + 1..m + 4).any(|n| self.line_word(n))
+            // The line asked for: a number or an address, written out or
+            // not, one's personal one, or someone's ("llamen al de mi
+            // esposo").
+            let asked = |n: usize| {
+                self.line_word(n)
+                    || self.any(n, "ADDRESS")
+                    || self.written(n, "PERSO PERSONAL PERSONNEL")
+                    || (self.any(n, "AL EL") && self.eq(n + 1, "DE"))
+            };
+            let asks = opens
+                && (self.is(m, CVERB)
+                    || self.any(m, "USE")
+                    || self.written(m, "USEN UTILISEZ MEJOR PLUTOT USO PONGAN"))
+                && (m + 1..m + 5).any(asked);
+            // ("el nuevo es ...", "ya tengo otro: 555-...", "den de alta el
+            // 555-...": a new line given.)
+            let given = (self.any(m, "NEW") || self.written(m, "NUEVO NUEVA OTRO NOUVEAU NOUVELLE ALTA"))
+                && (self.line_word(m + 1)
+                    || self.means_named(m + 1) != 0
+                    || self.any(m + 1, "IS")
+                    || self.written(m + 1, "ES EST")
+                    || (m + 1..m + 4).any(|n| self.any(n, "ADDRESS") || self.eq(n, "NUMBER")));
+            (asks || given)
                 // A line named before it, the one refused.
-                && (0..m).any(|n| self.line_word(n) || self.any(n, "WORK"))
+                && (0..m).any(|n| {
+                    self.line_word(n) || self.any(n, "WORK ADDRESS") || self.written(n, "CORREO COURRIEL")
+                })
                 // (Not refused too: "don't use my number for anything", "No
                 // me llamen, llámenme nunca al celular".)
                 && !self.back(m, 2).any(not)
@@ -174,11 +207,14 @@ impl Reader<'_> {
             // ("this email", "my email", "my work email" as well as "this
             // email address".)
             let e = k + 1 + usize::from(self.any(k + 1, "WORK HOME"));
-            let email = self.on(k) && self.any(k, "THIS MY THAT") && self.eq(e, "EMAIL");
+            let email = self.on(k)
+                && (self.any(k, "THIS MY THAT MI ESTE MON CE CETTE") || self.written(k, "MA"))
+                && self.means_named(e) == EMAIL;
             let Some(end) = self.the_number(k).or(email.then_some(e + 1)) else {
                 return ch;
             };
-            if self.moved(k) {
+            // ("mi número viejo", "mon ancien numéro" is `moved`.)
+            if self.moved(k) || self.written(end, "VIEJO VIEJA ANTERIOR") {
                 return 0;
             }
             ch |= (k..end).fold(0, |c, m| c | self.means_named(m));
@@ -189,30 +225,58 @@ impl Reader<'_> {
         }
     }
 
-    /// Where a line of the customer's named from word `k` ends, after a
+    /// Where the lines of the customer's named from word `k` end, after a
     /// preposition if any: "to my cell", "al celular", "a mi celular", "sur
-    /// mon cell", "à la maison"; `None` when none is named there.
+    /// mon cell", "à la maison", "mi número y mi correo"; `None` when none
+    /// is named there.
     pub(super) fn line_at(&self, k: usize) -> Option<usize> {
+        let mut end = self.one_line_at(k)?;
+        while self.on(end) && self.is(end, CONJ) {
+            match self.one_line_at(end + 1) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        Some(end)
+    }
+
+    /// [`Reader::line_at`], one line.
+    fn one_line_at(&self, k: usize) -> Option<usize> {
         // ("N'appelez plus mon cell".)
         let k = k + usize::from(self.on(k) && self.any(k, "PLUS MAS MORE ANYMORE AGAIN"));
         let to = self.any(k, "AT ON TO AL A AU EN") || self.written(k, "SUR");
         let m = k + usize::from(self.on(k) && to);
-        if let Some(end) = self.the_number(m) {
+        if let Some(end) = self.the_number(k).or_else(|| self.the_number(m)) {
             return Some(end);
         }
-        let own = self.any(m, "THE MY MI LA EL MON MA CE SU VOTRE");
+        let own =
+            self.any(m, "THE MY MI LA EL MON MA CE SU VOTRE ESTE ESE") || self.written(m, "CETTE");
         let d = m + usize::from(self.on(m) && own);
         let line = self.any(d, "CELL PHONE NUMBER EMAIL HOME OFFICE")
             || self.written(d, "MAISON CASA CORREO COURRIEL TELEPHONE");
         (d > k && self.on(d) && line).then_some(d + 1)
     }
 
+    /// The means of a request by a verb of means `ch` (0 for "write",
+    /// "bother") about the line named at words `a..b`: a verb of one means
+    /// keeps it ("call my cell": calls); any other takes the line's
+    /// ("contact this number", "write to this number": texts and calls, as
+    /// a number is reached; "write to my email": email).
+    pub(super) fn line_means(&self, ch: u8, a: usize, b: usize) -> u8 {
+        match (ch, (a..b).fold(0, |c, m| c | self.means_named(m))) {
+            (0 | ALL_CH, 0) => SMS | CALL,
+            (0 | ALL_CH, named) => named,
+            (ch, _) => ch,
+        }
+    }
+
     /// The means a number or an address named at word `m` is reached by:
-    /// "number", "cell", "line": texts and calls; "email", "inbox": email.
+    /// "number", "cell", "line": texts and calls; "email", "inbox",
+    /// "address": email.
     pub(super) fn means_named(&self, m: usize) -> u8 {
         if self.any(m, "NUMBER PHONE CELL MOBILE LANDLINE LINE") {
             SMS | CALL
-        } else if self.any(m, "EMAIL INBOX CORREO COURRIEL") {
+        } else if self.any(m, "EMAIL INBOX CORREO COURRIEL ADDRESS") {
             EMAIL
         } else {
             0
