@@ -226,11 +226,9 @@ impl Reader<'_> {
     /// calling my work phone, call my cell": an update).
     fn line_undoes(&self, h: &Hit) -> bool {
         let line = self.line_at(h.b);
-        let named = |m: usize| {
-            self.line_word(m) || self.any(m, "ADDRESS") || self.written(m, "CORREO COURRIEL")
-        };
         (h.b > h.a + 1 && line.is_some_and(|e| self.limited(e)))
-            || ((line.is_some() || (h.a..h.b).any(named)) && self.switched_line(h.b))
+            || ((line.is_some() || (h.a..h.b).any(|m| self.line_or_address(m)))
+                && self.switched_line(h.b))
     }
 
     /// A request for no contact narrowed by the means named after it: "I no

@@ -140,14 +140,15 @@ impl Reader<'_> {
     /// fixe, utilisez mon cellulaire", "Don't call my work phone, call my
     /// cell", "Dejen de llamar a mi celular, llamen a la casa", "..., mejor
     /// llamen al 555-214-8890", "..., escríbanme a luis@empresa.com"), or a
-    /// new one given ("mi nuevo celular es ...", "ya tengo otro: ...", "et
-    /// den de alta el ..."): an update, when a line was named before.
+    /// new one given ("mi nuevo celular es ...", "ya tengo otro: ...", "den
+    /// de alta el ..."): an update, when a line was named before.
     pub(super) fn switched_line(&self, from: usize) -> bool {
         (from..self.t.len()).any(|m| {
             // A clause of its own ("..., call my cell", "... and call my
             // cell", "..., please call my office line"; not "phone number",
             // "envoyer des SMS sur mon portable").
-            let lead = |b: usize| self.any(b, "PLEASE NOW") || self.written(b, "MEJOR PLUTOT AHORA");
+            let lead =
+                |b: usize| self.any(b, "PLEASE NOW") || self.written(b, "MEJOR PLUTOT AHORA");
             let opens = m > 0
                 && (!self.on(m)
                     || self.is(m - 1, CONJ)
@@ -156,6 +157,7 @@ impl Reader<'_> {
             // The line asked for: a number or an address, written out or
             // not, one's personal one, or someone's ("llamen al de mi
             // esposo").
+            // (Not "plutôt par courriel": the means, not a line.)
             let asked = |n: usize| {
                 self.line_word(n)
                     || self.any(n, "ADDRESS")
@@ -169,7 +171,8 @@ impl Reader<'_> {
                 && (m + 1..m + 5).any(asked);
             // ("el nuevo es ...", "ya tengo otro: 555-...", "den de alta el
             // 555-...": a new line given.)
-            let given = (self.any(m, "NEW") || self.written(m, "NUEVO NUEVA OTRO NOUVEAU NOUVELLE ALTA"))
+            let given = (self.any(m, "NEW")
+                || self.written(m, "NUEVO NUEVA OTRO NOUVEAU NOUVELLE ALTA"))
                 && (self.line_word(m + 1)
                     || self.means_named(m + 1) != 0
                     || self.any(m + 1, "IS")
@@ -177,9 +180,7 @@ impl Reader<'_> {
                     || (m + 1..m + 4).any(|n| self.any(n, "ADDRESS") || self.eq(n, "NUMBER")));
             (asks || given)
                 // A line named before it, the one refused.
-                && (0..m).any(|n| {
-                    self.line_word(n) || self.any(n, "WORK ADDRESS") || self.written(n, "CORREO COURRIEL")
-                })
+                && (0..m).any(|n| self.line_or_address(n) || self.any(n, "WORK"))
                 // (Not refused too: "don't use my number for anything", "No
                 // me llamen, llámenme nunca al celular".)
                 && !self.back(m, 2).any(not)
@@ -195,6 +196,12 @@ impl Reader<'_> {
             || self.unlisted(n, "HOUSE")
             || self.written(n, "MOVIL PORTABLE CASA MAISON BUREAU")
             || self.written(n, "OFICINA TRABAJO TRAVAIL FIJO FIXE")
+    }
+
+    /// Word `n` names a line ([`Reader::line_word`]) or an email address
+    /// ("address", "correo", "courriel"; not "email", a verb as well).
+    pub(super) fn line_or_address(&self, n: usize) -> bool {
+        self.line_word(n) || self.any(n, "ADDRESS") || self.written(n, "CORREO COURRIEL")
     }
 
     /// The means of the customer's numbers and addresses named from word
