@@ -26,7 +26,8 @@ impl Reader<'_> {
 
     /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
     pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
-        if self.negated(i) {
+        // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped.)
+        if self.negated(i) || (i > 0 && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT")) {
             return None;
         }
         // ("Mi vecino no para de llamarme": someone of the customer's, not us.)

@@ -397,6 +397,19 @@ impl Reader<'_> {
             "BAJA" => self.de_baja(i),
             "PLUS" | "PAS" => self.plus(i),
             "DNC" => hit(i, i + 1, CALL),
+            // ("Mettez-moi sur votre liste d'exclusion", "... de numéros
+            // exclus": the business's own do-not-call list, the customer
+            // put on it; not "Je ne suis pas sur la liste d'exclusion".)
+            "EXCLUSION" | "EXCLUS"
+                if i > 1
+                    && (self.eq(i, "EXCLUSION") && self.any(i - 1, "D DE")
+                        || self.written(i - 1, "NUMEROS"))
+                    && self.back(i, 4).any(|m| self.any(m, "LIST"))
+                    && (0..i).any(|m| self.is(m, ME) || self.the_number(m).is_some())
+                    && !(0..i).any(|m| self.any(m, "NE PAS")) =>
+            {
+                hit(i, i + 1, CALL).filter(|_| self.own_dnc(i))
+            }
             "ALTO" => self.alto_a(i),
             "STP" => self.stp(i),
             _ => self.elsewhere(i),

@@ -275,7 +275,7 @@ impl Reader<'_> {
         if modified {
             return Obj::Thing;
         }
-        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH A AL DE DEL PARA") {
+        if self.on(k + 1) && self.any(k + 1, "TO FOR OF WITH A AL DE DEL PARA AU DU") {
             return match self.object(k + 2) {
                 m @ Obj::Media { .. } => m,
                 _ => Obj::Thing,

@@ -125,8 +125,11 @@ impl Reader<'_> {
         // Others' spam the customer gets ("Got a lot of spam calls lately,
         // glad this is a real person"), or the customer's own ("Sorry if my
         // last text was spammy").
+        // ("Spam calls are out of control lately, how do I know this is
+        // really you?": "you" in another clause.)
         let (a, b) = self.sentence(i);
-        let ours = (a..b).any(|m| self.any(m, "YOU YOUR UR Y'ALL"));
+        let clause = |m: usize| (m.min(i) + 1..=m.max(i)).all(|x| self.on(x));
+        let ours = (a..b).any(|m| self.any(m, "YOU YOUR UR Y'ALL") && clause(m));
         let got = self
             .back_in_sentence(i)
             .any(|m| self.any(m, "GOT GET GETTING RECEIVE RECEIVED") || self.written(m, "LATELY"))
@@ -159,7 +162,7 @@ impl Reader<'_> {
             // c'était du spam"; not "... y efectivamente lo es".)
             || (self
                 .back_in_sentence(i)
-                .any(|k| self.unlisted(k, "PENSE PENSABA CREI CREIA CROYAIS PENSAIS"))
+                .any(|k| self.unlisted(k, "PENSE PENSABA CREI CREIA CROYAIS PENSAIS THINKING"))
                 && !self.confirmed(i))
         {
             return None;
@@ -239,9 +242,9 @@ impl Reader<'_> {
         // blocking your calls, try again").
         let device = self.back(i, 3).any(|m| self.any(m, "PHONE CARRIER APP IT"));
         let not = device
-            || self
-                .back(i, 4)
-                .any(|m| self.any(m, "NO NE") || self.written(m, "WON'T WONT ALMOST NEARLY"));
+            || self.back(i, 4).any(|m| {
+                self.any(m, "NO NE") || self.written(m, "WON'T WONT ALMOST NEARLY FAILLI CASI")
+            });
         if self.negated(i) || threat || not {
             return None;
         }

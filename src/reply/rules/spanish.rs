@@ -79,8 +79,13 @@ impl Reader<'_> {
                     && self.question(i))
         });
         // ("dar de baja el auto viejo", "dar de baja a mi hijo del seguro":
-        // a thing, someone else.)
+        // a thing, someone else; "¿Cómo me doy de baja de los estados de
+        // cuenta?": asked of something the lists do not know.)
+        let unknown = |m: usize| self.t.get(m).is_some_and(|t| t.w.is_empty());
         let thing = thing
+            || (self.question(i)
+                && self.any(i + 1, "DE DEL")
+                && (unknown(i + 2) || (self.is(i + 2, DET) && unknown(i + 3))))
             || (self.any(i + 1, "EL LA LOS LAS UN UNA")
                 && self.on(i + 1)
                 && !matches!(self.object(i + 1), Obj::Media { .. })

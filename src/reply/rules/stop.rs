@@ -62,16 +62,24 @@ impl Reader<'_> {
         {
             return None;
         }
-        if self.on(k) && self.any(k, "FROM OF DE DU") && self.object(k + 1) == Obj::Thing {
+        // ("Comment je me désabonne des relevés papier ?": asked of
+        // something the lists do not know.)
+        let unknown = self.question(i) && self.object(k + 1) == Obj::Unknown;
+        if self.on(k)
+            && (self.any(k, "FROM OF DE DU") || self.written(k, "DES"))
+            && (self.object(k + 1) == Obj::Thing || unknown)
+        {
             return None;
         }
-        // "I unsubscribed from Netflix to afford this": told of another.
+        // "I unsubscribed from Netflix to afford this", "from Carvana
+        // emails": told of another.
+        let brand = self.t.get(k + 1).is_some_and(|t| t.w.is_empty() && t.cap);
         if self.eq(i, "UNSUBSCRIBED")
             && i > 0
             && self.any(i - 1, "I WE")
             && self.on(k)
             && self.eq(k, "FROM")
-            && matches!(self.object(k + 1), Obj::Thing | Obj::Unknown)
+            && (brand || matches!(self.object(k + 1), Obj::Thing | Obj::Unknown))
         {
             return None;
         }

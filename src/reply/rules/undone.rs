@@ -53,7 +53,10 @@ impl Reader<'_> {
         let restart = self.any(0, "START UNSTOP") && self.brk(1) != 0;
         // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
         // "wait": "hold on stop, what's the total?")
-        let told = h.a > 0 && self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE");
+        // ("Si j'écris STOP, est-ce que ...?", "Si escribo STOP ...".)
+        let told = h.a > 0
+            && (self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE")
+                || self.written(h.a - 1, "ECRIS ESCRIBO PONGO MANDO REPONDS RESPONDO"));
         // ("START - désolé mon fils a écrit STOP".)
         // ("Mon fils a répondu STOP", "Fue mi hija la que puso STOP".)
         let sent = h.a > 0
@@ -73,7 +76,11 @@ impl Reader<'_> {
             && (self.eq(h.a - 1, "WAIT")
                 || (h.a > 1 && self.eq(h.a - 1, "ON") && self.eq(h.a - 2, "HOLD")));
         // ("What happens if a customer replies STOP?": someone else's.)
-        let other = |m: usize| self.unlisted(m, "CUSTOMER SOMEONE SOMEBODY ANYONE CLIENT");
+        // ("how do you handle people who say stop?".)
+        let other = |m: usize| {
+            self.unlisted(m, "CUSTOMER SOMEONE SOMEBODY ANYONE CLIENT")
+                || self.written(m, "PEOPLE CUSTOMERS CLIENTS")
+        };
         let others = || self.back_in_sentence(h.a).any(other);
         // ("My kid sent STOP, I still want texts", "I sent stop but I
         // changed my mind, keep texting", "my son sent that STOP, please
@@ -105,10 +112,11 @@ impl Reader<'_> {
             });
         let slipped = h.b == h.a + 1
             // ("What happens if I say stop?": said of a case.)
-            && (((sent || told) && (back || before("IF")))
+            && (((sent || told) && (back || before("IF") || self.back_in_sentence(h.a).any(|m| self.written(m, "SI"))))
                 || (sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || (h.a > 0
                     && (sent
+                        || told
                         || self.any(h.a - 1, "REPLY SEND")
                         || self.unlisted(h.a - 1, "REPLIES SENDS"))
                     && others())
@@ -248,7 +256,23 @@ impl Reader<'_> {
         // updates": the link, with the messages wanted.)
         let link = self.written(h.a + 1, "LINK BUTTON")
             && (0..self.t.len()).any(|m| self.eq(m, "STILL") && self.any(m + 1, "WANT"));
-        case || belief || other || product || switched || link
+        // ("I thought about unsubscribing but this deal is good": a plan
+        // given up.)
+        let plan = h.a > 1
+            && self.eq(h.a - 1, "ABOUT")
+            && self
+                .back_in_sentence(h.a)
+                .any(|m| self.written(m, "THOUGHT ALMOST"));
+        // ("I told my old agent to leave me alone": said to someone else;
+        // not "I told you to leave me alone".)
+        let told_other = h.a > 0
+            && self.eq(h.a - 1, "TO")
+            && self
+                .back_in_sentence(h.a)
+                .any(|m| self.written(m, "TOLD ASKED") && self.any(m + 1, "MY THE HIS HER OUR"));
+        // ("Unsubscribe is a weird word for a gym": the word, named.)
+        let word = strong && self.any(h.b, "IS") && self.any(h.b + 1, "A AN");
+        case || belief || other || product || switched || link || plan || told_other || word
     }
 
     /// "Cancel? No way, keep me posted", "Unsubscribe? Nope, keep them
