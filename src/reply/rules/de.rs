@@ -26,8 +26,12 @@ impl Reader<'_> {
 
     /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
     pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
-        // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped.)
-        if self.negated(i) || (i > 0 && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT")) {
+        // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped; but
+        // "vous avez jamais arrêté de m'appeler" complains.)
+        let stopped = i > 0
+            && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT")
+            && !self.back(i, 3).any(|m| self.any(m, "PAS JAMAIS NE N"));
+        if self.negated(i) || stopped {
             return None;
         }
         // ("Mi vecino no para de llamarme": someone of the customer's, not us.)

@@ -263,13 +263,17 @@ impl Reader<'_> {
             && self
                 .back_in_sentence(h.a)
                 .any(|m| self.written(m, "THOUGHT ALMOST"));
-        // ("I told my old agent to leave me alone": said to someone else;
-        // not "I told you to leave me alone".)
+        // ("I told my old agent to leave me alone", "I told my ex to stop
+        // calling this number": said to someone else, of the household or
+        // of before; not "I told you to leave me alone", "I told the
+        // salesman to stop calling me".)
+        let before_now =
+            |m: usize| self.any(m, "MY THE") && self.written(m + 1, "OLD LAST PREVIOUS OTHER EX");
         let told_other = h.a > 0
             && self.eq(h.a - 1, "TO")
-            && self
-                .back_in_sentence(h.a)
-                .any(|m| self.written(m, "TOLD ASKED") && self.any(m + 1, "MY THE HIS HER OUR"));
+            && self.back_in_sentence(h.a).any(|m| {
+                self.written(m, "TOLD ASKED") && (self.kin(m + 1) > 0 || before_now(m + 1))
+            });
         // ("Unsubscribe is a weird word for a gym": the word, named.)
         let word = strong && self.any(h.b, "IS") && self.any(h.b + 1, "A AN");
         case || belief || other || product || switched || link || plan || told_other || word
