@@ -112,7 +112,7 @@ impl Reader<'_> {
             });
         let slipped = h.b == h.a + 1
             // ("What happens if I say stop?": said of a case.)
-            && (((sent || told) && (back || before("IF") || self.back_in_sentence(h.a).any(|m| self.written(m, "SI"))))
+            && (((sent || told) && (back || before("IF SI")))
                 || (sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || (h.a > 0
                     && (sent
