@@ -2,6 +2,7 @@
 //! ("remove it"), both of us, an address or a company, and what is the
 //! customer's ("remove my number", "take my email off your list").
 
+use super::super::text::WEAK;
 use super::super::words::*;
 use super::{hit, Hit, Obj, Reader};
 
@@ -203,14 +204,21 @@ impl Reader<'_> {
             {
                 return None;
             }
-            // ("remove my number and email", "my cell and my work email":
-            // each one named.)
+            // ("remove my number and email", "my cell and my work email",
+            // "my cell, my home phone and my email": each one named.)
             let mut m = m;
-            while self.on(m + 1) && self.is(m + 1, CONJ) {
+            loop {
+                let from = if self.on(m + 1) && self.is(m + 1, CONJ) {
+                    m + 2
+                } else if self.brk(m + 1) == WEAK && self.any(m + 1, "MY") {
+                    m + 1
+                } else {
+                    break;
+                };
                 // (Not a verb: "remove my number and email me the
                 // confirmation".)
-                let next = (m + 2..m + 5)
-                    .take_while(|&n| self.on(n))
+                let next = (from..m + 5)
+                    .take_while(|&n| n == from || self.on(n))
                     .filter(|&n| !(self.is(n + 1, ME) || self.is(n + 1, DET)) || !self.on(n + 1))
                     .find_map(|n| self.mine_channels(k, n, forget).map(|c| (n, c)));
                 let Some((n, c)) = next else {
