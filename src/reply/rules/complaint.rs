@@ -122,7 +122,9 @@ impl Reader<'_> {
                         || self.unlisted(m, "MANAGE UPDATE GERER ADMINISTRAR")
                             && (prefs(m + 1) || prefs(m + 2))
                 }));
-        a > 0 && ((told || notice) && why || list) && !own
+        // ("What does the \"reply STOP to unsubscribe\" line do?": the
+        // footer's words, asked about.)
+        (a > 0 || (self.question(i) && told)) && ((told || notice) && why || list) && !own
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"

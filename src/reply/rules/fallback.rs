@@ -105,13 +105,7 @@ impl Reader<'_> {
             && rest.iter().all(|t| t.w.is_empty() && t.cap)
             && rest.iter().skip(1).all(|t| t.line == 0);
         let signed = (rest.first().is_some_and(|t| t.line > 1) || name || self.closing(b))
-            // (A name as written, with its capital: "Mo" is no "more".)
-            && (b..self.t.len()).all(|m| {
-                self.w(m).is_empty()
-                    || self.is(m, FILLER)
-                    || self.closing(m)
-                    || self.t.get(m).is_some_and(|t| t.cap && t.line > 0)
-            });
+            && self.signature(b);
         // (Or a signature block whose first line is a name, whatever its
         // footer says: "REMOVE\n\nMike\nThis email is intended only for the
         // addressee.")
@@ -148,6 +142,29 @@ impl Reader<'_> {
 
     /// A closing at word `m`: "Kind regards", "Many thanks", "Best wishes",
     /// "Take care", "All the best".
+    /// The words from `b` on are a closing and a name ("Thanks,\nTom",
+    /// "Regards,\nJohn Smith"): a name as written, with its capital ("Mo"
+    /// is no "more").
+    pub(super) fn signature(&self, b: usize) -> bool {
+        (b..self.t.len()).all(|m| {
+            self.w(m).is_empty()
+                || self.is(m, FILLER)
+                || self.closing(m)
+                || self.t.get(m).is_some_and(|t| t.cap && t.line > 0)
+        })
+    }
+
+    /// Nothing after word `i` but filler, or a signature on lines of its
+    /// own ("Please stop.\n\nThanks,\nTom").
+    pub(super) fn ends_message(&self, i: usize) -> bool {
+        match (i..self.t.len()).find(|&m| !self.is(m, FILLER)) {
+            None => true,
+            Some(m) => {
+                (i..=m).any(|x| self.t.get(x).is_some_and(|t| t.line > 0)) && self.signature(m)
+            }
+        }
+    }
+
     fn closing(&self, m: usize) -> bool {
         self.any(
             m,

@@ -110,10 +110,7 @@ impl Reader<'_> {
             // ("You called 4 times today. Knock it off.": the means named
             // before, when it ends the message.)
             let ch = match self.media_after(i + 2) {
-                0 if i > 0
-                    && self.brk(i) == FULL_STOP
-                    && (i + 3..self.t.len()).all(|m| self.is(m, FILLER)) =>
-                {
+                0 if i > 0 && self.brk(i) == FULL_STOP && self.ends_message(i + 3) => {
                     // (What was done: "You called 4 times today"; not "I
                     // replied to your email".)
                     (0..i)

@@ -33,7 +33,7 @@ impl Reader<'_> {
         // "You called at the perfect time" is banter.)
         if own != 0
             || !self.back_in_sentence(i).all(|m| self.is(m, FILLER))
-            || !(i + 1..self.t.len()).all(|m| self.is(m, FILLER))
+            || !self.ends_message(i + 1)
         {
             return own;
         }

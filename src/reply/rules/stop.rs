@@ -357,9 +357,16 @@ impl Reader<'_> {
             .filter(|&m| self.eq(m, "LISTS"))
             .count()
             > 1;
+        // ("all of your lists: email, phone, everything": the lists, then
+        // the means they hold; not "all your email lists".)
+        let plain = (o + 1..o + 4)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.eq(m, "LISTS"))
+            .is_some_and(|p| (o + 1..p).all(|m| self.ch(m) == 0));
         self.is(o, ALLW)
             && (matches!(self.object(o), Obj::Media { ch: 0, .. } | Obj::All(_))
                 || lists
+                || plain
                 || (self.eq(o + 1, "OF") && matches!(self.object(o + 2), Obj::Media { ch: 0, .. }))
                 || senders)
     }

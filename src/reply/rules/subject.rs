@@ -12,7 +12,8 @@ impl Reader<'_> {
     /// ("Stop & Shop", "stop and go traffic").
     pub(super) fn own_stop(&self, i: usize) -> bool {
         (i >= 2 && self.eq(i - 1, "I") && self.any(i - 2, "WHEN TIME IF BEFORE AFTER UNTIL ONCE"))
-            || (self.eq(i + 1, "AND") && self.any(i + 2, "SHOP GO"))
+            || (self.eq(i + 1, "AND")
+                && (self.any(i + 2, "SHOP GO") || self.written(i + 2, "SHOP'S")))
     }
 
     /// The bare stop word has a subject that is not contact: "this rain won't

@@ -131,6 +131,8 @@ impl Reader<'_> {
             .get(h.a)
             .is_some_and(|t| self.toks.surface(t).ends_with("ED"))
             || self.eq(h.a, "DESUSCRIBI")
+            // ("I accidentally clicked unsubscribe".)
+            || (h.a > 0 && self.written(h.a - 1, "CLICKED TAPPED PRESSED HIT"))
             || (h.a > 0 && self.eq(h.a - 1, "SUIS"));
         // ("I got a message saying I opted out but I didn't".)
         let untrue = (h.b..h.b + 4).any(|m| {
@@ -258,11 +260,14 @@ impl Reader<'_> {
             && (0..self.t.len()).any(|m| self.eq(m, "STILL") && self.any(m + 1, "WANT"));
         // ("I thought about unsubscribing but this deal is good": a plan
         // given up.)
-        let plan = h.a > 1
-            && self.eq(h.a - 1, "ABOUT")
-            && self
-                .back_in_sentence(h.a)
-                .any(|m| self.written(m, "THOUGHT ALMOST"));
+        // ("I almost unsubscribed", "I nearly opted out".)
+        let almost = h.a > 0 && self.written(h.a - 1, "ALMOST NEARLY");
+        let plan = almost
+            || h.a > 1
+                && self.eq(h.a - 1, "ABOUT")
+                && self
+                    .back_in_sentence(h.a)
+                    .any(|m| self.written(m, "THOUGHT ALMOST"));
         // ("I told my old agent to leave me alone", "I told my ex to stop
         // calling this number": said to someone else, of the household or
         // of before; not "I told you to leave me alone", "I told the
