@@ -80,6 +80,8 @@ impl Reader<'_> {
             && self.on(k)
             && self.eq(k, "FROM")
             && (brand || matches!(self.object(k + 1), Obj::Thing | Obj::Unknown))
+            // (Not "... and from yours, but they keep coming".)
+            && !(k..self.t.len()).any(|m| self.written(m, "YOURS"))
         {
             return None;
         }

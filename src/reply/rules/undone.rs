@@ -81,7 +81,13 @@ impl Reader<'_> {
             self.unlisted(m, "CUSTOMER SOMEONE SOMEBODY ANYONE CLIENT")
                 || self.written(m, "PEOPLE CUSTOMERS CLIENTS")
         };
-        let others = || self.back_in_sentence(h.a).any(other);
+        // (Not when the customer says it too: "How do you handle people who
+        // say stop? I've said it 3 times.")
+        let own_too = (h.b..self.t.len()).any(|m| {
+            self.any(m, "I I'VE I'M")
+                && (m + 1..m + 3).any(|x| self.any(x, "SAID SAY") || self.written(x, "SAYING"))
+        });
+        let others = || self.back_in_sentence(h.a).any(other) && !own_too;
         // ("My kid sent STOP, I still want texts", "I sent stop but I
         // changed my mind, keep texting", "my son sent that STOP, please
         // ignore it": taken back in the message.)
@@ -274,11 +280,18 @@ impl Reader<'_> {
         // salesman to stop calling me".)
         let before_now =
             |m: usize| self.any(m, "MY THE") && self.written(m + 1, "OLD LAST PREVIOUS OTHER EX");
+        // (The telling nearest the request, and no "you" between: not "I
+        // told my wife to stop texting me and I'm telling you to stop
+        // texting me".)
         let told_other = h.a > 0
             && self.eq(h.a - 1, "TO")
-            && self.back_in_sentence(h.a).any(|m| {
-                self.written(m, "TOLD ASKED") && (self.kin(m + 1) > 0 || before_now(m + 1))
-            });
+            && self
+                .back_in_sentence(h.a)
+                .find(|&m| self.written(m, "TOLD ASKED TELLING TELL ASKING"))
+                .is_some_and(|m| {
+                    (self.kin(m + 1) > 0 || before_now(m + 1))
+                        && !(m + 2..h.a).any(|x| self.any(x, "YOU"))
+                });
         // ("Unsubscribe is a weird word for a gym": the word, named.)
         let word = strong && self.any(h.b, "IS") && self.any(h.b + 1, "A AN");
         case || belief || other || product || switched || link || plan || told_other || word
