@@ -29,8 +29,8 @@ impl Reader<'_> {
         // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped; but
         // "vous avez jamais arrêté de m'appeler" complains.)
         let stopped = i > 0
-            && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT")
-            && !self.back(i, 3).any(|m| self.any(m, "PAS JAMAIS NE N"));
+            && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT HAN HABIAN")
+            && !self.back(i, 3).any(|m| self.any(m, "PAS JAMAIS NE N NO"));
         if self.negated(i) || stopped {
             return None;
         }
