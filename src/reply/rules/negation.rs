@@ -207,10 +207,17 @@ impl Reader<'_> {
     /// already told you twice not to call me", "I've asked you 3 times not
     /// to text me".
     fn told_you_not(&self, i: usize) -> bool {
+        // ("I told your company twice not to call me": yours.)
+        let yours = |m: usize| {
+            m > 1
+                && self.any(m, "COMPANY TEAM PEOPLE OFFICE AGENT REP")
+                && self.any(m - 1, "YOUR UR")
+        };
         self.eq(i + 1, "TO")
-            && self
-                .back(i, 6)
-                .any(|m| m > 0 && self.any(m, "YOU Y'ALL") && self.any(m - 1, "TOLD ASKED"))
+            && self.back(i, 6).any(|m| {
+                (m > 0 && self.any(m, "YOU Y'ALL") && self.any(m - 1, "TOLD ASKED"))
+                    || (yours(m) && self.any(m - 2, "TOLD ASKED"))
+            })
     }
 
     /// What a negated verb at word `j` refuses (after the negator at `i`):
