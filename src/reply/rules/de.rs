@@ -73,17 +73,18 @@ impl Reader<'_> {
         if line.is_some_and(|e| self.is(e, DET) && self.written(e + 1, "MISMA MISMO MEME")) {
             return None;
         }
-        let ch = match self.object(k + 1) {
+        let object = self.object(k + 1);
+        let ch = match (line, object) {
             // ("dejen de llamar a este número", "dejen de contactar este
             // número", "arrêtez de m'écrire à mon courriel": the line's
             // means, written to or reached.)
-            _ if line.is_some() => self.line_means(self.ch(k), k + 1, line.unwrap_or(k + 1)),
+            (Some(end), _) => self.line_means(self.ch(k), k + 1, end),
             // ("Dejen de llamarme del gym": the sender by its trade.)
             _ if self.any(k + 1, "DE DEL") && self.on(k + 1) => self.ch(k),
             // ("arrêtez de laisser des messages sur ma messagerie": the
             // means named after them.)
             // ("arrêtez de me laisser des messages": a voicemail.)
-            Obj::Media { ch, end } if self.on(k + 1) => {
+            (_, Obj::Media { ch, end }) if self.on(k + 1) => {
                 let ch = if self.any(k, "LAISSER DEJAR DEJARME") {
                     self.left(ch)
                 } else {
@@ -92,7 +93,7 @@ impl Reader<'_> {
                 self.narrowed(ch, end) | self.ch(k)
             }
             // ("dejen de mandarme facturas en papel": a thing.)
-            Obj::Thing if self.on(k + 1) => return None,
+            (_, Obj::Thing) if self.on(k + 1) => return None,
             // ("arrêtez de me laisser tranquille": leaving needs the messages.)
             _ if self.is(k, NEED_OBJ) => return None,
             // ("arrêtez de me harceler au téléphone".)
@@ -100,9 +101,9 @@ impl Reader<'_> {
         };
         // ("dejen de llamarme y mandarme correos", "arrêtez de m'appeler et
         // de m'envoyer des mails": a second verb and its means.)
-        let e = match self.object(k + 1) {
-            _ if line.is_some() => line.unwrap_or(k + 1),
-            Obj::Media { end, .. } if self.on(k + 1) => end,
+        let e = match (line, object) {
+            (Some(end), _) => end,
+            (_, Obj::Media { end, .. }) if self.on(k + 1) => end,
             _ => k + 1,
         };
         // (Past the means named: "... en mi buzón", not a time.)
