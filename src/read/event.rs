@@ -155,7 +155,7 @@ fn build_event(
         },
     };
     // ("2026-11-03": a date alone.)
-    let dated = matches!(&raw.at, Some(Val::Str(s)) if date_alone(s));
+    let dated = matches!(&raw.at, Some(Val::Str(s)) if date_alone(crate::rfc3339::trim(s)));
     let at = match raw.at.take() {
         None => {
             out.push(Error::new(
