@@ -44,6 +44,60 @@ pub fn ascii<T: Serialize + ?Sized>(v: &T) -> Result<String, TapeError> {
     text(v, true)
 }
 
+/// JSON text read as a JSON value, half of a UTF-16 surrogate pair (a
+/// string the host cut in the middle of an emoji, which `JSON.stringify`
+/// writes as a lone `\udXXX`) read as U+FFFD, as JavaScript's `TextEncoder`
+/// reads it and as a contact's fields are read: never serde's "unexpected
+/// end of hex escape".
+///
+/// # Errors
+/// The text's syntax error.
+pub(crate) fn value_of_text(text: &str) -> Result<serde_json::Value, crate::error::Error> {
+    serde_json::from_str(&marked_cuts(text, "\\ufffd"))
+        .map_err(|e| crate::error::Error::from_serde(String::new(), &e))
+}
+
+/// JSON text with each lone surrogate escape written `mark` (an escape).
+pub(crate) fn marked_cuts<'t>(text: &'t str, mark: &str) -> std::borrow::Cow<'t, str> {
+    if !text.contains("\\u") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    // The surrogate a `\uXXXX` escape at `i` writes, if it is one.
+    let unit = |i: usize| {
+        let hex = b.get(i + 2..i + 6)?;
+        let u = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (b.get(i..i + 2) == Some(b"\\u") && (0xD800..0xE000).contains(&u)).then_some(u)
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut from) = (0, 0);
+    while i < b.len() {
+        if b.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        let Some(u) = unit(i) else {
+            // Another escape ("\\", "\n", a whole character): as it is.
+            i += 2;
+            continue;
+        };
+        let pair = u < 0xDC00 && unit(i + 6).is_some_and(|l| l >= 0xDC00);
+        if pair {
+            i += 12;
+            continue;
+        }
+        out.push_str(text.get(from..i).unwrap_or(""));
+        out.push_str(mark);
+        i += 6;
+        from = i;
+    }
+    if from == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +114,18 @@ mod tests {
              \"\\u65e5\\u672c\",\"x\\ud83d\\ude00y\",\"\"]}"
         );
         assert_eq!(text(&v, false)?, serde_json::to_string(&v)?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_cut_emoji_reads_as_the_replacement_character() -> Result<(), Box<dyn std::error::Error>> {
+        let v = value_of_text(r#"{"name": "Retail \ud83d", "ok": "\ud83d\ude00", "k\udc00": 1}"#)?;
+        assert_eq!(
+            v,
+            serde_json::json!({"name": "Retail \u{fffd}", "ok": "😀", "k\u{fffd}": 1})
+        );
+        let p = crate::playbook::Playbook::from_json(r#"{"name": "Retail \ud83d"}"#)?;
+        assert_eq!(p.name, "Retail \u{fffd}");
         Ok(())
     }
 

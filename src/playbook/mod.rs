@@ -266,8 +266,7 @@ impl Playbook {
         // The text becomes a JSON value first, so that the typed reading is
         // compiled for one deserializer only (the value's), not for the
         // text's as well: a third of the package's code is this reading.
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::from_serde(String::new(), &e))?;
+        let value = crate::json::value_of_text(text)?;
         if let Some(repeated) = crate::read::repeated_key(text) {
             return Err(repeated);
         }

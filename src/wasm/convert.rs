@@ -113,7 +113,7 @@ pub(super) fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
 /// # Errors
 /// As [`text_of`].
 pub fn value_of(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
-    serde_json::from_str(&text_of(v, path)?).map_err(|e| Error::from_serde(path.to_string(), &e))
+    crate::json::value_of_text(&text_of(v, path)?).map_err(|e| e.under(path))
 }
 
 /// As [`value_of`], with each half of a UTF-16 surrogate pair (a string the
@@ -123,48 +123,8 @@ pub fn value_of(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
 /// says what it holds (`queue_item`'s id).
 pub fn value_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
     let text = text_of(v, path)?;
-    serde_json::from_str(&marked_cuts(&text)).map_err(|e| Error::from_serde(path.to_string(), &e))
-}
-
-/// JSON text with each lone surrogate escape written `\uffff`.
-fn marked_cuts(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("\\u") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let b = text.as_bytes();
-    // The surrogate a `\uXXXX` escape at `i` writes, if it is one.
-    let unit = |i: usize| {
-        let hex = b.get(i + 2..i + 6)?;
-        let u = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-        (b.get(i..i + 2) == Some(b"\\u") && (0xD800..0xE000).contains(&u)).then_some(u)
-    };
-    let mut out = String::with_capacity(text.len());
-    let (mut i, mut from) = (0, 0);
-    while i < b.len() {
-        if b.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
-        }
-        let Some(u) = unit(i) else {
-            // Another escape ("\\", "\n", a whole character): as it is.
-            i += 2;
-            continue;
-        };
-        let pair = u < 0xDC00 && unit(i + 6).is_some_and(|l| l >= 0xDC00);
-        if pair {
-            i += 12;
-            continue;
-        }
-        out.push_str(text.get(from..i).unwrap_or(""));
-        out.push_str("\\uffff");
-        i += 6;
-        from = i;
-    }
-    if from == 0 {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    out.push_str(text.get(from..).unwrap_or(""));
-    std::borrow::Cow::Owned(out)
+    serde_json::from_str(&crate::json::marked_cuts(&text, "\\uffff"))
+        .map_err(|e| Error::from_serde(path.to_string(), &e))
 }
 
 /// What JSON-shaped data is, and what came instead.

@@ -123,15 +123,19 @@ impl Worklist {
         // Read through its JSON text (JSON.stringify is caught): an argument
         // that throws when touched (a Proxy) is an error, not a worklist
         // left borrowed by a JS exception.
-        let list = match value_of(&ids, "ids").map_err(|e| js_error(&e))? {
-            serde_json::Value::Array(list) => list,
-            _ => {
-                return Err(js_error(&Error::input(
-                    "ids",
-                    "expected an array of ids (strings or numbers)",
-                )))
-            }
-        };
+        // (An id cut in the middle of an emoji is marked U+FFFF, which no
+        // resident id holds: it removes nothing, as `get` finds nothing,
+        // never the contact whose id holds U+FFFD.)
+        let list =
+            match super::convert::value_marking_cuts(&ids, "ids").map_err(|e| js_error(&e))? {
+                serde_json::Value::Array(list) => list,
+                _ => {
+                    return Err(js_error(&Error::input(
+                        "ids",
+                        "expected an array of ids (strings or numbers)",
+                    )))
+                }
+            };
         // An entry that is no id is a mistake to say (`remove(contacts)`
         // passes the records): nothing is removed.
         let mut keys: Vec<String> = Vec::with_capacity(list.len());
