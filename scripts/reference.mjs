@@ -71,7 +71,7 @@ function table(list) {
 }
 
 const SECTIONS = [
-  ['Values', ['Time', 'Channel', 'Region', 'StatusId', 'Outcome']],
+  ['Values', ['Time', 'RecordTime', 'Channel', 'Region', 'StatusId', 'Outcome']],
   ['Contact', ['Contact']],
   ['Events', ['Event', 'MessageEvent', 'ActivityEvent', 'DndEvent', 'StepDoneEvent', 'CallbackEvent', 'HorizonEvent']],
   ['Playbook', ['Playbook', 'WindowBlock', 'PhaseSpec', 'StepSpec', 'DurationSpec', 'PresetName']],

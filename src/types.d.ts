@@ -24,6 +24,13 @@
  * a local date-time when the contact has no zone; a number below 100,000,000,000 ("looks like seconds").
  */
 export type Time = string | number | Date | { epochMilliseconds: number } | { toJSON(): string };
+/**
+ * A time in a record — a contact's `addedAt`, an event's times, a queue item's `dueAt`, a queue's `from`: a
+ * {@link Time} but the bare `{ epochMilliseconds }` object. A record crosses as its JSON text, where an object
+ * is read by what its `toJSON()` gives (a `Date`, a `Temporal.Instant` or `ZonedDateTime` and the date
+ * libraries' objects have one); an object without it is an error at its path ("got an object").
+ */
+export type RecordTime = string | number | Date | { toJSON(): string };
 /** A channel a contact is reached on: a text, a phone call, an email. */
 export type Channel = "sms" | "call" | "email";
 /**
@@ -65,7 +72,7 @@ export interface MessageEvent {
    * When it was sent or received.
    * @errors `events[i].at: expected an RFC 3339 time with offset or epoch milliseconds, got ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * The medium.
    * @errors `events[i].channel: expected "sms" or "email"`
@@ -98,7 +105,7 @@ export interface ActivityEvent {
    * When it happened.
    * @errors `events[i].at: expected an RFC 3339 time ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * How the contact was met.
    * @errors `events[i].interaction: expected "call", "sms", "email" or "inStore"`
@@ -140,7 +147,7 @@ export interface DndEvent {
    * When it was set or lifted.
    * @errors `events[i].at: expected an RFC 3339 time ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * Which channel; `"all"` is every channel.
    * @errors `events[i].channel: expected "sms", "call", "email" or "all"`
@@ -178,7 +185,7 @@ export interface StepDoneEvent {
    * When it was done.
    * @errors `events[i].at: expected an RFC 3339 time ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * The step's `id` in the playbook.
    * @errors `events[i].step: required`
@@ -195,12 +202,12 @@ export interface CallbackEvent {
    * When it was set.
    * @errors `events[i].at: expected an RFC 3339 time ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * When to call back (a local date-time is read in the contact's zone).
    * @errors `events[i].dueAt: expected an RFC 3339 time ...`
    */
-  dueAt: Time;
+  dueAt: RecordTime;
   /**
    * `true` when the lead asked for that exact time (a "Scheduled Call").
    * @default false
@@ -217,12 +224,12 @@ export interface HorizonEvent {
    * When the lead said it.
    * @errors `events[i].at: expected an RFC 3339 time ...`
    */
-  at: Time;
+  at: RecordTime;
   /**
    * When the lead expects to buy; the follow-up falls at `followUpFraction` of the way there.
    * @errors `events[i].buyAt: expected an RFC 3339 time ...`
    */
-  buyAt: Time;
+  buyAt: RecordTime;
   /** Other fields the CRM keeps are ignored. */
   [field: string]: unknown;
 }
@@ -286,7 +293,7 @@ export interface Contact {
    * When the contact came in (the lead arrived, the contact was enrolled): ladders and sequences count days from it.
    * @errors `addedAt: required`; `addedAt: expected an RFC 3339 time ...`
    */
-  addedAt: Time;
+  addedAt: RecordTime;
   /**
    * Dialer priority: higher is worked first.
    * @unit a number, any sign
@@ -787,7 +794,7 @@ export interface QueueItem {
    * When it is due; never planned before its local day. A local date-time
    * without an offset is read in `QueueOptions.timeZone` (an error without one).
    */
-  dueAt: Time;
+  dueAt: RecordTime;
   /** Whatever else the row carries (phone, owner): ignored. */
   [field: string]: unknown;
 }
@@ -807,7 +814,7 @@ export interface QueueOptions {
    * The first day to plan (items due earlier are planned then).
    * @default each item's own due day
    */
-  from?: Time;
+  from?: RecordTime;
 }
 /** A planned call. */
 export interface PlannedItem {

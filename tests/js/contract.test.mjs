@@ -479,6 +479,11 @@ test('a time may be a Temporal value or a date library object, as inside a conta
   const instant = { epochMilliseconds: Date.parse(now), toJSON: () => '2026-11-04T15:00:00Z' };
   assert.deepEqual(m.evaluate(c, pb, instant), want);
   assert.deepEqual(m.evaluateMany([c], pb, instant), [want]);
+  // In a record, which crosses as its JSON text, an object is read by its
+  // toJSON: the Instant is; a bare {epochMilliseconds} is an error at its path.
+  assert.deepEqual(m.evaluate({ ...c, addedAt: { ...instant, toJSON: () => '2026-11-01T12:00:00Z' } }, pb, now), want);
+  assert.throws(() => m.evaluate({ ...c, addedAt: { epochMilliseconds: Date.parse(now) } }, pb, now),
+    (e) => e instanceof Error && e.path === 'addedAt' && /got an object/.test(e.message));
   // Luxon, Day.js, Moment, Temporal.PlainDateTime: the text `toJSON` gives.
   const luxon = { toJSON: () => '2026-11-04T10:00:00.000-05:00' };
   const plain = { toJSON: () => '2026-11-04T10:00:00' };

@@ -5,7 +5,7 @@ import {
   planQueue, preset, validatePlaybook, Worklist,
 } from '../../pkg/index.js';
 import type {
-  Contact, Evaluation, Playbook, Filter, Facets, BatchError, PlanItem, Region, NextAuto, Channel, Time, Event,
+  Contact, Evaluation, Playbook, Filter, Facets, BatchError, PlanItem, Region, NextAuto, Channel, Time, RecordTime, Event,
   EngineError, FieldError, WorklistColumns,
 } from '../../pkg/index.js';
 import { init, initSync } from '../../pkg/init.js';
@@ -44,6 +44,10 @@ const instant: Time = { epochMilliseconds: 1793628000000 };
 const luxon: Time = { toJSON: () => '2026-11-02T09:00:00.000-05:00' };
 // @ts-expect-error: an object that is no time
 const notATime: Time = { when: 'now' };
+// A record crosses as its JSON text: an object in it is read by its toJSON.
+const inRecord: RecordTime = { toJSON: () => '2026-11-02T09:00:00.000-05:00' };
+// @ts-expect-error: a bare { epochMilliseconds } object in a record
+const bareInRecord: RecordTime = { epochMilliseconds: 1793628000000 };
 
 // Playbooks stay strict: a typo is caught.
 const typo: Playbook = {
