@@ -396,30 +396,40 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// ("unsatisfied" and "dissatisfied" are other words).
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
-    // provider" is satisfied, "not satisfied", "wasn’t satisfied" are not.
+    // provider" is satisfied, "not satisfied", "wasn’t satisfied", "isnt
+    // satisfied" (a CRM's field without the apostrophe), "far from
+    // satisfied" are not; nor a form's field answered no, whatever sets the
+    // answer apart ("Satisfied? No", "Satisfied = No", "Satisfied/0").
+    const NEGATORS: [&str; 17] = [
+        "not", "never", "no", "less", "hardly", "nor", "isnt", "wasnt", "arent", "werent", "dont",
+        "doesnt", "didnt", "aint", "hasnt", "havent", "cant",
+    ];
     let mut clauses = reason
-        .split(['.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?'])
+        .split([
+            '.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?', '=', '/', '|',
+        ])
         .peekable();
     while let Some(clause) = clauses.next() {
         let mut negated = false;
+        let mut far = false;
         for w in clause
             .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
-            if ["not", "never", "no", "less", "hardly"]
-                .iter()
-                .any(|n| w.eq_ignore_ascii_case(n))
+            if NEGATORS.iter().any(|n| w.eq_ignore_ascii_case(n))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
+                || (far && w.eq_ignore_ascii_case("from"))
             {
                 negated = true;
             } else if w.eq_ignore_ascii_case("satisfied") {
                 let answer = clauses.peek().map_or("", |a| a.trim());
                 return !negated
-                    && !["no", "n", "false"]
+                    && !["no", "n", "false", "0", "nope"]
                         .iter()
                         .any(|n| answer.eq_ignore_ascii_case(n));
             }
+            far = w.eq_ignore_ascii_case("far");
         }
     }
     false
