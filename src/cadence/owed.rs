@@ -225,16 +225,22 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
                     // (A day as the calendar counts it, in the contact's
                     // zone: across a fall-back night, 10:00 the day before
                     // is 25 hours back.)
-                    let early = ((due.0 - set.0) / 2)
-                        .max(0)
-                        .min(due.0 - ctx.zone.add_days(due, -1).0);
+                    // (Nearer: not at the midpoint itself, but for the dry
+                    // run's own call; a day before: from that time on.)
+                    let half = ((due.0 - set.0) / 2).max(0);
+                    let day = due.0 - ctx.zone.add_days(due, -1).0;
+                    let soon_enough = if half < day && !ctx.made_as(e, AS_CALLBACK) {
+                        e.at.0 > due.0 - half
+                    } else {
+                        e.at.0 >= due.0 - half.min(day)
+                    };
                     let reached = ctx.made_as(e, AS_CALLBACK)
                         || *outcome == Outcome::Connected
                         || outcome.is_sales();
                     // (The dry run's own call may come at the instant it
                     // was set: a callback logged for now.)
                     let after = e.at > set || (ctx.made_as(e, AS_CALLBACK) && e.at >= set);
-                    if reached && after && e.at.0 >= due.0 - early {
+                    if reached && after && soon_enough {
                         pending = None;
                     }
                 }
