@@ -68,10 +68,14 @@ CA_PART = {
     "QC": ["America/Halifax"],   # the Magdalen Islands: Atlantic time, DST
     "SK": ["America/Winnipeg"],  # Creighton: Central time, DST
 }
-# The same for states: Phenix City, Lanett and Valley (Alabama, on the
-# Georgia line) keep Eastern time by local custom.
+# The same for states, by local custom: Phenix City, Lanett and Valley
+# (Alabama, on the Georgia line) keep Eastern time; Kenton (Oklahoma's
+# panhandle) keeps Mountain time; Hyder (Alaska, on the line with Stewart,
+# British Columbia) keeps Pacific time.
 US_PART = {
     "AL": ["America/New_York"],
+    "OK": ["America/Denver"],
+    "AK": ["America/Los_Angeles"],
 }
 # ---------------------------------------------------------------------------
 
