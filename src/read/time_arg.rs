@@ -11,6 +11,7 @@ use crate::time::{Instant, Zone};
 
 use super::record;
 use super::value::{clip, epoch, when, Val, When};
+use super::EXPECTED_TIME;
 
 /// Reads a time argument given as a number (epoch milliseconds; what looks
 /// like seconds is refused).
@@ -38,7 +39,18 @@ pub fn time_number(n: f64) -> Result<Instant> {
 /// # Errors
 /// [`ErrorCode::InvalidTime`], with an empty path.
 pub fn time_text(text: &str) -> Result<Instant> {
-    match TimeArg::text(text)?.0 {
+    // (Not read at all: what was expected, without the local date-time a
+    // contact's own time may be.)
+    let arg = TimeArg::text(text).map_err(|mut e| {
+        if e.message.starts_with(EXPECTED_TIME) {
+            e.message = format!(
+                "expected an RFC 3339 time with an offset or epoch milliseconds, got {:?}",
+                clip(text)
+            );
+        }
+        e
+    })?;
+    match arg.0 {
         When::At(t) => Ok(t),
         When::Local(_) => Err(Error::new(
             ErrorCode::InvalidTime,

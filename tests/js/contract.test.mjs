@@ -463,6 +463,12 @@ test("a local now is read in each contact's zone; a Worklist's clock must carry 
   for (const f of [() => new m.Worklist(pb, '2026-11-12 07:59'), () => new m.Worklist(pb, '2026-11-12T07:59:00Z').refresh('2026-11-12 08:00')]) {
     assert.throws(f, (e) => e instanceof Error && /^now: expected a time with an offset .* this time is not one contact's$/.test(e.message));
   }
+  // And what they expect, when the text is no time at all: no local date-time.
+  const w = new m.Worklist(pb, '2026-11-12T07:59:00Z');
+  for (const [f, at] of [[() => w.refresh('soon'), 'now'], [() => new m.Worklist(pb, 'soon'), 'now'], [() => m.followUpDate('soon', '2027-01-01T00:00:00Z'), 'engagedAt']]) {
+    assert.throws(f, (e) => e instanceof Error && e.message === `${at}: expected an RFC 3339 time with an offset or epoch milliseconds, got "soon"`);
+  }
+  w.free();
 });
 
 test('a time may be a Temporal value or a date library object, as inside a contact', () => {
