@@ -140,6 +140,14 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
             ),
         ));
     }
+    if let Some(local) = compact(n) {
+        return Err((
+            ErrorCode::InvalidTime,
+            format!(
+                "{text} looks like a date-time written without separators ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
+            ),
+        ));
+    }
     if n < MIN_EPOCH_MS {
         let as_seconds = Instant::from_ms((n * 1000.0).floor() as i64)
             .filter(|_| n >= 0.0)
@@ -157,14 +165,6 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
             ),
         ));
     }
-    if let Some(local) = compact(n) {
-        return Err((
-            ErrorCode::InvalidTime,
-            format!(
-                "{text} looks like a date-time written without separators ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
-            ),
-        ));
-    }
     let ms = n.floor();
     if ms > MAX_MS as f64 {
         return Err((
@@ -178,16 +178,18 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
     ))
 }
 
-/// The local date-time `n`'s digits spell when it is a whole number of 12
-/// or 14 digits that reads as `YYYYMMDDhhmm[ss]` in years 1900 to 2199 (a
-/// database's numeric DATETIME, a call log's stamp): as epoch milliseconds
-/// it would be 1973–2001 or after 2286, when no CRM event is.
+/// The local date-time `n`'s digits spell when it is a whole number of 8,
+/// 12 or 14 digits that reads as `YYYYMMDD[hhmm[ss]]` in years 1900 to 2199
+/// (a database's numeric DATE or DATETIME, a call log's stamp): as epoch
+/// milliseconds it would be 1970, 1973–2001 or after 2286, when no CRM event
+/// is.
 fn compact(n: f64) -> Option<NaiveDateTime> {
     if n.fract() != 0.0 {
         return None;
     }
-    // Whole numbers: 12 digits are minutes, 14 seconds.
+    // Whole numbers: 8 digits are a day, 12 minutes, 14 seconds.
     let (v, sec) = match n {
+        x if (1e7..1e8).contains(&x) => ((x * 10_000.0) as u64, 0),
         x if (1e11..1e12).contains(&x) => (x as u64, 0),
         x if (1e13..1e14).contains(&x) => ((x as u64) / 100, (x as u64 % 100) as u32),
         _ => return None,
