@@ -34,8 +34,12 @@ opt=node_modules/.bin/wasm-opt
 # (Rust's stack ends at 1 MB and grows down, the data sit above it), so a
 # constant added to an address folds into the load's offset: 3.0 KB gzipped
 # less and fewer instructions. --converge runs the passes until the module
-# stops shrinking: 0.4 KB gzipped for some 10 s of build.
-"$opt" -Os --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# stops shrinking: 0.4 KB gzipped for some 10 s of build. Functions ordered by
+# name put each module's code together (Rust's names are paths), where gzip
+# finds its repeats within reach: 5.7 KB gzipped less than in the order of
+# LLVM's output (378,920 B against 373,157 B on the same build), the code
+# itself unchanged.
+"$opt" -Os --converge --reorder-functions-by-name --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/web/cadence_engine_bg.wasm" -o "$out/cadence_engine_bg.wasm"
 rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*
