@@ -107,7 +107,16 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
         let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
         let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
-        let gap = planned.0 - self.on_time.0;
+        // (The playbook's gap: a weekend a business-day step skips is not
+        // one, else a step due on a Sunday and done on Monday would hold
+        // `after: {hours: 3}` a day.)
+        let spaced = match step.delay {
+            Delay::After { days, ms } if step.business_days => {
+                add_days(self.ctx, self.on_time, days, false).plus(ms)
+            }
+            _ => planned,
+        };
+        let gap = spaced.0 - self.on_time.0;
         // (Two steps the window puts at one opening keep the playbook's gap.)
         let window = open(planned).0 - self.on_time_open.0;
         let gap = if window > 0 { gap.min(window) } else { gap };
