@@ -72,7 +72,17 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
                 channel,
                 active,
                 source,
-            } => dnd(ctx, s, i, e.at, *channel, *active, *source),
+            } => {
+                dnd(ctx, s, i, e.at, *channel, *active, *source);
+                // (A texting DND the host recorded from a keyword is the
+                // customer's opt-out: a "yes" right after it opts back in.)
+                if *active
+                    && *source == DndSource::Keyword
+                    && matches!(channel, DndChannel::Sms | DndChannel::All)
+                {
+                    after_opt_out = true;
+                }
+            }
             _ => {}
         }
     }

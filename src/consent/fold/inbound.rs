@@ -27,10 +27,16 @@ pub(super) fn inbound<'a>(
 ) -> bool {
     let (i, c) = (m.event, m.reply);
     if m.medium == MessageChannel::Email {
-        // An email is read for an opt-out only (CAN-SPAM accepts a
-        // reply to the sender); anything else is conversation.
-        if c.intent == Intent::OptOut {
-            opt_out(ctx, s, m);
+        // An email acts as an opt-out only (CAN-SPAM accepts a reply to
+        // the sender); an opt-in or help keyword changes no DND, but is no
+        // conversation either: no reach, and only help is owed a reply.
+        match c.intent {
+            Intent::OptOut => opt_out(ctx, s, m),
+            Intent::OptIn if c.keyword.as_deref() != Some("YES") => {
+                s.keyword_events.push((i, Intent::OptIn));
+            }
+            Intent::Help => s.keyword_events.push((i, Intent::Help)),
+            _ => {}
         }
         return after_opt_out;
     }
@@ -221,11 +227,23 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
 
 /// Records an opt-out: the first one in force, widened to the new one's
 /// channels (it keeps its time and its one confirmation), else the new one.
+/// A texted opt-out that stops texts where the first did not (calls or
+/// email alone, or texting opted back in since) is one of its own, with its
+/// own time and confirmation, widened to the first's channels.
 pub(super) fn widen<'a>(s: &mut Consent<'a>, new: OptOut<'a>) {
     s.opt_out = Some(match s.opt_out.take() {
+        Some(first)
+            if first.channels.contains(Channel::Sms)
+                || !(new.by_text && new.channels.contains(Channel::Sms)) =>
+        {
+            OptOut {
+                channels: first.channels.union(new.channels),
+                ..first
+            }
+        }
         Some(first) => OptOut {
             channels: first.channels.union(new.channels),
-            ..first
+            ..new
         },
         None => new,
     });
