@@ -367,9 +367,28 @@ fn priority(
 pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
     let name = ctx.name();
     if texting_blocked {
-        [name.as_str(), &ctx.playbook.opt_out.suffix].concat()
+        with_suffix(&name, &ctx.playbook.opt_out.suffix)
     } else {
         name
+    }
+}
+
+/// `name` with the opt-out `suffix` after it ("Ana Ruiz - can't text"): the
+/// name's trailing white space dropped, and a name that already ends with
+/// the suffix (a CRM that saved the name it was shown, or an old system's
+/// "Ana Ruiz - Can't Text") kept as it is, not given it twice.
+pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
+    let name = name.trim_end();
+    let tail = suffix.trim_end();
+    let has = name
+        .len()
+        .checked_sub(tail.len())
+        .and_then(|at| name.get(at..))
+        .is_some_and(|end| !tail.is_empty() && end.eq_ignore_ascii_case(tail));
+    if has {
+        name.to_string()
+    } else {
+        [name, suffix].concat()
     }
 }
 

@@ -210,9 +210,6 @@ impl Compiled {
                     }
                 },
             );
-        let mut shown = String::with_capacity(name.len() + self.suffix.len());
-        shown.push_str(name);
-        shown.push_str(&self.suffix);
-        shown.contains(t)
+        crate::facts::with_suffix(name, &self.suffix).contains(t)
     }
 }
