@@ -208,6 +208,13 @@ fn dnd_on(
         );
     }
     if let Some(d) = s.dnd.get_mut(slot(channel)) {
+        // (One set by hand or by the email provider over the customer's
+        // keyword one outlasts a START: it is the one kept.)
+        if source != DndSource::Keyword
+            && d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword)
+        {
+            *d = None;
+        }
         if set_once(d, at, source, i) && ctx.explains() {
             s.explain.push_fmt(format_args!(
                 "{}: DND on {} ({})",
