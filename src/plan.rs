@@ -82,7 +82,12 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
             break;
         }
         if then > t {
-            t = then;
+            // (Not past a change of the evaluation on the way: an
+            // automatic send that falls due meanwhile goes out then.)
+            t = ctx
+                .history_change()
+                .filter(|&c| c > t)
+                .map_or(then, |c| c.min(then));
             continue;
         }
         out.push(item(&ctx, playbook, at, &n));
@@ -137,12 +142,15 @@ fn first_ready(
     // wait on each other: an email due now goes before a text waiting
     // for the morning; a reply the customer is owed now, before an
     // automatic send due later than it opened, though its deadline is
-    // later still). Ready at one instant, the person's goes first, and
-    // steps in the playbook's order.
+    // later still). Ready at one instant, the person's goes first, but
+    // steps in the playbook's order: an automatic send owed from a step
+    // before the person's goes out first, else it would lapse.
+    let next = next.and_then(|n| Some((when(&n)?, n)));
+    let auto = auto.and_then(|a| Some((when(&a)?, a)));
     let auto_first = matches!(
         (&next, &auto),
-        (Some(Candidate { label: Label::Step(p), due_at, .. }), Some(a))
-            if a.due_at == *due_at && matches!(a.label, Label::Step(n) if n < *p)
+        (Some((at, Candidate { label: Label::Step(p), .. })), Some((a_at, a)))
+            if a_at == at && matches!(a.label, Label::Step(n) if n < *p)
     );
     let (first, second) = if auto_first {
         (auto, next)
@@ -150,11 +158,9 @@ fn first_ready(
         (next, auto)
     };
     let mut best: Option<(Instant, Candidate)> = None;
-    for n in [first, second].into_iter().flatten() {
-        if let Some(at) = when(&n) {
-            if best.as_ref().map_or(true, |(b, _)| at < *b) {
-                best = Some((at, n));
-            }
+    for (at, n) in [first, second].into_iter().flatten() {
+        if best.as_ref().map_or(true, |(b, _)| at < *b) {
+            best = Some((at, n));
         }
     }
     best
