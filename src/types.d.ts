@@ -847,7 +847,7 @@ export interface Filter {
   due?: boolean;
   /** `true`: an automatic send is due now (a sender loop asks for these); `false`: none is. */
   autoDue?: boolean;
-  /** Contacts whose id or name contains this text (any case). */
+  /** Contacts whose id or display name contains this text (any case): the name with its opt-out suffix while texting is refused ("can't text" finds them). */
   text?: string;
 }
 /**
