@@ -1,4 +1,6 @@
-//! JSON text of results, as `evaluateManyJson` hands it to a host.
+//! JSON text of results, as `evaluateManyJson` hands it to a host; and JSON
+//! text read into a value with a cut emoji's half read as U+FFFD
+//! (`value_of_text`, for playbooks and a Worklist's arguments).
 //!
 //! A host reads it with `JSON.parse` (the other calls hand over objects,
 //! built from a tape: `wasm::tape`). A single
