@@ -352,6 +352,10 @@ fn resolve_local(
 
 /// A local date-time as an error quotes it: `2026-11-03 10:15`.
 pub(super) fn local_text(l: chrono::NaiveDateTime) -> String {
+    // (To the minute, unless seconds were given: the time as written.)
+    if l.second() != 0 || l.nanosecond() != 0 {
+        return format!("{} {}", l.date(), l.time());
+    }
     format!(
         "{} {}",
         l.date(),
