@@ -303,24 +303,6 @@ impl Reader<'_> {
             if self.is(k, NEG) || (self.eq(k, "NO") && (es || wish(k))) {
                 // ("can't you just leave me alone": a request put as a question.)
                 let asked = self.any(k, "CAN'T COULDN'T WON'T WOULDN'T") && self.eq(k + 1, "YOU");
-                // ("You haven't stopped calling me", "you guys still don't
-                // stop", "Vous n'arrêtez pas de m'appeler": said of us right
-                // before the verb, a complaint; not "don't stop".)
-                // (The subject first in its clause, and a means after the
-                // verb: not "I hope you don't stop texting me", "You don't
-                // quit, do you".)
-                let of_you = |m: usize| {
-                    (self.eq(m, "YOU") || self.written(m, "VOUS TU"))
-                        && (m == 0 || self.brk(m - 1) != 0)
-                };
-                let said_of_us = k + 1 == i
-                    && k > 0
-                    && self.is(i + 1, GER)
-                    && (of_you(k - 1)
-                        || (k > 1 && self.any(k - 1, "GUYS STILL ALL") && of_you(k - 2)));
-                if said_of_us {
-                    return false;
-                }
                 return !(asked || self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR")));
             }
             if !self.is(k, SKIP | ME) {
