@@ -16,13 +16,15 @@ use std::cmp::Ordering;
 use super::columns::{DUE, OVERDUE};
 use super::Worklist;
 
-/// A slot's place in work order before its id ([`Worklist::order_key`]).
-type OrderKey = (bool, bool, u64, bool, i64);
+/// A slot's place in work order before its id ([`Worklist::order_key`]):
+/// 128 bits, the most significant first: not due, no next action, the
+/// priority's rank, not overdue, and the due time in the last 61. Two words
+/// compare in two steps where the five fields took five; inlined into the
+/// sort, the first page of a fresh 100k book took 13–15 ms against 18–20 ms
+/// (Node, alternating runs).
+type OrderKey = (u64, u64);
 
-/// Compares two places in work order; one function, not the comparison
-/// inlined at every use (the module is compiled to WebAssembly, where size
-/// counts).
-#[inline(never)]
+/// Compares two places in work order.
 fn cmp_keys(a: &OrderKey, b: &OrderKey) -> Ordering {
     a.cmp(b)
 }
@@ -196,13 +198,7 @@ impl Worklist {
         let flags = c.flags.get(s).copied().unwrap_or(0);
         let priority = c.priority.get(s).copied().unwrap_or(0.0);
         let at = c.due_ms.get(s).copied().unwrap_or(i64::MAX);
-        (
-            flags & DUE == 0,
-            at == i64::MAX,
-            !total_order(priority),
-            flags & OVERDUE == 0,
-            at,
-        )
+        pack(flags, priority, at)
     }
 
     fn key(&self, s: u32) -> &str {
@@ -229,6 +225,25 @@ impl Worklist {
     }
 }
 
+/// The work-order key of a slot's flags, priority and due time (see
+/// [`OrderKey`]): it orders as `(not due, no next action, !total_order(priority),
+/// not overdue, due time)` does, field by field.
+fn pack(flags: u8, priority: f64, at: i64) -> OrderKey {
+    let rank = !total_order(priority);
+    // (The due time in the low 61 bits, as an unsigned number in the same
+    // order: instants are within years 1 to 9999, under 2^48 ms.)
+    const HALF: i64 = 1 << 60;
+    let none = at == i64::MAX;
+    let at = at
+        .clamp(-HALF, HALF - 1)
+        .saturating_add(HALF)
+        .unsigned_abs();
+    (
+        (u64::from(flags & DUE == 0) << 63) | (u64::from(none) << 62) | (rank >> 2),
+        (rank << 62) | (u64::from(flags & OVERDUE == 0) << 61) | at,
+    )
+}
+
 /// `x`'s rank in the order of `f64::total_cmp`, as an unsigned integer:
 /// negative numbers have every bit flipped (larger magnitudes sort lower),
 /// the others only the sign bit.
@@ -250,4 +265,63 @@ pub(super) fn id_prefix(id: &str) -> u64 {
         *b = c;
     }
     u64::from_be_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_key_orders_as_its_fields() {
+        let at = [
+            i64::MIN,
+            -1,
+            0,
+            1,
+            1_794_000_000_000,
+            253_402_300_799_999,
+            i64::MAX,
+        ];
+        let priority = [
+            f64::NEG_INFINITY,
+            -10.5,
+            -0.0,
+            0.0,
+            1.0,
+            10.0,
+            1e300,
+            f64::NAN,
+        ];
+        let mut all = Vec::new();
+        for flags in [0, DUE, OVERDUE, DUE | OVERDUE] {
+            for &p in &priority {
+                for &t in &at {
+                    all.push((flags, p, t));
+                }
+            }
+        }
+        let fields = |&(f, p, t): &(u8, f64, i64)| {
+            (
+                f & DUE == 0,
+                t == i64::MAX,
+                !total_order(p),
+                f & OVERDUE == 0,
+                t,
+            )
+        };
+        for a in &all {
+            for b in &all {
+                // (Times past the years the engine reads are clamped.)
+                let in_range = |t: i64| t == i64::MAX || t.unsigned_abs() < 1 << 60;
+                if !in_range(a.2) || !in_range(b.2) {
+                    continue;
+                }
+                assert_eq!(
+                    pack(a.0, a.1, a.2).cmp(&pack(b.0, b.1, b.2)),
+                    fields(a).cmp(&fields(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 }
