@@ -55,12 +55,22 @@ pub fn ascii<T: Serialize + ?Sized>(v: &T) -> Result<String, TapeError> {
 /// # Errors
 /// The text's syntax error.
 pub(crate) fn value_of_text(text: &str) -> Result<serde_json::Value, crate::error::Error> {
-    serde_json::from_str(&marked_cuts(text, "\\ufffd"))
-        .map_err(|e| crate::error::Error::from_serde(String::new(), &e))
+    value_with_cuts(text, "\\ufffd", "")
+}
+
+/// JSON text read as a JSON value, each lone surrogate read as `mark` (an
+/// escape); a syntax error at `path`.
+pub(crate) fn value_with_cuts(
+    text: &str,
+    mark: &str,
+    path: &str,
+) -> Result<serde_json::Value, crate::error::Error> {
+    serde_json::from_str(&marked_cuts(text, mark))
+        .map_err(|e| crate::error::Error::from_serde(path.to_string(), &e))
 }
 
 /// JSON text with each lone surrogate escape written `mark` (an escape).
-pub(crate) fn marked_cuts<'t>(text: &'t str, mark: &str) -> std::borrow::Cow<'t, str> {
+fn marked_cuts<'t>(text: &'t str, mark: &str) -> std::borrow::Cow<'t, str> {
     if !text.contains("\\u") {
         return std::borrow::Cow::Borrowed(text);
     }

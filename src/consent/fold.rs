@@ -73,15 +73,9 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
                 active,
                 source,
             } => {
-                dnd(ctx, s, i, e.at, *channel, *active, *source);
                 // (A texting DND the host recorded from a keyword is the
                 // customer's opt-out: a "yes" right after it opts back in.)
-                if *active
-                    && *source == DndSource::Keyword
-                    && matches!(channel, DndChannel::Sms | DndChannel::All)
-                {
-                    after_opt_out = true;
-                }
+                after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
             }
             _ => {}
         }
@@ -148,7 +142,8 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbou
     }
 }
 
-/// A DND set or lifted on a channel (or on all).
+/// A DND set or lifted on a channel (or on all); says whether it is the
+/// customer's texting opt-out (see [`dnd_on`]).
 fn dnd(
     ctx: &Ctx,
     s: &mut Consent,
@@ -157,11 +152,12 @@ fn dnd(
     channel: DndChannel,
     active: bool,
     source: DndSource,
-) {
+) -> bool {
     if active {
-        dnd_on(ctx, s, i, at, channel, source);
+        dnd_on(ctx, s, i, at, channel, source)
     } else {
         dnd_off(ctx, s, at, channel);
+        false
     }
 }
 
@@ -175,8 +171,8 @@ fn covers(channel: DndChannel) -> &'static str {
     }
 }
 
-/// A DND set on a channel (or on all); set by the customer's keyword, it is
-/// the customer's opt-out too.
+/// A DND set on a channel (or on all); set by the customer's keyword on
+/// texts (or on all), it is the customer's opt-out too, and says so.
 fn dnd_on(
     ctx: &Ctx,
     s: &mut Consent,
@@ -184,7 +180,7 @@ fn dnd_on(
     at: Instant,
     channel: DndChannel,
     source: DndSource,
-) {
+) -> bool {
     // The customer's keyword as the host recorded it (its SMS provider's
     // opt-out): the customer's opt-out, with its one confirmation and
     // the hot stage, as the message itself would be.
@@ -193,7 +189,8 @@ fn dnd_on(
         DndChannel::All => Revoked::ALL,
         _ => Revoked::NONE,
     };
-    if source == DndSource::Keyword && !by_keyword.is_empty() {
+    let opt_out = source == DndSource::Keyword && !by_keyword.is_empty();
+    if opt_out {
         widen(
             s,
             OptOut {
@@ -224,6 +221,7 @@ fn dnd_on(
             ));
         }
     }
+    opt_out
 }
 
 /// A DND lifted on a channel (or on all).

@@ -123,8 +123,7 @@ pub fn value_of(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
 /// says what it holds (`queue_item`'s id).
 pub fn value_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
     let text = text_of(v, path)?;
-    serde_json::from_str(&crate::json::marked_cuts(&text, "\\uffff"))
-        .map_err(|e| Error::from_serde(path.to_string(), &e))
+    crate::json::value_with_cuts(&text, "\\uffff", path)
 }
 
 /// What JSON-shaped data is, and what came instead.

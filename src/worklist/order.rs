@@ -24,11 +24,6 @@ use super::Worklist;
 /// (Node, alternating runs).
 type OrderKey = (u64, u64);
 
-/// Compares two places in work order.
-fn cmp_keys(a: &OrderKey, b: &OrderKey) -> Ordering {
-    a.cmp(b)
-}
-
 /// A slot added since the last settle (it has no place in `sorted` yet).
 const NEW: u32 = u32::MAX;
 
@@ -184,7 +179,9 @@ impl Worklist {
 
     /// Work order: see the module's documentation.
     fn cmp_slots(&self, a: u32, b: u32) -> Ordering {
-        cmp_keys(&self.order_key(a), &self.order_key(b)).then_with(|| self.key(a).cmp(self.key(b)))
+        self.order_key(a)
+            .cmp(&self.order_key(b))
+            .then_with(|| self.key(a).cmp(self.key(b)))
     }
 
     /// Slot `s`'s place in work order before its id: (not due, no next
@@ -214,7 +211,7 @@ impl Worklist {
             .map(|&s| (self.order_key(s), id_prefix(self.key(s)), self.key(s), s))
             .collect();
         crate::sort::sort(&mut keyed, |a, b| {
-            cmp_keys(&a.0, &b.0)
+            a.0.cmp(&b.0)
                 .then(a.1.cmp(&b.1))
                 .then_with(|| a.2.cmp(b.2))
                 .is_gt()
