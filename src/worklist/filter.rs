@@ -21,6 +21,9 @@ pub struct Filter {
     /// Campaign phase ids.
     pub phase: Option<Vec<String>>,
     /// Channels: the contact may be reached now on at least one of them.
+    /// Read as `checkChannel` reads its channel: `"SMS"`, `"text"`,
+    /// `"Phone Call"` ([`crate::api::channel_named`]).
+    #[serde(default, deserialize_with = "channels_named")]
     pub allowed: Option<Vec<Channel>>,
     /// Whether the next action is due now.
     pub due: Option<bool>,
@@ -42,6 +45,28 @@ impl Filter {
     {
         serde_path_to_error::deserialize(d).map_err(Error::from_path)
     }
+}
+
+/// A channel as a host writes it; see [`Filter::allowed`].
+struct Named(Channel);
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        crate::api::channel_named(&s).map(Named).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "expected one of \"sms\", \"call\", \"email\", got \"{s}\""
+            ))
+        })
+    }
+}
+
+/// [`Filter::allowed`]'s reader.
+fn channels_named<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<Channel>>, D::Error> {
+    let list = Option::<Vec<Named>>::deserialize(d)?;
+    Ok(list.map(|l| l.into_iter().map(|Named(c)| c).collect()))
 }
 
 /// Index of a status in [`Status::ALL`].

@@ -90,6 +90,27 @@ test('text filter matches id, name and display name, case ignored', () => {
   }
 });
 
+test('a filter\'s channels are read as checkChannel reads a channel, and an unknown one names its place', () => {
+  const pb = m.preset('monthly-campaign');
+  const wl = fresh(pb, [
+    { id: 'a1', name: 'Ana', timeZone: 'America/New_York', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] },
+    { id: 'b2', name: 'Bo', timeZone: 'America/New_York', addedAt: ADDED },
+  ], NOW);
+  try {
+    const texting = wl.query({ allowed: ['sms'] });
+    assert.deepEqual(texting, ['b2']);
+    for (const written of ['SMS', ' Text ', 'text message', 'MMS']) {
+      assert.deepEqual(wl.query({ allowed: [written] }), texting, written);
+      assert.equal(m.checkChannel({ id: 'a1', timeZone: 'America/New_York', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] }, written, NOW, pb).allowed, false, written);
+    }
+    assert.deepEqual(wl.query({ allowed: ['Phone Call', 'E-Mail'] }), wl.query({ allowed: ['call', 'email'] }));
+    assert.throws(() => wl.query({ allowed: ['sms', 'fax'] }), (e) => e instanceof Error && /^filter\.allowed\[1\]: expected one of "sms", "call", "email", got "fax"$/.test(e.message));
+    assert.throws(() => wl.facets({ allowed: [7] }), (e) => e instanceof Error && /^filter\.allowed\[0\]: expected a string, got the number 7$/.test(e.message));
+  } finally {
+    wl.free();
+  }
+});
+
 test('text filter folds case past ASCII as String.prototype.toLowerCase does', () => {
   const pb = m.preset('monthly-campaign');
   const wl = fresh(pb, [
