@@ -11,7 +11,7 @@ use super::names::{
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
-use super::value::{bool_of, str_of, text_of, TimeField};
+use super::value::{bool_of, date_alone, str_of, text_of, TimeField};
 use super::{Errors, EXPECTED_TIME};
 
 /// The fields of one event, read shallowly.
@@ -113,19 +113,6 @@ pub(super) fn read_events(
         }
         Ok(())
     })
-}
-
-/// `YYYY-MM-DD` and nothing else: a date with no time of day.
-fn date_alone(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(k, c)| {
-            if k == 4 || k == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
 }
 
 /// Checks one event by its kind; pushes every problem and gives the event when

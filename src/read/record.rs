@@ -1,8 +1,6 @@
 //! One contact record: its fields in turn (each checked in `fields`), its
 //! local times resolved once its zone is known, its events sorted.
 
-use chrono::Timelike;
-
 use crate::error::{Error, ErrorCode};
 use crate::model::{Contact, ContactId, Event, EventBody, MessageChannel, Reply};
 use crate::playbook::Keywords;
@@ -14,7 +12,7 @@ use super::event::read_events;
 use super::fields::{added_at, id, name, priority, region, time_zone};
 use super::json::{Reader, Syntax};
 use super::value::Val;
-use super::value::{path_of, when, Pending, TimeField, When};
+use super::value::{local_named, path_of, when, Pending, TimeField, When};
 use super::{Errors, EXPECTED_TIME};
 
 /// What the records of one batch share as they are read: the playbook's extra
@@ -140,11 +138,12 @@ impl Ctx {
     ) -> Option<Instant> {
         match when(v) {
             Ok(When::At(t)) => Some(t),
-            Ok(When::Local(l)) => {
+            Ok(When::Local(l, dated)) => {
                 self.pending.push(Pending {
                     event,
                     field,
                     local: l,
+                    dated,
                 });
                 Some(Instant(0))
             }
@@ -327,8 +326,8 @@ fn resolve_local(
                 ErrorCode::InvalidTime,
                 path_of(p.event, p.field.name()),
                 format!(
-                    "a local date-time without an offset ({:?}) is read in the contact's zone, but {why}",
-                    local_text(p.local)
+                    "{} is read in the contact's zone, but {why}",
+                    local_named(p.local, p.dated)
                 ),
             ));
             continue;
@@ -348,19 +347,6 @@ fn resolve_local(
             }
         }
     }
-}
-
-/// A local date-time as an error quotes it: `2026-11-03 10:15`.
-pub(super) fn local_text(l: chrono::NaiveDateTime) -> String {
-    // (To the minute, unless seconds were given: the time as written.)
-    if l.second() != 0 || l.nanosecond() != 0 {
-        return format!("{} {}", l.date(), l.time());
-    }
-    format!(
-        "{} {}",
-        l.date(),
-        crate::window::hhmm(l.num_seconds_from_midnight() / 60)
-    )
 }
 
 /// A buying horizon must not lie before the event that set it.

@@ -9,7 +9,6 @@ use crate::model::Contact;
 use crate::playbook::Playbook;
 use crate::time::{Instant, Zone};
 
-use super::record;
 use super::value::{clip, epoch, when, Val, When};
 use super::EXPECTED_TIME;
 
@@ -52,7 +51,7 @@ pub fn time_text(text: &str) -> Result<Instant> {
     })?;
     match arg.0 {
         When::At(t) => Ok(t),
-        When::Local(_) => Err(Error::new(
+        When::Local(..) => Err(Error::new(
             ErrorCode::InvalidTime,
             "",
             format!(
@@ -97,13 +96,13 @@ impl TimeArg {
     pub fn in_zone(self, zone: Option<Zone>) -> Result<Instant> {
         match (self.0, zone) {
             (When::At(t), _) => Ok(t),
-            (When::Local(l), Some(z)) => Ok(z.instant(l)),
-            (When::Local(l), None) => Err(Error::new(
+            (When::Local(l, _), Some(z)) => Ok(z.instant(l)),
+            (When::Local(l, dated), None) => Err(Error::new(
                 ErrorCode::InvalidTime,
                 "",
                 format!(
-                    "a local date-time without an offset ({:?}) is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
-                    record::local_text(l)
+                    "{} is read in the contact's zone, but the contact has no timeZone (nor the playbook): give a timeZone or an offset",
+                    super::value::local_named(l, dated)
                 ),
             )),
         }
@@ -144,15 +143,15 @@ pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -
         }
         serde_json::Value::String(s) => match when(Val::Str(Cow::Borrowed(s))) {
             Ok(When::At(t)) => return Ok(t),
-            Ok(When::Local(l)) => {
+            Ok(When::Local(l, dated)) => {
                 return match zone {
                     Some(z) => Ok(z.instant(l)),
                     None => Err(Error::new(
                         ErrorCode::InvalidTime,
                         "",
                         format!(
-                            "a local date-time without an offset ({:?}) is read in {zone_field}, but none was given: give {zone_field} or an offset",
-                            clip(s)
+                            "{} is read in {zone_field}, but none was given: give {zone_field} or an offset",
+                            super::value::local_named(l, dated)
                         ),
                     )),
                 };

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike as _};
 
 use crate::error::ErrorCode;
 use crate::time::{Instant, MAX_MS};
@@ -66,11 +66,11 @@ pub(super) fn clip(s: &str) -> String {
 }
 
 /// A time read from a field: an instant, or a local date-time waiting for the
-/// contact's zone.
+/// contact's zone (`true` when the text was a date alone, its midnight).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum When {
     At(Instant),
-    Local(NaiveDateTime),
+    Local(NaiveDateTime, bool),
 }
 
 /// Reads a time value.
@@ -98,7 +98,7 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
                 return epoch(n, t).map(When::At);
             }
             if let Some(l) = crate::rfc3339::local(t) {
-                return Ok(When::Local(l));
+                return Ok(When::Local(l, date_alone(t)));
             }
             match crate::rfc3339::parse_iso(t).or_else(|| crate::rfc3339::parse_rfc2822(t)) {
                 Some((i, _)) => Ok(When::At(i)),
@@ -272,6 +272,8 @@ pub(super) struct Pending {
     pub(super) event: Option<usize>,
     pub(super) field: TimeField,
     pub(super) local: NaiveDateTime,
+    /// The text was a date alone.
+    pub(super) dated: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -298,4 +300,35 @@ pub(super) fn path_of(event: Option<usize>, field: &str) -> String {
         Some(i) => format!("events[{i}].{field}"),
         None => field.to_string(),
     }
+}
+
+/// Whether `s` is a date alone, `YYYY-MM-DD` (a CRM's date field).
+pub(super) fn date_alone(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// A local time as an error names it: `a local date-time without an offset
+/// ("2026-11-03 10:15")`, or `a date alone ("2026-11-03")`.
+pub(super) fn local_named(l: NaiveDateTime, dated: bool) -> String {
+    if dated {
+        return format!("a date alone (\"{}\")", l.date());
+    }
+    // (To the minute, unless seconds were given: the time as written.)
+    let time = if l.second() != 0 || l.nanosecond() != 0 {
+        l.time().to_string()
+    } else {
+        crate::window::hhmm(l.num_seconds_from_midnight() / 60)
+    };
+    format!(
+        "a local date-time without an offset (\"{} {time}\")",
+        l.date()
+    )
 }
