@@ -383,7 +383,9 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// ("unsatisfied" and "dissatisfied" are other words).
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
-    // provider" is satisfied, "not satisfied", "wasn’t satisfied", "isnt
+    // provider" is satisfied, "not satisfied", "not-satisfied" (a slug: a
+    // separator between two words with no space goes on with the clause's
+    // negation), "wasn’t satisfied", "isnt
     // satisfied" (a CRM's field without the apostrophe), "far from
     // satisfied" are not; nor a form's field answered no, whatever sets the
     // answer apart ("Satisfied? No", "Satisfied = No", "Satisfied/0").
@@ -396,9 +398,8 @@ fn satisfied(reason: &str) -> bool {
             '.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?', '=', '/', '|',
         ])
         .peekable();
+    let (mut negated, mut far) = (false, false);
     while let Some(clause) = clauses.next() {
-        let mut negated = false;
-        let mut far = false;
         for w in clause
             .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
@@ -418,6 +419,12 @@ fn satisfied(reason: &str) -> bool {
             }
             far = w.eq_ignore_ascii_case("far");
         }
+        // A separator between two words with no space ("not-satisfied")
+        // joins them: the clause goes on.
+        let word = |c: char| c.is_ascii_alphanumeric();
+        let joins = clause.ends_with(word) && clauses.peek().is_some_and(|n| n.starts_with(word));
+        negated &= joins;
+        far &= joins;
     }
     false
 }
