@@ -132,19 +132,28 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
             format!("{EXPECTED_TIME}, got {text}"),
         ));
     }
-    if let Some(local) = serial_day(n) {
+    // A whole day (a date cell, a numeric DATE) is shown as the date alone
+    // it is: written out as a midnight it would be audited as one.
+    let written = |l: NaiveDateTime| {
+        if n.fract() == 0.0 && (n < 1e8) {
+            (l.date().to_string(), "a date")
+        } else {
+            (l.to_string(), "a date-time")
+        }
+    };
+    if let Some((local, _)) = serial_day(n).map(written) {
         return Err((
             ErrorCode::InvalidTime,
             format!(
-                "{text} looks like a spreadsheet's serial date ({local}), not epoch milliseconds: write the date-time with its offset"
+                "{text} looks like a spreadsheet's serial date ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
             ),
         ));
     }
-    if let Some(local) = compact(n) {
+    if let Some((local, what)) = compact(n).map(written) {
         return Err((
             ErrorCode::InvalidTime,
             format!(
-                "{text} looks like a date-time written without separators ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
+                "{text} looks like {what} written without separators ({local}), not epoch milliseconds: write it as {local} (read in the contact's zone) or with an offset"
             ),
         ));
     }
