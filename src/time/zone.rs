@@ -133,7 +133,15 @@ impl Zone {
                 .bytes()
                 .find(|b| !(b.is_ascii_alphabetic() || b" ([".contains(b)))
                 .is_some_and(|b| b.is_ascii_digit() || b"+-\xE2".contains(&b));
-        let hint = if offset { OFFSET_IS_NO_ZONE } else { "" };
+        // ("(UTC-05:00) Havana" names a zone, one not read: no offset hint.)
+        let named = shown.len() < name.len() && shown.bytes().any(|b| b.is_ascii_alphabetic());
+        let hint = if named {
+            " (a Windows or Rails label is read for a zone of the US, Canada or Mexico)"
+        } else if offset {
+            OFFSET_IS_NO_ZONE
+        } else {
+            ""
+        };
         Err(Error::new(
             ErrorCode::UnknownTimeZone,
             "",

@@ -155,7 +155,11 @@ pub static WINDOWS_ZONES: &str = concat!(
 /// Ruby on Rails' zone names (ActiveSupport's `TimeZone::MAPPING`) of the
 /// US, Canada and Mexico, as Rails-built CRMs and help desks export a
 /// contact's zone ("Eastern Time (US & Canada)"): the zone Rails maps each
-/// to, under the database's name; read as [`WINDOWS_ZONES`] is.
+/// to, under the database's name; then the labels Windows shows for the
+/// zones of those countries that Rails names otherwise ("(UTC-06:00)
+/// Guadalajara, Mexico City, Monterrey" is Windows' Central Standard Time
+/// (Mexico); "Chihuahua, La Paz, Mazatlan" before Windows renamed it in
+/// 2022). Read as [`WINDOWS_ZONES`] is.
 pub static RAILS_ZONES: &str = concat!(
     "American Samoa>Pacific/Pago_Pago|",
     "Hawaii>Pacific/Honolulu|",
@@ -177,6 +181,13 @@ pub static RAILS_ZONES: &str = concat!(
     "Newfoundland>America/St_Johns|",
     "Puerto Rico>America/Puerto_Rico|",
     "Guam>Pacific/Guam|",
+    "Guadalajara, Mexico City, Monterrey>America/Mexico_City|",
+    "Chihuahua, La Paz, Mazatlan>America/Mazatlan|",
+    "La Paz, Mazatlan>America/Mazatlan|",
+    "Baja California>America/Tijuana|",
+    "Chetumal>America/Cancun|",
+    "Aleutian Islands>America/Adak|",
+    "Yukon>America/Whitehorse|",
 );
 
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
