@@ -84,7 +84,7 @@ export interface MessageEvent {
    */
   direction: "in" | "out";
   /**
-   * The words; an inbound text is read for opt-out, opt-in and help keywords. When it is not given,
+   * The words; an inbound text is read for opt-out, opt-in and help keywords. A number is read as its digits (a reply "1" or a ZIP code a CSV reader typed as a number). When it is not given,
    * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text.
    * @default none (not read for keywords); `""` is the same as none
    */

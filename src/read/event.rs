@@ -231,7 +231,11 @@ impl Check<'_> {
     }
 }
 
-fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> Option<EventBody> {
+fn message<'a>(
+    c: &mut Check<'_>,
+    raw: &mut RawEvent<'a>,
+    batch: &mut Batch<'_>,
+) -> Option<EventBody> {
     let channel = c.need(raw.channel.take(), "channel", "\"sms\" or \"email\"");
     let direction = c.need(raw.direction.take(), "direction", "\"in\" or \"out\"");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
@@ -242,9 +246,15 @@ fn message(c: &mut Check<'_>, raw: &mut RawEvent<'_>, batch: &mut Batch<'_>) -> 
     });
     // `body` only as a string: another shape (Microsoft Graph's
     // `{contentType, content}`) is the host's own field, ignored.
+    // A number is its text: a reply of digits ("1" to a survey, a ZIP code)
+    // that a spreadsheet or CSV reader typed as a number.
+    let words = |v: Val<'a>| match v {
+        Val::Num(n, digits) if n.is_finite() => Ok(std::borrow::Cow::Borrowed(digits)),
+        v => str_of(v),
+    };
     let text = match raw.text.take() {
-        Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, str_of),
-        None => raw.body.take().and_then(|v| str_of(v).ok()),
+        Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, words),
+        None => raw.body.take().and_then(|v| words(v).ok()),
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
     let (channel, direction) = (channel?, direction?);
