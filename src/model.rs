@@ -217,6 +217,9 @@ pub enum EventBody {
         due_at: Instant,
         /// `true` when the lead asked for this exact time (a "scheduled call").
         scheduled: bool,
+        /// `due_at` was a date alone (a CRM task's due date, Salesforce's
+        /// `ActivityDate`): the callback is for that day, any time in it.
+        dated: bool,
     },
     /// The buying horizon the lead gave.
     Horizon {

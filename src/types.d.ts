@@ -204,7 +204,7 @@ export interface CallbackEvent {
    */
   at: RecordTime;
   /**
-   * When to call back (a local date-time is read in the contact's zone).
+   * When to call back (a local date-time is read in the contact's zone; a date alone is a callback for that day, overdue when it is over).
    * @errors `events[i].dueAt: expected an RFC 3339 time ...`
    */
   dueAt: RecordTime;

@@ -54,7 +54,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
 
 /// The callback the agent set, if still to do.
 pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
-    let (due, scheduled) = pending_callback(ctx)?;
+    let (due, scheduled, dated) = pending_callback(ctx)?;
     let label = if scheduled {
         "Scheduled Call"
     } else {
@@ -93,7 +93,16 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         mode: Mode::Action,
         due_at,
         opens_at: due_at,
-        overdue_at: due_at.plus(30 * MINUTE),
+        // A callback for a day (a date alone) is overdue when the day it is
+        // made on is over; one for a time, 30 minutes after it.
+        overdue_at: match dated {
+            true => ctx
+                .zone
+                .date(due_at)
+                .succ_opt()
+                .map_or(due_at, |d| ctx.zone.start_of_day(d)),
+            false => due_at.plus(30 * MINUTE),
+        },
         blocking: false,
     })
 }
@@ -202,21 +211,23 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
     owed
 }
 
-/// The last callback set and not yet carried out: when it is due and
-/// whether it was scheduled.
-fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
-    let mut pending: Option<(Instant, Instant, bool)> = None;
+/// The last callback set and not yet carried out: when it is due, whether
+/// it was scheduled, and whether it is for a day (a date alone).
+fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool, bool)> {
+    let mut pending: Option<(Instant, Instant, bool, bool)> = None;
     for (_, e) in ctx.events() {
         match &e.body {
-            EventBody::Callback { due_at, scheduled } => {
-                pending = Some((e.at, *due_at, *scheduled))
-            }
+            EventBody::Callback {
+                due_at,
+                scheduled,
+                dated,
+            } => pending = Some((e.at, *due_at, *scheduled, *dated)),
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
                 ..
             } => {
-                if let Some((set, due, _)) = pending {
+                if let Some((set, due, _, dated)) = pending {
                     // A call that reaches the lead carries it out when made
                     // after it was set, nearer the time it is due than the
                     // time it was set, and no earlier than a day before it
@@ -229,7 +240,10 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
                     // run's own call; a day before: from that time on.)
                     let half = ((due.0 - set.0) / 2).max(0);
                     let day = due.0 - ctx.zone.add_days(due, -1).0;
-                    let soon_enough = if half < day && !ctx.made_as(e, AS_CALLBACK) {
+                    // (A callback for a day: a call on that day.)
+                    let soon_enough = if dated {
+                        e.at >= due
+                    } else if half < day && !ctx.made_as(e, AS_CALLBACK) {
                         e.at.0 > due.0 - half
                     } else {
                         e.at.0 >= due.0 - half.min(day)
@@ -248,5 +262,5 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool)> {
             _ => {}
         }
     }
-    pending.map(|(_, due, scheduled)| (due, scheduled))
+    pending.map(|(_, due, scheduled, dated)| (due, scheduled, dated))
 }

@@ -372,10 +372,12 @@ fn callback(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<E
         ErrorCode::InvalidInput,
         bool_of,
     );
+    let dated = matches!(&due, Some(Val::Str(s)) if date_alone(crate::rfc3339::trim(s)));
     let due_at = due.and_then(|v| cx.time(v, Some(c.i), TimeField::DueAt, c.out));
     Some(EventBody::Callback {
         due_at: due_at?,
         scheduled: scheduled.unwrap_or(false),
+        dated,
     })
 }
 
