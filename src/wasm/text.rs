@@ -187,8 +187,10 @@ pub fn load_room(len: usize) -> usize {
 ///
 /// A byte that is not UTF-8 (a Windows export's Latin-1 "é", "ARRÊT") is
 /// read as its Windows-1252 character: one such name does not refuse the
-/// book, and a customer's "ARRÊT" in such an export is still an opt-out. A byte order mark before the text (as
-/// spreadsheet programs write a file) is skipped.
+/// book, and a customer's "ARRÊT" in such an export is still an opt-out.
+/// UTF-16 bytes (a spreadsheet's "Unicode Text") are read as such. A byte
+/// order mark before the text (as spreadsheet programs write a file) is
+/// skipped.
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
         let len = bytes.length() as usize;
@@ -199,6 +201,9 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
             // SAFETY: `copy_to_uninit` initialized the first `copied` bytes
             // of the spare capacity.
             unsafe { buffer.set_len(copied) };
+        }
+        if let Some(text) = utf16(&buffer) {
+            return Ok(without_bom(text));
         }
         let text = crate::cp1252::decode(buffer);
         return Ok(without_bom(text));
@@ -213,6 +218,31 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
         path,
         "expected JSON text: a string or a Uint8Array of UTF-8",
     ))
+}
+
+/// The text of UTF-16 bytes, as Excel's "Unicode Text" and PowerShell's
+/// `Out-File` save a file: little-endian after the mark FF FE, big-endian
+/// after FE FF, or without a mark when a NUL byte beside the first
+/// character says so (JSON text starts with ASCII). A half character
+/// reads as U+FFFD. `None` for any other bytes (UTF-8 or Windows-1252).
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        [a, 0, ..] if *a != 0 => true,
+        [0, b, ..] if *b != 0 => false,
+        _ => return None,
+    };
+    let units = bytes.chunks(2).map(|p| match (p, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// `text` without a leading byte order mark (U+FEFF).

@@ -640,6 +640,32 @@ test('bytes as exports write them: a byte that is not UTF-8 is its Windows-1252 
   }
 });
 
+test('UTF-16 bytes, as a spreadsheet\'s "Unicode Text" saves a file, are read as UTF-16, with or without their mark', () => {
+  const list = [good(), { ...good(), id: 'c2', name: 'Zo\u00eb \u{1F600} Ren\u00e9' }];
+  const text = JSON.stringify(list);
+  const want = JSON.parse(m.evaluateManyJson(text, ladder, NOW));
+  const le = Buffer.from(text, 'utf16le');
+  const forms = {
+    'little-endian with FF FE': Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+    'little-endian, no mark': le,
+    'big-endian with FE FF': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
+    'big-endian, no mark': Buffer.from(le).swap16(),
+  };
+  for (const [name, b] of Object.entries(forms)) {
+    const bytes = new Uint8Array(b);
+    assert.deepEqual(JSON.parse(m.evaluateManyJson(bytes, ladder, NOW)), want, name);
+    const w = new m.Worklist(ladder, NOW);
+    try {
+      assert.deepEqual(w.upsertJson(bytes), [], name);
+      assert.equal(w.get('c2').displayName, 'Zo\u00eb \u{1F600} Ren\u00e9', name);
+    } finally {
+      w.free();
+    }
+  }
+  // Cut in the middle of a character: an error at its byte, nothing else.
+  assert.throws(() => m.evaluateManyJson(new Uint8Array(le.subarray(0, le.length - 1)), ladder, NOW), (e) => e instanceof Error && /not valid JSON/.test(e.message));
+});
+
 test('evaluateManyJson: text that breaks after good contacts throws for the batch, nothing half-written', () => {
   const c = JSON.stringify(good());
   const cases = [
