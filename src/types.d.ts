@@ -261,6 +261,8 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
 /**
  * A contact with its history, as the CRM keeps it: fields the engine does not read (phone, owner,
  * company, custom fields) are ignored, and an empty string in an optional field means "not given".
+ * A byte order mark, zero-width spaces and joiners at the edges of a field's name or value (a CSV
+ * file's mark left on its first column, a copy and paste) are not part of it.
  */
 export interface Contact {
   /**
@@ -841,7 +843,10 @@ export interface Filter {
   next?: string[];
   /** Contacts in one of these campaign phases. */
   phase?: string[];
-  /** Contacts who may be reached now on one of these channels. */
+  /**
+   * Contacts who may be reached now on one of these channels, each read as `checkChannel` reads its channel (`"SMS"`, `"text"`, `"Phone Call"`).
+   * @errors `filter.allowed[i]: expected one of "sms", "call", "email", got "fax"`
+   */
   allowed?: Channel[];
   /** `true`: the next action is due now; `false`: it is not. */
   due?: boolean;

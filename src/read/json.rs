@@ -86,7 +86,7 @@ impl<'a> Reader<'a> {
         let end = start.saturating_add(string_stop(self.bytes.get(start..).unwrap_or(&[])));
         if self.bytes.get(end) == Some(&b'"') {
             self.pos = end.saturating_add(1);
-            return Ok(Cow::Borrowed(self.slice(start, end)));
+            return Ok(Cow::Borrowed(invisible_trimmed(self.slice(start, end))));
         }
         self.pos = end;
         self.string_rest(start).map(Cow::Owned)
@@ -104,6 +104,10 @@ impl<'a> Reader<'a> {
                 None => return Err(self.syntax("the end of a string")),
                 Some(b'"') => {
                     self.bump();
+                    let kept = invisible_trimmed(&out);
+                    if kept.len() < out.len() {
+                        return Ok(kept.to_string());
+                    }
                     return Ok(out);
                 }
                 Some(b'\\') => {
@@ -405,4 +409,27 @@ fn string_stop(b: &[u8]) -> usize {
     rest.iter()
         .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
         .map_or(b.len(), |p| at.saturating_add(p))
+}
+
+/// `s` without the invisible characters a spreadsheet or a copy and paste
+/// leaves at its edges: a byte order mark (U+FEFF, at the start of a CSV
+/// file's first cell when it was not stripped: `"\u{FEFF}id"`), zero-width
+/// spaces and joiners (U+200B–U+200D) and the word joiner (U+2060). As
+/// white space is around a time or a name, they are not part of the value.
+#[inline(never)]
+fn invisible_trimmed(mut s: &str) -> &str {
+    // (Each of them is three bytes, the first 0xE2 or 0xEF.)
+    let b = s.as_bytes();
+    let edge = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(|&c| c >= 0xE2);
+    if !edge(Some(0)) && !edge(b.len().checked_sub(3)) {
+        return s;
+    }
+    const INVISIBLE: [&str; 5] = ["\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"];
+    while let Some(rest) = INVISIBLE.iter().find_map(|c| s.strip_prefix(c)) {
+        s = rest;
+    }
+    while let Some(rest) = INVISIBLE.iter().find_map(|c| s.strip_suffix(c)) {
+        s = rest;
+    }
+    s
 }
