@@ -7,6 +7,11 @@ use super::super::text::WEAK;
 use super::super::words::*;
 use super::{hit, soft, Hit, Obj, Reader};
 
+/// The gerunds of unwelcome attention, which name no means: no contact at
+/// all ("stop bothering me", "quit hounding me").
+const UNWELCOME_GERUNDS: &str =
+    "BOTHERING BUGGING HARASSING PESTERING HASSLING HOUNDING STALKING MOLESTANDO";
+
 impl Reader<'_> {
     /// "stop texting me", "stop sending me these", "stop getting texts".
     pub(super) fn gerund(&self, i: usize, j: usize) -> Option<Hit> {
@@ -15,10 +20,27 @@ impl Reader<'_> {
         if self.is(k, ME) && self.on(k) {
             k += 1;
         }
+        // ("quit hitting me up": the particle, then what limits it, "...
+        // after 9pm".)
+        if g == "HITTING" && k > j + 1 && self.eq(k, "UP") && self.on(k) {
+            k += 1;
+        }
         // ("stop texting my wife and text me instead": the customer asks
         // for themselves.)
         let kin = self.kin(k);
         if self.moved(k) || (kin > 0 && (k + kin..self.t.len()).any(|m| self.is(m, ME))) {
+            return None;
+        }
+        // Unwelcome attention is asked to stop of the customer, the
+        // household or the line ("stop bothering me", "stop harassing my
+        // mother", "stop bugging this number"), not of anyone else ("stop
+        // bugging your sister", "I'll stop bothering you", "stop stalking
+        // my instagram lol").
+        if k == j + 1
+            && self.any(j, UNWELCOME_GERUNDS)
+            && (self.eq(k, "YOU")
+                || !(self.bare(k) || kin > 0 || self.line_at(k).is_some() || self.via(k).is_some()))
+        {
             return None;
         }
         if self.is(j, NEED_OBJ) || g == "SENDING" {
@@ -50,8 +72,10 @@ impl Reader<'_> {
         let ch = match self.means_after(j) {
             _ if self.ch(j) != 0 => self.ch(j),
             0 if g == "BLOWING" => SMS,
-            // ("quit hittin my line": its texts and calls.)
+            // ("quit hittin my line": its texts and calls; "quit hitting me
+            // up": no contact at all, as "stop contacting me".)
             0 if g == "HITTING" && !self.is(j + 1, ME) => SMS | CALL,
+            0 if g == "HITTING" => ALL_CH,
             0 if matches!(g, "FLOODING" | "FILLING") => return None,
             c => c,
         };

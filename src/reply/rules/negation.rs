@@ -155,13 +155,14 @@ impl Reader<'_> {
         {
             return Some(self.contact(i, j, false));
         }
-        // "dont hit me up (no more)".
+        // "dont hit me up (no more)": no contact at all, as "quit hitting
+        // me up".
         if v == "HIT"
             && self.is(j + 1, ME)
             && self.eq(j + 2, "UP")
             && (self.bare(j + 3) || self.any(j + 3, "AGAIN ANYMORE NO"))
         {
-            return Some(hit(i, j + 3, 0));
+            return Some(hit(i, j + 3, ALL_CH));
         }
         // ("Please don't get in touch again".)
         if v == "GET" && self.eq(j + 1, "IN") && self.written(j + 2, "TOUCH") {
