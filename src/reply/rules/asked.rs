@@ -40,6 +40,9 @@ impl Reader<'_> {
             return None;
         }
         let ch = self.mine_channels(k, p - 1, forget)?;
+        if self.moved_over(p) {
+            return None;
+        }
         let from = p + 1 + usize::from(self.eq(p, "TAKEN"));
         if !self.on(from) || !(self.eq(from, "FROM") || self.any(p, "TAKEN OFF")) {
             return hit(i, from, ch);

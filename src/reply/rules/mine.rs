@@ -247,9 +247,23 @@ impl Reader<'_> {
             {
                 return None;
             }
+            if self.moved_over(m + 1) {
+                return None;
+            }
             return hit(i, m + 1, ch);
         }
         None
+    }
+
+    /// What is taken off is put on another record after word `from`, in
+    /// its sentence: "... from the old deal and add it to the new one", an
+    /// update.
+    pub(super) fn moved_over(&self, from: usize) -> bool {
+        let (_, b) = self.sentence(from);
+        (from..b).any(|m| {
+            (self.any(m, "ADD MOVED") || self.unlisted(m, "ADDED PUT MOVE"))
+                && (m + 1..(m + 5).min(b)).any(|n| self.eq(n, "NEW"))
+        })
     }
 
     /// Word `m`, before "number" or "email", says it is another than the
@@ -306,10 +320,30 @@ impl Reader<'_> {
             // ("Je retire mon consentement".)
             "CONSENT" | "PERMISSION" => 0,
             // ("scrub my contact from your CRM"; "my contact info" reads on.)
-            "INFO" | "INFORMATION" | "DETAILS" | "NAME" | "DATA" | "CONTACT"
+            // The customer's information taken off is every means of
+            // reaching them, deleted or removed ("remove all my contact
+            // information from your database", as "delete my info"); a
+            // name is who is listed, as "remove me" ("remove my name from
+            // your list": the medium).
+            // (Not information about a thing, "my payment info", "my
+            // insurance info", nor a thing, "my data plan".)
+            "NAME" => or_all(0),
+            "INFO" | "INFORMATION" | "DETAILS" | "DATA" | "CONTACT"
                 if !self.any(m + 1, "INFO INFORMATION DETAILS") =>
             {
-                or_all(0)
+                let thing = (k + 1..=m + 1).any(|n| self.on(n) && self.is(n, THING));
+                if thing {
+                    return None;
+                }
+                // ("my contact" alone may be a person: "remove my contact
+                // from the thread"; their record only in our records.)
+                let records = (m + 1..m + 5)
+                    .any(|n| self.on(n) && self.any(n, "DATABASE SYSTEM FILES RECORDS CRM"));
+                if self.eq(m, "CONTACT") && !records {
+                    or_all(0)
+                } else {
+                    ALL_CH
+                }
             }
             // ("remove my resume from your database": the customer's record.)
             "" if self.unlisted(m, "RESUME PROFILE CV")

@@ -15,7 +15,9 @@ impl Reader<'_> {
                 .any(|m| self.any(m, "VEUX VOULONS") || self.written(m, "SOUHAITE"));
         // ("Why did you remove me from the list?": asked, wanting to stay.)
         let why = self.question(i) && self.back_in_sentence(i).any(|m| self.eq(m, "WHY"));
-        if self.negated(i) || refused || why {
+        // ("If I remove my info will I lose the discount?": only supposed.)
+        let supposed = i > 1 && self.is(i - 1, I1) && self.any(i - 2, "IF SI");
+        if self.negated(i) || refused || why || supposed {
             return None;
         }
         // "forget (about) me", "oubliez-moi", "olvídense de mí", asked: to

@@ -111,12 +111,22 @@ fn quoted_history_under_other_headers() {
     );
 }
 
-/// Removal of all of one's details is an opt-out (of the medium, unless
-/// the words forget the number: "delete all my information" is everything).
+/// Removal of all of one's details is an opt-out of every channel, removed
+/// or deleted: the information is every means of reaching the customer.
 #[test]
 fn removal_of_all_my_info() {
+    assert_eq!(classify("Remove all my info").scope, Some(Scope::All));
     assert_eq!(
-        classify("Remove all my info").channels,
+        classify_on(
+            "Please remove all my contact information from your database",
+            MessageChannel::Email
+        )
+        .scope,
+        Some(Scope::All)
+    );
+    // (A name taken off is who is listed: the medium.)
+    assert_eq!(
+        classify("remove my name from your list").channels,
         Revoked::of(Channel::Sms)
     );
     assert_eq!(
