@@ -304,8 +304,10 @@ impl Reader<'_> {
             match self.w(k) {
                 "BE" if self.eq(k + 1, "ON") => return self.means_hit(i, k + 2),
                 // (Not by someone else: "... to be contacted by other dealers".)
+                // (Nor naming: "I don't want to be called a liar".)
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {
-                    return hit(i, k + 2, self.ch(k + 1)).filter(|_| !self.by_others(k + 2))
+                    return hit(i, k + 2, self.ch(k + 1))
+                        .filter(|_| !self.by_others(k + 2) && !self.named_as(k + 1))
                 }
                 // ("... from any of you", "from you guys": the whole company.)
                 "HEAR" if self.eq(k + 1, "FROM") => {
@@ -313,6 +315,16 @@ impl Reader<'_> {
                     let any = (self.eq(k + 2, "ANY") && self.eq(k + 3, "OF"))
                         || self.eq(k + 2, "Y'ALL")
                         || (self.eq(k + 2, "YOU") && self.any(k + 3, "GUYS PEOPLE ALL"));
+                    // (Not from someone of the customer's or another's: "I
+                    // don't want to hear from my ex", "He doesn't want to hear
+                    // from his ex"; nor from one of ours when the rest are
+                    // asked for: "... from the finance guy, only you".)
+                    let someone = self.on(k + 2) && self.any(k + 2, "MY HIS HER THEIR");
+                    let only_you = (k + 3..self.t.len())
+                        .any(|m| self.any(m, "ONLY JUST") && self.any(m + 1, "YOU Y'ALL"));
+                    if someone || (!self.any(k + 2, "YOU Y'ALL") && only_you) {
+                        return None;
+                    }
                     return hit(i, k + 3, if any { ALL_CH } else { 0 });
                 }
                 "RECEIVE" | "GET" | "HAVE" | "SEE" => return self.receive(i, k + 1),
@@ -358,17 +370,52 @@ impl Reader<'_> {
         let k = if self.any(k, "RECEIVE GET RECEIVING GETTING") {
             k + 1
         } else if self.eq(k, "BE") && (self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED")) {
-            return hit(i, k + 2, self.ch(k + 1));
+            return hit(i, k + 2, self.ch(k + 1)).filter(|_| !self.named_as(k + 1));
         } else {
             k
         };
         match self.object(k) {
             // ("these updates by text".)
-            Obj::Media { end, ch } if !self.limited(end) && !self.by_others(end) => {
+            Obj::Media { end, ch }
+                if !self.limited(end)
+                    && !self.by_others(end)
+                    && !self.wanted_nowhere_else(end)
+                    && !self.topic_switched(end, ch) =>
+            {
                 hit(i, end, self.narrowed(ch, end))
             }
             _ => None,
         }
+    }
+
+    /// Word `m` is "called" naming the customer: "(to be) called a liar",
+    /// "called Bob".
+    fn named_as(&self, m: usize) -> bool {
+        self.eq(m, "CALLED") && self.on(m + 1) && (self.any(m + 1, "A AN") || self.name_at(m + 1))
+    }
+
+    /// The means not wanted from anyone else, at word `k`: "I don't want to
+    /// get these deals anywhere else" (praise).
+    fn wanted_nowhere_else(&self, k: usize) -> bool {
+        self.on(k)
+            && ((self.any(k, "ANYWHERE") && self.written(k + 1, "ELSE"))
+                || self.written(k, "ELSEWHERE"))
+    }
+
+    /// The means not wanted about one thing, and asked for about another
+    /// after it: "I don't want any more texts about the old car, text me
+    /// about the new one".
+    fn topic_switched(&self, k: usize, ch: u8) -> bool {
+        self.on(k)
+            && self.eq(k, "ABOUT")
+            && ch & ALL_CH != 0
+            && (k + 1..self.t.len()).any(|m| {
+                self.is(m, CVERB)
+                    && !self.is(m, GER)
+                    && self.ch(m) & ch != 0
+                    && self.is(m + 1, ME)
+                    && self.eq(m + 2, "ABOUT")
+            })
     }
 
     /// French: "ne m'envoyez plus de messages", "ne plus m'appeler", "je ne
@@ -484,6 +531,7 @@ impl Reader<'_> {
             && self.any(k, "BY FROM")
             && (self.any(k + 1, "OTHER ANY")
                 || (self.eq(k + 1, "THE")
-                    && (self.any(k + 2, "DEALER AGENT") || self.unlisted(k + 2, "LENDER BANK"))))
+                    && (self.any(k + 2, "DEALER AGENT OTHER")
+                        || self.unlisted(k + 2, "LENDER BANK"))))
     }
 }

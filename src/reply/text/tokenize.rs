@@ -1,7 +1,7 @@
 //! The tokenizer: folded characters into words, with the breaks and joins
 //! between them.
 
-use super::super::words::{self, Known, CONJ, LAUGH};
+use super::super::words::{self, Known, ADJ, CONJ, LAUGH, MEDIA};
 use super::chars::{class, fold, Class};
 use super::spelling::{glued, keyed, lost, masked, numbered, read_word, NUMBER};
 use super::{Tok, Tokens, STRONG, WEAK};
@@ -37,6 +37,7 @@ pub(super) fn read(text: &str) -> Tokens {
     b.out.asks = b.ask;
     spelt(&mut b.out);
     dashed(&mut b.out.toks);
+    contracted(&mut b.out);
     debug_assert!(words::lookup("LOL").is_some_and(|k| k.f & LAUGH != 0));
     debug_assert!(words::lookup("AND").is_some_and(|k| k.f & CONJ != 0));
     b.out
@@ -343,6 +344,59 @@ fn spelt(out: &mut Tokens) {
         }
         // (A word spelt is the whole run: "x s t o p" is not "x stop".)
         a += n.max(1);
+    }
+}
+
+/// Two words written as one, read as the two the rules know: "wanna" as
+/// "want to" ("I don't wanna get these"), and "anymore" before the means it
+/// counts as "any more" ("I don't want anymore texts", "don't send me
+/// anymore of these"; not "I don't want it anymore", "don't text me
+/// anymore").
+fn contracted(out: &mut Tokens) {
+    let mut a = 0;
+    while let Some(t) = out.toks.get(a).copied() {
+        let surface = out.buf.get(t.start..t.end).unwrap_or("");
+        // (What follows "anymore": a means, after words that qualify it,
+        // or "of".)
+        let counted = || {
+            let mut n = a + 1;
+            while out
+                .toks
+                .get(n)
+                .is_some_and(|x| x.brk == 0 && x.is(ADJ) && !x.is(MEDIA) && x.w != "OF")
+            {
+                n += 1;
+            }
+            out.toks
+                .get(a + 1..=n)
+                .is_some_and(|r| r.iter().all(|x| x.brk == 0 && !x.synth))
+                && out.toks.get(n).is_some_and(|x| x.is(MEDIA) || x.w == "OF")
+        };
+        let pair = match surface {
+            "WANNA" => Some(("WANT", "TO")),
+            "ANYMORE" if counted() => Some(("ANY", "MORE")),
+            _ => None,
+        };
+        let known = pair.and_then(|(x, y)| Some((words::lookup(x)?, words::lookup(y)?)));
+        match known {
+            Some((first, second)) if !t.synth && out.toks.len() < MAX_TOKENS => {
+                // (The surface is parted where the first word's letters end:
+                // "WAN"+"NA", "ANY"+"MORE".)
+                let at = t.start + 3;
+                let mut head = Tok::known(t.start, at, first, t.brk, t.join);
+                head.ask = t.ask;
+                head.line = t.line;
+                head.cap = t.cap;
+                head.dash = t.dash;
+                let tail = Tok::known(at, t.end, second, 0, b' ');
+                if let Some(slot) = out.toks.get_mut(a) {
+                    *slot = head;
+                }
+                out.toks.insert(a + 1, tail);
+                a += 2;
+            }
+            _ => a += 1,
+        }
     }
 }
 
