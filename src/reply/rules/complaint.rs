@@ -431,7 +431,13 @@ impl Reader<'_> {
                     // ("Stop #2 and #3".)
                     || (t.is(CONJ) && k > a && self.number(k - 1))
                     // ("Remove please and thank you", "Cancel pls and ty".)
-                    || (self.eq(k, "AND") && k > a && self.is(k + 1, FILLER))))
+                    || (self.eq(k, "AND") && k > a && self.is(k + 1, FILLER))
+                    // Those addressed, after the keyword: "stop y'all",
+                    // "stop you guys please", as "stop guys".
+                    || (k > a
+                        && self.is(k - 1, KEY | FILLER)
+                        && (self.eq(k, "Y'ALL")
+                            || (self.eq(k, "YOU") && self.eq(k + 1, "GUYS"))))))
                 // (A purchase order, not Tagalog "po": "cancel PO 4471".)
                 || (self.eq(k, "PO") && self.number(k + 1))
             {

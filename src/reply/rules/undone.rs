@@ -175,7 +175,14 @@ impl Reader<'_> {
                 // ("No me llames de usted": the form of address.)
                 || (self.eq(h.b, "DE") && self.any(h.b + 1, "USTED"))
                 || by_name)
-            || (self.on(h.b) && self.any(h.b, "SIR MAAM"));
+            // ("Stop calling me sir", as "Stop calling me Mrs. Jones"; but
+            // "Stop texting me sir", "Leave me alone sir" ask, and the form
+            // of address is a vocative.)
+            || (self.on(h.b)
+                && self.any(h.b, "SIR MAAM")
+                && h.b > 1
+                && self.is(h.b - 1, ME)
+                && self.any(h.b - 2, "CALLING CALL CALLED"));
         // ("Me equivoqué, no quería poner STOP", "je ne voulais pas écrire
         // STOP": meant not.)
         let meant_not = h.b == h.a + 1
