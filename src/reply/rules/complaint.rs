@@ -25,7 +25,7 @@ impl Reader<'_> {
         if self.eq(i, "LEAVE") && !self.is(i + 1, ME) && self.kin(i + 1) == 0 {
             return None;
         }
-        if self.negated(i) {
+        if self.negated(i) || self.left_alone_by_another(i) {
             return None;
         }
         // ("Foutez-moi la paix avec vos textos": those.)
@@ -35,6 +35,19 @@ impl Reader<'_> {
             }
         }
         hit(i, end + 1, ALL_CH)
+    }
+
+    /// Someone else does not leave the customer alone, at word `i`: "My ex
+    /// won't leave me alone", "my boss won't leave me alone today lol",
+    /// "Mon chum me laisse pas tranquille" (told of, not asked; but "You
+    /// won't leave me alone", "y'all won't leave me alone" complain of us).
+    fn left_alone_by_another(&self, i: usize) -> bool {
+        // (French puts the pronoun, and "ne", before the verb.)
+        let mut s = i;
+        while s > 0 && self.on(s) && (self.is(s - 1, ME) || self.any(s - 1, "NE N")) {
+            s -= 1;
+        }
+        s > 0 && self.third_party(s)
     }
 
     /// Word `i` is in an instruction to the reader below the customer's own

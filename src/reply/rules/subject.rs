@@ -65,7 +65,7 @@ impl Reader<'_> {
         let Some(k) = back.next() else {
             return false;
         };
-        if self.any(k, "HE SHE") {
+        if self.any(k, "HE SHE") || self.written(k, "IL ELLE") {
             return true;
         }
         // (A word only a rule names reads as one the lists do not know.)
@@ -82,7 +82,7 @@ impl Reader<'_> {
         let possessive = phrase()
             .take(3)
             .find(|&m| !unknown(m) && !self.any(m, "OLD NEW") && !self.written(m, "FORMER"))
-            .is_some_and(|m| self.any(m, "MY HIS HER OUR"));
+            .is_some_and(|m| self.any(m, "MY HIS HER OUR") || self.written(m, "MON MA MES"));
         // A noun the lists do not know ("John", "the guy from church")
         // before the auxiliary ("won't", "never"), as a subject comes, in a
         // subject that names neither the business nor its messages.
