@@ -550,11 +550,15 @@ fn dont_send_me_anymore_opts_out() {
     opts_out("don't send me any more", MessageChannel::Email, &["email"]);
 }
 
-/// "Stop hitting me up" asks for no more contact; "stop hitting the gym" is
-/// about something else.
+/// "Stop hitting me up" asks for no more contact, on every channel;
+/// "stop hitting the gym" is about something else.
 #[test]
 fn stop_hitting_is_a_request_only_with_me_up() {
-    opts_out("stop hitting me up", MessageChannel::Sms, &["sms"]);
+    opts_out(
+        "stop hitting me up",
+        MessageChannel::Sms,
+        &["sms", "call", "email"],
+    );
     not_an_opt_out("stop hitting the snooze button");
     not_an_opt_out("stop hitting the gym");
 }
