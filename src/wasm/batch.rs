@@ -47,8 +47,15 @@ impl Batch {
     /// A JS array of contacts. One contact that JSON cannot hold yields its
     /// own error; the rest are read.
     pub fn of_array(v: &JsValue, path: &'static str) -> Result<Batch, Error> {
-        if !js_sys::Array::is_array(v) {
-            return Err(Error::input(path, "expected an array of contacts"));
+        match super::convert::is_array(v) {
+            Some(true) => {}
+            Some(false) => return Err(Error::input(path, "expected an array of contacts")),
+            None => {
+                return Err(Error::input(
+                    path,
+                    "expected an array of contacts (reading it threw)",
+                ))
+            }
         }
         let items: &js_sys::Array = v.unchecked_ref();
         let source = Some(items.clone());
@@ -224,7 +231,7 @@ pub fn error_of(raw: &str, e: Error) -> BatchError {
     };
     BatchError {
         id,
-        error: e.to_string(),
+        error: super::convert::bounded(e.to_string()),
         code: e.code.as_str(),
         errors: field_errors(&e),
         path: e.path,

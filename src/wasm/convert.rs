@@ -17,7 +17,7 @@ use super::text::string_of;
 /// Turns an engine error into a JS `Error` with `code`, `path` and `errors`
 /// (every bad field of the record: `{path, message, code}`).
 pub fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js_sys::Error::new(&bounded(e.to_string()));
     let obj: &JsValue = err.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
     let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
@@ -25,6 +25,30 @@ pub fn js_error(e: &Error) -> JsValue {
         let _ = js_sys::Reflect::set(obj, &"errors".into(), &list);
     }
     err.into()
+}
+
+/// The longest error text that crosses, in bytes.
+const TEXT_MAX: usize = 2000;
+
+/// `text`, or its first and last part with " … " between when it is longer
+/// than [`TEXT_MAX`] bytes: an error that quotes a huge bad value (a 10 MB
+/// string in a zone) must not make a batch's results too large for the host
+/// to hold.
+pub fn bounded(text: String) -> String {
+    if text.len() <= TEXT_MAX {
+        return text;
+    }
+    let cut = |at: usize| {
+        (0..=at)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0)
+    };
+    let (head, tail) = (cut(TEXT_MAX * 2 / 3), cut(text.len() - TEXT_MAX / 4));
+    match (text.get(..head), text.get(tail..)) {
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        _ => text,
+    }
 }
 
 /// One bad field of a record.
@@ -40,7 +64,7 @@ pub fn field_errors(e: &Error) -> Vec<FieldError> {
     e.all()
         .map(|x| FieldError {
             path: x.path.clone(),
-            message: x.message.clone(),
+            message: bounded(x.message.clone()),
             code: x.code.as_str(),
         })
         .collect()
@@ -69,6 +93,19 @@ pub fn text_of(v: &JsValue, path: &str) -> Result<String, Error> {
     json_string(v, path).map(|s| string_of(&s))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_or_throw(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `Array.isArray(v)`; `None` when asking throws (a revoked `Proxy`): no JS
+/// exception may unwind through the module, or a Worklist method's borrow
+/// of its object would stay taken and the Worklist could not be used again.
+pub fn is_array(v: &JsValue) -> Option<bool> {
+    is_array_or_throw(v).ok()
+}
+
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
     /// `JSON.stringify` with BigInts as numbers (or their digits) and
@@ -84,16 +121,55 @@ extern "C" {
 pub fn record_text(v: &JsValue, path: &str) -> Result<String, Error> {
     match text_of(v, path) {
         Ok(t) => Ok(t),
-        Err(e) => match stringify_lenient(v) {
-            Ok(s) if s.is_string() => Ok(string_of(&s)),
-            _ => Err(e),
+        Err(e) => match Reading::enter().map(|_reading| stringify_lenient(v)) {
+            None => Err(e),
+            Some(r) => match r {
+                Ok(s) if s.is_string() => Ok(string_of(&s)),
+                _ => Err(e),
+            },
         },
+    }
+}
+
+/// How many readings of a JS value are under way, one inside another: a
+/// getter may call back into the package while its object is read, and so
+/// on; past [`Reading::MAX`] levels a reading is refused, before the
+/// module's stack runs out (which would leave the module unusable).
+static READING: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// One reading under way ([`READING`]), until dropped.
+struct Reading;
+
+impl Reading {
+    /// Levels of readings one inside another (a failed reading reads its
+    /// value again to say where it failed: kept low).
+    const MAX: u32 = 4;
+
+    fn enter() -> Option<Reading> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if READING.fetch_add(1, Relaxed) >= Self::MAX {
+            READING.fetch_sub(1, Relaxed);
+            return None;
+        }
+        Some(Reading)
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        READING.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
 /// `JSON.stringify(v)`, as a JS string; a value with no JSON form is an
 /// error at `path`.
 pub(super) fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
+    let Some(_reading) = Reading::enter() else {
+        return Err(not_json(
+            path,
+            "a value whose getters call back into the package, too deeply",
+        ));
+    };
     match js_sys::JSON::stringify(v) {
         // A symbol or a function has no JSON form: `JSON.stringify` gives
         // `undefined`.
@@ -165,7 +241,7 @@ fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
         // Every access through Reflect, whose throws are caught: a value that
         // throws when touched (a Proxy) must not unwind through the module
         // (a method's borrow of its object would stay taken).
-        let found = if js_sys::Array::is_array(v) {
+        let found = if is_array(v) == Some(true) {
             let len = js_sys::Reflect::get(v, &"length".into())
                 .ok()
                 .and_then(|n| n.as_f64())
@@ -286,7 +362,10 @@ fn got_js(v: &JsValue) -> String {
 /// (`expected` names them): a typo (`{explian: false}`) is caught, as in a
 /// playbook, not silently ignored.
 pub fn only_keys(o: &JsValue, known: &[&str], expected: &str, path: &str) -> Result<(), Error> {
-    for key in js_sys::Object::keys(o.unchecked_ref::<js_sys::Object>()) {
+    // (Through Reflect, whose throws are caught: see [`is_array`].)
+    let keys = js_sys::Reflect::own_keys(o)
+        .map_err(|_| Error::input(path, format!("expected {{{expected}}} (reading it threw)")))?;
+    for key in keys.iter().filter(JsValue::is_string) {
         let key = key.as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
             return Err(Error::input(

@@ -333,7 +333,7 @@ pub fn plan_queue(
 ) -> Result<JsValue, JsValue> {
     run(|| {
         // A priority JSON cannot hold would be read as none (`null`).
-        if js_sys::Array::is_array(&items) {
+        if convert::is_array(&items) == Some(true) {
             let list: &js_sys::Array = items.unchecked_ref();
             for (i, item) in list.iter().enumerate() {
                 let number = convert::number_at(&item, "priority");

@@ -196,7 +196,13 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
         let len = bytes.length() as usize;
         let mut buffer = batch_buffer(len);
         // Copied into room not zeroed first, as a string's text is.
-        if let Some(room) = buffer.spare_capacity_mut().get_mut(..len) {
+        // (Nothing to copy from a view of a detached buffer, whose length
+        // is 0: copying from it throws.)
+        if let Some(room) = buffer
+            .spare_capacity_mut()
+            .get_mut(..len)
+            .filter(|_| len > 0)
+        {
             let copied = bytes.copy_to_uninit(room).len();
             // SAFETY: `copy_to_uninit` initialized the first `copied` bytes
             // of the spare capacity.

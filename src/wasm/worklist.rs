@@ -336,7 +336,7 @@ fn page_of(v: Option<&JsValue>) -> Result<(usize, usize), Error> {
     let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok((0, usize::MAX));
     };
-    if !v.is_object() || js_sys::Array::is_array(v) {
+    if !v.is_object() || super::convert::is_array(v) != Some(false) {
         return Err(Error::input("page", "expected {offset?, limit?}"));
     }
     super::convert::only_keys(v, &["offset", "limit"], "\"offset\", \"limit\"", "page")?;

@@ -640,6 +640,81 @@ test('bytes as exports write them: a byte that is not UTF-8 is its Windows-1252 
   }
 });
 
+test('a value that throws when the module only asks what it is (a revoked Proxy, a view of a detached buffer) is an Error, and the Worklist works on and frees', () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const calls = {
+    'a revoked Proxy in a field the engine ignores': (w) => assert.deepEqual(w.upsert([good(), { ...good(), id: 'x', crm: revoked() }]), []),
+    'a revoked Proxy as the contacts': (w) => w.upsert(revoked()),
+    'a revoked Proxy as the page': (w) => w.query({}, revoked()),
+    'a page whose ownKeys trap throws': (w) => w.query({}, new Proxy({}, { ownKeys() { throw 7; } })),
+    'a view of a detached buffer': (w) => {
+      const u = new TextEncoder().encode('[]');
+      structuredClone(u.buffer, { transfer: [u.buffer] });
+      w.upsertJson(u);
+    },
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    const w = new m.Worklist(ladder, NOW);
+    w.upsert([{ ...good(), id: 'pre' }]);
+    try {
+      call(w);
+    } catch (e) {
+      assert.ok(e instanceof Error, `${name}: threw ${String(e)}`);
+      assert.ok(/^(contacts|page)/.test(e.message), `${name}: ${e.message}`);
+    }
+    assert.deepEqual(w.upsert([{ ...good(), id: 'post' }]), [], name);
+    assert.ok(w.query({}).includes('post'), name);
+    w.free();
+  }
+});
+
+test('a getter that calls back into the package while its contact is read, without end, is an Error; the module works on', () => {
+  const o = { id: 'r' };
+  let calls = 0;
+  Object.defineProperty(o, 'addedAt', { enumerable: true, get() { calls += 1; m.evaluate(o, ladder, NOW); return NOW; } });
+  assert.throws(() => m.evaluate(o, ladder, NOW), (e) => e instanceof Error && e.path === 'addedAt');
+  assert.ok(calls < 1000, `${calls} getter calls`);
+  // One call back that ends is fine.
+  const p = { ...good(), id: 'p' };
+  Object.defineProperty(p, 'name', { enumerable: true, get() { return m.evaluate(good(), ladder, NOW).id; } });
+  assert.equal(m.evaluate(p, ladder, NOW).displayName, 'c1');
+  assert.equal(m.evaluate(good(), ladder, NOW).id, 'c1');
+  const w = new m.Worklist(ladder, NOW);
+  assert.deepEqual(w.upsert([good(), o]).map((e) => e.path), ['contacts[1].addedAt']);
+  assert.equal(w.size, 1);
+  w.free();
+});
+
+test('an error that quotes a huge bad value is cut in its middle: a batch of them stays small, and the good contacts evaluate', () => {
+  const big = 'x'.repeat(1 << 20);
+  const list = [good(), ...[1, 2, 3].map((i) => ({ ...good(), id: `b${i}`, region: big, timeZone: big })), { ...good(), id: 'c9' }];
+  const out = m.evaluateMany(list, ladder, NOW);
+  assert.deepEqual(out.map((r) => r.id), ['c1', 'b1', 'b2', 'b3', 'c9']);
+  assert.equal(out[0].error, undefined);
+  assert.equal(out[4].error, undefined);
+  for (const r of out.slice(1, 4)) {
+    assert.ok(r.error.length <= 2100, `error of ${r.error.length} characters`);
+    assert.ok(r.error.startsWith(`contacts[${out.indexOf(r)}].timeZone: expected an IANA time zone`), r.error.slice(0, 80));
+    assert.deepEqual(r.errors.map((f) => f.path), [`contacts[${out.indexOf(r)}].timeZone`, `contacts[${out.indexOf(r)}].region`]);
+    assert.ok(r.error.includes(' … '), 'the cut is marked');
+    for (const f of r.errors) assert.ok(f.message.length <= 2100, f.path);
+  }
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    const errors = w.upsert(list);
+    assert.deepEqual(errors.map((e) => e.id), ['b1', 'b2', 'b3']);
+    assert.ok(errors.every((e) => e.error.length <= 2100));
+    assert.equal(w.size, 2);
+  } finally {
+    w.free();
+  }
+  assert.throws(() => m.evaluate({ ...good(), timeZone: big, region: big }, ladder, NOW), (e) => e instanceof Error && e.message.length <= 2100 && e.path === 'timeZone');
+});
+
 test('UTF-16 bytes, as a spreadsheet\'s "Unicode Text" saves a file, are read as UTF-16, with or without their mark', () => {
   const list = [good(), { ...good(), id: 'c2', name: 'Zo\u00eb \u{1F600} Ren\u00e9' }];
   const text = JSON.stringify(list);
