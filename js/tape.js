@@ -174,3 +174,34 @@ function readable(v) {
 function define(o, k, x) {
   Object.defineProperty(o, k, { value: x, writable: true, enumerable: true, configurable: true });
 }
+
+// The first value in `value` that JSON.stringify would turn into null or
+// leave out, where a rule's input (a playbook, a filter, options) must not
+// lose it: NaN, ±Infinity, a function, a symbol. `[path, what]`, the path as
+// the engine writes it under `path` ("playbook.frequencyCap.max",
+// "playbook.steps[0].day"), or null. Values with a toJSON (a Date) are left
+// to JSON.stringify.
+export function firstLost(value, path) {
+  const seen = new Set();
+  const walk = (v, path, depth) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return [path, String(v)];
+    if (typeof v === 'function') return [path, 'a function'];
+    if (typeof v === 'symbol') return [path, 'a symbol'];
+    if (v === null || typeof v !== 'object' || seen.has(v) || depth > DEEP) return null;
+    if (typeof v.toJSON === 'function') return null;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const found = walk(v[i], `${path}[${i}]`, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    for (const k of Object.keys(v)) {
+      const found = walk(v[k], path ? `${path}.${k}` : k, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(value, path, 0);
+}

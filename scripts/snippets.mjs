@@ -13,7 +13,7 @@ const TAPE = readFileSync(new URL('../js/tape.js', import.meta.url), 'utf8').rep
 export function inlineSnippets(file, text, dir) {
   const line = /^.*snippets\/cadence-engine-[0-9a-f]+\/js\/tape\.js.*\n/m.exec(text);
   if (!line) throw new Error(`${file}: no import of js/tape.js (has the wasm-bindgen output changed?)`);
-  if (!/\{ (decodeTape|stringifyLenient)(, (decodeTape|stringifyLenient))* \}/.test(line[0])) throw new Error(`${file}: js/tape.js is imported as ${line[0].trim()}`);
+  if (!/\{ (decodeTape|firstLost|stringifyLenient)(, (decodeTape|firstLost|stringifyLenient))* \}/.test(line[0])) throw new Error(`${file}: js/tape.js is imported as ${line[0].trim()}`);
   rmSync(join(dir, 'snippets'), { recursive: true });
   return text.replace(line[0], `// js/tape.js\n${TAPE}\n`);
 }

@@ -38,15 +38,11 @@ pub fn bounded(text: String) -> String {
     if text.len() <= TEXT_MAX {
         return text;
     }
-    let cut = |at: usize| {
-        (0..=at)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0)
-    };
-    let (head, tail) = (cut(TEXT_MAX * 2 / 3), cut(text.len() - TEXT_MAX / 4));
+    let cut = |at: usize| (0..=at).rev().find(|&i| text.is_char_boundary(i));
+    let head = cut(TEXT_MAX * 2 / 3).unwrap_or(0);
+    let tail = cut(text.len() - TEXT_MAX / 4).unwrap_or(0);
     match (text.get(..head), text.get(tail..)) {
-        (Some(a), Some(b)) => format!("{a} … {b}"),
+        (Some(a), Some(b)) => [a, " … ", b].concat(),
         _ => text,
     }
 }
@@ -112,6 +108,38 @@ extern "C" {
     /// references back to an enclosing object left out (js/tape.js).
     #[wasm_bindgen(js_name = stringifyLenient, catch)]
     fn stringify_lenient(v: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `[path, what]` of the first value JSON would lose (js/tape.js).
+    #[wasm_bindgen(js_name = firstLost, catch)]
+    fn first_lost(v: &JsValue, path: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Refuses a value that JSON would turn into `null` or leave out (`NaN`,
+/// `Infinity`, a function, a symbol) anywhere in `v`, a rule's input whose
+/// fields are strict: `frequencyCap: {max: NaN}` is an error at
+/// `frequencyCap.max`, not a cap left out.
+///
+/// # Errors
+/// The first such value, at its path under `path`.
+pub fn strict(v: &JsValue, path: &str) -> Result<(), Error> {
+    // (A value that is no object has its own error where it is read.)
+    if !v.is_object() {
+        return Ok(());
+    }
+    let Some(found) = Reading::enter().and_then(|_reading| first_lost(v, path).ok()) else {
+        return Ok(());
+    };
+    match found.dyn_ref::<js_sys::Array>() {
+        Some(f) => Err(Error::input(
+            f.get(0).as_string().unwrap_or_default(),
+            [
+                "expected a JSON value, got ",
+                &f.get(1).as_string().unwrap_or_default(),
+            ]
+            .concat(),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The JSON text of a contact record: as [`text_of`], and where that fails,
@@ -429,6 +457,7 @@ pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
 /// `prefix`.
 pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
     let Some(text) = v.as_string() else {
+        strict(v, prefix)?;
         return Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix));
     };
     if !text.trim_start().starts_with('{') {

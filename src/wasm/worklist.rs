@@ -363,6 +363,7 @@ fn filter_of(v: &JsValue) -> Result<Filter, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(Filter::default());
     }
+    super::convert::strict(v, "filter")?;
     let value = value_of(v, "filter")?;
     if !value.is_object() {
         return Err(Error::input(

@@ -689,6 +689,31 @@ test('a getter that calls back into the package while its contact is read, witho
   w.free();
 });
 
+test('NaN, Infinity, a function or a symbol in a playbook, a filter or queue options is an Error at its path, not a field left out', () => {
+  const c = good();
+  const cases = [
+    [{ name: 'p', frequencyCap: { max: NaN, hours: 24 } }, 'playbook.frequencyCap.max: expected a JSON value, got NaN'],
+    [{ name: 'p', steps: [{ id: 's', channel: 'sms', mode: 'manual', day: Infinity }] }, 'playbook.steps[0].day: expected a JSON value, got Infinity'],
+    [{ name: 'p', window: () => 1 }, 'playbook.window: expected a JSON value, got a function'],
+    [{ name: 'p', holidays: [Symbol('x')] }, 'playbook.holidays[0]: expected a JSON value, got a symbol'],
+  ];
+  for (const [pb, message] of cases) {
+    assert.throws(() => m.evaluate(c, pb, NOW), (e) => e instanceof Error && e.message === message, message);
+  }
+  assert.throws(() => m.validatePlaybook({ name: 'p', replyWithin: { hours: NaN } }), (e) => e instanceof Error && e.message === 'replyWithin.hours: expected a JSON value, got NaN');
+  // undefined is not given, as in any JS object.
+  assert.equal(m.evaluate(c, { name: 'p', frequencyCap: undefined }, NOW).id, 'c1');
+  const w = new m.Worklist(ladder, NOW);
+  try {
+    w.upsert([c]);
+    assert.throws(() => w.query({ due: NaN }), (e) => e instanceof Error && e.message === 'filter.due: expected a JSON value, got NaN');
+    assert.deepEqual(w.query({}), ['c1']);
+  } finally {
+    w.free();
+  }
+  assert.throws(() => m.planQueue([{ id: 1, dueAt: NOW }], { capacityPerDay: NaN }), (e) => e instanceof Error && e.message === 'options.capacityPerDay: expected a JSON value, got NaN');
+});
+
 test('an error that quotes a huge bad value is cut in its middle: a batch of them stays small, and the good contacts evaluate', () => {
   const big = 'x'.repeat(1 << 20);
   const list = [good(), ...[1, 2, 3].map((i) => ({ ...good(), id: `b${i}`, region: big, timeZone: big })), { ...good(), id: 'c9' }];
