@@ -395,11 +395,10 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// ("unsatisfied" and "dissatisfied" are other words).
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
-    // provider" is satisfied, "not satisfied", "not-satisfied" (a slug: a
-    // separator between two words with no space goes on with the clause's
-    // negation), "wasn’t satisfied", "isnt
-    // satisfied" (a CRM's field without the apostrophe), "far from
-    // satisfied" are not; nor a form's field answered no, whatever sets the
+    // provider" is satisfied; "not satisfied", "not-satisfied" (a slug: a
+    // separator with no space around it joins two words of one clause),
+    // "wasn’t satisfied", "isnt satisfied" (a CRM's field without the
+    // apostrophe), "far from satisfied" are not; nor a form's field answered no, whatever sets the
     // answer apart ("Satisfied? No", "Satisfied = No", "Satisfied/0").
     const NEGATORS: [&str; 17] = [
         "not", "never", "no", "less", "hardly", "nor", "isnt", "wasnt", "arent", "werent", "dont",

@@ -135,7 +135,7 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
     // A whole day (a date cell, a numeric DATE) is shown as the date alone
     // it is: written out as a midnight it would be audited as one.
     let written = |l: NaiveDateTime| {
-        if n.fract() == 0.0 && (n < 1e8) {
+        if n.fract() == 0.0 && n < 1e8 {
             (l.date().to_string(), "a date")
         } else {
             (l.to_string(), "a date-time")

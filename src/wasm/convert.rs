@@ -150,11 +150,8 @@ pub fn record_text(v: &JsValue, path: &str) -> Result<String, Error> {
     match text_of(v, path) {
         Ok(t) => Ok(t),
         Err(e) => match Reading::enter().map(|_reading| stringify_lenient(v)) {
-            None => Err(e),
-            Some(r) => match r {
-                Ok(s) if s.is_string() => Ok(string_of(&s)),
-                _ => Err(e),
-            },
+            Some(Ok(s)) if s.is_string() => Ok(string_of(&s)),
+            _ => Err(e),
         },
     }
 }
