@@ -215,8 +215,11 @@ impl Reader<'_> {
             // ("job texts", "gym promos", "service reminders": a thing before
             // a means is what the means are about.)
             // ("the appointment reminder list": of the reminders.)
+            // (But "the loyalty program", "the rewards program": a program
+            // of the thing, not its messages.)
             let about = self.on(k + 1)
                 && self.is(k + 1, MEDIA)
+                && (!self.eq(k + 1, "PROGRAM") || self.is(k + 2, MEDIA))
                 && (!self.is(k + 1, THING | SING) || self.any(k + 2, "LIST LISTS"))
                 && !self.eq(k + 1, "SUBSCRIPTION");
             if !about {

@@ -71,12 +71,34 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("Unsubscribe from what? I want more": asked what it would be.)
+        if self.on(k)
+            && self.any(k, "FROM OF")
+            && self.eq(k + 1, "WHAT")
+            && !self.t.get(k + 2).is_some_and(|t| !t.ask)
+            && self.question(k + 1)
+        {
+            return None;
+        }
+        // ("Why did I get unsubscribed?", "How was I unsubscribed?": asked
+        // how it came about.)
+        if self.eq(i, "UNSUBSCRIBED")
+            && self.question(i)
+            && i > 1
+            && (self.any(i - 1, "GET GOT BEEN WAS")
+                || (self.eq(i - 1, "I") && self.any(i - 2, "WAS")))
+            && self
+                .back_in_sentence(i)
+                .last()
+                .is_some_and(|a| self.any(a, "WHY HOW"))
+        {
+            return None;
+        }
         // "I unsubscribed from Netflix to afford this", "from Carvana
-        // emails": told of another.
+        // emails", "Unsubscribed from Netflix, so...": told of another.
         let brand = self.t.get(k + 1).is_some_and(|t| t.w.is_empty() && t.cap);
         if self.eq(i, "UNSUBSCRIBED")
-            && i > 0
-            && self.any(i - 1, "I WE")
+            && ((i > 0 && self.any(i - 1, "I WE")) || (i == 0 && brand))
             && self.on(k)
             && self.eq(k, "FROM")
             && (brand || matches!(self.object(k + 1), Obj::Thing | Obj::Unknown))

@@ -285,8 +285,12 @@ impl Reader<'_> {
         // calling this number": said to someone else, of the household or
         // of before; not "I told you to leave me alone", "I told the
         // salesman to stop calling me".)
-        let before_now =
-            |m: usize| self.any(m, "MY THE") && self.written(m + 1, "OLD LAST PREVIOUS OTHER EX");
+        // ("I told the bank to stop calling me, not you": another sender.)
+        let before_now = |m: usize| {
+            self.any(m, "MY THE")
+                && (self.written(m + 1, "OLD LAST PREVIOUS OTHER EX")
+                    || self.unlisted(m + 1, "BANK LENDER"))
+        };
         // (The telling nearest the request, and no "you" between: not "I
         // told my wife to stop texting me and I'm telling you to stop
         // texting me".)
