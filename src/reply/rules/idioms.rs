@@ -247,14 +247,15 @@ impl Reader<'_> {
         };
         // ("sick of getting these texts".)
         let j = j + usize::from(self.any(j, "GETTING RECEIVING") && self.on(j + 1));
-        // (Not of someone else's: "I'm sick of emails from my boss", "harta
+        // (Not of someone else's: "I'm sick of emails from my boss", "sick
+        // of spam texts from random numbers", "harta
         // de las llamadas de mi banco".)
         match self.object(j) {
             Obj::Media { end, ch }
                 if self.on(j)
                     && !(self.any(end, "FROM DE")
                         && (self.any(end + 1, "MY OTHER MI MIS MON MES")
-                            || self.written(end + 1, "OTROS OTRAS AUTRES"))) =>
+                            || self.written(end + 1, "OTROS OTRAS AUTRES RANDOM"))) =>
             {
                 hit(i, end, ch)
             }

@@ -115,10 +115,15 @@ impl Reader<'_> {
             // What a filter did: "marks everything as spam", "flagged your
             // number as spam likely".
             || (i > 0
-                && self.eq(i - 1, "AS")
+                && (self.eq(i - 1, "AS")
+                    || (i > 1 && self.written(i - 1, "POTENTIAL") && self.eq(i - 2, "AS")))
                 && self.back(i, 6).any(|k| {
                     self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
+                        || self.written(k, "SHOW SHOWED SHOWS CAME COMES POPPED LABELED LABELLED")
                 }))
+            // The phone's label: "Scam Likely showed up when you called",
+            // "your number comes up spam likely".
+            || (self.any(i, "SPAM SCAM") && self.written(i + 1, "LIKELY POTENTIAL"))
         {
             return None;
         }
@@ -137,7 +142,18 @@ impl Reader<'_> {
         let mine = self
             .back_in_sentence(i)
             .any(|m| self.eq(m, "MY") && (m + 1..m + 3).any(|n| self.is(n, MEDIA)));
-        if (got && !ours && self.is(i + 1, MEDIA)) || mine {
+        // ("I'm sick of spam calls from other dealers, you guys are fine",
+        // "I hate spam calls, glad you texted instead": others' spam, with
+        // ours set apart.)
+        let end = (i + 1..b).find(|&m| !self.is(m, MEDIA)).unwrap_or(b);
+        let from_others = self.on(end)
+            && self.eq(end, "FROM")
+            && (self.any(end + 1, "OTHER MY") || self.written(end + 1, "RANDOM STRANGERS"));
+        let hated = self
+            .back_in_sentence(i)
+            .any(|m| self.written(m, "HATE HATED DESPISE"))
+            && (i + 1..self.t.len()).any(|m| self.written(m, "GLAD FINE"));
+        if ((got || from_others || hated) && !ours && self.is(i + 1, MEDIA)) || mine {
             return None;
         }
         // Where it went, not what it is: "to spam", "in my spam", "estaba
