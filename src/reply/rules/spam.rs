@@ -15,6 +15,19 @@ impl Reader<'_> {
             return None;
         }
         let j = i + 1;
+        // ("Lo reporto como spam", "Los reporto": the customer's report of
+        // us, now; "reporto" is read as "report".)
+        if self.written(i, "REPORTO")
+            && i > 0
+            && self.on(i)
+            && self.written(i - 1, "LO LOS TE LES")
+            && (0..i - 1).all(|m| self.is(m, FILLER) && !self.eq(m, "NO"))
+            && !self.question(i)
+            && (self.bare(j)
+                || (self.written(j, "COMO") && self.eq(j + 1, "SPAM") && self.bare(j + 2)))
+        {
+            return hit(i - 1, j + usize::from(!self.bare(j)) * 2, 0);
+        }
         // ("los voy a reportar (a la FCC)", "voy a poner una queja en la
         // FCC".)
         let es_to = self.any(j, "A EN")
@@ -37,6 +50,21 @@ impl Reader<'_> {
             if self.bare(end) {
                 return hit(i, end, 0);
             }
+        }
+        // ("I'm reporting this number", "Voy a reportar este número", "Je
+        // vais signaler ce numéro"; not asked: "Should I report this
+        // number?")
+        if self.on(j)
+            && self.written(j, "THIS THAT ESTE ESE CE")
+            && self.eq(j + 1, "NUMBER")
+            && self.on(j + 1)
+            && self.bare(j + 2)
+            && !self.question(i)
+            && !self
+                .back(i, 4)
+                .any(|m| self.any(m, "NO NE NOT") || self.written(m, "PAS"))
+        {
+            return hit(i, j + 2, 0);
         }
         if self.on(j) && self.any(j, "YOU YOUR") {
             let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
@@ -312,6 +340,32 @@ impl Reader<'_> {
             });
         if passive && (self.bare(j) || (self.on(j) && self.any(j, "AND NOW"))) {
             return hit(i, j, 0);
+        }
+        // ("Bloqué et signalé", "Bloqueado y reportado", "Reportado y
+        // bloqueado": blocked and reported, in Spanish and French, and the
+        // other way round.)
+        let reported = |m: usize| {
+            self.written(m, "REPORTADO REPORTADA REPORTADOS REPORTED")
+                || self.written(m, "SIGNALE SIGNALEE SIGNALES")
+        };
+        let and = |m: usize| self.on(m) && self.written(m, "ET Y AND");
+        if self.eq(i, "BLOCKED")
+            && self.back(i, 1).all(|k| self.is(k, FILLER))
+            && and(j)
+            && reported(j + 1)
+            && self.on(j + 1)
+            && self.bare(j + 2)
+        {
+            return hit(i, j + 2, 0);
+        }
+        if self.eq(i, "BLOCKED")
+            && i > 1
+            && and(i - 1)
+            && reported(i - 2)
+            && self.back(i - 2, 1).all(|k| self.is(k, FILLER))
+            && self.bare(j)
+        {
+            return hit(i - 2, j, 0);
         }
         // ("Je vous ai bloqué", "ya los bloqueé": the pronoun first.)
         if self.eq(i, "BLOCKED") && self.us_before(i) && self.bare(j) {
