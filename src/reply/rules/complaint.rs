@@ -71,8 +71,12 @@ impl Reader<'_> {
         let wish = |m: usize| {
             (self.eq(m, "IF")
                 && self.eq(m + 1, "YOU")
-                && (self.any(m + 2, "WISH WANT WOULD ARE NEED")
+                && (self.any(m + 2, "WISH WANT WOULD ARE NEED PREFER")
                     || (self.eq(m + 2, "NO") && self.eq(m + 3, "LONGER"))))
+                // ("If you'd rather not get my newsletter".)
+                || (self.eq(m, "IF")
+                    && self.written(m + 1, "YOU'D")
+                    && self.any(m + 2, "RATHER PREFER"))
                 || (self.eq(m, "SI") && self.any(m + 1, "VOUS USTED NO YA"))
         };
         // An instruction ("reply STOP", "text STOP to ...", "click here",
@@ -91,6 +95,8 @@ impl Reader<'_> {
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
                 // ("... please contact privacy@acme.com", "email us".)
                 || (self.any(m, "CONTACT EMAIL CALL WRITE") && self.any(m + 1, "ADDRESS US"))
+                // ("... just reply and let me know".)
+                || ((self.eq(m, "REPLY") || self.written(m, "REPLY")) && self.written(m + 1, "AND") && self.let_know(m + 2))
         });
         let purpose = |m: usize| {
             let n = m + usize::from(self.any(m + 1, "BE VOUS DARSE"));
@@ -111,11 +117,7 @@ impl Reader<'_> {
         // (Not the customer's own: "Hi. I want to opt out, so I reply STOP",
         // "If you would, text STOP to opt me out"; but the sender's words
         // in a footer: "emails from me", "my newsletter".)
-        let own = (a..b).any(|m| {
-            self.any(m, "I ME MY I'M I'D I'LL I'VE")
-                && !(m > 0 && self.eq(m, "ME") && self.eq(m - 1, "FROM"))
-                && !(self.eq(m, "MY") && self.is(m + 1, MEDIA))
-        });
+        let own = (a..b).any(|m| self.own_word(m));
         // (Or a mailing list's footer the customer's own email carries, below
         // the message: "Unsubscribe from our newsletter: <link>", "You are
         // receiving this because you subscribed. Unsubscribe | Manage
@@ -138,6 +140,97 @@ impl Reader<'_> {
         // ("What does the \"reply STOP to unsubscribe\" line do?": the
         // footer's words, asked about.)
         (a > 0 || (self.question(i) && told)) && ((told || notice) && why || list) && !own
+            || self.asked_footer(a, b)
+    }
+
+    /// "let me know" at word `m`: the sender's words to the reader.
+    fn let_know(&self, m: usize) -> bool {
+        self.written(m, "LET") && self.is(m + 1, ME) && self.written(m + 2, "KNOW")
+    }
+
+    /// Word `m` is the customer's own first person in an instruction (not
+    /// "emails from me", "my newsletter", "my market updates", "let me know":
+    /// the sender's, in a footer).
+    fn own_word(&self, m: usize) -> bool {
+        self.any(m, "I ME MY I'M I'D I'LL I'VE")
+            && !(m > 0 && self.eq(m, "ME") && self.eq(m - 1, "FROM"))
+            && !(m > 0 && self.let_know(m - 1))
+            && !(self.eq(m, "MY")
+                && (m + 1..m + 4)
+                    .take_while(|&x| self.on(x))
+                    .any(|x| self.is(x, MEDIA)))
+    }
+
+    /// The sentence `a..b` is one half of a footer written as a question and
+    /// its answer, on a line under the customer's words: "Don't want these
+    /// emails? Unsubscribe.", "Not interested? Reply STOP.", "¿No quiere
+    /// recibir más correos? Responda BAJA" — the reader's not wanting, asked,
+    /// then an instruction. Not "Can you unsubscribe me?", "Why do you keep
+    /// emailing? Unsubscribe." (no not wanting asked), nor an answer in the
+    /// customer's first person ("Don't want these emails? Unsubscribe me.").
+    fn asked_footer(&self, a: usize, b: usize) -> bool {
+        let line = |m: usize| self.t.get(m).is_some_and(|t| t.line > 0);
+        let end = |s: usize| {
+            (s + 1..=self.t.len())
+                .find(|&m| m == self.t.len() || self.brk(m) == FULL_STOP || line(m))
+                .unwrap_or(s + 1)
+        };
+        // The question: the reader's not wanting (its sentence starts a line
+        // under the customer's words, and ends in a question mark).
+        let asked = |s: usize, e: usize| {
+            s > 0
+                && line(s)
+                && self.t.get(e).is_some_and(|t| t.ask && !line(e))
+                && (s..e).any(|m| {
+                    (self.any(m, "WANT WISH INTERESTED QUIERE")
+                        || self.written(m, "INTERESTED QUIERE DESEA VOULEZ SOUHAITEZ"))
+                        && (s..m).any(|x| {
+                            self.is(x, NEG)
+                                || self.any(x, "NO NOT LONGER PLUS YA NE")
+                                || self.written(x, "NO NOT DON'T DONT NE N'")
+                        })
+                })
+                && !(s..e).any(|m| self.any(m, "I I'M I'VE YO JE") || self.written(m, "J'AI"))
+        };
+        // The answer: an instruction alone ("Unsubscribe.", "Reply STOP").
+        let answer = |s: usize, e: usize| {
+            let at = s + usize::from(self.any(s, "JUST PLEASE") || self.written(s, "SIMPLY"));
+            let verb = (self.any(at, "REPLY TEXT RESPONDA REPONDEZ SEND ENVOYEZ TEXTEZ")
+                || self.written(at, "REPLY RESPONDA REPONDEZ ENVOYEZ TEXTEZ"))
+                && self.is(at + 1, STRONG | STOPV | KEY)
+                && e <= at + 3;
+            let alone = self.is(at, STRONG | KEY) && e <= at + 2;
+            (verb || alone) && !(s..e).any(|m| self.own_word(m) || self.is(m, ME))
+        };
+        // ("Désabonnement : répondez STOP", "Unsubscribe: reply STOP": a
+        // label, then the instruction; "You can opt out of my emails
+        // anytime": the reader told what they may do with the sender's.)
+        let label = a > 0
+            && line(a)
+            && (self.is(a, STRONG | KEY) || self.written(a, "DESABONNEMENT DESINSCRIPTION"))
+            && self.brk(a + 1) == WEAK
+            && answer(a + 1, b);
+        let may = a > 0
+            && line(a)
+            && self.eq(a, "YOU")
+            && self.written(a + 1, "CAN")
+            && (a + 2..a + 4).any(|m| self.is(m, STRONG | STOPV))
+            && (a..b).any(|m| {
+                (self.eq(m, "MY") && self.is(m + 1, MEDIA))
+                    || (self.eq(m, "FROM") && self.is(m + 1, ME))
+            })
+            && !(a..b).any(|m| self.own_word(m) || (self.is(m, ME) && !self.eq(m - 1, "FROM")));
+        if label || may {
+            return true;
+        }
+        if asked(a, b) {
+            return answer(b, end(b));
+        }
+        let p = (0..a)
+            .rev()
+            .find(|&m| m == 0 || self.brk(m) == FULL_STOP || line(m))
+            .unwrap_or(0);
+        answer(a, b) && asked(p, a)
     }
 
     /// A complaint: "why do you keep texting me", "I keep getting these texts"
