@@ -113,11 +113,11 @@ impl Reader<'_> {
             .find(|&m| self.t.get(m).is_some_and(|t| t.line > 0))
             .unwrap_or(self.t.len());
         let block = rest.first().is_some_and(|t| t.line > 1)
-            && (b..e).all(|m| {
+            && ((b..e).all(|m| {
                 self.closing(m)
                     || self.is(m, FILLER)
                     || self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap)
-            });
+            }) || self.closing_line(b, e));
         self.short(g, b).filter(|_| signed || block)
     }
 
@@ -163,6 +163,41 @@ impl Reader<'_> {
                 (i..=m).any(|x| self.t.get(x).is_some_and(|t| t.line > 0)) && self.signature(m)
             }
         }
+    }
+
+    /// The words `b..e` (a line) are a closing of two or more words, or one
+    /// the lists do not know: "Thanks and Regards", "Thanks & Regards",
+    /// "Regards & thanks", "V/r", "Bien à vous", "Cordialement", "Saludos
+    /// cordiales", "Atentamente".
+    fn closing_line(&self, b: usize, e: usize) -> bool {
+        let words: Vec<&str> = (b..e)
+            .filter_map(|m| self.t.get(m))
+            .filter(|t| !t.synth)
+            .map(|t| self.toks.surface(t))
+            .collect();
+        let line = words.join(" ");
+        // (As written, in lower case: most are words no list knows.)
+        [
+            "thanks and regards",
+            "thanks regards",
+            "thanks amp regards",
+            "regards and thanks",
+            "regards thanks",
+            "regards amp thanks",
+            "thank you and regards",
+            "with thanks and regards",
+            "best and regards",
+            "v r",
+            "vr",
+            "bien a vous",
+            "cordialement",
+            "bien cordialement",
+            "saludos",
+            "saludos cordiales",
+            "atentamente",
+        ]
+        .iter()
+        .any(|c| line.eq_ignore_ascii_case(c))
     }
 
     fn closing(&self, m: usize) -> bool {

@@ -92,6 +92,17 @@ fn starts_history(t: &str) -> bool {
             "Get Outlook for",
             "Obtener Outlook para",
             "Obtenir Outlook pour",
+            // An antivirus's or a mail policy's line under the message:
+            // "This email has been scanned for viruses by Avast.",
+            // "Virus-free. www.avg.com", "Please consider the environment
+            // before printing this email."
+            "This email has been scanned for viruses",
+            "This email has been checked for viruses",
+            "This e-mail has been scanned for viruses",
+            "This e-mail has been checked for viruses",
+            "Virus-free.",
+            "Virus-free www.",
+            "Please consider the environment before printing",
         ]
         .iter()
         .any(|w| t.starts_with(w))
@@ -178,6 +189,15 @@ mod tests {
         assert_eq!(
             before_quote("Hi,\nI never wrote on your form.\nPlease stop texting me."),
             "Hi,\nI never wrote on your form.\nPlease stop texting me."
+        );
+        // An antivirus's line under the message.
+        assert_eq!(
+            before_quote("Remove\n\nVirus-free. www.avg.com"),
+            "Remove\n\n"
+        );
+        assert_eq!(
+            before_quote("This email has been scanned for viruses by Avast."),
+            "This email has been scanned for viruses by Avast."
         );
         assert_eq!(
             before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
