@@ -184,6 +184,16 @@ impl Reader<'_> {
         {
             return hit(i, i + 3, ALL_CH);
         }
+        // ("Je veux plus rien recevoir (de vous)": nothing received, as
+        // anything.)
+        if self.eq(i, "PLUS")
+            && !self.question(i)
+            && self.written(i + 1, "RIEN")
+            && self.eq(i + 2, "RECEVOIR")
+            && (of_you(i + 3) || self.bare(i + 3))
+        {
+            return hit(i, i + 3, 0);
+        }
         // ("Pourquoi vous m'appelez plus?", "Vous ne m'appelez plus?": more
         // contact wished.)
         if self
@@ -199,7 +209,9 @@ impl Reader<'_> {
         }
         // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't";
         // "appelez-moi pu sur mon cell": the line's means.)
-        let ever = i + 1 + usize::from(self.eq(i + 1, "JAMAIS"));
+        // ("envoyez-moi plus rien": nothing sent.)
+        let rien = self.eq(i, "PLUS") && self.written(i + 1, "RIEN") && !self.question(i);
+        let ever = i + 1 + usize::from(self.eq(i + 1, "JAMAIS") || rien);
         let line = self.line_at(ever).filter(|&e| self.bare(e));
         let bare = self.bare(i + 1) || line.is_some();
         if (self.eq(i, "PLUS") || (self.eq(i, "PAS") && bare))

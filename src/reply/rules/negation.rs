@@ -277,7 +277,13 @@ impl Reader<'_> {
             }
             "INTERESTED" if n == "NOT" && self.eq(j + 1, "IN") => {
                 if self.any(j + 2, "RECEIVING GETTING") {
-                    self.receive(i, j + 3)
+                    self.info_end(j + 3)
+                        .and_then(|end| hit(i, end, 0))
+                        .or_else(|| self.receive(i, j + 3))
+                } else if self.any(j + 2, "FURTHER MORE") && self.on(j + 2) {
+                    // ("Not interested in further communications": more of
+                    // them refused, not a topic.)
+                    self.receive(i, j + 2)
                 } else if self.eq(j + 2, "BEING") && self.is(j + 3, CVERB) {
                     hit(i, j + 4, self.ch(j + 3))
                 } else {
@@ -327,7 +333,15 @@ impl Reader<'_> {
                     }
                     return hit(i, k + 3, if any { ALL_CH } else { 0 });
                 }
-                "RECEIVE" | "GET" | "HAVE" | "SEE" => return self.receive(i, k + 1),
+                // ("... to receive any more information": what is received,
+                // as "anything" is.)
+                "RECEIVE" | "GET" => {
+                    if let Some(end) = self.info_end(k + 1) {
+                        return hit(i, end, 0);
+                    }
+                    return self.receive(i, k + 1);
+                }
+                "HAVE" | "SEE" => return self.receive(i, k + 1),
                 _ => return None,
             }
         }
@@ -386,6 +400,32 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Information as a whole at word `k`, after a verb of receiving:
+    /// "(any) more information", "further info", "más información", "plus
+    /// d'information", alone or "from you"; returns the end. (Not with a
+    /// means or a topic: "information by mail", "info about the lease".)
+    pub(super) fn info_end(&self, k: usize) -> Option<usize> {
+        let mut m = k;
+        while m < k + 3 && self.on(m) && self.any(m, "ANY MORE FURTHER MAS PLUS D DE") {
+            m += 1;
+        }
+        let info =
+            self.any(m, "INFO INFORMATION") || self.written(m, "INFORMACION INFORMATIONS INFOS");
+        if !(info && (m == k || self.on(m))) {
+            return None;
+        }
+        let end = m + 1;
+        let end = if self.on(end)
+            && ((self.eq(end, "FROM") && self.any(end + 1, "YOU Y'ALL"))
+                || (self.any(end, "DE D") && self.written(end + 1, "USTEDES USTED VOUS")))
+        {
+            end + 2
+        } else {
+            end
+        };
+        self.bare(end).then_some(end)
     }
 
     /// Word `m` is "called" naming the customer: "(to be) called a liar",
@@ -499,7 +539,19 @@ impl Reader<'_> {
                             // ("je ne souhaite plus être sollicité".)
                             || self.unlisted(x, "SOLLICITE SOLLICITEE DERANGE DERANGEE")
                     });
-                return if media {
+                // ("je ne veux plus d'information", "je ne veux plus rien
+                // recevoir": what is received, as anything; not "je ne veux
+                // pas d'information, juste le prix".)
+                let rien = |x: usize| {
+                    self.written(x, "RIEN")
+                        && ((self.eq(x + 1, "RECEVOIR") && self.bare(x + 2))
+                            || (self.eq(x - 1, "RECEVOIR") && self.bare(x + 1)))
+                };
+                let whole = (plus || self.eq(next, "RECEVOIR"))
+                    && (m + 1..m + 4)
+                        .take_while(|&x| self.on(x))
+                        .any(|x| rien(x) || self.info_end(x).is_some());
+                return if media || whole {
                     hit(i, m + 1, if called { CALL } else { after })
                 } else {
                     None

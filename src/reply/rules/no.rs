@@ -226,8 +226,25 @@ impl Reader<'_> {
         // ("no quiero ni llamadas ni mensajes".)
         let k = if self.eq(k, "NI") { k + 1 } else { k };
         // ("No quiero recibir nada por correo".)
+        // ("No quiero recibir nada (más) (de ustedes)": nothing received, as
+        // anything.)
         if self.eq(k, "NADA") && k > j + 1 {
+            let e = k + 1 + usize::from(self.on(k + 1) && self.eq(k + 1, "MAS"));
+            let e = if self.on(e) && self.eq(e, "DE") && self.written(e + 1, "USTEDES USTED") {
+                e + 2
+            } else {
+                e
+            };
+            if self.bare(e) {
+                return hit(i, e, 0);
+            }
             return self.via_list(k + 1).and_then(|(ch, end)| hit(i, end, ch));
+        }
+        // ("No deseo recibir más información".)
+        if k > j + 1 {
+            if let Some(end) = self.info_end(k) {
+                return hit(i, end, 0);
+            }
         }
         // ("No quiero recibir sus ofertas por correo": the means named.)
         match self.object(k) {
