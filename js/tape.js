@@ -183,25 +183,30 @@ function define(o, k, x) {
 // to JSON.stringify.
 export function firstLost(value, path) {
   const seen = new Set();
-  const walk = (v, path, depth) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) return [path, String(v)];
-    if (typeof v === 'function') return [path, 'a function'];
-    if (typeof v === 'symbol') return [path, 'a symbol'];
-    if (v === null || typeof v !== 'object' || seen.has(v) || depth > DEEP) return null;
-    if (typeof v.toJSON === 'function') return null;
+  // What was lost, and the keys down to it, pushed on the way back up: no
+  // path is built for the values that are fine.
+  let what = null;
+  const keys = [];
+  const walk = (v, depth) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) what = String(v);
+    else if (typeof v === 'function') what = 'a function';
+    else if (typeof v === 'symbol') what = 'a symbol';
+    if (what !== null) return true;
+    if (v === null || typeof v !== 'object' || seen.has(v) || depth > DEEP) return false;
+    if (typeof v.toJSON === 'function') return false;
     seen.add(v);
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const found = walk(v[i], `${path}[${i}]`, depth + 1);
-        if (found) return found;
-      }
-      return null;
+      for (let i = 0; i < v.length; i++) if (walk(v[i], depth + 1)) return keys.push(i) > 0;
+      return false;
     }
-    for (const k of Object.keys(v)) {
-      const found = walk(v[k], path ? `${path}.${k}` : k, depth + 1);
-      if (found) return found;
-    }
-    return null;
+    for (const k of Object.keys(v)) if (walk(v[k], depth + 1)) return keys.push(k) > 0;
+    return false;
   };
-  return walk(value, path, 0);
+  if (!walk(value, 0)) return null;
+  let at = path;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i];
+    at = typeof k === 'number' ? `${at}[${k}]` : at === '' ? k : `${at}.${k}`;
+  }
+  return [at, what];
 }

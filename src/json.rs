@@ -81,7 +81,8 @@ fn marked_cuts<'t>(text: &'t str, mark: &str) -> std::borrow::Cow<'t, str> {
         let u = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
         (b.get(i..i + 2) == Some(b"\\u") && (0xD800..0xE000).contains(&u)).then_some(u)
     };
-    let mut out = String::with_capacity(text.len());
+    // (Room is taken at the first cut: most texts have none.)
+    let mut out = String::new();
     let (mut i, mut from) = (0, 0);
     while i < b.len() {
         if b.get(i) != Some(&b'\\') {
@@ -97,6 +98,9 @@ fn marked_cuts<'t>(text: &'t str, mark: &str) -> std::borrow::Cow<'t, str> {
         if pair {
             i += 12;
             continue;
+        }
+        if out.is_empty() {
+            out.reserve(text.len());
         }
         out.push_str(text.get(from..i).unwrap_or(""));
         out.push_str(mark);

@@ -11,7 +11,7 @@ use super::names::{
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
-use super::value::{bool_of, date_alone, str_of, text_of, TimeField};
+use super::value::{bool_of, dated, str_of, text_of, TimeField};
 use super::{Errors, EXPECTED_TIME};
 
 /// The fields of one event, read shallowly.
@@ -142,7 +142,7 @@ fn build_event(
         },
     };
     // ("2026-11-03": a date alone.)
-    let dated = matches!(&raw.at, Some(Val::Str(s)) if date_alone(crate::rfc3339::trim(s)));
+    let dated = dated(raw.at.as_ref());
     let at = match raw.at.take() {
         None => {
             out.push(Error::new(
@@ -372,7 +372,7 @@ fn callback(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<E
         ErrorCode::InvalidInput,
         bool_of,
     );
-    let dated = matches!(&due, Some(Val::Str(s)) if date_alone(crate::rfc3339::trim(s)));
+    let dated = dated(due.as_ref());
     let due_at = due.and_then(|v| cx.time(v, Some(c.i), TimeField::DueAt, c.out));
     Some(EventBody::Callback {
         due_at: due_at?,

@@ -311,6 +311,12 @@ pub(super) fn path_of(event: Option<usize>, field: &str) -> String {
     }
 }
 
+/// Whether a time field's value is a date alone, white space around it
+/// allowed (`" 2026-11-03 "`, as a CSV cell holds it).
+pub(super) fn dated(v: Option<&Val<'_>>) -> bool {
+    matches!(v, Some(Val::Str(s)) if date_alone(crate::rfc3339::trim(s)))
+}
+
 /// Whether `s` is a date alone, `YYYY-MM-DD` (a CRM's date field).
 pub(super) fn date_alone(s: &str) -> bool {
     let b = s.as_bytes();
