@@ -30,13 +30,13 @@ demo: pkg
 
 lint: setup
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --test wasm_node --test wasm_browser --target wasm32-unknown-unknown -- -D warnings
 # The fuzz targets run on nightly (make fuzz); stable checks that they still build.
 	cargo check --manifest-path fuzz/Cargo.toml --bins --quiet
 
 test-rust: setup
-	cargo test --quiet
+	cargo test --workspace --quiet
 
 test-wasm: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_node

@@ -22,11 +22,9 @@
 
 pub mod api;
 pub mod cadence;
-pub mod channel;
 pub mod civil;
 pub mod consent;
 pub mod context;
-pub mod cp1252;
 pub mod error;
 pub mod evaluate;
 pub mod explain;
@@ -40,7 +38,6 @@ pub mod playbook;
 pub mod queue;
 pub mod read;
 pub mod region;
-pub mod reply;
 pub mod rfc3339;
 pub mod sort;
 pub mod status;
@@ -49,6 +46,9 @@ pub mod time;
 pub mod window;
 pub mod worklist;
 pub mod zones;
+
+pub use cadence_reply as reply;
+pub use cadence_reply::{channel, cp1252};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,5 +1,5 @@
 //! The reply classifier (PRODUCT.md, "Consent and do-not-disturb"; the rules in
-//! src/reply/mod.rs): messages whose reading no case of the labelled corpus
+//! crates/reply/src/lib.rs): messages whose reading no case of the labelled corpus
 //! (`tests/replies/`) pinned against a specific injected fault.
 
 use cadence_engine::model::MessageChannel;

@@ -8,8 +8,8 @@ use crate::channel::Channel;
 /// the order sms, call, email. Serialises as a JSON array (`["sms", "call"]`).
 ///
 /// ```
-/// use cadence_engine::reply::Revoked;
-/// use cadence_engine::Channel;
+/// use cadence_reply::Revoked;
+/// use cadence_reply::channel::Channel;
 ///
 /// let r = Revoked::of(Channel::Call).union(Revoked::of(Channel::Sms));
 /// assert!(r.contains(Channel::Sms) && !r.contains(Channel::Email));

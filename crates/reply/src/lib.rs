@@ -29,7 +29,9 @@
 //! keywords, matched whole, in `keywords.rs`; a message is read as words in
 //! `text/`.
 
+pub mod channel;
 mod classification;
+pub mod cp1252;
 mod keywords;
 mod revoked;
 mod rules;
@@ -48,8 +50,8 @@ use keywords::exact;
 /// Classifies a message received by text, with the built-in keywords only.
 ///
 /// ```
-/// use cadence_engine::reply::{classify, Intent, Match};
-/// use cadence_engine::Channel;
+/// use cadence_reply::{classify, Intent, Match};
+/// use cadence_reply::channel::Channel;
 ///
 /// let c = classify("please stop calling me");
 /// assert_eq!((c.intent, c.matched), (Intent::OptOut, Some(Match::Phrase)));
@@ -63,9 +65,9 @@ pub fn classify(text: &str) -> Classification {
 /// Classifies a message received by `channel`, with the built-in keywords only.
 ///
 /// ```
-/// use cadence_engine::reply::classify_on;
-/// use cadence_engine::model::MessageChannel;
-/// use cadence_engine::Channel;
+/// use cadence_reply::classify_on;
+/// use cadence_reply::channel::MessageChannel;
+/// use cadence_reply::channel::Channel;
 ///
 /// let c = classify_on("Unsubscribe", MessageChannel::Email);
 /// assert_eq!(c.channels.iter().collect::<Vec<_>>(), [Channel::Email]);
