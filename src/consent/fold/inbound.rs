@@ -138,6 +138,10 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
         o.keyword = keyword;
         o.phrase = phrase;
     }
+    // Each channel the words name keeps its own DND, even under a wider one
+    // in force: an opt-in that lifts the wider one (START answering STOP
+    // ALL) leaves "stop calling me", sent between them, standing.
+    keyword_dnds(s, channels, at, i);
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
         if ctx.explains() {
@@ -149,7 +153,6 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
         }
         return;
     }
-    keyword_dnds(s, channels, at, i);
     let new = OptOut {
         at,
         event: i,
