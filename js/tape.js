@@ -175,6 +175,9 @@ function define(o, k, x) {
   Object.defineProperty(o, k, { value: x, writable: true, enumerable: true, configurable: true });
 }
 
+/** The most items an array argument holds (src/wasm/convert.rs). */
+const MOST_ITEMS = 2 ** 24;
+
 // The first value in `value` that JSON.stringify would turn into null or
 // leave out, where a rule's input (a playbook, a filter, options) must not
 // lose it: NaN, ±Infinity, a function, a symbol. `[path, what]`, the path as
@@ -196,6 +199,12 @@ export function firstLost(value, path) {
     if (typeof v.toJSON === 'function') return false;
     seen.add(v);
     if (Array.isArray(v)) {
+      // Longer than any argument needs (src/wasm/convert.rs, MOST_ITEMS): a
+      // sparse array whose length was set is not walked for minutes.
+      if (v.length > MOST_ITEMS) {
+        what = `an array of length ${v.length} (at most ${MOST_ITEMS} items)`;
+        return true;
+      }
       for (let i = 0; i < v.length; i++) if (walk(v[i], depth + 1)) return keys.push(i) > 0;
       return false;
     }

@@ -11,7 +11,12 @@ use crate::playbook::Playbook;
 
 use super::convert::{field_errors, record_text, FieldError, JsHost};
 use super::room::room;
-use super::text::{array_text, load_room, safe_length, string_of};
+use super::text::{array_text, load_room, safe_length, string_of, too_large};
+
+/// The most contacts one call reads ([`super::convert::MOST_ITEMS`]): each
+/// takes hundreds of bytes of the module's memory while it is read and
+/// evaluated (its text, its events, its results).
+pub const MOST_CONTACTS: u32 = super::convert::MOST_ITEMS;
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -58,8 +63,11 @@ impl Batch {
             }
         }
         let items: &js_sys::Array = v.unchecked_ref();
+        if let Some(n) = safe_length(items).filter(|&n| n > MOST_CONTACTS) {
+            return Err(too_many(path, n));
+        }
         let source = Some(items.clone());
-        if let Some(text) = array_text(items, path) {
+        if let Some(text) = array_text(items, path)? {
             // Room for the load was made with the text's buffer.
             return Ok(Batch {
                 text,
@@ -91,7 +99,11 @@ impl Batch {
                 text.push(',');
             }
             match record_text(&c, "") {
-                Ok(t) => text.push_str(&t),
+                Ok(t) => {
+                    text.try_reserve(t.len() + 1)
+                        .map_err(|_| too_large(path, text.len()))?;
+                    text.push_str(&t);
+                }
                 Err(e) => {
                     text.push_str("null");
                     let id = js_sys::Reflect::get(&c, &"id".into())
@@ -194,6 +206,16 @@ pub struct BatchError {
     path: String,
     /// Every problem.
     errors: Vec<FieldError>,
+}
+
+/// The error of an array of more than [`MOST_CONTACTS`] contacts.
+#[cold]
+#[inline(never)]
+fn too_many(path: &str, n: u32) -> Error {
+    Error::input(
+        path,
+        format!("expected at most {MOST_CONTACTS} contacts in one call (the module's memory holds no more), got an array of length {n}: pass them in parts"),
+    )
 }
 
 impl BatchError {

@@ -186,6 +186,42 @@ impl Drop for Reading {
     }
 }
 
+/// The most items an array argument holds (js/tape.js keeps the same
+/// number): 2^24 contacts, ids or queue items at 256 B each fill the 4 GiB
+/// a module can have. A longer array (a sparse one whose `length` was set to
+/// 2^32 − 1) is refused at once, where stringifying it and then walking it
+/// for the error took minutes, and its text would end in the module's
+/// abort.
+pub const MOST_ITEMS: u32 = 1 << 24;
+
+/// The length of `v` when it is an array longer than [`MOST_ITEMS`].
+fn too_long(v: &JsValue) -> Option<u32> {
+    if is_array(v) != Some(true) {
+        return None;
+    }
+    let len = js_sys::Reflect::get(v, &"length".into()).ok()?.as_f64()? as u32;
+    (len > MOST_ITEMS).then_some(len)
+}
+
+/// An error at `path` when `v` is an array longer than [`MOST_ITEMS`], before
+/// anything walks it.
+///
+/// # Errors
+/// That one.
+pub fn refuse_long(v: &JsValue, path: &str) -> Result<(), Error> {
+    match too_long(v) {
+        Some(len) => Err(not_json(path, &long_array(len))),
+        None => Ok(()),
+    }
+}
+
+/// What an array longer than [`MOST_ITEMS`] is called in an error.
+#[cold]
+#[inline(never)]
+fn long_array(len: u32) -> String {
+    format!("an array of length {len} (at most {MOST_ITEMS} items)")
+}
+
 /// `JSON.stringify(v)`, as a JS string; a value with no JSON form is an
 /// error at `path`.
 pub(super) fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
@@ -195,6 +231,7 @@ pub(super) fn json_string(v: &JsValue, path: &str) -> Result<JsValue, Error> {
             "a value whose getters call back into the package, too deeply",
         ));
     };
+    refuse_long(v, path)?;
     match js_sys::JSON::stringify(v) {
         // A symbol or a function has no JSON form: `JSON.stringify` gives
         // `undefined`.
@@ -266,7 +303,9 @@ fn first_not_json(v: &JsValue, path: &str) -> Option<(String, String)> {
         // Every access through Reflect, whose throws are caught: a value that
         // throws when touched (a Proxy) must not unwind through the module
         // (a method's borrow of its object would stay taken).
-        let found = if is_array(v) == Some(true) {
+        let found = if let Some(len) = too_long(v) {
+            Some((path.to_string(), long_array(len)))
+        } else if is_array(v) == Some(true) {
             let len = js_sys::Reflect::get(v, &"length".into())
                 .ok()
                 .and_then(|n| n.as_f64())

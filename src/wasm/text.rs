@@ -42,18 +42,21 @@ thread_local! {
 /// `encode` then a copy makes a second 80 MB of garbage for a book of 100,000
 /// contacts).
 pub fn string_of(s: &JsValue) -> String {
-    string_into(s, Vec::new())
+    string_into(s, Vec::new()).unwrap_or_default()
 }
 
-/// [`string_of`], written into `bytes` (empty; its room is used first).
-fn string_into(s: &JsValue, bytes: Vec<u8>) -> String {
-    String::from_utf8(append_utf8(s, bytes)).unwrap_or_default()
+/// [`string_of`], written into `bytes` (empty; its room is used first);
+/// `None` when the module's memory cannot hold it.
+fn string_into(s: &JsValue, bytes: Vec<u8>) -> Option<String> {
+    Some(String::from_utf8(append_utf8(s, bytes)?).unwrap_or_default())
 }
 
-/// The UTF-8 of JS string `s` appended to `bytes` (its room is used first).
-fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Vec<u8> {
+/// The UTF-8 of JS string `s` appended to `bytes` (its room is used first);
+/// `None` when the module's memory cannot hold it (a batch of gigabytes:
+/// an error to say, not the module's abort).
+fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Option<Vec<u8>> {
     let Some(text) = s.dyn_ref::<js_sys::JsString>() else {
-        return bytes;
+        return Some(bytes);
     };
     let mut rest = text.clone();
     // ASCII (most JSON) takes a byte per UTF-16 unit: room for that first.
@@ -67,14 +70,14 @@ fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Vec<u8> {
         let filled = bytes.len();
         // Room, not zeroed (zeroing 80 MB took 3% of a load): the host
         // writes into it, and only what it wrote is kept.
-        bytes.reserve(room.max(4));
+        bytes.try_reserve(room.max(4)).ok()?;
         // The view is made after the reserve: growing the memory detaches
         // earlier views.
         let (Ok(at), Ok(len)) = (
             u32::try_from(bytes.as_ptr() as usize + filled),
             u32::try_from(bytes.capacity() - filled),
         ) else {
-            return bytes;
+            return Some(bytes);
         };
         let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
         let into = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, len);
@@ -94,7 +97,7 @@ fn append_utf8(s: &JsValue, mut bytes: Vec<u8>) -> Vec<u8> {
         let left = (units - done.read()) as usize;
         room = left + left / 4;
     }
-    bytes
+    Some(bytes)
 }
 
 /// Contacts stringified at a time by [`array_text`]: 100 make a string of
@@ -110,20 +113,35 @@ const SLICE: u32 = 100;
 /// garbage the moment it is copied in (stringified in slices, a load of
 /// 100,000 contacts from objects in Node took 965 ms instead of 1,063). `None` when a slice has no
 /// JSON form (the caller reads the contacts one by one to say which).
-pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
-    let n = safe_length(items)?;
-    let slice_of = array_slice()?;
+///
+/// # Errors
+/// When the module's memory cannot hold the text.
+pub fn array_text(items: &js_sys::Array, path: &str) -> Result<Option<String>, Error> {
+    let Some(n) = safe_length(items) else {
+        return Ok(None);
+    };
+    let Some(slice_of) = array_slice() else {
+        return Ok(None);
+    };
     let mut bytes = Vec::new();
     for start in (0..n).step_by(SLICE as usize) {
         let end = start.saturating_add(SLICE).min(n);
         let args = js_sys::Array::of2(&JsValue::from(start), &JsValue::from(end));
-        let slice = json_string(&slice_of.apply(items, &args).ok()?, path).ok()?;
+        let Some(slice) = slice_of
+            .apply(items, &args)
+            .ok()
+            .and_then(|s| json_string(&s, path).ok())
+        else {
+            return Ok(None);
+        };
         if start == 0 {
             // Room for the whole text, judged from the first slice, and for
-            // the load that reads it.
-            let first = slice.dyn_ref::<js_sys::JsString>()?.length() as usize;
-            let guess = first / (end as usize).max(1) * n as usize;
-            bytes = batch_buffer(guess + guess / 8);
+            // the load that reads it (a guess: the text grows past it).
+            let Some(first) = slice.dyn_ref::<js_sys::JsString>().map(|s| s.length()) else {
+                return Ok(None);
+            };
+            let guess = (first as usize / (end as usize).max(1)).saturating_mul(n as usize);
+            bytes = batch_buffer(guess.saturating_add(guess / 8)).unwrap_or_default();
         }
         // `[a,b]` then `[c,d]` make `[a,b,c,d]`: the closing bracket goes,
         // and the next slice's opening one becomes a comma.
@@ -131,7 +149,8 @@ pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
             bytes.pop();
             bytes.len()
         });
-        bytes = append_utf8(&slice, bytes);
+        let filled = bytes.len();
+        bytes = append_utf8(&slice, bytes).ok_or_else(|| too_large(path, filled))?;
         if let Some(b) = joint.and_then(|at| bytes.get_mut(at)) {
             *b = b',';
         }
@@ -139,7 +158,21 @@ pub fn array_text(items: &js_sys::Array, path: &str) -> Option<String> {
     if n == 0 {
         bytes.extend_from_slice(b"[]");
     }
-    String::from_utf8(bytes).ok()
+    Ok(String::from_utf8(bytes).ok())
+}
+
+/// The error of a batch whose text the module's memory cannot hold, `bytes`
+/// of it read so far. Out of line: no load pays for its words.
+#[cold]
+#[inline(never)]
+pub fn too_large(path: &str, bytes: usize) -> Error {
+    Error::input(
+        path,
+        format!(
+            "expected a batch the module's memory can hold (4 GiB in all); its JSON text passed {} MB: pass the contacts in parts",
+            bytes >> 20
+        ),
+    )
 }
 
 /// `items.length`, read through `Reflect` (whose throws are caught: a JS
@@ -164,10 +197,12 @@ fn array_slice() -> Option<js_sys::Function> {
 /// where an earlier batch's text was when it fits there, and the load's room
 /// is made in the same call (two growths of the memory in one call from the
 /// host cost what one does).
-fn batch_buffer(len: usize) -> Vec<u8> {
-    let buffer = Vec::with_capacity(len);
+/// `None` when the module's memory cannot hold `len` bytes.
+fn batch_buffer(len: usize) -> Option<Vec<u8>> {
+    let mut buffer = Vec::new();
+    buffer.try_reserve_exact(len).ok()?;
     room(load_room(len));
-    buffer
+    Some(buffer)
 }
 
 /// The room a load of `len` bytes of contacts' JSON takes up front, in
@@ -194,7 +229,7 @@ pub fn load_room(len: usize) -> usize {
 pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
     if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
         let len = bytes.length() as usize;
-        let mut buffer = batch_buffer(len);
+        let mut buffer = batch_buffer(len).ok_or_else(|| too_large(path, len))?;
         // Copied into room not zeroed first, as a string's text is.
         // (Nothing to copy from a view of a detached buffer, whose length
         // is 0: copying from it throws.)
@@ -215,10 +250,10 @@ pub fn source_text(v: &JsValue, path: &str) -> Result<String, Error> {
         return Ok(without_bom(text));
     }
     if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
-        return Ok(without_bom(string_into(
-            v,
-            batch_buffer(text.length() as usize),
-        )));
+        let len = text.length() as usize;
+        let buffer = batch_buffer(len).ok_or_else(|| too_large(path, len))?;
+        let text = string_into(v, buffer).ok_or_else(|| too_large(path, len))?;
+        return Ok(without_bom(text));
     }
     Err(Error::input(
         path,

@@ -1040,3 +1040,28 @@ test('checkChannel reads a channel as hosts write it, and names what it got when
   assert.throws(() => m.checkChannel(good(), 3, at, ladder), { message: /^channel: expected "sms", "call" or "email", got number$/ });
   assert.throws(() => m.classifyReply('STOP', 'call'), { message: /^channel: expected "sms" or "email", got "call"$/ });
 });
+
+test('an array longer than the module can hold is refused at once, naming the limit; the Worklist works on', () => {
+  // A sparse array whose length was set: reading it took half a minute and
+  // ended in the module's abort.
+  for (const n of [2 ** 32 - 1, 2 ** 24 + 1]) {
+    const huge = [];
+    huge.length = n;
+    const said = ['contacts', 'at most 16777216 contacts in one call', `length ${n}`];
+    throwsAt(() => m.evaluateMany(huge, campaign, NOW), said, `evaluateMany of ${n}`);
+    const w = new m.Worklist(campaign);
+    throwsAt(() => w.upsert(huge), said, `upsert of ${n}`);
+    assert.deepEqual(w.upsert([good()]), []);
+    assert.equal(w.size, 1);
+    w.free();
+  }
+  // At the limit, the length alone refuses nothing (an empty slot is a bad contact).
+  const edge = [];
+  edge.length = 3;
+  edge[1] = good();
+  const out = m.evaluateMany(edge, campaign, NOW);
+  assert.equal(out.length, 3);
+  assert.equal(out[1].status, 'noAnswer');
+  assert.equal(out[0].error, 'contacts[0]: expected a contact object, got null');
+  assert.equal(out[2].path, 'contacts[2]');
+});
