@@ -123,15 +123,11 @@ impl<'c, 'a> Walk<'c, 'a> {
             _ => None,
         };
         let until = placed.and_then(|due| self.credit_until(n, due));
-        // An unmarked touch counts for a step of a person's made from the
-        // local day it falls due (a second call on the day of the first is
-        // not the day-2 Redial); for an automatic one, from when the step
-        // before it was done.
-        let from = if step.mode == Mode::Auto {
-            self.anchor
-        } else {
-            self.anchor.max(ctx.zone.start_of_day(ctx.zone.date(ready)))
-        };
+        // An unmarked touch counts for a step made from the local day it is
+        // ready: a second call on the day of the first is not the day-2
+        // Redial, and a rep's own email the day of enrollment is not the
+        // sender's day-1 Auto Email.
+        let from = self.anchor.max(ctx.zone.start_of_day(ctx.zone.date(ready)));
         if let Some(at) = self.done_at(step, from, until) {
             self.done(step, at, ready);
             return None;
