@@ -39,20 +39,35 @@ impl ZoneSource {
 
 /// For a contact without a zone of its own: the zone of its local times, where
 /// it comes from, and every zone whose clock binds its contact window — the
-/// playbook's, else (never a guess) all the zones of its region (the US when it
-/// has none), the principal one first.
+/// playbook's, when the region (the contact's, else the playbook's) keeps its
+/// clock; else (never a guess) all the zones of the region (the US when there
+/// is none), the principal one first. A playbook written for New York does
+/// not put a contact in Hawaii (`region: "US-HI"`) on New York's clock.
 pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneSource, Vec<Zone>) {
-    if let Some(z) = playbook.time_zone {
-        return (z, ZoneSource::Playbook, vec![z]);
-    }
     let zones: Vec<Zone> = region
         .unwrap_or(Region::US)
         .zones()
         .iter()
         .filter_map(|n| Zone::parse(n).ok())
         .collect();
+    if let Some(z) = playbook.time_zone {
+        if region.is_none() || zones.iter().any(|&r| same_clock(r, z)) {
+            return (z, ZoneSource::Playbook, vec![z]);
+        }
+    }
     let principal = zones.first().copied().unwrap_or(Zone::UTC);
     (principal, ZoneSource::Region, zones)
+}
+
+/// Whether two zones keep the same clock, winter and summer (mid-January and
+/// mid-July 2026, noon UTC: both hemispheres' standard and daylight time). A
+/// region's list leaves out the zones whose clocks agree with one listed
+/// (src/regions/zones.rs): Detroit keeps New York's.
+fn same_clock(a: Zone, b: Zone) -> bool {
+    const SAMPLES: [i64; 2] = [1_768_478_400_000, 1_784_116_800_000];
+    SAMPLES
+        .iter()
+        .all(|&ms| Instant::from_ms(ms).is_some_and(|t| a.offset_at(t) == b.offset_at(t)))
 }
 
 /// The marks on the index of a call the dry run made as a callback, or as a

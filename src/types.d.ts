@@ -701,8 +701,9 @@ export interface Evaluation {
   /** The IANA zone the local times are in. */
   timeZone: string;
   /**
-   * Where `timeZone` came from: the contact's `timeZone`, the playbook's, or the region (no zone known:
-   * windows hold only where they hold in every zone of the region).
+   * Where `timeZone` came from: the contact's `timeZone`, the playbook's (when the region, the contact's
+   * else the playbook's, keeps its clock), or the region (no zone known: windows hold only where they
+   * hold in every zone of the region).
    */
   timeZoneSource: "contact" | "playbook" | "region";
 }

@@ -400,6 +400,19 @@ fn region_blocks(region: &str) -> Vec<([bool; 7], u32, u32)> {
 /// The zones whose clocks bind a contact whose zone is unknown (PRODUCT.md:
 /// "US: Hawaii to Eastern; US-FL: Central and Eastern; CA: Pacific to
 /// Newfoundland"), read independently of the engine's region table.
+/// Whether two zones show the same time mid-January and mid-July 2026.
+fn same_clock(a: chrono_tz::Tz, b: chrono_tz::Tz) -> bool {
+    use chrono::{Offset, TimeZone};
+    [(1, 15), (7, 15)].iter().all(|&(m, d)| {
+        let Some(t) = NaiveDate::from_ymd_opt(2026, m, d).and_then(|d| d.and_hms_opt(12, 0, 0))
+        else {
+            return false;
+        };
+        let off = |z: chrono_tz::Tz| z.offset_from_utc_datetime(&t).fix().local_minus_utc();
+        off(a) == off(b)
+    })
+}
+
 fn region_zones(region: &str) -> Vec<chrono_tz::Tz> {
     let names: &[&str] = match region {
         "US-FL" => &["America/New_York", "America/Chicago"],
@@ -437,13 +450,20 @@ fn inside_window(c: &Value, pb: &Value, t: i64) -> bool {
         .get("region")
         .or_else(|| pb.get("region"))
         .and_then(Value::as_str);
-    let zones: Vec<chrono_tz::Tz> = match c
-        .get("timeZone")
-        .or_else(|| pb.get("timeZone"))
-        .and_then(Value::as_str)
-    {
-        Some(name) => vec![name.parse().unwrap_or(chrono_tz::UTC)],
-        None => region_zones(region.unwrap_or("US")),
+    // The contact's zone; else the playbook's where a zone of the region
+    // keeps its clock (docs/semantics.md); else every zone of the region.
+    let tz = |v: &Value| -> Option<chrono_tz::Tz> {
+        v.get("timeZone")?
+            .as_str()
+            .map(|n| n.parse().unwrap_or(chrono_tz::UTC))
+    };
+    let of_region = region_zones(region.unwrap_or("US"));
+    let zones: Vec<chrono_tz::Tz> = match (tz(c), tz(pb)) {
+        (Some(z), _) => vec![z],
+        (None, Some(z)) if region.is_none() || of_region.iter().any(|&r| same_clock(r, z)) => {
+            vec![z]
+        }
+        _ => of_region,
     };
     let custom = pb.get("window").and_then(Value::as_array).map(|blocks| {
         blocks
