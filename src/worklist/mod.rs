@@ -156,21 +156,34 @@ fn push_lowercase(out: &mut String, text: &str) {
 }
 
 /// `text` lower-cased by Unicode's default rule, as `String.prototype.toLowerCase`
-/// and `str::to_lowercase` give it. In WebAssembly the host's does it: Rust's
-/// case tables are 8.4 KB of the gzipped module, for the few names and filter
-/// texts that are not ASCII (each such one crosses to the host and back).
+/// and `str::to_lowercase` give it, with typographic apostrophes as `'` (a
+/// Mac or a phone types "can’t text"). In WebAssembly the host's does it:
+/// Rust's case tables are 8.4 KB of the gzipped module, for the few names and
+/// filter texts that are not ASCII (each such one crosses to the host and
+/// back).
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    String::from(js_sys::JsString::from(text).to_lower_case())
+    plain_apostrophes(String::from(js_sys::JsString::from(text).to_lower_case()))
 }
 
 /// `text` lower-cased by Unicode's default rule (see the WebAssembly build's).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn lowercase(text: &str) -> String {
-    text.to_lowercase()
+    plain_apostrophes(text.to_lowercase())
+}
+
+/// The right and left single quotation marks, the modifier letter apostrophe
+/// and the full-width one, as `'`.
+fn plain_apostrophes(text: String) -> String {
+    const MARKS: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
+    if text.contains(MARKS) {
+        text.replace(MARKS, "'")
+    } else {
+        text
+    }
 }
 
 impl Worklist {

@@ -111,6 +111,25 @@ test('a filter\'s channels are read as checkChannel reads a channel, and an unkn
   }
 });
 
+test('text filter reads a typographic apostrophe as a plain one, in the filter and in names', () => {
+  const pb = m.preset('monthly-campaign');
+  const wl = fresh(pb, [
+    { id: 'a1', name: 'Ana Lima', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] },
+    { id: 'o1', name: "Sean O'Brien", addedAt: ADDED },
+    { id: 'o2', name: 'Maeve O\u2019Neill', addedAt: ADDED },
+  ], NOW);
+  try {
+    // As a Mac or a phone types it.
+    assert.deepEqual(wl.query({ text: 'can\u2019t text' }), ['a1']);
+    assert.deepEqual(wl.query({ text: 'CAN\u02BCT TEXT' }), ['a1']);
+    assert.deepEqual(wl.query({ text: 'o\u2019brien' }), ['o1']);
+    assert.deepEqual(wl.query({ text: "o'neill" }), ['o2']);
+    assert.equal(wl.facets({ text: "o\u2018" }).status.newAccount, 2);
+  } finally {
+    wl.free();
+  }
+});
+
 test('text filter folds case past ASCII as String.prototype.toLowerCase does', () => {
   const pb = m.preset('monthly-campaign');
   const wl = fresh(pb, [
