@@ -141,6 +141,20 @@ fn build_event(
             }
         },
     };
+    // A time JSON wrote as null (NaN, an invalid Date): what the host had,
+    // asked only where a time the event needs is missing.
+    if raw.at.is_none() {
+        raw.at = batch.event_null(i, "at").given();
+    }
+    match kind {
+        Some(Kind::Callback) if raw.due_at.is_none() => {
+            raw.due_at = batch.event_null(i, "dueAt").given();
+        }
+        Some(Kind::Horizon) if raw.buy_at.is_none() => {
+            raw.buy_at = batch.event_null(i, "buyAt").given();
+        }
+        _ => {}
+    }
     // ("2026-11-03": a date alone.)
     let dated = dated(raw.at.as_ref());
     let at = match raw.at.take() {

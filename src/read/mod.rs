@@ -117,6 +117,13 @@ pub trait NonFinite {
     /// host, when it held a number there; else `None`. Asked about the
     /// contact's own fields (`events` as a whole too), not its events'.
     fn number(&self, record: usize, field: &str) -> Option<f64>;
+
+    /// As [`NonFinite::number`], for field `field` of event `event` of
+    /// record `record`.
+    fn event_number(&self, record: usize, event: usize, field: &str) -> Option<f64> {
+        let _ = (record, event, field);
+        None
+    }
 }
 
 /// How JavaScript writes `x` when it is a number JSON cannot hold (`NaN`,

@@ -70,6 +70,24 @@ impl<'k> Batch<'k> {
         }
     }
 
+    /// A `null` given for field `key` of event `event` of the record: as
+    /// [`Batch::null`], for the event's times (`at`, `dueAt`, `buyAt`: an
+    /// invalid `Date` is written `null` too).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn event_null(&self, event: usize, key: &str) -> Val<'static> {
+        let Some(host) = self
+            .host
+            .filter(|_| matches!(key, "at" | "dueAt" | "buyAt"))
+        else {
+            return Val::Null;
+        };
+        match host.event_number(self.record, event, key) {
+            Some(x) => super::non_finite_name(x).map_or(Val::Null, |name| Val::Num(x, name)),
+            None => Val::Null,
+        }
+    }
+
     /// The zone `text` names, read once per batch.
     pub(super) fn zone(&mut self, text: &str) -> Result<Zone, Error> {
         remembered(&mut self.zones, text, Zone::parse)

@@ -477,6 +477,16 @@ impl crate::read::NonFinite for JsHost<'_> {
             JsHost::Many(list) => number_at(&list.get(u32::try_from(record).ok()?), field),
         }
     }
+
+    fn event_number(&self, record: usize, event: usize, field: &str) -> Option<f64> {
+        let contact = match self {
+            JsHost::One(v) => (*v).clone(),
+            JsHost::Many(list) => list.get(u32::try_from(record).ok()?),
+        };
+        let events = js_sys::Reflect::get(&contact, &JsValue::from_str("events")).ok()?;
+        let e = js_sys::Reflect::get_u32(&events, u32::try_from(event).ok()?).ok()?;
+        number_at(&e, field)
+    }
 }
 
 /// The number field `key` of the object `o` holds, if it holds one; an

@@ -254,10 +254,23 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
     assert.equal(e.code, 'E_INVALID_INPUT');
     throwsAt(() => m.evaluate({ ...good(), name: x }, campaign, NOW), ['name', got], `name ${got}`);
     throwsAt(() => m.evaluate({ ...good(), events: x }, campaign, NOW), ['events', 'expected an array of events', got], `events ${got}`);
-    // A required field of an event: an error at its path (as if missing).
+    // An event's time: an error at its path saying what it got, not "required".
     const events = [...good().events, { kind: 'message', at: x, channel: 'sms', direction: 'out' }];
-    e = throwsAt(() => m.evaluate({ ...good(), events }, campaign, NOW), ['events[2].at'], `at ${got}`);
+    e = throwsAt(() => m.evaluate({ ...good(), events }, campaign, NOW), ['events[2].at', `got ${got}`], `at ${got}`);
     assert.equal(e.code, 'E_INVALID_TIME');
+    assert.ok(!e.message.includes('required'), e.message);
+    const timed = [
+      { kind: 'callback', at: NOW, dueAt: x },
+      { kind: 'horizon', at: NOW, buyAt: x },
+    ];
+    for (const [k, field] of [[0, 'dueAt'], [1, 'buyAt']]) {
+      const one = [...good().events, timed[k]];
+      e = throwsAt(() => m.evaluate({ ...good(), events: one }, campaign, NOW), [`events[2].${field}`, `got ${got}`], `${field} ${got}`);
+      assert.ok(!e.message.includes('required'), e.message);
+      const many = m.evaluateMany([good(), { ...good(), id: 'c2', events: one }], campaign, NOW);
+      assert.equal(many[1].path, `contacts[1].events[2].${field}`);
+      assert.match(many[1].error, new RegExp(`got ${got}`));
+    }
     e = throwsAt(() => m.evaluate({ ...good(), addedAt: x }, campaign, NOW), ['addedAt', got], `addedAt ${got}`);
     assert.equal(e.code, 'E_INVALID_TIME');
     throwsAt(() => m.evaluate({ ...good(), id: x }, campaign, NOW), ['id', got], `id ${got}`);
@@ -287,6 +300,10 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
   const bad = throwsAt(() => m.evaluate({ ...good(), addedAt: new Date('not a date') }, campaign, NOW), ['addedAt', 'NaN'], 'addedAt: an invalid Date');
   assert.equal(bad.code, 'E_INVALID_TIME');
   assert.ok(!bad.message.includes('required'), bad.message);
+  const badAt = [{ kind: 'message', at: new Date('not a date'), channel: 'sms', direction: 'out' }];
+  throwsAt(() => m.evaluate({ ...good(), events: badAt }, campaign, NOW), ['events[0].at', 'got NaN'], 'events[0].at: an invalid Date');
+  // A time that is missing or null is still "required".
+  throwsAt(() => m.evaluate({ ...good(), events: [{ kind: 'horizon', at: NOW, buyAt: null }] }, campaign, NOW), ['events[0].buyAt', 'required'], 'buyAt null');
   // null itself stays "not given".
   assert.equal(m.evaluate({ ...good(), priority: null, name: null }, campaign, NOW).id, 'c1');
   assert.deepEqual(m.evaluateMany([{ ...good(), priority: null }], campaign, NOW)[0].priority, m.evaluate(good(), campaign, NOW).priority);
