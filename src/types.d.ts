@@ -155,8 +155,9 @@ export interface DndEvent {
   channel: Channel | "all";
   /**
    * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"`,
-   * `"yes"`/`"no"`, `"y"`/`"n"` and `"t"`/`"f"` (PostgreSQL's) in any letter case, and 1/0 (a number or its
-   * digit as text).
+   * `"yes"`/`"no"`, `"y"`/`"n"` and `"t"`/`"f"` (PostgreSQL's), `"active"`/`"inactive"` and `"permanent"`
+   * (GoHighLevel's DND status), `"on"`/`"off"`, `"checked"`/`"unchecked"` and `"x"` in any letter case, and
+   * 1/0 (a number or its digit as text).
    * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;
@@ -165,7 +166,9 @@ export interface DndEvent {
    * recorded it (on `sms` or `all`, the customer's opt-out, as the inbound message itself:
    * the one confirmation, and the hot stage and priority boost while calls are allowed);
    * `"manual"` a person, `"unsubscribe"`,
-   * `"bounce"` and `"complaint"` the email side.
+   * `"bounce"` and `"complaint"` the email side. Also read as providers label them ("STOP",
+   * "Opted Out", "Unsubscribed", "Bounced", "Spam Complaint", "DNC"); any other label
+   * ("Workflow", "API") is `"manual"`, never an error: the DND stands whatever its label.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

@@ -360,13 +360,19 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         one_of(v, &DND_CHANNELS)
     });
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
-    let source = c.field(raw.source.take(), "source", ErrorCode::InvalidValue, |v| {
-        one_of(v, &SOURCES)
-    });
+    // Who set it, as the host labels it ("Workflow", "API", "Import"): a
+    // label the engine does not know is a DND set by hand, which a START
+    // does not lift. The DND itself is never refused for its label (the
+    // contact's opt-out would be lost with it).
+    let source = raw
+        .source
+        .take()
+        .and_then(|v| one_of(v, &SOURCES).ok())
+        .unwrap_or(DndSource::Manual);
     Some(EventBody::Dnd {
         channel: channel?,
         active: active?,
-        source: source.unwrap_or(DndSource::Manual),
+        source,
     })
 }
 

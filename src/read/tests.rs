@@ -508,11 +508,19 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         ("\" N \"", false),
         ("\"t\"", true),
         ("\"F\"", false),
+        ("\"active\"", true),
+        ("\"Inactive\"", false),
+        ("\"permanent\"", true),
+        ("\"on\"", true),
+        ("\"OFF\"", false),
+        ("\"checked\"", true),
+        ("\"unchecked\"", false),
+        ("\"X\"", true),
     ] {
         assert_eq!(dnd(given), Ok(Some(want)), "{given}");
     }
     for bad in [
-        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"on\"", "\"tr\"",
+        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"onn\"", "\"tr\"", "\"xx\"",
     ] {
         assert!(dnd(bad).is_err(), "{bad}");
     }

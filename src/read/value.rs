@@ -265,10 +265,24 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
         Val::Str(s) => s.trim(),
         _ => "",
     };
-    let is = |words: [&str; 4]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
-    if is(["true", "yes", "y", "t"]) || word == "1" {
+    // Also as CRMs and checkbox exports write a flag: GoHighLevel's DND
+    // `status` ("active", "inactive", "permanent"), "on"/"off", "checked"/
+    // "unchecked" and a cross ("x").
+    let is = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if is(&[
+        "true",
+        "yes",
+        "y",
+        "t",
+        "active",
+        "permanent",
+        "on",
+        "checked",
+        "x",
+    ]) || word == "1"
+    {
         Ok(true)
-    } else if is(["false", "no", "n", "f"]) || word == "0" {
+    } else if is(&["false", "no", "n", "f", "inactive", "off", "unchecked"]) || word == "0" {
         Ok(false)
     } else {
         Err(format!("expected true or false, got {}", v.got()))

@@ -743,15 +743,15 @@ test('--map field= leaves a CRM\'s own column of an engine field\'s name unread;
   const jFixed = run(['evaluate', j, '--playbook', 'call-ladder', '--now', NOW, '--map', 'region=', '--keep', 'region', '--quiet']);
   assert.equal(jFixed.status, 0, jFixed.stderr);
   assert.deepEqual(JSON.parse(jFixed.stdout).input, { region: 'Northeast' });
-  // Events: the CRM's "Source" (its lead source) on a DND row; --events-map source= leaves it unread.
+  // Events: the CRM's "Scheduled" (its task state) on a callback row; --events-map scheduled= leaves it unread.
   const ev = join(dir, 'territory-events.csv');
-  writeFileSync(ev, 'contactId,kind,at,channel,active,Source\n1,dnd,2026-11-02T15:00:00Z,call,yes,Zapier\n');
+  writeFileSync(ev, 'contactId,kind,at,dueAt,Scheduled\n1,callback,2026-11-02T15:00:00Z,2026-11-20T15:00:00Z,Pending\n');
   const er = run([...base, '--map', 'region=,priority=', '--events', ev]);
   assert.equal(er.status, 1);
-  assert.match(er.stderr, /events\[0\]\.source \(\S+ line 2\): .*\(the column "Source" of \S+territory-events\.csv is read as source by its name; if it is the CRM's own, --events-map source= leaves it unread\)/);
-  const eFixed = run([...base, '--map', 'region=,priority=', '--events', ev, '--events-map', 'source=', '--quiet']);
+  assert.match(er.stderr, /events\[0\]\.scheduled \(\S+ line 2\): .*\(the column "Scheduled" of \S+territory-events\.csv is read as scheduled by its name; if it is the CRM's own, --events-map scheduled= leaves it unread\)/);
+  const eFixed = run([...base, '--map', 'region=,priority=', '--events', ev, '--events-map', 'scheduled=', '--quiet']);
   assert.equal(eFixed.status, 0, eFixed.stderr);
-  assert.equal(csv(eFixed.stdout)[0].canCall, 'false', 'the DND was read');
+  assert.equal(csv(eFixed.stdout)[0].error, '', 'the callback was read');
   // docs/cli.md and --help say so.
   assert.match(cliDoc, /`field=`, with no column, leaves a field \*\*unread\*\*/);
   assert.match(cliDoc, /`--map region=,priority=` keeps the\s+engine from reading it/);
