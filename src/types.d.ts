@@ -279,7 +279,7 @@ export interface Contact {
    */
   name?: string;
   /**
-   * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it; or a Windows zone name as Dynamics exports it, "Eastern Standard Time", read as the IANA zone CLDR maps it to, or HubSpot's slug of a name, "america_slash_new_york"; a space for the underscore, "America/New York"; or Salesforce's label, "(GMT-05:00) Eastern Standard Time (America/New_York)"); local days, windows and local times are in it.
+   * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it; or a Windows zone name as Dynamics exports it, "Eastern Standard Time", read as the IANA zone CLDR maps it to, or HubSpot's slug of a name, "america_slash_new_york"; a space for the underscore, "America/New York"; or Salesforce's label, "(GMT-05:00) Eastern Standard Time (America/New_York)"; or a US or Canadian abbreviation, "EST", "PT", as the zone it names with its daylight time); local days, windows and local times are in it.
    * Overrides the playbook's.
    * @default the playbook's `timeZone`; without either, windows hold only where they hold in every zone of the region
    * @errors `timeZone: expected an IANA time zone such as "America/New_York", got "..."`

@@ -58,6 +58,15 @@ impl Zone {
     /// # Errors
     /// [`ErrorCode::UnknownTimeZone`] when the name is none of these.
     pub fn parse(name: &str) -> Result<Zone> {
+        // ("EST": US Eastern time, not the database's fixed offset.)
+        if name.len() <= 4 {
+            if let Some(tz) = crate::zones::pairs(crate::zones::ABBREVIATIONS)
+                .find(|(a, _)| a.eq_ignore_ascii_case(name))
+                .and_then(|(_, iana)| iana.parse::<Tz>().ok())
+            {
+                return Ok(Zone(tz));
+            }
+        }
         if let Ok(tz) = name.parse::<Tz>() {
             return Ok(Zone(tz));
         }

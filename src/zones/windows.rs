@@ -190,6 +190,22 @@ pub static RAILS_ZONES: &str = concat!(
     "Yukon>America/Whitehorse|",
 );
 
+/// The US and Canadian zone abbreviations a CRM writes for a contact's zone
+/// ("EST", "PT"), and the zone each means, daylight saving time and all. The
+/// database's own `EST` is a fixed offset (Panama's clock, a link since
+/// 2024b), which a US CRM's "EST" never means: read so, an Eastern contact
+/// would be an hour off all summer, called at 20:30 taken for 19:30. `MST`
+/// stays the database's (Arizona's clock all year), and `AST` is not here
+/// (Atlantic Canada keeps daylight time, Puerto Rico does not).
+pub static ABBREVIATIONS: &str = concat!(
+    "ET>America/New_York|EST>America/New_York|EDT>America/New_York|",
+    "CT>America/Chicago|CST>America/Chicago|CDT>America/Chicago|",
+    "MT>America/Denver|MDT>America/Denver|",
+    "PT>America/Los_Angeles|PST>America/Los_Angeles|PDT>America/Los_Angeles|",
+    "AKST>America/Anchorage|AKDT>America/Anchorage|",
+    "NST>America/St_Johns|NDT>America/St_Johns|",
+);
+
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
 pub fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.split('|').filter_map(|pair| pair.split_once('>'))
