@@ -48,7 +48,9 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # 13 s of build; Node's times unchanged within their noise (upsertJson of
 # 100k, medians of 5: 287/288/292 ms against 282/282/295; evaluateMany
 # 14.5/15.9/15.6 µs a contact against 15.8/16.1/16.7, runs alternating).
-"$opt" --flatten --rereloop -Os -Os --reorder-functions-by-name --low-memory-unused "${features[@]}" \
+# (No second ordering: the names are gone after the first pass, and an
+# order by what is left of them scatters each module's code again.)
+"$opt" --flatten --rereloop -Os -Os --low-memory-unused "${features[@]}" \
   "$out/opt.wasm" -o "$out/cadence_engine_bg.wasm"
 rm -f "$out/opt.wasm"
 rm -f "$out"/node/cadence_engine_bg.wasm* "$out"/web/cadence_engine_bg.wasm*
