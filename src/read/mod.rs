@@ -115,7 +115,7 @@ pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
 pub trait NonFinite {
     /// The number field `field` of record `record` of the batch held in the
     /// host, when it held a number there; else `None`. Asked about the
-    /// contact's own fields (`events` as a whole too), not its events'.
+    /// contact's own fields (`events` as a whole too); an event's, below.
     fn number(&self, record: usize, field: &str) -> Option<f64>;
 
     /// As [`NonFinite::number`], for field `field` of event `event` of

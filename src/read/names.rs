@@ -101,13 +101,13 @@ const ALIASES: &str = concat!(
     "spam report>complaint|",
     "spam complaint>complaint|",
     "abuse report>complaint|",
-    // Set by the host's people or lists: a rep's, and a do-not-call list's
-    // (the national registry, the company's own, a litigator list), which a
-    // START never lifts.
     // The customer's own opt-out, as SMS platforms label it.
     "stop>keyword|",
     "opted out>keyword|",
     "opt-out>keyword|",
+    // Set by the host's people or lists: a rep's, and a do-not-call list's
+    // (the national registry, the company's own, a litigator list), which a
+    // START never lifts.
     "rep>manual|",
     "agent>manual|",
     "admin>manual|",
