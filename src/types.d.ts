@@ -240,18 +240,21 @@ export interface HorizonEvent {
  * One event of a contact's history, tagged by `kind`.
  *
  * The names of `kind`, `channel`, `direction`, `interaction`, `outcome` and `source`
- * are also read as CRM exports write them: in any letter case, with spaces, `_` or
- * `-` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`), and in the
+ * are also read as CRM exports write them: in any letter case, with spaces, `_`, `-` or
+ * `/` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`, `"Closed/Won"`), and in the
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
  * directions), `"mo"`/`"mt"` (SMS aggregators') for `"in"`/`"out"`, `"text"`/`"text message"`/`"mms"` for
  * `"sms"`, `"phone"`/`"phone call"`/`"outbound call"`/`"inbound call"`/`"incoming call"` for `"call"` (the last two the customer's call, no touch of ours), `"in person"`/`"walk-in"`/
  * `"store visit"` for `"inStore"`, `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs
  * log: `"busy"`/`"unanswered"` for `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, `"left live
- * message"`/`"left message"`/`"left vm"`/`"vm"` for `"leftVoicemail"`, `"wrong #"`/`"bad number"`/`"not in
+ * message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice message"`/`"left vm"`/`"vm"` for
+ * `"leftVoicemail"`, `"busy signal"` for `"noAnswer"`, `"wrong #"`/`"bad number"`/`"not in
  * service"`/`"number disconnected"`/`"invalid number"` for `"wrongNumber"`; deals as CRMs close them:
  * `"closed won"`/`"won"`/`"sale made"` for `"sold"`, `"closed lost"`/`"lost"`/`"not interested"` for
- * `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`) and `"voice"` for `"call"`; and why a
+ * `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
+ * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, and `"voice"` for `"call"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,
  * `"admin"`, `"dnc"`, `"dnc list"`, `"national dnc"`, `"federal dnc"`, `"internal dnc"`, `"litigator"`) for

@@ -11,7 +11,7 @@ use super::names::{
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
-use super::value::{bool_of, dated, str_of, text_of, TimeField};
+use super::value::{bool_of, dated, step_of, str_of, text_of, TimeField};
 use super::{Errors, EXPECTED_TIME};
 
 /// The fields of one event, read shallowly.
@@ -270,7 +270,7 @@ fn message<'a>(
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, words),
         None => raw.body.take().and_then(|v| words(v).ok()),
     };
-    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
+    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, step_of);
     let (channel, direction) = (channel?, direction?);
     // A customer's message is read for what it asks here, once; the text
     // itself is not kept.
@@ -308,7 +308,7 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         ErrorCode::InvalidInput,
         text_of,
     );
-    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, text_of);
+    let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, step_of);
     let (interaction, outcome) = (interaction?, outcome?);
     if outcome.is_call_only() && interaction != Interaction::Call {
         let e = Error::value(
@@ -378,7 +378,7 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
 
 fn step_done(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     let step = c.need(raw.step.take(), "step", "the id of a step");
-    let step = c.field(step, "step", ErrorCode::InvalidInput, text_of);
+    let step = c.field(step, "step", ErrorCode::InvalidInput, step_of);
     Some(EventBody::StepDone {
         step: step?.into_boxed_str(),
     })

@@ -41,6 +41,10 @@ const ALIASES: &str = concat!(
     "incoming-call>in|",
     "outgoing-call>out|",
     "outbound-reply>out|",
+    "inbound message>in|",
+    "incoming sms>in|",
+    "outbound message>out|",
+    "outgoing sms>out|",
     "outgoing>out|",
     "sent>out|",
     // SMS aggregators' mobile-originated and mobile-terminated messages.
@@ -48,10 +52,17 @@ const ALIASES: &str = concat!(
     "mt>out|",
     "text>sms|",
     "text message>sms|",
+    "text messages>sms|",
+    "sms message>sms|",
+    "email message>email|",
     // A picture message is a text message (and the TCPA reads it as one).
     "mms>sms|",
     "phone>call|",
     "phone call>call|",
+    "phone calls>call|",
+    "outgoing call>call|",
+    "incoming phone call>call|",
+    "outbound phone call>call|",
     "outbound call>call|",
     "inbound call>call|",
     "incoming call>call|",
@@ -73,6 +84,11 @@ const ALIASES: &str = concat!(
     "left live message>leftVoicemail|",
     "left message>leftVoicemail|",
     "left vm>leftVoicemail|",
+    "left a message>leftVoicemail|",
+    "voicemail left>leftVoicemail|",
+    "left voice message>leftVoicemail|",
+    "busy signal>noAnswer|",
+    "no answer busy>noAnswer|",
     "vm>leftVoicemail|",
     "reached>connected|",
     // A number that does not reach the contact (Outreach's and Salesloft's
@@ -123,6 +139,7 @@ const ALIASES: &str = concat!(
     "texts>sms|",
     "emails>email|",
     "voice>call|",
+    "all channels>all|",
 );
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
@@ -157,11 +174,12 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 }
 
 /// `text` is `name` in another letter case, with white space (a tab too),
-/// `_` or `-` between its words (compared without them on either side).
+/// `_`, `-` or `/` between its words (compared without them on either side:
+/// "Closed/Won", "No Answer/Busy" as picklists write them).
 pub(super) fn loosely(text: &str, name: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
-            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
+            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '/')))
             .map(|c| c.to_ascii_lowercase())
     }
     letters(text).eq(letters(name))

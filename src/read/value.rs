@@ -251,6 +251,15 @@ pub(super) fn text_of(v: Val<'_>) -> std::result::Result<String, String> {
     }
 }
 
+/// A step's id as an event names it: [`text_of`], without the white space a
+/// CSV cell keeps around it (" text-personal " is the step `text-personal`).
+pub(super) fn step_of(v: Val<'_>) -> std::result::Result<String, String> {
+    text_of(v).map(|s| match s.trim() {
+        t if t.len() == s.len() => s,
+        t => t.to_string(),
+    })
+}
+
 /// `true` or `false`, also as CRM exports write them: the words in any case
 /// (`"TRUE"`), `yes`/`no` and `y`/`n` in any case (Dynamics and Pipedrive
 /// exports, `CHAR(1)` columns), `t`/`f` in any case (PostgreSQL's text for
