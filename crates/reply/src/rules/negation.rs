@@ -275,22 +275,33 @@ impl Reader<'_> {
             {
                 hit(i, j + 2, 0)
             }
-            "INTERESTED" if n == "NOT" && self.eq(j + 1, "IN") => {
-                if self.any(j + 2, "RECEIVING GETTING") {
-                    self.info_end(j + 3)
-                        .and_then(|end| hit(i, end, 0))
-                        .or_else(|| self.receive(i, j + 3))
-                } else if self.any(j + 2, "FURTHER MORE") && self.on(j + 2) {
-                    // ("Not interested in further communications": more of
-                    // them refused, not a topic.)
-                    self.receive(i, j + 2)
-                } else if self.eq(j + 2, "BEING") && self.is(j + 3, CVERB) {
-                    hit(i, j + 4, self.ch(j + 3))
-                } else {
-                    None
-                }
+            "INTERESTED" if n == "NOT" => self.interested(i, j),
+            // ("Never requested this", as "I never asked for this".)
+            _ if self.unlisted(j, "REQUESTED REQUEST") => {
+                self.unasked(i, j + 1).or_else(|| self.receive(i, j + 1))
             }
             _ => None,
+        }
+    }
+
+    /// "(not / no longer) interested in receiving these", at word `j`
+    /// (INTERESTED, after the negator at `i`): what is received refused.
+    pub(super) fn interested(&self, i: usize, j: usize) -> Option<Hit> {
+        if !self.eq(j + 1, "IN") {
+            None
+        } else if self.any(j + 2, "RECEIVING GETTING") {
+            self.info_end(j + 3)
+                .and_then(|end| hit(i, end, 0))
+                .or_else(|| self.receive(i, j + 3))
+        } else if self.any(j + 2, "FURTHER MORE") && self.on(j + 2) {
+            // ("Not interested in further communications": more of
+            // them refused, not a topic.)
+            self.receive(i, j + 2)
+        } else if self.eq(j + 2, "BEING") && (self.is(j + 3, CVERB) || self.eq(j + 3, "CONTACTED"))
+        {
+            hit(i, j + 4, self.ch(j + 3))
+        } else {
+            None
         }
     }
 
@@ -300,7 +311,7 @@ impl Reader<'_> {
         let mut k = j + 1;
         // ("I didn't ask for these texts".)
         if self.any(j, "ASK ASKED") && self.eq(k, "FOR") && self.on(k) {
-            return self.receive(i, k + 1);
+            return self.unasked(i, k + 1).or_else(|| self.receive(i, k + 1));
         }
         if self.any(k, "YOU Y'ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
             return self.contact(i, k + 2, false);
@@ -357,6 +368,28 @@ impl Reader<'_> {
             return hit(i, t + 1, 0);
         }
         self.receive(i, k)
+    }
+
+    /// "I never asked for this", "Never requested this", "I didn't ask for
+    /// any of this": what came, as a whole, denied as asked for, as "I never
+    /// signed up for this" is (from word `k`, after "for" or the verb; the
+    /// customer's own denial, not "can you not ..."). Not a thing named ("I
+    /// never asked for this quote") nor taken after all ("I never asked for
+    /// this but thanks").
+    fn unasked(&self, i: usize, k: usize) -> Option<Hit> {
+        let t = k + if self.eq(k, "ANY") && self.eq(k + 1, "OF") {
+            2
+        } else {
+            0
+        };
+        let end = t + 1;
+        (matches!(self.w(i), "NEVER" | "DIDN'T")
+            && self.any(t, "THIS THESE")
+            && self.on(t)
+            && (!self.on(end) || self.is(end, FILLER))
+            && !self.any(end, "BUT THOUGH"))
+        .then(|| hit(i, end, 0))
+        .flatten()
     }
 
     /// What is not wanted, from word `k`: a means of contact, and not limited

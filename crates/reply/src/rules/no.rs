@@ -109,6 +109,9 @@ impl Reader<'_> {
     fn no_word(&self, i: usize, j: usize) -> Option<Hit> {
         match self.w(j) {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
+            // ("I am no longer interested in receiving these messages", as
+            // "not interested in receiving texts".)
+            "LONGER" if self.eq(j + 1, "INTERESTED") => self.interested(i, j + 1),
             // "I respectfully ask that you no longer contact me".
             "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
             // ("I no longer consent to calls at this number"; not "to the

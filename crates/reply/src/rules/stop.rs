@@ -241,14 +241,17 @@ impl Reader<'_> {
         if self.reason(i, j) {
             return bare_hit(i, self.media_before(i));
         }
-        // ("stop for good", "stop for now", "stop for a while", "arrêtez
+        // ("stop for good", "stop for real" (in earnest), "stop for now", "stop for a while", "arrêtez
         // pour l'instant", "pour le moment", "paren por ahora", "por el
         // momento", "pour un moment"; not a pause in the talk: "stop for a
         // moment", "for the moment", "for one moment"; forever: "baja para
         // siempre", "arrêt pour toujours".)
         let spell = if !self.any(j, "FOR POR POUR PARA") {
             0
-        } else if self.any(j + 1, "GOOD NOW AHORA") || self.any(j + 1, "SIEMPRE TOUJOURS") {
+        } else if self.any(j + 1, "GOOD NOW AHORA")
+            || self.any(j + 1, "SIEMPRE TOUJOURS")
+            || self.written(j + 1, "REAL")
+        {
             2
         } else if self.any(j + 2, "WHILE INSTANT MOMENT MOMENTO")
             && (self.eq(j + 2, "WHILE") || self.any(j + 1, "L LE EL UN"))

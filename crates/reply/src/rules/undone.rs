@@ -35,7 +35,7 @@ impl Reader<'_> {
         let earnest = (0..self.t.len()).any(|m| {
             (self.written(m, "SERIOUS") && ends(m + 1))
                 || (self.written(m, "SERIOUSLY") && (m + 1 == h.a || m == h.b))
-                || (self.eq(m, "NOT") && self.any(m + 1, "FUNNY INTERESTED") && ends(m + 2))
+                || (self.any(m, "NOT ISN'T") && self.any(m + 1, "FUNNY INTERESTED") && ends(m + 2))
                 || (self.eq(m, "LOVE") && self.eq(m + 1, "OF") && self.written(m + 2, "GOD"))
         }) || (h.a > 0 && self.eq(h.a - 1, "BUT") && !laugh_after);
         !earnest
