@@ -327,6 +327,21 @@ impl Reader<'_> {
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" | "HARASSERS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
+            // ("Junk", "This is junk (mail)": as "spam"; not "my car is
+            // junk", "junk removal".)
+            "JUNK"
+                if self
+                    .back_in_sentence(i)
+                    .all(|m| self.any(m, "THIS IS IT'S THAT'S ALL"))
+                    && (self.bare(i + 1)
+                        || ((self.is(i + 1, MEDIA) || self.eq(i + 1, "MAIL"))
+                            && self.bare(i + 2))) =>
+            {
+                self.spam(i)
+            }
+            // The carriers' spam-report short code (7726, SPAM on the
+            // keypad): "Forwarded to 7726", "Reported to 7726".
+            _ if self.written(i, "7726") => self.to_7726(i),
             // ("voy a reportarlos", "te voy a bloquear": the object on the verb.)
             "REPORTARLOS" | "REPORTARTE" | "REPORTARLES" | "BLOQUEARLOS" | "BLOQUEARTE"
             | "BLOQUEARLES"

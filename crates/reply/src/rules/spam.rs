@@ -35,8 +35,13 @@ impl Reader<'_> {
         if (self.bare(j) || es_to) && (self.clitic(i) || (self.eq(i, "COMPLAINT") && es_to)) {
             return hit(i, j, 0);
         }
-        // ("reported spam").
-        if self.eq(i, "REPORTED") && self.eq(j, "SPAM") && self.bare(j + 1) {
+        // ("reported spam"; "Report junk", the phone's button typed back;
+        // not asked: "how do I report spam?").
+        if self.any(i, "REPORTED REPORT")
+            && self.any(j, "SPAM JUNK")
+            && self.bare(j + 1)
+            && !self.question(i)
+        {
             return hit(i, j + 1, 0);
         }
         // ("Ya los reporté como spam", "je vous ai signalés": the pronoun
@@ -102,8 +107,13 @@ impl Reader<'_> {
             } else {
                 to + 1
             };
+            // ("the Better Business Bureau", as "the BBB".)
+            let bbb = self.written(at, "BETTER")
+                && self.written(at + 1, "BUSINESS")
+                && self.written(at + 2, "BUREAU");
+            let at = at + if bbb { 2 } else { 0 };
             if self.on(at)
-                && self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER")
+                && (bbb || self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER"))
                 // (Nor of another: "a complaint with the FCC about my
                 // internet provider"; but "about your texts".)
                 && !(self.eq(i, "COMPLAINT")
@@ -141,12 +151,15 @@ impl Reader<'_> {
             || (self.is(i + 1, MEDIA)
                 && self.any(i + 2, "BLOCKING FILTERING BLOCKER PROTECTION FILTER"))
             // What a filter did: "marks everything as spam", "flagged your
-            // number as spam likely".
+            // number as spam likely" (not the customer: "Marked as spam",
+            // "I marked you as spam").
             || (i > 0
                 && (self.eq(i - 1, "AS")
                     || (i > 1 && self.written(i - 1, "POTENTIAL") && self.eq(i - 2, "AS")))
                 && self.back(i, 6).any(|k| {
-                    self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
+                    (self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
+                        && !(self.any(k, "MARKED FLAGGED")
+                            && self.back_in_sentence(k).all(|m| self.is(m, FILLER | I1))))
                         || self.written(k, "SHOW SHOWED SHOWS CAME COMES POPPED LABELED LABELLED")
                 }))
             // The phone's label: "Scam Likely showed up when you called",
@@ -344,12 +357,13 @@ impl Reader<'_> {
         // ("Bloqué et signalé", "Bloqueado y reportado", "Reportado y
         // bloqueado": blocked and reported, in Spanish and French, and the
         // other way round.)
+        // ("Blocking and reporting" too.)
         let reported = |m: usize| {
-            self.written(m, "REPORTADO REPORTADA REPORTADOS REPORTED")
+            self.written(m, "REPORTADO REPORTADA REPORTADOS REPORTED REPORTING")
                 || self.written(m, "SIGNALE SIGNALEE SIGNALES")
         };
         let and = |m: usize| self.on(m) && self.written(m, "ET Y AND");
-        if self.eq(i, "BLOCKED")
+        if self.any(i, "BLOCKED BLOCKING")
             && self.back(i, 1).all(|k| self.is(k, FILLER))
             && and(j)
             && reported(j + 1)
@@ -358,7 +372,7 @@ impl Reader<'_> {
         {
             return hit(i, j + 2, 0);
         }
-        if self.eq(i, "BLOCKED")
+        if self.any(i, "BLOCKED BLOCKING")
             && i > 1
             && and(i - 1)
             && reported(i - 2)
@@ -372,6 +386,25 @@ impl Reader<'_> {
             return hit(i, j, 0);
         }
         None
+    }
+
+    /// The spam-report short code at word `i`, the message sent to it:
+    /// "Forwarded to 7726", "Forwarding this to 7726", "Reported to 7726"
+    /// (not asked: "Should I forward this to 7726?", nor denied).
+    pub(super) fn to_7726(&self, i: usize) -> Option<Hit> {
+        let sent = self.back_in_sentence(i).find(|&m| {
+            self.written(m, "FORWARDED FORWARDING FORWARD FWD FWDED")
+                || self.any(m, "SENT SENDING REPORTED REPORTING")
+        })?;
+        (i > 0
+            && self.eq(i - 1, "TO")
+            && self.bare(i + 1)
+            && !self.question(i)
+            && !self
+                .back_in_sentence(sent)
+                .any(|m| self.is(m, NEG) || self.eq(m, "NO")))
+        .then(|| hit(sent, i + 1, 0))
+        .flatten()
     }
 
     /// A Spanish object pronoun before the verb at `i`: "te reporté", "ya
