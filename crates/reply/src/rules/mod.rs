@@ -303,6 +303,26 @@ impl Reader<'_> {
             "LAY" | "CHILL" => self.lay_off(i),
             "FUCK" | "F" | "PISS" | "BUZZ" | "EFF" => self.piss_off(i),
             "KNOCK" | "CUT" => self.knock_it_off(i),
+            // A pause asked, no limit: "Pause the texts for a while", "hold
+            // off on texting me, I'll let you know", as "stop texting me for
+            // a while" (the means or the contact named: not "pause it",
+            // "hold off on the paperwork"; a limit stays one: "... until
+            // next week").
+            "PAUSE" | "HOLD" => {
+                let off = self.eq(i, "HOLD") && self.eq(i + 1, "OFF") && self.on(i + 1);
+                let j = i + 1 + usize::from(off) + usize::from(off && self.eq(i + 2, "ON"));
+                // (Contact with the customer: not "hold off on calling the
+                // bank".)
+                let me = !self.on(j + 1) || self.is(j + 1, ME) || self.any(j + 1, "FOR UNTIL TILL");
+                let means = if self.is(j, GER) {
+                    me
+                } else {
+                    matches!(self.object(j), Obj::Media { .. })
+                };
+                (self.on(j) && means && (off || self.eq(i, "PAUSE")))
+                    .then(|| self.stop_object(i, j).flatten())
+                    .flatten()
+            }
             // ("you're still texting me", "I'm still getting texts".)
             "KEEP" | "KEEPS" | "STILL" => self.keep(i),
             "SIGAN" | "SIGUEN" => self.siguen(i),

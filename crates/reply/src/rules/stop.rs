@@ -283,7 +283,7 @@ impl Reader<'_> {
     /// What follows the stop word at `i` in its clause, from word `j`: a
     /// verb of contact, a means, a pronoun, or another object (`None` when
     /// nothing does, and the stop word is read as bare).
-    fn stop_object(&self, i: usize, j: usize) -> Option<Option<Hit>> {
+    pub(super) fn stop_object(&self, i: usize, j: usize) -> Option<Option<Hit>> {
         if self.is(j, GER) {
             return Some(self.gerund(i, j));
         }
