@@ -108,13 +108,27 @@ impl Reader<'_> {
     pub(super) fn knock_it_off(&self, i: usize) -> Option<Hit> {
         if self.eq(i + 1, "IT") && self.any(i + 2, "OFF OUT") {
             // ("You called 4 times today. Knock it off.": the means named
-            // before, when it ends the message.)
+            // before, when it ends the message; after a comma too: "You
+            // called 4 times today, knock it off", as texts are written.)
             let ch = match self.media_after(i + 2) {
-                0 if i > 0 && self.brk(i) == FULL_STOP && self.ends_message(i + 3) => {
-                    // (What was done: "You called 4 times today"; not "I
-                    // replied to your email".)
+                0 if i > 0 && self.brk(i) != 0 && self.ends_message(i + 3) => {
+                    // (What was done: "You called 4 times today", "3rd call
+                    // today"; not "I replied to your email", nor the
+                    // customer's: "I called the bank".)
+                    let counted = |m: usize| {
+                        m > 0
+                            && self.t.get(m - 1).is_some_and(|t| {
+                                self.toks
+                                    .surface(t)
+                                    .starts_with(|c: char| c.is_ascii_digit())
+                            })
+                    };
                     (0..i)
-                        .filter(|&m| self.is(m, CVERB) && !self.is(m, MEDIA | THING))
+                        .filter(|&m| {
+                            self.is(m, CVERB)
+                                && (!self.is(m, MEDIA | THING) || counted(m))
+                                && !(m > 0 && self.is(m - 1, I1))
+                        })
                         .fold(0, |c, m| c | self.ch(m))
                         & ALL_CH
                 }
