@@ -87,10 +87,13 @@ impl Reader<'_> {
         let said = self.back_in_sentence(i).any(|m| {
             self.written(m, "SUIS SOMMES ESTOY ESTAMOS")
                 || self.written(m, "INSCRIT INSCRITE INSCRITO INSCRITA")
+                // (Canada's named in English: "I'm on the National DNCL".)
+                || self.any(m, "I'M WE'RE AM ARE")
+                || self.written(m, "REGISTERED")
         });
-        let not = self
-            .back_in_sentence(i)
-            .any(|m| self.any(m, "NE N PAS NO") || self.written(m, "ETAIS BORRE DESINSCRIT"));
+        let not = self.back_in_sentence(i).any(|m| {
+            self.any(m, "NE N PAS NO NOT ISN'T AREN'T") || self.written(m, "ETAIS BORRE DESINSCRIT")
+        });
         said && !not && !self.question(i)
     }
 }

@@ -411,6 +411,17 @@ impl Reader<'_> {
             // (Not asked about, nor left: "Qu'est-ce que Bloctel?", "Je ne
             // suis pas sur Bloctel", "Me borré de la lista Robinson".)
             "BLOCTEL" if self.on_register(i) => hit(i, i + 1, CALL),
+            // Canada's: the National DNCL, in French the LNNTE, "la liste
+            // nationale de numéros de télécommunication exclus" ("Je suis
+            // inscrit à la LNNTE", "I'm on the National DNCL").
+            "LNNTE" | "DNCL" if self.on_register(i) => hit(i, i + 1, CALL),
+            "EXCLUS"
+                if i > 0
+                    && self.written(i - 1, "TELECOMMUNICATION TELECOMMUNICATIONS")
+                    && self.on_register(i) =>
+            {
+                hit(i, i + 1, CALL)
+            }
             "ROBINSON" if i > 0 && self.any(i - 1, "LIST") && self.on_register(i) => {
                 hit(i, i + 1, CALL)
             }

@@ -287,7 +287,7 @@ pub(super) const LISTS: &[List] = &[
         AUTHORITIES CARRIER START UNSTOP VUELVAN VUELVA VUELVAS VUELVEN VUELVES VUELVE AUTRE \
         ENCORE VETE VAYANSE VAYASE ALLEZ BECAUSE EMAILED HIM HELL LAY CHILL \
         LISTS WAY CHANCE QUESTION CANSADO CANSADA TANNE TANNEE REFUSE OBJECT DECLINE OPPOSE \
-        OPONGO RECHAZO EXCLUSION EXCLUS PAUSE",
+        OPONGO RECHAZO EXCLUSION EXCLUS PAUSE LNNTE DNCL",
     ),
     // Words a rule names that read, in an object, as words the lists do not
     // know ("don't email me the link", "don't text me twice"); and words that
