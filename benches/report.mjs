@@ -224,7 +224,7 @@ const md = `# Benchmarks
 
 Written by \`make bench\` (scripts/bench.sh, benches/); do not edit by hand.
 ${env.quick ? '\n**Quick run** (`BENCH_QUICK=1`): smaller sizes; targets set at a size are not judged.\n' : ''}
-- Run of ${env.date ?? 'n/a'} on commit ${env.commit ?? 'n/a'}; the engine (src/) as of commit ${env.engine ?? 'n/a'}.
+- Run of ${env.date ?? 'n/a'} on commit ${env.commit ?? 'n/a'}; the engine (src/, crates/) as of commit ${env.engine ?? 'n/a'}.
 - Machine: ${env.cpu ?? 'n/a'}, ${env.cpus ?? '?'} CPUs, ${env.arch ?? ''}; load average (1, 5, 15 min) ${env.loadStart ?? 'n/a'} at the start, ${env.loadEnd ?? 'n/a'} at the end. The machine is shared: every figure is the median of several runs, and the peers run in the same process, on the same contacts. The ratios to json-rules-engine come from rounds in which its run and ours take turns (the median of the rounds' ratios; in Node, and for \`evaluateMany\` in Chromium too, the peer bundled into the page): the load of a shared machine drifts over a run, and slows the peer's promises and collections more than the engine (its 100k took 4.8 s in a quiet hour and 12.3 s in a busy one, the engine's \`upsertJson\` 0.27 and 0.56 s), so figures taken minutes apart would measure the hour.
 - Node ${node?.node ?? 'n/a'}; ${browser?.userAgent ?? 'no browser'}.
 - Contacts: benches/contacts.mjs (seeded; 0–15 events each; texts both ways, emails, calls and their outcomes, opt-outs, DND, callbacks, buying horizons; eight US and Canadian zones and five regions), the monthly-campaign playbook, now = 2026-11-12T15:00:00Z.

@@ -18,9 +18,9 @@ big=100000; reps=7; demo=50000; demo_runs=5; qflag=
 if [ -n "$quick" ]; then big=20000; reps=3; demo=10000; demo_runs=3; qflag=--quick; fi
 now=2026-11-12T15:00:00Z
 
-# The checkout, and the last commit that changed the engine itself (src/).
+# The checkout, and the last commit that changed the engine itself (src/, crates/).
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-engine=$(git log -1 --format='%h, %cs' -- src Cargo.toml 2>/dev/null || echo unknown)
+engine=$(git log -1 --format='%h, %cs' -- src crates Cargo.toml 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit with uncommitted changes"; fi
 cpu=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
