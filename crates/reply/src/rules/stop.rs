@@ -241,11 +241,11 @@ impl Reader<'_> {
         if self.reason(i, j) {
             return bare_hit(i, self.media_before(i));
         }
-        // ("stop for good", "stop for real" (in earnest), "stop for now", "stop for a while", "arrêtez
-        // pour l'instant", "pour le moment", "paren por ahora", "por el
-        // momento", "pour un moment"; not a pause in the talk: "stop for a
-        // moment", "for the moment", "for one moment"; forever: "baja para
-        // siempre", "arrêt pour toujours".)
+        // ("stop for good", "stop for real" (in earnest), "stop for now",
+        // "stop for a while", "arrêtez pour l'instant", "pour le moment",
+        // "paren por ahora", "por el momento", "pour un moment"; not a pause
+        // in the talk: "stop for a moment", "for the moment", "for one
+        // moment"; forever: "baja para siempre", "arrêt pour toujours".)
         let spell = if !self.any(j, "FOR POR POUR PARA") {
             0
         } else if self.any(j + 1, "GOOD NOW AHORA")
