@@ -37,6 +37,34 @@ impl Reader<'_> {
         if self.eq(i, "GTFO") && self.dismissed(i, i + 1) {
             return hit(i, i + 1, ALL_CH);
         }
+        // ("FU", alone: not "FU next week?", a follow-up.)
+        if self.written(i, "FU") && (i == 0 || !self.on(i)) && self.bare(i + 1) && !self.question(i)
+        {
+            return hit(i, i + 1, ALL_CH);
+        }
+        // The other everyday dismissals, as "get lost": "kick rocks", "get
+        // bent", "beat it", "take a hike", "screw you", "bugger off", "va
+        // chier" (not "you can't beat it", "we should take a hike": each
+        // starts its clause).
+        // (Each as written: the lists know none of these words.)
+        let (w0, w1) = (|w| self.written(i, w), |w| self.written(i + 1, w));
+        let k = if w0("TAKE") && w1("A") && self.written(i + 2, "HIKE") {
+            i + 3
+        } else if (w0("KICK") && self.written(i + 1, "ROCKS"))
+            || (w0("GET") && self.written(i + 1, "BENT"))
+            || (self.written(i, "BEAT") && w1("IT"))
+            || (w0("VA") && self.written(i + 1, "CHIER"))
+            || (self.written(i, "SCREW") && (w1("YOU") || w1("OFF")))
+            || (self.written(i, "BUGGER") && w1("OFF"))
+        {
+            i + 2
+        } else {
+            0
+        };
+        // (Told, not asked: "did you take a hike?".)
+        if k > 0 && self.dismissed(i, k) && !self.question(i) {
+            return hit(i, k, ALL_CH);
+        }
         // "get off my phone", "stay off my phone".
         let off_phone =
             self.eq(i + 1, "OFF") && self.eq(i + 2, "MY") && self.any(i + 3, "PHONE CELL LINE");
