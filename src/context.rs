@@ -44,6 +44,10 @@ impl ZoneSource {
 /// is none), the principal one first. A playbook written for New York does
 /// not put a contact in Hawaii (`region: "US-HI"`) on New York's clock.
 pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneSource, Vec<Zone>) {
+    let playbook_zone = |z| (z, ZoneSource::Playbook, vec![z]);
+    if let (Some(z), None) = (playbook.time_zone, region) {
+        return playbook_zone(z);
+    }
     let zones: Vec<Zone> = region
         .unwrap_or(Region::US)
         .zones()
@@ -51,8 +55,8 @@ pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneS
         .filter_map(|n| Zone::parse(n).ok())
         .collect();
     if let Some(z) = playbook.time_zone {
-        if region.is_none() || zones.iter().any(|&r| same_clock(r, z)) {
-            return (z, ZoneSource::Playbook, vec![z]);
+        if zones.iter().any(|&r| same_clock(r, z)) {
+            return playbook_zone(z);
         }
     }
     let principal = zones.first().copied().unwrap_or(Zone::UTC);

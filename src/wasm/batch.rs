@@ -9,14 +9,9 @@ use crate::error::Error;
 use crate::model::Contact;
 use crate::playbook::Playbook;
 
-use super::convert::{field_errors, record_text, FieldError, JsHost};
+use super::convert::{field_errors, record_text, FieldError, JsHost, MOST_ITEMS};
 use super::room::room;
 use super::text::{array_text, load_room, safe_length, string_of, too_large};
-
-/// The most contacts one call reads ([`super::convert::MOST_ITEMS`]): each
-/// takes hundreds of bytes of the module's memory while it is read and
-/// evaluated (its text, its events, its results).
-pub const MOST_CONTACTS: u32 = super::convert::MOST_ITEMS;
 
 /// A batch of contacts as one JSON array text, read in one pass when used.
 pub struct Batch {
@@ -63,7 +58,7 @@ impl Batch {
             }
         }
         let items: &js_sys::Array = v.unchecked_ref();
-        if let Some(n) = safe_length(items).filter(|&n| n > MOST_CONTACTS) {
+        if let Some(n) = safe_length(items).filter(|&n| n > MOST_ITEMS) {
             return Err(too_many(path, n));
         }
         let source = Some(items.clone());
@@ -208,13 +203,14 @@ pub struct BatchError {
     errors: Vec<FieldError>,
 }
 
-/// The error of an array of more than [`MOST_CONTACTS`] contacts.
+/// The error of an array of more than [`MOST_ITEMS`] contacts: each takes
+/// hundreds of bytes of the module's memory while it is read and evaluated.
 #[cold]
 #[inline(never)]
 fn too_many(path: &str, n: u32) -> Error {
     Error::input(
         path,
-        format!("expected at most {MOST_CONTACTS} contacts in one call (the module's memory holds no more), got an array of length {n}: pass them in parts"),
+        format!("expected at most {MOST_ITEMS} contacts in one call (the module's memory holds no more), got an array of length {n}: pass them in parts"),
     )
 }
 
