@@ -294,7 +294,7 @@ mod tests {
             // nor offsets.
             "-05:00",
             "UTC-5",
-            "Eastern Time",
+            "Eastern Daylight",
             "america_slash_nowhere",
             "",
         ] {

@@ -12,7 +12,8 @@
  *   `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now` for each contact); a
  *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused),
- *   as a number, a string of digits, or Microsoft's JSON date (`"/Date(1793718900000)/"`; an offset after the
+ *   as a number, a string of digits (or of a number in another form, as a CSV's float column writes it:
+ *   `"1793718900000.0"`, `"1.7937189E12"`), or Microsoft's JSON date (`"/Date(1793718900000)/"`; an offset after the
  *   digits does not move the instant);
  * - an RFC 2822 date with its offset, as Twilio's API writes it (`"Tue, 03 Nov 2026 15:15:00 +0000"`), or as
  *   JavaScript's `Date#toString` writes it (`"Tue Nov 03 2026 07:15:00 GMT-0800 (Pacific Standard Time)"`);
@@ -157,7 +158,7 @@ export interface DndEvent {
    * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"`,
    * `"yes"`/`"no"`, `"y"`/`"n"` and `"t"`/`"f"` (PostgreSQL's), `"active"`/`"inactive"` and `"permanent"`
    * (GoHighLevel's DND status), `"on"`/`"off"`, `"checked"`/`"unchecked"` and `"x"` in any letter case, and
-   * 1/0 (a number or its digit as text).
+   * 1/0 (a number or its text in any form, `"1.0"` from a float column), and -1 (true as Access writes it).
    * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;
@@ -167,8 +168,12 @@ export interface DndEvent {
    * the one confirmation, and the hot stage and priority boost while calls are allowed);
    * `"manual"` a person, `"unsubscribe"`,
    * `"bounce"` and `"complaint"` the email side. Also read as providers label them ("STOP",
-   * "Opted Out", "Unsubscribed", "Bounced", "Spam Complaint", "DNC"); any other label
-   * ("Workflow", "API") is `"manual"`, never an error: the DND stands whatever its label.
+   * "Opted Out", "Unsubscribed", "Bounced", "Spam Complaint", "DNC"), and by a word of one in a longer
+   * label: "opt out", "opted out" or "stop" for `"keyword"` ("Advanced Opt-Out", "Carrier Opt-Out", "SMS
+   * STOP"), "unsub" for `"unsubscribe"` ("group_unsubscribe"), "bounce" or "cleaned" for `"bounce"`, "spam",
+   * "complain" or "abuse" for `"complaint"`, unless the label names a person or a list ("manual", "agent",
+   * "admin", "dnc": "DNC Opt-Out" is `"manual"`); any other label ("Workflow", "API") is `"manual"`, never
+   * an error: the DND stands whatever its label.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";
@@ -246,15 +251,26 @@ export interface HorizonEvent {
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
  * directions), `"mo"`/`"mt"` (SMS aggregators') for `"in"`/`"out"`, `"text"`/`"text message"`/`"mms"` for
  * `"sms"`, `"phone"`/`"phone call"`/`"outbound call"`/`"inbound call"`/`"incoming call"` for `"call"` (the last two the customer's call, no touch of ours), `"in person"`/`"walk-in"`/
- * `"store visit"` for `"inStore"`, `"voicemail"` for `"leftVoicemail"`; the call dispositions dialers and CRMs
- * log: `"busy"`/`"unanswered"` for `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, `"left live
- * message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice message"`/`"left vm"`/`"vm"` for
- * `"leftVoicemail"`, `"busy signal"` for `"noAnswer"`, `"wrong #"`/`"bad number"`/`"not in
- * service"`/`"number disconnected"`/`"invalid number"` for `"wrongNumber"`; deals as CRMs close them:
- * `"closed won"`/`"won"`/`"sale made"` for `"sold"`, `"closed lost"`/`"lost"`/`"not interested"` for
- * `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
+ * `"store visit"`/`"showroom visit"`/`"showroom"` for `"inStore"`, `"voicemail"` for `"leftVoicemail"`; the
+ * call dispositions and call states dialers, CRMs and telephony providers log: `"busy"`/`"unanswered"` for
+ * `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, and so Twilio's `"completed"`, RingCentral's
+ * `"call connected"`/`"accepted"`, `"live answer"`, `"spoke with contact"`, `"contact made"`, `"answered -
+ * meeting set"`, `"meeting booked"`, `"appointment set"`, `"callback requested"`/`"requested call back"`,
+ * `"interested"` and `"requested more info"`; `"answered - not interested"` for `"noSale"`; a call without
+ * contact — `"failed"`, `"call failed"`, `"call failure"`, `"dial error"`, `"canceled"`/`"cancelled"`,
+ * `"missed"`, `"missed call"`, `"not answered"`, `"no response"`, `"line busy"`, `"busy/no answer"`,
+ * `"rejected"`, `"declined"`, `"hang up"`/`"hung up"`, `"abandon"`/`"abandoned"`, `"answering machine"`,
+ * `"machine"`, `"gatekeeper"`, `"ringing"`, `"queued"`, `"initiated"`, `"blocked"`, `"stopped"` — for
+ * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
+ * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
+ * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"` for `"leftVoicemail"`,
+ * `"busy signal"` for `"noAnswer"`, `"wrong #"`/`"bad number"`/`"not in service"`/`"number not in
+ * service"`/`"number disconnected"`/`"disconnected number"`/`"invalid number"`/`"operator intercept"`/`"fax"`
+ * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
+ * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, and `"voice"` for `"call"`; and why a
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"` and `"do not call"` for `"call"`, `"sms/mms"` for `"sms"`, `"mail"` for
+ * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,
  * `"admin"`, `"dnc"`, `"dnc list"`, `"national dnc"`, `"federal dnc"`, `"internal dnc"`, `"litigator"`) for
@@ -269,6 +285,12 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
  * company, custom fields) are ignored, and an empty string in an optional field means "not given".
  * A byte order mark, zero-width spaces and joiners at the edges of a field's name or value (a CSV
  * file's mark left on its first column, a copy and paste) are not part of it.
+ * A field's name is read in any letter case and with spaces, `_`, `-` or `/` between its words, in a
+ * contact and in its events, as webhooks, serializers and SQL exports write names (Twilio's `Body`,
+ * .NET's `Events`/`Kind`/`At`, `time_zone`, `added_at`, `due_at`), except `region` and `priority`:
+ * CRMs keep a sales territory (`Region: "West"`) and a deal's rank (`Priority: "High"`) under those
+ * names in capitals, which are then the CRM's own fields. A field given twice so (`text` and `Text`)
+ * is read as a field given twice is: the last one.
  */
 export interface Contact {
   /**
@@ -282,7 +304,7 @@ export interface Contact {
    */
   name?: string;
   /**
-   * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it; or a Windows zone name as Dynamics exports it, "Eastern Standard Time", read as the IANA zone CLDR maps it to, or HubSpot's slug of a name, "america_slash_new_york"; a space for the underscore, "America/New York"; or Salesforce's label, "(GMT-05:00) Eastern Standard Time (America/New_York)"; or a US or Canadian abbreviation, "EST", "PT", as the zone it names with its daylight time); local days, windows and local times are in it.
+   * The contact's IANA time zone ("America/New_York", in any letter case, as `Intl.DateTimeFormat` reads it; or a Windows zone name as Dynamics exports it, "Eastern Standard Time", read as the IANA zone CLDR maps it to, or HubSpot's slug of a name, "america_slash_new_york"; a space for the underscore, "America/New York"; or Salesforce's label, "(GMT-05:00) Eastern Standard Time (America/New_York)"; or a US or Canadian abbreviation, "EST", "PT", or a picklist's word, "Eastern", "Pacific Time", as the zone it names with its daylight time); local days, windows and local times are in it.
    * Overrides the playbook's.
    * @default the playbook's `timeZone`; without either, windows hold only where they hold in every zone of the region
    * @errors `timeZone: expected an IANA time zone such as "America/New_York", got "..."`

@@ -6,8 +6,8 @@ use crate::time::Instant;
 
 use super::json::{Reader, Syntax};
 use super::names::{
-    one_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS, KINDS, MESSAGE_CHANNELS, OUTCOMES,
-    SOURCES,
+    folded_key, one_of, source_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS, KINDS,
+    MESSAGE_CHANNELS, OUTCOMES,
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
@@ -34,6 +34,49 @@ pub(super) struct RawEvent<'a> {
     pub(super) due_at: Option<Val<'a>>,
     pub(super) scheduled: Option<Val<'a>>,
     pub(super) buy_at: Option<Val<'a>>,
+}
+
+/// The keys of an event the reader reads, as the contract spells them.
+const EVENT_KEYS: [&str; 15] = [
+    "kind",
+    "at",
+    "channel",
+    "direction",
+    "text",
+    "body",
+    "step",
+    "interaction",
+    "outcome",
+    "reason",
+    "active",
+    "source",
+    "dueAt",
+    "scheduled",
+    "buyAt",
+];
+
+impl<'a> RawEvent<'a> {
+    /// The field that key `key` (as the contract spells it) fills.
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'a>>> {
+        Some(match key {
+            "kind" => &mut self.kind,
+            "at" => &mut self.at,
+            "channel" => &mut self.channel,
+            "direction" => &mut self.direction,
+            "text" => &mut self.text,
+            "body" => &mut self.body,
+            "step" => &mut self.step,
+            "interaction" => &mut self.interaction,
+            "outcome" => &mut self.outcome,
+            "reason" => &mut self.reason,
+            "active" => &mut self.active,
+            "source" => &mut self.source,
+            "dueAt" => &mut self.due_at,
+            "scheduled" => &mut self.scheduled,
+            "buyAt" => &mut self.buy_at,
+            _ => return None,
+        })
+    }
 }
 
 /// The `events` field (the cursor on its value): an array of events read into
@@ -68,23 +111,14 @@ pub(super) fn read_events(
             r.members(|r, key| {
                 // One read of the value for every field, known or not.
                 let v = r.value_inline()?.given();
-                let slot = match key {
-                    "kind" => &mut raw.kind,
-                    "at" => &mut raw.at,
-                    "channel" => &mut raw.channel,
-                    "direction" => &mut raw.direction,
-                    "text" => &mut raw.text,
-                    "body" => &mut raw.body,
-                    "step" => &mut raw.step,
-                    "interaction" => &mut raw.interaction,
-                    "outcome" => &mut raw.outcome,
-                    "reason" => &mut raw.reason,
-                    "active" => &mut raw.active,
-                    "source" => &mut raw.source,
-                    "dueAt" => &mut raw.due_at,
-                    "scheduled" => &mut raw.scheduled,
-                    "buyAt" => &mut raw.buy_at,
-                    _ => return Ok(()),
+                let slot = match raw.slot(key) {
+                    Some(slot) => slot,
+                    // A key in another letter case or with separators
+                    // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
+                    None => match folded_key(key, &EVENT_KEYS).and_then(|k| raw.slot(k)) {
+                        Some(slot) => slot,
+                        None => return Ok(()),
+                    },
                 };
                 *slot = v;
                 Ok(())
@@ -360,15 +394,9 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         one_of(v, &DND_CHANNELS)
     });
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
-    // Who set it, as the host labels it ("Workflow", "API", "Import"): a
-    // label the engine does not know is a DND set by hand, which a START
-    // does not lift. The DND itself is never refused for its label (the
-    // contact's opt-out would be lost with it).
-    let source = raw
-        .source
-        .take()
-        .and_then(|v| one_of(v, &SOURCES).ok())
-        .unwrap_or(DndSource::Manual);
+    // The DND itself is never refused for its label (the contact's opt-out
+    // would be lost with it).
+    let source = raw.source.take().map_or(DndSource::Manual, source_of);
     Some(EventBody::Dnd {
         channel: channel?,
         active: active?,

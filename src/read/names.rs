@@ -69,6 +69,8 @@ const ALIASES: &str = concat!(
     "in person>inStore|",
     "walk-in>inStore|",
     "store visit>inStore|",
+    "showroom visit>inStore|",
+    "showroom>inStore|",
     "voicemail>leftVoicemail|",
     // The outcomes as a rep picks them when logging an activity (the status
     // labels: "Left a Voicemail", "Sold a Product or Service").
@@ -77,10 +79,55 @@ const ALIASES: &str = concat!(
     // Call dispositions as dialers and CRMs log them (HubSpot's "Busy", "Left
     // live message"; Twilio's "busy"; Aircall's "answered"): a busy line is
     // not reached, a message left with whoever answered is a message left.
-    // (Not "missed": a dialer's missed call is the customer's, unanswered.)
+    // A call's state as a provider logs it is read as its outcome: Twilio's
+    // "completed" (answered, then ended) and RingCentral's "Call connected"
+    // and "Accepted" a call answered; a call that failed, was cancelled,
+    // missed, declined or abandoned, or met a machine, one without contact.
+    // (A record refused for its disposition would lose its opt-outs.)
     "busy>noAnswer|",
     "unanswered>noAnswer|",
     "answered>connected|",
+    "completed>connected|",
+    "call connected>connected|",
+    "accepted>connected|",
+    "live answer>connected|",
+    "spoke with contact>connected|",
+    "contact made>connected|",
+    "answered meeting set>connected|",
+    "meeting booked>connected|",
+    "appointment set>connected|",
+    "callback requested>connected|",
+    "requested call back>connected|",
+    "interested>connected|",
+    "requested more info>connected|",
+    "answered not interested>noSale|",
+    "failed>noAnswer|",
+    "call failed>noAnswer|",
+    "call failure>noAnswer|",
+    "dial error>noAnswer|",
+    "canceled>noAnswer|",
+    "cancelled>noAnswer|",
+    "missed>noAnswer|",
+    "missed call>noAnswer|",
+    "not answered>noAnswer|",
+    "no response>noAnswer|",
+    "no response busy>noAnswer|",
+    "busy no answer>noAnswer|",
+    "line busy>noAnswer|",
+    "rejected>noAnswer|",
+    "declined>noAnswer|",
+    "hang up>noAnswer|",
+    "hung up>noAnswer|",
+    "abandon>noAnswer|",
+    "abandoned>noAnswer|",
+    "answering machine>noAnswer|",
+    "machine>noAnswer|",
+    "gatekeeper>noAnswer|",
+    "ringing>noAnswer|",
+    "queued>noAnswer|",
+    "initiated>noAnswer|",
+    "blocked>noAnswer|",
+    "stopped>noAnswer|",
     "left live message>leftVoicemail|",
     "left message>leftVoicemail|",
     "left vm>leftVoicemail|",
@@ -90,6 +137,9 @@ const ALIASES: &str = concat!(
     "busy signal>noAnswer|",
     "no answer busy>noAnswer|",
     "vm>leftVoicemail|",
+    "vm left>leftVoicemail|",
+    "sent to voicemail>leftVoicemail|",
+    "voicemail drop>leftVoicemail|",
     "reached>connected|",
     // A number that does not reach the contact (Outreach's and Salesloft's
     // "Bad Number", "Not In Service"): no calls or texts to it, as to a wrong
@@ -100,12 +150,20 @@ const ALIASES: &str = concat!(
     "not in service>wrongNumber|",
     "number disconnected>wrongNumber|",
     "invalid number>wrongNumber|",
+    "disconnected number>wrongNumber|",
+    "number not in service>wrongNumber|",
+    "operator intercept>wrongNumber|",
+    "fax>wrongNumber|",
+    "fax machine>wrongNumber|",
     // Deals as CRMs close them, and a lead who declines (Five9's "Sale
     // Made", "Not Interested").
     "closed won>sold|",
     "won>sold|",
     "sale made>sold|",
+    "deal won>sold|",
+    "won deal>sold|",
     "closed lost>noSale|",
+    "closed lost to competition>noSale|",
     "lost>noSale|",
     "not interested>noSale|",
     // Why a DND was set, as email providers log it.
@@ -140,6 +198,9 @@ const ALIASES: &str = concat!(
     "emails>email|",
     "voice>call|",
     "all channels>all|",
+    "sms mms>sms|",
+    "mail>email|",
+    "do not call>call|",
 );
 
 /// The longest list [`one_of`] is given (checked below, where the lists are).
@@ -183,6 +244,19 @@ pub(super) fn loosely(text: &str, name: &str) -> bool {
             .map(|c| c.to_ascii_lowercase())
     }
     letters(text).eq(letters(name))
+}
+
+/// The name of `names` (keys as the contract spells them) that `key` is
+/// in another letter case or with white space, `_`, `-` or `/` between its
+/// words: keys as webhooks (Twilio's `Body`), serializers (.NET's `Events`,
+/// `Kind`) and SQL exports (`time_zone`, `due_at`) write them.
+pub(super) fn folded_key(key: &str, names: &[&'static str]) -> Option<&'static str> {
+    // No key read is longer than 11 letters: a custom field's long name is
+    // passed over without a compare.
+    if key.len() > 24 {
+        return None;
+    }
+    names.iter().copied().find(|n| loosely(key, n))
 }
 
 pub(super) const KINDS: [(&str, Kind); 6] = [
@@ -237,6 +311,40 @@ pub(super) const SOURCES: [(&str, DndSource); 5] = [
     ("bounce", DndSource::Bounce),
     ("complaint", DndSource::Complaint),
 ];
+
+/// Who set a DND, as the host labels it. A name of [`SOURCES`] or an alias;
+/// else a label with a word of one (Twilio's "Advanced Opt-Out", "Carrier
+/// Opt-Out", "SMS STOP", SendGrid's "group_unsubscribe"); else, a label the
+/// engine does not know ("Workflow", "API", "Import"), a DND set by hand,
+/// which a START does not lift. A list or a person named in the label
+/// ("DNC opt-out", "Manual opt out") makes it one set by hand.
+pub(super) fn source_of(v: Val<'_>) -> DndSource {
+    if let Ok(source) = one_of(v.clone(), &SOURCES) {
+        return source;
+    }
+    let Val::Str(s) = v else {
+        return DndSource::Manual;
+    };
+    let letters: String = s
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let has = |words: &[&str]| words.iter().any(|w| letters.contains(w));
+    if has(&["manual", "dnc", "agent", "admin"]) {
+        DndSource::Manual
+    } else if has(&["unsub"]) {
+        DndSource::Unsubscribe
+    } else if has(&["bounce", "cleaned"]) {
+        DndSource::Bounce
+    } else if has(&["spam", "complain", "abuse"]) {
+        DndSource::Complaint
+    } else if has(&["optout", "optedout", "stop"]) {
+        DndSource::Keyword
+    } else {
+        DndSource::Manual
+    }
+}
 
 const _: () = assert!(
     KINDS.len() <= NAMES_MAX

@@ -11,6 +11,7 @@ use crate::time::{Instant, Zone};
 use super::event::read_events;
 use super::fields::{added_at, id, name, priority, region, time_zone};
 use super::json::{Reader, Syntax};
+use super::names::folded_key;
 use super::value::Val;
 use super::value::{local_named, path_of, when, Pending, TimeField, When};
 use super::{Errors, EXPECTED_TIME};
@@ -257,6 +258,14 @@ pub(super) fn read_contact(
         pending: Vec::new(),
     };
     r.members(|r, key| {
+        // A key in another letter case or with separators (`Events`,
+        // `TimeZone`, `added_at`) is read as the contract's. Not `region`
+        // and `priority`: CRMs keep a sales territory and a deal's rank
+        // under `Region` and `Priority`.
+        let key = match key {
+            "id" | "name" | "timeZone" | "region" | "addedAt" | "priority" | "events" => key,
+            _ => folded_key(key, &["id", "name", "timeZone", "addedAt", "events"]).unwrap_or(key),
+        };
         // (A key given twice takes its last value, as `JSON.parse` does: what
         // the first said, right or wrong, is gone, its local times too.)
         if key == "events" {

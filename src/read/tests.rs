@@ -516,11 +516,16 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         ("\"checked\"", true),
         ("\"unchecked\"", false),
         ("\"X\"", true),
+        // A float column's 1 and 0, and Access's true.
+        ("\"1.0\"", true),
+        ("\"0.0\"", false),
+        ("-1", true),
+        ("\"-1\"", true),
     ] {
         assert_eq!(dnd(given), Ok(Some(want)), "{given}");
     }
     for bad in [
-        "2", "0.5", "-1", "\"yess\"", "\"ye\"", "\"01\"", "[1]", "\"onn\"", "\"tr\"", "\"xx\"",
+        "2", "0.5", "-2", "\"yess\"", "\"ye\"", "[1]", "\"onn\"", "\"tr\"", "\"xx\"",
     ] {
         assert!(dnd(bad).is_err(), "{bad}");
     }

@@ -93,8 +93,10 @@ pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)>
             if let Some(ms) = epoch_text(t) {
                 return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
             }
-            // A spreadsheet's serial date as text (a CSV cell): said so.
-            if let Some(n) = t.parse().ok().filter(|n| SERIAL_DAYS.contains(n)) {
+            // A number in another form as text, as a CSV cell keeps it: a
+            // float column's "1793718900000.0", "1.7937189E12", or a
+            // spreadsheet's serial date (said so).
+            if let Some(n) = t.parse::<f64>().ok().filter(|n| n.is_finite()) {
                 return epoch(n, t).map(When::At);
             }
             if let Some(l) = crate::rfc3339::local(t) {
@@ -266,12 +268,19 @@ pub(super) fn step_of(v: Val<'_>) -> std::result::Result<String, String> {
 /// a boolean, as `COPY` and `psql` write it), and 1 or 0 (a number, or its
 /// digit as text).
 pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
-    let word = match &v {
-        Val::True => return Ok(true),
-        Val::False => return Ok(false),
-        Val::Num(n, _) if *n == 1.0 => "1",
-        Val::Num(n, _) if *n == 0.0 => "0",
-        Val::Str(s) => s.trim(),
+    // 1 and 0 in any number's form ("1.0" from a float column), and -1,
+    // true as Access and Visual Basic write it.
+    let number = match &v {
+        Val::Num(n, _) => Some(*n),
+        Val::Str(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    let word = match (&v, number) {
+        (Val::True, _) => return Ok(true),
+        (Val::False, _) => return Ok(false),
+        (_, Some(n)) if n == 1.0 || n == -1.0 => "1",
+        (_, Some(0.0)) => "0",
+        (Val::Str(s), _) => s.trim(),
         _ => "",
     };
     // Also as CRMs and checkbox exports write a flag: GoHighLevel's DND

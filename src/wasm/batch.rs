@@ -83,17 +83,18 @@ impl Batch {
         let mut text = String::from("[");
         let mut unjson = Vec::new();
         for i in 0..n {
-            let Ok(c) = js_sys::Reflect::get_u32(items, i) else {
-                return Err(Error::input(
-                    format!("{path}[{i}]"),
-                    "expected a contact (reading it threw)",
-                ));
-            };
+            // A contact that throws when read (an ORM's row that fails to
+            // load) is that contact's error: the rest of the batch is read.
+            let c = js_sys::Reflect::get_u32(items, i);
             let i = i as usize;
             if i > 0 {
                 text.push(',');
             }
-            match record_text(&c, "") {
+            let read = match &c {
+                Ok(c) => record_text(c, ""),
+                Err(_) => Err(Error::input("", "expected a contact (reading it threw)")),
+            };
+            match read {
                 Ok(t) => {
                     text.try_reserve(t.len() + 1)
                         .map_err(|_| too_large(path, text.len()))?;
@@ -101,8 +102,9 @@ impl Batch {
                 }
                 Err(e) => {
                     text.push_str("null");
-                    let id = js_sys::Reflect::get(&c, &"id".into())
+                    let id = c
                         .ok()
+                        .and_then(|c| js_sys::Reflect::get(&c, &"id".into()).ok())
                         .filter(|id| id.is_string() || id.as_f64().is_some())
                         .and_then(|id| js_sys::JSON::stringify(&id).ok())
                         .map(|s| string_of(&s))

@@ -191,7 +191,8 @@ pub static RAILS_ZONES: &str = concat!(
 );
 
 /// The US and Canadian zone abbreviations a CRM writes for a contact's zone
-/// ("EST", "PT"), and the zone each means, daylight saving time and all. The
+/// ("EST", "PT"), and the words of its picklists ("Eastern", "Pacific
+/// Time"), and the zone each means, daylight saving time and all. The
 /// database's own `EST` is a fixed offset (Panama's clock, a link since
 /// 2024b), which a US CRM's "EST" never means: read so, an Eastern contact
 /// would be an hour off all summer, called at 20:30 taken for 19:30. `MST`
@@ -204,6 +205,11 @@ pub static ABBREVIATIONS: &str = concat!(
     "PT>America/Los_Angeles|PST>America/Los_Angeles|PDT>America/Los_Angeles|",
     "AKST>America/Anchorage|AKDT>America/Anchorage|",
     "NST>America/St_Johns|NDT>America/St_Johns|",
+    // The words, as CRMs' time-zone picklists label US zones.
+    "Eastern>America/New_York|Eastern Time>America/New_York|",
+    "Central>America/Chicago|Central Time>America/Chicago|",
+    "Mountain>America/Denver|Mountain Time>America/Denver|",
+    "Pacific>America/Los_Angeles|Pacific Time>America/Los_Angeles|",
 );
 
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].

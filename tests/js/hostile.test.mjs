@@ -911,7 +911,8 @@ test('Worklist: bad arguments are errors and leave it working; ids 1 and "1" in 
     const lengthTrap = new Proxy([good()], { get(t, k) { if (k === 'length') throw new Error('trap'); return t[k]; } });
     assert.throws(() => w.upsert(lengthTrap), /contacts: /);
     const itemTrap = new Proxy([good()], { get(t, k) { if (k === '0') throw new Error('trap'); return t[k]; } });
-    assert.throws(() => w.upsert(itemTrap), /contacts\[0\]: /);
+    // An item that throws is that contact's error, not the call's.
+    assert.deepEqual(w.upsert(itemTrap).map((e) => e.error), ['contacts[0]: expected a contact (reading it threw)']);
     w.upsert([{ ...good(), id: 'after' }]);
     assert.equal(w.size, 5);
     assert.ok(w.refresh('2026-11-13T15:00:00Z') >= 0);
@@ -1003,10 +1004,11 @@ test('Worklist: remove and get refuse what is not an id, naming it, and remove n
   }
 });
 
-test('a bad record whose id is spelt "ID" (an export; field names are the contract\'s) is reported with that id', () => {
+test('a bad record whose id is spelt "ID" (an export) is reported with that id, its id read', () => {
   const [r] = m.evaluateMany([{ ID: 'crm-9', addedAt: 'yesterday', events: [] }], campaign, NOW);
   assert.equal(r.id, 'crm-9');
-  assert.match(r.error, /contacts\[0\]\.id: required/);
+  assert.match(r.error, /^contacts\[0\]\.addedAt: expected/);
+  assert.doesNotMatch(r.error, /id: required/);
 });
 
 test('Worklist: free() twice is a no-op; any other call after it says the Worklist was freed', () => {
@@ -1081,4 +1083,21 @@ test('an array longer than the module can hold is refused at once, naming the li
   assert.equal(out[1].status, 'noAnswer');
   assert.equal(out[0].error, 'contacts[0]: expected a contact object, got null');
   assert.equal(out[2].path, 'contacts[2]');
+});
+
+test('a contact whose array slot throws when read (a lazy row that fails to load) is its own error: the rest of the batch is read', () => {
+  const batch = () => {
+    const a = [{ ...good(), id: 'a' }, null, { ...good(), id: 'c' }];
+    Object.defineProperty(a, 1, { enumerable: true, get() { throw new Error('lazy row failed to load'); } });
+    return a;
+  };
+  const out = m.evaluateMany(batch(), ladder, NOW);
+  assert.deepEqual(out.map((r) => r.id), ['a', null, 'c']);
+  assert.equal(out[1].error, 'contacts[1]: expected a contact (reading it threw)');
+  assert.deepEqual(out[0], m.evaluate({ ...good(), id: 'a' }, ladder, NOW));
+  const w = new m.Worklist(ladder, NOW);
+  assert.deepEqual(w.upsert(batch()).map((e) => e.path), ['contacts[1]']);
+  assert.equal(w.size, 2);
+  assert.deepEqual(w.query({}).sort(), ['a', 'c']);
+  w.free();
 });
