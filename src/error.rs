@@ -239,6 +239,11 @@ fn json_words(msg: &str) -> String {
         ("a sequence", "an array"),
         ("a map", "an object"),
         ("unit value", "null"),
+        // A name from a list (a channel, a mode) read as serde reads an
+        // enum, which also takes `{"sms": null}`: a string is what is meant.
+        ("expected string or map", "expected a string"),
+        ("expected map with a single key", "expected a string"),
+        ("expected unit", "expected null"),
     ] {
         out = out.replace(rust, json);
     }

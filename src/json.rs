@@ -65,8 +65,15 @@ pub(crate) fn value_with_cuts(
     mark: &str,
     path: &str,
 ) -> Result<serde_json::Value, crate::error::Error> {
-    serde_json::from_str(&marked_cuts(text, mark))
-        .map_err(|e| crate::error::Error::from_serde(path.to_string(), &e))
+    serde_json::from_str(&marked_cuts(text, mark)).map_err(|e| {
+        let mut err = crate::error::Error::from_serde(path.to_string(), &e);
+        // A text that does not parse has no field path to name: where in
+        // the text (a playbook file an admin edits) is what finds it.
+        if e.line() > 0 {
+            err.message = format!("{} at line {} column {}", err.message, e.line(), e.column());
+        }
+        err
+    })
 }
 
 /// JSON text with each lone surrogate escape written `mark` (an escape).
@@ -143,6 +150,30 @@ mod tests {
         let p = crate::playbook::Playbook::from_json(r#"{"name": "Retail \ud83d"}"#)?;
         assert_eq!(p.name, "Retail \u{fffd}");
         Ok(())
+    }
+
+    /// A playbook file that does not parse says where: it has no field path.
+    #[test]
+    fn a_playbook_text_that_does_not_parse_says_the_line_and_column() {
+        for (text, want) in [
+            (
+                "{\"name\":\"x\",\n \"holidays\":[\"2026-12-25\",]}",
+                "trailing comma at line 2 column 27",
+            ),
+            (
+                "{\"name\":\"x\",\"steps\":[{\"id\":\"a\" \"mode\":\"auto\"}]}",
+                "expected \",\" or \"}\" at line 1 column 32",
+            ),
+            (
+                "{\"name\":\"x\",\"followUpFraction\":1e400}",
+                "number out of range at line 1 column 36",
+            ),
+        ] {
+            let e = crate::playbook::Playbook::from_json(text)
+                .err()
+                .map(|e| e.message);
+            assert_eq!(e.as_deref(), Some(want), "{text}");
+        }
     }
 
     proptest! {

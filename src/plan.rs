@@ -4,7 +4,7 @@
 //! on paper (an outbound text or email, a call with no answer, a step marked
 //! done) at its due time; a monthly campaign that is done for the month goes on
 //! at the start of the next month. It stops at `until`, when nothing is left, or
-//! after [`MAX_ITEMS`] touches.
+//! after [`MAX_ITEMS`] touches (tasks not counted).
 
 use serde::Serialize;
 
@@ -18,7 +18,8 @@ use crate::model::{
 use crate::playbook::Playbook;
 use crate::time::Instant;
 
-/// The most touches a plan lists.
+/// The most touches a plan lists (tasks, which touch nobody, are not
+/// counted).
 pub const MAX_ITEMS: usize = 500;
 
 /// One planned touch.
@@ -50,9 +51,11 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
     let mut t = now;
     let mut out = Vec::new();
     let mut stalls = 0;
+    // Tasks touch nobody: not counted.
+    let mut touches = 0;
     // (Each round records a touch or moves on in time.)
     for _ in 0..MAX_ITEMS * 8 {
-        if out.len() >= MAX_ITEMS || t > until {
+        if touches >= MAX_ITEMS || t > until {
             break;
         }
         let mut ctx = Ctx::new(&env, &c, t);
@@ -90,7 +93,9 @@ pub fn plan(contact: &Contact, playbook: &Playbook, now: Instant, until: Instant
                 .map_or(then, |c| c.min(then));
             continue;
         }
-        out.push(item(&ctx, playbook, at, &n));
+        let planned = item(&ctx, playbook, at, &n);
+        touches += usize::from(planned.channel != "task");
+        out.push(planned);
         // Numbered after every event given (those after `now` too), so no
         // two events share a number.
         let index = given.saturating_add(u32::try_from(out.len()).unwrap_or(u32::MAX));
@@ -233,5 +238,40 @@ fn marked(index: u32, kind: Kind) -> u32 {
         Kind::Callback => index | AS_CALLBACK,
         Kind::Reply => index | AS_REPLY,
         _ => index,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Tasks touch nobody: a long playbook's plan lists 500 touches, and its
+    /// tasks besides.
+    #[test]
+    fn tasks_do_not_count_toward_the_most_touches() {
+        let steps: Vec<serde_json::Value> = (0..1000)
+            .map(|i| {
+                let (channel, mode) = if i % 2 == 0 {
+                    ("email", "auto")
+                } else {
+                    ("task", "action")
+                };
+                serde_json::json!({"id": format!("s{i}"), "channel": channel, "mode": mode,
+                                   "after": {"minutes": 1}})
+            })
+            .collect();
+        let pb =
+            Playbook::from_value(&serde_json::json!({"name": "Long", "steps": steps})).unwrap();
+        let c = crate::input::contact_from(&serde_json::json!({
+            "id": "a", "timeZone": "America/New_York", "addedAt": "2026-11-02T10:00:00-05:00"
+        }))
+        .unwrap();
+        let now = Instant::parse("2026-11-02T10:00:00-05:00").unwrap();
+        let until = Instant::parse("2027-11-02T10:00:00-05:00").unwrap();
+        let items = plan(&c, &pb, now, until);
+        let emails = items.iter().filter(|i| i.channel == "email").count();
+        let tasks = items.iter().filter(|i| i.channel == "task").count();
+        assert_eq!((emails, tasks), (500, 499));
     }
 }

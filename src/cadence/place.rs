@@ -2,7 +2,7 @@
 
 use crate::consent::{next_allowed, Consent};
 use crate::context::Ctx;
-use crate::model::{Channel, Direction, EventBody, Outcome};
+use crate::model::{Channel, Direction, EventBody, Interaction, Outcome};
 use crate::playbook::{Mode, StopOn};
 use crate::time::Instant;
 
@@ -42,6 +42,16 @@ pub struct Reach {
     pub how: StopOn,
     /// Event index.
     pub event: usize,
+    /// A sales outcome logged on a call: the call reached the customer too.
+    pub on_call: bool,
+}
+
+impl Reach {
+    /// Whether the reach is one of `stop_on`'s: a sales outcome logged on a
+    /// call (the rep spoke with the customer) is also a connected call.
+    pub fn is_in(&self, stop_on: &[StopOn]) -> bool {
+        stop_on.contains(&self.how) || (self.on_call && stop_on.contains(&StopOn::Connected))
+    }
 }
 
 /// Every contact-making event up to `now`, in time order.
@@ -60,10 +70,18 @@ pub fn reaches<'c>(ctx: &'c Ctx, s: &'c Consent) -> impl DoubleEndedIterator<Ite
             } => Some(StopOn::Connected),
             _ => None,
         };
+        let on_call = matches!(
+            e.body,
+            EventBody::Activity {
+                interaction: Interaction::Call,
+                ..
+            }
+        ) && how == Some(StopOn::Outcome);
         how.map(|how| Reach {
             at: e.at,
             how,
             event: i,
+            on_call,
         })
     })
 }

@@ -89,7 +89,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     fn new(ctx: &'c Ctx<'a>, s: &'c Consent<'a>) -> Self {
         let enrolled = ctx.contact.added_at;
         let stop_on = &ctx.playbook.stop_on;
-        let stop = reaches(ctx, s).find(|r| r.at >= enrolled && stop_on.contains(&r.how));
+        let stop = reaches(ctx, s).find(|r| r.at >= enrolled && r.is_in(stop_on));
         Walk {
             ctx,
             s,
