@@ -141,7 +141,14 @@ impl Violation {
                 // In the zone where it broke them (the zone unknown, the
                 // contact's local time may be inside the window).
                 let outside = ctx.hours().outside_in(self.at);
-                let local = outside.unwrap_or(ctx.zone).civil(self.at);
+                let zone = outside.unwrap_or(ctx.zone);
+                let local = zone.civil(self.at);
+                // On a day with no calls, that day is why ("on Thanksgiving
+                // Day (Ala. Code § 1-3-8), a day with no calls or texts in US-AL").
+                let why = match ctx.hours().closed_because(self.at, zone) {
+                    Some(day) => [", on ", &day].concat(),
+                    None => [", outside ", ctx.hours().source()].concat(),
+                };
                 [
                     ch.noun(),
                     " at ",
@@ -151,8 +158,7 @@ impl Violation {
                         None => " local".to_string(),
                     }
                     .as_str(),
-                    ", outside ",
-                    ctx.hours().source(),
+                    &why,
                 ]
                 .concat()
             }

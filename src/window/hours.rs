@@ -125,6 +125,28 @@ impl Hours {
         }
     }
 
+    /// Why `t`'s local day (in `zone`) has no hours, when a window's region
+    /// bans it ("Thanksgiving Day (Ala. Code § 1-3-8)", "Sunday") or it is
+    /// a blackout date: for a violation's words, which the hours alone would
+    /// not explain (the time is inside them).
+    pub fn closed_because(&self, t: Instant, zone: Zone) -> Option<String> {
+        let date = zone.date(t);
+        if self.blackout.contains(&date) {
+            return Some("a blackout date of the playbook".to_string());
+        }
+        self.kinds.iter().find_map(|k| {
+            let (r, why) = match k {
+                HoursKind::Region(r) => (*r, r.banned(date)?),
+                HoursKind::DefaultUs => (Region::US, Region::US.banned(date)?),
+                HoursKind::Custom => return None,
+            };
+            Some(format!(
+                "{why}, a day with no calls or texts in {}",
+                r.code()
+            ))
+        })
+    }
+
     /// The intervals of window `w` on local `date` in `zone`, none on a banned
     /// day, and cut at midnight before a banned day.
     fn day(
