@@ -158,7 +158,9 @@ export interface DndEvent {
    * `true` sets it, `false` lifts it; also read as CRM exports write flags: `"true"`/`"false"`,
    * `"yes"`/`"no"`, `"y"`/`"n"` and `"t"`/`"f"` (PostgreSQL's), `"active"`/`"inactive"` and `"permanent"`
    * (GoHighLevel's DND status), `"on"`/`"off"`, `"checked"`/`"unchecked"` and `"x"` in any letter case, and
-   * 1/0 (a number or its text in any form, `"1.0"` from a float column), and -1 (true as Access writes it).
+   * 1/0 (a number or its text in any form, `"1.0"` from a float column), -1 (true as Access writes it),
+   * and the state a status column names: `"opted out"`, `"unsubscribed"`, `"dnd"`, `"blocked"`,
+   * `"suppressed"` (true), `"opted in"`, `"subscribed"` (false).
    * @errors `events[i].active: expected true or false, got ...`
    */
   active: boolean;

@@ -521,6 +521,11 @@ fn flags_given_as_text_and_local_due_times_are_read() {
         ("\"0.0\"", false),
         ("-1", true),
         ("\"-1\"", true),
+        // A status column's state.
+        ("\"Opted Out\"", true),
+        ("\"unsubscribed\"", true),
+        ("\"DND\"", true),
+        ("\"Opted-In\"", false),
     ] {
         assert_eq!(dnd(given), Ok(Some(want)), "{given}");
     }

@@ -287,6 +287,22 @@ pub(super) fn bool_of(v: Val<'_>) -> std::result::Result<bool, String> {
     // `status` ("active", "inactive", "permanent"), "on"/"off", "checked"/
     // "unchecked" and a cross ("x").
     let is = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // And the state a status column names, as a host maps it onto `active`
+    // ("Opted Out", "Unsubscribed", "DND", "Suppressed"; "Opted In").
+    let state = |words: &[&str]| words.iter().any(|w| super::names::loosely(word, w));
+    if state(&[
+        "opted out",
+        "opt out",
+        "unsubscribed",
+        "dnd",
+        "blocked",
+        "suppressed",
+    ]) {
+        return Ok(true);
+    }
+    if state(&["opted in", "opt in", "subscribed"]) {
+        return Ok(false);
+    }
     if is(&[
         "true",
         "yes",
