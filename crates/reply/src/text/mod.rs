@@ -151,11 +151,16 @@ pub fn tokens(text: &str) -> Tokens {
 }
 
 /// The text of an email's HTML part as a mail program may hand it over:
-/// tags as line breaks ("<p>REMOVE</p>", "<div>End</div><br>") and `&nbsp;`
-/// as a space. A `<` that opens no tag ("<3", "a < b", "<jo@acme.com>")
-/// stays.
+/// block tags as line breaks ("<p>REMOVE</p>", "<div>End</div><br>"),
+/// inline ones as a space ("<b>Do not</b> email me", "Please
+/// <strong>remove</strong> me"), entities as their character ("Don&#39;t",
+/// "don&rsquo;t", `&nbsp;`). What nobody wrote is dropped: the `<head>`
+/// (an Outlook reply's style sheet runs to kilobytes, past what is read),
+/// `<style>`, `<script>`, `<title>`, comments, and a `<blockquote>` (the
+/// history a reply quotes, above it or below). A `<` that opens no tag
+/// ("<3", "a < b", "<jo@acme.com>") stays.
 fn without_markup(text: &str) -> Cow<'_, str> {
-    if !(text.contains('<') || text.contains("&nbsp;")) {
+    if !(text.contains('<') || text.contains('&')) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -167,19 +172,78 @@ fn without_markup(text: &str) -> Cow<'_, str> {
             .strip_prefix('<')
             .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
             .and_then(|t| t.get(..t.find('>')?.min(400)))
-            // (Not an address or a link in angle brackets: "<jo@acme.com>".)
-            .filter(|inner| !(inner.contains('@') || inner.contains("://")))
-            .map(|inner| inner.len() + 2);
+            // (Not an address or a link in angle brackets: "<jo@acme.com>";
+            // but a tag with attributes: "<a href=\"mailto:jo@acme.com\">".)
+            .filter(|inner| !(inner.contains('@') || inner.contains("://")) || inner.contains(' '));
         let (skip, with) = match tag {
-            Some(n) if at.get(n - 1..n) == Some(">") => (n, "\n"),
-            _ if at.starts_with("&nbsp;") => (6, " "),
-            _ => (1, at.get(..1).unwrap_or_default()),
+            Some(inner) if at.get(inner.len() + 1..inner.len() + 2) == Some(">") => {
+                let name = inner.split([' ', '\n', '\t', '\r']).next().unwrap_or("");
+                let is =
+                    |list: &str, name: &str| list.split(' ').any(|w| w.eq_ignore_ascii_case(name));
+                let n = inner.len() + 2;
+                if name.starts_with("!--") {
+                    (at.find("-->").map_or(at.len(), |e| e + 3), "\n")
+                } else if is("head style script title blockquote", name) {
+                    // (Up to its closing tag.)
+                    let end = at
+                        .match_indices("</")
+                        .map(|(e, _)| e)
+                        .find(|&e| {
+                            at.get(e + 2..e + 2 + name.len())
+                                .is_some_and(|c| is(c, name))
+                        })
+                        .and_then(|e| Some(e + at.get(e..)?.find('>')? + 1));
+                    (end.unwrap_or(at.len()), "\n")
+                } else if is("b i u em strong span a font", name.trim_start_matches('/')) {
+                    (n, " ")
+                } else {
+                    (n, "\n")
+                }
+            }
+            _ => entity(at).unwrap_or((1, at.get(..1).unwrap_or_default())),
         };
         out.push_str(with);
         rest = at.get(skip..).unwrap_or_default();
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// An HTML entity at the start of `at`: its length and its character.
+/// Those a mail program writes in words: spaces, `&`, apostrophes and
+/// quotes ("Don&#39;t", "don&rsquo;t", "Don&#x27;t"), `<`, `>` and dashes.
+/// (A table, not a number parser: the module is compiled to WebAssembly,
+/// where size counts.)
+fn entity(at: &str) -> Option<(usize, &'static str)> {
+    const ALL: [(&str, &str); 24] = [
+        ("&nbsp;", " "),
+        ("&#160;", " "),
+        ("&amp;", "&"),
+        ("&#38;", "&"),
+        ("&apos;", "'"),
+        ("&#39;", "'"),
+        ("&#x27;", "'"),
+        ("&rsquo;", "'"),
+        ("&#8217;", "'"),
+        ("&#x2019;", "'"),
+        ("&lsquo;", "'"),
+        ("&#8216;", "'"),
+        ("&quot;", "\""),
+        ("&#34;", "\""),
+        ("&ldquo;", "\""),
+        ("&#8220;", "\""),
+        ("&rdquo;", "\""),
+        ("&#8221;", "\""),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&ndash;", "-"),
+        ("&#8211;", "-"),
+        ("&mdash;", "-"),
+        ("&#8212;", "-"),
+    ];
+    ALL.iter()
+        .find(|(e, _)| at.starts_with(e))
+        .map(|(e, c)| (e.len(), *c))
 }
 
 /// Normalises a message for keyword matching: folds characters, keeps letters,
