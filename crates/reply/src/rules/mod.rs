@@ -149,8 +149,20 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         toks,
     };
     let mut hits = r.hits();
-    if hits.count == 0 {
-        hits.push(r.fallback()?);
+    // (Or when every request read is in a footer under the customer's
+    // words: the words above it are read alone, over a signature or not —
+    // "REMOVE\n\nMike\nIf you are not the intended recipient, please ...
+    // delete this email", "Remove\n\nTo unsubscribe, click here.")
+    if hits.all.iter().flatten().all(|h| r.footer(h.a)) {
+        let line = |h: &Hit| {
+            (0..=h.a)
+                .rev()
+                .find(|&m| r.t.get(m).is_some_and(|t| t.line > 0))
+        };
+        let cut = hits.all.iter().flatten().filter_map(line).min();
+        let h = r.fallback().or_else(|| r.short(0, cut?))?;
+        hits = Hits::default();
+        hits.push(h);
     }
     // The means kept, read only when there is a request (most messages
     // have none, and each is classified as its contact is read). START

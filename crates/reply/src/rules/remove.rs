@@ -247,6 +247,12 @@ impl Reader<'_> {
         } else {
             k
         };
+        // ("Take me off\n\nJohn", "Take me off. John", "Take me off, Mary":
+        // a name signed under the request is not what the customer is taken
+        // off; as "take me off" alone.)
+        if !self.on(o) {
+            return hit(i, end, 0);
+        }
 
         // "sácame de la lista de espera", "retirez-moi de la liste
         // d'attente", "take me off the wait list": the waitlist.
