@@ -31,9 +31,14 @@ impl Reader<'_> {
         let own = self.media_before(i);
         // (Only a stop that ends the message: "Stop, I'm blushing" after
         // "You called at the perfect time" is banter.)
+        // (Or a pronoun for them: "Please make them stop.", "I want them to
+        // stop.", "This needs to stop.", "I wish these to cease
+        // immediately.")
         if own != 0
-            || !self.back_in_sentence(i).all(|m| self.is(m, FILLER))
-            || !self.ends_message(i + 1)
+            || !self
+                .back_in_sentence(i)
+                .all(|m| self.is(m, FILLER | PRON) || self.any(m, "I MAKE WANT WISH NEED NEEDS TO"))
+            || !self.ends_message(i + 1 + usize::from(self.any(i + 1, "IMMEDIATELY NOW")))
         {
             return own;
         }

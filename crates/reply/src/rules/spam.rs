@@ -80,6 +80,9 @@ impl Reader<'_> {
                 0
             };
             if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
+                // ("Call me one more time and I'll report you to the FCC",
+                // "I'm reporting you to the FTC for these calls".)
+                let ch = ch | self.media_before(i) | self.means_after(k) & ALL_CH;
                 return hit(i, k, ch);
             }
         }
@@ -121,7 +124,9 @@ impl Reader<'_> {
                         || (self.any(at + 1, "ABOUT AGAINST")
                             && !self.any(at + 2, "YOU YOUR THESE THIS"))))
             {
-                return hit(i, at + 1, self.media_before(i));
+                // (The means before it, or after: "a complaint with the FTC
+                // about your calls", "Reporting you to the FCC for these calls".)
+                return hit(i, at + 1, self.media_before(i) | self.means_after(at));
             }
         }
         let end = (i + 1..i + 5)
