@@ -6,6 +6,11 @@ use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
 use super::{Hit, Obj, Reader};
 
+/// The keywords that take no object: on a line of their own they are the
+/// request, whatever is under them.
+const ALONE: &str =
+    "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ";
+
 impl Reader<'_> {
     /// When no rule fired: a keyword in a sentence of its own, a preference
     /// that is the whole request, or a keyword over a signature.
@@ -100,7 +105,7 @@ impl Reader<'_> {
         let rest = self.t.get(b..).unwrap_or_default();
         // (A keyword that takes no object: not "Cancel\nNetflix", "End\nGame".)
         let name = b == g + 1
-            && self.any(g, "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ")
+            && self.any(g, ALONE)
             && rest.len() <= 2
             && rest.iter().all(|t| t.w.is_empty() && t.cap)
             && rest.iter().skip(1).all(|t| t.line == 0);
@@ -118,7 +123,13 @@ impl Reader<'_> {
                     || self.is(m, FILLER)
                     || self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap)
             }) || self.closing_line(b, e));
-        self.short(g, b).filter(|_| signed || block)
+        // (Or such a keyword on the first line, and its reason in a
+        // paragraph under it: "REMOVE\n\nWe are not interested.", "Please
+        // remove\n\nRobert Jones passed away in August."; not "Cancel\n\nThe
+        // appointment is moved", nor "Remove\n\nthe extra charge".)
+        let reason =
+            rest.first().is_some_and(|t| t.line > 1 && t.cap) && (g..b).any(|m| self.any(m, ALONE));
+        self.short(g, b).filter(|_| signed || block || reason)
     }
 
     /// Where the message starts past a greeting on a line of its own ("Good

@@ -10,7 +10,7 @@ use super::{hit, soft, Hit, Obj, Reader};
 /// The gerunds of unwelcome attention, which name no means: no contact at
 /// all ("stop bothering me", "quit hounding me").
 const UNWELCOME_GERUNDS: &str =
-    "BOTHERING BUGGING HARASSING PESTERING HASSLING HOUNDING STALKING MOLESTANDO";
+    "BOTHERING BUGGING HARASSING PESTERING HASSLING HOUNDING STALKING MOLESTANDO DISTURBING NAGGING BADGERING";
 
 impl Reader<'_> {
     /// "stop texting me", "stop sending me these", "stop getting texts".

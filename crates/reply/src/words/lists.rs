@@ -135,11 +135,13 @@ pub(super) const LISTS: &[List] = &[
         SOLLICITER SOLLICITEZ SOLICIT SELL PITCH",
     ),
     // Unwelcome attention is no contact at all, whatever the means ("stop
-    // bothering me", "arrêtez de me harceler"), as "molestar" is.
+    // bothering me", "arrêtez de me harceler", "Stop disturbing me", "stop
+    // nagging me"), as "molestar" is. ("Do not disturb", a phone's setting,
+    // is the medium's.)
     List(
         CVERB,
         ALL_CH,
-        "BOTHER HARASS PESTER BUG DERANGER DERANGEZ HARCELER HARCELEZ ACHALER ACHALEZ",
+        "BOTHER HARASS PESTER BUG NAG BADGER DERANGER DERANGEZ HARCELER HARCELEZ ACHALER ACHALEZ",
     ),
     // Spanish infinitives with the pronoun attached: "dejen de enviarme".
     List(CVERB | ME, 0, "ENVIARME MANDARME ESCRIBIRME ENVIARNOS ACOSARME OFRECERME"),
@@ -171,7 +173,8 @@ pub(super) const LISTS: &[List] = &[
     List(
         GER,
         ALL_CH,
-        "BOTHERING BUGGING HARASSING PESTERING HASSLING HOUNDING STALKING MOLESTANDO",
+        "BOTHERING BUGGING HARASSING PESTERING HASSLING HOUNDING STALKING MOLESTANDO \
+        DISTURBING NAGGING BADGERING",
     ),
     List(GER | NEED_OBJ, 0, "GETTING RECEIVING LEAVING"),
     // ("arrêtez de me laisser des messages vocaux", "deja de dejarme
