@@ -359,12 +359,12 @@ impl Reader<'_> {
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" | "HARASSERS" => self.spam(i),
             "BLOCK" | "BLOCKED" | "BLOCKING" => self.block(i),
-            // ("Junk", "This is junk (mail)": as "spam"; not "my car is
-            // junk", "junk removal".)
+            // ("Junk", "This is junk (mail)", "Marked as junk": as "spam";
+            // not "my car is junk", "junk removal", "it went to junk".)
             "JUNK"
                 if self
                     .back_in_sentence(i)
-                    .all(|m| self.any(m, "THIS IS IT'S THAT'S ALL"))
+                    .all(|m| self.any(m, "THIS IS IT'S THAT'S ALL MARKED AS"))
                     && (self.bare(i + 1)
                         || ((self.is(i + 1, MEDIA) || self.eq(i + 1, "MAIL"))
                             && self.bare(i + 2))) =>

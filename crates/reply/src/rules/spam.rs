@@ -31,7 +31,8 @@ impl Reader<'_> {
         // ("los voy a reportar (a la FCC)", "voy a poner una queja en la
         // FCC".)
         let es_to = self.any(j, "A EN")
-            && (j + 1..j + 3).any(|m| self.on(m) && self.any(m, "FCC FTC BBB AUTHORITIES POLICE"));
+            && (j + 1..j + 3)
+                .any(|m| self.on(m) && self.any(m, "FCC FTC BBB CFPB AUTHORITIES POLICE"));
         if (self.bare(j) || es_to) && (self.clitic(i) || (self.eq(i, "COMPLAINT") && es_to)) {
             return hit(i, j, 0);
         }
@@ -116,7 +117,7 @@ impl Reader<'_> {
                 && self.written(at + 2, "BUREAU");
             let at = at + if bbb { 2 } else { 0 };
             if self.on(at)
-                && (bbb || self.any(at, "FCC FTC BBB ATTORNEY AG POLICE AUTHORITIES CARRIER"))
+                && (bbb || self.any(at, "FCC FTC BBB CFPB ATTORNEY AG POLICE AUTHORITIES CARRIER"))
                 // (Nor of another: "a complaint with the FCC about my
                 // internet provider"; but "about your texts".)
                 && !(self.eq(i, "COMPLAINT")
@@ -131,7 +132,8 @@ impl Reader<'_> {
         }
         let end = (i + 1..i + 5)
             .take_while(|&m| self.on(m))
-            .find(|&m| self.any(m, "SPAM JUNK"))?;
+            // ("Reported as phishing", as "as spam".)
+            .find(|&m| self.any(m, "SPAM JUNK PHISHING"))?;
         if !(i + 1..end).any(|m| self.any(m, "AS FOR")) {
             return None;
         }
