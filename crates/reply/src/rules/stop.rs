@@ -2,7 +2,7 @@
 //! "dejen de" + a verb, and a stop word with its object (a verb of contact
 //! after it: `gerund.rs`; whose stopping it is: `subject.rs`).
 
-use super::super::text::WEAK;
+use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
 use super::{bare_hit, hit, soft, Hit, Obj, Reader};
 
@@ -284,6 +284,13 @@ impl Reader<'_> {
     /// verb of contact, a means, a pronoun, or another object (`None` when
     /// nothing does, and the stop word is read as bare).
     pub(super) fn stop_object(&self, i: usize, j: usize) -> Option<Option<Hit>> {
+        // ("Stop mailing and texting me", "stop mailing, texting and calling
+        // me": post first in a list of means names no channel of its own;
+        // the means after it are revoked.)
+        let g = j + 1 + usize::from(self.is(j + 1, CONJ));
+        if self.written(j, "MAILING") && self.is(g, GER) && self.brk(g) != FULL_STOP {
+            return Some(self.gerund(i, g));
+        }
         if self.is(j, GER) {
             return Some(self.gerund(i, j));
         }
