@@ -86,15 +86,18 @@ impl Reader<'_> {
         // (In Spanish and French too: "Para darse de baja, responda BAJA",
         // "Pour vous désabonner, répondez ARRÊT"; REMOVE as STOP.)
         let told = (a..b).any(|m| {
-            // ("haga clic aquí", "cliquez ici".)
+            // ("haga clic aquí", "cliquez ici"; "reply with UNSUBSCRIBE in
+            // the subject line", "click the unsubscribe link below".)
+            let k = m + 1 + usize::from(self.eq(m + 1, "WITH"));
             ((self.any(m, "REPLY TEXT CLICK VISIT RESPONDA REPONDEZ SEND ENVOYEZ TEXTEZ ECRIVEZ")
                 || self.unlisted(m, "CLIC CLIQUEZ"))
-                && (self.is(m + 1, STRONG | STOPV | KEY)
-                    || self.any(m + 1, "HERE LINK AQUI")
+                && (self.is(k, STRONG | STOPV | KEY)
+                    || (m + 1..m + 4).any(|x| self.any(x, "HERE LINK AQUI"))
                     || self.unlisted(m + 1, "ICI")))
                 || (self.is(m, STRONG) && self.eq(m + 1, "HERE"))
-                // ("... please contact privacy@acme.com", "email us".)
-                || (self.any(m, "CONTACT EMAIL CALL WRITE") && self.any(m + 1, "ADDRESS US"))
+                // ("... please contact privacy@acme.com", "email us",
+                // "contact IT".)
+                || (self.any(m, "CONTACT EMAIL CALL WRITE") && self.any(m + 1, "ADDRESS US IT"))
                 // ("... just reply and let me know".)
                 || ((self.eq(m, "REPLY") || self.written(m, "REPLY")) && self.written(m + 1, "AND") && self.let_know(m + 2))
         });

@@ -294,6 +294,11 @@ impl Reader<'_> {
         if self.is(j, GER) {
             return Some(self.gerund(i, j));
         }
+        // ("Stop to call me", "Please stop to send me messages": the
+        // learner's "stop calling me"; not "I'll stop to call you".)
+        if self.eq(j, "TO") && self.on(j + 1) && self.is(j + 1, CVERB) && self.is(j + 2, ME) {
+            return Some(hit(i, j + 3, self.ch(j + 1) | self.means_after(j + 2)));
+        }
         // ("stop trying to text me", "stop trying to sell me stuff": the
         // verb tried.)
         if self.eq(j, "TRYING") && self.eq(j + 1, "TO") && self.on(j + 2) && self.is(j + 2, CVERB) {
