@@ -25,6 +25,16 @@ impl Reader<'_> {
         if !self.on(j) {
             return None;
         }
+        // ("No call needed, I'll be there", "No reminder call necessary":
+        // this one unneeded, as "no need to call me back"; not "no more
+        // calls needed".)
+        if !self.any(j, "MORE LONGER")
+            && (j..j + 4)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.written(m, "NEEDED NECESSARY"))
+        {
+            return None;
+        }
         // ("Estoy en la lista de no llamar": the do-not-call list, as in
         // English.)
         if i > 1 && self.eq(i - 1, "DE") && self.any(i - 2, "LIST") {
