@@ -396,7 +396,10 @@ impl Reader<'_> {
             "TEMPS" if i > 1 && self.eq(i - 1, "LE") && self.is(i - 2, ALLW) => self.encore(i),
             // ("Pourquoi vous m'appelez toujours", as "encore".)
             "TOUJOURS" => self.encore(i).or_else(|| self.elsewhere(i)),
-            "ADD" => self.add_me(i).or_else(|| self.elsewhere(i)),
+            "ADD" => self
+                .add_me(i)
+                .or_else(|| self.suppressed(i))
+                .or_else(|| self.elsewhere(i)),
             // ("Nada de llamadas", as "no calls".)
             "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => self
                 .means_hit(i, i + 2)

@@ -320,6 +320,16 @@ impl Reader<'_> {
         self.off_list(i, m + 1)
     }
 
+    /// "Please add me to your suppression list", "Please add us to your
+    /// global suppression list", "add me to your blocklist": the
+    /// sender's list of whom not to write to; the medium's.
+    pub(super) fn suppressed(&self, i: usize) -> Option<Hit> {
+        let list = (i + 1..i + 8)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.written(m, "SUPPRESSION BLOCKLIST BLACKLIST"))?;
+        hit(i, list + 1, 0).filter(|_| !self.negated(i) && !self.question(i))
+    }
+
     /// "No me agreguen a sus listas", "Ne m'ajoutez à aucune liste": the
     /// customer not to be added to a list, in Spanish and French.
     pub(super) fn add_me(&self, i: usize) -> Option<Hit> {
