@@ -124,9 +124,10 @@ impl Reader<'_> {
                     // ours: "Take Tom off your list, he moved out" (not
                     // "the guest list"); or unnamed: "This person is
                     // deceased, take them off your list".
-                    || (f == k + 1
-                        && (self.eq(k, "THEM")
-                            || self.name_at(k))
+                    // ("Please remove Jane Doe from your mailing list": a
+                    // full name.)
+                    || (((f == k + 1 && (self.eq(k, "THEM") || self.name_at(k)))
+                        || (f == k + 2 && self.name_at(k) && self.name_at(k + 1)))
                         && (f + 1..f + 4)
                             .find(|&m| !self.is(m, DET | ADJ))
                             .is_some_and(|m| self.is(m, MEDIA))))
