@@ -16,6 +16,16 @@ impl Reader<'_> {
         if let Some(h) = self.not_ok(i) {
             return Some(h);
         }
+        // ("Not call me again please", "Please not text me": the learner's
+        // "don't", opening the sentence; not "You did not call me back".)
+        if n == "NOT"
+            && self.back_in_sentence(i).all(|m| self.is(m, FILLER))
+            && self.on(i + 1)
+            && self.is(i + 1, CVERB)
+            && self.is(i + 2, ME)
+        {
+            return self.contact(i, i + 1, true);
+        }
         // "I'm asking not to be contacted", "I asked not to be called",
         // "This number is not to be called".
         if n == "NOT"
