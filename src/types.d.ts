@@ -291,8 +291,8 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
  * contact and in its events, as webhooks, serializers and SQL exports write names (Twilio's `Body`,
  * .NET's `Events`/`Kind`/`At`, `time_zone`, `added_at`, `due_at`), except `region` and `priority`:
  * CRMs keep a sales territory (`Region: "West"`) and a deal's rank (`Priority: "High"`) under those
- * names in capitals, which are then the CRM's own fields. A field given twice so (`text` and `Text`)
- * is read as a field given twice is: the last one.
+ * names in capitals, which are then the CRM's own fields. The contract's spelling wins whatever the
+ * order (`id` over MongoDB's `_id`, `text` over `Text`); between two other spellings, the first.
  */
 export interface Contact {
   /**

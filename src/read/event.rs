@@ -115,9 +115,11 @@ pub(super) fn read_events(
                     Some(slot) => slot,
                     // A key in another letter case or with separators
                     // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
+                    // (Read only while the field is not given: the
+                    // contract's spelling wins whatever the order.)
                     None => match folded_key(key, &EVENT_KEYS).and_then(|k| raw.slot(k)) {
-                        Some(slot) => slot,
-                        None => return Ok(()),
+                        Some(slot) if slot.is_none() => slot,
+                        _ => return Ok(()),
                     },
                 };
                 *slot = v;

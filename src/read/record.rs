@@ -262,9 +262,28 @@ pub(super) fn read_contact(
         // `TimeZone`, `added_at`) is read as the contract's. Not `region`
         // and `priority`: CRMs keep a sales territory and a deal's rank
         // under `Region` and `Priority`.
+        // The contract's own spelling wins whatever the order: a folded one
+        // is read only while the field is not given (MongoDB's `_id` before
+        // the record's `id`).
         let key = match key {
             "id" | "name" | "timeZone" | "region" | "addedAt" | "priority" | "events" => key,
-            _ => folded_key(key, &["id", "name", "timeZone", "addedAt", "events"]).unwrap_or(key),
+            _ => match folded_key(key, &["id", "name", "timeZone", "addedAt", "events"]) {
+                Some(k) => {
+                    let bit = match k {
+                        "id" => SEEN_ID,
+                        "name" => SEEN_NAME,
+                        "timeZone" => SEEN_ZONE,
+                        "addedAt" => SEEN_ADDED,
+                        _ => SEEN_EVENTS,
+                    };
+                    if f.seen & bit != 0 {
+                        r.value()?;
+                        return Ok(());
+                    }
+                    k
+                }
+                None => key,
+            },
         };
         // (A key given twice takes its last value, as `JSON.parse` does: what
         // the first said, right or wrong, is gone, its local times too.)
