@@ -363,14 +363,28 @@ fn priority(
 }
 
 /// The name to show: the contact's (else its id), with the playbook's opt-out
-/// suffix while texting is blocked.
+/// suffix while texting is blocked, and without it while texting is allowed
+/// (a name a CRM saved with the suffix, after a START).
 pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
     let name = ctx.name();
     if texting_blocked {
         with_suffix(&name, &ctx.playbook.opt_out.suffix)
     } else {
-        name
+        without_suffix(&name, &ctx.playbook.opt_out.suffix).to_string()
     }
+}
+
+/// `name` without the opt-out `suffix` at its end (in any letter case), as
+/// a CRM that saved the name it was shown ("Ana Ruiz - Can't Text") keeps it.
+pub(crate) fn without_suffix<'n>(name: &'n str, suffix: &str) -> &'n str {
+    let name = name.trim_end();
+    let tail = suffix.trim_end();
+    name.len()
+        .checked_sub(tail.len())
+        .filter(|_| !tail.trim().is_empty())
+        .and_then(|at| Some((name.get(..at)?, name.get(at..)?)))
+        .filter(|(_, end)| end.eq_ignore_ascii_case(tail))
+        .map_or(name, |(head, _)| head.trim_end())
 }
 
 /// `name` with the opt-out `suffix` after it ("Ana Ruiz - can't text"): the

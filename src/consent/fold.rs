@@ -191,18 +191,17 @@ fn dnd_on(
     };
     let opt_out = source == DndSource::Keyword && !by_keyword.is_empty();
     if opt_out {
-        widen(
-            s,
-            OptOut {
-                at,
-                event: i,
-                keyword: "",
-                phrase: false,
-                channels: by_keyword,
-                by_text: true,
-                confirmed_at: None,
-            },
-        );
+        let record = OptOut {
+            at,
+            event: i,
+            keyword: "",
+            phrase: false,
+            channels: by_keyword,
+            by_text: true,
+            confirmed_at: None,
+        };
+        s.opt_outs.push(record.clone());
+        widen(s, record);
     }
     if let Some(d) = s.dnd.get_mut(slot(channel)) {
         // (One set by hand or by the email provider over the customer's

@@ -201,6 +201,9 @@ pub struct Consent<'a> {
     pub dnd: [Option<Dnd>; 4],
     /// The SMS opt-out in force (keyword or phrase), if any.
     pub opt_out: Option<OptOut<'a>>,
+    /// Each opt-out's own record, in the order they came: the one in force
+    /// after a lift is found here.
+    pub opt_outs: Vec<OptOut<'a>>,
     /// The wrong-number mark in force: when and which event.
     pub wrong_number: Option<(Instant, usize)>,
     /// Past touches that broke a rule, in time order.
@@ -353,19 +356,39 @@ impl Consent<'_> {
             && self.lasting(Channel::Call).is_none()
     }
 
-    /// After a DND was lifted: the opt-out keeps only the channels still under
-    /// a DND, and is gone when none is.
+    /// After a DND was lifted: the opt-out in force is what the customer's own
+    /// opt-outs (DNDs of source `keyword`) still refuse, of the channels it
+    /// revoked, and none when they refuse none. Its record (words, match,
+    /// time, event) is the earliest of those still refusing: after STOP,
+    /// "stop emailing me" and START, the email one, a phrase to review, not
+    /// the STOP that START lifted; a DND set by hand or by the email
+    /// provider is no opt-out of the customer's.
     fn keep_opt_out_in_force(&mut self) {
-        let kept = self.opt_out.as_ref().map_or(Revoked::NONE, |o| {
-            o.channels
-                .iter()
-                .filter(|c| self.dnd_for(*c).is_some())
-                .fold(Revoked::NONE, |r, c| r.union(Revoked::of(c)))
-        });
-        match self.opt_out.as_mut() {
-            Some(o) if !kept.is_empty() => o.channels = kept,
-            _ => self.opt_out = None,
+        let Some(o) = self.opt_out.as_ref() else {
+            return;
+        };
+        let mut kept = Revoked::NONE;
+        let mut first: Option<usize> = None;
+        for c in o.channels.iter() {
+            if let Some(d) = self.dnd_for(c).filter(|d| d.reason == DndSource::Keyword) {
+                kept = kept.union(Revoked::of(c));
+                first = Some(first.map_or(d.event, |f| f.min(d.event)));
+            }
         }
+        let record = first.and_then(|e| {
+            if o.event == e {
+                Some(o.clone())
+            } else {
+                self.opt_outs.iter().find(|r| r.event == e).cloned()
+            }
+        });
+        self.opt_out = match record {
+            Some(r) if !kept.is_empty() => Some(OptOut {
+                channels: kept,
+                ..r
+            }),
+            _ => None,
+        };
     }
 }
 

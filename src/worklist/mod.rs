@@ -128,12 +128,14 @@ pub struct Worklist {
 /// Lower-case `id \u{1} name` (the name left empty when blank), as
 /// `str::to_lowercase` gives each part: one allocation of the exact size
 /// when both are ASCII, as CRM ids and most names are.
-fn search_text(c: &Contact, id: &str) -> Box<str> {
+fn search_text(c: &Contact, id: &str, suffix: &str) -> Box<str> {
+    // (The opt-out suffix a CRM saved in the name is the display name's,
+    // there only while texting is blocked.)
     let name = c
         .name
         .as_deref()
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or("");
+        .map_or("", |n| crate::facts::without_suffix(n, suffix));
     let mut s = String::with_capacity(id.len().saturating_add(name.len()).saturating_add(1));
     push_lowercase(&mut s, id);
     s.push('\u{1}');
@@ -266,7 +268,7 @@ impl Worklist {
                 self.contacts
                     .iter()
                     .zip(&self.keys)
-                    .map(|(c, id)| search_text(c, id))
+                    .map(|(c, id)| search_text(c, id, &self.playbook.opt_out.suffix))
                     .collect()
             });
         }

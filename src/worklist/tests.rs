@@ -385,7 +385,11 @@ fn search_text_is_the_lower_case_of_id_and_name() {
                 Some(n) => format!("{}\u{1}{}", id.to_lowercase(), n.to_lowercase()),
                 None => format!("{}\u{1}", id.to_lowercase()),
             };
-            assert_eq!(&*search_text(&c, id), plain.as_str(), "{id:?} {name:?}");
+            assert_eq!(
+                &*search_text(&c, id, " - can't text"),
+                plain.as_str(),
+                "{id:?} {name:?}"
+            );
         }
     }
 }

@@ -81,7 +81,7 @@ impl Worklist {
                         .get_mut()
                         .and_then(|texts| texts.get_mut(s as usize))
                     {
-                        *t = search_text(&c, &id);
+                        *t = search_text(&c, &id, &self.playbook.opt_out.suffix);
                     }
                     *old = c;
                     self.cols.forget(s as usize);
@@ -94,7 +94,8 @@ impl Worklist {
                         continue;
                     };
                     let key: Box<str> = Box::from(&*id);
-                    self.cols.push(|| search_text(&c, &key));
+                    let suffix = &self.playbook.opt_out.suffix;
+                    self.cols.push(|| search_text(&c, &key, suffix));
                     self.order.get_mut().push();
                     self.keys.push(key);
                     self.index.insert(&self.keys, hash, s);

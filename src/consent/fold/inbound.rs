@@ -79,7 +79,8 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
         *sms = None;
         lifted = true;
     }
-    if by_keyword(all) {
+    let by_keyword_all = by_keyword(all);
+    if by_keyword_all {
         let kept = all.take();
         if !all_by_stop_all {
             for d in [call, email] {
@@ -93,11 +94,28 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
     if lifted {
         s.keep_opt_out_in_force();
         if ctx.explains() {
-            s.explain.push_fmt(format_args!(
-                "{}: customer texted {:?} — texting opt-out lifted",
-                ctx.words(at),
-                c.keyword.as_deref().unwrap_or_default()
-            ));
+            // Which channels opened, and which the customer's own words
+            // keep refused.
+            let calls = s.dnd_for(Channel::Call).is_some();
+            let email = s.dnd_for(Channel::Email).is_some();
+            let every = all_by_stop_all && by_keyword_all && !calls && !email;
+            s.explain
+                .line()
+                .words(ctx.words(at))
+                .s(": customer texted \"")
+                .s(c.keyword.as_deref().unwrap_or_default())
+                .s("\" — ")
+                .s(if every {
+                    "opt-out lifted on every channel"
+                } else {
+                    "texting opt-out lifted"
+                })
+                .s(match (calls, email) {
+                    (true, true) => "; calls and email still refused",
+                    (true, false) => "; calls still refused",
+                    (false, true) => "; email still refused",
+                    (false, false) => "",
+                });
         }
     } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
         s.explain.push_fmt(format_args!(
@@ -137,11 +155,26 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
     }) {
         o.keyword = keyword;
         o.phrase = phrase;
+        let event = o.event;
+        if let Some(r) = s.opt_outs.iter_mut().find(|r| r.event == event) {
+            r.keyword = keyword;
+            r.phrase = phrase;
+        }
     }
     // Each channel the words name keeps its own DND, even under a wider one
     // in force: an opt-in that lifts the wider one (START answering STOP
     // ALL) leaves "stop calling me", sent between them, standing.
     keyword_dnds(s, channels, at, i);
+    let new = OptOut {
+        at,
+        event: i,
+        keyword,
+        phrase,
+        channels,
+        by_text: medium == MessageChannel::Sms,
+        confirmed_at: None,
+    };
+    s.opt_outs.push(new.clone());
     let before = s.opt_out.as_ref().map_or(Revoked::NONE, |o| o.channels);
     if before.union(channels) == before {
         if ctx.explains() {
@@ -153,15 +186,6 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
         }
         return;
     }
-    let new = OptOut {
-        at,
-        event: i,
-        keyword,
-        phrase,
-        channels,
-        by_text: medium == MessageChannel::Sms,
-        confirmed_at: None,
-    };
     if ctx.explains() {
         opt_out_words(ctx, s, &new, medium);
     }
@@ -223,7 +247,8 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
         if left.is_empty() {
             String::new()
         } else {
-            format!("; {} go on", left.join(" and "))
+            let verb = if left == ["email"] { "goes" } else { "go" };
+            format!("; {} {verb} on", left.join(" and "))
         }
     ));
 }
