@@ -156,10 +156,12 @@ impl Batch {
     /// As [`Batch::each`].
     ///
     /// When an id comes twice the last one wins, a bad one too: a good
-    /// record before a bad one of the same id is dropped with it (the
-    /// contact stays as it was, and the error says why), not kept as if it
-    /// were the last.
-    pub fn read(&self, playbook: &Playbook) -> Result<(Vec<Contact>, Vec<BatchError>), Error> {
+    /// record before a bad one of the same id is dropped with it (a
+    /// Worklist takes the contact out, and the error says why), not kept as
+    /// if it were the last.
+    /// The third list is the ids (as a Worklist keys them) whose last record
+    /// could not be read.
+    pub fn read(&self, playbook: &Playbook) -> Result<Read, Error> {
         let mut good = Vec::new();
         let mut good_at: Vec<usize> = Vec::new();
         let mut bad = Vec::new();
@@ -177,17 +179,32 @@ impl Batch {
                 bad.push(b);
             }
         })?;
+        let mut gone = Vec::new();
         if !failed.is_empty() {
-            let last_bad: rustc_hash::FxHashMap<String, usize> = failed.into_iter().collect();
+            let mut last_bad: rustc_hash::FxHashMap<String, usize> = failed.into_iter().collect();
             let mut at = good_at.into_iter();
             good.retain(|c| {
                 let i = at.next().unwrap_or(usize::MAX);
-                last_bad.get(&*c.id.key()).map_or(true, |&b| i > b)
+                let key = c.id.key();
+                match last_bad.get(&*key) {
+                    None => true,
+                    Some(&b) if i > b => {
+                        // A good record after the bad one: it is the last.
+                        last_bad.remove(&*key);
+                        true
+                    }
+                    Some(_) => false,
+                }
             });
+            gone.extend(last_bad.into_keys());
         }
-        Ok((good, bad))
+        Ok((good, bad, gone))
     }
 }
+
+/// What [`Batch::read`] gives: the contacts read, the errors of those that
+/// could not be, and the ids whose last record could not be.
+pub type Read = (Vec<Contact>, Vec<BatchError>, Vec<String>);
 
 /// The result of a batch's contact that could not be read, in its place:
 /// `{id, error, code, path, errors}`.

@@ -11,7 +11,7 @@ use super::Evaluated;
 
 fn read_count(batch: &Batch, pb: JsValue) -> Result<u32, JsValue> {
     let pb = playbook(&pb, "playbook").map_err(|e| js_error(&e))?;
-    let (good, _) = batch.read(&pb).map_err(|e| js_error(&e))?;
+    let (good, _, _) = batch.read(&pb).map_err(|e| js_error(&e))?;
     Ok(u32::try_from(good.len()).unwrap_or(u32::MAX))
 }
 

@@ -51,9 +51,11 @@ impl Worklist {
     }
 
     /// Adds or replaces contacts (by id; when an id comes twice, the last one
-    /// wins, and when the last one cannot be read the contact stays as it
-    /// was before the call); only changed contacts are re-evaluated. Returns
-    /// the errors of contacts that could not be read (the rest are kept).
+    /// wins); only changed contacts are re-evaluated. Returns the errors of
+    /// contacts that could not be read (the rest are kept). A held contact
+    /// whose new record cannot be read is taken out, as `remove` takes it:
+    /// its old answers (texting allowed, a send due) may be what the new
+    /// record's STOP has ended, and a sender loop must not read them.
     #[wasm_bindgen(unchecked_return_type = "BatchError[]")]
     pub fn upsert(
         &mut self,
@@ -79,9 +81,12 @@ impl Worklist {
     }
 
     fn upsert_batch(&mut self, batch: &Batch) -> Result<JsValue, JsValue> {
-        let (good, errors) = batch
+        let (good, errors, gone) = batch
             .read(self.inner.playbook())
             .map_err(|e| js_error(&e))?;
+        // The ids whose last record is unreadable: out, not kept as they
+        // were.
+        self.take_out(&gone);
         let before = self.inner.len();
         let done = self.inner.upsert(good);
         if !done.renamed.is_empty() {
@@ -150,12 +155,18 @@ impl Worklist {
                 }
             }
         }
-        let r = self.inner.remove(&keys);
+        Ok(self.take_out(&keys))
+    }
+
+    /// Removes the contacts of `keys` (ids as the index keys them), keeping
+    /// the ids array in step; how many were there.
+    fn take_out(&mut self, keys: &[String]) -> u32 {
+        let r = self.inner.remove(keys);
         for (from, to) in r.moves {
             self.ids.set(to as u32, self.ids.get(from as u32));
         }
         self.ids.set_length(self.inner.len() as u32);
-        Ok(r.removed as u32)
+        r.removed as u32
     }
 
     /// Re-evaluates at a new `now` (only contacts whose evaluation can have

@@ -856,16 +856,18 @@ test('Worklist: duplicate ids, hostile arguments, and it keeps working', () => {
 // Ids compare by their text (docs/semantics.md): the number 1 and the string
 // "1" are one contact, as CRMs that mix the two mean; the last given wins, as
 // for any repeated id, and get() finds it by either form.
-test('Worklist: when an id comes twice in one call and the last is bad, the earlier is not kept as the last', () => {
+test('Worklist: when an id comes twice in one call and the last is bad, the earlier is not kept as the last, and the contact is taken out', () => {
   const w = new m.Worklist(ladder, NOW);
   try {
-    assert.deepEqual(w.upsert([{ ...good(), id: 7, name: 'kept' }]), []);
+    assert.deepEqual(w.upsert([{ ...good(), id: 7, name: 'kept' }, { ...good(), id: 8 }]), []);
     const stop = { kind: 'message', at: '2026-11-12T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' };
     const bad = { kind: 'activity', at: '2026-11-12T14:01:00Z', interaction: 'call', outcome: 'Pending' };
     const errs = w.upsert([{ ...good(), id: 7, name: 'old' }, { ...good(), id: '7', name: 'new', events: [stop, bad] }]);
     assert.deepEqual(errs.map((e) => [e.id, e.path]), [['7', 'contacts[1].events[1].outcome']]);
-    // Neither of the call's two records: the contact stays as it was before it.
-    assert.equal(w.get(7).displayName, 'kept');
+    // Neither of the call's two records, nor the old one, whose answers the
+    // new record's STOP may have ended: the contact is out until it reads.
+    assert.equal(w.get(7), undefined);
+    assert.deepEqual([w.size, w.query({}), w.columns().ids.slice()], [1, [8], [8]]);
     // A good record after a bad one of the same id wins.
     assert.equal(w.upsert([{ ...good(), id: 7, name: 'x', events: [bad] }, { ...good(), id: 7, name: 'fixed' }]).length, 1);
     assert.equal(w.get(7).displayName, 'fixed');
@@ -1100,4 +1102,28 @@ test('a contact whose array slot throws when read (a lazy row that fails to load
   assert.equal(w.size, 2);
   assert.deepEqual(w.query({}).sort(), ['a', 'c']);
   w.free();
+});
+
+test('Worklist: a held contact whose new record cannot be read is taken out, not served with its old answers (a STOP in the new record)', () => {
+  const pb = { name: 'Texts', region: 'US', steps: [
+    { id: 't1', label: 'Intro Text', channel: 'sms', mode: 'auto', day: 0 },
+    { id: 't2', label: 'Second Text', channel: 'sms', mode: 'auto', day: 2 }] };
+  const c = { id: 'c1', name: 'Ann', timeZone: 'America/New_York', addedAt: '2026-11-02T10:00:00-05:00', events: [] };
+  for (const load of ['upsert', 'upsertJson']) {
+    const w = new m.Worklist(pb);
+    try {
+      w.upsert([c, { ...c, id: 'c2' }]);
+      w.refresh('2026-11-04T10:00:00-05:00');
+      assert.deepEqual(w.query({ autoDue: true }).sort(), ['c1', 'c2']);
+      const next = { ...c, events: [
+        { kind: 'message', at: '2026-11-04T09:00:00-05:00', channel: 'sms', direction: 'in', text: 'STOP' },
+        { kind: 'callback', at: '2026-11-04T09:31:00-05:00', dueAt: 'tomorrow morning' }] };
+      const arg = load === 'upsert' ? [next] : JSON.stringify([next]);
+      assert.deepEqual(w[load](arg).map((e) => e.path), ['contacts[0].events[1].dueAt'], load);
+      assert.equal(w.get('c1'), undefined, load);
+      assert.deepEqual([w.size, w.query({ autoDue: true })], [1, ['c2']], load);
+    } finally {
+      w.free();
+    }
+  }
 });
