@@ -14,7 +14,7 @@ use crate::context::Ctx;
 use crate::explain::Explain;
 use crate::model::Event;
 use crate::playbook::{Mode, Step};
-use crate::time::{Instant, DAY};
+use crate::time::{Instant, DAY, HOUR};
 
 use super::place::{reaches, Reach};
 use super::{ActChannel, Candidate, Done, Kind, Label};
@@ -219,7 +219,23 @@ impl<'c, 'a> Walk<'c, 'a> {
         let due_at = cand.due_at;
         self.close(due_at, false, cand.channel);
         if due_at <= ctx.now {
-            let lapses = due_at.plus(AUTO_OWED_MS);
+            let mut lapses = due_at.plus(AUTO_OWED_MS);
+            // Due within the hour before the channel shuts for more than
+            // the day (Saturday's close before a Sunday ban, a weekday
+            // window's weekend): too soon for a sender to have sent it, so
+            // it waits for the channel and is owed for a day after it opens
+            // again, rather than lapse unsent.
+            if matches!(cand.channel, ActChannel::Reach(ch) if Ctx::hours_bind(ch))
+                && ctx
+                    .hours()
+                    .closes_after(due_at)
+                    .is_some_and(|close| close < due_at.plus(HOUR))
+                && !ctx.hours().contains(lapses)
+            {
+                if let Some(open) = ctx.hours().next_open(lapses) {
+                    lapses = open.plus(AUTO_OWED_MS);
+                }
+            }
             // Once the customer responded, nothing automatic is owed.
             if ctx.now < lapses && self.stop.is_none() {
                 ctx.note(lapses);
