@@ -148,7 +148,10 @@ pub fn propose(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Proposal {
 // (Out of line, as the parts of `facts` below.)
 #[inline(never)]
 fn confirmation(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
-    let o = s.opt_out.as_ref().filter(|o| o.confirmable())?;
+    let o = s
+        .opt_out
+        .as_ref()
+        .filter(|o| o.confirmable() && s.wrong_number.is_none())?;
     let deadline = o.at.plus(CONFIRMATION_MS);
     if o.confirmed_at.is_some() || ctx.now > deadline {
         return None;

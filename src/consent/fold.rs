@@ -90,7 +90,8 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
 fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, ch: Channel) {
     let at = e.at;
     let mut confirmation = false;
-    if ch == Channel::Sms {
+    // (None to a number marked wrong: no text at all goes there.)
+    if ch == Channel::Sms && s.wrong_number.is_none() {
         if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
             if o.confirmed_at.is_none() && o.in_confirmation_minutes(at) {
                 o.confirmed_at = Some(at);
