@@ -75,39 +75,47 @@ pub(super) enum When {
 
 /// Reads a time value.
 pub(super) fn when(v: Val<'_>) -> std::result::Result<When, (ErrorCode, String)> {
-    let bad = |v: &Val<'_>| {
-        (
-            ErrorCode::InvalidTime,
-            format!("{EXPECTED_TIME}, got {}", v.got()),
-        )
-    };
     match v {
         Val::Num(n, text) => epoch(n, text).map(When::At),
-        Val::Str(ref s) => {
-            // RFC 3339 first: almost every time is one, and no digits-only
-            // text is.
-            if let Some((i, _)) = crate::rfc3339::parse(s) {
-                return Ok(When::At(i));
-            }
-            let t = crate::rfc3339::trim(s);
-            if let Some(ms) = epoch_text(t) {
-                return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
-            }
-            // A number in another form as text, as a CSV cell keeps it: a
-            // float column's "1793718900000.0", "1.7937189E12", or a
-            // spreadsheet's serial date (said so).
-            if let Some(n) = t.parse::<f64>().ok().filter(|n| n.is_finite()) {
-                return epoch(n, t).map(When::At);
-            }
-            if let Some(l) = crate::rfc3339::local(t) {
-                return Ok(When::Local(l, date_alone(t)));
-            }
-            match crate::rfc3339::parse_iso(t).or_else(|| crate::rfc3339::parse_rfc2822(t)) {
-                Some((i, _)) => Ok(When::At(i)),
-                None => Err(bad(&v)),
-            }
-        }
-        other => Err(bad(&other)),
+        // RFC 3339 first: almost every time is one, and no digits-only text
+        // is.
+        Val::Str(ref s) => match crate::rfc3339::parse(s) {
+            Some((i, _)) => Ok(When::At(i)),
+            None => other_time(&v, s),
+        },
+        other => Err(bad_time(&other)),
+    }
+}
+
+/// "Expected a time, got ...".
+fn bad_time(v: &Val<'_>) -> (ErrorCode, String) {
+    (
+        ErrorCode::InvalidTime,
+        format!("{EXPECTED_TIME}, got {}", v.got()),
+    )
+}
+
+/// A time text that is not RFC 3339 (out of line: the reader's hot path
+/// reads RFC 3339).
+#[cold]
+#[inline(never)]
+fn other_time(v: &Val<'_>, s: &str) -> std::result::Result<When, (ErrorCode, String)> {
+    let t = crate::rfc3339::trim(s);
+    if let Some(ms) = epoch_text(t) {
+        return epoch(ms.parse().unwrap_or(f64::NAN), ms).map(When::At);
+    }
+    // A number in another form as text, as a CSV cell keeps it: a float
+    // column's "1793718900000.0", "1.7937189E12", or a spreadsheet's serial
+    // date (said so).
+    if let Some(n) = t.parse::<f64>().ok().filter(|n| n.is_finite()) {
+        return epoch(n, t).map(When::At);
+    }
+    if let Some(l) = crate::rfc3339::local(t) {
+        return Ok(When::Local(l, date_alone(t)));
+    }
+    match crate::rfc3339::parse_iso(t).or_else(|| crate::rfc3339::parse_rfc2822(t)) {
+        Some((i, _)) => Ok(When::At(i)),
+        None => Err(bad_time(v)),
     }
 }
 
