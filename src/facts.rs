@@ -381,13 +381,10 @@ pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
 /// a CRM that saved the name it was shown ("Ana Ruiz - Can't Text") keeps it.
 pub(crate) fn without_suffix<'n>(name: &'n str, suffix: &str) -> &'n str {
     let name = name.trim_end();
-    let tail = suffix.trim_end();
-    name.len()
-        .checked_sub(tail.len())
-        .filter(|_| !tail.trim().is_empty())
-        .and_then(|at| Some((name.get(..at)?, name.get(at..)?)))
-        .filter(|(_, end)| end.eq_ignore_ascii_case(tail))
-        .map_or(name, |(head, _)| head.trim_end())
+    match suffix_at(name, suffix) {
+        Some(at) => name.get(..at).unwrap_or(name).trim_end(),
+        None => name,
+    }
 }
 
 /// `name` with the opt-out `suffix` after it ("Ana Ruiz - can't text"): the
@@ -396,17 +393,21 @@ pub(crate) fn without_suffix<'n>(name: &'n str, suffix: &str) -> &'n str {
 /// "Ana Ruiz - Can't Text") kept as it is, not given it twice.
 pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
     let name = name.trim_end();
-    let tail = suffix.trim_end();
-    let has = name
-        .len()
-        .checked_sub(tail.len())
-        .and_then(|at| name.get(at..))
-        .is_some_and(|end| !tail.is_empty() && end.eq_ignore_ascii_case(tail));
-    if has {
+    if suffix_at(name, suffix).is_some() {
         name.to_string()
     } else {
         [name, suffix].concat()
     }
+}
+
+/// Where the opt-out `suffix` (its trailing white space apart) starts at
+/// the end of `name`, in any letter case; `None` when it does not, or when
+/// the suffix is blank.
+fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
+    let tail = suffix.trim_end();
+    let at = name.len().checked_sub(tail.len())?;
+    let end = name.get(at..)?;
+    (!tail.is_empty() && end.eq_ignore_ascii_case(tail)).then_some(at)
 }
 
 /// The first line of `explain`: which zone local times are in, and why.

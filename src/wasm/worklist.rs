@@ -86,7 +86,9 @@ impl Worklist {
             .map_err(|e| js_error(&e))?;
         // The ids whose last record is unreadable: out, not kept as they
         // were.
-        self.take_out(&gone);
+        if !gone.is_empty() {
+            self.take_out(&gone);
+        }
         let before = self.inner.len();
         let done = self.inner.upsert(good);
         if !done.renamed.is_empty() {

@@ -22,6 +22,17 @@ pub enum HoursKind {
     DefaultUs,
 }
 
+impl HoursKind {
+    /// The region whose rules the window is (its day bans too), if any.
+    fn region(&self) -> Option<Region> {
+        match self {
+            HoursKind::Region(r) => Some(*r),
+            HoursKind::DefaultUs => Some(Region::US),
+            HoursKind::Custom => None,
+        }
+    }
+}
+
 /// How far ahead a contact window is looked for, in days.
 pub const HORIZON_DAYS: i64 = 400;
 
@@ -118,11 +129,10 @@ impl Hours {
         if self.blackout.contains(&date) {
             return true;
         }
-        match self.kinds.get(w) {
-            Some(HoursKind::Region(r)) => r.banned(date).is_some(),
-            Some(HoursKind::DefaultUs) => Region::US.banned(date).is_some(),
-            _ => false,
-        }
+        self.kinds
+            .get(w)
+            .and_then(HoursKind::region)
+            .is_some_and(|r| r.banned(date).is_some())
     }
 
     /// Why `t`'s local day (in `zone`) has no hours, when a window's region
@@ -135,11 +145,8 @@ impl Hours {
             return Some("a blackout date of the playbook".to_string());
         }
         self.kinds.iter().find_map(|k| {
-            let (r, why) = match k {
-                HoursKind::Region(r) => (*r, r.banned(date)?),
-                HoursKind::DefaultUs => (Region::US, Region::US.banned(date)?),
-                HoursKind::Custom => return None,
-            };
+            let r = k.region()?;
+            let why = r.banned(date)?;
             Some(format!(
                 "{why}, a day with no calls or texts in {}",
                 r.code()
