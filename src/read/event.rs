@@ -441,7 +441,7 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
 /// picklist writes it: "Satisfied", "satisfied.", "Customer satisfied",
 /// "Satisfied with current product or service" (the seed's words); not
 /// "not satisfied with the price", "less than satisfied", or a form's
-/// question answered no ("Satisfied? No", "Satisfied: No");
+/// question answered no ("Satisfied? No", "Satisfied: No", "Satisfied -> No");
 /// ("unsatisfied" and "dissatisfied" are other words).
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
@@ -472,7 +472,15 @@ fn satisfied(reason: &str) -> bool {
             {
                 negated = true;
             } else if w.eq_ignore_ascii_case("satisfied") {
-                let answer = clauses.peek().map_or("", |a| a.trim());
+                // The answer is what follows the word, whatever sets it
+                // apart: "Satisfied -> No", "Satisfied\tNo", "Satisfied: \"No\"".
+                let end = (w.as_ptr() as usize)
+                    .saturating_sub(reason.as_ptr() as usize)
+                    .saturating_add(w.len());
+                let answer = reason
+                    .get(end..)
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_ascii_alphanumeric());
                 return !negated
                     && !["no", "n", "false", "0", "nope"]
                         .iter()
