@@ -175,8 +175,12 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
 
 /// The customer's last message no touch of ours answered since: when it
 /// came and by which channel.
+///
+/// A logged outcome at the instant of the message answers it, whichever the
+/// CRM listed first: on a tie the outcome is the later, as for the status.
 fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
     let mut owed: Option<(Instant, Channel)> = None;
+    let mut answered_at = None;
     for (i, e) in ctx.events() {
         match &e.body {
             EventBody::Message {
@@ -184,11 +188,13 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 direction: Direction::In,
                 ..
             } => match s.keyword(i) {
-                None | Some(Intent::Help) => owed = Some((e.at, Channel::from(*channel))),
+                None | Some(Intent::Help) if answered_at != Some(e.at) => {
+                    owed = Some((e.at, Channel::from(*channel)));
+                }
                 // An opt-out or opt-in keyword is no message to answer, and
                 // leaves the one before it owed ("what is the price?", then
                 // STOP: the price is still owed, by another channel).
-                Some(_) => {}
+                _ => {}
             },
             EventBody::Message {
                 direction: Direction::Out,
@@ -200,11 +206,17 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 interaction: Interaction::Call,
                 outcome,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => owed = None,
+            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => {
+                owed = None;
+                answered_at = Some(e.at);
+            }
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
-            } => owed = None,
+            } => {
+                owed = None;
+                answered_at = Some(e.at);
+            }
             _ => {}
         }
     }
