@@ -401,13 +401,27 @@ pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
 }
 
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
-/// the end of `name`, in any letter case; `None` when it does not, or when
-/// the suffix is blank.
+/// the end of `name`, in any letter case and whichever apostrophe or dash
+/// an editor typed ("Can’t Text", "— can't text"); `None` when it does not,
+/// or when the suffix is blank.
 fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
-    let tail = suffix.trim_end();
-    let at = name.len().checked_sub(tail.len())?;
-    let end = name.get(at..)?;
-    (!tail.is_empty() && end.eq_ignore_ascii_case(tail)).then_some(at)
+    fn fold(c: char) -> char {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            '–' | '—' | '‐' | '‑' => '-',
+            c => c.to_ascii_lowercase(),
+        }
+    }
+    let mut name_chars = name.char_indices().rev();
+    let mut at = None;
+    for t in suffix.trim_end().chars().rev() {
+        let (i, n) = name_chars.next()?;
+        if fold(n) != fold(t) {
+            return None;
+        }
+        at = Some(i);
+    }
+    at
 }
 
 /// The first line of `explain`: which zone local times are in, and why.
