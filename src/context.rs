@@ -37,28 +37,97 @@ impl ZoneSource {
     }
 }
 
-/// For a contact without a zone of its own: the zone of its local times, where
-/// it comes from, and every zone whose clock binds its contact window — the
-/// playbook's, when the region (the contact's, else the playbook's) keeps its
-/// clock; else (never a guess) all the zones of the region (the US when there
-/// is none), the principal one first. A playbook written for New York does
-/// not put a contact in Hawaii (`region: "US-HI"`) on New York's clock.
-pub fn resolve_zone(playbook: &Playbook, region: Option<Region>) -> (Zone, ZoneSource, Vec<Zone>) {
-    let playbook_zone = |z| (z, ZoneSource::Playbook, vec![z]);
-    if let (Some(z), None) = (playbook.time_zone, region) {
-        return playbook_zone(z);
+/// What a playbook says of the zone of its contacts: its `timeZone` and
+/// `region`, for the contacts that give neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Fallback {
+    /// The playbook's `timeZone`.
+    pub zone: Option<Zone>,
+    /// The playbook's `region`.
+    pub region: Option<Region>,
+}
+
+/// A zone alone (no region).
+impl From<Option<Zone>> for Fallback {
+    fn from(zone: Option<Zone>) -> Fallback {
+        Fallback { zone, region: None }
+    }
+}
+
+impl Fallback {
+    /// The playbook's.
+    pub fn of(playbook: &Playbook) -> Fallback {
+        Fallback {
+            zone: playbook.time_zone,
+            region: playbook.region,
+        }
+    }
+
+    /// The zone a contact with `own` zone and `region` is known to be in,
+    /// and where it comes from: its own zone — unless that is a fixed offset
+    /// under a zone's name ("UTC", "Etc/GMT+5", what a CRM writes when it
+    /// does not know) that keeps no clock of its region — else the
+    /// playbook's, when the region (the contact's, else the playbook's)
+    /// keeps its clock: one of the region's zones shows the same time as it
+    /// in mid-January and mid-July (Detroit keeps New York's, so it serves
+    /// Michigan; a playbook written for New York does not put a contact in
+    /// Hawaii on New York's clock). `None`: the zone is unknown.
+    pub fn known(self, own: Option<Zone>, region: Option<Region>) -> Option<(Zone, ZoneSource)> {
+        let region = region.or(self.region);
+        let keeps = |z: Zone| {
+            region.map_or(true, |r| {
+                r.zones()
+                    .iter()
+                    .filter_map(|n| Zone::parse(n).ok())
+                    .any(|rz| same_clock(rz, z))
+            })
+        };
+        match own {
+            Some(z) if !z.is_fixed() || keeps(z) => Some((z, ZoneSource::Contact)),
+            _ => self
+                .zone
+                .filter(|&z| keeps(z))
+                .map(|z| (z, ZoneSource::Playbook)),
+        }
+    }
+
+    /// Why a local time cannot be read for a contact with `own` zone and
+    /// `region` whose zone is not [`Fallback::known`].
+    pub fn unknown_why(self, own: Option<Zone>, region: Option<Region>) -> String {
+        let region = region.or(self.region).map_or("", |r| r.code());
+        match (own, self.zone) {
+            (Some(z), _) => format!(
+                "its timeZone {} is a fixed offset, no clock of {region}: give the zone it is in or an offset",
+                z.name()
+            ),
+            (None, Some(z)) => format!(
+                "the contact has no timeZone, and the playbook's {} keeps no clock of {region}: give a timeZone or an offset",
+                z.name()
+            ),
+            (None, None) => "the contact has no timeZone (nor the playbook): give a timeZone or an offset".to_string(),
+        }
+    }
+}
+
+/// The zone of a contact's local times, where it comes from, and every zone
+/// whose clock binds its contact window: the zone it is known to be in
+/// ([`Fallback::known`]); else (never a guess) all the zones of the region
+/// (the US when there is none), the principal one first.
+pub fn resolve_zone(
+    playbook: &Playbook,
+    region: Option<Region>,
+    own: Option<Zone>,
+) -> (Zone, ZoneSource, Vec<Zone>) {
+    if let Some((z, source)) = Fallback::of(playbook).known(own, region) {
+        return (z, source, vec![z]);
     }
     let zones: Vec<Zone> = region
+        .or(playbook.region)
         .unwrap_or(Region::US)
         .zones()
         .iter()
         .filter_map(|n| Zone::parse(n).ok())
         .collect();
-    if let Some(z) = playbook.time_zone {
-        if zones.iter().any(|&r| same_clock(r, z)) {
-            return playbook_zone(z);
-        }
-    }
     let principal = zones.first().copied().unwrap_or(Zone::UTC);
     (principal, ZoneSource::Region, zones)
 }
@@ -119,10 +188,7 @@ impl Place {
     }
 
     fn new(playbook: &Playbook, region: Option<Region>, zone: Option<Zone>) -> Place {
-        let (zone, zone_source, zones) = match zone {
-            Some(z) => (z, ZoneSource::Contact, vec![z]),
-            None => resolve_zone(playbook, region),
-        };
+        let (zone, zone_source, zones) = resolve_zone(playbook, region, zone);
         let mut windows: Vec<Window> = Vec::new();
         let mut kinds = Vec::new();
         if let Some(w) = &playbook.window {

@@ -6,7 +6,8 @@
  *   as Ruby (`"2026-11-02 09:00:00 -0500"`) and BigQuery (`"2026-11-02 14:00:00 UTC"`) write it;
  *   to the minute (`"2026-11-02T14:00Z"`) too;
  * - a local date-time without an offset, `"2026-11-03 10:15:00"` or `"2026-11-03T10:15"`,
- *   read in the contact's zone (its `timeZone`, else the playbook's) by the DST rule
+ *   read in the contact's zone (its `timeZone`, else the playbook's where it keeps a clock of the
+ *   contact's region; an error with its path when the zone is unknown) by the DST rule
  *   (a time in a spring-forward gap moves forward by the gap; a time that happens twice is the earlier):
  *   in a contact's fields, and in the arguments that belong to one contact (`evaluate`'s `now`,
  *   `checkChannel`'s `at`, `plan`'s `now` and `until`, `evaluateMany`'s `now` for each contact); a
@@ -731,7 +732,8 @@ export interface Evaluation {
   /** The IANA zone the local times are in. */
   timeZone: string;
   /**
-   * Where `timeZone` came from: the contact's `timeZone`, the playbook's (when the region, the contact's
+   * Where `timeZone` came from: the contact's `timeZone` (not a fixed offset such as `"UTC"` or
+   * `"Etc/GMT+5"` that keeps no clock of the region), the playbook's (when the region, the contact's
    * else the playbook's, keeps its clock), or the region (no zone known: windows hold only where they
    * hold in every zone of the region).
    */

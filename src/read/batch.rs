@@ -2,10 +2,10 @@
 //! own contact or its own error, and the array's outline when an element is
 //! not valid JSON inside.
 
+use crate::context::Fallback;
 use crate::error::{Error, Result};
 use crate::model::Contact;
 use crate::playbook::Playbook;
-use crate::time::Zone;
 
 use super::json::{Reader, Syntax};
 use super::record::{read_contact, Batch};
@@ -68,7 +68,7 @@ pub fn contacts<'a>(text: &'a str, playbook: &'a Playbook) -> Contacts<'a> {
     Contacts {
         text,
         r: Reader::new(text),
-        default_zone: playbook.time_zone,
+        fallback: Fallback::of(playbook),
         batch: Batch::new(&playbook.keywords),
         index: 0,
         state: Walk::Start,
@@ -91,7 +91,7 @@ pub fn contacts_from_host<'a>(
 pub struct Contacts<'a> {
     text: &'a str,
     r: Reader<'a>,
-    default_zone: Option<Zone>,
+    fallback: Fallback,
     batch: Batch<'a>,
     index: usize,
     state: Walk,
@@ -125,7 +125,7 @@ impl Contacts<'_> {
         let start = r.pos;
         let item = if r.peek() == Some(b'{') {
             let mut out = Errors::default();
-            match read_contact(r, &mut out, self.default_zone, &mut self.batch) {
+            match read_contact(r, &mut out, self.fallback, &mut self.batch) {
                 Ok(c) => out.finish(c),
                 Err(_) => return self.outline(),
             }
@@ -134,7 +134,7 @@ impl Contacts<'_> {
                 return self.outline();
             }
             // Not an object: the element's own error, as `contact` words it.
-            contact_with(self.slice(start), self.default_zone, self.batch.keywords)
+            contact_with(self.slice(start), self.fallback, self.batch.keywords)
         };
         let end = self.r.pos;
         self.r.ws();
@@ -189,7 +189,7 @@ impl Iterator for Contacts<'_> {
                 let mut r = Reader::new(raw);
                 self.batch.record = self.index;
                 self.index = self.index.saturating_add(1);
-                let c = read_whole(&mut r, &mut out, self.default_zone, &mut self.batch);
+                let c = read_whole(&mut r, &mut out, self.fallback, &mut self.batch);
                 Some(Ok((range, c)))
             }
             Walk::Start => {

@@ -30,10 +30,10 @@ pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
 pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};
 
+use crate::context::Fallback;
 use crate::error::{Error, Result};
 use crate::model::Contact;
 use crate::playbook::{Keywords, Playbook};
-use crate::time::Zone;
 
 use json::Reader;
 use record::{read_contact, Batch};
@@ -55,23 +55,24 @@ pub const EXPECTED_TIME: &str = "expected an RFC 3339 time with an offset, a loc
 /// Every bad field of the record, each with its path; the first is the error
 /// itself and the rest are in [`Error::also`].
 pub fn contact(text: &str, playbook: &Playbook) -> Result<Contact> {
-    contact_with(text, playbook.time_zone, &playbook.keywords)
+    contact_with(text, Fallback::of(playbook), &playbook.keywords)
 }
 
 /// Reads a contact from JSON text: local date-times without an offset in the
-/// contact's `timeZone`, else `default_zone`; messages classified with the
+/// contact's `timeZone`, else the playbook's (`fallback`, a zone alone
+/// or [`Fallback::of`] a playbook); messages classified with the
 /// built-in keywords and `keywords`.
 ///
 /// # Errors
 /// As [`contact`].
 pub fn contact_with(
     text: &str,
-    default_zone: Option<Zone>,
+    fallback: impl Into<Fallback>,
     keywords: &Keywords,
 ) -> Result<Contact> {
     let mut r = Reader::new(text);
     let mut out = Errors::default();
-    read_whole(&mut r, &mut out, default_zone, &mut Batch::new(keywords))
+    read_whole(&mut r, &mut out, fallback.into(), &mut Batch::new(keywords))
 }
 
 /// The id of a refused record's JSON text, for its error: "id", else as
@@ -147,19 +148,19 @@ pub fn contact_from_host(text: &str, playbook: &Playbook, host: &dyn NonFinite) 
     let mut out = Errors::default();
     let mut batch = Batch::new(&playbook.keywords);
     batch.host = Some(host);
-    read_whole(&mut r, &mut out, playbook.time_zone, &mut batch)
+    read_whole(&mut r, &mut out, Fallback::of(playbook), &mut batch)
 }
 
 /// A text that is one contact record and nothing more.
 fn read_whole(
     r: &mut Reader<'_>,
     out: &mut Errors,
-    default_zone: Option<Zone>,
+    fallback: Fallback,
     batch: &mut Batch<'_>,
 ) -> Result<Contact> {
     r.ws();
     let c = match r.peek() {
-        Some(b'{') => read_contact(r, out, default_zone, batch),
+        Some(b'{') => read_contact(r, out, fallback, batch),
         _ => {
             let got = r.describe_value().unwrap_or_else(|e| e);
             return Err(Error::input(

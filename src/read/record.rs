@@ -1,6 +1,7 @@
 //! One contact record: its fields in turn (each checked in `fields`), its
 //! local times resolved once its zone is known, its events sorted.
 
+use crate::context::Fallback;
 use crate::error::{Error, ErrorCode};
 use crate::model::{Contact, ContactId, Event, EventBody, MessageChannel, Reply};
 use crate::playbook::Keywords;
@@ -242,12 +243,12 @@ impl Fields {
 }
 
 /// Reads one contact record (the cursor on its `{`): its fields, its events,
-/// its local times resolved in its zone (or `default_zone`, the playbook's),
+/// its local times resolved in its zone (or the playbook's: `fallback`),
 /// its events sorted. Field errors go to `out`; a syntax error ends the read.
 pub(super) fn read_contact(
     r: &mut Reader<'_>,
     out: &mut Errors,
-    default_zone: Option<Zone>,
+    fallback: Fallback,
     batch: &mut Batch<'_>,
 ) -> std::result::Result<Contact, Syntax> {
     let mut f = Fields::default();
@@ -333,13 +334,9 @@ pub(super) fn read_contact(
     })?;
     f.require(out);
     let pending = std::mem::take(&mut cx.pending);
-    resolve_local(
-        pending,
-        f.time_zone.or(default_zone),
-        &mut f,
-        &mut events,
-        out,
-    );
+    if !pending.is_empty() {
+        resolve_local(pending, fallback, &mut f, &mut events, out);
+    }
     check_horizons(&events, out);
     // Sorted by time once, here: every rule reads the history in time order
     // (events at the same instant keep the order they were given in).
@@ -352,19 +349,21 @@ pub(super) fn read_contact(
 }
 
 /// Resolves the local times (no offset) read before the zone was known, in
-/// `zone`; each is an error when there is none.
+/// the zone the contact is known to be in ([`Fallback::known`]); each is an
+/// error when it is unknown.
 fn resolve_local(
     pending: Vec<Pending>,
-    zone: Option<Zone>,
+    fallback: Fallback,
     f: &mut Fields,
     events: &mut [Event],
     out: &mut Errors,
 ) {
+    let zone = fallback.known(f.time_zone, f.region).map(|(z, _)| z);
     // A timeZone given but not read has its own error.
     let why = if out.has("timeZone") {
-        "its timeZone could not be read (see timeZone)"
+        "its timeZone could not be read (see timeZone)".to_string()
     } else {
-        "the contact has no timeZone (nor the playbook): give a timeZone or an offset"
+        fallback.unknown_why(f.time_zone, f.region)
     };
     for p in pending {
         let Some(z) = zone else {

@@ -2,6 +2,7 @@
 use super::*;
 use crate::error::ErrorCode;
 use crate::model::{ContactId, EventBody};
+use crate::time::Zone;
 
 /// A batch read element by element from its outline, as words: what
 /// the one-pass reader must give.

@@ -109,10 +109,13 @@ impl TimeArg {
     }
 }
 
-/// The zone a contact's local times are read in: its own `timeZone`, else
-/// the playbook's; `None` when neither has one.
+/// The zone a contact's local times are read in: the zone it is known to be
+/// in ([`crate::context::Fallback::known`]: its own `timeZone`, else the
+/// playbook's where the region keeps its clock); `None` when unknown.
 pub fn contact_zone(c: &Contact, pb: &Playbook) -> Option<Zone> {
-    c.time_zone.or(pb.time_zone)
+    crate::context::Fallback::of(pb)
+        .known(c.time_zone, c.region)
+        .map(|(z, _)| z)
 }
 
 impl TimeArg {
@@ -123,7 +126,21 @@ impl TimeArg {
     /// [`ErrorCode::InvalidTime`] at `path`, for a local date-time when the
     /// contact has no zone.
     pub fn for_contact(self, c: &Contact, pb: &Playbook, path: &str) -> Result<Instant> {
-        self.in_zone(contact_zone(c, pb)).map_err(|e| e.under(path))
+        match self.0 {
+            When::At(t) => Ok(t),
+            When::Local(l, dated) => match contact_zone(c, pb) {
+                Some(z) => Ok(z.instant(l)),
+                None => Err(Error::new(
+                    ErrorCode::InvalidTime,
+                    path,
+                    format!(
+                        "{} is read in the contact's zone, but {}",
+                        super::value::local_named(l, dated),
+                        crate::context::Fallback::of(pb).unknown_why(c.time_zone, c.region)
+                    ),
+                )),
+            },
+        }
     }
 }
 

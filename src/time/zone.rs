@@ -161,6 +161,26 @@ impl Zone {
         ))
     }
 
+    /// Whether it is one of the database's fixed offsets under a zone's name
+    /// ("UTC", "GMT", "Etc/GMT+5"): no place's clock, what a CRM writes when
+    /// it does not know the zone.
+    pub fn is_fixed(self) -> bool {
+        let n = self.name();
+        n.starts_with("Etc/")
+            || [
+                "UTC",
+                "UCT",
+                "GMT",
+                "GMT0",
+                "GMT+0",
+                "GMT-0",
+                "Greenwich",
+                "Universal",
+                "Zulu",
+            ]
+            .contains(&n)
+    }
+
     /// The IANA name.
     pub fn name(self) -> &'static str {
         self.0.name()
