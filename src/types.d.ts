@@ -751,7 +751,10 @@ export interface FieldError {
 /**
  * What the functions throw on bad input: a real `Error` whose `message` gives every problem
  * (`path: what was expected`, joined by "; "), with the first problem's `code` and `path`, and
- * `errors` listing each problem apart.
+ * `errors` listing each problem apart. Every problem of a contact record; of a playbook, every
+ * problem of shape (each field and list item read on its own: unknown fields, wrong types, the
+ * first of each item) and, when its shape is right, every problem of value (ranges, dates, hours);
+ * of a queue, its options or a Worklist filter, the first problem at least.
  */
 export interface EngineError extends Error {
   /** The first problem's code. */

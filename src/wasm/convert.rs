@@ -264,6 +264,17 @@ pub fn value_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, 
     crate::json::value_with_cuts(&text, "\\uffff", path)
 }
 
+/// As [`value_marking_cuts`], for a list of records whose fields the engine
+/// does not read are ignored, never an error ([`record_text`]): a queue row
+/// with an ORM's BIGINT column or back-reference.
+///
+/// # Errors
+/// As [`record_text`].
+pub fn records_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
+    let text = record_text(v, path)?;
+    crate::json::value_with_cuts(&text, "\\uffff", path)
+}
+
 /// What JSON-shaped data is, and what came instead.
 fn not_json(path: &str, got: &str) -> Error {
     Error::input(

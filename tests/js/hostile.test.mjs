@@ -469,6 +469,14 @@ test('BigInt and cycles as ORMs leave them: numbers, and back-references left ou
   throwsAt(() => m.validatePlaybook(() => 1), 'got a function', 'a function for a playbook');
   throwsAt(() => m.validatePlaybook({ name: 'p', self: 1n }), ['self: ', 'got a BigInt'], 'a BigInt in a playbook: playbooks stay strict');
   throwsAt(() => m.planQueue(Symbol('q'), { capacityPerDay: 1 }), ['items: ', 'got a symbol'], 'a symbol for queue items');
+  // A queue's rows too: an ORM row's BIGINT column or back-reference, which
+  // the queue does not read, is no reason to refuse the queue.
+  const row = { id: 1, priority: 2, dueAt: NOW, rowId: 7n };
+  row.owner = { name: 'Rep' };
+  row.owner.team = row.owner;
+  const plain = { id: 1, priority: 2, dueAt: NOW };
+  assert.deepEqual(m.planQueue([row], { capacityPerDay: 1 }), m.planQueue([plain], { capacityPerDay: 1 }));
+  assert.equal(m.planQueue([{ ...plain, id: 12n }], { capacityPerDay: 1 })[0].id, 12);
   // In a batch, the same: each contact read as it would be alone.
   const out = m.evaluateMany([good(), cyc, { ...good(), id: 'c2', priority: 5n }, { ...good(), id: 'c3' }, late], ladder, NOW);
   assert.deepEqual(out.map((r) => r.id), ['c1', 'c1', 'c2', 'c3', 'c1']);
