@@ -456,7 +456,7 @@ export interface StepSpec {
 export interface Playbook {
   /**
    * Its name.
-   * @errors `name: required`; `name: expected a non-empty string`
+   * @errors `name: required`; `name: expected a non-empty name`
    */
   name: string;
   /**
