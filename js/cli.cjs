@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, withoutBom, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
+const { readContacts, readEvents, parseMap, withoutBom, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -37,9 +37,11 @@ Input:
                          JSON array); e.g. --map "id=Contact ID,timeZone=TZ"
                          (a mapped name is found in any case; a field not
                          mapped is read from a column, or JSON key, of its own
-                         name, any case; each field at most one column).
-                         "field=" leaves a field unread, e.g. --map region=
-                         for a CRM's own "Region" column
+                         name as the engine reads keys: any case, words apart
+                         with _ - / or spaces, "Time Zone"; region and
+                         priority only as spelled; each field at most one
+                         column). "field=" leaves a field unread, e.g.
+                         --map region= for a CRM's own "region" column
   --events <file>        events in another file, joined by contact id: CSV
                          (a contactId column, then kind, at, channel, ...) or
                          NDJSON (one event a line, with contactId)
@@ -302,8 +304,7 @@ function nameHint(paths, m, ctx) {
     let col;
     if (ctx.format === 'csv') col = ctx.autoColumns && ctx.autoColumns[field];
     else if (m.row && typeof m.row === 'object' && !Array.isArray(m.row)) {
-      const keys = Object.keys(m.row);
-      col = keys.includes(field) ? field : keys.find((k) => k.toLowerCase() === field.toLowerCase());
+      col = ownName(Object.keys(m.row), field);
     }
     if (col !== undefined) contact.set(field, col);
   }

@@ -106,19 +106,51 @@ function findName(names, name) {
   return names.find((n) => n.toLowerCase() === lower);
 }
 
+// Fields read only as the contract spells them, as the engine reads them:
+// CRMs keep a sales territory and a deal's rank as "Region" and "Priority".
+const EXACT_ONLY = new Set(['region', 'priority']);
+
+/**
+ * A name as the engine compares a record's keys with its fields: without white
+ * space, `_`, `-` or `/` between its words, in ASCII lower case (`time_zone`,
+ * "Time Zone", `TIME-ZONE` are `timezone`). The engine passes over a key of
+ * more than 24 bytes (a custom field's long name) without a compare: so does
+ * the tool, or a column the engine would not read as a key would be read here.
+ */
+function folded(name) {
+  let f = foldedNames.get(name);
+  if (f !== undefined) return f;
+  f = Buffer.byteLength(name) > 24 ? null : name.replace(/[\s_\-/]/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // (Every record of an export has the same keys: each is folded once.)
+  if (foldedNames.size < 10000) foldedNames.set(name, f);
+  return f;
+}
+const foldedNames = new Map();
+
+/**
+ * The name among `names` (a header, a record's keys) that a field not mapped
+ * is read from, as the engine reads a JSON record's keys: the field's own
+ * spelling, else the first name that folds to it (`time_zone`, "Added At",
+ * `due_at`); `region` and `priority` only as spelled.
+ */
+function ownName(names, field) {
+  if (names.includes(field)) return field;
+  if (EXACT_ONLY.has(field)) return undefined;
+  const want = folded(field);
+  return names.find((n) => folded(n) === want);
+}
+
 /**
  * The column a field is read from: none for `field=`, else the mapped one (as
- * `resolveColumns` found it in the header), else one of the field's own name:
- * as written, else the first in another letter case (a CRM's own "Region"
- * beside a "region" column does not replace it).
+ * `resolveColumns` found it in the header), else one of the field's own name
+ * (`ownName`: a CRM's own "Region" beside a "region" column does not replace
+ * it, and is not read at all).
  */
 function columnFinder(map, resolved, headers) {
-  const lower = new Map();
-  for (const h of headers) if (!lower.has(h.toLowerCase())) lower.set(h.toLowerCase(), h);
   return (field) => {
     if (map[field] === '') return undefined;
     if (resolved[field] !== undefined) return resolved[field];
-    return headers.includes(field) ? field : lower.get(field.toLowerCase());
+    return ownName(headers, field);
   };
 }
 
@@ -160,14 +192,19 @@ function resolveColumns(map, headers, option, file) {
 /**
  * How JSON records are read, as CSV rows are: each mapped field from the key the
  * map names (as written, else in another letter case) and from no other, none
- * for `field=`, every other field from a key of its own name (as written, else
- * in another letter case: "Priority", "Channel"). Values stay as JSON typed them.
+ * for `field=`, every other field from a key of its own name (`ownName`: as
+ * written, else the first that folds to it, "TimeZone", `time_zone`). The
+ * engine folds keys itself: so every other key that folds to a mapped or
+ * unread field is taken out of what it is given, or `--map events=` would not
+ * keep it from reading a CRM's own `Events`. Values stay as JSON typed them.
  * `found` collects the mapped fields some record had a key for, `spelled` the
  * first key each other field was read from.
  */
 function jsonReader(map, fields) {
   const mapped = Object.entries(map);
-  const byLower = new Map(fields.filter((f) => map[f] === undefined).map((f) => [f.toLowerCase(), f]));
+  const own = fields.filter((f) => map[f] === undefined);
+  // The fields whose other spellings are not the engine's to read.
+  const hidden = mapped.filter(([field]) => !EXACT_ONLY.has(field)).map(([field]) => [field, folded(field)]);
   const found = new Set();
   const spelled = new Map();
   let firstKeys = null;
@@ -178,20 +215,26 @@ function jsonReader(map, fields) {
     const keys = Object.keys(obj);
     if (firstKeys === null) firstKeys = keys;
     let out = null;
-    const own = () => (out ??= { ...obj });
+    const copy = () => (out ??= { ...obj });
     for (const [field, column] of mapped) {
-      if (has(obj, field)) delete own()[field];
-      if (column === '') continue;
-      const key = has(obj, column) ? column : findName(keys, column);
+      const key = column === '' ? undefined : has(obj, column) ? column : findName(keys, column);
+      if (has(obj, field) && key !== field) delete copy()[field];
       if (key === undefined) continue;
       found.add(field);
-      own()[field] = obj[key];
+      copy()[field] = obj[key];
     }
-    for (const key of keys) {
-      const field = byLower.get(key.toLowerCase());
-      if (field === undefined) continue;
+    for (const [field, f] of hidden) {
+      for (const key of keys) {
+        if (key !== field && folded(key) === f) delete copy()[key];
+      }
+    }
+    for (const field of own) {
+      const key = ownName(keys, field);
+      if (key === undefined) continue;
       if (!spelled.has(field)) spelled.set(field, key);
-      if (key !== field && !has(obj, field)) own()[field] = obj[key];
+      // (The engine would read the first folded key too; the tool reads the
+      // id itself, for the --events join and the check for one given twice.)
+      if (key !== field) copy()[field] = obj[key];
     }
     return out || obj;
   }
@@ -645,4 +688,4 @@ async function readEvents(file, map) {
   return { byId, problems, auto, format };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };
+module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

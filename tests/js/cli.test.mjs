@@ -715,25 +715,41 @@ test('a Twilio message log\'s Body column is read as the message\'s words, with 
 });
 
 test('--map field= leaves a CRM\'s own column of an engine field\'s name unread; the error says so', () => {
+  // "Region" and "Priority" (a sales territory, a deal's rank) are not read,
+  // as the engine does not read such keys of a JSON record: region and
+  // priority are read only as spelled.
+  const crm = join(dir, 'territory-crm.csv');
+  writeFileSync(crm, 'id,Name,TimeZone,Region,addedAt,Priority\n'
+    + '1,Ann,America/New_York,Northeast,2026-11-01T14:00:00Z,High\n');
+  const own = run(['evaluate', crm, '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv', '--keep', 'Region,Priority']);
+  assert.equal(own.status, 0, own.stderr);
+  assert.deepEqual(csv(own.stdout).map((x) => [x.id, x.name, x.Region, x['input.Priority'], x.priority, x.timeZone]),
+    [['1', 'Ann', 'Northeast', 'High', '0', 'America/New_York']]);
+  const same = engine.evaluate({ id: '1', Name: 'Ann', TimeZone: 'America/New_York', Region: 'Northeast', addedAt: '2026-11-01T14:00:00Z', Priority: 'High' },
+    engine.preset('call-ladder'), NOW);
+  assert.equal(same.priority, 0);
+  // Asked for by --map, "Region" is read (and no hint: it was asked for).
+  const asked = run(['evaluate', crm, '--playbook', 'call-ladder', '--now', NOW, '--map', 'region=Region']);
+  assert.equal(asked.status, 1);
+  assert.match(asked.stderr, /region: .*got "Northeast"/);
+  assert.doesNotMatch(asked.stderr, /leaves it unread/);
   const f = join(dir, 'territory.csv');
-  writeFileSync(f, 'id,Name,TimeZone,Region,addedAt,Priority\n'
+  writeFileSync(f, 'id,Name,TimeZone,region,addedAt,priority\n'
     + '1,Ann,America/New_York,Northeast,2026-11-01T14:00:00Z,High\n'
     + '2,Bo,America/Chicago,Midwest,2026-11-01T14:00:00Z,Low\n');
   const base = ['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--format', 'csv'];
   const r = run(base);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /line 2: region: .*got "Northeast"; priority: .*got "High" \(the columns "Region" and "Priority" are read as region and priority by their names; if they are the CRM's own, --map region=,priority= leaves them unread\)/);
-  const fixed = run([...base, '--map', 'region=,priority=', '--keep', 'Region,Priority']);
+  assert.match(r.stderr, /line 2: region: .*got "Northeast"; priority: .*got "High" \(the columns "region" and "priority" are read as region and priority by their names; if they are the CRM's own, --map region=,priority= leaves them unread\)/);
+  const fixed = run([...base, '--map', 'region=,priority=', '--keep', 'region,priority']);
   assert.equal(fixed.status, 0, fixed.stderr);
   const rows = csv(fixed.stdout);
-  // (The CRM's Priority beside the engine's priority: input.Priority.)
-  assert.deepEqual(rows.map((x) => [x.id, x.Region, x['input.Priority'], x.priority, x.error]), [['1', 'Northeast', 'High', '0', ''], ['2', 'Midwest', 'Low', '0', '']]);
+  // (The CRM's priority beside the engine's: input.priority.)
+  assert.deepEqual(rows.map((x) => [x.id, x.region, x['input.priority'], x.priority, x.error]), [['1', 'Northeast', 'High', '0', ''], ['2', 'Midwest', 'Low', '0', '']]);
   assert.equal(rows[0].timeZone, 'America/New_York');
-  // One field: the hint in the singular; a mapped field gets none (it was asked for).
+  // One field: the hint in the singular.
   const one = run([...base, '--map', 'priority=']);
-  assert.match(one.stderr, /\(the column "Region" is read as region by its name; if it is the CRM's own, --map region= leaves it unread\)/);
-  const asked = run([...base, '--map', 'region=Region,priority=']);
-  assert.doesNotMatch(asked.stderr, /leaves it unread/);
+  assert.match(one.stderr, /\(the column "region" is read as region by its name; if it is the CRM's own, --map region= leaves it unread\)/);
   // JSON: a key of the field's name is read; field= leaves it out.
   const j = join(dir, 'territory.ndjson');
   writeFileSync(j, JSON.stringify({ id: 'j1', timeZone: 'America/New_York', region: 'Northeast', addedAt: '2026-11-01T14:00:00Z' }) + '\n');
@@ -883,4 +899,68 @@ test("a database export's NULL and \\N are no events; --keep beside a record tha
   const q = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(q.map((x) => [x.id, x.priority]), [['a', 1000000010], ['b', 3]]);
   assert.match(r.stderr, /2 of 2 calls/);
+});
+
+test('CSV columns are read as the engine reads JSON keys: time_zone, "Time Zone", "Added At", due_at', () => {
+  // 13:30Z is 05:30 in Los Angeles: no call, whatever the playbook's zone.
+  const pb = join(dir, 'ny-ladder.json');
+  writeFileSync(pb, JSON.stringify({ ...engine.preset('call-ladder'), timeZone: 'America/New_York' }));
+  const at = '2026-11-12T13:30:00Z';
+  for (const [zone, added] of [['time_zone', 'added_at'], ['Time Zone', 'Added At'], ['TIME_ZONE', 'ADDED-AT'], ['time-zone', 'added/at'], ['TimeZone', 'addedAt']]) {
+    const f = join(dir, 'folded.csv');
+    writeFileSync(f, `id,Name,${zone},${added}\n1,Ann,America/Los_Angeles,2026-11-12T10:00:00Z\n`);
+    const r = run(['evaluate', f, '--playbook', pb, '--now', at, '--quiet']);
+    assert.equal(r.status, 0, `${zone}: ${r.stderr}`);
+    const got = JSON.parse(r.stdout);
+    const want = engine.evaluate({ id: '1', Name: 'Ann', [zone]: 'America/Los_Angeles', [added]: '2026-11-12T10:00:00Z' }, JSON.parse(readFileSync(pb, 'utf8')), at);
+    assert.equal(want.timeZone, 'America/Los_Angeles', zone);
+    assert.deepEqual(got, want, zone);
+    assert.equal(got.channels.call.allowed, false, zone);
+  }
+  // The contract's spelling wins, wherever it stands; region only as spelled.
+  const both = join(dir, 'folded-both.csv');
+  writeFileSync(both, 'id,time_zone,timeZone,Region,addedAt\n1,America/Chicago,America/Los_Angeles,US-FL,2026-11-12T10:00:00Z\n');
+  const b = run(['evaluate', both, '--playbook', pb, '--now', at, '--quiet']);
+  assert.equal(b.status, 0, b.stderr);
+  const bWant = engine.evaluate({ id: '1', time_zone: 'America/Chicago', timeZone: 'America/Los_Angeles', Region: 'US-FL', addedAt: '2026-11-12T10:00:00Z' }, JSON.parse(readFileSync(pb, 'utf8')), at);
+  assert.deepEqual(JSON.parse(b.stdout), bWant);
+  assert.equal(bWant.timeZone, 'America/Los_Angeles');
+  assert.equal(bWant.region, undefined);
+  // An events file's due_at and "Contact ID", in CSV as in NDJSON.
+  const c = join(dir, 'folded-contacts.csv');
+  writeFileSync(c, 'id,timeZone,addedAt\n1,America/New_York,2026-11-01T10:00:00Z\n');
+  const evCsv = join(dir, 'folded-events.csv');
+  writeFileSync(evCsv, 'Contact ID,Kind,At,due_at\n1,callback,2026-11-10T15:00:00Z,2026-11-12T16:00:00Z\n');
+  const evJson = join(dir, 'folded-events.ndjson');
+  writeFileSync(evJson, '{"contact_id":"1","Kind":"callback","At":"2026-11-10T15:00:00Z","due_at":"2026-11-12T16:00:00Z"}\n');
+  const outs = [evCsv, evJson].map((ev) => run(['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet']));
+  for (const o of outs) assert.equal(o.status, 0, o.stderr);
+  const contact = { id: '1', timeZone: 'America/New_York', addedAt: '2026-11-01T10:00:00Z' };
+  const want = engine.evaluate({ ...contact, events: [{ kind: 'callback', at: '2026-11-10T15:00:00Z', dueAt: '2026-11-12T16:00:00Z' }] }, engine.preset('call-ladder'), NOW);
+  assert.notDeepEqual(want, engine.evaluate(contact, engine.preset('call-ladder'), NOW), 'the callback changes the evaluation');
+  for (const o of outs) assert.deepEqual(JSON.parse(o.stdout), want);
+});
+
+test('--map field= keeps the engine from reading a JSON key of any spelling of the field (Events, TimeZone, time_zone, Name)', () => {
+  const base = ['--playbook', 'monthly-campaign', '--now', NOW, '--quiet'];
+  // A CRM's own "Events" (a marketing-events list): not the engine's events.
+  const f = join(dir, 'crm-events-key.ndjson');
+  writeFileSync(f, JSON.stringify({ id: '1', addedAt: '2026-11-01T10:00:00Z', timeZone: 'America/New_York', Events: 'webinar, expo' }) + '\n'
+    + JSON.stringify({ id: '2', addedAt: '2026-11-01T10:00:00Z', timeZone: 'America/New_York', EVENTS: [{ kind: 'dnd', at: '2026-11-02T10:00:00Z', channel: 'all' }] }) + '\n');
+  const r = run(['evaluate', f, '--map', 'events=', ...base]);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const plain = engine.evaluate({ id: '2', addedAt: '2026-11-01T10:00:00Z', timeZone: 'America/New_York' }, engine.preset('monthly-campaign'), NOW);
+  assert.deepEqual(rows[1], plain, 'the EVENTS key was not read');
+  // A zone of the CRM's own (the owner's office), however spelled, left unread.
+  for (const key of ['TimeZone', 'time_zone', 'Time Zone', 'timezone']) {
+    const z = join(dir, 'crm-zone-key.ndjson');
+    writeFileSync(z, JSON.stringify({ id: '1', addedAt: '2026-11-01T10:00:00Z', [key]: 'America/Los_Angeles', Name: 'Ann' }) + '\n');
+    const o = JSON.parse(run(['evaluate', z, '--map', 'timeZone=,name=', ...base]).stdout);
+    assert.equal(o.timeZoneSource, 'region', key);
+    assert.equal(o.displayName, '1', `${key}: Name not read`);
+    // Mapped to another key, the field is read from that key alone.
+    const m = JSON.parse(run(['evaluate', z, '--map', 'timeZone=Office TZ', '--allow-bad', ...base]).stdout);
+    assert.equal(m.timeZoneSource, 'region', key);
+  }
 });
