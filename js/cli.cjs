@@ -270,9 +270,13 @@ function withEventLines(message, eventLines, eventsFile) {
  */
 function withProblems(r, problems) {
   const own = problems.map((p) => ({ path: p.path, message: p.message, code: 'E_INVALID_INPUT' }));
-  const text = own.map((p) => `${p.path}: ${p.message}`);
+  const text = own.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
   if (r.error !== undefined) {
-    return { ...r, error: [r.error, ...text].join('; '), ...(Array.isArray(r.errors) ? { errors: [...r.errors, ...own] } : {}) };
+    // A problem of the whole row (more cells than the header) first: the
+    // engine's errors may be only its shifted cells.
+    const whole = own.filter((p) => !p.path).length;
+    const error = [...text.slice(0, whole), r.error, ...text.slice(whole)].join('; ');
+    return { ...r, error, ...(Array.isArray(r.errors) ? { errors: [...own.slice(0, whole), ...r.errors, ...own.slice(whole)] } : {}) };
   }
   return { id: r.id, error: text.join('; '), code: own[0].code, path: own[0].path, errors: own };
 }

@@ -443,6 +443,9 @@ async function* csvRows(chunks, file) {
     // spreadsheets read it. (A quote that opens a cell and is not closed
     // well still stops the file: csv-parse, trimming, cannot find the next
     // row after it, and skipping would lose every row after it unsaid.)
+    // A row of fewer cells than the header lacks the last ones; one of more
+    // is let through (relax_column_count) and its cells past the header
+    // are checked below: the parser would drop them.
     info: true, raw: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true,
     relax_column_count: true, trim: true, relax_quotes: true,
   });
@@ -457,7 +460,8 @@ async function* csvRows(chunks, file) {
       const inner = info.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
       extra += (inner.match(/\r\n/g) || []).length;
       const line = info.lines - extra - (inner.match(/\r\n|\r|\n/g) || []).length;
-      yield { record, line, headers: info.columns.map((c) => c.name) };
+      const headers = info.columns.map((c) => c.name);
+      yield { record, line, headers, ragged: ragged(info, headers.length) };
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -465,10 +469,25 @@ async function* csvRows(chunks, file) {
   }
 }
 
+/**
+ * "7 cells, the header has 6" for a row with more cells than its header, of
+ * which one past the header holds a value (trailing empty cells, as
+ * spreadsheets write them, do not count); else null. Such a row is the
+ * commonest broken export, an unquoted comma ("No thanks, STOP"): its cells
+ * past the header would be lost without a word, and with them a STOP.
+ */
+function ragged(info, columns) {
+  const err = info.error;
+  if (!err || err.code !== 'CSV_RECORD_INCONSISTENT_COLUMNS' || !Array.isArray(err.record)) return null;
+  let cells = err.record.length;
+  while (cells > columns && !err.record[cells - 1]) cells--;
+  return cells > columns ? `${cells} cells, the header has ${columns}: a comma in a cell not quoted?` : null;
+}
+
 async function* csvRecords(chunks, opts) {
   const map = opts.map || {};
   let column = null;
-  for await (const { record, line, headers } of csvRows(chunks, opts.file)) {
+  for await (const { record, line, headers, ragged: cells } of csvRows(chunks, opts.file)) {
     if (!column) {
       column = columnFinder(map, resolveColumns(map, headers, '--map', opts.file), headers);
       refuseTwice(CONTACT_FIELDS, column, headers, opts.file);
@@ -479,6 +498,8 @@ async function* csvRecords(chunks, opts) {
       }
     }
     const r = contactFromRow(record, column, line);
+    // (The engine still reads the row: its id and other errors are named.)
+    if (cells) r.problems = [{ path: '', message: cells }, ...(r.problems || [])];
     r.row = record;
     yield r;
   }
@@ -647,7 +668,7 @@ async function readEvents(file, map) {
   const auto = {};
   if (format === 'csv') {
     let column = null;
-    for await (const { record, line, headers } of csvRows(chunks, file)) {
+    for await (const { record, line, headers, ragged: cells } of csvRows(chunks, file)) {
       if (!column) {
         column = columnFinder(map, resolveColumns(map, headers, '--events-map', file), headers);
         refuseTwice(EVENT_FIELDS, column, headers, file);
@@ -657,6 +678,11 @@ async function readEvents(file, map) {
         if (column('contactId') === undefined) {
           throw new InputError(`--events: ${file} has no contactId column (name one with --events-map contactId=<column>)`);
         }
+      }
+      if (cells) {
+        // (A bad event line: it may have been a STOP.)
+        problems.push(`${file} line ${line}: ${cells}`);
+        continue;
       }
       const event = {};
       for (const f of EVENT_FIELDS) {

@@ -964,3 +964,25 @@ test('--map field= keeps the engine from reading a JSON key of any spelling of t
     assert.equal(m.timeZoneSource, 'region', key);
   }
 });
+
+test('a CSV row with more cells than its header is a bad record or a bad event line: an unquoted "No thanks, STOP" is not lost', () => {
+  const c = join(dir, 'ragged-contacts.csv');
+  writeFileSync(c, 'id,name,timeZone,addedAt\n1,Ann,America/New_York,2026-11-01T10:00:00Z\n');
+  const ev = join(dir, 'ragged-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text\n1,message,2026-11-10T15:00:00Z,sms,out,Hi Ann\n1,message,2026-11-10T16:00:00Z,sms,in,No thanks, STOP\n');
+  const base = ['--playbook', 'monthly-campaign', '--now', NOW, '--format', 'csv'];
+  const r = run(['evaluate', c, '--events', ev, ...base]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /ragged-events\.csv line 3: 7 cells, the header has 6/);
+  assert.match(r.stderr, /1 bad event line/);
+  // A contacts row: bad, named by its line, with its id; trailing empty cells stay tolerated.
+  const rc = join(dir, 'ragged.csv');
+  writeFileSync(rc, 'id,name,timeZone,addedAt\n1,Ann,America/New_York,2026-11-01T10:00:00Z,,\n'
+    + '2,Bo,America/New_York,2026-11-01T10:00:00Z,expo\n3,Cy,America/New_York,2026-11-01T10:00:00Z, ,\n');
+  const rr = run(['evaluate', rc, ...base]);
+  assert.equal(rr.status, 1);
+  assert.match(rr.stderr, /line 3: 5 cells, the header has 4: .*\(id "2"\)/);
+  assert.doesNotMatch(rr.stderr, /line [24]:/);
+  assert.deepEqual(csv(rr.stdout).map((x) => [x.id, !!x.error]), [['1', false], ['2', true], ['3', false]]);
+  assert.match(cliDoc, /more cells than the header/);
+});
