@@ -64,7 +64,8 @@ Evaluation:
                          (default: the playbook's timeZone, else UTC)
 
 Output:
-  -o, --output <file>    write here instead of standard output
+  -o, --output <file>    write here instead of standard output ("-": standard
+                         output); not an input file
   --format <f>           csv or ndjson (default: by the --output extension,
                          else ndjson)
   --keep <Column,...>    carry these input columns (or JSON fields, any letter
@@ -176,11 +177,38 @@ function loadPlaybook(engine, spec) {
 }
 
 /**
- * Standard output (or --output) that never hangs: a reader that goes away (EPIPE,
+ * `-o` naming an input (`inputs`: [what, file or 0 for standard input]), as
+ * the same path or the same file under another name (a link, `./x`), is a
+ * usage error: opening it for writing empties it before it is read, and the
+ * contacts export, or the only copy of an activity log's STOPs, is gone.
+ * Checked before anything is opened for writing.
+ */
+function refuseOutputOverInput(file, inputs) {
+  if (!file || file === '-') return;
+  const stat = (f) => {
+    try {
+      return f === 0 ? fs.fstatSync(0) : fs.statSync(f);
+    } catch {
+      return null;
+    }
+  };
+  const out = stat(file);
+  for (const [what, input] of inputs) {
+    if (input === undefined) continue;
+    const s = out && out.isFile() ? stat(input) : null;
+    const same = (input !== 0 && path.resolve(input) === path.resolve(file)) || (s !== null && s.isFile() && s.ino === out.ino && s.dev === out.dev);
+    if (same) {
+      throw new UsageError(`-o ${file} is ${input === 0 ? 'standard input' : what}: writing it would destroy the input before it is read; write the output to another file`);
+    }
+  }
+}
+
+/**
+ * Standard output (or --output, "-" for standard output) that never hangs: a reader that goes away (EPIPE,
  * `| head`) marks it closed, wakes any writer waiting for `drain`, and calls onClose.
  */
 function output(file, onClose) {
-  const out = file ? fs.createWriteStream(file) : process.stdout;
+  const out = file && file !== '-' ? fs.createWriteStream(file) : process.stdout;
   let closed = false;
   const waiting = new Set();
   const close = (code = 0) => {
@@ -408,6 +436,11 @@ async function main(argv) {
     keep = list(opts.keep);
     map = parseMap(opts.map, CONTACT_FIELDS, '--map');
     eventsMap = parseMap(opts['events-map'], EVENT_FIELDS, '--events-map');
+    refuseOutputOverInput(opts.output, [
+      ['the contacts file', opts.files[0] === '-' ? 0 : opts.files[0]],
+      ['the --events file', opts.events],
+      ['the --playbook file', PRESETS.includes(opts.playbook) ? undefined : opts.playbook],
+    ]);
     if (opts.files[0] !== '-' && !fs.existsSync(opts.files[0])) throw new InputError(`cannot read ${JSON.stringify(opts.files[0])}: no such file`);
     engine = loadEngine();
     playbook = loadPlaybook(engine, opts.playbook);

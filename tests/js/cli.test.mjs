@@ -986,3 +986,44 @@ test('a CSV row with more cells than its header is a bad record or a bad event l
   assert.deepEqual(csv(rr.stdout).map((x) => [x.id, !!x.error]), [['1', false], ['2', true], ['3', false]]);
   assert.match(cliDoc, /more cells than the header/);
 });
+
+test('-o naming an input (the contacts, --events or --playbook file, or a link to it) is a usage error that leaves it whole; -o - is standard output', async () => {
+  const { symlinkSync, openSync, closeSync } = await import('node:fs');
+  const c = join(dir, 'keep-contacts.csv');
+  const text = 'id,timeZone,addedAt\n1,America/New_York,2026-11-01T10:00:00Z\n';
+  writeFileSync(c, text);
+  const ev = join(dir, 'keep-events.csv');
+  const evText = 'contactId,kind,at,channel,direction,text\n1,message,2026-11-02T15:00:00Z,sms,in,STOP\n';
+  writeFileSync(ev, evText);
+  const pb = join(dir, 'keep-playbook.json');
+  const pbText = JSON.stringify(engine.preset('call-ladder'));
+  writeFileSync(pb, pbText);
+  const link = join(dir, 'keep-link.csv');
+  rmSync(link, { force: true });
+  symlinkSync(c, link);
+  for (const [args, what] of [
+    [['evaluate', c, '--playbook', 'call-ladder', '-o', c], /is the contacts file/],
+    [['evaluate', c, '--playbook', 'call-ladder', '-o', link], /is the contacts file/],
+    [['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--output', ev], /is the --events file/],
+    [['queue', c, '--playbook', pb, '--capacity', '5', '-o', pb], /is the --playbook file/],
+    [['evaluate', '-', '--playbook', 'call-ladder', '-o', c], /is standard input/],
+  ]) {
+    // (Standard input: the contacts file itself, as `< contacts.csv` gives it.)
+    const fd = args[1] === '-' ? openSync(c, 'r') : undefined;
+    const r = fd === undefined ? run([...args, '--now', NOW])
+      : spawnSync(process.execPath, [cli, ...args, '--now', NOW], { encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+    if (fd !== undefined) closeSync(fd);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, what);
+  }
+  assert.equal(readFileSync(c, 'utf8'), text);
+  assert.equal(readFileSync(ev, 'utf8'), evText);
+  assert.equal(readFileSync(pb, 'utf8'), pbText);
+  // "-o -" writes to standard output, not to a file named "-".
+  const cwd = mkdtempSync(join(tmpdir(), 'cadence-dash-'));
+  const o = spawnSync(process.execPath, [cli, 'evaluate', c, '--playbook', 'call-ladder', '--now', NOW, '-o', '-', '--quiet'], { encoding: 'utf8', cwd });
+  assert.equal(o.status, 0, o.stderr);
+  assert.equal(JSON.parse(o.stdout).id, '1');
+  assert.equal(existsSync(join(cwd, '-')), false);
+  rmSync(cwd, { recursive: true, force: true });
+});
