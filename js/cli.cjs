@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, withoutBom, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
+const { readContacts, readEvents, parseMap, textOf, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -156,7 +156,8 @@ function loadPlaybook(engine, spec) {
   if (PRESETS.includes(spec)) return engine.preset(spec);
   let text;
   try {
-    text = withoutBom(fs.readFileSync(spec, 'utf8'));
+    // (Read as the contacts are: a UTF-16 file, as Notepad saves "Unicode", too.)
+    text = textOf(fs.readFileSync(spec));
   } catch (e) {
     throw new Error(`--playbook: ${JSON.stringify(spec)} is neither a preset (${PRESETS.join(', ')}) nor a readable file (${e.code || e.message})`);
   }

@@ -290,24 +290,69 @@ async function* textChunks(stream, meter) {
     const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     meter.bytes += buffer.length;
     const chunk = decode(buffer);
+    // (The first chunk with text: a one-byte chunk gives none yet.)
+    if (!chunk) continue;
     yield first ? withoutBom(chunk) : chunk;
     first = false;
   }
   const rest = decode(null);
-  if (rest) yield rest;
+  if (rest) yield first ? withoutBom(rest) : rest;
+}
+
+/** A whole file's bytes as text, read as the inputs are (`decoder`), without its byte order mark. */
+function textOf(bytes) {
+  const decode = decoder();
+  return withoutBom(decode(bytes) + decode(null));
 }
 
 /**
- * A decoder of a stream's chunks: UTF-8, and from the first chunk that is not
- * (a Windows export's Latin-1 "ARRÊT") Windows-1252, so that the customer's
- * words and names read as they were written. Call it with each Buffer, then
- * with null for what the last one left.
+ * The UTF-16 encoding of a text whose first bytes are `data`, as the engine's
+ * `upsertJson` tells it: little-endian after the mark FF FE, big-endian after
+ * FE FF, or without a mark when a NUL byte beside the first character says so
+ * (a CSV header or JSON starts with ASCII); null for UTF-8 or Windows-1252.
+ */
+function utf16Of(data) {
+  const [a, b] = data;
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (a !== 0 && b === 0) return 'utf-16le';
+  if (a === 0 && b !== 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * A decoder of a stream's chunks: UTF-16 when its first two bytes say so
+ * (`utf16Of`: Excel's "Unicode Text", PowerShell's `Out-File`, as the engine
+ * reads them), else UTF-8, and from the first chunk that is not (a Windows
+ * export's Latin-1 "ARRÊT") Windows-1252, so that the customer's words and
+ * names read as they were written. Call it with each Buffer, then with null
+ * for what the last one left.
  */
 function decoder() {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let utf16 = null;
+  let sniffed = false;
   let cp1252 = false;
   let carry = Buffer.alloc(0);
   return (buffer) => {
+    if (utf16) return buffer === null ? utf16.decode() : utf16.decode(buffer, { stream: true });
+    if (buffer !== null && !sniffed) {
+      const data = carry.length ? Buffer.concat([carry, buffer]) : buffer;
+      if (data.length < 2) {
+        carry = data;
+        return '';
+      }
+      sniffed = true;
+      const encoding = utf16Of(data);
+      if (encoding) {
+        // (A half character at the end reads as U+FFFD, as in the engine.)
+        utf16 = new TextDecoder(encoding);
+        carry = Buffer.alloc(0);
+        return utf16.decode(data, { stream: true });
+      }
+      carry = Buffer.alloc(0);
+      buffer = data;
+    }
     if (buffer === null) {
       const rest = windows1252(carry);
       carry = Buffer.alloc(0);
@@ -714,4 +759,4 @@ async function readEvents(file, map) {
   return { byId, problems, auto, format };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };
+module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

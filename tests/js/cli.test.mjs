@@ -1027,3 +1027,46 @@ test('-o naming an input (the contacts, --events or --playbook file, or a link t
   assert.equal(existsSync(join(cwd, '-')), false);
   rmSync(cwd, { recursive: true, force: true });
 });
+
+test('UTF-16 files and standard input (Excel\'s "Unicode Text", PowerShell\'s Out-File) are read as text, with their lines', () => {
+  const le = (text, bom = true) => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
+  const be = (text, bom = true) => {
+    const b = Buffer.from(text, 'utf16le').swap16();
+    return bom ? Buffer.concat([Buffer.from([0xfe, 0xff]), b]) : b;
+  };
+  const contactsText = 'id,name,timeZone,addedAt\r\n1,René,America/New_York,2026-11-01T10:00:00Z\r\n2,Bo,America/Nowhere,2026-11-01T10:00:00Z\r\n';
+  const eventsText = 'contactId,kind,at,channel,direction,text\r\n1,message,2026-11-02T15:00:00Z,sms,in,ARRÊT\r\n';
+  const pbText = JSON.stringify(engine.preset('monthly-campaign'), null, 2);
+  const plain = join(dir, 'u8.csv');
+  writeFileSync(plain, contactsText);
+  const ev8 = join(dir, 'u8-events.csv');
+  writeFileSync(ev8, eventsText);
+  const base = ['--now', NOW, '--format', 'csv', '--allow-bad'];
+  const want = run(['evaluate', plain, '--events', ev8, '--playbook', 'monthly-campaign', ...base]);
+  assert.equal(want.status, 0, want.stderr);
+  assert.match(want.stderr, /line 3: timeZone/);
+  assert.equal(csv(want.stdout)[0].canText, 'false', 'the ARRÊT is read');
+  for (const [name, encode] of [['le', le], ['be', be], ['le-nobom', (t) => le(t, false)], ['be-nobom', (t) => be(t, false)]]) {
+    const c = join(dir, `u16-${name}.csv`);
+    writeFileSync(c, encode(contactsText));
+    const ev = join(dir, `u16-${name}-events.csv`);
+    writeFileSync(ev, encode(eventsText));
+    const pb = join(dir, `u16-${name}-playbook.json`);
+    writeFileSync(pb, encode(pbText));
+    const r = run(['evaluate', c, '--events', ev, '--playbook', pb, ...base]);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.equal(r.stdout, want.stdout, name);
+    assert.match(r.stderr, /line 3: timeZone/, name);
+    const stdin = run(['evaluate', '-', '--events', ev, '--playbook', 'monthly-campaign', ...base], encode(contactsText));
+    assert.equal(stdin.stdout, want.stdout, `${name} on standard input`);
+  }
+  // A JSON array and NDJSON, as upsertJson reads them.
+  const records = [{ id: 'u1', addedAt: '2026-11-01T10:00:00Z', timeZone: 'America/New_York' }, { id: 'u2', addedAt: '2026-11-01T10:00:00Z', timeZone: 'America/Chicago' }];
+  for (const [name, text] of [['array.json', JSON.stringify(records)], ['lines.ndjson', records.map((x) => JSON.stringify(x)).join('\r\n') + '\r\n']]) {
+    const f = join(dir, `u16-${name}`);
+    writeFileSync(f, le(text, name.endsWith('.json')));
+    const r = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet']);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l)), engine.evaluateMany(records, engine.preset('monthly-campaign'), NOW), name);
+  }
+});
