@@ -279,6 +279,11 @@ function progress(enabled, total) {
   };
 }
 
+/** Where a record is: "line 17", or in a JSON array "line 1, record 2" (a whole array may be on one line). */
+function where(m) {
+  return m.index === undefined ? `line ${m.line}` : `line ${m.line}, record ${m.index}`;
+}
+
 /** "contacts[12].events[3].at: ..." -> "events[3].at: ..." (the batch index means nothing to a user). */
 function localPath(message) {
   return String(message).replace(/contacts\[\d+\]\.?/g, '').replace(/^:\s*/, '');
@@ -530,7 +535,7 @@ async function main(argv) {
             map, format: input.formatRead, autoColumns: input.autoColumns,
             eventsAuto: events && events.auto, eventsFormat: events && events.format, eventsFile: opts.events,
           });
-          report(`line ${m.line}: ${msg}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
+          report(`${where(m)}: ${msg}${r.id !== null && r.id !== undefined ? ` (id ${JSON.stringify(r.id)})` : ''}`);
           // Paths within the record, as the message: its line says which.
           r = { ...r, error: msg, path: localPath(r.path || ''), ...(r.errors ? { errors: r.errors.map((x) => ({ ...x, path: localPath(x.path || '') })) } : {}) };
         } else good++;

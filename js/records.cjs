@@ -558,30 +558,50 @@ async function* csvRecords(chunks, opts) {
  */
 async function* jsonRecords(chunks, mapper) {
   const out = [];
-  const splitter = recordSplitter((text, line) => out.push({ text, line }));
-  const drain = function* () {
-    for (const { text, line } of out.splice(0)) {
+  const splitter = recordSplitter((text, line, index) => out.push({ text, line, index }));
+  // A record's place in the array is named only when another record starts
+  // on its line (a pretty-printed array's line says which): the last one
+  // split waits for the next to be known.
+  let prevLine = null;
+  const drain = function* (final) {
+    const n = final ? out.length : out.length - 1;
+    if (n <= 0) return;
+    const batch = out.splice(0, n);
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i];
+      const { text, line } = r;
+      const after = i + 1 < batch.length ? batch[i + 1] : out[0];
+      const shared = line === prevLine || (after !== undefined && after.line === line);
+      prevLine = line;
+      const index = r.index !== undefined && shared ? r.index : undefined;
       let contact;
       try {
         contact = JSON.parse(text);
       } catch (e) {
-        yield { line, error: `invalid JSON: ${e.message}` };
+        yield { line, index, error: `invalid JSON: ${e.message}` };
         continue;
       }
-      yield { line, contact: mapper ? mapper(contact) : contact, row: contact };
+      yield { line, index, contact: mapper ? mapper(contact) : contact, row: contact };
     }
   };
   for await (const chunk of chunks) {
     splitter.push(chunk);
-    yield* drain();
+    yield* drain(false);
   }
   const { problems } = splitter.end();
-  yield* drain();
+  yield* drain(true);
   for (const p of problems) yield { line: p.line, error: p.message, structural: true };
 }
 
+/**
+ * Splits NDJSON text into its lines, or one JSON array into its elements, as
+ * the text comes: onRecord(text, line, index), `index` the element's place in
+ * the array (from 1; undefined in NDJSON): `JSON.stringify` writes a whole
+ * array on line 1, where the line alone does not say which record is meant.
+ */
 function recordSplitter(onRecord) {
   let mode = null; // 'ndjson' | 'array'
+  let count = 0; // the array's elements so far
   let buf = '';
   let line = 1; // line number at buf[0]
   let depth = 0;
@@ -629,11 +649,11 @@ function recordSplitter(onRecord) {
       } else if (ch === '}' || ch === ']') {
         depth--;
         if (depth === 0) {
-          if (start >= 0) onRecord(buf.slice(0, -1), startLine);
+          if (start >= 0) onRecord(buf.slice(0, -1), startLine, ++count);
           start = -1; buf = ''; arrayDone = true;
         }
       } else if (ch === ',' && depth === 1) {
-        if (start >= 0) onRecord(buf.slice(0, -1), startLine);
+        if (start >= 0) onRecord(buf.slice(0, -1), startLine, ++count);
         start = -1; buf = '';
       } else if (depth === 1 && start < 0 && !/\s/.test(ch)) {
         start = 0; startLine = curLine; buf = ch;

@@ -879,7 +879,7 @@ test("a database export's NULL and \\N are no events; --keep beside a record tha
   writeFileSync(json, JSON.stringify(['oops', { id: 'ok1', timeZone: 'America/New_York', addedAt: '2026-11-10T14:15:00Z', phone: '555' }]));
   r = run(['queue', json, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--keep', 'phone', '--format', 'ndjson']);
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /line 1: expected a contact object, got "oops"/);
+  assert.match(r.stderr, /line 1, record 1: expected a contact object, got "oops"/);
   const queued = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(queued.map((q) => [q.id, q.input.phone]), [['ok1', '555']]);
 
@@ -1069,4 +1069,20 @@ test('UTF-16 files and standard input (Excel\'s "Unicode Text", PowerShell\'s Ou
     assert.equal(r.status, 0, `${name}: ${r.stderr}`);
     assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l)), engine.evaluateMany(records, engine.preset('monthly-campaign'), NOW), name);
   }
+});
+
+test('a bad record of a one-line JSON array is named by its place in it too ("line 1, record 2")', () => {
+  const records = [{ id: 'a', addedAt: '2026-11-01T10:00:00Z' }, { name: 'no id' }, { id: 'b' }];
+  const f = join(dir, 'one-line.json');
+  writeFileSync(f, JSON.stringify(records));
+  const r = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /line 1, record 2: id: required/);
+  assert.match(r.stderr, /line 1, record 3: addedAt: required.*\(id "b"\)/);
+  // Pretty-printed, each record's line says which: no place added.
+  writeFileSync(f, JSON.stringify(records, null, 2));
+  const p = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet']);
+  assert.match(p.stderr, /line 6: id: required/);
+  assert.doesNotMatch(p.stderr, /record \d/);
+  assert.match(cliDoc, /line 1, record 2/);
 });
