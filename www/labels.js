@@ -28,16 +28,29 @@ export function escapeHtml(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
-/** A wall-clock time ("2026-11-14T10:30") in `tz`, as RFC 3339 UTC text. */
+/**
+ * A wall-clock time ("2026-11-14T10:30") in `tz`, as RFC 3339 UTC text, by the
+ * engine's DST rule (docs/semantics.md): a time in a spring-forward gap is
+ * moved forward by the gap (02:30 is 03:30 EDT), and a time that happens
+ * twice is the earlier (01:30 EDT on a fall-back night), so that a callback
+ * typed here is due when the engine would put the same local time.
+ */
 export function zonedToIso(wall, tz) {
   const [d, t] = wall.split('T');
   const [y, m, day] = d.split('-').map(Number);
   const [hh, mm] = t.split(':').map(Number);
-  const guess = Date.UTC(y, m - 1, day, hh, mm);
-  let ts = guess - offsetAt(guess, tz);
-  ts = guess - offsetAt(ts, tz);
+  const asUtc = Date.UTC(y, m - 1, day, hh, mm);
+  // The zone's offsets a day either side (no zone changes twice in a day):
+  // the instant at each offset, if that offset is the zone's then.
+  const before = offsetAt(asUtc - DAY, tz);
+  const after = offsetAt(asUtc + DAY, tz);
+  const fits = [before, after].map((o) => asUtc - o).filter((ts) => asUtc - offsetAt(ts, tz) === ts);
+  // None in a gap: the offset before it, which moves the time forward by the gap.
+  const ts = fits.length ? Math.min(...fits) : asUtc - before;
   return new Date(ts).toISOString().replace('.000Z', 'Z');
 }
+
+const DAY = 86400000;
 
 function offsetAt(ts, tz) {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {

@@ -174,6 +174,10 @@ test('moving the date changes the campaign phase, live, across months and times 
     await waitReady(page);
     await selectRow(page, 0);
     assert.match(await page.textContent('#panel .channel[data-channel=call]'), /Call: no\s*quiet hours · from /);
+    // 02:30 on a spring-forward night does not exist: read forward by the
+    // gap, as the engine reads it (docs/semantics.md), not an hour back.
+    await setNow(page, '2027-03-14T02:30');
+    assert.match(await page.textContent('#today-label'), /Sun, Mar 14, 2027, 3:30 AM ET/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
