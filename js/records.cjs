@@ -203,8 +203,10 @@ function resolveColumns(map, headers, option, file) {
 function jsonReader(map, fields) {
   const mapped = Object.entries(map);
   const own = fields.filter((f) => map[f] === undefined);
-  // The fields whose other spellings are not the engine's to read.
-  const hidden = mapped.filter(([field]) => !EXACT_ONLY.has(field)).map(([field]) => [field, folded(field)]);
+  const ownExact = new Set(own);
+  const ownByFolded = new Map(own.filter((f) => !EXACT_ONLY.has(f)).map((f) => [folded(f), f]));
+  // The mapped and unread fields whose other spellings are not the engine's to read.
+  const hidden = new Map(mapped.filter(([field]) => !EXACT_ONLY.has(field)).map(([field]) => [folded(field), field]));
   const found = new Set();
   const spelled = new Map();
   let firstKeys = null;
@@ -223,18 +225,31 @@ function jsonReader(map, fields) {
       found.add(field);
       copy()[field] = obj[key];
     }
-    for (const [field, f] of hidden) {
-      for (const key of keys) {
-        if (key !== field && folded(key) === f) delete copy()[key];
+    // One pass over the keys: each other field's key (its own spelling, else
+    // the first that folds to it, as `ownName`), and the keys to take out.
+    let picked = null;
+    for (const key of keys) {
+      if (ownExact.has(key)) {
+        (picked ??= new Map()).set(key, key);
+        continue;
       }
+      const f = folded(key);
+      if (f === null) continue;
+      const field = ownByFolded.get(f);
+      if (field !== undefined) {
+        if (!(picked ??= new Map()).has(field)) picked.set(field, key);
+        continue;
+      }
+      const gone = hidden.get(f);
+      if (gone !== undefined && key !== gone) delete copy()[key];
     }
-    for (const field of own) {
-      const key = ownName(keys, field);
-      if (key === undefined) continue;
-      if (!spelled.has(field)) spelled.set(field, key);
-      // (The engine would read the first folded key too; the tool reads the
-      // id itself, for the --events join and the check for one given twice.)
-      if (key !== field) copy()[field] = obj[key];
+    if (picked) {
+      for (const [field, key] of picked) {
+        if (!spelled.has(field)) spelled.set(field, key);
+        // (The engine would read the first folded key too; the tool reads the
+        // id itself, for the --events join and the check for one given twice.)
+        if (key !== field) copy()[field] = obj[key];
+      }
     }
     return out || obj;
   }
