@@ -337,6 +337,8 @@ function nameHint(paths, m, ctx) {
         if (col !== undefined && !['contactId', 'kind', 'at'].includes(ev[2])) event.set(ev[2], col);
         continue;
       }
+      // An error inside an event: the field holds events, whatever else is wrong.
+      if (ev) continue;
     }
     if (field === 'id' || field === 'addedAt' || ctx.map[field] !== undefined) continue;
     let col;

@@ -756,6 +756,15 @@ test('--map field= leaves a CRM\'s own column of an engine field\'s name unread;
   const jr = run(['evaluate', j, '--playbook', 'call-ladder', '--now', NOW]);
   assert.equal(jr.status, 1);
   assert.match(jr.stderr, /\(the key "region" is read as region by its name; if it is the CRM's own, --map region= leaves it unread\)/);
+  // An error inside an event of a record's events is no sign the field is
+  // the CRM's own: no hint to leave every event unread.
+  const inner = join(dir, 'inner.ndjson');
+  writeFileSync(inner, JSON.stringify({ id: 'i1', timeZone: 'America/New_York', addedAt: '2026-11-01T14:00:00Z',
+    events: [{ kind: 'message', at: 'last tuesday', channel: 'sms', direction: 'out' }] }) + '\n');
+  const ir = run(['evaluate', inner, '--playbook', 'call-ladder', '--now', NOW]);
+  assert.equal(ir.status, 1);
+  assert.match(ir.stderr, /events\[0\]\.at: .*got "last tuesday" \(id "i1"\)/);
+  assert.doesNotMatch(ir.stderr, /leaves it unread/);
   const jFixed = run(['evaluate', j, '--playbook', 'call-ladder', '--now', NOW, '--map', 'region=', '--keep', 'region', '--quiet']);
   assert.equal(jFixed.status, 0, jFixed.stderr);
   assert.deepEqual(JSON.parse(jFixed.stdout).input, { region: 'Northeast' });
