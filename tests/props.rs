@@ -443,7 +443,7 @@ fn region_zones(region: &str) -> Vec<chrono_tz::Tz> {
 /// Whether `t` is inside the contact window the contact is bound by: its
 /// region's (contact, else playbook), the playbook's custom window, or the
 /// default US window when neither region nor custom window is set — in the
-/// contact's zone (contact, else playbook), or, when neither gives one, in
+/// contact's zone (contact, else playbook; a fixed offset set aside), or, when neither gives one, in
 /// every zone of the region (the US when none).
 fn inside_window(c: &Value, pb: &Value, t: i64) -> bool {
     let region = c
@@ -458,11 +458,13 @@ fn inside_window(c: &Value, pb: &Value, t: i64) -> bool {
             .map(|n| n.parse().unwrap_or(chrono_tz::UTC))
     };
     let of_region = region_zones(region.unwrap_or("US"));
-    let zones: Vec<chrono_tz::Tz> = match (tz(c), tz(pb)) {
+    let keeps = |z: chrono_tz::Tz| region.is_none() || of_region.iter().any(|&r| same_clock(r, z));
+    // (A contact's fixed offset, "UTC", is no place's clock: set aside unless
+    // it keeps one of the region's.)
+    let fixed = |z: chrono_tz::Tz| z.name() == "UTC" || z.name().starts_with("Etc/");
+    let zones: Vec<chrono_tz::Tz> = match (tz(c).filter(|&z| !fixed(z) || keeps(z)), tz(pb)) {
         (Some(z), _) => vec![z],
-        (None, Some(z)) if region.is_none() || of_region.iter().any(|&r| same_clock(r, z)) => {
-            vec![z]
-        }
+        (None, Some(z)) if keeps(z) => vec![z],
         _ => of_region,
     };
     let custom = pb.get("window").and_then(Value::as_array).map(|blocks| {
