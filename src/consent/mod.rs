@@ -359,29 +359,35 @@ impl Consent<'_> {
     /// After a DND was lifted: the opt-out in force is what the customer's own
     /// opt-outs (DNDs of source `keyword`) still refuse, of the channels it
     /// revoked, and none when they refuse none. Its record (words, match,
-    /// time, event) is the earliest of those still refusing: after STOP,
-    /// "stop emailing me" and START, the email one, a phrase to review, not
-    /// the STOP that START lifted; a DND set by hand or by the email
-    /// provider is no opt-out of the customer's.
+    /// time, event) is the one still refusing texts, else the earliest in
+    /// time of those still refusing that the customer sent (whatever the
+    /// order the CRM listed them in): after STOP, "stop emailing me" and START, the
+    /// email one, a phrase to review, not the STOP that START lifted; a DND
+    /// set by hand or by the email provider is no opt-out of the customer's,
+    /// and a DND the host recorded as a keyword has no words to show.
     fn keep_opt_out_in_force(&mut self) {
         let Some(o) = self.opt_out.as_ref() else {
             return;
         };
         let mut kept = Revoked::NONE;
-        let mut first: Option<usize> = None;
-        for c in o.channels.iter() {
+        let mut events = [None; 3];
+        let mut texts = None;
+        for (slot, c) in events.iter_mut().zip(o.channels.iter()) {
             if let Some(d) = self.dnd_for(c).filter(|d| d.reason == DndSource::Keyword) {
                 kept = kept.union(Revoked::of(c));
-                first = Some(first.map_or(d.event, |f| f.min(d.event)));
+                *slot = Some(d.event);
+                if c == Channel::Sms {
+                    texts = Some(d.event);
+                }
             }
         }
-        let record = first.and_then(|e| {
-            if o.event == e {
-                Some(o.clone())
-            } else {
-                self.opt_outs.iter().find(|r| r.event == e).cloned()
-            }
-        });
+        // The one that still refuses texts first (its confirmation text is
+        // the customer's due), then the earliest.
+        let record = std::iter::once(o)
+            .chain(self.opt_outs.iter())
+            .filter(|r| events.contains(&Some(r.event)))
+            .min_by_key(|r| (texts != Some(r.event), r.at, r.event))
+            .cloned();
         self.opt_out = match record {
             Some(r) if !kept.is_empty() => Some(OptOut {
                 channels: kept,
