@@ -162,8 +162,10 @@ impl Zone {
     }
 
     /// Whether it is one of the database's fixed offsets under a zone's name
-    /// ("UTC", "GMT", "Etc/GMT+5"): no place's clock, what a CRM writes when
-    /// it does not know the zone.
+    /// ("UTC", "GMT", "Etc/GMT+5"; and "MST" and "HST", Arizona's and
+    /// Hawaii's clocks, which a CRM also writes for Denver's or Adak's): no
+    /// place's clock of its own, what a CRM writes when it does not know the
+    /// zone.
     pub fn is_fixed(self) -> bool {
         let n = self.name();
         n.starts_with("Etc/")
@@ -177,6 +179,8 @@ impl Zone {
                 "Greenwich",
                 "Universal",
                 "Zulu",
+                "MST",
+                "HST",
             ]
             .contains(&n)
     }
