@@ -367,15 +367,28 @@ impl Reader<'_> {
     /// Word `j`, after the stop word `i` that opens the message, is a name
     /// the lists do not know, capitalised, of three letters or more, and the
     /// message's last word but filler (not after END or CANCEL: "End Game").
+    /// Words of a script the lists do not hold may stand about it, or be it
+    /// ("请stop发短信", "STOP 谢谢"): unsure, a request for review.
     fn named(&self, i: usize, j: usize) -> bool {
+        let other = |m: usize| {
+            self.t
+                .get(m)
+                .is_some_and(|t| t.w.is_empty() && self.toks.surface(t).bytes().any(|b| b > 0x7F))
+        };
+        let aside = |m: usize| self.is(m, FILLER) || other(m);
         self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA")
-            && self.name_at(j)
-            && self
-                .t
-                .get(j)
-                .is_some_and(|t| self.toks.surface(t).len() > 2)
-            && (0..i).all(|m| self.is(m, FILLER))
-            && (j + 1..self.t.len()).all(|m| self.is(m, FILLER))
+            && self.t.get(j).is_some_and(|t| {
+                let s = self.toks.surface(t);
+                // ("quit工作了": quit a job.)
+                t.w.is_empty()
+                    && if other(j) {
+                        !self.eq(i, "QUIT")
+                    } else {
+                        s.len() > 2 && t.cap
+                    }
+            })
+            && (0..i).all(aside)
+            && (j + 1..self.t.len()).all(aside)
     }
 
     /// From word `o`, every list: "all your lists", "every list", "todas sus

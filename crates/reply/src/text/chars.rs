@@ -31,6 +31,19 @@ pub fn fold(c: char) -> Option<char> {
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'E',
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => 'I',
         'ñ' | 'Ñ' | 'ń' => 'N',
+        // Vietnamese, written with or without its marks ("Hủy đăng ký" is
+        // "huy dang ky"): ơ ư ă đ ĩ ũ, and the block of letters with tones.
+        'ơ' | 'Ơ' => 'O',
+        'ư' | 'Ư' | 'ũ' | 'Ũ' => 'U',
+        'ă' | 'Ă' => 'A',
+        'đ' | 'Đ' => 'D',
+        'ĩ' | 'Ĩ' => 'I',
+        '\u{1EA0}'..='\u{1EB7}' => 'A',
+        '\u{1EB8}'..='\u{1EC7}' => 'E',
+        '\u{1EC8}'..='\u{1ECB}' => 'I',
+        '\u{1ECC}'..='\u{1EE3}' => 'O',
+        '\u{1EE4}'..='\u{1EF1}' => 'U',
+        '\u{1EF2}'..='\u{1EF9}' => 'Y',
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => {
             'O'
         }
@@ -69,7 +82,7 @@ pub(super) fn class(c: char) -> Class {
         'A'..='Z' | '0'..='9' => Class::Word,
         '\'' => Class::Apos,
         '-' => Class::Hyphen,
-        '.' | '!' | '?' | ';' | '。' | '！' | '？' | '；' | '¡' | '¿' | '…' | '‼' | '⁉' => {
+        '.' | '!' | '?' | ';' | '。' | '！' | '？' | '；' | '¡' | '¿' | '…' | '‼' | '⁉' | '؟' | '۔' => {
             Class::Strong
         }
         '&' => Class::And,
@@ -109,6 +122,11 @@ pub(super) fn class(c: char) -> Class {
         | '\u{1F4AF}'
         | '\u{1F525}'
         | '\u{FE0F}' => Class::Space,
+        // Letters of other scripts are letters too, not punctuation: "我要cancel
+        // 预约" is a sentence about an appointment, not CANCEL alone (Arabic,
+        // Hebrew, Cyrillic, Greek, Indic and Thai letters; kana, Han, Hangul).
+        '\u{00C0}'..='\u{024F}' | '\u{0370}'..='\u{1FFF}' if c != '×' && c != '÷' && !matches!(c, '،' | '؛' | '।' | '॥') => Class::Word,
+        '\u{3040}'..='\u{30FF}' | '\u{3130}'..='\u{318F}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' => Class::Word,
         _ => Class::Weak,
     }
 }
