@@ -364,11 +364,14 @@ impl Reader<'_> {
         Some(read)
     }
 
-    /// Word `j`, after the stop word `i` that opens the message, is a name
-    /// the lists do not know, capitalised, of three letters or more, and the
-    /// message's last word but filler (not after END or CANCEL: "End Game").
-    /// Words of a script the lists do not hold may stand about it, or be it
-    /// ("请stop发短信", "STOP 谢谢"): unsure, a request for review.
+    /// Word `j`, after the stop word `i` that opens the message, is a word
+    /// the lists do not know, of three letters or more: a name, or thanks in
+    /// a language the lists do not hold ("Stop Mike", "STOP tanpri", "STOP
+    /// danke", "STOP giùm": case and order do not decide it, as "Tanpri
+    /// STOP" is read); and the message's last word but filler (not after END
+    /// or CANCEL: "End Game"; nor a gerund: "stop whining"). Words of a
+    /// script the lists do not hold may stand about it, or be it ("请stop发
+    /// 短信", "STOP 谢谢"): unsure, a request for review.
     fn named(&self, i: usize, j: usize) -> bool {
         let other = |m: usize| {
             self.t
@@ -384,7 +387,7 @@ impl Reader<'_> {
                     && if other(j) {
                         !self.eq(i, "QUIT")
                     } else {
-                        s.len() > 2 && t.cap
+                        s.len() > 2 && (t.cap || !s.ends_with("ING"))
                     }
             })
             && (0..i).all(aside)

@@ -275,6 +275,8 @@ impl Builder {
             ("FOLLOW", "UPS") => "FOLLOWUPS",
             // ("STOP au revoir": a goodbye, as "bye".)
             ("AU", "REVOIR") => "REVOIR",
+            // ("STOP cảm ơn": Vietnamese thanks.)
+            ("CAM", "ON") => "CAMON",
             _ => return false,
         };
         match (words::lookup(into), self.out.toks.last_mut()) {
