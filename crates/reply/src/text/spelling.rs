@@ -57,13 +57,16 @@ pub(super) fn numbered(s: &str) -> Option<(Known, usize)> {
 /// "STOPCALLING", a hashtag's "DoNotCall", "DONTTEXTME"): both words, and
 /// where the second starts.
 pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
-    // ("PLEASESTOP": the keyword after "please".)
-    if s == "PLEASESTOP" {
-        return Some((
-            words::lookup("PLEASE")?,
-            "PLEASE".len(),
-            words::lookup("STOP")?,
-        ));
+    // ("PLEASESTOP": the keyword after "please"; "nomore", "NOMORE!",
+    // "nomo texts": "no more".)
+    for (whole, first, second) in [
+        ("PLEASESTOP", "PLEASE", "STOP"),
+        ("NOMORE", "NO", "MORE"),
+        ("NOMO", "NO", "MO"),
+    ] {
+        if s == whole {
+            return Some((words::lookup(first)?, first.len(), words::lookup(second)?));
+        }
     }
     // ("mappeler", "menvoyer": French "m'" with its apostrophe left out,
     // before a verb of contact.)
