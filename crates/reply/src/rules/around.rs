@@ -300,7 +300,9 @@ impl Reader<'_> {
             self.any(w, "QUIERO QUEREMOS")
         };
         for k in self.back(i, 6) {
-            if self.is(k, NEG) || (self.eq(k, "NO") && (es || wish(k))) {
+            // (Portuguese "não" before any: "Não pare de mandar as ofertas",
+            // "nao para de mandar", don't stop sending.)
+            if self.is(k, NEG) || (self.eq(k, "NO") && (es || wish(k) || self.written(k, "NAO"))) {
                 // ("can't you just leave me alone": a request put as a question.)
                 let asked = self.any(k, "CAN'T COULDN'T WON'T WOULDN'T") && self.eq(k + 1, "YOU");
                 return !(asked || self.back(k, 3).any(|m| self.any(m, "IF UNLESS WHY OR")));
@@ -315,6 +317,14 @@ impl Reader<'_> {
     /// A first person's plan, not a request: "I'll stop by", "we've got to
     /// stop this", "I'm gonna quit".
     pub(super) fn first_person_plan(&self, i: usize) -> bool {
+        // Portuguese, the verb right after: "Vou parar no banco", "Preciso
+        // parar no posto", "Tenho que parar na farmácia".
+        if i > 0
+            && (self.written(i - 1, "VOU VAMOS PRECISO PRECISAMOS")
+                || (i > 1 && self.written(i - 1, "QUE") && self.written(i - 2, "TENHO TEMOS")))
+        {
+            return true;
+        }
         let mut back = self
             .back(i, 6)
             .filter(|&k| !self.any(k, "JUST REALLY PROBABLY ALSO EVEN NEVER"));

@@ -320,7 +320,13 @@ impl Reader<'_> {
                 _ => None,
             });
         }
-        if self.is(j, PREP)
+        // (Portuguese "no", "na": at a place, "Pare no estacionamento".)
+        let at = self.written(i, "PARE PARAR")
+            && self.written(j, "NO NA")
+            && self.on(j)
+            && self.w(j + 1).is_empty()
+            && self.on(j + 1);
+        if (self.is(j, PREP) || at)
             && !(self.eq(j, "AT") && self.eq(j + 1, "ONCE"))
             && !(self.eq(j, "POR") && self.eq(j + 1, "FAVOR"))
         {
