@@ -140,9 +140,21 @@ impl Reader<'_> {
                         || self.unlisted(m, "MANAGE UPDATE GERER ADMINISTRAR")
                             && (prefs(m + 1) || prefs(m + 2))
                 }));
+        // ("You said \"reply STOP to opt out\" but I just want the price",
+        // "Your text says reply STOP to opt out", "Votre texto dit «
+        // Répondez ARRÊT pour vous désabonner »": the footer's words, cited.)
+        let cited = (a..i).any(|m| {
+            (self.any(m, "SAID SAY") || self.written(m, "SAYS DIT DICE DIZ"))
+                && !(m > 0 && self.any(m - 1, "I JE YO"))
+                // (The word read is in the instruction: not "... so STOP".)
+                && (m + 1..i).any(|v| {
+                    i <= v + 4 && self.any(v, "REPLY TEXT RESPONDA REPONDEZ SEND ENVOYEZ TEXTEZ")
+                })
+        });
         // ("What does the \"reply STOP to unsubscribe\" line do?": the
         // footer's words, asked about.)
         (a > 0 || (self.question(i) && told)) && ((told || notice) && why || list) && !own
+            || (cited && told && why)
             || self.asked_footer(a, b)
     }
 

@@ -54,9 +54,12 @@ impl Reader<'_> {
         // (Or denied: "I never said STOP", "I didn't mean to text stop"; or
         // "wait": "hold on stop, what's the total?")
         // ("Si j'écris STOP, est-ce que ...?", "Si escribo STOP ...".)
+        // ("What happens if I reply STOP?", "O que acontece se eu responder
+        // PARE?", as "if I say stop".)
         let told = h.a > 0
-            && (self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE")
-                || self.written(h.a - 1, "ECRIS ESCRIBO PONGO MANDO REPONDS RESPONDO"));
+            && (self.any(h.a - 1, "SAID SAY TEXT SEND HIT TYPE REPLY")
+                || self.written(h.a - 1, "ECRIS ESCRIBO PONGO MANDO REPONDS RESPONDO")
+                || self.written(h.a - 1, "RESPONDER"));
         // ("START - désolé mon fils a écrit STOP".)
         // ("Mon fils a répondu STOP", "Fue mi hija la que puso STOP".)
         let sent = h.a > 0
@@ -118,7 +121,8 @@ impl Reader<'_> {
             });
         let slipped = h.b == h.a + 1
             // ("What happens if I say stop?": said of a case.)
-            && (((sent || told) && (back || before("IF SI")))
+            && (((sent || told)
+                && (back || before("IF SI") || self.back_in_sentence(h.a).any(|m| self.written(m, "SE"))))
                 || (sent && (restart || before("ACCIDENTALLY MISTAKENLY")))
                 || (h.a > 0
                     && (sent
