@@ -47,6 +47,11 @@ impl Reader<'_> {
     /// Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos
     /// appels)": leave me alone; "lâchez-moi".
     pub(super) fn lachez_moi(&self, i: usize) -> Option<Hit> {
+        // ("Crissez-moi la paix", "Câlissez-moi la paix": as "Fichez-moi la
+        // paix".)
+        if self.is(i + 1, ME) && self.eq(i + 2, "LA") && self.eq(i + 3, "PAIX") {
+            return self.alone(i);
+        }
         if !self.eq(i, "LACHE")
             && self.is(i + 1, ME)
             && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC"))
@@ -206,6 +211,19 @@ impl Reader<'_> {
                     .any(|m| self.written(m, "VOUS TU") && self.any(m + 1, "NE N")))
         {
             return None;
+        }
+        // ("Envoyez-moi pu de textos": Québec's "pu", never "more", before
+        // "de" and the means; not "Envoyez-moi plus de photos".)
+        if i > 1
+            && self.written(i, "PU PUS")
+            && self.is(i - 1, ME)
+            && self.is(i - 2, CVERB)
+            && self.on(i)
+            && self.eq(i + 1, "DE")
+        {
+            if let Obj::Media { end, ch } = self.object(i + 2) {
+                return hit(i - 2, end, ch);
+            }
         }
         // ("appelez-moi plus jamais"; "appelez-moi pas", Québec's "don't";
         // "appelez-moi pu sur mon cell": the line's means.)
