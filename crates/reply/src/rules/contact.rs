@@ -271,6 +271,8 @@ impl Reader<'_> {
             "AGAIN ANYMORE EVER PLEASE BACK AT ON IN MAS PLUS EITHER ALSO AQUI NADA JAMAS NUNCA",
         ) || (self.any(k, "DE OTRA") && self.any(k + 1, "NUEVO VEZ"))
             || (self.written(k, "REGARDING CONCERNING") && self.any(k + 1, "THIS THAT IT"))
+            // (Portuguese "mais": "Não me liguem mais".)
+            || self.written(k, "MAIS")
             || self.bare(k)
         {
             return hit(i, k, ch);
