@@ -58,6 +58,7 @@ mod spanish;
 mod stop;
 mod subject;
 mod told;
+mod tongues;
 mod undone;
 mod unwelcome;
 mod when;
@@ -278,6 +279,11 @@ impl Reader<'_> {
 
     /// A request at word `i`.
     fn at(&self, i: usize) -> Option<Hit> {
+        // (First a standard phrase of a language the lists hold no grammar
+        // for: "Sispann voye mesaj", "退订".)
+        if let Some(h) = self.tongue(i) {
+            return Some(h);
+        }
         if self.is(i, STRONG) {
             return self.strong(i);
         }

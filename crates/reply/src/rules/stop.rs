@@ -391,7 +391,12 @@ impl Reader<'_> {
                 // ("quit工作了": quit a job.)
                 t.w.is_empty()
                     && if other(j) {
+                        // (A Latin keyword: not "وقف السيارة", park the car.)
                         !self.eq(i, "QUIT")
+                            && self
+                                .t
+                                .get(i)
+                                .is_some_and(|k| self.toks.surface(k).is_ascii())
                     } else {
                         s.len() > 2 && (t.cap || !s.ends_with("ING"))
                     }

@@ -12,8 +12,10 @@
 
 mod index;
 mod lists;
+mod tongues;
 
 pub use index::lookup;
+pub use tongues::{PASSED, TONGUES};
 
 /// May surround a keyword in a short opt-out ("stop please", "wrong number stop",
 /// "stop help": STOP wins over the help keywords beside it).
