@@ -105,8 +105,9 @@ impl Builder {
     fn letter(&mut self, c: char, up: bool) {
         // A word of another script glued to a Latin one is two words: "我要
         // cancel预约" is 我要 CANCEL 预约, as "quiero cancel la cita" is read
-        // (a letter lost in decoding stays in its word: "ARR\u{FFFD}T").
-        let other = |c: char| !c.is_ascii() && c != '\u{FFFD}';
+        // (a letter lost in decoding stays in its word: "ARR\u{FFFD}T"; so
+        // does a Latin letter the fold leaves as it is: "Małgorzata").
+        let other = |c: char| c > '\u{024F}' && c != '\u{FFFD}';
         if self.word.is_some() && self.out.buf.ends_with(|p: char| other(p) != other(c)) {
             self.end_word();
         }
