@@ -18,9 +18,13 @@ impl Reader<'_> {
 
     /// Channels named by the words before `i` in its sentence ("I want the
     /// text messages to stop").
+    /// (Not the customer's own device: "my phone keeps freezing, how do I
+    /// stop that" asks nothing of calls; "my phone keeps ringing" names
+    /// them by its ringing.)
     pub(super) fn media_before(&self, i: usize) -> u8 {
         self.back_in_sentence(i)
             .filter(|&k| self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING))
+            .filter(|&k| k == 0 || !self.eq(k - 1, "MY") || !self.any(k, "PHONE CELL MOBILE"))
             .fold(0, |c, k| c | self.ch(k))
     }
 
