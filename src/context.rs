@@ -97,8 +97,8 @@ impl Fallback {
         let region = region.or(self.region).map_or("", |r| r.code());
         match (own, self.zone) {
             (Some(z), _) => format!(
-                "its timeZone {} is a fixed offset, no clock of {region}: give the zone it is in or an offset",
-                z.name()
+                "its {}: give the zone it is in or an offset",
+                set_aside(z, region)
             ),
             (None, Some(z)) => format!(
                 "the contact has no timeZone, and the playbook's {} keeps no clock of {region}: give a timeZone or an offset",
@@ -107,6 +107,14 @@ impl Fallback {
             (None, None) => "the contact has no timeZone (nor the playbook): give a timeZone or an offset".to_string(),
         }
     }
+}
+
+/// Why a contact's own zone `z` was set aside for its region's clocks.
+pub fn set_aside(z: Zone, region: &str) -> String {
+    format!(
+        "timeZone {} is a fixed offset, no clock of {region}",
+        z.name()
+    )
 }
 
 /// The zone of a contact's local times, where it comes from, and every zone

@@ -433,11 +433,9 @@ fn zone_words(ctx: &Ctx, explain: &mut Explain) {
         ZoneSource::Region => return explain.push_fmt(format_args!(
             "{}zone unknown: a time is inside the contact window only if it is inside it in every zone of {} ({}); local times written in {}",
             // (A fixed offset given as the contact's zone, set aside.)
-            ctx.contact.time_zone.map_or(String::new(), |z| format!(
-                "timeZone {} is a fixed offset, no clock of {}: ",
-                z.name(),
-                ctx.region().map_or("US", |r| r.code())
-            )),
+            ctx.contact.time_zone.map_or(String::new(), |z| {
+                crate::context::set_aside(z, ctx.region().map_or("US", |r| r.code())) + ": "
+            }),
             ctx.region().map_or("US", |r| r.code()),
             ctx.hours()
                 .zones
