@@ -206,12 +206,16 @@ fn dnd_on(
     }
     if let Some(d) = s.dnd.get_mut(slot(channel)) {
         // (One set by hand or by the email provider over the customer's
-        // keyword one outlasts a START: it is the one kept.)
-        if source != DndSource::Keyword
-            && d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword)
-        {
-            *d = None;
-        }
+        // keyword one is kept beneath it, and outlasts a START.)
+        let d = match s.beneath.get_mut(slot(channel)) {
+            Some(beneath)
+                if source != DndSource::Keyword
+                    && d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword) =>
+            {
+                beneath
+            }
+            _ => d,
+        };
         if set_once(d, at, source, i) && ctx.explains() {
             s.explain.push_fmt(format_args!(
                 "{}: DND on {} ({})",
@@ -229,6 +233,9 @@ fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
     // Lifting `all` lifts the `all` DND only: a channel's own DND
     // (an email unsubscribe, a call DND) stays until lifted itself.
     if let Some(d) = s.dnd.get_mut(slot(channel)) {
+        *d = None;
+    }
+    if let Some(d) = s.beneath.get_mut(slot(channel)) {
         *d = None;
     }
     s.keep_opt_out_in_force();

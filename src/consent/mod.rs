@@ -218,8 +218,12 @@ pub struct Consent<'a> {
     pub confirmations: Vec<usize>,
     /// An opt-out of every channel came in the customer's own words or by
     /// email (not only the keyword STOP ALL by text): START keeps calls and
-    /// email refused.
-    pub all_in_words: bool,
+    /// email refused, by the first such words (when and which event).
+    pub all_in_words: Option<(Instant, usize)>,
+    /// Per slot (as `dnd`), a DND set by a person or a provider while the
+    /// customer's keyword one held the slot: the first setter is shown, and
+    /// this one stays when an opt-in lifts the customer's.
+    pub beneath: [Option<Dnd>; 4],
     /// Lines for `explain`.
     pub explain: Explain,
 }

@@ -72,24 +72,48 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
     } = m;
     s.keyword_events.push((i, Intent::OptIn));
     let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
-    let all_by_stop_all = !std::mem::take(&mut s.all_in_words);
+    let in_words = s.all_in_words.take();
+    let all_by_stop_all = in_words.is_none();
     let [sms, call, email, all] = &mut s.dnd;
+    let [sms_beneath, call_beneath, email_beneath, all_beneath] = &mut s.beneath;
     let mut lifted = false;
+    // (A DND a person set beneath the customer's stays.)
     if by_keyword(sms) {
-        *sms = None;
+        *sms = sms_beneath.take();
         lifted = true;
     }
     let by_keyword_all = by_keyword(all);
     if by_keyword_all {
-        let kept = all.take();
-        if !all_by_stop_all {
-            for d in [call, email] {
-                if d.is_none() {
-                    d.clone_from(&kept);
+        *all = all_beneath.take();
+        // Calls and email stay refused by the customer's own words.
+        // (Before a DND a person set on one of them since: the first setter
+        // shown, the person's beneath.)
+        if let Some((since, event)) = in_words {
+            for (d, beneath) in [(call, call_beneath), (email, email_beneath)] {
+                let words = Some(Dnd {
+                    since,
+                    reason: DndSource::Keyword,
+                    event,
+                });
+                match d {
+                    None => *d = words,
+                    Some(p) if p.reason != DndSource::Keyword && p.since >= since => {
+                        *beneath = std::mem::replace(d, words);
+                    }
+                    Some(_) => {}
                 }
             }
         }
         lifted = true;
+    }
+    // (A texting opt-out under a DND a person set first lifts too: the
+    // customer's own DND was never the slot's.)
+    if !lifted
+        && s.opt_out
+            .as_ref()
+            .is_some_and(|o| o.channels.contains(Channel::Sms))
+    {
+        s.keep_opt_out_in_force();
     }
     if lifted {
         s.keep_opt_out_in_force();
@@ -145,8 +169,9 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
     };
     let keyword = c.keyword.as_deref().unwrap_or_default();
     let phrase = c.matched == Some(Match::Phrase);
-    if channels.is_all() && (phrase || medium == MessageChannel::Email) {
-        s.all_in_words = true;
+    if channels.is_all() && (phrase || medium == MessageChannel::Email) && s.all_in_words.is_none()
+    {
+        s.all_in_words = Some((at, i));
     }
     // The words of an opt-out the host recorded as a DND first.
     // (Its own message: within the confirmation's minutes, revoking texts.)
