@@ -74,14 +74,7 @@ impl Fallback {
     /// Hawaii on New York's clock). `None`: the zone is unknown.
     pub fn known(self, own: Option<Zone>, region: Option<Region>) -> Option<(Zone, ZoneSource)> {
         let region = region.or(self.region);
-        let keeps = |z: Zone| {
-            region.map_or(true, |r| {
-                r.zones()
-                    .iter()
-                    .filter_map(|n| Zone::parse(n).ok())
-                    .any(|rz| same_clock(rz, z))
-            })
-        };
+        let keeps = |z: Zone| keeps_clock(region, z);
         match own {
             Some(z) if !z.is_fixed() || keeps(z) => Some((z, ZoneSource::Contact)),
             _ => self
@@ -106,6 +99,38 @@ impl Fallback {
             ),
             (None, None) => "the contact has no timeZone (nor the playbook): give a timeZone or an offset".to_string(),
         }
+    }
+}
+
+/// Mid-January 2026, noon UTC: a northern winter.
+const WINTER: i64 = 1_768_478_400_000;
+
+/// Whether `region` (none: any) has a zone that keeps `z`'s clock, winter
+/// and summer.
+pub fn keeps_clock(region: Option<Region>, z: Zone) -> bool {
+    region.map_or(true, |r| {
+        r.zones()
+            .iter()
+            .filter_map(|n| Zone::parse(n).ok())
+            .any(|rz| same_clock(rz, z))
+    })
+}
+
+/// The zone a US zone named loosely (`z` from "CST", "Pacific") stands for
+/// in `region`: itself when the region's principal zone keeps its clock, or
+/// the principal zone when that keeps its winter clock (Saskatchewan's
+/// "CST" is Regina's, with no daylight time; Arizona's "Mountain Time" is
+/// Phoenix's), else itself, as a zone the contact gives (Florida's
+/// panhandle for "CST"; "PT" for a Florida number whose owner lives in
+/// California).
+pub fn loose_zone(z: Zone, region: Option<Region>) -> Zone {
+    let principal = region
+        .and_then(|r| r.zones().first())
+        .and_then(|n| Zone::parse(n).ok());
+    let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| z.offset_at(t));
+    match principal {
+        Some(p) if !same_clock(p, z) && winter(p) == winter(z) => p,
+        _ => z,
     }
 }
 
@@ -145,7 +170,7 @@ pub fn resolve_zone(
 /// region's list leaves out the zones whose clocks agree with one listed
 /// (src/regions/zones.rs): Detroit keeps New York's.
 fn same_clock(a: Zone, b: Zone) -> bool {
-    const SAMPLES: [i64; 2] = [1_768_478_400_000, 1_784_116_800_000];
+    const SAMPLES: [i64; 2] = [WINTER, 1_784_116_800_000];
     SAMPLES
         .iter()
         .all(|&ms| Instant::from_ms(ms).is_some_and(|t| a.offset_at(t) == b.offset_at(t)))

@@ -181,6 +181,9 @@ struct Fields {
     id: Option<ContactId>,
     name: Option<Box<str>>,
     time_zone: Option<Zone>,
+    /// `time_zone` was named loosely ("CST", "Pacific"): the US zone of
+    /// that name, unless the region keeps no such clock.
+    loose_zone: bool,
     region: Option<Region>,
     added_at: Option<Instant>,
     priority: Option<f64>,
@@ -311,6 +314,7 @@ pub(super) fn read_contact(
             }
             "timeZone" => {
                 f.again(SEEN_ZONE, key, out);
+                f.loose_zone = matches!(&v, Val::Str(s) if crate::zones::is_abbreviation(s));
                 f.time_zone = time_zone(v, out, batch);
                 cx.zone = f.time_zone;
             }
@@ -333,6 +337,12 @@ pub(super) fn read_contact(
         Ok(())
     })?;
     f.require(out);
+    // A US zone named loosely is the region's zone of that name ("CST" in
+    // Saskatchewan, which keeps no daylight time, is Regina's).
+    if f.loose_zone {
+        let region = f.region.or(fallback.region);
+        f.time_zone = f.time_zone.map(|z| crate::context::loose_zone(z, region));
+    }
     let pending = std::mem::take(&mut cx.pending);
     if !pending.is_empty() {
         resolve_local(pending, fallback, &mut f, &mut events, out);

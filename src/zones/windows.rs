@@ -213,6 +213,12 @@ pub static ABBREVIATIONS: &str = concat!(
 );
 
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
+/// Whether `name` is one of the [`ABBREVIATIONS`] (a US zone named loosely:
+/// "CST", "Pacific"), in any letter case.
+pub fn is_abbreviation(name: &str) -> bool {
+    name.len() <= 13 && pairs(ABBREVIATIONS).any(|(a, _)| a.eq_ignore_ascii_case(name))
+}
+
 pub fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.split('|').filter_map(|pair| pair.split_once('>'))
 }
