@@ -409,10 +409,14 @@ fn check_horizons(events: &[Event], out: &mut Errors) {
     for (i, e) in events.iter().enumerate() {
         if let EventBody::Horizon { buy_at } = e.body {
             if buy_at < e.at {
-                out.push(Error::value(
-                    format!("events[{i}].buyAt"),
-                    "expected a time at or after the event's at",
-                ));
+                // (A buyAt that could not be read has its own error.)
+                let path = format!("events[{i}].buyAt");
+                if !out.has(&path) {
+                    out.push(Error::value(
+                        path,
+                        "expected a time at or after the event's at",
+                    ));
+                }
             }
         }
     }

@@ -745,3 +745,17 @@ fn numeric_ids_past_2_53_are_refused() {
         Ok(ContactId::Text("4150868000000224005".into()))
     );
 }
+
+/// A horizon's local `buyAt` for a contact whose zone is unknown has one
+/// error, its own: not also "before the event's at" for the time not read.
+#[test]
+fn an_unread_buy_at_is_one_error() {
+    let json = r#"{"id":"h","region":"US-HI","addedAt":"2026-11-01T12:00:00Z","events":[{"kind":"horizon","at":"2026-11-02T20:00:00Z","buyAt":"2027-05-02 10:00"}]}"#;
+    let fallback = crate::context::Fallback {
+        zone: Zone::parse("America/New_York").ok(),
+        region: None,
+    };
+    let e = contact_with(json, fallback, &Keywords::default()).unwrap_err();
+    assert_eq!(e.path, "events[0].buyAt");
+    assert!(e.also.is_empty(), "{:?}", e.also);
+}
