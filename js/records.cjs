@@ -29,6 +29,16 @@ function withoutBom(text) {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+// A byte order mark, zero-width spaces and joiners and a word joiner at the
+// edges of a key or an id, as the engine strips them: they come with a copy
+// and paste from a web page or a chat, and are not part of the name.
+const INVISIBLE_EDGES = /^[\u200b-\u200d\u2060\ufeff]+|[\u200b-\u200d\u2060\ufeff]+$/g;
+
+/** A header's name or an id as the engine reads it: without invisible characters at its edges. */
+function unpadded(text) {
+  return text.replace(INVISIBLE_EDGES, '');
+}
+
 /**
  * Reads `--map field=Column,field=Column` options (repeatable) into {field: column}.
  * `field=` (no column) is "" in the map: the field is not read at all, not even
@@ -479,7 +489,9 @@ async function* readContacts(opts) {
 function idKey(contact) {
   if (!contact || typeof contact !== 'object') return null;
   const id = contact.id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+  // (Without the invisible characters the engine strips: "c1\u200b" is the
+  // engine's "c1", and one id with its events.)
+  return typeof id === 'string' || typeof id === 'number' ? unpadded(String(id)) : null;
 }
 
 /** Joins the events read from --events to a contact, by id as text. */
@@ -496,7 +508,9 @@ function attachEvents(r, opts) {
 /** The rows of a CSV text stream: {record, line, headers}; `line` is where the row starts. */
 async function* csvRows(chunks, file) {
   const parser = csvParse({
-    columns: (header) => header.map((h) => h.trim()),
+    // (A header's name is matched as the engine matches a JSON key: a
+    // zero-width space pasted before "region" does not hide the column.)
+    columns: (header) => header.map((h) => unpadded(h.trim())),
     // A row of empty cells (",,", the trailing rows of a spreadsheet's export)
     // is a blank line: skipped, as one. A quote inside a cell that does not
     // start with one is a character of it (`Robert "Bob" Brown`), as
@@ -729,7 +743,7 @@ async function readEvents(file, map) {
       problems.push(`${file} line ${line}: contactId: a number of more than 2^53 (9007199254740991) has lost digits: write the id as a string`);
       return;
     }
-    const key = String(id);
+    const key = unpadded(String(id)); // as idKey reads a contact's
     let e = byId.get(key);
     if (!e) byId.set(key, (e = { events: [], lines: [] }));
     e.events.push(event);

@@ -1095,3 +1095,43 @@ test('a bad record of a one-line JSON array is named by its place in it too ("li
   assert.doesNotMatch(p.stderr, /record \d/);
   assert.match(cliDoc, /line 1, record 2/);
 });
+
+test('a CSV header with a zero-width space or joiner at an edge is read as the engine reads the JSON key (a pasted "\\u200bregion")', () => {
+  const p = engine.preset('call-ladder');
+  const late = '2026-11-13T01:30:00Z'; // 20:30 in Florida: past its 8 p.m. limit
+  for (const zw of ['\u200b', '\u200c', '\u200d', '\u2060']) {
+    for (const [name, header] of [['before', `${zw}region`], ['after', `region${zw}`]]) {
+      const f = join(dir, `zw-${name}.csv`);
+      writeFileSync(f, `id,timeZone,${header},addedAt\nc1,America/New_York,US-FL,2026-11-01T10:00:00Z\n`);
+      const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', late, '--quiet', '--no-explain', '--format', 'csv']);
+      assert.equal(r.status, 0, r.stderr);
+      const want = engine.evaluate({ id: 'c1', timeZone: 'America/New_York', [header]: 'US-FL', addedAt: '2026-11-01T10:00:00Z' }, p, late);
+      assert.equal(want.channels.sms.allowed, false);
+      assert.equal(csv(r.stdout)[0].canText, String(want.channels.sms.allowed), `${JSON.stringify(header)}: ${r.stdout}`);
+    }
+  }
+  // An events file's "\u200btext" column: its STOP is read.
+  const c = join(dir, 'zw-contacts.csv');
+  writeFileSync(c, 'id,timeZone,addedAt\nc1,America/New_York,2026-11-01T10:00:00Z\n');
+  const ev = join(dir, 'zw-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,\u200btext\nc1,message,2026-11-02T10:00:00Z,sms,in,STOP\n');
+  const r = run(['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(csv(r.stdout)[0].canText, 'false');
+});
+
+test('ids are compared as the engine reads them: "c1\\u200b" is c1, a second record of it, and the one its events go to', () => {
+  const ev = join(dir, 'zid-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text\nc1\u200b,message,2026-11-02T10:00:00Z,sms,in,STOP\n');
+  const base = ['--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv'];
+  const two = join(dir, 'zid-two.csv');
+  writeFileSync(two, 'id,timeZone,addedAt\nc1,America/New_York,2026-11-01T10:00:00Z\nc1\u200b,America/New_York,2026-11-01T10:00:00Z\n');
+  const r = run(['evaluate', two, ...base]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /line 3: id: "c1" is also the id of line 2/);
+  const one = join(dir, 'zid-one.csv');
+  writeFileSync(one, 'id,timeZone,addedAt\n\u2060c1,America/New_York,2026-11-01T10:00:00Z\n');
+  const j = run(['evaluate', one, '--events', ev, ...base]);
+  assert.equal(j.status, 0, j.stderr);
+  assert.deepEqual(csv(j.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
+});
