@@ -510,7 +510,15 @@ async function* csvRows(chunks, file) {
   const parser = csvParse({
     // (A header's name is matched as the engine matches a JSON key: a
     // zero-width space pasted before "region" does not hide the column.)
-    columns: (header) => header.map((h) => unpadded(h.trim())),
+    // Nameless columns at the end of the header (a spreadsheet's "ghost
+    // columns", `text,,`, written when a cell to the right was ever touched)
+    // are no columns: a cell with text under one is past the header, as in
+    // a header without them (an unquoted "No thanks, STOP").
+    columns: (header) => {
+      const names = header.map((h) => unpadded(h.trim()));
+      while (names.length > 1 && names[names.length - 1] === '') names.pop();
+      return names;
+    },
     // A row of empty cells (",,", the trailing rows of a spreadsheet's export)
     // is a blank line: skipped, as one. A quote inside a cell that does not
     // start with one is a character of it (`Robert "Bob" Brown`), as

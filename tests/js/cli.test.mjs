@@ -1135,3 +1135,21 @@ test('ids are compared as the engine reads them: "c1\\u200b" is c1, a second rec
   assert.equal(j.status, 0, j.stderr);
   assert.deepEqual(csv(j.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
 });
+
+test('nameless columns at the end of a header (a spreadsheet\'s ghost columns) do not take a ragged row\'s extra cells', () => {
+  const c = join(dir, 'ghost-contacts.csv');
+  writeFileSync(c, 'id,timeZone,addedAt\r\nc1,America/New_York,2026-11-01T10:00:00Z\r\n');
+  const ev = join(dir, 'ghost-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text,,\r\nc1,message,2026-11-02T10:00:00Z,sms,in,No thanks, STOP,\r\n');
+  const base = ['--playbook', 'call-ladder', '--now', NOW, '--no-explain', '--format', 'csv'];
+  const r = run(['evaluate', c, '--events', ev, ...base]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /ghost-events\.csv line 2: 7 cells, the header has 6/);
+  const g = join(dir, 'ghost.csv');
+  writeFileSync(g, 'id,timeZone,addedAt,name,,\r\nc1,America/New_York,2026-11-01T10:00:00Z,"Smith, John",,\r\n'
+    + 'c2,America/New_York,2026-11-01T10:00:00Z,Smith, Ann,\r\nc3,America/New_York,2026-11-01T10:00:00Z,Bo\r\n');
+  const rr = run(['evaluate', g, ...base]);
+  assert.equal(rr.status, 1);
+  assert.match(rr.stderr, /line 3: 5 cells, the header has 4: .*\(id "c2"\)/);
+  assert.deepEqual(csv(rr.stdout).map((x) => [x.id, x.name, !!x.error]), [['c1', 'Smith, John', false], ['c2', '', true], ['c3', 'Bo', false]]);
+});
