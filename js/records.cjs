@@ -391,11 +391,35 @@ function decoder() {
       carry = data.subarray(cut);
       return text;
     } catch {
+      // The text before the first byte that is not UTF-8 is UTF-8 (an Excel
+      // "CSV UTF-8" export's mark and names, rows a Windows tool appended
+      // to): only the rest is Windows-1252.
       cp1252 = true;
       carry = Buffer.alloc(0);
-      return windows1252(data);
+      const at = utf8Prefix(data);
+      return utf8.decode(data.subarray(0, at)) + windows1252(data.subarray(at));
     }
   };
+}
+
+/** How many of the first bytes of `data` are whole UTF-8 characters (each checked by the decoder itself). */
+function utf8Prefix(data) {
+  const check = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < data.length;) {
+    const b = data[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    try {
+      check.decode(data.subarray(i, i + need));
+    } catch {
+      return i;
+    }
+    i += need;
+  }
+  return data.length;
 }
 
 // The characters of bytes 0x80 to 0x9F in Windows-1252 (the unassigned five as

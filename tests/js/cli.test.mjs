@@ -1153,3 +1153,23 @@ test('nameless columns at the end of a header (a spreadsheet\'s ghost columns) d
   assert.match(rr.stderr, /line 3: 5 cells, the header has 4: .*\(id "c2"\)/);
   assert.deepEqual(csv(rr.stdout).map((x) => [x.id, x.name, !!x.error]), [['c1', 'Smith, John', false], ['c2', '', true], ['c3', 'Bo', false]]);
 });
+
+test('a UTF-8 file with one Windows-1252 byte is read as Windows-1252 only from that byte on: its mark skipped, earlier names and ids kept', () => {
+  const late = '2026-11-13T01:30:00Z';
+  const bom = join(dir, 'mixed-bom.csv');
+  writeFileSync(bom, Buffer.concat([Buffer.from('\ufeffregion,id,name,timeZone,addedAt\r\nUS-FL,c1,Ren', 'utf8'), Buffer.from([0xe9]),
+    Buffer.from(',America/New_York,2026-11-01T10:00:00Z\r\n')]));
+  const r = run(['evaluate', bom, '--playbook', 'call-ladder', '--now', late, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.name, x.canText, x.canCall]), [['c1', 'René', 'false', 'false']]);
+  const ids = join(dir, 'mixed-ids.csv');
+  writeFileSync(ids, Buffer.concat([Buffer.from('id,name,addedAt\r\njosé,José,2026-11-01T10:00:00Z\r\nFran', 'utf8'), Buffer.from([0xe7]),
+    Buffer.from('ois,x,2026-11-01T10:00:00Z\r\n')]));
+  const ev = join(dir, 'mixed-ids-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text\njosé,message,2026-11-02T10:00:00Z,sms,in,STOP\n');
+  const m = run(['evaluate', ids, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(m.status, 0, m.stderr);
+  const rows = csv(m.stdout);
+  assert.deepEqual(rows.map((x) => x.id), ['josé', 'François']);
+  assert.equal(rows[0].canText, 'false', 'the STOP of josé is joined');
+});
