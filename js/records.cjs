@@ -524,6 +524,13 @@ function attachEvents(r, opts) {
   const found = key !== null ? opts.events.get(key) : undefined;
   if (!found) return;
   found.used = true;
+  if (found.bad) {
+    const problems = found.bad.map((b) => ({
+      path: 'events',
+      message: `${opts.eventsFile} line ${b.line}: ${b.message} (the event could not be read: it may have been a STOP or a DND)`,
+    }));
+    r.problems = [...(r.problems || []), ...problems];
+  }
   const own = Array.isArray(r.contact.events) ? r.contact.events : [];
   r.eventLines = [...own.map(() => null), ...found.lines];
   r.contact.events = [...own, ...found.events];
@@ -806,8 +813,17 @@ async function readEvents(file, map) {
         }
       }
       if (cells) {
-        // (A bad event line: it may have been a STOP.)
+        // (A bad event line: it may have been a STOP.) Its contact, named in
+        // a cell before the stray comma, is a bad record too: evaluated or
+        // queued as if the line were not there, it would be texted.
         problems.push(`${file} line ${line}: ${cells}`);
+        const id = record[column('contactId')];
+        if (!noValue(id)) {
+          const key = unpadded(String(id));
+          let e = byId.get(key);
+          if (!e) byId.set(key, (e = { events: [], lines: [] }));
+          (e.bad ??= []).push({ line, message: cells });
+        }
         continue;
       }
       const event = {};

@@ -1173,3 +1173,22 @@ test('a UTF-8 file with one Windows-1252 byte is read as Windows-1252 only from 
   assert.deepEqual(rows.map((x) => x.id), ['josé', 'François']);
   assert.equal(rows[0].canText, 'false', 'the STOP of josé is joined');
 });
+
+test('the contact of a ragged --events line is a bad record, not evaluated or queued as if the line were not there', () => {
+  const c = join(dir, 'ragged-ev-contacts.csv');
+  writeFileSync(c, 'id,timeZone,addedAt\nc1,America/New_York,2026-11-01T10:00:00Z\nc2,America/New_York,2026-11-01T10:00:00Z\n');
+  const ev = join(dir, 'ragged-ev.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text\nc1,message,2026-11-02T10:00:00Z,sms,in,No thanks, STOP\n');
+  const base = ['--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--allow-bad'];
+  const r = run(['evaluate', c, '--events', ev, '--format', 'csv', ...base]);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => x.id), ['c1', 'c2']);
+  assert.match(rows[0].error, /ragged-ev\.csv line 2: 7 cells, the header has 6/);
+  assert.equal(rows[1].error, '');
+  // A call DND whose reason has an unquoted comma keeps its contact off the call list.
+  const dnd = join(dir, 'ragged-dnd.csv');
+  writeFileSync(dnd, 'contactId,kind,at,channel,active,reason\nc1,dnd,2026-11-02T10:00:00Z,call,true,asked us, twice\n');
+  const q = run(['queue', c, '--events', dnd, '--capacity', '10', ...base]);
+  assert.equal(q.status, 0, q.stderr);
+  assert.deepEqual(q.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['c2']);
+});
