@@ -305,8 +305,9 @@ function contactFromRow(row, column, line) {
 }
 
 /**
- * Yields the chunks of a stream (as text), counting bytes into `meter.bytes`; the
- * first chunk is peeked to pick the format when none was given.
+ * Yields the chunks of a stream (as text), counting bytes into `meter.bytes`
+ * and setting `meter.utf16` when the stream is UTF-16; the first chunk is
+ * peeked to pick the format when none was given.
  */
 async function* textChunks(stream, meter) {
   const decode = decoder();
@@ -315,6 +316,7 @@ async function* textChunks(stream, meter) {
     const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     meter.bytes += buffer.length;
     const chunk = decode(buffer);
+    if (decode.utf16) meter.utf16 = true;
     // (The first chunk with text: a one-byte chunk gives none yet.)
     if (!chunk) continue;
     yield first ? withoutBom(chunk) : chunk;
@@ -359,7 +361,7 @@ function decoder() {
   let sniffed = false;
   let cp1252 = false;
   let carry = Buffer.alloc(0);
-  return (buffer) => {
+  const decode = (buffer) => {
     if (utf16) return buffer === null ? utf16.decode() : utf16.decode(buffer, { stream: true });
     if (buffer !== null && !sniffed) {
       const data = carry.length ? Buffer.concat([carry, buffer]) : buffer;
@@ -372,6 +374,7 @@ function decoder() {
       if (encoding) {
         // (A half character at the end reads as U+FFFD, as in the engine.)
         utf16 = new TextDecoder(encoding);
+        decode.utf16 = true;
         carry = Buffer.alloc(0);
         return utf16.decode(data, { stream: true });
       }
@@ -400,6 +403,8 @@ function decoder() {
       return utf8.decode(data.subarray(0, at)) + windows1252(data.subarray(at));
     }
   };
+  decode.utf16 = false;
+  return decode;
 }
 
 /** How many of the first bytes of `data` are whole UTF-8 characters (each checked by the decoder itself). */
@@ -536,9 +541,23 @@ function attachEvents(r, opts) {
   r.contact.events = [...own, ...found.events];
 }
 
-/** The rows of a CSV text stream: {record, line, headers}; `line` is where the row starts. */
-async function* csvRows(chunks, file) {
+/**
+ * The rows of a CSV text stream: {record, line, headers}; `line` is where the
+ * row starts. A UTF-16 stream (`meter.utf16`) whose header line holds a tab is
+ * tab-separated: Excel's "Unicode Text" is (PowerShell's `Out-File` of a CSV
+ * keeps its commas, and its header no tab).
+ */
+async function* csvRows(chunks, file, meter) {
+  let head = '';
+  let next;
+  while (!/[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
+  const delimiter = meter && meter.utf16 && /\t/.test(head.split(/[\r\n]/)[0]) ? '\t' : ',';
+  async function* text() {
+    if (head) yield head;
+    yield* chunks;
+  }
   const parser = csvParse({
+    delimiter,
     // (A header's name is matched as the engine matches a JSON key: a
     // zero-width space pasted before "region" does not hide the column.)
     // Nameless columns at the end of the header (a spreadsheet's "ghost
@@ -563,7 +582,7 @@ async function* csvRows(chunks, file) {
     relax_column_count: true, trim: true, relax_quotes: true,
   });
   // pipeline, not pipe: a source that fails or is closed early ends the parser too.
-  pipeline(Readable.from(chunks), parser, () => {});
+  pipeline(Readable.from(text()), parser, () => {});
   // csv-parse counts a CRLF inside a quoted cell as two lines (its \r and
   // its \n): taken off, as they come, so that a row's line is its line in an
   // Excel or CRM export with multi-line notes.
@@ -600,7 +619,7 @@ function ragged(info, columns) {
 async function* csvRecords(chunks, opts) {
   const map = opts.map || {};
   let column = null;
-  for await (const { record, line, headers, ragged: cells } of csvRows(chunks, opts.file)) {
+  for await (const { record, line, headers, ragged: cells } of csvRows(chunks, opts.file, opts.meter)) {
     if (!column) {
       column = columnFinder(map, resolveColumns(map, headers, '--map', opts.file), headers);
       refuseTwice(CONTACT_FIELDS, column, headers, opts.file);
@@ -801,7 +820,7 @@ async function readEvents(file, map) {
   const auto = {};
   if (format === 'csv') {
     let column = null;
-    for await (const { record, line, headers, ragged: cells } of csvRows(chunks, file)) {
+    for await (const { record, line, headers, ragged: cells } of csvRows(chunks, file, meter)) {
       if (!column) {
         column = columnFinder(map, resolveColumns(map, headers, '--events-map', file), headers);
         refuseTwice(EVENT_FIELDS, column, headers, file);

@@ -1192,3 +1192,16 @@ test('the contact of a ragged --events line is a bad record, not evaluated or qu
   assert.equal(q.status, 0, q.stderr);
   assert.deepEqual(q.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['c2']);
 });
+
+test('Excel\'s "Unicode Text" (UTF-16, tab-separated) is read as cells, contacts and --events alike', () => {
+  const le = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const c = join(dir, 'unicode-text.txt');
+  writeFileSync(c, le('id\tname\ttimeZone\taddedAt\r\nc1\tRené, Jr.\tAmerica/New_York\t2026-11-01T10:00:00Z\r\nc2\tBo\tAmerica/New_York\t2026-11-01T10:00:00Z\r\n'));
+  const ev = join(dir, 'unicode-text-events.csv');
+  writeFileSync(ev, le('contactId\tkind\tat\tchannel\tdirection\ttext\r\nc1\tmessage\t2026-11-02T10:00:00Z\tsms\tin\tARRÊT, merci\r\n'));
+  const r = run(['evaluate', c, '--input-format', 'csv', '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']]);
+  assert.match(rows[0].name, /^René, Jr\./);
+});
