@@ -506,7 +506,8 @@ async function* readContacts(opts) {
         yield r;
         continue;
       }
-      seen.set(key, r.line);
+      // (A one-line JSON array's record by its place in it, as errors name it.)
+      seen.set(key, r.index !== undefined ? `${r.line}, record ${r.index}` : r.line);
     }
     if (r.contact && opts.events) attachEvents(r, opts);
     yield r;

@@ -1205,3 +1205,13 @@ test('Excel\'s "Unicode Text" (UTF-16, tab-separated) is read as cells, contacts
   assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']]);
   assert.match(rows[0].name, /^René, Jr\./);
 });
+
+test('in a one-line JSON array, a duplicate id names the earlier record by its place too', () => {
+  const f = join(dir, 'dup-one-line.json');
+  writeFileSync(f, JSON.stringify([{ id: 'a', addedAt: '2026-11-01T10:00:00Z' }, { id: 'b', addedAt: '2026-11-01T10:00:00Z' }, { id: 'a', addedAt: '2026-11-01T10:00:00Z' }]));
+  const ev = join(dir, 'dup-one-line-events.ndjson');
+  writeFileSync(ev, '{"contactId":"a","kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"in","text":"STOP"}\n');
+  const r = run(['evaluate', f, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /line 1, record 3: id: "a" is also the id of line 1, record 1: .*went to line 1, record 1 alone/);
+});
