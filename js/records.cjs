@@ -130,7 +130,10 @@ const EXACT_ONLY = new Set(['region', 'priority']);
 function folded(name) {
   let f = foldedNames.get(name);
   if (f !== undefined) return f;
-  f = Buffer.byteLength(name) > 24 ? null : name.replace(/[\s_\-/]/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // (Without the invisible characters at its edges, as the engine strips
+  // them from a key: a JSON record's pasted "\u200bid" is its id.)
+  const bare = unpadded(name);
+  f = Buffer.byteLength(bare) > 24 ? null : bare.replace(/[\s_\-/]/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
   // (Every record of an export has the same keys: each is folded once.)
   if (foldedNames.size < 10000) foldedNames.set(name, f);
   return f;

@@ -1215,3 +1215,13 @@ test('in a one-line JSON array, a duplicate id names the earlier record by its p
   assert.equal(r.status, 1);
   assert.match(r.stderr, /line 1, record 3: id: "a" is also the id of line 1, record 1: .*went to line 1, record 1 alone/);
 });
+
+test('a JSON record\'s key with a zero-width space at an edge ("\\u200bid") is read by the tool as by the engine: its --events are joined', () => {
+  const f = join(dir, 'zw-key.ndjson');
+  writeFileSync(f, '{"\u200bid":"c1","timeZone":"America/New_York","addedAt":"2026-11-01T10:00:00Z"}\n');
+  const ev = join(dir, 'zw-key-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,text\nc1,message,2026-11-02T10:00:00Z,sms,in,STOP\n');
+  const r = run(['evaluate', f, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
+});
