@@ -375,7 +375,8 @@ impl Reader<'_> {
     /// a language the lists do not hold ("Stop Mike", "STOP tanpri", "STOP
     /// danke", "STOP giùm": case and order do not decide it, as "Tanpri
     /// STOP" is read); and the message's last word but filler (not after END
-    /// or CANCEL: "End Game"; nor a gerund: "stop whining"). Words of a
+    /// or CANCEL: "End Game"; nor a gerund or a plural in lower case: "stop
+    /// whining", "Stop lights"). Words of a
     /// script the lists do not hold may stand about it, or be it ("请stop发
     /// 短信", "STOP 谢谢"): unsure, a request for review.
     fn named(&self, i: usize, j: usize) -> bool {
@@ -398,7 +399,7 @@ impl Reader<'_> {
                                 .get(i)
                                 .is_some_and(|k| self.toks.surface(k).is_ascii())
                     } else {
-                        s.len() > 2 && (t.cap || !s.ends_with("ING"))
+                        s.len() > 2 && (t.cap || !(s.ends_with("ING") || s.ends_with('S')))
                     }
             })
             && (0..i).all(aside)
