@@ -329,6 +329,18 @@ impl Consent<'_> {
             .or(self.dnd.get(3).and_then(Option::as_ref))
     }
 
+    /// The customer's own DND (reason `keyword`) refusing `c`, shown or kept
+    /// beneath a person's: the channel's, else the every-channel one.
+    fn keyword_dnd_for(&self, c: Channel) -> Option<&Dnd> {
+        [chan_slot(c), 3].into_iter().find_map(|k| {
+            [self.dnd.get(k), self.beneath.get(k)]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find(|d| d.reason == DndSource::Keyword)
+        })
+    }
+
     /// A lasting refusal of a channel (DND or wrong number), if any.
     pub fn lasting(&self, c: Channel) -> Option<Refusal> {
         if self.dnd_for(c).is_some() {
@@ -377,7 +389,7 @@ impl Consent<'_> {
         let mut events = [None; 3];
         let mut texts = None;
         for (slot, c) in events.iter_mut().zip(o.channels.iter()) {
-            if let Some(d) = self.dnd_for(c).filter(|d| d.reason == DndSource::Keyword) {
+            if let Some(d) = self.keyword_dnd_for(c) {
                 kept = kept.union(Revoked::of(c));
                 *slot = Some(d.event);
                 if c == Channel::Sms {
@@ -391,14 +403,14 @@ impl Consent<'_> {
             .chain(self.opt_outs.iter())
             .filter(|r| events.contains(&Some(r.event)))
             .min_by_key(|r| (texts != Some(r.event), r.at, r.event))
-            .cloned();
-        self.opt_out = match record {
-            Some(r) if !kept.is_empty() => Some(OptOut {
-                channels: kept,
-                ..r
-            }),
-            _ => None,
-        };
+            // (Refused only by DNDs the host recorded as keywords, which have
+            // no words: the customer's own words that refuse them too.)
+            .unwrap_or(o)
+            .clone();
+        self.opt_out = (!kept.is_empty()).then_some(OptOut {
+            channels: kept,
+            ..record
+        });
     }
 }
 

@@ -77,14 +77,22 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
     let [sms, call, email, all] = &mut s.dnd;
     let [sms_beneath, call_beneath, email_beneath, all_beneath] = &mut s.beneath;
     let mut lifted = false;
-    // (A DND a person set beneath the customer's stays.)
+    // (A DND a person set beneath the customer's stays; the customer's
+    // beneath a person's goes.)
     if by_keyword(sms) {
         *sms = sms_beneath.take();
         lifted = true;
+    } else if by_keyword(sms_beneath) {
+        *sms_beneath = None;
+        lifted = true;
     }
-    let by_keyword_all = by_keyword(all);
+    let by_keyword_all = by_keyword(all) || by_keyword(all_beneath);
     if by_keyword_all {
-        *all = all_beneath.take();
+        if by_keyword(all) {
+            *all = all_beneath.take();
+        } else {
+            *all_beneath = None;
+        }
         // Calls and email stay refused by the customer's own words.
         // (Before a DND a person set on one of them since: the first setter
         // shown, the person's beneath.)
@@ -220,15 +228,23 @@ fn opt_out<'a>(ctx: &Ctx, s: &mut Consent<'a>, m: Inbound<'a>) {
 /// The DNDs (source `keyword`) of an opt-out: `all` when it revokes every
 /// channel, else each channel's own.
 fn keyword_dnds(s: &mut Consent, channels: Revoked, at: Instant, i: usize) {
-    if channels.is_all() {
-        if let Some(d) = s.dnd.get_mut(3) {
+    // (Over a DND a person set first, the customer's is kept beneath it: a
+    // START that lifts texts leaves it refusing the rest, as the customer's.)
+    let mut set = |k: usize| {
+        if let (Some(d), Some(b)) = (s.dnd.get_mut(k), s.beneath.get_mut(k)) {
+            let d = if d.as_ref().is_some_and(|d| d.reason != DndSource::Keyword) {
+                b
+            } else {
+                d
+            };
             set_once(d, at, DndSource::Keyword, i);
         }
+    };
+    if channels.is_all() {
+        set(3);
     } else {
         for ch in channels.iter() {
-            if let Some(d) = s.dnd.get_mut(chan_slot(ch)) {
-                set_once(d, at, DndSource::Keyword, i);
-            }
+            set(chan_slot(ch));
         }
     }
 }
