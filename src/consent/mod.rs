@@ -220,9 +220,10 @@ pub struct Consent<'a> {
     /// email (not only the keyword STOP ALL by text): START keeps calls and
     /// email refused, by the first such words (when and which event).
     pub all_in_words: Option<(Instant, usize)>,
-    /// Per slot (as `dnd`), a DND set by a person or a provider while the
-    /// customer's keyword one held the slot: the first setter is shown, and
-    /// this one stays when an opt-in lifts the customer's.
+    /// Per slot (as `dnd`), the DND set second when a person's (or a
+    /// provider's) and the customer's keyword one both refuse it: the first
+    /// setter is shown; an opt-in lifts the customer's wherever it is, and
+    /// the person's stays.
     pub beneath: [Option<Dnd>; 4],
     /// Lines for `explain`.
     pub explain: Explain,
