@@ -408,8 +408,15 @@ impl Consent<'_> {
             // no words: the customer's own words that refuse them too.)
             .unwrap_or(o)
             .clone();
+        // A repeat made while the opt-out stood keeps its one confirmation:
+        // the customer is owed one text, not one per repeat (STOP ALL, its
+        // confirmation, STOP, a lift of all: no second text).
+        let confirmed_at = record
+            .confirmed_at
+            .or(o.confirmed_at.filter(|_| record.at >= o.at));
         self.opt_out = (!kept.is_empty()).then_some(OptOut {
             channels: kept,
+            confirmed_at,
             ..record
         });
     }
