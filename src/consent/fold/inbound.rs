@@ -116,15 +116,14 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
     }
     // (A texting opt-out under a DND a person set first lifts too: the
     // customer's own DND was never the slot's.)
-    if !lifted
-        && s.opt_out
+    if lifted
+        || s.opt_out
             .as_ref()
             .is_some_and(|o| o.channels.contains(Channel::Sms))
     {
         s.keep_opt_out_in_force();
     }
     if lifted {
-        s.keep_opt_out_in_force();
         if ctx.explains() {
             // Which channels opened, and which the customer's own words
             // keep refused.
