@@ -416,14 +416,22 @@ fn string_stop(b: &[u8]) -> usize {
 /// file's first cell when it was not stripped: `"\u{FEFF}id"`), zero-width
 /// spaces and joiners (U+200B–U+200D) and the word joiner (U+2060). As
 /// white space is around a time or a name, they are not part of the value.
-#[inline(never)]
-fn invisible_trimmed(mut s: &str) -> &str {
+#[inline(always)]
+fn invisible_trimmed(s: &str) -> &str {
     // (Each of them is three bytes, the first 0xE2 or 0xEF.)
     let b = s.as_bytes();
     let edge = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(|&c| c >= 0xE2);
     if !edge(Some(0)) && !edge(b.len().checked_sub(3)) {
         return s;
     }
+    invisible_cut(s)
+}
+
+/// `invisible_trimmed` where an edge may hold one; kept out of line, as
+/// few strings have any.
+#[cold]
+#[inline(never)]
+fn invisible_cut(mut s: &str) -> &str {
     const INVISIBLE: [&str; 5] = ["\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"];
     while let Some(rest) = INVISIBLE.iter().find_map(|c| s.strip_prefix(c)) {
         s = rest;
