@@ -76,11 +76,14 @@ function parseMap(specs, fields, option) {
   return map;
 }
 
+/** The extensions of a table of cells: comma- or tab-separated values. */
+const TABLE_EXTENSIONS = ['.csv', '.tsv', '.tab'];
+
 /** `--input-format`, else the file's extension, else (standard input) the first character. */
 function formatOf(file, given, firstChar) {
   if (given) return given;
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') return 'csv';
+  if (TABLE_EXTENSIONS.includes(ext)) return 'csv';
   if (['.ndjson', '.jsonl', '.json'].includes(ext)) return 'json';
   return firstChar === '{' || firstChar === '[' ? 'json' : 'csv';
 }
@@ -547,15 +550,21 @@ function attachEvents(r, opts) {
 
 /**
  * The rows of a CSV text stream: {record, line, headers}; `line` is where the
- * row starts. A UTF-16 stream (`meter.utf16`) whose header line holds a tab is
- * tab-separated: Excel's "Unicode Text" is (PowerShell's `Out-File` of a CSV
- * keeps its commas, and its header no tab).
+ * row starts. The stream is tab-separated when its header line holds a tab
+ * and the file is a `.tsv` or `.tab`, or the stream is UTF-16 (Excel's
+ * "Unicode Text" is; PowerShell's `Out-File` of a CSV keeps its commas, and
+ * its header no tab), or the header holds no comma (a database's or a
+ * spreadsheet's tab-separated export as `.txt`): a header of one column
+ * names no contact.
  */
 async function* csvRows(chunks, file, meter) {
   let head = '';
   let next;
   while (!/[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
-  const delimiter = meter && meter.utf16 && /\t/.test(head.split(/[\r\n]/)[0]) ? '\t' : ',';
+  const header = head.split(/[\r\n]/)[0];
+  const tabbed = /\t/.test(header)
+    && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !header.includes(','));
+  const delimiter = tabbed ? '\t' : ',';
   async function* text() {
     if (head) yield head;
     yield* chunks;
@@ -820,7 +829,7 @@ async function readEvents(file, map) {
   }
   const meter = { bytes: 0 };
   const chunks = textChunks(stream, meter);
-  const format = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json';
+  const format = TABLE_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? 'csv' : 'json';
   const auto = {};
   if (format === 'csv') {
     let column = null;

@@ -1225,3 +1225,27 @@ test('a JSON record\'s key with a zero-width space at an edge ("\\u200bid") is r
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
 });
+
+test('a UTF-8 tab-separated export (.tsv, .tab, or a .txt whose header has tabs and no comma) is read as cells, contacts and --events alike', () => {
+  const contacts = 'id\tname\ttimeZone\tregion\taddedAt\nc1\tRené, Jr.\tAmerica/New_York\tUS-FL\t2026-11-01T10:00:00Z\nc2\tBo\tAmerica/New_York\tUS-FL\t2026-11-01T10:00:00Z\n';
+  const events = 'contactId\tkind\tat\tchannel\tdirection\ttext\nc1\tmessage\t2026-11-02T10:00:00Z\tsms\tin\tNo thanks, STOP\n';
+  for (const [ce, ee] of [['.tsv', '.tsv'], ['.tab', '.tab'], ['.txt', '.tsv']]) {
+    const c = join(dir, `tabbed-contacts${ce}`);
+    writeFileSync(c, contacts);
+    const ev = join(dir, `tabbed-events${ee}`);
+    writeFileSync(ev, events);
+    const args = ['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv'];
+    // (.txt is no extension the tool knows: its first character says CSV.)
+    const r = run(args);
+    assert.equal(r.status, 0, `${ce}: ${r.stderr}`);
+    const rows = csv(r.stdout);
+    assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], ce);
+    assert.match(rows[0].name, /^René, Jr\./, ce);
+  }
+  // A comma-separated file whose cells hold tabs stays comma-separated.
+  const f = join(dir, 'commas-with-tabs.csv');
+  writeFileSync(f, 'id,name,addedAt\nc1,"A\tB",2026-11-01T10:00:00Z\n');
+  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => x.id), ['c1']);
+});
