@@ -188,6 +188,9 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 direction: Direction::In,
                 ..
             } => match s.keyword(i) {
+                // A text from the holder of a number marked wrong is not
+                // the contact's.
+                _ if s.from_new_holder(e.at, *channel) => {}
                 None | Some(Intent::Help) if answered_at != Some(e.at) => {
                     owed = Some((e.at, Channel::from(*channel)));
                 }

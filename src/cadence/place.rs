@@ -61,8 +61,11 @@ pub fn reaches<'c>(ctx: &'c Ctx, s: &'c Consent) -> impl DoubleEndedIterator<Ite
         let how = match &e.body {
             EventBody::Message {
                 direction: Direction::In,
+                channel,
                 ..
-            } if s.keyword(i).is_none() => Some(StopOn::Reply),
+            } if s.keyword(i).is_none() && !s.from_new_holder(e.at, *channel) => {
+                Some(StopOn::Reply)
+            }
             EventBody::Activity { outcome, .. } if outcome.is_sales() => Some(StopOn::Outcome),
             EventBody::Activity {
                 outcome: Outcome::Connected,

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::explain::Explain;
-use crate::model::{Channel, DndChannel, DndSource};
+use crate::model::{Channel, DndChannel, DndSource, MessageChannel};
 use crate::reply::{Intent, Revoked};
 use crate::time::{Instant, MINUTE};
 
@@ -351,6 +351,15 @@ impl Consent<'_> {
         } else {
             None
         }
+    }
+
+    /// Whether a text that came at `at` came from whoever holds the number
+    /// now, not the contact: it came after the wrong-number mark in force
+    /// (at the mark's instant the mark is the later, as an outcome is in the
+    /// status fold). Such a text is no reach and owes no reply; its keywords
+    /// still bind the number.
+    pub fn from_new_holder(&self, at: Instant, channel: MessageChannel) -> bool {
+        channel == MessageChannel::Sms && self.wrong_number.is_some_and(|(w, _)| at > w)
     }
 
     /// Whether an inbound message (by event index) was a keyword.
