@@ -513,6 +513,7 @@ pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
 /// key given twice is caught, which an object cannot show); errors under
 /// `prefix`.
 pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
+    given(v, prefix, "a playbook object")?;
     let Some(text) = v.as_string() else {
         strict(v, prefix)?;
         return Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix));
@@ -524,6 +525,18 @@ pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
         ));
     }
     Playbook::from_json(&text).map_err(|e| e.under(prefix))
+}
+
+/// An argument that must be given: `undefined` (not passed) is an error
+/// that says so, where reading it as JSON would say "got null".
+pub fn given(v: &JsValue, path: &str, what: &str) -> Result<(), Error> {
+    if v.is_undefined() {
+        return Err(Error::input(
+            path,
+            format!("expected {what}, got undefined (the argument is missing)"),
+        ));
+    }
+    Ok(())
 }
 
 /// A boolean option `name` of an options object (`undefined` when absent).

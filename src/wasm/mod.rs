@@ -332,6 +332,7 @@ pub fn plan_queue(
     #[wasm_bindgen(unchecked_param_type = "QueueOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
+        convert::given(&items, "items", "an array")?;
         convert::refuse_long(&items, "items")?;
         // A priority JSON cannot hold would be read as none (`null`).
         if convert::is_array(&items) == Some(true) {

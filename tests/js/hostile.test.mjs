@@ -1135,3 +1135,21 @@ test('Worklist: a held contact whose new record cannot be read is taken out, not
     }
   }
 });
+
+test('an argument not passed is named as missing, not as null', () => {
+  const c = { id: 'c', timeZone: 'America/New_York', addedAt: '2026-11-01T00:00:00Z', events: [] };
+  const missing = /got undefined \(the argument is missing\)/;
+  for (const [call, path] of [
+    [() => m.checkChannel(c, 'call', '2026-11-03T21:00:00-05:00'), 'playbook'],
+    [() => m.evaluate(c), 'playbook'],
+    [() => m.evaluateMany([c]), 'playbook'],
+    [() => m.plan(c), 'playbook'],
+    [() => new m.Worklist(), 'playbook'],
+    [() => m.validatePlaybook(), 'playbook'],
+    [() => m.planQueue(), 'items'],
+  ]) {
+    assert.throws(call, (err) => err instanceof Error && err.message.startsWith(`${path}: `) && missing.test(err.message), String(call));
+  }
+  // null, passed, is still null.
+  assert.throws(() => m.evaluate(c, null, '2026-11-03T21:00:00-05:00'), (err) => err instanceof Error && err.message === 'playbook: expected a playbook object, got null');
+});
