@@ -301,7 +301,9 @@ impl Reader<'_> {
         let or_all = |ch: u8| if forget { ALL_CH } else { ch };
         let ch = match self.w(m) {
             // ("take our main line off your dialer"; not a line of credit.)
-            "NUMBER" | "CELL" | "TELEPHONE" | "LANDLINE" | "LINE" if !self.eq(m + 1, "OF") => {
+            "NUMBER" | "CELL" | "MOBILE" | "TELEPHONE" | "LANDLINE" | "LINE"
+                if !self.eq(m + 1, "OF") =>
+            {
                 or_all(SMS | CALL)
             }
             "PHONE" if !self.any(m + 1, "NUMBER") => or_all(SMS | CALL),

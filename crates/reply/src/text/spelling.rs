@@ -7,11 +7,39 @@ use super::super::words::{self, Known, CVERB, GER, KEY, MEDIA, THING};
 /// A swear word masked or minced ("f***ing", "F*CKING", "f'ing") read as
 /// the one the lists know: an intensifier, as in "stop f***ing texting me".
 pub(super) fn masked(s: &str) -> Option<Known> {
+    if let Some(k) = starred(s) {
+        return Some(k);
+    }
     let masked = s.starts_with('F')
         && s.ends_with("ING")
         && s.len() <= 9
         && s.bytes().any(|b| b == b'*' || b == b'\'');
     masked.then(|| words::lookup("FUCKING")).flatten()
+}
+
+/// Letters spelt with an asterisk between each ("S*T*O*P", "R*E*M*O*V*E"):
+/// the word they spell, when the lists give it a flag of its own (as for
+/// letters spaced one by one).
+fn starred(s: &str) -> Option<Known> {
+    let b = s.as_bytes();
+    if b.len() < 5 || b.len() > 31 || b.len() % 2 == 0 {
+        return None;
+    }
+    let mut word = [0u8; 16];
+    for (i, &c) in b.iter().enumerate() {
+        if i % 2 == 1 {
+            if c != b'*' {
+                return None;
+            }
+        } else if c.is_ascii_alphabetic() {
+            *word.get_mut(i / 2)? = c;
+        } else {
+            return None;
+        }
+    }
+    let n = b.len().div_ceil(2);
+    let w = std::str::from_utf8(word.get(..n)?).ok()?;
+    words::lookup(w).filter(|k| k.f & !words::PLAIN != 0)
 }
 
 /// A word with a letter lost in decoding (U+FFFD for the "Ê" of a Latin-1
@@ -115,6 +143,16 @@ pub(super) fn read_word(s: &str) -> Option<Known> {
             }
         }
     }
+    // A gerund with its "g" dropped ("ringin", "phonin", "harassin"): the
+    // gerund.
+    if (5..32).contains(&bytes.len()) && s.ends_with("IN") {
+        let mut g = String::with_capacity(bytes.len() + 1);
+        g.push_str(s);
+        g.push('G');
+        if let Some(k) = words::lookup(&g).filter(|k| k.f & GER != 0) {
+            return Some(k);
+        }
+    }
     // A near miss of a longer word of a request, one edit away, with its
     // first letter ("callng", "txeting", "contanct", "remvoe", "mesaging",
     // "cancle", "recive", "harrassment").
@@ -123,8 +161,9 @@ pub(super) fn read_word(s: &str) -> Option<Known> {
     // (Five letters only for the six-letter ones: "canel", "plese", "delte",
     // "numer", "reprt", "rmove".)
     if (5..=12).contains(&bytes.len()) {
-        const NEAR: [&str; 20] = [
+        const NEAR: [&str; 21] = [
             "REMOVE",
+            "REVOKE",
             "CONTACT",
             "CONTACTING",
             "CALLING",

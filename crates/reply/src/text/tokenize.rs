@@ -274,6 +274,8 @@ impl Builder {
             ("VOICE", "MAILS") => "VOICEMAILS",
             ("UN", "SUBSCRIBE") => "UNSUBSCRIBE",
             ("FOLLOW", "UPS") => "FOLLOWUPS",
+            // ("stop f-ing texting me": a swear word minced.)
+            ("F", "ING" | "IN") => "FUCKING",
             // ("STOP au revoir": a goodbye, as "bye".)
             ("AU", "REVOIR") => "REVOIR",
             // ("STOP cảm ơn": Vietnamese thanks.)
@@ -329,7 +331,11 @@ fn spelt(out: &mut Tokens) {
         let mut n = 0;
         while let Some(t) = out.toks.get(a + n) {
             let c = out.buf.as_bytes().get(t.start).copied().unwrap_or(0);
-            let on = n == 0 || (t.brk == 0 && t.join == b' ');
+            // (Spaced, or parted by hyphens or dots: "S-T-O-P calling me",
+            // "s.t.o.p. texting me".)
+            let parted = t.brk == 0 && matches!(t.join, b' ' | b'-');
+            let dotted = t.brk == STRONG;
+            let on = n == 0 || parted || dotted;
             match word.get_mut(n) {
                 Some(s) if on && t.end == t.start + 1 && c.is_ascii_alphabetic() => *s = c,
                 _ => break,
