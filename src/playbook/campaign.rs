@@ -45,16 +45,25 @@ fn phases(raw: Vec<RawPhase>, p: &mut Problems) -> Vec<Phase> {
         ));
     }
     let mut out: Vec<Phase> = Vec::with_capacity(raw.len());
+    // Every phase's id, and the previous phase's day and attempt where they
+    // are good: a bad value in one phase neither hides the others' problems
+    // nor makes them up (each phase is compared with the one before it).
+    let mut ids: Vec<String> = Vec::with_capacity(raw.len());
+    let mut prev: Option<(Option<u32>, Option<u32>)> = None;
     for (i, ph) in raw.into_iter().enumerate() {
         let path = format!("campaign.phases[{i}]");
-        let from_day = p.take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0));
-        let attempt = p.take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0));
+        let from_day = p
+            .take(whole(ph.from_day, &format!("{path}.fromDay"), 1.0, 28.0))
+            .map(|d| d as u32);
+        let attempt = p
+            .take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0))
+            .map(|a| a as u32);
         if ph.id.trim().is_empty() {
             p.push(Error::playbook(
                 format!("{path}.id"),
                 "expected a non-empty id",
             ));
-        } else if out.iter().any(|q| q.id == ph.id) {
+        } else if ids.contains(&ph.id) {
             // Two phases of one id would count as one in the
             // Worklist's facets and filters.
             p.push(Error::playbook(
@@ -62,12 +71,16 @@ fn phases(raw: Vec<RawPhase>, p: &mut Problems) -> Vec<Phase> {
                 format!("expected a unique id, but {:?} is used twice", ph.id),
             ));
         }
+        ids.push(ph.id.clone());
+        check_order(&path, from_day, attempt, prev, p);
+        prev = Some((from_day, attempt));
         let (Some(from_day), Some(attempt)) = (from_day, attempt) else {
             continue;
         };
-        let (from_day, attempt) = (from_day as u32, attempt as u32);
-        check_order(&path, from_day, attempt, out.last(), p);
-        let label = ph.label.unwrap_or_else(|| ph.id.clone());
+        let label = ph
+            .label
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| ph.id.clone());
         out.push(Phase {
             id: ph.id,
             label,
@@ -78,29 +91,40 @@ fn phases(raw: Vec<RawPhase>, p: &mut Problems) -> Vec<Phase> {
     out
 }
 
-/// A phase after `prev` (none for the first): it starts on day 1 when
-/// first, else after `prev`'s day, and its attempt is no lower.
-fn check_order(path: &str, from_day: u32, attempt: u32, prev: Option<&Phase>, p: &mut Problems) {
-    match prev {
-        None if from_day != 1 => p.push(Error::playbook(
-            format!("{path}.fromDay"),
-            "the first phase must start on day 1",
-        )),
-        Some(prev) if from_day <= prev.from_day => p.push(Error::playbook(
-            format!("{path}.fromDay"),
-            format!(
-                "expected a day after the previous phase's {}, got {from_day}",
-                prev.from_day
-            ),
-        )),
-        Some(prev) if attempt < prev.attempt => p.push(Error::playbook(
-            format!("{path}.attempt"),
-            format!(
-                "expected an attempt no lower than the previous phase's {}, got {attempt}",
-                prev.attempt
-            ),
-        )),
-        _ => {}
+/// A phase after `prev` (its day and attempt where good; none for the
+/// first): it starts on day 1 when first, else after `prev`'s day, and its
+/// attempt is no lower.
+fn check_order(
+    path: &str,
+    from_day: Option<u32>,
+    attempt: Option<u32>,
+    prev: Option<(Option<u32>, Option<u32>)>,
+    p: &mut Problems,
+) {
+    let Some((prev_day, prev_attempt)) = prev else {
+        if from_day.is_some_and(|d| d != 1) {
+            p.push(Error::playbook(
+                format!("{path}.fromDay"),
+                "the first phase must start on day 1",
+            ));
+        }
+        return;
+    };
+    if let (Some(d), Some(pd)) = (from_day, prev_day) {
+        if d <= pd {
+            p.push(Error::playbook(
+                format!("{path}.fromDay"),
+                format!("expected a day after the previous phase's {pd}, got {d}"),
+            ));
+        }
+    }
+    if let (Some(a), Some(pa)) = (attempt, prev_attempt) {
+        if a < pa {
+            p.push(Error::playbook(
+                format!("{path}.attempt"),
+                format!("expected an attempt no lower than the previous phase's {pa}, got {a}"),
+            ));
+        }
     }
 }
 

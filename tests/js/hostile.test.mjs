@@ -1153,3 +1153,36 @@ test('an argument not passed is named as missing, not as null', () => {
   // null, passed, is still null.
   assert.throws(() => m.evaluate(c, null, '2026-11-03T21:00:00-05:00'), (err) => err instanceof Error && err.message === 'playbook: expected a playbook object, got null');
 });
+
+test('a campaign phase with a bad value makes up no problem of the phases around it', () => {
+  const ph = (id, fromDay, attempt) => ({ id, fromDay, attempt });
+  const message = (phases) => {
+    try {
+      m.validatePlaybook({ name: 'x', campaign: { phases } });
+      return 'valid';
+    } catch (err) {
+      return err.message;
+    }
+  };
+  // Phase 2 starts on day 11, after a first phase on day 1 with a bad attempt.
+  assert.equal(message([ph('a', 1, 0), ph('b', 11, 2)]), 'campaign.phases[0].attempt: expected a whole number from 1 to 31, got 0');
+  assert.equal(message([ph('a', 0, 1), ph('b', 11, 2)]), 'campaign.phases[0].fromDay: expected a whole number from 1 to 28, got 0');
+  // The phase before phase 3 is phase 2, whose attempt is bad: no comparison with phase 1's.
+  assert.equal(message([ph('a', 1, 2), ph('b', 11, 0), ph('c', 21, 1)]), 'campaign.phases[1].attempt: expected a whole number from 1 to 31, got 0');
+  // A repeated id beside a bad value.
+  assert.equal(
+    message([ph('a', 1, 1), ph('b', 0, 2), ph('b', 21, 3)]),
+    'campaign.phases[1].fromDay: expected a whole number from 1 to 28, got 0; campaign.phases[2].id: expected a unique id, but "b" is used twice',
+  );
+  assert.equal(message([ph('a', 2, 1)]), 'campaign.phases[0].fromDay: the first phase must start on day 1');
+});
+
+test('a playbook\'s JSON text: a byte order mark is passed over, and a problem of the whole text is at playbook', () => {
+  assert.equal(m.validatePlaybook('\uFEFF{"name":"Insurance"}'), true);
+  for (const [text, message] of [
+    ['{"name":"a","region":"US","region":"CA"}', 'playbook: duplicate field "region"'],
+    ['{"name":"a",}', 'playbook: trailing comma at line 1 column 13'],
+  ]) {
+    assert.throws(() => m.validatePlaybook(text), (err) => err instanceof Error && err.message === message && err.path === 'playbook', text);
+  }
+});
