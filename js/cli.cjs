@@ -173,7 +173,9 @@ function loadPlaybook(engine, spec) {
   try {
     engine.validatePlaybook(text);
   } catch (e) {
-    throw new Error(`--playbook ${spec}: ${e.message}`);
+    // (A problem of the text as a whole is at `playbook`: the file names it.)
+    const message = e.path === 'playbook' ? e.message.replace(/^playbook: /, '') : e.message;
+    throw new Error(`--playbook ${spec}: ${message}`);
   }
   return pb;
 }

@@ -2,7 +2,7 @@
 //! defaults filled in, and every problem reported with its path.
 
 use super::campaign::build_campaign;
-use super::raw::{RawBlock, RawCap, RawDuration, RawOptOut, RawPlaybook, RawStep};
+use super::raw::{OneOrMany, RawBlock, RawCap, RawDuration, RawOptOut, RawPlaybook, RawStep};
 use super::*;
 use crate::error::{Error, Result};
 use crate::model::Channel;
@@ -109,7 +109,10 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
         Some(z) => p.take(Zone::parse(z).map_err(|e| e.under("timeZone"))),
         None => None,
     };
-    let window = raw.window.map(|w| build_window(w.into_vec(), &mut p));
+    let window = raw.window.map(|w| {
+        let lone = matches!(w, OneOrMany::One(_));
+        build_window(w.into_vec(), lone, &mut p)
+    });
     let campaign = raw.campaign.map(|c| build_campaign(c, &mut p));
     let steps = build_steps(raw.steps.unwrap_or_default(), &mut p);
     if campaign.is_some() && !steps.is_empty() {
@@ -148,15 +151,21 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     p.finish(playbook)
 }
 
-/// `window`: one block or several, at least one.
-fn build_window(blocks: Vec<RawBlock>, p: &mut Problems) -> Window {
+/// `window`: one block or several, at least one; a `lone` block (written
+/// without its list) has its problems at `window.from`, as written.
+fn build_window(blocks: Vec<RawBlock>, lone: bool, p: &mut Problems) -> Window {
     if blocks.is_empty() {
         p.push(Error::playbook("window", "expected at least one block"));
     }
     let mut out = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
+        let at = if lone {
+            "window".to_string()
+        } else {
+            format!("window[{i}]")
+        };
         let block = block_from(b.days.as_deref(), &b.from, &b.to)
-            .map_err(|m| Error::playbook(format!("window[{i}].{m}"), "").split_message());
+            .map_err(|m| Error::playbook(format!("{at}.{m}"), "").split_message());
         out.extend(p.take(block));
     }
     Window { blocks: out }
@@ -302,7 +311,11 @@ fn opt_out_rule(raw: Option<RawOptOut>, p: &mut Problems) -> OptOutRule {
     }
     OptOutRule {
         suffix: o.suffix.unwrap_or_else(|| DEFAULT_OPT_OUT_SUFFIX.into()),
-        stage: o.stage.unwrap_or_else(|| DEFAULT_HOT_STAGE.into()),
+        // (An empty stage is not given, as an empty label is.)
+        stage: o
+            .stage
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_HOT_STAGE.into()),
         priority_boost: boost,
     }
 }

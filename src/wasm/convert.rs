@@ -518,13 +518,16 @@ pub fn playbook(v: &JsValue, prefix: &str) -> Result<Playbook, Error> {
         strict(v, prefix)?;
         return Playbook::from_json(&text_of(v, prefix)?).map_err(|e| e.under(prefix));
     };
+    // (A file read as UTF-8 keeps the byte order mark an editor wrote
+    // before its text: RFC 8259 lets a reader pass over it.)
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     if !text.trim_start().starts_with('{') {
         return Err(Error::input(
             prefix,
             "expected a playbook object or its JSON text (an object), got another string; a preset is preset(name)",
         ));
     }
-    Playbook::from_json(&text).map_err(|e| e.under(prefix))
+    Playbook::from_json(text).map_err(|e| e.under(prefix))
 }
 
 /// An argument that must be given: `undefined` (not passed) is an error

@@ -384,8 +384,10 @@ pub fn validate_playbook(
     playbook(&playbook_value, "")
         .map(|_| true)
         .map_err(|mut e| {
-            // (A value that is no playbook is at the argument's name.)
-            if e.path.is_empty() && e.message.starts_with("expected a playbook object") {
+            // (A value that is no playbook, and a problem of its JSON
+            // text as a whole — a key given twice at its top, a syntax
+            // error — are at the argument's name.)
+            if e.path.is_empty() {
                 e.path = "playbook".to_string();
             }
             js_error(&e)
