@@ -43,7 +43,7 @@ impl Reader<'_> {
             return hit(i, i + 1, ALL_CH);
         }
         // The other everyday dismissals, as "get lost": "kick rocks", "get
-        // bent", "beat it", "take a hike", "screw you", "bugger off", "va
+        // bent", "beat it", "take a hike", "screw you", "bugger off", "sod off", "va
         // chier" (not "you can't beat it", "we should take a hike": each
         // starts its clause).
         // (Each as written: the lists know none of these words.)
@@ -55,7 +55,7 @@ impl Reader<'_> {
             || (self.written(i, "BEAT") && w1("IT"))
             || (w0("VA") && self.written(i + 1, "CHIER"))
             || (self.written(i, "SCREW") && (w1("YOU") || w1("OFF")))
-            || (self.written(i, "BUGGER") && w1("OFF"))
+            || ((self.written(i, "BUGGER") || self.written(i, "SOD")) && w1("OFF"))
         {
             i + 2
         } else {
