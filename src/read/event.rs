@@ -437,12 +437,80 @@ fn horizon(c: &mut Check<'_>, raw: &mut RawEvent<'_>, cx: &mut Ctx) -> Option<Ev
     Some(EventBody::Horizon { buy_at: buy_at? })
 }
 
+/// Whether `w` is one of the words of `list` (parted by spaces, lower
+/// case), in any case. One loop for every list: a list of constants
+/// compared in line costs its size in code at each use.
+#[inline(never)]
+fn listed(list: &str, w: &str) -> bool {
+    !w.is_empty() && list.split(' ').any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Whether what follows "satisfied" in a reason answers the question no.
+/// The answer is what a mark sets apart from the question — right after
+/// the word ("Satisfied -> No", "Satisfied\tNo", `Satisfied: "No"`,
+/// "Satisfied? No, price") or after the question's own words ("Satisfied
+/// with current product or service? No"), a form's "(Y/N)" left out — and
+/// it says no ("No", "N", "0", "Nope", "Not really", "Dissatisfied", "No,
+/// price"; not "no complaints", "no need to switch").
+fn answered_no(rest: &str) -> bool {
+    // Each ASCII word with the mark before it (0: none but spaces), a
+    // form's "(Y/N)" passed over: at most the first eight.
+    let mut words: [(&str, u8); 8] = [("", 0); 8];
+    let (mut n, mut mark, mut start, mut inside) = (0usize, 0u8, None, false);
+    for (i, c) in rest.bytes().chain([b' ']).enumerate() {
+        if c.is_ascii_alphanumeric() && !inside {
+            start = start.or(Some(i));
+            continue;
+        }
+        if let Some(s) = start.take() {
+            if let Some(slot) = words.get_mut(n) {
+                *slot = (rest.get(s..i).unwrap_or(""), mark);
+                n = n.saturating_add(1);
+            }
+            mark = 0;
+        }
+        match c {
+            b'(' => inside = true,
+            b')' => inside = false,
+            b' ' => {}
+            _ if !inside => mark = if mark == 0 { c } else { mark },
+            _ => {}
+        }
+    }
+    let words = words.get(..n).unwrap_or_default();
+    // The answer starts at the first word after a mark: right after
+    // "satisfied", or after the question's own words ("Satisfied with
+    // current product or service? No").
+    let Some(at) = words.iter().position(|&(_, m)| {
+        m != 0 && (words.first().is_some_and(|f| f.1 != 0) || b"?:=>/|\t".contains(&m))
+    }) else {
+        // No mark: a lone "No" ("Satisfied No").
+        return n == 1
+            && words
+                .first()
+                .is_some_and(|w| listed("no n false 0 nope", w.0));
+    };
+    let answer = words.get(at..).unwrap_or_default();
+    // Its first clause: until a mark.
+    let clause = answer
+        .iter()
+        .enumerate()
+        .take_while(|&(k, w)| k == 0 || w.1 == 0)
+        .count();
+    let first = answer.first().map_or("", |w| w.0);
+    let second = answer.get(1).filter(|_| clause > 1).map_or("", |w| w.0);
+    (clause == 1 && listed("no n false 0 nope nah", first))
+        || listed("not never dissatisfied unsatisfied negative", first)
+        || (listed("no", first) && listed("way", second))
+}
+
 /// A no-sale reason that says the customer is satisfied, as a rep or a
 /// picklist writes it: "Satisfied", "satisfied.", "Customer satisfied",
 /// "Satisfied with current product or service" (the seed's words); not
 /// "not satisfied with the price", "less than satisfied", or a form's
 /// question answered no ("Satisfied? No", "Satisfied: No", "Satisfied -> No");
 /// ("unsatisfied" and "dissatisfied" are other words).
+#[inline(never)]
 fn satisfied(reason: &str) -> bool {
     // Within the clause that says it: "No need – satisfied with current
     // provider" is satisfied; "not satisfied", "not-satisfied" (a slug: a
@@ -450,10 +518,8 @@ fn satisfied(reason: &str) -> bool {
     // "wasn’t satisfied", "isnt satisfied" (a CRM's field without the
     // apostrophe), "far from satisfied" are not; nor a form's field answered no, whatever sets the
     // answer apart ("Satisfied? No", "Satisfied = No", "Satisfied/0").
-    const NEGATORS: [&str; 17] = [
-        "not", "never", "no", "less", "hardly", "nor", "isnt", "wasnt", "arent", "werent", "dont",
-        "doesnt", "didnt", "aint", "hasnt", "havent", "cant",
-    ];
+    const NEGATORS: &str = "not never no less hardly nor isnt wasnt arent werent dont doesnt \
+        didnt aint hasnt havent cant cannot couldnt wont wouldnt nowhere dis un";
     let mut clauses = reason
         .split([
             '.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?', '=', '/', '|',
@@ -465,28 +531,20 @@ fn satisfied(reason: &str) -> bool {
             .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
-            if NEGATORS.iter().any(|n| w.eq_ignore_ascii_case(n))
+            if listed(NEGATORS, w)
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
-                || (far && w.eq_ignore_ascii_case("from"))
+                || (far && listed("from but", w))
             {
                 negated = true;
             } else if w.eq_ignore_ascii_case("satisfied") {
-                // The answer is what follows the word, whatever sets it
-                // apart: "Satisfied -> No", "Satisfied\tNo", "Satisfied: \"No\"".
                 let end = (w.as_ptr() as usize)
                     .saturating_sub(reason.as_ptr() as usize)
                     .saturating_add(w.len());
-                let answer = reason
-                    .get(end..)
-                    .unwrap_or("")
-                    .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-                return !negated
-                    && !["no", "n", "false", "0", "nope"]
-                        .iter()
-                        .any(|n| answer.eq_ignore_ascii_case(n));
+                return !negated && !answered_no(reason.get(end..).unwrap_or(""));
             }
-            far = w.eq_ignore_ascii_case("far");
+            // ("far from satisfied", "anything but satisfied".)
+            far = listed("far anything", w);
         }
         // A separator between two words with no space ("not-satisfied")
         // joins them: the clause goes on.
