@@ -369,35 +369,44 @@ fn priority(
 /// suffix while texting is blocked, and without it while texting is allowed
 /// (a name a CRM saved with the suffix, after a START).
 pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
-    let name = ctx.name();
+    let mut name = ctx.name();
+    let suffix = &ctx.playbook.opt_out.suffix;
+    // (A name that is nothing but the suffix is no name: the id stands.)
+    if without_suffix(&name, suffix).is_empty() {
+        name = ctx.contact.id.text();
+    }
     if texting_blocked {
-        with_suffix(&name, &ctx.playbook.opt_out.suffix)
+        with_suffix(&name, suffix)
     } else {
-        without_suffix(&name, &ctx.playbook.opt_out.suffix).to_string()
+        without_suffix(&name, suffix).to_string()
     }
 }
 
 /// `name` without the opt-out `suffix` at its end (in any letter case), as
-/// a CRM that saved the name it was shown ("Ana Ruiz - Can't Text") keeps it.
+/// a CRM that saved the name it was shown ("Ana Ruiz - Can't Text") keeps it,
+/// once or more (two systems that each renamed the contact).
 pub(crate) fn without_suffix<'n>(name: &'n str, suffix: &str) -> &'n str {
-    let name = name.trim_end();
-    match suffix_at(name, suffix) {
-        Some(at) => name.get(..at).unwrap_or(name).trim_end(),
-        None => name,
+    let mut name = name.trim_end();
+    while let Some(at) = suffix_at(name, suffix) {
+        name = name.get(..at).unwrap_or("").trim_end();
     }
+    name
 }
 
 /// `name` with the opt-out `suffix` after it ("Ana Ruiz - can't text"): the
 /// name's trailing white space dropped, and a name that already ends with
 /// the suffix (a CRM that saved the name it was shown, or an old system's
-/// "Ana Ruiz - Can't Text") kept as it is, not given it twice.
+/// "Ana Ruiz - Can't Text") kept with it once as written, not given it twice.
 pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
-    let name = name.trim_end();
-    if suffix_at(name, suffix).is_some() {
-        name.to_string()
-    } else {
-        [name, suffix].concat()
+    let mut name = name.trim_end();
+    while let Some(at) = suffix_at(name, suffix) {
+        let before = name.get(..at).unwrap_or("").trim_end();
+        if suffix_at(before, suffix).is_none() {
+            return name.to_string();
+        }
+        name = before;
     }
+    [name, suffix].concat()
 }
 
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
