@@ -548,7 +548,7 @@ async function main(argv) {
           if (format === 'csv') rows.push(evaluationRow(r, m.line, keptCells(keep, kept)));
           else text += JSON.stringify(r.error !== undefined ? { line: m.line, ...r, ...(keep.length ? { input: kept } : {}) } : (keep.length ? { ...r, input: kept } : r)) + '\n';
         } else if (r.error === undefined && r.next && (opts.channel === 'all' || r.next.channel === opts.channel)) {
-          queueItems.push({ id: r.id, priority: r.priority, dueAt: r.next.dueAt, r, kept });
+          queueItems.push({ id: r.id, priority: r.priority, dueAt: plannable(r), r, kept });
         }
       });
       if (rows.length) {
@@ -674,6 +674,19 @@ async function main(argv) {
       report(`queue for ${today}${days > 1 ? ` to ${lastDay}` : ''} (${tz}): ${rows.length} of ${queueItems.length} ${{ all: 'next actions', sms: 'texts', call: 'calls', email: 'emails' }[opts.channel] ?? `${opts.channel}s`}, ${later} planned later; capacity ${capacity}/day`);
     }
   }
+}
+
+/**
+ * When a contact's next action may be planned: its due time, or the next
+ * time its channel opens when that is later (a Sunday or a holiday the
+ * contact's region bans, a playbook's blackout date, a window already
+ * closed today), so that no day's queue holds a call the engine refuses
+ * that day.
+ */
+function plannable(r) {
+  const ch = r.channels && r.channels[r.next.channel];
+  const opens = ch && ch.allowed === false && ch.nextAllowedAt;
+  return opens && Date.parse(opens) > Date.parse(r.next.dueAt) ? opens : r.next.dueAt;
 }
 
 /** The local date (YYYY-MM-DD) of `now` in `tz`, as the engine counts days. */

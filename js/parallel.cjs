@@ -169,6 +169,8 @@ function summary(ev) {
     stage: ev.stage,
     timeZone: ev.timeZone,
     next: n ? { kind: n.kind, label: n.label, channel: n.channel, dueAt: n.dueAt, due: n.due, overdue: n.overdue } : null,
+    // (When the next action's channel opens: a queue plans no earlier.)
+    channels: ev.channels,
   };
 }
 

@@ -55,7 +55,7 @@ export interface PoolJob {
 /** What a `summary` job returns per contact: the fields a list shows. */
 export type EvaluationSummary = Pick<
   Evaluation,
-  'id' | 'status' | 'statusLabel' | 'displayName' | 'priority' | 'stage' | 'timeZone'
+  'id' | 'status' | 'statusLabel' | 'displayName' | 'priority' | 'stage' | 'timeZone' | 'channels'
 > & {
   next: Pick<NextAction, 'kind' | 'label' | 'channel' | 'dueAt' | 'due' | 'overdue'> | null;
 };

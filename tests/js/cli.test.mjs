@@ -1249,3 +1249,25 @@ test('a UTF-8 tab-separated export (.tsv, .tab, or a .txt whose header has tabs 
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(csv(r.stdout).map((x) => x.id), ['c1']);
 });
+
+test('queue: a call is planned no earlier than the day the engine lets it be made (a banned Sunday, a blackout date, a window closed)', () => {
+  const f = join(dir, 'closed-days.csv');
+  writeFileSync(f, [
+    'id,name,timeZone,region,addedAt,priority',
+    'al,Ala,America/Chicago,US-AL,2026-12-12T09:00:00-06:00,3',
+    'tx,Tex,America/Chicago,US-TX,2026-12-12T09:00:00-06:00,2',
+  ].join('\n') + '\n');
+  const queue = (now, playbook = 'call-ladder') => {
+    const r = run(['queue', f, '--playbook', playbook, '--now', now, '--capacity', '10', '--days', '2', '--time-zone', 'America/Chicago', '--quiet', '--format', 'ndjson']);
+    assert.equal(r.status, 0, r.stderr);
+    return Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((x) => [x.id, x.plannedFor]));
+  };
+  // Sunday 2026-12-13, noon in Chicago: Alabama bans Sunday calls, Texas allows them from 12:00.
+  assert.deepEqual(queue('2026-12-13T18:00:00Z'), { al: '2026-12-14', tx: '2026-12-13' });
+  // 22:00 on Monday in Chicago: the day's window is closed for both.
+  assert.deepEqual(queue('2026-12-15T04:00:00Z'), { al: '2026-12-15', tx: '2026-12-15' });
+  // A playbook's blackout date.
+  const pb = join(dir, 'blackout.json');
+  writeFileSync(pb, JSON.stringify({ ...engine.preset('call-ladder'), blackoutDates: ['2026-12-14'] }));
+  assert.deepEqual(queue('2026-12-14T18:00:00Z', pb), { al: '2026-12-15', tx: '2026-12-15' });
+});
