@@ -71,7 +71,8 @@ impl Fallback {
     /// keeps its clock: one of the region's zones shows the same time as it
     /// in mid-January and mid-July (Detroit keeps New York's, so it serves
     /// Michigan; a playbook written for New York does not put a contact in
-    /// Hawaii on New York's clock). `None`: the zone is unknown.
+    /// Hawaii on New York's clock); else the zone of a region that keeps
+    /// one clock (`ZoneSource::Region`). `None`: the zone is unknown.
     pub fn known(self, own: Option<Zone>, region: Option<Region>) -> Option<(Zone, ZoneSource)> {
         let region = region.or(self.region);
         let keeps = |z: Zone| keeps_clock(region, z);
@@ -80,7 +81,13 @@ impl Fallback {
             _ => self
                 .zone
                 .filter(|&z| keeps(z))
-                .map(|z| (z, ZoneSource::Playbook)),
+                .map(|z| (z, ZoneSource::Playbook))
+                // A region of one clock (Massachusetts, Ontario's south is
+                // not one) tells the zone: its local times are read in it.
+                .or_else(|| match region?.zones() {
+                    [only] => Zone::parse(only).ok().map(|z| (z, ZoneSource::Region)),
+                    _ => None,
+                }),
         }
     }
 

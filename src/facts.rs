@@ -238,7 +238,7 @@ pub fn facts<'a>(ctx: &Ctx<'a>) -> Facts<'a> {
 #[inline(never)]
 fn status_words(ctx: &Ctx, st: &StatusFold, explain: &mut Explain) {
     match st.at {
-        None => explain.push("no SMS exchanged and no outcome logged: New Account"),
+        None => explain.push("no SMS exchanged and no outcome with a status logged: New Account"),
         Some(at) => {
             explain
                 .line()

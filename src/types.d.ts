@@ -23,7 +23,7 @@
  * - a JavaScript `Date`; a `Temporal.Instant` or `ZonedDateTime` (its `epochMilliseconds`); another date
  *   library's object (Luxon, Day.js, Moment, `Temporal.PlainDateTime`), read by the text its `toJSON()` gives.
  * @errors `<path>: expected an RFC 3339 time with an offset, a local date-time (read in the contact's zone) or epoch milliseconds, got "yesterday"`;
- * a local date-time when the contact has no zone; a number below 100,000,000,000 ("looks like seconds").
+ * a local date-time when the contact's zone is unknown; a number below 100,000,000,000 ("looks like seconds").
  */
 export type Time = string | number | Date | { epochMilliseconds: number } | { toJSON(): string };
 /**
@@ -734,8 +734,9 @@ export interface Evaluation {
   /**
    * Where `timeZone` came from: the contact's `timeZone` (not a fixed offset such as `"UTC"` or
    * `"Etc/GMT+5"` that keeps no clock of the region), the playbook's (when the region, the contact's
-   * else the playbook's, keeps its clock), or the region (no zone known: windows hold only where they
-   * hold in every zone of the region).
+   * else the playbook's, keeps its clock), or the region: its one zone for a region that keeps one
+   * clock (US-MA, US-HI), else no zone is known (windows hold only where they hold in every zone of
+   * the region, and a local date-time is an error).
    */
   timeZoneSource: "contact" | "playbook" | "region";
 }

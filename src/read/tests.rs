@@ -750,7 +750,7 @@ fn numeric_ids_past_2_53_are_refused() {
 /// error, its own: not also "before the event's at" for the time not read.
 #[test]
 fn an_unread_buy_at_is_one_error() {
-    let json = r#"{"id":"h","region":"US-HI","addedAt":"2026-11-01T12:00:00Z","events":[{"kind":"horizon","at":"2026-11-02T20:00:00Z","buyAt":"2027-05-02 10:00"}]}"#;
+    let json = r#"{"id":"h","region":"US-AK","addedAt":"2026-11-01T12:00:00Z","events":[{"kind":"horizon","at":"2026-11-02T20:00:00Z","buyAt":"2027-05-02 10:00"}]}"#;
     let fallback = crate::context::Fallback {
         zone: Zone::parse("America/New_York").ok(),
         region: None,
