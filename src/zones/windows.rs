@@ -210,6 +210,7 @@ pub static ABBREVIATIONS: &str = concat!(
     "Central>America/Chicago|Central Time>America/Chicago|",
     "Mountain>America/Denver|Mountain Time>America/Denver|",
     "Pacific>America/Los_Angeles|Pacific Time>America/Los_Angeles|",
+    "Alaska Time>America/Anchorage|Hawaii Time>Pacific/Honolulu|",
 );
 
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
