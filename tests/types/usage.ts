@@ -117,13 +117,15 @@ async function parallel(): Promise<number> {
   const summaries = await pool.run({ contacts: [contact], playbook, now: Date.now(), mode: 'summary' });
   const first = summaries[0];
   const shown: string = first && !('error' in first) ? first.statusLabel : '';
-  // @ts-expect-error a summary has no channels
-  const noChannels = first && !('error' in first) ? first.channels : undefined;
+  // A summary carries the channels (a queue plans no earlier than one opens), not explain.
+  const callOpens = first && !('error' in first) ? first.channels.call.nextAllowedAt : undefined;
+  // @ts-expect-error a summary has no explain
+  const noExplain = first && !('error' in first) ? first.explain : undefined;
   const full = await pool.run({ contacts: [contact], playbook, now: Date.now() });
   const f = full[0];
   const sms = f && !('error' in f) ? f.channels.sms.allowed : false;
   await pool.close();
-  return results.length + size + shown.length + Number(sms) + Number(noChannels === undefined);
+  return results.length + size + shown.length + Number(sms) + Number(callOpens === undefined) + Number(noExplain === undefined);
 }
 
 export {
