@@ -399,7 +399,10 @@ impl Reader<'_> {
                                 .get(i)
                                 .is_some_and(|k| self.toks.surface(k).is_ascii())
                     } else {
-                        s.len() > 2 && (t.cap || !(s.ends_with("ING") || s.ends_with('S')))
+                        // (Not a gerund, its g dropped too: "stop kiddin".)
+                        s.len() > 2
+                            && (t.cap
+                                || !(s.ends_with("ING") || s.ends_with("IN") || s.ends_with('S')))
                     }
             })
             && (0..i).all(aside)

@@ -329,17 +329,19 @@ fn spelt(out: &mut Tokens) {
     while a < out.toks.len() {
         let mut word = [0u8; 16];
         let mut n = 0;
+        let mut dots = false;
         while let Some(t) = out.toks.get(a + n) {
             let c = out.buf.as_bytes().get(t.start).copied().unwrap_or(0);
             // (Spaced, or parted by hyphens or dots: "S-T-O-P calling me",
             // "s.t.o.p. texting me".)
             let parted = t.brk == 0 && matches!(t.join, b' ' | b'-');
-            let dotted = t.brk == STRONG;
+            let dotted = n > 0 && t.brk == STRONG;
             let on = n == 0 || parted || dotted;
             match word.get_mut(n) {
                 Some(s) if on && t.end == t.start + 1 && c.is_ascii_alphabetic() => *s = c,
                 _ => break,
             }
+            dots |= dotted;
             n += 1;
         }
         let known = std::str::from_utf8(word.get(..n).unwrap_or_default())
@@ -356,6 +358,11 @@ fn spelt(out: &mut Tokens) {
             t.f = k.f;
             t.ch = k.ch;
             out.toks.drain(a + 1..a + n);
+            // (The dot after the last letter of a word spelt with dots is
+            // the spelling's, no sentence's end: "s.t.o.p. calling me".)
+            if let Some(next) = out.toks.get_mut(a + 1).filter(|x| dots && x.brk == STRONG) {
+                next.brk = 0;
+            }
             n = 1;
         }
         // (A word spelt is the whole run: "x s t o p" is not "x stop".)
