@@ -445,20 +445,26 @@ fn listed(list: &str, w: &str) -> bool {
     !w.is_empty() && list.split(' ').any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// Whether what follows "satisfied" in a reason answers the question no.
-/// The answer is what a mark sets apart from the question — right after
-/// the word ("Satisfied -> No", "Satisfied\tNo", `Satisfied: "No"`,
-/// "Satisfied? No, price") or after the question's own words ("Satisfied
-/// with current product or service? No"), a form's "(Y/N)" left out — and
-/// it says no ("No", "N", "0", "Nope", "Not really", "Dissatisfied", "No,
-/// price"; not "no complaints", "no need to switch").
+/// Whether what follows "satisfied" in a reason answers the question no:
+/// one of the parts that marks set apart ("Satisfied -> No", `Satisfied:
+/// "No"`, "Satisfied with current product/service? No", "Satisfied: No -
+/// price", "Satisfied (No)", "Q: Satisfied? A: No") is a no-word alone or
+/// a no in words ("Not really", "No way"); a form's own "(Y/N)" is no
+/// answer, nor "no need to switch", "no complaints", "not interested".
+/// Without a mark, only a lone no ("Satisfied No").
 fn answered_no(rest: &str) -> bool {
-    // Each ASCII word with the mark before it (0: none but spaces), a
-    // form's "(Y/N)" passed over: at most the first eight.
-    let mut words: [(&str, u8); 8] = [("", 0); 8];
-    let (mut n, mut mark, mut start, mut inside) = (0usize, 0u8, None, false);
-    for (i, c) in rest.bytes().chain([b' ']).enumerate() {
-        if c.is_ascii_alphanumeric() && !inside {
+    // Each ASCII word with the mark before it (0: none but spaces), at most
+    // the first sixteen; a part in brackets that holds a slash ("(Y/N)") is
+    // passed over.
+    let mut words: [(&str, u8); 16] = [("", 0); 16];
+    let (mut n, mut mark, mut start, mut skip) = (0usize, 0u8, None, false);
+    let b = rest.as_bytes();
+    for (i, c) in b.iter().copied().chain([b' ']).enumerate() {
+        if skip {
+            skip = c != b')';
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
             start = start.or(Some(i));
             continue;
         }
@@ -469,39 +475,40 @@ fn answered_no(rest: &str) -> bool {
             }
             mark = 0;
         }
-        match c {
-            b'(' => inside = true,
-            b')' => inside = false,
-            b' ' => {}
-            _ if !inside => mark = if mark == 0 { c } else { mark },
-            _ => {}
+        if c == b'(' {
+            let close = b.get(i..).and_then(|t| t.iter().position(|&x| x == b')'));
+            let inner = close.and_then(|k| b.get(i..i.saturating_add(k)));
+            skip = inner.is_some_and(|t| t.contains(&b'/'));
+        }
+        if !skip && c != b' ' && mark == 0 {
+            mark = c;
         }
     }
     let words = words.get(..n).unwrap_or_default();
-    // The answer starts at the first word after a mark: right after
-    // "satisfied", or after the question's own words ("Satisfied with
-    // current product or service? No").
-    let Some(at) = words.iter().position(|&(_, m)| {
-        m != 0 && (words.first().is_some_and(|f| f.1 != 0) || b"?:=>/|\t".contains(&m))
-    }) else {
-        // No mark: a lone "No" ("Satisfied No").
+    if !words.iter().any(|w| w.1 != 0) {
         return n == 1
             && words
                 .first()
                 .is_some_and(|w| listed("no n false 0 nope", w.0));
-    };
-    let answer = words.get(at..).unwrap_or_default();
-    // Its first clause: until a mark.
-    let clause = answer
-        .iter()
-        .enumerate()
-        .take_while(|&(k, w)| k == 0 || w.1 == 0)
-        .count();
-    let first = answer.first().map_or("", |w| w.0);
-    let second = answer.get(1).filter(|_| clause > 1).map_or("", |w| w.0);
-    (clause == 1 && listed("no n false 0 nope nah", first))
-        || listed("not never dissatisfied unsatisfied negative", first)
-        || (listed("no", first) && listed("way", second))
+    }
+    // Each part set apart: from a word after a mark to the next such word.
+    words.iter().enumerate().any(|(k, &(first, m))| {
+        let part = words.get(k.saturating_add(1)..).unwrap_or_default();
+        let len = part
+            .iter()
+            .take_while(|w| w.1 == 0)
+            .count()
+            .saturating_add(1);
+        let second = part.first().filter(|_| len > 1).map_or("", |w| w.0);
+        m != 0
+            && ((len == 1
+                && listed(
+                    "no n false 0 nope nah not never dissatisfied unsatisfied negative",
+                    first,
+                ))
+                || (listed("no", first) && listed("way", second))
+                || (listed("not", first) && listed("really satisfied happy at", second)))
+    })
 }
 
 /// A no-sale reason that says the customer is satisfied, as a rep or a
