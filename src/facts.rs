@@ -387,7 +387,7 @@ pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
 /// once or more (two systems that each renamed the contact).
 pub(crate) fn without_suffix<'n>(name: &'n str, suffix: &str) -> &'n str {
     let mut name = name.trim_end();
-    while let Some(at) = suffix_at(name, suffix) {
+    while let Some(at) = saved_suffix_at(name, suffix) {
         name = name.get(..at).unwrap_or("").trim_end();
     }
     name
@@ -431,6 +431,12 @@ fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
         at = Some(i);
     }
     at
+}
+
+/// [`suffix_at`], and 0 for a name that is the suffix alone without the
+/// white space it starts with ("- can't text").
+fn saved_suffix_at(name: &str, suffix: &str) -> Option<usize> {
+    suffix_at(name, suffix).or_else(|| suffix_at(name, suffix.trim_start()).filter(|&a| a == 0))
 }
 
 /// The first line of `explain`: which zone local times are in, and why.

@@ -350,6 +350,11 @@ pub fn plan_queue(
         // (A field cut in the middle of an emoji, read or not, is no reason
         // to refuse the queue: `convert::value_marking_cuts`.)
         let items = convert::records_marking_cuts(&items, "items")?;
+        convert::given(
+            &options,
+            "options",
+            "an object {capacityPerDay, timeZone, from}",
+        )?;
         convert::strict(&options, "options")?;
         let options = convert::value_marking_cuts(&options, "options")?;
         crate::queue::plan_queue(&items, &options)

@@ -1147,6 +1147,7 @@ test('an argument not passed is named as missing, not as null', () => {
     [() => new m.Worklist(), 'playbook'],
     [() => m.validatePlaybook(), 'playbook'],
     [() => m.planQueue(), 'items'],
+    [() => m.planQueue([]), 'options'],
   ]) {
     assert.throws(call, (err) => err instanceof Error && err.message.startsWith(`${path}: `) && missing.test(err.message), String(call));
   }
