@@ -82,8 +82,9 @@ impl Fallback {
                 .zone
                 .filter(|&z| keeps(z))
                 .map(|z| (z, ZoneSource::Playbook))
-                // A region of one clock (Massachusetts, Ontario's south is
-                // not one) tells the zone: its local times are read in it.
+                // A region of one clock (Massachusetts, Hawaii; not Texas,
+                // whose far west keeps Mountain time) tells the zone: its
+                // local times are read in it.
                 .or_else(|| match region?.zones() {
                     [only] => Zone::parse(only).ok().map(|z| (z, ZoneSource::Region)),
                     _ => None,
