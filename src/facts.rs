@@ -369,16 +369,22 @@ fn priority(
 /// suffix while texting is blocked, and without it while texting is allowed
 /// (a name a CRM saved with the suffix, after a START).
 pub fn display_name(ctx: &Ctx, texting_blocked: bool) -> String {
-    let mut name = ctx.name();
+    let name = ctx.name();
     let suffix = &ctx.playbook.opt_out.suffix;
+    let base = without_suffix(&name, suffix);
     // (A name that is nothing but the suffix is no name: the id stands.)
-    if without_suffix(&name, suffix).is_empty() {
-        name = ctx.contact.id.text();
+    if base.is_empty() {
+        let id = ctx.contact.id.text();
+        return if texting_blocked {
+            with_suffix(&id, suffix)
+        } else {
+            without_suffix(&id, suffix).to_string()
+        };
     }
     if texting_blocked {
         with_suffix(&name, suffix)
     } else {
-        without_suffix(&name, suffix).to_string()
+        base.to_string()
     }
 }
 
