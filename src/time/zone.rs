@@ -256,6 +256,43 @@ impl Zone {
         self.instant(date.and_time(time))
     }
 
+    /// Where a block of hours that ends at local `date time` ends: as
+    /// [`Zone::at`], but a time in a spring-forward gap is the gap's start,
+    /// where the clock jumps past it (02:30 on 2026-03-08 in New York ends a
+    /// block at 03:00 EDT, not at 03:30: from 03:00 the clock reads past
+    /// 02:30).
+    pub fn at_end(self, date: NaiveDate, time: NaiveTime) -> Instant {
+        let local = date.and_time(time);
+        let t = self.instant(local);
+        if self.local(t) == local {
+            return t;
+        }
+        let (_, from, _) = self.offset_span(t);
+        from.checked_mul(1000).map_or(t, Instant)
+    }
+
+    /// Where a block of hours that starts at local `date time` starts when it
+    /// ends at `end`: as [`Zone::at`], but a time a fall-back overlap holds
+    /// twice is its second instant when the block runs past the overlap (a
+    /// block from 01:30 on 2026-11-01 in New York opens at 01:30 EST: from
+    /// 01:00 EST the clock reads 01:00 again, before the block). A block
+    /// inside the overlap keeps its first pass.
+    pub fn at_start(self, date: NaiveDate, time: NaiveTime, end: Instant) -> Instant {
+        let local = date.and_time(time);
+        let t = self.instant(local);
+        let (offset, _, until) = self.offset_span(t);
+        let Some(next) = until.checked_mul(1000).map(Instant) else {
+            return t;
+        };
+        let back = i64::from(offset.saturating_sub(self.offset_at(next)));
+        let second = Instant(t.0.saturating_add(back.saturating_mul(1000)));
+        if back > 0 && second < end && self.local(second) == local {
+            second
+        } else {
+            t
+        }
+    }
+
     /// The instant of local midnight starting `date` (by the DST rule: where a zone
     /// skips midnight, the first instant of the day).
     pub fn start_of_day(self, date: NaiveDate) -> Instant {

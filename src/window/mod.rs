@@ -83,14 +83,16 @@ impl Window {
             if !b.on(date.weekday()) {
                 continue;
             }
-            let start = zone.at(date, time_of_minutes(b.from));
+            // Ends and starts read as the clock reads them on DST nights, or
+            // stricter (`Zone::at_end`, `Zone::at_start`).
             let end = if b.to >= 1440 {
                 zone.start_of_day(next)
             } else if b.to > b.from {
-                zone.at(date, time_of_minutes(b.to))
+                zone.at_end(date, time_of_minutes(b.to))
             } else {
-                zone.at(next, time_of_minutes(b.to))
+                zone.at_end(next, time_of_minutes(b.to))
             };
+            let start = zone.at_start(date, time_of_minutes(b.from), end);
             if end > start {
                 out.push((start, end));
             }
