@@ -41,6 +41,10 @@ struct RawOptions {
     from: Option<serde_json::Value>,
 }
 
+impl Record for RawOptions {
+    const EXPECTED: &'static str = "an object {capacityPerDay, timeZone, from}";
+}
+
 /// One planned item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,7 +105,7 @@ where
     let items: Vec<ObjectOnly<RawItem>> =
         serde_path_to_error::deserialize(items).map_err(|e| Error::from_path(e).under("items"))?;
     let items: Vec<RawItem> = items.into_iter().map(|o| o.0).collect();
-    let opts: RawOptions = serde_path_to_error::deserialize(options)
+    let ObjectOnly(opts): ObjectOnly<RawOptions> = serde_path_to_error::deserialize(options)
         .map_err(|e| Error::from_path(e).under("options"))?;
     let cap = opts.capacity_per_day;
     if !cap.is_finite() || cap.fract() != 0.0 || !(1.0..=1e7).contains(&cap) {

@@ -46,6 +46,42 @@ impl<'de, T: Deserialize<'de> + Record> Deserialize<'de> for ObjectOnly<T> {
     }
 }
 
+/// A record that may be left out, read by [`ObjectOnly`] (for
+/// `#[serde(deserialize_with)]`).
+fn object<'de, D: Deserializer<'de>, T: Deserialize<'de> + Record>(
+    d: D,
+) -> std::result::Result<Option<T>, D::Error> {
+    Ok(Option::<ObjectOnly<T>>::deserialize(d)?.map(|o| o.0))
+}
+
+/// A list of records that may be left out, each read by [`ObjectOnly`].
+fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de> + Record>(
+    d: D,
+) -> std::result::Result<Option<Vec<T>>, D::Error> {
+    let list = Option::<Vec<ObjectOnly<T>>>::deserialize(d)?;
+    Ok(list.map(|l| l.into_iter().map(|o| o.0).collect()))
+}
+
+/// What each record of a playbook is called in "expected …".
+macro_rules! records {
+    ($($t:ty => $what:literal,)*) => {
+        $(impl Record for $t {
+            const EXPECTED: &'static str = $what;
+        })*
+    };
+}
+
+records! {
+    RawBlock => "a block {days?, from, to}",
+    RawCampaign => "a campaign object {period?, phases?, channels?}",
+    RawPhase => "a phase object {id, label?, fromDay, attempt}",
+    RawStep => "a step object {id, label?, channel, mode, day?, after?, businessDays?}",
+    RawDuration => "a duration object {days?, hours?, minutes?}",
+    RawOptOut => "an object {suffix?, stage?, priorityBoost?}",
+    RawCap => "an object {max, hours, channels?}",
+    RawKeywords => "an object {optOut?, optIn?, help?}",
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct RawPlaybook {
@@ -53,16 +89,22 @@ pub(super) struct RawPlaybook {
     pub(super) time_zone: Option<String>,
     pub(super) region: Option<Region>,
     pub(super) window: Option<OneOrMany<RawBlock>>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) campaign: Option<RawCampaign>,
+    #[serde(default, deserialize_with = "objects")]
     pub(super) steps: Option<Vec<RawStep>>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) reply_within: Option<RawDuration>,
     pub(super) stop_on: Option<Vec<StopOn>>,
     pub(super) follow_up_fraction: Option<f64>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) opt_out: Option<RawOptOut>,
     pub(super) sticky_statuses: Option<Vec<Status>>,
     pub(super) holidays: Option<Vec<String>>,
     pub(super) blackout_dates: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) frequency_cap: Option<RawCap>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) keywords: Option<RawKeywords>,
 }
 
@@ -92,10 +134,10 @@ impl<T> OneOrMany<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+impl<'de, T: Deserialize<'de> + Record> Deserialize<'de> for OneOrMany<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        impl<'de, T: Deserialize<'de> + Record> serde::de::Visitor<'de> for V<T> {
             type Value = OneOrMany<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a block {days?, from, to} or a list of them")
@@ -104,8 +146,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
                 self,
                 seq: A,
             ) -> std::result::Result<Self::Value, A::Error> {
-                Vec::<T>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
-                    .map(OneOrMany::Many)
+                Vec::<ObjectOnly<T>>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(|l| OneOrMany::Many(l.into_iter().map(|o| o.0).collect()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -123,6 +165,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct RawCampaign {
     pub(super) period: Option<String>,
+    #[serde(default, deserialize_with = "objects")]
     pub(super) phases: Option<Vec<RawPhase>>,
     pub(super) channels: Option<Vec<Channel>>,
 }
@@ -144,6 +187,7 @@ pub(super) struct RawStep {
     pub(super) channel: StepChannel,
     pub(super) mode: Mode,
     pub(super) day: Option<f64>,
+    #[serde(default, deserialize_with = "object")]
     pub(super) after: Option<RawDuration>,
     pub(super) business_days: Option<bool>,
 }

@@ -5,7 +5,9 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::raw::{RawBlock, RawCap, RawDuration, RawKeywords, RawOptOut, RawPhase, RawStep};
+use super::raw::{
+    ObjectOnly, RawBlock, RawCap, RawDuration, RawKeywords, RawOptOut, RawPhase, RawStep,
+};
 use super::StopOn;
 use crate::error::Error;
 use crate::model::Channel;
@@ -91,8 +93,8 @@ pub(super) fn problems(v: &Value) -> Vec<Error> {
             "timeZone" => check::<Option<String>>(val, path, &mut out),
             "region" => check::<Option<Region>>(val, path, &mut out),
             "window" => match val {
-                Value::Array(_) => each::<RawBlock>(val, path, &mut out),
-                _ => check::<RawBlock>(val, path, &mut out),
+                Value::Array(_) => each::<ObjectOnly<RawBlock>>(val, path, &mut out),
+                _ => check::<ObjectOnly<RawBlock>>(val, path, &mut out),
             },
             "campaign" => match val {
                 Value::Object(c) => {
@@ -100,23 +102,23 @@ pub(super) fn problems(v: &Value) -> Vec<Error> {
                         let cpath = format!("campaign.{ck}");
                         match ck.as_str() {
                             "period" => check::<Option<String>>(cv, &cpath, &mut out),
-                            "phases" => each::<RawPhase>(cv, &cpath, &mut out),
+                            "phases" => each::<ObjectOnly<RawPhase>>(cv, &cpath, &mut out),
                             "channels" => each::<Channel>(cv, &cpath, &mut out),
                             other => out.push(unknown(cpath.clone(), other, &CAMPAIGN_FIELDS)),
                         }
                     }
                 }
-                other => check::<super::raw::RawCampaign>(other, path, &mut out),
+                other => check::<ObjectOnly<super::raw::RawCampaign>>(other, path, &mut out),
             },
-            "steps" => each::<RawStep>(val, path, &mut out),
-            "replyWithin" => check::<RawDuration>(val, path, &mut out),
+            "steps" => each::<ObjectOnly<RawStep>>(val, path, &mut out),
+            "replyWithin" => check::<ObjectOnly<RawDuration>>(val, path, &mut out),
             "stopOn" => each::<StopOn>(val, path, &mut out),
             "followUpFraction" => check::<Option<f64>>(val, path, &mut out),
-            "optOut" => check::<RawOptOut>(val, path, &mut out),
+            "optOut" => check::<ObjectOnly<RawOptOut>>(val, path, &mut out),
             "stickyStatuses" => each::<Status>(val, path, &mut out),
             "holidays" | "blackoutDates" => each::<String>(val, path, &mut out),
-            "frequencyCap" => check::<RawCap>(val, path, &mut out),
-            "keywords" => check::<RawKeywords>(val, path, &mut out),
+            "frequencyCap" => check::<ObjectOnly<RawCap>>(val, path, &mut out),
+            "keywords" => check::<ObjectOnly<RawKeywords>>(val, path, &mut out),
             other => out.push(unknown(other.to_string(), other, &FIELDS)),
         }
     }
