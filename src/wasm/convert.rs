@@ -272,7 +272,20 @@ pub fn value_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, 
 /// As [`record_text`].
 pub fn records_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value, Error> {
     let text = record_text(v, path)?;
-    crate::json::value_with_cuts(&text, "\\uffff", path)
+    match crate::json::value_with_cuts(&text, "\\uffff", path) {
+        // A field nested deeper than the JSON reader goes (a CRM's custom
+        // field): the lenient text leaves out what lies below the levels a
+        // record is read to.
+        Err(e) if e.message.starts_with("recursion limit") => {
+            match Reading::enter().map(|_reading| stringify_lenient(v)) {
+                Some(Ok(s)) if s.is_string() => {
+                    crate::json::value_with_cuts(&string_of(&s), "\\uffff", path)
+                }
+                _ => Err(e),
+            }
+        }
+        read => read,
+    }
 }
 
 /// What JSON-shaped data is, and what came instead.

@@ -137,6 +137,16 @@ test('missing and extra fields', () => {
   // Queue items are rows of a call list: their other fields are ignored; the
   // options are written by people and stay strict.
   assert.deepEqual(m.planQueue([{ id: 'a', dueAt: NOW, phone: '+1 555 0100' }], { capacityPerDay: 1 }).map((p) => p.id), ['a']);
+  // A CRM's custom field nested past the JSON reader's depth is ignored too,
+  // as on a contact: in arrays or objects, 200 levels down.
+  let deep = [];
+  for (let i = 0; i < 200; i++) deep = [deep];
+  let nested = {};
+  for (let i = 0; i < 200; i++) nested = { nested };
+  assert.deepEqual(
+    m.planQueue([{ id: 'a', dueAt: NOW }, { id: 'b', dueAt: NOW, deep }, { id: 'c', dueAt: NOW, nested }], { capacityPerDay: 5 }).map((p) => p.id),
+    ['a', 'b', 'c'],
+  );
   throwsAt(() => m.planQueue([{ id: 'a', dueAt: NOW }], { capacityPerDay: 1, colour: 1 }), ['options', 'colour'], 'extra queue option');
   throwsAt(() => m.planQueue([{ id: 'a', dueAt: 1794322800 }], { capacityPerDay: 1 }), ['items[0].dueAt', 'looks like seconds'], 'queue dueAt in seconds');
   throwsAt(() => m.planQueue([{ id: 'a' }], { capacityPerDay: 1 }), 'items[0].dueAt', 'queue item without dueAt');
