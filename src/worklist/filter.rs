@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Channel;
+use crate::playbook::{ObjectOnly, Record};
 use crate::status::Status;
 
 use super::columns::{Columns, Names, AUTO_DUE, DUE, EVALUATED, TEXTING_BLOCKED};
@@ -43,8 +44,17 @@ impl Filter {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        serde_path_to_error::deserialize(d).map_err(Error::from_path)
+        // As an object only: serde's derived reader would also take an
+        // array of the fields in order (and its code).
+        serde_path_to_error::deserialize(d)
+            .map(|ObjectOnly(f)| f)
+            .map_err(Error::from_path)
     }
+}
+
+impl Record for Filter {
+    const EXPECTED: &'static str =
+        "a filter object ({status?, next?, phase?, allowed?, due?, autoDue?, text?})";
 }
 
 /// A channel as a host writes it; see [`Filter::allowed`].
