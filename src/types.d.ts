@@ -292,7 +292,8 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
  * contact and in its events, as webhooks, serializers and SQL exports write names (Twilio's `Body`,
  * .NET's `Events`/`Kind`/`At`, `time_zone`, `added_at`, `due_at`), except `region` and `priority`:
  * CRMs keep a sales territory (`Region: "West"`) and a deal's rank (`Priority: "High"`) under those
- * names in capitals, which are then the CRM's own fields. The contract's spelling wins whatever the
+ * names in capitals, which are then the CRM's own fields (spaces at the edges of `region` and
+ * `priority` are no other spelling). The contract's spelling wins whatever the
  * order (`id` over MongoDB's `_id`, `text` over `Text`); between two other spellings, the first.
  */
 export interface Contact {

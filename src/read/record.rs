@@ -265,7 +265,9 @@ pub(super) fn read_contact(
         // A key in another letter case or with separators (`Events`,
         // `TimeZone`, `added_at`) is read as the contract's. Not `region`
         // and `priority`: CRMs keep a sales territory and a deal's rank
-        // under `Region` and `Priority`.
+        // under `Region` and `Priority`; but spaces at their edges are no
+        // other spelling (a CSV header "id, timeZone, region" gives the key
+        // " region").
         // The contract's own spelling wins whatever the order: a folded one
         // is read only while the field is not given (MongoDB's `_id` before
         // the record's `id`).
@@ -286,7 +288,11 @@ pub(super) fn read_contact(
                     }
                     k
                 }
-                None => key,
+                None => match key.trim_ascii() {
+                    "region" => "region",
+                    "priority" => "priority",
+                    _ => key,
+                },
             },
         };
         // (A key given twice takes its last value, as `JSON.parse` does: what
