@@ -124,7 +124,8 @@ pub fn keeps_clock(region: Option<Region>, z: Zone) -> bool {
     })
 }
 
-/// The zone a US zone named loosely (`z` from "CST", "Pacific") stands for
+/// The zone a zone named by its clock (`z` from "CST", "Pacific", "Central
+/// Standard Time": `zones::named_by_clock`) stands for
 /// in `region`: itself when the region's principal zone keeps its clock, or
 /// the principal zone when that keeps its winter clock (Saskatchewan's
 /// "CST" is Regina's, with no daylight time; Arizona's "Mountain Time" is

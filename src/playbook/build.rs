@@ -105,8 +105,15 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     if raw.name.trim().is_empty() {
         p.push(Error::playbook("name", "expected a non-empty name"));
     }
+    // A zone named by its clock is the playbook region's zone of that name,
+    // as a contact's is ("CST" in Saskatchewan is Regina's).
     let time_zone = match &raw.time_zone {
-        Some(z) => p.take(Zone::parse(z).map_err(|e| e.under("timeZone"))),
+        Some(name) => p
+            .take(Zone::parse(name).map_err(|e| e.under("timeZone")))
+            .map(|z| match crate::zones::named_by_clock(name, z.name()) {
+                true => crate::context::loose_zone(z, raw.region),
+                false => z,
+            }),
         None => None,
     };
     let window = raw.window.map(|w| {

@@ -320,8 +320,10 @@ pub(super) fn read_contact(
             }
             "timeZone" => {
                 f.again(SEEN_ZONE, key, out);
-                f.loose_zone = matches!(&v, Val::Str(s) if crate::zones::is_abbreviation(s));
+                let unplaced = matches!(&v, Val::Str(s) if !s.contains('/'));
                 f.time_zone = time_zone(v, out, batch);
+                // (A name with no `/` read as a zone with one named a clock.)
+                f.loose_zone = unplaced && f.time_zone.is_some_and(|z| z.name().contains('/'));
                 cx.zone = f.time_zone;
             }
             "region" => {
@@ -343,8 +345,9 @@ pub(super) fn read_contact(
         Ok(())
     })?;
     f.require(out);
-    // A US zone named loosely is the region's zone of that name ("CST" in
-    // Saskatchewan, which keeps no daylight time, is Regina's).
+    // A zone named by its clock ("CST", "Central Standard Time") is the
+    // region's zone of that name (in Saskatchewan, which keeps no daylight
+    // time, Regina's): `zones::named_by_clock`.
     if f.loose_zone {
         let region = f.region.or(fallback.region);
         f.time_zone = f.time_zone.map(|z| crate::context::loose_zone(z, region));

@@ -213,13 +213,19 @@ pub static ABBREVIATIONS: &str = concat!(
     "Alaska Time>America/Anchorage|Hawaii Time>Pacific/Honolulu|",
 );
 
-/// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
-/// Whether `name` is one of the [`ABBREVIATIONS`] (a US zone named loosely:
-/// "CST", "Pacific"), in any letter case.
-pub fn is_abbreviation(name: &str) -> bool {
-    name.len() <= 13 && pairs(ABBREVIATIONS).any(|(a, _)| a.eq_ignore_ascii_case(name))
+/// Whether `name`, read as the zone named `zone`, named it by its clock
+/// rather than by a place in the time-zone database: one of the
+/// [`ABBREVIATIONS`] ("CST", "Pacific"), a Windows name ("Central Standard
+/// Time") or a Rails name ("Mountain Time (US & Canada)"), none of which
+/// holds the `/` of the database's name it stands for. In a region such a
+/// name is read as `context::loose_zone` says ("Central Standard Time" in
+/// Saskatchewan is Regina's). The database's own names without a `/`
+/// ("MST", "UTC") are names of places in it.
+pub fn named_by_clock(name: &str, zone: &str) -> bool {
+    !name.contains('/') && zone.contains('/')
 }
 
+/// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
 pub fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.split('|').filter_map(|pair| pair.split_once('>'))
 }
