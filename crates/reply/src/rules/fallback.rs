@@ -144,7 +144,25 @@ impl Reader<'_> {
                 || (m > 0 && self.t.get(m).is_some_and(|t| t.w.is_empty() && t.cap))
         });
         // ("Good" greets only as "Good morning".)
-        if greeting && (!self.eq(0, "GOOD") || self.any(1, "MORNING AFTERNOON EVENING")) {
+        if b > 0 && greeting && (!self.eq(0, "GOOD") || self.any(1, "MORNING AFTERNOON EVENING")) {
+            return b;
+        }
+        // Or any first line over a keyword's line of its own, past a blank
+        // line or written with its capital, as a subject line or a preamble
+        // is: "RE: Your quote\n\nREMOVE", "Sarah,\nREMOVE", "Thanks for the
+        // email\n\nRemove" (every keyword alike there: BAJA, ALTO, CANCEL,
+        // END); not a sentence the line goes on with: "Please do not\nremove".
+        let b = (1..self.t.len())
+            .find(|&b| self.t.get(b).is_some_and(|t| t.line > 0))
+            .unwrap_or(0);
+        let e = (b + 1..self.t.len())
+            .find(|&m| self.t.get(m).is_some_and(|t| t.line > 0))
+            .unwrap_or(self.t.len());
+        let own_line = b > 0
+            && self.t.get(b).is_some_and(|t| t.line > 1 || t.cap)
+            && !self.is(b - 1, NEG | DET)
+            && self.short(b, e).is_some();
+        if own_line {
             b
         } else {
             0
