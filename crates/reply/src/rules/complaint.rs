@@ -549,6 +549,14 @@ impl Reader<'_> {
             } else if !(filler_ok
                 && (t.is(FILLER)
                     || self.number(k)
+                    // (Thanks and good wishes in two words: "BAJA muchas
+                    // gracias", "BAJA gracias buenas noches", "ARRÊT bonne
+                    // soirée".)
+                    || (self.written(k, "MUCHAS MIL BUENAS BUENOS BUEN BONNE")
+                        && (self.is(k + 1, FILLER)
+                            || self.written(k + 1, "NOCHES TARDES DIA DIAS SOIREE NUIT")))
+                    || (self.written(k, "NOCHES TARDES DIA DIAS SOIREE NUIT BEAUCOUP")
+                        && self.is(k - 1, FILLER) | self.written(k - 1, "BUENAS BUENOS BUEN BONNE"))
                     // ("Stop #2 and #3".)
                     || (t.is(CONJ) && k > a && self.number(k - 1))
                     // ("Remove please and thank you", "Cancel pls and ty".)

@@ -69,11 +69,20 @@ impl Reader<'_> {
             && (key..n).all(|m| self.on(m));
         // ("stop ya compré", "baja ya compré otro": the reason after "ya";
         // "BAJA no estoy interesado", "ARRÊT pas intéressé": after the
-        // keyword, a reason that starts with its negation.)
+        // keyword, a reason that starts with its negation; or with the
+        // customer as its subject, a complaint: "BAJA estoy harto", "STOP
+        // j'en ai assez", "ARRET j'en veux pas", "ALTO no quiero", as "STOP
+        // I'm fed up" — after a keyword that takes no object; not "Alto no
+        // es mi apellido".)
         let ya = (1..n)
             .find(|&m| {
                 self.eq(m, "YA")
                     || (m == 1 && self.any(0, "BAJA ARRET") && self.any(1, "NO PAS") && n > 2)
+                    || (self.any(0, ALONE)
+                        && self.on(m)
+                        && (self.any(m, "J JE")
+                            || self.written(m, "ESTOY ESTAMOS")
+                            || (self.eq(m, "NO") && self.written(m + 1, "QUIERO QUEREMOS"))))
             })
             .unwrap_or(0);
         self.short(0, first)
