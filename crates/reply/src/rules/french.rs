@@ -23,6 +23,9 @@ impl Reader<'_> {
         if !spoken {
             return None;
         }
+        if let Some(v) = self.que_me(i + 1) {
+            return self.contact(i, v, true);
+        }
         // ("Je veux plus être dans votre liste".)
         if self.written(i + 2, "ETRE") && self.written(i + 3, "DANS SUR") {
             return self.our_list(i, i + 4..i + 6);
@@ -42,6 +45,21 @@ impl Reader<'_> {
             return None;
         }
         self.means_hit(i, k).filter(|h| !self.limited(h.b))
+    }
+
+    /// After "veux (plus | pas)" from word `k`, the verb of contact of
+    /// "que vous m'appeliez", "que tu m'écrives", "que vous me contactiez"
+    /// or "me faire appeler": the contact not wished.
+    pub(super) fn que_me(&self, k: usize) -> Option<usize> {
+        let k = k + usize::from(self.any(k, "PLUS PAS"));
+        let (me, v) = if self.eq(k, "QUE") && self.written(k + 1, "VOUS TU") {
+            (k + 2, k + 3)
+        } else {
+            (k, k + 2)
+        };
+        let faire = me == k && self.written(k + 1, "FAIRE");
+        (self.is(me, ME) && (me > k || faire) && self.is(v, CVERB) && (k..=v).all(|m| self.on(m)))
+            .then_some(v)
     }
 
     /// Québec "lâchez-moi / sacrez-moi / crissez-moi patience (avec vos

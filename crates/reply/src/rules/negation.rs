@@ -557,6 +557,11 @@ impl Reader<'_> {
                 // ("Merci de ne pas m'appeler après 20h": a limit.)
                 return hit(i, m + 1, ch).filter(|_| !self.limited(m + 1));
             }
+            // ("Je ne veux plus que vous m'appeliez", "... que tu m'écrives",
+            // "... me faire appeler": the contact wished undone.)
+            if let Some(v) = self.que_me(m + 1).filter(|_| self.eq(m, "VEUX")) {
+                return self.contact(i, v, true);
+            }
             // (With "pas", only not receiving: not "je ne veux pas manquer vos
             // messages".)
             // ("je ne veux pas (recevoir | être contacté | de vos SMS)".)

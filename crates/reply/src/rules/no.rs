@@ -195,7 +195,10 @@ impl Reader<'_> {
 
     /// "no quiero que me escriban", "no quiero que me llamen".
     fn no_quiero_que(&self, i: usize, j: usize) -> Option<Hit> {
-        let k = if self.is(j + 2, ME) { j + 3 } else { j + 2 };
+        // ("No quiero que me vuelvan a llamar": again.)
+        let k = self
+            .vuelvan(j + 2)
+            .unwrap_or(j + 2 + usize::from(self.is(j + 2, ME)));
         // ("No quiero que me den de baja": a removal not wished.)
         if self.written(k, "DEN") || self.is(k, REMV) {
             return None;
