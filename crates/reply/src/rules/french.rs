@@ -70,10 +70,10 @@ impl Reader<'_> {
         if self.is(i + 1, ME) && self.eq(i + 2, "LA") && self.eq(i + 3, "PAIX") {
             return self.alone(i);
         }
-        if !self.eq(i, "LACHE")
-            && self.is(i + 1, ME)
-            && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC"))
-        {
+        // (Said to one person too, with the means: "Lâche-moi avec tes
+        // textos", "Sacre-moi patience avec tes appels"; not "Lâche-moi avec
+        // tes questions".)
+        if self.is(i + 1, ME) && (self.eq(i + 2, "PATIENCE") || self.eq(i + 2, "AVEC")) {
             let w = if self.eq(i + 2, "PATIENCE") {
                 i + 3
             } else {
@@ -83,6 +83,9 @@ impl Reader<'_> {
                 if let Obj::Media { end, ch } = self.object(w + 1) {
                     return hit(i, end, ch);
                 }
+            }
+            if self.eq(i, "LACHE") {
+                return None;
             }
             return hit(i, w, ALL_CH);
         }

@@ -447,7 +447,7 @@ impl Reader<'_> {
                 hit(i, i + 1, CALL)
             }
             "VEUX" | "VEUT" => self.veux_plus(i),
-            "LACHEZ" | "SACREZ" | "CRISSEZ" | "CRISSE" | "LACHE" => self.lachez_moi(i),
+            "LACHEZ" | "SACREZ" | "SACRE" | "CRISSEZ" | "CRISSE" | "LACHE" => self.lachez_moi(i),
             "JAMAIS" | "NUNCA" => self.never_signed_up(i),
             "CONTINUEZ" | "CONTINUENT" => self.continuez(i),
             "NI" => self.ni(i),

@@ -287,7 +287,8 @@ impl Reader<'_> {
         } else {
             i.saturating_sub(1)
         };
-        i > 0 && self.on(i) && (self.any(b, "LOS LES TE") || self.written(b, "VOUS"))
+        // ("Je t'ai bloqué".)
+        i > 0 && self.on(i) && (self.any(b, "LOS LES TE") || self.written(b, "VOUS T"))
     }
 
     /// Blocking the sender: "I'm blocking you", "blocked", "number blocked",
@@ -414,12 +415,17 @@ impl Reader<'_> {
         .flatten()
     }
 
-    /// A Spanish object pronoun before the verb at `i`: "te reporté", "ya
-    /// los reporté", "los voy a bloquear" (the customer's threat to us).
+    /// An object pronoun before the verb at `i`: "te reporté", "ya los
+    /// reporté", "los voy a bloquear" (the customer's threat to us); in
+    /// French, "Je vais te bloquer", "M'as te bloquer", "Je vais vous
+    /// signaler", "Je vais te reporter".
     fn clitic(&self, i: usize) -> bool {
-        self.back(i, 4).any(|m| self.any(m, "TE LOS LES"))
+        self.back(i, 4)
+            .any(|m| self.any(m, "TE LOS LES") || self.written(m, "VOUS"))
             && self.back(i, 4).all(|m| {
-                self.any(m, "TE LOS LES VOY A YA") || (self.is(m, FILLER) && !self.eq(m, "NO"))
+                self.any(m, "TE LOS LES VOY A YA JE J")
+                    || self.written(m, "VOUS VAIS M AS")
+                    || (self.is(m, FILLER) && !self.eq(m, "NO"))
             })
     }
 }
