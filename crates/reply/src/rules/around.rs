@@ -102,18 +102,33 @@ impl Reader<'_> {
     /// hoy."): not the customer's own ("I called 4 times", "I've emailed
     /// the HOA"), none that did not come ("Nobody has called me", "never
     /// returned my calls"), nor another's ("My insurance company called").
+    /// Messages, or being written to, are of the medium the message came by
+    /// ("Me mandaron cuatro mensajes hoy.", "Vous m'avez écrit 4 fois
+    /// aujourd'hui."); "appelé" is calls ("Vous m'avez appelé 4 fois").
     pub(super) fn ours_named(&self, a: usize) -> u8 {
         (0..a)
-            .filter(|&m| self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-            .filter(|&m| {
+            .filter_map(|m| {
+                let ch = match self.ch(m) {
+                    _ if self.written(m, "APPELE APPELEE") => CALL,
+                    _ if self.written(m, "ECRIT") => CAME_BY,
+                    _ if !self.is(m, MEDIA | CVERB) || self.is(m, THING) => return None,
+                    0 if self.is(m, MEDIA) || self.any(m, "WRITE ESCRIBEN ECRIVEZ ECRIS") => {
+                        CAME_BY
+                    }
+                    ch => ch,
+                };
                 let (s, _) = self.sentence(m);
-                !(s..m).any(|x| {
+                // ("C'est le 5e texto": no one else's.)
+                let le = |x: usize| self.written(x, "LE") && !(x > 0 && self.eq(x - 1, "EST"));
+                let other = (s..m).any(|x| {
                     self.is(x, I1 | NEG)
-                        || self.any(x, "MY MI MON MA NO HIS HER")
-                        || self.written(x, "NOBODY NOONE NADIE PERSONNE LE")
-                })
+                        || self.any(x, "MY MI MIS MON MA MES NO HIS HER")
+                        || self.written(x, "NOBODY NOONE NADIE PERSONNE TENGO")
+                        || le(x)
+                });
+                (!other).then_some(ch)
             })
-            .fold(0, |c, m| c | self.ch(m))
+            .fold(0, |c, ch| c | ch)
     }
 
     /// Word `i`'s clause is a question that ends its sentence: "Vous ne

@@ -7,7 +7,7 @@
 //! order the rules give, and a later one only when an earlier one does not
 //! apply.
 
-use super::super::text::STRONG as FULL_STOP;
+use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
 use super::{hit, Hit, Obj, Reader};
 
@@ -264,16 +264,19 @@ impl Reader<'_> {
             // ("Your team called me four times today. Enough.")
             // (Ours: not "I called 4 times and no one answered. Enough is
             // enough.")
-            let named = self.ours_named(self.sentence(i).0);
             // ("Ya basta", "Ça suffit", "C'est assez", "That's enough": the
             // whole message.)
             // (After a keyword too: "STOP c'est assez", "arrêtez svp, ça suffit".)
             let lead =
                 |m: usize| self.any(m, "YA CA C EST THAT'S") || self.is(m, KEY | STOPV | FILLER);
             let alone = (0..i).all(lead);
-            // ("Me llamaron cuatro veces hoy. Ya basta.")
+            // ("Me llamaron cuatro veces hoy. Ya basta."; or a clause that
+            // ends the message: "me mandan demasiados mensajes, ya basta".)
             let (a, _) = self.sentence(i);
-            let own = self.brk(a) == FULL_STOP && (a..i).all(lead);
+            let c = (a..i).rev().take_while(|&m| lead(m)).last().unwrap_or(i);
+            let own = self.brk(c) == FULL_STOP
+                || (self.brk(c) == WEAK && self.t.get(c).is_some_and(|t| t.line == 0));
+            let named = self.ours_named(c);
             return if alone || (own && named != 0) {
                 hit(i, e + 1, named)
             } else {
