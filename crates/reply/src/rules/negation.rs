@@ -522,8 +522,11 @@ impl Reader<'_> {
             }
             // ("de ne pas m'appeler": an infinitive asked for, "pas" before
             // it.)
-            // ("Ne pas m'appeler svp": the infinitive as an instruction.)
-            let de_ne_pas = (i == 0 || self.any(i - 1, "DE D")) && self.eq(i + 1, "PAS");
+            // ("Ne pas m'appeler svp": the infinitive as an instruction; the
+            // courtesy first too: "SVP ne pas appeler", "S.V.P. ne pas
+            // texter".)
+            let de_ne_pas = ((0..i).all(|x| self.is(x, FILLER)) || self.any(i - 1, "DE D"))
+                && self.eq(i + 1, "PAS");
             // (Or at the customer's number: "ne m'appelez pas chez moi".)
             let pas_after = self.eq(m + 1, "PAS")
                 && (self.bare(m + 2)
