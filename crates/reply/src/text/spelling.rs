@@ -137,7 +137,12 @@ pub(super) fn read_word(s: &str) -> Option<Known> {
     let bytes = s.as_bytes();
     if bytes.len() <= 32 && bytes.windows(2).any(|w| w.first() == w.get(1)) {
         let mut buf = [0u8; 32];
-        for mode in [Squeeze::Two, Squeeze::One, Squeeze::TwoLastOne] {
+        for mode in [
+            Squeeze::Two,
+            Squeeze::One,
+            Squeeze::TwoLastOne,
+            Squeeze::VowelOne,
+        ] {
             if let Some(k) = squeeze(bytes, mode, &mut buf).and_then(words::lookup) {
                 return Some(k);
             }
@@ -210,6 +215,8 @@ enum Squeeze {
     One,
     /// Runs of three become two, and a run at the end one ("CALLINGG" → "CALLING").
     TwoLastOne,
+    /// Runs of a vowel become one, others two ("ARREEEET" → "ARRET").
+    VowelOne,
 }
 
 /// `s` with its runs of a letter cut as `mode` says, written into `buf`;
@@ -228,6 +235,8 @@ fn squeeze<'b>(s: &[u8], mode: Squeeze, buf: &'b mut [u8; 32]) -> Option<&'b str
             Squeeze::One => 1,
             Squeeze::TwoLastOne if last => 1,
             Squeeze::TwoLastOne => run.min(2),
+            Squeeze::VowelOne if b"AEIOU".contains(&c) => 1,
+            Squeeze::VowelOne => run.min(2),
         };
         for _ in 0..keep {
             *buf.get_mut(n)? = c;
