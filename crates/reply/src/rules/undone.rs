@@ -338,11 +338,21 @@ impl Reader<'_> {
             }
             (!self.on(e)).then_some(e)
         };
-        let kept = self.eq(k, "NO") && !self.on(k + 1) && self.any(k + 1, "KEEP I I'M LOVE ADD");
+        // ("Baja? No, sigo interesado", "¿Baja? No, sigan mandando",
+        // "Arrêt? Non merci, continuez": thanks in the answer, then more
+        // wished.)
+        let mut n = k + 1;
+        while n < k + 3 && self.on(n) && self.is(n, FILLER) {
+            n += 1;
+        }
+        let kept = self.any(k, "NO NON")
+            && !self.on(n)
+            && (self.any(n, "KEEP I I'M LOVE ADD SIGAN CONTINUEZ")
+                || self.written(n, "SIGO SIGUE SIGUEN CONTINUE CONTINUEN CONTINUA"));
         // (A hit in the question or in the answer: "Stop? Never!" is no
         // "never" of its own.)
         let end = if kept {
-            Some(k + 1)
+            Some(n)
         } else {
             REFUSALS.split('|').find_map(said)
         };
