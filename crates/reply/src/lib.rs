@@ -181,8 +181,9 @@ fn spelt_with_courtesy(toks: &text::Tokens, came_by: Revoked) -> Option<Classifi
 /// quoted are ours (`Liked "... Reply STOP to opt out"`), not the customer's.
 fn tapback(text: &str) -> bool {
     // (Also as Spanish and French phones write them: "Le gustó “…”", "A
-    // aimé « … »".)
-    const REACTIONS: [&str; 18] = [
+    // aimé « … »", "Enfatizó “…”", "Se rió de “…”", "A mis en évidence « … »",
+    // "A contesté « … »".)
+    const REACTIONS: [&str; 28] = [
         "Liked ",
         "Loved ",
         "Disliked ",
@@ -196,11 +197,21 @@ fn tapback(text: &str) -> bool {
         "Le encantó ",
         "No le gustó ",
         "Reaccionó ",
+        "Enfatizó ",
+        "Destacó ",
+        "Se rió ",
+        "Se rio ",
+        "Cuestionó ",
+        "Eliminó ",
         "A aimé ",
         "A adoré ",
         "N'a pas aimé ",
         "A réagi ",
         "A ri ",
+        "A mis en ",
+        "A souligné ",
+        "A contesté ",
+        "A retiré ",
     ];
     let t = text.trim_start();
     REACTIONS.iter().any(|r| {
