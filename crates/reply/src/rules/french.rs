@@ -49,7 +49,8 @@ impl Reader<'_> {
 
     /// After "veux (plus | pas)" from word `k`, the verb of contact of
     /// "que vous m'appeliez", "que tu m'écrives", "que vous me contactiez"
-    /// or "me faire appeler": the contact not wished.
+    /// or "me faire appeler": the contact not wished (with a means named
+    /// after it, "que vous m'envoyiez de courriels", the means say which).
     pub(super) fn que_me(&self, k: usize) -> Option<usize> {
         let k = k + usize::from(self.any(k, "PLUS PAS"));
         let (me, v) = if self.eq(k, "QUE") && self.written(k + 1, "VOUS TU") {
@@ -58,7 +59,11 @@ impl Reader<'_> {
             (k, k + 2)
         };
         let faire = me == k && self.written(k + 1, "FAIRE");
-        (self.is(me, ME) && (me > k || faire) && self.is(v, CVERB) && (k..=v).all(|m| self.on(m)))
+        (self.is(me, ME)
+            && (me > k || faire)
+            && self.is(v, CVERB)
+            && (k..=v).all(|m| self.on(m))
+            && self.media_after(v) & ALL_CH == 0)
             .then_some(v)
     }
 
