@@ -152,6 +152,9 @@ pub struct Reply {
     pub channels: crate::reply::Revoked,
     /// The keyword or phrase, for a keyword or phrase match.
     pub keyword: Option<Box<str>>,
+    /// Whether a machine sent it in the customer's name (an auto-reply, a
+    /// delivery failure): no reach, no reply owed.
+    pub automated: bool,
 }
 
 impl From<crate::reply::Classification> for Reply {
@@ -161,6 +164,7 @@ impl From<crate::reply::Classification> for Reply {
             matched: c.matched,
             channels: c.channels,
             keyword: c.keyword.map(String::into_boxed_str),
+            automated: c.automated.is_some(),
         }
     }
 }

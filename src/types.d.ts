@@ -816,6 +816,14 @@ export interface ReplyClass {
   scope: "channel" | "all" | null;
   /** What an opt-out revokes (`["sms"]`, `["sms", "call"]`, `["email"]`, ...); `[]` when not an opt-out. */
   channels: Channel[];
+  /**
+   * Present when a machine sent the message in the customer's name: `autoReply` (an
+   * out-of-office or "Automatic reply:" email, a phone's "I'm Driving" text) or `bounce`
+   * (a delivery failure, whose words are never the customer's opt-out). Neither is a
+   * reach nor owes a reply: the cadence goes on. An auto-reply is still read for an
+   * opt-out ("This mailbox is no longer monitored. Please remove this address").
+   */
+  automated?: "autoReply" | "bounce";
 }
 /** A call to plan. */
 export interface QueueItem {

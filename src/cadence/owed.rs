@@ -186,11 +186,13 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
             EventBody::Message {
                 channel,
                 direction: Direction::In,
+                reply,
                 ..
             } => match s.keyword(i) {
                 // A text from the holder of a number marked wrong is not
-                // the contact's.
+                // the contact's; an auto-reply or a bounce is no one's.
                 _ if s.from_new_holder(e.at, *channel) => {}
+                _ if reply.as_ref().is_some_and(|r| r.automated) => {}
                 None | Some(Intent::Help) if answered_at != Some(e.at) => {
                     owed = Some((e.at, Channel::from(*channel)));
                 }

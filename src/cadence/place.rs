@@ -62,8 +62,12 @@ pub fn reaches<'c>(ctx: &'c Ctx, s: &'c Consent) -> impl DoubleEndedIterator<Ite
             EventBody::Message {
                 direction: Direction::In,
                 channel,
+                reply,
                 ..
-            } if s.keyword(i).is_none() && !s.from_new_holder(e.at, *channel) => {
+            } if s.keyword(i).is_none()
+                && !s.from_new_holder(e.at, *channel)
+                && !reply.as_ref().is_some_and(|r| r.automated) =>
+            {
                 Some(StopOn::Reply)
             }
             EventBody::Activity { outcome, .. } if outcome.is_sales() => Some(StopOn::Outcome),

@@ -254,7 +254,7 @@ pub fn plan(
     })
 }
 
-/// Classifies an inbound message: `{intent, keyword?, match, scope, channels}`.
+/// Classifies an inbound message: `{intent, keyword?, match, scope, channels, automated?}`.
 /// `channel` is the medium it came by: `"sms"` (the default; also `null`,
 /// `""`) or `"email"`, in any letter case and spacing, and in the words an
 /// event's channel is read in (`"text"`, `"Text Message"`, `"MMS"`,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Revoked;
+use crate::auto::Automated;
 
 /// What an inbound message asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,7 +41,7 @@ pub enum Scope {
 }
 
 /// The classification of a message. Serialises as
-/// `{intent, keyword?, match, scope, channels}`.
+/// `{intent, keyword?, match, scope, channels, automated?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Classification {
     /// Intent.
@@ -56,6 +57,10 @@ pub struct Classification {
     pub scope: Option<Scope>,
     /// What an opt-out revokes; empty otherwise.
     pub channels: Revoked,
+    /// What sent the message in the customer's name, when a machine did: an
+    /// auto-reply or a delivery failure ([`crate::auto`]); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automated: Option<Automated>,
 }
 
 impl Classification {
@@ -66,6 +71,7 @@ impl Classification {
             matched: None,
             scope: None,
             channels: Revoked::NONE,
+            automated: None,
         }
     }
 
@@ -76,6 +82,7 @@ impl Classification {
             matched: Some(Match::Exact),
             scope: None,
             channels: Revoked::NONE,
+            automated: None,
         }
     }
 
@@ -90,6 +97,7 @@ impl Classification {
                 Scope::Channel
             }),
             channels,
+            automated: None,
         }
     }
 

@@ -29,6 +29,7 @@
 //! keywords, matched whole, in `keywords.rs`; a message is read as words in
 //! `text/`.
 
+mod auto;
 pub mod channel;
 mod classification;
 pub mod cp1252;
@@ -40,6 +41,7 @@ mod words;
 
 use crate::channel::{Channel, MessageChannel};
 
+pub use auto::Automated;
 pub use classification::{Classification, Intent, Match, Scope};
 pub use keywords::Keywords;
 pub use revoked::Revoked;
@@ -82,8 +84,26 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     if tapback(text) {
         return Classification::none();
     }
-    let came_by = Revoked::of(Channel::from(channel));
     let toks = text::tokens(text);
+    // A machine's message in the customer's name: a delivery failure is no
+    // request of the customer's ("the recipient has unsubscribed"); an
+    // auto-reply is read for one as any message is ("This mailbox is no
+    // longer monitored. Please remove this address from your list").
+    let automated = auto::automated(&toks.joined(), channel);
+    let read = match automated {
+        Some(Automated::Bounce) => Classification::none(),
+        _ => classify_tokens(&toks, channel, extra),
+    };
+    Classification { automated, ..read }
+}
+
+/// [`classify_with`] of a message read as words.
+fn classify_tokens(
+    toks: &text::Tokens,
+    channel: MessageChannel,
+    extra: &Keywords,
+) -> Classification {
+    let came_by = Revoked::of(Channel::from(channel));
     let words = toks.toks.iter().filter(|t| !t.synth).count();
     if words == 0 {
         return Classification::none();
@@ -109,7 +129,7 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
         }
     }
     // Or with a courtesy after it: "S.T.O.P. please", "S T O P  P L E A S E".
-    if let Some(c) = spelt_with_courtesy(&toks, came_by) {
+    if let Some(c) = spelt_with_courtesy(toks, came_by) {
         return c;
     }
     // One word a sentence read as one sentence first: "Stop. Calling. Me."
@@ -129,10 +149,10 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
             return Classification::opt_out(span, Match::Phrase, channels);
         }
     }
-    if let Some((span, channels)) = rules::read(&toks, came_by) {
+    if let Some((span, channels)) = rules::read(toks, came_by) {
         return Classification::opt_out(span, Match::Phrase, channels);
     }
-    with_filler(&toks).unwrap_or_else(Classification::none)
+    with_filler(toks).unwrap_or_else(Classification::none)
 }
 
 /// An opt-out keyword spelt letter by letter, then a courtesy, as words
