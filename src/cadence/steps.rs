@@ -174,8 +174,14 @@ impl<'c, 'a> Walk<'c, 'a> {
         }
         // A later step done after the owed send fell due closes it (the
         // sequence moved on without it); one done early (a rep's text
-        // before the day-3 email) leaves it owed when it falls due.
-        if self.owed.as_ref().is_some_and(|o| at > o.due_at) {
+        // before the day-3 email) leaves it owed when it falls due, and so
+        // does a step due with it (a rep's email due at the text's instant,
+        // done before the sender came by: both are owed in turn).
+        if self
+            .owed
+            .as_ref()
+            .is_some_and(|o| at > o.due_at && ready > o.due_at)
+        {
             self.owed = None;
         }
         // A reminder does not hold the sequence: marked done late, it
