@@ -25,37 +25,33 @@ pub enum Automated {
     Bounce,
 }
 
-/// The subject lines a mail server's delivery failure starts with.
+/// How a mail server's delivery failure starts: its subject line, or its
+/// first words. Only at the start: a customer writes "my last reply wasn't
+/// delivered, stop emailing me" and means it.
 const BOUNCE_STARTS: &str = "UNDELIVERABLE|UNDELIVERED MAIL|DELIVERY STATUS NOTIFICATION|\
 MAIL DELIVERY SUBSYSTEM|MAIL DELIVERY FAILED|MAIL DELIVERY FAILURE|DELIVERY HAS FAILED|\
-RETURNED MAIL|MESSAGE NOT DELIVERED|FAILURE NOTICE|NON REMIS|NO SE PUDO ENTREGAR";
+RETURNED MAIL|MESSAGE NOT DELIVERED|FAILURE NOTICE|NON REMIS|NO SE PUDO ENTREGAR|\
+ADDRESS NOT FOUND|THE RECIPIENT HAS|RECIPIENT HAS|THIS IS THE MAIL SYSTEM|\
+I'M SORRY TO HAVE TO INFORM YOU|550 5|551 5|552 5|553 5|554 5|550 USER|550 RECIPIENT";
 
-/// What a delivery failure says anywhere in it, SMTP's permanent failure
-/// codes among it.
-const BOUNCE_WORDS: &str = "ADDRESS NOT FOUND|COULDN'T BE DELIVERED|COULD NOT BE DELIVERED|\
-WASN'T DELIVERED|WAS NOT DELIVERED|DELIVERY HAS FAILED|DELIVERY TO THE FOLLOWING RECIPIENT|\
-USER UNKNOWN|MAILBOX UNAVAILABLE|MAILBOX IS FULL|RECIPIENT ADDRESS REJECTED|NO SUCH USER|\
-THE RECIPIENT HAS|RECIPIENT UNSUBSCRIBED|PERMANENT ERROR|550 5|551 5|552 5|553 5|554 5|\
-550 USER|550 RECIPIENT";
+/// The subject lines an auto-reply has, before their colon ("Automatic
+/// reply: Intro", "Out of Office: back Monday"), in the languages customers
+/// here write, by any channel.
+const AWAY_SUBJECTS: &str = "AUTOMATIC REPLY|AUTOMATED REPLY|AUTO REPLY|AUTO-REPLY|AUTOREPLY|\
+AUTOMATIC RESPONSE|AUTOMATED RESPONSE|AUTO RESPONSE|AUTORESPONSE|OUT OF OFFICE|\
+OUT OF THE OFFICE|OOO|VACATION REPLY|VACATION RESPONSE|REPONSE AUTOMATIQUE|ABSENCE DU BUREAU|RESPUESTA AUTOMATICA|\
+FUERA DE LA OFICINA|RESPOSTA AUTOMATICA|AUTOMATISCHE ANTWORT|ABWESENHEITSNOTIZ";
 
-/// The subject lines an auto-reply starts with, in the languages customers
-/// here write (Outlook's "Automatic reply:"), by any channel.
-const AWAY_STARTS: &str = "AUTOMATIC REPLY|AUTOMATED REPLY|AUTO REPLY|AUTO-REPLY|AUTOREPLY|\
-AUTOMATIC RESPONSE|AUTOMATED RESPONSE|AUTO RESPONSE|AUTORESPONSE|REPONSE AUTOMATIQUE|\
-RESPUESTA AUTOMATICA";
-
-/// The subject lines an out-of-office email starts with (a person may text
-/// "Out of the office till 3, call me then").
-const AWAY_EMAIL_STARTS: &str = "OUT OF OFFICE|OUT OF THE OFFICE|FUERA DE LA OFICINA|\
-ABSENCE DU BUREAU";
+/// A subject line that answers or passes on another: the message is a
+/// person's ("Re: Undeliverable parcel").
+const REPLIED: &str = "RE|FW|FWD|TR|RV|RES|ENC|AW|WG|SV";
 
 /// What an auto-reply says anywhere in it, by any channel: a machine
 /// speaking of itself, and the phone's reply while its owner drives.
 const AWAY_WORDS: &str = "THIS IS AN AUTOMATIC REPLY|THIS IS AN AUTOMATED REPLY|\
 THIS IS AN AUTOMATIC RESPONSE|THIS IS AN AUTOMATED RESPONSE|THIS IS AN AUTOMATED MESSAGE|\
-THIS IS AN AUTOMATIC MESSAGE|AUTOMATICALLY GENERATED|LIMITED ACCESS TO EMAIL|\
-LIMITED ACCESS TO E-MAIL|LIMITED ACCESS TO MY EMAIL|I'LL SEE YOUR MESSAGE WHEN I GET WHERE|\
-HAS NOTIFICATIONS SILENCED|PLEASE DO NOT REPLY TO THIS MESSAGE|PLEASE DO NOT REPLY TO THIS EMAIL";
+THIS IS AN AUTOMATIC MESSAGE|THIS MESSAGE WAS AUTOMATICALLY GENERATED|THIS IS AN AUTO-GENERATED|\
+I'LL SEE YOUR MESSAGE WHEN I GET WHERE|HAS NOTIFICATIONS SILENCED";
 
 /// What an out-of-office email says: a person writes so by text and means
 /// it, and by email too ("I am out of the office till Monday but
@@ -65,32 +61,63 @@ I AM CURRENTLY OUT OF THE OFFICE|I'M CURRENTLY OUT OF THE OFFICE|I WILL BE OUT O
 I'LL BE OUT OF THE OFFICE|I AM OUT OF OFFICE|I'M OUT OF OFFICE|I AM CURRENTLY OUT OF OFFICE|\
 I'M CURRENTLY OUT OF OFFICE|I AM AWAY FROM THE OFFICE|I'M AWAY FROM THE OFFICE|\
 I AM CURRENTLY AWAY|I'M CURRENTLY AWAY|JE SUIS ABSENT|JE SUIS ACTUELLEMENT ABSENT|\
-ESTOY FUERA DE LA OFICINA|ME ENCUENTRO FUERA DE LA OFICINA";
+ESTOY FUERA DE LA OFICINA|ME ENCUENTRO FUERA DE LA OFICINA|I AM ON VACATION|I'M ON VACATION|\
+I AM AWAY FROM MY|I'M AWAY FROM MY|I AM CURRENTLY TRAVELING|I'M CURRENTLY TRAVELING|I AM ON LEAVE|\
+I'M ON LEAVE|I AM CURRENTLY ON|I'M CURRENTLY ON|I'M CURRENTLY OOO|I AM CURRENTLY OOO|I'M OOO|I AM OOO";
 
 /// What else an out-of-office email says: when its owner answers, and whom
 /// to write meanwhile.
-const AWAY_EMAIL_ALSO: &str = "URGENT|UPON MY RETURN|WHEN I RETURN|ON MY RETURN|I WILL RESPOND|\
-I WILL REPLY|I WILL GET BACK TO YOU|I'LL RESPOND|I'LL REPLY|I'LL GET BACK TO YOU|IN MY ABSENCE|\
-PLEASE CONTACT|I WILL RETURN|I'LL RETURN|I WILL BE BACK|I'LL BE BACK|RETURNING ON|\
-BACK IN THE OFFICE|ACCESS TO EMAIL|ACCESS TO E-MAIL|NOT BE CHECKING|A MON RETOUR|A MI REGRESO|\
-A MI VUELTA";
+const AWAY_EMAIL_ALSO: &str = "FOR URGENT|URGENT MATTERS|URGENT INQUIRIES|MATTER IS URGENT|UPON MY RETURN|WHEN I RETURN|ON MY RETURN|WILL RESPOND|\
+WILL REPLY|WILL GET BACK TO YOU|I'LL RESPOND|I'LL REPLY|I'LL GET BACK TO YOU|IN MY ABSENCE|\
+PLEASE CONTACT|WILL RETURN|I'LL RETURN|WILL BE BACK|I'LL BE BACK|RETURNING ON|RETURN ON|\
+BACK IN THE OFFICE|ACCESS TO EMAIL|ACCESS TO E-MAIL|ACCESS TO MY EMAIL|NOT BE CHECKING|\
+A MON RETOUR|A MI REGRESO|A MI VUELTA|WHEN I'M BACK|LIMITED ACCESS|RESPOND TO YOUR|REPLY TO YOUR|\
+GET BACK TO YOU";
 
-/// Whether a machine sent the message whose normalised words are `words`,
-/// received by `channel`, and what kind.
-pub(crate) fn automated(words: &str, channel: MessageChannel) -> Option<Automated> {
+/// What a person adds to an out-of-office note written by hand ("I'm out
+/// of the office and will be back Monday. Call me then about the quote"),
+/// or to a joke ("Out of Office: me, literally. Kidding").
+const ENGAGED: &str = "CALL ME|TEXT ME|CALL MY|INTERESTED|I ACCEPT|YOUR OFFER|THE QUOTE|THE DEAL|\
+I WANT|SOUNDS GOOD|WORKS FOR ME|KIDDING|JOKING";
+
+/// Whether a machine sent the message `text`, whose normalised words are
+/// `words`, received by `channel`, and what kind.
+pub(crate) fn automated(text: &str, words: &str, channel: MessageChannel) -> Option<Automated> {
     let email = channel == MessageChannel::Email;
-    if email && (starts(words, BOUNCE_STARTS) || within(words, BOUNCE_WORDS)) {
+    let first = text.trim_start().lines().next().unwrap_or("");
+    // The words before a colon on the first line, as a subject line shows
+    // them ("Automatic reply: Intro" gives "AUTOMATIC REPLY"); none without
+    // a colon ("auto reply? no, this is me").
+    let subject = first
+        .split_once(':')
+        .filter(|(head, _)| head.len() <= 48)
+        .map(|(head, _)| crate::normalize(head));
+    let replied = subject.as_deref().is_some_and(|s| listed(s, REPLIED));
+    // A bounce's first line is a heading, asks nothing and is short ("Mail
+    // delivery failed when I replied, so here's my answer" is a person's).
+    let heading = crate::normalize(first);
+    let bounce = !first.contains('?')
+        && (subject.as_deref().is_some_and(|s| starts(s, BOUNCE_STARTS))
+            || (heading.split(' ').count() <= 10 && starts(&heading, BOUNCE_STARTS)));
+    if replied {
+        None
+    } else if email && bounce {
         Some(Automated::Bounce)
-    } else if starts(words, AWAY_STARTS)
+    } else if within(words, ENGAGED) {
+        None
+    } else if subject.as_deref().is_some_and(|s| starts(s, AWAY_SUBJECTS))
         || within(words, AWAY_WORDS)
-        || (email
-            && (starts(words, AWAY_EMAIL_STARTS)
-                || (within(words, AWAY_EMAIL_WORDS) && within(words, AWAY_EMAIL_ALSO))))
+        || (email && within(words, AWAY_EMAIL_WORDS) && within(words, AWAY_EMAIL_ALSO))
     {
         Some(Automated::AutoReply)
     } else {
         None
     }
+}
+
+/// Whether `words` is one of the `|`-parted `marks`.
+fn listed(words: &str, marks: &str) -> bool {
+    marks.split('|').any(|m| m == words)
 }
 
 /// Whether `words` start with one of the `|`-parted `marks`, as whole words.
@@ -123,7 +150,7 @@ mod tests {
     use crate::normalize;
 
     fn of(text: &str, channel: MessageChannel) -> Option<Automated> {
-        automated(&normalize(text), channel)
+        automated(text, &normalize(text), channel)
     }
 
     #[test]
@@ -149,7 +176,19 @@ mod tests {
             ("Delivery failed again, I want a refund", Email, None),
             ("Out of Office: Back on Monday", Email, Some(Automated::AutoReply)),
             ("550 User has unsubscribed / account disabled", Email, Some(Automated::Bounce)),
-            ("Delivery failed: recipient unsubscribed", Email, Some(Automated::Bounce)),
+            ("Thank you for your email. I am currently out of the office and will return on Monday.", Email, Some(Automated::AutoReply)),
+            // A person's own words near the marks.
+            ("auto reply? no, this is me", Sms, None),
+            ("auto reply? no, this is me", Email, None),
+            ("out of office till 3, call then", Email, None),
+            ("Stop emailing me. My last reply wasn't delivered.", Email, None),
+            ("the message wasn't delivered to my wife", Email, None),
+            ("Re: Undeliverable parcel\n\nWhere is my package?", Email, None),
+            ("I have limited access to email this week, text me", Sms, None),
+            ("Please do not reply to this email address, call me instead", Email, None),
+            ("Mail delivery failed when I replied, so here's my answer: yes, Tuesday works", Email, None),
+            ("Message not delivered? Let me know if you got this", Email, None),
+            ("I'm out of the office and will be back Monday. Call me then about the quote", Email, None),
             ("The delivery failed to show up, where is my order?", Email, None),
             ("Stop", Email, None),
         ] {

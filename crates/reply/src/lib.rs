@@ -89,7 +89,7 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     // request of the customer's ("the recipient has unsubscribed"); an
     // auto-reply is read for one as any message is ("This mailbox is no
     // longer monitored. Please remove this address from your list").
-    let automated = auto::automated(&toks.joined(), channel);
+    let automated = auto::automated(text, &toks.joined(), channel);
     let read = match automated {
         Some(Automated::Bounce) => Classification::none(),
         _ => classify_tokens(&toks, channel, extra),

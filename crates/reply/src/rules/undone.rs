@@ -340,15 +340,21 @@ impl Reader<'_> {
         };
         // ("Baja? No, sigo interesado", "¿Baja? No, sigan mandando",
         // "Arrêt? Non merci, continuez": thanks in the answer, then more
-        // wished.)
+        // wished; "BAJA? No, quiero la oferta", "STOP? Non, je suis
+        // toujours intéressé": the customer's own wish.)
         let mut n = k + 1;
         while n < k + 3 && self.on(n) && self.is(n, FILLER) {
             n += 1;
         }
+        // (Not a wish that they do something: "Baja? No, quiero que me
+        // dejen en paz" asks.)
+        let wished_of_us = (n + 1..n + 3).any(|x| self.written(x, "QUE QU'"));
         let kept = self.any(k, "NO NON")
             && !self.on(n)
+            && !wished_of_us
             && (self.any(n, "KEEP I I'M LOVE ADD SIGAN CONTINUEZ")
-                || self.written(n, "SIGO SIGUE SIGUEN CONTINUE CONTINUEN CONTINUA"));
+                || self.written(n, "SIGO SIGUE SIGUEN CONTINUE CONTINUEN CONTINUA")
+                || self.written(n, "QUIERO QUEREMOS ESTOY ESTAMOS JE J'AI J JAI"));
         // (A hit in the question or in the answer: "Stop? Never!" is no
         // "never" of its own.)
         let end = if kept {
