@@ -276,7 +276,8 @@ impl Zone {
     /// twice is its second instant when the block runs past the overlap (a
     /// block from 01:30 on 2026-11-01 in New York opens at 01:30 EST: from
     /// 01:00 EST the clock reads 01:00 again, before the block). A block
-    /// inside the overlap keeps its first pass.
+    /// inside the overlap, or that starts at the overlap's first reading,
+    /// keeps its first pass.
     pub fn at_start(self, date: NaiveDate, time: NaiveTime, end: Instant) -> Instant {
         let local = date.and_time(time);
         let t = self.instant(local);
@@ -286,7 +287,9 @@ impl Zone {
         };
         let back = i64::from(offset.saturating_sub(self.offset_at(next)));
         let second = Instant(t.0.saturating_add(back.saturating_mul(1000)));
-        if back > 0 && second < end && self.local(second) == local {
+        // (A start at the overlap's first reading, as 00:00 where Havana
+        // falls back from 01:00, is read by both passes: the first stands.)
+        if back > 0 && second < end && self.local(second) == local && local > self.local(next) {
             second
         } else {
             t
