@@ -363,8 +363,10 @@ impl Hours {
             .checked_mul(DAY)?
             .checked_sub(off)?
             .checked_sub(1)?;
-        // One offset over the whole stretch (else the DST rule decides).
-        if start.div_euclid(1000) < from || end.div_euclid(1000) >= until {
+        // One offset over the whole stretch (else the DST rule decides),
+        // and for two hours after it: a clock that goes back at midnight
+        // (Santiago's 24:00 to 23:00) repeats the end of the day.
+        if start.div_euclid(1000) < from || end.div_euclid(1000).saturating_add(7200) >= until {
             return None;
         }
         let wd = usize::try_from(crate::civil::weekday_from_days(day)).ok()?;
