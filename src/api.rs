@@ -238,7 +238,10 @@ pub fn follow_up_text(
         Some(f) => {
             return Err(Error::input(
                 "fraction",
-                format!("expected a number greater than 0 and at most 1, got {f}"),
+                format!(
+                    "expected a number greater than 0 and at most 1, got {}",
+                    crate::read::js_number(f)
+                ),
             ))
         }
     };

@@ -399,12 +399,12 @@ export interface DurationSpec {
    */
   days?: number;
   /**
-   * @unit hours, whole, ≥ 0
+   * @unit hours, whole, 0–87840 (3660 days)
    * @default 0
    */
   hours?: number;
   /**
-   * @unit minutes, whole, ≥ 0
+   * @unit minutes, whole, 0–5270400 (3660 days)
    * @default 0
    */
   minutes?: number;
@@ -850,7 +850,7 @@ export interface QueueItem {
 export interface QueueOptions {
   /**
    * Calls per day.
-   * @unit a whole number ≥ 1
+   * @unit a whole number, 1–10,000,000
    */
   capacityPerDay: number;
   /**

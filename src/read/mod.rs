@@ -138,6 +138,15 @@ pub fn non_finite_name(x: f64) -> Option<&'static str> {
     }
 }
 
+/// A number as JavaScript writes it, for an error: `NaN`, `Infinity`,
+/// `-Infinity`, `3` (not `3.0` nor `inf`).
+pub fn js_number(x: f64) -> String {
+    match non_finite_name(x) {
+        Some(name) => name.to_string(),
+        None => x.to_string(),
+    }
+}
+
 /// [`contact`], for the JSON text a host wrote from its own values: see
 /// [`NonFinite`] (the record is number 0).
 ///

@@ -302,6 +302,7 @@ fn type_of(v: &JsValue) -> String {
     match t.as_str() {
         "bigint" => "a BigInt".to_string(),
         "undefined" => "undefined".to_string(),
+        "object" => "an object".to_string(),
         _ => format!("a {t}"),
     }
 }
@@ -363,7 +364,18 @@ pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
     if let Some(s) = v.as_string().or_else(|| json_text(v)) {
         return crate::read::time_text(&s).map_err(|e| e.under(path));
     }
-    time_arg(v, path)?.in_zone(None).map_err(|e| e.under(path))
+    // (This time is no one contact's: what was expected without the local
+    // date-time a contact's own time may be, as for text.)
+    let no_local = |mut e: Error| {
+        e.message = e
+            .message
+            .replace(", a local date-time (read in the contact's zone) or", " or");
+        e
+    };
+    time_arg(v, path)
+        .map_err(no_local)?
+        .in_zone(None)
+        .map_err(|e| no_local(e).under(path))
 }
 
 /// The text a date library's object gives as JSON (Luxon, Day.js, Moment,
@@ -435,8 +447,30 @@ pub fn channel(v: &JsValue, path: &str) -> Result<Channel, Error> {
         })
 }
 
+/// What a JS value that is not a string is, for an error on an argument:
+/// `undefined (the argument is missing)`, `null`, `the number 42`, `true`,
+/// `an array`, `an object`, `a function`.
+pub fn got_arg(v: &JsValue) -> String {
+    if v.is_undefined() {
+        "undefined (the argument is missing)".to_string()
+    } else if let Some(n) = v.as_f64() {
+        match crate::read::non_finite_name(n) {
+            Some(name) => name.to_string(),
+            None => format!("the number {n}"),
+        }
+    } else if let Some(b) = v.as_bool() {
+        b.to_string()
+    } else if is_array(v) == Some(true) {
+        "an array".to_string()
+    } else if v.is_null() {
+        "null".to_string()
+    } else {
+        type_of(v)
+    }
+}
+
 /// What a JS value is, for an error: `null`, `undefined` or its type.
-fn got_js(v: &JsValue) -> String {
+pub fn got_js(v: &JsValue) -> String {
     if v.is_null() {
         "null".to_string()
     } else if v.is_undefined() {

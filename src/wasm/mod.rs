@@ -316,7 +316,7 @@ pub fn follow_up_date(
                     "fraction",
                     format!(
                         "expected a number greater than 0 and at most 1, got {}",
-                        fraction.js_typeof().as_string().unwrap_or_default()
+                        convert::got_arg(&fraction)
                     ),
                 )
             })?),
@@ -367,15 +367,20 @@ pub fn preset(
     #[wasm_bindgen(unchecked_param_type = "PresetName")] name: JsValue,
 ) -> Result<JsValue, JsValue> {
     run(|| {
-        let n = name.as_string().unwrap_or_default();
-        let text = crate::playbook::preset_json(&n).ok_or_else(|| {
-            Error::value(
-                "name",
-                format!(
-                    "expected one of \"monthly-campaign\", \"call-ladder\", \"sequence\", got {n:?}"
-                ),
-            )
-        })?;
+        let n = name.as_string();
+        let text = n
+            .as_deref()
+            .and_then(crate::playbook::preset_json)
+            .ok_or_else(|| {
+                // (Not a string: what it is, not "".)
+                let got = n.as_ref().map_or_else(|| convert::got_arg(&name), |n| format!("{n:?}"));
+                Error::value(
+                    "name",
+                    format!(
+                        "expected one of \"monthly-campaign\", \"call-ladder\", \"sequence\", got {got}"
+                    ),
+                )
+            })?;
         serde_json::from_str::<serde_json::Value>(text).map_err(|e| Error::input("", e.to_string()))
     })
 }

@@ -137,6 +137,15 @@ test('missing and extra fields', () => {
   // Queue items are rows of a call list: their other fields are ignored; the
   // options are written by people and stay strict.
   assert.deepEqual(m.planQueue([{ id: 'a', dueAt: NOW, phone: '+1 555 0100' }], { capacityPerDay: 1 }).map((p) => p.id), ['a']);
+  // Arguments that are not what was asked say what they are, as JS writes
+  // them: not "" for a preset name, not "inf" for a fraction, and no
+  // contact's zone for a time that is no one contact's.
+  throwsAt(() => m.preset(42), 'got the number 42', 'preset of a number');
+  throwsAt(() => m.preset(undefined), 'got undefined (the argument is missing)', 'preset of nothing');
+  throwsAt(() => m.preset(['sequence']), 'got an array', 'preset of an array');
+  throwsAt(() => m.followUpDate(NOW, '2027-05-01T00:00:00Z', Infinity), ['fraction', 'got Infinity'], 'infinite fraction');
+  throwsAt(() => m.followUpDate(NOW, '2027-05-01T00:00:00Z', true), ['fraction', 'got true'], 'boolean fraction');
+  throwsAt(() => m.followUpDate(NaN, NOW), ['engagedAt', 'with an offset or epoch milliseconds, got NaN'], 'NaN engagedAt');
   // A CRM's custom field nested past the JSON reader's depth is ignored too,
   // as on a contact: in arrays or objects, 200 levels down.
   let deep = [];
