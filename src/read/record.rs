@@ -288,11 +288,18 @@ pub(super) fn read_contact(
                     }
                     k
                 }
-                None => match key.trim_ascii() {
-                    "region" => "region",
-                    "priority" => "priority",
-                    _ => key,
-                },
+                None => {
+                    let (k, bit) = match key.trim_ascii() {
+                        "region" => ("region", SEEN_REGION),
+                        "priority" => ("priority", SEEN_PRIORITY),
+                        _ => (key, 0),
+                    };
+                    if f.seen & bit != 0 {
+                        r.value()?;
+                        return Ok(());
+                    }
+                    k
+                }
             },
         };
         // (A key given twice takes its last value, as `JSON.parse` does: what
