@@ -45,12 +45,19 @@ pub struct Fallback {
     pub zone: Option<Zone>,
     /// The playbook's `region`.
     pub region: Option<Region>,
+    /// Whether the playbook's zone was named by its clock
+    /// ([`Playbook::zone_by_clock`]).
+    pub by_clock: bool,
 }
 
 /// A zone alone (no region).
 impl From<Option<Zone>> for Fallback {
     fn from(zone: Option<Zone>) -> Fallback {
-        Fallback { zone, region: None }
+        Fallback {
+            zone,
+            region: None,
+            by_clock: false,
+        }
     }
 }
 
@@ -60,6 +67,7 @@ impl Fallback {
         Fallback {
             zone: playbook.time_zone,
             region: playbook.region,
+            by_clock: playbook.zone_by_clock,
         }
     }
 
@@ -80,6 +88,14 @@ impl Fallback {
             Some(z) if !z.is_fixed() || keeps(z) => Some((z, ZoneSource::Contact)),
             _ => self
                 .zone
+                // (Named by its clock: the contact's region's zone of it.)
+                .map(|z| {
+                    if self.by_clock {
+                        loose_zone(z, region)
+                    } else {
+                        z
+                    }
+                })
                 .filter(|&z| keeps(z))
                 .map(|z| (z, ZoneSource::Playbook))
                 // A region of one clock (Massachusetts, Hawaii; not Texas,

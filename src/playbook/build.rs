@@ -108,13 +108,16 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     // A zone named by its clock is the playbook region's zone of that name,
     // as a contact's is ("CST" in Saskatchewan is Regina's).
     let time_zone = match &raw.time_zone {
-        Some(name) => p
-            .take(Zone::parse(name).map_err(|e| e.under("timeZone")))
-            .map(|z| match crate::zones::named_by_clock(name, z.name()) {
-                true => crate::context::loose_zone(z, raw.region),
-                false => z,
-            }),
+        Some(name) => p.take(Zone::parse(name).map_err(|e| e.under("timeZone"))),
         None => None,
+    };
+    let zone_by_clock = match (&raw.time_zone, time_zone) {
+        (Some(name), Some(z)) => crate::zones::named_by_clock(name, z.name()),
+        _ => false,
+    };
+    let time_zone = match zone_by_clock {
+        true => time_zone.map(|z| crate::context::loose_zone(z, raw.region)),
+        false => time_zone,
     };
     let window = raw.window.map(|w| {
         let lone = matches!(w, OneOrMany::One(_));
@@ -132,6 +135,7 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     let playbook = Playbook {
         name: raw.name,
         time_zone,
+        zone_by_clock,
         region: raw.region,
         window,
         campaign,

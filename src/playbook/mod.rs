@@ -209,6 +209,11 @@ pub struct Playbook {
     pub name: String,
     /// Default zone for contacts without one.
     pub time_zone: Option<Zone>,
+    /// Whether `time_zone` was named by its clock ("CST", "Central Standard
+    /// Time": `zones::named_by_clock`): in a contact's region it is that
+    /// region's zone of the clock, as a contact's own is
+    /// (`context::loose_zone`).
+    pub zone_by_clock: bool,
     /// Default region for contacts without one.
     pub region: Option<Region>,
     /// Custom contact window.

@@ -754,6 +754,7 @@ fn an_unread_buy_at_is_one_error() {
     let fallback = crate::context::Fallback {
         zone: Zone::parse("America/New_York").ok(),
         region: None,
+        by_clock: false,
     };
     let e = contact_with(json, fallback, &Keywords::default()).unwrap_err();
     assert_eq!(e.path, "events[0].buyAt");
