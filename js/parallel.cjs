@@ -142,9 +142,24 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
   const pool = createPool({ workers: Math.min(workers, Math.max(1, Math.ceil(contacts.length / chunkSize))) });
   try {
     const jobs = [];
+    // A worker gets its contacts as the JSON text evaluateMany reads them
+    // as: a structured clone refuses a record that carries a method and
+    // strips the toJSON of a date library's time or a Decimal, which
+    // evaluateMany reads. (Objects JSON cannot write, a BigInt or a cycle,
+    // go as they are: the engine reads those itself.)
+    const at = now !== null && typeof now === 'object' && !(now instanceof Date) && typeof now.toJSON === 'function'
+      ? now.toJSON()
+      : now;
     for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
       const slice = contacts.slice(offset, offset + chunkSize);
-      jobs.push(pool.run({ mode: 'full', contacts: slice, playbook, now, offset, explain: options.explain !== false }));
+      let json;
+      try {
+        json = JSON.stringify(slice);
+      } catch {
+        json = undefined;
+      }
+      const job = json === undefined ? { contacts: slice } : { json };
+      jobs.push(pool.run({ mode: 'full', ...job, playbook, now: at, offset, explain: options.explain !== false }));
       if (contacts.length === 0) break;
     }
     const parts = await Promise.all(jobs);

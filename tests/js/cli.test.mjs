@@ -388,6 +388,25 @@ test('evaluateManyParallel equals evaluateMany, bad contacts included', async ()
   console.log(`${contacts.length} contacts: evaluateMany ${seqMs} ms, evaluateManyParallel (2 workers) ${parMs} ms`);
 });
 
+test('evaluateManyParallel reads records as evaluateMany does: methods, date-library times and Decimals', async () => {
+  const { evaluateManyParallel } = require(join(pkgDir, 'node', 'parallel.cjs'));
+  class DateLib { constructor(iso) { this.iso = iso; } toJSON() { return this.iso; } }
+  class Decimal { constructor(v) { this.d = [v]; } toJSON() { return String(this.d[0]); } }
+  const base = { timeZone: 'America/New_York', addedAt: '2026-11-01T09:00:00-05:00', events: [] };
+  const contacts = [
+    { ...base, id: 'lib', addedAt: new DateLib('2026-11-01T09:00:00-05:00'),
+      events: [{ kind: 'message', at: new DateLib('2026-11-10T10:00:00-05:00'), channel: 'sms', direction: 'in', text: 'STOP' }] },
+    { ...base, id: 'decimal', priority: new Decimal(3) },
+    { ...base, id: 'method', toString() { return 'method'; } },
+  ];
+  const pb = engine.preset('monthly-campaign');
+  const now = new DateLib(NOW);
+  const par = await evaluateManyParallel(contacts, pb, now, { workers: 2, chunkSize: 1 });
+  assert.deepEqual(par, engine.evaluateMany(contacts, pb, NOW));
+  assert.ok(par.every((r) => r.error === undefined), JSON.stringify(par.map((r) => r.error)));
+  assert.equal(par[1].priority, 3);
+});
+
 test('--keep never loses a column to an output column of its name; queue NDJSON keeps it under input; a quote inside a cell is a character', () => {
   const f = join(dir, 'keepclash.csv');
   writeFileSync(f, 'id,name,TZ,Created,Status,Stage,Owner,Priority\n1,"A",America/New_York,2026-11-10T09:00:00-05:00,Open,Qualified,kim,High\n'
