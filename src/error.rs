@@ -141,6 +141,9 @@ impl Error {
         if let Some(rest) = inner.strip_prefix(TIME_MARK) {
             return Error::new(ErrorCode::InvalidTime, path, rest);
         }
+        if inner == "recursion limit exceeded" {
+            return Error::input(path, NESTED_TOO_DEEP);
+        }
         if let Some(rest) = inner.strip_prefix("missing field `") {
             let field = rest.trim_end_matches('`');
             path = if path.is_empty() {
@@ -153,6 +156,11 @@ impl Error {
         Error::input(path, plain_names(tidy_serde_message(&inner)))
     }
 }
+
+/// What the JSON reader says of a value nested past its depth (serde_json's
+/// "recursion limit exceeded").
+pub(crate) const NESTED_TOO_DEEP: &str =
+    "expected JSON nested at most 128 levels deep, got a value nested deeper";
 
 /// serde_json adds " at line L column C"; the field path says more.
 fn strip_position(msg: &str) -> &str {

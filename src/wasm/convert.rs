@@ -276,7 +276,7 @@ pub fn records_marking_cuts(v: &JsValue, path: &str) -> Result<serde_json::Value
         // A field nested deeper than the JSON reader goes (a CRM's custom
         // field): the lenient text leaves out what lies below the levels a
         // record is read to.
-        Err(e) if e.message.starts_with("recursion limit") => {
+        Err(e) if e.message.starts_with(crate::error::NESTED_TOO_DEEP) => {
             match Reading::enter().map(|_reading| stringify_lenient(v)) {
                 Some(Ok(s)) if s.is_string() => {
                     crate::json::value_with_cuts(&string_of(&s), "\\uffff", path)

@@ -137,6 +137,12 @@ test('missing and extra fields', () => {
   // Queue items are rows of a call list: their other fields are ignored; the
   // options are written by people and stay strict.
   assert.deepEqual(m.planQueue([{ id: 'a', dueAt: NOW, phone: '+1 555 0100' }], { capacityPerDay: 1 }).map((p) => p.id), ['a']);
+  // A value nested past the JSON reader's depth where it is read (a
+  // playbook, options) says so, not "recursion limit exceeded".
+  let deepPb = {};
+  for (let i = 0; i < 200; i++) deepPb = { deepPb };
+  throwsAt(() => m.validatePlaybook({ name: 'x', steps: [{ id: 'a', channel: 'sms', mode: 'auto', x: deepPb }] }), ['playbook', 'nested at most 128 levels deep'], 'deep playbook');
+  throwsAt(() => m.planQueue([], { capacityPerDay: 1, x: deepPb }), ['options', 'nested at most 128 levels deep'], 'deep options');
   // Arguments that are not what was asked say what they are, as JS writes
   // them: not "" for a preset name, not "inf" for a fraction, and no
   // contact's zone for a time that is no one contact's.
