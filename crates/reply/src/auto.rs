@@ -27,7 +27,8 @@ pub enum Automated {
 
 /// How a mail server's delivery failure starts: its subject line, or its
 /// first words. Only at the start: a customer writes "my last reply wasn't
-/// delivered, stop emailing me" and means it.
+/// delivered, stop emailing me" and means it. By any channel (a host may log
+/// a notice as a text): what a message asks does not hang on its medium.
 const BOUNCE_STARTS: &str = "UNDELIVERABLE|UNDELIVERED MAIL|DELIVERY STATUS NOTIFICATION|\
 MAIL DELIVERY SUBSYSTEM|MAIL DELIVERY FAILED|MAIL DELIVERY FAILURE|DELIVERY HAS FAILED|\
 RETURNED MAIL|MESSAGE NOT DELIVERED|FAILURE NOTICE|NON REMIS|NO SE PUDO ENTREGAR|\
@@ -101,7 +102,7 @@ pub(crate) fn automated(text: &str, words: &str, channel: MessageChannel) -> Opt
             || (heading.split(' ').count() <= 10 && starts(&heading, BOUNCE_STARTS)));
     if replied {
         None
-    } else if email && bounce {
+    } else if bounce {
         Some(Automated::Bounce)
     } else if within(words, ENGAGED) {
         None
