@@ -556,6 +556,7 @@ impl Reader<'_> {
                         && (self.is(k + 1, FILLER)
                             || self.written(k + 1, "NOCHES TARDES DIA DIAS SOIREE NUIT")))
                     || (self.written(k, "NOCHES TARDES DIA DIAS SOIREE NUIT BEAUCOUP")
+                        && k > 0
                         && self.is(k - 1, FILLER) | self.written(k - 1, "BUENAS BUENOS BUEN BONNE"))
                     // ("Stop #2 and #3".)
                     || (t.is(CONJ) && k > a && self.number(k - 1))
