@@ -105,8 +105,9 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
     if raw.name.trim().is_empty() {
         p.push(Error::playbook("name", "expected a non-empty name"));
     }
-    // A zone named by its clock is the playbook region's zone of that name,
-    // as a contact's is ("CST" in Saskatchewan is Regina's).
+    // A zone named by its clock is the playbook region's zone of that clock
+    // ("CST" in Saskatchewan is Regina's), and a contact's region's where
+    // the contact has one (`context::Fallback::known`), as a contact's own is.
     let time_zone = match &raw.time_zone {
         Some(name) => p.take(Zone::parse(name).map_err(|e| e.under("timeZone"))),
         None => None,

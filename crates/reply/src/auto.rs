@@ -1,14 +1,16 @@
 //! Messages a machine sent in the customer's name: an out-of-office or
 //! "automatic reply" email, a phone's reply while its owner drives, and a
-//! delivery failure (a bounce) that comes back as an email. None is the
+//! delivery failure (a bounce) logged as an inbound message. None is the
 //! customer answering: the engine counts no reach and owes no reply for them
 //! (a cadence goes on), and a bounce's words ("the recipient has
 //! unsubscribed") are no opt-out of the customer's.
 //!
-//! Read on the message's words as [`crate::normalize`] gives them (folded,
-//! upper case, one space between words, quoted history left out), with
-//! high-precision marks only: a person who writes "I'm on vacation, call me
-//! next week" by text has answered.
+//! Read from the marks a machine leaves and a person does not: a subject
+//! line before its colon and a short first line (as written), and what an
+//! out-of-office note says with its return, in the message's words as
+//! [`crate::normalize`] gives them (folded, upper case, one space between
+//! words, quoted history left out). A person who writes "I'm on vacation,
+//! call me next week" has answered.
 
 use serde::Serialize;
 
