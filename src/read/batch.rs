@@ -9,7 +9,7 @@ use crate::playbook::Playbook;
 
 use super::json::{Reader, Syntax};
 use super::record::{read_contact, Batch};
-use super::{contact_with, read_whole, Errors, NonFinite};
+use super::{read_whole, Errors, NonFinite};
 
 /// The byte ranges of the elements of a JSON array (a batch of contacts),
 /// found without reading them: each is then read on its own, so a bad contact
@@ -133,8 +133,12 @@ impl Contacts<'_> {
             if r.value().is_err() {
                 return self.outline();
             }
-            // Not an object: the element's own error, as `contact` words it.
-            contact_with(self.slice(start), self.fallback, self.batch.keywords)
+            // Not an object: the element's own error, as `contact` words it
+            // (with what the host held where the text has `null`).
+            let mut out = Errors::default();
+            let text = self.text;
+            let mut whole = Reader::new(text.get(start..self.r.pos).unwrap_or(""));
+            read_whole(&mut whole, &mut out, self.fallback, &mut self.batch)
         };
         let end = self.r.pos;
         self.r.ws();
@@ -152,10 +156,6 @@ impl Contacts<'_> {
         }
         self.index = self.index.saturating_add(1);
         Some(Ok((start..end, item)))
-    }
-
-    fn slice(&self, from: usize) -> &str {
-        self.text.get(from..self.r.pos).unwrap_or("")
     }
 
     /// A syntax error met in place: the array's outline decides. When it is

@@ -142,6 +142,10 @@ pub(super) fn read_events(
             }
         } else {
             let got = r.value()?.got();
+            let got = match got.as_str() {
+                "null" => batch.null_named(Some(i)).unwrap_or(got),
+                _ => got,
+            };
             out.push(Error::input(
                 format!("events[{i}]"),
                 format!("expected an event object, got {got}"),

@@ -125,6 +125,16 @@ pub trait NonFinite {
         let _ = (record, event, field);
         None
     }
+
+    /// What the host held where the text has `null` for record `record`
+    /// itself, or for its event `event` (`JSON.stringify` writes
+    /// `undefined`, a symbol, a function, `NaN` and `±Infinity` in an array
+    /// so): its name for an error ("undefined", "a function", "NaN"), or
+    /// `None` when it held `null`.
+    fn null_named(&self, record: usize, event: Option<usize>) -> Option<String> {
+        let _ = (record, event);
+        None
+    }
 }
 
 /// How JavaScript writes `x` when it is a number JSON cannot hold (`NaN`,
@@ -172,6 +182,10 @@ fn read_whole(
         Some(b'{') => read_contact(r, out, fallback, batch),
         _ => {
             let got = r.describe_value().unwrap_or_else(|e| e);
+            let got = match got.as_str() {
+                "null" => batch.null_named(None).unwrap_or(got),
+                _ => got,
+            };
             return Err(Error::input(
                 "",
                 format!("expected a contact object, got {got}"),

@@ -56,6 +56,12 @@ impl<'k> Batch<'k> {
         }
     }
 
+    /// What the host held where the text has `null` for the record itself
+    /// or its event `event` ([`super::NonFinite::null_named`]).
+    pub(super) fn null_named(&self, event: Option<usize>) -> Option<String> {
+        self.host?.null_named(self.record, event)
+    }
+
     /// A `null` given for field `key` of the record:
     /// the number the host had there when that was one JSON cannot hold
     /// (`NaN`, `±Infinity`), for a field the reader reads (in `known`); else

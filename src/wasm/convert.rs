@@ -545,6 +545,29 @@ impl crate::read::NonFinite for JsHost<'_> {
         let e = js_sys::Reflect::get_u32(&events, u32::try_from(event).ok()?).ok()?;
         number_at(&e, field)
     }
+
+    fn null_named(&self, record: usize, event: Option<usize>) -> Option<String> {
+        // (Through Reflect, whose throws are caught: a slot or a getter that
+        // throws when read leaves the error as the text says it.)
+        let contact = match self {
+            JsHost::One(v) => (*v).clone(),
+            JsHost::Many(list) => {
+                js_sys::Reflect::get_u32(list, u32::try_from(record).ok()?).ok()?
+            }
+        };
+        let v = match event {
+            None => contact,
+            Some(i) => {
+                let events = js_sys::Reflect::get(&contact, &JsValue::from_str("events")).ok()?;
+                js_sys::Reflect::get_u32(&events, u32::try_from(i).ok()?).ok()?
+            }
+        };
+        match v.as_f64() {
+            _ if v.is_null() => None,
+            Some(n) => crate::read::non_finite_name(n).map(str::to_string),
+            None => Some(type_of(&v)),
+        }
+    }
 }
 
 /// The number field `key` of the object `o` holds, if it holds one; an

@@ -137,6 +137,16 @@ test('missing and extra fields', () => {
   // Queue items are rows of a call list: their other fields are ignored; the
   // options are written by people and stay strict.
   assert.deepEqual(m.planQueue([{ id: 'a', dueAt: NOW, phone: '+1 555 0100' }], { capacityPerDay: 1 }).map((p) => p.id), ['a']);
+  // In a batch, what JSON.stringify writes as null in an array is named as
+  // the host held it, each with its own error; the rest still evaluate.
+  {
+    const ok = { id: 'ok', addedAt: NOW, events: [] };
+    const r = m.evaluateMany([ok, undefined, Symbol('s'), () => 1, NaN, Infinity, null], ladder, NOW);
+    assert.equal(r[0].error, undefined);
+    assert.deepEqual(r.slice(1).map((x) => x.error.replace(/^contacts\[\d\]: expected a contact object, got /, '')),
+      ['undefined', 'a symbol', 'a function', 'NaN', 'Infinity', 'null']);
+    throwsAt(() => m.evaluate({ id: 1, addedAt: NOW, events: [undefined] }, ladder, NOW), 'events[0]: expected an event object, got undefined', 'an undefined event');
+  }
   // A value nested past the JSON reader's depth where it is read (a
   // playbook, options) says so, not "recursion limit exceeded".
   let deepPb = {};
@@ -1109,14 +1119,14 @@ test('an array longer than the module can hold is refused at once, naming the li
     assert.equal(w.size, 1);
     w.free();
   }
-  // At the limit, the length alone refuses nothing (an empty slot is a bad contact).
+  // At the limit, the length alone refuses nothing (an empty slot is a bad contact, read as JS reads it: undefined).
   const edge = [];
   edge.length = 3;
   edge[1] = good();
   const out = m.evaluateMany(edge, campaign, NOW);
   assert.equal(out.length, 3);
   assert.equal(out[1].status, 'noAnswer');
-  assert.equal(out[0].error, 'contacts[0]: expected a contact object, got null');
+  assert.equal(out[0].error, 'contacts[0]: expected a contact object, got undefined');
   assert.equal(out[2].path, 'contacts[2]');
 });
 
