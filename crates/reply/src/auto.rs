@@ -69,7 +69,9 @@ I AM AWAY FROM MY|I'M AWAY FROM MY|I AM CURRENTLY TRAVELING|I'M CURRENTLY TRAVEL
 I AM ON LEAVE|I'M ON LEAVE|I AM CURRENTLY ON LEAVE|I'M CURRENTLY ON LEAVE|\
 I AM CURRENTLY ON VACATION|I'M CURRENTLY ON VACATION|I AM CURRENTLY ON MATERNITY|\
 I'M CURRENTLY ON MATERNITY|I AM CURRENTLY ON PARENTAL|I'M CURRENTLY ON PARENTAL|\
-I'M CURRENTLY OOO|I AM CURRENTLY OOO|I'M OOO|I AM OOO";
+I'M CURRENTLY OOO|I AM CURRENTLY OOO|I'M OOO|I AM OOO|JE SUIS ABSENTE|JE SERAI ABSENT|\
+JE SERAI ABSENTE|JE SUIS EN VACANCES|JE SUIS EN CONGE|JE SUIS ACTUELLEMENT EN|ESTARE FUERA|\
+ESTOY DE VACACIONES|ME ENCUENTRO DE VACACIONES";
 
 /// What else an out-of-office email says: when its owner answers, and whom
 /// to write meanwhile.
@@ -78,11 +80,14 @@ UPON MY RETURN|WHEN I RETURN|ON MY RETURN|WILL RESPOND|WILL REPLY|WILL GET BACK 
 I'LL RESPOND|I'LL REPLY|I'LL GET BACK TO YOU|IN MY ABSENCE|PLEASE CONTACT|WILL RETURN|I'LL RETURN|\
 WILL BE BACK|I'LL BE BACK|RETURNING ON|RETURN ON|BACK IN THE OFFICE|ACCESS TO EMAIL|\
 ACCESS TO E-MAIL|ACCESS TO MY EMAIL|NOT BE CHECKING|A MON RETOUR|A MI REGRESO|A MI VUELTA|\
-WHEN I'M BACK|LIMITED ACCESS|RESPOND TO YOUR|REPLY TO YOUR|GET BACK TO YOU";
+WHEN I'M BACK|LIMITED ACCESS|RESPOND TO YOUR|REPLY TO YOUR|GET BACK TO YOU|ACCES LIMITE|\
+SANS ACCES|JE REPONDRAI|DES MON RETOUR|EN CAS D'URGENCE|POUR TOUTE URGENCE|ACCESO LIMITADO|\
+SIN ACCESO|RESPONDERE|EN CASO DE URGENCIA|PARA ASUNTOS URGENTES";
 
 /// What a person adds to an out-of-office note written by hand ("I'm out
 /// of the office and will be back Monday. Call me then about the quote"),
-/// or to a joke ("Out of Office: me, literally. Kidding").
+/// or to a joke ("I'll see your message when I get where I'm going --
+/// kidding").
 const ENGAGED: &str = "CALL ME|TEXT ME|CALL MY|INTERESTED|I ACCEPT|YOUR OFFER|THE QUOTE|THE DEAL|\
 I WANT|SOUNDS GOOD|WORKS FOR ME|KIDDING|JOKING";
 
@@ -99,20 +104,27 @@ pub(crate) fn automated(text: &str, words: &str, channel: MessageChannel) -> Opt
         .filter(|(head, _)| head.len() <= 48)
         .map(|(head, _)| crate::normalize(head));
     let replied = subject.as_deref().is_some_and(|s| listed(s, REPLIED));
-    // A bounce's first line is a heading, asks nothing and is short ("Mail
-    // delivery failed when I replied, so here's my answer" is a person's).
+    // A bounce's subject line, or a first line that is a heading: short,
+    // asking nothing ("Mail delivery failed when I replied, so here's my
+    // answer" and "Message not delivered? Let me know" are a person's). A
+    // subject line repeats ours after its colon, whatever that asks
+    // ("Undeliverable: Are you still interested?").
     let heading = crate::normalize(first);
-    let bounce = !first.contains('?')
-        && (subject.as_deref().is_some_and(|s| starts(s, BOUNCE_STARTS))
-            || (heading.split(' ').count() <= 10 && starts(&heading, BOUNCE_STARTS)));
+    let bounce = subject.as_deref().is_some_and(|s| starts(s, BOUNCE_STARTS))
+        || (!first.contains('?')
+            && heading.split(' ').count() <= 10
+            && starts(&heading, BOUNCE_STARTS));
     if replied {
         None
     } else if bounce {
         Some(Automated::Bounce)
+    } else if subject.as_deref().is_some_and(|s| starts(s, AWAY_SUBJECTS)) {
+        // (Whatever our subject it repeats: "Automatic reply: Are you still
+        // interested?")
+        Some(Automated::AutoReply)
     } else if within(words, ENGAGED) {
         None
-    } else if subject.as_deref().is_some_and(|s| starts(s, AWAY_SUBJECTS))
-        || within(words, AWAY_WORDS)
+    } else if within(words, AWAY_WORDS)
         || (email && within(words, AWAY_EMAIL_WORDS) && within(words, AWAY_EMAIL_ALSO))
     {
         Some(Automated::AutoReply)
@@ -198,6 +210,11 @@ mod tests {
             ("I'm currently on the fence, will reply to your email tomorrow", Email, None),
             ("The delivery failed to show up, where is my order?", Email, None),
             ("Stop", Email, None),
+            ("Je suis absent du bureau jusqu'au 14 décembre avec un accès limité à mes courriels.", Email, Some(Automated::AutoReply)),
+            ("Estoy de vacaciones hasta el lunes, sin acceso al correo.", Email, Some(Automated::AutoReply)),
+            // Our own subject repeated after a machine's prefix.
+            ("Automatic reply: Are you still interested?\n\nI am out of the office until Monday.", Email, Some(Automated::AutoReply)),
+            ("Undeliverable: Are you still interested?\n\nThe recipient has unsubscribed.", Email, Some(Automated::Bounce)),
         ] {
             assert_eq!(of(text, channel), want, "{text}");
         }

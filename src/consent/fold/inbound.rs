@@ -53,6 +53,10 @@ pub(super) fn inbound<'a>(
             }
         }
         Intent::Help => s.keyword_events.push((i, Intent::Help)),
+        // A machine's text between STOP and YES (the phone's "I'm Driving")
+        // is not the customer's next text: the YES after it still answers
+        // the opt-out.
+        Intent::None if c.automated => return after_opt_out,
         Intent::None => {}
     }
     false
