@@ -416,9 +416,10 @@ pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
 }
 
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
-/// the end of `name`, in any letter case and whichever apostrophe or dash
-/// an editor typed ("Can’t Text", "— can't text"); `None` when it does not,
-/// or when the suffix is blank.
+/// the end of `name`, in any letter case, whichever apostrophe or dash an
+/// editor typed ("Can’t Text", "— can't text"), and with spaces and
+/// apostrophes typed or not ("-can't text", "- cant text"); `None` when it
+/// does not, or when the suffix is blank.
 fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
     fn fold(c: char) -> char {
         match c {
@@ -427,9 +428,10 @@ fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
             c => c.to_ascii_lowercase(),
         }
     }
-    let mut name_chars = name.char_indices().rev();
+    let kept = |c: &char| *c != ' ' && fold(*c) != '\'';
+    let mut name_chars = name.char_indices().rev().filter(|(_, c)| kept(c));
     let mut at = None;
-    for t in suffix.trim_end().chars().rev() {
+    for t in suffix.trim_end().chars().rev().filter(kept) {
         let (i, n) = name_chars.next()?;
         if fold(n) != fold(t) {
             return None;
