@@ -541,9 +541,7 @@ impl crate::read::NonFinite for JsHost<'_> {
             JsHost::One(v) => (*v).clone(),
             JsHost::Many(list) => list.get(u32::try_from(record).ok()?),
         };
-        let events = js_sys::Reflect::get(&contact, &JsValue::from_str("events")).ok()?;
-        let e = js_sys::Reflect::get_u32(&events, u32::try_from(event).ok()?).ok()?;
-        number_at(&e, field)
+        number_at(&event_of(&contact, event)?, field)
     }
 
     fn null_named(&self, record: usize, event: Option<usize>) -> Option<String> {
@@ -557,10 +555,7 @@ impl crate::read::NonFinite for JsHost<'_> {
         };
         let v = match event {
             None => contact,
-            Some(i) => {
-                let events = js_sys::Reflect::get(&contact, &JsValue::from_str("events")).ok()?;
-                js_sys::Reflect::get_u32(&events, u32::try_from(i).ok()?).ok()?
-            }
+            Some(i) => event_of(&contact, i)?,
         };
         match v.as_f64() {
             _ if v.is_null() => None,
@@ -568,6 +563,12 @@ impl crate::read::NonFinite for JsHost<'_> {
             None => Some(type_of(&v)),
         }
     }
+}
+
+/// Event `event` of a contact's `events`, read through Reflect.
+fn event_of(contact: &JsValue, event: usize) -> Option<JsValue> {
+    let events = js_sys::Reflect::get(contact, &JsValue::from_str("events")).ok()?;
+    js_sys::Reflect::get_u32(&events, u32::try_from(event).ok()?).ok()
 }
 
 /// The number field `key` of the object `o` holds, if it holds one; an
