@@ -9,12 +9,12 @@ mod answer;
 mod marks;
 mod timing;
 
-use crate::consent::{Consent, Refusal};
+use crate::consent::{next_allowed, Consent, Refusal};
 use crate::context::Ctx;
 use crate::explain::Explain;
 use crate::model::Event;
 use crate::playbook::{Mode, Step};
-use crate::time::{Instant, DAY, HOUR};
+use crate::time::{Instant, DAY};
 
 use super::place::{reaches, Reach};
 use super::{ActChannel, Candidate, Done, Kind, Label};
@@ -225,27 +225,15 @@ impl<'c, 'a> Walk<'c, 'a> {
         let due_at = cand.due_at;
         self.close(due_at, false, cand.channel);
         if due_at <= ctx.now {
-            let mut lapses = due_at.plus(AUTO_OWED_MS);
-            // Due within the hour before the channel shuts for more than
-            // the day (Saturday's close before a Sunday ban, a weekday
-            // window's weekend): too soon for a sender to have sent it, so
-            // it waits for the channel and is owed for a day after it opens
-            // again, rather than lapse unsent.
-            if matches!(cand.channel, ActChannel::Reach(ch) if Ctx::hours_bind(ch))
-                && ctx
-                    .hours()
-                    .closes_after(due_at)
-                    .is_some_and(|close| close < due_at.plus(HOUR))
-                && !ctx.hours().contains(lapses)
-            {
-                if let Some(open) = ctx.hours().next_open(lapses) {
-                    lapses = open.plus(AUTO_OWED_MS);
+            // Behind a send still owed it waits its turn (once that one went
+            // out, the steps after it count from then); once the customer
+            // responded, nothing automatic is owed.
+            if self.owed.is_none() && self.stop.is_none() {
+                let lapses = self.lapses(due_at, cand.channel);
+                if ctx.now < lapses {
+                    ctx.note(lapses);
+                    self.owed = Some(cand);
                 }
-            }
-            // Once the customer responded, nothing automatic is owed.
-            if ctx.now < lapses && self.stop.is_none() {
-                ctx.note(lapses);
-                self.owed = self.owed.take().or(Some(cand));
             }
             if ctx.explains() {
                 explain.push_fmt(format_args!(
@@ -262,6 +250,24 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.auto = Some(cand);
         }
         self.anchor = self.anchor.max(due_at);
+    }
+
+    /// When a send owed since `due_at` on `act` stops being owed unsent: a
+    /// day after it could first go out (its due time, or once its channel
+    /// opens: window, day bans, caps). A channel that is shut when that day
+    /// ends (a Sunday ban after Saturday's close, a cap a rep's call filled
+    /// just after it fell due) keeps it owed for a day after the channel
+    /// opens again, rather than lapse unsent.
+    fn lapses(&self, due_at: Instant, act: ActChannel) -> Instant {
+        let ActChannel::Reach(ch) = act else {
+            return due_at.plus(AUTO_OWED_MS);
+        };
+        let open = next_allowed(self.ctx, self.s, ch, due_at).unwrap_or(due_at);
+        let lapses = open.plus(AUTO_OWED_MS);
+        match next_allowed(self.ctx, self.s, ch, lapses) {
+            Some(reopens) if reopens > lapses => reopens.plus(AUTO_OWED_MS),
+            _ => lapses,
+        }
     }
 
     /// A step on a channel a lasting refusal blocks is passed over at its
