@@ -417,7 +417,7 @@ fn string_stop(b: &[u8]) -> usize {
 /// spaces and joiners (U+200B–U+200D) and the word joiner (U+2060). As
 /// white space is around a time or a name, they are not part of the value.
 #[inline(always)]
-fn invisible_trimmed(s: &str) -> &str {
+pub(crate) fn invisible_trimmed(s: &str) -> &str {
     // (Each of them is three bytes, the first 0xE2 or 0xEF.)
     let b = s.as_bytes();
     let edge = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(|&c| c >= 0xE2);

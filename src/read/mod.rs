@@ -26,6 +26,8 @@ mod value;
 
 pub use batch::{array_elements, contacts, contacts_from_host, Contacts, Element};
 pub use fields::queue_item;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use json::invisible_trimmed;
 pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
 pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};

@@ -244,7 +244,9 @@ impl BatchError {
 /// alike); `None` for a value that is no id.
 pub fn id_key(id: &serde_json::Value) -> Option<String> {
     match id {
-        serde_json::Value::String(s) => Some(s.clone()),
+        // As a record's id is read: without the invisible characters at its
+        // edges (`crate::read::invisible_trimmed`).
+        serde_json::Value::String(s) => Some(crate::read::invisible_trimmed(s).to_owned()),
         serde_json::Value::Number(n) => n
             .as_f64()
             .map(|n| crate::model::ContactId::Number(n).text()),

@@ -336,7 +336,12 @@ fn gather(ids: &js_sys::Array, slots: &[u32]) -> Result<JsValue, JsValue> {
 
 fn key_of(v: &JsValue) -> String {
     if let Some(s) = v.as_string() {
-        s
+        // As a record's id is read: without the invisible characters a copy
+        // and paste leaves at its edges.
+        match crate::read::invisible_trimmed(&s) {
+            t if t.len() < s.len() => t.to_owned(),
+            _ => s,
+        }
     } else if let Some(n) = v.as_f64() {
         crate::model::ContactId::Number(n).text()
     } else {

@@ -591,3 +591,28 @@ test('autoDue leaves out a send owed in quiet hours until the window opens', () 
   assert.equal(wl.get('night').nextAuto.stepId, 'text-intro');
   wl.free();
 });
+
+test('an id with invisible characters at its edges (a pasted "\\u200b1042") is held as the reader reads it, and get, remove and a bad record find it as given', () => {
+  const pb = m.preset('monthly-campaign');
+  const rec = (id, addedAt = '2026-11-01T10:00:00Z') => ({ id, name: 'Ann', timeZone: 'America/New_York', addedAt, events: [] });
+  for (const zw of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+    const wl = new m.Worklist(pb, NOW);
+    wl.upsert([rec(`${zw}1042`)]);
+    assert.deepEqual(wl.query({}), ['1042']);
+    assert.equal(wl.get(`${zw}1042`)?.id, '1042');
+    assert.equal(wl.get(`1042${zw}`)?.id, '1042');
+    assert.deepEqual(wl.get(`${zw}1042`), m.evaluate(rec(`${zw}1042`), pb, NOW));
+    assert.equal(wl.remove([`1042${zw}`]), 1);
+    assert.equal(wl.size, 0);
+    // A held contact whose new record is bad is taken out, whichever edge its id's mark is on.
+    wl.upsert([rec('c1')]);
+    const errors = wl.upsert([rec(`${zw}c1`, 'not a time')]);
+    assert.equal(errors.length, 1);
+    assert.equal(wl.size, 0);
+  }
+  // Inside an id, such a character is part of it.
+  const wl = new m.Worklist(pb, NOW);
+  wl.upsert([rec('10\u200b42')]);
+  assert.equal(wl.get('1042'), undefined);
+  assert.equal(wl.get('10\u200b42')?.id, '10\u200b42');
+});
