@@ -126,14 +126,15 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
     }
     let (engaged, buy_at) = horizon?;
     let date = follow_up_date(engaged, buy_at, ctx.playbook.follow_up_fraction);
-    // Done once we touched the contact at or after the follow-up date.
+    // Done once we touched the contact at or after the follow-up date (the
+    // opt-out's one confirmation is no touch).
     let done = ctx.events().any(|(_, e)| {
         e.at >= date
             && match &e.body {
                 EventBody::Message {
                     direction: Direction::Out,
                     ..
-                } => true,
+                } => !s.is_confirmation(e),
                 // (The customer's call counts when we took it.)
                 EventBody::Activity {
                     inbound, outcome, ..
@@ -201,10 +202,12 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 // STOP: the price is still owed, by another channel).
                 _ => {}
             },
+            // (The opt-out's one confirmation answers nothing: it may
+            // only confirm, 47 CFR 64.1200(a)(12).)
             EventBody::Message {
                 direction: Direction::Out,
                 ..
-            } => owed = None,
+            } if !s.is_confirmation(e) => owed = None,
             // A call nobody answered is no reply (a voicemail is one), but
             // in the dry run, the call it made as the reply.
             EventBody::Activity {
