@@ -90,8 +90,10 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
 fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, ch: Channel) {
     let at = e.at;
     let mut confirmation = false;
-    // (None to a number marked wrong: no text at all goes there.)
-    if ch == Channel::Sms && s.wrong_number.is_none() {
+    // (None to a number marked wrong: no text at all goes there; and none
+    // the host marked as a step's: that text is the cadence's, sent on.)
+    let step = matches!(&e.body, EventBody::Message { step: Some(_), .. });
+    if ch == Channel::Sms && s.wrong_number.is_none() && !step {
         if let Some(o) = s.opt_out.as_mut().filter(|o| o.confirmable()) {
             if o.confirmed_at.is_none() && o.in_confirmation_minutes(at) {
                 o.confirmed_at = Some(at);
