@@ -417,26 +417,59 @@ pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
 
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
 /// the end of `name`, in any letter case, whichever apostrophe or dash an
-/// editor typed ("Can’t Text", "— can't text"), and with spaces and
-/// apostrophes typed or not ("-can't text", "- cant text"); `None` when it
-/// does not, or when the suffix is blank.
+/// editor typed ("Can’t Text", "Can´t Text", "— can't text", "-- can't
+/// text"), an apostrophe saved as HTML ("Can&#39;t Text", the form a web
+/// page stores), and with spaces and apostrophes typed or not ("-can't
+/// text", "- cant text"); `None` when it does not, or when the suffix is
+/// blank.
 fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
     fn fold(c: char) -> char {
         match c {
-            '’' | '‘' | 'ʼ' | '`' => '\'',
+            '’' | '‘' | 'ʼ' | '`' | '´' | '′' => '\'',
             '–' | '—' | '‐' | '‑' => '-',
             c => c.to_ascii_lowercase(),
         }
     }
+    const ENTITIES: [&str; 5] = ["&#39;", "&#x27;", "&apos;", "&rsquo;", "&lsquo;"];
     let kept = |c: &char| *c != ' ' && fold(*c) != '\'';
-    let mut name_chars = name.char_indices().rev().filter(|(_, c)| kept(c));
+    // The name's characters from the end, spaces, apostrophes and the HTML
+    // forms of an apostrophe passed over.
+    let mut end = name.len();
+    let mut next = || loop {
+        let rest = name.get(..end)?;
+        let ends_with = |e: &&&str| {
+            (rest.len().checked_sub(e.len()))
+                .and_then(|i| rest.get(i..))
+                .is_some_and(|t| t.eq_ignore_ascii_case(e))
+        };
+        if let Some(e) = ENTITIES.iter().find(ends_with) {
+            end -= e.len();
+            continue;
+        }
+        let c = rest.chars().next_back()?;
+        end -= c.len_utf8();
+        if kept(&c) {
+            return Some((end, c));
+        }
+    };
     let mut at = None;
+    let mut first = None;
     for t in suffix.trim_end().chars().rev().filter(kept) {
-        let (i, n) = name_chars.next()?;
+        let (i, n) = next()?;
         if fold(n) != fold(t) {
             return None;
         }
         at = Some(i);
+        first = Some(t);
+    }
+    // A dash typed twice ("Ana Ruiz -- can't text") is one.
+    if first.is_some_and(|t| fold(t) == '-') {
+        while let Some((i, n)) = next() {
+            if fold(n) != '-' {
+                break;
+            }
+            at = Some(i);
+        }
     }
     at
 }
