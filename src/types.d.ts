@@ -121,7 +121,8 @@ export interface ActivityEvent {
   /**
    * Why; on a `noSale`, a reason that says the customer is satisfied
    * (`"satisfied"`, `"Satisfied with current product or service"`; not
-   * `"not satisfied ..."`) gives the status Satisfied.
+   * `"not satisfied ..."`) gives the status Satisfied. When it is not given, `explain` (a string,
+   * as the seed's CRM names its reason filter) is read in its place.
    * @default none
    */
   reason?: string;

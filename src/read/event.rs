@@ -117,6 +117,13 @@ pub(super) fn read_events(
                     // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
                     // (Read only while the field is not given: the
                     // contract's spelling wins whatever the order.)
+                    // The seed's CRM keeps a no-sale reason under
+                    // "Explain" (its filter's name): read as `reason` when
+                    // it is text and no `reason` is given.
+                    None if key.eq_ignore_ascii_case("explain") => match &v {
+                        Some(Val::Str(_)) if raw.reason.is_none() => &mut raw.reason,
+                        _ => return Ok(()),
+                    },
                     None => match folded_key(key, &EVENT_KEYS).and_then(|k| raw.slot(k)) {
                         Some(slot) if slot.is_none() => slot,
                         _ => return Ok(()),
