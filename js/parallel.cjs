@@ -142,31 +142,86 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
   const pool = createPool({ workers: Math.min(workers, Math.max(1, Math.ceil(contacts.length / chunkSize))) });
   try {
     const jobs = [];
-    // A worker gets its contacts as the JSON text evaluateMany reads them
-    // as: a structured clone refuses a record that carries a method and
-    // strips the toJSON of a date library's time or a Decimal, which
-    // evaluateMany reads. (Objects JSON cannot write, a BigInt or a cycle,
-    // go as they are: the engine reads those itself.)
     const at = now !== null && typeof now === 'object' && !(now instanceof Date) && typeof now.toJSON === 'function'
       ? now.toJSON()
       : now;
+    const explain = options.explain !== false;
+    // Records JSON cannot carry as evaluateMany reads them, evaluated here.
+    const here = [];
     for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
       const slice = contacts.slice(offset, offset + chunkSize);
-      let json;
-      try {
-        json = JSON.stringify(slice);
-      } catch {
-        json = undefined;
+      const { json, indexes, aside } = chunkText(slice, offset);
+      for (const i of aside) here.push(i);
+      if (indexes.length > 0 || contacts.length === 0) {
+        jobs.push(pool.run({ mode: 'full', json, playbook, now: at, offset, indexes, explain }));
       }
-      const job = json === undefined ? { contacts: slice } : { json };
-      jobs.push(pool.run({ mode: 'full', ...job, playbook, now: at, offset, explain: options.explain !== false }));
       if (contacts.length === 0) break;
     }
-    const parts = await Promise.all(jobs);
-    return parts.flat();
+    const results = new Array(contacts.length);
+    if (here.length > 0) {
+      const engine = require(enginePath());
+      for (const i of here) {
+        results[i] = shiftIndex(engine.evaluateMany([contacts[i]], playbook, at, { explain })[0], 0, i);
+      }
+    }
+    for (const part of await Promise.all(jobs)) {
+      for (const r of part) results[r.index] = r.result;
+    }
+    return results;
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * A chunk of contacts as the JSON text a worker reads, with each record's
+ * index in the whole array, and the indexes of the records set aside to be
+ * evaluated on this thread. A worker gets the text evaluateMany reads (a
+ * structured clone refuses a record that carries a method and strips the
+ * toJSON of a date library's time or a Decimal, which evaluateMany reads).
+ * JSON cannot carry some records as evaluateMany reads them: a BigInt or a
+ * cycle (JSON.stringify throws: evaluateMany reads those itself), and NaN,
+ * Infinity, an invalid Date or a hole in an array (JSON writes null, where
+ * evaluateMany names what it got). Those are set aside; text with no null
+ * has none of the second kind, so most chunks are written once.
+ */
+function chunkText(slice, offset) {
+  let json;
+  try {
+    json = JSON.stringify(slice);
+  } catch {
+    json = undefined;
+  }
+  if (json !== undefined && !json.includes('null')) {
+    return { json, indexes: slice.map((_, i) => offset + i), aside: [] };
+  }
+  const kept = [];
+  const texts = [];
+  const aside = [];
+  slice.forEach((c, i) => {
+    let bad = false;
+    let text;
+    try {
+      text = JSON.stringify(c, function (key, v) {
+        const own = this[key];
+        if ((typeof v === 'number' && !Number.isFinite(v))
+          || (own instanceof Date && Number.isNaN(own.getTime()))
+          || (Array.isArray(this) && (v === undefined || typeof v === 'function' || typeof v === 'symbol'))) {
+          bad = true;
+        }
+        return v;
+      });
+    } catch {
+      bad = true;
+    }
+    if (bad || text === undefined) {
+      aside.push(offset + i);
+    } else {
+      kept.push(offset + i);
+      texts.push(text);
+    }
+  });
+  return { json: `[${texts.join(',')}]`, indexes: kept, aside };
 }
 
 // ---- the worker side ----------------------------------------------------------
@@ -201,8 +256,11 @@ function workerMain() {
         ? JSON.parse(engine.evaluateManyJson(job.json, job.playbook, job.now, options))
         : engine.evaluateMany(job.contacts, job.playbook, job.now, options);
       const results = evaluated.map((r, i) => {
-        const shifted = shiftIndex(r, i, (job.offset || 0) + i);
-        return job.mode === 'summary' ? summary(shifted) : shifted;
+        // (Each result with its index in the whole array, when the job says.)
+        const index = job.indexes ? job.indexes[i] : (job.offset || 0) + i;
+        const shifted = shiftIndex(r, i, index);
+        const result = job.mode === 'summary' ? summary(shifted) : shifted;
+        return job.indexes ? { index, result } : result;
       });
       parentPort.postMessage({ id: job.id, results });
     } catch (e) {

@@ -407,6 +407,27 @@ test('evaluateManyParallel reads records as evaluateMany does: methods, date-lib
   assert.equal(par[1].priority, 3);
 });
 
+test('evaluateManyParallel equals evaluateMany for records JSON cannot carry: NaN, Infinity, an invalid Date, holes, BigInt, cycles, methods and symbols beside them', async () => {
+  const { evaluateManyParallel } = require(join(pkgDir, 'node', 'parallel.cjs'));
+  const row = (id, extra) => ({ id, name: 'Ann', timeZone: 'America/New_York', addedAt: '2026-11-01T10:00:00Z', events: [], ...extra });
+  const cycle = {};
+  cycle.self = cycle;
+  const contacts = [row('a'), row('nan', { priority: Number.parseFloat('') }), row('nulls', { nick: null }), undefined,
+    row('bigint', { dealValue: 1200n }), row('method', { fullName() { return 'Ann'; } }),
+    row('hole', { events: [, { kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'out' }] }),
+    row('cycle', { meta: cycle }), null, row('bad', { addedAt: 'soon' }), row('symbol', { tags: [Symbol('vip')] }),
+    row('invalid-date', { addedAt: new Date('not a date') }), row('infinity', { name: Infinity }),
+    Object.defineProperty(row('getter'), 'owner', { enumerable: true, get() { throw new Error('lazy field not loaded'); } })];
+  const pb = engine.preset('monthly-campaign');
+  const seq = engine.evaluateMany(contacts, pb, NOW);
+  for (const chunkSize of [1, 3, 100]) {
+    assert.deepEqual(await evaluateManyParallel(contacts, pb, NOW, { workers: 2, chunkSize }), seq, `chunks of ${chunkSize}`);
+  }
+  assert.match(seq[1].error, /^contacts\[1\]\.priority: .*got the number NaN/);
+  assert.match(seq[11].error, /^contacts\[11\]\.addedAt: .*got NaN/);
+  assert.equal(seq[5].error, undefined);
+});
+
 test('--keep never loses a column to an output column of its name; queue NDJSON keeps it under input; a quote inside a cell is a character', () => {
   const f = join(dir, 'keepclash.csv');
   writeFileSync(f, 'id,name,TZ,Created,Status,Stage,Owner,Priority\n1,"A",America/New_York,2026-11-10T09:00:00-05:00,Open,Qualified,kim,High\n'
