@@ -430,44 +430,21 @@ fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
             c => c.to_ascii_lowercase(),
         }
     }
-    const ENTITIES: [&str; 5] = ["&#39;", "&#x27;", "&apos;", "&rsquo;", "&lsquo;"];
     let kept = |c: &char| *c != ' ' && fold(*c) != '\'';
-    // The name's characters from the end, spaces, apostrophes and the HTML
-    // forms of an apostrophe passed over.
-    let mut end = name.len();
-    let mut next = || loop {
-        let rest = name.get(..end)?;
-        let ends_with = |e: &&&str| {
-            (rest.len().checked_sub(e.len()))
-                .and_then(|i| rest.get(i..))
-                .is_some_and(|t| t.eq_ignore_ascii_case(e))
-        };
-        if let Some(e) = ENTITIES.iter().find(ends_with) {
-            end -= e.len();
-            continue;
-        }
-        let c = rest.chars().next_back()?;
-        end -= c.len_utf8();
-        if kept(&c) {
-            return Some((end, c));
-        }
-    };
+    let mut name_chars = name.char_indices().rev().filter(|(_, c)| kept(c));
     let mut at = None;
-    let mut first = None;
+    let mut first = ' ';
     for t in suffix.trim_end().chars().rev().filter(kept) {
-        let (i, n) = next()?;
+        let (i, n) = name_chars.next()?;
         if fold(n) != fold(t) {
             return None;
         }
         at = Some(i);
-        first = Some(t);
+        first = fold(t);
     }
     // A dash typed twice ("Ana Ruiz -- can't text") is one.
-    if first.is_some_and(|t| fold(t) == '-') {
-        while let Some((i, n)) = next() {
-            if fold(n) != '-' {
-                break;
-            }
+    if first == '-' {
+        for (i, _) in name_chars.take_while(|(_, n)| fold(*n) == '-') {
             at = Some(i);
         }
     }
