@@ -418,10 +418,8 @@ pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
 /// the end of `name`, in any letter case, whichever apostrophe or dash an
 /// editor typed ("Can’t Text", "Can´t Text", "— can't text", "-- can't
-/// text"), an apostrophe saved as HTML ("Can&#39;t Text", the form a web
-/// page stores), and with spaces and apostrophes typed or not ("-can't
-/// text", "- cant text"); `None` when it does not, or when the suffix is
-/// blank.
+/// text"), and with spaces and apostrophes typed or not ("-can't text", "-
+/// cant text"); `None` when it does not, or when the suffix is blank.
 fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
     fn fold(c: char) -> char {
         match c {
