@@ -282,13 +282,18 @@ impl<'c, 'a> Walk<'c, 'a> {
                 r.as_str()
             ));
         }
-        self.close(ready, false, ActChannel::Task);
         self.skipped += 1;
         // A skipped step for a person comes after no reminder in turn: the
         // reminders due by its time close, one due at its instant too (else
-        // it stayed open for good).
-        if step.mode != Mode::Auto && self.ctx.now >= ready {
-            self.reminders.retain(|r| r.due_at > ready);
+        // it stayed open for good). That is all its time changes: with no
+        // reminder open, it is no time to evaluate again at (a lead who
+        // opted out of everything is not woken at each step it skips).
+        if step.mode != Mode::Auto && !self.reminders.is_empty() {
+            if self.ctx.now >= ready {
+                self.reminders.retain(|r| r.due_at > ready);
+            } else {
+                self.ctx.note(ready);
+            }
         }
         self.anchor = ready;
     }
