@@ -713,7 +713,9 @@ export interface Evaluation {
   /** The DND in force per channel. */
   dnd: { sms: DndInfo | null; call: DndInfo | null; email: DndInfo | null; all: DndInfo | null };
   /**
-   * The SMS opt-out in force, or `null`; `match: "phrase"` asks a person to review it.
+   * The customer's opt-out in force, by text or by email, or `null` (texting is refused only
+   * when `channels` has `"sms"`: an emailed "unsubscribe" revokes email alone); `match: "phrase"`
+   * asks a person to review it.
    * `keyword` is `""` for one the host recorded only as a `dnd` event with `source: "keyword"`;
    * `channels` lists what it revokes.
    */
