@@ -208,9 +208,17 @@ impl Region {
             "TERRITOIRESDUNORDOUEST>CA-NT",
         );
         Region::parse(text).or_else(|e| {
-            // "US TX", "us_tx": the code with another separator.
-            if let Ok(r) = Region::parse(&text.trim().replace([' ', '_'], "-")) {
-                return Ok(r);
+            // "US TX", "us_tx", "US - TX", "US/TX", "US–TX": the code with
+            // another separator (two letters, then two or three).
+            let mut parts = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| !p.is_empty());
+            if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) {
+                if a.len() == 2 && (2..=3).contains(&b.len()) {
+                    if let Ok(r) = Region::parse(&[a, "-", b].concat()) {
+                        return Ok(r);
+                    }
+                }
             }
             let key = key(text);
             // Two letters are a code, read as "US-TX" only (see `parse`),
