@@ -76,9 +76,8 @@ struct Walk<'c, 'a> {
     /// Open reminders: they close once a later step for a person (not an
     /// automatic one: the sender's work is not the rep's) falls due later
     /// than they did, or is done. An automatic send owed to the sender: it
-    /// closes once a later step on its channel falls due (later in time:
-    /// steps due at the same instant are owed in turn) or any later step is
-    /// done after it fell due.
+    /// closes once it is sent, a later step is done after it fell due, or its
+    /// day lapses; the sends behind it wait their turn.
     reminders: Vec<Candidate>,
     owed: Option<Candidate>,
     /// The next automatic send to come.
@@ -158,7 +157,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.skip(step, r, ready, explain);
             return None;
         }
-        self.close(due_at, true, act);
+        self.close(due_at, true);
         if step.mode == Mode::Reminder {
             self.anchor = ready;
             self.reminders.push(cand);
@@ -195,35 +194,27 @@ impl<'c, 'a> Walk<'c, 'a> {
         self.anchor = self.anchor.max(at);
     }
 
-    /// A step on `act` falling due at `at` closes a send owed on that channel
-    /// before `at` and, if it is work for a person (`reminders`), the open
-    /// reminders; until then, `at` is when the answer changes.
-    fn close(&mut self, at: Instant, reminders: bool, act: ActChannel) {
+    /// A step falling due at `at` closes, if it is work for a person
+    /// (`reminders`), the open reminders; until then, `at` is when the answer
+    /// changes.
+    fn close(&mut self, at: Instant, reminders: bool) {
         if self.ctx.now >= at {
             // A reminder due at the same instant is offered first, in turn.
             if reminders {
                 self.reminders.retain(|r| r.due_at >= at);
-            }
-            // Steps due at the same instant are each owed in turn.
-            if self
-                .owed
-                .as_ref()
-                .is_some_and(|o| at > o.due_at && o.channel == act)
-            {
-                self.owed = None;
             }
         } else {
             self.ctx.note(at);
         }
     }
 
-    /// An automatic step: until a later step falls due (at most a day), a send
-    /// not recorded is owed to the host's sender; one still to come is the
-    /// next automatic send.
+    /// An automatic step: for a day once its channel opens, a send not
+    /// recorded is owed to the host's sender; one still to come is the next
+    /// automatic send.
     fn automatic(&mut self, n: usize, step: &Step, cand: Candidate, explain: &mut Explain) {
         let ctx = self.ctx;
         let due_at = cand.due_at;
-        self.close(due_at, false, cand.channel);
+        self.close(due_at, false);
         if due_at <= ctx.now {
             // Behind a send still owed it waits its turn (once that one went
             // out, the steps after it count from then); once the customer
@@ -263,11 +254,16 @@ impl<'c, 'a> Walk<'c, 'a> {
             return due_at.plus(AUTO_OWED_MS);
         };
         let open = next_allowed(self.ctx, self.s, ch, due_at).unwrap_or(due_at);
-        let lapses = open.plus(AUTO_OWED_MS);
-        match next_allowed(self.ctx, self.s, ch, lapses) {
-            Some(reopens) if reopens > lapses => reopens.plus(AUTO_OWED_MS),
-            _ => lapses,
+        let mut lapses = open.plus(AUTO_OWED_MS);
+        // (A day that ends shut again, on a Sunday ban after Saturday's
+        // opening, runs on again: a few turns reach an open day.)
+        for _ in 0..8 {
+            match next_allowed(self.ctx, self.s, ch, lapses) {
+                Some(reopens) if reopens > lapses => lapses = reopens.plus(AUTO_OWED_MS),
+                _ => break,
+            }
         }
+        lapses
     }
 
     /// A step on a channel a lasting refusal blocks is passed over at its
