@@ -9,7 +9,8 @@ use std::borrow::Cow;
 /// below it or between its lines; and once something has been written, the
 /// rest from a line that starts unquoted history or a signature
 /// ("-----Original Message-----", "From:", "De :", "--", "Sent from my",
-/// "Sent from Outlook", "Enviado desde mi iPhone").
+/// "Sent from Outlook", "Enviado desde mi iPhone"); and, below their words,
+/// the lines of their card ("Cell: 555-123-4567", "Email: jo@acme.com").
 /// A message with no line of its own is read as the customer's: it is all
 /// they wrote.
 pub fn before_quote(text: &str) -> Cow<'_, str> {
@@ -31,6 +32,10 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
         }
         if starts_history(t) && own(&kept) {
             break;
+        }
+        if own(&kept) && card(t) {
+            skipped = true;
+            continue;
         }
         kept.push_str(line);
     }
@@ -65,6 +70,51 @@ fn quote_follows(rest: &str) -> bool {
     rest.split_inclusive('\n')
         .find(|l| own(l) || quoted(l))
         .is_some_and(quoted)
+}
+
+/// A line of the sender's card: labels, each with its colon and a phone
+/// number or an email address ("Cell: 555-123-4567", "E-mail: jo@acme.com",
+/// "Phone: 555-123-4567 | Email: jo@acme.com", "Call/Text: 555-123-4567",
+/// "Call or text me anytime: (555) 123-4567", "Tél.: 514-555-0142"). It
+/// tells where the sender can be reached and asks nothing: "Do not contact
+/// me" over "Cell: ..." and "Email: ..." is still no contact at all, and
+/// "Stop calling me" over "Text: ..." still revokes texts. The customer's
+/// words are read: "My cell: ...", "New number: ...", and a verb with "me"
+/// alone ("Don't call my office.\nCall me: 555-123-4567": another line).
+fn card(t: &str) -> bool {
+    // (The words of a label, in any case.)
+    const LABELS: &str = "phone cell cellphone mobile mob tel telephone email e mail fax office \
+        home work direct main m t c o p w h cel celular movil móvil tél téléphone teléfono \
+        telefono correo courriel cellulaire bureau oficina casa text txt call or and me \
+        anytime sms";
+    // (Bytes: each bound is an ASCII byte, so a character's bound.)
+    t.as_bytes().split(|&b| b == b'|').all(|pair| {
+        let Some((label, value)) =
+            pair.split_at_checked(pair.iter().take_while(|&&b| b != b':').count())
+        else {
+            return false;
+        };
+        let value = value.get(1..).unwrap_or_default().trim_ascii();
+        let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
+        let number = digits >= 7 && value.iter().all(|b| b" ()+-.0123456789".contains(b));
+        let (mut words, mut me) = (0, false);
+        for w in label
+            .split(|b| b" /-.".contains(b))
+            .filter(|w| !w.is_empty())
+        {
+            if !LABELS
+                .split(' ')
+                .any(|l| l.as_bytes().eq_ignore_ascii_case(w))
+            {
+                return false;
+            }
+            words += 1;
+            me |= w.eq_ignore_ascii_case(b"me");
+        }
+        (number || (value.contains(&b'@') && !value.contains(&b' ')))
+            && words > 0
+            && !(me && words < 3)
+    })
 }
 
 /// A line (trimmed at its start) from which the rest is unquoted history or
@@ -198,6 +248,15 @@ mod tests {
         assert_eq!(
             before_quote("This email has been scanned for viruses by Avast."),
             "This email has been scanned for viruses by Avast."
+        );
+        // The sender's card under their words, not the customer's own.
+        assert_eq!(
+            before_quote("Stop calling me.\n\nJane\nText: 555-123-4567\nE-mail: jo@acme.com"),
+            "Stop calling me.\n\nJane\n"
+        );
+        assert_eq!(
+            before_quote("Don't call my office.\nCall me: 555-123-4567"),
+            "Don't call my office.\nCall me: 555-123-4567"
         );
         assert_eq!(
             before_quote(">> Reply STOP\n> ok?\nyes\n> more\nbye"),
