@@ -362,8 +362,13 @@ impl Reader<'_> {
         hit(i, end, self.narrowed(ch, end)).filter(|_| !self.limited(end))
     }
 
-    /// "no more texts", "no more of these", "no more!".
+    /// "no more texts", "no more of these", "no more!"; a verb of contact
+    /// read as after "stop" ("no more contacting me", "no more sending me
+    /// emails", "no more ringing my phone", "no more harassing me").
     fn no_more(&self, i: usize, j: usize) -> Option<Hit> {
+        if self.on(j + 1) && self.is(j + 1, GER) {
+            return self.gerund(i, j + 1);
+        }
         match self.object(j + 1) {
             Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
             Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
