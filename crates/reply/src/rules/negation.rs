@@ -54,13 +54,20 @@ impl Reader<'_> {
         if matches!(n, "NE" | "N") {
             return self.ne(i);
         }
-        // "can you not text me": a request too.
+        // "can you not text me": a request too; and a warning, "you
+        // (had) better not call me again", as "don't call me again".
         let told = n == "NOT" && self.told_you_not(i);
         let imperative = matches!(n, "DON'T" | "NEVER" | "NUNCA" | "TAMPOCO")
             || told
             || (n == "NOT"
                 && i > 0
                 && (self.any(i - 1, "DO PLEASE DOES")
+                    // (Said to the sender: not "I better not call you too
+                    // late".)
+                    || (self.eq(i - 1, "BETTER")
+                        && self.back(i, 3).any(|m| {
+                            self.any(m, "YOU Y'ALL") || self.written(m, "YOU'D YOUD")
+                        }))
                     || (i > 1
                         && self.eq(i - 1, "YOU")
                         && self.any(i - 2, "CAN COULD WOULD THAT"))));
@@ -83,7 +90,7 @@ impl Reader<'_> {
         let imperative = imperative || should;
         let mut j = i + 1 + usize::from(told);
         // (Cursing between: "don't fucking text me"; or "don't start
-        // texting me again".)
+        // texting me again"; a dare: "don't you dare call me again".)
         while self.on(j) {
             // ("dont be callin me", "I shouldn't be getting these texts".)
             if self.eq(j, "BE") && self.on(j + 1) && self.is(j + 1, GER) {
@@ -99,7 +106,7 @@ impl Reader<'_> {
                 1 + usize::from(self.eq(j + 1, "TO"))
             } else if self.any(
                 j,
-                "EVER EVEN PLEASE YOU JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
+                "EVER EVEN PLEASE YOU DARE JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
             ) {
                 1
             } else {
