@@ -9,7 +9,9 @@ use super::{hit, Hit, Reader};
 impl Reader<'_> {
     /// A preference at word `i`: "only ...", or a means and "only".
     pub(super) fn preference(&self, i: usize) -> Option<Hit> {
-        if self.eq(i, "ONLY") {
+        // ("juste par courriel svp", "just by email": "only", before a means
+        // named by.)
+        if self.eq(i, "ONLY") || (self.eq(i, "JUST") && self.via(i + 1).is_some()) {
             self.only(i)
         } else if self.is(i, CVERB | MEDIA) {
             self.means_no(i).or_else(|| self.means_only(i))
@@ -18,15 +20,22 @@ impl Reader<'_> {
         }
     }
 
+    /// The words before word `i` in its clause (at most six, nearest
+    /// first), a lead-in before "but" left out: "Sorry but email only
+    /// please", "Thanks for reaching out but only text me".
+    fn lead(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.back(i, 6).take_while(|&m| !self.eq(m, "BUT"))
+    }
+
     /// Word `i` starts a request: at the start of its clause, after filler
     /// ("please", "I told you", "can you", "from now on"), or after a means
     /// and me ("reach me only through email"); not what someone does ("I
     /// only text").
     fn asked(&self, i: usize) -> bool {
-        let says = |words: &str| self.back(i, 6).any(|m| self.any(m, words));
+        let says = |words: &str| self.lead(i).any(|m| self.any(m, words));
         // (Not "I can only text".)
         let (me, you) = (says("TOLD SAID"), says("TOLD SAID CAN COULD"));
-        self.back(i, 6).all(|m| match self.w(m) {
+        self.lead(i).all(|m| match self.w(m) {
             "I" => me,
             "YOU" => you,
             "NOT" => false,
@@ -57,6 +66,10 @@ impl Reader<'_> {
         if self.eq(v, "USE") {
             v += 1;
         }
+        // ("solo me pueden contactar por correo": they can only.)
+        if self.is(v, ME) && self.written(v + 1, "PUEDEN PUEDE") {
+            v += 2;
+        }
         if !self.on(v) {
             return None;
         }
@@ -80,8 +93,9 @@ impl Reader<'_> {
             end += 1;
         }
         match self.via(end) {
-            // "only contact me by email".
-            Some(named) if ch == ALL_CH => {
+            // "only contact me by email" ("solo me pueden escribir por
+            // correo": a verb of no means).
+            Some(named) if ch == ALL_CH || ch == 0 => {
                 let after = self.via_list(end).map_or(end + 1, |(_, e)| e);
                 self.leaving(i, after, named)
             }
@@ -120,7 +134,7 @@ impl Reader<'_> {
             end += 1;
         }
         // ("From now on email only", "please communicate via email only".)
-        let ask = self.back(i, 6).all(|m| {
+        let ask = self.lead(i).all(|m| {
             self.is(m, FILLER | CVERB | ME)
                 || self.any(m, "BY VIA THROUGH USE PREFER TO POR PAR FROM ON")
                 || self.unlisted(m, "COMMUNICATE CORRESPOND")
