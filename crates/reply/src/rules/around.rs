@@ -257,7 +257,9 @@ impl Reader<'_> {
     /// Word `k` is said to do: "email works", "texts ok", "text is fine",
     /// "texting is the only way".
     pub(super) fn fine(&self, k: usize) -> bool {
-        // ("Texting me is fine".)
+        // ("Texting me is fine"; "text messages are fine": from the means'
+        // last word.)
+        let k = self.means(k).0.max(k + 1) - 1;
         let k = k + usize::from(self.is(k, GER) && self.is(k + 1, ME) && self.on(k + 1));
         (self.on(k + 1) && self.any(k + 1, "FINE OK OKAY WORKS SI OUI YES"))
             // ("Les textos, ça va".)
@@ -285,6 +287,8 @@ impl Reader<'_> {
             && (!self.on(k + 2)
                 || self.any(k + 2, "INSTEAD ONLY PLEASE DIRECTLY")
                 || self.is(k + 2, WHEN | DET)
+                // ("don't call, send me text messages": what is sent.)
+                || (self.ch(k) == 0 && self.is(k + 2, MEDIA))
                 // ("Don't call, reach me by text or by email".)
                 || (self.ch(k) == ALL_CH && self.any(k + 2, "BY VIA")));
         // "don't call, text only": the means and "only", without "me".

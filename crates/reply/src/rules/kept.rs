@@ -23,12 +23,15 @@ impl Reader<'_> {
                 && self.on(k + 1)
                 && (self.via(k + 1).is_some_and(|c| c & ALL_CH != 0)
                     || matches!(self.object(k + 1), Obj::Media { ch, .. } if ch & ALL_CH != 0));
+            // (The means named after the word: "mensajes de texto",
+            // "messages texte" keep texts.)
+            let ch = self.ch(k) | self.means(k).1;
             let generic = ((self.is(k, MEDIA) && !self.is(k, THING))
                 || (self.is(k, ME) && self.is(k, CVERB))
                 || me_before)
-                && self.ch(k) & ALL_CH == 0
+                && ch & ALL_CH == 0
                 && !named;
-            if !self.means_at(k) || !(self.ch(k) != 0 || generic) {
+            if !self.means_at(k) || !(ch != 0 || generic) {
                 continue;
             }
             // (Or one of two joined: "you can email or text", "email or
@@ -38,7 +41,7 @@ impl Reader<'_> {
                 || (self.any(k + 1, "OR AND") && joined(k + 2))
                 || (k > 1 && self.any(k - 1, "OR AND") && self.on(k - 1) && joined(k - 2))
             {
-                kept |= if generic { CAME_BY } else { self.ch(k) };
+                kept |= if generic { CAME_BY } else { ch };
             }
         }
         kept
@@ -149,13 +152,18 @@ impl Reader<'_> {
                 && self.is(k - 1, ME)
                 && self.on(k)
                 && self.brk(k - 1) != 0)
-            // ("Send me a text, don't call me", "shoot me an email".)
-            || (k > 2
-                && self.is(k - 1, DET)
-                && self.is(k - 2, ME)
-                && (self.any(k - 3, "SEND DROP") || self.unlisted(k - 3, "SHOOT"))
-                && (k == 3 || self.brk(k - 3) != 0)
-                && (k - 2..=k).all(|m| self.on(m)))
+            // ("Send me a text, don't call me", "shoot me an email",
+            // "envoyez-moi des textos", "send me text messages": a verb of
+            // sending.)
+            || (k > 1 && {
+                let v = k - 2 - usize::from(k > 2 && self.is(k - 1, DET));
+                self.is(v + 1, ME)
+                    && ((self.is(v, CVERB) && self.ch(v) == 0)
+                        || self.any(v, "DROP")
+                        || self.unlisted(v, "SHOOT"))
+                    && (v == 0 || self.brk(v) != 0)
+                    && (v + 1..=k).all(|m| self.on(m))
+            })
             // ("prefiero mensajes", "je préfère les textos".)
             || self
                 .back(k, 2)

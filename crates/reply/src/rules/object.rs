@@ -114,8 +114,9 @@ impl Reader<'_> {
             && (self.is(k, MEDIA | GER | CONJ)
                 || (self.is(k, DET) && self.is(k + 1, MEDIA))
                 || (self.postal(k) && self.listed_on(k + 1)));
-        // (The means past its article: "les textos, le courriel c'est correct".)
-        let m = k + usize::from(self.is(k, DET));
+        // (The means past its article: "les textos, le courriel c'est correct";
+        // to its last word: "text messages are fine".)
+        let m = self.means(k + usize::from(self.is(k, DET))).0.max(k + 1) - 1;
         // (Nor the means kept: "stop calling, texting only".)
         let only = self.on(m + 1) && self.any(m + 1, "ONLY INSTEAD");
         list && !self.any(m + 1, "IS ARE") && !self.fine(m) && !self.asked_for(k) && !only
