@@ -137,32 +137,32 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
     e.path = 'contacts';
     throw e;
   }
-  const workers = Math.max(1, Math.floor(options.workers || defaultWorkers()));
-  const chunkSize = options.chunkSize || Math.max(1, Math.min(2000, Math.ceil(contacts.length / workers)));
-  const pool = createPool({ workers: Math.min(workers, Math.max(1, Math.ceil(contacts.length / chunkSize))) });
+  const workers = count(options, 'workers', defaultWorkers());
+  const chunkSize = count(options, 'chunkSize', Math.max(1, Math.min(2000, Math.ceil(contacts.length / workers))));
+  const explain = options.explain !== false;
+  // A bad playbook or `now` throws here, as evaluateMany throws it; then
+  // both cross to the workers as plain data (a structured clone refuses a
+  // reactive store's Proxy, a toJSON or a method, which evaluateMany reads).
+  const engine = require(enginePath());
+  engine.evaluateMany([], playbook, now, { explain });
+  const book = typeof playbook === 'string' ? playbook : JSON.stringify(playbook);
+  const at = plainTime(now);
+  if (contacts.length === 0) return [];
+  const pool = createPool({ workers: Math.min(workers, Math.ceil(contacts.length / chunkSize)) });
   try {
     const jobs = [];
-    const at = now !== null && typeof now === 'object' && !(now instanceof Date) && typeof now.toJSON === 'function'
-      ? now.toJSON()
-      : now;
-    const explain = options.explain !== false;
     // Records JSON cannot carry as evaluateMany reads them, evaluated here.
     const here = [];
-    for (let offset = 0; offset < contacts.length || offset === 0; offset += chunkSize) {
-      const slice = contacts.slice(offset, offset + chunkSize);
-      const { json, indexes, aside } = chunkText(slice, offset);
+    for (let offset = 0; offset < contacts.length; offset += chunkSize) {
+      const { json, indexes, aside } = chunkText(contacts, offset, Math.min(contacts.length, offset + chunkSize));
       for (const i of aside) here.push(i);
-      if (indexes.length > 0 || contacts.length === 0) {
-        jobs.push(pool.run({ mode: 'full', json, playbook, now: at, offset, indexes, explain }));
+      if (indexes.length > 0) {
+        jobs.push(pool.run({ mode: 'full', json, playbook: book, now: at, offset, indexes, explain }));
       }
-      if (contacts.length === 0) break;
     }
     const results = new Array(contacts.length);
-    if (here.length > 0) {
-      const engine = require(enginePath());
-      for (const i of here) {
-        results[i] = shiftIndex(engine.evaluateMany([contacts[i]], playbook, at, { explain })[0], 0, i);
-      }
+    for (const i of here) {
+      results[i] = shiftIndex(engine.evaluateMany([contacts[i]], playbook, now, { explain })[0], 0, i);
     }
     for (const part of await Promise.all(jobs)) {
       for (const r of part) results[r.index] = r.result;
@@ -171,6 +171,29 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
   } finally {
     await pool.close();
   }
+}
+
+/** `options[name]`, a count of at least 1 (a fraction rounded up), or `fallback` when not given. */
+function count(options, name, fallback) {
+  const v = options[name];
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+    const e = new Error(`options.${name}: expected a number of at least 1, got ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+    e.code = 'E_INVALID_INPUT';
+    e.path = `options.${name}`;
+    throw e;
+  }
+  return Math.ceil(v);
+}
+
+/** A time the engine read as `now`, as plain data for a worker: a Date by its milliseconds, a date library's object by its number or its JSON text. */
+function plainTime(now) {
+  if (now instanceof Date) return now.getTime();
+  if (now !== null && typeof now === 'object') {
+    if (typeof now.epochMilliseconds === 'number') return now.epochMilliseconds;
+    if (typeof now.toJSON === 'function') return now.toJSON();
+  }
+  return now;
 }
 
 /**
@@ -185,7 +208,8 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
  * evaluateMany names what it got). Those are set aside; text with no null
  * has none of the second kind, so most chunks are written once.
  */
-function chunkText(slice, offset) {
+function chunkText(contacts, from, to) {
+  const slice = contacts.slice(from, to);
   let json;
   try {
     json = JSON.stringify(slice);
@@ -193,12 +217,14 @@ function chunkText(slice, offset) {
     json = undefined;
   }
   if (json !== undefined && !json.includes('null')) {
-    return { json, indexes: slice.map((_, i) => offset + i), aside: [] };
+    return { json, indexes: slice.map((_, i) => from + i), aside: [] };
   }
   const kept = [];
   const texts = [];
   const aside = [];
-  slice.forEach((c, i) => {
+  // (An index loop: a hole in the array is a contact to report too.)
+  for (let i = from; i < to; i++) {
+    const c = contacts[i];
     let bad = false;
     let text;
     try {
@@ -215,12 +241,12 @@ function chunkText(slice, offset) {
       bad = true;
     }
     if (bad || text === undefined) {
-      aside.push(offset + i);
+      aside.push(i);
     } else {
-      kept.push(offset + i);
+      kept.push(i);
       texts.push(text);
     }
-  });
+  }
   return { json: `[${texts.join(',')}]`, indexes: kept, aside };
 }
 

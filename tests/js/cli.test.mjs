@@ -428,6 +428,35 @@ test('evaluateManyParallel equals evaluateMany for records JSON cannot carry: Na
   assert.equal(seq[5].error, undefined);
 });
 
+test('evaluateManyParallel: holes, any chunk size, and playbooks and times a structured clone refuses, as evaluateMany', async () => {
+  const { evaluateManyParallel } = require(join(pkgDir, 'node', 'parallel.cjs'));
+  const pb = engine.preset('sequence');
+  const a = { id: 'a', addedAt: '2026-11-01T09:00:00-05:00', events: [] };
+  const holey = [a, , a]; // eslint-disable-line no-sparse-arrays
+  assert.deepEqual(await evaluateManyParallel(holey, pb, NOW, { workers: 2, chunkSize: 1 }), engine.evaluateMany(holey, pb, NOW));
+  const five = [1, 2, 3, 4, 5].map((i) => ({ ...a, id: `c${i}` }));
+  const seq = engine.evaluateMany(five, pb, NOW);
+  for (const chunkSize of [1.5, 0.5, 7, 1e9]) {
+    assert.deepEqual(await evaluateManyParallel(five, pb, NOW, { workers: 2, chunkSize }), seq, `chunkSize ${chunkSize}`);
+  }
+  for (const chunkSize of [-1, 0.0 - 3, '2', 'abc', Number.NaN]) {
+    await assert.rejects(evaluateManyParallel(five, pb, NOW, { chunkSize }), /^Error: options\.chunkSize: expected a number of at least 1/);
+  }
+  await assert.rejects(evaluateManyParallel(five, pb, NOW, { workers: 'many' }), /^Error: options\.workers: /);
+  const reactive = new Proxy(engine.preset('sequence'), {});
+  const withToJSON = { toJSON() { return engine.preset('sequence'); } };
+  for (const book of [reactive, withToJSON, JSON.stringify(pb)]) {
+    assert.deepEqual(await evaluateManyParallel(five, book, NOW, { workers: 2 }), seq);
+  }
+  const withMethod = { ...pb, describe() {} };
+  await assert.rejects(evaluateManyParallel(five, withMethod, NOW), (e) => {
+    assert.throws(() => engine.evaluateMany(five, withMethod, NOW), { message: e.message });
+    return true;
+  });
+  await assert.rejects(evaluateManyParallel(five, pb, new Proxy(new Date(NOW), {})), /^Error: now: /);
+  assert.deepEqual(await evaluateManyParallel(five, pb, new Date(NOW), { workers: 2 }), seq);
+});
+
 test('--keep never loses a column to an output column of its name; queue NDJSON keeps it under input; a quote inside a cell is a character', () => {
   const f = join(dir, 'keepclash.csv');
   writeFileSync(f, 'id,name,TZ,Created,Status,Stage,Owner,Priority\n1,"A",America/New_York,2026-11-10T09:00:00-05:00,Open,Qualified,kim,High\n'
