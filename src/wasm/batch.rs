@@ -91,6 +91,12 @@ impl Batch {
                 text.push(',');
             }
             let read = match &c {
+                // No contact at all (a function, a symbol, `undefined`):
+                // read as JSON writes it, `null`, and named as in a batch
+                // that JSON could write whole.
+                Ok(c) if c.is_function() || c.is_symbol() || c.is_undefined() => {
+                    Ok("null".to_string())
+                }
                 Ok(c) => record_text(c, ""),
                 Err(_) => Err(Error::input("", "expected a contact (reading it threw)")),
             };

@@ -401,8 +401,18 @@ fn json_text(v: &JsValue) -> Option<String> {
 pub fn time_arg(v: &JsValue, path: &str) -> Result<TimeArg, Error> {
     // A Date is read as its epoch milliseconds (inside a contact it already
     // crosses as ISO text through JSON.stringify).
-    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return Instant::from_f64(d.get_time())
+    if v.is_instance_of::<js_sys::Date>() {
+        let Some(ms) = date_time(v) else {
+            return Err(Error::new(
+                ErrorCode::InvalidTime,
+                path,
+                format!(
+                    "{}, got a Date whose time cannot be read (getTime threw: a Proxy of a Date?)",
+                    crate::time::EXPECTED_TIME
+                ),
+            ));
+        };
+        return Instant::from_f64(ms)
             .map(TimeArg::at)
             .map_err(|e| e.under(path));
     }
@@ -576,8 +586,23 @@ fn event_of(contact: &JsValue, event: usize) -> Option<JsValue> {
 /// value, `NaN`.
 pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
     let v = js_sys::Reflect::get(o, &JsValue::from_str(key)).ok()?;
-    v.as_f64()
-        .or_else(|| v.dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time))
+    v.as_f64().or_else(|| {
+        v.is_instance_of::<js_sys::Date>()
+            .then(|| date_time(&v))
+            .flatten()
+    })
+}
+
+/// A `Date`'s time value through its `getTime`, called so that a throw (a
+/// Proxy of a Date, whose methods refuse the proxy) is `None`, not an
+/// exception through the module.
+fn date_time(v: &JsValue) -> Option<f64> {
+    let f = js_sys::Reflect::get(v, &JsValue::from_str("getTime")).ok()?;
+    f.dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(v)
+        .ok()?
+        .as_f64()
 }
 
 /// A playbook, or its JSON text (a file a host read: read as it is, so a

@@ -1222,3 +1222,29 @@ test('a playbook\'s JSON text: a byte order mark is passed over, and a problem o
     assert.throws(() => m.validatePlaybook(text), (err) => err instanceof Error && err.message === message && err.path === 'playbook', text);
   }
 });
+
+test('a Proxy of a Date as a time argument is an Error naming the argument, and the Worklist works on after one', () => {
+  const proxied = () => new Proxy(new Date(NOW), {});
+  throwsAt(() => m.evaluate(good(), campaign, proxied()), ['now: ', 'a Date whose time cannot be read'], 'evaluate now');
+  throwsAt(() => m.plan(good(), ladder, NOW, proxied()), ['until: '], 'plan until');
+  throwsAt(() => m.checkChannel(good(), 'sms', proxied(), campaign), ['at: '], 'checkChannel at');
+  throwsAt(() => m.followUpDate(proxied(), NOW), ['engagedAt'], 'followUpDate');
+  const w = new m.Worklist(campaign, NOW);
+  w.upsert([good()]);
+  throwsAt(() => w.refresh(proxied()), ['now'], 'refresh');
+  w.refresh(NOW);
+  assert.equal(w.get('c1').status, 'noAnswer');
+  w.free();
+});
+
+test('a batch words a function or a symbol in place of a contact alike, whatever its neighbours hold', () => {
+  const cycle = {};
+  cycle.self = cycle;
+  for (const odd of [() => 1, Symbol('x'), undefined]) {
+    const plain = m.evaluateMany([good(), odd], campaign, NOW)[1].error;
+    for (const neighbour of [{ ...good(), deal: 5n }, { ...good(), meta: cycle }]) {
+      assert.equal(m.evaluateMany([neighbour, odd], campaign, NOW)[1].error, plain);
+    }
+    assert.match(plain, /^contacts\[1\]: expected a contact object, got (a function|a symbol|undefined)$/);
+  }
+});
