@@ -418,17 +418,21 @@ pub(crate) fn with_suffix(name: &str, suffix: &str) -> String {
 /// Where the opt-out `suffix` (its trailing white space apart) starts at
 /// the end of `name`, in any letter case, whichever apostrophe or dash an
 /// editor typed ("Can’t Text", "Can´t Text", "— can't text", "-- can't
-/// text"), and with spaces and apostrophes typed or not ("-can't text", "-
-/// cant text"); `None` when it does not, or when the suffix is blank.
+/// text", "− can't text"), and with spaces (no-break or thin too) and
+/// apostrophes typed or not ("-can't text", "- cant text"); `None` when it
+/// does not, or when the suffix is blank.
 fn suffix_at(name: &str, suffix: &str) -> Option<usize> {
     fn fold(c: char) -> char {
         match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' | '′' => '\'',
-            '–' | '—' | '‐' | '‑' => '-',
+            '’' | '‘' | 'ʼ' | '`' | '´' | '′' | '＇' => '\'',
+            '–' | '—' | '‐' | '‑' | '−' | '―' | '⸺' => '-',
+            // A no-break or thin space (a word processor's, or an HTML
+            // field's) is a space.
+            '\u{a0}' | '\u{2009}' | '\u{202f}' | '\t' => ' ',
             c => c.to_ascii_lowercase(),
         }
     }
-    let kept = |c: &char| *c != ' ' && fold(*c) != '\'';
+    let kept = |c: &char| !matches!(fold(*c), ' ' | '\'');
     let mut name_chars = name.char_indices().rev().filter(|(_, c)| kept(c));
     let mut at = None;
     let mut first = ' ';
