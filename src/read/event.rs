@@ -34,6 +34,8 @@ pub(super) struct RawEvent<'a> {
     pub(super) due_at: Option<Val<'a>>,
     pub(super) scheduled: Option<Val<'a>>,
     pub(super) buy_at: Option<Val<'a>>,
+    /// The seed's CRM's name for `reason`, read when `reason` is not given.
+    pub(super) explain: Option<Val<'a>>,
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
@@ -121,7 +123,7 @@ pub(super) fn read_events(
                     // "Explain" (its filter's name): read as `reason` when
                     // it is text and no `reason` is given.
                     None if key.eq_ignore_ascii_case("explain") => match &v {
-                        Some(Val::Str(_)) if raw.reason.is_none() => &mut raw.reason,
+                        Some(Val::Str(_)) => &mut raw.explain,
                         _ => return Ok(()),
                     },
                     None => match folded_key(key, &EVENT_KEYS).and_then(|k| raw.slot(k)) {
@@ -350,7 +352,7 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         one_of(v, &OUTCOMES)
     });
     let reason = c.field(
-        raw.reason.take(),
+        raw.reason.take().or_else(|| raw.explain.take()),
         "reason",
         ErrorCode::InvalidInput,
         text_of,
