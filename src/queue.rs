@@ -225,7 +225,13 @@ fn schedule(
                 continue;
             };
             out.push(Planned {
-                id: it.id.clone(),
+                // The id as a contact's is read: without invisible edges.
+                id: match &it.id {
+                    serde_json::Value::String(s) => {
+                        serde_json::Value::String(crate::read::invisible_trimmed(s).to_owned())
+                    }
+                    v => v.clone(),
+                },
                 priority: e.priority,
                 due_at: zone.format(e.due),
                 planned_for: today.to_string(),

@@ -207,7 +207,8 @@ fn val<'a>(v: &'a serde_json::Value, text: &'a str) -> Val<'a> {
         Value::Bool(true) => Val::True,
         Value::Bool(false) => Val::False,
         Value::Number(n) => Val::Num(n.as_f64().unwrap_or(f64::NAN), text),
-        Value::String(s) => Val::Str(Cow::Borrowed(s)),
+        // (Read as a record's strings are: without invisible edges.)
+        Value::String(s) => Val::Str(Cow::Borrowed(super::invisible_trimmed(s))),
         Value::Array(_) => Val::Array,
         Value::Object(_) => Val::Object,
     }

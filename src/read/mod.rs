@@ -26,7 +26,6 @@ mod value;
 
 pub use batch::{array_elements, contacts, contacts_from_host, Contacts, Element};
 pub use fields::queue_item;
-#[cfg(target_arch = "wasm32")]
 pub(crate) use json::invisible_trimmed;
 pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
