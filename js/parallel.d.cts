@@ -4,13 +4,15 @@ import type { Contact, Playbook, Time, Evaluation, NextAction, BatchError, Evalu
 /** Options of `evaluateManyParallel`. */
 export interface ParallelOptions extends EvaluateManyOptions {
   /**
-   * Worker threads.
+   * Worker threads (a fraction is rounded up).
    * @default the number of CPUs
+   * @errors rejects with `options.workers: ...` when not a number of at least 1
    */
   workers?: number;
   /**
-   * Contacts per job.
+   * Contacts per job (a fraction is rounded up).
    * @default the contacts shared evenly over the workers, at most 2,000 a job
+   * @errors rejects with `options.chunkSize: ...` when not a number of at least 1
    */
   chunkSize?: number;
   /**
@@ -46,6 +48,8 @@ export interface PoolJob {
   now: Time;
   /** Index of the first contact in the whole input (for error paths). */
   offset?: number;
+  /** Index of each contact in the whole input, when they are not in a run: results then come as `{index, result}`. */
+  indexes?: number[];
   /** `full` evaluations or a `summary` (id, status, next, ...). */
   mode?: 'full' | 'summary';
   /** Fill `explain` (on unless `false`). */
