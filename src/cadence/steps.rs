@@ -14,7 +14,7 @@ use crate::context::Ctx;
 use crate::explain::Explain;
 use crate::model::Event;
 use crate::playbook::{Mode, Step};
-use crate::time::{Instant, DAY};
+use crate::time::{Instant, DAY, MINUTE};
 
 use super::place::{reaches, Reach};
 use super::{ActChannel, Candidate, Done, Kind, Label};
@@ -245,7 +245,8 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// When a send owed since `due_at` on `act` stops being owed unsent: a
     /// day after it could first go out (its due time, or once its channel
-    /// opens: window, day bans, caps). A channel that is shut when that day
+    /// opens: window, day bans, caps; or once it opens again, when it shut
+    /// within the hour after). A channel that is shut when that day
     /// ends (a Sunday ban after Saturday's close, a cap a rep's call filled
     /// just after it fell due) keeps it owed for a day after the channel
     /// opens again, rather than lapse unsent.
@@ -253,7 +254,17 @@ impl<'c, 'a> Walk<'c, 'a> {
         let ActChannel::Reach(ch) = act else {
             return due_at.plus(AUTO_OWED_MS);
         };
-        let open = next_allowed(self.ctx, self.s, ch, due_at).unwrap_or(due_at);
+        let mut open = next_allowed(self.ctx, self.s, ch, due_at).unwrap_or(due_at);
+        // Shut again within the hour after it could first go out (a window's
+        // close minutes away, a cap the rep's calls filled meanwhile): too
+        // soon for a sender to have sent it, so its day counts from the
+        // channel's next opening (looked at every 5 minutes of that hour).
+        if let Some(reopens) = (1..=12)
+            .map(|k| open.plus(k * 5 * MINUTE))
+            .find_map(|t| next_allowed(self.ctx, self.s, ch, t).filter(|&r| r > t))
+        {
+            open = reopens;
+        }
         let mut lapses = open.plus(AUTO_OWED_MS);
         // (A day that ends shut again, on a Sunday ban after Saturday's
         // opening, runs on again: a few turns reach an open day.)
