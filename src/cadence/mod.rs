@@ -23,7 +23,7 @@ use crate::time::Instant;
 pub use campaign::{campaign, position, Position};
 pub use owed::{callback, follow_up, follow_up_date, reply};
 pub use place::{add_days, place, reaches, route, Reach};
-pub use steps::{steps, StepState, AUTO_OWED_MS};
+pub use steps::{steps, StepState};
 
 /// Kinds of next action, in tie-break order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -14,7 +14,7 @@ use crate::context::Ctx;
 use crate::explain::Explain;
 use crate::model::Event;
 use crate::playbook::{Mode, Step};
-use crate::time::{Instant, DAY, MINUTE};
+use crate::time::{Instant, MINUTE};
 
 use super::place::{reaches, Reach};
 use super::{ActChannel, Candidate, Done, Kind, Label};
@@ -32,10 +32,6 @@ pub struct StepState {
     /// Done, if the steps are over.
     pub done: Option<Done>,
 }
-
-/// How long an automatic send that fell due stays owed to the host's sender
-/// when no later step falls due first.
-pub const AUTO_OWED_MS: i64 = DAY;
 
 /// The next step of a ladder or sequence: the person's work, and the host's
 /// next automatic send.
@@ -79,7 +75,9 @@ struct Walk<'c, 'a> {
     /// closes once it is sent, a later step is done after it fell due, or its
     /// day lapses; the sends behind it wait their turn.
     reminders: Vec<Candidate>,
-    owed: Option<Candidate>,
+    /// The sends owed, in step order, each with when it stops being owed
+    /// unsent: the first is the one to send.
+    owed: Vec<(Candidate, Instant)>,
     /// The next automatic send to come.
     auto: Option<Candidate>,
 }
@@ -101,7 +99,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             on_time_open: ctx.hours().next_open(enrolled).unwrap_or(enrolled),
             skipped: 0,
             reminders: Vec::new(),
-            owed: None,
+            owed: Vec::new(),
             auto: None,
         }
     }
@@ -121,7 +119,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             Mode::Auto => place_step(ctx, self.s, step, act, ready),
             _ => None,
         };
-        let until = placed.and_then(|due| self.credit_until(n, due));
+        let until = placed.and_then(|due| self.credit_until(n, due, act));
         // An unmarked touch counts for a step made from the local day it is
         // ready: a second call on the day of the first is not the day-2
         // Redial, and a rep's own email the day of enrollment is not the
@@ -176,13 +174,8 @@ impl<'c, 'a> Walk<'c, 'a> {
         // before the day-3 email) leaves it owed when it falls due, and so
         // does a step due with it (a rep's email due at the text's instant,
         // done before the sender came by: both are owed in turn).
-        if self
-            .owed
-            .as_ref()
-            .is_some_and(|o| at > o.due_at && ready > o.due_at)
-        {
-            self.owed = None;
-        }
+        self.owed
+            .retain(|(o, _)| !(at > o.due_at && ready > o.due_at));
         // A reminder does not hold the sequence: marked done late, it
         // leaves the steps after it where they were (done early, they
         // count from then).
@@ -219,11 +212,10 @@ impl<'c, 'a> Walk<'c, 'a> {
             // Behind a send still owed it waits its turn (once that one went
             // out, the steps after it count from then); once the customer
             // responded, nothing automatic is owed.
-            if self.owed.is_none() && self.stop.is_none() {
+            if self.stop.is_none() {
                 let lapses = self.lapses(due_at, cand.channel);
                 if ctx.now < lapses {
-                    ctx.note(lapses);
-                    self.owed = Some(cand);
+                    self.owed.push((cand, lapses));
                 }
             }
             if ctx.explains() {
@@ -250,9 +242,9 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// ends (a Sunday ban after Saturday's close, a cap a rep's call filled
     /// just after it fell due) keeps it owed for a day after the channel
     /// opens again, rather than lapse unsent.
-    fn lapses(&self, due_at: Instant, act: ActChannel) -> Instant {
+    pub(super) fn lapses(&self, due_at: Instant, act: ActChannel) -> Instant {
         let ActChannel::Reach(ch) = act else {
-            return due_at.plus(AUTO_OWED_MS);
+            return self.ctx.zone.add_days(due_at, 1);
         };
         let mut open = next_allowed(self.ctx, self.s, ch, due_at).unwrap_or(due_at);
         // Shut again within the hour after it could first go out (a window's
@@ -265,12 +257,12 @@ impl<'c, 'a> Walk<'c, 'a> {
         {
             open = reopens;
         }
-        let mut lapses = open.plus(AUTO_OWED_MS);
+        let mut lapses = self.ctx.zone.add_days(open, 1);
         // (A day that ends shut again, on a Sunday ban after Saturday's
         // opening, runs on again: a few turns reach an open day.)
         for _ in 0..8 {
             match next_allowed(self.ctx, self.s, ch, lapses) {
-                Some(reopens) if reopens > lapses => lapses = reopens.plus(AUTO_OWED_MS),
+                Some(reopens) if reopens > lapses => lapses = self.ctx.zone.add_days(reopens, 1),
                 _ => break,
             }
         }

@@ -30,9 +30,20 @@ pub(super) fn stopped(ctx: &Ctx, r: Reach, explain: &mut Explain) -> StepState {
     }
 }
 
-/// The automatic send to show the host: one still owed, else the next to come.
-fn first_auto(owed: Option<Candidate>, next: Option<Candidate>) -> Option<Candidate> {
-    owed.or(next)
+/// The automatic send to show the host: the first still owed (its lapse is
+/// when the answer changes), else the next to come.
+fn first_auto(
+    ctx: &Ctx,
+    owed: &[(Candidate, Instant)],
+    next: Option<Candidate>,
+) -> Option<Candidate> {
+    match owed.first() {
+        Some((cand, lapses)) => {
+            ctx.note(*lapses);
+            Some(cand.clone())
+        }
+        None => next,
+    }
 }
 
 /// The `explain` line for step `n`: what it is, how it is made, when it is due.
@@ -82,7 +93,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         candidates.push(cand);
         StepState {
             candidates,
-            auto: first_auto(self.owed.take(), self.auto.take()),
+            auto: first_auto(ctx, &self.owed, self.auto.take()),
             done: None,
         }
     }
@@ -92,7 +103,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     pub(super) fn finish(self, explain: &mut Explain) -> StepState {
         let ctx = self.ctx;
         let pb = ctx.playbook;
-        let auto = first_auto(self.owed, self.auto);
+        let auto = first_auto(ctx, &self.owed, self.auto);
         if let Some(r) = self.reminders.last() {
             if ctx.explains() {
                 explain.push_fmt(format_args!("reminder {:?} open", r.label.text(pb)));

@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::playbook::{Delay, Step};
 use crate::time::{Instant, DAY};
 
-use super::{Walk, AUTO_OWED_MS};
+use super::Walk;
 
 /// The time a step falls due by the playbook, before window placement: `day`
 /// from enrollment, `after` from `anchor` (when the step before was done or
@@ -130,18 +130,23 @@ impl<'c, 'a> Walk<'c, 'a> {
         ready_at(self.ctx, step, own, released, gap)
     }
 
-    /// Until when an unmarked touch counts for automatic step `n` due at
-    /// `due`: until the step after it would fall due had it gone out on time
-    /// (a later untagged send is the later steps' work, not a send the
-    /// sender skipped); while it is owed when the next falls due with it.
-    /// `None` for the last.
-    pub(super) fn credit_until(&self, n: usize, due: Instant) -> Option<Instant> {
+    /// Until when an unmarked touch on `act` counts for automatic step `n`
+    /// due at `due`: until the step after it would fall due had it gone out
+    /// on time (a later untagged send is the later steps' work, not a send
+    /// the sender skipped), or while it is still owed (the later steps wait
+    /// their turn behind it). `None` for the last.
+    pub(super) fn credit_until(&self, n: usize, due: Instant, act: ActChannel) -> Option<Instant> {
         let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
         let next_due = self.ready_after(next, due, self.on_time_gap(next).1);
-        Some(if next_due > due {
+        let on_time = if next_due > due {
             next_due
         } else {
-            due.plus(AUTO_OWED_MS)
+            self.ctx.zone.add_days(due, 1)
+        };
+        Some(if due <= self.ctx.now {
+            on_time.max(self.lapses(due, act))
+        } else {
+            on_time
         })
     }
 }
