@@ -129,7 +129,6 @@ impl<'c, 'a> Walk<'c, 'a> {
             self.done(step, at, ready);
             return None;
         }
-        let refused = step.channel.channel().and_then(|c| self.s.lasting(c));
         let Some(due_at) = placed.or_else(|| place_step(ctx, self.s, step, act, ready)) else {
             if ctx.explains() {
                 explain.push("the contact window never opens");
@@ -140,6 +139,15 @@ impl<'c, 'a> Walk<'c, 'a> {
                 done: None,
             });
         };
+        // Refused for good now, or when it fell due (at its ready time or
+        // where the window put it) though lifted since: its time passed.
+        let refused = step.channel.channel().and_then(|c| {
+            let then = |t: Instant| (t <= ctx.now).then(|| self.s.lasting_at(c, t)).flatten();
+            self.s
+                .lasting(c)
+                .or_else(|| then(ready))
+                .or_else(|| then(due_at))
+        });
         let cand = candidate(ctx, n, step, act, due_at);
         // An automatic step does not hold the sequence: the host sends it when
         // it falls due, and the steps after it count from then, recorded or not.

@@ -14,7 +14,7 @@ use crate::reply::Revoked;
 use crate::time::Instant;
 
 use super::check::audit;
-use super::{set_once, slot, source_words, Consent, OptOut, CONFIRMATION_MS};
+use super::{set_once, slot, source_words, Consent, OptOut, Refusal, CONFIRMATION_MS};
 use inbound::{inbound, widen, Inbound};
 
 /// Folds consent over the history up to `ctx.now`.
@@ -38,50 +38,98 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
     // Whether the customer's last text was an opt-out (a "yes" right after
     // one opts back in).
     let mut after_opt_out = false;
+    // Since when each channel (sms, call, email) is refused for good.
+    let mut since: [Option<(Refusal, Instant)>; 3] = [None; 3];
     for (i, e) in ctx.events() {
-        match &e.body {
+        if matches!(
+            e.body,
             EventBody::Message {
-                channel: medium,
                 direction: Direction::In,
-                reply,
                 ..
-            } => {
-                // A text from the number does not lift a wrong-number mark: the new
-                // holder of a reassigned number can text too.
-                let Some(c) = reply else { continue };
-                let m = Inbound {
-                    event: i,
-                    at: e.at,
-                    reply: c,
-                    medium: *medium,
-                };
-                after_opt_out = inbound(ctx, s, m, after_opt_out);
-            }
-            EventBody::Message {
-                channel,
-                direction: Direction::Out,
-                ..
-            } => outbound(ctx, s, i, e, Channel::from(*channel)),
-            EventBody::Activity {
+            } | EventBody::Activity {
                 interaction: Interaction::Call,
-                outcome,
-                inbound,
                 ..
-            } => call(ctx, s, i, e, *outcome, *inbound),
-            EventBody::Dnd {
-                channel,
-                active,
-                source,
-            } => {
-                // (A texting DND the host recorded from a keyword is the
-                // customer's opt-out: a "yes" right after it opts back in.)
-                after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
-            }
-            _ => {}
+            } | EventBody::Dnd { .. }
+        ) {
+            fold_event(ctx, s, i, e, &mut after_opt_out);
+            track_lasting(s, &mut since, e.at);
+        } else {
+            fold_event(ctx, s, i, e, &mut after_opt_out);
         }
     }
     if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         ctx.note(o.at.plus(CONFIRMATION_MS + 1));
+    }
+}
+
+/// Notes the lasting refusals that began or ended at `at` (`since`: when each
+/// channel's began, while it holds).
+fn track_lasting(s: &mut Consent, since: &mut [Option<(Refusal, Instant)>; 3], at: Instant) {
+    for (k, c) in [Channel::Sms, Channel::Call, Channel::Email]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(held) = since.get_mut(k) else {
+            continue;
+        };
+        match (*held, s.lasting(c)) {
+            (None, Some(r)) => *held = Some((r, at)),
+            (Some((r, from)), None) => {
+                s.lifted.push((c, r, from, at));
+                *held = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One event folded into `s`.
+fn fold_event<'a>(
+    ctx: &Ctx<'a>,
+    s: &mut Consent<'a>,
+    i: usize,
+    e: &'a Event,
+    after_opt_out: &mut bool,
+) {
+    match &e.body {
+        EventBody::Message {
+            channel: medium,
+            direction: Direction::In,
+            reply,
+            ..
+        } => {
+            // A text from the number does not lift a wrong-number mark: the new
+            // holder of a reassigned number can text too.
+            let Some(c) = reply else { return };
+            let m = Inbound {
+                event: i,
+                at: e.at,
+                reply: c,
+                medium: *medium,
+            };
+            *after_opt_out = inbound(ctx, s, m, *after_opt_out);
+        }
+        EventBody::Message {
+            channel,
+            direction: Direction::Out,
+            ..
+        } => outbound(ctx, s, i, e, Channel::from(*channel)),
+        EventBody::Activity {
+            interaction: Interaction::Call,
+            outcome,
+            inbound,
+            ..
+        } => call(ctx, s, i, e, *outcome, *inbound),
+        EventBody::Dnd {
+            channel,
+            active,
+            source,
+        } => {
+            // (A texting DND the host recorded from a keyword is the
+            // customer's opt-out: a "yes" right after it opts back in.)
+            *after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
+        }
+        _ => {}
     }
 }
 

@@ -225,6 +225,10 @@ pub struct Consent<'a> {
     /// setter is shown; an opt-in lifts the customer's wherever it is, and
     /// the person's stays.
     pub beneath: [Option<Dnd>; 4],
+    /// Each lasting refusal (DND, wrong number) lifted before now: the
+    /// channel, why, and from when until when it held. A step that fell due
+    /// inside one was skipped then, and stays skipped.
+    pub lifted: Vec<(Channel, Refusal, Instant, Instant)>,
     /// Lines for `explain`.
     pub explain: Explain,
 }
@@ -343,6 +347,17 @@ impl Consent<'_> {
     }
 
     /// A lasting refusal of a channel (DND or wrong number), if any.
+    /// The lasting refusal of `c` at `t` (before now), if one held then,
+    /// whether it still holds or was lifted since.
+    pub fn lasting_at(&self, c: Channel, t: Instant) -> Option<Refusal> {
+        self.lasting(c).or_else(|| {
+            self.lifted
+                .iter()
+                .find(|(ch, _, from, to)| *ch == c && *from <= t && t < *to)
+                .map(|(_, r, _, _)| *r)
+        })
+    }
+
     pub fn lasting(&self, c: Channel) -> Option<Refusal> {
         if self.dnd_for(c).is_some() {
             Some(Refusal::Dnd)
