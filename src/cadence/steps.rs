@@ -80,6 +80,8 @@ struct Walk<'c, 'a> {
     owed: Vec<(Candidate, Instant)>,
     /// The next automatic send to come.
     auto: Option<Candidate>,
+    /// The response that stopped an automatic send still owed, unsent.
+    cut_short: Option<Reach>,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -101,6 +103,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             reminders: Vec::new(),
             owed: Vec::new(),
             auto: None,
+            cut_short: None,
         }
     }
 
@@ -220,11 +223,13 @@ impl<'c, 'a> Walk<'c, 'a> {
             // Behind a send still owed it waits its turn (once that one went
             // out, the steps after it count from then); once the customer
             // responded, nothing automatic is owed.
-            if self.stop.is_none() {
-                let lapses = self.lapses(due_at, cand.channel);
-                if ctx.now < lapses {
-                    self.owed.push((cand, lapses));
-                }
+            let lapses = self.lapses(due_at, cand.channel);
+            match self.stop {
+                None if ctx.now < lapses => self.owed.push((cand, lapses)),
+                // Still owed when the customer responded: the response
+                // stopped it, unsent.
+                Some(r) if r.at < lapses => self.cut_short = Some(r),
+                _ => {}
             }
             if ctx.explains() {
                 explain.push_fmt(format_args!(

@@ -136,6 +136,10 @@ impl<'c, 'a> Walk<'c, 'a> {
                 }),
             };
         }
+        // The last send was still owed when the customer responded.
+        if let Some(r) = self.cut_short {
+            return stopped(ctx, r, explain);
+        }
         if ctx.explains() {
             explain.push_fmt(format_args!("all {} steps done", pb.steps.len()));
         }
