@@ -82,6 +82,9 @@ struct Walk<'c, 'a> {
     auto: Option<Candidate>,
     /// The response that stopped an automatic send still owed, unsent.
     cut_short: Option<Reach>,
+    /// When the last unsent automatic send stops being owed: the one behind
+    /// it is owed from then at the latest.
+    turn: Instant,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -104,6 +107,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             owed: Vec::new(),
             auto: None,
             cut_short: None,
+            turn: enrolled,
         }
     }
 
@@ -143,13 +147,24 @@ impl<'c, 'a> Walk<'c, 'a> {
             });
         };
         // Refused for good now, or when it fell due (at its ready time or
-        // where the window put it) though lifted since: its time passed.
+        // where the window put it) or all through its day, though lifted
+        // since: its time passed.
         let refused = step.channel.channel().and_then(|c| {
             let then = |t: Instant| (t <= ctx.now).then(|| self.s.lasting_at(c, t)).flatten();
+            // Refused from after it fell due until past its day: its day ran
+            // out under the refusal (a call DND set before the Call ASAP was
+            // made and lifted days later leaves it behind).
+            let day_end = ctx.zone.add_days(due_at, 1);
+            let ran_out = || {
+                (day_end <= ctx.now)
+                    .then(|| self.s.held_past(c, due_at, day_end))
+                    .flatten()
+            };
             self.s
                 .lasting(c)
                 .or_else(|| then(ready))
                 .or_else(|| then(due_at))
+                .or_else(ran_out)
         });
         let cand = candidate(ctx, n, step, act, due_at);
         // An automatic step does not hold the sequence: the host sends it when
@@ -223,9 +238,16 @@ impl<'c, 'a> Walk<'c, 'a> {
             // Behind a send still owed it waits its turn (once that one went
             // out, the steps after it count from then); once the customer
             // responded, nothing automatic is owed.
-            let lapses = self.lapses(due_at, cand.channel);
+            // (Its day starts when its turn comes: once the unsent send
+            // ahead of it stopped being owed, if that is later.)
+            let lapses = self.lapses(due_at.max(self.turn), cand.channel);
             match self.stop {
-                None if ctx.now < lapses => self.owed.push((cand, lapses)),
+                None => {
+                    if ctx.now < lapses {
+                        self.owed.push((cand, lapses));
+                    }
+                    self.turn = lapses;
+                }
                 // Still owed when the customer responded: the response
                 // stopped it, unsent.
                 Some(r) if r.at < lapses => self.cut_short = Some(r),

@@ -358,6 +358,15 @@ impl Consent<'_> {
         })
     }
 
+    /// A lasting refusal of `c` lifted since, which began after `t` and
+    /// still held at `until`: a step due at `t` whose day ran out under it.
+    pub fn held_past(&self, c: Channel, t: Instant, until: Instant) -> Option<Refusal> {
+        self.lifted
+            .iter()
+            .find(|(ch, _, from, to)| *ch == c && *from > t && *from <= until && *to > until)
+            .map(|(_, r, _, _)| *r)
+    }
+
     pub fn lasting(&self, c: Channel) -> Option<Refusal> {
         if self.dnd_for(c).is_some() {
             Some(Refusal::Dnd)
