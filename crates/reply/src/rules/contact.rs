@@ -61,6 +61,9 @@ impl Reader<'_> {
                 // (Not a means kept: "don't call, text is fine"; nor one
                 // asked for: "don't call, send me a text".)
                 && !self.any(k + 1, "IS ARE WORKS")
+                // (Nor a means in two words, a noun: "don't call, text
+                // messages are fine", "don't call, send text messages".)
+                && !(self.on(k + 1) && self.is(k + 1, MEDIA))
                 && !(self.is(k + 1, ME) && self.on(k + 1) && self.is(k + 2, DET))
             {
                 ch |= self.ch(k);

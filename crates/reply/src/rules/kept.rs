@@ -2,7 +2,7 @@
 //! "email is fine", "don't call, text me", "you can text me". They are not
 //! revoked by what a request implies.
 
-use super::super::text::STRONG as FULL_STOP;
+use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
 use super::{Obj, Reader};
 
@@ -30,7 +30,10 @@ impl Reader<'_> {
                 || (self.is(k, ME) && self.is(k, CVERB))
                 || me_before)
                 && ch & ALL_CH == 0
-                && !named;
+                && !named
+                // (Nor the word after a means named: "email messages are
+                // fine" keeps email, by either medium.)
+                && !(k > 0 && self.on(k) && self.ch(k - 1) & ALL_CH != 0);
             if !self.means_at(k) || !(ch != 0 || generic) {
                 continue;
             }
@@ -70,7 +73,16 @@ impl Reader<'_> {
             .take_while(|&m| self.on(m))
             .find(|&m| self.any(m, "INSTEAD") || self.is(m, MEDIA | CVERB))
             .is_some_and(|m| self.any(m, "INSTEAD"));
+        // ("no me llamen, textos por favor", "don't call, send text
+        // messages": the means alone after the refusal, asked for or sent.)
+        let send = k > 0 && self.is(k - 1, CVERB) && self.ch(k - 1) == 0 && self.on(k);
+        let b = k - usize::from(send);
+        let alone = b > 0
+            && self.brk(b) == WEAK
+            && (send || end < self.t.len())
+            && (end..self.t.len()).all(|m| self.on(m) && self.is(m, FILLER));
         (self.on(end) && (self.any(end, "INSTEAD ONLY PLUTOT") || self.instead_of(end).is_some()))
+            || alone
             || (self.is(k, CVERB) && instead)
             || before.is_some_and(|b| {
                 self.any(b, "JUST ONLY PREFER PLEASE")
