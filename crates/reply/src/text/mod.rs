@@ -194,7 +194,12 @@ fn without_markup(text: &str) -> Cow<'_, str> {
                         })
                         .and_then(|e| Some(e + at.get(e..)?.find('>')? + 1));
                     (end.unwrap_or(at.len()), "\n")
-                } else if is("b i u em strong span a font", name.trim_start_matches('/')) {
+                // (A table's cells in a row as one line: a card's "Text:"
+                // and its number side by side.)
+                } else if is(
+                    "b i u em strong span a font td th",
+                    name.trim_start_matches('/'),
+                ) {
                     (n, " ")
                 } else {
                     (n, "\n")

@@ -86,35 +86,49 @@ fn card(t: &str) -> bool {
     const LABELS: &str = "phone cell cellphone mobile mob tel telephone email e mail fax office \
         home work direct main m t c o p w h cel celular movil móvil tél téléphone teléfono \
         telefono correo courriel cellulaire bureau oficina casa text txt call or and me \
-        anytime sms";
+        anytime sms whatsapp";
     // (Bytes: each bound is an ASCII byte, so a character's bound.)
-    t.as_bytes().split(|&b| b == b'|').all(|pair| {
-        let Some((label, value)) =
-            pair.split_at_checked(pair.iter().take_while(|&&b| b != b':').count())
-        else {
-            return false;
-        };
-        let value = value.get(1..).unwrap_or_default().trim_ascii();
-        let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
-        let number = digits >= 7 && value.iter().all(|b| b" ()+-.0123456789".contains(b));
-        let (mut words, mut me) = (0, false);
-        for w in label
-            .split(|b| b" /-.".contains(b))
-            .filter(|w| !w.is_empty())
-        {
-            if !LABELS
-                .split(' ')
-                .any(|l| l.as_bytes().eq_ignore_ascii_case(w))
-            {
-                return false;
+    let mut labelled = false;
+    t.as_bytes()
+        .split(|&b| b == b'|')
+        .enumerate()
+        .all(|(n, pair)| {
+            let colon = pair.iter().take_while(|&&b| b != b':').count();
+            let (label, value) = pair.split_at(colon);
+            let value = value.get(1..).unwrap_or(pair).trim_ascii();
+            let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
+            let number = digits >= 7 && value.iter().all(|b| b" ()+-.0123456789".contains(b));
+            let address = value.contains(&b'@') && !value.contains(&b' ');
+            // (Between bars, a value alone, and the name first: "Jane Doe |
+            // Text: 555-123-4567 | jane@example.com".)
+            if colon == pair.len() {
+                return number
+                    || address
+                    || (n == 0
+                        && value.len() < 30
+                        && value
+                            .iter()
+                            .all(|b| b.is_ascii_alphabetic() || b" .".contains(b)));
             }
-            words += 1;
-            me |= w.eq_ignore_ascii_case(b"me");
-        }
-        (number || (value.contains(&b'@') && !value.contains(&b' ')))
-            && words > 0
-            && !(me && words < 3)
-    })
+            labelled = true;
+            let (mut words, mut me) = (0, false);
+            // ("Cell (text): ...", "Text/WhatsApp: ...".)
+            for w in label
+                .split(|b| b" /-.()".contains(b))
+                .filter(|w| !w.is_empty())
+            {
+                if !LABELS
+                    .split(' ')
+                    .any(|l| l.as_bytes().eq_ignore_ascii_case(w))
+                {
+                    return false;
+                }
+                words += 1;
+                me |= w.eq_ignore_ascii_case(b"me");
+            }
+            (number || address) && words > 0 && !(me && words < 3)
+        })
+        && labelled
 }
 
 /// A line (trimmed at its start) from which the rest is unquoted history or
