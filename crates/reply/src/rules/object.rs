@@ -226,6 +226,16 @@ impl Reader<'_> {
             if !about {
                 return Step::Done(Obj::Thing);
             }
+        } else if s.spec
+            && self.on(k + 1)
+            && (self.is(k, FILLER) || self.written(k, "SAME"))
+            && !self.is(k, DET | ADJ)
+        {
+            // ("the wrong address", "the same pics": which one was sent, a
+            // thing; not "the same old texts", "the wrong number".)
+            if !(k + 1..k + 3).any(|m| self.on(m) && self.is(m, MEDIA | FILLER)) {
+                return Step::Done(Obj::Thing);
+            }
         } else if self.is(k, DET | ADJ)
             // (French "l'", an article.)
             || self.eq(k, "L")
