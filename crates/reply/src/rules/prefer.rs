@@ -22,9 +22,11 @@ impl Reader<'_> {
 
     /// The words before word `i` in its clause (at most six, nearest
     /// first), a lead-in before "but" left out: "Sorry but email only
-    /// please", "Thanks for reaching out but only text me".
+    /// please", "Thanks for reaching out but only text me", "Gracias pero
+    /// solo por correo", "Désolé mais juste par courriel svp".
     fn lead(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.back(i, 6).take_while(|&m| !self.eq(m, "BUT"))
+        self.back(i, 6)
+            .take_while(|&m| !(self.eq(m, "BUT") || self.written(m, "PERO MAIS")))
     }
 
     /// Word `i` starts a request: at the start of its clause, after filler
