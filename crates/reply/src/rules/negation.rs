@@ -128,6 +128,15 @@ impl Reader<'_> {
         if self.any(j, "CALLED TEXTED EMAILED") && matches!(n, "NEVER" | "DIDN'T") {
             return None;
         }
+        // ("You are not allowed to call me", "you're not permitted to
+        // contact me": said to the sender, as "don't".)
+        let allowed = n == "NOT"
+            && self.written(j, "ALLOWED PERMITTED")
+            && self.eq(j + 1, "TO")
+            && self
+                .back(i, 3)
+                .any(|m| self.written(m, "YOU YOU'RE UR YOURE"));
+        let (j, imperative) = (j + 2 * usize::from(allowed), imperative || allowed);
         if imperative && !self.sent_key(j) {
             if let Some(read) = self.negated_command(i, j) {
                 return read;

@@ -179,6 +179,14 @@ impl Reader<'_> {
             {
                 self.contact(i, j + 2, self.is(j + 3, ME))
             }
+            // ("you have no right to call me": as "you are not allowed".)
+            "RIGHT"
+                if self.eq(j + 1, "TO")
+                    && self.is(j + 2, CVERB)
+                    && self.back(i, 2).any(|m| self.eq(m, "YOU")) =>
+            {
+                self.contact(i, j + 2, self.is(j + 3, ME))
+            }
             "MORE" | "MAS" | "FURTHER" => self.no_more(i, j),
             // "no texting this number", "no calling my cell".
             _ if self.is(j, GER)
