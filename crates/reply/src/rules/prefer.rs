@@ -212,7 +212,9 @@ impl Reader<'_> {
     /// other channel, when one channel is named and nothing more is asked.
     fn leaving(&self, i: usize, end: usize, named: u8) -> Option<Hit> {
         let named = named & ALL_CH;
-        if named == 0 || named == ALL_CH || !self.bare(end) {
+        // ("only text me, not my wife": about whom, as "text only me".)
+        let whom = self.eq(end, "NOT") && self.any(end + 1, "MY HIS HER");
+        if named == 0 || named == ALL_CH || !self.bare(end) || whom {
             return None;
         }
         hit(i, end, ALL_CH & !named)
