@@ -97,8 +97,7 @@ impl Reader<'_> {
         // (Unless widened to every time: "at dinner time, or any time for
         // that matter", "late at night, all day".)
         // ("stop calling my cell during work hours": past the line.)
-        let at = self.the_number(end).unwrap_or(end);
-        if self.on(at) && self.when_only(at) && !self.widened(at) {
+        if self.timed(end) {
             return None;
         }
         hit(i, end, self.narrowed(ch, end))
@@ -110,6 +109,9 @@ impl Reader<'_> {
         let g = self.w(j);
         match self.object(k) {
             // ("stop leaving messages on my voicemail", "... on my machine".)
+            // ("stop sending me texts after 8pm": a limit, as "stop texting
+            // me after 8pm".)
+            Obj::Media { end, .. } if self.timed(end) => None,
             Obj::Media { end, ch } => {
                 let ch = if g == "LEAVING" { self.left(ch) } else { ch };
                 soft(i, end, self.narrowed(ch, end))
@@ -120,6 +122,12 @@ impl Reader<'_> {
             Obj::Empty if g == "SENDING" => hit(i, j + 1, 0),
             _ => None,
         }
+    }
+
+    /// A limit on when at word `end`, not widened to every time.
+    fn timed(&self, end: usize) -> bool {
+        let at = self.the_number(end).unwrap_or(end);
+        self.on(at) && self.when_only(at) && !self.widened(at)
     }
 
     /// The gerund at `j` is said of something other than contact:
