@@ -66,7 +66,7 @@ impl Reader<'_> {
                     // late".)
                     || (self.eq(i - 1, "BETTER")
                         && self.back(i, 3).any(|m| {
-                            self.any(m, "YOU Y'ALL") || self.written(m, "YOU'D YOUD")
+                            self.any(m, "YOU Y'ALL") || self.written(m, "YOU'D YOUD YA")
                         }))
                     || (i > 1
                         && self.eq(i - 1, "YOU")
@@ -108,7 +108,8 @@ impl Reader<'_> {
                 j,
                 "EVER EVEN PLEASE YOU DARE JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
             ) {
-                1
+                // ("Do not dare to call me again".)
+                1 + usize::from(self.eq(j, "DARE") && self.eq(j + 1, "TO"))
             } else {
                 break;
             };
