@@ -99,16 +99,17 @@ fn card(t: &str) -> bool {
             let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
             let number = digits >= 7 && value.iter().all(|b| b" ()+-.0123456789".contains(b));
             let address = value.contains(&b'@') && !value.contains(&b' ');
-            // (Between bars, a value alone, and the name first: "Jane Doe |
+            // (Between bars, a value alone, and the name first, each word
+            // capitalised: "Jane Doe |
             // Text: 555-123-4567 | jane@example.com".)
             if colon == pair.len() {
                 return number
                     || address
                     || (n == 0
-                        && value.len() < 30
-                        && value
-                            .iter()
-                            .all(|b| b.is_ascii_alphabetic() || b" .".contains(b)));
+                        && value.split(|&b| b == b' ').all(|w| {
+                            w.first().is_some_and(u8::is_ascii_uppercase)
+                                && w.iter().all(|b| b.is_ascii_alphabetic() || *b == b'.')
+                        }));
             }
             labelled = true;
             let (mut words, mut me) = (0, false);
