@@ -129,15 +129,6 @@ impl Reader<'_> {
         if self.any(j, "CALLED TEXTED EMAILED") && matches!(n, "NEVER" | "DIDN'T") {
             return None;
         }
-        // ("You are not allowed to call me", "you're not permitted to
-        // contact me": said to the sender, as "don't".)
-        let allowed = n == "NOT"
-            && self.written(j, "ALLOWED PERMITTED")
-            && self.eq(j + 1, "TO")
-            && self
-                .back(i, 3)
-                .any(|m| self.written(m, "YOU YOU'RE UR YOURE"));
-        let (j, imperative) = (j + 2 * usize::from(allowed), imperative || allowed);
         if imperative && !self.sent_key(j) {
             if let Some(read) = self.negated_command(i, j) {
                 return read;
@@ -303,6 +294,17 @@ impl Reader<'_> {
                 hit(i, j + 2, 0)
             }
             "INTERESTED" if n == "NOT" => self.interested(i, j),
+            // ("You are not allowed to call me", "you're not permitted to
+            // contact me": said to the sender, as "don't".)
+            _ if n == "NOT"
+                && self.written(j, "ALLOWED PERMITTED")
+                && self.eq(j + 1, "TO")
+                && self
+                    .back(i, 3)
+                    .any(|m| self.written(m, "YOU YOU'RE UR YOURE")) =>
+            {
+                self.negated_command(i, j + 2).flatten()
+            }
             // ("Never requested this", as "I never asked for this".)
             _ if self.unlisted(j, "REQUESTED REQUEST") => {
                 self.unasked(i, j + 1).or_else(|| self.receive(i, j + 1))
