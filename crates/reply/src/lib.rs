@@ -199,7 +199,7 @@ fn spelt_with_courtesy(toks: &text::Tokens, came_by: Revoked) -> Option<Classifi
 /// A reaction to one of our messages, as a phone sends it back by text
 /// (iMessage's tapbacks to an SMS, Android's "Reacted 👍 to"): the words
 /// quoted are ours (`Liked "... Reply STOP to opt out"`), not the customer's.
-fn tapback(text: &str) -> bool {
+pub(crate) fn tapback(text: &str) -> bool {
     // (Also as Spanish and French phones write them: "Le gustó “…”", "A
     // aimé « … »", "Enfatizó “…”", "Se rió de “…”", "A mis en évidence « … »",
     // "A contesté « … »".)

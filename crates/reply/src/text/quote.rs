@@ -21,7 +21,9 @@ pub fn before_quote(text: &str) -> Cow<'_, str> {
     for line in text.split_inclusive('\n') {
         at += line.len();
         let t = line.trim_start();
-        if quoted(t) {
+        // (A phone's reaction on its line, our words: `Liked "... Reply
+        // STOP to opt out"` over the customer's card.)
+        if quoted(t) || crate::tapback(t) {
             skipped = true;
             continue;
         }
