@@ -161,6 +161,14 @@ impl Reader<'_> {
         if (i == 0 || self.brk(i) != 0) && self.is(i + 1, ME) && self.is(i + 2, CVERB) && !past {
             return self.contact(i, i + 2, true);
         }
+        // ("ni se te ocurra volver a llamarme", "ni se les ocurra llamarme":
+        // a warning, as "don't you dare".)
+        if self.written(i + 1, "SE") && self.written(i + 3, "OCURRA") {
+            let v = self.vuelvan(i + 4).unwrap_or(i + 4);
+            if self.is(v, CVERB) && self.is(v, ME) {
+                return self.contact(i, v, true);
+            }
+        }
         if i == 0 {
             return self.means_hit(i, i + 1).filter(|h| !self.limited(h.b));
         }
@@ -200,6 +208,10 @@ impl Reader<'_> {
         }
         if let Some(h) = self.not_after_fine(i) {
             return Some(h);
+        }
+        // ("n'osez pas me rappeler": a warning, as "don't you dare".)
+        if i > 0 && self.written(i - 1, "OSEZ") && self.is(i + 1, ME) && self.is(i + 2, CVERB) {
+            return self.contact(start, i + 2, true);
         }
         // ("Je ne veux plus rien savoir de vous", "plus entendre parler de
         // vous": no contact at all.)
