@@ -236,10 +236,10 @@ impl<'c, 'a> Walk<'c, 'a> {
         self.close(due_at, false);
         if due_at <= ctx.now {
             // Behind a send still owed it waits its turn (once that one went
-            // out, the steps after it count from then); once the customer
-            // responded, nothing automatic is owed.
-            // (Its day starts when its turn comes: once the unsent send
-            // ahead of it stopped being owed, if that is later.)
+            // out, the steps after it count from then), and its day starts
+            // when its turn comes (once the unsent send ahead of it stopped
+            // being owed, if that is later). Once the customer responded,
+            // nothing automatic is owed.
             let lapses = self.lapses(due_at.max(self.turn), cand.channel);
             match self.stop {
                 None => {

@@ -41,6 +41,8 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
     // Since when each channel (sms, call, email) is refused for good.
     let mut since: [Option<(Refusal, Instant)>; 3] = [None; 3];
     for (i, e) in ctx.events() {
+        fold_event(ctx, s, i, e, &mut after_opt_out);
+        // (Only these set or lift a DND or a wrong-number mark.)
         if matches!(
             e.body,
             EventBody::Message {
@@ -51,10 +53,7 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
                 ..
             } | EventBody::Dnd { .. }
         ) {
-            fold_event(ctx, s, i, e, &mut after_opt_out);
             track_lasting(s, &mut since, e.at);
-        } else {
-            fold_event(ctx, s, i, e, &mut after_opt_out);
         }
     }
     if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {

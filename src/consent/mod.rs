@@ -346,7 +346,6 @@ impl Consent<'_> {
         })
     }
 
-    /// A lasting refusal of a channel (DND or wrong number), if any.
     /// The lasting refusal of `c` at `t` (before now), if one held then,
     /// whether it still holds or was lifted since.
     pub fn lasting_at(&self, c: Channel, t: Instant) -> Option<Refusal> {
@@ -367,6 +366,7 @@ impl Consent<'_> {
             .map(|(_, r, _, _)| *r)
     }
 
+    /// A lasting refusal of a channel (DND or wrong number), if any.
     pub fn lasting(&self, c: Channel) -> Option<Refusal> {
         if self.dnd_for(c).is_some() {
             Some(Refusal::Dnd)

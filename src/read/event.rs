@@ -118,10 +118,10 @@ pub(super) fn read_events(
                     // A key in another letter case or with separators
                     // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
                     // (Read only while the field is not given: the
-                    // contract's spelling wins whatever the order.)
-                    // The seed's CRM keeps a no-sale reason under
-                    // "Explain" (its filter's name): read as `reason` when
-                    // it is text and no `reason` is given.
+                    // contract's spelling wins whatever the order.) The
+                    // seed's CRM keeps a no-sale reason under "Explain" (its
+                    // filter's name): kept apart, read as `reason` when it is
+                    // text and no `reason` is given.
                     None if key.eq_ignore_ascii_case("explain") => match &v {
                         Some(Val::Str(_)) => &mut raw.explain,
                         _ => return Ok(()),
