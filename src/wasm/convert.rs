@@ -388,12 +388,14 @@ fn json_text(v: &JsValue) -> Option<String> {
     {
         return None;
     }
-    let f = js_sys::Reflect::get(v, &JsValue::from_str("toJSON")).ok()?;
-    f.dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(v)
-        .ok()?
-        .as_string()
+    call_method(v, "toJSON")?.as_string()
+}
+
+/// What `v[name]()` returns, when `v[name]` is a function and the call does
+/// not throw (a throw is `None`, not an exception through the module).
+fn call_method(v: &JsValue, name: &str) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(v, &JsValue::from_str(name)).ok()?;
+    f.dyn_into::<js_sys::Function>().ok()?.call0(v).ok()
 }
 
 /// A time argument of one contact: as [`time`], or a local date-time the
@@ -597,12 +599,7 @@ pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
 /// Proxy of a Date, whose methods refuse the proxy) is `None`, not an
 /// exception through the module.
 fn date_time(v: &JsValue) -> Option<f64> {
-    let f = js_sys::Reflect::get(v, &JsValue::from_str("getTime")).ok()?;
-    f.dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(v)
-        .ok()?
-        .as_f64()
+    call_method(v, "getTime")?.as_f64()
 }
 
 /// A playbook, or its JSON text (a file a host read: read as it is, so a
