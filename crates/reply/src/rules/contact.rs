@@ -8,6 +8,15 @@ use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// A negated verb of contact at `j`: "don't call, text or email me again".
+    /// A warning whose verb of contact is at `v` (or after "keep", "still"),
+    /// with the customer its object: see the "DARE" idiom.
+    pub(super) fn dared(&self, i: usize, v: usize) -> Option<Hit> {
+        let v = v + usize::from(self.any(v, "KEEP STILL EVER EVEN"));
+        (self.is(v, CVERB | GER) && self.is(v + 1, ME) || self.is(v - 1, ME) && self.is(v, CVERB))
+            .then(|| self.contact(i, v, true))
+            .flatten()
+    }
+
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         if self.said_first(i) || self.switched_line(j + 1) {
             return None;

@@ -456,6 +456,18 @@ impl Reader<'_> {
             "NEITHER" | "NOR" | "SO" => self.neither(i),
             "CONSUMER" => self.consumer_protection_act(i),
             "LEGAL" => self.legal_action(i),
+            // A warning, as "don't you dare": "how dare you call me again",
+            // "pas question que vous me rappeliez", "hors de question qu'on
+            // m'appelle".
+            "DARE" if i > 0 && self.written(i - 1, "HOW") && self.eq(i + 1, "YOU") => {
+                self.dared(i - 1, i + 2 + usize::from(self.any(i + 2, "GUYS PEOPLE")))
+            }
+            "QUESTION"
+                if i > 0 && self.written(i - 1, "PAS DE") && self.written(i + 1, "QUE QU") =>
+            {
+                let v = i + 2 + usize::from(self.written(i + 2, "VOUS TU ON"));
+                self.dared(i - 1, v + usize::from(self.is(v, ME)))
+            }
             "RATHER" | "PREFER" | "INSTEAD" | "EN" | "PLUTOT" | "APPRECIATE" => self.rather(i),
             "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
                 self.withdraw_consent(i)
