@@ -289,7 +289,7 @@ fn banned_days(
                 *on = false;
             }
         }
-        weekdays.push((wd, words.to_string()));
+        weekdays.push((wd, format!("{words} ({})", b.cite)));
     }
     window.blocks.retain(|b| b.days.iter().any(|d| *d));
     let mut holidays = Vec::new();
