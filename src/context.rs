@@ -130,11 +130,10 @@ impl Fallback {
 const WINTER: i64 = 1_768_478_400_000;
 
 /// Whether `region` (none: any) has a zone that keeps `z`'s clock, winter
-/// and summer.
+/// and summer ([`Region::clock_zones`]).
 pub fn keeps_clock(region: Option<Region>, z: Zone) -> bool {
     region.map_or(true, |r| {
-        r.zones()
-            .iter()
+        r.clock_zones()
             .filter_map(|n| Zone::parse(n).ok())
             .any(|rz| same_clock(rz, z))
     })

@@ -314,6 +314,26 @@ impl Region {
         self.row().map_or(&[], |r| r.zones)
     }
 
+    /// The zones whose clocks are the region's own: its [`zones`](Region::zones),
+    /// and for the United States as a whole those of its territories too
+    /// (Puerto Rico, the Virgin Islands, Guam, the Northern Marianas, American
+    /// Samoa), where the federal rule applies though "US"'s safe intersection
+    /// is Hawaii to Eastern. A zone given for a contact in "US" (the contact's
+    /// or the playbook's) on one of these clocks is kept.
+    pub fn clock_zones(self) -> impl Iterator<Item = &'static str> {
+        let territories: &[&str] = match self.code() {
+            "US" => &[
+                "America/Puerto_Rico",
+                "America/St_Thomas",
+                "Pacific/Guam",
+                "Pacific/Saipan",
+                "Pacific/Pago_Pago",
+            ],
+            _ => &[],
+        };
+        self.zones().iter().chain(territories).copied()
+    }
+
     /// Whether the region's own rule names text messages (informational: the
     /// engine holds texts to the window everywhere, as the TCPA does).
     pub fn covers_texts(self) -> bool {
