@@ -173,11 +173,14 @@ export interface DndEvent {
    * `"manual"` a person, `"unsubscribe"`,
    * `"bounce"` and `"complaint"` the email side. Also read as providers label them ("STOP",
    * "Opted Out", "Unsubscribed", "Bounced", "Spam Complaint", "DNC"), and by a word of one in a longer
-   * label: "opt out", "opted out" or "stop" for `"keyword"` ("Advanced Opt-Out", "Carrier Opt-Out", "SMS
-   * STOP"), "unsub" for `"unsubscribe"` ("group_unsubscribe"), "bounce" or "cleaned" for `"bounce"`, "spam",
-   * "complain" or "abuse" for `"complaint"`, unless the label names a person or a list ("manual", "agent",
-   * "admin", "dnc": "DNC Opt-Out" is `"manual"`); any other label ("Workflow", "API") is `"manual"`, never
-   * an error: the DND stands whatever its label.
+   * label (whole words, camel case split: "SMSOptOut"; "stop" is not in "Backstop"): "opt out", "opted
+   * out", "optout", "stop", "stopped" or "stopall" for `"keyword"` ("Advanced Opt-Out", "Carrier Opt-Out",
+   * "SMS STOP"), a word beginning "unsub" for `"unsubscribe"` ("group_unsubscribe"), "bounce" or "cleaned"
+   * for `"bounce"`, "spam", "complain" or "abuse" for `"complaint"`, unless the label names a person, a
+   * list or a system ("manual", "agent", "admin", "rep", "representative", "staff", "owner", "team",
+   * "manager", "employee", "litigator", "dnc", "workflow", "api", "import": "DNC Opt-Out", "Opted out by
+   * rep", "Stop (litigator)" are `"manual"`); any other label ("Workflow", "API") is `"manual"`, never an
+   * error: the DND stands whatever its label.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

@@ -316,8 +316,11 @@ pub(super) const SOURCES: [(&str, DndSource); 5] = [
 /// else a label with a word of one (Twilio's "Advanced Opt-Out", "Carrier
 /// Opt-Out", "SMS STOP", SendGrid's "group_unsubscribe"); else, a label the
 /// engine does not know ("Workflow", "API", "Import"), a DND set by hand,
-/// which a START does not lift. A list or a person named in the label
-/// ("DNC opt-out", "Manual opt out") makes it one set by hand.
+/// which a START does not lift. A person, a list or a system named in the
+/// label ("DNC opt-out", "Opted out by rep", "Stop (litigator)", "Opted out
+/// via workflow") makes it one set by hand. Words are whole words ("stop" is
+/// not in "Backstop", nor "opt out" in "Adopt Outbound"); a word of the email
+/// side may begin one ("bounced", "complaints", "unsubscribed").
 pub(super) fn source_of(v: Val<'_>) -> DndSource {
     if let Ok(source) = one_of(v.clone(), &SOURCES) {
         return source;
@@ -325,25 +328,85 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
     let Val::Str(s) = v else {
         return DndSource::Manual;
     };
-    let letters: String = s
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let has = |words: &[&str]| words.iter().any(|w| letters.contains(w));
-    if has(&["manual", "dnc", "agent", "admin"]) {
+    let words = label_words(&s);
+    let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let starts = |stems: &[&str]| {
+        words
+            .iter()
+            .any(|w| stems.iter().any(|stem| w.starts_with(stem)))
+    };
+    let opt_out = words
+        .windows(2)
+        .any(|p| matches!(p, [a, b] if (a == "opt" || a == "opted") && b == "out"));
+    if starts(&[
+        "manual",
+        "dnc",
+        "agent",
+        "admin",
+        "litigator",
+        "employee",
+        "workflow",
+    ]) || is(&[
+        "rep",
+        "reps",
+        "representative",
+        "staff",
+        "owner",
+        "team",
+        "manager",
+        "api",
+        "import",
+        "imported",
+    ]) {
         DndSource::Manual
-    } else if has(&["unsub"]) {
+    } else if starts(&["unsub"]) {
         DndSource::Unsubscribe
-    } else if has(&["bounce", "cleaned"]) {
+    } else if starts(&["bounce", "cleaned"]) {
         DndSource::Bounce
-    } else if has(&["spam", "complain", "abuse"]) {
+    } else if starts(&["spam", "complain", "abuse"]) {
         DndSource::Complaint
-    } else if has(&["optout", "optedout", "stop"]) {
+    } else if opt_out || is(&["stop", "stopped", "stopall", "optout", "optedout"]) {
         DndSource::Keyword
     } else {
         DndSource::Manual
     }
+}
+
+/// A label's words in lower case: split at anything but a letter or a digit,
+/// and where camel case starts a word ("SMSOptOut" is "sms", "opt", "out").
+/// (ASCII case only: the labels read are English, and the Unicode tables
+/// would cost the module 9 KB.)
+fn label_words(s: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut chars = s.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            prev = None;
+            continue;
+        }
+        let next_lower = chars.peek().is_some_and(char::is_ascii_lowercase);
+        let camel = match prev {
+            Some(p) => {
+                (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                    || (p.is_ascii_uppercase() && c.is_ascii_uppercase() && next_lower)
+            }
+            None => false,
+        };
+        if camel && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c.to_ascii_lowercase());
+        prev = Some(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 const _: () = assert!(
