@@ -519,7 +519,8 @@ fn answered_no(rest: &str) -> bool {
                     "no n false 0 nope nah not never dissatisfied unsatisfied negative",
                     first,
                 ))
-                || (listed("no", first) && listed("way", second))
+                || listed("nope nah", first)
+                || (listed("no", first) && listed("way thanks thank thx ty sir but", second))
                 || (listed("not", first) && listed("really satisfied happy at", second)))
     })
 }
@@ -557,6 +558,11 @@ fn satisfied(reason: &str) -> bool {
                 || (far && listed("from but", w))
             {
                 negated = true;
+            } else if listed("because cause cuz bc since but", w) {
+                // A reason given for what was negated starts a clause of
+                // its own: "No sale because satisfied", "Not interested
+                // since satisfied with current plan".
+                negated = false;
             } else if w.eq_ignore_ascii_case("satisfied") {
                 let end = (w.as_ptr() as usize)
                     .saturating_sub(reason.as_ptr() as usize)
