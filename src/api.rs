@@ -252,8 +252,11 @@ pub fn follow_up_text(
         ));
     }
     let t = crate::cadence::follow_up_date(a, b, f);
+    // (In every form of text with an offset that a time is read in: RFC
+    // 3339 and ISO's other forms, RFC 2822 as Twilio writes it, and
+    // `Date#toString`.)
     let offset = engaged_text
-        .and_then(crate::rfc3339::parse_iso)
+        .and_then(|t| crate::rfc3339::parse_iso(t).or_else(|| crate::rfc3339::parse_rfc2822(t)))
         .and_then(|(_, offset)| chrono::FixedOffset::east_opt(offset));
     Ok(crate::time::format_with_offset(t, offset))
 }

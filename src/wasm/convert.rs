@@ -381,7 +381,7 @@ pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
 /// The text a date library's object gives as JSON (Luxon, Day.js, Moment,
 /// Temporal's PlainDateTime), as `JSON.stringify` writes it inside a
 /// contact; not for a `Date` or a Temporal instant, read by their numbers.
-fn json_text(v: &JsValue) -> Option<String> {
+pub fn json_text(v: &JsValue) -> Option<String> {
     if !v.is_object()
         || v.is_instance_of::<js_sys::Date>()
         || number_at(v, "epochMilliseconds").is_some()

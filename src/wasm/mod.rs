@@ -298,7 +298,8 @@ pub fn check_channel(
 }
 
 /// The follow-up date at `fraction` (default 1/3) of the way from `engagedAt`
-/// to `horizonAt`, in `engagedAt`'s offset when it was given as text.
+/// to `horizonAt`, in `engagedAt`'s offset when it was given as text (or as
+/// a date library's object, by its `toJSON`).
 #[wasm_bindgen(js_name = followUpDate, unchecked_return_type = "string")]
 pub fn follow_up_date(
     #[wasm_bindgen(js_name = engagedAt, unchecked_param_type = "Time")] engaged_at: JsValue,
@@ -321,7 +322,11 @@ pub fn follow_up_date(
                 )
             })?),
         };
-        crate::api::follow_up_text(a, b, fraction, engaged_at.as_string().as_deref())
+        // (A date library's object by the text its toJSON gives, as it is read.)
+        let text = engaged_at
+            .as_string()
+            .or_else(|| convert::json_text(&engaged_at));
+        crate::api::follow_up_text(a, b, fraction, text.as_deref())
     })
 }
 

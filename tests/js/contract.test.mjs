@@ -496,6 +496,8 @@ test('a time may be a Temporal value or a date library object, as inside a conta
   assert.deepEqual(m.evaluate(c, pb, luxon), want);
   assert.deepEqual(m.evaluate(c, pb, plain), want);
   assert.deepEqual(m.checkChannel(c, 'sms', luxon, pb), m.checkChannel(c, 'sms', now, pb));
+  // followUpDate writes its answer in engagedAt's offset, a library's too.
+  assert.equal(m.followUpDate(luxon, '2027-01-04T15:00:00Z'), '2026-11-24T18:00:00-05:00');
   const w = new m.Worklist(pb);
   w.upsert([c]);
   w.refresh(instant);
