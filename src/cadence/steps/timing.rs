@@ -87,10 +87,11 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// on to it.
     pub(super) fn ready(&mut self, n: usize, step: &Step) -> Instant {
         let (planned, gap) = self.on_time_gap(step);
-        self.on_time = planned;
         let gap = if n == 0 { 0 } else { gap };
         let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
         self.on_time_open = open.max(self.on_time_open.plus(gap));
+        let gap = self.calendar_gap(step, gap);
+        self.on_time = planned;
         match step.delay {
             // Its own time is the on-time one, whenever the step before was
             // done: not worked out twice.
@@ -123,6 +124,21 @@ impl<'c, 'a> Walk<'c, 'a> {
         (planned, gap.clamp(0, DAY))
     }
 
+    /// `gap` (elapsed, from the on-time step before `step`) as [`ready_at`]
+    /// reads it: a day (a calendar day) when the playbook spaces the two by
+    /// whole days and the gap fills the calendar day after the step before
+    /// — 23 hours across the spring-forward night are a day, as 25 across
+    /// the fall-back one are.
+    fn calendar_gap(&self, step: &Step, gap: i64) -> i64 {
+        let days = !matches!(step.delay, Delay::After { days: 0, .. });
+        let day = self.ctx.zone.add_days(self.on_time, 1);
+        if days && gap > 0 && self.on_time.plus(gap) >= day {
+            DAY
+        } else {
+            gap
+        }
+    }
+
     /// When `step` is ready after the step before it was done (or fell due)
     /// at `released`.
     fn ready_after(&self, step: &Step, released: Instant, gap: i64) -> Instant {
@@ -137,7 +153,8 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// their turn behind it). `None` for the last.
     pub(super) fn credit_until(&self, n: usize, due: Instant, act: ActChannel) -> Option<Instant> {
         let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
-        let next_due = self.ready_after(next, due, self.on_time_gap(next).1);
+        let next_due =
+            self.ready_after(next, due, self.calendar_gap(next, self.on_time_gap(next).1));
         let on_time = if next_due > due {
             next_due
         } else {
