@@ -178,9 +178,12 @@ export interface DndEvent {
    * "SMS STOP"), a word beginning "unsub" for `"unsubscribe"` ("group_unsubscribe"), "bounce" or "cleaned"
    * for `"bounce"`, "spam", "complain" or "abuse" for `"complaint"`, unless the label names a person, a
    * list or a system ("manual", "agent", "admin", "rep", "representative", "staff", "owner", "team",
-   * "manager", "employee", "litigator", "dnc", "workflow", "api", "import": "DNC Opt-Out", "Opted out by
-   * rep", "Stop (litigator)" are `"manual"`); any other label ("Workflow", "API") is `"manual"`, never an
-   * error: the DND stands whatever its label.
+   * "manager", "employee", "user", "litigator", "dnc", "Do Not Call", "registry", "list",
+   * "suppression", "blocklist", "workflow", "flow", "system", "automation", "integration", "api",
+   * "import", "sync", "bulk", or anyone after "by" but the customer: "DNC Opt-Out", "Opted out by rep",
+   * "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane Smith" are `"manual"`, "Opted
+   * out by customer" `"keyword"`); any other label ("Workflow", "API") is `"manual"`, never an error:
+   * the DND stands whatever its label.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

@@ -498,6 +498,14 @@ fn answered_no(rest: &str) -> bool {
         }
     }
     let words = words.get(..n).unwrap_or_default();
+    // (Answered yes first, whatever courtesy follows: "Satisfied? Yes, no
+    // thanks".)
+    if words
+        .first()
+        .is_some_and(|w| w.1 != 0 && listed("yes y yeah yep yup true 1", w.0))
+    {
+        return false;
+    }
     if !words.iter().any(|w| w.1 != 0) {
         return n == 1
             && words
@@ -513,6 +521,7 @@ fn answered_no(rest: &str) -> bool {
             .count()
             .saturating_add(1);
         let second = part.first().filter(|_| len > 1).map_or("", |w| w.0);
+        let third = part.get(1).filter(|_| len > 2).map_or("", |w| w.0);
         m != 0
             && ((len == 1
                 && listed(
@@ -520,8 +529,13 @@ fn answered_no(rest: &str) -> bool {
                     first,
                 ))
                 || listed("nope nah", first)
-                || (listed("no", first) && listed("way thanks thank thx ty sir but", second))
-                || (listed("not", first) && listed("really satisfied happy at", second)))
+                || (listed("no", first)
+                    && listed("way thanks thank thx ty sir ma maam but", second))
+                || (listed("not", first) && listed("really satisfied happy at anymore", second))
+                || (listed("absolutely definitely certainly", first) && listed("not", second))
+                || (listed("hell", first) && listed("no", second))
+                || (listed("far", first) && listed("from", second))
+                || (listed("of", first) && listed("course", second) && listed("not", third)))
     })
 }
 
@@ -546,19 +560,19 @@ fn satisfied(reason: &str) -> bool {
             '.', ',', ';', ':', '–', '—', '-', '(', ')', '!', '?', '=', '/', '|',
         ])
         .peekable();
-    let (mut negated, mut far) = (false, false);
+    let (mut negated, mut far, mut after_negator) = (false, false, false);
     while let Some(clause) = clauses.next() {
         for w in clause
             .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
-            if listed(NEGATORS, w)
-                || w.ends_with("n't")
-                || w.ends_with("n’t")
-                || (far && listed("from but", w))
-            {
+            let negator = listed(NEGATORS, w) || w.ends_with("n't") || w.ends_with("n’t");
+            if negator || (far && listed("from but", w)) {
                 negated = true;
-            } else if listed("because cause cuz bc since but", w) {
+            } else if listed("because cause cuz bc since but due given", w)
+                // ("as satisfied", not "not as satisfied as before".)
+                || (listed("as", w) && !after_negator)
+            {
                 // A reason given for what was negated starts a clause of
                 // its own: "No sale because satisfied", "Not interested
                 // since satisfied with current plan".
@@ -571,6 +585,7 @@ fn satisfied(reason: &str) -> bool {
             }
             // ("far from satisfied", "anything but satisfied".)
             far = listed("far anything", w);
+            after_negator = negator;
         }
         // A separator between two words with no space ("not-satisfied")
         // joins them: the clause goes on.

@@ -329,43 +329,37 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
         return DndSource::Manual;
     };
     let words = label_words(&s);
-    let is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let starts = |stems: &[&str]| {
+    // (Lists of words parted by spaces, compared in one loop.)
+    let is = |list: &str| words.iter().any(|w| list.split(' ').any(|x| x == w));
+    let starts = |stems: &str| {
         words
             .iter()
-            .any(|w| stems.iter().any(|stem| w.starts_with(stem)))
+            .any(|w| stems.split(' ').any(|stem| w.starts_with(stem)))
     };
-    let opt_out = words
-        .windows(2)
-        .any(|p| matches!(p, [a, b] if (a == "opt" || a == "opted") && b == "out"));
-    if starts(&[
-        "manual",
-        "dnc",
-        "agent",
-        "admin",
-        "litigator",
-        "employee",
-        "workflow",
-    ]) || is(&[
-        "rep",
-        "reps",
-        "representative",
-        "staff",
-        "owner",
-        "team",
-        "manager",
-        "api",
-        "import",
-        "imported",
-    ]) {
+    let pair = |a: &str, b: &str| {
+        words
+            .windows(2)
+            .any(|p| matches!(p, [x, y] if a.split(' ').any(|a| a == x) && y == b))
+    };
+    // A person, a list or a system: "Opted out by rep", "Suppression list",
+    // "Do Not Call" spelt out, "Opted out via Salesforce Flow", or whoever
+    // "by" names but the customer ("by Jane Smith", "by user").
+    let by_someone = words.windows(2).any(|p| {
+        matches!(p, [a, b] if a == "by" && !"customer contact lead recipient client consumer subscriber keyword reply text sms carrier".split(' ').any(|x| x == b))
+    });
+    if by_someone
+        || pair("do", "not") && is("call")
+        || starts("manual dnc donotcall agent admin litigator employee workflow suppress blocklist blacklist registry automat integration")
+        || is("rep reps representative staff owner team manager api import imported user system flow sync bulk script list")
+    {
         DndSource::Manual
-    } else if starts(&["unsub"]) {
+    } else if starts("unsub") {
         DndSource::Unsubscribe
-    } else if starts(&["bounce", "cleaned"]) {
+    } else if starts("bounce cleaned") {
         DndSource::Bounce
-    } else if starts(&["spam", "complain", "abuse"]) {
+    } else if starts("spam complain abuse") {
         DndSource::Complaint
-    } else if opt_out || is(&["stop", "stopped", "stopall", "optout", "optedout"]) {
+    } else if pair("opt opted", "out") || is("stop stopped stopall optout optedout") {
         DndSource::Keyword
     } else {
         DndSource::Manual
