@@ -14,7 +14,8 @@
  *   Worklist's `now` and `followUpDate`'s dates must carry an offset;
  * - epoch milliseconds (a number of at least 100,000,000,000: smaller numbers look like seconds and are refused),
  *   as a number, a string of digits (or of a number in another form, as a CSV's float column writes it:
- *   `"1793718900000.0"`, `"1.7937189E12"`), or Microsoft's JSON date (`"/Date(1793718900000)/"`; an offset after the
+ *   `"1793718900000.0"`, `"1.7937189E12"`; one a spreadsheet rounded to a few digits, `"1.794E+12"`, could be days
+ *   off and is refused), or Microsoft's JSON date (`"/Date(1793718900000)/"`; an offset after the
  *   digits does not move the instant);
  * - an RFC 2822 date with its offset, as Twilio's API writes it (`"Tue, 03 Nov 2026 15:15:00 +0000"`), or as
  *   JavaScript's `Date#toString` writes it (`"Tue Nov 03 2026 07:15:00 GMT-0800 (Pacific Standard Time)"`);

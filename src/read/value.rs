@@ -108,6 +108,12 @@ fn other_time(v: &Val<'_>, s: &str) -> std::result::Result<When, (ErrorCode, Str
     // column's "1793718900000.0", "1.7937189E12", or a spreadsheet's serial
     // date (said so).
     if let Some(n) = t.parse::<f64>().ok().filter(|n| n.is_finite()) {
+        if rounded(t) {
+            return Err((
+                ErrorCode::InvalidTime,
+                format!("{EXPECTED_TIME}, got {t}: epoch milliseconds written with too few digits to hold the minute (a spreadsheet's rounding): give every digit"),
+            ));
+        }
         return epoch(n, t).map(When::At);
     }
     if let Some(l) = crate::rfc3339::local(t) {
@@ -195,6 +201,20 @@ pub(super) fn epoch(n: f64, text: &str) -> std::result::Result<Instant, (ErrorCo
         ErrorCode::InvalidTime,
         format!("epoch milliseconds must lie within years 1973 to 9999, got {text}"),
     ))
+}
+
+/// A number in scientific notation whose last digit stands for 100,000 or
+/// more ("1.794E+12", "1.79372E+12": a spreadsheet shows and exports 6
+/// significant digits): epoch milliseconds rounded past the minute, whose
+/// instant could be days off. A float writer's shortest form of a time to
+/// the second or minute keeps its digits ("1.7937189E12").
+fn rounded(t: &str) -> bool {
+    let Some((mantissa, exp)) = t.split_once(['e', 'E']) else {
+        return false;
+    };
+    let places = mantissa.split_once('.').map_or(0, |(_, frac)| frac.len());
+    let exp: i64 = exp.parse().unwrap_or(0);
+    i64::try_from(places).is_ok_and(|p| exp.saturating_sub(p) > 5)
 }
 
 /// The local date-time `n`'s digits spell when it is a whole number of 8,
