@@ -333,10 +333,13 @@ pub(super) fn read_contact(
             }
             "timeZone" => {
                 f.again(SEEN_ZONE, key, out);
-                let unplaced = matches!(&v, Val::Str(s) if !s.contains('/'));
+                let unplaced = matches!(&v, Val::Str(s) if crate::zones::unplaced(s));
                 f.time_zone = time_zone(v, out, batch);
-                // (A name with no `/` read as a zone with one named a clock.)
-                f.loose_zone = unplaced && f.time_zone.is_some_and(|z| z.name().contains('/'));
+                // (A name of no place read as a clock's zone named a clock:
+                // `zones::named_by_clock`.)
+                f.loose_zone = unplaced
+                    && f.time_zone
+                        .is_some_and(|z| crate::zones::is_clock_zone(z.name()));
                 cx.zone = f.time_zone;
             }
             "region" => {

@@ -216,13 +216,36 @@ pub static ABBREVIATIONS: &str = concat!(
 /// Whether `name`, read as the zone named `zone`, named it by its clock
 /// rather than by a place in the time-zone database: one of the
 /// [`ABBREVIATIONS`] ("CST", "Pacific"), a Windows name ("Central Standard
-/// Time") or a Rails name ("Mountain Time (US & Canada)"), none of which
-/// holds the `/` of the database's name it stands for. In a region such a
-/// name is read as `context::loose_zone` says ("Central Standard Time" in
-/// Saskatchewan is Regina's). The database's own names without a `/`
-/// ("MST", "UTC") are names of places in it.
+/// Time") or a Rails name ("Mountain Time (US & Canada)") of one of the
+/// clocks North America's zones are named by ([`is_clock_zone`]). In a region
+/// such a name is read as `context::loose_zone` says ("Central Standard
+/// Time" in Saskatchewan is Regina's). A name of a place is kept as given:
+/// the database's own (also HubSpot's slug of it, "america_slash_phoenix",
+/// and its names without a `/`, "MST", "UTC"), and the Windows and Rails
+/// names of a place ("Arizona", "US Mountain Standard Time", "Saskatchewan",
+/// "Mexico City").
 pub fn named_by_clock(name: &str, zone: &str) -> bool {
-    !name.contains('/') && zone.contains('/')
+    unplaced(name) && is_clock_zone(zone)
+}
+
+/// Whether a zone `name` holds no place of the database (no `/`, nor
+/// HubSpot's `_slash_` for it).
+pub fn unplaced(name: &str) -> bool {
+    !name.contains('/')
+        && !name
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"_slash_"))
+}
+
+/// Whether `zone` is one of the clocks North America's zones are named by
+/// (Eastern, Central, Mountain, Pacific, Alaska, Hawaii, Atlantic,
+/// Newfoundland), which a name by clock stands for.
+pub fn is_clock_zone(zone: &str) -> bool {
+    "America/New_York America/Chicago America/Denver America/Los_Angeles America/Anchorage \
+     Pacific/Honolulu America/Halifax America/St_Johns"
+        .split_ascii_whitespace()
+        .any(|z| z == zone)
 }
 
 /// The `(name, IANA name)` pairs of [`WINDOWS_ZONES`] or [`RAILS_ZONES`].
