@@ -119,14 +119,32 @@ pub fn campaign(
     let Some(channel) = route(s, preferred, &c.channels) else {
         return (None, Some(no_channel(ctx, explain)));
     };
-    let next = Next {
+    let mut next = Next {
         attempt,
         phase,
         start,
         preferred,
         channel,
     };
-    match next.due(ctx, s, &pos, &touches) {
+    let mut due = next.due(ctx, s, &pos, &touches);
+    // Its channel shut past the month's end (a cap of 30 days): the next the
+    // campaign may use that opens within it, as for a channel refused for good.
+    if due.is_err() {
+        for other in c.channels.iter().copied().chain(Channel::ALL) {
+            if other == next.channel || s.lasting(other).is_some() {
+                continue;
+            }
+            let alt = Next {
+                channel: other,
+                ..next
+            };
+            if let Ok(cand) = alt.due(ctx, s, &pos, &touches) {
+                (next, due) = (alt, Ok(cand));
+                break;
+            }
+        }
+    }
+    match due {
         Ok(cand) => {
             if ctx.explains() {
                 next.words(ctx, made, cand.due_at, explain);
@@ -232,6 +250,7 @@ fn is_touch(s: &Consent, e: &Event) -> bool {
 }
 
 /// The attempt to make next, on the channel it takes.
+#[derive(Clone, Copy)]
 struct Next<'p> {
     attempt: u32,
     phase: &'p Phase,
