@@ -7,7 +7,7 @@ use crate::explain::Explain;
 use crate::model::{Channel, Direction, EventBody, Interaction, Outcome};
 use crate::playbook::Mode;
 use crate::reply::Intent;
-use crate::time::{Instant, MINUTE};
+use crate::time::{Instant, DAY, MINUTE};
 
 use super::place::{mode_for, place, route};
 use super::{ActChannel, Candidate, Kind, Label};
@@ -22,8 +22,26 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         return None;
     };
     let deadline = at.plus(ctx.playbook.reply_within_ms);
+    let mut channel = channel;
+    let mut opens = place(ctx, s, ActChannel::Reach(channel), at)?;
+    // Its channel shut past the deadline and for days (a cap of 7 or 30
+    // days; not the nights, weekends and holidays quiet hours close): the
+    // next one, call then email, that opens by then, as for a channel refused
+    // for good.
+    if opens > deadline.max(at.plus(3 * DAY)) {
+        let sooner = [ch, Channel::Call, Channel::Email]
+            .into_iter()
+            .filter(|&c| c != channel && s.lasting(c).is_none())
+            .find_map(|c| {
+                place(ctx, s, ActChannel::Reach(c), at)
+                    .filter(|&t| t <= deadline)
+                    .map(|t| (c, t))
+            });
+        if let Some((c, t)) = sooner {
+            (channel, opens) = (c, t);
+        }
+    }
     let act = ActChannel::Reach(channel);
-    let opens = place(ctx, s, act, at)?;
     let due_at = place(ctx, s, act, deadline.max(opens))?;
     if ctx.explains() {
         explain.push_fmt(format_args!(
