@@ -399,7 +399,10 @@ export interface PhaseSpec {
    */
   attempt: number;
 }
-/** A duration; the parts add up. */
+/**
+ * A duration; the parts add up: the days first, on the wall clock (a day is a calendar day in the
+ * contact's zone, 23 or 25 hours across a clock change), then the hours and minutes as elapsed time.
+ */
 export interface DurationSpec {
   /**
    * @unit days (24 elapsed hours, or calendar days where a step counts days), whole, 0–3660
