@@ -180,11 +180,12 @@ export interface DndEvent {
    * for `"bounce"`, "spam", "complain" or "abuse" for `"complaint"`, unless the label names a person, a
    * list or a system ("manual", "agent", "admin", "rep", "representative", "staff", "owner", "team",
    * "manager", "employee", "user", "litigator", "dnc", "Do Not Call", "registry", "list",
-   * "suppression", "blocklist", "workflow", "flow", "system", "automation", "integration", "api",
-   * "import", "sync", "bulk", or anyone after "by" but the customer: "DNC Opt-Out", "Opted out by rep",
-   * "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane Smith" are `"manual"`, "Opted
-   * out by customer" `"keyword"`); any other label ("Workflow", "API") is `"manual"`, never an error:
-   * the DND stands whatever its label.
+   * "suppression", "blocklist", "scrub", "workflow", "flow", "system", "automation", "integration",
+   * "api", "webhook", "zapier", "import", "sync", "bulk", or anyone after "by" but the customer: "DNC
+   * Opt-Out", "Opted out by rep", "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane
+   * Smith", "Opted out by Customer Service" are `"manual"`, "Opted out by the customer", "by replying
+   * STOP" `"keyword"`); any other label ("Workflow", "API") is `"manual"`, never an error: the DND
+   * stands whatever its label.
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

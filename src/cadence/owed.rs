@@ -24,11 +24,11 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
     let deadline = at.plus(ctx.playbook.reply_within_ms);
     let mut channel = channel;
     let mut opens = place(ctx, s, ActChannel::Reach(channel), at)?;
-    // Its channel shut past the deadline and for days (a cap of 7 or 30
-    // days; not the nights, weekends and holidays quiet hours close): the
-    // next one, call then email, that opens by then, as for a channel refused
-    // for good.
-    if opens > deadline.max(at.plus(3 * DAY)) {
+    // Its channel shut for days past the deadline (a cap of 7 or 30 days;
+    // not the nights, weekends and holidays quiet hours close): the next
+    // one, call then email, that opens by the deadline, as for a channel
+    // refused for good.
+    if opens > deadline.plus(3 * DAY) {
         let sooner = [ch, Channel::Call, Channel::Email]
             .into_iter()
             .filter(|&c| c != channel && s.lasting(c).is_none())

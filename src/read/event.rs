@@ -499,10 +499,19 @@ fn answered_no(rest: &str) -> bool {
     }
     let words = words.get(..n).unwrap_or_default();
     // (Answered yes first, whatever courtesy follows: "Satisfied? Yes, no
-    // thanks".)
-    if words
-        .first()
-        .is_some_and(|w| w.1 != 0 && listed("yes y yeah yep yup true 1", w.0))
+    // thanks", "Of course, no thanks"; not "Of course not".)
+    let first_part = words
+        .iter()
+        .enumerate()
+        .take_while(|(k, w)| *k == 0 || w.1 == 0)
+        .map(|(_, w)| w);
+    if words.first().is_some_and(|w| w.1 != 0)
+        && first_part.clone().all(|w| {
+            listed(
+                "yes y yeah yep yup true 1 sure absolutely definitely certainly totally of course",
+                w.0,
+            )
+        })
     {
         return false;
     }
@@ -528,12 +537,16 @@ fn answered_no(rest: &str) -> bool {
                     "no n false 0 nope nah not never dissatisfied unsatisfied negative",
                     first,
                 ))
-                || listed("nope nah", first)
-                || (listed("no", first)
-                    && listed("way thanks thank thx ty sir ma maam but", second))
-                || (listed("not", first) && listed("really satisfied happy at anymore", second))
+                || listed("nope nah hardly", first)
+                || (listed("no n", first)
+                    && listed(
+                        "way thanks thank thx ty sir ma maam but longer because bc cuz cause since as due given owing",
+                        second,
+                    ))
+                || (listed("not", first)
+                    && listed("really satisfied happy at anymore any even", second))
                 || (listed("absolutely definitely certainly", first) && listed("not", second))
-                || (listed("hell", first) && listed("no", second))
+                || (listed("hell heck", first) && listed("no", second))
                 || (listed("far", first) && listed("from", second))
                 || (listed("of", first) && listed("course", second) && listed("not", third)))
     })
@@ -569,7 +582,7 @@ fn satisfied(reason: &str) -> bool {
             let negator = listed(NEGATORS, w) || w.ends_with("n't") || w.ends_with("n’t");
             if negator || (far && listed("from but", w)) {
                 negated = true;
-            } else if listed("because cause cuz bc since but due given", w)
+            } else if listed("because cause cuz bc since but due given owing account", w)
                 // ("as satisfied", not "not as satisfied as before".)
                 || (listed("as", w) && !after_negator)
             {
@@ -585,7 +598,13 @@ fn satisfied(reason: &str) -> bool {
             }
             // ("far from satisfied", "anything but satisfied".)
             far = listed("far anything", w);
-            after_negator = negator;
+            // ("not nearly as satisfied": the degree still negated.)
+            after_negator = negator
+                || (after_negator
+                    && listed(
+                        "nearly quite so that very too really entirely completely fully totally all even",
+                        w,
+                    ));
         }
         // A separator between two words with no space ("not-satisfied")
         // joins them: the clause goes on.

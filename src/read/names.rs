@@ -343,14 +343,27 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
     };
     // A person, a list or a system: "Opted out by rep", "Suppression list",
     // "Do Not Call" spelt out, "Opted out via Salesforce Flow", or whoever
-    // "by" names but the customer ("by Jane Smith", "by user").
-    let by_someone = words.windows(2).any(|p| {
-        matches!(p, [a, b] if a == "by" && !"customer contact lead recipient client consumer subscriber keyword reply text sms carrier".split(' ').any(|x| x == b))
+    // "by" names but the customer ("by Jane Smith", "by user", "by Customer
+    // Service"; not "by the customer", "by replying STOP").
+    let by_someone = words.iter().position(|w| w == "by").is_some_and(|k| {
+        let named = words
+            .iter()
+            .skip(k.saturating_add(1))
+            .skip_while(|w| "the a an our your their".split(' ').any(|x| x == *w));
+        let mut named = named.map(String::as_str);
+        let customer = "customer contact lead recipient client consumer subscriber keyword reply replying replied text texting sms stop carrier";
+        match (named.next(), named.next()) {
+            (Some(who), next) if customer.split(' ').any(|x| x == who) => next.is_some_and(|w| {
+                "service support success care team experience relations".split(' ').any(|x| x == w)
+            }),
+            (Some(_), _) => true,
+            (None, _) => false,
+        }
     });
     if by_someone
         || pair("do", "not") && is("call")
-        || starts("manual dnc donotcall agent admin litigator employee workflow suppress blocklist blacklist registry automat integration")
-        || is("rep reps representative staff owner team manager api import imported user system flow sync bulk script list")
+        || starts("manual dnc donotcall agent admin litigator employee workflow suppress blocklist blacklist registry automat integration sync zapier webhook scrub")
+        || is("rep reps representative staff owner team manager api import imported user system flow bulk script list builder")
     {
         DndSource::Manual
     } else if starts("unsub") {
@@ -376,7 +389,7 @@ fn label_words(s: &str) -> Vec<String> {
     let mut chars = s.chars().peekable();
     let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
-        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+        if (c.is_ascii() && !c.is_ascii_alphanumeric()) || c == '’' {
             if !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
