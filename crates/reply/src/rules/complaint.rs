@@ -28,6 +28,21 @@ impl Reader<'_> {
         if self.negated(i) || self.left_alone_by_another(i) {
             return None;
         }
+        // A limit, or contact asked for later, as "don't call me today":
+        // "Leave me alone today, call tomorrow", "leave me alone until
+        // Monday please", "... for an hour, I'm in a meeting", "... for 5
+        // minutes" (but "for a while", "for good", "for now", "forever":
+        // no limit).
+        let k = end + 1;
+        let short = self.eq(k, "FOR")
+            && (self.number(k + 1)
+                || (self.any(k + 1, "A AN")
+                    && self.written(k + 2, "SEC SECOND MIN MINUTE HOUR DAY FEW COUPLE")));
+        if (self.on(k) && (self.any(k, "TODAY TONIGHT") || short || self.timed(k)))
+            || self.asked_later(k)
+        {
+            return None;
+        }
         // ("Foutez-moi la paix avec vos textos": those.)
         if self.any(end + 1, "WITH AVEC CON") {
             if let Obj::Media { end: e, ch } = self.object(end + 2) {

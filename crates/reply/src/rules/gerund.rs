@@ -80,15 +80,7 @@ impl Reader<'_> {
             c => c,
         };
         let (end, ch) = self.gerunds(k, ch);
-        // ("Stop calling I'm driving, call in 20", "stop texting, call me
-        // later": contact asked for later, a pause.)
-        let later = (end..self.t.len()).any(|m| {
-            let n = m + 1 + usize::from(self.is(m + 1, ME));
-            self.is(m, CVERB)
-                && !self.is(m, GER)
-                && (self.any(n, "LATER") || (self.eq(n, "IN") && self.number(n + 1)))
-        });
-        if later {
+        if self.asked_later(end) {
             return None;
         }
         // A limit on when ("stop texting after 8pm", "so early", "on
@@ -124,8 +116,24 @@ impl Reader<'_> {
         }
     }
 
+    /// Contact asked for later, from word `end` on: a pause ("Stop calling
+    /// I'm driving, call in 20", "stop texting, call me later", "Leave me
+    /// alone today, call tomorrow", "... call at 1"; not refused again:
+    /// "don't call me tomorrow either").
+    pub(super) fn asked_later(&self, end: usize) -> bool {
+        (end..self.t.len()).any(|m| {
+            let n = m + 1 + usize::from(self.is(m + 1, ME));
+            self.is(m, CVERB)
+                && !self.is(m, GER)
+                && !(m > 0 && self.is(m - 1, NEG))
+                && (self.any(n, "LATER TOMORROW TONIGHT")
+                    || (self.eq(n, "IN") && self.number(n + 1))
+                    || (self.eq(n, "AT") && self.hour(n + 1)))
+        })
+    }
+
     /// A limit on when at word `end`, not widened to every time.
-    fn timed(&self, end: usize) -> bool {
+    pub(super) fn timed(&self, end: usize) -> bool {
         let at = self.the_number(end).unwrap_or(end);
         self.on(at) && self.when_only(at) && !self.widened(at)
     }
