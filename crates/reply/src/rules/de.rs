@@ -26,10 +26,14 @@ impl Reader<'_> {
 
     /// "dejen de enviarme mensajes", "arrêtez de m'envoyer des SMS".
     pub(super) fn de_verb(&self, i: usize) -> Option<Hit> {
-        // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped; but
-        // "vous avez jamais arrêté de m'appeler" complains.)
+        // ("Pourquoi vous avez arrêté de m'appeler ?": they stopped; "J'ai
+        // arrêté d'appeler l'autre concessionnaire", "On a arrêté": the
+        // customer did; but "vous avez jamais arrêté de m'appeler"
+        // complains.)
         let stopped = i > 0
-            && self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT HAN HABIAN")
+            && (self.written(i - 1, "AVEZ AS ONT AVAIT AVIEZ AVAIENT HAN HABIAN")
+                || self.any(i - 1, "AI A")
+                || self.written(i - 1, "AVONS"))
             && !self.back(i, 3).any(|m| self.any(m, "PAS JAMAIS NE N NO"));
         if self.negated(i) || stopped {
             return None;
@@ -71,6 +75,17 @@ impl Reader<'_> {
         let line = self.line_at(k + 1);
         // ("Arrêtez de m'écrire à mon courriel le même devis".)
         if line.is_some_and(|e| self.is(e, DET) && self.written(e + 1, "MISMA MISMO MEME")) {
+            return None;
+        }
+        // ("Dejé de llamar al otro concesionario": another sender called by
+        // the customer, "dejé" folded as "deje"; not "a mi otro número", the
+        // customer's own line.)
+        if !self.is(k, ME)
+            && (k + 1..k + 4).any(|m| {
+                let other = self.any(m, "OTRA AUTRE OTHER") || self.written(m, "OTRO");
+                self.on(m) && other && !self.any(m - 1, "MI MY MON")
+            })
+        {
             return None;
         }
         let object = self.object(k + 1);

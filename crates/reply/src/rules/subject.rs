@@ -8,10 +8,17 @@ use super::Reader;
 
 impl Reader<'_> {
     /// The customer's own stopping, in a clause of time or condition ("the
-    /// car makes a noise when I stop", "every time I stop"), or a name
-    /// ("Stop & Shop", "stop and go traffic").
+    /// car makes a noise when I stop", "every time I stop"), or told ("I
+    /// quit calling the other dealer", "We quit texting them": "quit" is
+    /// its own past, as "I stopped calling them"; not asked: "How do I stop
+    /// getting these?"), or a name ("Stop & Shop", "stop and go traffic").
     pub(super) fn own_stop(&self, i: usize) -> bool {
         (i >= 2 && self.eq(i - 1, "I") && self.any(i - 2, "WHEN TIME IF BEFORE AFTER UNTIL ONCE"))
+            || (i > 0
+                && self.any(i - 1, "I WE")
+                && (i == 1 || !self.on(i - 1))
+                && self.on(i + 1)
+                && self.is(i + 1, GER))
             || (self.eq(i + 1, "AND")
                 && (self.any(i + 2, "SHOP GO") || self.written(i + 2, "SHOP'S")))
     }
