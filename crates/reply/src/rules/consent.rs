@@ -40,7 +40,26 @@ impl Reader<'_> {
     /// violating the Telephone Consumer Protection Act"; the means named
     /// before or after it ("You are violating the TCPA by calling me").
     pub(super) fn law(&self, i: usize) -> Option<Hit> {
+        // As a charge in its sentence ("this violates the TCPA", "TCPA
+        // violation", "Per the TCPA, ...", "Je vais porter plainte au
+        // CRTC") or a clause of its own ("TCPA", "You texted me without
+        // consent, TCPA"); not asked about or told of ("What's the TCPA?",
+        // "I'm a TCPA lawyer", "I read about the TCPA in the news",
+        // "Votre entreprise respecte la CNIL?").
+        let (a, b) = self.sentence(i);
+        let charge = (a..b).any(|m| {
+            self.any(m, "COMPLAINT AGAINST")
+                || self.written(m, "PLAINTE PER BREAKING ILLEGAL LAWSUIT SUE SUING")
+                || self.written(m, "VIOLATE VIOLATES VIOLATING VIOLATION VIOLATIONS")
+        });
         hit(i, i + 1, self.media_before(i) | self.media_after(i))
+            .filter(|_| !self.question(i) && (charge || self.clause_of_its_own(i)))
+    }
+
+    /// Word `i` is a clause of its own, filler aside: "TCPA", "DNC please",
+    /// "..., TCPA".
+    pub(super) fn clause_of_its_own(&self, i: usize) -> bool {
+        (i == 0 || !self.on(i)) && self.bare(i + 1)
     }
 
     /// "the Telephone Consumer Protection Act", read from its second word.

@@ -164,8 +164,14 @@ impl Reader<'_> {
             };
             return hit(i, i + 3, ch);
         }
-        // "cut out the calls and emails".
-        if self.eq(i, "CUT") && self.eq(i + 1, "OUT") {
+        // "cut out the calls and emails" (the means in its clause, not a
+        // subject's dropping: "The call cut out, call me back", "the line
+        // cut out call again").
+        if self.eq(i, "CUT")
+            && self.eq(i + 1, "OUT")
+            && self.on(i + 2)
+            && !(i > 0 && self.on(i) && self.is(i - 1, MEDIA | THING | CVERB))
+        {
             return self.means_hit(i, i + 2);
         }
         None

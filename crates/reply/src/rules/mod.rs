@@ -424,9 +424,7 @@ impl Reader<'_> {
             }
             "CONSENT" | "PERMISSION" => self.consent_withdrawn(i),
             "GIVE" => self.give_a_rest(i),
-            "TCPA" | "CRTC" => self.law(i),
-            // ("Votre entreprise respecte la CNIL?": asked.)
-            "CNIL" if !self.question(i) => self.law(i),
+            "TCPA" | "CRTC" | "CNIL" => self.law(i),
             // A do-not-call register by its name: France's, Spain's ("la
             // lista Robinson"; Robinson alone is a name).
             // (Not asked about, nor left: "Qu'est-ce que Bloctel?", "Je ne
@@ -475,7 +473,15 @@ impl Reader<'_> {
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
             "PLUS" | "PAS" => self.plus(i),
-            "DNC" => hit(i, i + 1, CALL),
+            // ("put me on your DNC", "DNC"; not asked about nor someone
+            // else's: "Do you have the DNC list software?", "My company
+            // handles DNC scrubbing".)
+            "DNC" => hit(i, i + 1, CALL).filter(|_| {
+                self.own_dnc(i)
+                    && (self.clause_of_its_own(i)
+                        || (0..self.t.len())
+                            .any(|m| self.is(m, ME | I1) || self.the_number(m).is_some()))
+            }),
             // ("Mettez-moi sur votre liste d'exclusion", "... de numéros
             // exclus": the business's own do-not-call list, the customer
             // put on it; not "Je ne suis pas sur la liste d'exclusion".)
