@@ -89,12 +89,14 @@ impl Reader<'_> {
     }
 
     /// The list at word `n` is of something else: "la lista de espera",
-    /// "la liste des invités", "la lista de conductores".
+    /// "la liste des invités", "la lista de conductores", "the guest list",
+    /// "the carpool list", "the soccer team list".
     pub(super) fn list_of_others(&self, n: usize) -> bool {
         let of = n + 1 + usize::from(self.any(n + 1, "DE D DES DU OF") && self.on(n + 1));
-        of > n + 1
+        (of > n + 1
             && (self.any(of, "ESPERA ATTENTE")
-                || self.written(of, "CONDUCTORES CONDUCTEURS CHOFERES INVITADOS INVITES"))
+                || self.written(of, "CONDUCTORES CONDUCTEURS CHOFERES INVITADOS INVITES")))
+            || (n > 0 && self.on(n) && self.written(n - 1, "GUEST CARPOOL TEAM WEDDING PARTY"))
     }
 
     /// The channels of our messages named in the sentences before word `a`

@@ -14,8 +14,10 @@ use super::{hit, Hit, Obj, Reader};
 impl Reader<'_> {
     /// "opt me out" (at an "OPT" the strong words did not read).
     pub(super) fn opt_me_out(&self, i: usize) -> Option<Hit> {
+        // (Not of a thing: "Opt me out of the paper statements", as "opt out
+        // of the paper statements".)
         if self.eq(i, "OPT") && self.is(i + 1, ME) && self.eq(i + 2, "OUT") {
-            return hit(i, i + 3, self.media_after(i + 2));
+            return hit(i, i + 3, self.media_after(i + 2)).filter(|_| !self.out_of_thing(i, i + 3));
         }
         // ("Please opt us both out", "opt us all out".)
         if self.eq(i, "OPT")

@@ -17,6 +17,17 @@ impl Reader<'_> {
                     && self.written(i - 3, "QUE QUELLE")))
     }
 
+    /// The request at word `i` is out of a thing at word `k`, not contact:
+    /// "unsubscribe me from the paper catalog", "Opt me out of the GAP
+    /// insurance"; "Comment je me désabonne des relevés papier ?" (asked of
+    /// something the lists do not know).
+    pub(super) fn out_of_thing(&self, i: usize, k: usize) -> bool {
+        let unknown = self.question(i) && self.object(k + 1) == Obj::Unknown;
+        self.on(k)
+            && (self.any(k, "FROM OF DE DU") || self.written(k, "DES"))
+            && (self.object(k + 1) == Obj::Thing || unknown)
+    }
+
     /// Unsubscribe, opt out, revoke, STOPALL, désabonner: anywhere, unless
     /// negated or about something else ("opt out of the warranty").
     pub(super) fn strong(&self, i: usize) -> Option<Hit> {
@@ -62,13 +73,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        // ("Comment je me désabonne des relevés papier ?": asked of
-        // something the lists do not know.)
-        let unknown = self.question(i) && self.object(k + 1) == Obj::Unknown;
-        if self.on(k)
-            && (self.any(k, "FROM OF DE DU") || self.written(k, "DES"))
-            && (self.object(k + 1) == Obj::Thing || unknown)
-        {
+        if self.out_of_thing(i, k) {
             return None;
         }
         // ("Unsubscribe from what? I want more": asked what it would be.)
