@@ -522,7 +522,9 @@ impl Reader<'_> {
             if t.synth || (t.w == "PARA" && self.eq(k + 1, "SIEMPRE")) {
                 continue;
             }
-            if t.is(KEY) {
+            // (Not a mailing list's footer under the words: "Yes\n\nUnsubscribe:
+            // <link>", "Thanks\n\nUnsubscribe | Manage preferences".)
+            if t.is(KEY) && !(k > a && self.footer(k)) {
                 key = true;
                 all |= t.w == "STOPALL";
             } else if t.is(ALLW)

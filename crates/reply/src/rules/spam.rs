@@ -80,7 +80,13 @@ impl Reader<'_> {
             } else {
                 0
             };
-            if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS")) {
+            // (Not to someone of the customer's to fix it: "I reported your
+            // email to my IT guy so it stops going to spam"; but "to my
+            // lawyer", "to my carrier".)
+            let mine = self.eq(k, "TO")
+                && self.eq(k + 1, "MY")
+                && !self.any(k + 2, "ATTORNEY LAWYER CARRIER");
+            if self.bare(k) || (self.on(k) && self.any(k, "TO FOR AS") && !mine) {
                 // ("Call me one more time and I'll report you to the FCC",
                 // "I'm reporting you to the FTC for these calls".)
                 let ch = ch | self.media_before(i) | self.means_after(k) & ALL_CH;

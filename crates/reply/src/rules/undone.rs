@@ -163,8 +163,9 @@ impl Reader<'_> {
                                 || self.unlisted(m + 1, "ERREUR EQUIVOCACION"))
                     }));
         // ("Sorry I accidentally blocked you, unblocked now", "my phone
-        // blocked your number by mistake".)
-        let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING")
+        // blocked your number by mistake", "Sorry I reported your email as
+        // spam by accident".)
+        let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING REPORTED")
             && (0..self.t.len())
                 .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
         // ("I'd like to not be called Mr. Smith", "Arrêtez de m'appeler
