@@ -460,23 +460,29 @@ impl Reader<'_> {
         // autre appel et j'appelle mon avocat".)
         let again = self.eq(i, "AGAIN");
         let mas = self.eq(i, "MAS");
+        // ("Keep texting me and you'll hear from my attorney", as "text me
+        // again and ...".)
+        let keep = self.eq(i, "KEEP") && self.is(i + 1, GER) && self.is(i + 2, ME);
         let (a, v) = if again || mas {
             (i.checked_sub(2)?, i - 1 - usize::from(again))
         } else {
             (i.saturating_sub(1), i + 1)
         };
         // ("Another text from you and I'm suing": no "one" before it.)
-        // ("Next call and I report you to the FCC".)
-        let another = self.any(i, "ANOTHER NEXT");
+        // ("Next call and I report you to the FCC", "Otro mensaje y los
+        // demando".)
+        let another = self.any(i, "ANOTHER NEXT KEEP") || self.written(i, "OTRO");
         let a = if another { i } else { a };
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)
+        } else if keep {
+            true
         } else {
             (another || self.any(a, "ONE UN UNA UNE OTRA"))
                 && self.is(v, MEDIA)
                 && !self.is(v, THING)
         };
-        let and = i + 1 + usize::from(!(again || mas));
+        let and = i + 1 + usize::from(!(again || mas)) + usize::from(keep);
         // ("... from you and": the sender named.)
         let and = and
             + if self.eq(and, "FROM") && self.any(and + 1, "YOU Y'ALL") {
@@ -484,12 +490,14 @@ impl Reader<'_> {
             } else {
                 0
             };
-        // ("Next call and I report you to the FCC"; not "next call and my
-        // lawyer will join to go over the contract".)
+        // ("Next call and I report you to the FCC", "Next text and I'm
+        // calling my lawyer"; not "next call and my lawyer will join to go
+        // over the contract".)
         let next_ok = !self.eq(i, "NEXT")
             || (and..self.t.len()).any(|m| {
                 self.any(m, "REPORT REPORTED REPORTING BLOCK BLOCKED FCC FTC")
                     || self.written(m, "SUE SUING")
+                    || (self.is(m, I1) && self.is(m + 1, CVERB | GER))
             });
         if said && next_ok && self.any(and, "AND Y ET") && self.threatened() {
             return hit(a, and, self.ch(v));

@@ -21,9 +21,13 @@ impl Reader<'_> {
 
     /// "I withdraw my consent", "I hereby revoke any prior express
     /// consent", "I rescind my consent", "my formal revocation of
-    /// consent", "you no longer have my permission".
+    /// consent", "you no longer have my permission", "I no longer give
+    /// (my) consent", "I take back my consent".
     pub(super) fn withdraw_consent(&self, i: usize) -> Option<Hit> {
-        if self.eq(i, "LONGER") && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS")) {
+        if self.eq(i, "LONGER")
+            && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS GIVE"))
+            || self.eq(i, "BACK") && !(i > 0 && self.eq(i - 1, "TAKE"))
+        {
             return None;
         }
         let j = (i + 1..i + 7)
@@ -74,9 +78,10 @@ impl Reader<'_> {
         None
     }
 
-    /// "any future texts will result in legal action".
+    /// "any future texts will result in legal action", "Any further
+    /// messages will ..." (the medium's).
     pub(super) fn legal_action(&self, i: usize) -> Option<Hit> {
-        if self.eq(i + 1, "ACTION") && self.media_before(i) != 0 {
+        if self.eq(i + 1, "ACTION") && (0..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING)) {
             return hit(i, i + 2, self.media_before(i));
         }
         None

@@ -178,8 +178,8 @@ impl Reader<'_> {
             } else if !(self.is(m, CONJ)
                 || self.postal(m)
                 || self.any(m, "BY VIA THE MY YOUR POR PAR")
-                // ("en el buzón", "sur ma boîte vocale".)
-                || (self.any(m, "EL LA MI MA MON SU SUS VOTRE") && m == k + 1)
+                // ("en el buzón", "sur ma boîte vocale", "sur le répondeur".)
+                || (self.any(m, "EL LA LE MI MA MON SU SUS VOTRE") && m == k + 1)
                 || self.written(m, "BOITE"))
             {
                 break;

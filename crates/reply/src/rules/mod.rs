@@ -342,7 +342,7 @@ impl Reader<'_> {
                     .flatten()
             }
             // ("you're still texting me", "I'm still getting texts".)
-            "KEEP" | "KEEPS" | "STILL" => self.keep(i),
+            "KEEP" | "KEEPS" | "STILL" => self.keep(i).or_else(|| self.next_time(i)),
             "SIGAN" | "SIGUEN" => self.siguen(i),
             "TURN" => self.turn_off(i),
             "WANT" | "WANTS" | "LIKE" | "WISH" => self.want_off(i).or_else(|| self.want_done(i)),
@@ -361,6 +361,7 @@ impl Reader<'_> {
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" | "SI" => self.threat(i),
             "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" => self.next_time(i),
+            _ if self.written(i, "OTRO") => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" | "HARASSERS" => self.spam(i),
@@ -470,6 +471,7 @@ impl Reader<'_> {
             "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
                 self.withdraw_consent(i)
             }
+            "BACK" => self.withdraw_consent(i).or_else(|| self.elsewhere(i)),
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
             "PLUS" | "PAS" => self.plus(i),

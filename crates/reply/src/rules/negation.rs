@@ -197,6 +197,8 @@ impl Reader<'_> {
         // another voicemail".
         if v == "LEAVE" {
             let k = j + 1 + usize::from(self.is(j + 1, ME) && self.on(j + 1));
+            // ("Don't leave a voicemail, just text": any one of them.)
+            let k = k + usize::from(self.eq(k, "A") && self.eq(k + 1, "VOICEMAIL"));
             if let Obj::Media { end, ch } = self.object(k) {
                 let ch = self.left(ch);
                 // (Not "don't leave voicemails after 9pm": a limit.)

@@ -124,16 +124,19 @@ impl Reader<'_> {
             "LONGER" if self.eq(j + 1, "INTERESTED") => self.interested(i, j + 1),
             // "I respectfully ask that you no longer contact me".
             "LONGER" if self.on(j + 1) && self.is(j + 1, CVERB) => self.contact(i, j + 1, false),
-            // ("I no longer consent to calls at this number"; not "to the
+            // ("I no longer consent to calls at this number", "... to
+            // receiving these (messages)": what is received; not "to the
             // credit check".)
             "LONGER" if self.any(j + 1, "CONSENT") => {
                 let to = j + 2 + usize::from(self.eq(j + 2, "TO"));
+                let to = to + usize::from(to > j + 2 && self.any(to, "RECEIVING"));
                 match self.object(to) {
                     _ if self.bare(j + 2) => hit(i, j + 2, 0),
                     Obj::Media { end, ch } if to > j + 2 => {
                         let end = self.line_at(end).unwrap_or(end);
                         hit(i, end, ch).filter(|_| self.bare(end))
                     }
+                    Obj::Pron(end) if to > j + 3 => hit(i, end, 0).filter(|_| self.bare(end)),
                     _ => None,
                 }
             }
