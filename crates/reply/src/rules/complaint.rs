@@ -471,7 +471,7 @@ impl Reader<'_> {
         // ("Another text from you and I'm suing": no "one" before it.)
         // ("Next call and I report you to the FCC", "Otro mensaje y los
         // demando".)
-        let another = self.any(i, "ANOTHER NEXT KEEP") || self.written(i, "OTRO");
+        let another = self.any(i, "ANOTHER NEXT KEEP OTRA");
         let a = if another { i } else { a };
         let said = if again {
             self.is(a + 1, ME) && self.is(v, CVERB)

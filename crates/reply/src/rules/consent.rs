@@ -26,7 +26,7 @@ impl Reader<'_> {
     pub(super) fn withdraw_consent(&self, i: usize) -> Option<Hit> {
         if self.eq(i, "LONGER")
             && !(i > 0 && self.eq(i - 1, "NO") && self.any(i + 1, "HAVE HAS GIVE"))
-            || self.eq(i, "BACK") && !(i > 0 && self.eq(i - 1, "TAKE"))
+            || self.eq(i, "TAKE") && !self.eq(i + 1, "BACK")
         {
             return None;
         }
@@ -46,8 +46,9 @@ impl Reader<'_> {
     pub(super) fn law(&self, i: usize) -> Option<Hit> {
         // As a charge in its sentence ("this violates the TCPA", "TCPA
         // violation", "Per the TCPA, ...", "Je vais porter plainte au
-        // CRTC") or a clause of its own ("TCPA", "You texted me without
-        // consent, TCPA"); not asked about or told of ("What's the TCPA?",
+        // CRTC"), after our means ("Each text is $500 under the TCPA"), or
+        // a clause of its own ("TCPA", "You texted me without consent,
+        // TCPA"); not asked about or told of ("What's the TCPA?",
         // "I'm a TCPA lawyer", "I read about the TCPA in the news",
         // "Votre entreprise respecte la CNIL?").
         let (a, b) = self.sentence(i);
@@ -56,8 +57,9 @@ impl Reader<'_> {
                 || self.written(m, "PLAINTE PER BREAKING ILLEGAL LAWSUIT SUE SUING")
                 || self.written(m, "VIOLATE VIOLATES VIOLATING VIOLATION VIOLATIONS")
         });
-        hit(i, i + 1, self.media_before(i) | self.media_after(i))
-            .filter(|_| !self.question(i) && (charge || self.clause_of_its_own(i)))
+        let before = self.media_before(i);
+        hit(i, i + 1, before | self.media_after(i))
+            .filter(|_| !self.question(i) && (charge || before != 0 || self.clause_of_its_own(i)))
     }
 
     /// Word `i` is a clause of its own, filler aside: "TCPA", "DNC please",

@@ -82,8 +82,7 @@ impl Reader<'_> {
         // customer's own line.)
         if !self.is(k, ME)
             && (k + 1..k + 4).any(|m| {
-                let other = self.any(m, "OTRA AUTRE OTHER") || self.written(m, "OTRO");
-                self.on(m) && other && !self.any(m - 1, "MI MY MON")
+                self.on(m) && self.any(m, "OTRA AUTRE OTHER") && !self.any(m - 1, "MI MY MON")
             })
         {
             return None;

@@ -300,7 +300,8 @@ impl Reader<'_> {
             return Some(h);
         }
         if self.is(i, REMV) {
-            return self.remove(i);
+            // ("I take back my consent".)
+            return self.remove(i).or_else(|| self.withdraw_consent(i));
         }
         if self.is(i, NEG) {
             return self.negation(i);
@@ -360,8 +361,7 @@ impl Reader<'_> {
             }
             "MIND" => self.mind_not(i),
             "IF" | "UNLESS" | "SI" => self.threat(i),
-            "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" => self.next_time(i),
-            _ if self.written(i, "OTRO") => self.next_time(i),
+            "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" | "OTRA" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
             "SPAM" | "SPAMMER" | "SPAMMERS" | "SPAMMING" | "SPAMMY" | "SCAM" | "SCAMMER"
             | "SCAMMERS" | "HARASSMENT" | "HARASSING" | "HARASS" | "HARASSERS" => self.spam(i),
@@ -471,7 +471,6 @@ impl Reader<'_> {
             "WITHDRAW" | "REVOKE" | "RESCIND" | "RESCINDED" | "REVOCATION" | "LONGER" => {
                 self.withdraw_consent(i)
             }
-            "BACK" => self.withdraw_consent(i).or_else(|| self.elsewhere(i)),
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
             "PLUS" | "PAS" => self.plus(i),
