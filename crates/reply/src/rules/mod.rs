@@ -474,14 +474,14 @@ impl Reader<'_> {
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
             "PLUS" | "PAS" => self.plus(i),
-            // ("put me on your DNC", "DNC"; not asked about nor someone
-            // else's: "Do you have the DNC list software?", "My company
-            // handles DNC scrubbing".)
+            // ("put me on your DNC", "DNC", "Add my number to your DNC list";
+            // not asked about nor someone else's: "Do you have the DNC list
+            // software?", "My company handles DNC scrubbing".)
             "DNC" => hit(i, i + 1, CALL).filter(|_| {
                 self.own_dnc(i)
                     && (self.clause_of_its_own(i)
                         || (0..self.t.len())
-                            .any(|m| self.is(m, ME | I1) || self.the_number(m).is_some()))
+                            .any(|m| self.is(m, ME | I1) || self.any(m, "NUMBER CELL PHONE")))
             }),
             // ("Mettez-moi sur votre liste d'exclusion", "... de numéros
             // exclus": the business's own do-not-call list, the customer
