@@ -21,6 +21,37 @@ pub(super) fn by_time(mut events: Vec<Event>) -> Vec<Event> {
         .collect()
 }
 
+/// `events` (in time order) without a record given again: an event the
+/// same as one before it at the same instant, in every field read (a CRM's
+/// export or a webhook's retry that repeats a row). Two of our texts at one
+/// instant with the same words are one text logged twice, not two attempts,
+/// nor a second text after an opt-out's confirmation. The first is kept,
+/// with its place as given.
+pub(super) fn without_repeats(mut events: Vec<Event>) -> Vec<Event> {
+    let repeated = |events: &[Event], i: usize| {
+        let (Some(before), Some(e)) = (events.get(..i), events.get(i)) else {
+            return false;
+        };
+        before
+            .iter()
+            .rev()
+            .take_while(|p| p.at == e.at)
+            .any(|p| p.dated == e.dated && p.body == e.body)
+    };
+    if !(1..events.len()).any(|i| repeated(&events, i)) {
+        return events;
+    }
+    let mut i = 1;
+    while i < events.len() {
+        if repeated(&events, i) {
+            events.remove(i);
+        } else {
+            i = i.saturating_add(1);
+        }
+    }
+    events
+}
+
 /// Event `e`'s place in time order: its instant, then its place as given.
 fn key(e: &Event) -> (i64, u32) {
     (e.at.0, e.index)

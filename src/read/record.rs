@@ -380,7 +380,8 @@ pub(super) fn read_contact(
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     kept.append(&mut events);
     batch.events = events;
-    Ok(f.into_contact(super::order::by_time(kept)))
+    let kept = super::order::without_repeats(super::order::by_time(kept));
+    Ok(f.into_contact(kept))
 }
 
 /// Resolves the local times (no offset) read before the zone was known, in
