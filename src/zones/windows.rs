@@ -181,6 +181,9 @@ pub static RAILS_ZONES: &str = concat!(
     "Newfoundland>America/St_Johns|",
     "Puerto Rico>America/Puerto_Rico|",
     "Guam>Pacific/Guam|",
+    // (Windows' labels that list a US territory's city: the same clock.)
+    "Georgetown, La Paz, Manaus, San Juan>America/Puerto_Rico|",
+    "Guam, Port Moresby>Pacific/Guam|",
     "Guadalajara, Mexico City, Monterrey>America/Mexico_City|",
     "Chihuahua, La Paz, Mazatlan>America/Mazatlan|",
     "La Paz, Mazatlan>America/Mazatlan|",
