@@ -12,7 +12,9 @@ impl Reader<'_> {
     /// with the customer its object: see the "DARE" idiom.
     pub(super) fn dared(&self, i: usize, v: usize) -> Option<Hit> {
         let v = v + usize::from(self.any(v, "KEEP STILL EVER EVEN"));
-        (self.is(v, CVERB | GER) && self.is(v + 1, ME) || self.is(v - 1, ME) && self.is(v, CVERB))
+        // (The customer after the verb, before it, or on it: "llamarme".)
+        let me = self.is(v + 1, ME) || self.is(v - 1, ME) || self.is(v, ME);
+        (self.is(v, CVERB) && me || self.is(v, GER) && self.is(v + 1, ME))
             .then(|| self.contact(i, v, true))
             .flatten()
     }

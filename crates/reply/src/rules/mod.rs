@@ -381,6 +381,18 @@ impl Reader<'_> {
             // The carriers' spam-report short code (7726, SPAM on the
             // keypad): "Forwarded to 7726", "Reported to 7726".
             _ if self.written(i, "7726") => self.to_7726(i),
+            // The same warning in Spanish and French: "cómo se atreven a
+            // llamarme", "comment osez-vous m'appeler".
+            _ if i > 1
+                && self.written(i, "ATREVEN ATREVE ATREVES")
+                && self.written(i - 2, "COMO") =>
+            {
+                self.dared(i - 2, i + 1 + usize::from(self.written(i + 1, "A")))
+            }
+            _ if i > 0 && self.written(i, "OSEZ OSES") && self.written(i - 1, "COMMENT") => {
+                let v = i + 1 + usize::from(self.written(i + 1, "VOUS TU"));
+                self.dared(i - 1, v + usize::from(self.is(v, ME)))
+            }
             // ("voy a reportarlos", "te voy a bloquear": the object on the verb.)
             "REPORTARLOS" | "REPORTARTE" | "REPORTARLES" | "BLOQUEARLOS" | "BLOQUEARTE"
             | "BLOQUEARLES"
@@ -459,7 +471,9 @@ impl Reader<'_> {
             // "pas question que vous me rappeliez", "hors de question qu'on
             // m'appelle".
             "DARE" if i > 0 && self.written(i - 1, "HOW") && self.eq(i + 1, "YOU") => {
-                self.dared(i - 1, i + 2 + usize::from(self.any(i + 2, "GUYS PEOPLE")))
+                let people =
+                    self.any(i + 2, "GUYS PEOPLE") || self.written(i + 2, "FOLKS ALL Y'ALL");
+                self.dared(i - 1, i + 2 + usize::from(people))
             }
             "QUESTION"
                 if i > 0 && self.written(i - 1, "PAS DE") && self.written(i + 1, "QUE QU") =>
