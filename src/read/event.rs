@@ -321,6 +321,12 @@ fn message<'a>(
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, step_of);
     let (channel, direction) = (channel?, direction?);
+    if let Some(text) = &text {
+        let mut h = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut h, text.as_bytes());
+        let index = u32::try_from(c.i).unwrap_or(u32::MAX);
+        batch.texts.push((index, std::hash::Hasher::finish(&h)));
+    }
     // A customer's message is read for what it asks here, once; the text
     // itself is not kept.
     let reply =

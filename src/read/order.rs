@@ -22,12 +22,15 @@ pub(super) fn by_time(mut events: Vec<Event>) -> Vec<Event> {
 }
 
 /// `events` (in time order) without a record given again: an event the
-/// same as one before it at the same instant, in every field read (a CRM's
-/// export or a webhook's retry that repeats a row). Two of our texts at one
-/// instant with the same words are one text logged twice, not two attempts,
-/// nor a second text after an opt-out's confirmation. The first is kept,
-/// with its place as given.
-pub(super) fn without_repeats(mut events: Vec<Event>) -> Vec<Event> {
+/// same as one before it at the same instant, in every field read, a
+/// message's words too (`texts`: a fingerprint of each message's words by
+/// its index as given; a CRM's export or a webhook's retry that repeats a
+/// row). Two of our texts at one instant with the same words are one text
+/// logged twice, not two attempts, nor a second text after an opt-out's
+/// confirmation; with other words they are two. The first is kept, with its
+/// place as given.
+pub(super) fn without_repeats(mut events: Vec<Event>, texts: &[(u32, u64)]) -> Vec<Event> {
+    let words = |e: &Event| texts.iter().find(|t| t.0 == e.index).map(|t| t.1);
     let repeated = |events: &[Event], i: usize| {
         let (Some(before), Some(e)) = (events.get(..i), events.get(i)) else {
             return false;
@@ -36,7 +39,7 @@ pub(super) fn without_repeats(mut events: Vec<Event>) -> Vec<Event> {
             .iter()
             .rev()
             .take_while(|p| p.at == e.at)
-            .any(|p| p.dated == e.dated && p.body == e.body)
+            .any(|p| p.dated == e.dated && p.body == e.body && words(p) == words(e))
     };
     if !(1..events.len()).any(|i| repeated(&events, i)) {
         return events;

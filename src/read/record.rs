@@ -32,6 +32,10 @@ pub(super) struct Batch<'k> {
     zones: rustc_hash::FxHashMap<Box<str>, Zone>,
     regions: rustc_hash::FxHashMap<Box<str>, Region>,
     pub(super) events: Vec<Event>,
+    /// A fingerprint of each message's words in the record being read, by
+    /// event index (the words themselves are not kept): a record given twice
+    /// is told from two messages at one instant by them.
+    pub(super) texts: Vec<(u32, u64)>,
     /// What the host's own values were where the text has `null` (see
     /// [`super::NonFinite`]), and the index of the record being read.
     pub(super) host: Option<&'k dyn super::NonFinite>,
@@ -51,6 +55,7 @@ impl<'k> Batch<'k> {
             zones: Default::default(),
             regions: Default::default(),
             events: Vec::new(),
+            texts: Vec::new(),
             host: None,
             record: 0,
         }
@@ -263,6 +268,7 @@ pub(super) fn read_contact(
     let mut f = Fields::default();
     let mut events = std::mem::take(&mut batch.events);
     events.clear();
+    batch.texts.clear();
     let mut cx = Ctx {
         zone: None,
         pending: Vec::new(),
@@ -380,7 +386,7 @@ pub(super) fn read_contact(
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     kept.append(&mut events);
     batch.events = events;
-    let kept = super::order::without_repeats(super::order::by_time(kept));
+    let kept = super::order::without_repeats(super::order::by_time(kept), &batch.texts);
     Ok(f.into_contact(kept))
 }
 
