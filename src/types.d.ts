@@ -303,7 +303,9 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
  * CRMs keep a sales territory (`Region: "West"`) and a deal's rank (`Priority: "High"`) under those
  * names in capitals, which are then the CRM's own fields (spaces at the edges of `region` and
  * `priority` are no other spelling). The contract's spelling wins whatever the
- * order (`id` over MongoDB's `_id`, `text` over `Text`); between two other spellings, the first.
+ * order (`id` over MongoDB's `_id`, `text` over `Text`) when it is given (an empty string or `null`
+ * is not: `{Text: "STOP", text: ""}` reads `Text`, in either order); between two other spellings,
+ * the first.
  */
 export interface Contact {
   /**

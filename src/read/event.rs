@@ -114,6 +114,10 @@ pub(super) fn read_events(
                 // One read of the value for every field, known or not.
                 let v = r.value_inline()?.given();
                 let slot = match raw.slot(key) {
+                    // (Empty or null, the contract's spelling is not given:
+                    // an alias read before it stands, as one read after it
+                    // would.)
+                    Some(slot) if v.is_none() && slot.is_some() => return Ok(()),
                     Some(slot) => slot,
                     // A key in another letter case or with separators
                     // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
