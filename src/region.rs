@@ -270,9 +270,10 @@ impl Region {
     }
 
     /// Why `date` (the called person's local date) has no calls at all, if it
-    /// has none: `"Sunday (Miss. Code Ann. § 77-3-723(1))"`, `"Thanksgiving Day (Ala. Code § 1-3-8)"`,
-    /// `"Christmas Day, observed (R.I. Gen. Laws § 25-1-1)"`. Holidays are
-    /// computed from their rules for any year.
+    /// has none, with the statute: `"Sunday (Miss. Code Ann. § 77-3-723(1))"`,
+    /// `"Thanksgiving Day (Ala. Code § 1-3-8)"`, `"Christmas Day, observed
+    /// (R.I. Gen. Laws § 25-1-1)"`. Holidays are computed from their rules for
+    /// any year.
     pub fn banned(self, date: NaiveDate) -> Option<&'static str> {
         let row = self.row()?;
         let wd = date.weekday();

@@ -52,6 +52,8 @@ pub(super) fn without_repeats(mut events: Vec<Event>, texts: &[(u32, u64)]) -> V
             i = i.saturating_add(1);
         }
     }
+    // (A contact keeps its events in a block of exactly their number.)
+    events.shrink_to_fit();
     events
 }
 

@@ -7,7 +7,6 @@ use super::super::words::*;
 use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
-    /// A negated verb of contact at `j`: "don't call, text or email me again".
     /// A warning whose verb of contact is at `v` (or after "keep", "still"),
     /// with the customer its object: see the "DARE" idiom.
     pub(super) fn dared(&self, i: usize, v: usize) -> Option<Hit> {
@@ -19,6 +18,7 @@ impl Reader<'_> {
             .flatten()
     }
 
+    /// A negated verb of contact at `j`: "don't call, text or email me again".
     pub(super) fn contact(&self, i: usize, j: usize, me: bool) -> Option<Hit> {
         if self.said_first(i) || self.switched_line(j + 1) {
             return None;
