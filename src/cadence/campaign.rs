@@ -10,7 +10,7 @@ use crate::model::{Channel, Direction, Event, EventBody, Interaction};
 use crate::playbook::{Campaign, Phase};
 use crate::time::{days_in_month, next_month_start, Instant, Zone, DAY};
 
-use super::place::{mode_for, place, reaches, route, Reach};
+use super::place::{mode_for, place, reaches, route, routes, Reach};
 use super::{attempt_label, ActChannel, Candidate, Done, Kind, Label};
 
 /// The campaign position of `now`: the month, its phase and when the phase ends.
@@ -130,10 +130,7 @@ pub fn campaign(
     // Its channel shut past the month's end (a cap of 30 days): the next the
     // campaign may use that opens within it, as for a channel refused for good.
     if due.is_err() {
-        for other in c.channels.iter().copied().chain(Channel::ALL) {
-            if other == next.channel || s.lasting(other).is_some() {
-                continue;
-            }
+        for other in routes(s, preferred, &c.channels).filter(|&o| o != next.channel) {
             let alt = Next {
                 channel: other,
                 ..next

@@ -103,10 +103,19 @@ pub(super) fn mode_for(c: Channel) -> Mode {
 /// The first channel, starting from `preferred`, that no lasting refusal blocks:
 /// the preferred one, then the rest of `rotation`, then text, call, email.
 pub fn route(s: &Consent, preferred: Channel, rotation: &[Channel]) -> Option<Channel> {
+    routes(s, preferred, rotation).next()
+}
+
+/// Every channel [`route`] may take, in its order.
+pub fn routes<'a>(
+    s: &'a Consent,
+    preferred: Channel,
+    rotation: &'a [Channel],
+) -> impl Iterator<Item = Channel> + 'a {
     std::iter::once(preferred)
         .chain(rotation.iter().copied())
         .chain(Channel::ALL)
-        .find(|c| s.lasting(*c).is_none())
+        .filter(|c| s.lasting(*c).is_none())
 }
 
 /// `t` moved by `days` days in the zone, keeping the local time of day; business

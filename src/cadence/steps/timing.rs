@@ -130,9 +130,14 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// — 23 hours across the spring-forward night are a day, as 25 across
     /// the fall-back one are.
     fn calendar_gap(&self, step: &Step, gap: i64) -> i64 {
+        // (A gap of a day already is one; the zone is asked only for a
+        // shorter one.)
         let days = !matches!(step.delay, Delay::After { days: 0, .. });
-        let day = self.ctx.zone.add_days(self.on_time, 1);
-        if days && gap > 0 && self.on_time.plus(gap) >= day {
+        if days
+            && gap > 0
+            && gap < DAY
+            && self.on_time.plus(gap) >= self.ctx.zone.add_days(self.on_time, 1)
+        {
             DAY
         } else {
             gap
