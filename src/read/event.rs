@@ -81,9 +81,8 @@ impl<'a> RawEvent<'a> {
     }
 }
 
-/// The `events` field (the cursor on its value): an array of events read into
-/// `events`, or none (absent, `null`, `""`); anything else is an error and
-/// leaves the events read so far.
+/// The `events` field (the cursor on its value, an array): its events read
+/// into `events` (another value is read with the contact's other fields).
 pub(super) fn read_events(
     r: &mut Reader<'_>,
     out: &mut Errors,
@@ -91,21 +90,6 @@ pub(super) fn read_events(
     batch: &mut Batch<'_>,
     events: &mut Vec<Event>,
 ) -> std::result::Result<(), Syntax> {
-    r.ws();
-    if r.peek() != Some(b'[') {
-        let mut v = r.value()?;
-        if let Val::Null = v {
-            v = batch.null("events", &["events"]);
-        }
-        match v.given() {
-            None => events.clear(),
-            Some(other) => out.push(Error::input(
-                "events",
-                format!("expected an array of events, got {}", other.got()),
-            )),
-        }
-        return Ok(());
-    }
     events.clear();
     r.elements(|r, i| {
         if r.peek() == Some(b'{') {

@@ -148,8 +148,10 @@ fn remembered<T: Copy, E>(
     Ok(t)
 }
 
-/// The fields of a contact record the reader reads (`events` apart).
-const CONTACT_FIELDS: [&str; 6] = ["id", "name", "timeZone", "region", "addedAt", "priority"];
+/// The fields of a contact record the reader reads.
+const CONTACT_FIELDS: [&str; 7] = [
+    "id", "name", "timeZone", "region", "addedAt", "priority", "events",
+];
 
 /// The state of one contact being read.
 pub(super) struct Ctx {
@@ -200,6 +202,10 @@ struct Fields {
     priority: Option<f64>,
     /// The fields met so far, one bit each (`SEEN_*`).
     seen: u8,
+    /// Of those, the ones whose value so far was given by another spelling
+    /// than the contract's, and the ones whose value so far is empty.
+    alias: u8,
+    empty: u8,
 }
 
 const SEEN_ID: u8 = 1;
@@ -222,6 +228,14 @@ impl Fields {
             out.forget(key);
         }
         again
+    }
+
+    /// Notes who gave field `bit` its value now: another spelling than the
+    /// contract's (`alias`), and whether empty.
+    fn given(&mut self, bit: u8, alias: bool, empty: bool) {
+        let set = |bits: &mut u8, on: bool| *bits = if on { *bits | bit } else { *bits & !bit };
+        set(&mut self.alias, alias);
+        set(&mut self.empty, empty);
     }
 
     /// Reports the required fields that were not there at all.
@@ -280,47 +294,47 @@ pub(super) fn read_contact(
         // under `Region` and `Priority`; but spaces at their edges are no
         // other spelling (a CSV header "id, timeZone, region" gives the key
         // " region").
-        // The contract's own spelling wins whatever the order: a folded one
+        // The contract's own spelling wins whatever the order: another one
         // is read only while the field is not given (MongoDB's `_id` before
-        // the record's `id`).
-        let key = match key {
-            "id" | "name" | "timeZone" | "region" | "addedAt" | "priority" | "events" => key,
+        // the record's `id`), or given empty.
+        let (key, bit, alias) = match key {
+            "id" => (key, SEEN_ID, false),
+            "name" => (key, SEEN_NAME, false),
+            "timeZone" => (key, SEEN_ZONE, false),
+            "region" => (key, SEEN_REGION, false),
+            "addedAt" => (key, SEEN_ADDED, false),
+            "priority" => (key, SEEN_PRIORITY, false),
+            "events" => (key, SEEN_EVENTS, false),
             _ => match folded_key(key, &["id", "name", "timeZone", "addedAt", "events"]) {
-                Some(k) => {
-                    let bit = match k {
-                        "id" => SEEN_ID,
-                        "name" => SEEN_NAME,
-                        "timeZone" => SEEN_ZONE,
-                        "addedAt" => SEEN_ADDED,
-                        _ => SEEN_EVENTS,
-                    };
-                    if f.seen & bit != 0 {
-                        r.value()?;
-                        return Ok(());
-                    }
-                    k
-                }
-                None => {
-                    let (k, bit) = match key.trim_ascii() {
-                        "region" => ("region", SEEN_REGION),
-                        "priority" => ("priority", SEEN_PRIORITY),
-                        _ => (key, 0),
-                    };
-                    if f.seen & bit != 0 {
-                        r.value()?;
-                        return Ok(());
-                    }
-                    k
-                }
+                Some(k) => match k {
+                    "id" => (k, SEEN_ID, true),
+                    "name" => (k, SEEN_NAME, true),
+                    "timeZone" => (k, SEEN_ZONE, true),
+                    "addedAt" => (k, SEEN_ADDED, true),
+                    _ => (k, SEEN_EVENTS, true),
+                },
+                None => match key.trim_ascii() {
+                    "region" => ("region", SEEN_REGION, true),
+                    "priority" => ("priority", SEEN_PRIORITY, true),
+                    _ => (key, 0, true),
+                },
             },
         };
+        if alias && f.seen & bit & !f.empty != 0 {
+            r.value()?;
+            return Ok(());
+        }
         // (A key given twice takes its last value, as `JSON.parse` does: what
         // the first said, right or wrong, is gone, its local times too.)
         if key == "events" {
-            if f.again(SEEN_EVENTS, key, out) {
-                cx.pending.retain(|p| p.event.is_none());
+            r.ws();
+            if r.peek() == Some(b'[') {
+                f.given(bit, alias, false);
+                if f.again(SEEN_EVENTS, key, out) {
+                    cx.pending.retain(|p| p.event.is_none());
+                }
+                return read_events(r, out, &mut cx, batch, &mut events);
             }
-            return read_events(r, out, &mut cx, batch, &mut events);
         }
         // One read of the value for every other field, known or not.
         let lone = r.lone;
@@ -328,6 +342,14 @@ pub(super) fn read_contact(
             Val::Null => batch.null(key, &CONTACT_FIELDS),
             v => v,
         };
+        // Empty or null, the contract's spelling is not given: another
+        // spelling read before it stands, and one read after it is read
+        // (`{Events: [...], events: null}`, `{id: "", _id: "c9"}`).
+        let empty = v.blank();
+        if bit != 0 && empty && !alias && f.alias & bit != 0 {
+            return Ok(());
+        }
+        f.given(bit, alias, empty);
         match key {
             "id" => {
                 f.again(SEEN_ID, key, out);
@@ -361,6 +383,19 @@ pub(super) fn read_contact(
             "priority" => {
                 f.again(SEEN_PRIORITY, key, out);
                 f.priority = priority(v, out);
+            }
+            // Events given as no array: none when not given, else an error.
+            "events" => {
+                if f.again(SEEN_EVENTS, key, out) {
+                    cx.pending.retain(|p| p.event.is_none());
+                }
+                events.clear();
+                if let Some(other) = v.given() {
+                    out.push(Error::input(
+                        "events",
+                        format!("expected an array of events, got {}", other.got()),
+                    ));
+                }
             }
             _ => {}
         }

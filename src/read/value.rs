@@ -43,10 +43,15 @@ impl Val<'_> {
 
     /// `None` for "not given": absent, `null` or `""` (only spaces too).
     pub(super) fn given(self) -> Option<Self> {
-        match &self {
-            Val::Null => None,
-            Val::Str(s) if blank(s) => None,
-            _ => Some(self),
+        (!self.blank()).then_some(self)
+    }
+
+    /// `null` or `""` (only spaces too): not given.
+    pub(super) fn blank(&self) -> bool {
+        match self {
+            Val::Null => true,
+            Val::Str(s) => blank(s),
+            _ => false,
         }
     }
 }
