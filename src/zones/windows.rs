@@ -200,20 +200,25 @@ pub static RAILS_ZONES: &str = concat!(
 /// 2024b), which a US CRM's "EST" never means: read so, an Eastern contact
 /// would be an hour off all summer, called at 20:30 taken for 19:30. `MST`
 /// stays the database's (Arizona's clock all year), and `AST` is not here
-/// (Atlantic Canada keeps daylight time, Puerto Rico does not).
+/// (Atlantic Canada keeps daylight time, Puerto Rico does not); `ADT` is
+/// written only where daylight time is kept. The words "Atlantic" and
+/// "Atlantic Time" are Halifax's clock as Windows' "Atlantic Standard Time"
+/// is: in Puerto Rico's region, Puerto Rico's (`context::loose_zone`).
 pub static ABBREVIATIONS: &str = concat!(
     "ET>America/New_York|EST>America/New_York|EDT>America/New_York|",
     "CT>America/Chicago|CST>America/Chicago|CDT>America/Chicago|",
     "MT>America/Denver|MDT>America/Denver|",
     "PT>America/Los_Angeles|PST>America/Los_Angeles|PDT>America/Los_Angeles|",
     "AKST>America/Anchorage|AKDT>America/Anchorage|",
-    "NST>America/St_Johns|NDT>America/St_Johns|",
+    "ADT>America/Halifax|NST>America/St_Johns|NDT>America/St_Johns|",
     // The words, as CRMs' time-zone picklists label US zones.
     "Eastern>America/New_York|Eastern Time>America/New_York|",
     "Central>America/Chicago|Central Time>America/Chicago|",
     "Mountain>America/Denver|Mountain Time>America/Denver|",
     "Pacific>America/Los_Angeles|Pacific Time>America/Los_Angeles|",
     "Alaska Time>America/Anchorage|Hawaii Time>Pacific/Honolulu|",
+    "Atlantic>America/Halifax|Atlantic Time>America/Halifax|",
+    "Newfoundland Time>America/St_Johns|",
 );
 
 /// Whether `name`, read as the zone named `zone`, named it by its clock
