@@ -88,7 +88,8 @@ export interface MessageEvent {
   direction: "in" | "out";
   /**
    * The words; an inbound text is read for opt-out, opt-in and help keywords. A number is read as its digits (a reply "1" or a ZIP code a CSV reader typed as a number). When it is not given,
-   * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text.
+   * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text;
+   * when neither is, `message`, `content` or `messageBody` (Follow Up Boss's and other CRMs' message records).
    * @default none (not read for keywords); `""` is the same as none
    */
   text?: string;
@@ -153,7 +154,9 @@ export interface DndEvent {
    */
   at: RecordTime;
   /**
-   * Which channel; `"all"` is every channel.
+   * Which channel; `"all"` is every channel. A DND on a channel the engine never reaches a contact by
+   * (`"WhatsApp"`, `"Facebook"`/`"FB"`, `"Messenger"`, `"Instagram"`, `"GMB"`, `"LinkedIn"`, `"live chat"`:
+   * GoHighLevel's settings) is passed over, not refused: the record's other DNDs would go with it.
    * @errors `events[i].channel: expected "sms", "call", "email" or "all"`
    */
   channel: Channel | "all";
@@ -268,11 +271,14 @@ export interface HorizonEvent {
  * `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, and so Twilio's `"completed"`, RingCentral's
  * `"call connected"`/`"accepted"`, `"live answer"`, `"spoke with contact"`, `"contact made"`, `"answered -
  * meeting set"`, `"meeting booked"`, `"appointment set"`, `"callback requested"`/`"requested call back"`,
- * `"interested"` and `"requested more info"`; `"answered - not interested"` for `"noSale"`; a call without
+ * `"interested"`, `"requested more info"`, `"contacted"`, `"spoke with"`, `"call back later"` and a call still up
+ * when it was logged (Twilio's and HubSpot's `"in-progress"`); `"answered - not interested"` for `"noSale"`; a call without
  * contact — `"failed"`, `"call failed"`, `"call failure"`, `"dial error"`, `"canceled"`/`"cancelled"`,
  * `"missed"`, `"missed call"`, `"not answered"`, `"no response"`, `"line busy"`, `"busy/no answer"`,
  * `"rejected"`, `"declined"`, `"hang up"`/`"hung up"`, `"abandon"`/`"abandoned"`, `"answering machine"`,
- * `"machine"`, `"gatekeeper"`, `"ringing"`, `"queued"`, `"initiated"`, `"blocked"`, `"stopped"` — for
+ * `"machine"`, `"gatekeeper"`, `"ringing"`, `"queued"`, `"initiated"`, `"blocked"`, `"stopped"`, `"connecting"`,
+ * HubSpot's `"CALLING_CRM_USER"`, Close's `"vm-answer"` and `"error"`, `"user busy"`, `"originator cancel"`,
+ * `"attempted"`, `"attempted - no contact"`, `"no contact"`, `"not home"` — for
  * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
  * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
  * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"` for `"leftVoicemail"`,
@@ -281,7 +287,7 @@ export interface HorizonEvent {
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
  * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"` and `"do not call"` for `"call"`, `"sms/mms"` for `"sms"`, `"mail"` for
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"` and GoHighLevel's `"calls & voicemails"` for `"call"`, `"sms/mms"` and `"text/sms"` for `"sms"`, `"mail"` for
  * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,

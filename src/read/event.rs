@@ -25,6 +25,10 @@ pub(super) struct RawEvent<'a> {
     /// The message's text under the name Twilio's API and most messaging and
     /// help-desk APIs give it, read when `text` is not given.
     pub(super) body: Option<Val<'a>>,
+    /// The text under the names CRMs' own message records give it (Follow
+    /// Up Boss's `message`, `content`, `messageBody`), read when neither
+    /// `text` nor `body` is.
+    pub(super) message: Option<Val<'a>>,
     pub(super) step: Option<Val<'a>>,
     pub(super) interaction: Option<Val<'a>>,
     pub(super) outcome: Option<Val<'a>>,
@@ -39,13 +43,16 @@ pub(super) struct RawEvent<'a> {
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
-const EVENT_KEYS: [&str; 15] = [
+const EVENT_KEYS: [&str; 18] = [
     "kind",
     "at",
     "channel",
     "direction",
     "text",
     "body",
+    "message",
+    "content",
+    "messageBody",
     "step",
     "interaction",
     "outcome",
@@ -67,6 +74,7 @@ impl<'a> RawEvent<'a> {
             "direction" => &mut self.direction,
             "text" => &mut self.text,
             "body" => &mut self.body,
+            "message" | "content" | "messageBody" => &mut self.message,
             "step" => &mut self.step,
             "interaction" => &mut self.interaction,
             "outcome" => &mut self.outcome,
@@ -122,8 +130,9 @@ pub(super) fn read_events(
                 *slot = v;
                 Ok(())
             })?;
-            // The event keeps its place (index) even when it is bad, so that
-            // the paths of later events stay right.
+            // The event keeps its place (index) even when it is bad or passed
+            // over, so that the paths of later events stay right (and their
+            // local times find them).
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             if let Some(e) = build_event(&mut raw, i, cx, batch, out) {
                 events.push(e);
@@ -213,6 +222,13 @@ fn build_event(
     let body = match c.kind {
         Kind::Message => message(&mut c, raw, batch),
         Kind::Activity => activity(&mut c, raw),
+        // A DND on a channel the engine never reaches by (GoHighLevel's
+        // WhatsApp, Facebook and Google Business settings) is passed over,
+        // not refused: the record's own opt-outs would go with it.
+        Kind::Dnd if raw.channel.as_ref().is_some_and(elsewhere) => {
+            batch.passed_over = true;
+            None
+        }
         Kind::Dnd => dnd(&mut c, raw),
         Kind::StepDone => step_done(&mut c, raw),
         Kind::Callback => callback(&mut c, raw, cx),
@@ -305,15 +321,14 @@ fn message<'a>(
     };
     let text = match raw.text.take() {
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, words),
-        None => raw.body.take().and_then(|v| words(v).ok()),
+        None => (raw.body.take().and_then(|v| words(v).ok()))
+            .or_else(|| raw.message.take().and_then(|v| words(v).ok())),
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, step_of);
     let (channel, direction) = (channel?, direction?);
     if let Some(text) = &text {
-        let mut h = rustc_hash::FxHasher::default();
-        std::hash::Hasher::write(&mut h, text.as_bytes());
         let index = u32::try_from(c.i).unwrap_or(u32::MAX);
-        batch.texts.push((index, std::hash::Hasher::finish(&h)));
+        batch.texts.push((index, fingerprint(text)));
     }
     // A customer's message is read for what it asks here, once; the text
     // itself is not kept.
@@ -325,6 +340,24 @@ fn message<'a>(
         reply,
         step: step.map(String::into_boxed_str),
     })
+}
+
+/// A fingerprint of a message's words, as two systems that log one message
+/// may write them apart: white space (a webhook's "\r\n" and trailing
+/// spaces that an export trims, a no-break space) and curly quotes for
+/// straight ones are no other words.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii_whitespace() || c == '\u{a0}' => {}
+            '\u{2018}' | '\u{2019}' => h.write_u32(u32::from('\'')),
+            '\u{201c}' | '\u{201d}' => h.write_u32(u32::from('"')),
+            c => h.write_u32(u32::from(c)),
+        }
+    }
+    h.finish()
 }
 
 fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
@@ -411,6 +444,20 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         active: active?,
         source,
     })
+}
+
+/// Whether `e` holds the place of an event that was bad or passed over (a
+/// step done needs a step's id).
+pub(super) fn placeholder(e: &Event) -> bool {
+    matches!(&e.body, EventBody::StepDone { step } if step.is_empty())
+}
+
+/// A channel of a messaging app or a social network, which the engine never
+/// reaches a contact by.
+fn elsewhere(v: &Val<'_>) -> bool {
+    const APPS: &str = "whatsapp|gmb|google my business|google business messages|fb|facebook|\
+                        facebook messenger|messenger|instagram|ig|linkedin|live chat|web chat|webchat";
+    matches!(v, Val::Str(s) if APPS.split('|').any(|app| super::names::loosely(s, app)))
 }
 
 fn step_done(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {

@@ -128,6 +128,26 @@ const ALIASES: &str = concat!(
     "initiated>noAnswer|",
     "blocked>noAnswer|",
     "stopped>noAnswer|",
+    // Call states as telephony providers report them: a call still up when
+    // the record was written was answered (Twilio's `in-progress`, HubSpot's
+    // `IN_PROGRESS`); one still connecting, ringing the rep first (HubSpot's
+    // `CALLING_CRM_USER`), that met a machine and left nothing (Close's
+    // `vm-answer`) or an error reached no one. And the dispositions of
+    // generic CRM picklists ("Attempted - No Contact", "Spoke With").
+    "in progress>connected|",
+    "connecting>noAnswer|",
+    "calling crm user>noAnswer|",
+    "vm answer>noAnswer|",
+    "error>noAnswer|",
+    "user busy>noAnswer|",
+    "originator cancel>noAnswer|",
+    "attempted>noAnswer|",
+    "attempted no contact>noAnswer|",
+    "no contact>noAnswer|",
+    "not home>noAnswer|",
+    "contacted>connected|",
+    "spoke with>connected|",
+    "call back later>connected|",
     "left live message>leftVoicemail|",
     "left message>leftVoicemail|",
     "left vm>leftVoicemail|",
@@ -197,6 +217,10 @@ const ALIASES: &str = concat!(
     "texts>sms|",
     "emails>email|",
     "voice>call|",
+    // GoHighLevel's DND settings as its screen names them.
+    "calls & voicemails>call|",
+    "calls and voicemails>call|",
+    "text sms>sms|",
     "all channels>all|",
     "sms mms>sms|",
     "mail>email|",

@@ -36,6 +36,9 @@ pub(super) struct Batch<'k> {
     /// event index (the words themselves are not kept): a record given twice
     /// is told from two messages at one instant by them.
     pub(super) texts: Vec<(u32, u64)>,
+    /// An event of the record being read was passed over (`read_events`):
+    /// its placeholder is dropped once the local times are resolved.
+    pub(super) passed_over: bool,
     /// What the host's own values were where the text has `null` (see
     /// [`super::NonFinite`]), and the index of the record being read.
     pub(super) host: Option<&'k dyn super::NonFinite>,
@@ -56,6 +59,7 @@ impl<'k> Batch<'k> {
             regions: Default::default(),
             events: Vec::new(),
             texts: Vec::new(),
+            passed_over: false,
             host: None,
             record: 0,
         }
@@ -283,6 +287,7 @@ pub(super) fn read_contact(
     let mut events = std::mem::take(&mut batch.events);
     events.clear();
     batch.texts.clear();
+    batch.passed_over = false;
     let mut cx = Ctx {
         zone: None,
         pending: Vec::new(),
@@ -412,6 +417,9 @@ pub(super) fn read_contact(
     let pending = std::mem::take(&mut cx.pending);
     if !pending.is_empty() {
         resolve_local(pending, fallback, &mut f, &mut events, out);
+    }
+    if std::mem::take(&mut batch.passed_over) {
+        events.retain(|e| !super::event::placeholder(e));
     }
     check_horizons(&events, out);
     // Sorted by time once, here: every rule reads the history in time order
