@@ -555,16 +555,25 @@ function attachEvents(r, opts) {
  * "Unicode Text" is; PowerShell's `Out-File` of a CSV keeps its commas, and
  * its header no tab), or the header holds no comma (a database's or a
  * spreadsheet's tab-separated export as `.txt`): a header of one column
- * names no contact.
+ * names no contact. It is semicolon-separated when its header holds a
+ * semicolon and neither a comma nor a tab (Excel's "CSV" where the decimal
+ * mark is a comma: most of Europe and Quebec). Excel's first line `sep=;`
+ * names the separator and is no row.
  */
 async function* csvRows(chunks, file, meter) {
   let head = '';
   let next;
+  const firstLine = () => head.split(/[\r\n]/)[0];
   while (!/[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
-  const header = head.split(/[\r\n]/)[0];
+  const named = /^"?sep=(.)"?$/i.exec(firstLine());
+  if (named) {
+    while (!/[\r\n][^\r\n]*[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
+  }
+  const header = named ? head.split(/\r\n|\r|\n/)[1] || '' : firstLine();
   const tabbed = /\t/.test(header)
     && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !header.includes(','));
-  const delimiter = tabbed ? '\t' : ',';
+  const semicolons = header.includes(';') && !header.includes(',') && !/\t/.test(header);
+  const delimiter = named ? named[1] : tabbed ? '\t' : semicolons ? ';' : ',';
   async function* text() {
     if (head) yield head;
     yield* chunks;
@@ -592,7 +601,7 @@ async function* csvRows(chunks, file, meter) {
     // is let through (relax_column_count) and its cells past the header
     // are checked below: the parser would drop them.
     info: true, raw: true, bom: true, skip_empty_lines: true, skip_records_with_empty_values: true,
-    relax_column_count: true, trim: true, relax_quotes: true,
+    relax_column_count: true, trim: true, relax_quotes: true, from_line: named ? 2 : 1,
   });
   // pipeline, not pipe: a source that fails or is closed early ends the parser too.
   pipeline(Readable.from(text()), parser, () => {});

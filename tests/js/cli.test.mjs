@@ -1319,6 +1319,31 @@ test('a UTF-8 tab-separated export (.tsv, .tab, or a .txt whose header has tabs 
   assert.deepEqual(csv(r.stdout).map((x) => x.id), ['c1']);
 });
 
+test('a semicolon-separated export (Excel where the decimal mark is a comma) and Excel\'s "sep=" line are read as cells, contacts and --events alike', () => {
+  const contacts = 'id;name;timeZone;region;addedAt\r\nc1;René, Jr.;America/New_York;US-FL;2026-11-01T10:00:00Z\r\nc2;Bo;America/New_York;US-FL;2026-11-01T10:00:00Z\r\n';
+  const events = 'contactId;kind;at;channel;direction;text\r\nc1;message;2026-11-02T10:00:00Z;sms;in;No thanks, STOP\r\n';
+  for (const [name, c, ev] of [
+    ['semicolons', contacts, events],
+    ['sep=;', 'sep=;\r\n' + contacts, 'sep=;\r\n' + events],
+    ['sep=,', 'sep=,\n' + contacts.replaceAll(';', ',').replace('René, Jr.', '"René, Jr."'), 'sep=,\n' + events.replaceAll(';', ',').replace('No thanks, STOP', '"No thanks, STOP"')],
+  ]) {
+    const cf = join(dir, 'semi-contacts.csv');
+    writeFileSync(cf, c);
+    const ef = join(dir, 'semi-events.csv');
+    writeFileSync(ef, ev);
+    const r = run(['evaluate', cf, '--events', ef, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    const rows = csv(r.stdout);
+    assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], name);
+    assert.match(rows[0].name, /^René, Jr\./, name);
+  }
+  // A bad row's line counts the "sep=" line.
+  const bad = join(dir, 'sep-bad.csv');
+  writeFileSync(bad, 'sep=,\nid,name,timeZone,addedAt\nq1,Ana,America/New_York,2026-11-01T10:00:00Z\nq2,,America/New_York,\n');
+  const r = run(['evaluate', bad, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--allow-bad']);
+  assert.match(r.stderr, /line 4: addedAt: required/);
+});
+
 test('queue: a call is planned no earlier than the day the engine lets it be made (a banned Sunday, a blackout date, a window closed)', () => {
   const f = join(dir, 'closed-days.csv');
   writeFileSync(f, [
