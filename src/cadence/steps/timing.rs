@@ -46,7 +46,10 @@ fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instan
 /// time, at most that calendar day: 24 hours across the fall-back change are
 /// not 25.
 fn ready_at(ctx: &Ctx, step: &Step, own: Instant, released: Instant, gap: i64) -> Instant {
-    let floor = if gap < DAY {
+    let floor = if gap < DAY && by_days(step) {
+        ctx.zone
+            .instant(ctx.zone.local(released) + chrono::TimeDelta::milliseconds(gap))
+    } else if gap < DAY {
         released.plus(gap)
     } else if matches!(step.delay, Delay::After { days: 0, .. }) {
         released.plus(gap).min(ctx.zone.add_days(released, 1))
@@ -54,6 +57,12 @@ fn ready_at(ctx: &Ctx, step: &Step, own: Instant, released: Instant, gap: i64) -
         ctx.zone.add_days(released, 1)
     };
     own.max(floor)
+}
+
+/// Whether `step` is spaced by days (`day`, or `after` with days): its gap
+/// after the step before is kept on the wall clock.
+fn by_days(step: &Step) -> bool {
+    !matches!(step.delay, Delay::After { days: 0, .. })
 }
 
 /// Places a step's ready time in the window (and, for business-day steps, on a
@@ -86,11 +95,11 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
     /// on to it.
     pub(super) fn ready(&mut self, n: usize, step: &Step) -> Instant {
-        let (planned, gap) = self.on_time_gap(step);
-        let gap = if n == 0 { 0 } else { gap };
+        let (planned, raw) = self.on_time_gap(step);
+        let raw = if n == 0 { 0 } else { raw };
         let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
-        self.on_time_open = open.max(self.on_time_open.plus(gap));
-        let gap = self.calendar_gap(step, gap);
+        self.on_time_open = open.max(self.on_time_open.plus(raw.clamp(0, DAY)));
+        let gap = self.calendar_gap(step, raw);
         self.on_time = planned;
         match step.delay {
             // Its own time is the on-time one, whenever the step before was
@@ -101,7 +110,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     }
 
     /// Where `step` falls on the on-time schedule, and its gap after the step
-    /// before there (at most a day): the gap as the playbook spaces the two,
+    /// before there (elapsed; [`Walk::calendar_gap`] reads it): the gap as the playbook spaces the two,
     /// or as the contact window moves them when that is less (a step pushed
     /// out of the night to 08:00 and done then is not late: a `day` step at
     /// 10:00 stays there).
@@ -121,27 +130,21 @@ impl<'c, 'a> Walk<'c, 'a> {
         // (Two steps the window puts at one opening keep the playbook's gap.)
         let window = open(planned).0 - self.on_time_open.0;
         let gap = if window > 0 { gap.min(window) } else { gap };
-        (planned, gap.clamp(0, DAY))
+        (planned, gap)
     }
 
     /// `gap` (elapsed, from the on-time step before `step`) as [`ready_at`]
-    /// reads it: a day (a calendar day) when the playbook spaces the two by
-    /// whole days and the gap fills the calendar day after the step before
-    /// — 23 hours across the spring-forward night are a day, as 25 across
-    /// the fall-back one are.
+    /// reads it, at most a day: for a step spaced by days, the gap the wall
+    /// clock shows — 23 hours across the spring-forward night are a day, as
+    /// 25 across the fall-back one are, and a day step 23 hours after an
+    /// hours step on time stays 23 hours after it on the clock when late.
     fn calendar_gap(&self, step: &Step, gap: i64) -> i64 {
-        // (A gap of a day already is one; the zone is asked only for a
-        // shorter one.)
-        let days = !matches!(step.delay, Delay::After { days: 0, .. });
-        if days
-            && gap > 0
-            && gap < DAY
-            && self.on_time.plus(gap) >= self.ctx.zone.add_days(self.on_time, 1)
-        {
-            DAY
-        } else {
-            gap
+        if gap <= 0 || !by_days(step) {
+            return gap.clamp(0, DAY);
         }
+        let wall = |t: Instant| self.ctx.zone.local(t);
+        let shown = wall(self.on_time.plus(gap)) - wall(self.on_time);
+        shown.num_milliseconds().clamp(0, DAY)
     }
 
     /// When `step` is ready after the step before it was done (or fell due)
