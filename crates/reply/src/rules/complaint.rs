@@ -562,6 +562,8 @@ impl Reader<'_> {
             } else if k > a
                 && self.is(k, MEDIA)
                 && !self.is(k, THING | GER)
+                // (Not the call on the line: "end call", as "end the call".)
+                && !(self.eq(k - 1, "END") && self.is(k, SING))
                 && (self.is(k - 1, KEY)
                     || (k > a + 2
                         && self.is(k - 1, DET)
@@ -573,7 +575,8 @@ impl Reader<'_> {
                 generic |= self.ch(k) & ALL_CH == 0;
             } else if !(filler_ok
                 && (t.is(FILLER)
-                    || self.number(k)
+                    // (Not a clock time: "cancel 4:30", "cancel 1630".)
+                    || (self.number(k) && !self.clock(k))
                     // (Thanks and good wishes in two words: "BAJA muchas
                     // gracias", "BAJA gracias buenas noches", "ARRÊT bonne
                     // soirée".)

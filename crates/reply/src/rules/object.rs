@@ -198,8 +198,10 @@ impl Reader<'_> {
             return Step::Done(Obj::Thing);
         }
         if self.is(k, MEDIA) && !self.is(k, THING) {
-            // "the call", "my text": one message, not the messages.
-            if self.is(k, SING) && s.spec && !self.is(k + 1, MEDIA) {
+            // "the call", "my text": one message, not the messages; so is
+            // "end call", the call on the line ("end calls" is all of them).
+            let one = s.spec || (k == j && self.eq(k.wrapping_sub(1), "END") && self.ch(k) == CALL);
+            if self.is(k, SING) && one && !self.is(k + 1, MEDIA) {
                 return Step::Done(Obj::Thing);
             }
             s.media = true;
