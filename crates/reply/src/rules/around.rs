@@ -355,6 +355,15 @@ impl Reader<'_> {
     /// A first person's plan, not a request: "I'll stop by", "we've got to
     /// stop this", "I'm gonna quit".
     pub(super) fn first_person_plan(&self, i: usize) -> bool {
+        // Asked of a time to come: "Can I quit the program later if I don't
+        // like it?", "can i quit the program anytime", as "Can I cancel my
+        // plan anytime?" (not "Can I stop these texts?").
+        if i > 1 && self.is(i - 1, I1) && self.any(i - 2, "CAN COULD") {
+            let (_, b) = self.sentence(i);
+            if (i + 1..b).any(|m| self.any(m, "LATER ANYTIME IF")) {
+                return true;
+            }
+        }
         // Portuguese, the verb right after: "Vou parar no banco", "Preciso
         // parar no posto", "Tenho que parar na farmácia".
         if i > 0

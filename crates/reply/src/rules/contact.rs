@@ -106,10 +106,10 @@ impl Reader<'_> {
         // (Or someone of the household: "don't call him again", "never
         // call my mother again".)
         // (Not when the customer asks for themselves instead: "don't call my
-        // husband, call me".)
+        // husband, call me", "Don't call my husband, he's not on the loan, I
+        // am".)
         let kin = self.kin(k);
-        let other =
-            kin > 0 && !(k + 1..self.t.len()).any(|m| self.is(m, ME) || self.written(m, "MINE"));
+        let other = kin > 0 && !self.me_after(k + 1);
         if (self.is(k, ME) || other) && self.on(k) {
             k += kin.max(1);
             // ("don't call my parents' house", "my husband's cell".)

@@ -26,9 +26,10 @@ impl Reader<'_> {
             k += 1;
         }
         // ("stop texting my wife and text me instead": the customer asks
-        // for themselves.)
+        // for themselves; "Stop calling my mother, she's not the buyer. I
+        // am".)
         let kin = self.kin(k);
-        if self.moved(k) || (kin > 0 && (k + kin..self.t.len()).any(|m| self.is(m, ME))) {
+        if self.moved(k) || (kin > 0 && self.me_after(k + kin)) {
             return None;
         }
         // Unwelcome attention is asked to stop of the customer, the

@@ -490,12 +490,19 @@ impl Reader<'_> {
             "PLUS" | "PAS" => self.plus(i),
             // ("put me on your DNC", "DNC", "Add my number to your DNC list";
             // not asked about nor someone else's: "Do you have the DNC list
-            // software?", "My company handles DNC scrubbing".)
+            // software?", "My company handles DNC scrubbing"; nor the list
+            // named in another sense, where no one is put on it: "I work for
+            // the DNC", "I'm on the DNC board", "I read about the DNC
+            // registry".)
             "DNC" => hit(i, i + 1, CALL).filter(|_| {
+                let list = i + 1 + usize::from(self.any(i + 1, "LIST REGISTRY REGISTER"));
+                let put = self.back_in_sentence(i).any(|m| self.any(m, "ON TO")) && self.bare(list);
                 self.own_dnc(i)
                     && (self.clause_of_its_own(i)
-                        || (0..self.t.len())
-                            .any(|m| self.is(m, ME | I1) || self.any(m, "NUMBER CELL PHONE")))
+                        || self.is(i + 1, ME)
+                        || (put
+                            && (0..self.t.len())
+                                .any(|m| self.is(m, ME | I1) || self.any(m, "NUMBER CELL PHONE"))))
             }),
             // ("Mettez-moi sur votre liste d'exclusion", "... de numéros
             // exclus": the business's own do-not-call list, the customer

@@ -215,14 +215,15 @@ impl Reader<'_> {
                 k += 1;
             }
             // ("Don't send anything to my office address, ship it home", "...
-            // to the old address": a parcel's place, not the messages; but
+            // to my work address", "... to the old address": a parcel's
+            // place, not the messages; but
             // "anything to this address", "to my old email".)
             let to = |e: usize| (e..e + 5).filter(|&m| self.on(m));
             let parcel = |e: usize| {
                 let e = e + usize::from(self.written(e, "ELSE"));
                 self.eq(k, "ANYTHING")
                     && self.eq(e, "TO")
-                    && to(e).any(|m| self.written(m, "OFFICE HOUSE HOME OLD"))
+                    && to(e).any(|m| self.written(m, "OFFICE HOUSE HOME OLD WORK"))
                     && !to(e).any(|m| self.any(m, "NUMBER PHONE CELL EMAIL"))
             };
             return Some(match self.object(k) {

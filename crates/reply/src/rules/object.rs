@@ -272,6 +272,7 @@ impl Reader<'_> {
             k,
             "MAIL LETTERS LETTER MAILERS MAILER POSTCARDS POSTCARD FLYERS FLYER BROCHURES BROCHURE POSTAL",
         ) || self.any(k, "CATALOGS CATALOG CATALOGUES CATALOGUE PAMPHLETS PAMPHLET")
+            || self.any(k, "FOLLETOS FOLLETO CIRCULAIRES CIRCULAIRE DEPLIANTS VOLANTES")
     }
 
     /// A list of means goes on at word `k` (after "and" or a comma).

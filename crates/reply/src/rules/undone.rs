@@ -262,7 +262,8 @@ impl Reader<'_> {
             && (!mine || others)
             && (a..b).any(|m| {
                 self.any(m, "YOUR UR THE")
-                    && self.written(m + 1, "TOOL APP PLATFORM SOFTWARE DIALER PRODUCT FEATURE")
+                    && (self.written(m + 1, "TOOL APP PLATFORM SOFTWARE DIALER")
+                        || self.written(m + 1, "PRODUCT FEATURE SAAS"))
             });
         // ("Can you unsubscribe my husband from the reminder? Keep me on
         // it.", "Unsubscribe me from the Denver alerts and add me to

@@ -27,6 +27,16 @@ impl Reader<'_> {
         })
     }
 
+    /// From word `k` on, the customer names themselves as the one to
+    /// talk to: "call me", "text mine", "he's not on the loan, I am".
+    pub(super) fn me_after(&self, k: usize) -> bool {
+        (k..self.t.len()).any(|m| {
+            self.is(m, ME)
+                || self.written(m, "MINE")
+                || (self.eq(m, "I") && self.eq(m + 1, "AM") && self.bare(m + 2))
+        })
+    }
+
     /// Someone of the household named at word `k` ("him", "her", "my
     /// mother"): how many words name them, else 0.
     /// ("my grandmother", "my kids", "my elderly mother", "my 85 year old
