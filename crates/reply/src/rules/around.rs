@@ -58,20 +58,12 @@ impl Reader<'_> {
     }
 
     /// Word `i` is a clock time rather than a menu's number: the hour of
-    /// "4:30", "10.15", "4:30pm" (two digits right after a colon or a point),
-    /// or four digits ("1630"). "cancel 4:30" is an appointment; "STOP 2" a
-    /// menu's answer.
+    /// "4:30", "10.15", "4:30pm" (minutes of two digits after a colon or a
+    /// point), or four digits ("1630"). "cancel 4:30" is an appointment;
+    /// "STOP 2", "stop 1, 2" a menu's answer.
     pub(super) fn clock(&self, i: usize) -> bool {
-        let s = self.t.get(i).map_or("", |t| self.toks.surface(t));
-        let m = self
-            .t
-            .get(i + 1)
-            .map_or("", |t| self.toks.surface(t))
-            .as_bytes();
-        s.len() == 4
-            || (self.brk(i + 1) != 0
-                && m.get(..2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-                && !m.get(2).is_some_and(u8::is_ascii_digit))
+        let len = |k: usize| self.t.get(k).map_or(0, |t| self.toks.surface(t).len());
+        len(i) == 4 || (self.brk(i + 1) != 0 && self.hour(i + 1) && len(i + 1) > 1)
     }
 
     pub(super) fn ch(&self, i: usize) -> u8 {

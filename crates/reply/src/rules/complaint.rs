@@ -459,14 +459,18 @@ impl Reader<'_> {
         // ("un mensaje más y los reporto": the means before "más"; "un
         // autre appel et j'appelle mon avocat".)
         let again = self.eq(i, "AGAIN");
-        let mas = self.eq(i, "MAS");
+        // ("un message de plus et je vous poursuis", as "un mensaje más".)
+        let de = usize::from(self.eq(i, "PLUS") && i > 0 && self.eq(i - 1, "DE"));
+        let mas = self.eq(i, "MAS") || de > 0;
+        // ("Encore un message et je vous poursuis": "one more" before it.)
+        let encore = usize::from(self.eq(i, "ENCORE"));
         // ("Keep texting me and you'll hear from my attorney", as "text me
         // again and ...".)
         let keep = self.eq(i, "KEEP") && self.is(i + 1, GER) && self.is(i + 2, ME);
         let (a, v) = if again || mas {
-            (i.checked_sub(2)?, i - 1 - usize::from(again))
+            (i.checked_sub(2 + de)?, i - 1 - usize::from(again) - de)
         } else {
-            (i.saturating_sub(1), i + 1)
+            ((i + 2 * encore).saturating_sub(1), i + 1 + encore)
         };
         // ("Another text from you and I'm suing": no "one" before it.)
         // ("Next call and I report you to the FCC", "Otro mensaje y los
@@ -482,7 +486,7 @@ impl Reader<'_> {
                 && self.is(v, MEDIA)
                 && !self.is(v, THING)
         };
-        let and = i + 1 + usize::from(!(again || mas)) + usize::from(keep);
+        let and = i + 1 + usize::from(!(again || mas)) + usize::from(keep) + encore;
         // ("... from you and": the sender named.)
         let and = and
             + if self.eq(and, "FROM") && self.any(and + 1, "YOU Y'ALL") {

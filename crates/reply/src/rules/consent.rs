@@ -8,6 +8,14 @@ use super::{hit, Hit, Reader};
 impl Reader<'_> {
     /// "Consent is withdrawn", "consent withdrawn".
     pub(super) fn consent_withdrawn(&self, i: usize) -> Option<Hit> {
+        // ("Je ne consens plus à recevoir ces messages", "Je ne donne plus
+        // mon consentement": no longer, as "I no longer consent".)
+        if (i.saturating_sub(2)..=i + 1).any(|m| self.eq(m, "PLUS"))
+            && self.back(i, 4).any(|m| self.any(m, "NE N"))
+            && !self.question(i)
+        {
+            return hit(i, i + 1, self.media_after(i));
+        }
         let mut j = i + 1;
         while self.on(j) && self.any(j, "IS HAS BEEN") {
             j += 1;
@@ -58,8 +66,13 @@ impl Reader<'_> {
                 || self.written(m, "VIOLATE VIOLATES VIOLATING VIOLATION VIOLATIONS")
         });
         let before = self.media_before(i);
-        hit(i, i + 1, before | self.media_after(i))
-            .filter(|_| !self.question(i) && (charge || before != 0 || self.clause_of_its_own(i)))
+        // ("Cada mensaje son $500 bajo la TCPA", "Chaque message, c'est
+        // 500 $ selon la TCPA": a price on a message named with no channel.)
+        let priced = (a..i).any(|m| self.number(m))
+            && (a..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING));
+        hit(i, i + 1, before | self.media_after(i)).filter(|_| {
+            !self.question(i) && (charge || priced || before != 0 || self.clause_of_its_own(i))
+        })
     }
 
     /// Word `i` is a clause of its own, filler aside: "TCPA", "DNC please",
@@ -83,7 +96,9 @@ impl Reader<'_> {
     /// "any future texts will result in legal action", "Any further
     /// messages will ..." (the medium's).
     pub(super) fn legal_action(&self, i: usize) -> Option<Hit> {
-        if self.eq(i + 1, "ACTION") && (0..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING)) {
+        // ("Cualquier otro mensaje resultará en acciones legales".)
+        let action = self.eq(i + 1, "ACTION") || self.written(i.wrapping_sub(1), "ACCIONES ACCION");
+        if action && (0..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING)) {
             return hit(i, i + 2, self.media_before(i));
         }
         None

@@ -410,7 +410,7 @@ impl Reader<'_> {
                 self.contact(i, i + 2, self.is(i + 2, ME))
             }
             "ENOUGH" | "BASTA" => self.enough(i),
-            "ENCORE" => self.encore(i),
+            "ENCORE" => self.encore(i).or_else(|| self.next_time(i)),
             // ("Pourquoi vous m'appelez tout le temps", as "encore".)
             "TEMPS" if i > 1 && self.eq(i - 1, "LE") && self.is(i - 2, ALLW) => self.encore(i),
             // ("Pourquoi vous m'appelez toujours", as "encore".)
@@ -487,7 +487,7 @@ impl Reader<'_> {
             }
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
-            "PLUS" | "PAS" => self.plus(i),
+            "PLUS" | "PAS" => self.plus(i).or_else(|| self.next_time(i)),
             // ("put me on your DNC", "DNC", "Add my number to your DNC list";
             // not asked about nor someone else's: "Do you have the DNC list
             // software?", "My company handles DNC scrubbing"; nor the list

@@ -73,11 +73,15 @@ impl Reader<'_> {
         if let Some(v) = self.vuelvan(j) {
             return self.contact(i, v, true);
         }
-        // ("No me dejen mensajes de voz": the means left.)
-        if self.is(j, ME) && self.any(j + 1, "DEJEN DEJES DEJE") {
-            if let Obj::Media { end, ch } = self.object(j + 2) {
+        // ("No me dejen mensajes de voz", "No dejes mensajes de voz": the
+        // means left; a message named with no means is one message: "no
+        // dejes mensajes, llámame".)
+        let d = j + usize::from(self.is(j, ME));
+        if self.any(d, "DEJEN DEJES DEJE") {
+            if let Obj::Media { end, ch } = self.object(d + 1) {
                 // ("No me dejen mensajes en el buzón": the means named.)
-                return hit(i, end, self.narrowed(ch, end)).filter(|_| self.on(j + 2));
+                let ch = self.narrowed(ch, end);
+                return hit(i, end, ch).filter(|_| self.on(d + 1) && (d > j || ch != 0));
             }
         }
         // "no envíen más mensajes", "no me llamen"; the infinitive after "favor

@@ -165,9 +165,21 @@ impl Reader<'_> {
         // ("Sorry I accidentally blocked you, unblocked now", "my phone
         // blocked your number by mistake", "Sorry I reported your email as
         // spam by accident".)
-        let unblocked = self.any(h.a, "BLOCK BLOCKED BLOCKING REPORTED")
-            && (0..self.t.len())
-                .any(|m| self.any(m, "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED"));
+        // ("Lo marqué como spam por error", "Je vous ai signalé comme spam
+        // par erreur", "Sorry I hit report spam, didn't mean to": the spam
+        // named as what was reported.)
+        let reported = self.any(h.a, "SPAM REPORT")
+            && self
+                .back_in_sentence(h.a)
+                .any(|m| self.written(m, "MARKED REPORTED HIT MARQUE REPORTE SIGNALE"));
+        let unblocked = (reported || self.any(h.a, "BLOCK BLOCKED BLOCKING REPORTED"))
+            && (0..self.t.len()).any(|m| {
+                self.any(
+                    m,
+                    "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED ERROR",
+                ) || self.unlisted(m, "ERREUR")
+                    || (self.eq(m, "DIDN'T") && self.written(m + 1, "MEAN"))
+            });
         // ("I'd like to not be called Mr. Smith", "Arrêtez de m'appeler
         // Madame": a name, not a call.)
         // ("I'd rather not be called by my first name".)
