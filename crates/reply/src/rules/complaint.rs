@@ -31,13 +31,14 @@ impl Reader<'_> {
         // A limit, or contact asked for later, as "don't call me today":
         // "Leave me alone today, call tomorrow", "leave me alone until
         // Monday please", "... for an hour, I'm in a meeting", "... for 5
-        // minutes" (but "for a while", "for good", "for now", "forever":
-        // no limit).
+        // minutes", "... for two hours", "... for a week, I'm on vacation"
+        // (but "for a while", "for good", "for now", "forever": no limit).
         let k = end + 1;
         let short = self.eq(k, "FOR")
             && (self.number(k + 1)
+                || self.written(k + 1, "TWO THREE")
                 || (self.any(k + 1, "A AN")
-                    && self.written(k + 2, "SEC SECOND MIN MINUTE HOUR DAY FEW COUPLE")));
+                    && self.written(k + 2, "SEC SECOND MIN MINUTE HOUR DAY FEW COUPLE WEEK")));
         if (self.on(k) && (self.any(k, "TODAY TONIGHT") || short || self.timed(k)))
             || self.asked_later(k)
         {

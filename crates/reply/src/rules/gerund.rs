@@ -127,7 +127,10 @@ impl Reader<'_> {
             self.is(m, CVERB)
                 && !self.is(m, GER)
                 && !(m > 0 && self.is(m - 1, NEG))
-                && (self.any(n, "LATER TOMORROW TONIGHT")
+                // ("... call me Monday", "call me next week", "llámame
+                // mañana", "appelez-moi demain".)
+                && (self.any(n, "LATER TOMORROW TONIGHT NEXT MANANA DEMAIN")
+                    || self.any(n, "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY")
                     || (self.eq(n, "IN") && self.number(n + 1))
                     || (self.eq(n, "AT") && self.hour(n + 1)))
         })
