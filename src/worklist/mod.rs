@@ -158,7 +158,7 @@ fn push_lowercase(out: &mut String, text: &str) {
 }
 
 /// `text` lower-cased by Unicode's default rule, as `String.prototype.toLowerCase`
-/// and `str::to_lowercase` give it, with typographic apostrophes as `'` (a
+/// and `str::to_lowercase` give it, a final sigma as a sigma, with typographic apostrophes as `'` (a
 /// Mac or a phone types "can’t text"). In WebAssembly the host's does it:
 /// Rust's case tables are 8.4 KB of the gzipped module, for the few names and
 /// filter texts that are not ASCII (each such one crosses to the host and
@@ -178,14 +178,25 @@ pub(crate) fn lowercase(text: &str) -> String {
 }
 
 /// The right and left single quotation marks, the modifier letter apostrophe
-/// and the full-width one, as `'`.
+/// and the full-width one, as `'`; and a final sigma as a sigma: lower-cased
+/// whole, a search typed "ΚΩΣ" ends in "ς", which "Κωστας" holds as "σ".
 fn plain_apostrophes(text: String) -> String {
     const MARKS: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
-    if text.contains(MARKS) {
+    let text = if text.contains(MARKS) {
         text.replace(MARKS, "'")
     } else {
         text
+    };
+    // (ς is CF 82 in UTF-8, σ CF 83: one byte changed in place.)
+    let mut bytes = text.into_bytes();
+    let mut prev = 0;
+    for b in &mut bytes {
+        if prev == 0xCF && *b == 0x82 {
+            *b = 0x83;
+        }
+        prev = *b;
     }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 impl Worklist {
