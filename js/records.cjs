@@ -12,8 +12,8 @@ const { parse: csvParse } = require('csv-parse');
 
 /** The contact fields a CSV column can map to, and the event fields. */
 const CONTACT_FIELDS = ['id', 'name', 'timeZone', 'region', 'addedAt', 'priority', 'events'];
-const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'body', 'step', 'interaction', 'outcome',
-  'reason', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
+const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'body', 'message', 'content', 'messageBody',
+  'step', 'interaction', 'outcome', 'reason', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
 const BOOLEAN_FIELDS = new Set(['active', 'scheduled']);
 const NUMBER_FIELDS = new Set(['priority']);
 const TIME_FIELDS = new Set(['addedAt', 'at', 'dueAt', 'buyAt']);
@@ -163,11 +163,27 @@ function ownName(names, field) {
  * it, and is not read at all).
  */
 function columnFinder(map, resolved, headers) {
-  return (field) => {
+  const column = (field) => {
     if (map[field] === '') return undefined;
     if (resolved[field] !== undefined) return resolved[field];
     return ownName(headers, field);
   };
+  /**
+   * A row's cell for `field`: its column's, or when that holds no value the
+   * first other column that folds to the field and holds one, as the engine
+   * reads a record's keys (`{events: "", Events: [...]}` reads `Events`). A
+   * mapped field reads its column only.
+   */
+  column.cell = (row, field) => {
+    const col = column(field);
+    if (col === undefined) return undefined;
+    const raw = row[col];
+    if (!noValue(raw) || map[field] !== undefined || EXACT_ONLY.has(field)) return raw;
+    const want = folded(field);
+    const other = headers.find((h) => h !== col && folded(h) === want && !noValue(row[h]));
+    return other === undefined ? raw : row[other];
+  };
+  return column;
 }
 
 /**
@@ -293,7 +309,7 @@ function contactFromRow(row, column, line) {
   for (const field of CONTACT_FIELDS) {
     const col = column(field);
     if (col === undefined) continue;
-    const raw = row[col];
+    const raw = column.cell(row, field);
     if (field === 'events') {
       // ("NULL", "\N": a database export's contact with no events.)
       if (noValue(raw)) continue;
@@ -615,7 +631,7 @@ async function* csvRows(chunks, file, meter) {
       extra += (inner.match(/\r\n/g) || []).length;
       const line = info.lines - extra - (inner.match(/\r\n|\r|\n/g) || []).length;
       const headers = info.columns.map((c) => c.name);
-      yield { record, line, headers, ragged: ragged(info, headers.length) };
+      yield { record, line, headers, ragged: ragged(info, headers.length, delimiter) };
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -630,12 +646,13 @@ async function* csvRows(chunks, file, meter) {
  * commonest broken export, an unquoted comma ("No thanks, STOP"): its cells
  * past the header would be lost without a word, and with them a STOP.
  */
-function ragged(info, columns) {
+function ragged(info, columns, delimiter = ',') {
   const err = info.error;
   if (!err || err.code !== 'CSV_RECORD_INCONSISTENT_COLUMNS' || !Array.isArray(err.record)) return null;
   let cells = err.record.length;
   while (cells > columns && !err.record[cells - 1]) cells--;
-  return cells > columns ? `${cells} cells, the header has ${columns}: a comma in a cell not quoted?` : null;
+  const mark = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[delimiter] || JSON.stringify(delimiter);
+  return cells > columns ? `${cells} cells, the header has ${columns}: a ${mark} in a cell not quoted?` : null;
 }
 
 async function* csvRecords(chunks, opts) {
@@ -870,7 +887,7 @@ async function readEvents(file, map) {
       const event = {};
       for (const f of EVENT_FIELDS) {
         const col = f === 'contactId' ? undefined : column(f);
-        const v = col === undefined ? undefined : cell(f, record[col]);
+        const v = col === undefined ? undefined : cell(f, column.cell(record, f));
         if (v !== undefined) event[f] = v;
       }
       add(record[column('contactId')], event, line);

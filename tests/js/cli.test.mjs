@@ -1344,6 +1344,22 @@ test('a semicolon-separated export (Excel where the decimal mark is a comma) and
   assert.match(r.stderr, /line 4: addedAt: required/);
 });
 
+test('an empty cell under a field\'s own column reads the next column of another spelling; an events file\'s Message column holds the words', () => {
+  const c = join(dir, 'empty-own-column.csv');
+  writeFileSync(c, [
+    'id,name,timeZone,time_zone,addedAt,events,Events',
+    'c1,Ana,,America/Chicago,2026-11-01T10:00:00Z,,"[{""kind"":""message"",""at"":""2026-11-02T15:00:00Z"",""channel"":""sms"",""direction"":""in"",""text"":""STOP""}]"',
+    'c2,Bo,America/New_York,,2026-11-01T10:00:00Z,,',
+  ].join('\n') + '\n');
+  const ev = join(dir, 'fub-events.csv');
+  writeFileSync(ev, 'contactId,kind,at,channel,direction,Message\nc2,message,2026-11-02T15:00:00Z,sms,in,STOP\n');
+  const r = run(['evaluate', c, '--events', ev, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.id, x.canText, x.timeZone]),
+    [['c1', 'false', 'America/Chicago'], ['c2', 'false', 'America/New_York']]);
+});
+
 test('queue: a call is planned no earlier than the day the engine lets it be made (a banned Sunday, a blackout date, a window closed)', () => {
   const f = join(dir, 'closed-days.csv');
   writeFileSync(f, [
