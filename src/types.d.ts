@@ -154,9 +154,11 @@ export interface DndEvent {
    */
   at: RecordTime;
   /**
-   * Which channel; `"all"` is every channel. A DND on a channel the engine never reaches a contact by
-   * (`"WhatsApp"`, `"Facebook"`/`"FB"`, `"Messenger"`, `"Instagram"`, `"GMB"`, `"LinkedIn"`, `"live chat"`:
-   * GoHighLevel's settings) is passed over, not refused: the record's other DNDs would go with it.
+   * Which channel; `"all"` is every channel. A DND on an app the engine never reaches a contact by
+   * (a channel named by WhatsApp, Facebook/FB, Messenger, Instagram, GMB or Google Business, Telegram, TikTok,
+   * LinkedIn, WeChat, Viber, Signal, Snapchat, Twitter, a chat or a DM, and by no channel the engine reaches by:
+   * GoHighLevel's settings, "FB Messenger", "WhatsApp Business") is passed over, not refused: the record's other
+   * DNDs would go with it. "SMS/WhatsApp" is no app's alone: an error.
    * @errors `events[i].channel: expected "sms", "call", "email" or "all"`
    */
   channel: Channel | "all";
@@ -271,17 +273,24 @@ export interface HorizonEvent {
  * `"noAnswer"`, `"answered"`/`"reached"` for `"connected"`, and so Twilio's `"completed"`, RingCentral's
  * `"call connected"`/`"accepted"`, `"live answer"`, `"spoke with contact"`, `"contact made"`, `"answered -
  * meeting set"`, `"meeting booked"`, `"appointment set"`, `"callback requested"`/`"requested call back"`,
- * `"interested"`, `"requested more info"`, `"contacted"`, `"spoke with"`, `"call back later"` and a call still up
- * when it was logged (Twilio's and HubSpot's `"in-progress"`); `"answered - not interested"` for `"noSale"`; a call without
+ * `"interested"`, `"requested more info"`, `"contacted"`, `"spoke with"`, `"spoke to contact"`, `"call back later"`,
+ * `"meeting scheduled"`, `"answered - interested"`, `"answered - follow up"`, RingCentral's `"call accepted"`, Dialpad's
+ * `"hold"`, Five9's `"transferred to 3rd party"` and a call still up when it was logged (Twilio's and HubSpot's
+ * `"in-progress"`); `"answered - not interested"` for `"noSale"`; a call without
  * contact — `"failed"`, `"call failed"`, `"call failure"`, `"dial error"`, `"canceled"`/`"cancelled"`,
  * `"missed"`, `"missed call"`, `"not answered"`, `"no response"`, `"line busy"`, `"busy/no answer"`,
  * `"rejected"`, `"declined"`, `"hang up"`/`"hung up"`, `"abandon"`/`"abandoned"`, `"answering machine"`,
  * `"machine"`, `"gatekeeper"`, `"ringing"`, `"queued"`, `"initiated"`, `"blocked"`, `"stopped"`, `"connecting"`,
  * HubSpot's `"CALLING_CRM_USER"`, Close's `"vm-answer"` and `"error"`, `"user busy"`, `"originator cancel"`,
- * `"attempted"`, `"attempted - no contact"`, `"no contact"`, `"not home"` — for
+ * `"attempted"`, `"attempted - no contact"`, `"no contact"`, `"not home"`, `"not connected"`, `"call attempted"`,
+ * `"not reached"`, RingCentral's `"internal error"`, `"restricted number"`, `"ip phone offline"`, `"no calling
+ * credit"`, `"not allowed"`, `"international disabled"`, `"poor line quality"`, `"unknown"`, Aircall's `"initial"` and
+ * missed-call reasons (`"agents_did_not_answer"`, `"no_available_agent"`, `"short_abandoned"`, `"abandoned_in_ivr"`,
+ * `"out_of_opening_hours"`), Dialpad's `"calling"`, `"preanswer"`, Five9's `"no disposition"`, `"timeout"`,
+ * `"recycle"`, `"caller disconnected"`, `"agent error"` — for
  * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
  * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
- * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"` for `"leftVoicemail"`,
+ * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"`/`"voicemail dump"`/`"voicemail uploaded"` for `"leftVoicemail"`,
  * `"busy signal"` for `"noAnswer"`, `"wrong #"`/`"bad number"`/`"not in service"`/`"number not in
  * service"`/`"number disconnected"`/`"disconnected number"`/`"invalid number"`/`"operator intercept"`/`"fax"`
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for

@@ -225,7 +225,7 @@ fn build_event(
         // A DND on a channel the engine never reaches by (GoHighLevel's
         // WhatsApp, Facebook and Google Business settings) is passed over,
         // not refused: the record's own opt-outs would go with it.
-        Kind::Dnd if raw.channel.as_ref().is_some_and(elsewhere) => {
+        Kind::Dnd if raw.channel.as_ref().is_some_and(super::names::elsewhere) => {
             batch.passed_over = true;
             None
         }
@@ -344,14 +344,21 @@ fn message<'a>(
 
 /// A fingerprint of a message's words, as two systems that log one message
 /// may write them apart: white space (a webhook's "\r\n" and trailing
-/// spaces that an export trims, a no-break space) and curly quotes for
+/// spaces that an export trims, a no-break or narrow space) and curly quotes for
 /// straight ones are no other words.
 fn fingerprint(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     for c in text.chars() {
         match c {
-            c if c.is_ascii_whitespace() || c == '\u{a0}' => {}
+            // (White space and the spaces Unicode adds: the no-break ones,
+            // ICU's narrow one before "AM", the thin and zero-width ones.)
+            c if c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    '\u{a0}' | '\u{2000}'
+                        ..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+                ) => {}
             '\u{2018}' | '\u{2019}' => h.write_u32(u32::from('\'')),
             '\u{201c}' | '\u{201d}' => h.write_u32(u32::from('"')),
             c => h.write_u32(u32::from(c)),
@@ -450,14 +457,6 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
 /// step done needs a step's id).
 pub(super) fn placeholder(e: &Event) -> bool {
     matches!(&e.body, EventBody::StepDone { step } if step.is_empty())
-}
-
-/// A channel of a messaging app or a social network, which the engine never
-/// reaches a contact by.
-fn elsewhere(v: &Val<'_>) -> bool {
-    const APPS: &str = "whatsapp|gmb|google my business|google business messages|fb|facebook|\
-                        facebook messenger|messenger|instagram|ig|linkedin|live chat|web chat|webchat";
-    matches!(v, Val::Str(s) if APPS.split('|').any(|app| super::names::loosely(s, app)))
 }
 
 fn step_done(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {

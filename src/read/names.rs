@@ -147,7 +147,42 @@ const ALIASES: &str = concat!(
     "not home>noAnswer|",
     "contacted>connected|",
     "spoke with>connected|",
+    "spoke to contact>connected|",
     "call back later>connected|",
+    "meeting scheduled>connected|",
+    "answered interested>connected|",
+    "answered follow up>connected|",
+    "not connected>noAnswer|",
+    "call attempted>noAnswer|",
+    "not reached>noAnswer|",
+    // RingCentral's call results, Aircall's states and missed-call reasons,
+    // Dialpad's call states and Five9's system dispositions.
+    "call accepted>connected|",
+    "hold>connected|",
+    "transferred to 3rd party>connected|",
+    "internal error>noAnswer|",
+    "restricted number>noAnswer|",
+    "ip phone offline>noAnswer|",
+    "no calling credit>noAnswer|",
+    "not allowed>noAnswer|",
+    "international disabled>noAnswer|",
+    "poor line quality>noAnswer|",
+    "unknown>noAnswer|",
+    "initial>noAnswer|",
+    "agents did not answer>noAnswer|",
+    "no available agent>noAnswer|",
+    "short abandoned>noAnswer|",
+    "abandoned in ivr>noAnswer|",
+    "out of opening hours>noAnswer|",
+    "calling>noAnswer|",
+    "preanswer>noAnswer|",
+    "no disposition>noAnswer|",
+    "timeout>noAnswer|",
+    "recycle>noAnswer|",
+    "caller disconnected>noAnswer|",
+    "agent error>noAnswer|",
+    "voicemail uploaded>leftVoicemail|",
+    "voicemail dump>leftVoicemail|",
     "left live message>leftVoicemail|",
     "left message>leftVoicemail|",
     "left vm>leftVoicemail|",
@@ -401,6 +436,24 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
     } else {
         DndSource::Manual
     }
+}
+
+/// Whether a DND's channel `v` names only an app or a network the engine
+/// never reaches a contact by ("WhatsApp", "FB Messenger", "Google Business
+/// Profile", "Instagram DM", Telegram, TikTok, a live chat): a word of one
+/// and no word of a channel it reaches by ("SMS/WhatsApp" is no such one).
+pub(super) fn elsewhere(v: &Val<'_>) -> bool {
+    let Val::Str(s) = v else {
+        return false;
+    };
+    let words = label_words(s);
+    let has = |list: &str| words.iter().any(|w| list.split(' ').any(|x| x == w));
+    // (An app's name run together, as its camel case splits it: "WhatsApp".)
+    let run: String = words.concat();
+    let app = "whatsapp facebook messenger instagram telegram tiktok linkedin wechat snapchat \
+               twitter webchat livechat googlebusiness googlemybusiness";
+    (app.split(' ').any(|a| run.contains(a)) || has("fb ig gmb viber signal chat dm dms"))
+        && !has("sms text texts mms call calls phone voice email emails mail all")
 }
 
 /// A label's words in lower case: split at anything but a letter or a digit,

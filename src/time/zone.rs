@@ -59,7 +59,7 @@ impl Zone {
     /// [`ErrorCode::UnknownTimeZone`] when the name is none of these.
     pub fn parse(name: &str) -> Result<Zone> {
         // ("EST": US Eastern time, not the database's fixed offset.)
-        if name.len() <= 17 {
+        if name.len() <= 13 {
             if let Some(tz) = crate::zones::pairs(crate::zones::ABBREVIATIONS)
                 .find(|(a, _)| a.eq_ignore_ascii_case(name))
                 .and_then(|(_, iana)| iana.parse::<Tz>().ok())

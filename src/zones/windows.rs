@@ -191,6 +191,13 @@ pub static RAILS_ZONES: &str = concat!(
     "Chetumal>America/Cancun|",
     "Aleutian Islands>America/Adak|",
     "Yukon>America/Whitehorse|",
+    // (And the longer words of CRMs' picklists for those clocks, the US
+    // statute's "Hawaii-Aleutian" among them: 15 U.S.C. § 263.)
+    "Newfoundland Time>America/St_Johns|",
+    "Alaska Standard Time>America/Anchorage|",
+    "Hawaii-Aleutian Time>Pacific/Honolulu|",
+    "Hawaii-Aleutian Standard Time>Pacific/Honolulu|",
+    "Yukon Time>America/Whitehorse|",
 );
 
 /// The US and Canadian zone abbreviations a CRM writes for a contact's zone
@@ -218,7 +225,6 @@ pub static ABBREVIATIONS: &str = concat!(
     "Pacific>America/Los_Angeles|Pacific Time>America/Los_Angeles|",
     "Alaska Time>America/Anchorage|Hawaii Time>Pacific/Honolulu|",
     "Atlantic>America/Halifax|Atlantic Time>America/Halifax|",
-    "Newfoundland Time>America/St_Johns|",
 );
 
 /// Whether `name`, read as the zone named `zone`, named it by its clock
