@@ -581,14 +581,17 @@ async function* csvRows(chunks, file, meter) {
   let next;
   const firstLine = () => head.split(/[\r\n]/)[0];
   while (!/[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
-  const named = /^"?sep=(.)"?$/i.exec(firstLine());
+  // (A re-saved file may pad the line with separators: "sep=;;;".)
+  const named = /^"?sep=(.)"?[,;\t]*$/i.exec(firstLine());
   if (named) {
     while (!/[\r\n][^\r\n]*[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
   }
   const header = named ? head.split(/\r\n|\r|\n/)[1] || '' : firstLine();
   const tabbed = /\t/.test(header)
     && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !header.includes(','));
-  const semicolons = header.includes(';') && !header.includes(',') && !/\t/.test(header);
+  // (Separators inside a quoted name do not count: `id;"Name, full";addedAt`.)
+  const unquoted = header.replace(/"[^"]*"/g, '');
+  const semicolons = unquoted.includes(';') && !unquoted.includes(',') && !/\t/.test(unquoted);
   const delimiter = named ? named[1] : tabbed ? '\t' : semicolons ? ';' : ',';
   async function* text() {
     if (head) yield head;

@@ -344,8 +344,8 @@ fn message<'a>(
 
 /// A fingerprint of a message's words, as two systems that log one message
 /// may write them apart: white space (a webhook's "\r\n" and trailing
-/// spaces that an export trims, a no-break or narrow space) and curly quotes for
-/// straight ones are no other words.
+/// spaces that an export trims, a no-break or narrow space) and curly, low
+/// or angle quotes for straight ones are no other words.
 fn fingerprint(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -359,8 +359,12 @@ fn fingerprint(text: &str) -> u64 {
                     '\u{a0}' | '\u{2000}'
                         ..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
                 ) => {}
-            '\u{2018}' | '\u{2019}' => h.write_u32(u32::from('\'')),
-            '\u{201c}' | '\u{201d}' => h.write_u32(u32::from('"')),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2bc}' | '\u{2032}' => {
+                h.write_u32(u32::from('\''));
+            }
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{ff02}' => {
+                h.write_u32(u32::from('"'));
+            }
             c => h.write_u32(u32::from(c)),
         }
     }

@@ -255,6 +255,13 @@ const ALIASES: &str = concat!(
     // GoHighLevel's DND settings as its screen names them.
     "calls & voicemails>call|",
     "calls and voicemails>call|",
+    "calls & voicemail>call|",
+    // A voicemail left without a ring is a call (FCC, 2022): a DND on
+    // ringless voicemail is one on calls.
+    "voicemail>call|",
+    "voicemails>call|",
+    "ringless voicemail>call|",
+    "rvm>call|",
     "text sms>sms|",
     "all channels>all|",
     "sms mms>sms|",

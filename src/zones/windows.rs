@@ -198,6 +198,23 @@ pub static RAILS_ZONES: &str = concat!(
     "Hawaii-Aleutian Time>Pacific/Honolulu|",
     "Hawaii-Aleutian Standard Time>Pacific/Honolulu|",
     "Yukon Time>America/Whitehorse|",
+    // (The daylight names, which the abbreviations' long forms are.)
+    "Eastern Daylight Time>America/New_York|",
+    "Central Daylight Time>America/Chicago|",
+    "Mountain Daylight Time>America/Denver|",
+    "Pacific Daylight Time>America/Los_Angeles|",
+    "Alaska Daylight Time>America/Anchorage|",
+    "Atlantic Daylight Time>America/Halifax|",
+    "Newfoundland Daylight Time>America/St_Johns|",
+    // (Canada's French names and abbreviations, as a Quebec CRM writes them:
+    // heure normale / avancée de l'Est, du Centre, des Rocheuses, du
+    // Pacifique, de l'Atlantique, de Terre-Neuve.)
+    "Heure de l'Est>America/New_York|",
+    "Heure du Centre>America/Chicago|",
+    "Heure des Rocheuses>America/Denver|",
+    "Heure du Pacifique>America/Los_Angeles|",
+    "Heure de l'Atlantique>America/Halifax|",
+    "Heure de Terre-Neuve>America/St_Johns|",
 );
 
 /// The US and Canadian zone abbreviations a CRM writes for a contact's zone
@@ -218,6 +235,9 @@ pub static ABBREVIATIONS: &str = concat!(
     "PT>America/Los_Angeles|PST>America/Los_Angeles|PDT>America/Los_Angeles|",
     "AKST>America/Anchorage|AKDT>America/Anchorage|",
     "ADT>America/Halifax|NST>America/St_Johns|NDT>America/St_Johns|",
+    "HNE>America/New_York|HAE>America/New_York|HNC>America/Chicago|HAC>America/Chicago|",
+    "HNR>America/Denver|HAR>America/Denver|HNP>America/Los_Angeles|HAP>America/Los_Angeles|",
+    "HNA>America/Halifax|HAA>America/Halifax|HNT>America/St_Johns|HAT>America/St_Johns|",
     // The words, as CRMs' time-zone picklists label US zones.
     "Eastern>America/New_York|Eastern Time>America/New_York|",
     "Central>America/Chicago|Central Time>America/Chicago|",

@@ -1337,6 +1337,17 @@ test('a semicolon-separated export (Excel where the decimal mark is a comma) and
     assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], name);
     assert.match(rows[0].name, /^René, Jr\./, name);
   }
+  // A "sep=" line padded with separators, and a header whose quoted name
+  // holds a comma, are semicolon files still.
+  const padded = join(dir, 'sep-padded.csv');
+  writeFileSync(padded, 'sep=;;;\r\nid;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n');
+  const quoted = join(dir, 'semi-quoted.csv');
+  writeFileSync(quoted, 'id;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n');
+  for (const f of [padded, quoted]) {
+    const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+    assert.equal(r.status, 0, `${f}: ${r.stderr}`);
+    assert.deepEqual(csv(r.stdout).map((x) => x.id), ['q1'], f);
+  }
   // A bad row's line counts the "sep=" line.
   const bad = join(dir, 'sep-bad.csv');
   writeFileSync(bad, 'sep=,\nid,name,timeZone,addedAt\nq1,Ana,America/New_York,2026-11-01T10:00:00Z\nq2,,America/New_York,\n');
