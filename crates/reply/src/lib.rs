@@ -111,8 +111,11 @@ fn classify_tokens(
     let has_extra = !(extra.opt_out.is_empty() && extra.opt_in.is_empty() && extra.help.is_empty());
     if words <= 3 || has_extra {
         let norm = toks.joined();
-        if let Some(c) = exact(&norm, came_by, extra) {
+        if let Some(c) = exact(&norm, came_by, &Keywords::default()) {
             return c;
+        }
+        if let Some(c) = exact(&norm, came_by, extra) {
+            return with_phrase(c, toks, came_by);
         }
     }
     // Spelt out letter by letter: "S.T.O.P.", "s t o p".
@@ -153,6 +156,23 @@ fn classify_tokens(
         return Classification::opt_out(span, Match::Phrase, channels);
     }
     with_filler(toks).unwrap_or_else(Classification::none)
+}
+
+/// A playbook's own keyword `c` that the message is, read with what its
+/// words say: a revocation they name adds its channels to the keyword's
+/// ("DO NOT CALL" as a playbook's opt-out word, texted, revokes calls as the
+/// phrase does, not texts alone), and one a playbook lists as an opt-in or
+/// a help word is a revocation still (erring toward the opt-out).
+fn with_phrase(c: Classification, toks: &text::Tokens, came_by: Revoked) -> Classification {
+    let Some((span, channels)) = rules::read(toks, came_by) else {
+        return c;
+    };
+    if c.is_opt_out() {
+        let channels = c.channels.union(channels);
+        Classification::opt_out(c.keyword.unwrap_or(span), Match::Exact, channels)
+    } else {
+        Classification::opt_out(span, Match::Phrase, channels)
+    }
 }
 
 /// An opt-out keyword spelt letter by letter, then a courtesy, as words
