@@ -142,7 +142,8 @@ pub fn keeps_clock(region: Option<Region>, z: Zone) -> bool {
 /// The zone a zone named by its clock (`z` from "CST", "Pacific", "Central
 /// Standard Time": `zones::named_by_clock`) stands for
 /// in `region`: itself when the region's principal zone keeps its clock, or
-/// the principal zone when that keeps its winter clock (Saskatchewan's
+/// the principal zone when that keeps its winter clock, or that clock a
+/// day apart across the date line (Saskatchewan's
 /// "CST" is Regina's, with no daylight time; Arizona's "Mountain Time" is
 /// Phoenix's), else itself, as a zone the contact gives (Florida's
 /// panhandle for "CST"; "PT" for a Florida number whose owner lives in
@@ -151,9 +152,15 @@ pub fn loose_zone(z: Zone, region: Option<Region>) -> Zone {
     let principal = region
         .and_then(|r| r.zones().first())
         .and_then(|n| Zone::parse(n).ok());
-    let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| z.offset_at(t));
+    let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| i64::from(z.offset_at(t)));
+    // (Or a day apart: the same clock across the date line, Samoa's
+    // "Samoa Standard Time" in American Samoa.)
+    let keeps = |p: Zone| match (winter(p), winter(z)) {
+        (Some(a), Some(b)) => a == b || (a - b).abs() == 86_400,
+        _ => false,
+    };
     match principal {
-        Some(p) if !same_clock(p, z) && winter(p) == winter(z) => p,
+        Some(p) if !same_clock(p, z) && keeps(p) => p,
         _ => z,
     }
 }

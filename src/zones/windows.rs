@@ -198,6 +198,8 @@ pub static RAILS_ZONES: &str = concat!(
     "Hawaii-Aleutian Time>Pacific/Honolulu|",
     "Hawaii-Aleutian Standard Time>Pacific/Honolulu|",
     "Yukon Time>America/Whitehorse|",
+    "Chamorro Standard Time>Pacific/Guam|",
+    "Chamorro Time>Pacific/Guam|",
     // (The daylight names, which the abbreviations' long forms are.)
     "Eastern Daylight Time>America/New_York|",
     "Central Daylight Time>America/Chicago|",
@@ -234,7 +236,7 @@ pub static ABBREVIATIONS: &str = concat!(
     "MT>America/Denver|MDT>America/Denver|",
     "PT>America/Los_Angeles|PST>America/Los_Angeles|PDT>America/Los_Angeles|",
     "AKST>America/Anchorage|AKDT>America/Anchorage|",
-    "ADT>America/Halifax|NST>America/St_Johns|NDT>America/St_Johns|",
+    "ADT>America/Halifax|NST>America/St_Johns|NDT>America/St_Johns|ChST>Pacific/Guam|",
     "HNE>America/New_York|HAE>America/New_York|HNC>America/Chicago|HAC>America/Chicago|",
     "HNR>America/Denver|HAR>America/Denver|HNP>America/Los_Angeles|HAP>America/Los_Angeles|",
     "HNA>America/Halifax|HAA>America/Halifax|HNT>America/St_Johns|HAT>America/St_Johns|",
@@ -274,10 +276,13 @@ pub fn unplaced(name: &str) -> bool {
 
 /// Whether `zone` is one of the clocks North America's zones are named by
 /// (Eastern, Central, Mountain, Pacific, Alaska, Hawaii, Atlantic,
-/// Newfoundland), which a name by clock stands for.
+/// Newfoundland), which a name by clock stands for; or Samoa's, whose
+/// Windows name, "Samoa Standard Time", is also US law's name for American
+/// Samoa's clock (15 U.S.C. § 263), a day behind on the other side of the
+/// date line.
 pub fn is_clock_zone(zone: &str) -> bool {
     "America/New_York America/Chicago America/Denver America/Los_Angeles America/Anchorage \
-     Pacific/Honolulu America/Halifax America/St_Johns"
+     Pacific/Honolulu America/Halifax America/St_Johns Pacific/Apia"
         .split_ascii_whitespace()
         .any(|z| z == zone)
 }
