@@ -296,7 +296,7 @@ export interface HorizonEvent {
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
  * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"rvm"` (a voicemail left without a ring is a call) for `"call"`, `"sms/mms"` and `"text/sms"` for `"sms"`, `"mail"` for
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"rvm"` (a voicemail left without a ring is a call) for `"call"`, `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
  * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,

@@ -252,6 +252,10 @@ const ALIASES: &str = concat!(
     "texts>sms|",
     "emails>email|",
     "voice>call|",
+    // GoHighLevel's message types.
+    "type sms>sms|",
+    "type email>email|",
+    "type call>call|",
     // GoHighLevel's DND settings as its screen names them.
     "calls & voicemails>call|",
     "calls and voicemails>call|",
