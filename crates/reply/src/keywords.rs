@@ -59,7 +59,17 @@ pub(super) fn exact(norm: &str, came_by: Revoked, extra: &Keywords) -> Option<Cl
             ));
         }
     }
-    let extra_of = |list: &[String]| list.iter().find(|k| **k == norm).cloned();
+    // (A playbook's words as loosely as the built-in ones: "QUITAR-YA" and
+    // "quitar—ya" are "QUITAR YA".)
+    let spaced = |c: char| match c {
+        '-' | '\'' | '\u{2010}'..='\u{2015}' => ' ',
+        c => c,
+    };
+    let extra_of = |list: &[String]| {
+        list.iter()
+            .find(|k| k.chars().map(spaced).eq(norm.chars().map(spaced)))
+            .cloned()
+    };
     if let Some(k) = extra_of(&extra.opt_out) {
         return Some(Classification::opt_out(k, Match::Exact, came_by));
     }

@@ -168,8 +168,15 @@ fn with_phrase(c: Classification, toks: &text::Tokens, came_by: Revoked) -> Clas
         return c;
     };
     if c.is_opt_out() {
-        let channels = c.channels.union(channels);
-        Classification::opt_out(c.keyword.unwrap_or(span), Match::Exact, channels)
+        // (Read by its words when they revoke more than the keyword does:
+        // a START lifts texts then, not what the words asked for.)
+        let both = c.channels.union(channels);
+        let matched = if both == c.channels {
+            Match::Exact
+        } else {
+            Match::Phrase
+        };
+        Classification::opt_out(c.keyword.unwrap_or(span), matched, both)
     } else {
         Classification::opt_out(span, Match::Phrase, channels)
     }
