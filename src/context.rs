@@ -143,15 +143,19 @@ pub fn keeps_clock(region: Option<Region>, z: Zone) -> bool {
 /// Standard Time": `zones::named_by_clock`) stands for
 /// in `region`: itself when the region's principal zone keeps its clock, or
 /// the principal zone when that keeps its winter clock, or that clock a
-/// day apart across the date line (Saskatchewan's
+/// day apart across the date line, or else another of the region's zones
+/// that keeps it (Saskatchewan's
 /// "CST" is Regina's, with no daylight time; Arizona's "Mountain Time" is
 /// Phoenix's), else itself, as a zone the contact gives (Florida's
 /// panhandle for "CST"; "PT" for a Florida number whose owner lives in
 /// California).
 pub fn loose_zone(z: Zone, region: Option<Region>) -> Zone {
-    let principal = region
-        .and_then(|r| r.zones().first())
-        .and_then(|n| Zone::parse(n).ok());
+    let zones = || {
+        region
+            .map_or(&[][..], |r| r.zones())
+            .iter()
+            .filter_map(|n| Zone::parse(n).ok())
+    };
     let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| i64::from(z.offset_at(t)));
     // (Or a day apart: the same clock across the date line, Samoa's
     // "Samoa Standard Time" in American Samoa.)
@@ -159,9 +163,16 @@ pub fn loose_zone(z: Zone, region: Option<Region>) -> Zone {
         (Some(a), Some(b)) => a == b || (a - b).abs() == 86_400,
         _ => false,
     };
-    match principal {
-        Some(p) if !same_clock(p, z) && keeps(p) => p,
-        _ => z,
+    // (The principal zone first; then another of the region's that keeps
+    // that winter clock when the principal keeps none of the name's:
+    // "Hawaii-Aleutian Time" in Alaska is Adak's, with daylight time.)
+    match zones().next() {
+        Some(p) if same_clock(p, z) => z,
+        Some(p) if keeps(p) => p,
+        _ => zones()
+            .find(|r| !same_clock(*r, z) && keeps(*r))
+            .filter(|_| !zones().any(|r| same_clock(r, z)))
+            .unwrap_or(z),
     }
 }
 

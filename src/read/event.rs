@@ -351,18 +351,25 @@ fn fingerprint(text: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     for c in text.chars() {
         match c {
-            // (White space and the spaces Unicode adds: the no-break ones,
-            // ICU's narrow one before "AM", the thin and zero-width ones.)
-            c if c.is_ascii_whitespace()
-                || matches!(
-                    c,
-                    '\u{a0}' | '\u{2000}'
-                        ..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
-                ) => {}
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2bc}' | '\u{2032}' => {
-                h.write_u32(u32::from('\''));
-            }
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{ff02}' => {
+            // (White space and the spaces and line breaks Unicode adds: the
+            // no-break ones, ICU's narrow one before "AM", the thin and
+            // zero-width ones, the line and paragraph separators.)
+            '\u{b}'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200b}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{feff}' => {}
+            c if c.is_ascii_whitespace() => {}
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2bc}' | '\u{2032}'
+            | '\u{2039}' | '\u{203a}' | '\u{ff07}' => h.write_u32(u32::from('\'')),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}'
+            | '\u{ff02}' => {
                 h.write_u32(u32::from('"'));
             }
             c => h.write_u32(u32::from(c)),
