@@ -810,6 +810,12 @@ function recordSplitter(onRecord) {
     },
     end() {
       if (mode === 'ndjson') feedNdjson(true);
+      // An array cut off after (or inside) its last element: that element is
+      // read still, and a cut one is its own bad record, not lost unsaid.
+      if (mode === 'array' && !arrayDone && start >= 0 && buf.trim()) {
+        onRecord(buf, startLine, ++count);
+        start = -1; buf = '';
+      }
       const problems = [];
       if (mode === 'array' && !arrayDone) problems.push({ line: curLine, message: 'the JSON array is not closed' });
       if (stray !== null) problems.push({ line: stray, message: 'text after the end of the JSON array' });

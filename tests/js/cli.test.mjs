@@ -1371,6 +1371,19 @@ test('an empty cell under a field\'s own column reads the next column of another
     [['c1', 'false', 'America/Chicago'], ['c2', 'false', 'America/New_York']]);
 });
 
+test('a JSON array cut off after its last element reads that element; one cut inside it is its own bad record', () => {
+  const whole = join(dir, 'cut-after.json');
+  writeFileSync(whole, '[{"id":"a","addedAt":"2026-11-01T10:00:00Z"},\n{"id":"b","addedAt":"2026-11-01T10:00:00Z"}\n');
+  let r = run(['evaluate', whole, '--playbook', 'call-ladder', '--now', NOW, '--no-explain', '--allow-bad']);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b']);
+  assert.match(r.stderr, /the JSON array is not closed/);
+  const cut = join(dir, 'cut-inside.json');
+  writeFileSync(cut, '[{"id":"a","addedAt":"2026-11-01T10:00:00Z"},\n{"id":"b","addedAt":"2026-11-0');
+  r = run(['evaluate', cut, '--playbook', 'call-ladder', '--now', NOW, '--no-explain', '--allow-bad']);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((x) => [x.id, x.line ?? null, Boolean(x.error)]), [['a', null, false], [null, 2, true]]);
+});
+
 test('queue: a call is planned no earlier than the day the engine lets it be made (a banned Sunday, a blackout date, a window closed)', () => {
   const f = join(dir, 'closed-days.csv');
   writeFileSync(f, [
