@@ -103,8 +103,8 @@ pub fn evaluate_many(contacts: &Value, pb: &Value, now: &Value) -> Result<Value>
     let env = crate::context::Env::new(&pb);
     for (i, v) in list.iter().enumerate() {
         let read = contact_from_value(v, &pb)
-            .map_err(|e| e.under(&format!("contacts[{i}]")))
-            .and_then(|c| Ok((now.for_contact(&c, &pb, "now")?, c)));
+            .and_then(|c| Ok((now.for_contact(&c, &pb, "now")?, c)))
+            .map_err(|e| e.under(&format!("contacts[{i}]")));
         out.push(match read {
             Ok((now, c)) => json(&crate::evaluate::evaluate_in(&env, &c, now, true))?,
             Err(e) => {

@@ -265,9 +265,8 @@ pub fn batch_error(raw: &str, i: usize, e: Error) -> BatchError {
     error_of(raw, e.under(&format!("contacts[{i}]")))
 }
 
-/// The error of the record `raw` whose path is already whole (`now`, for
-/// a local `now` and a contact with no zone).
-pub fn error_of(raw: &str, e: Error) -> BatchError {
+/// The error of the record `raw`, its path whole.
+fn error_of(raw: &str, e: Error) -> BatchError {
     let id = match crate::read::record_id(raw) {
         Some(crate::model::ContactId::Text(s)) => serde_json::Value::String(s.into()),
         Some(crate::model::ContactId::Number(n)) => serde_json::Number::from_f64(n)

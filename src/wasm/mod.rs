@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::playbook::Playbook;
 use crate::read::TimeArg;
-use batch::{batch_error, error_of, Batch, BatchError};
+use batch::{batch_error, Batch, BatchError};
 use convert::{channel, contact, js_error, option_bool, playbook, run, time, time_arg};
 use text::source_text;
 pub use worklist::Worklist;
@@ -176,7 +176,7 @@ impl<'a> Evaluated<'a> {
                     now,
                     self.explain,
                 ))),
-                Err(e) => f(Item::Err(&error_of(raw, e))),
+                Err(e) => f(Item::Err(&batch_error(raw, i, e))),
             },
             Err(e) => f(Item::Err(&batch_error(raw, i, e))),
         })

@@ -452,10 +452,11 @@ test("a local now is read in each contact's zone; a Worklist's clock must carry 
   assert.equal(many[2].channels.call.nextAllowedAt, '2026-11-12T08:00:00-08:00');
   assert.deepEqual(many[0], m.evaluate(ny, pb, '2026-11-12 07:59'));
   assert.deepEqual(many[0], m.evaluate(ny, pb, '2026-11-12T07:59:00-05:00'));
-  // The contact with no zone gets its own error, at `now`.
+  // The contact with no zone gets its own error, at `now` under its index,
+  // as every error of a batch is.
   assert.equal(many[1].id, 'none');
-  assert.equal(many[1].path, 'now');
-  assert.match(many[1].error, /^now: a local date-time without an offset \("2026-11-12 07:59"\) is read in the contact's zone/);
+  assert.equal(many[1].path, 'contacts[1].now');
+  assert.match(many[1].error, /^contacts\[1\]\.now: a local date-time without an offset \("2026-11-12 07:59"\) is read in the contact's zone/);
   assert.deepEqual(JSON.parse(m.evaluateManyJson(JSON.stringify([ny, none, la]), pb, '2026-11-12 07:59')), many);
   assert.throws(() => m.evaluate(none, pb, '2026-11-12 07:59'), (e) => e instanceof Error && e.message.startsWith('now: a local date-time'));
   assert.deepEqual(m.checkChannel(la, 'sms', '2026-11-12 07:59', pb), m.checkChannel(la, 'sms', '2026-11-12T07:59:00-08:00', pb));
