@@ -3,7 +3,7 @@
 //! "any future texts will result in legal action".
 
 use super::super::words::*;
-use super::{hit, Hit, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// "Consent is withdrawn", "consent withdrawn".
@@ -14,7 +14,7 @@ impl Reader<'_> {
             && self.back(i, 4).any(|m| self.any(m, "NE N"))
             && !self.question(i)
         {
-            return hit(i, i + 1, self.media_after(i));
+            return hit(i, i + 1, self.consent_for(i)?);
         }
         let mut j = i + 1;
         while self.on(j) && self.any(j, "IS HAS BEEN") {
@@ -44,8 +44,32 @@ impl Reader<'_> {
         if self.negated(i) {
             None
         } else {
-            hit(i, j + 1, self.media_after(j))
+            hit(i, j + 1, self.consent_for(j)?)
         }
+    }
+
+    /// The channels the consent at word `p` was for: the means named after
+    /// it ("Retiro mi consentimiento para las llamadas", "Je retire mon
+    /// consentement pour les courriels": those), none named the medium's
+    /// ("I withdraw my consent", "... to be contacted"); `None` when it was
+    /// for something else ("I withdraw my consent for the credit check",
+    /// "Retiro mi consentimiento para el cargo", "Ya no consiento el cargo";
+    /// a word the lists do not know is no thing: "I revoke my consent to
+    /// your company").
+    pub(super) fn consent_for(&self, p: usize) -> Option<u8> {
+        let ch = self.media_after(p);
+        // ("Je ne consens plus au ...".)
+        let p = p + usize::from(self.eq(p + 1, "PLUS"));
+        let to = p
+            + 1
+            + usize::from(
+                self.any(p + 1, "FOR TO ON PARA POUR AU A") || self.written(p + 1, "AUX"),
+            );
+        let contact = (p + 1..p + 8)
+            .take_while(|&m| self.on(m))
+            .any(|m| self.is(m, ME | CVERB | GER) || self.any(m, "RECEIVING RECIBIR RECEVOIR"));
+        let other = self.object(to) == Obj::Thing;
+        (ch != 0 || contact || !self.on(p + 1) || !other).then_some(ch)
     }
 
     /// A law named to the sender: "this violates the TCPA", "you are

@@ -320,8 +320,9 @@ impl Reader<'_> {
             {
                 0
             }
-            // ("Je retire mon consentement".)
-            "CONSENT" | "PERMISSION" => 0,
+            // ("Je retire mon consentement (pour les appels)": what it was
+            // for.)
+            "CONSENT" | "PERMISSION" => self.consent_for(m)?,
             // ("scrub my contact from your CRM"; "my contact info" reads on.)
             // The customer's information taken off is every means of
             // reaching them, deleted or removed ("remove all my contact

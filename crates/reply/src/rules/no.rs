@@ -146,7 +146,7 @@ impl Reader<'_> {
             }
             // "No autorizo que me contacten"; "No tienen mi permiso para
             // llamarme", "No les di permiso de escribirme".
-            "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.media_after(j)),
+            "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.consent_for(j)?),
             // ("No doy mi consentimiento para recibir llamadas".)
             "TIENEN" | "TIENE" | "DI" | "LES" | "DOY" => {
                 let p = (j + 1..j + 4)

@@ -130,8 +130,7 @@ impl Reader<'_> {
                 Obj::Empty => !self.bare(k) && self.means_after(i) == 0,
                 _ => false,
             };
-            let elsewhere = consent
-                .is_some_and(|p| self.any(p + 1, "ON FOR") && self.object(p + 2) == Obj::Thing);
+            let elsewhere = consent.is_some_and(|p| self.consent_for(p).is_none());
             if (other && consent.is_none()) || elsewhere {
                 return None;
             }
