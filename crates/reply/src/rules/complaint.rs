@@ -39,9 +39,30 @@ impl Reader<'_> {
                 || self.written(k + 1, "TWO THREE")
                 || (self.any(k + 1, "A AN")
                     && self.written(k + 2, "SEC SECOND MIN MINUTE HOUR DAY FEW COUPLE WEEK")));
-        if (self.on(k) && (self.any(k, "TODAY TONIGHT") || short || self.timed(k)))
-            || self.asked_later(k)
+        // (A day or a part of one named, after "this", "for the", "til",
+        // "thru": "Leave me alone this week", "... this afternoon", "... for
+        // the weekend", "leave me alone til monday", "Déjenme en paz (por)
+        // hoy", "Déjame en paz hasta el lunes", "Laissez-moi tranquille
+        // cette semaine", "... jusqu'à lundi".)
+        let mut p = k;
+        while p < k + 3
+            && self.on(p)
+            && (self.any(
+                p,
+                "THIS ESTA ESTE FOR POR PARA THE THRU THROUGH TILL HASTA EL A",
+            ) || self.written(p, "CETTE TIL JUSQU"))
         {
+            p += 1;
+        }
+        let period = self.on(p)
+            && (self.any(
+                p,
+                "TODAY TONIGHT TOMORROW HOY MANANA DEMAIN AUJOURD DAY WEEK MONTH",
+            ) || self.any(p, "MORNING AFTERNOON EVENING SEMANA SEMAINE MONDAY TUESDAY")
+                || self.any(p, "WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY")
+                || self.any(p, DIAS_JOURS)
+                || self.written(p, "WEEKEND WK 2DAY AUJOURD'HUI AUJOURDHUI"));
+        if (self.on(k) && (period || short || self.timed(k))) || self.asked_later(k) {
             return None;
         }
         // ("Foutez-moi la paix avec vos textos": those.)
