@@ -201,13 +201,15 @@ impl Reader<'_> {
         {
             return hit(i, i + 3, ALL_CH);
         }
-        // ("End of year deals?", "end of summer sale": a time; "Does it have
+        // ("End of year deals?", "end of summer sale", "cancel 2:30": a time
+        // (the 2 of "2:30" is no "to"); "Does it have
         // start-stop?", "disable the auto stop": a car's feature; "The other
         // dealer won't stop calling me", "I told the other dealership to stop
         // texting me": another sender.)
         let of = i + 2 + usize::from(self.eq(i + 2, "THE"));
         let time =
-            self.eq(i, "END") && self.eq(i + 1, "OF") && self.unlisted(of, "YEAR SUMMER SEASON");
+            self.eq(i, "END") && self.eq(i + 1, "OF") && self.unlisted(of, "YEAR SUMMER SEASON")
+                || (self.on(i + 1) && self.number(i + 1) && self.clock(i + 1));
         let feature = (i > 0 && self.on(i) && self.any(i - 1, "START AUTO"))
             || (i > 0 && self.on(i + 1) && self.eq(i + 1, "START"));
         let other = self.back_in_sentence(i).any(|m| {

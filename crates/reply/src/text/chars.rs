@@ -74,6 +74,7 @@ pub(super) enum Class {
     Strong,
     Laugh,
     And,
+    At,
     Number,
 }
 
@@ -86,6 +87,8 @@ pub(super) fn class(c: char) -> Class {
             Class::Strong
         }
         '&' => Class::And,
+        // "cancel @ 4:30": a time, as "cancel at 4:30".
+        '@' => Class::At,
         // "lose my #", "wrong #".
         '#' => Class::Number,
         // Laughter and affection: 😀😁😂😃😄😅😆😉😊😍😘😜😝😛🤣🥰☺❤💕💖😻.

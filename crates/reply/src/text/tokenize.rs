@@ -97,6 +97,7 @@ impl Builder {
                 self.brk = self.brk.max(WEAK);
             }
             Class::And => self.synth("AND"),
+            Class::At => self.synth("AT"),
             Class::Number => self.synth("NUMBER"),
         }
     }
