@@ -442,7 +442,9 @@ impl Reader<'_> {
         let again = |v: usize| {
             (v..v + 4).any(|m| {
                 self.on(m)
-                    && (self.any(m, "ENCORE") || (self.eq(m, "OTRA") && self.eq(m + 1, "VEZ")))
+                    // ("Si me mandan otro mensaje los demando", "Si vous
+                    // m'envoyez un autre message, je vous poursuis".)
+                    && self.any(m, "ENCORE OTRA AUTRE")
             })
         };
         let v = if self.any(j, "VUELVEN VUELVES VUELVE VUELVAN") && self.eq(j + 1, "A") {
@@ -469,6 +471,19 @@ impl Reader<'_> {
             ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO"))
                 && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
         })
+    }
+
+    /// A suit threatened in a clause of its own: "I'll sue", "I will sue
+    /// you", "I'm suing you", "Keep it up and I'll sue", "Los voy a
+    /// demandar", "Je vais vous poursuivre (en justice)" (not "I'll sue
+    /// the contractor", "I'm suing my contractor", "Can I sue you?").
+    pub(super) fn sue(&self, i: usize) -> Option<Hit> {
+        let me = self
+            .back_in_sentence(i)
+            .any(|m| self.is(m, I1) || self.written(m, "VOY VAIS"));
+        let k = i + 1 + usize::from(self.any(i + 1, "YOU Y'ALL"));
+        let end = self.bare(k) || (self.written(k, "EN") && self.written(k + 1, "JUSTICE"));
+        hit(i, k, 0).filter(|_| me && end && !self.question(i) && !self.negated(i))
     }
 
     /// A threat on the next contact, with a lawyer, a suit or a report in

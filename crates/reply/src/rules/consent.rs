@@ -120,10 +120,20 @@ impl Reader<'_> {
     /// "any future texts will result in legal action", "Any further
     /// messages will ..." (the medium's).
     pub(super) fn legal_action(&self, i: usize) -> Option<Hit> {
-        // ("Cualquier otro mensaje resultará en acciones legales".)
-        let action = self.eq(i + 1, "ACTION") || self.written(i.wrapping_sub(1), "ACCIONES ACCION");
-        if action && (0..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING)) {
-            return hit(i, i + 2, self.media_before(i));
+        // ("Cualquier otro mensaje resultará en acciones legales": the
+        // words before; "Tout autre message entraînera des poursuites",
+        // "Cualquier mensaje más resultará en una demanda": with another
+        // message named, not "Recibí un mensaje sobre la demanda".)
+        let es = self.written(i.wrapping_sub(1), "ACCIONES ACCION");
+        let en = self.eq(i + 1, "ACTION");
+        let suit = self.written(i, "POURSUITES DEMANDA")
+            && (0..i).any(|m| self.any(m, "AUTRE OTRA MAS") || self.written(m, "NOUVEAU NUEVO"));
+        if (en || es || suit) && (0..i).any(|m| self.is(m, MEDIA) && !self.is(m, THING)) {
+            return hit(
+                i - usize::from(es),
+                i + 1 + usize::from(en),
+                self.media_before(i),
+            );
         }
         None
     }

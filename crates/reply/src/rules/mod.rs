@@ -467,6 +467,9 @@ impl Reader<'_> {
             "NEITHER" | "NOR" | "SO" => self.neither(i),
             "CONSUMER" => self.consumer_protection_act(i),
             "LEGAL" => self.legal_action(i),
+            _ if self.written(i, "POURSUITES DEMANDA") => self.legal_action(i),
+            "SUE" | "SUING" => self.sue(i),
+            _ if self.written(i, "DEMANDAR POURSUIVRE") => self.sue(i),
             // A warning, as "don't you dare": "how dare you call me again",
             // "pas question que vous me rappeliez", "hors de question qu'on
             // m'appelle".
