@@ -348,11 +348,14 @@ impl Reader<'_> {
     /// stop this", "I'm gonna quit".
     pub(super) fn first_person_plan(&self, i: usize) -> bool {
         // Asked of a time to come: "Can I quit the program later if I don't
-        // like it?", "can i quit the program anytime", as "Can I cancel my
-        // plan anytime?" (not "Can I stop these texts?").
+        // like it?", "can i quit the program anytime", "... at any time",
+        // "... whenever I want", "Could I quit the program next year?", as
+        // "Can I cancel my plan anytime?" (not "Can I stop these texts?").
         if i > 1 && self.is(i - 1, I1) && self.any(i - 2, "CAN COULD") {
             let (_, b) = self.sentence(i);
-            if (i + 1..b).any(|m| self.any(m, "LATER ANYTIME IF")) {
+            if self.widened(i)
+                || (i + 1..b).any(|m| self.any(m, "LATER IF NEXT") || self.written(m, "WHENEVER"))
+            {
                 return true;
             }
         }

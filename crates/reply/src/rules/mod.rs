@@ -499,10 +499,13 @@ impl Reader<'_> {
             // registry".)
             "DNC" => hit(i, i + 1, CALL).filter(|_| {
                 let list = i + 1 + usize::from(self.any(i + 1, "LIST REGISTRY REGISTER"));
-                let put = self.back_in_sentence(i).any(|m| self.any(m, "ON TO")) && self.bare(list);
+                // (Right before it: not "I used to work for the DNC".)
+                let put = self.back(i, 2).any(|m| self.any(m, "ON TO")) && self.bare(list);
                 self.own_dnc(i)
                     && (self.clause_of_its_own(i)
                         || self.is(i + 1, ME)
+                        // ("DNC this number".)
+                        || self.the_number(i + 1).is_some()
                         || (put
                             && (0..self.t.len())
                                 .any(|m| self.is(m, ME | I1) || self.any(m, "NUMBER CELL PHONE"))))

@@ -173,7 +173,8 @@ impl Reader<'_> {
                     (self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
                         && !(self.any(k, "MARKED FLAGGED")
                             && self.back_in_sentence(k).all(|m| self.is(m, FILLER | I1))))
-                        || self.written(k, "SHOW SHOWED SHOWS CAME COMES POPPED LABELED LABELLED")
+                        // (Or undone: "I unmarked your email as spam".)
+                        || self.written(k, "SHOW SHOWED SHOWS CAME COMES POPPED LABELED LABELLED UNMARKED")
                 }))
             // The phone's label: "Scam Likely showed up when you called",
             // "your number comes up spam likely".
@@ -212,10 +213,11 @@ impl Reader<'_> {
         }
         // Where it went, not what it is: "to spam", "in my spam", "estaba
         // en spam", "arrivé dans les spams"; and a report as spam is
-        // `reported`'s to read ("I didn't report you as spam").
+        // `reported`'s to read ("I didn't report you as spam"); "I moved
+        // your email out of spam".
         if self
             .back(i, 2)
-            .any(|k| self.any(k, "TO IN INTO FROM EN") || self.written(k, "DANS"))
+            .any(|k| self.any(k, "TO IN INTO FROM EN OUT") || self.written(k, "DANS"))
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))

@@ -179,6 +179,12 @@ impl Reader<'_> {
                     "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED ERROR",
                 ) || self.unlisted(m, "ERREUR")
                     || (self.eq(m, "DIDN'T") && self.written(m + 1, "MEAN"))
+            })
+            // (Not a mistake denied: "Reported as spam, not by mistake",
+            // "... and it wasn't an accident".)
+            && !(0..self.t.len()).any(|m| {
+                self.any(m, "MISTAKE ACCIDENT")
+                    && self.back(m, 3).any(|k| self.any(k, "NOT") || self.written(k, "WASN'T WASNT"))
             });
         // ("I'd like to not be called Mr. Smith", "Arrêtez de m'appeler
         // Madame": a name, not a call.)
