@@ -305,7 +305,12 @@ impl Reader<'_> {
         } else {
             i
         };
-        if self.any(i + 1, "DE D") && (self.any(i, "PLUS JAMAIS") || i == 0 || !self.on(i)) && !more
+        // ("Ne (me) laissez pas de message (vocal)": a voicemail refused,
+        // calls.)
+        let left =
+            start < i && (start..i).all(|m| self.any(m, "NE N LAISSEZ LAISSE") || self.is(m, ME));
+        if self.any(i + 1, "DE D")
+            && (((self.any(i, "PLUS JAMAIS") || i == 0 || !self.on(i)) && !more) || left)
         {
             // ("Pas d'appels avant midi svp": a limit.)
             // ("plus de messages sur ma boîte vocale": the means named.)
@@ -313,7 +318,7 @@ impl Reader<'_> {
                 .means_hit(i, i + 2)
                 .filter(|h| !self.limited(h.b))
                 .map(|h| Hit {
-                    ch: self.narrowed(h.ch, h.b),
+                    ch: self.narrowed(if left { self.left(h.ch) } else { h.ch }, h.b),
                     ..h
                 });
         }
