@@ -246,6 +246,11 @@ impl Reader<'_> {
             if let Obj::Media { end, ch: c } = after {
                 return hit(i, end, ch | c);
             }
+            // ("No me envíen más folletos", "Ne m'envoyez plus de
+            // circulaires": a thing, as "don't send me more flyers".)
+            if after == Obj::Thing {
+                return None;
+            }
             // (Spanglish "no llamen more", as "más".)
             if self.bare(k + 1) {
                 return hit(i, k, ch);

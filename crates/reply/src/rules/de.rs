@@ -106,8 +106,9 @@ impl Reader<'_> {
                 };
                 self.narrowed(ch, end) | self.ch(k)
             }
-            // ("dejen de mandarme facturas en papel": a thing.)
-            (_, Obj::Thing) if self.on(k + 1) => return None,
+            // ("dejen de mandarme facturas en papel": a thing, unless a
+            // verb of contact follows it, below.)
+            (_, Obj::Thing) if self.on(k + 1) => 0,
             // ("arrêtez de me laisser tranquille": leaving needs the messages.)
             _ if self.is(k, NEED_OBJ) => return None,
             // ("arrêtez de me harceler au téléphone".)
@@ -115,16 +116,28 @@ impl Reader<'_> {
         };
         // ("dejen de llamarme y mandarme correos", "arrêtez de m'appeler et
         // de m'envoyer des mails": a second verb and its means.)
+        let thing =
+            line.is_none() && object == Obj::Thing && self.on(k + 1) && !self.any(k + 1, "DE DEL");
         let e = match (line, object) {
             (Some(end), _) => end,
             (_, Obj::Media { end, .. }) if self.on(k + 1) => end,
+            // ("Dejen de enviarme folletos y de llamarme", "Arrêtez de
+            // m'envoyer des circulaires et de m'appeler": past the thing.)
+            _ if thing => (k + 2..k + 6)
+                .find(|&m| !self.on(m) || self.is(m, CONJ))
+                .unwrap_or(k + 1),
             _ => k + 1,
         };
         // (Past the means named: "... en mi buzón", not a time.)
         let e = self.via_list(e).map_or(e, |(_, end)| end);
         let mut v = e + 1 + usize::from(self.any(e + 1, "DE D"));
         v += usize::from(self.is(v, ME) && !self.is(v, CVERB));
-        let more = if self.on(e) && self.is(e, CONJ) && self.on(v) && self.is(v, CVERB) {
+        let second = self.on(e)
+            && self.is(e, CONJ)
+            && self.on(v)
+            && self.is(v, CVERB)
+            && self.object(v + 1) != Obj::Thing;
+        let more = if second {
             match self.object(v + 1) {
                 Obj::Media { ch: c, .. } => self.ch(v) | c,
                 _ => self.ch(v),
@@ -135,7 +148,7 @@ impl Reader<'_> {
         // ("Dejen de llamarme al trabajo", "Arrêtez de m'appeler le soir": a
         // limit; "Arrêtez d'appeler le fixe, utilisez mon cellulaire": an
         // update.)
-        if self.limited(e) || self.switched_line(k + 1) {
+        if self.limited(e) || self.switched_line(k + 1) || (thing && !second) {
             return None;
         }
         hit(i, k + 1, ch | (more & ALL_CH))

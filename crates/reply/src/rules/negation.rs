@@ -590,8 +590,11 @@ impl Reader<'_> {
                     ALL_CH if after != 0 => after,
                     c => c | after,
                 };
-                // ("Merci de ne pas m'appeler après 20h": a limit.)
-                return hit(i, m + 1, ch).filter(|_| !self.limited(m + 1));
+                // ("Merci de ne pas m'appeler après 20h": a limit; "Ne
+                // m'envoyez plus de circulaires": post.)
+                let q = m + 1 + usize::from(self.any(m + 1, "PLUS PAS"));
+                let post = self.postal(q + usize::from(self.any(q, "DE D")));
+                return hit(i, m + 1, ch).filter(|_| !self.limited(m + 1) && !post);
             }
             // ("Je ne veux plus que vous m'appeliez", "... que tu m'écrives",
             // "... me faire appeler": the contact wished undone.)
