@@ -476,11 +476,14 @@ impl Reader<'_> {
     /// A suit threatened in a clause of its own: "I'll sue", "I will sue
     /// you", "I'm suing you", "Keep it up and I'll sue", "Los voy a
     /// demandar", "Je vais vous poursuivre (en justice)" (not "I'll sue
-    /// the contractor", "I'm suing my contractor", "Can I sue you?").
+    /// the contractor", "I'm suing my contractor", "Can I sue you?"); when
+    /// the means are named before it, the threat is theirs to read ("If you
+    /// text me again I'll sue": texts, by either medium).
     pub(super) fn sue(&self, i: usize) -> Option<Hit> {
         let me = self
             .back_in_sentence(i)
-            .any(|m| self.is(m, I1) || self.written(m, "VOY VAIS"));
+            .any(|m| self.is(m, I1) || self.written(m, "VOY VAIS"))
+            && !(0..i).any(|m| self.is(m, MEDIA | CVERB) && !self.is(m, THING));
         let k = i + 1 + usize::from(self.any(i + 1, "YOU Y'ALL"));
         let end = self.bare(k) || (self.written(k, "EN") && self.written(k + 1, "JUSTICE"));
         hit(i, k, 0).filter(|_| me && end && !self.question(i) && !self.negated(i))
