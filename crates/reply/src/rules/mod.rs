@@ -469,6 +469,13 @@ impl Reader<'_> {
             "LEGAL" => self.legal_action(i),
             _ if self.written(i, "POURSUITES DEMANDA") => self.legal_action(i),
             "SUE" | "SUING" => self.sue(i),
+            // ("I'll take you to court"; not "I'm taking my landlord to court".)
+            "COURT"
+                if self.back(i, 3).any(|m| self.eq(m, "YOU"))
+                    && self.back(i, 4).any(|m| self.any(m, "TAKE")) =>
+            {
+                self.sue(i)
+            }
             _ if self.written(i, "DEMANDAR POURSUIVRE") => self.sue(i),
             // A warning, as "don't you dare": "how dare you call me again",
             // "pas question que vous me rappeliez", "hors de question qu'on
