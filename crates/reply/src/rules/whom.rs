@@ -29,13 +29,15 @@ impl Reader<'_> {
 
     /// From word `k` on, the customer names themselves as the one to
     /// talk to: "call me", "text mine", "he's not on the loan, I am", "I'm
-    /// the one on the loan", "I'm the buyer", "yo soy el del préstamo" (not
+    /// (I am) the one on the loan", "I'm the buyer", "yo soy el del préstamo" (not
     /// refused with them: "Don't call my husband or me", "... and me").
     pub(super) fn me_after(&self, k: usize) -> bool {
         (k..self.t.len()).any(|m| {
             (self.is(m, ME) && !(m > 0 && self.any(m - 1, "OR AND")))
                 || self.written(m, "MINE")
-                || (self.eq(m, "I") && self.eq(m + 1, "AM") && self.bare(m + 2))
+                || (self.eq(m, "I")
+                    && self.eq(m + 1, "AM")
+                    && (self.bare(m + 2) || self.eq(m + 2, "THE")))
                 || ((self.any(m, "I'M") || self.written(m, "SOY")) && self.any(m + 1, "THE EL LA"))
         })
     }
