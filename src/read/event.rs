@@ -188,7 +188,7 @@ fn build_event(
         },
     };
     // A time JSON wrote as null (NaN, an invalid Date): what the host had,
-    // asked only where a time the event needs is missing.
+    // asked only where a value the event needs is missing.
     if raw.at.is_none() {
         raw.at = batch.event_null(i, "at").given();
     }
@@ -198,6 +198,11 @@ fn build_event(
         }
         Some(Kind::Horizon) if raw.buy_at.is_none() => {
             raw.buy_at = batch.event_null(i, "buyAt").given();
+        }
+        // (And a DND's `active` given as NaN: an error that says so, not
+        // "required".)
+        Some(Kind::Dnd) if raw.active.is_none() => {
+            raw.active = batch.event_null(i, "active").given();
         }
         _ => {}
     }

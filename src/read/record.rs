@@ -89,13 +89,13 @@ impl<'k> Batch<'k> {
 
     /// A `null` given for field `key` of event `event` of the record: as
     /// [`Batch::null`], for the event's times (`at`, `dueAt`, `buyAt`: an
-    /// invalid `Date` is written `null` too).
+    /// invalid `Date` is written `null` too) and a DND's `active`.
     #[cold]
     #[inline(never)]
     pub(super) fn event_null(&self, event: usize, key: &str) -> Val<'static> {
         let Some(host) = self
             .host
-            .filter(|_| matches!(key, "at" | "dueAt" | "buyAt"))
+            .filter(|_| matches!(key, "at" | "dueAt" | "buyAt" | "active"))
         else {
             return Val::Null;
         };

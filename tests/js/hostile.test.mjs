@@ -306,6 +306,10 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
       assert.equal(many[1].path, `contacts[1].events[2].${field}`);
       assert.match(many[1].error, new RegExp(`got ${got}`));
     }
+    // A DND's `active`: what it got, not "required".
+    const dnd = [...good().events, { kind: 'dnd', at: NOW, channel: 'sms', active: x }];
+    e = throwsAt(() => m.evaluate({ ...good(), events: dnd }, campaign, NOW), ['events[2].active', `got the number ${got}`], `active ${got}`);
+    assert.ok(!e.message.includes('required'), e.message);
     e = throwsAt(() => m.evaluate({ ...good(), addedAt: x }, campaign, NOW), ['addedAt', got], `addedAt ${got}`);
     assert.equal(e.code, 'E_INVALID_TIME');
     throwsAt(() => m.evaluate({ ...good(), id: x }, campaign, NOW), ['id', got], `id ${got}`);
