@@ -123,9 +123,11 @@ function args(argv) {
   }
 }
 
-function positiveInt(name, v) {
+function positiveInt(name, v, max) {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name}: expected a whole number of at least 1, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError(`${name}: expected a whole number from 1 to ${max.toLocaleString('en-US')}, got ${JSON.stringify(v)}`);
+  }
   return n;
 }
 
@@ -436,14 +438,15 @@ async function main(argv) {
     if (!opts.playbook) throw new UsageError('--playbook is required');
     if (opts.command === 'queue') {
       if (opts.capacity === undefined) throw new UsageError('--capacity is required');
-      capacity = positiveInt('--capacity', opts.capacity);
-      days = positiveInt('--days', opts.days);
+      // (The engine's own bound on a day's capacity; ten years of days.)
+      capacity = positiveInt('--capacity', opts.capacity, 10_000_000);
+      days = positiveInt('--days', opts.days, 3660);
     }
     oneOf('--channel', opts.channel, ['call', 'sms', 'email', 'task', 'all']);
     if (opts['input-format'] !== undefined) oneOf('--input-format', opts['input-format'], ['csv', 'json']);
     format = opts.format || (opts.output && /\.csv$/i.test(opts.output) ? 'csv' : 'ndjson');
     oneOf('--format', format, ['csv', 'ndjson']);
-    workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers);
+    workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers, 256);
     keep = list(opts.keep);
     map = parseMap(opts.map, CONTACT_FIELDS, '--map');
     eventsMap = parseMap(opts['events-map'], EVENT_FIELDS, '--events-map');

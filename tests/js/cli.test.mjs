@@ -192,6 +192,12 @@ test('exit codes: nothing readable is an error; usage errors; bad playbook path'
   assert.equal(run(['queue', empty, '--playbook', 'nope', '--now', NOW, '--capacity', '5']).status, 1);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW]).status, 2);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--time-zone', 'Mars/Base']).status, 2);
+  // Past the engine's bounds: a usage error naming the option, not the engine's path.
+  for (const [opt, v] of [['--capacity', '20000000'], ['--days', '100000000']]) {
+    const r = run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', opt, v]);
+    assert.equal(r.status, 2, `${opt} ${v}`);
+    assert.match(r.stderr, new RegExp(`${opt}: expected a whole number from 1 to`));
+  }
   assert.equal(run(['evaluate', empty, '--playbook', 'call-ladder', '--bogus']).status, 2);
   assert.equal(run(['evaluate', empty, '--playbook', 'call-ladder', '--format', 'xml']).status, 2);
   const badNow = run(['evaluate', empty, '--playbook', 'call-ladder', '--now', 'tomorrow']);
