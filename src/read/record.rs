@@ -366,7 +366,7 @@ pub(super) fn read_contact(
             }
             "timeZone" => {
                 f.again(SEEN_ZONE, key, out);
-                let unplaced = matches!(&v, Val::Str(s) if crate::zones::unplaced(s));
+                let unplaced = matches!(&v, Val::Str(s) if crate::zones::clock_name(s));
                 f.time_zone = time_zone(v, out, batch);
                 // (A name of no place read as a clock's zone named a clock:
                 // `zones::named_by_clock`.)

@@ -259,9 +259,20 @@ pub static ABBREVIATIONS: &str = concat!(
 /// the database's own (also HubSpot's slug of it, "america_slash_phoenix",
 /// and its names without a `/`, "MST", "UTC"), and the Windows and Rails
 /// names of a place ("Arizona", "US Mountain Standard Time", "Saskatchewan",
-/// "Mexico City").
+/// "Mexico City"), Rails' "Hawaii" and "Newfoundland" too, though their
+/// zones are clocks' ("Hawaii" on an Alaska contact is Honolulu's clock).
 pub fn named_by_clock(name: &str, zone: &str) -> bool {
-    unplaced(name) && is_clock_zone(zone)
+    clock_name(name) && is_clock_zone(zone)
+}
+
+/// Whether a zone `name` may name a clock: it holds no place of the
+/// database ([`unplaced`]) and is none of Rails' place names whose zone is
+/// a clock's ("Hawaii", "Newfoundland").
+pub fn clock_name(name: &str) -> bool {
+    unplaced(name)
+        && !["Hawaii", "Newfoundland"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(name.trim()))
 }
 
 /// Whether a zone `name` holds no place of the database (no `/`, nor
