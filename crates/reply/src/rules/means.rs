@@ -88,13 +88,27 @@ impl Reader<'_> {
                 if self.ch(k) != ALL_CH {
                     named |= self.ch(k);
                 }
+                // A verb for the medium in the list ("Ne m'appelez plus ni
+                // ne m'écrivez", "No me llamen ni me escriban"): the medium
+                // the message came by too; not a verb whose object names the
+                // means ("que vous m'envoyiez de courriels").
+                let object =
+                    (k + 1..k + 3).any(|x| self.on(x) && self.is(x, MEDIA) && self.ch(x) != 0);
+                if self.ch(k) == 0 && self.is(k, CVERB | GER) && !self.is(k, MEDIA) && !object {
+                    c |= CAME_BY;
+                }
             }
             if self.is(k, ALLW) && self.bare(k + 1) {
                 c = ALL_CH;
             }
             k += 1;
         }
-        c
+        // (Alone it names nothing: "ne m'écrivez plus" is the medium.)
+        if c == CAME_BY {
+            0
+        } else {
+            c
+        }
     }
 
     /// The means of messages left, `ch`: a voicemail, so calls, when they

@@ -567,7 +567,12 @@ impl Reader<'_> {
                     // ("ne me contactez pas par courriel".)
                     || self.via(m + 2).is_some()
                     // ("Ne m'appelez pas parce que j'ai déjà acheté".)
-                    || self.unlisted(m + 2, "PARCE"));
+                    || self.unlisted(m + 2, "PARCE")
+                    // ("Ne m'appelez pas et ne m'écrivez pas": another
+                    // request joined; "ne m'envoyez pas de courriels": a
+                    // means.)
+                    || (self.any(m + 2, "ET NI") && self.any(m + 3, "NE N"))
+                    || (self.any(m + 2, "DE D") && self.is(m + 3, MEDIA) && !self.is(m + 3, THING)));
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }
