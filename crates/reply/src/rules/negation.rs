@@ -591,8 +591,11 @@ impl Reader<'_> {
                 }
                 // "ne me contactez plus par SMS": the means narrows contact.
                 let after = self.media_after(m);
+                // (Not by another request joined: "Ne me contactez pas et ne
+                // m'appelez pas" is no contact at all.)
+                let joined = self.any(m + 2, "ET NI") && self.any(m + 3, "NE N");
                 let ch = match self.ch(m) {
-                    ALL_CH if after != 0 => after,
+                    ALL_CH if after != 0 && !joined => after,
                     c => c | after,
                 };
                 // ("Merci de ne pas m'appeler après 20h": a limit; "Ne
