@@ -60,7 +60,9 @@ impl Reader<'_> {
         loop {
             let m = if self.is(k, CONJ) { k + 1 } else { k };
             if (self.on(k) || self.brk(k) == WEAK) && m > k && self.is(m, CVERB) {
-                ch |= self.ch(m);
+                // ("Don't call or write me": the medium's verb listed, the
+                // medium the message came by too.)
+                ch |= self.ch(m) | self.medium_too(j, m);
                 k = m + 1;
             } else if self.brk(k) == WEAK
                 && self.is(k, CVERB)
@@ -89,6 +91,16 @@ impl Reader<'_> {
             return first;
         }
         (k, ch)
+    }
+
+    /// `CAME_BY` when one of the verbs at `a` and `b` is the medium's
+    /// ("write") and the other names a channel.
+    fn medium_too(&self, a: usize, b: usize) -> u8 {
+        if (self.ch(a) == 0) != (self.ch(b) == 0) {
+            CAME_BY
+        } else {
+            0
+        }
     }
 
     /// Who or what is not to be contacted, from word `k` after the verbs at
@@ -157,9 +169,15 @@ impl Reader<'_> {
                     ch |= c;
                     k = e;
                 }
+                // ("No me llamen ni me escriban": the medium too.)
+                (0, Obj::Empty) if ch & ALL_CH != 0 => {
+                    ch |= CAME_BY;
+                    k = end;
+                }
                 (0, _) => {}
+                // ("No me escriban ni me llamen".)
                 (c, _) => {
-                    ch |= c;
+                    ch |= c | if ch == 0 { CAME_BY } else { 0 };
                     k = end;
                 }
             }
