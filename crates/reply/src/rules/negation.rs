@@ -596,6 +596,15 @@ impl Reader<'_> {
                 let joined = self.any(m + 2, "ET NI") && self.any(m + 3, "NE N");
                 let ch = match self.ch(m) {
                     ALL_CH if after != 0 && !joined => after,
+                    // ("Ne m'écrivez plus et ne m'appelez plus": the medium
+                    // written to, and the calls after it; not "ne m'envoyez
+                    // plus de courriels", its object the means.)
+                    0 if after & ALL_CH != 0
+                        && !(m + 1..m + 4)
+                            .any(|x| self.on(x) && self.is(x, MEDIA) && self.ch(x) != 0) =>
+                    {
+                        after | CAME_BY
+                    }
                     c => c | after,
                 };
                 // ("Merci de ne pas m'appeler après 20h": a limit; "Ne
