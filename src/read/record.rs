@@ -366,11 +366,11 @@ pub(super) fn read_contact(
             }
             "timeZone" => {
                 f.again(SEEN_ZONE, key, out);
-                let unplaced = matches!(&v, Val::Str(s) if crate::zones::clock_name(s));
+                let by_clock = matches!(&v, Val::Str(s) if crate::zones::clock_name(s));
                 f.time_zone = time_zone(v, out, batch);
                 // (A name of no place read as a clock's zone named a clock:
                 // `zones::named_by_clock`.)
-                f.loose_zone = unplaced
+                f.loose_zone = by_clock
                     && f.time_zone
                         .is_some_and(|z| crate::zones::is_clock_zone(z.name()));
                 cx.zone = f.time_zone;

@@ -6,7 +6,7 @@ use crate::cadence::ActChannel;
 use crate::consent::Consent;
 use crate::context::Ctx;
 use crate::playbook::{Delay, Step};
-use crate::time::{Instant, DAY};
+use crate::time::{Instant, DAY, HOUR};
 
 use super::Walk;
 
@@ -139,7 +139,9 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// 25 across the fall-back one are, and a day step 23 hours after an
     /// hours step on time stays 23 hours after it on the clock when late.
     fn calendar_gap(&self, step: &Step, gap: i64) -> i64 {
-        if gap <= 0 || !by_days(step) {
+        // (More than a day and two hours is more than a day on any clock:
+        // the zone is asked only near a day.)
+        if gap <= 0 || !by_days(step) || gap > DAY + 2 * HOUR {
             return gap.clamp(0, DAY);
         }
         let wall = |t: Instant| self.ctx.zone.local(t);
