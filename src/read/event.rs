@@ -230,13 +230,7 @@ fn build_event(
         // A DND on a channel the engine never reaches by (GoHighLevel's
         // WhatsApp, Facebook and Google Business settings) is passed over,
         // not refused: the record's own opt-outs would go with it.
-        Kind::Dnd
-            if raw.channel.as_ref().is_some_and(|v| {
-                // (A channel as the contract spells it is no app: asked first.)
-                !matches!(v, Val::Str(s) if matches!(s.as_ref(), "sms" | "call" | "email" | "all"))
-                    && super::names::elsewhere(v)
-            }) =>
-        {
+        Kind::Dnd if raw.channel.as_ref().is_some_and(super::names::elsewhere) => {
             batch.passed_over = true;
             None
         }

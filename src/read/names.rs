@@ -457,6 +457,11 @@ pub(super) fn elsewhere(v: &Val<'_>) -> bool {
     let Val::Str(s) = v else {
         return false;
     };
+    // (A channel as the contract spells it is no app: asked first, before
+    // the label is split into words.)
+    if DND_CHANNELS.iter().any(|(n, _)| *n == s.as_ref()) {
+        return false;
+    }
     let words = label_words(s);
     let has = |list: &str| words.iter().any(|w| list.split(' ').any(|x| x == w));
     // (An app's name run together, as its camel case splits it: "WhatsApp".)

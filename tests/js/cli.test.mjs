@@ -1301,21 +1301,28 @@ test('a JSON record\'s key with a zero-width space at an edge ("\\u200bid") is r
   assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
 });
 
+/**
+ * Writes a contacts file and an events file (c1, "René, Jr.", texted STOP;
+ * c2, "Bo") and checks the tool reads both: c1 refused texts, c2 not.
+ */
+function readsContactsAndEvents(label, contactsName, contacts, eventsName, events) {
+  const c = join(dir, contactsName);
+  writeFileSync(c, contacts);
+  const ev = join(dir, eventsName);
+  writeFileSync(ev, events);
+  const r = run(['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, `${label}: ${r.stderr}`);
+  const rows = csv(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], label);
+  assert.match(rows[0].name, /^René, Jr\./, label);
+}
+
 test('a UTF-8 tab-separated export (.tsv, .tab, or a .txt whose header has tabs and no comma) is read as cells, contacts and --events alike', () => {
   const contacts = 'id\tname\ttimeZone\tregion\taddedAt\nc1\tRené, Jr.\tAmerica/New_York\tUS-FL\t2026-11-01T10:00:00Z\nc2\tBo\tAmerica/New_York\tUS-FL\t2026-11-01T10:00:00Z\n';
   const events = 'contactId\tkind\tat\tchannel\tdirection\ttext\nc1\tmessage\t2026-11-02T10:00:00Z\tsms\tin\tNo thanks, STOP\n';
   for (const [ce, ee] of [['.tsv', '.tsv'], ['.tab', '.tab'], ['.txt', '.tsv']]) {
-    const c = join(dir, `tabbed-contacts${ce}`);
-    writeFileSync(c, contacts);
-    const ev = join(dir, `tabbed-events${ee}`);
-    writeFileSync(ev, events);
-    const args = ['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv'];
     // (.txt is no extension the tool knows: its first character says CSV.)
-    const r = run(args);
-    assert.equal(r.status, 0, `${ce}: ${r.stderr}`);
-    const rows = csv(r.stdout);
-    assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], ce);
-    assert.match(rows[0].name, /^René, Jr\./, ce);
+    readsContactsAndEvents(ce, `tabbed-contacts${ce}`, contacts, `tabbed-events${ee}`, events);
   }
   // A comma-separated file whose cells hold tabs stays comma-separated.
   const f = join(dir, 'commas-with-tabs.csv');
@@ -1333,15 +1340,7 @@ test('a semicolon-separated export (Excel where the decimal mark is a comma) and
     ['sep=;', 'sep=;\r\n' + contacts, 'sep=;\r\n' + events],
     ['sep=,', 'sep=,\n' + contacts.replaceAll(';', ',').replace('René, Jr.', '"René, Jr."'), 'sep=,\n' + events.replaceAll(';', ',').replace('No thanks, STOP', '"No thanks, STOP"')],
   ]) {
-    const cf = join(dir, 'semi-contacts.csv');
-    writeFileSync(cf, c);
-    const ef = join(dir, 'semi-events.csv');
-    writeFileSync(ef, ev);
-    const r = run(['evaluate', cf, '--events', ef, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
-    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
-    const rows = csv(r.stdout);
-    assert.deepEqual(rows.map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], name);
-    assert.match(rows[0].name, /^René, Jr\./, name);
+    readsContactsAndEvents(name, 'semi-contacts.csv', c, 'semi-events.csv', ev);
   }
   // A "sep=" line padded with separators, and a header whose quoted name
   // holds a comma, are semicolon files still.

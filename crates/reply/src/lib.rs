@@ -114,7 +114,9 @@ fn classify_tokens(
         if let Some(c) = exact(&norm, came_by, &Keywords::default()) {
             return c;
         }
-        if let Some(c) = exact(&norm, came_by, extra) {
+        // (A playbook's own words, when it has any: the built-in ones were
+        // asked above.)
+        if let Some(c) = has_extra.then(|| exact(&norm, came_by, extra)).flatten() {
             return with_phrase(c, toks, came_by);
         }
     }
