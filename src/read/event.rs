@@ -40,6 +40,10 @@ pub(super) struct RawEvent<'a> {
     pub(super) buy_at: Option<Val<'a>>,
     /// The seed's CRM's name for `reason`, read when `reason` is not given.
     pub(super) explain: Option<Val<'a>>,
+    /// The keys given `null` under the contract's spelling, by their place in
+    /// [`EVENT_KEYS`]: where a host's object held a number JSON cannot hold
+    /// (`NaN`, `Infinity`) or an invalid `Date`, asked only for these.
+    nulls: u32,
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
@@ -65,6 +69,29 @@ const EVENT_KEYS: [&str; 18] = [
 ];
 
 impl<'a> RawEvent<'a> {
+    /// Marks key `key` given `null`, when it is a key the reader reads.
+    fn null_given(&mut self, key: &str) {
+        if let Some(i) = EVENT_KEYS.iter().position(|k| *k == key) {
+            self.nulls |= 1u32.checked_shl(i as u32).unwrap_or(0);
+        }
+    }
+
+    /// Fills each field given `null` with what the host held there when
+    /// that was a number JSON cannot hold (an error then says which), for
+    /// event `i` of the batch's record.
+    #[cold]
+    #[inline(never)]
+    fn host_nulls(&mut self, i: usize, batch: &Batch<'_>) {
+        for (bit, key) in EVENT_KEYS.iter().enumerate() {
+            if self.nulls & 1u32.checked_shl(bit as u32).unwrap_or(0) == 0 {
+                continue;
+            }
+            if let Some(slot) = self.slot(key).filter(|s| s.is_none()) {
+                *slot = batch.event_null(i, key).given();
+            }
+        }
+    }
+
     /// The field that key `key` (as the contract spells it) fills.
     fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'a>>> {
         Some(match key {
@@ -104,7 +131,11 @@ pub(super) fn read_events(
             let mut raw = RawEvent::default();
             r.members(|r, key| {
                 // One read of the value for every field, known or not.
-                let v = r.value_inline()?.given();
+                let v = r.value_inline()?;
+                if matches!(v, Val::Null) {
+                    raw.null_given(key);
+                }
+                let v = v.given();
                 let slot = match raw.slot(key) {
                     // (Empty or null, the contract's spelling is not given:
                     // an alias read before it stands, as one read after it
@@ -171,6 +202,12 @@ fn build_event(
     out: &mut Errors,
 ) -> Option<Event> {
     let before = out.0.len();
+    // A value JSON wrote as null (NaN, Infinity, an invalid Date): what the
+    // host had, so that its error says so, not "required", nor the field
+    // read as not given (a callback's `scheduled: NaN`).
+    if raw.nulls != 0 {
+        raw.host_nulls(i, batch);
+    }
     let kind = match raw.kind.take() {
         None => {
             out.push(Error::input(
@@ -187,25 +224,6 @@ fn build_event(
             }
         },
     };
-    // A time JSON wrote as null (NaN, an invalid Date): what the host had,
-    // asked only where a value the event needs is missing.
-    if raw.at.is_none() {
-        raw.at = batch.event_null(i, "at").given();
-    }
-    match kind {
-        Some(Kind::Callback) if raw.due_at.is_none() => {
-            raw.due_at = batch.event_null(i, "dueAt").given();
-        }
-        Some(Kind::Horizon) if raw.buy_at.is_none() => {
-            raw.buy_at = batch.event_null(i, "buyAt").given();
-        }
-        // (And a DND's `active` given as NaN: an error that says so, not
-        // "required".)
-        Some(Kind::Dnd) if raw.active.is_none() => {
-            raw.active = batch.event_null(i, "active").given();
-        }
-        _ => {}
-    }
     // ("2026-11-03": a date alone.)
     let dated = dated(raw.at.as_ref());
     let at = match raw.at.take() {

@@ -88,15 +88,11 @@ impl<'k> Batch<'k> {
     }
 
     /// A `null` given for field `key` of event `event` of the record: as
-    /// [`Batch::null`], for the event's times (`at`, `dueAt`, `buyAt`: an
-    /// invalid `Date` is written `null` too) and a DND's `active`.
+    /// [`Batch::null`] (an invalid `Date` is written `null` too).
     #[cold]
     #[inline(never)]
     pub(super) fn event_null(&self, event: usize, key: &str) -> Val<'static> {
-        let Some(host) = self
-            .host
-            .filter(|_| matches!(key, "at" | "dueAt" | "buyAt" | "active"))
-        else {
+        let Some(host) = self.host else {
             return Val::Null;
         };
         match host.event_number(self.record, event, key) {

@@ -310,6 +310,21 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
     const dnd = [...good().events, { kind: 'dnd', at: NOW, channel: 'sms', active: x }];
     e = throwsAt(() => m.evaluate({ ...good(), events: dnd }, campaign, NOW), ['events[2].active', `got the number ${got}`], `active ${got}`);
     assert.ok(!e.message.includes('required'), e.message);
+    // Every other field an event's kind reads: what it got, not the field
+    // read as not given (a callback's `scheduled: NaN` was no Scheduled Call).
+    for (const [event, field, want] of [
+      [{ kind: 'callback', at: NOW, dueAt: NOW, scheduled: x }, 'scheduled', `got the number ${got}`],
+      [{ kind: 'message', at: NOW, channel: 'sms', direction: 'in', text: x }, 'text', `got the number ${got}`],
+      [{ kind: 'stepDone', at: NOW, step: x }, 'step', got],
+      [{ kind: 'activity', at: NOW, interaction: 'call', outcome: 'noSale', reason: x }, 'reason', got],
+      [{ kind: 'dnd', at: NOW, channel: x, active: true }, 'channel', got],
+      [{ kind: 'message', at: NOW, channel: 'sms', direction: x }, 'direction', got],
+      [{ kind: x, at: NOW }, 'kind', got],
+    ]) {
+      const one = [...good().events, event];
+      e = throwsAt(() => m.evaluate({ ...good(), events: one }, campaign, NOW), [`events[2].${field}`, want], `${field} ${got}`);
+      assert.ok(!e.message.includes('required'), e.message);
+    }
     e = throwsAt(() => m.evaluate({ ...good(), addedAt: x }, campaign, NOW), ['addedAt', got], `addedAt ${got}`);
     assert.equal(e.code, 'E_INVALID_TIME');
     throwsAt(() => m.evaluate({ ...good(), id: x }, campaign, NOW), ['id', got], `id ${got}`);
