@@ -93,6 +93,18 @@ impl Outcome {
         )
     }
 
+    /// Whether a call with this outcome answers the customer: ours, unless
+    /// nobody picked up (a voicemail we left is an answer); the customer's
+    /// (`inbound`), only when we took it — the voicemail they left us
+    /// answers nothing of theirs.
+    pub fn answers(self, inbound: bool) -> bool {
+        match self {
+            Outcome::NoAnswer => false,
+            Outcome::LeftVoicemail => !inbound,
+            _ => true,
+        }
+    }
+
     /// The id as in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

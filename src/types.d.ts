@@ -129,7 +129,7 @@ export interface ActivityEvent {
    */
   reason?: string;
   /**
-   * The id of the playbook step (an `action`) this activity completes.
+   * The id of the playbook step (an `action`) this activity completes (not when it is the customer's call: `direction: "in"`).
    * @default none
    */
   step?: string;

@@ -153,10 +153,11 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
                     direction: Direction::Out,
                     ..
                 } => !s.is_confirmation(e),
-                // (The customer's call counts when we took it.)
+                // (The customer's call counts when we took it: not when
+                // they left us a voicemail.)
                 EventBody::Activity {
                     inbound, outcome, ..
-                } => !inbound || *outcome != Outcome::NoAnswer,
+                } => !inbound || outcome.answers(true),
                 _ => false,
             }
     });
@@ -226,13 +227,15 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 direction: Direction::Out,
                 ..
             } if !s.is_confirmation(e) => owed = None,
-            // A call nobody answered is no reply (a voicemail is one), but
-            // in the dry run, the call it made as the reply.
+            // A call nobody answered is no reply (a voicemail we left is
+            // one; one the customer left us is not), but in the dry run,
+            // the call it made as the reply.
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
+                inbound,
                 ..
-            } if *outcome != Outcome::NoAnswer || ctx.made_as(e, AS_REPLY) => {
+            } if outcome.answers(*inbound) || ctx.made_as(e, AS_REPLY) => {
                 owed = None;
                 answered_at = Some(e.at);
             }

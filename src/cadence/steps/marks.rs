@@ -26,7 +26,8 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
 }
 
 /// Whether the event carries out step `id`: an inbound message tagged with
-/// the step it answers does not (the draft was never sent).
+/// the step it answers does not (the draft was never sent), nor the
+/// customer's call logged on the step's task (nobody called them).
 fn marks(body: &EventBody, id: &str) -> bool {
     match body {
         EventBody::Message {
@@ -34,7 +35,11 @@ fn marks(body: &EventBody, id: &str) -> bool {
             direction: Direction::Out,
             ..
         }
-        | EventBody::Activity { step: Some(s), .. }
+        | EventBody::Activity {
+            step: Some(s),
+            inbound: false,
+            ..
+        }
         | EventBody::StepDone { step: s } => s.as_ref() == id,
         _ => false,
     }
