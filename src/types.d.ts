@@ -156,9 +156,9 @@ export interface DndEvent {
   /**
    * Which channel; `"all"` is every channel. A DND on an app the engine never reaches a contact by
    * (a channel named by WhatsApp, Facebook/FB, Messenger, Instagram, GMB or Google Business, Telegram, TikTok,
-   * LinkedIn, WeChat, Viber, Signal, Snapchat, Twitter, a chat or a DM, and by no channel the engine reaches by:
+   * LinkedIn, WeChat, Viber, Signal, Snapchat, Twitter, a chat, a DM or a direct message, LinkedIn's InMail, and by no channel the engine reaches by, not even run into the app's name:
    * GoHighLevel's settings, "FB Messenger", "WhatsApp Business") is passed over, not refused: the record's other
-   * DNDs would go with it. "SMS/WhatsApp" is no app's alone: an error.
+   * DNDs would go with it. "SMS/WhatsApp", "WhatsApp/Voicemail" and "whatsappcall" are no app's alone, nor "SignalWire" (a provider of calls and texts): an error.
    * @errors `events[i].channel: expected "sms", "call", "email" or "all"`
    */
   channel: Channel | "all";

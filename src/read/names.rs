@@ -181,6 +181,30 @@ const ALIASES: &str = concat!(
     "recycle>noAnswer|",
     "caller disconnected>noAnswer|",
     "agent error>noAnswer|",
+    // RingCentral's call results, Five9's dispositions, Twilio's answering
+    // machine detection (`AnsweredBy`: a person, or a machine and its beep),
+    // Sinch's and Vonage's call states.
+    "not enough funds>noAnswer|",
+    "answered not accepted>noAnswer|",
+    "international restricted>noAnswer|",
+    "resource unavailable>noAnswer|",
+    "no party contact>noAnswer|",
+    "human>connected|",
+    "machine start>noAnswer|",
+    "machine end beep>noAnswer|",
+    "machine end silence>noAnswer|",
+    "machine end other>noAnswer|",
+    "cancel>noAnswer|",
+    "started>noAnswer|",
+    // HubSpot's default call dispositions as its API stores them
+    // (`hs_call_disposition`): Connected, No answer, Busy, Left voicemail,
+    // Left live message, Wrong number.
+    "f240bbac-87c9-4f6e-bf70-924b57d47db7>connected|",
+    "73a0d17f-1163-4015-bdd5-ec830791da20>noAnswer|",
+    "9d9162e7-6cf3-4944-bf63-4dff82258764>noAnswer|",
+    "b2cf5968-551e-4856-9783-52b3da59a7d0>leftVoicemail|",
+    "a4c4c377-d246-4b32-a13b-75a56a4cd0ff>leftVoicemail|",
+    "17b47fee-58de-441e-a44c-c6300d46f273>wrongNumber|",
     "voicemail uploaded>leftVoicemail|",
     "voicemail dump>leftVoicemail|",
     "left live message>leftVoicemail|",
@@ -265,7 +289,13 @@ const ALIASES: &str = concat!(
     "voicemail>call|",
     "voicemails>call|",
     "ringless voicemail>call|",
+    "ringless voicemails>call|",
+    "ringless vm>call|",
     "rvm>call|",
+    "voicemail drop>call|",
+    "calls voicemails>call|",
+    "call voicemail>call|",
+    "call & voicemail>call|",
     "text sms>sms|",
     "all channels>all|",
     "sms mms>sms|",
@@ -305,12 +335,13 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 }
 
 /// `text` is `name` in another letter case, with white space (a tab too),
-/// `_`, `-` or `/` between its words (compared without them on either side:
-/// "Closed/Won", "No Answer/Busy" as picklists write them).
+/// `_`, `-`, a dash or `/` between its words (compared without them on
+/// either side: "Closed/Won", "No Answer/Busy", "Attempted – No Contact" as
+/// picklists write them).
 pub(super) fn loosely(text: &str, name: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
-            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '/')))
+            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '/' | '–' | '—')))
             .map(|c| c.to_ascii_lowercase())
     }
     letters(text).eq(letters(name))
@@ -465,11 +496,28 @@ pub(super) fn elsewhere(v: &Val<'_>) -> bool {
     let words = label_words(s);
     let has = |list: &str| words.iter().any(|w| list.split(' ').any(|x| x == w));
     // (An app's name run together, as its camel case splits it: "WhatsApp".)
-    let run: String = words.concat();
-    let app = "whatsapp facebook messenger instagram telegram tiktok linkedin wechat snapchat \
-               twitter webchat livechat googlebusiness googlemybusiness";
-    (app.split(' ').any(|a| run.contains(a)) || has("fb ig gmb viber signal chat dm dms"))
-        && !has("sms text texts mms call calls phone voice email emails mail all")
+    let mut run: String = words.concat();
+    // (SignalWire carries calls and texts: no Signal.)
+    if run.contains("signalwire") {
+        return false;
+    }
+    let app = "whatsapp facebook messenger instagram telegram tiktok linkedin inmail wechat \
+               snapchat twitter webchat livechat googlebusiness googlemybusiness directmessage";
+    let mut named = false;
+    for a in app.split(' ') {
+        if run.contains(a) {
+            named = true;
+            run = run.replacen(a, " ", 1);
+        }
+    }
+    // A channel the engine reaches by, as a word or run into an app's name
+    // ("WhatsApp/Voicemail", "smswhatsapp"): no app alone.
+    // ("mail" only outside an app's name: LinkedIn's "InMail".)
+    let channel = has("sms text texts mms call calls phone voice email emails all vm rvm")
+        || ["sms", "text", "mms", "call", "phone", "voice", "mail"]
+            .iter()
+            .any(|c| run.contains(c));
+    (named || has("fb ig gmb viber signal chat dm dms")) && !channel
 }
 
 /// A label's words in lower case: split at anything but a letter or a digit,
