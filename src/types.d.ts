@@ -89,7 +89,7 @@ export interface MessageEvent {
   /**
    * The words; an inbound text is read for opt-out, opt-in and help keywords. A number is read as its digits (a reply "1" or a ZIP code a CSV reader typed as a number). When it is not given,
    * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text;
-   * when neither is, `message`, `content` or `messageBody` (Follow Up Boss's and other CRMs' message records).
+   * when neither is, `message`, then `content`, then `messageBody` (Follow Up Boss's and other CRMs' message records), whatever the order of the keys.
    * @default none (not read for keywords); `""` is the same as none
    */
   text?: string;

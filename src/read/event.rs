@@ -26,9 +26,12 @@ pub(super) struct RawEvent<'a> {
     /// help-desk APIs give it, read when `text` is not given.
     pub(super) body: Option<Val<'a>>,
     /// The text under the names CRMs' own message records give it (Follow
-    /// Up Boss's `message`, `content`, `messageBody`), read when neither
-    /// `text` nor `body` is.
+    /// Up Boss's `message`, then `content`, then `messageBody`), read when
+    /// neither `text` nor `body` is: each its own field, so that the first
+    /// given wins whatever the order of the keys.
     pub(super) message: Option<Val<'a>>,
+    pub(super) content: Option<Val<'a>>,
+    pub(super) message_body: Option<Val<'a>>,
     pub(super) step: Option<Val<'a>>,
     pub(super) interaction: Option<Val<'a>>,
     pub(super) outcome: Option<Val<'a>>,
@@ -101,7 +104,9 @@ impl<'a> RawEvent<'a> {
             "direction" => &mut self.direction,
             "text" => &mut self.text,
             "body" => &mut self.body,
-            "message" | "content" | "messageBody" => &mut self.message,
+            "message" => &mut self.message,
+            "content" => &mut self.content,
+            "messageBody" => &mut self.message_body,
             "step" => &mut self.step,
             "interaction" => &mut self.interaction,
             "outcome" => &mut self.outcome,
@@ -344,8 +349,14 @@ fn message<'a>(
     };
     let text = match raw.text.take() {
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, words),
-        None => (raw.body.take().and_then(|v| words(v).ok()))
-            .or_else(|| raw.message.take().and_then(|v| words(v).ok())),
+        None => [
+            raw.body.take(),
+            raw.message.take(),
+            raw.content.take(),
+            raw.message_body.take(),
+        ]
+        .into_iter()
+        .find_map(|v| v.and_then(|v| words(v).ok())),
     };
     let step = c.field(raw.step.take(), "step", ErrorCode::InvalidInput, step_of);
     let (channel, direction) = (channel?, direction?);
