@@ -77,7 +77,8 @@ pub fn contact_with(
 }
 
 /// The id of a refused record's JSON text, for its error: "id", else as
-/// an export spells it ("ID", "Id"), when it is one as `id` reads it (a
+/// an export spells it ("ID", "_id"), as the record is read (an empty or
+/// `null` one is not given), when it is one as `id` reads it (a
 /// number past 2^53 or a cut string is none: the error would name another
 /// contact). The other values are skipped unread, so that a number past an
 /// `f64` (`1e400`) in another field, the likely reason for the refusal, does
@@ -86,7 +87,7 @@ pub fn contact_with(
 #[inline(never)]
 pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
     let mut r = Reader::new(text);
-    let mut id = None;
+    let (mut id, mut alias) = (None, None);
     r.ws();
     r.expect(b'{', "").ok()?;
     loop {
@@ -98,14 +99,17 @@ pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
         r.expect(b':', "").ok()?;
         let lone = r.lone;
         let v = r.value().ok()?;
-        if k == "id" || (id.is_none() && k.eq_ignore_ascii_case("id")) {
+        if v.blank() {
+        } else if k == "id" {
             id = Some((v, r.lone != lone));
+        } else if alias.is_none() && names::folded_key(&k, &["id"]).is_some() {
+            alias = Some((v, r.lone != lone));
         }
         if r.expect(b',', "").is_err() {
             break;
         }
     }
-    let (v, cut) = id?;
+    let (v, cut) = id.or(alias)?;
     fields::id(v, cut, &mut Errors::default())
 }
 

@@ -1073,6 +1073,21 @@ test('a bad record whose id is spelt "ID" (an export) is reported with that id, 
   assert.equal(r.id, 'crm-9');
   assert.match(r.error, /^contacts\[0\]\.addedAt: expected/);
   assert.doesNotMatch(r.error, /id: required/);
+  // As the record reads it: MongoDB's `_id`, and another spelling after an
+  // empty or null `id`, at every entry point.
+  for (const [rec, want] of [
+    [{ _id: 'c9' }, 'c9'],
+    [{ id: '', _id: 'c9' }, 'c9'],
+    [{ id: null, ID: 'c8' }, 'c8'],
+    [{ _id: 'c7', id: 'c6' }, 'c6'],
+  ]) {
+    const bad = { ...rec, addedAt: 'yesterday', events: [] };
+    assert.equal(m.evaluateMany([bad], campaign, NOW)[0].id, want, JSON.stringify(rec));
+    const wl = new m.Worklist(campaign, NOW);
+    assert.equal(wl.upsert([bad])[0].id, want, JSON.stringify(rec));
+    assert.equal(wl.upsertJson(JSON.stringify([bad]))[0].id, want, JSON.stringify(rec));
+    wl.free();
+  }
 });
 
 test('Worklist: free() twice is a no-op; any other call after it says the Worklist was freed', () => {
