@@ -94,6 +94,15 @@ function noValue(value) {
 }
 
 /**
+ * A JSON value that holds none, as the engine reads a record's keys: absent,
+ * null, or a string of white space alone (`{"timeZone": "", "time_zone": ...}`
+ * reads `time_zone`). JSON's "NULL" is text, as the engine reads it.
+ */
+function noJsonValue(value) {
+  return value === undefined || value === null || (typeof value === 'string' && unpadded(value).trim() === '');
+}
+
+/**
  * A cell as the engine should see it: "" is not given, and so are SQL's markers of
  * no value, `NULL` and `\N`, as database exports write them; booleans and numbers
  * typed.
@@ -257,29 +266,37 @@ function jsonReader(map, fields) {
       found.add(field);
       copy()[field] = obj[key];
     }
-    // One pass over the keys: each other field's key (its own spelling, else
-    // the first that folds to it, as `ownName`), and the keys to take out.
+    // One pass over the keys: each other field's keys (its own spelling
+    // first, then those that fold to it in order, as `ownName`), and the
+    // keys to take out.
     let picked = null;
     for (const key of keys) {
       if (ownExact.has(key)) {
-        (picked ??= new Map()).set(key, key);
+        const ks = (picked ??= new Map()).get(key);
+        if (ks) ks.unshift(key);
+        else picked.set(key, [key]);
         continue;
       }
       const f = folded(key);
       if (f === null) continue;
       const field = ownByFolded.get(f);
       if (field !== undefined) {
-        if (!(picked ??= new Map()).has(field)) picked.set(field, key);
+        const ks = (picked ??= new Map()).get(field);
+        if (ks) ks.push(key);
+        else picked.set(field, [key]);
         continue;
       }
       const gone = hidden.get(f);
       if (gone !== undefined && key !== gone) delete copy()[key];
     }
     if (picked) {
-      for (const [field, key] of picked) {
-        if (!spelled.has(field)) spelled.set(field, key);
-        // (The engine would read the first folded key too; the tool reads the
-        // id itself, for the --events join and the check for one given twice.)
+      for (const [field, ks] of picked) {
+        if (!spelled.has(field)) spelled.set(field, ks[0]);
+        // The first key that holds a value, as the engine reads a record's
+        // keys (`{"contactId": "", "Contact ID": "c1"}` is c1's): the engine
+        // would read it too, but the tool reads the id and the contactId
+        // itself, for the --events join and the check for one given twice.
+        const key = ks.find((k) => !noJsonValue(obj[k])) ?? ks[0];
         if (key !== field) copy()[field] = obj[key];
       }
     }
@@ -838,7 +855,7 @@ async function readEvents(file, map) {
   const byId = new Map();
   const problems = [];
   const add = (id, event, line) => {
-    if (id === undefined || id === null || id === '') {
+    if (noJsonValue(id)) {
       problems.push(`${file} line ${line}: no contactId: the event names no contact`);
       return;
     }
@@ -884,7 +901,7 @@ async function readEvents(file, map) {
         // a cell before the stray comma, is a bad record too: evaluated or
         // queued as if the line were not there, it would be texted.
         problems.push(`${file} line ${line}: ${cells}`);
-        const id = record[column('contactId')];
+        const id = column.cell(record, 'contactId');
         if (!noValue(id)) {
           const key = unpadded(String(id));
           let e = byId.get(key);
@@ -899,7 +916,9 @@ async function readEvents(file, map) {
         const v = col === undefined ? undefined : cell(f, column.cell(record, f));
         if (v !== undefined) event[f] = v;
       }
-      add(record[column('contactId')], event, line);
+      // (The contactId as every other field: an empty `contactId` cell
+      // beside a `Contact ID` reads that one.)
+      add(cell('contactId', column.cell(record, 'contactId')), event, line);
     }
   } else {
     const json = jsonReader(map, EVENT_FIELDS);

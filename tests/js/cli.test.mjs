@@ -1410,3 +1410,30 @@ test('queue: a call is planned no earlier than the day the engine lets it be mad
   writeFileSync(pb, JSON.stringify({ ...engine.preset('call-ladder'), blackoutDates: ['2026-12-14'] }));
   assert.deepEqual(queue('2026-12-14T18:00:00Z', pb), { al: '2026-12-15', tx: '2026-12-15' });
 });
+
+test('an empty contactId beside another spelling of it (Contact ID, contact_id) reads that one, in CSV and NDJSON: the STOP is the contact\'s', () => {
+  const c = join(dir, 'empty-contactid-contacts.csv');
+  writeFileSync(c, 'id,timeZone,region,addedAt\nc1,America/New_York,US-NY,2026-11-02T09:00:00-05:00\n');
+  const stop = 'message,2026-11-03T10:00:00-05:00,sms,in,STOP';
+  const jstop = '"kind":"message","at":"2026-11-03T10:00:00-05:00","channel":"sms","direction":"in","text":"STOP"';
+  for (const [name, text] of [
+    ['empty-contactid.csv', `contactId,Contact ID,kind,at,channel,direction,text\n,c1,${stop}\n`],
+    ['empty-contactid-after.csv', `contact_id,contactId,kind,at,channel,direction,text\nc1,,${stop}\n`],
+    ['null-contactid.csv', `contactId,Contact ID,kind,at,channel,direction,text\nNULL,c1,${stop}\n`],
+    ['empty-contactid.ndjson', `{"contactId":"","Contact ID":"c1",${jstop}}\n{"contactId":null,"contact_id":"c1",${jstop}}\n`],
+  ]) {
+    const ev = join(dir, name);
+    writeFileSync(ev, text);
+    const r = run(['evaluate', c, '--events', ev, '--playbook', 'call-ladder', '--now', '2026-11-04T15:00:00Z', '--quiet', '--no-explain', '--format', 'csv']);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']], name);
+  }
+  // A JSON record's empty id beside its "ID" is that id, for the join too.
+  const j = join(dir, 'empty-id.ndjson');
+  writeFileSync(j, '{"id":"","ID":"c1","timeZone":"America/New_York","addedAt":"2026-11-02T09:00:00-05:00"}\n');
+  const ev = join(dir, 'empty-id-events.csv');
+  writeFileSync(ev, `contactId,kind,at,channel,direction,text\nc1,${stop}\n`);
+  const r = run(['evaluate', j, '--events', ev, '--playbook', 'call-ladder', '--now', '2026-11-04T15:00:00Z', '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
+});
