@@ -604,11 +604,14 @@ async function* csvRows(chunks, file, meter) {
     while (!/[\r\n][^\r\n]*[\r\n]/.test(head) && !(next = await chunks.next()).done) head += next.value;
   }
   const header = named ? head.split(/\r\n|\r|\n/)[1] || '' : firstLine();
-  const tabbed = /\t/.test(header)
-    && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !header.includes(','));
-  // (Separators inside a quoted name do not count: `id;"Name, full";addedAt`.)
+  // Separators inside a quoted name do not count, whichever they are:
+  // `id;"Name, full";addedAt` is a semicolon file, `id<TAB>"Name, full"` a
+  // tab one, and a UTF-16 `id,"Name<TAB>full"` a comma one.
   const unquoted = header.replace(/"[^"]*"/g, '');
-  const semicolons = unquoted.includes(';') && !unquoted.includes(',') && !/\t/.test(unquoted);
+  const has = (sep) => unquoted.includes(sep);
+  const tabbed = has('\t')
+    && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !has(','));
+  const semicolons = has(';') && !has(',') && !has('\t');
   const delimiter = named ? named[1] : tabbed ? '\t' : semicolons ? ';' : ',';
   async function* text() {
     if (head) yield head;

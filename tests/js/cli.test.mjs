@@ -1437,3 +1437,25 @@ test('an empty contactId beside another spelling of it (Contact ID, contact_id) 
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
 });
+
+test('a separator inside a quoted header name does not count: tab, semicolon and UTF-16 comma files with one are read by their own separator', () => {
+  const le = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const rows = (sep, name) => [`id${sep}"${name}"${sep}timeZone${sep}region${sep}addedAt`,
+    `c1${sep}"René, Jr."${sep}America/New_York${sep}US-FL${sep}2026-11-01T10:00:00Z`,
+    `c2${sep}Bo${sep}America/New_York${sep}US-FL${sep}2026-11-01T10:00:00Z`].join('\r\n') + '\r\n';
+  const events = (sep, name) => `contactId${sep}kind${sep}at${sep}channel${sep}direction${sep}text${sep}"${name}"\r\n`
+    + `c1${sep}message${sep}2026-11-02T10:00:00Z${sep}sms${sep}in${sep}"No thanks, STOP"${sep}x\r\n`;
+  for (const [label, c, ev] of [
+    ['tab, a comma in a quoted name', rows('\t', 'Name, full'), events('\t', 'Notes (internal, not sent)')],
+    ['semicolon, a tab in a quoted name', rows(';', 'Name\tfull'), events(';', 'Notes\tinternal')],
+    ['UTF-16 commas, a tab in a quoted name', le(rows(',', 'Name\tfull')), le(events(',', 'Notes\tinternal'))],
+  ]) {
+    const cf = join(dir, 'quoted-sep-contacts.txt');
+    writeFileSync(cf, c);
+    const ef = join(dir, 'quoted-sep-events.csv');
+    writeFileSync(ef, ev);
+    const r = run(['evaluate', cf, '--events', ef, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+    assert.equal(r.status, 0, `${label}: ${r.stderr}`);
+    assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], label);
+  }
+});
