@@ -19,7 +19,8 @@ Usage:
 <contacts> is NDJSON (one contact a line), a JSON array, or CSV with a header
 row (--input-format if given, else by extension .csv/.tsv/.tab/.ndjson/.jsonl/
 .json, else the first character); "-" reads standard input. CSV may be
-tab-separated (a .tsv or .tab, UTF-16 text, or a header with tabs and no comma). Fields the engine does not read are
+tab-separated (a .tsv or .tab, UTF-16 text, or a header with tabs and no comma),
+semicolon- or pipe-separated (by its header), or name its separator (sep=;). Fields the engine does not read are
 ignored, and an empty cell is "not given".
 
 evaluate   One evaluation per contact, in input order. A bad record gives

@@ -590,8 +590,9 @@ function attachEvents(r, opts) {
  * spreadsheet's tab-separated export as `.txt`): a header of one column
  * names no contact. It is semicolon-separated when its header holds a
  * semicolon and neither a comma nor a tab (Excel's "CSV" where the decimal
- * mark is a comma: most of Europe and Quebec). Excel's first line `sep=;`
- * names the separator and is no row.
+ * mark is a comma: most of Europe and Quebec), pipe-separated when it holds
+ * a pipe and none of the three. Excel's first line `sep=;` names the
+ * separator and is no row.
  */
 async function* csvRows(chunks, file, meter) {
   let head = '';
@@ -612,7 +613,11 @@ async function* csvRows(chunks, file, meter) {
   const tabbed = has('\t')
     && (['.tsv', '.tab'].includes(path.extname(file || '').toLowerCase()) || (meter && meter.utf16) || !has(','));
   const semicolons = has(';') && !has(',') && !has('\t');
-  const delimiter = named ? named[1] : tabbed ? '\t' : semicolons ? ';' : ',';
+  // (A header of pipes alone, a database's `|`-separated dump, read with
+  // commas would be one column named "id|name|addedAt", which names no
+  // contact: read with pipes, it is the file it is.)
+  const pipes = has('|') && !has(',') && !has('\t') && !has(';');
+  const delimiter = named ? named[1] : tabbed ? '\t' : semicolons ? ';' : pipes ? '|' : ',';
   async function* text() {
     if (head) yield head;
     yield* chunks;
@@ -674,7 +679,7 @@ function ragged(info, columns, delimiter = ',') {
   if (!err || err.code !== 'CSV_RECORD_INCONSISTENT_COLUMNS' || !Array.isArray(err.record)) return null;
   let cells = err.record.length;
   while (cells > columns && !err.record[cells - 1]) cells--;
-  const mark = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[delimiter] || JSON.stringify(delimiter);
+  const mark = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[delimiter] || JSON.stringify(delimiter);
   return cells > columns ? `${cells} cells, the header has ${columns}: a ${mark} in a cell not quoted?` : null;
 }
 

@@ -1459,3 +1459,20 @@ test('a separator inside a quoted header name does not count: tab, semicolon and
     assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'true']], label);
   }
 });
+
+test('a pipe-separated export without a "sep=|" line (a database dump) is read with pipes, contacts and --events alike', () => {
+  const contacts = 'id|name|timeZone|region|addedAt\nc1|"René, Jr."|America/New_York|US-FL|2026-11-01T10:00:00Z\nc2|Bo|America/New_York|US-FL|2026-11-01T10:00:00Z\n';
+  const events = 'contactId|kind|at|channel|direction|text\nc1|message|2026-11-02T10:00:00Z|sms|in|"No | thanks, STOP"\n';
+  readsContactsAndEvents('pipes', 'pipe-contacts.csv', contacts, 'pipe-events.csv', events);
+  // A row of more cells than the header names the pipe.
+  const f = join(dir, 'pipe-ragged.csv');
+  writeFileSync(f, 'id|name|addedAt\nc1|Ann|B|2026-11-01T10:00:00Z\n');
+  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--allow-bad']);
+  assert.match(r.stderr, /line 2: 4 cells, the header has 3: a pipe in a cell not quoted\?/);
+  // A comma header with a pipe in a name stays comma-separated.
+  const g = join(dir, 'comma-with-pipe.csv');
+  writeFileSync(g, 'id,Name|Alias,addedAt\nc1,A|B,2026-11-01T10:00:00Z\n');
+  const s = run(['evaluate', g, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(s.status, 0, s.stderr);
+  assert.deepEqual(csv(s.stdout).map((x) => x.id), ['c1']);
+});
