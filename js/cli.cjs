@@ -125,7 +125,10 @@ function args(argv) {
 }
 
 function positiveInt(name, v, max) {
-  const n = Number(v);
+  // Decimal digits alone: JavaScript's own number syntax (`0x10`, `1e3`,
+  // `0b1`, `1.0`) is not what a count on a command line is written in, and
+  // a typo in it would be read as some other count.
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
     throw new UsageError(`${name}: expected a whole number from 1 to ${max.toLocaleString('en-US')}, got ${JSON.stringify(v)}`);
   }

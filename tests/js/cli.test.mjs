@@ -193,7 +193,9 @@ test('exit codes: nothing readable is an error; usage errors; bad playbook path'
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW]).status, 2);
   assert.equal(run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', '--time-zone', 'Mars/Base']).status, 2);
   // Past the engine's bounds: a usage error naming the option, not the engine's path.
-  for (const [opt, v] of [['--capacity', '20000000'], ['--days', '100000000']]) {
+  // Decimal digits alone: JavaScript's number syntax is no count.
+  for (const [opt, v] of [['--capacity', '20000000'], ['--days', '100000000'], ['--capacity', '0x1'], ['--capacity', '1e0'],
+    ['--days', '0b1'], ['--days', '1.0'], ['--capacity', ' 1'], ['--workers', '0x2'], ['--workers', '2e0']]) {
     const r = run(['queue', empty, '--playbook', 'call-ladder', '--now', NOW, '--capacity', '5', opt, v]);
     assert.equal(r.status, 2, `${opt} ${v}`);
     assert.match(r.stderr, new RegExp(`${opt}: expected a whole number from 1 to`));
