@@ -888,12 +888,22 @@ async function readEvents(file, map) {
     throw new InputError(`--events: cannot read ${JSON.stringify(file)} (${e.code || e.message})`);
   }
   const meter = { bytes: 0 };
-  const chunks = textChunks(stream, meter);
-  const format = TABLE_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? 'csv' : 'json';
+  const rest = textChunks(stream, meter);
+  // The format by the extension, else (a `.txt`: Excel's "Unicode Text" of
+  // an events sheet, a database's tab-separated export) by the first
+  // character, as the contacts' is: a header is no JSON, and read as NDJSON
+  // every line of it was "invalid JSON".
+  let first = '';
+  for (let next; !first.trim() && !(next = await rest.next()).done;) first += next.value;
+  const format = formatOf(file, undefined, (/\S/.exec(first) || [''])[0]);
+  async function* chunks() {
+    if (first) yield first;
+    yield* rest;
+  }
   const auto = {};
   if (format === 'csv') {
     let column = null;
-    for await (const { record, line, headers, ragged: cells } of csvRows(chunks, file, meter)) {
+    for await (const { record, line, headers, ragged: cells } of csvRows(chunks(), file, meter)) {
       if (!column) {
         column = columnFinder(map, resolveColumns(map, headers, '--events-map', file), headers);
         refuseTwice(EVENT_FIELDS, column, headers, file);
@@ -930,7 +940,7 @@ async function readEvents(file, map) {
     }
   } else {
     const json = jsonReader(map, EVENT_FIELDS);
-    for await (const r of jsonRecords(chunks, json.read)) {
+    for await (const r of jsonRecords(chunks(), json.read)) {
       if (r.error) {
         problems.push(`${file} line ${r.line}: ${r.error}`);
         continue;

@@ -1478,3 +1478,12 @@ test('a pipe-separated export without a "sep=|" line (a database dump) is read w
   assert.equal(s.status, 0, s.stderr);
   assert.deepEqual(csv(s.stdout).map((x) => x.id), ['c1']);
 });
+
+test('an events file of another extension (.txt) is read by its first character: Excel\'s "Unicode Text" as cells, NDJSON as NDJSON', () => {
+  const le = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const contacts = 'id,name,timeZone,region,addedAt\nc1,"René, Jr.",America/New_York,US-FL,2026-11-01T10:00:00Z\nc2,Bo,America/New_York,US-FL,2026-11-01T10:00:00Z\n';
+  readsContactsAndEvents('UTF-16 .txt', 'txt-events-contacts.csv', contacts, 'unicode-text-events.txt',
+    le('contactId\tkind\tat\tchannel\tdirection\ttext\r\nc1\tmessage\t2026-11-02T10:00:00Z\tsms\tin\tARRÊT, merci\r\n'));
+  readsContactsAndEvents('NDJSON .txt', 'txt-events-contacts.csv', contacts, 'ndjson-events.txt',
+    '\n{"contactId":"c1","kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"in","text":"STOP"}\n');
+});
