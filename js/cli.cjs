@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, textOf, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
+const { readContacts, readEvents, parseMap, textOf, sourceOf, noValue, noJsonValue, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -342,7 +342,10 @@ function nameHint(paths, m, ctx) {
       const ev = /^events\[(\d+)\]\.([A-Za-z]+)/.exec(p);
       const fromFile = ev && m.eventLines && m.eventLines[Number(ev[1])];
       if (fromFile) {
-        const col = ctx.eventsAuto && ctx.eventsAuto[ev[2]];
+        // (The column this event's field was read from: another spelling
+        // than the file's first when the first was empty on its line.)
+        const from = m.eventFrom && m.eventFrom[Number(ev[1])];
+        const col = (from && from[ev[2]]) ?? (ctx.eventsAuto && ctx.eventsAuto[ev[2]]);
         if (col !== undefined && !['contactId', 'kind', 'at'].includes(ev[2])) event.set(ev[2], col);
         continue;
       }
@@ -350,11 +353,11 @@ function nameHint(paths, m, ctx) {
       if (ev) continue;
     }
     if (field === 'id' || field === 'addedAt' || ctx.map[field] !== undefined) continue;
+    // (The column or key the record's own value came from: an empty
+    // `timeZone` beside a `time_zone` is not the one in error.)
     let col;
-    if (ctx.format === 'csv') col = ctx.autoColumns && ctx.autoColumns[field];
-    else if (m.row && typeof m.row === 'object' && !Array.isArray(m.row)) {
-      col = ownName(Object.keys(m.row), field);
-    }
+    if (ctx.format === 'csv') col = ctx.autoColumns && ctx.autoColumns[field] !== undefined ? sourceOf(m.row, field, true) : undefined;
+    else col = sourceOf(m.row, field, false);
     if (col !== undefined) contact.set(field, col);
   }
   const say = (found, noun, option, where) => {
@@ -509,6 +512,7 @@ async function main(argv) {
   // --keep names a column (or field) in any letter case, as exports spell
   // their headers; one that the first record lacks is reported once.
   let keepChecked = false;
+  const empty = (v) => (input.formatRead === 'csv' ? noValue(v) : noJsonValue(v));
   const keptOf = (row) => {
     if (!keep.length) return {};
     const o = {};
@@ -518,7 +522,13 @@ async function main(argv) {
     const isObject = row !== null && typeof row === 'object';
     const keysOf = () => (fields ??= isObject ? Object.keys(row) : []);
     for (const k of keep) {
-      const key = isObject && k in row ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
+      // As written, else in another case; when that holds no value, the
+      // next of its spellings that holds one, as a field is read (an empty
+      // "Phone" beside a CRM's "PHONE").
+      let key = isObject && k in row ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
+      if (key !== undefined && empty(row[key])) {
+        key = keysOf().find((f) => f !== key && f.toLowerCase() === k.toLowerCase() && !empty(row[f])) ?? key;
+      }
       o[k] = key === undefined ? undefined : row[key];
       if (!keepChecked && key === undefined && row && typeof row === 'object') {
         const fields = keysOf();

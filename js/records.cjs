@@ -184,15 +184,35 @@ function columnFinder(map, resolved, headers) {
    * mapped field reads its column only.
    */
   column.cell = (row, field) => {
-    const col = column(field);
-    if (col === undefined) return undefined;
-    const raw = row[col];
-    if (!noValue(raw) || map[field] !== undefined || EXACT_ONLY.has(field)) return raw;
-    const want = folded(field);
-    const other = headers.find((h) => h !== col && folded(h) === want && !noValue(row[h]));
-    return other === undefined ? raw : row[other];
+    const col = column.from(row, field);
+    return col === undefined ? undefined : row[col];
+  };
+  /** The column `column.cell` reads a row's `field` from (an error names it). */
+  column.from = (row, field) => {
+    if (map[field] !== undefined) return column(field);
+    return readFrom(headers, row, field, noValue);
   };
   return column;
+}
+
+/**
+ * The name among `names` (a header, a record's keys) that a row's field not
+ * mapped is read from: its own (`ownName`), or when that holds no value
+ * (`empty`: a CSV cell's `noValue`, a JSON value's `noJsonValue`) the next
+ * that folds to the field and holds one. CSV rows, JSON records and the error
+ * that names the column all pick by it.
+ */
+function readFrom(names, row, field, empty) {
+  const own = ownName(names, field);
+  if (own === undefined || !empty(row[own]) || EXACT_ONLY.has(field)) return own;
+  const want = folded(field);
+  return names.find((n) => n !== own && folded(n) === want && !empty(row[n])) ?? own;
+}
+
+/** The column (CSV) or key (JSON) of a source record that a field not mapped was read from, for an error to name. */
+function sourceOf(row, field, csv) {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;
+  return readFrom(Object.keys(row), row, field, csv ? noValue : noJsonValue);
 }
 
 /**
@@ -251,9 +271,12 @@ function jsonReader(map, fields) {
   const found = new Set();
   const spelled = new Map();
   let firstKeys = null;
+  // The last record's fields read from a key other than `spelled` names ({field: key}), or null.
+  let from = null;
   const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   /** The record as the engine should read it; the record itself is not changed (--keep reads it). */
   function read(obj) {
+    from = null;
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;
     const keys = Object.keys(obj);
     if (firstKeys === null) firstKeys = keys;
@@ -298,11 +321,13 @@ function jsonReader(map, fields) {
         // itself, for the --events join and the check for one given twice.
         const key = ks.find((k) => !noJsonValue(obj[k])) ?? ks[0];
         if (key !== field) copy()[field] = obj[key];
+        // (A key other than the one `spelled` names for the field: an error names it.)
+        if (key !== spelled.get(field)) (from ??= {})[field] = key;
       }
     }
     return out || obj;
   }
-  return { read, found, spelled, get firstKeys() { return firstKeys; } };
+  return { read, found, spelled, get firstKeys() { return firstKeys; }, get from() { return from; } };
 }
 
 /** The mapped fields (with a column) that no record had a key for: an error, as a header without the column. */
@@ -578,6 +603,7 @@ function attachEvents(r, opts) {
   }
   const own = Array.isArray(r.contact.events) ? r.contact.events : [];
   r.eventLines = [...own.map(() => null), ...found.lines];
+  if (found.from) r.eventFrom = [...own.map(() => null), ...found.lines.map((_, i) => found.from[i] || null)];
   r.contact.events = [...own, ...found.events];
 }
 
@@ -862,7 +888,7 @@ async function readEvents(file, map) {
   if (map === undefined || Array.isArray(map)) map = parseMap(map, EVENT_FIELDS, '--events-map');
   const byId = new Map();
   const problems = [];
-  const add = (id, event, line) => {
+  const add = (id, event, line, from) => {
     if (noJsonValue(id)) {
       problems.push(`${file} line ${line}: no contactId: the event names no contact`);
       return;
@@ -879,6 +905,9 @@ async function readEvents(file, map) {
     if (!e) byId.set(key, (e = { events: [], lines: [] }));
     e.events.push(event);
     e.lines.push(line);
+    // (The columns or keys of another spelling the event's fields were read
+    // from, for an error to name them.)
+    if (from) (e.from ??= [])[e.lines.length - 1] = from;
   };
   let stream;
   try {
@@ -929,14 +958,16 @@ async function readEvents(file, map) {
         continue;
       }
       const event = {};
+      let from = null;
       for (const f of EVENT_FIELDS) {
-        const col = f === 'contactId' ? undefined : column(f);
-        const v = col === undefined ? undefined : cell(f, column.cell(record, f));
+        const col = f === 'contactId' ? undefined : column.from(record, f);
+        const v = col === undefined ? undefined : cell(f, record[col]);
         if (v !== undefined) event[f] = v;
+        if (col !== undefined && col !== auto[f] && map[f] === undefined) (from ??= {})[f] = col;
       }
       // (The contactId as every other field: an empty `contactId` cell
       // beside a `Contact ID` reads that one.)
-      add(cell('contactId', column.cell(record, 'contactId')), event, line);
+      add(cell('contactId', column.cell(record, 'contactId')), event, line, from);
     }
   } else {
     const json = jsonReader(map, EVENT_FIELDS);
@@ -951,7 +982,7 @@ async function readEvents(file, map) {
         continue;
       }
       const { contactId, ...event } = ev;
-      add(contactId, event, r.line);
+      add(contactId, event, r.line, json.from);
     }
     const missing = json.firstKeys !== null && missingKeys(map, json.found, '--events-map', file, json.firstKeys);
     if (missing) throw new InputError(missing);
@@ -960,4 +991,4 @@ async function readEvents(file, map) {
   return { byId, problems, auto, format };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };
+module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, sourceOf, noValue, noJsonValue, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

@@ -1487,3 +1487,22 @@ test('an events file of another extension (.txt) is read by its first character:
   readsContactsAndEvents('NDJSON .txt', 'txt-events-contacts.csv', contacts, 'ndjson-events.txt',
     '\n{"contactId":"c1","kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"in","text":"STOP"}\n');
 });
+
+test('an error names the column or key a value came from when an empty one of another spelling was passed over; --keep passes over it too', () => {
+  const c = join(dir, 'hint-contacts.csv');
+  writeFileSync(c, 'id,timeZone,time_zone,Phone,PHONE,addedAt\nc1,,Mars/Base,,555-0101,2026-11-01T10:00:00Z\n');
+  const cj = join(dir, 'hint-contacts.ndjson');
+  writeFileSync(cj, '{"id":"c1","timeZone":"","time_zone":"Mars/Base","Phone":null,"PHONE":"555-0101","addedAt":"2026-11-01T10:00:00Z"}\n');
+  const e = join(dir, 'hint-events.csv');
+  writeFileSync(e, 'contactId,kind,at,channel,Channel,direction,text\nc1,message,2026-11-02T10:00:00Z,,fax,in,hi\n');
+  const ej = join(dir, 'hint-events.ndjson');
+  writeFileSync(ej, '{"contactId":"c1","kind":"message","at":"2026-11-02T10:00:00Z","channel":"sms","direction":"in","text":"hi"}\n'
+    + '{"contactId":"c1","kind":"message","at":"2026-11-02T10:00:00Z","channel":null,"Channel":"fax","direction":"in","text":"hi"}\n');
+  for (const [cf, ef] of [[c, e], [cj, ej]]) {
+    const r = run(['evaluate', cf, '--events', ef, '--keep', 'phone', '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv', '--allow-bad']);
+    const [noun, enoun] = [cf === c ? 'column' : 'key', ef === e ? 'column' : 'key'];
+    assert.match(r.stderr, new RegExp(`the ${noun} "time_zone" is read as timeZone`), cf);
+    assert.match(r.stderr, new RegExp(`the ${enoun} "Channel" of [^ ]*hint-events\\.[a-z]+ is read as channel`), ef);
+    assert.equal(csv(r.stdout)[0].phone, '555-0101', cf);
+  }
+});
