@@ -689,9 +689,14 @@ async function* csvRows(chunks, file, meter) {
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${file === '-' ? 'standard input' : file}: not valid CSV: ${e.message}`);
+    // (The separator it was read with: a quote that is no quote under
+    // another separator says the file was taken for what it is not.)
+    throw new InputError(`${file === '-' ? 'standard input' : file}: not valid CSV (read with ${SEPARATOR_NAMES[delimiter] || JSON.stringify(delimiter)}s between cells): ${e.message}`);
   }
 }
+
+/** A separator as an error names it. */
+const SEPARATOR_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /**
  * "7 cells, the header has 6" for a row with more cells than its header, of
@@ -705,7 +710,7 @@ function ragged(info, columns, delimiter = ',') {
   if (!err || err.code !== 'CSV_RECORD_INCONSISTENT_COLUMNS' || !Array.isArray(err.record)) return null;
   let cells = err.record.length;
   while (cells > columns && !err.record[cells - 1]) cells--;
-  const mark = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[delimiter] || JSON.stringify(delimiter);
+  const mark = SEPARATOR_NAMES[delimiter] || JSON.stringify(delimiter);
   return cells > columns ? `${cells} cells, the header has ${columns}: a ${mark} in a cell not quoted?` : null;
 }
 

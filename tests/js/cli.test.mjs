@@ -1506,3 +1506,13 @@ test('an error names the column or key a value came from when an empty one of an
     assert.equal(csv(r.stdout)[0].phone, '555-0101', cf);
   }
 });
+
+test('a file that is not valid CSV is reported with the separator it was read with', () => {
+  for (const [text, sep] of [['id,name,addedAt\nc1,"Ann" B,2026-11-01T10:00:00Z\n', 'commas'], ['id;name;addedAt\nc1;"Ann\n', 'semicolons']]) {
+    const f = join(dir, 'not-csv.csv');
+    writeFileSync(f, text);
+    const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet']);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, new RegExp(`not valid CSV \\(read with ${sep} between cells\\)`));
+  }
+});
