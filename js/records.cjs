@@ -926,7 +926,7 @@ async function readEvents(file, map) {
   // The format by the extension, else (a `.txt`: Excel's "Unicode Text" of
   // an events sheet, a database's tab-separated export) by the first
   // character, as the contacts' is: a header is no JSON, and read as NDJSON
-  // every line of it was "invalid JSON".
+  // every line of it would be "invalid JSON", its STOPs unread.
   let first = '';
   for (let next; !first.trim() && !(next = await rest.next()).done;) first += next.value;
   const format = formatOf(file, undefined, (/\S/.exec(first) || [''])[0]);
