@@ -325,7 +325,7 @@ export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | Ca
  * names in capitals, which are then the CRM's own fields (spaces at the edges of `region` and
  * `priority` are no other spelling). The contract's spelling wins whatever the
  * order (`id` over MongoDB's `_id`, `text` over `Text`) when it is given (an empty string or `null`
- * is not: `{Text: "STOP", text: ""}` reads `Text`, and `{events: null, Events: [...]}` reads
+ * is not, nor an empty list: `{Text: "STOP", text: ""}` reads `Text`, and `{events: null, Events: [...]}` and `{events: [], Events: [...]}` read
  * `Events`, in either order); between two other spellings, the first.
  */
 export interface Contact {

@@ -330,6 +330,23 @@ pub(super) fn read_contact(
         if key == "events" {
             r.ws();
             if r.peek() == Some(b'[') {
+                // An empty list is not given, as an empty text is not: a
+                // CRM's `Events` beside it, before or after, is read
+                // (`{events: [], Events: [STOP]}`).
+                let rest = r.bytes.get(r.pos.saturating_add(1)..).unwrap_or_default();
+                let empty = rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b']');
+                if empty {
+                    r.value()?;
+                    if !alias && f.alias & bit != 0 {
+                        return Ok(());
+                    }
+                    f.given(bit, alias, true);
+                    if f.again(SEEN_EVENTS, key, out) {
+                        cx.pending.retain(|p| p.event.is_none());
+                    }
+                    events.clear();
+                    return Ok(());
+                }
                 f.given(bit, alias, false);
                 if f.again(SEEN_EVENTS, key, out) {
                     cx.pending.retain(|p| p.event.is_none());
@@ -343,6 +360,11 @@ pub(super) fn read_contact(
             Val::Null => batch.null(key, &CONTACT_FIELDS),
             v => v,
         };
+        // Another spelling of `events` holding no list is the CRM's own
+        // field (a count of its events: `"Events": 12`), not the history.
+        if bit == SEEN_EVENTS && alias {
+            return Ok(());
+        }
         // Empty or null, the contract's spelling is not given: another
         // spelling read before it stands, and one read after it is read
         // (`{Events: [...], events: null}`, `{id: "", _id: "c9"}`).
