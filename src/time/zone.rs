@@ -109,12 +109,8 @@ impl Zone {
         // Time"), or a Rails name ("Eastern Time (US & Canada)"), also as
         // both display it, after the standard offset: "(GMT-05:00) Eastern
         // Time (US & Canada)" (Rails), "(UTC-05:00) ..." (Windows).
-        let shown = match name.split_once(')') {
-            Some((offset, rest)) if offset.starts_with("(GMT") || offset.starts_with("(UTC") => {
-                rest.trim()
-            }
-            _ => name,
-        };
+        let french = crate::zones::french_clock(name);
+        let shown = french.as_deref().unwrap_or(crate::zones::shown(name));
         // Not Windows' "UTC-08" (a fixed offset, for Pitcairn): a CRM that
         // writes it means an offset, refused below, as "UTC-8" is.
         let windows = || {

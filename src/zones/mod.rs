@@ -27,8 +27,8 @@ use crate::time::{MAX_MS, MIN_MS};
 pub use data::TZDB_VERSION;
 pub use rule::{Change, Day, Rule, Yearly, CACHED_YEARS};
 pub use windows::{
-    clock_name, is_clock_zone, named_by_clock, pairs, unplaced, ABBREVIATIONS, RAILS_ZONES,
-    WINDOWS_ZONES,
+    clock_name, french_clock, is_clock_zone, named_by_clock, pairs, shown, unplaced, ABBREVIATIONS,
+    RAILS_ZONES, WINDOWS_ZONES,
 };
 
 /// One zone: its offset before the first change, its changes, and its rule.

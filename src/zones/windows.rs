@@ -272,7 +272,37 @@ pub fn clock_name(name: &str) -> bool {
     unplaced(name)
         && !["Hawaii", "Newfoundland"]
             .iter()
-            .any(|p| p.eq_ignore_ascii_case(name.trim()))
+            .any(|p| p.eq_ignore_ascii_case(shown(name.trim())))
+}
+
+/// Canada's French name of a clock in the form [`RAILS_ZONES`] holds:
+/// "Heure normale de l’Est" and "Heure avancée de l'Est" (standard and
+/// daylight time) are "Heure de l'Est", a curly apostrophe a straight one.
+/// `None` for a name that is no such one.
+pub fn french_clock(name: &str) -> Option<String> {
+    let rest = name.get(..6).filter(|h| h.eq_ignore_ascii_case("heure "))?;
+    let rest = name.get(rest.len()..)?.trim_start();
+    let rest = ["normale ", "avancée ", "avancee "]
+        .iter()
+        .find_map(|w| {
+            rest.get(..w.len())
+                .filter(|h| h.eq_ignore_ascii_case(w))
+                .and_then(|_| rest.get(w.len()..))
+        })
+        .unwrap_or(rest);
+    Some(format!("Heure {}", rest.trim_start().replace('’', "'")))
+}
+
+/// A Windows or Rails name as both display it, after the standard offset
+/// ("(GMT-05:00) Eastern Time (US & Canada)", "(UTC-10:00) Hawaii"): the
+/// name; else `name`.
+pub fn shown(name: &str) -> &str {
+    match name.split_once(')') {
+        Some((offset, rest)) if offset.starts_with("(GMT") || offset.starts_with("(UTC") => {
+            rest.trim()
+        }
+        _ => name,
+    }
 }
 
 /// Whether a zone `name` holds no place of the database (no `/`, nor
