@@ -94,9 +94,15 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         let mut line = explain.line();
         line.s(label).s(" set for ").words(ctx.words(due));
         if due_at != due {
+            // What moved it: the window, a frequency cap, or both.
+            let open = ctx.hours().next_open(due);
             line.s(", moved to ")
                 .words(ctx.words(due_at))
-                .s(" (contact window)");
+                .s(match open {
+                    Some(o) if o == due_at => " (contact window)",
+                    Some(o) if o == due => " (frequency cap)",
+                    _ => " (contact window and frequency cap)",
+                });
         }
     }
     Some(Candidate {
