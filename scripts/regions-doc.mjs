@@ -71,8 +71,9 @@ export function render(data) {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const out = [];
   out.push(
-    `${rows.length} regions. A window is in the called person's local time, ends exclusive; a row marked`,
-    '*(federal)* or *(national)* has no rule of its own. Every window lies inside its country\'s',
+    `${rows.length} regions. A window is in the called person's local time, ends exclusive; a window marked`,
+    '*(federal)* or *(national)* is the country\'s: the region sets no hours of its own, or the same ones (its',
+    'days, holidays and caps may be its own). Every window lies inside its country\'s',
     '(a test checks it). "Texts named": whether the rule names texts; the engine holds texts to a',
     'row\'s window and days either way (the stricter reading: a text is a call under the TCPA).',
     'Generated from `src/regions/regions.json` by `node scripts/regions-doc.mjs`;',

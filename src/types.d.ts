@@ -805,7 +805,7 @@ export interface EngineError extends Error {
 }
 /** A contact that could not be read, in a batch: it never aborts the batch. */
 export interface BatchError {
-  /** The contact's id when it could be read, else `null` (also for an id the reader refuses, such as a number past 2^53: it would name another contact). */
+  /** The contact's id when it could be read, else `null` (also for an id the reader refuses, such as a number of 2^53 or more: it may name another contact). */
   id: string | number | null;
   /** Every problem of the record, each starting with its path (`contacts[3].events[2].at: ...`), joined by "; ". */
   error: string;

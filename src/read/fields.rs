@@ -15,7 +15,7 @@ use super::{Errors, EXPECTED_TIME};
 /// The largest number an id may be: past it, numbers skip integers.
 const MAX_SAFE_ID: f64 = 9_007_199_254_740_991.0;
 
-/// `id`: a non-empty string or a number up to 2^53; `cut` when the reader met
+/// `id`: a non-empty string or a number up to 2^53 - 1; `cut` when the reader met
 /// half of a UTF-16 surrogate pair in it.
 pub(crate) fn id(v: Val<'_>, cut: bool, out: &mut Errors) -> Option<ContactId> {
     match v {
@@ -38,7 +38,7 @@ pub(crate) fn id(v: Val<'_>, cut: bool, out: &mut Errors) -> Option<ContactId> {
         Val::Num(n, text) if n.is_finite() => {
             out.push(Error::input(
                 "id",
-                format!("expected a string, or a number of at most 2^53 (9007199254740991), got {text}: a larger number has lost digits (give the id as a string)"),
+                format!("expected a string, or a number of at most 2^53 - 1 (9007199254740991), got {text}: a larger number has lost digits (give the id as a string)"),
             ));
             None
         }
@@ -178,7 +178,7 @@ fn ranked(v: Val<'_>, out: &mut Errors, reach: Reach) -> Option<f64> {
 }
 
 /// A queue item's `id` and `priority`, read as a contact's are (a non-empty
-/// string or a number of at most 2^53; a number from -2e9 to 2e9, every
+/// string or a number of at most 2^53 - 1; a number from -2e9 to 2e9, every
 /// priority an evaluation gives, or its digits, `""` or `null` not given): their errors, at `id` and `priority`,
 /// and the priority. A string holding U+FFFF is one the host cut in the
 /// middle of an emoji (the queue's text marks the half pair so).
