@@ -935,7 +935,7 @@ export interface Filter {
   due?: boolean;
   /** `true`: an automatic send is due now (a sender loop asks for these); `false`: none is. */
   autoDue?: boolean;
-  /** Contacts whose id or display name contains this text (any case, as `toLowerCase` folds it, a final sigma ς as σ; a typographic apostrophe ’ ‘ ʼ reads as '): the name with its opt-out suffix while texting is refused ("can't text" and "can’t text" find them). */
+  /** Contacts whose id or display name contains this text (any case, as `toLowerCase` folds it, a final sigma ς as σ; letters composed as NFC composes them, so "José" finds a name kept as "e" and a combining accent; a typographic apostrophe ’ ‘ ʼ reads as '): the name with its opt-out suffix while texting is refused ("can't text" and "can’t text" find them). */
   text?: string;
 }
 /**

@@ -159,7 +159,9 @@ fn push_lowercase(out: &mut String, text: &str) {
 
 /// `text` lower-cased by Unicode's default rule, as `String.prototype.toLowerCase`
 /// and `str::to_lowercase` give it, a final sigma as a sigma, with typographic apostrophes as `'` (a
-/// Mac or a phone types "can’t text"). In WebAssembly the host's does it:
+/// Mac or a phone types "can’t text"); in WebAssembly also composed (NFC),
+/// so that "José" typed finds a name a Mac's file system or a CRM's import
+/// kept decomposed ("e" and a combining accent). In WebAssembly the host's does it:
 /// Rust's case tables are 8.4 KB of the gzipped module, for the few names and
 /// filter texts that are not ASCII (each such one crosses to the host and
 /// back).
@@ -168,7 +170,8 @@ pub(crate) fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    plain_apostrophes(String::from(js_sys::JsString::from(text).to_lower_case()))
+    let text = js_sys::JsString::from(text).normalize("NFC").to_lower_case();
+    plain_apostrophes(String::from(text))
 }
 
 /// `text` lower-cased by Unicode's default rule (see the WebAssembly build's).

@@ -158,6 +158,25 @@ test('text filter folds case past ASCII as String.prototype.toLowerCase does', (
   }
 });
 
+test('text filter finds a name kept decomposed (NFD) from a query typed composed, and the other way', () => {
+  const pb = m.preset('monthly-campaign');
+  const wl = fresh(pb, [
+    { id: 'd1', name: 'Jose\u0301 Nu\u0303n\u0303ez', addedAt: ADDED },
+    { id: 'c1', name: 'Jos\u00e9 Ruiz', addedAt: ADDED },
+  ], NOW);
+  try {
+    assert.deepEqual(wl.query({ text: 'Jos\u00e9' }).sort(), ['c1', 'd1']);
+    assert.deepEqual(wl.query({ text: 'jose\u0301' }).sort(), ['c1', 'd1']);
+    assert.deepEqual(wl.query({ text: 'N\u00fa\u00f1ez' }), []);
+    assert.deepEqual(wl.query({ text: 'N\u00f5\u00f1ez'.normalize('NFD') }), []);
+    assert.deepEqual(wl.query({ text: 'n\u00f1' }), []);
+    assert.deepEqual(wl.query({ text: 'u\u0303\u00f1' }), ['d1']);
+    assert.equal(wl.facets({ text: 'JOS\u00c9' }).status.newAccount, 2);
+  } finally {
+    wl.free();
+  }
+});
+
 test('upsert, remove and refresh sequences equal a worklist built from scratch', () => {
   const pb = m.preset('monthly-campaign');
   const all = synthetic(300, 11);
