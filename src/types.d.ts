@@ -424,8 +424,9 @@ export interface PhaseSpec {
   attempt: number;
 }
 /**
- * A duration; the parts add up: the days first, on the wall clock (a day is a calendar day in the
- * contact's zone, 23 or 25 hours across a clock change), then the hours and minutes as elapsed time.
+ * A duration; the parts add up. In a step's `after`, the days first, on the wall clock (a day is a
+ * calendar day in the contact's zone, 23 or 25 hours across a clock change), then the hours and
+ * minutes as elapsed time; in `replyWithin`, all elapsed (a day is 24 hours).
  */
 export interface DurationSpec {
   /**
