@@ -114,6 +114,16 @@ impl Reader<'_> {
         if self.eq(k, "TO") && self.on(k) && self.is(k + 1, ME) && self.on(k + 1) {
             k += 1;
         }
+        // "Communicate" as "contact", with the customer: "do not communicate
+        // with me", "ne communiquez pas avec moi", "no se comuniquen
+        // conmigo".
+        if self.on(k) && self.ch(j) == ALL_CH {
+            if self.any(k, "WITH AVEC") && self.is(k + 1, ME) && self.on(k + 1) {
+                k += 1;
+            } else if self.written(k, "CONMIGO") {
+                return (k + 1, true);
+            }
+        }
         let mut object = me;
         // (Or someone of the household: "don't call him again", "never
         // call my mother again".)

@@ -255,6 +255,13 @@ impl Reader<'_> {
         while self.on(k) && self.any(k, "OUT ME US MAS PLUS ANYMORE TO") {
             k += 1;
         }
+        // ("Stop communicating with me by email", "Dejen de comunicarse
+        // conmigo por correo": the customer, then the means.)
+        if self.on(k) && self.any(k, "WITH AVEC") && self.is(k + 1, ME) {
+            k += 2;
+        } else if self.written(k, "CONMIGO") {
+            k += 1;
+        }
         h.ch = self.narrowed(h.ch, k);
         // ("stop contacting this number", "stop reaching out to me at this
         // email": the means of the line named, as "don't contact this

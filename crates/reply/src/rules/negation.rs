@@ -568,6 +568,8 @@ impl Reader<'_> {
                     || self.via(m + 2).is_some()
                     // ("Ne m'appelez pas parce que j'ai déjà acheté".)
                     || self.unlisted(m + 2, "PARCE")
+                    // ("Ne communiquez pas avec moi": the customer.)
+                    || (self.eq(m + 2, "AVEC") && self.is(m + 3, ME) && self.ch(m) == ALL_CH)
                     // ("Ne m'appelez pas et ne m'écrivez pas": another
                     // request joined; "ne m'envoyez pas de courriels": a
                     // means.)

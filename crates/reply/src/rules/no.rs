@@ -62,6 +62,10 @@ impl Reader<'_> {
         if self.written(j, "SE") && self.is(j + 1, ME) && self.is(j + 2, CVERB) {
             return self.contact(i, j + 2, true);
         }
+        // ("No se comuniquen conmigo": the customer after the verb.)
+        if self.written(j, "SE") && self.ch(j + 1) == ALL_CH && self.written(j + 2, "CONMIGO") {
+            return self.contact(i, j + 1, true);
+        }
         // "no me anden marcando", "ya no me estén hablando", "no me siga
         // llamando".
         if self.is(j, ME)
