@@ -14,7 +14,15 @@ impl Reader<'_> {
             && self.back(i, 4).any(|m| self.any(m, "NE N"))
             && !self.question(i)
         {
-            return hit(i, i + 1, self.consent_for(i)?);
+            // ("Je ne consens plus à être appelé": calls.)
+            let called = (i + 1..i + 5)
+                .take_while(|&m| self.on(m))
+                .any(|m| self.unlisted(m, "APPELE APPELEE"));
+            return hit(
+                i,
+                i + 1,
+                self.consent_for(i)? | if called { CALL } else { 0 },
+            );
         }
         let mut j = i + 1;
         while self.on(j) && self.any(j, "IS HAS BEEN") {

@@ -138,8 +138,14 @@ impl Reader<'_> {
             "LONGER" if self.any(j + 1, "CONSENT") => {
                 let to = j + 2 + usize::from(self.eq(j + 2, "TO"));
                 let to = to + usize::from(to > j + 2 && self.any(to, "RECEIVING"));
+                // ("... to being called", "... to be texted": the verb's
+                // means.)
+                let v = to + 1;
                 match self.object(to) {
                     _ if self.bare(j + 2) => hit(i, j + 2, 0),
+                    _ if to > j + 2 && self.written(to, "BEING BE") && self.is(v, CVERB) => {
+                        hit(i, v + 1, self.ch(v)).filter(|_| self.bare(v + 1))
+                    }
                     Obj::Media { end, ch } if to > j + 2 => {
                         let end = self.line_at(end).unwrap_or(end);
                         hit(i, end, ch).filter(|_| self.bare(end))
