@@ -439,12 +439,13 @@ pub(super) const VARIANTS: &[&str] = &[
     // as "contact" ("Ne communiquez plus avec moi", "Stop communicating with
     // me", "No se comuniquen conmigo"); looking for the customer as
     // contacting them ("Dejen de buscarme", "Ya no me busquen"); follow-ups
-    // by their French and Spanish nouns ("Plus de relances svp", "Dejen de
-    // darme seguimiento").
+    // by their French and Spanish nouns ("Plus de relances svp", "Pas de
+    // relance", "Dejen de darme seguimiento").
     "DETENGANSE>DETENGAN DETENGASE>DETENGA COMMUNIQUEZ>CONTACTEZ COMMUNIQUER>CONTACTER \
         COMMUNIQUIEZ>CONTACTEZ COMMUNICATE>CONTACT COMMUNICATING>CONTACTING \
         COMUNIQUEN>CONTACTEN COMUNIQUE>CONTACTE COMUNICARSE>CONTACTAR COMUNICAR>CONTACTAR \
-        BUSCARME>CONTACTARME BUSQUEN>CONTACTEN RELANCES>FOLLOWUPS SEGUIMIENTO>FOLLOWUPS",
+        BUSCARME>CONTACTARME BUSQUEN>CONTACTEN RELANCES>FOLLOWUPS RELANCE>FOLLOWUPS \
+        SEGUIMIENTO>FOLLOWUPS",
     // French and Spanish words for the same requests, and SMS spellings
     // ("no quiero q me llamen").
     "RECONTACTEZ>CONTACTEZ RECONTACTER>CONTACTER Q>QUE OFFRES>OFFERS COORDONNEES>DETAILS \
