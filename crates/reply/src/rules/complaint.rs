@@ -462,14 +462,16 @@ impl Reader<'_> {
     /// A lawyer, a suit or a report named anywhere in the message, as a
     /// threat: at the end of its clause or with "you", "will" ("I'm
     /// suing", "my lawyer will be in touch", "I'll block you"; not "block my
-    /// calendar", "the court date", "sue the contractor").
+    /// calendar", "the court date", "sue the contractor"); or before its
+    /// condition: "Je vous poursuis si vous m'appelez encore", "Los demando
+    /// si me vuelven a llamar".
     fn threatened(&self) -> bool {
         (0..self.t.len()).any(|m| {
             (self.any(
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
             ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO"))
-                && (self.any(m + 1, "YOU YOUR WILL") || self.bare(m + 1))
+                && (self.any(m + 1, "YOU YOUR WILL SI") || self.bare(m + 1))
         })
     }
 
