@@ -29,7 +29,8 @@ impl Reader<'_> {
 
     /// From word `k` on, the customer names themselves as the one to
     /// talk to: "call me", "text mine", "he's not on the loan, I am", "I'm
-    /// (I am) the one on the loan", "I'm the buyer", "yo soy el del préstamo" (not
+    /// (I am) the one on the loan", "I'm the buyer", "yo soy el del préstamo",
+    /// "yo sí" (not
     /// refused with them: "Don't call my husband or me", "... and me").
     pub(super) fn me_after(&self, k: usize) -> bool {
         (k..self.t.len()).any(|m| {
@@ -39,6 +40,8 @@ impl Reader<'_> {
                     && self.eq(m + 1, "AM")
                     && (self.bare(m + 2) || self.eq(m + 2, "THE")))
                 || ((self.any(m, "I'M") || self.written(m, "SOY")) && self.any(m + 1, "THE EL LA"))
+            // ("..., él no está en el préstamo, yo sí".)
+            || (self.written(m, "YO") && self.written(m + 1, "SI") && self.bare(m + 2))
         })
     }
 
