@@ -201,7 +201,13 @@ impl Reader<'_> {
             // "the call", "my text": one message, not the messages; so is
             // "end call", the call on the line ("end calls" is all of them).
             let one = s.spec || (k == j && self.eq(k.wrapping_sub(1), "END") && self.ch(k) == CALL);
-            if self.is(k, SING) && one && !self.is(k + 1, MEDIA) {
+            // (A means after it names more; after "end (the) call", only
+            // in its clause and not a verb: "end call, call me back", "Had
+            // to end the call, call me back", "end call call me back".)
+            let ended = self.eq(j.wrapping_sub(1), "END");
+            let more = self.is(k + 1, MEDIA)
+                && (s.spec && !ended || self.on(k + 1) && !self.is(k + 2, ME));
+            if self.is(k, SING) && one && !more {
                 return Step::Done(Obj::Thing);
             }
             s.media = true;
