@@ -128,6 +128,37 @@ impl Reader<'_> {
         }
     }
 
+    /// The hit refuses a voicemail or a message left and the customer asks
+    /// for a call after it: a request about messages on the machine, not
+    /// calls ("Don't leave a voicemail, call me back", "No dejes mensaje de
+    /// voz, llámame más tarde", "Ne laissez pas de message, appelez-moi",
+    /// "No voicemail please, call back"; not "..., just text me", nor "...,
+    /// don't call me again"; nor messages sent: "Stop sending me messages,
+    /// call me instead").
+    pub(super) fn call_asked(&self, h: &Hit) -> bool {
+        let words = h.a.saturating_sub(2)..h.b;
+        let left = words
+            .clone()
+            .any(|m| self.any(m, "VOICEMAIL VOICEMAILS VOICE"))
+            || words
+                .clone()
+                .any(|m| self.any(m, "LEAVE LAISSEZ DEJES DEJEN DEJE"))
+                && words
+                    .into_iter()
+                    .any(|m| self.any(m, "MESSAGE MESSAGES MENSAJE MENSAJES"));
+        left && (h.b - 1..self.t.len()).any(|x| {
+            self.is(x, CVERB)
+                && self.ch(x) & CALL != 0
+                && !self
+                    .back(x, 2)
+                    .any(|m| self.is(m, NEG) || self.any(m, "NI NE N"))
+                && (self.is(x, ME)
+                    || self.is(x + 1, ME)
+                    || self.any(x + 1, "BACK AGAIN LATER")
+                    || self.written(x + 2, "TARD"))
+        })
+    }
+
     /// The channels of a request, narrowed by a means named at word `k` ("do
     /// not contact me by email", "no contact by text"): the means alone when
     /// the request named every channel or none, else both.

@@ -221,7 +221,7 @@ impl Reader<'_> {
         while i < self.t.len() {
             match self.at(i) {
                 Some(h) => {
-                    if !self.line_undoes(&h) {
+                    if !(self.line_undoes(&h) || self.call_asked(&h)) {
                         hits.push(self.by_means(h));
                     }
                     i = h.b.max(i + 1);
