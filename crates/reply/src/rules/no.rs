@@ -35,6 +35,10 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("Lo marqué como no spam": what it was marked.)
+        if i > 0 && self.written(i - 1, "COMO") && self.eq(j, "SPAM") {
+            return None;
+        }
         // ("Estoy en la lista de no llamar": the do-not-call list, as in
         // English.)
         if i > 1 && self.eq(i - 1, "DE") && self.any(i - 2, "LIST") {

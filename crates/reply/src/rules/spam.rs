@@ -152,9 +152,10 @@ impl Reader<'_> {
     pub(super) fn spam(&self, i: usize) -> Option<Hit> {
         if self.negated(i)
             || self.not_you(i + 1)
-            // ("No es spam, ¿verdad?", "Ce n'est pas du spam".)
+            // ("No es spam, ¿verdad?", "Ce n'est pas du spam"; marked so:
+            // "J'ai marqué votre courriel comme pas un pourriel".)
             || (self.back(i, 3).any(|k| self.any(k, "NO PAS"))
-                && self.back(i, 3).any(|k| self.any(k, "ES EST")))
+                && self.back(i, 3).any(|k| self.any(k, "ES EST") || self.written(k, "COMO COMME")))
             || self
                 .back(i, 3)
                 .any(|k| self.is(k, NEG) || self.any(k, "NOT ISN'T AREN'T"))
@@ -168,13 +169,16 @@ impl Reader<'_> {
             // "I marked you as spam").
             || (i > 0
                 && (self.eq(i - 1, "AS")
+                    || self.written(i - 1, "COMO COMME")
                     || (i > 1 && self.written(i - 1, "POTENTIAL") && self.eq(i - 2, "AS")))
                 && self.back(i, 6).any(|k| {
                     (self.any(k, "MARKS MARKED FLAGGED REJECTED IDENTIFIED CLASSIFIED DETECTED")
                         && !(self.any(k, "MARKED FLAGGED")
                             && self.back_in_sentence(k).all(|m| self.is(m, FILLER | I1))))
-                        // (Or undone: "I unmarked your email as spam".)
+                        // (Or undone: "I unmarked your email as spam",
+                        // "Desmarqué su correo como spam".)
                         || self.written(k, "SHOW SHOWED SHOWS CAME COMES POPPED LABELED LABELLED UNMARKED")
+                        || self.written(k, "DESMARQUE")
                 }))
             // The phone's label: "Scam Likely showed up when you called",
             // "your number comes up spam likely".
@@ -218,6 +222,12 @@ impl Reader<'_> {
         if self
             .back(i, 2)
             .any(|k| self.any(k, "TO IN INTO FROM EN OUT") || self.written(k, "DANS"))
+            // ("Quité su correo de spam", "J'ai enlevé votre courriel des
+            // pourriels": taken out of it.)
+            || (self.back(i, 2).any(|k| self.any(k, "DE DES"))
+                && self
+                    .back_in_sentence(i)
+                    .any(|k| self.written(k, "QUITE SAQUE ENLEVE RETIRE")))
             || self
                 .back(i, 8)
                 .any(|k| self.any(k, "REPORT REPORTED REPORTING"))
