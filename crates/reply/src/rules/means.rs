@@ -91,10 +91,11 @@ impl Reader<'_> {
                 // A verb for the medium in the list ("Ne m'appelez plus ni
                 // ne m'écrivez", "No me llamen ni me escriban"): the medium
                 // the message came by too; not a verb whose object names the
-                // means ("que vous m'envoyiez de courriels"), nor one not asked
+                // means ("que vous m'envoyiez de courriels", "ne m'envoyez
+                // plus de textos"), nor one not asked
                 // of them ("the emails we send with your software").
                 let object =
-                    (k + 1..k + 3).any(|x| self.on(x) && self.is(x, MEDIA) && self.ch(x) != 0);
+                    (k + 1..k + 4).any(|x| self.on(x) && self.is(x, MEDIA) && self.ch(x) != 0);
                 if self.ch(k) == 0
                     && self.is(k, CVERB | GER)
                     && !self.is(k, MEDIA)
