@@ -545,7 +545,8 @@ impl Reader<'_> {
         }
         let plus = (i + 1..i + 5).any(|m| self.on(m) && self.any(m, "PLUS JAMAIS"));
         // "ne me contactez pas", "je ne veux pas recevoir ces messages".
-        let pas = (i + 1..i + 5).any(|m| self.on(m) && self.eq(m, "PAS"));
+        // ("N'appelez ni mon mari ni moi": "ni" for "pas".)
+        let pas = (i + 1..i + 5).any(|m| self.on(m) && self.any(m, "PAS NI"));
         if !(plus || pas) {
             return None;
         }
@@ -574,7 +575,10 @@ impl Reader<'_> {
                     // request joined; "ne m'envoyez pas de courriels": a
                     // means.)
                     || (self.any(m + 2, "ET NI") && self.any(m + 3, "NE N"))
-                    || (self.any(m + 2, "DE D") && self.is(m + 3, MEDIA) && !self.is(m + 3, THING)));
+                    || (self.any(m + 2, "DE D") && self.is(m + 3, MEDIA) && !self.is(m + 3, THING)))
+                // ("N'appelez ni mon mari ni moi": the customer with someone
+                // else; not "N'appelez ni mon mari, appelez-moi".)
+                || (self.eq(m + 1, "NI") && (m + 2..m + 6).any(|x| self.eq(x, "NI") && self.is(x + 1, ME)));
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }

@@ -57,8 +57,13 @@ impl Reader<'_> {
             return Some(h);
         }
         // (Or "le" doubling the line named: "ya no le marquen a este
-        // número"; not "no le llamen a mi esposa", someone else.)
-        let line = self.eq(j, "LE") && self.line_at(j + 2).is_some() && !self.me_instead(j);
+        // número", or the customer with someone else: "No le llamen a mi
+        // esposo ni a mí"; not "no le llamen a mi esposa", someone else.)
+        let me_too = (j..self.t.len())
+            .any(|m| self.eq(m, "NI") && self.eq(m + 1, "A") && self.eq(m + 2, "MI"));
+        let line = self.eq(j, "LE")
+            && (self.line_at(j + 2).is_some() || me_too && self.kin(j + 2) > 0)
+            && !self.me_instead(j);
         if (self.is(j, ME) || self.theirs(j) || line) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
         }
