@@ -130,6 +130,10 @@ impl Reader<'_> {
         // (Not when the customer asks for themselves instead: "don't call my
         // husband, call me", "Don't call my husband, he's not on the loan, I
         // am".)
+        // ("No llamen ni a mi esposo ni a mí": "ni" before the first.)
+        if self.eq(k, "NI") && self.kin(k + 1) > 0 {
+            k += 1;
+        }
         let kin = self.kin(k);
         let other = kin > 0 && !self.me_after(k + 1);
         if (self.is(k, ME) || other) && self.on(k) {
