@@ -170,7 +170,9 @@ pub(crate) fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    let text = js_sys::JsString::from(text).normalize("NFC").to_lower_case();
+    let text = js_sys::JsString::from(text)
+        .normalize("NFC")
+        .to_lower_case();
     plain_apostrophes(String::from(text))
 }
 
