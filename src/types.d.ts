@@ -262,7 +262,7 @@ export interface HorizonEvent {
  * One event of a contact's history, tagged by `kind`.
  *
  * The names of `kind`, `channel`, `direction`, `interaction`, `outcome` and `source`
- * are also read as CRM exports write them: in any letter case, with spaces, `_`, `-`, a dash or
+ * are also read as CRM exports write them: in any letter case, with spaces, `_`, `-`, a dash (a hyphen, a minus sign) or
  * `/` between the words (`"SMS"`, `"No Answer"`, `"left_voicemail"`, `"In Store"`, `"Closed/Won"`), and in the
  * words messaging providers use: `"inbound"`/`"incoming"`/`"received"` for `"in"`,
  * `"outbound"`/`"outbound-api"`/`"outbound-reply"`/`"outgoing"`/`"sent"` for `"out"` (Twilio's
@@ -293,7 +293,12 @@ export interface HorizonEvent {
  * `"machine_end_other"`; `"human"` for `"connected"`), Sinch's `"cancel"`, Vonage's `"started"`, and HubSpot's
  * default dispositions as its API stores them (`"73a0d17f-1163-4015-bdd5-ec830791da20"` No answer, `"9d9162e7-…"`
  * Busy; `"f240bbac-…"` Connected, `"b2cf5968-…"` Left voicemail, `"a4c4c377-…"` Left live message,
- * `"17b47fee-…"` Wrong number, each for what it names) — for
+ * `"17b47fee-…"` Wrong number, each for what it names), Telnyx's `"not_sure"`, `"silence"`, `"unspecified"`,
+ * `"call_rejected"` (`"human_residence"`, `"human_business"`, `"normal_clearing"`, `"time_limit"` for
+ * `"connected"`; `"fax_detected"`, `"not_found"` for `"wrongNumber"`), RingCentral's `"suspended account"`,
+ * `"too many calls"` (`"call park"` for `"connected"`), Aircall's `"done"`, `"dialing"`, `"reached voicemail"`
+ * (and `"held"`, `"connected - interested"` for `"connected"`; `"message left"` for `"leftVoicemail"`;
+ * `"out of service"`, `"number changed"` for `"wrongNumber"`) — for
  * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
  * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
  * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"`/`"voicemail dump"`/`"voicemail uploaded"` for `"leftVoicemail"`,
@@ -302,7 +307,7 @@ export interface HorizonEvent {
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
  * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, and in `channel` and `interaction` a label made of one channel's words and words naming none (`"Voice Call"`, `"VM Drop"`, `"Ringless Voicemail Drop"`, `"Inbound Phone Call"` for `"call"`; `"SMS & MMS"`, `"Text Messages"` for `"sms"`; `"E-mail"` for `"email"`; `"SMS/Email"` names two, an error), `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
  * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,

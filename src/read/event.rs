@@ -425,7 +425,11 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         "an outcome such as \"noAnswer\"",
     );
     let interaction = c.field(interaction, "interaction", ErrorCode::InvalidValue, |v| {
-        one_of(v, &INTERACTIONS)
+        let by_words = super::names::channel_by_words(&v);
+        one_of(v, &INTERACTIONS).or_else(|e| {
+            let channels = [Interaction::Sms, Interaction::Call, Interaction::Email];
+            by_words.and_then(|i| channels.get(i).copied()).ok_or(e)
+        })
     });
     let outcome = c.field(outcome, "outcome", ErrorCode::InvalidValue, |v| {
         one_of(v, &OUTCOMES)
@@ -464,10 +468,14 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
 /// direction that reads as neither is the host's own field, ignored.
 #[inline(never)]
 fn inbound_call(raw: &mut RawEvent<'_>) -> bool {
+    // ("Inbound/Outbound Calls" names no one's: ours, as a touch is.)
     let named = match &raw.interaction {
-        Some(Val::Str(s)) => ["inbound", "incoming"]
-            .iter()
-            .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))),
+        Some(Val::Str(s)) => {
+            ["inbound", "incoming"]
+                .iter()
+                .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+                && !s.to_ascii_lowercase().contains("out")
+        }
         _ => false,
     };
     named
@@ -485,7 +493,13 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     );
     let active = c.need(raw.active.take(), "active", "true or false");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
-        one_of(v, &DND_CHANNELS)
+        let by_words = super::names::channel_by_words(&v);
+        one_of(v, &DND_CHANNELS).or_else(|e| {
+            by_words
+                .and_then(|i| DND_CHANNELS.get(i))
+                .map(|n| n.1)
+                .ok_or(e)
+        })
     });
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
     // The DND itself is never refused for its label (the contact's opt-out

@@ -196,6 +196,31 @@ const ALIASES: &str = concat!(
     "machine end other>noAnswer|",
     "cancel>noAnswer|",
     "started>noAnswer|",
+    // Telnyx's answering machine detection and hang-up causes, more of
+    // RingCentral's results, Aircall's final state (answered or not: its
+    // missed-call reason tells), and dispositions CRMs' picklists hold.
+    "human residence>connected|",
+    "human business>connected|",
+    "not sure>noAnswer|",
+    "silence>noAnswer|",
+    "fax detected>wrongNumber|",
+    "normal clearing>connected|",
+    "time limit>connected|",
+    "call rejected>noAnswer|",
+    "not found>wrongNumber|",
+    "unspecified>noAnswer|",
+    "call park>connected|",
+    "suspended account>noAnswer|",
+    "too many calls>noAnswer|",
+    "done>noAnswer|",
+    "held>connected|",
+    "dialing>noAnswer|",
+    "reached voicemail>noAnswer|",
+    "message left>leftVoicemail|",
+    "connected interested>connected|",
+    "connected not interested>noSale|",
+    "out of service>wrongNumber|",
+    "number changed>wrongNumber|",
     // HubSpot's default call dispositions as its API stores them
     // (`hs_call_disposition`): Connected, No answer, Busy, Left voicemail,
     // Left live message, Wrong number.
@@ -335,13 +360,21 @@ fn index_of(v: &Val<'_>, names: &[&str]) -> std::result::Result<usize, String> {
 }
 
 /// `text` is `name` in another letter case, with white space (a tab too),
-/// `_`, `-`, a dash or `/` between its words (compared without them on
+/// `_`, `-`, a dash (a hyphen, Word's non-breaking or soft one, a minus sign)
+/// or `/` between its words (compared without them on
 /// either side: "Closed/Won", "No Answer/Busy", "Attempted – No Contact" as
 /// picklists write them).
 pub(super) fn loosely(text: &str, name: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
-            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '/' | '–' | '—')))
+            .filter(|c| {
+                !(c.is_whitespace()
+                    || matches!(
+                        c,
+                        '_' | '-' | '/' | '\u{ad}' | '\u{2010}'
+                            ..='\u{2015}' | '\u{2212}' | '\u{ff0d}'
+                    ))
+            })
             .map(|c| c.to_ascii_lowercase())
     }
     letters(text).eq(letters(name))
@@ -518,6 +551,35 @@ pub(super) fn elsewhere(v: &Val<'_>) -> bool {
             .iter()
             .any(|c| run.contains(c));
     (named || has("fb ig gmb viber signal chat dm dms")) && !channel
+}
+
+/// The one channel a label names by its words, as CRMs and dialers write
+/// them beyond the names and aliases ("Voice Call", "VM Drop", "Ringless
+/// Voicemail Drop", "SMS & MMS", "Inbound Phone Call", "E-mail Messages"):
+/// 0 for texts, 1 for calls, 2 for email (the order of [`DND_CHANNELS`]). Every word a channel's or one that names none (a
+/// direction, "message", "drop", "and"), and the channel's words of one
+/// channel only; else `None` ("SMS/Email" names two: an error).
+pub(super) fn channel_by_words(v: &Val<'_>) -> Option<usize> {
+    let Val::Str(s) = v else {
+        return None;
+    };
+    let mut found: Option<usize> = None;
+    for w in label_words(s) {
+        let channel = match w.as_str() {
+            "sms" | "mms" | "text" | "texts" | "texting" => 0,
+            "voice" | "call" | "calls" | "phone" | "phones" | "telephone" | "voicemail"
+            | "voicemails" | "vm" | "vms" | "rvm" | "dial" | "dialer" => 1,
+            "email" | "emails" | "mail" | "e" => 2,
+            "message" | "messages" | "drop" | "drops" | "ringless" | "and" | "only" | "inbound"
+            | "incoming" | "outbound" | "outgoing" | "channel" => continue,
+            _ => return None,
+        };
+        if found.is_some_and(|f| f != channel) {
+            return None;
+        }
+        found = Some(channel);
+    }
+    found
 }
 
 /// A label's words in lower case: split at anything but a letter or a digit,
