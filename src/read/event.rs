@@ -72,9 +72,13 @@ const EVENT_KEYS: [&str; 18] = [
 ];
 
 impl<'a> RawEvent<'a> {
-    /// Marks key `key` given `null`, when it is a key the reader reads.
+    /// Marks key `key` given `null`, when it is a key the reader reads (in
+    /// any of its spellings).
+    #[cold]
+    #[inline(never)]
     fn null_given(&mut self, key: &str) {
-        if let Some(i) = EVENT_KEYS.iter().position(|k| *k == key) {
+        let field = folded_key(key, &EVENT_KEYS).unwrap_or(key);
+        if let Some(i) = EVENT_KEYS.iter().position(|k| *k == field) {
             self.nulls |= 1u32.checked_shl(i as u32).unwrap_or(0);
         }
     }

@@ -142,6 +142,13 @@ pub trait NonFinite {
     }
 }
 
+/// Whether `key` is field `field` (as the contract spells it) under another
+/// spelling the reader reads: in another letter case, with `_`, `-` or
+/// spaces between its words.
+pub fn same_key(key: &str, field: &str) -> bool {
+    names::loosely(key, field)
+}
+
 /// How JavaScript writes `x` when it is a number JSON cannot hold (`NaN`,
 /// `Infinity`, `-Infinity`); `None` for a finite number.
 pub fn non_finite_name(x: f64) -> Option<&'static str> {

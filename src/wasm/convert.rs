@@ -587,12 +587,28 @@ fn event_of(contact: &JsValue, event: usize) -> Option<JsValue> {
 /// invalid `Date` (which `JSON.stringify` also writes as `null`) as its time
 /// value, `NaN`.
 pub fn number_at(o: &JsValue, key: &str) -> Option<f64> {
+    let number = |v: JsValue| {
+        v.as_f64().or_else(|| {
+            v.is_instance_of::<js_sys::Date>()
+                .then(|| date_time(&v))
+                .flatten()
+        })
+    };
     let v = js_sys::Reflect::get(o, &JsValue::from_str(key)).ok()?;
-    v.as_f64().or_else(|| {
-        v.is_instance_of::<js_sys::Date>()
-            .then(|| date_time(&v))
-            .flatten()
-    })
+    if !v.is_undefined() {
+        return number(v);
+    }
+    // The field under another spelling the reader reads (`At`, `_id`).
+    let o = o.dyn_ref::<js_sys::Object>()?;
+    js_sys::Object::keys(o)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| crate::read::same_key(k, key))
+        .find_map(|k| {
+            js_sys::Reflect::get(o, &JsValue::from_str(&k))
+                .ok()
+                .and_then(number)
+        })
 }
 
 /// A `Date`'s time value through its `getTime`, called so that a throw (a

@@ -325,6 +325,28 @@ test('NaN and Infinity in a field the engine reads are errors, though JSON.strin
       e = throwsAt(() => m.evaluate({ ...good(), events: one }, campaign, NOW), [`events[2].${field}`, want], `${field} ${got}`);
       assert.ok(!e.message.includes('required'), e.message);
     }
+    // Under another spelling the reader reads, the same: not "required",
+    // nor the field read as not given.
+    for (const [event, field] of [
+      [{ kind: 'message', At: x, channel: 'sms', direction: 'out' }, 'at'],
+      [{ kind: 'callback', at: NOW, DueAt: x }, 'dueAt'],
+      [{ kind: 'callback', at: NOW, dueAt: NOW, Scheduled: x }, 'scheduled'],
+      [{ kind: 'message', at: NOW, channel: 'sms', direction: 'in', Text: x }, 'text'],
+      [{ kind: 'dnd', at: NOW, channel: 'sms', Active: x }, 'active'],
+      [{ kind: 'activity', at: NOW, interaction: 'call', Outcome: x }, 'outcome'],
+    ]) {
+      const one = [...good().events, event];
+      e = throwsAt(() => m.evaluate({ ...good(), events: one }, campaign, NOW), [`events[2].${field}`, got], `${Object.keys(event)[1]} ${got}`);
+      assert.ok(!e.message.includes('required'), e.message);
+    }
+    for (const [contact, field] of [
+      [{ ...good(), id: undefined, _id: x }, 'id'],
+      [{ ...good(), timeZone: undefined, time_zone: x }, 'timeZone'],
+      [{ ...good(), addedAt: undefined, added_at: x }, 'addedAt'],
+    ]) {
+      e = throwsAt(() => m.evaluate(contact, campaign, NOW), [field, got], `${field} under another spelling ${got}`);
+      assert.ok(!e.message.includes('required'), e.message);
+    }
     e = throwsAt(() => m.evaluate({ ...good(), addedAt: x }, campaign, NOW), ['addedAt', got], `addedAt ${got}`);
     assert.equal(e.code, 'E_INVALID_TIME');
     throwsAt(() => m.evaluate({ ...good(), id: x }, campaign, NOW), ['id', got], `id ${got}`);
