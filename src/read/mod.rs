@@ -90,15 +90,22 @@ pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
     let (mut id, mut alias) = (None, None);
     r.ws();
     r.expect(b'{', "").ok()?;
+    // (A record broken after its id, at its own level — a trailing comma,
+    // `NaN`, a single-quoted key — still names its contact: the walk stops
+    // at the break with what it read before it.)
     loop {
         // A key read as any value: one more copy of the walk over members
         // would cost the module 0.8 KB.
-        let Val::Str(k) = r.value().ok()? else {
-            return None;
+        let Ok(Val::Str(k)) = r.value() else {
+            break;
         };
-        r.expect(b':', "").ok()?;
+        if r.expect(b':', "").is_err() {
+            break;
+        }
         let lone = r.lone;
-        let v = r.value().ok()?;
+        let Ok(v) = r.value() else {
+            break;
+        };
         if v.blank() {
         } else if k == "id" {
             id = Some((v, r.lone != lone));

@@ -1225,6 +1225,23 @@ test('Worklist: a held contact whose new record cannot be read is taken out, not
       w.free();
     }
   }
+  // JSON text broken at the record's own level after its id (a trailing
+  // comma, NaN, a single-quoted key): the error names the contact, and it is
+  // taken out too.
+  const stop = '{"kind":"message","at":"2026-11-04T09:00:00-05:00","channel":"sms","direction":"in","text":"STOP"}';
+  for (const tail of [',}', ',"x":NaN}', ",'x':1}"]) {
+    const w = new m.Worklist(pb);
+    try {
+      w.upsert([c, { ...c, id: 'c2' }]);
+      w.refresh('2026-11-04T10:00:00-05:00');
+      const errors = w.upsertJson(`[{"id":"c1","addedAt":"2026-11-02T10:00:00-05:00","events":[${stop}]${tail}]`);
+      assert.deepEqual(errors.map((e) => [e.id, e.path]), [['c1', 'contacts[0]']], tail);
+      assert.equal(w.get('c1'), undefined, tail);
+      assert.deepEqual(w.query({ autoDue: true }), ['c2'], tail);
+    } finally {
+      w.free();
+    }
+  }
 });
 
 test('an argument not passed is named as missing, not as null', () => {
