@@ -594,8 +594,11 @@ export interface Playbook {
    */
   frequencyCap?: { max: number; hours: number; channels?: Channel[] };
   /**
-   * Extra keywords, each with at least one letter or digit.
+   * Extra keywords, each with at least one letter or digit, and none a carrier's word of another
+   * kind (START, UNSTOP, YES as opt-out or help words; HELP, INFO as opt-out or opt-in words: the
+   * carrier's reading stands, so such a word would never fire).
    * @default none
+   * @errors `keywords.optOut[i]: "START" is a carrier's opt-in keyword, ...`
    */
   keywords?: { optOut?: string[]; optIn?: string[]; help?: string[] };
 }

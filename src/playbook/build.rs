@@ -6,6 +6,7 @@ use super::raw::{OneOrMany, RawBlock, RawCap, RawDuration, RawOptOut, RawPlayboo
 use super::*;
 use crate::error::{Error, Result};
 use crate::model::Channel;
+use crate::reply::Intent;
 use crate::time::{parse_date, Zone, DAY, HOUR, MINUTE};
 use crate::window::{block_from, Cap, CapSource, Window};
 
@@ -51,14 +52,39 @@ fn default_label(channel: StepChannel, mode: Mode) -> &'static str {
     }
 }
 
-fn keyword_list(list: Option<Vec<String>>, path: &str, p: &mut Problems) -> Vec<String> {
+fn keyword_list(
+    list: Option<Vec<String>>,
+    path: &str,
+    kind: crate::reply::Intent,
+    p: &mut Problems,
+) -> Vec<String> {
+    use crate::reply::Match;
     let mut out = Vec::new();
     for (i, k) in list.unwrap_or_default().into_iter().enumerate() {
         let norm = crate::reply::normalize(&k);
+        // A carrier's own word of another kind (START, HELP) is read as the
+        // carrier's whatever the playbook says: a playbook that lists it
+        // otherwise would have it silently never fire.
+        let builtin = crate::reply::classify(&k);
+        let clash = builtin.matched == Some(Match::Exact)
+            && builtin.intent != kind
+            && matches!(builtin.intent, Intent::OptIn | Intent::Help);
         if norm.is_empty() {
             p.push(Error::playbook(
                 format!("{path}[{i}]"),
                 "expected a keyword with at least one letter or digit",
+            ));
+        } else if clash {
+            p.push(Error::playbook(
+                format!("{path}[{i}]"),
+                format!(
+                    "{k:?} is a carrier's {} keyword, read as one whatever a playbook lists it as",
+                    if builtin.intent == Intent::Help {
+                        "help"
+                    } else {
+                        "opt-in"
+                    }
+                ),
             ));
         } else {
             out.push(norm);
@@ -154,9 +180,9 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
         keywords: raw
             .keywords
             .map(|k| Keywords {
-                opt_out: keyword_list(k.opt_out, "keywords.optOut", &mut p),
-                opt_in: keyword_list(k.opt_in, "keywords.optIn", &mut p),
-                help: keyword_list(k.help, "keywords.help", &mut p),
+                opt_out: keyword_list(k.opt_out, "keywords.optOut", Intent::OptOut, &mut p),
+                opt_in: keyword_list(k.opt_in, "keywords.optIn", Intent::OptIn, &mut p),
+                help: keyword_list(k.help, "keywords.help", Intent::Help, &mut p),
             })
             .unwrap_or_default(),
     };
@@ -207,6 +233,14 @@ fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
             p.push(Error::playbook(
                 format!("{path}.id"),
                 "expected a non-empty id",
+            ));
+        } else if crate::read::invisible_trimmed(s.id.trim()).len() != s.id.len() {
+            // (An event names its step trimmed: an id with a space or a
+            // zero-width mark at its edge would never be carried out, and an
+            // automatic send sent again on every pass.)
+            p.push(Error::playbook(
+                format!("{path}.id"),
+                format!("expected an id without spaces at its edges, got {:?}", s.id),
             ));
         } else if seen.contains(&s.id) {
             p.push(Error::playbook(
