@@ -93,12 +93,9 @@ pub fn record_id(text: &str) -> Option<crate::model::ContactId> {
     // (A record broken after its id, at its own level — a trailing comma,
     // `NaN`, a single-quoted key — still names its contact: the walk stops
     // at the break with what it read before it.)
-    loop {
-        // A key read as any value: one more copy of the walk over members
-        // would cost the module 0.8 KB.
-        let Ok(Val::Str(k)) = r.value() else {
-            break;
-        };
+    // (A key read as any value: one more copy of the walk over members
+    // would cost the module 0.8 KB.)
+    while let Ok(Val::Str(k)) = r.value() {
         if r.expect(b':', "").is_err() {
             break;
         }
