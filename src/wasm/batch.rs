@@ -253,9 +253,12 @@ pub fn id_key(id: &serde_json::Value) -> Option<String> {
         // As a record's id is read: without the invisible characters at its
         // edges (`crate::read::invisible_trimmed`).
         serde_json::Value::String(s) => Some(crate::read::invisible_trimmed(s).to_owned()),
-        serde_json::Value::Number(n) => n
-            .as_f64()
-            .map(|n| crate::model::ContactId::Number(n).text()),
+        // (A number from 2^53 on has lost digits: an id of no contact, the
+        // reader refuses it, never the one its digits read as.)
+        serde_json::Value::Number(n) => n.as_f64().map(|n| match n.abs() {
+            a if a <= 9_007_199_254_740_991.0 => crate::model::ContactId::Number(n).text(),
+            _ => String::new(),
+        }),
         _ => None,
     }
 }

@@ -342,7 +342,10 @@ fn key_of(v: &JsValue) -> String {
             t if t.len() < s.len() => t.to_owned(),
             _ => s,
         }
-    } else if let Some(n) = v.as_f64() {
+    } else if let Some(n) = v.as_f64().filter(|n| n.abs() <= 9_007_199_254_740_991.0) {
+        // (A number from 2^53 on has lost digits: no contact's id, which
+        // the reader refuses, never another's — `remove([2 ** 53 + 1])`
+        // took out "9007199254740992".)
         crate::model::ContactId::Number(n).text()
     } else {
         String::new()

@@ -640,3 +640,22 @@ test('an id with invisible characters at its edges (a pasted "\\u200b1042") is h
   assert.equal(wl.get('1042'), undefined);
   assert.equal(wl.get('10\u200b42')?.id, '10\u200b42');
 });
+
+test('get and remove by a number from 2^53 on find no contact, never the one its lost digits read as', () => {
+  const pb = m.preset('call-ladder');
+  const wl = fresh(pb, [
+    { id: '9007199254740992', addedAt: ADDED },
+    { id: 9007199254740991, addedAt: ADDED },
+  ], NOW);
+  try {
+    assert.equal(wl.get(2 ** 53 + 1), undefined);
+    assert.equal(wl.get(2 ** 53), undefined);
+    assert.ok(wl.get(9007199254740991));
+    wl.remove([2 ** 53 + 1, -(2 ** 53)]);
+    assert.equal(wl.size, 2);
+    wl.remove([9007199254740991]);
+    assert.deepEqual(wl.query({}), ['9007199254740992']);
+  } finally {
+    wl.free();
+  }
+});
