@@ -137,14 +137,18 @@ async function evaluateManyParallel(contacts, playbook, now, options = {}) {
     e.path = 'contacts';
     throw e;
   }
-  const workers = count(options, 'workers', defaultWorkers());
-  const chunkSize = count(options, 'chunkSize', Math.max(1, Math.min(2000, Math.ceil(contacts.length / workers))));
-  const explain = options.explain !== false;
-  // A bad playbook or `now` throws here, as evaluateMany throws it; then
-  // both cross to the workers as plain data (a structured clone refuses a
-  // reactive store's Proxy, a toJSON or a method, which evaluateMany reads).
+  const given = options ?? {};
+  const workers = count(given, 'workers', defaultWorkers());
+  const chunkSize = count(given, 'chunkSize', Math.max(1, Math.min(2000, Math.ceil(contacts.length / workers))));
+  // The rest are evaluateMany's options, read as strictly as it reads them
+  // (`explian: false`, `explain: "no"` are errors, not explain left on).
+  const { workers: _w, chunkSize: _c, ...rest } = typeof given === 'object' ? given : { explain: given };
+  // A bad playbook, `now` or option throws here, as evaluateMany throws it;
+  // then both cross to the workers as plain data (a structured clone refuses
+  // a reactive store's Proxy, a toJSON or a method, which evaluateMany reads).
   const engine = require(enginePath());
-  engine.evaluateMany([], playbook, now, { explain });
+  engine.evaluateMany([], playbook, now, rest);
+  const explain = rest.explain !== false;
   const book = typeof playbook === 'string' ? playbook : JSON.stringify(playbook);
   const at = plainTime(now);
   if (contacts.length === 0) return [];

@@ -342,7 +342,15 @@ pub fn plan_queue(
         // A priority JSON cannot hold would be read as none (`null`).
         if convert::is_array(&items) == Some(true) {
             let list: &js_sys::Array = items.unchecked_ref();
-            for (i, item) in list.iter().enumerate() {
+            for i in 0..list.length() {
+                // (Read through Reflect, whose throw is caught: a lazy list
+                // whose element fails to load is an error at its place.)
+                let Ok(item) = js_sys::Reflect::get_u32(list, i) else {
+                    return Err(Error::input(
+                        format!("items[{i}]"),
+                        "expected a queue item (reading it threw)",
+                    ));
+                };
                 let number = convert::number_at(&item, "priority");
                 if let Some(got) = number.and_then(crate::read::non_finite_name) {
                     return Err(Error::input(

@@ -451,6 +451,16 @@ test('evaluateManyParallel: holes, any chunk size, and playbooks and times a str
     await assert.rejects(evaluateManyParallel(five, pb, NOW, { chunkSize }), /^Error: options\.chunkSize: expected a number of at least 1/);
   }
   await assert.rejects(evaluateManyParallel(five, pb, NOW, { workers: 'many' }), /^Error: options\.workers: /);
+  // evaluateMany's own options are read as strictly as it reads them.
+  for (const [options, want] of [
+    [{ explian: false }, /^Error: options\.explian: unknown field/],
+    [{ explain: 'no' }, /^Error: options\.explain: expected true or false/],
+    [{ explain: 0 }, /^Error: options\.explain: expected true or false/],
+    [{ workerz: 2 }, /^Error: options\.workerz: unknown field/],
+  ]) {
+    await assert.rejects(evaluateManyParallel(five, pb, NOW, options), want, JSON.stringify(options));
+  }
+  assert.deepEqual(await evaluateManyParallel(five, pb, NOW, { workers: 2, explain: false }), engine.evaluateMany(five, pb, NOW, { explain: false }));
   const reactive = new Proxy(engine.preset('sequence'), {});
   const withToJSON = { toJSON() { return engine.preset('sequence'); } };
   for (const book of [reactive, withToJSON, JSON.stringify(pb)]) {

@@ -1321,3 +1321,11 @@ test('a batch words a function or a symbol in place of a contact alike, whatever
     assert.match(plain, /^contacts\[1\]: expected a contact object, got (a function|a symbol|undefined)$/);
   }
 });
+
+test('planQueue: an item whose array slot throws when read is an Error at its place, and the module works on', () => {
+  const lazy = (arr) => new Proxy(arr, { get(t, k) { if (k === '1') throw new Error('boom'); return t[k]; } });
+  const e = throwsAt(() => m.planQueue(lazy([{ id: 'a', dueAt: NOW }, { id: 'b', dueAt: NOW }]), { capacityPerDay: 1 }), ['items[1]', 'reading it threw'], 'a lazy queue');
+  assert.equal(e.code, 'E_INVALID_INPUT');
+  assert.equal(e.path, 'items[1]');
+  assert.equal(m.planQueue([{ id: 'a', dueAt: NOW }], { capacityPerDay: 1 }).length, 1);
+});
