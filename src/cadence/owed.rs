@@ -94,15 +94,9 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         let mut line = explain.line();
         line.s(label).s(" set for ").words(ctx.words(due));
         if due_at != due {
-            // What moved it: the window, a frequency cap, or both.
-            let open = ctx.hours().next_open(due);
             line.s(", moved to ")
                 .words(ctx.words(due_at))
-                .s(match open {
-                    Some(o) if o == due_at => " (contact window)",
-                    Some(o) if o == due => " (frequency cap)",
-                    _ => " (contact window and frequency cap)",
-                });
+                .s(moved_by(ctx, due, due_at));
         }
     }
     Some(Candidate {
@@ -129,6 +123,19 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         },
         blocking: false,
     })
+}
+
+/// What moved an action due at `due` to `placed`, for `explain`: the window,
+/// a frequency cap, or both (a cap that cleared after the window had closed
+/// leaves the time at the window's next opening).
+fn moved_by(ctx: &Ctx, due: Instant, placed: Instant) -> &'static str {
+    let open = ctx.hours().next_open(due);
+    let at_opening = ctx.hours().next_open(placed.plus(-1)) == Some(placed);
+    match open {
+        Some(o) if o == placed => " (contact window)",
+        Some(o) if o == due && !at_opening => " (frequency cap)",
+        _ => " (contact window and frequency cap)",
+    }
 }
 
 /// The follow-up date: `engaged + fraction × (horizon − engaged)`, rounded to
@@ -178,12 +185,21 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
     let due_at = place(ctx, s, act, date)?;
     if ctx.explains() {
         explain.push_fmt(format_args!(
-            "the lead means to buy by {}: follow up at {}% of the way, {}",
+            "the lead means to buy by {}: follow up at {}% of the way, {}{}",
             ctx.words(buy_at),
             // Whole percent, ties to even (as `{:.0}` would, without its
             // float formatter in the module).
             (ctx.playbook.follow_up_fraction * 100.0).round_ties_even() as i64,
-            ctx.words(due_at)
+            ctx.words(date),
+            if due_at != date {
+                format!(
+                    ", moved to {}{}",
+                    ctx.words(due_at),
+                    moved_by(ctx, date, due_at)
+                )
+            } else {
+                String::new()
+            }
         ));
     }
     Some(Candidate {
