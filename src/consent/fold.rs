@@ -277,6 +277,24 @@ fn dnd_on(
     opt_out
 }
 
+/// For `explain`: "; texts and calls still refused" for those of `among`
+/// a DND or a wrong number still refuses, else nothing.
+fn still_refused(s: &Consent, among: impl Iterator<Item = Channel>) -> String {
+    let refused: Vec<&str> = among
+        .filter(|&ch| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some()))
+        .map(|ch| match ch {
+            Channel::Sms => "texts",
+            Channel::Call => "calls",
+            Channel::Email => "email",
+        })
+        .collect();
+    match refused.as_slice() {
+        [] => String::new(),
+        [one] => format!("; {one} still refused"),
+        [init @ .., last] => format!("; {} and {last} still refused", init.join(", ")),
+    }
+}
+
 /// A DND lifted on a channel (or on all).
 fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
     // Lifting `all` lifts the `all` DND only: a channel's own DND
@@ -289,11 +307,15 @@ fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
     }
     s.keep_opt_out_in_force();
     if ctx.explains() {
+        // (What another DND, or a wrong number, still refuses: lifting one
+        // channel leaves an `all` DND over it, lifting `all` a channel's own.)
+        let still = still_refused(s, Channel::ALL.into_iter());
         s.explain
             .line()
             .words(ctx.words(at))
             .s(": DND on ")
             .s(covers(channel))
-            .s(" lifted");
+            .s(" lifted")
+            .s(&still);
     }
 }

@@ -129,11 +129,12 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
     }
     if lifted {
         if ctx.explains() {
-            // Which channels opened, and which the customer's own words
-            // keep refused.
+            // Which channels opened, and which stay refused (the
+            // customer's own words, a DND set by hand, a wrong number).
             let calls = s.dnd_for(Channel::Call).is_some();
             let email = s.dnd_for(Channel::Email).is_some();
             let every = all_by_stop_all && by_keyword_all && !calls && !email;
+            let still = super::still_refused(s, Channel::ALL.into_iter());
             s.explain
                 .line()
                 .words(ctx.words(at))
@@ -145,12 +146,7 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
                 } else {
                     "texting opt-out lifted"
                 })
-                .s(match (calls, email) {
-                    (true, true) => "; calls and email still refused",
-                    (true, false) => "; calls still refused",
-                    (false, true) => "; email still refused",
-                    (false, false) => "",
-                });
+                .s(&still);
         }
     } else if s.dnd_for(Channel::Sms).is_some() && ctx.explains() {
         s.explain.push_fmt(format_args!(
@@ -262,13 +258,20 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
         Channel::Email => "email",
     };
     let names: Vec<&str> = channels.iter().map(plural).collect();
-    let left: Vec<&str> = Channel::ALL
-        .into_iter()
-        .filter(|ch| !channels.contains(*ch))
-        .map(plural)
-        .collect();
+    // The channels it leaves: those that go on, and those a DND or a wrong
+    // number already refuses ("calls go on" to someone who asked not to be
+    // called before would be false).
+    let refused =
+        |ch: Channel| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some());
+    let others = || {
+        Channel::ALL
+            .into_iter()
+            .filter(|ch| !channels.contains(*ch))
+    };
+    let left: Vec<&str> = others().filter(|&ch| !refused(ch)).map(plural).collect();
+    let still = super::still_refused(s, others());
     s.explain.push_fmt(format_args!(
-        "{}: customer {} {:?} ({}) — {} stopped{}",
+        "{}: customer {} {:?} ({}) — {} stopped{}{}",
         ctx.words(o.at),
         if medium == MessageChannel::Email {
             "emailed"
@@ -293,7 +296,8 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
         } else {
             let verb = if left == ["email"] { "goes" } else { "go" };
             format!("; {} {verb} on", left.join(" and "))
-        }
+        },
+        still
     ));
 }
 
