@@ -325,10 +325,10 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool, bool)> {
             // A sale or a no-sale logged in the store (or by text or
             // email) after it was set: the lead was reached and answered,
             // and no call is owed any more.
-            EventBody::Activity { outcome, .. } if outcome.is_sales() => {
-                if pending.is_some_and(|(set, ..)| e.at > set) {
-                    pending = None;
-                }
+            EventBody::Activity { outcome, .. }
+                if outcome.is_sales() && pending.is_some_and(|(set, ..)| e.at > set) =>
+            {
+                pending = None;
             }
             _ => {}
         }
