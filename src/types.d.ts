@@ -89,7 +89,7 @@ export interface MessageEvent {
   /**
    * The words; an inbound text is read for opt-out, opt-in and help keywords. A number is read as its digits (a reply "1" or a ZIP code a CSV reader typed as a number). When it is not given,
    * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text;
-   * when neither is, `message`, then `content`, then `messageBody` (Follow Up Boss's and other CRMs' message records), whatever the order of the keys.
+   * when neither is, `message`, then `content`, then `messageBody` (Follow Up Boss's and other CRMs' message records), whatever the order of the keys; for a text, last, `subject` (RingCentral's message store; an email's subject line is not its words).
    * @default none (not read for keywords); `""` is the same as none
    */
   text?: string;
@@ -298,7 +298,9 @@ export interface HorizonEvent {
  * `"connected"`; `"fax_detected"`, `"not_found"` for `"wrongNumber"`), RingCentral's `"suspended account"`,
  * `"too many calls"` (`"call park"` for `"connected"`), Aircall's `"done"`, `"dialing"`, `"reached voicemail"`
  * (and `"held"`, `"connected - interested"` for `"connected"`; `"message left"` for `"leftVoicemail"`;
- * `"out of service"`, `"number changed"` for `"wrongNumber"`) — for
+ * `"out of service"`, `"number changed"` for `"wrongNumber"`), RingOut's and Dynamics 365's `"made"`, `"open"`
+ * (`"finished"`, `"success"`, `"reply"`, `"received"` for `"connected"`), `"disconnected"`, `"voicemail full"`
+ * (`"no answer - left voicemail"` for `"leftVoicemail"`) — for
  * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
  * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
  * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"`/`"voicemail dump"`/`"voicemail uploaded"` for `"leftVoicemail"`,
@@ -307,7 +309,7 @@ export interface HorizonEvent {
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
  * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, and in `channel` and `interaction` a label made of one channel's words and words naming none (`"Voice Call"`, `"VM Drop"`, `"Ringless Voicemail Drop"`, `"Inbound Phone Call"` for `"call"`; `"SMS & MMS"`, `"Text Messages"` for `"sms"`; `"E-mail"` for `"email"`; `"SMS/Email"` names two, an error), `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, and in `channel` (a message's too) and `interaction` a label made of one channel's words and words naming none (`"Voice Call"`, `"VM Drop"`, `"Ringless Voicemail Drop"`, `"Inbound Phone Call"` for `"call"`; `"SMS & MMS"`, `"Text Messages"` for `"sms"`; `"E-mail"` for `"email"`; `"SMS/Email"` names two, an error), `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
  * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,

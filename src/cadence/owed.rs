@@ -285,6 +285,14 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool, bool)> {
                 scheduled,
                 dated,
             } => pending = Some((e.at, *due_at, *scheduled, *dated)),
+            // A sale or a no-sale logged after it was set, on a call or in
+            // the store, by text or email, whenever it comes: the lead has
+            // answered, and no call is owed any more. (Not a sale in
+            // progress: a call to close it is still owed.)
+            EventBody::Activity {
+                outcome: Outcome::Sold | Outcome::NoSale,
+                ..
+            } if pending.is_some_and(|(set, ..)| e.at > set) => pending = None,
             EventBody::Activity {
                 interaction: Interaction::Call,
                 outcome,
@@ -322,14 +330,7 @@ fn pending_callback(ctx: &Ctx) -> Option<(Instant, bool, bool)> {
                     }
                 }
             }
-            // A sale or a no-sale logged in the store (or by text or
-            // email) after it was set: the lead was reached and answered,
-            // and no call is owed any more.
-            EventBody::Activity { outcome, .. }
-                if outcome.is_sales() && pending.is_some_and(|(set, ..)| e.at > set) =>
-            {
-                pending = None;
-            }
+
             _ => {}
         }
     }

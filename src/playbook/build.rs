@@ -58,7 +58,6 @@ fn keyword_list(
     kind: crate::reply::Intent,
     p: &mut Problems,
 ) -> Vec<String> {
-    use crate::reply::Match;
     let mut out = Vec::new();
     for (i, k) in list.unwrap_or_default().into_iter().enumerate() {
         let norm = crate::reply::normalize(&k);
@@ -66,9 +65,10 @@ fn keyword_list(
         // carrier's whatever the playbook says: a playbook that lists it
         // otherwise would have it silently never fire.
         let builtin = crate::reply::classify(&k);
-        let clash = builtin.matched == Some(Match::Exact)
-            && builtin.intent != kind
-            && matches!(builtin.intent, Intent::OptIn | Intent::Help);
+        // (Also with more words the carrier reads the same way: "HELP 2",
+        // "start please".)
+        let clash =
+            builtin.intent != kind && matches!(builtin.intent, Intent::OptIn | Intent::Help);
         if norm.is_empty() {
             p.push(Error::playbook(
                 format!("{path}[{i}]"),

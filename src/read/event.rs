@@ -1,7 +1,7 @@
 //! One event of a contact's history, checked by its kind.
 
 use crate::error::{Error, ErrorCode};
-use crate::model::{Direction, DndSource, Event, EventBody, Interaction};
+use crate::model::{Direction, DndSource, Event, EventBody, Interaction, MessageChannel};
 use crate::time::Instant;
 
 use super::json::{Reader, Syntax};
@@ -32,6 +32,10 @@ pub(super) struct RawEvent<'a> {
     pub(super) message: Option<Val<'a>>,
     pub(super) content: Option<Val<'a>>,
     pub(super) message_body: Option<Val<'a>>,
+    /// A text's words as RingCentral's message store keeps them, read for a
+    /// text (never an email: its subject line is not its words) when no
+    /// other field holds them.
+    pub(super) subject: Option<Val<'a>>,
     pub(super) step: Option<Val<'a>>,
     pub(super) interaction: Option<Val<'a>>,
     pub(super) outcome: Option<Val<'a>>,
@@ -50,7 +54,7 @@ pub(super) struct RawEvent<'a> {
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
-const EVENT_KEYS: [&str; 18] = [
+const EVENT_KEYS: [&str; 19] = [
     "kind",
     "at",
     "channel",
@@ -60,6 +64,7 @@ const EVENT_KEYS: [&str; 18] = [
     "message",
     "content",
     "messageBody",
+    "subject",
     "step",
     "interaction",
     "outcome",
@@ -111,6 +116,7 @@ impl<'a> RawEvent<'a> {
             "message" => &mut self.message,
             "content" => &mut self.content,
             "messageBody" => &mut self.message_body,
+            "subject" => &mut self.subject,
             "step" => &mut self.step,
             "interaction" => &mut self.interaction,
             "outcome" => &mut self.outcome,
@@ -338,7 +344,13 @@ fn message<'a>(
     let channel = c.need(raw.channel.take(), "channel", "\"sms\" or \"email\"");
     let direction = c.need(raw.direction.take(), "direction", "\"in\" or \"out\"");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
-        one_of(v, &MESSAGE_CHANNELS)
+        // (By its words too, as a DND's channel: "SMS & MMS", "Inbound SMS".)
+        let by_words = super::names::channel_by_words(&v);
+        one_of(v, &MESSAGE_CHANNELS).or_else(|e| match by_words {
+            Some(0) => Ok(MessageChannel::Sms),
+            Some(2) => Ok(MessageChannel::Email),
+            _ => Err(e),
+        })
     });
     let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
         one_of(v, &DIRECTIONS)
@@ -358,6 +370,9 @@ fn message<'a>(
             raw.message.take(),
             raw.content.take(),
             raw.message_body.take(),
+            raw.subject
+                .take()
+                .filter(|_| channel == Some(MessageChannel::Sms)),
         ]
         .into_iter()
         .find_map(|v| v.and_then(|v| words(v).ok())),
@@ -472,14 +487,10 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
 /// direction that reads as neither is the host's own field, ignored.
 #[inline(never)]
 fn inbound_call(raw: &mut RawEvent<'_>) -> bool {
-    // ("Inbound/Outbound Calls" names no one's: ours, as a touch is.)
+    // (In any order: "Call - Inbound", "Phone Call (Incoming)"; and
+    // "Inbound/Outbound Calls" names no one's: ours, as a touch is.)
     let named = match &raw.interaction {
-        Some(Val::Str(s)) => {
-            ["inbound", "incoming"]
-                .iter()
-                .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
-                && !s.to_ascii_lowercase().contains("out")
-        }
+        Some(Val::Str(s)) if s.len() > 7 => super::names::names_inbound(s),
         _ => false,
     };
     named

@@ -204,8 +204,15 @@ impl<'a> Reader<'a> {
             }
             r.pos > from
         };
+        let first = self.pos;
         if !digits(self) {
             return Err(self.syntax("a digit"));
+        }
+        // (JSON has no leading zero: `007` is no number `JSON.parse` reads,
+        // nor contact 7.)
+        if self.bytes.get(first) == Some(&b'0') && self.pos > first.saturating_add(1) {
+            self.pos = first.saturating_add(1);
+            return Err(self.syntax("no digit after a leading zero"));
         }
         if self.peek() == Some(b'.') {
             self.bump();

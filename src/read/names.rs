@@ -196,6 +196,17 @@ const ALIASES: &str = concat!(
     "machine end other>noAnswer|",
     "cancel>noAnswer|",
     "started>noAnswer|",
+    // RingOut's and Dynamics 365's phone call states (a call made, its
+    // reach unknown; one received, taken), and compound picklist values.
+    "finished>connected|",
+    "success>connected|",
+    "reply>connected|",
+    "made>noAnswer|",
+    "open>noAnswer|",
+    "received>connected|",
+    "no answer left voicemail>leftVoicemail|",
+    "disconnected>noAnswer|",
+    "voicemail full>noAnswer|",
     // Telnyx's answering machine detection and hang-up causes, more of
     // RingCentral's results, Aircall's final state (answered or not: its
     // missed-call reason tells), and dispositions CRMs' picklists hold.
@@ -582,6 +593,14 @@ pub(super) fn channel_by_words(v: &Val<'_>) -> Option<usize> {
     found
 }
 
+/// Whether an interaction's label names the customer's call: a word
+/// "inbound" or "incoming", in any place, and none "outbound" or "outgoing".
+pub(super) fn names_inbound(s: &str) -> bool {
+    let words = label_words(s);
+    let has = |list: [&str; 2]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(["inbound", "incoming"]) && !has(["outbound", "outgoing"])
+}
+
 /// A label's words in lower case: split at anything but a letter or a digit,
 /// and where camel case starts a word ("SMSOptOut" is "sms", "opt", "out").
 /// (ASCII case only: the labels read are English, and the Unicode tables
@@ -592,7 +611,12 @@ fn label_words(s: &str) -> Vec<String> {
     let mut chars = s.chars().peekable();
     let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
-        if (c.is_ascii() && !c.is_ascii_alphanumeric()) || c == '’' {
+        if (c.is_ascii() && !c.is_ascii_alphanumeric())
+            || matches!(
+                c,
+                '’' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{ad}' | '\u{a0}'
+            )
+        {
             if !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }

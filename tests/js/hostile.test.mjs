@@ -1329,3 +1329,17 @@ test('planQueue: an item whose array slot throws when read is an Error at its pl
   assert.equal(e.path, 'items[1]');
   assert.equal(m.planQueue([{ id: 'a', dueAt: NOW }], { capacityPerDay: 1 }).length, 1);
 });
+
+test('JSON text with a number written with a leading zero is refused, as JSON.parse refuses it, never contact 7', () => {
+  const w = new m.Worklist(campaign, NOW);
+  try {
+    w.upsert([{ ...good(), id: 7 }]);
+    const errors = w.upsertJson(`[{"id":007,"addedAt":"2026-11-02T10:00:00Z","events":[]}]`);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].error, /^contacts\[0\]: not valid JSON: expected no digit after a leading zero/);
+    assert.equal(w.get(7).id, 7);
+    assert.deepEqual(w.upsertJson(`[{"id":0,"addedAt":"2026-11-02T10:00:00Z","events":[],"priority":0.5}]`), []);
+  } finally {
+    w.free();
+  }
+});
