@@ -763,7 +763,7 @@ async function* jsonRecords(chunks, mapper) {
       try {
         contact = JSON.parse(text);
       } catch (e) {
-        yield { line, index, error: `invalid JSON: ${e.message}` };
+        yield { line, index, error: `invalid JSON: ${e.message}`, text };
         continue;
       }
       yield { line, index, contact: mapper ? mapper(contact) : contact, row: contact };
@@ -889,6 +889,32 @@ function recordSplitter(onRecord) {
  * lines as to CSV columns (a mapped key no line has is an InputError, as a
  * mapped column the header lacks).
  */
+/**
+ * The contactId a JSON line broken after it names (`{"contactId":"c1",
+ * "at":NaN}`): the first key spelt as contactId is (or as `mapped`, the
+ * --events-map column) with a string or a number, read before the break.
+ */
+function brokenLineId(text, mapped) {
+  const pair = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/g;
+  for (let m; (m = pair.exec(text));) {
+    let key;
+    try {
+      key = JSON.parse(`"${m[1]}"`);
+    } catch {
+      continue;
+    }
+    const named = mapped !== undefined ? key === mapped : /^contact[\s_-]*id$/i.test(key.trim());
+    if (!named) continue;
+    try {
+      const id = JSON.parse(m[2]);
+      return noJsonValue(id) ? undefined : id;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 async function readEvents(file, map) {
   if (map === undefined || Array.isArray(map)) map = parseMap(map, EVENT_FIELDS, '--events-map');
   const byId = new Map();
@@ -979,6 +1005,16 @@ async function readEvents(file, map) {
     for await (const r of jsonRecords(chunks(), json.read)) {
       if (r.error) {
         problems.push(`${file} line ${r.line}: ${r.error}`);
+        // (A broken line may have been a STOP.) Its contact, named before the
+        // break, is a bad record too, as for a ragged CSV line: evaluated or
+        // queued as if the line were not there, it would be texted.
+        const id = r.text === undefined ? undefined : brokenLineId(r.text, map.contactId);
+        if (id !== undefined) {
+          const key = unpadded(String(id));
+          let e = byId.get(key);
+          if (!e) byId.set(key, (e = { events: [], lines: [] }));
+          (e.bad ??= []).push({ line: r.line, message: r.error });
+        }
         continue;
       }
       const ev = r.contact;

@@ -1061,6 +1061,25 @@ test('--map field= keeps the engine from reading a JSON key of any spelling of t
   }
 });
 
+test('an NDJSON events line broken after its contactId makes that contact a bad record: its STOP may be in it', () => {
+  const c = join(dir, 'broken-contacts.ndjson');
+  writeFileSync(c, ['a', 'b', 'c', 'd'].map((id) => JSON.stringify({ id, addedAt: '2026-11-01T09:00:00Z', timeZone: 'America/New_York', events: [] })).join('\n') + '\n');
+  const ev = join(dir, 'broken-events.ndjson');
+  writeFileSync(ev, [
+    '{"contactId":"a","kind":"message","at":NaN,"channel":"sms","direction":"in","text":"STOP"}',
+    '{"contactId":"b","kind":"message","at":"2026-11-02T15:00:00Z","channel":"sms","direction":"in","text":"STOP",}',
+    '{"Contact ID":7,"kind":"message","at":"2026-11-02T15:00:00Z",}',
+    '{"contactId":"c","kind":"message","at":"2026-11-02T15:00:00Z","channel":"sms","direction":"in","text":"STOP"}',
+  ].join('\n') + '\n');
+  const r = run(['evaluate', c, '--events', ev, '--playbook', 'monthly-campaign', '--now', NOW, '--allow-bad']);
+  assert.equal(r.status, 0, r.stderr);
+  const out = Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((o) => [o.id, o]));
+  assert.match(out.a.error, /broken-events\.ndjson line 1: invalid JSON/);
+  assert.match(out.b.error, /broken-events\.ndjson line 2: invalid JSON/);
+  assert.equal(out.c.channels.sms.allowed, false);
+  assert.equal(out.d.channels.sms.allowed, true);
+});
+
 test('a CSV row with more cells than its header is a bad record or a bad event line: an unquoted "No thanks, STOP" is not lost', () => {
   const c = join(dir, 'ragged-contacts.csv');
   writeFileSync(c, 'id,name,timeZone,addedAt\n1,Ann,America/New_York,2026-11-01T10:00:00Z\n');
