@@ -594,10 +594,11 @@ pub(super) fn channel_by_words(v: &Val<'_>) -> Option<usize> {
 }
 
 /// Whether an interaction's label names the customer's call: a word
-/// "inbound" or "incoming", in any place, and none "outbound" or "outgoing".
+/// "inbound" or "incoming" ("inboundcall" run together too), in any place,
+/// and none "outbound" or "outgoing".
 pub(super) fn names_inbound(s: &str) -> bool {
     let words = label_words(s);
-    let has = |list: [&str; 2]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has = |list: [&str; 2]| words.iter().any(|w| list.iter().any(|p| w.starts_with(p)));
     has(["inbound", "incoming"]) && !has(["outbound", "outgoing"])
 }
 
