@@ -6,8 +6,8 @@ use crate::time::Instant;
 
 use super::json::{Reader, Syntax};
 use super::names::{
-    folded_key, one_of, source_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS, KINDS,
-    MESSAGE_CHANNELS, OUTCOMES,
+    folded_key, one_of, one_of_or_words, source_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS,
+    KINDS, MESSAGE_CHANNELS, OUTCOMES,
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
@@ -345,11 +345,10 @@ fn message<'a>(
     let direction = c.need(raw.direction.take(), "direction", "\"in\" or \"out\"");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
         // (By its words too, as a DND's channel: "SMS & MMS", "Inbound SMS".)
-        let by_words = super::names::channel_by_words(&v);
-        one_of(v, &MESSAGE_CHANNELS).or_else(|e| match by_words {
-            Some(0) => Ok(MessageChannel::Sms),
-            Some(2) => Ok(MessageChannel::Email),
-            _ => Err(e),
+        one_of_or_words(v, &MESSAGE_CHANNELS, |i| match i {
+            0 => Some(MessageChannel::Sms),
+            2 => Some(MessageChannel::Email),
+            _ => None,
         })
     });
     let direction = c.field(direction, "direction", ErrorCode::InvalidValue, |v| {
@@ -444,10 +443,10 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         "an outcome such as \"noAnswer\"",
     );
     let interaction = c.field(interaction, "interaction", ErrorCode::InvalidValue, |v| {
-        let by_words = super::names::channel_by_words(&v);
-        one_of(v, &INTERACTIONS).or_else(|e| {
-            let channels = [Interaction::Sms, Interaction::Call, Interaction::Email];
-            by_words.and_then(|i| channels.get(i).copied()).ok_or(e)
+        one_of_or_words(v, &INTERACTIONS, |i| {
+            [Interaction::Sms, Interaction::Call, Interaction::Email]
+                .get(i)
+                .copied()
         })
     });
     let outcome = c.field(outcome, "outcome", ErrorCode::InvalidValue, |v| {
@@ -508,13 +507,7 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     );
     let active = c.need(raw.active.take(), "active", "true or false");
     let channel = c.field(channel, "channel", ErrorCode::InvalidValue, |v| {
-        let by_words = super::names::channel_by_words(&v);
-        one_of(v, &DND_CHANNELS).or_else(|e| {
-            by_words
-                .and_then(|i| DND_CHANNELS.get(i))
-                .map(|n| n.1)
-                .ok_or(e)
-        })
+        one_of_or_words(v, &DND_CHANNELS, |i| DND_CHANNELS.get(i).map(|n| n.1))
     });
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
     // The DND itself is never refused for its label (the contact's opt-out

@@ -564,6 +564,19 @@ pub(super) fn elsewhere(v: &Val<'_>) -> bool {
     (named || has("fb ig gmb viber signal chat dm dms")) && !channel
 }
 
+/// [`one_of`], else the channel a label names by its words
+/// ([`channel_by_words`]), through `by` (`None` for one `names` lacks). The
+/// words are asked only when the name is no other: no cost for a name as
+/// the contract spells it or an alias.
+pub(super) fn one_of_or_words<T: Copy>(
+    v: Val<'_>,
+    names: &[(&str, T)],
+    by: impl Fn(usize) -> Option<T>,
+) -> std::result::Result<T, String> {
+    let words = v.clone();
+    one_of(v, names).or_else(|e| channel_by_words(&words).and_then(by).ok_or(e))
+}
+
 /// The one channel a label names by its words, as CRMs and dialers write
 /// them beyond the names and aliases ("Voice Call", "VM Drop", "Ringless
 /// Voicemail Drop", "SMS & MMS", "Inbound Phone Call", "E-mail Messages"):
