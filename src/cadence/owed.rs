@@ -94,9 +94,13 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         let mut line = explain.line();
         line.s(label).s(" set for ").words(ctx.words(due));
         if due_at != due {
-            line.s(", moved to ")
-                .words(ctx.words(due_at))
-                .s(moved_by(ctx, due, due_at));
+            line.s(", moved to ").words(ctx.words(due_at)).s(moved_by(
+                ctx,
+                s,
+                Channel::Call,
+                due,
+                due_at,
+            ));
         }
     }
     Some(Candidate {
@@ -125,15 +129,26 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
     })
 }
 
-/// What moved an action due at `due` to `placed`, for `explain`: the window,
-/// a frequency cap, or both (a cap that cleared after the window had closed
-/// leaves the time at the window's next opening).
-fn moved_by(ctx: &Ctx, due: Instant, placed: Instant) -> &'static str {
+/// What moved an action on `channel` due at `due` to `placed`, for
+/// `explain`: the window, a frequency cap (when the window was open at `due`
+/// and the caps clear at `placed`, even as the window opens), or both (a cap
+/// that cleared after the window had closed leaves the time at the window's
+/// next opening).
+fn moved_by(
+    ctx: &Ctx,
+    s: &Consent,
+    channel: Channel,
+    due: Instant,
+    placed: Instant,
+) -> &'static str {
     let open = ctx.hours().next_open(due);
-    let at_opening = ctx.hours().next_open(placed.plus(-1)) == Some(placed);
     match open {
         Some(o) if o == placed => " (contact window)",
-        Some(o) if o == due && !at_opening => " (frequency cap)",
+        Some(o)
+            if o == due && crate::consent::cap_clear(ctx, &s.touches, channel, due) == placed =>
+        {
+            " (frequency cap)"
+        }
         _ => " (contact window and frequency cap)",
     }
 }
@@ -195,7 +210,7 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
                 format!(
                     ", moved to {}{}",
                     ctx.words(due_at),
-                    moved_by(ctx, date, due_at)
+                    moved_by(ctx, s, channel, date, due_at)
                 )
             } else {
                 String::new()
