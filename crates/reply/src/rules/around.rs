@@ -236,7 +236,7 @@ impl Reader<'_> {
     /// who is this", "stop not interested").
     pub(super) fn bare(&self, mut j: usize) -> bool {
         for _ in 0..6 {
-            if !self.on(j) {
+            if !self.on(j) || self.except(j).is_some() {
                 return true;
             }
             if self.is(j, STARTER) {
@@ -263,6 +263,17 @@ impl Reader<'_> {
             j += 1;
         }
         false
+    }
+
+    /// An exception at word `j` ends the request and keeps the means it
+    /// names: "do not contact me except by email", "don't call me except
+    /// for emergencies" (no means: `Some(0)`), "ne me contactez pas sauf
+    /// par courriel", "no me contacten excepto por correo"; "other than"
+    /// only before a means ("do not contact me other than by email").
+    pub(super) fn except(&self, j: usize) -> Option<u8> {
+        let k = j + usize::from(self.eq(j, "OTHER") && self.eq(j + 1, "THAN"));
+        let ch = self.via(k + 1).unwrap_or(self.ch(k + 1) & ALL_CH);
+        (self.written(j, "EXCEPT SAUF EXCEPTO SALVO") || (ch != 0 && k > j)).then_some(ch)
     }
 
     /// Word `k` is said to do: "email works", "texts ok", "text is fine",

@@ -12,6 +12,8 @@ impl Reader<'_> {
     pub(super) fn kept(&self) -> u8 {
         let mut kept = 0;
         for k in 0..self.t.len() {
+            // ("Do not contact me except by email".)
+            kept |= self.except(k).unwrap_or(0);
             // (A word for messages that names no channel, asked for, keeps the
             // medium: "no llamen, solo mensajes".)
             // ("no me llamen, escríbanme": a verb of no channel with "me" on it.)
@@ -45,6 +47,25 @@ impl Reader<'_> {
                 || (k > 1 && self.any(k - 1, "OR AND") && self.on(k - 1) && joined(k - 2))
             {
                 kept |= if generic { CAME_BY } else { ch };
+            }
+        }
+        kept
+    }
+
+    /// Channels asked to keep in so many words from word `from` on: "email
+    /// only", "just email", "text me instead", "solo por correo", "except by
+    /// email" (not a means listed: "do not contact me by phone, text or
+    /// email", "remove me from your lists: email, phone").
+    pub(super) fn kept_only(&self, from: usize) -> u8 {
+        let mut kept = 0;
+        for k in from..self.t.len() {
+            kept |= self.except(k).unwrap_or(0);
+            let end = self.means(k).0.max(k + 1 + usize::from(self.is(k + 1, ME)));
+            if self.means_at(k)
+                && ((self.on(end) && self.any(end, "INSTEAD ONLY"))
+                    || self.back(k, 2).any(|b| self.any(b, "ONLY JUST")))
+            {
+                kept |= self.ch(k) & ALL_CH;
             }
         }
         kept

@@ -76,7 +76,9 @@ impl Reader<'_> {
         let mut k = i + 1;
         // To the end of the clause, or a turn ("unsubscribe me but you can
         // still text me").
-        while self.on(k) && !self.eq(k, "BUT") {
+        // (Nor past an exception: "ne me contactez pas sauf par courriel"
+        // keeps email.)
+        while self.on(k) && !self.eq(k, "BUT") && self.except(k).is_none() {
             // A means named narrows a word for every channel before it: "I
             // revoke consent to be contacted by text" (but "to calls or
             // texts or contact by email" keeps the calls and texts).

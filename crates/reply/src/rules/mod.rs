@@ -189,6 +189,14 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         } else {
             0
         } | if named & CALL != 0 { SMS } else { 0 };
+        // (A request for no contact only implies its channels: "Do not
+        // contact me, email only", "Leave me alone, text only" keep the
+        // means asked for after it; not "Don't call, text or email me".)
+        let named = if named == ALL_CH {
+            named & !r.kept_only(h.b)
+        } else {
+            named
+        };
         bits |= named | (implied & !kept);
         first = first.or(Some(*h));
         // ("Take me off your list. Calls, texts, emails.": the means listed
