@@ -309,14 +309,25 @@ impl Reader<'_> {
         // calls.)
         let left =
             start < i && (start..i).all(|m| self.any(m, "NE N LAISSEZ LAISSE") || self.is(m, ME));
-        if self.any(i + 1, "DE D")
-            && (((self.any(i, "PLUS JAMAIS") || i == 0 || !self.on(i)) && !more) || left)
+        // ("Aucune relance", "Plus aucun appel svp": none, as "plus de".)
+        let none = self.eq(i, "AUCUN")
+            && (i == 0 || !self.on(i) || (self.eq(i - 1, "PLUS") && (i == 1 || !self.on(i - 1))));
+        if none
+            || (self.any(i + 1, "DE D")
+                && (((self.any(i, "PLUS JAMAIS") || i == 0 || !self.on(i)) && !more) || left))
         {
             // ("Pas d'appels avant midi svp": a limit.)
             // ("plus de messages sur ma boîte vocale": the means named.)
+            // (Not one needed or had: "Pas de relance nécessaire, je passe
+            // demain signer", "Pas de relance reçue ?", "Pas de relance de
+            // votre part depuis lundi ?".)
             return self
-                .means_hit(i, i + 2)
-                .filter(|h| !self.limited(h.b))
+                .means_hit(i, i + 2 - usize::from(none))
+                .filter(|h| {
+                    !(self.limited(h.b)
+                        || self.written(h.b, "NECESSAIRE REQUISE RECUE RECU")
+                        || (!self.eq(i, "PLUS") && self.question(i)))
+                })
                 .map(|h| Hit {
                     ch: self.narrowed(if left { self.left(h.ch) } else { h.ch }, h.b),
                     ..h

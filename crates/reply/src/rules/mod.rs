@@ -512,7 +512,7 @@ impl Reader<'_> {
             }
             "REFRAIN" | "DESIST" => self.refrain(i),
             "BAJA" => self.de_baja(i),
-            "PLUS" | "PAS" => self.plus(i).or_else(|| self.next_time(i)),
+            "PLUS" | "PAS" | "AUCUN" => self.plus(i).or_else(|| self.next_time(i)),
             // ("put me on your DNC", "DNC", "Add my number to your DNC list";
             // not asked about nor someone else's: "Do you have the DNC list
             // software?", "My company handles DNC scrubbing"; nor the list
