@@ -393,7 +393,16 @@ impl Reader<'_> {
             }
             return None;
         }
-        if !self.any(i + 1, "YOU Y'ALL THEY") {
+        if !self.any(i + 1, "YOU Y'ALL THEY")
+            // ("I'll sue the other dealer if they call me again", "I'm going
+            // to sue Carvana if they call", "I told my bank I'd sue if they
+            // called again": someone else is "they".)
+            || (self.eq(i + 1, "THEY")
+                && self.back_in_sentence(i).any(|m| {
+                    self.any(m, "SUE SUING REPORT REPORTING BLOCK TOLD")
+                        && !self.any(m + 1, "YOU Y'ALL THEM IF")
+                }))
+        {
             return None;
         }
         // (Before or after: "if you stopped texting me that would be great".)
