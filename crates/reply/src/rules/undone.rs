@@ -177,8 +177,12 @@ impl Reader<'_> {
                 self.any(
                     m,
                     "ACCIDENTALLY MISTAKENLY ACCIDENT MISTAKE UNBLOCKED ERROR",
-                ) || self.unlisted(m, "ERREUR")
+                ) || self.written(m, "ERREUR EQUIVOCACION")
                     || (self.eq(m, "DIDN'T") && self.written(m + 1, "MEAN"))
+                    // ("Lo marqué como spam sin querer", "... sans faire
+                    // exprès"; not "exprès" alone, on purpose.)
+                    || (self.written(m, "SIN SANS")
+                        && (self.written(m + 1, "QUERER") || self.written(m + 2, "EXPRES")))
             })
             // (Not a mistake denied: "Reported as spam, not by mistake",
             // "... and it wasn't an accident".)
