@@ -90,6 +90,13 @@ impl Reader<'_> {
                 // ("Call me one more time and I'll report you to the FCC",
                 // "I'm reporting you to the FTC for these calls".)
                 let ch = ch | self.media_before(i) | self.means_after(k) & ALL_CH;
+                // ("I'm reporting you to the FCC if you text me again": the
+                // means of its condition, by either medium.)
+                let ch = if ch == 0 {
+                    self.media_after(k + 2) & ALL_CH
+                } else {
+                    ch
+                };
                 return hit(i, k, ch);
             }
         }
