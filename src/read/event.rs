@@ -47,9 +47,10 @@ pub(super) struct RawEvent<'a> {
     pub(super) buy_at: Option<Val<'a>>,
     /// The seed's CRM's name for `reason`, read when `reason` is not given.
     pub(super) explain: Option<Val<'a>>,
-    /// The keys given `null` under the contract's spelling, by their place in
-    /// [`EVENT_KEYS`]: where a host's object held a number JSON cannot hold
-    /// (`NaN`, `Infinity`) or an invalid `Date`, asked only for these.
+    /// The fields given `null` under any spelling the reader reads, by their
+    /// place in [`EVENT_KEYS`]: where a host's object held a number JSON
+    /// cannot hold (`NaN`, `Infinity`) or an invalid `Date`, asked only for
+    /// these.
     nulls: u32,
 }
 

@@ -580,9 +580,10 @@ pub(super) fn one_of_or_words<T: Copy>(
 /// The one channel a label names by its words, as CRMs and dialers write
 /// them beyond the names and aliases ("Voice Call", "VM Drop", "Ringless
 /// Voicemail Drop", "SMS & MMS", "Inbound Phone Call", "E-mail Messages"):
-/// 0 for texts, 1 for calls, 2 for email (the order of [`DND_CHANNELS`]). Every word a channel's or one that names none (a
-/// direction, "message", "drop", "and"), and the channel's words of one
-/// channel only; else `None` ("SMS/Email" names two: an error).
+/// 0 for texts, 1 for calls, 2 for email (the order of [`DND_CHANNELS`]).
+/// Every word is a channel's or names none (a direction, "message", "drop",
+/// "and"), and the channels' words are one channel's; else `None`
+/// ("SMS/Email" names two: an error).
 pub(super) fn channel_by_words(v: &Val<'_>) -> Option<usize> {
     let Val::Str(s) = v else {
         return None;
