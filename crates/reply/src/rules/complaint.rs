@@ -458,7 +458,9 @@ impl Reader<'_> {
         };
         let v = if self.any(j, "VUELVEN VUELVES VUELVE VUELVAN") && self.eq(j + 1, "A") {
             j + 2
-        } else if self.is(j, CVERB) && again(j + 1) {
+        } else if self.is(j, CVERB) && (again(j + 1) || self.any(j, "RAPPELEZ RAPPELLES RAPPELLE"))
+        {
+            // ("Je vous poursuis si vous me rappelez": calling back is again.)
             j
         } else {
             return None;
@@ -479,8 +481,15 @@ impl Reader<'_> {
             (self.any(
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
-            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO"))
-                && (self.any(m + 1, "YOU YOUR WILL SI") || self.bare(m + 1))
+            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO")
+                // ("Los voy a demandar si...", "Voy a demandarlos si...", "Je
+                // vais vous poursuivre si...", "Je vais vous dénoncer si...":
+                // the infinitive after "voy a", "vais".)
+                || self.unlisted(m, "DEMANDAR DEMANDARLOS POURSUIVRE DENONCER"))
+                && (self.any(m + 1, "YOU YOUR WILL SI")
+                    || self.bare(m + 1)
+                    // ("Je vous poursuis en justice si vous m'appelez encore".)
+                    || (self.written(m + 1, "EN") && self.written(m + 2, "JUSTICE")))
         })
     }
 
@@ -518,7 +527,13 @@ impl Reader<'_> {
         // ("Keep texting me and you'll hear from my attorney", as "text me
         // again and ...".)
         let keep = self.eq(i, "KEEP") && self.is(i + 1, GER) && self.is(i + 2, ME);
-        let (a, v) = if again || mas {
+        // ("Call me one more time and I'll sue": the verb before "one more
+        // time", as before "again"; not "call me one more time and we'll
+        // finish", no threat.)
+        let time = self.eq(i, "MORE") && self.eq(i + 1, "TIME") && i > 2 && self.eq(i - 1, "ONE");
+        let (a, v) = if time {
+            (i - 3, i - 3)
+        } else if again || mas {
             (i.checked_sub(2 + de)?, i - 1 - usize::from(again) - de)
         } else {
             ((i + 2 * encore).saturating_sub(1), i + 1 + encore)
@@ -528,7 +543,7 @@ impl Reader<'_> {
         // demando".)
         let another = self.any(i, "ANOTHER NEXT KEEP OTRA");
         let a = if another { i } else { a };
-        let said = if again {
+        let said = if again || time {
             self.is(a + 1, ME) && self.is(v, CVERB)
         } else if keep {
             true
