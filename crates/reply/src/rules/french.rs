@@ -54,7 +54,10 @@ impl Reader<'_> {
     pub(super) fn que_me(&self, k: usize) -> Option<usize> {
         let k = k + usize::from(self.any(k, "PLUS PAS"));
         let (me, v) = if self.eq(k, "QUE") && self.written(k + 1, "VOUS TU") {
-            (k + 2, k + 3)
+            // ("Je ne veux plus que vous communiquiez avec moi": the customer
+            // after the verb.)
+            let avec = self.eq(k + 3, "AVEC") && self.ch(k + 2) == ALL_CH;
+            (k + 2 + 2 * usize::from(avec), k + 3 - usize::from(avec))
         } else {
             (k, k + 2)
         };

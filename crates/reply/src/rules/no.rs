@@ -230,9 +230,11 @@ impl Reader<'_> {
     /// "no quiero que me escriban", "no quiero que me llamen".
     fn no_quiero_que(&self, i: usize, j: usize) -> Option<Hit> {
         // ("No quiero que me vuelvan a llamar": again.)
+        // ("No quiero que se comuniquen conmigo": the customer after the verb.)
+        let se = self.written(j + 2, "SE") && self.written(j + 4, "CONMIGO");
         let k = self
             .vuelvan(j + 2)
-            .unwrap_or(j + 2 + usize::from(self.is(j + 2, ME)));
+            .unwrap_or(j + 2 + usize::from(self.is(j + 2, ME) || se));
         // ("No quiero que me den de baja": a removal not wished.)
         if self.written(k, "DEN") || self.is(k, REMV) {
             return None;
