@@ -273,7 +273,11 @@ impl Reader<'_> {
     pub(super) fn except(&self, j: usize) -> Option<u8> {
         let k = j + usize::from(self.eq(j, "OTHER") && self.eq(j + 1, "THAN"));
         let ch = self.via(k + 1).unwrap_or(self.ch(k + 1) & ALL_CH);
-        (self.written(j, "EXCEPT SAUF EXCEPTO SALVO") || (ch != 0 && k > j)).then_some(ch)
+        // ("Don't contact me unless by email": a means kept, as "except";
+        // not "Don't call me unless it's urgent", no means.)
+        let unless = self.eq(j, "UNLESS");
+        (self.written(j, "EXCEPT SAUF EXCEPTO SALVO") || (ch != 0 && (k > j || unless)))
+            .then_some(ch)
     }
 
     /// Word `k` is said to do: "email works", "texts ok", "text is fine",

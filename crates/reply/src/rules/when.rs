@@ -71,7 +71,9 @@ impl Reader<'_> {
             return self.eq(k + 1, "THIS")
                 && !self.any(k + 2, "NUMBER PHONE CELL LINE EMAIL ADDRESS");
         }
-        self.is(k, WHEN)
+        // ("Don't contact me unless by email": a means kept, no limit; "Don't
+        // call me unless it's urgent" is one.)
+        self.is(k, WHEN) && self.except(k).is_none()
     }
 
     /// Word `k` asks for a pause, no limit: "(don't text me) for now", "for a
