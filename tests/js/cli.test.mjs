@@ -1336,6 +1336,15 @@ test('a JSON record\'s key with a zero-width space at an edge ("\\u200bid") is r
  * Writes a contacts file and an events file (c1, "René, Jr.", texted STOP;
  * c2, "Bo") and checks the tool reads both: c1 refused texts, c2 not.
  */
+/** A contacts file `name` holding `text` is read, its separator as it should be: exit 0 and these ids. */
+function readsIds(name, text, ids) {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+  assert.deepEqual(csv(r.stdout).map((x) => x.id), ids, name);
+}
+
 function readsContactsAndEvents(label, contactsName, contacts, eventsName, events) {
   const c = join(dir, contactsName);
   writeFileSync(c, contacts);
@@ -1356,11 +1365,7 @@ test('a UTF-8 tab-separated export (.tsv, .tab, or a .txt whose header has tabs 
     readsContactsAndEvents(ce, `tabbed-contacts${ce}`, contacts, `tabbed-events${ee}`, events);
   }
   // A comma-separated file whose cells hold tabs stays comma-separated.
-  const f = join(dir, 'commas-with-tabs.csv');
-  writeFileSync(f, 'id,name,addedAt\nc1,"A\tB",2026-11-01T10:00:00Z\n');
-  const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
-  assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(csv(r.stdout).map((x) => x.id), ['c1']);
+  readsIds('commas-with-tabs.csv', 'id,name,addedAt\nc1,"A\tB",2026-11-01T10:00:00Z\n', ['c1']);
 });
 
 test('a semicolon-separated export (Excel where the decimal mark is a comma) and Excel\'s "sep=" line are read as cells, contacts and --events alike', () => {
@@ -1375,15 +1380,8 @@ test('a semicolon-separated export (Excel where the decimal mark is a comma) and
   }
   // A "sep=" line padded with separators, and a header whose quoted name
   // holds a comma, are semicolon files still.
-  const padded = join(dir, 'sep-padded.csv');
-  writeFileSync(padded, 'sep=;;;\r\nid;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n');
-  const quoted = join(dir, 'semi-quoted.csv');
-  writeFileSync(quoted, 'id;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n');
-  for (const f of [padded, quoted]) {
-    const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
-    assert.equal(r.status, 0, `${f}: ${r.stderr}`);
-    assert.deepEqual(csv(r.stdout).map((x) => x.id), ['q1'], f);
-  }
+  readsIds('sep-padded.csv', 'sep=;;;\r\nid;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n', ['q1']);
+  readsIds('semi-quoted.csv', 'id;"Name, full";timeZone;addedAt\r\nq1;"Ana, B";America/New_York;2026-11-01T10:00:00Z\r\n', ['q1']);
   // A bad row's line counts the "sep=" line.
   const bad = join(dir, 'sep-bad.csv');
   writeFileSync(bad, 'sep=,\nid,name,timeZone,addedAt\nq1,Ana,America/New_York,2026-11-01T10:00:00Z\nq2,,America/New_York,\n');
@@ -1501,11 +1499,7 @@ test('a pipe-separated export without a "sep=|" line (a database dump) is read w
   const r = run(['evaluate', f, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--allow-bad']);
   assert.match(r.stderr, /line 2: 4 cells, the header has 3: a pipe in a cell not quoted\?/);
   // A comma header with a pipe in a name stays comma-separated.
-  const g = join(dir, 'comma-with-pipe.csv');
-  writeFileSync(g, 'id,Name|Alias,addedAt\nc1,A|B,2026-11-01T10:00:00Z\n');
-  const s = run(['evaluate', g, '--playbook', 'call-ladder', '--now', NOW, '--quiet', '--no-explain', '--format', 'csv']);
-  assert.equal(s.status, 0, s.stderr);
-  assert.deepEqual(csv(s.stdout).map((x) => x.id), ['c1']);
+  readsIds('comma-with-pipe.csv', 'id,Name|Alias,addedAt\nc1,A|B,2026-11-01T10:00:00Z\n', ['c1']);
 });
 
 test('an events file of another extension (.txt) is read by its first character: Excel\'s "Unicode Text" as cells, NDJSON as NDJSON', () => {
