@@ -359,6 +359,11 @@ impl Reader<'_> {
         if self.any(k, "YOU Y'ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
             return self.contact(i, k + 2, false);
         }
+        // ("I don't want you calling me", "... y'all texting me anymore": as
+        // "stop calling me".)
+        if self.any(k, "YOU Y'ALL") && self.on(k + 1) && self.is(k + 1, GER) {
+            return self.gerund(i, k + 1);
+        }
         if self.eq(k, "TO") {
             k += 1;
             match self.w(k) {
