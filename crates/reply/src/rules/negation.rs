@@ -266,11 +266,13 @@ impl Reader<'_> {
             "WANT" | "WISH" | "NEED" | "LIKE" | "CARE" | "ASK" | "ASKED" | "PEDI" | "ACCEPT" => {
                 self.want(i, j)
             }
+            // (Not consent to something else: "I don't consent to a hard
+            // pull", "I never agreed to that price".)
             "CONSENT" | "CONSENTED" | "AUTHORIZE" | "AUTHORIZED" => {
-                hit(i, j + 1, self.media_before(j) | self.media_after(j))
+                hit(i, j + 1, self.media_before(j) | self.consent_for(j)?)
             }
             "AGREE" | "AGREED" if self.eq(j + 1, "TO") => {
-                hit(i, j + 1, self.media_before(j) | self.media_after(j))
+                hit(i, j + 1, self.media_before(j) | self.consent_for(j)?)
             }
             "SIGN" | "SIGNED" | "OPT"
                 if self.any(j + 1, "UP IN") && matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
