@@ -300,7 +300,8 @@ export interface HorizonEvent {
  * (and `"held"`, `"connected - interested"` for `"connected"`; `"message left"` for `"leftVoicemail"`;
  * `"out of service"`, `"number changed"` for `"wrongNumber"`), RingOut's and Dynamics 365's `"made"`, `"open"`
  * (`"finished"`, `"success"`, `"reply"`, `"received"` for `"connected"`), `"disconnected"`, `"voicemail full"`
- * (`"no answer - left voicemail"` for `"leftVoicemail"`) — for
+ * (`"no answer - left voicemail"` for `"leftVoicemail"`), Salesforce's `"uncategorized"` (`"meaningful connect"`
+ * for `"connected"`), `"no voicemail"`/`"vm not left"` — for
  * `"noAnswer"` (a call logged on a record is never refused for its state: the record's opt-outs would go
  * with it); `"left live message"`/`"left message"`/`"left a message"`/`"voicemail left"`/`"left voice
  * message"`/`"left vm"`/`"vm"`/`"vm-left"`/`"sent to voicemail"`/`"voicemail drop"`/`"voicemail dump"`/`"voicemail uploaded"` for `"leftVoicemail"`,
@@ -315,7 +316,12 @@ export interface HorizonEvent {
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,
  * `"admin"`, `"dnc"`, `"dnc list"`, `"national dnc"`, `"federal dnc"`, `"internal dnc"`, `"litigator"`) for
  * `"manual"`.
- * An alias is read in the field where what it stands for is a name.
+ * An alias is read in the field where what it stands for is a name. An `outcome` made of parts, as dialers'
+ * picklists nest them (`"Connected - Wrong Number"`, `"Busy - Left VM"`, `"Gatekeeper: Left Message"`,
+ * `"Connected - Follow Up"`: parts split at `" - "`, a dash, `:`, `/`, `,`, `;`, `|`, `&`, `+` or brackets), is read by
+ * its parts: each an outcome, an alias, or words that name none and deny nothing; of several, the one furthest
+ * along (sold, then noSale, saleInProgress, wrongNumber, leftVoicemail, connected, noAnswer). A part that denies
+ * (`"VM - Maybe Not"`) or no outcome in any part is an error.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

@@ -6,8 +6,8 @@ use crate::time::Instant;
 
 use super::json::{Reader, Syntax};
 use super::names::{
-    folded_key, one_of, one_of_or_words, source_of, Kind, DIRECTIONS, DND_CHANNELS, INTERACTIONS,
-    KINDS, MESSAGE_CHANNELS, OUTCOMES,
+    folded_key, one_of, one_of_or_words, outcome_of, source_of, Kind, DIRECTIONS, DND_CHANNELS,
+    INTERACTIONS, KINDS, MESSAGE_CHANNELS,
 };
 use super::record::{Batch, Ctx};
 use super::value::Val;
@@ -451,7 +451,7 @@ fn activity(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
         })
     });
     let outcome = c.field(outcome, "outcome", ErrorCode::InvalidValue, |v| {
-        one_of(v, &OUTCOMES)
+        outcome_of(v)
     });
     let reason = c.field(
         raw.reason.take().or_else(|| raw.explain.take()),

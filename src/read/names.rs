@@ -101,6 +101,15 @@ const ALIASES: &str = concat!(
     "interested>connected|",
     "requested more info>connected|",
     "answered not interested>noSale|",
+    // Salesforce Sales Engagement's own call results: "Meaningful Connect"
+    // a conversation, "Uncategorized" a call logged with none chosen (as
+    // Five9's "No Disposition").
+    "meaningful connect>connected|",
+    "uncategorized>noAnswer|",
+    "no voicemail>noAnswer|",
+    "no vm>noAnswer|",
+    "voicemail not left>noAnswer|",
+    "vm not left>noAnswer|",
     "failed>noAnswer|",
     "call failed>noAnswer|",
     "call failure>noAnswer|",
@@ -575,6 +584,82 @@ pub(super) fn one_of_or_words<T: Copy>(
 ) -> std::result::Result<T, String> {
     let words = v.clone();
     one_of(v, names).or_else(|e| channel_by_words(&words).and_then(by).ok_or(e))
+}
+
+/// [`one_of`] the [`OUTCOMES`], else the outcome a disposition made of
+/// parts names ("Connected - Wrong Number", "Busy - Left VM", "Gatekeeper:
+/// Left Message", "Connected - Follow Up" as dialers' picklists nest them):
+/// each part an outcome, an alias, or words that name none and deny
+/// nothing; of several, the one furthest along (a sale's over a wrong
+/// number's over a message left over a call answered over no answer). A
+/// part that denies ("VM - Not Left") or a label with no outcome in it is
+/// the error `one_of` gives.
+pub(super) fn outcome_of(v: Val<'_>) -> std::result::Result<Outcome, String> {
+    let Val::Str(s) = &v else {
+        return one_of(v, &OUTCOMES);
+    };
+    let s = s.clone();
+    one_of(v, &OUTCOMES).or_else(|e| outcome_by_parts(&s).ok_or(e))
+}
+
+fn outcome_by_parts(s: &str) -> Option<Outcome> {
+    // (The order of `OUTCOMES` is the order of no precedence: a part's
+    // outcome wins over the ones before it in `RANK`.)
+    const RANK: [Outcome; 7] = [
+        Outcome::NoAnswer,
+        Outcome::Connected,
+        Outcome::LeftVoicemail,
+        Outcome::WrongNumber,
+        Outcome::SaleInProgress,
+        Outcome::NoSale,
+        Outcome::Sold,
+    ];
+    fn between(c: char) -> bool {
+        matches!(
+            c,
+            ':' | '|'
+                | ','
+                | ';'
+                | '/'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '+'
+                | '&'
+                | '\u{2013}'
+                | '\u{2014}'
+        )
+    }
+    let s = s.replace(" - ", "|");
+    let mut best: Option<usize> = None;
+    for part in s.split(between).map(str::trim).filter(|p| !p.is_empty()) {
+        match one_of(Val::Str(part.into()), &OUTCOMES) {
+            Ok(o) => {
+                let r = RANK.iter().position(|x| *x == o)?;
+                best = Some(best.map_or(r, |b| b.max(r)));
+            }
+            Err(_) => {
+                let denies = label_words(part).iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "no" | "not"
+                            | "non"
+                            | "never"
+                            | "didn"
+                            | "unable"
+                            | "without"
+                            | "cannot"
+                            | "couldn"
+                    )
+                });
+                if denies {
+                    return None;
+                }
+            }
+        }
+    }
+    best.and_then(|r| RANK.get(r).copied())
 }
 
 /// The one channel a label names by its words, as CRMs and dialers write
