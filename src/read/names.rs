@@ -426,10 +426,14 @@ pub(super) const MESSAGE_CHANNELS: [(&str, MessageChannel); 2] = [
     ("email", MessageChannel::Email),
 ];
 /// A channel as an argument names it (`checkChannel`'s, `classifyReply`'s
-/// medium), read as an event's channel is, aliases and all.
+/// medium, a Worklist filter's), read as an event's channel is, aliases and
+/// labels by their words ("Voice Call", "SMS & MMS") and all.
 pub(crate) fn channel_named(s: &str) -> Option<Channel> {
     const CHANNELS: [&str; 3] = ["sms", "call", "email"];
-    let i = index_of(&Val::Str(s.into()), &CHANNELS).ok()?;
+    let v = Val::Str(s.into());
+    let i = index_of(&v, &CHANNELS)
+        .ok()
+        .or_else(|| channel_by_words(&v))?;
     [Channel::Sms, Channel::Call, Channel::Email]
         .get(i)
         .copied()

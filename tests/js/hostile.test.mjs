@@ -1156,6 +1156,12 @@ test('checkChannel reads a channel as hosts write it, and names what it got when
   }
   assert.deepEqual(m.checkChannel(c, 'Phone Call', at, pb), m.checkChannel(c, 'call', at, pb));
   assert.deepEqual(m.checkChannel(c, 'E-Mail', at, pb), m.checkChannel(c, 'email', at, pb));
+  // Labels read by their words, as an event's channel is read.
+  for (const [label, ch] of [['Voice Call', 'call'], ['VM Drop', 'call'], ['Call - Outbound', 'call'], ['SMS & MMS', 'sms'], ['Inbound SMS', 'sms'], ['outgoing sms', 'sms'], ['Email Messages', 'email']]) {
+    assert.deepEqual(m.checkChannel(c, label, at, pb), m.checkChannel(c, ch, at, pb), label);
+  }
+  assert.equal(m.classifyReply('STOP', 'SMS & MMS').channels[0], 'sms');
+  assert.throws(() => m.checkChannel(good(), 'SMS/Email', at, ladder), { message: /^channel: expected "sms", "call" or "email", got "SMS\/Email"$/ });
   assert.throws(() => m.checkChannel(good(), 'fax', at, ladder), { message: /^channel: expected "sms", "call" or "email", got "fax"$/ });
   assert.throws(() => m.checkChannel(good(), 3, at, ladder), { message: /^channel: expected "sms", "call" or "email", got number$/ });
   assert.throws(() => m.classifyReply('STOP', 'call'), { message: /^channel: expected "sms" or "email", got "call"$/ });

@@ -104,6 +104,7 @@ test('a filter\'s channels are read as checkChannel reads a channel, and an unkn
       assert.equal(m.checkChannel({ id: 'a1', timeZone: 'America/New_York', addedAt: ADDED, events: [{ kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'in', text: 'STOP' }] }, written, NOW, pb).allowed, false, written);
     }
     assert.deepEqual(wl.query({ allowed: ['Phone Call', 'E-Mail'] }), wl.query({ allowed: ['call', 'email'] }));
+    assert.deepEqual(wl.query({ allowed: ['Voice Call', 'Email Messages'] }), wl.query({ allowed: ['call', 'email'] }));
     assert.throws(() => wl.query({ allowed: ['sms', 'fax'] }), (e) => e instanceof Error && /^filter\.allowed\[1\]: expected one of "sms", "call", "email", got "fax"$/.test(e.message));
     assert.throws(() => wl.facets({ allowed: [7] }), (e) => e instanceof Error && /^filter\.allowed\[0\]: expected a string, got the number 7$/.test(e.message));
   } finally {
