@@ -103,6 +103,21 @@ function noJsonValue(value) {
 }
 
 /**
+ * A value that holds no `field` of a CSV row (`csv`) or a JSON record, where
+ * one of several spellings is picked: `noValue`, `noJsonValue`, and for
+ * `events` an empty list too (`[]`, `null` in a cell), as the engine reads
+ * `{events: [], Events: [...]}`: a CRM's own `Events` beside an empty
+ * `events` column holds the contact's STOP.
+ */
+function emptyOf(csv) {
+  return csv
+    ? (value, field) => noValue(value) || (field === 'events' && /^\s*(?:\[\s*\]|null)\s*$/.test(value))
+    : (value, field) => noJsonValue(value) || (field === 'events' && Array.isArray(value) && value.length === 0);
+}
+const emptyCell = emptyOf(true);
+const emptyJson = emptyOf(false);
+
+/**
  * A cell as the engine should see it: "" is not given, and so are SQL's markers of
  * no value, `NULL` and `\N`, as database exports write them; booleans and numbers
  * typed.
@@ -190,7 +205,7 @@ function columnFinder(map, resolved, headers) {
   /** The column `column.cell` reads a row's `field` from (an error names it). */
   column.from = (row, field) => {
     if (map[field] !== undefined) return column(field);
-    return readFrom(headers, row, field, noValue);
+    return readFrom(headers, row, field, emptyCell);
   };
   return column;
 }
@@ -198,21 +213,21 @@ function columnFinder(map, resolved, headers) {
 /**
  * The name among `names` (a header, a record's keys) that a row's field not
  * mapped is read from: its own (`ownName`), or when that holds no value
- * (`empty`: a CSV cell's `noValue`, a JSON value's `noJsonValue`) the next
+ * (`empty(value, field)`: a CSV cell's `emptyCell`, a JSON value's `emptyJson`) the next
  * that folds to the field and holds one. CSV rows, JSON records and the error
  * that names the column all pick by it.
  */
 function readFrom(names, row, field, empty) {
   const own = ownName(names, field);
-  if (own === undefined || !empty(row[own]) || EXACT_ONLY.has(field)) return own;
+  if (own === undefined || !empty(row[own], field) || EXACT_ONLY.has(field)) return own;
   const want = folded(field);
-  return names.find((n) => n !== own && folded(n) === want && !empty(row[n])) ?? own;
+  return names.find((n) => n !== own && folded(n) === want && !empty(row[n], field)) ?? own;
 }
 
 /** The column (CSV) or key (JSON) of a source record that a field not mapped was read from, for an error to name. */
 function sourceOf(row, field, csv) {
   if (row === null || typeof row !== 'object' || Array.isArray(row)) return undefined;
-  return readFrom(Object.keys(row), row, field, csv ? noValue : noJsonValue);
+  return readFrom(Object.keys(row), row, field, csv ? emptyCell : emptyJson);
 }
 
 /**
@@ -319,7 +334,7 @@ function jsonReader(map, fields) {
         // keys (`{"contactId": "", "Contact ID": "c1"}` is c1's): the engine
         // would read it too, but the tool reads the id and the contactId
         // itself, for the --events join and the check for one given twice.
-        const key = ks.find((k) => !noJsonValue(obj[k])) ?? ks[0];
+        const key = ks.find((k) => !emptyJson(obj[k], field)) ?? ks[0];
         if (key !== field) copy()[field] = obj[key];
         // (A key other than the one `spelled` names for the field: an error names it.)
         if (key !== spelled.get(field)) (from ??= {})[field] = key;

@@ -1539,3 +1539,27 @@ test('a file that is not valid CSV is reported with the separator it was read wi
     assert.match(r.stderr, new RegExp(`not valid CSV \\(read with ${sep} between cells\\)`));
   }
 });
+
+test('an events cell or key holding an empty list ([], null) does not hide a CRM\'s Events beside it: the STOP there is read', () => {
+  const stop = '[{""kind"":""message"",""at"":""2026-11-03T10:00:00-05:00"",""channel"":""sms"",""direction"":""in"",""text"":""STOP""}]';
+  const c = join(dir, 'empty-list-events.csv');
+  writeFileSync(c, [
+    'id,timeZone,addedAt,events,Events',
+    `c1,America/New_York,2026-11-02T09:00:00-05:00,[],"${stop}"`,
+    `c2,America/New_York,2026-11-02T09:00:00-05:00,null,"${stop}"`,
+    `c3,America/New_York,2026-11-02T09:00:00-05:00," [ ] ","${stop}"`,
+    `c4,America/New_York,2026-11-02T09:00:00-05:00,"${stop}",[]`,
+  ].join('\n') + '\n');
+  const r = run(['evaluate', c, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, x.canText]), [['c1', 'false'], ['c2', 'false'], ['c3', 'false'], ['c4', 'false']]);
+  const q = run(['queue', c, '--playbook', 'monthly-campaign', '--channel', 'sms', '--capacity', '10', '--now', '2026-11-03T15:30:00Z', '--quiet', '--format', 'csv']);
+  assert.equal(q.status, 0, q.stderr);
+  assert.deepEqual(csv(q.stdout), []);
+  // The same in a JSON record.
+  const j = join(dir, 'empty-list-events.ndjson');
+  writeFileSync(j, '{"id":"c1","timeZone":"America/New_York","addedAt":"2026-11-02T09:00:00-05:00","events":[],"Events":[{"kind":"message","at":"2026-11-03T10:00:00-05:00","channel":"sms","direction":"in","text":"STOP"}]}\n');
+  const rj = run(['evaluate', j, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--format', 'csv']);
+  assert.equal(rj.status, 0, rj.stderr);
+  assert.deepEqual(csv(rj.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
+});
