@@ -905,27 +905,43 @@ function recordSplitter(onRecord) {
  * mapped column the header lacks).
  */
 /**
- * The contactId a JSON line broken after it names (`{"contactId":"c1",
- * "at":NaN}`): the first key spelt as contactId is (or as `mapped`, the
- * --events-map column) with a string or a number, read before the break.
+ * The `field` (contactId, a contact's id) a JSON record broken after it
+ * names (`{"contactId":"c1","at":NaN}`): the first top-level key of the
+ * field's spelling (as `folded`, or as `mapped`, the mapped column) with a
+ * string or a number read before the break that holds a value. An empty or
+ * blank one (`"contactId":""`, spaces, a tab, a no-break space) beside a
+ * `Contact ID` is passed over, as the engine and the readable lines pass it.
  */
-function brokenLineId(text, mapped) {
-  const pair = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/g;
-  for (let m; (m = pair.exec(text));) {
+function brokenRecordId(text, field, mapped) {
+  const want = folded(field);
+  const value = /\s*:\s*("(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?![\w.]))/y;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    if (ch !== '"') continue;
+    // A string: its end, then (a key of the record itself) its value.
+    let j = i + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    if (j >= text.length) return undefined;
+    const raw = text.slice(i, j + 1);
+    i = j;
+    if (depth !== 1) continue;
+    value.lastIndex = j + 1;
+    const m = value.exec(text);
+    if (!m) continue;
     let key;
+    let id;
     try {
-      key = JSON.parse(`"${m[1]}"`);
+      key = JSON.parse(raw);
+      id = JSON.parse(m[1]);
     } catch {
       continue;
     }
-    const named = mapped !== undefined ? key === mapped : /^contact[\s_-]*id$/i.test(key.trim());
-    if (!named) continue;
-    try {
-      const id = JSON.parse(m[2]);
-      return noJsonValue(id) ? undefined : id;
-    } catch {
-      return undefined;
-    }
+    i = value.lastIndex - 1;
+    const named = mapped !== undefined ? key === mapped : folded(key) === want;
+    if (named && !noJsonValue(id)) return id;
   }
   return undefined;
 }
@@ -1023,7 +1039,7 @@ async function readEvents(file, map) {
         // (A broken line may have been a STOP.) Its contact, named before the
         // break, is a bad record too, as for a ragged CSV line: evaluated or
         // queued as if the line were not there, it would be texted.
-        const id = r.text === undefined ? undefined : brokenLineId(r.text, map.contactId);
+        const id = r.text === undefined ? undefined : brokenRecordId(r.text, 'contactId', map.contactId);
         if (id !== undefined) {
           const key = unpadded(String(id));
           let e = byId.get(key);

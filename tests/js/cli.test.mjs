@@ -1563,3 +1563,29 @@ test('an events cell or key holding an empty list ([], null) does not hide a CRM
   assert.equal(rj.status, 0, rj.stderr);
   assert.deepEqual(csv(rj.stdout).map((x) => [x.id, x.canText]), [['c1', 'false']]);
 });
+
+test('a broken NDJSON events line whose contactId is empty or blank beside another spelling makes that contact a bad record', () => {
+  const c = join(dir, 'broken-blank-contacts.csv');
+  writeFileSync(c, 'id,name,timeZone,addedAt\nc1,Ann,America/New_York,2026-11-02T09:00:00-05:00\nc2,Bo,America/New_York,2026-11-02T09:00:00-05:00\n');
+  const stop = '"kind":"message","at":"2026-11-03T10:00:00-05:00","channel":"sms","direction":"in","text":"STOP",';
+  for (const [name, ids] of [
+    ['empty', '"contactId":"","Contact ID":"c1"'],
+    ['spaces', '"contactId":"  ","Contact ID":"c1"'],
+    ['tab', '"contactId":"\\t","contact_id":"c1"'],
+    ['nbsp', '"contactId":"\u00a0","ContactId":"c1"'],
+    ['id-empty', '"Contact ID":"","contactId":"c1"'],
+    ['twice', '"contactId":"","contactId":"c1"'],
+  ]) {
+    const ev = join(dir, `broken-blank-${name}.ndjson`);
+    writeFileSync(ev, `{${ids},${stop}}\n`);
+    const r = run(['queue', c, '--events', ev, '--playbook', 'monthly-campaign', '--channel', 'all', '--capacity', '10', '--now', '2026-11-03T15:30:00Z', '--quiet', '--allow-bad', '--format', 'csv']);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(csv(r.stdout).map((x) => x.id), ['c2'], name);
+    assert.match(r.stderr, /line 2: events: .*line 1: invalid JSON.*it may have been a STOP/, name);
+  }
+  // An id in a nested value is not the line's contactId.
+  const nested = join(dir, 'broken-nested.ndjson');
+  writeFileSync(nested, `{"meta":{"contactId":"c2"},"contactId":"c1",${stop}}\n`);
+  const r = run(['evaluate', c, '--events', nested, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--allow-bad', '--no-explain', '--format', 'csv']);
+  assert.deepEqual(csv(r.stdout).map((x) => [x.id, Boolean(x.error)]), [['c1', true], ['c2', false]]);
+});
