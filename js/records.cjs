@@ -12,8 +12,10 @@ const { parse: csvParse } = require('csv-parse');
 
 /** The contact fields a CSV column can map to, and the event fields. */
 const CONTACT_FIELDS = ['id', 'name', 'timeZone', 'region', 'addedAt', 'priority', 'events'];
+// (Every key the engine reads in an event, `subject` and `explain` too: each
+// can be mapped, and an error names the column each was read from.)
 const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'body', 'message', 'content', 'messageBody',
-  'step', 'interaction', 'outcome', 'reason', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
+  'subject', 'step', 'interaction', 'outcome', 'reason', 'explain', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
 const BOOLEAN_FIELDS = new Set(['active', 'scheduled']);
 const NUMBER_FIELDS = new Set(['priority']);
 const TIME_FIELDS = new Set(['addedAt', 'at', 'dueAt', 'buyAt']);
@@ -992,6 +994,7 @@ async function readEvents(file, map) {
     yield* rest;
   }
   const auto = {};
+  const json = jsonReader(map, EVENT_FIELDS);
   if (format === 'csv') {
     let column = null;
     for await (const { record, line, headers, ragged: cells } of csvRows(chunks(), file, meter)) {
@@ -1019,20 +1022,22 @@ async function readEvents(file, map) {
         }
         continue;
       }
-      const event = {};
-      let from = null;
+      // The row as a record of its columns, read as an NDJSON line's keys
+      // are (`jsonReader`): every column goes to the engine, which reads
+      // each alias it knows (a RingCentral export's `Subject`, the seed's
+      // CRM's `Explain`) as it reads them in JSON, not only the fields
+      // listed here. A cell that holds no value is not given.
+      const obj = {};
+      for (const h of headers) obj[h] = noValue(record[h]) ? undefined : record[h];
+      const { contactId, ...event } = json.read(obj);
       for (const f of EVENT_FIELDS) {
-        const col = f === 'contactId' ? undefined : column.from(record, f);
-        const v = col === undefined ? undefined : cell(f, record[col]);
-        if (v !== undefined) event[f] = v;
-        if (col !== undefined && col !== auto[f] && map[f] === undefined) (from ??= {})[f] = col;
+        if (event[f] !== undefined) event[f] = cell(f, event[f]);
       }
       // (The contactId as every other field: an empty `contactId` cell
       // beside a `Contact ID` reads that one.)
-      add(cell('contactId', column.cell(record, 'contactId')), event, line, from);
+      add(cell('contactId', contactId), event, line, json.from);
     }
   } else {
-    const json = jsonReader(map, EVENT_FIELDS);
     for await (const r of jsonRecords(chunks(), json.read)) {
       if (r.error) {
         problems.push(`${file} line ${r.line}: ${r.error}`);

@@ -1589,3 +1589,44 @@ test('a broken NDJSON events line whose contactId is empty or blank beside anoth
   const r = run(['evaluate', c, '--events', nested, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--allow-bad', '--no-explain', '--format', 'csv']);
   assert.deepEqual(csv(r.stdout).map((x) => [x.id, Boolean(x.error)]), [['c1', true], ['c2', false]]);
 });
+
+test('an events CSV reads every key the engine reads, as NDJSON does: a text\'s Subject, the reason under Explain; --events-map names them', () => {
+  const c = join(dir, 'aliases-contacts.csv');
+  writeFileSync(c, 'id,name,timeZone,addedAt\nc1,Ann,America/New_York,2026-11-02T09:00:00-05:00\nc2,Bo,America/New_York,2026-11-02T09:00:00-05:00\n');
+  const evaluate = (ev, ...more) => {
+    const r = run(['evaluate', c, '--events', ev, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--format', 'csv', ...more]);
+    assert.equal(r.status, 0, r.stderr);
+    return csv(r.stdout).map((x) => [x.id, x.status, x.canText]);
+  };
+  const expected = [['c1', 'smsInProgress', 'false'], ['c2', 'satisfied', 'true']];
+  for (const [subject, explain] of [['Subject', 'Explain'], ['subject', 'explain'], ['SUBJECT', 'EXPLAIN']]) {
+    const ev = join(dir, `aliases-${subject}.csv`);
+    writeFileSync(ev, [
+      `contactId,kind,at,channel,direction,interaction,outcome,${subject},${explain}`,
+      'c1,message,2026-11-03T10:00:00-05:00,sms,in,,,STOP,',
+      'c2,activity,2026-11-03T10:00:00-05:00,,,inStore,noSale,,Satisfied',
+    ].join('\n') + '\n');
+    assert.deepEqual(evaluate(ev), expected, subject);
+    // The same records as NDJSON are read the same.
+    const nd = join(dir, `aliases-${subject}.ndjson`);
+    writeFileSync(nd, [
+      JSON.stringify({ contactId: 'c1', kind: 'message', at: '2026-11-03T10:00:00-05:00', channel: 'sms', direction: 'in', [subject]: 'STOP' }),
+      JSON.stringify({ contactId: 'c2', kind: 'activity', at: '2026-11-03T10:00:00-05:00', interaction: 'inStore', outcome: 'noSale', [explain]: 'Satisfied' }),
+    ].join('\n') + '\n');
+    assert.deepEqual(evaluate(nd), expected, `${subject} (NDJSON)`);
+  }
+  // An email's subject line is not its words, from a CSV too.
+  const email = join(dir, 'aliases-email.csv');
+  writeFileSync(email, 'contactId,kind,at,channel,direction,Subject\nc1,message,2026-11-03T10:00:00-05:00,email,in,STOP\n');
+  assert.deepEqual(evaluate(email).map((x) => x[2]), ['true', 'true']);
+  // Mapped from columns of other names, or left unread.
+  const mapped = join(dir, 'aliases-mapped.csv');
+  writeFileSync(mapped, [
+    'contactId,kind,at,channel,direction,interaction,outcome,Words,Why',
+    'c1,message,2026-11-03T10:00:00-05:00,sms,in,,,STOP,',
+    'c2,activity,2026-11-03T10:00:00-05:00,,,inStore,noSale,,Satisfied',
+  ].join('\n') + '\n');
+  assert.deepEqual(evaluate(mapped, '--events-map', 'subject=Words,explain=Why'), expected);
+  const plain = join(dir, 'aliases-Subject.csv');
+  assert.deepEqual(evaluate(plain, '--events-map', 'subject=,explain='), [['c1', 'smsInProgress', 'true'], ['c2', 'noSale', 'true']]);
+});
