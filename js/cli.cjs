@@ -587,7 +587,7 @@ async function main(argv) {
       .then((results) => {
         let k = 0;
         const all = metas.map((b) => {
-          if (b.contact === undefined) return { id: null, error: b.error, code: 'E_INVALID_INPUT', path: '' };
+          if (b.contact === undefined) return { id: b.id ?? null, error: b.error, code: 'E_INVALID_INPUT', path: '' };
           const r = results[k++];
           return b.problems ? withProblems(r, b.problems) : r;
         });

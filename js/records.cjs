@@ -570,6 +570,9 @@ async function* readContacts(opts) {
   // as the --events join and the engine compare them).
   const seen = new Map();
   for await (const r of records) {
+    // A JSON record broken after its id is bad, and named by that id, as
+    // the engine's `evaluateManyJson` names it: the user finds it by id.
+    if (r.error !== undefined && r.text !== undefined) r.id = brokenRecordId(r.text, 'id', map.id);
     const key = idKey(r.contact);
     if (key !== null) {
       const firstLine = seen.get(key);

@@ -138,7 +138,7 @@ test('on a terminal: progress with percent and time left, erased before an error
   assert.match(r.stdout, /\[cadence-engine\] [\d,]+ contacts · \d+% · \d+ s left/);
   // The error line stands alone: the progress line was erased (\r ESC[K) before it.
   const lines = r.stdout.split(/\r\n|\n/).map((l) => l.split('\r').pop().replace(/\x1b\[K/g, ''));
-  assert.ok(lines.includes(`cadence-engine: line ${BAD_LINE}: invalid JSON: Unexpected end of JSON input`), lines.filter((l) => l.includes('line ')).join('\n'));
+  assert.ok(lines.includes(`cadence-engine: line ${BAD_LINE}: invalid JSON: Unexpected end of JSON input (id "broken")`), lines.filter((l) => l.includes('line ')).join('\n'));
 });
 
 test('a reader that closes early (| head -1) ends the tool at once, with status 0', { timeout: 60000 }, () => {
@@ -1415,7 +1415,8 @@ test('a JSON array cut off after its last element reads that element; one cut in
   writeFileSync(cut, '[{"id":"a","addedAt":"2026-11-01T10:00:00Z"},\n{"id":"b","addedAt":"2026-11-0');
   r = run(['evaluate', cut, '--playbook', 'call-ladder', '--now', NOW, '--no-explain', '--allow-bad']);
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(rows.map((x) => [x.id, x.line ?? null, Boolean(x.error)]), [['a', null, false], [null, 2, true]]);
+  // (Cut after its id, it is named by it.)
+  assert.deepEqual(rows.map((x) => [x.id, x.line ?? null, Boolean(x.error)]), [['a', null, false], ['b', 2, true]]);
 });
 
 test('queue: a call is planned no earlier than the day the engine lets it be made (a banned Sunday, a blackout date, a window closed)', () => {
@@ -1629,4 +1630,29 @@ test('an events CSV reads every key the engine reads, as NDJSON does: a text\'s 
   assert.deepEqual(evaluate(mapped, '--events-map', 'subject=Words,explain=Why'), expected);
   const plain = join(dir, 'aliases-Subject.csv');
   assert.deepEqual(evaluate(plain, '--events-map', 'subject=,explain='), [['c1', 'smsInProgress', 'true'], ['c2', 'noSale', 'true']]);
+});
+
+test('a contacts-file record broken after its id names that id in its error row, as evaluateManyJson does', () => {
+  const f = join(dir, 'broken-after-id.ndjson');
+  writeFileSync(f, [
+    '{"id":"c1","timeZone":"America/New_York","addedAt":"2026-11-02T09:00:00-05:00",}',
+    '{"id":"","Id":"c2","timeZone":"America/New_York","addedAt":NaN}',
+    '{"Contact ID":"c3","addedAt":"2026-11-02T09:00:00-05:00",}',
+    '{"id":007,"addedAt":"2026-11-02T09:00:00-05:00"}',
+    '{"id":"c5","addedAt":"2026-11-02T09:00:00-05:00"}',
+  ].join('\n') + '\n');
+  const r = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--allow-bad']);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((x) => [x.line ?? null, x.id, Boolean(x.error)]),
+    [[1, 'c1', true], [2, 'c2', true], [3, null, true], [4, null, true], [null, 'c5', false]]);
+  assert.match(r.stderr, /line 1: invalid JSON: .* \(id "c1"\)/);
+  const engineRow = JSON.parse(engine.evaluateManyJson(`[${readFileSync(f, 'utf8').split('\n')[0]}]`, engine.preset('monthly-campaign'), '2026-11-03T15:30:00Z'))[0];
+  assert.equal(engineRow.id, rows[0].id);
+  // A mapped id is read from its key; a JSON array's broken element too.
+  const m = run(['evaluate', join(dir, 'broken-after-id.ndjson'), '--map', 'id=Contact ID', '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--allow-bad']);
+  assert.equal(JSON.parse(m.stdout.trim().split('\n')[2]).id, 'c3');
+  const a = join(dir, 'broken-after-id.json');
+  writeFileSync(a, '[{"id":"c5","addedAt":"2026-11-02T09:00:00-05:00"},{"id":"c6","addedAt":"2026-11-02T09:00:00-05:00",}]');
+  const ra = run(['evaluate', a, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--allow-bad']);
+  assert.deepEqual(ra.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['c5', 'c6']);
 });
