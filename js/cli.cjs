@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, textOf, sourceOf, noValue, noJsonValue, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
+const { readContacts, readEvents, parseMap, textOf, sourceOf, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -512,7 +512,12 @@ async function main(argv) {
   // --keep names a column (or field) in any letter case, as exports spell
   // their headers; one that the first record lacks is reported once.
   let keepChecked = false;
-  const empty = (v) => (input.formatRead === 'csv' ? noValue(v) : noJsonValue(v));
+  // (As a field is read: a kept `events` holding an empty list gives the
+  // CRM's `Events` beside it, as the engine reads that one.)
+  const empty = (v, k) => {
+    const field = k.toLowerCase() === 'events' ? 'events' : k;
+    return input.formatRead === 'csv' ? emptyCell(v, field) : emptyJson(v, field);
+  };
   const keptOf = (row) => {
     if (!keep.length) return {};
     const o = {};
@@ -526,8 +531,8 @@ async function main(argv) {
       // next of its spellings that holds one, as a field is read (an empty
       // "Phone" beside a CRM's "PHONE").
       let key = isObject && k in row ? k : keysOf().find((f) => f.toLowerCase() === k.toLowerCase());
-      if (key !== undefined && empty(row[key])) {
-        key = keysOf().find((f) => f !== key && f.toLowerCase() === k.toLowerCase() && !empty(row[f])) ?? key;
+      if (key !== undefined && empty(row[key], k)) {
+        key = keysOf().find((f) => f !== key && f.toLowerCase() === k.toLowerCase() && !empty(row[f], k)) ?? key;
       }
       o[k] = key === undefined ? undefined : row[key];
       if (!keepChecked && key === undefined && row && typeof row === 'object') {

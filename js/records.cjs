@@ -1071,4 +1071,4 @@ async function readEvents(file, map) {
   return { byId, problems, auto, format };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, sourceOf, noValue, noJsonValue, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };
+module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, sourceOf, noValue, noJsonValue, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

@@ -1656,3 +1656,17 @@ test('a contacts-file record broken after its id names that id in its error row,
   const ra = run(['evaluate', a, '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--allow-bad']);
   assert.deepEqual(ra.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['c5', 'c6']);
 });
+
+test('--keep events passes over an events cell or key holding an empty list for the CRM\'s Events, as the field is read', () => {
+  const list = '[{""kind"":""message"",""at"":""2026-11-03T10:00:00-05:00"",""channel"":""sms"",""direction"":""in"",""text"":""STOP""}]';
+  const c = join(dir, 'keep-empty-list.csv');
+  writeFileSync(c, `id,timeZone,addedAt,events,Events\nc1,America/New_York,2026-11-02T09:00:00-05:00,[],"${list}"\n`);
+  const r = run(['evaluate', c, '--keep', 'events', '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--format', 'ndjson']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(JSON.parse(r.stdout).input.events)[0].text, 'STOP');
+  const j = join(dir, 'keep-empty-list.ndjson');
+  writeFileSync(j, '{"id":"c1","timeZone":"America/New_York","addedAt":"2026-11-02T09:00:00-05:00","events":[],"Events":[{"kind":"message","at":"2026-11-03T10:00:00-05:00","channel":"sms","direction":"in","text":"STOP"}]}\n');
+  const rj = run(['evaluate', j, '--keep', 'events', '--playbook', 'monthly-campaign', '--now', '2026-11-03T15:30:00Z', '--quiet', '--no-explain', '--format', 'ndjson']);
+  assert.equal(rj.status, 0, rj.stderr);
+  assert.equal(JSON.parse(rj.stdout).input.events[0].text, 'STOP');
+});
