@@ -14,7 +14,11 @@ use super::{ActChannel, Candidate, Kind, Label};
 
 /// A reply owed to the customer's last message, if any.
 pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
-    let (at, ch) = last_unanswered(ctx, s)?;
+    let Unanswered {
+        since: at,
+        last,
+        channel: ch,
+    } = last_unanswered(ctx, s)?;
     let Some(channel) = route(s, ch, &[Channel::Call, Channel::Email]) else {
         if ctx.explains() {
             explain.push("the customer is owed a reply, but no channel is allowed");
@@ -45,9 +49,14 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
     let due_at = place(ctx, s, act, deadline.max(opens))?;
     if ctx.explains() {
         explain.push_fmt(format_args!(
-            "the customer's {} at {} is owed a reply by {}{}",
+            "the customer's {} at {}{} is owed a reply by {}{}",
             ch.noun(),
-            ctx.words(at),
+            ctx.words(last),
+            if last != at {
+                format!(" (unanswered since {})", ctx.words(at))
+            } else {
+                String::new()
+            },
             ctx.words(due_at),
             if channel != ch {
                 format!(", by {} as {} is not allowed", channel.noun(), ch.noun())
@@ -230,13 +239,22 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
     })
 }
 
-/// The customer's last message no touch of ours answered since: when it
-/// came and by which channel.
+/// The customer's messages not yet answered: the first's instant (the
+/// deadline runs from it), the last's, and the medium of the last.
+#[derive(Clone, Copy)]
+struct Unanswered {
+    since: Instant,
+    last: Instant,
+    channel: Channel,
+}
+
+/// The customer's messages no touch of ours answered since they came, if
+/// any.
 ///
 /// A logged outcome at the instant of the message answers it, whichever the
 /// CRM listed first: on a tie the outcome is the later, as for the status.
-fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
-    let mut owed: Option<(Instant, Channel)> = None;
+fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<Unanswered> {
+    let mut owed: Option<Unanswered> = None;
     let mut answered_at = None;
     for (i, e) in ctx.events() {
         match &e.body {
@@ -250,8 +268,16 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<(Instant, Channel)> {
                 // the contact's; an auto-reply or a bounce is no one's.
                 _ if s.from_new_holder(e.at, *channel) => {}
                 _ if reply.as_ref().is_some_and(|r| r.automated) => {}
+                // (The deadline runs from the first message not answered:
+                // a nudge, "hello??", moves it no later; the reply goes by
+                // the customer's latest medium.)
                 None | Some(Intent::Help) if answered_at != Some(e.at) => {
-                    owed = Some((e.at, Channel::from(*channel)));
+                    let since = owed.map_or(e.at, |o| o.since);
+                    owed = Some(Unanswered {
+                        since,
+                        last: e.at,
+                        channel: Channel::from(*channel),
+                    });
                 }
                 // An opt-out or opt-in keyword is no message to answer, and
                 // leaves the one before it owed ("what is the price?", then
