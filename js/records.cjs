@@ -15,7 +15,7 @@ const CONTACT_FIELDS = ['id', 'name', 'timeZone', 'region', 'addedAt', 'priority
 // (Every key the engine reads in an event, `subject` and `explain` too: each
 // can be mapped, and an error names the column each was read from.)
 const EVENT_FIELDS = ['contactId', 'kind', 'at', 'channel', 'direction', 'text', 'body', 'message', 'content', 'messageBody',
-  'subject', 'step', 'interaction', 'outcome', 'reason', 'explain', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
+  'bodyText', 'textBody', 'hsEmailText', 'hsCommunicationBody', 'plainBody', 'subject', 'step', 'interaction', 'outcome', 'reason', 'explain', 'active', 'source', 'dueAt', 'scheduled', 'buyAt'];
 const BOOLEAN_FIELDS = new Set(['active', 'scheduled']);
 const NUMBER_FIELDS = new Set(['priority']);
 const TIME_FIELDS = new Set(['addedAt', 'at', 'dueAt', 'buyAt']);

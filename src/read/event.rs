@@ -32,6 +32,11 @@ pub(super) struct RawEvent<'a> {
     pub(super) message: Option<Val<'a>>,
     pub(super) content: Option<Val<'a>>,
     pub(super) message_body: Option<Val<'a>>,
+    /// The plain-text words under a platform's own name for them, read
+    /// after those: Close's and Outreach's `body_text`/`bodyText`,
+    /// Salesforce's `TextBody`, HubSpot's `hs_email_text` and
+    /// `hs_communication_body`, Zendesk's `plain_body` (the first given).
+    pub(super) plain: Option<Val<'a>>,
     /// A text's words as RingCentral's message store keeps them, read for a
     /// text (never an email: its subject line is not its words) when no
     /// other field holds them.
@@ -55,7 +60,7 @@ pub(super) struct RawEvent<'a> {
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
-const EVENT_KEYS: [&str; 19] = [
+const EVENT_KEYS: [&str; 24] = [
     "kind",
     "at",
     "channel",
@@ -65,6 +70,11 @@ const EVENT_KEYS: [&str; 19] = [
     "message",
     "content",
     "messageBody",
+    "bodyText",
+    "textBody",
+    "hsEmailText",
+    "hsCommunicationBody",
+    "plainBody",
     "subject",
     "step",
     "interaction",
@@ -117,6 +127,9 @@ impl<'a> RawEvent<'a> {
             "message" => &mut self.message,
             "content" => &mut self.content,
             "messageBody" => &mut self.message_body,
+            "bodyText" | "textBody" | "hsEmailText" | "hsCommunicationBody" | "plainBody" => {
+                &mut self.plain
+            }
             "subject" => &mut self.subject,
             "step" => &mut self.step,
             "interaction" => &mut self.interaction,
@@ -370,6 +383,7 @@ fn message<'a>(
             raw.message.take(),
             raw.content.take(),
             raw.message_body.take(),
+            raw.plain.take(),
             raw.subject
                 .take()
                 .filter(|_| channel == Some(MessageChannel::Sms)),

@@ -405,7 +405,7 @@ pub(super) fn loosely(text: &str, name: &str) -> bool {
 /// words: keys as webhooks (Twilio's `Body`), serializers (.NET's `Events`,
 /// `Kind`) and SQL exports (`time_zone`, `due_at`) write them.
 pub(super) fn folded_key(key: &str, names: &[&'static str]) -> Option<&'static str> {
-    // No key read is longer than 11 letters: a custom field's long name is
+    // No key read is longer than 19 letters: a custom field's long name is
     // passed over without a compare.
     if key.len() > 24 {
         return None;
