@@ -231,6 +231,20 @@ impl Reader<'_> {
         })
     }
 
+    /// Past the sender named at word `j` after a request: "from you", "by
+    /// you", "from your company", "by this number" ("I no longer consent to
+    /// receiving calls from you"); `j` when none is named.
+    pub(super) fn past_sender(&self, j: usize) -> usize {
+        let by = self.on(j) && self.any(j, "FROM BY") && self.on(j + 1);
+        if by && self.any(j + 1, "YOU Y'ALL") {
+            j + 2
+        } else if by && self.any(j + 1, "YOUR UR THIS") && self.on(j + 2) {
+            j + 3
+        } else {
+            j
+        }
+    }
+
     /// Nothing more to the request from word `j` on: the clause ends, perhaps
     /// after filler ("stop please", "stop now!!"), or a new one starts ("stop
     /// who is this", "stop not interested").

@@ -9,8 +9,11 @@ impl Reader<'_> {
     /// "Consent is withdrawn", "consent withdrawn".
     pub(super) fn consent_withdrawn(&self, i: usize) -> Option<Hit> {
         // ("Je ne consens plus à recevoir ces messages", "Je ne donne plus
-        // mon consentement": no longer, as "I no longer consent".)
-        if (i.saturating_sub(2)..=i + 1).any(|m| self.eq(m, "PLUS"))
+        // mon consentement", "Je ne vous autorise plus à m'appeler": no
+        // longer, as "I no longer consent"; "Vous n'avez pas ma permission
+        // de m'appeler", as "you don't have my permission".)
+        let denied = i > 2 && self.eq(i - 2, "PAS") && self.written(i - 3, "AVEZ AS");
+        if ((i.saturating_sub(2)..=i + 1).any(|m| self.eq(m, "PLUS")) || denied)
             && self.back(i, 4).any(|m| self.any(m, "NE N"))
             && !self.question(i)
         {

@@ -134,6 +134,10 @@ impl Reader<'_> {
     /// What the word `j` after "no" at `i` says: "no longer", "no more",
     /// "no texts", "no tienen mi permiso", "no quiero".
     fn no_word(&self, i: usize, j: usize) -> Option<Hit> {
+        // ("I no longer authorize you to call me", "Ya no los autorizo a
+        // llamarme": as "No autorizo que me contacten".)
+        let j =
+            j + usize::from(self.any(j, "LONGER LOS LAS LES TE") && self.eq(j + 1, "AUTHORIZE"));
         match self.w(j) {
             "LONGER" if self.any(j + 1, "WANT WISH NEED") => self.want(i, j + 1),
             // ("I am no longer interested in receiving these messages", as
@@ -152,12 +156,14 @@ impl Reader<'_> {
                 let v = to + 1;
                 match self.object(to) {
                     _ if self.bare(j + 2) => hit(i, j + 2, 0),
+                    // (Or with the sender after it: "... from you", "... by
+                    // your company".)
                     _ if to > j + 2 && self.written(to, "BEING BE") && self.is(v, CVERB) => {
-                        hit(i, v + 1, self.ch(v)).filter(|_| self.bare(v + 1))
+                        hit(i, v + 1, self.ch(v)).filter(|_| self.bare(self.past_sender(v + 1)))
                     }
                     Obj::Media { end, ch } if to > j + 2 => {
                         let end = self.line_at(end).unwrap_or(end);
-                        hit(i, end, ch).filter(|_| self.bare(end))
+                        hit(i, end, ch).filter(|_| self.bare(self.past_sender(end)))
                     }
                     Obj::Pron(end) if to > j + 3 => hit(i, end, 0).filter(|_| self.bare(end)),
                     _ => None,
