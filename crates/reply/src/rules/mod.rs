@@ -434,10 +434,14 @@ impl Reader<'_> {
                 .add_me(i)
                 .or_else(|| self.suppressed(i))
                 .or_else(|| self.elsewhere(i)),
-            // ("Nada de llamadas", as "no calls".)
-            "NADA" if self.eq(i + 1, "DE") && (0..i).all(|m| self.is(m, FILLER)) => self
-                .means_hit(i, i + 2)
-                .filter(|h| self.bare(h.b) && !self.limited(h.b)),
+            // ("Nada de llamadas", "Sin llamadas por favor", as "no calls".)
+            "NADA" | "SIN"
+                if (self.eq(i + 1, "DE") || self.eq(i, "SIN"))
+                    && (0..i).all(|m| self.is(m, FILLER)) =>
+            {
+                self.means_hit(i, i + 1 + usize::from(self.eq(i + 1, "DE")))
+                    .filter(|h| self.bare(h.b) && !self.limited(h.b))
+            }
             "TOO" => self.too_many(i).or_else(|| self.too_much(i)),
             "GOOD" => self.good_on(i),
             // ("I'm sick of these texts", "harto de sus mensajes", "marre de

@@ -71,8 +71,10 @@ impl Reader<'_> {
         if self.written(j, "SE") && self.is(j + 1, ME) && self.is(j + 2, CVERB) {
             return self.contact(i, j + 2, true);
         }
-        // ("No se comuniquen conmigo": the customer after the verb.)
-        if self.written(j, "SE") && self.ch(j + 1) == ALL_CH && self.written(j + 2, "CONMIGO") {
+        // ("No se comuniquen conmigo": the customer after the verb; "No se
+        // comuniquen más conmigo".)
+        let c = j + 2 + usize::from(self.any(j + 2, "MAS"));
+        if self.written(j, "SE") && self.ch(j + 1) == ALL_CH && self.written(c, "CONMIGO") {
             return self.contact(i, j + 1, true);
         }
         // "no me anden marcando", "ya no me estén hablando", "no me siga
@@ -122,12 +124,16 @@ impl Reader<'_> {
     /// The verb of "(me) vuelvan a llamar" from word `j`: "no me vuelvan a
     /// llamar", "nunca me vuelvan a llamar", "no vuelvan a escribirme" (again).
     pub(super) fn vuelvan(&self, j: usize) -> Option<usize> {
-        let again = j + usize::from(self.is(j, ME));
+        // ("No se vuelvan a comunicar conmigo": the customer after the
+        // verb, not "... con mi esposo".)
+        let se = self.written(j, "SE");
+        let again = j + usize::from(self.is(j, ME) || se);
         // ("No me vuelvan nunca a llamar", "no volver a llamarme".)
         let a = again + 1 + usize::from(self.any(again + 1, "NUNCA JAMAS"));
         ((self.any(again, "VUELVAN VUELVA VUELVAS") || self.written(again, "VOLVER"))
             && self.eq(a, "A")
-            && self.is(a + 1, CVERB))
+            && self.is(a + 1, CVERB)
+            && (!se || self.written(a + 2, "CONMIGO")))
         .then_some(a + 1)
     }
 

@@ -222,7 +222,7 @@ impl Reader<'_> {
         }
         // ("il pleut sans arrêt", "llueve sin parar": without stopping.)
         if self.negated(i)
-            || (i > 0 && self.unlisted(i - 1, "SANS SIN") && self.on(i))
+            || (i > 0 && self.written(i - 1, "SANS SIN") && self.on(i))
             || self.first_person_plan(i)
             || self.noun_use(i)
             || self.past_question(i)
