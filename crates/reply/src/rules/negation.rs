@@ -104,11 +104,13 @@ impl Reader<'_> {
             }
             j += if self.begun(j) {
                 1 + usize::from(self.eq(j + 1, "TO"))
-            } else if self.any(
-                j,
-                "EVER EVEN PLEASE YOU DARE JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
+            } else if self.unlisted(j, "EVA")
+                || self.any(
+                    j,
+                    "EVER EVEN PLEASE YOU DARE JUST REALLY FUCKING FREAKING FRICKING FUCKIN FREAKIN EFFING FRIGGING FRIGGIN MAS",
             ) {
-                // ("Do not dare to call me again".)
+                // ("Do not dare to call me again"; "dont eva call me": "ever"
+                // as spoken, not a name after the verb, "Don't call Eva".)
                 1 + usize::from(self.eq(j, "DARE") && self.eq(j + 1, "TO"))
             } else {
                 break;
