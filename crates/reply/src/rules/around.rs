@@ -285,11 +285,17 @@ impl Reader<'_> {
     /// par courriel", "no me contacten excepto por correo"; "other than"
     /// only before a means ("do not contact me other than by email").
     pub(super) fn except(&self, j: usize) -> Option<u8> {
-        let k = j + usize::from(self.eq(j, "OTHER") && self.eq(j + 1, "THAN"));
-        let ch = self.via(k + 1).unwrap_or(self.ch(k + 1) & ALL_CH);
         // ("Don't contact me unless by email": a means kept, as "except";
-        // not "Don't call me unless it's urgent", no means.)
+        // "... unless it's by email", "... unless it is by text" too; not
+        // "Don't call me unless it's urgent", no means.)
         let unless = self.eq(j, "UNLESS");
+        let it = if unless && self.eq(j + 1, "IT") && self.eq(j + 2, "IS") {
+            2
+        } else {
+            usize::from(unless && self.eq(j + 1, "IT'S"))
+        };
+        let k = j + it + usize::from(self.eq(j, "OTHER") && self.eq(j + 1, "THAN"));
+        let ch = self.via(k + 1).unwrap_or(self.ch(k + 1) & ALL_CH);
         (self.written(j, "EXCEPT SAUF EXCEPTO SALVO") || (ch != 0 && (k > j || unless)))
             .then_some(ch)
     }
