@@ -456,18 +456,31 @@ impl Reader<'_> {
                     && self.any(m, "ENCORE OTRA AUTRE")
             })
         };
+        // (The tú present, read only here: "Te voy a demandar si me llamas
+        // otra vez", "... si me escribes otra vez"; "¿Por qué no me
+        // llamas?" asks for calls.)
+        let tu = self.written(j, "LLAMAS ESCRIBES MANDAS") && again(j + 1);
         let v = if self.any(j, "VUELVEN VUELVES VUELVE VUELVAN") && self.eq(j + 1, "A") {
             j + 2
-        } else if self.is(j, CVERB) && (again(j + 1) || self.any(j, "RAPPELEZ RAPPELLES RAPPELLE"))
+        } else if self.written(j, "SIGUES SIGUEN") && self.is(j + 1, GER) {
+            // ("Te reporto si me sigues escribiendo": kept on.)
+            j + 1
+        } else if tu
+            || self.is(j, CVERB) && (again(j + 1) || self.any(j, "RAPPELEZ RAPPELLES RAPPELLE"))
         {
             // ("Je vous poursuis si vous me rappelez": calling back is again.)
             j
         } else {
             return None;
         };
-        (self.on(v) && self.is(v, CVERB) && self.threatened())
+        let ch = if self.written(v, "LLAMAS") {
+            CALL
+        } else {
+            self.ch(v)
+        };
+        (self.on(v) && (tu || self.is(v, CVERB | GER)) && self.threatened())
             .then_some(())
-            .and_then(|()| hit(i, v + 1, self.ch(v)))
+            .and_then(|()| hit(i, v + 1, ch))
     }
 
     /// A lawyer, a suit or a report named anywhere in the message, as a
@@ -482,6 +495,9 @@ impl Reader<'_> {
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
             ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO")
+                // ("Je vous signale si vous m'appelez encore", "Un message de
+                // plus et je vous dénonce".)
+                || self.unlisted(m, "SIGNALE DENONCE")
                 // ("Los voy a demandar si...", "Voy a demandarlos si...", "Je
                 // vais vous poursuivre si...", "Je vais vous dénoncer si...":
                 // the infinitive after "voy a", "vais".)
