@@ -585,9 +585,10 @@ impl Reader<'_> {
                     // means.)
                     || (self.any(m + 2, "ET NI") && self.any(m + 3, "NE N"))
                     || (self.any(m + 2, "DE D") && self.is(m + 3, MEDIA) && !self.is(m + 3, THING)))
-                // ("N'appelez ni mon mari ni moi": the customer with someone
-                // else; not "N'appelez ni mon mari, appelez-moi".)
-                || (self.eq(m + 1, "NI") && (m + 2..m + 6).any(|x| self.eq(x, "NI") && self.is(x + 1, ME)));
+                // ("N'appelez ni mon mari ni moi", "N'appelez pas ma femme ni
+                // moi": the customer with someone else; not "N'appelez ni mon
+                // mari, appelez-moi".)
+                || (self.any(m + 1, "NI PAS") && (m + 2..m + 6).any(|x| self.eq(x, "NI") && self.is(x + 1, ME)));
             if self.is(m, CVERB) && !(plus || de_ne_pas || pas_after) {
                 return None;
             }

@@ -61,8 +61,13 @@ impl Reader<'_> {
         // esposo ni a mí"; not "no le llamen a mi esposa", someone else.)
         let me_too = (j..self.t.len())
             .any(|m| self.eq(m, "NI") && self.eq(m + 1, "A") && self.eq(m + 2, "MI"));
+        // ("No le manden mensajes a mi esposo ni a mí": after the means.)
+        let o = match self.object(j + 2) {
+            Obj::Media { end, .. } => end,
+            _ => j + 2,
+        };
         let line = self.eq(j, "LE")
-            && (self.line_at(j + 2).is_some() || me_too && self.kin(j + 2) > 0)
+            && (self.line_at(j + 2).is_some() || me_too && self.kin(o) > 0)
             && !self.me_instead(j);
         if (self.is(j, ME) || self.theirs(j) || line) && self.is(j + 1, CVERB) {
             return self.contact(i, j + 1, true);
