@@ -189,7 +189,9 @@ export interface DndEvent {
    * "api", "webhook", "zapier", "import", "sync", "bulk", or anyone after "by" but the customer: "DNC
    * Opt-Out", "Opted out by rep", "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane
    * Smith", "Opted out by Customer Service" are `"manual"`, "Opted out by the customer", "by replying
-   * STOP" `"keyword"`); any other label ("Workflow", "API") is `"manual"`, never an error: the DND
+   * STOP" `"keyword"`, and so the customer under a CRM's word for them: lead, prospect, contact, client,
+   * member, patient, buyer, donor, tenant, borrower, guest, homeowner, student, parent, applicant,
+   * policyholder, candidate, resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow", "API") is `"manual"`, never an error: the DND
    * stands whatever its label.
    * @default "manual"
    */

@@ -509,7 +509,10 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
             .skip(k.saturating_add(1))
             .skip_while(|w| "the a an our your their".split(' ').any(|x| x == *w));
         let mut named = named.map(String::as_str);
-        let customer = "customer customers contact lead leads prospect prospects recipient client consumer subscriber member patient end request keyword reply replying replied text texting sms stop carrier";
+        // (The customer under each vertical CRM's word for them: a
+        // buyer, donor, tenant, borrower, guest, student, policyholder.)
+        let customer = "customer customers contact lead leads prospect prospects recipient client consumer subscriber member patient end request keyword reply replying replied text texting sms stop carrier \
+            buyer buyers donor donors tenant tenants borrower borrowers guest guests homeowner homeowners student students parent caller applicant applicants policyholder candidate candidates resident residents shopper shoppers visitor visitors person mobile";
         match (named.next(), named.next()) {
             (Some(who), next) if customer.split(' ').any(|x| x == who) => next.is_some_and(|w| {
                 "service services support success care team experience relations".split(' ').any(|x| x == w)
