@@ -8,7 +8,7 @@ use super::{Hit, Obj, Reader};
 
 /// The keywords that take no object: on a line of their own they are the
 /// request, whatever is under them.
-const ALONE: &str =
+pub(super) const ALONE: &str =
     "STOP REMOVE UNSUBSCRIBE STOPALL OPTOUT REVOKE BAJA ALTO PARAR ARRET ARRETE ARRETEZ";
 
 impl Reader<'_> {

@@ -143,8 +143,10 @@ enum Obj {
     Empty,
 }
 
-/// Reads the message; `Some((keyword, channels))` when it is an opt-out.
-pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
+/// Reads the message; `Some((keyword, channels))` when it is an opt-out;
+/// `key`: the words of a playbook's own opt-out word it opens with
+/// ("QUITAR. Stop emailing me").
+pub fn read(toks: &Tokens, came_by: Revoked, key: usize) -> Option<(String, Revoked)> {
     let r = Reader {
         t: &toks.toks,
         toks,
@@ -175,6 +177,12 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
     } else {
         kept
     };
+    // A keyword that takes no object, then another request, after "and"
+    // or not: two requests, the keyword's the medium it came by ("BAJA y no
+    // me escriban correos", "UNSUBSCRIBE and stop texting me", "ARRET et ne
+    // m'envoyez plus de courriels", texted, revoke texts too; not "Stop
+    // calling me", "Stop by, don't call").
+    let key = key.max(usize::from(r.any(0, fallback::ALONE)));
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
     for h in hits
@@ -197,7 +205,8 @@ pub fn read(toks: &Tokens, came_by: Revoked) -> Option<(String, Revoked)> {
         } else {
             named
         };
-        bits |= named | (implied & !kept);
+        let after_key = key > 0 && h.a >= key && (key..h.a).all(|m| r.is(m, CONJ));
+        bits |= named | ((implied | if after_key { came_by.0 } else { 0 }) & !kept);
         first = first.or(Some(*h));
         // ("Take me off your list. Calls, texts, emails.": the means listed
         // after the request, as a sentence of their own.)
