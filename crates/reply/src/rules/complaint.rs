@@ -618,7 +618,7 @@ impl Reader<'_> {
             }
             // (Not a mailing list's footer under the words: "Yes\n\nUnsubscribe:
             // <link>", "Thanks\n\nUnsubscribe | Manage preferences".)
-            if t.is(KEY) && !(k > a && self.footer(k)) {
+            if t.is(KEY) && !(k > a && self.footer(k)) && !self.titled(k) {
                 key = true;
                 all |= t.w == "STOPALL";
             } else if t.is(ALLW)

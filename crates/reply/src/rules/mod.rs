@@ -308,6 +308,9 @@ impl Reader<'_> {
         if let Some(h) = self.tongue(i) {
             return Some(h);
         }
+        if self.titled(i) {
+            return None;
+        }
         if self.is(i, STRONG) {
             return self.strong(i);
         }

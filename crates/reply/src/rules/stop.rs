@@ -369,7 +369,9 @@ impl Reader<'_> {
             }
             // "Stop Mike", "STOP ACME": a name after a keyword that is the
             // whole message is whom it is said to.
-            Obj::Unknown if self.named(i, j) => soft(i, j + 1, self.media_before(i)),
+            Obj::Unknown if self.named(i, j) > 0 => {
+                soft(i, j + self.named(i, j), self.media_before(i))
+            }
             Obj::Thing | Obj::Unknown => None,
             Obj::Empty => return None,
         };
@@ -385,19 +387,23 @@ impl Reader<'_> {
     /// whining", "Stop lights"). Words of a
     /// script the lists do not hold may stand about it, or be it ("请stop发
     /// 短信", "STOP 谢谢"): unsure, a request for review.
-    fn named(&self, i: usize, j: usize) -> bool {
+    ///
+    /// So is a full name, as signed, after any keyword: "STOP Ana Ruiz",
+    /// "END John Smith" (both words capitalised: not "end game now"). The
+    /// words of the name, or 0.
+    fn named(&self, i: usize, j: usize) -> usize {
         let other = |m: usize| {
             self.t
                 .get(m)
                 .is_some_and(|t| t.w.is_empty() && self.toks.surface(t).bytes().any(|b| b > 0x7F))
         };
         let aside = |m: usize| self.is(m, FILLER) || other(m);
-        self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA")
-            && self.t.get(j).is_some_and(|t| {
+        let word = |m: usize| {
+            self.t.get(m).is_some_and(|t| {
                 let s = self.toks.surface(t);
                 // ("quit工作了": quit a job.)
                 t.w.is_empty()
-                    && if other(j) {
+                    && if other(m) {
                         // (A Latin keyword: not "وقف السيارة", park the car.)
                         !self.eq(i, "QUIT")
                             && self
@@ -411,8 +417,18 @@ impl Reader<'_> {
                                 || !(s.ends_with("ING") || s.ends_with("IN") || s.ends_with('S')))
                     }
             })
+        };
+        let full = usize::from(self.name_at(j) && self.name_at(j + 1) && self.is(i, KEY));
+        let n = 1 + full;
+        if (full > 0 || self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA"))
+            && word(j)
             && (0..i).all(aside)
-            && (j + 1..self.t.len()).all(aside)
+            && (j + n..self.t.len()).all(aside)
+        {
+            n
+        } else {
+            0
+        }
     }
 
     /// From word `o`, every list: "all your lists", "every list", "todas sus
