@@ -480,7 +480,8 @@ impl Reader<'_> {
         };
         (self.on(v) && (tu || self.is(v, CVERB | GER)) && self.threatened())
             .then_some(())
-            .and_then(|()| hit(i, v + 1, ch))
+            // ("Si me vuelven a mandar un texto los reporto": the means sent.)
+            .and_then(|()| hit(i, v + 1, ch | self.means_after(v)))
     }
 
     /// A lawyer, a suit or a report named anywhere in the message, as a
@@ -502,7 +503,8 @@ impl Reader<'_> {
                 // vais vous poursuivre si...", "Je vais vous dénoncer si...":
                 // the infinitive after "voy a", "vais".)
                 || self.unlisted(m, "DEMANDAR DEMANDARLOS POURSUIVRE DENONCER"))
-                && (self.any(m + 1, "YOU YOUR WILL SI")
+                // ("... and I'm reporting this number".)
+                && (self.any(m + 1, "YOU YOUR WILL SI THIS")
                     || self.bare(m + 1)
                     // ("Je vous poursuis en justice si vous m'appelez encore".)
                     || (self.written(m + 1, "EN") && self.written(m + 2, "JUSTICE")))

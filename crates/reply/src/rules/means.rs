@@ -175,7 +175,12 @@ impl Reader<'_> {
 
     /// "via text", "by phone", "with your texts", "por correo", "par SMS":
     /// the channel that narrows a request.
+    /// So does the adjective of a means after it: "Pas de relance
+    /// téléphonique" is "par téléphone", calls, by either medium.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
+        if self.on(k) && self.written(k, "TELEPHONIQUE TELEPHONIQUES TELEFONICA TELEFONICAS") {
+            return Some(CALL);
+        }
         self.via_list(k).map(|(ch, _)| ch)
     }
 

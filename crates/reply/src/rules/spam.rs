@@ -70,7 +70,9 @@ impl Reader<'_> {
                 .back(i, 4)
                 .any(|m| self.any(m, "NO NE NOT") || self.written(m, "PAS"))
         {
-            return hit(i, j + 2, 0);
+            // ("Another text and I'm reporting this number": the means named
+            // before it, by either medium.)
+            return hit(i, j + 2, self.media_before(i));
         }
         if self.on(j) && self.any(j, "YOU YOUR") {
             let k = if self.eq(j, "YOUR") { j + 2 } else { j + 1 };
