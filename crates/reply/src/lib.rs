@@ -150,26 +150,16 @@ fn classify_tokens(
             .all(|t| t.brk == text::STRONG && !t.ask)
     {
         let spaced = text::tokens(&letters().collect::<Vec<_>>().join(" "));
-        if let Some((span, channels)) = rules::read(&spaced, came_by, 0) {
+        if let Some((span, channels)) = rules::read(&spaced, came_by, false) {
             return Classification::opt_out(span, Match::Phrase, channels);
         }
     }
     // A playbook's own opt-out word opening a longer message: a request of
     // its own, beside what the rest asks ("QUITAR. Stop emailing me",
     // texted, revokes texts and email).
-    let key = if has_extra {
-        let norm = toks.joined();
-        let sp = |b: &u8| if matches!(b, b'-' | b'\'') { b' ' } else { *b };
-        extra.opt_out.iter().find_map(|k| {
-            let (k, m) = (k.as_bytes(), norm.as_bytes());
-            (m.iter().zip(k).all(|(a, b)| sp(a) == sp(b))
-                && m.get(k.len()).is_some_and(|b| sp(b) == b' '))
-            .then(|| 1 + k.iter().filter(|b| sp(b) == b' ').count())
-        })
-    } else {
-        None
-    };
-    if let Some((span, channels)) = rules::read(toks, came_by, key.unwrap_or(0)) {
+    let first = toks.toks.first().map_or("", |t| toks.surface(t));
+    let key = words > 1 && extra.opt_out.iter().any(|k| k == first);
+    if let Some((span, channels)) = rules::read(toks, came_by, key) {
         return Classification::opt_out(span, Match::Phrase, channels);
     }
     with_filler(toks).unwrap_or_else(Classification::none)
@@ -181,7 +171,7 @@ fn classify_tokens(
 /// phrase does, not texts alone), and one a playbook lists as an opt-in or
 /// a help word is a revocation still (erring toward the opt-out).
 fn with_phrase(c: Classification, toks: &text::Tokens, came_by: Revoked) -> Classification {
-    let Some((span, channels)) = rules::read(toks, came_by, 0) else {
+    let Some((span, channels)) = rules::read(toks, came_by, false) else {
         return c;
     };
     if c.is_opt_out() {

@@ -144,9 +144,9 @@ enum Obj {
 }
 
 /// Reads the message; `Some((keyword, channels))` when it is an opt-out;
-/// `key`: the words of a playbook's own opt-out word it opens with
-/// ("QUITAR. Stop emailing me").
-pub fn read(toks: &Tokens, came_by: Revoked, key: usize) -> Option<(String, Revoked)> {
+/// `key`: it opens with a playbook's own opt-out word ("QUITAR. Stop
+/// emailing me").
+pub fn read(toks: &Tokens, came_by: Revoked, key: bool) -> Option<(String, Revoked)> {
     let r = Reader {
         t: &toks.toks,
         toks,
@@ -182,7 +182,7 @@ pub fn read(toks: &Tokens, came_by: Revoked, key: usize) -> Option<(String, Revo
     // me escriban correos", "UNSUBSCRIBE and stop texting me", "ARRET et ne
     // m'envoyez plus de courriels", texted, revoke texts too; not "Stop
     // calling me", "Stop by, don't call").
-    let key = key.max(usize::from(r.any(0, fallback::ALONE)));
+    let key = usize::from(key || r.any(0, fallback::ALONE));
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
     for h in hits
