@@ -277,11 +277,18 @@ pub fn clock_name(name: &str) -> bool {
 
 /// Canada's French name of a clock in the form [`RAILS_ZONES`] holds:
 /// "Heure normale de l’Est" and "Heure avancée de l'Est" (standard and
-/// daylight time) are "Heure de l'Est", a curly apostrophe a straight one.
-/// `None` for a name that is no such one.
+/// daylight time) are "Heure de l'Est", any apostrophe a straight one, and
+/// an accent in capitals ("HEURE AVANCÉE") or apart from its letter (as
+/// macOS keeps it, "e" and U+0301) the one the name has. `None` for a name
+/// that is no such one.
 pub fn french_clock(name: &str) -> Option<String> {
-    let rest = name.get(..6).filter(|h| h.eq_ignore_ascii_case("heure "))?;
-    let rest = name.get(rest.len()..)?.trim_start();
+    name.get(..6).filter(|h| h.eq_ignore_ascii_case("heure "))?;
+    let name = name
+        .replace(['’', '‘', 'ʼ'], "'")
+        .replace(['É'], "é")
+        .replace("e\u{301}", "é")
+        .replace("E\u{301}", "é");
+    let rest = name.get(6..)?.trim_start();
     let rest = ["normale ", "avancée ", "avancee "]
         .iter()
         .find_map(|w| {
@@ -290,17 +297,20 @@ pub fn french_clock(name: &str) -> Option<String> {
                 .and_then(|_| rest.get(w.len()..))
         })
         .unwrap_or(rest);
-    Some(format!("Heure {}", rest.trim_start().replace('’', "'")))
+    Some(format!("Heure {}", rest.trim_start()))
 }
 
 /// A Windows or Rails name as both display it, after the standard offset
 /// ("(GMT-05:00) Eastern Time (US & Canada)", "(UTC-10:00) Hawaii"): the
 /// name; else `name`.
 pub fn shown(name: &str) -> &str {
+    // (In any letter case: "(utc-10:00) hawaii".)
+    let offset = |o: &str| {
+        o.get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("(gmt") || p.eq_ignore_ascii_case("(utc"))
+    };
     match name.split_once(')') {
-        Some((offset, rest)) if offset.starts_with("(GMT") || offset.starts_with("(UTC") => {
-            rest.trim()
-        }
+        Some((o, rest)) if offset(o) => rest.trim(),
         _ => name,
     }
 }
