@@ -266,8 +266,15 @@ fn dnd_on(
             _ => d,
         };
         if set_once(d, at, source, i) && ctx.explains() {
+            // (The customer's opt-out, as their keyword's line says what
+            // goes on and what is still refused.)
+            let rest = if opt_out {
+                inbound::goes_on(s, by_keyword)
+            } else {
+                String::new()
+            };
             s.explain.push_fmt(format_args!(
-                "{}: DND on {} ({})",
+                "{}: DND on {} ({}){rest}",
                 ctx.words(at),
                 covers(channel),
                 source_words(source)

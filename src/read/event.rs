@@ -588,6 +588,11 @@ fn listed(list: &str, w: &str) -> bool {
 /// answer, nor "no need to switch", "no complaints", "not interested".
 /// Without a mark, only a lone no ("Satisfied No").
 fn answered_no(rest: &str) -> bool {
+    // (A form's box crossed: "Satisfied: ✗", "Satisfied ❌".)
+    let answer = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || ":=-?>".contains(c));
+    if answer.starts_with(['✗', '✘', '❌', '✖', '☒']) {
+        return true;
+    }
     // Each ASCII word with the mark before it (0: none but spaces), at most
     // the first sixteen; a part in brackets that holds a slash ("(Y/N)") is
     // passed over.
@@ -659,7 +664,10 @@ fn answered_no(rest: &str) -> bool {
                     "no n false 0 nope nah not never dissatisfied unsatisfied negative",
                     first,
                 ))
-                || listed("nope nah hardly", first)
+                // (Unsure is no: "Satisfied? Not sure", "Satisfied? Kinda".)
+                || listed("nope nah hardly unsure kinda somewhat maybe partially partly meh idk unknown", first)
+                || (listed("kind sort", first) && listed("of", second))
+                || (listed("not", first) && listed("sure", second))
                 || (listed("no n", first)
                     && listed(
                         "way thanks thank thx ty sir ma maam but longer because bc cuz cause since as due given owing",
@@ -688,7 +696,8 @@ fn satisfied(reason: &str) -> bool {
     // "wasn’t satisfied", "isnt satisfied" (a CRM's field without the
     // apostrophe), "far from satisfied" are not; nor a form's field answered no, whatever sets the
     // answer apart ("Satisfied? No", "Satisfied = No", "Satisfied/0").
-    const NEGATORS: &str = "not never no less hardly nor isnt wasnt arent werent dont doesnt \
+    const NEGATORS: &str =
+        "not never no neither less hardly nor isnt wasnt arent werent dont doesnt \
         didnt aint hasnt havent cant cannot couldnt wont wouldnt nowhere dis un";
     let mut clauses = reason
         .split([

@@ -248,6 +248,33 @@ fn keyword_dnds(s: &mut Consent, channels: Revoked, at: Instant, i: usize) {
     }
 }
 
+/// For `explain`, what an opt-out of `channels` leaves: "; calls and email
+/// go on", then those a DND or a wrong number already refuses ("; calls
+/// still refused": "calls go on" to someone who asked not to be called
+/// before would be false).
+pub(super) fn goes_on(s: &Consent, channels: Revoked) -> String {
+    let plural = |c: Channel| match c {
+        Channel::Sms => "texts",
+        Channel::Call => "calls",
+        Channel::Email => "email",
+    };
+    let refused =
+        |ch: Channel| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some());
+    let others = || {
+        Channel::ALL
+            .into_iter()
+            .filter(|ch| !channels.contains(*ch))
+    };
+    let left: Vec<&str> = others().filter(|&ch| !refused(ch)).map(plural).collect();
+    let still = super::still_refused(s, others());
+    if left.is_empty() {
+        still
+    } else {
+        let verb = if left == ["email"] { "goes" } else { "go" };
+        format!("; {} {verb} on{still}", left.join(" and "))
+    }
+}
+
 /// The `explain` line for an opt-out that stops more: by what words, which
 /// channels it stops and which go on.
 fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel) {
@@ -258,20 +285,9 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
         Channel::Email => "email",
     };
     let names: Vec<&str> = channels.iter().map(plural).collect();
-    // The channels it leaves: those that go on, and those a DND or a wrong
-    // number already refuses ("calls go on" to someone who asked not to be
-    // called before would be false).
-    let refused =
-        |ch: Channel| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some());
-    let others = || {
-        Channel::ALL
-            .into_iter()
-            .filter(|ch| !channels.contains(*ch))
-    };
-    let left: Vec<&str> = others().filter(|&ch| !refused(ch)).map(plural).collect();
-    let still = super::still_refused(s, others());
+    let rest = goes_on(s, channels);
     s.explain.push_fmt(format_args!(
-        "{}: customer {} {:?} ({}) — {} stopped{}{}",
+        "{}: customer {} {:?} ({}) — {} stopped{}",
         ctx.words(o.at),
         if medium == MessageChannel::Email {
             "emailed"
@@ -291,13 +307,7 @@ fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel)
         } else {
             names.join(" and ")
         },
-        if left.is_empty() {
-            String::new()
-        } else {
-            let verb = if left == ["email"] { "goes" } else { "go" };
-            format!("; {} {verb} on", left.join(" and "))
-        },
-        still
+        rest
     ));
 }
 
