@@ -188,7 +188,7 @@ export interface DndEvent {
    * "suppression", "blocklist", "scrub", "workflow", "flow", "system", "automation", "integration",
    * "api", "webhook", "zapier", "import", "sync", "bulk", or anyone after "by" but the customer: "DNC
    * Opt-Out", "Opted out by rep", "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane
-   * Smith", "Opted out by Customer Service" are `"manual"`, "Opted out by the customer", "by replying
+   * Smith", "Opted out by Customer Service", "by lead coordinator", "by contact center" are `"manual"`, "Opted out by the customer", "by replying
    * STOP" `"keyword"`, and so the customer under a CRM's word for them: lead, prospect, contact, client,
    * member, patient, buyer, donor, tenant, borrower, guest, homeowner, student, parent, applicant,
    * policyholder, candidate, resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow", "API") is `"manual"`, never an error: the DND
@@ -312,7 +312,7 @@ export interface HorizonEvent {
  * for `"wrongNumber"`; deals as CRMs close them: `"closed won"`/`"won"`/`"deal won"`/`"sale made"` for
  * `"sold"`, `"closed lost"`/`"closed lost to competition"`/`"lost"`/`"not interested"` for `"noSale"`; the channels in the plural (`"calls"`, `"texts"`, `"emails"`, `"phone calls"`, `"text messages"`), `"sms
  * message"`, `"email message"`, `"outgoing call"`, `"incoming phone call"`, `"outbound phone call"`, `"all channels"`,
- * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, and in `channel` (a message's too) and `interaction` a label made of one channel's words and words naming none (`"Voice Call"`, `"VM Drop"`, `"Ringless Voicemail Drop"`, `"Inbound Phone Call"` for `"call"`; `"SMS & MMS"`, `"Text Messages"` for `"sms"`; `"E-mail"` for `"email"`; `"SMS/Email"` names two, an error), `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
+ * `"inbound message"`/`"incoming sms"` and `"outbound message"`/`"outgoing sms"`, `"voice"`, `"do not call"`, GoHighLevel's `"calls & voicemails"` and `"voicemail"`/`"ringless voicemail"`/`"ringless vm"`/`"rvm"`/`"voicemail drop"`/`"call & voicemail"`/`"calls/voicemails"` (a voicemail left without a ring is a call) for `"call"`, and in `channel` (a message's too) and `interaction` a label made of one channel's words and words naming none (`"Voice Call"`, `"VM Drop"`, `"Ringless Voicemail Drop"`, `"Inbound Phone Call"` for `"call"`; `"SMS & MMS"`, `"Text Messages"`, `"Sent SMS"`, `"SMS Received"` for `"sms"`; `"E-mail"` for `"email"`; `"SMS/Email"` names two, an error), `"sms/mms"`, `"text/sms"` and GoHighLevel's `"TYPE_SMS"` for `"sms"` (`"TYPE_EMAIL"`, `"TYPE_CALL"` for theirs), `"mail"` for
  * `"email"`; and why a
  * DND was set: `"bounced"`/`"hard bounce"`/`"soft bounce"`, `"unsubscribed"`, `"spam"`/`"spam report"`/`"spam
  * complaint"`/`"abuse report"` (for `"complaint"`), and a rep's or a do-not-call list's (`"rep"`, `"agent"`,
@@ -323,7 +323,7 @@ export interface HorizonEvent {
  * `"Connected - Follow Up"`: parts split at `" - "`, a dash, `:`, `/`, `,`, `;`, `|`, `&`, `+` or brackets), is read by
  * its parts: each an outcome, an alias, or words that name none and deny nothing; of several, the one furthest
  * along (sold, then noSale, saleInProgress, wrongNumber, leftVoicemail, connected, noAnswer). A part that denies
- * (`"VM - Maybe Not"`) or no outcome in any part is an error.
+ * (`"VM - Maybe Not"`, `"Connected - Couldnt Reach"`, `"Nobody Answered"`) or no outcome in any part is an error.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

@@ -511,11 +511,22 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
         let mut named = named.map(String::as_str);
         // (The customer under each vertical CRM's word for them: a
         // buyer, donor, tenant, borrower, guest, student, policyholder.)
-        let customer = "customer customers contact lead leads prospect prospects recipient client consumer subscriber member patient end request keyword reply replying replied text texting sms stop carrier \
-            buyer buyers donor donors tenant tenants borrower borrowers guest guests homeowner homeowners student students parent caller applicant applicants policyholder candidate candidates resident residents shopper shoppers visitor visitors person mobile";
+        let customer = "customer customers contact contacts lead leads prospect prospects recipient recipients client clients consumer consumers subscriber subscribers member members patient patients end request keyword reply replying replied text texting sms stop carrier \
+            buyer buyers donor donors tenant tenants borrower borrowers guest guests homeowner homeowners student students parent parents caller applicant applicants policyholder policyholders candidate candidates resident residents shopper shoppers visitor visitors person mobile";
+        let listed = |list: &str, w: &str| list.split(' ').any(|x| x == w);
         match (named.next(), named.next()) {
-            (Some(who), next) if customer.split(' ').any(|x| x == who) => next.is_some_and(|w| {
-                "service services support success care team experience relations".split(' ').any(|x| x == w)
+            // ("policy holder", "home owner" in two words.)
+            (Some("policy" | "home"), Some(w)) if listed("holder holders owner owners", w) => false,
+            // (Not one of ours named by whom they serve: "by lead
+            // coordinator", "by contact center", "by patient services".)
+            (Some(who), next) if listed(customer, who) => next.is_some_and(|w| {
+                listed(
+                    "service services support success care team experience relations coordinator coordinators \
+                     specialist specialists center centre desk manager managers agent agents rep reps \
+                     representative representatives advisor advisors counselor counselors officer officers \
+                     department dept office admin administrator liaison navigator navigators",
+                    w,
+                )
             }),
             (Some(_), _) => true,
             (None, _) => false,
@@ -648,17 +659,11 @@ fn outcome_by_parts(s: &str) -> Option<Outcome> {
             }
             Err(_) => {
                 let denies = label_words(part).iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "no" | "not"
-                            | "non"
-                            | "never"
-                            | "didn"
-                            | "unable"
-                            | "without"
-                            | "cannot"
-                            | "couldn"
-                    )
+                    // (A contraction's "t" is split off: "Can't", "Didn't".)
+                    "no not non never nobody noone none unable without cannot cant couldnt didnt \
+                     wasnt wont dont doesnt isnt t nt"
+                        .split(' ')
+                        .any(|d| d == w)
                 });
                 if denies {
                     return None;
@@ -688,7 +693,8 @@ pub(super) fn channel_by_words(v: &Val<'_>) -> Option<usize> {
             | "voicemails" | "vm" | "vms" | "rvm" | "dial" | "dialer" => 1,
             "email" | "emails" | "mail" | "e" => 2,
             "message" | "messages" | "drop" | "drops" | "ringless" | "and" | "only" | "inbound"
-            | "incoming" | "outbound" | "outgoing" | "channel" => continue,
+            | "incoming" | "outbound" | "outgoing" | "channel" | "sent" | "received"
+            | "delivered" | "mo" | "mt" => continue,
             _ => return None,
         };
         if found.is_some_and(|f| f != channel) {
