@@ -573,10 +573,13 @@ async function* readContacts(opts) {
     // A JSON record broken after its id is bad, and named by that id, as
     // the engine's `evaluateManyJson` names it: the user finds it by id.
     if (r.error !== undefined && r.text !== undefined) r.id = brokenRecordId(r.text, 'id', map.id);
-    const key = idKey(r.contact);
+    // (A broken record named by its id claims it, as a readable one does:
+    // a later record of that id is not evaluated as if the broken one,
+    // and the STOP it may hold, were not there.)
+    const key = r.contact ? idKey(r.contact) : idKey({ id: r.id });
     if (key !== null) {
       const firstLine = seen.get(key);
-      if (firstLine !== undefined) {
+      if (firstLine !== undefined && r.contact) {
         // One id, two records: the events of the id cannot be told apart, so
         // this one gets none and is bad; the first has them (and is named).
         const evs = opts.events && opts.events.get(key);
@@ -591,7 +594,7 @@ async function* readContacts(opts) {
         continue;
       }
       // (A one-line JSON array's record by its place in it, as errors name it.)
-      seen.set(key, r.index !== undefined ? `${r.line}, record ${r.index}` : r.line);
+      if (firstLine === undefined) seen.set(key, r.index !== undefined ? `${r.line}, record ${r.index}` : r.line);
     }
     if (r.contact && opts.events) attachEvents(r, opts);
     yield r;

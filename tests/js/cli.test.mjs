@@ -1657,6 +1657,20 @@ test('a contacts-file record broken after its id names that id in its error row,
   assert.deepEqual(ra.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['c5', 'c6']);
 });
 
+test('a contacts record broken after its id claims the id: a later record of it is bad, not evaluated without the broken one\'s STOP', () => {
+  const f = join(dir, 'broken-claims-id.ndjson');
+  const stop = '"events":[{"kind":"message","at":"2026-11-03T10:00:00-05:00","channel":"sms","direction":"in","text":"STOP"}]';
+  writeFileSync(f, [
+    `{"id":"d1","timeZone":"America/New_York","addedAt":"2026-11-01T09:00:00-05:00",${stop},}`,
+    '{"id":"d1","timeZone":"America/New_York","addedAt":"2026-11-01T09:00:00-05:00"}',
+    '{"id":"d2","timeZone":"America/New_York","addedAt":"2026-11-01T09:00:00-05:00"}',
+  ].join('\n') + '\n');
+  const r = run(['evaluate', f, '--playbook', 'monthly-campaign', '--now', '2026-11-05T20:00:00Z', '--quiet', '--no-explain', '--allow-bad']);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((x) => [x.id, Boolean(x.error)]), [['d1', true], ['d1', true], ['d2', false]]);
+  assert.match(rows[1].error, /"d1" is also the id of line 1/);
+});
+
 test('--keep events passes over an events cell or key holding an empty list for the CRM\'s Events, as the field is read', () => {
   const list = '[{""kind"":""message"",""at"":""2026-11-03T10:00:00-05:00"",""channel"":""sms"",""direction"":""in"",""text"":""STOP""}]';
   const c = join(dir, 'keep-empty-list.csv');
