@@ -26,25 +26,14 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         return None;
     };
     let deadline = at.plus(ctx.playbook.reply_within_ms);
-    let mut channel = channel;
-    let mut opens = place(ctx, s, ActChannel::Reach(channel), at)?;
-    // Its channel shut for days past the deadline (a cap of 7 or 30 days;
-    // not the nights, weekends and holidays quiet hours close): the next
-    // one, call then email, that opens by the deadline, as for a channel
-    // refused for good.
-    if opens > deadline.plus(3 * DAY) {
-        let sooner = [ch, Channel::Call, Channel::Email]
-            .into_iter()
-            .filter(|&c| c != channel && s.lasting(c).is_none())
-            .find_map(|c| {
-                place(ctx, s, ActChannel::Reach(c), at)
-                    .filter(|&t| t <= deadline)
-                    .map(|t| (c, t))
-            });
-        if let Some((c, t)) = sooner {
-            (channel, opens) = (c, t);
-        }
-    }
+    let (channel, opens) = sooner(
+        ctx,
+        s,
+        channel,
+        at,
+        deadline,
+        &[ch, Channel::Call, Channel::Email, Channel::Sms],
+    )?;
     let act = ActChannel::Reach(channel);
     let due_at = place(ctx, s, act, deadline.max(opens))?;
     if ctx.explains() {
@@ -77,6 +66,34 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         overdue_at: due_at,
         blocking: false,
     })
+}
+
+/// `channel` and when it opens from `at`; but when a cap shuts it for days
+/// past `by` (a cap of 7 or 30 days; not the nights, weekends and holidays
+/// quiet hours close), the first of `order` that opens by `by`, as for a
+/// channel refused for good. `None` when `channel` never opens.
+fn sooner(
+    ctx: &Ctx,
+    s: &Consent,
+    channel: Channel,
+    at: Instant,
+    by: Instant,
+    order: &[Channel],
+) -> Option<(Channel, Instant)> {
+    let opens = place(ctx, s, ActChannel::Reach(channel), at)?;
+    if opens <= by.plus(3 * DAY) {
+        return Some((channel, opens));
+    }
+    let other = order
+        .iter()
+        .copied()
+        .filter(|&c| c != channel && s.lasting(c).is_none())
+        .find_map(|c| {
+            place(ctx, s, ActChannel::Reach(c), at)
+                .filter(|&t| t <= by)
+                .map(|t| (c, t))
+        });
+    Some(other.unwrap_or((channel, opens)))
 }
 
 /// The callback the agent set, if still to do.
@@ -175,8 +192,16 @@ pub fn follow_up_date(engaged: Instant, horizon: Instant, fraction: f64) -> Inst
 pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate> {
     let mut horizon: Option<(Instant, Instant)> = None;
     for (_, e) in ctx.events() {
-        if let EventBody::Horizon { buy_at } = &e.body {
-            horizon = Some((e.at, *buy_at));
+        match &e.body {
+            EventBody::Horizon { buy_at } => horizon = Some((e.at, *buy_at)),
+            // A sale or a no-sale after it was said, by any means: the lead
+            // has bought or declined, and nothing is owed before the date
+            // (as for a callback).
+            EventBody::Activity {
+                outcome: Outcome::Sold | Outcome::NoSale,
+                ..
+            } if horizon.is_some_and(|(said, _)| e.at > said) => horizon = None,
+            _ => {}
         }
     }
     let (engaged, buy_at) = horizon?;
@@ -205,8 +230,16 @@ pub fn follow_up(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candid
         return None;
     }
     let channel = route(s, Channel::Call, &[Channel::Sms, Channel::Email])?;
+    let (channel, opens) = sooner(
+        ctx,
+        s,
+        channel,
+        date,
+        date.plus(DAY),
+        &[Channel::Call, Channel::Sms, Channel::Email],
+    )?;
     let act = ActChannel::Reach(channel);
-    let due_at = place(ctx, s, act, date)?;
+    let due_at = place(ctx, s, act, opens)?;
     if ctx.explains() {
         explain.push_fmt(format_args!(
             "the lead means to buy by {}: follow up at {}% of the way, {}{}",
