@@ -59,7 +59,12 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         cap: 0,
     };
     if let Some(d) = s.dnd_for(ch) {
-        let opted_out = d.reason == DndSource::Keyword || s.opt_out.is_some();
+        // (The customer's opt-out of texts: not one of calls or email only,
+        // under a DND a person set on texts.)
+        let opted_out = d.reason == DndSource::Keyword
+            || s.opt_out
+                .as_ref()
+                .is_some_and(|o| o.channels.contains(Channel::Sms));
         let v = if ch == Channel::Sms && opted_out {
             violation(Rule::TextAfterOptOut)
         } else {

@@ -312,6 +312,11 @@ fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
     if let Some(d) = s.beneath.get_mut(slot(channel)) {
         *d = None;
     }
+    // (Lifting all lifts the customer's words for all too: a STOP ALL and
+    // a START after it do not bring them back.)
+    if channel == DndChannel::All {
+        s.all_in_words = None;
+    }
     s.keep_opt_out_in_force();
     if ctx.explains() {
         // (What another DND, or a wrong number, still refuses: lifting one

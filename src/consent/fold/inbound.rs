@@ -322,8 +322,13 @@ pub(super) fn widen<'a>(s: &mut Consent<'a>, new: OptOut<'a>) {
             if first.channels.contains(Channel::Sms)
                 || !(new.by_text && new.channels.contains(Channel::Sms)) =>
         {
+            // (Texts refused first by an email, after a text that left them
+            // open: no confirmation text is owed.)
+            let by_text = first.by_text
+                && (first.channels.contains(Channel::Sms) || !new.channels.contains(Channel::Sms));
             OptOut {
                 channels: first.channels.union(new.channels),
+                by_text,
                 ..first
             }
         }
