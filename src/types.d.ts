@@ -605,10 +605,12 @@ export interface Playbook {
   frequencyCap?: { max: number; hours: number; channels?: Channel[] };
   /**
    * Extra keywords, each with at least one letter or digit, and none a carrier's word of another
-   * kind (START, UNSTOP, YES as opt-out or help words; HELP, INFO as opt-out or opt-in words: the
-   * carrier's reading stands, so such a word would never fire).
+   * kind (START, UNSTOP, YES as opt-out or help words; HELP, INFO as opt-out or opt-in words; STOP,
+   * CANCEL, BAJA as opt-in or help words: the carrier's reading stands, so such a word would never
+   * fire), nor one word in two lists.
    * @default none
-   * @errors `keywords.optOut[i]: "START" is a carrier's opt-in keyword, ...`
+   * @errors `keywords.optOut[i]: "START" is a carrier's opt-in keyword, ...`;
+   * `keywords.optIn[i]: "quitar" is also in keywords.optOut: a word is one kind of keyword`
    */
   keywords?: { optOut?: string[]; optIn?: string[]; help?: string[] };
 }

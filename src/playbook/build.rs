@@ -54,8 +54,9 @@ fn default_label(channel: StepChannel, mode: Mode) -> &'static str {
 
 fn keyword_list(
     list: Option<Vec<String>>,
-    path: &str,
+    path: &'static str,
     kind: crate::reply::Intent,
+    seen: &mut Vec<(String, &'static str)>,
     p: &mut Problems,
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -67,8 +68,16 @@ fn keyword_list(
         let builtin = crate::reply::classify(&k);
         // (Also with more words the carrier reads the same way: "HELP 2",
         // "start please".)
-        let clash =
-            builtin.intent != kind && matches!(builtin.intent, Intent::OptIn | Intent::Help);
+        // (And a carrier's opt-out keyword as an opt-in or help word: the
+        // opt-out wins. Words read as an opt-out phrase stay a revocation
+        // in any list, as documented.)
+        let clash = builtin.intent != kind
+            && (matches!(builtin.intent, Intent::OptIn | Intent::Help)
+                || builtin.matched == Some(crate::reply::Match::Exact));
+        let twice = seen
+            .iter()
+            .find(|(w, at)| *w == norm && *at != path)
+            .map(|(_, at)| *at);
         if norm.is_empty() {
             p.push(Error::playbook(
                 format!("{path}[{i}]"),
@@ -78,15 +87,21 @@ fn keyword_list(
             p.push(Error::playbook(
                 format!("{path}[{i}]"),
                 format!(
-                    "{k:?} is a carrier's {} keyword, read as one whatever a playbook lists it as",
-                    if builtin.intent == Intent::Help {
-                        "help"
-                    } else {
-                        "opt-in"
+                    "{k:?} is {}, read as one whatever a playbook lists it as",
+                    match builtin.intent {
+                        Intent::Help => "a carrier's help keyword",
+                        Intent::OptIn => "a carrier's opt-in keyword",
+                        _ => "a carrier's opt-out keyword",
                     }
                 ),
             ));
+        } else if let Some(other) = twice {
+            p.push(Error::playbook(
+                format!("{path}[{i}]"),
+                format!("{k:?} is also in {other}: a word is one kind of keyword"),
+            ));
         } else {
+            seen.push((norm.clone(), path));
             out.push(norm);
         }
     }
@@ -179,10 +194,14 @@ pub(super) fn build(raw: RawPlaybook) -> Result<Playbook> {
         frequency_cap: raw.frequency_cap.and_then(|c| frequency_cap(c, &mut p)),
         keywords: raw
             .keywords
-            .map(|k| Keywords {
-                opt_out: keyword_list(k.opt_out, "keywords.optOut", Intent::OptOut, &mut p),
-                opt_in: keyword_list(k.opt_in, "keywords.optIn", Intent::OptIn, &mut p),
-                help: keyword_list(k.help, "keywords.help", Intent::Help, &mut p),
+            .map(|k| {
+                let mut seen = Vec::new();
+                let s = &mut seen;
+                Keywords {
+                    opt_out: keyword_list(k.opt_out, "keywords.optOut", Intent::OptOut, s, &mut p),
+                    opt_in: keyword_list(k.opt_in, "keywords.optIn", Intent::OptIn, s, &mut p),
+                    help: keyword_list(k.help, "keywords.help", Intent::Help, s, &mut p),
+                }
             })
             .unwrap_or_default(),
     };
