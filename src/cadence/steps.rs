@@ -120,13 +120,17 @@ impl<'c, 'a> Walk<'c, 'a> {
             Some(c) => ActChannel::Reach(c),
             None => ActChannel::Task,
         };
-        // An automatic step is placed first: its unmarked send is looked for
-        // only until the step after it falls due.
+        // An automatic step and a reminder are placed first: an unmarked
+        // touch is theirs only until the step after falls due (then it is
+        // the later steps' work: the reminder closed, the send was skipped).
         let placed = match step.mode {
-            Mode::Auto => place_step(ctx, self.s, step, act, ready),
+            Mode::Auto | Mode::Reminder => place_step(ctx, self.s, step, act, ready),
             _ => None,
         };
-        let until = placed.and_then(|due| self.credit_until(n, due, act));
+        let until = placed.and_then(|due| match step.mode {
+            Mode::Auto => self.credit_until(n, due, act),
+            _ => self.next_on_time(n, due),
+        });
         // An unmarked touch counts for a step made from the local day it is
         // ready: a second call on the day of the first is not the day-2
         // Redial, and a rep's own email the day of enrollment is not the

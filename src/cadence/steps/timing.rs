@@ -162,18 +162,25 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// the sender skipped), or while it is still owed (the later steps wait
     /// their turn behind it). `None` for the last.
     pub(super) fn credit_until(&self, n: usize, due: Instant, act: ActChannel) -> Option<Instant> {
-        let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
-        let next_due =
-            self.ready_after(next, due, self.calendar_gap(next, self.on_time_gap(next).1));
-        let on_time = if next_due > due {
-            next_due
-        } else {
-            self.ctx.zone.add_days(due, 1)
-        };
+        let on_time = self.next_on_time(n, due)?;
         Some(if due <= self.ctx.now {
             on_time.max(self.lapses(due, act))
         } else {
             on_time
+        })
+    }
+
+    /// When the step after step `n`, due at `due`, falls due had `n` been
+    /// done on time (a day after when they fall due together). `None` for
+    /// the last.
+    pub(super) fn next_on_time(&self, n: usize, due: Instant) -> Option<Instant> {
+        let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
+        let next_due =
+            self.ready_after(next, due, self.calendar_gap(next, self.on_time_gap(next).1));
+        Some(if next_due > due {
+            next_due
+        } else {
+            self.ctx.zone.add_days(due, 1)
         })
     }
 }
