@@ -335,10 +335,16 @@ fn last_unanswered(ctx: &Ctx, s: &Consent) -> Option<Unanswered> {
                 owed = None;
                 answered_at = Some(e.at);
             }
+            // (And a sale logged by text or email: the customer was answered,
+            // as a sale ends a callback.)
             EventBody::Activity {
                 interaction: Interaction::InStore,
                 ..
             } => {
+                owed = None;
+                answered_at = Some(e.at);
+            }
+            EventBody::Activity { outcome, .. } if outcome.is_sales() => {
                 owed = None;
                 answered_at = Some(e.at);
             }

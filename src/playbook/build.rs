@@ -108,6 +108,25 @@ fn keyword_list(
     out
 }
 
+/// What is wrong with a step's or a phase's `id` among the `seen` before
+/// it: empty, spaces or a zero-width mark at its edges (an event names its
+/// step trimmed, a filter its phase: such an id would never be carried
+/// out, nor found, and an automatic send sent again on every pass), or
+/// used twice (two would count as one in the Worklist's facets).
+pub(super) fn id_problem(id: &str, seen: &[String]) -> Option<String> {
+    if id.trim().is_empty() {
+        Some("expected a non-empty id".to_string())
+    } else if crate::read::invisible_trimmed(id.trim()).len() != id.len() {
+        Some(format!(
+            "expected an id without spaces at its edges, got {id:?}"
+        ))
+    } else if seen.iter().any(|s| s == id) {
+        Some(format!("expected a unique id, but {id:?} is used twice"))
+    } else {
+        None
+    }
+}
+
 /// The problems found so far; checking goes on after one, so that a person
 /// fixing a playbook sees every problem at once.
 #[derive(Default)]
@@ -248,24 +267,8 @@ fn build_steps(raw: Vec<RawStep>, p: &mut Problems) -> Vec<Step> {
     let mut steps = Vec::with_capacity(raw.len());
     for (i, s) in raw.into_iter().enumerate() {
         let path = format!("steps[{i}]");
-        if s.id.trim().is_empty() {
-            p.push(Error::playbook(
-                format!("{path}.id"),
-                "expected a non-empty id",
-            ));
-        } else if crate::read::invisible_trimmed(s.id.trim()).len() != s.id.len() {
-            // (An event names its step trimmed: an id with a space or a
-            // zero-width mark at its edge would never be carried out, and an
-            // automatic send sent again on every pass.)
-            p.push(Error::playbook(
-                format!("{path}.id"),
-                format!("expected an id without spaces at its edges, got {:?}", s.id),
-            ));
-        } else if seen.contains(&s.id) {
-            p.push(Error::playbook(
-                format!("{path}.id"),
-                format!("expected a unique id, but {:?} is used twice", s.id),
-            ));
+        if let Some(problem) = id_problem(&s.id, &seen) {
+            p.push(Error::playbook(format!("{path}.id"), problem));
         } else {
             seen.push(s.id.clone());
         }

@@ -58,18 +58,8 @@ fn phases(raw: Vec<RawPhase>, p: &mut Problems) -> Vec<Phase> {
         let attempt = p
             .take(whole(ph.attempt, &format!("{path}.attempt"), 1.0, 31.0))
             .map(|a| a as u32);
-        if ph.id.trim().is_empty() {
-            p.push(Error::playbook(
-                format!("{path}.id"),
-                "expected a non-empty id",
-            ));
-        } else if ids.contains(&ph.id) {
-            // Two phases of one id would count as one in the
-            // Worklist's facets and filters.
-            p.push(Error::playbook(
-                format!("{path}.id"),
-                format!("expected a unique id, but {:?} is used twice", ph.id),
-            ));
+        if let Some(problem) = super::build::id_problem(&ph.id, &ids) {
+            p.push(Error::playbook(format!("{path}.id"), problem));
         }
         ids.push(ph.id.clone());
         check_order(&path, from_day, attempt, prev, p);
