@@ -70,17 +70,36 @@ impl Reader<'_> {
     pub(super) fn consent_for(&self, p: usize) -> Option<u8> {
         let ch = self.media_after(p);
         // ("Je ne consens plus au ...".)
-        let p = p + usize::from(self.eq(p + 1, "PLUS"));
+        // (Past whom it is given to: "I do not authorize you to ...".)
+        let p = p + usize::from(self.any(p + 1, "PLUS YOU VOUS LOS LES") && self.on(p + 1));
         let to = p
             + 1
             + usize::from(
-                self.any(p + 1, "FOR TO ON PARA POUR AU A") || self.written(p + 1, "AUX"),
+                self.any(p + 1, "FOR TO ON PARA POUR AU A QUE") || self.written(p + 1, "AUX"),
             );
         let contact = (p + 1..p + 8)
             .take_while(|&m| self.on(m))
             .any(|m| self.is(m, ME | CVERB | GER) || self.any(m, "RECEIVING RECIBIR RECEVOIR"));
-        let other = self.object(to) == Obj::Thing;
-        (ch != 0 || contact || !self.on(p + 1) || !other).then_some(ch)
+        // Something done that is no contact: a verb or a gerund the lists
+        // do not know ("I do not authorize you to run my credit", "No
+        // autorizo que revisen mi crédito", "I don't consent to recording
+        // this call", "... to being recorded"); a thing named with its
+        // article ("I never agreed to those terms", "I revoke authorization
+        // for the ACH debit"; not "... to your company").
+        let h = to + usize::from(self.written(to, "BEING"));
+        let done = self.w(h).is_empty()
+            && (self.any(p, "YOU VOUS LOS LES")
+                || h > to
+                || self.eq(to - 1, "QUE")
+                || self.other_gerund(h));
+        let other = match self.object(to) {
+            Obj::Thing => true,
+            Obj::Unknown => ch == 0 && self.is(to, DET) && !self.any(to, "YOUR UR"),
+            _ => false,
+        };
+        (ch != 0 || contact || !self.on(p + 1) || !other)
+            .then_some(ch)
+            .filter(|_| !(done && self.on(to)))
     }
 
     /// A law named to the sender: "this violates the TCPA", "you are

@@ -24,6 +24,15 @@ impl Reader<'_> {
             return None;
         }
         let (k, ch) = self.verbs_of_contact(j);
+        // Advice or told of oneself, no request: "Never text and drive lol"
+        // (another verb, the lists do not know, ends it), "I'd never call
+        // you at work", "I'll never email you again" (the sender called by
+        // the customer).
+        let advice = self.eq(k, "AND") && self.w(k + 1).is_empty() && self.bare(k + 2);
+        let mine = self.eq(k, "YOU") && self.back(i, 2).any(|m| self.is(m, I1));
+        if self.on(k) && (advice || mine) {
+            return None;
+        }
         let (k0, ch0) = (k, ch);
         let (k, object) = self.contacted(i, j, k, me);
         // ("don't contact this number": its texts and calls; "... this

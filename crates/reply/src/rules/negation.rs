@@ -296,11 +296,13 @@ impl Reader<'_> {
             "GAVE" | "GIVE" | "GIVEN" | "PROVIDE" | "PROVIDED"
                 if matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
             {
-                if (j + 1..j + 5).any(|m| self.on(m) && self.any(m, "PERMISSION CONSENT NUMBER")) {
-                    hit(i, j + 1, self.media_before(j) | self.media_after(j))
-                } else {
-                    None
-                }
+                // ("I never gave you authorization to call me"; not "I didn't
+                // give permission for a hard inquiry".)
+                let p = (j + 1..j + 5).find(|&m| {
+                    self.on(m) && self.any(m, "PERMISSION CONSENT AUTHORIZATION NUMBER")
+                })?;
+                self.consent_for(p)?;
+                hit(i, j + 1, self.media_before(j) | self.media_after(j))
             }
             // "please do not add me to any mailing lists".
             "ADD"
@@ -365,8 +367,15 @@ impl Reader<'_> {
         }
         // ("I don't want you calling me", "... y'all texting me anymore": as
         // "stop calling me".)
+        // (Someone named after it is read as "don't call ..." reads them:
+        // "I don't want you calling my wife" refuses for the household, "...
+        // calling my boss", "... the bank" for no one.)
         if self.any(k, "YOU Y'ALL") && self.on(k + 1) && self.is(k + 1, GER) {
-            return self.gerund(i, k + 1);
+            return if self.on(k + 2) && self.is(k + 2, DET) && self.ch(k + 1) != 0 {
+                self.contact(i, k + 1, false)
+            } else {
+                self.gerund(i, k + 1)
+            };
         }
         if self.eq(k, "TO") {
             k += 1;
