@@ -4,7 +4,7 @@
 
 use super::super::text::STRONG as FULL_STOP;
 use super::super::words::*;
-use super::{Hit, Obj, Reader};
+use super::{hit, Hit, Obj, Reader};
 
 /// The keywords that take no object: on a line of their own they are the
 /// request, whatever is under them.
@@ -21,6 +21,27 @@ impl Reader<'_> {
             // texts as "just text" does).
             .or_else(|| (0..self.t.len()).find_map(|i| self.preference(i)))
             .or_else(|| self.signed())
+            .or_else(|| self.name_signed())
+    }
+
+    /// A keyword, then a full name as signed on its line, a signature
+    /// under it or not: "REVOKE Ana Ruiz", "BAJA Luis Hernández", "STOP Ana
+    /// María Ruiz", "STOP John A. Smith", "STOP Jean-Luc Picard", "STOP John
+    /// Smith Jr.", "STOP Ana Ruiz\n\nThanks,\nAna Ruiz" (two to four words
+    /// the lists do not know, capitalised, or initials; not "Cancel
+    /// Netflix").
+    fn name_signed(&self) -> Option<Hit> {
+        let n = self.t.len();
+        let e = (1..n)
+            .find(|&m| self.t.get(m).is_some_and(|t| t.line > 0))
+            .unwrap_or(n);
+        let name = (1..e).all(|m| {
+            self.t
+                .get(m)
+                .is_some_and(|t| t.cap && (t.w.is_empty() || self.toks.surface(t).len() == 1))
+        });
+        let signed = e == n || self.t.get(e).is_some_and(|t| t.line > 1) && self.signature(e);
+        hit(0, 1, 0).filter(|_| self.is(0, KEY) && name && (3..6).contains(&e) && signed)
     }
 
     /// A sentence of its own: "Stop. Who is this?", "Cancel. Found a better

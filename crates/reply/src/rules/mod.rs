@@ -181,8 +181,10 @@ pub fn read(toks: &Tokens, came_by: Revoked, key: bool) -> Option<(String, Revok
     // or not: two requests, the keyword's the medium it came by ("BAJA y no
     // me escriban correos", "UNSUBSCRIBE and stop texting me", "ARRET et ne
     // m'envoyez plus de courriels", texted, revoke texts too; not "Stop
-    // calling me", "Stop by, don't call").
-    let key = usize::from(key || r.any(0, fallback::ALONE));
+    // calling me", "Stop by, don't call"); every keyword alike when "and"
+    // joins them ("CANCEL and stop emailing me", "CANCELAR y no me llamen";
+    // not "Cancel my order and stop emailing me").
+    let key = usize::from(key || r.any(0, fallback::ALONE) || r.is(0, KEY) && r.is(1, CONJ));
     let mut bits = 0u8;
     let mut first: Option<Hit> = None;
     for h in hits
