@@ -11,8 +11,11 @@ impl Reader<'_> {
         // ("Je ne consens plus à recevoir ces messages", "Je ne donne plus
         // mon consentement", "Je ne vous autorise plus à m'appeler": no
         // longer, as "I no longer consent"; "Vous n'avez pas ma permission
-        // de m'appeler", as "you don't have my permission".)
-        let denied = i > 2 && self.eq(i - 2, "PAS") && self.written(i - 3, "AVEZ AS");
+        // de m'appeler", as "you don't have my permission"; "Je ne vous
+        // autorise pas à m'appeler", "Vous n'avez pas mon autorisation de
+        // m'appeler", as "I don't authorize you".)
+        let denied = i > 2 && self.eq(i - 2, "PAS") && self.written(i - 3, "AVEZ AS")
+            || self.eq(i + 1, "PAS");
         if ((i.saturating_sub(2)..=i + 1).any(|m| self.eq(m, "PLUS")) || denied)
             && self.back(i, 4).any(|m| self.any(m, "NE N"))
             && !self.question(i)
@@ -71,11 +74,11 @@ impl Reader<'_> {
         let ch = self.media_after(p);
         // ("Je ne consens plus au ...".)
         // (Past whom it is given to: "I do not authorize you to ...".)
-        let p = p + usize::from(self.any(p + 1, "PLUS YOU VOUS LOS LES") && self.on(p + 1));
+        let p = p + usize::from(self.any(p + 1, "PLUS PAS YOU VOUS LOS LES") && self.on(p + 1));
         let to = p
             + 1
             + usize::from(
-                self.any(p + 1, "FOR TO ON PARA POUR AU A QUE") || self.written(p + 1, "AUX"),
+                self.any(p + 1, "FOR TO ON PARA POUR AU A QUE DE") || self.written(p + 1, "AUX"),
             );
         let contact = (p + 1..p + 8)
             .take_while(|&m| self.on(m))
@@ -90,7 +93,7 @@ impl Reader<'_> {
         let done = self.w(h).is_empty()
             && (self.any(p, "YOU VOUS LOS LES")
                 || h > to
-                || self.eq(to - 1, "QUE")
+                || self.any(to - 1, "QUE DE A")
                 || self.other_gerund(h));
         let other = match self.object(to) {
             Obj::Thing => true,

@@ -468,7 +468,7 @@ impl Reader<'_> {
             {
                 self.enough(i)
             }
-            "CONSENT" | "PERMISSION" | "AUTHORIZE" => self.consent_withdrawn(i),
+            "CONSENT" | "PERMISSION" | "AUTHORIZE" | "AUTHORIZATION" => self.consent_withdrawn(i),
             "GIVE" => self.give_a_rest(i),
             "TCPA" | "CRTC" | "CNIL" => self.law(i),
             // A do-not-call register by its name: France's, Spain's ("la

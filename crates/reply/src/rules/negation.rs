@@ -293,8 +293,9 @@ impl Reader<'_> {
                     None
                 }
             }
-            "GAVE" | "GIVE" | "GIVEN" | "PROVIDE" | "PROVIDED"
-                if matches!(n, "NEVER" | "DIDN'T" | "NOT") =>
+            // ("Nunca les di permiso de llamarme".)
+            "GAVE" | "GIVE" | "GIVEN" | "PROVIDE" | "PROVIDED" | "DI" | "LES"
+                if matches!(n, "NEVER" | "DIDN'T" | "NOT" | "NUNCA") =>
             {
                 // ("I never gave you authorization to call me"; not "I didn't
                 // give permission for a hard inquiry".)
@@ -362,7 +363,13 @@ impl Reader<'_> {
         if self.any(j, "ASK ASKED") && self.eq(k, "FOR") && self.on(k) {
             return self.unasked(i, k + 1).or_else(|| self.receive(i, k + 1));
         }
-        if self.any(k, "YOU Y'ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
+        // ("I don't want you guys calling me", "... you all to text me",
+        // "... you people calling me": the company.)
+        if self.eq(k, "YOU") && self.any(k + 1, "GUYS PEOPLE ALL") {
+            k += 1;
+        }
+        if self.any(k, "YOU Y'ALL GUYS PEOPLE ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB)
+        {
             return self.contact(i, k + 2, false);
         }
         // ("I don't want you calling me", "... y'all texting me anymore": as
@@ -370,7 +377,7 @@ impl Reader<'_> {
         // (Someone named after it is read as "don't call ..." reads them:
         // "I don't want you calling my wife" refuses for the household, "...
         // calling my boss", "... the bank" for no one.)
-        if self.any(k, "YOU Y'ALL") && self.on(k + 1) && self.is(k + 1, GER) {
+        if self.any(k, "YOU Y'ALL GUYS PEOPLE ALL") && self.on(k + 1) && self.is(k + 1, GER) {
             return if self.on(k + 2) && self.is(k + 2, DET) && self.ch(k + 1) != 0 {
                 self.contact(i, k + 1, false)
             } else {

@@ -77,9 +77,12 @@ impl Reader<'_> {
             return self.contact(i, j + 2, true);
         }
         // ("No se comuniquen conmigo": the customer after the verb; "No se
-        // comuniquen más conmigo".)
+        // comuniquen más conmigo"; or no one after it: "No se comuniquen
+        // más", "Ya no se comuniquen"; not "No se
+        // comuniquen hasta el lunes".)
         let c = j + 2 + usize::from(self.any(j + 2, "MAS"));
-        if self.written(j, "SE") && self.ch(j + 1) == ALL_CH && self.written(c, "CONMIGO") {
+        let us = self.written(c, "CONMIGO") || self.bare(c);
+        if self.written(j, "SE") && self.ch(j + 1) == ALL_CH && us {
             return self.contact(i, j + 1, true);
         }
         // "no me anden marcando", "ya no me estén hablando", "no me siga
@@ -184,10 +187,11 @@ impl Reader<'_> {
             // llamarme", "No les di permiso de escribirme".
             "AUTHORIZE" | "CONSENT" => hit(i, j + 1, self.consent_for(j)?),
             // ("No doy mi consentimiento para recibir llamadas".)
+            // ("No tienen mi autorización para llamarme".)
             "TIENEN" | "TIENE" | "DI" | "LES" | "DOY" => {
                 let p = (j + 1..j + 4)
                     .take_while(|&m| self.on(m))
-                    .find(|&m| self.any(m, "PERMISSION CONSENT"))?;
+                    .find(|&m| self.any(m, "PERMISSION CONSENT AUTHORIZATION"))?;
                 self.permission_for(i, p)
             }
             // "no quiero que me escriban", "no quiero que me llamen".

@@ -31,10 +31,11 @@ impl Reader<'_> {
     /// talk to: "call me", "text mine", "he's not on the loan, I am", "I'm
     /// (I am) the one on the loan", "I'm the buyer", "yo soy el del préstamo",
     /// "yo sí" (not
-    /// refused with them: "Don't call my husband or me", "... and me").
+    /// refused with them: "Don't call my husband or me", "... and me", "...
+    /// nor me", "... ni à moi").
     pub(super) fn me_after(&self, k: usize) -> bool {
         (k..self.t.len()).any(|m| {
-            (self.is(m, ME) && !(m > 0 && self.any(m - 1, "OR AND")))
+            (self.is(m, ME) && !(m > 1 && (self.is(m - 1, CONJ) || self.is(m - 2, CONJ) && self.eq(m - 1, "A"))))
                 || self.written(m, "MINE")
                 || (self.eq(m, "I")
                     && self.eq(m + 1, "AM")
