@@ -302,16 +302,23 @@ impl Reader<'_> {
         // ("Don't contact me unless by email": a means kept, as "except";
         // "... unless it's by email", "... unless it is by text" too; not
         // "Don't call me unless it's urgent", no means.)
-        let unless = self.eq(j, "UNLESS");
-        let it = if unless && self.eq(j + 1, "IT") && self.eq(j + 2, "IS") {
-            2
-        } else {
-            usize::from(unless && self.eq(j + 1, "IT'S"))
-        };
-        let k = j + it + usize::from(self.eq(j, "OTHER") && self.eq(j + 1, "THAN"));
+        // ("No me contacten a menos que sea por correo", "Ne me contactez
+        // pas à moins que ce soit par courriel", "... salvo que sea", "...
+        // sauf si c'est", "... except if it's by email": the same, past the
+        // words of "it is".)
+        let unless = self.eq(j, "UNLESS") || self.eq(j, "A") && self.written(j + 1, "MENOS MOINS");
+        let mut k = j + usize::from(
+            self.eq(j, "OTHER") && self.eq(j + 1, "THAN") || !self.eq(j, "UNLESS") && unless,
+        );
+        let except = self.written(j, "EXCEPT SAUF EXCEPTO SALVO");
+        while (unless || except)
+            && k < j + 5
+            && self.written(k + 1, "IT IS IT'S IF QUE QU SEA CE C C'EST EST SOIT SI")
+        {
+            k += 1;
+        }
         let ch = self.via(k + 1).unwrap_or(self.ch(k + 1) & ALL_CH);
-        (self.written(j, "EXCEPT SAUF EXCEPTO SALVO") || (ch != 0 && (k > j || unless)))
-            .then_some(ch)
+        (except || (ch != 0 && (k > j || unless))).then_some(ch)
     }
 
     /// Word `k` is said to do: "email works", "texts ok", "text is fine",

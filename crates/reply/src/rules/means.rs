@@ -178,7 +178,10 @@ impl Reader<'_> {
     /// So does the adjective of a means after it: "Pas de relance
     /// téléphonique" is "par téléphone", calls, by either medium.
     pub(super) fn via(&self, k: usize) -> Option<u8> {
-        if self.on(k) && self.written(k, "TELEPHONIQUE TELEPHONIQUES TELEFONICA TELEFONICAS") {
+        // ("Sin seguimiento telefónico".)
+        let adj = self.written(k, "TELEPHONIQUE TELEPHONIQUES TELEFONICA TELEFONICAS")
+            || self.written(k, "TELEFONICO TELEFONICOS");
+        if self.on(k) && adj {
             return Some(CALL);
         }
         self.via_list(k).map(|(ch, _)| ch)
