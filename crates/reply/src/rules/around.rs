@@ -313,7 +313,8 @@ impl Reader<'_> {
         let except = self.written(j, "EXCEPT SAUF EXCEPTO SALVO");
         while (unless || except)
             && k < j + 5
-            && self.written(k + 1, "IT IS IT'S IF QUE QU SEA CE C C'EST EST SOIT SI")
+            && (self.any(k + 1, "IT IS IT'S IF")
+                || self.written(k + 1, "QUE QU SEA CE C EST SOIT SI"))
         {
             k += 1;
         }
