@@ -417,7 +417,7 @@ export interface WindowBlock {
 export interface PhaseSpec {
   /**
    * The phase id the evaluation's `campaign.phase` gives.
-   * @errors `campaign.phases[i].id: ...` when empty, with spaces or a zero-width mark at its edges, or used by an earlier phase
+   * @errors `campaign.phases[i].id: ...` when empty, with spaces or a mark that shows nothing (zero-width, direction, soft hyphen) at its edges, or used by an earlier phase
    */
   id: string;
   /**

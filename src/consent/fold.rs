@@ -268,10 +268,12 @@ fn dnd_on(
         if set_once(d, at, source, i) && ctx.explains() {
             // (The customer's opt-out, as their keyword's line says what
             // goes on and what is still refused.)
-            let rest = if opt_out {
-                inbound::goes_on(s, by_keyword)
-            } else {
-                String::new()
+            // (On email or calls alone, what else goes on too.)
+            let rest = match channel {
+                _ if source != DndSource::Keyword => String::new(),
+                DndChannel::Call => inbound::goes_on(s, Revoked::of(Channel::Call)),
+                DndChannel::Email => inbound::goes_on(s, Revoked::of(Channel::Email)),
+                _ => inbound::goes_on(s, by_keyword),
             };
             s.explain.push_fmt(format_args!(
                 "{}: DND on {} ({}){rest}",

@@ -109,14 +109,28 @@ fn keyword_list(
 }
 
 /// What is wrong with a step's or a phase's `id` among the `seen` before
-/// it: empty, spaces or a zero-width mark at its edges (an event names its
+/// it: empty, spaces or a mark that shows nothing at its edges (an event names its
 /// step trimmed, a filter its phase: such an id would never be carried
 /// out, nor found, and an automatic send sent again on every pass), or
 /// used twice (two would count as one in the Worklist's facets).
 pub(super) fn id_problem(id: &str, seen: &[String]) -> Option<String> {
+    // (White space, and the marks that show nothing: zero-width spaces and
+    // joiners, direction marks and isolates, the soft hyphen, the BOM.)
+    fn invisible(c: char) -> bool {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{ad}'
+                    | '\u{180e}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2060}'..='\u{206f}'
+                    | '\u{feff}'
+            )
+    }
     if id.trim().is_empty() {
         Some("expected a non-empty id".to_string())
-    } else if crate::read::invisible_trimmed(id.trim()).len() != id.len() {
+    } else if id.trim_matches(invisible).len() != id.len() {
         Some(format!(
             "expected an id without spaces at its edges, got {id:?}"
         ))
