@@ -206,6 +206,10 @@ pub(super) fn read_events(
                     },
                 });
             }
+        } else if out.full() {
+            // (Past the errors kept, only counted: no host lookup, no words.)
+            r.value()?;
+            out.push_counted();
         } else {
             let got = r.value()?.got();
             let got = match got.as_str() {
@@ -230,7 +234,7 @@ fn build_event(
     batch: &mut Batch<'_>,
     out: &mut Errors,
 ) -> Option<Event> {
-    let before = out.0.len();
+    let before = out.count();
     // A value JSON wrote as null (NaN, Infinity, an invalid Date): what the
     // host had, so that its error says so, not "required", nor the field
     // read as not given (a callback's `scheduled: NaN`).
@@ -286,7 +290,7 @@ fn build_event(
         Kind::Callback => callback(&mut c, raw, cx),
         Kind::Horizon => horizon(&mut c, raw, cx),
     };
-    if c.out.0.len() > before {
+    if c.out.count() > before {
         return None;
     }
     Some(Event {

@@ -226,13 +226,38 @@ fn read_whole(
     }
 }
 
-/// Errors of one record, in the order met.
+/// Errors of one record, in the order met: the first [`Errors::KEPT`], and
+/// how many more.
 #[derive(Default)]
-struct Errors(Vec<Error>);
+struct Errors(Vec<Error>, usize);
 
 impl Errors {
+    /// A record's errors kept: an `events` array of 16 million holes (a
+    /// sparse array whose length was set) is refused in a second, with its
+    /// first errors and a count, not a gigabyte of message a minute later.
+    const KEPT: usize = 100;
+
     fn push(&mut self, e: Error) {
-        self.0.push(e);
+        if self.0.len() < Self::KEPT {
+            self.0.push(e);
+        } else {
+            self.1 = self.1.saturating_add(1);
+        }
+    }
+
+    /// Whether no more errors are kept: the next is only counted.
+    fn full(&self) -> bool {
+        self.0.len() >= Self::KEPT
+    }
+
+    /// One more error past the errors kept.
+    fn push_counted(&mut self) {
+        self.1 = self.1.saturating_add(1);
+    }
+
+    /// How many errors the record has, kept or counted.
+    fn count(&self) -> usize {
+        self.0.len().saturating_add(self.1)
     }
 
     /// Drops the errors of field `key` and of the fields inside it: a key
@@ -251,10 +276,17 @@ impl Errors {
     }
 
     fn finish<T>(self, v: T) -> Result<T> {
+        let more = self.1;
         let mut all = self.0.into_iter();
         match all.next() {
             None => Ok(v),
-            Some(first) => Err(first.with_also(all.collect())),
+            Some(first) => {
+                let mut also: Vec<Error> = all.collect();
+                if more > 0 {
+                    also.push(Error::input("", format!("and {more} more errors")));
+                }
+                Err(first.with_also(also))
+            }
         }
     }
 }

@@ -1167,6 +1167,22 @@ test('checkChannel reads a channel as hosts write it, and names what it got when
   assert.throws(() => m.classifyReply('STOP', 'call'), { message: /^channel: expected "sms" or "email", got "call"$/ });
 });
 
+test('a contact whose events are a million holes is refused with its first 100 errors and a count, not a message of millions', () => {
+  const events = [];
+  events.length = 2 ** 20;
+  const c = { ...good(), events };
+  let err;
+  try { m.evaluate(c, campaign, NOW); } catch (e) { err = e; }
+  assert.ok(err instanceof Error);
+  assert.equal(err.errors.length, 101);
+  assert.equal(err.errors[100].message, `and ${2 ** 20 - 100} more errors`);
+  assert.match(err.message, /^events\[0\]: expected an event object, got undefined; /);
+  assert.ok(err.message.length < 10000, String(err.message.length));
+  // The batch goes on past it.
+  const r = m.evaluateMany([c, good()], campaign, NOW);
+  assert.ok(r[0].error && !r[1].error);
+});
+
 test('an array longer than the module can hold is refused at once, naming the limit; the Worklist works on', () => {
   // A sparse array whose length was set: reading it took half a minute and
   // ended in the module's abort.
