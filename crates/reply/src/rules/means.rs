@@ -77,8 +77,15 @@ impl Reader<'_> {
         // To the end of the clause, or a turn ("unsubscribe me but you can
         // still text me").
         // (Nor past an exception: "ne me contactez pas sauf par courriel"
-        // keeps email.)
-        while self.on(k) && !self.eq(k, "BUT") && self.except(k).is_none() {
+        // keeps email; nor past "and" then another request, read on its
+        // own: "Unsubscribe me and stop texting", "Désabonnez-moi et ne
+        // m'appelez plus", "Desuscríbanme y no me manden textos", emailed,
+        // revoke email too, as "UNSUBSCRIBE and stop texting me".)
+        while self.on(k)
+            && !self.eq(k, "BUT")
+            && self.except(k).is_none()
+            && !(self.any(k, "AND Y ET") && (self.is(k + 1, STOPV | NEG) || self.eq(k + 1, "NO")))
+        {
             // A means named narrows a word for every channel before it: "I
             // revoke consent to be contacted by text" (but "to calls or
             // texts or contact by email" keeps the calls and texts).
