@@ -18,14 +18,16 @@ impl Reader<'_> {
     }
 
     /// Word `i` is a surname after a title, not a stop word: "Can Mr. Stop
-    /// call me?", "Tell Mr. Quit thanks", "Sra. Alto", "M. Stop" (not a
-    /// name's suffix, nor before a request: "John Smith Sr. Stop calling
-    /// me", "Mr. STOP TEXTING ME").
+    /// call me?", "Tell Mr. Quit thanks", "Sra. Alto", "M. Stop", "Can
+    /// Miss Stop call me?", "Prof. Stop", "Dites à Mlle Stop de m'appeler"
+    /// (not a name's suffix, nor before a request: "John Smith Sr. Stop
+    /// calling me", "Mr. STOP TEXTING ME"; nor one spoken to: "Miss, STOP").
     pub(super) fn titled(&self, i: usize) -> bool {
         i > 0
             && self.t.get(i).is_some_and(|t| t.cap && t.line == 0)
             && self.t.get(i - 1).is_some_and(|t| t.cap)
-            && (self.written(i - 1, "MR MRS MS DR SR SRA MME")
+            && self.brk(i) != WEAK
+            && (self.written(i - 1, "MR MRS MS DR SR SRA MME MISS MISTER PROF MLLE")
                 || (self.written(i - 1, "M") && self.brk(i) == FULL_STOP))
             && !(i > 1 && self.written(i - 1, "SR") && self.name_at(i - 2))
             && !self.is(i + 1, GER)
