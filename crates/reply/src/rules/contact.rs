@@ -24,11 +24,13 @@ impl Reader<'_> {
             return None;
         }
         let (k, ch) = self.verbs_of_contact(j);
-        // Advice or told of oneself, no request: "Never text and drive lol"
-        // (another verb, the lists do not know, ends it), "I'd never call
+        // Advice or told of oneself, no request: "Never text and drive lol",
+        // "dont text and drive ppl" (another verb, the lists do not know,
+        // ends it, perhaps to everyone), "I'd never call
         // you at work", "I'll never email you again" (the sender called by
         // the customer).
-        let advice = self.eq(k, "AND") && self.w(k + 1).is_empty() && self.bare(k + 2);
+        let all = usize::from(self.any(k + 2, "PEOPLE GUYS Y'ALL"));
+        let advice = self.eq(k, "AND") && self.w(k + 1).is_empty() && self.bare(k + 2 + all);
         let mine = self.eq(k, "YOU") && self.back(i, 2).any(|m| self.is(m, I1));
         if self.on(k) && (advice || mine) {
             return None;
