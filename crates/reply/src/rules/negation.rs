@@ -364,12 +364,16 @@ impl Reader<'_> {
             return self.unasked(i, k + 1).or_else(|| self.receive(i, k + 1));
         }
         // ("I don't want you guys calling me", "... you all to text me",
-        // "... you people calling me": the company.)
-        if self.eq(k, "YOU") && self.any(k + 1, "GUYS PEOPLE ALL") {
+        // "... you people / folks / fellas / lot calling me": the company.)
+        if self.eq(k, "YOU")
+            && (self.any(k + 1, "GUYS PEOPLE ALL")
+                || self.written(k + 1, "FOLKS FELLAS LOT BOYS LADIES"))
+        {
             k += 1;
         }
-        if self.any(k, "YOU Y'ALL GUYS PEOPLE ALL") && self.eq(k + 1, "TO") && self.is(k + 2, CVERB)
-        {
+        let you = self.any(k, "YOU Y'ALL GUYS PEOPLE ALL")
+            || self.written(k, "FOLKS FELLAS LOT BOYS LADIES");
+        if you && self.eq(k + 1, "TO") && self.is(k + 2, CVERB) {
             return self.contact(i, k + 2, false);
         }
         // ("I don't want you calling me", "... y'all texting me anymore": as
@@ -377,7 +381,7 @@ impl Reader<'_> {
         // (Someone named after it is read as "don't call ..." reads them:
         // "I don't want you calling my wife" refuses for the household, "...
         // calling my boss", "... the bank" for no one.)
-        if self.any(k, "YOU Y'ALL GUYS PEOPLE ALL") && self.on(k + 1) && self.is(k + 1, GER) {
+        if you && self.on(k + 1) && self.is(k + 1, GER) {
             return if self.on(k + 2) && self.is(k + 2, DET) && self.ch(k + 1) != 0 {
                 self.contact(i, k + 1, false)
             } else {
