@@ -87,6 +87,19 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("Dejen de llamar a mi jefe", "Arrêtez d'appeler mon patron":
+        // someone outside the household, as "No llamen a mi jefe"; not "a
+        // mi esposo", nor a line: "a mi celular".)
+        let p = k + 1 + usize::from(self.any(k + 1, "A AL"));
+        if !self.is(k, ME)
+            && line.is_none()
+            && self.on(p)
+            && self.any(p, "MI MON MA")
+            && self.kin(p) == 0
+            && self.object(p) == Obj::Unknown
+        {
+            return None;
+        }
         let object = self.object(k + 1);
         let ch = match (line, object) {
             // ("dejen de llamar a este número", "dejen de contactar este

@@ -64,6 +64,20 @@ impl Reader<'_> {
         {
             return None;
         }
+        // ("Stop calling my boss", "... the bank": someone outside the
+        // household, as "Don't call my boss"; not a line: "stop calling my
+        // cell", "... the house".)
+        if k == j + 1
+            && self.on(k)
+            && self.is(k, DET)
+            && kin == 0
+            && self.ch(j) != 0
+            && self.line_at(k).is_none()
+            && !self.unlisted(k + 1, "HOUSE")
+            && self.object(k) == Obj::Unknown
+        {
+            return None;
+        }
         if self.not_contact(j) {
             return None;
         }
