@@ -83,6 +83,17 @@ impl Reader<'_> {
         let contact = (p + 1..p + 8)
             .take_while(|&m| self.on(m))
             .any(|m| self.is(m, ME | CVERB | GER) || self.any(m, "RECEIVING RECIBIR RECEVOIR"));
+        // A limit on the contact refused is no request, as "I no longer
+        // consent to being called after 8pm": "I no longer authorize you to
+        // call me after 8pm", "You don't have my permission to call me
+        // before 9", "No autorizo que me llamen después de las 8".
+        let limited = (p + 1..p + 8)
+            .take_while(|&m| self.on(m))
+            .find(|&m| self.is(m, CVERB | GER))
+            .is_some_and(|v| self.timed(v + 1 + usize::from(self.is(v + 1, ME) && self.on(v + 1))));
+        if limited {
+            return None;
+        }
         // Something done that is no contact: a verb or a gerund the lists
         // do not know ("I do not authorize you to run my credit", "No
         // autorizo que revisen mi crédito", "I don't consent to recording
