@@ -448,13 +448,17 @@ impl Reader<'_> {
                 .add_me(i)
                 .or_else(|| self.suppressed(i))
                 .or_else(|| self.elsewhere(i)),
-            // ("Nada de llamadas", "Sin llamadas por favor", as "no calls".)
-            "NADA" | "SIN"
-                if (self.eq(i + 1, "DE") || self.eq(i, "SIN"))
+            // ("Nada de llamadas", "Sin llamadas por favor", "Cero llamadas",
+            // "Ninguna llamada más", as "no calls".)
+            "NADA" | "SIN" | "CERO" | "NINGUNA"
+                if (self.eq(i + 1, "DE") || !self.eq(i, "NADA"))
                     && (0..i).all(|m| self.is(m, FILLER)) =>
             {
                 self.means_hit(i, i + 1 + usize::from(self.eq(i + 1, "DE")))
-                    .filter(|h| self.bare(h.b) && !self.limited(h.b))
+                    .filter(|h| {
+                        let b = h.b + usize::from(self.eq(h.b, "MAS"));
+                        self.bare(b) && !self.limited(b)
+                    })
             }
             "TOO" => self.too_many(i).or_else(|| self.too_much(i)),
             "GOOD" => self.good_on(i),
