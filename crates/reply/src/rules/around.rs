@@ -307,7 +307,9 @@ impl Reader<'_> {
         // ("No me contacten a menos que sea por correo", "Ne me contactez
         // pas à moins que ce soit par courriel", "... salvo que sea", "...
         // sauf si c'est", "... except if it's by email": the same, past the
-        // words of "it is".)
+        // words of "it is" and an article: "... unless it is a text", "...
+        // unless it's an email", "a menos que sea un correo", "excepto si
+        // es por correo".)
         let unless = self.eq(j, "UNLESS") || self.eq(j, "A") && self.written(j + 1, "MENOS MOINS");
         let mut k = j + usize::from(
             self.eq(j, "OTHER") && self.eq(j + 1, "THAN") || !self.eq(j, "UNLESS") && unless,
@@ -315,8 +317,8 @@ impl Reader<'_> {
         let except = self.written(j, "EXCEPT SAUF EXCEPTO SALVO");
         while (unless || except)
             && k < j + 5
-            && (self.any(k + 1, "IT IS IT'S IF")
-                || self.written(k + 1, "QUE QU SEA CE C EST SOIT SI"))
+            && (self.any(k + 1, "IT IS IT'S IF A AN")
+                || self.written(k + 1, "QUE QU SEA CE C EST SOIT SI UN UNE ES"))
         {
             k += 1;
         }
