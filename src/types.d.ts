@@ -188,10 +188,12 @@ export interface DndEvent {
    * "suppression", "blocklist", "scrub", "workflow", "flow", "system", "automation", "integration",
    * "api", "webhook", "zapier", "import", "sync", "bulk", or anyone after "by" but the customer: "DNC
    * Opt-Out", "Opted out by rep", "Stop (litigator)", "Suppression list opt-out", "Opted out by Jane
-   * Smith", "Opted out by Customer Service", "by lead coordinator", "by contact center" are `"manual"`, "Opted out by the customer", "by replying
-   * STOP" `"keyword"`, and so the customer under a CRM's word for them: lead, prospect, contact, client,
-   * member, patient, buyer, donor, tenant, borrower, guest, homeowner, student, parent, applicant,
-   * policyholder, candidate, resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow", "API") is `"manual"`, never an error: the DND
+   * Smith", "Opted out by Customer Service", "by lead coordinator", "by contact center" are
+   * `"manual"`, "Opted out by the customer", "by replying STOP" `"keyword"`, and so the customer
+   * under a CRM's word for them: lead, prospect, contact, client, member, patient, buyer, donor,
+   * tenant, borrower, guest, homeowner, student, parent, applicant, policyholder, candidate,
+   * resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow",
+   * "API") is `"manual"`, never an error: the DND
    * stands whatever its label.
    * @default "manual"
    */

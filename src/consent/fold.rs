@@ -266,9 +266,9 @@ fn dnd_on(
             _ => d,
         };
         if set_once(d, at, source, i) && ctx.explains() {
-            // (The customer's opt-out, as their keyword's line says what
-            // goes on and what is still refused.)
-            // (On email or calls alone, what else goes on too.)
+            // (A keyword DND says what goes on and what is still refused,
+            // as the customer's keyword's own line does; on email or calls
+            // alone, the other channels.)
             let rest = match channel {
                 _ if source != DndSource::Keyword => String::new(),
                 DndChannel::Call => inbound::goes_on(s, Revoked::of(Channel::Call)),

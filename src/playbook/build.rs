@@ -109,10 +109,10 @@ fn keyword_list(
 }
 
 /// What is wrong with a step's or a phase's `id` among the `seen` before
-/// it: empty, spaces or a mark that shows nothing at its edges (an event names its
-/// step trimmed, a filter its phase: such an id would never be carried
-/// out, nor found, and an automatic send sent again on every pass), or
-/// used twice (two would count as one in the Worklist's facets).
+/// it: empty, spaces or a mark that shows nothing at its edges (an event
+/// names its step trimmed, a filter its phase: such an id would never be
+/// carried out, nor found, and an automatic send sent again on every
+/// pass), or used twice (two would count as one in the Worklist's facets).
 pub(super) fn id_problem(id: &str, seen: &[String]) -> Option<String> {
     // (White space, and the marks that show nothing: zero-width spaces and
     // joiners, direction marks and isolates, the soft hyphen, the BOM.)

@@ -621,8 +621,8 @@ pub(super) fn outcome_of(v: Val<'_>) -> std::result::Result<Outcome, String> {
 }
 
 fn outcome_by_parts(s: &str) -> Option<Outcome> {
-    // (The order of `OUTCOMES` is the order of no precedence: a part's
-    // outcome wins over the ones before it in `RANK`.)
+    // (Of the parts' outcomes, the one latest in `RANK` wins: the one
+    // furthest along.)
     const RANK: [Outcome; 7] = [
         Outcome::NoAnswer,
         Outcome::Connected,
