@@ -286,17 +286,24 @@ fn dnd_on(
     opt_out
 }
 
+/// A channel as `explain` names it: "texts", "calls", "email".
+fn plural(c: Channel) -> &'static str {
+    match c {
+        Channel::Sms => "texts",
+        Channel::Call => "calls",
+        Channel::Email => "email",
+    }
+}
+
+/// Whether a DND or a wrong number refuses `ch` now.
+fn refused(s: &Consent, ch: Channel) -> bool {
+    s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some())
+}
+
 /// For `explain`: "; texts and calls still refused" for those of `among`
 /// a DND or a wrong number still refuses, else nothing.
 fn still_refused(s: &Consent, among: impl Iterator<Item = Channel>) -> String {
-    let refused: Vec<&str> = among
-        .filter(|&ch| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some()))
-        .map(|ch| match ch {
-            Channel::Sms => "texts",
-            Channel::Call => "calls",
-            Channel::Email => "email",
-        })
-        .collect();
+    let refused: Vec<&str> = among.filter(|&ch| refused(s, ch)).map(plural).collect();
     match refused.as_slice() {
         [] => String::new(),
         [one] => format!("; {one} still refused"),

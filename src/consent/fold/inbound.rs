@@ -253,19 +253,15 @@ fn keyword_dnds(s: &mut Consent, channels: Revoked, at: Instant, i: usize) {
 /// still refused": "calls go on" to someone who asked not to be called
 /// before would be false).
 pub(super) fn goes_on(s: &Consent, channels: Revoked) -> String {
-    let plural = |c: Channel| match c {
-        Channel::Sms => "texts",
-        Channel::Call => "calls",
-        Channel::Email => "email",
-    };
-    let refused =
-        |ch: Channel| s.dnd_for(ch).is_some() || (ch != Channel::Email && s.wrong_number.is_some());
     let others = || {
         Channel::ALL
             .into_iter()
             .filter(|ch| !channels.contains(*ch))
     };
-    let left: Vec<&str> = others().filter(|&ch| !refused(ch)).map(plural).collect();
+    let left: Vec<&str> = others()
+        .filter(|&ch| !super::refused(s, ch))
+        .map(super::plural)
+        .collect();
     let still = super::still_refused(s, others());
     if left.is_empty() {
         still
@@ -279,12 +275,7 @@ pub(super) fn goes_on(s: &Consent, channels: Revoked) -> String {
 /// channels it stops and which go on.
 fn opt_out_words(ctx: &Ctx, s: &mut Consent, o: &OptOut, medium: MessageChannel) {
     let channels = o.channels;
-    let plural = |c: Channel| match c {
-        Channel::Sms => "texts",
-        Channel::Call => "calls",
-        Channel::Email => "email",
-    };
-    let names: Vec<&str> = channels.iter().map(plural).collect();
+    let names: Vec<&str> = channels.iter().map(super::plural).collect();
     let rest = goes_on(s, channels);
     s.explain.push_fmt(format_args!(
         "{}: customer {} {:?} ({}) — {} stopped{}",
