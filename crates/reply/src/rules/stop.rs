@@ -418,14 +418,56 @@ impl Reader<'_> {
                     }
             })
         };
-        let full = usize::from(self.name_at(j) && self.name_at(j + 1) && self.is(i, KEY));
-        let n = 1 + full;
+        let full = if self.is(i, KEY) {
+            self.full_name(j)
+        } else {
+            0
+        };
+        let n = full.max(1);
         if (full > 0 || self.any(i, "STOP QUIT ARRET ARRETEZ PARAR BAJA"))
             && word(j)
             && (0..i).all(aside)
             && (j + n..self.t.len()).all(aside)
         {
             n
+        } else {
+            0
+        }
+    }
+
+    /// The words from `j` of a full name as signed: two to six, each
+    /// capitalised and unknown to the lists (or known only by a spelling
+    /// they mend: "Ann" is not "an"), particles in lower case between them
+    /// and a suffix at the end ("Ana de la Cruz", "Mary-Ann Smith", "Mary
+    /// Ann Smith Jr", "Juan Carlos de los Santos"); 0 when there are none.
+    fn full_name(&self, j: usize) -> usize {
+        const PARTICLES: &str = "DE LA DEL LOS LAS DA DAS DO DOS DI DU LE VAN VON DER DEN Y E"; // as written()
+        let named = |m: usize| {
+            self.name_at(m)
+                || self
+                    .t
+                    .get(m)
+                    .is_some_and(|t| t.cap && t.w != self.toks.surface(t) && t.ch == 0)
+        };
+        let particle =
+            |m: usize| self.t.get(m).is_some_and(|t| !t.cap) && self.written(m, PARTICLES);
+        if !self.name_at(j) {
+            return 0;
+        }
+        let (mut n, mut last) = (1, 1);
+        while n < 6 {
+            let m = j + n;
+            if named(m) || (self.written(m, "JR SR II III IV") && self.brk(m) != FULL_STOP) {
+                n += 1;
+                last = n;
+            } else if particle(m) {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        if last > 1 {
+            last
         } else {
             0
         }
