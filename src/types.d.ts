@@ -326,6 +326,10 @@ export interface HorizonEvent {
  * its parts: each an outcome, an alias, or words that name none and deny nothing; of several, the one furthest
  * along (sold, then noSale, saleInProgress, wrongNumber, leftVoicemail, connected, noAnswer). A part that denies
  * (`"VM - Maybe Not"`, `"Connected - Couldnt Reach"`, `"Nobody Answered"`) or no outcome in any part is an error.
+ * So is an `outcome` that records a request not to be contacted (`"DNC"`, `"Left VM - DNC"`, `"Connected - Do Not
+ * Call"`, `"No Sale - Opted Out"`: a part that reads as an opt-out, or names the DNC list): an outcome cannot hold it,
+ * and passing over it would call again someone who asked not to be called (47 CFR 64.1200(d)(3)); the error says to
+ * log it as a `dnd` event beside the call's outcome.
  * @errors `events[i].kind: expected one of "message", "activity", "dnd", "stepDone", "callback", "horizon"`
  */
 export type Event = MessageEvent | ActivityEvent | DndEvent | StepDoneEvent | CallbackEvent | HorizonEvent;

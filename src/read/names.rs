@@ -617,7 +617,45 @@ pub(super) fn outcome_of(v: Val<'_>) -> std::result::Result<Outcome, String> {
         return one_of(v, &OUTCOMES);
     };
     let s = s.clone();
-    one_of(v, &OUTCOMES).or_else(|e| outcome_by_parts(&s).ok_or(e))
+    match one_of(v, &OUTCOMES) {
+        Ok(o) => Ok(o),
+        Err(_) if do_not_call(&s) => Err(dnc_in_outcome(&s)),
+        Err(e) => outcome_by_parts(&s).ok_or(e),
+    }
+}
+
+/// What separates the parts of a compound disposition ("Connected -
+/// Interested", "VM: Left", "Busy/No Answer"; " - " is read as `|`).
+fn between_parts(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '|' | ',' | ';' | '/' | '(' | ')' | '[' | ']' | '+' | '&' | '\u{2013}' | '\u{2014}'
+    )
+}
+
+/// A disposition that records the called person's request not to be
+/// contacted ("Connected - DNC", "Left VM - Do Not Call", "No Sale - Opted
+/// Out", "DNC"): one of its parts reads as an opt-out, or names the DNC
+/// list. An outcome cannot hold it, and passing over it would call again
+/// someone who asked not to be called (47 CFR 64.1200(d)(3)): refused,
+/// saying how to log it.
+fn do_not_call(s: &str) -> bool {
+    s.replace(" - ", "|")
+        .split(between_parts)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .any(|p| {
+            label_words(p).iter().any(|w| w == "dnc" || w == "dnd")
+                || crate::reply::classify(p).intent == crate::reply::Intent::OptOut
+        })
+}
+
+#[cold]
+fn dnc_in_outcome(s: &str) -> String {
+    format!(
+        "{s:?} records a request not to be contacted, which an outcome cannot hold: \
+         log it as a \"dnd\" event (channel \"call\", or \"all\") beside the call's outcome"
+    )
 }
 
 fn outcome_by_parts(s: &str) -> Option<Outcome> {
@@ -632,26 +670,13 @@ fn outcome_by_parts(s: &str) -> Option<Outcome> {
         Outcome::NoSale,
         Outcome::Sold,
     ];
-    fn between(c: char) -> bool {
-        matches!(
-            c,
-            ':' | '|'
-                | ','
-                | ';'
-                | '/'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '+'
-                | '&'
-                | '\u{2013}'
-                | '\u{2014}'
-        )
-    }
     let s = s.replace(" - ", "|");
     let mut best: Option<usize> = None;
-    for part in s.split(between).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in s
+        .split(between_parts)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         match one_of(Val::Str(part.into()), &OUTCOMES) {
             Ok(o) => {
                 let r = RANK.iter().position(|x| *x == o)?;
