@@ -390,6 +390,9 @@ export interface Contact {
   priority?: number;
   /**
    * The history, in any order (the engine sorts it by time; events at one instant keep their order).
+   * A `null` in the list, or an event whose every field is `null`, is no event (what a SQL export's
+   * `json_agg` over a left join writes for a contact with no history: `[null]`); the events after it keep
+   * their indexes.
    * @default []
    * @errors `events: expected an array`; each event's errors carry its index: `events[3].at: ...`
    */

@@ -57,6 +57,10 @@ pub(super) struct RawEvent<'a> {
     /// cannot hold (`NaN`, `Infinity`) or an invalid `Date`, asked only for
     /// these.
     nulls: u32,
+    /// Some key was given, and some value not `null`: an object of keys
+    /// all `null` is the empty row of a SQL export's join, no event.
+    keyed: bool,
+    valued: bool,
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
@@ -161,8 +165,11 @@ pub(super) fn read_events(
             r.members(|r, key| {
                 // One read of the value for every field, known or not.
                 let v = r.value_inline()?;
+                raw.keyed = true;
                 if matches!(v, Val::Null) {
                     raw.null_given(key);
+                } else {
+                    raw.valued = true;
                 }
                 let v = v.given();
                 let slot = match raw.slot(key) {
@@ -194,18 +201,23 @@ pub(super) fn read_events(
             // over, so that the paths of later events stay right (and their
             // local times find them).
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            if let Some(e) = build_event(&mut raw, i, cx, batch, out) {
-                events.push(e);
-            } else {
-                events.push(Event {
-                    at: Instant(0),
-                    index,
-                    dated: false,
-                    body: EventBody::StepDone {
-                        step: Box::from(""),
-                    },
-                });
+            if raw.keyed && !raw.valued && raw.nulls != 0 {
+                // (Unless the host held NaN or an invalid Date there.)
+                raw.host_nulls(i, batch);
+                if raw.kind.is_none() && raw.at.is_none() {
+                    events.push(passed_over(index));
+                    return Ok(());
+                }
             }
+            match build_event(&mut raw, i, cx, batch, out) {
+                Some(e) => events.push(e),
+                None => events.push(passed_over(index)),
+            }
+        } else if r.peek() == Some(b'n') && batch.null_named(Some(i)).is_none() {
+            // `null` for an event: what PostgreSQL's json_agg over a left
+            // join writes for a contact with no history (`[null]`), no event.
+            r.value()?;
+            events.push(passed_over(u32::try_from(i).unwrap_or(u32::MAX)));
         } else if out.full() {
             // (Past the errors kept, only counted: no host lookup, no words.)
             r.value()?;
@@ -223,6 +235,19 @@ pub(super) fn read_events(
         }
         Ok(())
     })
+}
+
+/// The place of an event that is bad or passed over, kept so that the paths
+/// of later events stay right (and their local times find them).
+fn passed_over(index: u32) -> Event {
+    Event {
+        at: Instant(0),
+        index,
+        dated: false,
+        body: EventBody::StepDone {
+            step: Box::from(""),
+        },
+    }
 }
 
 /// Checks one event by its kind; pushes every problem and gives the event when
