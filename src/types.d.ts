@@ -686,7 +686,13 @@ export interface NextAuto {
 }
 /** One channel's answer: may I use it now? */
 export interface ChannelCheck {
-  /** It may be used now. */
+  /**
+   * It may be used now. One text is outside this answer: the opt-out's confirmation, which
+   * `next` (`kind: "confirmOptOut"`, by text, due until five minutes after the opt-out) asks
+   * for while `sms` says `dnd` — a sender that checks the channel before each text sends that
+   * one on `next`'s word, and a rep's queue of what to do now takes `confirmOptOut` whatever
+   * `allowed` says (47 CFR 64.1200(a)(12): it may only confirm).
+   */
   allowed: boolean;
   /** Why not. */
   reason?: "dnd" | "quietHours" | "frequencyCap" | "wrongNumber";
