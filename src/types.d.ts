@@ -94,7 +94,9 @@ export interface MessageEvent {
    */
   text?: string;
   /**
-   * The id of the playbook step this message carries out.
+   * The id of the playbook step this message carries out. A step is named by its id; also, as CRMs tag touches, by an id or a label in another letter case or
+   * spacing (`"Call ASAP"`, `"CallASAP"`) or by its place from 1 (`"4"`, `"Step 4"`); a name that is no step of the
+   * playbook, or a label several steps share, is read as none (docs/semantics.md, Steps).
    * @default none
    */
   step?: string;
@@ -129,7 +131,9 @@ export interface ActivityEvent {
    */
   reason?: string;
   /**
-   * The id of the playbook step (an `action`) this activity completes (not when it is the customer's call: `direction: "in"`).
+   * The id of the playbook step (an `action`) this activity completes (not when it is the customer's call: `direction: "in"`). A step is named by its id; also, as CRMs tag touches, by an id or a label in another letter case or
+   * spacing (`"Call ASAP"`, `"CallASAP"`) or by its place from 1 (`"4"`, `"Step 4"`); a name that is no step of the
+   * playbook, or a label several steps share, is read as none (docs/semantics.md, Steps).
    * @default none
    */
   step?: string;
@@ -216,7 +220,9 @@ export interface StepDoneEvent {
    */
   at: RecordTime;
   /**
-   * The step's `id` in the playbook.
+   * The step's `id` in the playbook. A step is named by its id; also, as CRMs tag touches, by an id or a label in another letter case or
+   * spacing (`"Call ASAP"`, `"CallASAP"`) or by its place from 1 (`"4"`, `"Step 4"`); a name that is no step of the
+   * playbook, or a label several steps share, is read as none (docs/semantics.md, Steps).
    * @errors `events[i].step: required`
    */
   step: string;

@@ -25,10 +25,57 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
     }
 }
 
-/// Whether the event carries out step `id`: an inbound message tagged with
+/// The id of the step a touch's mark names: a step's id as written; else,
+/// as CRMs and sequence tools tag touches, an id or a label in another
+/// letter case or spacing ("CALL-ASAP", "Call ASAP", the seed's queue label
+/// "CallASAP"), or the step's place counted from 1 (`"4"`, `"Step 4"`,
+/// `"#4"`). `None` for a mark that names no step of the playbook: the touch
+/// is read as unmarked (it carries out the step pending on its channel),
+/// not as carrying out a step that is not there.
+#[inline(never)]
+pub(super) fn step_named<'p>(steps: &'p [Step], tag: &str) -> Option<&'p str> {
+    if let Some(s) = steps.iter().find(|s| s.id == tag) {
+        return Some(&s.id);
+    }
+    step_named_loosely(steps, tag)
+}
+
+#[cold]
+#[inline(never)]
+fn step_named_loosely<'p>(steps: &'p [Step], tag: &str) -> Option<&'p str> {
+    // Letters and digits, ASCII ones in lower case (letters beyond ASCII
+    // kept as written: "Llamada Día 2").
+    fn folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+            .map(|b| b.to_ascii_lowercase())
+    }
+    folded(tag).next()?;
+    // (A label several steps share names none of them: the ladder's
+    // "Redial" is a touch's kind, and the touch counts for the one pending.)
+    let mut named = steps
+        .iter()
+        .filter(|s| folded(&s.id).eq(folded(tag)) || folded(&s.label).eq(folded(tag)));
+    if let Some(s) = named.next() {
+        return named.next().is_none().then_some(s.id.as_str());
+    }
+    // Its place: the digits after an optional "step" or "#".
+    let t: Vec<u8> = folded(tag).collect();
+    let digits = t.strip_prefix(b"step").unwrap_or(&t);
+    if digits.is_empty() || digits.len() > 4 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits
+        .iter()
+        .fold(0usize, |n, d| n * 10 + usize::from(d - b'0'));
+    steps.get(n.checked_sub(1)?).map(|s| s.id.as_str())
+}
+
+/// Whether the event carries out step `id` (its mark names it, as
+/// [`step_named`] reads marks): an inbound message tagged with
 /// the step it answers does not (the draft was never sent), nor the
 /// customer's call logged on the step's task (nobody called them).
-fn marks(body: &EventBody, id: &str) -> bool {
+fn marks(body: &EventBody, steps: &[Step], id: &str) -> bool {
     match body {
         EventBody::Message {
             step: Some(s),
@@ -40,7 +87,7 @@ fn marks(body: &EventBody, id: &str) -> bool {
             inbound: false,
             ..
         }
-        | EventBody::StepDone { step: s } => s.as_ref() == id,
+        | EventBody::StepDone { step: s } => step_named(steps, s) == Some(id),
         _ => false,
     }
 }
@@ -54,10 +101,11 @@ impl<'c, 'a> Walk<'c, 'a> {
         from: Instant,
         until: Option<Instant>,
     ) -> Option<Instant> {
+        let steps = &self.ctx.playbook.steps;
         let explicit = self
             .history
             .iter()
-            .find(|e| marks(&e.body, &step.id))
+            .find(|e| marks(&e.body, steps, &step.id))
             .map(|e| e.at);
         if explicit.is_some() {
             return explicit;
@@ -66,7 +114,9 @@ impl<'c, 'a> Walk<'c, 'a> {
         let c = self.cursor.get_mut(want as usize)?;
         let k = self.history.get(*c..)?.iter().position(|e| {
             e.at >= from
-                && touch_channel(&e.body).is_some_and(|(ch, marked)| ch == want && marked.is_none())
+                && touch_channel(&e.body).is_some_and(|(ch, marked)| {
+                    ch == want && marked.map_or(true, |t| step_named(steps, t).is_none())
+                })
                 && !self.s.is_confirmation(e)
         })?;
         if until.is_some_and(|u| {
