@@ -133,20 +133,25 @@ impl Reader<'_> {
                             .is_some_and(|m| self.is(m, MEDIA))))
         })?;
         // ("remove our company from future communications".)
-        let means = matches!(self.object(f + 1), Obj::Media { .. });
-        if means
+        let means = match self.object(f + 1) {
+            Obj::Media { ch, .. } => Some(ch),
+            _ => None,
+        };
+        if means.is_some()
             || (f + 1..f + 4)
                 .take_while(|&m| self.on(m))
                 .any(|m| self.any(m, "LIST LISTS DATABASE RECORDS SYSTEM"))
         {
             // ("remove from all lists": every channel; "take jo@acme.com
-            // off your list": its email.)
+            // off your list": its email; "Remove from call/text list": the
+            // means the list is of, as "remove me from your call list".)
             let ch = if self.all_lists(f + 1) {
                 ALL_CH
             } else if (k..f).any(|m| self.eq(m, "ADDRESS")) {
                 EMAIL
             } else {
-                0
+                let list = self.list_channel(f + 1, f + 5).filter(|&c| c != ALL_CH);
+                means.unwrap_or(0) | list.unwrap_or(0)
             };
             return hit(i, f + 1, ch);
         }

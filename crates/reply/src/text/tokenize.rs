@@ -1,7 +1,7 @@
 //! The tokenizer: folded characters into words, with the breaks and joins
 //! between them.
 
-use super::super::words::{self, Known, ADJ, CONJ, LAUGH, MEDIA};
+use super::super::words::{self, Known, ADJ, ALL_CH, CONJ, CVERB, GER, LAUGH, MEDIA};
 use super::chars::{class, fold, Class};
 use super::spelling::{glued, keyed, lost, masked, numbered, read_word, NUMBER};
 use super::{Tok, Tokens, STRONG, WEAK};
@@ -24,6 +24,7 @@ pub(super) fn read(text: &str) -> Tokens {
         cap: false,
         dash: false,
         ask: false,
+        slash: false,
     };
     for (c, up) in text
         .chars()
@@ -58,6 +59,8 @@ struct Builder {
     dash: bool,
     /// A question mark stands before the next word.
     ask: bool,
+    /// A slash or a plus, and no other break, stands before the next word.
+    slash: bool,
 }
 
 impl Builder {
@@ -156,6 +159,7 @@ impl Builder {
     fn punctuation(&mut self, c: char, k: u8) {
         self.end_word();
         self.dash = false;
+        self.slash = matches!(c, '/' | '+') && self.brk == 0 && !self.out.toks.is_empty();
         if c == '\n' {
             self.line = self.line.saturating_add(1).min(2);
         }
@@ -200,7 +204,25 @@ impl Builder {
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
+        let tok = self.slashed(tok);
         self.push(tok);
+    }
+
+    /// Means parted by a slash or a plus are a list, as "or" joins them:
+    /// "Do not call/text", "don't call/text/email", "no texts + calls" (not
+    /// a date, "and/or", "24/7": words of no channel).
+    fn slashed(&mut self, mut tok: Tok) -> Tok {
+        let means = |t: &Tok| t.is(CVERB | MEDIA | GER) && t.ch & ALL_CH != 0;
+        if std::mem::take(&mut self.slash)
+            && tok.brk == WEAK
+            && tok.line == 0
+            && means(&tok)
+            && self.out.toks.last().is_some_and(|p| means(p) && !p.synth)
+        {
+            tok.brk = 0;
+            self.synth("OR");
+        }
+        tok
     }
 
     /// The bounds in `out.buf` of the word being read, without the
