@@ -276,25 +276,51 @@ impl Reader<'_> {
         }
     }
 
-    /// The channels of sentences after word `b` that only list means ("Calls,
-    /// texts, emails."), 0 when none does.
-    pub(super) fn listed_after(&self, b: usize) -> u8 {
+    /// The channels of means listed after a request that ends at word `b`:
+    /// in sentences of their own ("Calls, texts, emails."), or in its
+    /// clause after a break or "and" ("STOP (calls too)", "Stop: texts &
+    /// calls", "Unsubscribe, and the texts too"); after a request that
+    /// names its means, only with a word that adds them ("Stop texting me.
+    /// Calls too.", "stop texting me & the calls"; not "Stop calling.
+    /// Texts.", which may ask for them). 0 when none is.
+    pub(super) fn listed_after(&self, b: usize, named: bool) -> u8 {
+        let n = self.t.len();
+        let mut a = (b..n).find(|&m| self.brk(m) == FULL_STOP);
         let mut ch = 0;
-        let mut a = (b..self.t.len()).find(|&m| self.brk(m) == FULL_STOP);
+        if b < n && self.brk(b) != FULL_STOP && (!self.on(b) || self.is(b, CONJ)) {
+            ch |= self.only_means(b, a.unwrap_or(n), named);
+        }
         while let Some(s) = a {
             let (_, e) = self.sentence(s);
-            // (Not the means kept: "Texts ok.")
-            let only = (s..e).all(|m| {
-                (self.is(m, MEDIA | CVERB) && !self.is(m, THING))
-                    || self.is(m, CONJ | ALLW)
-                    || self.postal(m)
-                    || self.any(m, "TOO ALSO EITHER")
-            });
-            if only {
-                ch |= (s..e).fold(0, |c, m| c | self.ch(m)) & ALL_CH;
-            }
-            a = (e < self.t.len()).then_some(e);
+            ch |= self.only_means(s, e, named);
+            a = (e < n).then_some(e);
         }
         ch
+    }
+
+    /// The channels of words `s..e` when they only list means (not the
+    /// means kept: "Texts ok."); with a word that adds them when `added`
+    /// is asked ("Emails as well", "Same for calls", "and the calls",
+    /// "including calls").
+    fn only_means(&self, s: usize, e: usize, added: bool) -> u8 {
+        let only = (s..e).all(|m| {
+            (self.is(m, MEDIA | CVERB) && !self.is(m, THING))
+                || self.is(m, CONJ | ALLW)
+                || self.postal(m)
+                || self.any(
+                    m,
+                    "TOO ALSO EITHER AS WELL SAME DITTO GOES FOR WITH INCLUDING INCL",
+                )
+                || self.any(m, "THE YOUR UR THESE THOSE ANY")
+        });
+        let adds = (s..e).any(|m| {
+            self.any(m, "TOO ALSO EITHER WELL SAME DITTO INCLUDING INCL")
+                || (m == s && self.is(m, CONJ))
+        });
+        if only && (adds || !added) {
+            (s..e).fold(0, |c, m| c | self.ch(m)) & ALL_CH
+        } else {
+            0
+        }
     }
 }

@@ -210,11 +210,11 @@ pub fn read(toks: &Tokens, came_by: Revoked, key: bool) -> Option<(String, Revok
         let after_key = key > 0 && h.a >= key && (key..h.a).all(|m| r.is(m, CONJ));
         bits |= named | ((implied | if after_key { came_by.0 } else { 0 }) & !kept);
         first = first.or(Some(*h));
-        // ("Take me off your list. Calls, texts, emails.": the means listed
-        // after the request, as a sentence of their own.)
-        if named == 0 {
-            bits |= r.listed_after(h.b);
-        }
+        // ("Take me off your list. Calls, texts, emails.", "STOP (calls
+        // too)": the means listed after the request.)
+        // (Calls listed imply texts, as calls named do.)
+        let listed = r.listed_after(h.b, named != 0);
+        bits |= listed | (if listed & CALL != 0 { SMS } else { 0 } & !kept);
     }
     let first = first?;
     if bits == 0 {
