@@ -27,13 +27,15 @@ impl Reader<'_> {
         {
             return hit(i, k, 0);
         }
-        // ("Remove jo@acme.com": the address written out, its email.)
-        if matches!(v, "REMOVE" | "DELETE")
+        // ("Remove jo@acme.com", "take jo@acme.com off": the address
+        // written out, its email.)
+        let off = usize::from(v == "TAKE" && self.eq(k + 1, "OFF") && self.on(k + 1));
+        if (matches!(v, "REMOVE" | "DELETE") || off > 0)
             && self.eq(k, "ADDRESS")
             && self.on(k)
-            && self.bare(k + 1)
+            && self.bare(k + 1 + off)
         {
-            return hit(i, k + 1, EMAIL);
+            return hit(i, k + 1 + off, EMAIL);
         }
         // (Each is a hit whenever it applies.)
         if let Some(h) = self

@@ -10,11 +10,22 @@ use std::borrow::Cow;
 /// around one stays ("STOP,https://...", "my email is jo@acme.com. Stop");
 /// the brackets and quotes around one go with it ("<jo@acme.com>").
 pub(super) fn without_links(text: &str) -> Cow<'_, str> {
-    if !text.split_whitespace().any(|w| link_in(w).is_some()) {
+    let pieces: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    let spaced = |i: usize| spaced_phone(&pieces, i).is_some();
+    if !(text.split_whitespace().any(|w| link_in(w).is_some()) || (0..pieces.len()).any(spaced)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for piece in text.split_inclusive(char::is_whitespace) {
+    let mut i = 0;
+    while let Some(piece) = pieces.get(i) {
+        // ("(555) 123-4567", "+1 555 123 4567": a number written in
+        // groups, as one word.)
+        if let Some((last, tail)) = spaced_phone(&pieces, i) {
+            out.push_str("my number");
+            out.push_str(tail);
+            i = last + 1;
+            continue;
+        }
         let word = piece.trim_end_matches(char::is_whitespace);
         let space = piece.get(word.len()..).unwrap_or("");
         match link_in(word) {
@@ -26,6 +37,7 @@ pub(super) fn without_links(text: &str) -> Cow<'_, str> {
             None => out.push_str(word),
         }
         out.push_str(space);
+        i += 1;
     }
     Cow::Owned(out)
 }
@@ -152,6 +164,42 @@ fn phone(b: &[u8]) -> Option<(usize, usize)> {
     ((10..=11).contains(&digits) || local)
         .then_some((start, end))
         .filter(|_| rest(b.get(..start).unwrap_or(b"")) && rest(b.get(end..).unwrap_or(b"")))
+}
+
+/// A phone number written in groups parted by single spaces, from piece
+/// `i` of a text split after each white space ("(555) 123-4567", "+1 555
+/// 123 4567", "555 123 4567"): the index of its last piece, and what
+/// follows the number there (its punctuation and white space).
+fn spaced_phone<'t>(pieces: &[&'t str], i: usize) -> Option<(usize, &'t str)> {
+    let digits = |w: &str| {
+        w.bytes().any(|c| c.is_ascii_digit())
+            && w.bytes()
+                .all(|c| c.is_ascii_digit() || b"()+-.".contains(&c))
+    };
+    (i + 1..i + 4).rev().find_map(|last| {
+        let group = pieces.get(i..=last)?;
+        let mut joined = String::new();
+        for (n, p) in group.iter().enumerate() {
+            let w = p.trim_end_matches(char::is_whitespace);
+            let w = if n + 1 == group.len() {
+                w.trim_end_matches(|c: char| ".,!?;:)]>\"'".contains(c))
+            } else if p.get(w.len()..) == Some(" ") {
+                w
+            } else {
+                return None;
+            };
+            if !digits(w) {
+                return None;
+            }
+            joined.push_str(w);
+        }
+        let last_piece = group.last()?;
+        let end = joined.len();
+        let word = last_piece.trim_end_matches(char::is_whitespace);
+        let kept = word.trim_end_matches(|c: char| ".,!?;:)]>\"'".contains(c));
+        let tail = last_piece.get(kept.len()..)?;
+        (phone(joined.as_bytes()) == Some((0, end))).then_some((last, tail))
+    })
 }
 
 /// Bounds `start..end` without the punctuation after them, and with the
