@@ -216,6 +216,13 @@ impl Reader<'_> {
         if self.eq(i + 1, "NOT") && self.is(i + 2, GER) {
             return self.gerund(i, i + 2);
         }
+        // ("Do you mind taking me off your list?", "would you mind
+        // removing me": as "take me off".)
+        let off = self.eq(i + 3, "OFF") || self.unlisted(i + 1, "REMOVING");
+        if self.unlisted(i + 1, "TAKING REMOVING") && self.is(i + 2, ME) && self.on(i + 2) && off {
+            let ch = self.list_channel(i + 3, i + 8).filter(|&c| c != ALL_CH);
+            return hit(i, i + 3, ch.unwrap_or(0));
+        }
         None
     }
 

@@ -407,6 +407,15 @@ impl Reader<'_> {
             {
                 self.spam(i)
             }
+            // ("wipe (all) my info": the customer's information erased, as
+            // "delete my info"; not a device or a number: "Can you wipe my
+            // phone before you sell it?".)
+            _ if self.unlisted(i, "WIPE") && !self.question(i) => {
+                let k = i + 1 + usize::from(self.eq(i + 1, "ALL"));
+                let info =
+                    self.any(k, "MY OUR") && self.any(k + 1, "INFO INFORMATION DETAILS DATA");
+                hit(i, k + 2, ALL_CH).filter(|_| info && (i + 1..k + 2).all(|m| self.on(m)))
+            }
             // The carriers' spam-report short code (7726, SPAM on the
             // keypad): "Forwarded to 7726", "Reported to 7726".
             _ if self.written(i, "7726") => self.to_7726(i),

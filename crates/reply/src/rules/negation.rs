@@ -154,6 +154,15 @@ impl Reader<'_> {
         if v == "BOTHER" && self.on(j + 1) && self.is(j + 1, GER) {
             return Some(self.gerund(i, j + 1));
         }
+        // ("Don't waste your time texting me", as "don't bother".)
+        if self.unlisted(j, "WASTE")
+            && self.any(j + 1, "YOUR UR")
+            && self.eq(j + 2, "TIME")
+            && (j + 1..=j + 3).all(|m| self.on(m))
+            && self.is(j + 3, GER)
+        {
+            return Some(self.gerund(i, j + 3));
+        }
         if let Some(v) = self.vuelvan(j) {
             return Some(self.contact(i, v, true));
         }
@@ -305,12 +314,13 @@ impl Reader<'_> {
                 self.consent_for(p)?;
                 hit(i, j + 1, self.media_before(j) | self.media_after(j))
             }
-            // "please do not add me to any mailing lists".
-            "ADD"
-                if imperative
-                    && self.is(j + 1, ME)
-                    && (j + 2..j + 5).any(|m| self.on(m) && self.any(m, "ANY YOUR MAILING"))
-                    && (j + 3..j + 7).any(|m| self.on(m) && self.any(m, "LIST LISTS")) =>
+            // "please do not add me to any mailing lists", "Please don't
+            // put me on any lists".
+            _ if (self.eq(j, "ADD") || self.unlisted(j, "PUT"))
+                && imperative
+                && self.is(j + 1, ME)
+                && (j + 2..j + 5).any(|m| self.on(m) && self.any(m, "ANY YOUR MAILING"))
+                && (j + 3..j + 7).any(|m| self.on(m) && self.any(m, "LIST LISTS")) =>
             {
                 hit(i, j + 2, 0)
             }
@@ -391,7 +401,16 @@ impl Reader<'_> {
         if self.eq(k, "TO") {
             k += 1;
             match self.w(k) {
-                "BE" if self.eq(k + 1, "ON") => return self.means_hit(i, k + 2),
+                // ("I don't want to be on any list": every list, as "take me
+                // off every list".)
+                "BE" if self.eq(k + 1, "ON") => {
+                    let any = self.eq(k + 2, "ANY") && self.any(k + 3, "LIST LISTS");
+                    let any = any && self.bare(k + 4);
+                    return self.means_hit(i, k + 2).map(|h| Hit {
+                        ch: if any { ALL_CH } else { h.ch },
+                        ..h
+                    });
+                }
                 // (Not by someone else: "... to be contacted by other dealers".)
                 // (Nor naming: "I don't want to be called a liar".)
                 "BE" if self.is(k + 1, CVERB) || self.eq(k + 1, "CONTACTED") => {

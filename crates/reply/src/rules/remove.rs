@@ -29,7 +29,7 @@ impl Reader<'_> {
         // ("delete me from your system": every record of them.)
         let records = self.eq(k + 1, "FROM")
             && self.any(k + 2, "YOUR UR THE")
-            && self.any(k + 3, "SYSTEM DATABASE RECORDS FILES CRM")
+            && self.any(k + 3, "SYSTEM DATABASE RECORDS FILES CRM CONTACTS")
             && self.bare(k + 4);
         if self.is(i, FORGET)
             && (self.is(k, ME) || (self.eq(k, "MI") && !self.eq(k + 1, "NUMBER")))
@@ -138,7 +138,12 @@ impl Reader<'_> {
             return None;
         }
         let all = self.any(i + 1, "FROM") && self.all_lists(i + 2);
-        hit(i - 1, i + 1, if all { ALL_CH } else { 0 })
+        // ("I request that my number be removed": what is removed, as
+        // "remove my number".)
+        let mine = (i > 2 && self.any(i - 3, "MY OUR") && self.on(i - 2) && self.on(i - 1))
+            .then(|| self.mine_channels(i - 3, i - 2, false))
+            .flatten();
+        hit(i - 1, i + 1, if all { ALL_CH } else { mine.unwrap_or(0) })
     }
 
     /// Who is taken off, after the verb at word `i`: where what follows

@@ -128,6 +128,33 @@ pub(super) fn glued(s: &str) -> Option<(Known, usize, Known)> {
     Some((words::lookup(first)?, s.len() - rest.len(), second))
 }
 
+/// A request written as one word, as a hashtag writes it: a keyword said
+/// over and over ("STOPSTOPSTOP") or a verb, "me" and its particle
+/// ("LEAVEMEALONE", "TAKEMEOFF", "OPTMEOUT"): its words, and where each
+/// starts.
+pub(super) fn run_together(s: &str) -> Option<Vec<(Known, usize)>> {
+    for n in 2..=5 {
+        let len = s.len() / n;
+        let key = s
+            .get(..len)
+            .filter(|k| s.len() % n == 0 && k.repeat(n) == s)
+            .and_then(words::lookup)
+            .filter(|k| k.f & KEY != 0);
+        if let Some(key) = key {
+            return Some((0..n).map(|m| (key, m * len)).collect());
+        }
+    }
+    // (Not "TAKEMEOUT": to dinner.)
+    let (verb, rest) = [("LEAVE", "ALONE"), ("TAKE", "OFF"), ("OPT", "OUT")]
+        .into_iter()
+        .find(|(v, r)| s.strip_prefix(v).and_then(|m| m.strip_suffix(r)) == Some("ME"))?;
+    Some(vec![
+        (words::lookup(verb)?, 0),
+        (words::lookup("ME")?, verb.len()),
+        (words::lookup(rest)?, verb.len() + 2),
+    ])
+}
+
 /// A word the lists know, also when elongated ("stooop", "pleeease",
 /// "stopppp") or a near miss of "unsubscribe" ("unsubscibe").
 pub(super) fn read_word(s: &str) -> Option<Known> {

@@ -3,7 +3,7 @@
 
 use super::super::words::{self, Known, ADJ, ALL_CH, CONJ, CVERB, GER, LAUGH, MEDIA};
 use super::chars::{class, fold, Class};
-use super::spelling::{glued, keyed, lost, masked, numbered, read_word, NUMBER};
+use super::spelling::{glued, keyed, lost, masked, numbered, read_word, run_together, NUMBER};
 use super::{Tok, Tokens, STRONG, WEAK};
 
 /// At most this many words are read.
@@ -246,6 +246,25 @@ impl Builder {
     /// when it is one word.
     fn split(&mut self, start: usize, end: usize) -> bool {
         let surface = self.out.buf.get(start..end).unwrap_or("");
+        // "STOPSTOPSTOP", "LEAVEMEALONE": each word.
+        if let Some(parts) = run_together(surface) {
+            let ends = parts.iter().skip(1).map(|p| start + p.1).chain([end]);
+            for (n, ((k, at), to)) in parts.iter().zip(ends).enumerate() {
+                let (brk, join) = if n == 0 {
+                    (self.brk, self.join)
+                } else {
+                    (0, 0)
+                };
+                let mut t = Tok::known(start + at, to, *k, brk, join);
+                if n == 0 {
+                    t.ask = std::mem::take(&mut self.ask);
+                }
+                self.push(t);
+            }
+            self.brk = 0;
+            self.join = b' ';
+            return true;
+        }
         let (at, first, second) = if let Some((key, at)) = numbered(surface) {
             // "STOP2": the keyword, then its number as a word of its own.
             (start + at, key, NUMBER)
