@@ -364,10 +364,18 @@ impl Reader<'_> {
         }
     }
 
-    /// "quit hmu", "dont hmu no more": hit me up.
+    /// "quit hmu", "dont hmu no more": hit me up, no contact at all, as
+    /// "quit hitting me up" ("dont hmu by text": the means named).
     pub(super) fn hmu(&self, i: usize) -> Option<Hit> {
         if i > 0 && self.on(i) && self.is(i - 1, STOPV | NEG) && !self.negated(i - 1) {
-            return hit(i - 1, i + 1, 0);
+            // (Not limited: "dont hmu after 5", "stop hmu after 5pm", as
+            // "don't call me after 5", "stop hitting me up after 5pm".)
+            let limit = if self.is(i - 1, NEG) {
+                self.limited(i + 1)
+            } else {
+                self.timed(i + 1)
+            };
+            return hit(i - 1, i + 1, ALL_CH).filter(|_| !limit);
         }
         None
     }

@@ -167,6 +167,10 @@ impl Reader<'_> {
 
     /// A stop word and what it is about.
     pub(super) fn stop_verb(&self, i: usize) -> Option<Hit> {
+        // ("quit hmu (on this number)": read at "hmu", as "hitting me up".)
+        if self.eq(i + 1, "HMU") && self.on(i + 1) {
+            return None;
+        }
         // ("Lo necesito para ya": "para" as "for", inside its clause; but
         // "para de llamarme".)
         if self.eq(i, "PARA") && i > 0 && self.on(i) && self.for_para(i - 1) {
