@@ -218,6 +218,7 @@ impl Reader<'_> {
                 // A new clause about it: "calling is fine"; or it kept:
                 // "stop calling, texting only".
                 || self.any(m + 1, "IS ARE")
+                || self.fine(m)
                 || (self.on(m + 1) && self.any(m + 1, "ONLY INSTEAD"))
             {
                 break;

@@ -249,12 +249,29 @@ impl Reader<'_> {
     }
 
     /// The means at word `k` is to go on: "..., keep texting me", "but
-    /// keep texting me" (not "don't keep texting me", "you keep texting
-    /// me").
+    /// keep texting me", "Keep the texts coming", "Please continue
+    /// texting", "sigan mandando mensajes", "continuez les textos" (not
+    /// "don't keep texting me", "you keep texting me"); or wanted: "I still
+    /// want the texts", "I like the texts", "love the texts" (not "I'd like
+    /// the texts to stop", "I don't want the texts").
     fn kept_on(&self, k: usize) -> bool {
-        k > 0
-            && self.eq(k - 1, "KEEP")
-            && self.is(k, GER)
-            && (k == 1 || self.brk(k - 1) != 0 || self.any(k - 2, "BUT PLEASE JUST"))
+        // (Past an article, or a verb of sending: "sigan mandando".)
+        let between = k > 1
+            && self.is(k, MEDIA)
+            && self.on(k - 1)
+            && (self.is(k - 1, DET) || (self.is(k - 1, GER) && self.ch(k - 1) == 0));
+        let Some(v) = k.checked_sub(1 + usize::from(between)) else {
+            return false;
+        };
+        let lead = v == 0 || self.brk(v) != 0 || self.any(v - 1, "BUT PLEASE JUST");
+        let go_on = self.any(v, "KEEP CONTINUE SIGAN CONTINUEZ") && (between || self.is(k, GER));
+        let wanted = self.any(v, "WANT LIKE LOVE")
+            && self.is(k, MEDIA)
+            && self
+                .back(v, 3)
+                .all(|b| self.is(b, I1) || self.any(b, "STILL REALLY JUST"))
+            && self.bare(self.means(k).0.max(k + 1))
+            && !self.question(k);
+        self.on(k) && ((go_on && lead) || wanted)
     }
 }
