@@ -20,10 +20,17 @@ impl Reader<'_> {
     /// text messages to stop").
     /// (Not the customer's own device: "my phone keeps freezing, how do I
     /// stop that" asks nothing of calls; "my phone keeps ringing" names
-    /// them by its ringing.)
+    /// them by its ringing. Nor the customer's own bother: "Sorry to
+    /// bother you but STOP" names no channel.)
     pub(super) fn media_before(&self, i: usize) -> u8 {
+        let sorry = |k: usize| {
+            k > 1
+                && self.eq(k - 1, "TO")
+                && (self.eq(k + 1, "YOU") || !self.on(k + 1))
+                && (self.eq(k - 2, "SORRY") || self.written(k - 2, "HATE"))
+        };
         self.back_in_sentence(i)
-            .filter(|&k| self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING))
+            .filter(|&k| self.is(k, MEDIA | GER | CVERB) && !self.is(k, THING) && !sorry(k))
             .filter(|&k| k == 0 || !self.eq(k - 1, "MY") || !self.any(k, "PHONE CELL MOBILE"))
             .fold(0, |c, k| c | self.ch(k))
     }
