@@ -294,7 +294,13 @@ impl Reader<'_> {
         let n = self.t.len();
         let mut a = (b..n).find(|&m| self.brk(m) == FULL_STOP);
         let mut ch = 0;
-        if b < n && self.brk(b) != FULL_STOP && (!self.on(b) || self.is(b, CONJ)) {
+        // (Past a courtesy, or the rest of the request's clause: "STOP
+        // please (calls too)", "Take me off your list (phone)", "... and
+        // phone".)
+        let b = b + usize::from(self.on(b) && self.eq(b, "PLEASE"));
+        let joined = |m: usize| !self.on(m) || self.is(m, CONJ) || self.any(m, "INCLUDING INCL");
+        let b = (b..a.unwrap_or(n)).find(|&m| joined(m)).unwrap_or(n);
+        if b < n && self.brk(b) != FULL_STOP {
             ch |= self.only_means(b, a.unwrap_or(n), named);
         }
         while let Some(s) = a {
@@ -318,10 +324,10 @@ impl Reader<'_> {
                     m,
                     "TOO ALSO EITHER AS WELL SAME DITTO GOES FOR WITH INCLUDING INCL",
                 )
-                || self.any(m, "THE YOUR UR THESE THOSE ANY")
+                || self.any(m, "THE YOUR UR THESE THOSE ANY THAT INCLUDES")
         });
         let adds = (s..e).any(|m| {
-            self.any(m, "TOO ALSO EITHER WELL SAME DITTO INCLUDING INCL")
+            self.any(m, "TOO ALSO EITHER WELL SAME DITTO INCLUDING INCL INCLUDES")
                 || (m == s && self.is(m, CONJ))
         });
         if only && (adds || !added) {

@@ -138,7 +138,10 @@ impl Reader<'_> {
         // ("I get too many emails from you, unsubscribe me": the means
         // complained of, when the request is a clause of its own that ends
         // the message.)
-        let ch = self.media_after(i);
+        // ("Unsubscribe and email", "Opt out including email": the means
+        // listed after the keyword, with the medium.)
+        let listed = self.on(k) && (self.is(k, CONJ) || self.any(k, "INCLUDING INCL"));
+        let ch = if listed { 0 } else { self.media_after(i) };
         let ch = if ch == 0
             && i > 0
             && self.brk(i) == WEAK
