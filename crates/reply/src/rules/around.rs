@@ -287,12 +287,41 @@ impl Reader<'_> {
                 j += 3;
                 continue;
             }
+            if self.sign_off(j) > 0 {
+                j += self.sign_off(j);
+                continue;
+            }
             if !self.is(j, FILLER | LAUGH) {
                 return false;
             }
             j += 1;
         }
         false
+    }
+
+    /// The words from `j` are an everyday intensifier or sign-off after a
+    /// request, no limit in time: "right away", "for good", "for real",
+    /// "end of story", "thanks in advance", "have a nice day", "pronto";
+    /// how many (0: none).
+    pub(super) fn sign_off(&self, j: usize) -> usize {
+        let day = |k: usize| self.any(k, "NICE GOOD GREAT") && self.written(k + 1, "DAY");
+        let advance = |k: usize| self.eq(k, "IN") && self.written(k + 1, "ADVANCE");
+        if self.written(j, "PRONTO") {
+            1
+        } else if (self.eq(j, "RIGHT") && self.eq(j + 1, "AWAY"))
+            || (self.eq(j, "FOR") && self.written(j + 1, "GOOD REAL"))
+            || advance(j)
+        {
+            2
+        } else if (self.eq(j, "END") && self.eq(j + 1, "OF") && self.written(j + 2, "STORY"))
+            || (self.any(j, "THANKS") && advance(j + 1))
+        {
+            3
+        } else if self.eq(j, "HAVE") && self.eq(j + 1, "A") && day(j + 2) {
+            4
+        } else {
+            0
+        }
     }
 
     /// An exception at word `j` ends the request and keeps the means it

@@ -609,12 +609,20 @@ impl Reader<'_> {
         let mut named = 0;
         // (A means named with no channel: "BAJA MENSAJES", the medium.)
         let mut generic = false;
+        // (The request's words end before a sign-off.)
+        let mut end = a;
         // Past eight words only keywords count: "END END END END END END END
         // END END" is as plain a request as "END".
         let filler_ok = words <= 8;
         for k in a..b {
             let t = self.t.get(k)?;
             // ("baja para siempre": forever; "Para siempre" alone is no stop.)
+            // ("REMOVE for good", "Cancel right away", "STOP have a nice day":
+            // an intensifier or a sign-off.)
+            if (a.max(k.saturating_sub(3))..=k).any(|m| self.sign_off(m) > k - m) {
+                continue;
+            }
+            end = k + 1;
             if t.synth || (t.w == "PARA" && self.eq(k + 1, "SIEMPRE")) {
                 continue;
             }
@@ -698,6 +706,6 @@ impl Reader<'_> {
         } else {
             named
         };
-        hit(a, b, if all { ALL_CH } else { named })
+        hit(a, end, if all { ALL_CH } else { named })
     }
 }

@@ -11,7 +11,7 @@ impl Reader<'_> {
     /// "this late", "too early" — but not "at this number", "at all", "in any
     /// way", "too" (also).
     pub(super) fn limited(&self, k: usize) -> bool {
-        if !self.on(k) || self.paused(k) {
+        if !self.on(k) || self.paused(k) || self.sign_off(k) > 0 {
             return false;
         }
         // "too early", "too late at night" (but "don't call me too": also);
