@@ -426,8 +426,17 @@ impl Reader<'_> {
         if self.on(j + 1) && self.is(j + 1, GER) {
             return self.gerund(i, j + 1);
         }
+        // ("no more texts now", "no more calls right now": urged, no limit,
+        // as "no more texts, now!"; not with a reason after it: "no more
+        // calls now, I'm driving".)
+        let now = |e: usize| {
+            let n = e + usize::from(self.eq(e, "RIGHT"));
+            self.eq(n, "NOW") && self.ends_message(n + 1)
+        };
         match self.object(j + 1) {
-            Obj::Media { end, ch } if !self.limited(end) => soft(i, end, self.narrowed(ch, end)),
+            Obj::Media { end, ch } if !self.limited(end) || now(end) => {
+                soft(i, end, self.narrowed(ch, end))
+            }
             Obj::Pron(end) if self.eq(j + 1, "OF") || self.is(j + 1, PRON) => soft(i, end, 0),
             // A bare "no more" asks for no more of the medium, unless it
             // ends a request ("don't email me no more"): that one says which.
