@@ -315,8 +315,9 @@ impl Reader<'_> {
         if self.any(k, "AT ON") && self.the_number(k + 1).is_some_and(|e| self.limited(e)) {
             return None;
         }
-        // ("Don't text me back until you have the price": a limit.)
-        if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.any(k + 1, "UNTIL TILL") {
+        // ("Don't text me back until you have the price": a limit; not
+        // "... again until further notice", a pause.)
+        if self.any(k, "BACK AGAIN") && self.on(k + 1) && self.limited(k + 1) {
             return None;
         }
         // ("Don't call here again", "Do not contact me here": at this

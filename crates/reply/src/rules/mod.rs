@@ -367,7 +367,13 @@ impl Reader<'_> {
                 } else {
                     matches!(self.object(j), Obj::Media { .. })
                 };
-                (self.on(j) && means && (off || self.eq(i, "PAUSE")))
+                // ("Please hold all texts until further notice": held, with
+                // no end but the customer's; not "hold my calls".)
+                let held = match self.object(j) {
+                    Obj::Media { end, .. } => self.any(end, "UNTIL TILL") && !self.limited(end),
+                    _ => false,
+                };
+                (self.on(j) && means && (off || held || self.eq(i, "PAUSE")))
                     .then(|| self.stop_object(i, j).flatten())
                     .flatten()
             }

@@ -26,6 +26,33 @@ impl Reader<'_> {
             if m > k + 1 && self.is(m, CVERB) && self.any(m - 1, "I YO LES LE") {
                 return false;
             }
+            // ("until further notice", "until I say so", "until then",
+            // "hasta nuevo aviso": a pause only the customer ends.)
+            if (self.eq(k + 1, "FURTHER") && self.written(k + 2, "NOTICE"))
+                // (Not a time named before it: "I'm away till Friday,
+                // don't text me until then".)
+                || (self.written(k + 1, "THEN")
+                    && self.bare(k + 2)
+                    && !(0..k).any(|m| {
+                        self.t.get(m).is_some_and(|t| {
+                            self.toks.surface(t).starts_with(|c: char| c.is_ascii_digit())
+                        }) || (self.is(m, WHEN)
+                                && !self.any(m, "ON IN AT FOR SO THIS IF NOW UNTIL TILL UNLESS WHEN WHILE"))
+                    }))
+                || (self.eq(k + 1, "I") && self.eq(k + 2, "SAY") && self.eq(k + 3, "SO"))
+                || (self.written(k + 1, "NUEVO") && self.written(k + 2, "AVISO"))
+            {
+                return false;
+            }
+        }
+        // ("unless I text you first", "unless I reach out first": the
+        // customer will, no limit.)
+        if self.eq(k, "UNLESS")
+            && self.is(k + 1, I1)
+            && self.is(k + 2, CVERB)
+            && (k + 3..k + 6).any(|m| self.on(m) && self.eq(m, "FIRST"))
+        {
+            return false;
         }
         if self.any(k, "TOO TAN") {
             return self.on(k + 1) && self.is(k + 1, WHEN);
