@@ -202,6 +202,10 @@ impl Reader<'_> {
             // ("I want off all your lists": every channel.)
             return hit(i, i + 2, if self.all_lists(i + 2) { ALL_CH } else { 0 });
         }
+        // ("I want out of your list", "I want out of these texts".)
+        if self.any(i, "WANT WANTS") && self.eq(i + 1, "OUT") && self.eq(i + 2, "OF") {
+            return self.out_of(i, i + 3);
+        }
         if !self.eq(i, "WANTS")
             && ((self.eq(i + 1, "TO") && self.eq(i + 2, "NOT"))
                 || (self.eq(i + 1, "NOT") && self.eq(i + 2, "TO")))
@@ -209,6 +213,21 @@ impl Reader<'_> {
             return self.receive(i, i + 3);
         }
         None
+    }
+
+    /// Out of what follows word `o`, from word `a`: our list ("I want out
+    /// of your list", "Count me out of this list", "¿Cómo me salgo de esta
+    /// lista?") or the means ("Count me out of these texts"); not something
+    /// else ("count me out of the party", "la lista de espera").
+    pub(super) fn out_of(&self, a: usize, o: usize) -> Option<Hit> {
+        // ("I want out of all your lists": every channel.)
+        if self.all_lists(o) {
+            return hit(a, o, ALL_CH);
+        }
+        self.our_list(a, o..o + 4).or_else(|| match self.object(o) {
+            Obj::Media { end, ch } if self.on(o) && self.bare(end) => hit(a, end, ch),
+            _ => None,
+        })
     }
 
     /// "Would you mind not texting me anymore?"

@@ -395,6 +395,17 @@ impl Reader<'_> {
                 self.no(i).filter(|h| self.bare(h.b))
             }
             "MIND" => self.mind_not(i),
+            // ("Count me out of these texts", "¿Cómo me salgo de esta lista?".)
+            _ if self.written(i, "COUNT")
+                && self.is(i + 1, ME)
+                && self.eq(i + 2, "OUT")
+                && self.eq(i + 3, "OF") =>
+            {
+                self.out_of(i, i + 4)
+            }
+            _ if self.written(i, "SALGO SALIR SALIRME") && self.eq(i + 1, "DE") => {
+                self.out_of(i, i + 2)
+            }
             "IF" | "UNLESS" | "SI" => self.threat(i),
             "AGAIN" | "MORE" | "AUTRE" | "MAS" | "ANOTHER" | "NEXT" | "OTRA" => self.next_time(i),
             "REPORT" | "REPORTED" | "REPORTING" | "COMPLAINT" => self.reported(i),
