@@ -567,12 +567,17 @@ impl Reader<'_> {
             // named in another sense, where no one is put on it: "I work for
             // the DNC", "I'm on the DNC board", "I read about the DNC
             // registry".)
-            "DNC" => hit(i, i + 1, CALL).filter(|_| {
+            // (And "DND", "Put me on DND", "DND this number": do not
+            // disturb, the CRM's own name for it; not the customer's phone
+            // set so: "My phone is on DND".)
+            "DNC" | "DND" => hit(i, i + 1, CALL).filter(|_| {
                 let list = i + 1 + usize::from(self.any(i + 1, "LIST REGISTRY REGISTER"));
                 // (Right before it: not "I used to work for the DNC".)
-                let put = self.back(i, 2).any(|m| self.any(m, "ON TO")) && self.bare(list);
+                let put = self.back(i, 2).any(|m| self.any(m, "ON TO"))
+                    && self.bare(list)
+                    && (self.eq(i, "DNC") || self.back(i, 4).any(|m| self.is(m, ME)));
                 self.own_dnc(i)
-                    && (self.clause_of_its_own(i)
+                    && ((i == 0 || !self.on(i)) && self.bare(list)
                         || self.is(i + 1, ME)
                         // ("DNC this number".)
                         || self.the_number(i + 1).is_some()

@@ -13,7 +13,7 @@ impl Reader<'_> {
             return None;
         }
         let n = self.w(i);
-        if let Some(h) = self.not_ok(i) {
+        if let Some(h) = self.not_ok(i).or_else(|| self.use_number(i, i + 1)) {
             return Some(h);
         }
         // ("Not call me again please", "Please not text me": the learner's

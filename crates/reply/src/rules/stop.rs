@@ -246,7 +246,7 @@ impl Reader<'_> {
             }
             return hit(i, i + 3, ALL_CH);
         }
-        if let Some(h) = self.told_stop(i) {
+        if let Some(h) = self.told_stop(i).or_else(|| self.use_number(i, i + 1)) {
             return Some(h);
         }
         // ("párenle ya con los mensajes", "stop already with the texts".)

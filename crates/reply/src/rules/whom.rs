@@ -2,7 +2,7 @@
 //! customer's number or address, an old one replaced by a new one.
 
 use super::super::words::*;
-use super::Reader;
+use super::{hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// Word `m` is a French or Spanish pronoun for someone of the household
@@ -121,6 +121,28 @@ impl Reader<'_> {
                     "NUMBER PHONE CELL LINE MOBILE LANDLINE ADDRESS INBOX HOME",
                 ) || self.unlisted(k + 1, "HOUSE")))
         .then_some(k + 2)
+    }
+
+    /// The customer's number not to be used, from the verb at `u` (after a
+    /// negation or a stop word at `i`): "Don't use my number", "Stop using
+    /// my number", "do not use my phone number for marketing" — its texts
+    /// and calls, as "remove my number"; not "use my cell instead".
+    pub(super) fn use_number(&self, i: usize, u: usize) -> Option<Hit> {
+        if !(self.on(u) && self.written(u, "USE USING")) {
+            return None;
+        }
+        let e = self.the_number(u + 1)?;
+        let e = e + usize::from(self.on(e) && self.eq(e, "NUMBER"));
+        let end = match self.object(e + 1) {
+            _ if !(self.on(e) && self.eq(e, "FOR")) => e,
+            Obj::Media { end, .. } | Obj::All(end) => end,
+            _ => return None,
+        };
+        let email = (u + 1..e).any(|m| self.any(m, "EMAIL ADDRESS INBOX"));
+        let ch = if email { EMAIL } else { SMS | CALL };
+        hit(i, end, ch).filter(|_| {
+            (self.bare(end) || self.any(end, "AGAIN ANYMORE")) && !self.switched_line(end)
+        })
     }
 
     /// From word `k`, another of the customer's numbers or addresses, and a

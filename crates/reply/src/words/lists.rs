@@ -72,7 +72,7 @@ pub(super) const LISTS: &[List] = &[
     List(
         MEDIA,
         CALL,
-        "CALLS ROBOCALLS VOICEMAILS VMS LLAMADAS APPELS CALLING DNC",
+        "CALLS ROBOCALLS VOICEMAILS VMS LLAMADAS APPELS CALLING DNC DND",
     ),
     List(MEDIA | SING, CALL, "CALL ROBOCALL VOICEMAIL LLAMADA APPEL"),
     // Calls by their trade: "pas de démarchage téléphonique"; the machine
