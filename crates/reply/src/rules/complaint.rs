@@ -495,7 +495,7 @@ impl Reader<'_> {
             (self.any(
                 m,
                 "ATTORNEY LAWYER SUE SUING COURT REPORT REPORTING POLICE FCC FTC BLOCK BLOCKING COMPLAINT",
-            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO")
+            ) || self.unlisted(m, "DEMANDO ABOGADO REPORTO DENUNCIO AVOCAT POURSUIS BLOQUEO COPS")
                 // ("Je vous signale si vous m'appelez encore", "Un message de
                 // plus et je vous dénonce".)
                 || self.unlisted(m, "SIGNALE DENONCE")
@@ -503,8 +503,9 @@ impl Reader<'_> {
                 // vais vous poursuivre si...", "Je vais vous dénoncer si...":
                 // the infinitive after "voy a", "vais".)
                 || self.unlisted(m, "DEMANDAR DEMANDARLOS POURSUIVRE DENONCER"))
-                // ("... and I'm reporting this number".)
-                && (self.any(m + 1, "YOU YOUR WILL SI THIS")
+                // ("... and I'm reporting this number", "... I'm reporting
+                // it".)
+                && (self.any(m + 1, "YOU YOUR WILL SI THIS IT")
                     || self.bare(m + 1)
                     // ("Je vous poursuis en justice si vous m'appelez encore".)
                     || (self.written(m + 1, "EN") && self.written(m + 2, "JUSTICE")))
@@ -549,7 +550,16 @@ impl Reader<'_> {
         // time", as before "again"; not "call me one more time and we'll
         // finish", no threat.)
         let time = self.eq(i, "MORE") && self.eq(i + 1, "TIME") && i > 2 && self.eq(i - 1, "ONE");
-        let (a, v) = if time {
+        // ("Next time you text me I'm reporting it": the verb after "next
+        // time you".)
+        let next = self.eq(i, "NEXT")
+            && self.written(i + 1, "TIME")
+            && self.eq(i + 2, "YOU")
+            && self.is(i + 3, CVERB)
+            && self.is(i + 4, ME);
+        let (a, v) = if next {
+            (i, i + 3)
+        } else if time {
             (i - 3, i - 3)
         } else if again || mas {
             (i.checked_sub(2 + de)?, i - 1 - usize::from(again) - de)
@@ -563,14 +573,18 @@ impl Reader<'_> {
         let a = if another { i } else { a };
         let said = if again || time {
             self.is(a + 1, ME) && self.is(v, CVERB)
-        } else if keep {
+        } else if keep || next {
             true
         } else {
             (another || self.any(a, "ONE UN UNA UNE OTRA"))
                 && self.is(v, MEDIA)
                 && !self.is(v, THING)
         };
-        let and = i + 1 + usize::from(!(again || mas)) + usize::from(keep) + encore;
+        let and = if next {
+            i + 5
+        } else {
+            i + 1 + usize::from(!(again || mas)) + usize::from(keep) + encore
+        };
         // ("... from you and": the sender named.)
         let and = and
             + if self.eq(and, "FROM") && self.any(and + 1, "YOU Y'ALL") {
@@ -587,7 +601,10 @@ impl Reader<'_> {
                     || self.written(m, "SUE SUING")
                     || (self.is(m, I1) && self.is(m + 1, CVERB | GER))
             });
-        if said && next_ok && self.any(and, "AND Y ET") && self.threatened() {
+        // (Or the threat right after it, "and" dropped: "text me again I'll
+        // sue", "u call me again I'm suing".)
+        let joined = self.any(and, "AND Y ET") || (self.brk(and) <= WEAK && self.is(and, I1));
+        if said && next_ok && joined && self.threatened() {
             return hit(a, and, self.ch(v));
         }
         None
