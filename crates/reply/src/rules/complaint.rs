@@ -4,7 +4,7 @@
 
 use super::super::text::{STRONG as FULL_STOP, WEAK};
 use super::super::words::*;
-use super::{hit, Hit, Obj, Reader};
+use super::{fallback, hit, Hit, Obj, Reader};
 
 impl Reader<'_> {
     /// "leave me alone", "déjenme en paz", "laissez-moi tranquille", "fichez-moi
@@ -610,6 +610,30 @@ impl Reader<'_> {
         None
     }
 
+    /// Word `k` ends a name signed after a keyword, a line, a dash or a
+    /// comma apart, within words `a..`: "CANCEL\nBob", "END\nBob Smith",
+    /// "Hi, REVOKE\nBob", "Hi, REMOVE - Bob", "BAJA - Juan" — after a
+    /// keyword that takes no object, one written in capitals, or one with
+    /// words before it; not "Cancel\nNetflix", "End\nGame" (what is ended).
+    fn signed_after(&self, a: usize, k: usize) -> bool {
+        let name = |m: usize| {
+            self.t
+                .get(m)
+                .is_some_and(|t| t.cap && t.w.is_empty() && !t.synth)
+        };
+        let Some(f) = (k.saturating_sub(2)..=k).find(|&f| {
+            f > a
+                && (f..=k).all(name)
+                && self.is(f - 1, KEY)
+                && !self.on(f)
+                && (f + 1..=k).all(|m| self.on(m))
+        }) else {
+            return false;
+        };
+        let p = f - 1;
+        self.any(p, fallback::ALONE) || self.t.get(p).is_some_and(|t| t.upper) || p > a
+    }
+
     /// A short message, or sentence, of keywords and filler only ("stop
     /// please", "wrong number stop", "baja por favor"), or of keywords only
     /// however many: words `a..b`.
@@ -703,6 +727,20 @@ impl Reader<'_> {
                     || (t.is(CONJ) && k > a && self.number(k - 1))
                     // ("Remove please and thank you", "Cancel pls and ty".)
                     || (self.eq(k, "AND") && k > a && self.is(k + 1, FILLER))
+                    // ("Thanks but CANCEL", "Sorry but END", "Gracias pero
+                    // BAJA", "Perdón pero BAJA": a polite refusal.)
+                    || (self.written(k, "BUT PERO MAIS")
+                        && k > a
+                        && self.is(k + 1, KEY)
+                        && (self.is(k - 1, FILLER) || self.written(k - 1, "PERDON DESOLE")))
+                    || (self.written(k, "PERDON DESOLE") && self.written(k + 1, "BUT PERO MAIS"))
+                    // ("Hey Sam, REMOVE": the one greeted.)
+                    || (k > a
+                        && t.cap
+                        && t.w.is_empty()
+                        && self.on(k)
+                        && self.written(k - 1, "HI HEY HELLO HOLA DEAR BONJOUR"))
+                    || self.signed_after(a, k)
                     // Those addressed, after the keyword: "stop y'all",
                     // "stop you guys please", as "stop guys".
                     || (k > a

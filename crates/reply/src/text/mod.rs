@@ -51,6 +51,8 @@ pub struct Tok {
     pub line: u8,
     /// Written with a capital first letter ("Debbie", "STOP").
     pub cap: bool,
+    /// Written in capitals only ("CANCEL", not "Cancel").
+    pub upper: bool,
     /// After a dash with a space before it ("STOP – CALLING"), and no other
     /// break.
     dash: bool,
@@ -71,6 +73,7 @@ impl Tok {
             synth: false,
             line: 0,
             cap: false,
+            upper: false,
             dash: false,
             ask: false,
         }

@@ -22,6 +22,7 @@ pub(super) fn read(text: &str) -> Tokens {
         join: b' ',
         line: 0,
         cap: false,
+        upper: false,
         dash: false,
         ask: false,
         slash: false,
@@ -55,6 +56,8 @@ struct Builder {
     line: u8,
     /// The word being read starts with a capital letter.
     cap: bool,
+    /// The word being read is in capitals only so far.
+    upper: bool,
     /// A dash after a space stands before the next word, and no other break.
     dash: bool,
     /// A question mark stands before the next word.
@@ -121,7 +124,9 @@ impl Builder {
             }
             self.word = Some(self.out.buf.len());
             self.cap = up;
+            self.upper = true;
         }
+        self.upper &= up;
         self.out.buf.push(c);
     }
 
@@ -193,6 +198,7 @@ impl Builder {
             synth: false,
             line: self.line,
             cap: self.cap,
+            upper: self.upper,
             dash: self.dash,
             ask: self.ask,
         };
@@ -354,6 +360,7 @@ impl Builder {
                     synth: true,
                     line: 0,
                     cap: false,
+                    upper: false,
                     dash: false,
                     ask: false,
                 });
@@ -452,6 +459,7 @@ fn contracted(out: &mut Tokens) {
                 head.ask = t.ask;
                 head.line = t.line;
                 head.cap = t.cap;
+                head.upper = t.upper;
                 head.dash = t.dash;
                 let tail = Tok::known(at, t.end, second, 0, b' ');
                 if let Some(slot) = out.toks.get_mut(a) {
