@@ -62,7 +62,7 @@ impl Reader<'_> {
                 || self.any(p, "WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY")
                 || self.any(p, DIAS_JOURS)
                 || self.written(p, "WEEKEND WK 2DAY AUJOURD'HUI AUJOURDHUI"));
-        if (self.on(k) && (period || short || self.timed(k))) || self.asked_later(k) {
+        if (self.on(k) && (period || short || self.timed(k))) || self.asked_later(k, ALL_CH) {
             return None;
         }
         // ("Foutez-moi la paix avec vos textos": those.)

@@ -95,7 +95,7 @@ impl Reader<'_> {
             c => c,
         };
         let (end, ch) = self.gerunds(k, ch);
-        if self.asked_later(end) {
+        if self.asked_later(end, ch) {
             return None;
         }
         // A limit on when ("stop texting after 8pm", "so early", "on
@@ -131,23 +131,31 @@ impl Reader<'_> {
         }
     }
 
-    /// Contact asked for later, from word `end` on: a pause ("Stop calling
-    /// I'm driving, call in 20", "stop texting, call me later", "Leave me
-    /// alone today, call tomorrow", "... call at 1"; not refused again:
-    /// "don't call me tomorrow either").
-    pub(super) fn asked_later(&self, end: usize) -> bool {
+    /// Contact by the means refused (`ch`, 0: the medium's) asked for
+    /// later, from word `end` on: a pause ("Stop calling I'm driving, call
+    /// in 20", "Leave me alone today, call tomorrow", "... call at 1"; not
+    /// refused again: "don't call me tomorrow either"; nor another means
+    /// asked for, a time for it: "Stop texting me. Call me tomorrow", "Stop
+    /// emailing me, call me at 5pm").
+    pub(super) fn asked_later(&self, end: usize, ch: u8) -> bool {
         (end..self.t.len()).any(|m| {
             let n = m + 1 + usize::from(self.is(m + 1, ME));
             self.is(m, CVERB)
                 && !self.is(m, GER)
+                && (ch & ALL_CH == 0 || self.ch(m) == 0 || self.ch(m) & ch != 0)
                 && !(m > 0 && self.is(m - 1, NEG))
-                // ("... call me Monday", "call me next week", "llámame
-                // mañana", "appelez-moi demain".)
-                && (self.any(n, "LATER TOMORROW TONIGHT NEXT MANANA DEMAIN")
-                    || self.any(n, "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY")
-                    || (self.eq(n, "IN") && self.number(n + 1))
-                    || (self.eq(n, "AT") && self.hour(n + 1)))
+                && self.later(n)
         })
+    }
+
+    /// Word `n` names a time to come for contact asked: "... call me
+    /// Monday", "call me next week", "text me at 5pm", "llámame mañana",
+    /// "appelez-moi demain".
+    pub(super) fn later(&self, n: usize) -> bool {
+        self.any(n, "LATER TOMORROW TONIGHT NEXT MANANA DEMAIN")
+            || self.any(n, "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY")
+            || (self.eq(n, "IN") && self.number(n + 1))
+            || (self.eq(n, "AT") && self.hour(n + 1))
     }
 
     /// A limit on when at word `end`, not widened to every time.

@@ -117,8 +117,12 @@ impl Reader<'_> {
                         && self.any(b - 2, "I'M WE'RE AM")
                         && !self.eq(k + 1, "NOT"))
             })
-            // ("Instead of calling, text".)
-            || (self.is(k, CVERB) && !self.on(k) && k > 0 && self.bare(after))
+            // ("Instead of calling, text"; "Stop calling me. Text me at
+            // 5pm": asked for, at a time.)
+            || (self.is(k, CVERB)
+                && !self.on(k)
+                && k > 0
+                && (self.bare(after) || (after > k + 1 && self.later(after))))
             // ("only by text", "seulement par texto".)
             || self.back(k, 5).any(|b| {
                 self.eq(b, "ONLY") && (self.is(b + 1, CVERB) || self.any(b + 1, "BY VIA POR PAR"))
