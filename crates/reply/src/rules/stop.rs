@@ -227,6 +227,9 @@ impl Reader<'_> {
         if time || feature || other {
             return None;
         }
+        if self.reproached(i) {
+            return bare_hit(i, self.media_before(i));
+        }
         // ("il pleut sans arrêt", "llueve sin parar": without stopping.)
         if self.negated(i)
             || (i > 0 && self.written(i - 1, "SANS SIN") && self.on(i))

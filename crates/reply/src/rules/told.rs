@@ -63,6 +63,25 @@ impl Reader<'_> {
         None
     }
 
+    /// The keyword at `i` is one the sender is reproached with ignoring: "you
+    /// ignored my STOP", "u ignored my stop request", "Didnt u get my stop
+    /// msg", "Did you not get my STOP?" — the request said again (not
+    /// asked: "Did you get my STOP?").
+    pub(super) fn reproached(&self, i: usize) -> bool {
+        let (a, _) = self.sentence(i);
+        let not = (a..i).any(|m| self.is(m, NEG));
+        let mine = i > 1
+            && self.eq(i - 1, "MY")
+            && (self.written(i - 2, "IGNORED IGNORE IGNORING")
+                || (not && self.any(i - 2, "GET GOT SEE")));
+        // ("... my stop request", "... my stop msg".)
+        let k = i
+            + 1
+            + usize::from(self.on(i + 1) && self.written(i + 1, "REQUEST MSG MESSAGE TEXT REPLY"));
+        // ("... my STOP twice", "... my stop request from last week".)
+        mine && self.bare(self.told_until(k, true))
+    }
+
     /// Where the one a keyword was told to ends, from word `j` (`j` when
     /// none): us ("to you guys", "to this number", "to your texts", "to
     /// 55555"), not another ("to my pharmacy").
