@@ -407,6 +407,9 @@ impl Reader<'_> {
     /// "n'arrêtez pas" — but not in a threat ("if you don't stop texting me")
     /// or a complaint ("why can't you stop").
     pub(super) fn negated(&self, i: usize) -> bool {
+        if self.denied(i) {
+            return true;
+        }
         // Spanish "no" before an imperative: "no dejen de", "no paren" (but
         // "no para de llamarme", he does not stop, is a complaint).
         let es = self.any(
@@ -432,6 +435,23 @@ impl Reader<'_> {
             }
         }
         false
+    }
+
+    /// The request at word `i` denied as asked: "I'm not asking you to
+    /// stop", "I never asked you to stop calling", "Not saying stop", "I
+    /// wasn't trying to unsubscribe", "no need to stop texting", "You don't
+    /// have to stop texting me".
+    fn denied(&self, i: usize) -> bool {
+        let Some(v) = self.back(i, 4).find(|&m| !self.any(m, "TO YOU Y'ALL GUYS")) else {
+            return false;
+        };
+        let neg = |m: usize| self.is(m, NEG) || self.written(m, "WASN'T WASNT WEREN'T WERENT");
+        let asked = self.any(v, "ASK ASKED SAY SAID TOLD MEAN MEANT TRY TRYING")
+            || self.written(v, "ASKING SAYING TELL TELLING TRIED");
+        v > 0
+            && ((asked && (neg(v - 1) || (v > 1 && neg(v - 2) && self.is(v - 1, SKIP | I1))))
+                || (self.eq(v, "NEED") && self.eq(v - 1, "NO"))
+                || (self.eq(v, "HAVE") && neg(v - 1)))
     }
 
     /// A first person's plan, not a request: "I'll stop by", "we've got to
