@@ -228,6 +228,10 @@ impl Reader<'_> {
         if !self.on(k) || self.paused(k) {
             return hit(i, k, ch);
         }
+        // ("dont text ne": "me" a key off, in English.)
+        if self.written(k, "NE") && self.bare(k + 1) && self.any(i, "DON'T NEVER NOT") {
+            return hit(i, k + 1, ch);
+        }
         if self.moved(k) {
             return None;
         }

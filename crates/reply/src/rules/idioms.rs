@@ -19,6 +19,14 @@ impl Reader<'_> {
         if self.eq(i, "OPT") && self.is(i + 1, ME) && self.eq(i + 2, "OUT") {
             return hit(i, i + 3, self.media_after(i + 2)).filter(|_| !self.out_of_thing(i, i + 3));
         }
+        // ("opt me put", "opt me our": a neighbouring key, nothing after.)
+        if self.eq(i, "OPT")
+            && self.is(i + 1, ME)
+            && self.written(i + 2, "PUT OUR")
+            && self.bare(i + 3)
+        {
+            return hit(i, i + 3, 0);
+        }
         // ("Please opt us both out", "opt us all out".)
         if self.eq(i, "OPT")
             && self.is(i + 1, ME)

@@ -395,6 +395,17 @@ impl Reader<'_> {
                 self.no(i).filter(|h| self.bare(h.b))
             }
             "MIND" => self.mind_not(i),
+            // ("Quite texting me please", "sop texting me": "quit" as a
+            // phone corrects it, "stop" a key short, before a verb of
+            // contact that names its channel, opening the request.)
+            _ if self.written(i, "QUITE SOP")
+                && self.on(i + 1)
+                && self.is(i + 1, GER)
+                && self.ch(i + 1) != 0
+                && self.back(i, 3).all(|m| self.is(m, FILLER)) =>
+            {
+                self.gerund(i, i + 1)
+            }
             // ("Count me out of these texts", "¿Cómo me salgo de esta lista?".)
             _ if self.written(i, "COUNT")
                 && self.is(i + 1, ME)

@@ -222,7 +222,9 @@ impl Reader<'_> {
             // ("Sácame del seguro", "Supprimez-moi du contrat": off
             // something, which `off_list` reads.)
             && (self.any(k, "OFF OUT FROM DE DEL DU")
-                || (v == "TAKE" && self.eq(k, "OF") && !self.eq(k + 1, "COURSE")));
+                || (v == "TAKE" && self.eq(k, "OF") && !self.eq(k + 1, "COURSE"))
+                // ("Take me iff your list": a neighbouring key.)
+                || (v == "TAKE" && self.written(k, "IFF")));
         if matches!(v, "TAKE" | "GET" | "DROP") && !from {
             return None;
         }
