@@ -727,6 +727,12 @@ impl Reader<'_> {
                     || (t.is(CONJ) && k > a && self.number(k - 1))
                     // ("Remove please and thank you", "Cancel pls and ty".)
                     || (self.eq(k, "AND") && k > a && self.is(k + 1, FILLER))
+                    // (Laughter beside a keyword that is the whole message:
+                    // "STOP lol", "lol stop", "please stop haha", as "STOP
+                    // 😂"; not "STOP jk", taken back.)
+                    || (a == 0
+                        && b == self.t.len()
+                        && self.any(k, "LOL LMAO LMFAO ROFL HAHA HEHE JAJA MDR XD"))
                     // ("Thanks but CANCEL", "Sorry but END", "Gracias pero
                     // BAJA", "Perdón pero BAJA": a polite refusal.)
                     || (self.written(k, "BUT PERO MAIS")

@@ -32,8 +32,9 @@
 //! 9. a preference that leaves channels out: "only email me", "email only",
 //!    "email me rather than calling" (the others are revoked).
 //!
-//! A bare stop word beside laughter ("Stop! lol", "stop, you're too kind 😂")
-//! is banter, not a request, unless it names a channel.
+//! A bare stop word beside laughter ("Stop! lol you're too funny", "stop,
+//! you're too kind 😂") is banter, not a request, unless it names a channel
+//! or the keyword and the laughter are the whole message ("STOP lol").
 
 mod around;
 mod asked;

@@ -1,5 +1,6 @@
-//! What undoes a hit: laughter beside a bare stop word ("Stop! lol"), and a
-//! keyword told of as sent by mistake ("I accidentally replied STOP").
+//! What undoes a hit: laughter beside a bare stop word ("Stop! lol you're too
+//! funny"), and a keyword told of as sent by mistake ("I accidentally
+//! replied STOP").
 
 use super::super::words::*;
 use super::{Hit, Reader};

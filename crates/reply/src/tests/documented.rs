@@ -9,6 +9,7 @@ fn documented_examples() {
     let e = MessageChannel::Email;
     for t in [
         "stop texting me",
+        "STOP lol",
         "quit calling",
         "stop contacting me via text",
         "stop sending me these",
@@ -94,7 +95,7 @@ fn documented_examples() {
         "I'm going to stop at the dealership",
         "I'll quit calling the other dealer",
         "this rain won't stop",
-        "Stop! lol",
+        "Stop! lol you're too funny",
         "Stop, you're making me blush",
         "STOP IT that's too good 😍",
         "not interested",

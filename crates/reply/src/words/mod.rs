@@ -61,7 +61,8 @@ pub const SING: u32 = 1 << 18;
 pub const PRON: u32 = 1 << 19;
 /// May stand between a negator and its verb ("don't you ever", "don't want to").
 pub const SKIP: u32 = 1 << 20;
-/// Laughter or affection: a bare "stop" beside it is banter ("Stop! lol").
+/// Laughter or affection: a bare "stop" beside it is banter ("Stop! lol
+/// you're too funny").
 pub const LAUGH: u32 = 1 << 21;
 /// A gerund that revokes only with a contact object ("stop getting texts").
 pub const NEED_OBJ: u32 = 1 << 22;
