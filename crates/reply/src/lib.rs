@@ -92,9 +92,48 @@ pub fn classify_with(text: &str, channel: MessageChannel, extra: &Keywords) -> C
     let automated = auto::automated(text, &toks.joined(), channel);
     let read = match automated {
         Some(Automated::Bounce) => Classification::none(),
-        _ => classify_tokens(&toks, channel, extra),
+        _ => match classify_tokens(&toks, channel, extra) {
+            c if matches!(c.intent, Intent::None | Intent::Help) => {
+                stop_sign(text, &toks, Revoked::of(Channel::from(channel))).unwrap_or(c)
+            }
+            c => c,
+        },
     };
     Classification { automated, ..read }
+}
+
+/// The stop sign or the no-phones sign, alone or beside courtesy or the
+/// means it stops ("🛑", "🛑🛑🛑", "🛑 pls", "🛑 texting", "📵 please"): the
+/// keyword as a picture, an opt-out as a phrase (for review) of the means
+/// named, else of the medium (not "✋", "👎", "🔕", nor "🛑 see you at 5").
+fn stop_sign(text: &str, toks: &text::Tokens, came_by: Revoked) -> Option<Classification> {
+    let own = text::before_quote(text);
+    let sign = ['🛑', '📵'].into_iter().find(|s| own.contains(*s))?;
+    let mut named = 0;
+    for t in toks.toks.iter().filter(|t| !t.synth) {
+        if t.is(words::MEDIA | words::GER) && !t.is(words::THING) && t.ch & words::ALL_CH != 0 {
+            named |= t.ch & words::ALL_CH;
+        } else if !t.is(words::FILLER) {
+            return None;
+        }
+    }
+    // (Calls are texts too, under the TCPA: "🛑 calls".)
+    let named = named
+        | if named & words::CALL != 0 {
+            words::SMS
+        } else {
+            0
+        };
+    let channels = if named == 0 {
+        came_by
+    } else {
+        Revoked::from_bits(named)
+    };
+    Some(Classification::opt_out(
+        sign.to_string(),
+        Match::Phrase,
+        channels,
+    ))
 }
 
 /// [`classify_with`] of a message read as words.

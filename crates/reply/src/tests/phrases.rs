@@ -31,6 +31,9 @@ fn phrases() {
         "please discontinue further texts",
         "no me envíen más mensajes",
         "Arrêtez de m'envoyer des messages",
+        "🛑",
+        "🛑 pls",
+        "📵 please",
     ] {
         assert_eq!(intent(t), (Intent::OptOut, Some(Match::Phrase)), "{t}");
     }
@@ -62,7 +65,8 @@ fn not_opt_outs() {
         "Stop! lol you're too kind",
         "",
         "   ",
-        "🛑",
+        "👍",
+        "🔕",
     ] {
         assert_eq!(intent(t).0, Intent::None, "{t}");
     }
