@@ -301,12 +301,12 @@ impl Reader<'_> {
 
     /// The words from `j` are an everyday intensifier or sign-off after a
     /// request, no limit in time: "right away", "for good", "for real",
-    /// "end of story", "thanks in advance", "have a nice day", "pronto";
-    /// how many (0: none).
+    /// "end of story", "thanks in advance", "have a nice day", "pronto",
+    /// "jeez", "moron"; how many (0: none).
     pub(super) fn sign_off(&self, j: usize) -> usize {
         let day = |k: usize| self.any(k, "NICE GOOD GREAT") && self.written(k + 1, "DAY");
         let advance = |k: usize| self.eq(k, "IN") && self.written(k + 1, "ADVANCE");
-        if self.written(j, "PRONTO") {
+        if self.written(j, "PRONTO JEEZ GEEZ MORON") {
             1
         } else if (self.eq(j, "RIGHT") && self.eq(j + 1, "AWAY"))
             || (self.eq(j, "FOR") && self.written(j + 1, "GOOD REAL"))

@@ -740,6 +740,10 @@ impl Reader<'_> {
                         && self.is(k + 1, KEY)
                         && (self.is(k - 1, FILLER) || self.written(k - 1, "PERDON DESOLE")))
                     || (self.written(k, "PERDON DESOLE") && self.written(k + 1, "BUT PERO MAIS"))
+                    // ("Yo STOP moron": a greeting.)
+                    || (k == a
+                        && self.written(k, "YO")
+                        && self.written(k + 1, "STOP QUIT REMOVE UNSUBSCRIBE CANCEL END"))
                     // ("Hey Sam, REMOVE": the one greeted.)
                     || (k > a
                         && t.cap
