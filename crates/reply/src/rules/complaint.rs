@@ -613,8 +613,10 @@ impl Reader<'_> {
     /// Word `k` ends a name signed after a keyword, a line, a dash or a
     /// comma apart, within words `a..`: "CANCEL\nBob", "END\nBob Smith",
     /// "Hi, REVOKE\nBob", "Hi, REMOVE - Bob", "BAJA - Juan" — after a
-    /// keyword that takes no object, one written in capitals, or one with
-    /// words before it; not "Cancel\nNetflix", "End\nGame" (what is ended).
+    /// keyword that takes no object, one written in capitals, one with
+    /// words before it, or a name on its line after a hyphen or over a
+    /// number ("Cancel\n-Bob", "Cancel\nBob Smith\n555-123-4567"); not
+    /// "Cancel\nNetflix", "End\nGame" (what is ended).
     fn signed_after(&self, a: usize, k: usize) -> bool {
         let name = |m: usize| {
             self.t
@@ -631,7 +633,28 @@ impl Reader<'_> {
             return false;
         };
         let p = f - 1;
-        self.any(p, fallback::ALONE) || self.t.get(p).is_some_and(|t| t.upper) || p > a
+        // (Or signed on its own line after a hyphen: "Cancel\n-Bob".)
+        self.any(p, fallback::ALONE)
+            || self.t.get(p).is_some_and(|t| t.upper)
+            || p > a
+            || self.t.get(f).is_some_and(|t| t.line > 0 && t.hyphen)
+            || self.phone_line(
+                (k + 1..k + 3)
+                    .find(|&m| !(self.on(m) && name(m)))
+                    .unwrap_or(k + 3),
+            )
+    }
+
+    /// Words `k`, `k + 1` are a phone number on a line of its own under a
+    /// name ("Cancel\nBob Smith\n555-123-4567", the number read as "my
+    /// number").
+    fn phone_line(&self, k: usize) -> bool {
+        k > 0
+            && self.t.get(k).is_some_and(|t| t.line > 0)
+            && self.eq(k, "MY")
+            && self.eq(k + 1, "NUMBER")
+            && self.t.get(k + 2).map_or(true, |t| t.line > 0)
+            && self.t.get(k - 1).is_some_and(|t| t.cap && t.w.is_empty())
     }
 
     /// A short message, or sentence, of keywords and filler only ("stop
@@ -660,7 +683,9 @@ impl Reader<'_> {
             // ("baja para siempre": forever; "Para siempre" alone is no stop.)
             // ("REMOVE for good", "Cancel right away", "STOP have a nice day":
             // an intensifier or a sign-off.)
-            if (a.max(k.saturating_sub(3))..=k).any(|m| self.sign_off(m) > k - m) {
+            if (a.max(k.saturating_sub(3))..=k).any(|m| self.sign_off(m) > k - m)
+                || (k > a && (self.phone_line(k) || self.phone_line(k - 1)))
+            {
                 continue;
             }
             end = k + 1;

@@ -53,6 +53,8 @@ pub struct Tok {
     pub cap: bool,
     /// Written in capitals only ("CANCEL", not "Cancel").
     pub upper: bool,
+    /// After a hyphen standing alone ("-Bob", "- Bob").
+    pub hyphen: bool,
     /// After a dash with a space before it ("STOP – CALLING"), and no other
     /// break.
     dash: bool,
@@ -74,6 +76,7 @@ impl Tok {
             line: 0,
             cap: false,
             upper: false,
+            hyphen: false,
             dash: false,
             ask: false,
         }

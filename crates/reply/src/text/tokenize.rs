@@ -23,6 +23,7 @@ pub(super) fn read(text: &str) -> Tokens {
         line: 0,
         cap: false,
         upper: false,
+        hyphen: false,
         dash: false,
         ask: false,
         slash: false,
@@ -58,6 +59,8 @@ struct Builder {
     cap: bool,
     /// The word being read is in capitals only so far.
     upper: bool,
+    /// A hyphen standing alone before the next word.
+    hyphen: bool,
     /// A dash after a space stands before the next word, and no other break.
     dash: bool,
     /// A question mark stands before the next word.
@@ -154,6 +157,7 @@ impl Builder {
             self.join = b'-';
         } else {
             self.dash = self.brk == 0 || self.dash;
+            self.hyphen = true;
             self.join = b' ';
             self.brk = self.brk.max(WEAK);
         }
@@ -199,6 +203,7 @@ impl Builder {
             line: self.line,
             cap: self.cap,
             upper: self.upper,
+            hyphen: self.hyphen,
             dash: self.dash,
             ask: self.ask,
         };
@@ -207,6 +212,7 @@ impl Builder {
         self.join = b' ';
         self.line = 0;
         self.dash = false;
+        self.hyphen = false;
         if tok.brk == 0 && self.merge(&tok) {
             return;
         }
@@ -361,6 +367,7 @@ impl Builder {
                     line: 0,
                     cap: false,
                     upper: false,
+                    hyphen: false,
                     dash: false,
                     ask: false,
                 });
@@ -460,6 +467,7 @@ fn contracted(out: &mut Tokens) {
                 head.line = t.line;
                 head.cap = t.cap;
                 head.upper = t.upper;
+                head.hyphen = t.hyphen;
                 head.dash = t.dash;
                 let tail = Tok::known(at, t.end, second, 0, b' ');
                 if let Some(slot) = out.toks.get_mut(a) {
