@@ -24,13 +24,9 @@ impl Reader<'_> {
             return None;
         }
         let (k, ch) = self.verbs_of_contact(j);
-        // ("do not disturb me": disturbed by any means, as "stop disturbing
-        // me"; "do not disturb" alone, a phone's setting, is the medium's.)
-        let ch = if self.eq(j, "DISTURB") && self.on(j + 1) && self.is(j + 1, ME) {
-            ALL_CH
-        } else {
-            ch
-        };
+        // ("do not disturb (me)": disturbed by any means, as "stop
+        // disturbing me".)
+        let ch = if self.eq(j, "DISTURB") { ALL_CH } else { ch };
         // Advice or told of oneself, no request: "Never text and drive lol",
         // "dont text and drive ppl" (another verb, the lists do not know,
         // ends it, perhaps to everyone), "I'd never call

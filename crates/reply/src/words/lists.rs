@@ -139,8 +139,8 @@ pub(super) const LISTS: &[List] = &[
     ),
     // Unwelcome attention is no contact at all, whatever the means ("stop
     // bothering me", "arrêtez de me harceler", "Stop disturbing me", "stop
-    // nagging me"), as "molestar" is. ("Do not disturb", a phone's setting,
-    // is the medium's.)
+    // nagging me"), as "molestar" is. ("Do not disturb", the verb of no
+    // channel below, is read so where it is negated.)
     List(
         CVERB,
         ALL_CH,
