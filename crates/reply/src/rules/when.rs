@@ -45,12 +45,11 @@ impl Reader<'_> {
                 return false;
             }
         }
-        // ("unless I text you first", "unless I reach out first": the
-        // customer will, no limit.)
+        // ("unless I text you first", "unless I reach out first", "...
+        // unless I ask": only when the customer does, no limit.)
         if self.eq(k, "UNLESS")
-            && self.is(k + 1, I1)
-            && self.is(k + 2, CVERB)
-            && (k + 3..k + 6).any(|m| self.on(m) && self.eq(m, "FIRST"))
+            && self.eq(k + 1, "I")
+            && (self.is(k + 2, CVERB) || self.any(k + 2, "ASK SAY"))
         {
             return false;
         }
