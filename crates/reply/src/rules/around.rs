@@ -448,8 +448,13 @@ impl Reader<'_> {
         let neg = |m: usize| self.is(m, NEG) || self.written(m, "WASN'T WASNT WEREN'T WERENT");
         let asked = self.any(v, "ASK ASKED SAY SAID TOLD MEAN MEANT TRY TRYING")
             || self.written(v, "ASKING SAYING TELL TELLING TRIED");
+        // (Not asked back: "Didn't I tell you to stop?", "Did I not tell
+        // you to stop?".)
+        let rhetorical = v > 2 && self.eq(v - 2, "I") && self.any(v - 3, "DID DO");
         v > 0
-            && ((asked && (neg(v - 1) || (v > 1 && neg(v - 2) && self.is(v - 1, SKIP | I1))))
+            && ((asked
+                && !rhetorical
+                && (neg(v - 1) || (v > 1 && neg(v - 2) && self.is(v - 1, SKIP))))
                 || (self.eq(v, "NEED") && self.eq(v - 1, "NO"))
                 || (self.eq(v, "HAVE") && neg(v - 1)))
     }
