@@ -131,7 +131,11 @@ fn first_ready(
     let when = |n: &Candidate| -> Option<Instant> {
         let at = n.opens_at.max(t);
         match n.channel {
-            ActChannel::Reach(ch) if at > n.opens_at && n.kind != Kind::ConfirmOptOut => {
+            // (A reply is owed from the message, its channel perhaps shut by a
+            // cap until later: asked too.)
+            ActChannel::Reach(ch)
+                if (at > n.opens_at || n.kind == Kind::Reply) && n.kind != Kind::ConfirmOptOut =>
+            {
                 let answer = consent::check(ctx, s, ch, at);
                 if answer.allowed {
                     Some(at)

@@ -36,6 +36,14 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
     )?;
     let act = ActChannel::Reach(channel);
     let due_at = place(ctx, s, act, deadline.max(opens))?;
+    // Owed now: from the message, placed in the window (a cap that holds
+    // the channel shut is `channels`' answer, not a reason to hide the
+    // customer who waits from the rep's "due now").
+    let owed_from = if Ctx::hours_bind(channel) {
+        ctx.hours().next_open(at).unwrap_or(opens)
+    } else {
+        at
+    };
     if ctx.explains() {
         explain.push_fmt(format_args!(
             "the customer's {} at {}{} is owed a reply by {}{}",
@@ -62,7 +70,7 @@ pub fn reply(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candidate>
         // A reply by call (text and email refused) is a call to make.
         mode: mode_for(channel),
         due_at,
-        opens_at: opens,
+        opens_at: owed_from.min(opens),
         overdue_at: due_at,
         blocking: false,
     })
