@@ -91,7 +91,7 @@ test('wrong types inside a contact name the field path', () => {
     [{ ...good(), priority: 1e300 }, 'priority'],
     [{ ...good(), events: {} }, 'events'],
     [{ ...good(), events: 'none' }, 'events'],
-    [{ ...good(), events: [null] }, 'events[0]'],
+    [{ ...good(), events: [42] }, 'events[0]'],
     [{ ...good(), events: [7] }, 'events[0]'],
     [{ ...good(), events: [[]] }, 'events[0]'],
     [{ ...good(), events: [good().events[0], { kind: 'message', at: [], channel: 'sms', direction: 'out' }] }, 'events[1].at'],
@@ -585,7 +585,7 @@ test('100,000 events on one contact', () => {
   const c = { ...good(), addedAt: start, events };
   assert.equal(m.evaluate(c, campaign, '2026-03-15T15:00:00Z').id, 'c1');
   assert.ok(Array.isArray(m.plan(c, ladder, '2026-03-15T15:00:00Z', '2026-04-01T00:00:00Z')));
-  const many = m.evaluateMany([c, { ...c, id: 'c2', events: [...events, null] }], ladder, '2026-03-15T15:00:00Z');
+  const many = m.evaluateMany([c, { ...c, id: 'c2', events: [...events, 42] }], ladder, '2026-03-15T15:00:00Z');
   assert.equal(many.length, 2);
   assert.equal(many[1].id, 'c2');
   assert.ok(many[1].error.startsWith('contacts[1].events[100000]'), many[1].error);
@@ -1364,4 +1364,12 @@ test('JSON text with a number written with a leading zero is refused, as JSON.pa
   } finally {
     w.free();
   }
+});
+
+test('a null in events (a SQL export of a contact with no history) is no event; NaN there is still an error', () => {
+  const now = '2026-11-20T15:00:00Z';
+  assert.equal(m.evaluate({ ...good(), events: [null] }, campaign, now).status, 'newAccount');
+  const out = { kind: 'message', at: '2026-11-02T14:00:00Z', channel: 'sms', direction: 'out' };
+  assert.equal(m.evaluate({ ...good(), events: [null, out] }, campaign, now).status, 'noSmsReply');
+  assert.throws(() => m.evaluate({ ...good(), events: [NaN] }, campaign, now), /events\[0\]/);
 });
