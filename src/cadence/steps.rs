@@ -85,6 +85,8 @@ struct Walk<'c, 'a> {
     /// When the last unsent automatic send stops being owed: the one behind
     /// it is owed from then at the latest.
     turn: Instant,
+    /// Per event of `history`, the step its mark names (marks.rs).
+    named: Vec<Option<&'a str>>,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -108,6 +110,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             auto: None,
             cut_short: None,
             turn: enrolled,
+            named: marks::named_steps(&ctx.playbook.steps, ctx.history()),
         }
     }
 

@@ -32,10 +32,11 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
 /// `"#4"`). `None` for a mark that names no step of the playbook: the touch
 /// is read as unmarked (it carries out the step pending on its channel),
 /// not as carrying out a step that is not there.
-#[inline(never)]
-pub(super) fn step_named<'p>(steps: &'p [Step], tag: &str) -> Option<&'p str> {
-    if let Some(s) = steps.iter().find(|s| s.id == tag) {
-        return Some(&s.id);
+/// (`ids`: the steps' ids, sorted, so that the mark of each touch is found
+/// in a few comparisons, not a pass over a long playbook per touch.)
+pub(super) fn step_named<'p>(steps: &'p [Step], ids: &[&str], tag: &'p str) -> Option<&'p str> {
+    if ids.binary_search(&tag).is_ok() {
+        return Some(tag);
     }
     step_named_loosely(steps, tag)
 }
@@ -71,11 +72,10 @@ fn step_named_loosely<'p>(steps: &'p [Step], tag: &str) -> Option<&'p str> {
     steps.get(n.checked_sub(1)?).map(|s| s.id.as_str())
 }
 
-/// Whether the event carries out step `id` (its mark names it, as
-/// [`step_named`] reads marks): an inbound message tagged with
-/// the step it answers does not (the draft was never sent), nor the
-/// customer's call logged on the step's task (nobody called them).
-fn marks(body: &EventBody, steps: &[Step], id: &str) -> bool {
+/// The mark by which the event may carry out a step: an inbound message
+/// tagged with the step it answers does not (the draft was never sent), nor
+/// the customer's call logged on the step's task (nobody called them).
+fn mark_of(body: &EventBody) -> Option<&str> {
     match body {
         EventBody::Message {
             step: Some(s),
@@ -87,9 +87,23 @@ fn marks(body: &EventBody, steps: &[Step], id: &str) -> bool {
             inbound: false,
             ..
         }
-        | EventBody::StepDone { step: s } => step_named(steps, s) == Some(id),
-        _ => false,
+        | EventBody::StepDone { step: s } => Some(s),
+        _ => None,
     }
+}
+
+/// Per event of `history`, the id of the step its mark names ([`step_named`]),
+/// found once an evaluation.
+pub(super) fn named_steps<'a>(
+    steps: &'a [Step],
+    history: &'a [crate::model::Event],
+) -> Vec<Option<&'a str>> {
+    let mut ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    history
+        .iter()
+        .map(|e| mark_of(&e.body).and_then(|t| step_named(steps, &ids, t)))
+        .collect()
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -101,24 +115,29 @@ impl<'c, 'a> Walk<'c, 'a> {
         from: Instant,
         until: Option<Instant>,
     ) -> Option<Instant> {
-        let steps = &self.ctx.playbook.steps;
         let explicit = self
             .history
             .iter()
-            .find(|e| marks(&e.body, steps, &step.id))
-            .map(|e| e.at);
+            .zip(&self.named)
+            .find(|(_, n)| **n == Some(step.id.as_str()))
+            .map(|(e, _)| e.at);
         if explicit.is_some() {
             return explicit;
         }
         let want = step.channel.channel()?;
         let c = self.cursor.get_mut(want as usize)?;
-        let k = self.history.get(*c..)?.iter().position(|e| {
-            e.at >= from
-                && touch_channel(&e.body).is_some_and(|(ch, marked)| {
-                    ch == want && marked.map_or(true, |t| step_named(steps, t).is_none())
-                })
-                && !self.s.is_confirmation(e)
-        })?;
+        let named = self.named.get(*c..)?;
+        let k = self
+            .history
+            .get(*c..)?
+            .iter()
+            .zip(named)
+            .position(|(e, n)| {
+                e.at >= from
+                    && n.is_none()
+                    && touch_channel(&e.body).is_some_and(|(ch, _)| ch == want)
+                    && !self.s.is_confirmation(e)
+            })?;
         if until.is_some_and(|u| {
             self.history
                 .get(c.saturating_add(k))
