@@ -624,13 +624,32 @@ pub(super) fn outcome_of(v: Val<'_>) -> std::result::Result<Outcome, String> {
     }
 }
 
-/// What separates the parts of a compound disposition ("Connected -
-/// Interested", "VM: Left", "Busy/No Answer"; " - " is read as `|`).
-fn between_parts(c: char) -> bool {
-    matches!(
-        c,
-        ':' | '|' | ',' | ';' | '/' | '(' | ')' | '[' | ']' | '+' | '&' | '\u{2013}' | '\u{2014}'
-    )
+/// The parts of a compound disposition ("Connected - Interested", "VM:
+/// Left", "Busy/No Answer"), split at " - ", a dash, `:`, `/`, `,`, `;`,
+/// `|`, `&`, `+` or brackets, trimmed, none empty.
+fn parts(s: &str) -> Vec<String> {
+    s.replace(" - ", "|")
+        .split(|c: char| {
+            matches!(
+                c,
+                ':' | '|'
+                    | ','
+                    | ';'
+                    | '/'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '+'
+                    | '&'
+                    | '\u{2013}'
+                    | '\u{2014}'
+            )
+        })
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// A disposition that records the called person's request not to be
@@ -640,14 +659,10 @@ fn between_parts(c: char) -> bool {
 /// someone who asked not to be called (47 CFR 64.1200(d)(3)): refused,
 /// saying how to log it.
 fn do_not_call(s: &str) -> bool {
-    s.replace(" - ", "|")
-        .split(between_parts)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .any(|p| {
-            label_words(p).iter().any(|w| w == "dnc" || w == "dnd")
-                || crate::reply::classify(p).intent == crate::reply::Intent::OptOut
-        })
+    parts(s).iter().any(|p| {
+        label_words(p).iter().any(|w| w == "dnc" || w == "dnd")
+            || crate::reply::classify(p).intent == crate::reply::Intent::OptOut
+    })
 }
 
 #[cold]
@@ -670,13 +685,9 @@ fn outcome_by_parts(s: &str) -> Option<Outcome> {
         Outcome::NoSale,
         Outcome::Sold,
     ];
-    let s = s.replace(" - ", "|");
     let mut best: Option<usize> = None;
-    for part in s
-        .split(between_parts)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for part in parts(s) {
+        let part = part.as_str();
         match one_of(Val::Str(part.into()), &OUTCOMES) {
             Ok(o) => {
                 let r = RANK.iter().position(|x| *x == o)?;

@@ -7,20 +7,19 @@ use crate::time::Instant;
 
 use super::Walk;
 
-fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
+/// The channel of a touch we made (an outbound text or email, our call).
+fn touch_channel(body: &EventBody) -> Option<Channel> {
     match body {
         EventBody::Message {
             channel,
             direction: Direction::Out,
-            step,
             ..
-        } => Some((Channel::from(*channel), step.as_deref())),
+        } => Some(Channel::from(*channel)),
         EventBody::Activity {
             interaction: Interaction::Call,
             inbound: false,
-            step,
             ..
-        } => Some((Channel::Call, step.as_deref())),
+        } => Some(Channel::Call),
         _ => None,
     }
 }
@@ -34,7 +33,7 @@ fn touch_channel(body: &EventBody) -> Option<(Channel, Option<&str>)> {
 /// not as carrying out a step that is not there.
 /// (`ids`: the steps' ids, sorted, so that the mark of each touch is found
 /// in a few comparisons, not a pass over a long playbook per touch.)
-pub(super) fn step_named<'p>(steps: &'p [Step], ids: &[&str], tag: &'p str) -> Option<&'p str> {
+fn step_named<'p>(steps: &'p [Step], ids: &[&str], tag: &'p str) -> Option<&'p str> {
     if ids.binary_search(&tag).is_ok() {
         return Some(tag);
     }
@@ -135,7 +134,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             .position(|(e, n)| {
                 e.at >= from
                     && n.is_none()
-                    && touch_channel(&e.body).is_some_and(|(ch, _)| ch == want)
+                    && touch_channel(&e.body) == Some(want)
                     && !self.s.is_confirmation(e)
             })?;
         if until.is_some_and(|u| {
