@@ -175,7 +175,14 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbou
         s.touches.push((at, Channel::Call));
     }
     let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
-    if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
+    let stands = s
+        .wrong_number
+        .is_some_and(|(_, set_by)| stands_all_day(ctx, set_by, at));
+    if proves_number && stands {
+        if let Some((_, set_by)) = s.wrong_number {
+            stands_words(ctx, s, at, set_by, "call reached the contact");
+        }
+    } else if proves_number && s.wrong_number.take().is_some() && ctx.explains() {
         s.explain.push_fmt(format_args!(
             "{}: call reached the contact — the wrong-number mark is lifted",
             ctx.words(at)
@@ -190,6 +197,36 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbou
             ));
         }
     }
+}
+
+/// Whether the refusal event `set_by` set stands against a lift at `at`
+/// (an opt-in, a DND lifted, a call that reaches the contact): it was logged
+/// with a date alone, and `at` falls before that day is over. Its time of day
+/// unknown, it may have come after the lift, and erring toward the refusal it
+/// did (47 CFR 64.1200(a)(10)); a lift on a later day lifts it.
+pub(super) fn stands_all_day(ctx: &Ctx, set_by: usize, at: Instant) -> bool {
+    ctx.history()
+        .iter()
+        .find(|e| e.index as usize == set_by)
+        .is_some_and(|e| e.dated && at < ctx.zone.add_days(e.at, 1))
+}
+
+/// For `explain`: the lift at `at` left the refusal `set_by` set standing
+/// ([`stands_all_day`]).
+pub(super) fn stands_words(ctx: &Ctx, s: &mut Consent, at: Instant, set_by: usize, what: &str) {
+    if !ctx.explains() {
+        return;
+    }
+    let day = ctx
+        .history()
+        .iter()
+        .find(|e| e.index as usize == set_by)
+        .map(|e| ctx.zone.date(e.at));
+    s.explain.push_fmt(format_args!(
+        "{}: {what}, but the refusal logged on {} with no time of day may have come after it, and stands",
+        ctx.words(at),
+        day.map(|d| d.to_string()).unwrap_or_default()
+    ));
 }
 
 /// A DND set or lifted on a channel (or on all); says whether it is the
@@ -314,11 +351,24 @@ fn still_refused(s: &Consent, among: impl Iterator<Item = Channel>) -> String {
 /// A DND lifted on a channel (or on all).
 fn dnd_off(ctx: &Ctx, s: &mut Consent, at: Instant, channel: DndChannel) {
     // Lifting `all` lifts the `all` DND only: a channel's own DND
-    // (an email unsubscribe, a call DND) stays until lifted itself.
-    if let Some(d) = s.dnd.get_mut(slot(channel)) {
+    // (an email unsubscribe, a call DND) stays until lifted itself. (One
+    // logged with a date alone that day stands: it may have come after.)
+    let k = slot(channel);
+    let standing = [s.dnd.get(k), s.beneath.get(k)]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.event)
+        .find(|&set_by| stands_all_day(ctx, set_by, at));
+    if let Some(set_by) = standing {
+        let what = format!("DND on {} lifted", covers(channel));
+        stands_words(ctx, s, at, set_by, &what);
+        return;
+    }
+    if let Some(d) = s.dnd.get_mut(k) {
         *d = None;
     }
-    if let Some(d) = s.beneath.get_mut(slot(channel)) {
+    if let Some(d) = s.beneath.get_mut(k) {
         *d = None;
     }
     // (Lifting all lifts the customer's words for all too: a STOP ALL and

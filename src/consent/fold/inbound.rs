@@ -75,6 +75,24 @@ fn opt_in(ctx: &Ctx, s: &mut Consent, m: Inbound) {
         ..
     } = m;
     s.keyword_events.push((i, Intent::OptIn));
+    // (An opt-out logged with a date alone that day may have come after
+    // it: the opt-in answers nothing, and the opt-out stands.)
+    let standing = [0, 3]
+        .into_iter()
+        .flat_map(|k| [s.dnd.get(k), s.beneath.get(k)])
+        .flatten()
+        .flatten()
+        .filter(|d| d.reason == DndSource::Keyword)
+        .map(|d| d.event)
+        .find(|&set_by| super::stands_all_day(ctx, set_by, at));
+    if let Some(set_by) = standing {
+        let what = format!(
+            "customer texted {:?}",
+            c.keyword.as_deref().unwrap_or_default()
+        );
+        super::stands_words(ctx, s, at, set_by, &what);
+        return;
+    }
     let by_keyword = |d: &Option<Dnd>| d.as_ref().is_some_and(|d| d.reason == DndSource::Keyword);
     let in_words = s.all_in_words.take();
     let all_by_stop_all = in_words.is_none();
