@@ -28,7 +28,9 @@ pub(super) fn by_time(mut events: Vec<Event>) -> Vec<Event> {
 /// row). Two of our texts at one instant with the same words are one text
 /// logged twice, not two attempts, nor a second text after an opt-out's
 /// confirmation; with other words they are two. The first is kept, with its
-/// place as given.
+/// place as given. Events logged with a date alone are never one: a CRM's
+/// date field cannot tell three calls of a day from one given thrice, and
+/// each counts (to a cap, as an attempt), erring toward the caps.
 pub(super) fn without_repeats(mut events: Vec<Event>, texts: &[(u32, u64)]) -> Vec<Event> {
     let words = |e: &Event| texts.iter().find(|t| t.0 == e.index).map(|t| t.1);
     let repeated = |events: &[Event], i: usize| {
@@ -39,7 +41,7 @@ pub(super) fn without_repeats(mut events: Vec<Event>, texts: &[(u32, u64)]) -> V
             .iter()
             .rev()
             .take_while(|p| p.at == e.at)
-            .any(|p| p.dated == e.dated && p.body == e.body && words(p) == words(e))
+            .any(|p| !e.dated && !p.dated && p.body == e.body && words(p) == words(e))
     };
     if !(1..events.len()).any(|i| repeated(&events, i)) {
         return events;
