@@ -4,44 +4,78 @@
 use crate::context::Ctx;
 use crate::model::{Channel, DndSource};
 use crate::time::Instant;
-use crate::window::Hours;
+use crate::window::{Cap, Hours};
 
-use super::{Check, Consent, Refusal, Rule, Violation};
+use super::{Check, Consent, Refusal, Rule, Touch, Violation};
 
 /// The earliest time at or after `t` when the caps allow a touch on `channel`,
 /// given the touches so far (in time order, as the fold records them).
-pub fn cap_clear(
-    ctx: &Ctx,
-    touches: &[(Instant, Channel)],
-    channel: Channel,
-    t: Instant,
-) -> Instant {
+pub fn cap_clear(ctx: &Ctx, touches: &[Touch], channel: Channel, t: Instant) -> Instant {
     let mut t = t;
     for cap in ctx.caps() {
         if cap.max == 0 || !cap.channels.contains(&channel) {
             continue;
         }
-        // Newest first among the touches at or before `t`: when `max` of them
-        // lie inside the period, the window must shed the max-th newest and
-        // every older one; the max-th newest leaves it at its time + period.
-        let upto = touches.partition_point(|(at, _)| *at <= t);
-        let since = t.0 - cap.period_ms;
-        let mut left = cap.max;
-        for (at, c) in touches.get(..upto).unwrap_or_default().iter().rev() {
-            if at.0 <= since {
-                break;
-            }
-            if cap.channels.contains(c) {
-                left -= 1;
-                if left == 0 {
-                    // Later than `t`: the touch is inside the period.
-                    t = at.plus(cap.period_ms);
-                    break;
-                }
+        let upto = touches.partition_point(|x| x.at <= t);
+        let made = touches.get(..upto).unwrap_or_default();
+        // (A date alone's `last` is at most a day and an hour past its `at`.)
+        let reach = t.0 - cap.period_ms - 2 * crate::time::DAY;
+        let timed = made
+            .iter()
+            .rev()
+            .take_while(|x| x.at.0 > reach)
+            .all(|x| x.last == x.at);
+        t = if timed {
+            clear_of_timed(made, cap, t)
+        } else {
+            clear_of_dated(made, cap, t)
+        };
+    }
+    t
+}
+
+/// [`cap_clear`] for one cap over touches whose times are known. Newest
+/// first among them: when `max` lie inside the period, the window must shed
+/// the max-th newest and every older one; the max-th newest leaves it at its
+/// time + period.
+fn clear_of_timed(made: &[Touch], cap: &Cap, t: Instant) -> Instant {
+    let since = t.0 - cap.period_ms;
+    let mut left = cap.max;
+    for x in made.iter().rev() {
+        if x.at.0 <= since {
+            break;
+        }
+        if cap.channels.contains(&x.channel) {
+            left -= 1;
+            if left == 0 {
+                // Later than `t`: the touch is inside the period.
+                return x.at.plus(cap.period_ms);
             }
         }
     }
     t
+}
+
+/// [`cap_clear`] for one cap when some touches were logged with a date
+/// alone: a touch counts while its `last` instant is inside the period, and
+/// the cap clears when enough of them have left it, the earliest `last`
+/// first. (Rare, and a history is short: each round looks at them all.)
+fn clear_of_dated(made: &[Touch], cap: &Cap, t: Instant) -> Instant {
+    let mut t = t;
+    loop {
+        let since = t.0 - cap.period_ms;
+        let inside = || {
+            made.iter()
+                .filter(move |x| x.last.0 > since && cap.channels.contains(&x.channel))
+        };
+        if inside().count() < cap.max as usize {
+            return t;
+        }
+        match inside().map(|x| x.last).min() {
+            Some(first) => t = first.plus(cap.period_ms),
+            None => return t,
+        }
+    }
 }
 
 /// Audits one outbound touch against the state before it (the callers skip
@@ -94,14 +128,14 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         // The touches so far are in time order: only those inside the
         // period are looked at.
         let since = at.0 - cap.period_ms;
-        let from = s.touches.partition_point(|(t, _)| t.0 <= since);
+        let from = s.touches.partition_point(|x| x.at.0 <= since);
         let before = s
             .touches
             .get(from..)
             .unwrap_or_default()
             .iter()
-            .take_while(|(t, _)| *t <= at)
-            .filter(|(_, c)| cap.channels.contains(c))
+            .take_while(|x| x.at <= at)
+            .filter(|x| cap.channels.contains(&x.channel))
             .count();
         if before >= cap.max as usize {
             s.violations.push(Violation {

@@ -14,7 +14,7 @@ use crate::reply::Revoked;
 use crate::time::Instant;
 
 use super::check::audit;
-use super::{set_once, slot, source_words, Consent, OptOut, Refusal, CONFIRMATION_MS};
+use super::{set_once, slot, source_words, Consent, OptOut, Refusal, Touch, CONFIRMATION_MS};
 use inbound::{inbound, widen, Inbound};
 
 /// Folds consent over the history up to `ctx.now`.
@@ -156,8 +156,21 @@ fn outbound(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, ch: Channel) {
             audit(ctx, s, i, at, ch, e.dated);
         }
         if !ctx.caps().is_empty() {
-            s.touches.push((at, ch));
+            s.touches.push(touch(ctx, e, ch));
         }
+    }
+}
+
+/// The touch a cap counts for `e` on `ch` (see [`Touch`]).
+fn touch(ctx: &Ctx, e: &Event, ch: Channel) -> Touch {
+    Touch {
+        at: e.at,
+        last: if e.dated {
+            ctx.zone.add_days(e.at, 1)
+        } else {
+            e.at
+        },
+        channel: ch,
     }
 }
 
@@ -172,7 +185,7 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbou
         audit(ctx, s, i, at, Channel::Call, e.dated);
     }
     if !ctx.caps().is_empty() && !inbound {
-        s.touches.push((at, Channel::Call));
+        s.touches.push(touch(ctx, e, Channel::Call));
     }
     let proves_number = matches!(outcome, Outcome::Connected) || outcome.is_sales();
     let stands = s

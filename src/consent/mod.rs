@@ -194,6 +194,23 @@ pub struct OptOut<'a> {
     pub confirmed_at: Option<Instant>,
 }
 
+/// A touch a frequency cap counts: when it was made, the last instant it
+/// may have been made, and its channel. One logged with a date alone is
+/// placed at its midnight but may have come at any time of that day: a cap
+/// counts it until its period has run from the day's end (`last`, the next
+/// midnight), not from its midnight (erring toward the cap, as toward an
+/// opt-out). Otherwise `last` is `at`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Touch {
+    /// When it was made (its midnight for a date alone): its place in time
+    /// order, and what the audit counts.
+    pub at: Instant,
+    /// The last instant it may have been made (exclusive for a date alone).
+    pub last: Instant,
+    /// Its channel.
+    pub channel: Channel,
+}
+
 /// The consent state after the history up to a time, and the audit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Consent<'a> {
@@ -211,8 +228,8 @@ pub struct Consent<'a> {
     /// Indexes of inbound messages that were keywords (opt-out, opt-in, help):
     /// they are not conversation.
     pub keyword_events: Vec<(usize, Intent)>,
-    /// Every touch counted by a cap: time and channel, in time order.
-    pub touches: Vec<(Instant, Channel)>,
+    /// Every touch counted by a cap, in time order.
+    pub touches: Vec<Touch>,
     /// Indexes of the texts that were an opt-out's one confirmation: no
     /// touch, attempt or step, also once the opt-out is lifted.
     pub confirmations: Vec<usize>,
@@ -238,7 +255,7 @@ pub struct Consent<'a> {
 /// allocation of each serves the whole batch, instead of a few per contact.
 #[derive(Debug, Default)]
 pub struct Lent {
-    touches: Vec<(Instant, Channel)>,
+    touches: Vec<Touch>,
     violations: Vec<Violation>,
     keyword_events: Vec<(usize, Intent)>,
 }

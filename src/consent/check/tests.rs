@@ -8,21 +8,19 @@ use crate::context::Env;
 use crate::model::{Contact, ContactId};
 use crate::playbook::Playbook;
 
-/// The caps' rule read plainly: for each cap in turn, the touches inside
-/// its period before `t`, sorted; when `max` or more, `t` moves to the
-/// max-th newest one's time + period.
-fn plain(
-    caps: &[crate::window::Cap],
-    touches: &[(Instant, Channel)],
-    ch: Channel,
-    t: Instant,
-) -> Instant {
+/// The caps' rule read plainly: for each cap in turn, the touches made by
+/// `t` whose last possible instant is inside its period, sorted by it; when
+/// `max` or more, `t` moves to the max-th newest one's last instant +
+/// period.
+fn plain(caps: &[crate::window::Cap], touches: &[Touch], ch: Channel, t: Instant) -> Instant {
     let mut t = t;
     for cap in caps.iter().filter(|c| c.channels.contains(&ch)) {
         let mut inside: Vec<Instant> = touches
             .iter()
-            .filter(|(at, c)| cap.channels.contains(c) && *at <= t && at.0 > t.0 - cap.period_ms)
-            .map(|(at, _)| *at)
+            .filter(|x| {
+                cap.channels.contains(&x.channel) && x.at <= t && x.last.0 > t.0 - cap.period_ms
+            })
+            .map(|x| x.last)
             .collect();
         inside.sort();
         let max = cap.max as usize;
@@ -50,12 +48,18 @@ fn capped(max: u32, hours: u32, channels: &[Channel]) -> Result<Playbook, TestCa
 
 /// Touches from `start` on, each `gap` minutes after the one before (0
 /// makes a tie) on channel number `c`: in time order, as the fold keeps them.
-fn touches(start: Instant, gaps: &[(i64, usize)]) -> Vec<(Instant, Channel)> {
+/// A channel number from 3 on is that channel logged with a date alone: it
+/// may have come up to a day later.
+fn touches(start: Instant, gaps: &[(i64, usize)]) -> Vec<Touch> {
     let mut at = start;
     gaps.iter()
         .map(|&(gap, c)| {
             at = at.plus(gap * 60_000);
-            (at, Channel::ALL.get(c).copied().unwrap_or(Channel::Sms))
+            Touch {
+                at,
+                last: if c >= 3 { at.plus(86_400_000) } else { at },
+                channel: Channel::ALL.get(c % 3).copied().unwrap_or(Channel::Sms),
+            }
         })
         .collect()
 }
@@ -79,7 +83,7 @@ fn cap_case() -> impl Strategy<Value = CapCase> {
         1u32..5,
         1u32..72,
         prop::sample::subsequence(Channel::ALL.to_vec(), 1..=3),
-        prop::collection::vec((0i64..3_000, 0usize..3), 0..24),
+        prop::collection::vec((0i64..3_000, 0usize..6), 0..24),
         0i64..200_000,
         prop::option::of((0usize..24, 0u8..3, -1i64..=1)),
         0usize..3,
@@ -100,7 +104,7 @@ impl CapCase {
     /// channel asked about and the instant asked at.
     fn run(
         &self,
-        test: impl FnOnce(&Ctx, Vec<(Instant, Channel)>, Channel, Instant) -> Result<(), TestCaseError>,
+        test: impl FnOnce(&Ctx, Vec<Touch>, Channel, Instant) -> Result<(), TestCaseError>,
     ) -> Result<(), TestCaseError> {
         let pb = capped(self.max, self.hours, &self.channels)?;
         let env = Env::new(&pb);
@@ -120,7 +124,7 @@ impl CapCase {
 /// playbook cap's period of `hours` (1) or Oklahoma's day (2).
 fn asked(
     start: Instant,
-    touches: &[(Instant, Channel)],
+    touches: &[Touch],
     edge: Option<(usize, u8, i64)>,
     ask: i64,
     hours: u32,
@@ -134,7 +138,7 @@ fn asked(
             };
             touches
                 .get(k % n)
-                .map_or(start, |(at, _)| at.plus(period + d))
+                .map_or(start, |x| x.last.plus(period + d))
         }
         _ => start.plus(ask * 60_000),
     }
@@ -177,7 +181,7 @@ proptest! {
     ) {
         case.run(|ctx, touches, ch, at| {
             // The touches made by then, as the fold holds them at the audit.
-            let before: Vec<_> = touches.into_iter().filter(|(t, _)| *t <= at).collect();
+            let before: Vec<_> = touches.into_iter().filter(|x| x.at <= at).collect();
             let want: Vec<(usize, usize)> = ctx
                 .caps()
                 .iter()
@@ -186,7 +190,7 @@ proptest! {
                 .filter_map(|(k, cap)| {
                     let inside = before
                         .iter()
-                        .filter(|(t, c)| cap.channels.contains(c) && t.0 > at.0 - cap.period_ms)
+                        .filter(|x| cap.channels.contains(&x.channel) && x.at.0 > at.0 - cap.period_ms)
                         .count();
                     (inside >= cap.max as usize).then_some((k, inside + 1))
                 })
@@ -215,7 +219,7 @@ proptest! {
     fn checked_together_as_alone(
         max in 1u32..4,
         cap_channels in prop::sample::subsequence(Channel::ALL.to_vec(), 1..=3),
-        gaps in prop::collection::vec((0i64..600, 0usize..3), 0..12),
+        gaps in prop::collection::vec((0i64..600, 0usize..6), 0..12),
         dnd in prop::option::of(0usize..4),
         wrong_number in any::<bool>(),
         ask in 0i64..(7 * 24 * 60),
