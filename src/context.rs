@@ -522,8 +522,23 @@ impl<'a> Ctx<'a> {
 
     /// Local time in words for `explain`: `Mon 2026-11-02 08:00 America/New_York`,
     /// written where it is used (see [`Words`]).
+    /// An instant that is the midnight of events logged with a date alone
+    /// (and of none with a time) is written as that day with no time of day:
+    /// `Tue 2026-11-03 (no time of day) America/New_York`.
     pub fn words(&self, t: Instant) -> Words {
-        Words { zone: self.zone, t }
+        let events: &[Event] = &self.contact.events;
+        let from = events.partition_point(|e| e.at < t);
+        let mut at_t = events
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|e| e.at == t);
+        let dated = at_t.all(|e| e.dated) && events.get(from).is_some_and(|e| e.at == t);
+        Words {
+            zone: self.zone,
+            t,
+            dated,
+        }
     }
 }
 
@@ -535,9 +550,20 @@ impl<'a> Ctx<'a> {
 pub struct Words {
     zone: Zone,
     t: Instant,
+    /// Only the day is known.
+    dated: bool,
 }
 
 impl Words {
+    /// The same, written as its day alone when `day` is (a callback due on
+    /// a date).
+    pub fn day_only(self, day: bool) -> Words {
+        Words {
+            dated: self.dated || day,
+            ..self
+        }
+    }
+
     /// Appends the words to `out`.
     pub fn write_to(self, out: &mut String) {
         // Writing to a String cannot fail.
@@ -552,8 +578,12 @@ impl Words {
             .unwrap_or("");
         out.write_str(day)?;
         out.write_char(' ')?;
-        crate::rfc3339::write_minute_to(out, &c)?;
-        out.write_char(' ')?;
+        if self.dated {
+            write!(out, "{} (no time of day) ", self.zone.date(self.t))?;
+        } else {
+            crate::rfc3339::write_minute_to(out, &c)?;
+            out.write_char(' ')?;
+        }
         out.write_str(self.zone.name())
     }
 }

@@ -116,7 +116,7 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
         if ctx.explains() {
             explain.push_fmt(format_args!(
                 "{label} for {} not offered: calls are not allowed ({})",
-                ctx.words(due),
+                ctx.words(due).day_only(dated),
                 r.as_str()
             ));
         }
@@ -126,7 +126,9 @@ pub fn callback(ctx: &Ctx, s: &Consent, explain: &mut Explain) -> Option<Candida
     let due_at = place(ctx, s, act, due)?;
     if ctx.explains() {
         let mut line = explain.line();
-        line.s(label).s(" set for ").words(ctx.words(due));
+        line.s(label)
+            .s(" set for ")
+            .words(ctx.words(due).day_only(dated));
         if due_at != due {
             line.s(", moved to ").words(ctx.words(due_at)).s(moved_by(
                 ctx,
