@@ -221,6 +221,11 @@ pub enum EventBody {
         active: bool,
         /// Why (defaults to `manual`).
         source: DndSource,
+        /// The source names a do-not-call list or registry (the National
+        /// DNC Registry, the company's internal list, a litigator list): on
+        /// calls it binds texts too, as 47 CFR 64.1200(e) applies those
+        /// lists to texts to wireless numbers.
+        list: bool,
     },
     /// A sequence step marked done.
     StepDone {

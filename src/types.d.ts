@@ -198,7 +198,10 @@ export interface DndEvent {
    * tenant, borrower, guest, homeowner, student, parent, applicant, policyholder, candidate,
    * resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow",
    * "API") is `"manual"`, never an error: the DND
-   * stands whatever its label.
+   * stands whatever its label. A DND on `call` whose label names a do-not-call list or registry
+   * ("National DNC", "Federal DNC Registry", "Internal DNC", "Do Not Call List", "litigator", "DNC
+   * scrub") refuses texts too, and its lift lifts both: 47 CFR 64.1200(e) applies those lists to
+   * texts to wireless numbers (a bare "DNC" or "Do Not Call" is a rep's record: calls alone).
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

@@ -123,10 +123,15 @@ fn fold_event<'a>(
             channel,
             active,
             source,
+            list,
         } => {
             // (A texting DND the host recorded from a keyword is the
             // customer's opt-out: a "yes" right after it opts back in.)
             *after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
+            // A do-not-call list's binds texts as calls (47 CFR 64.1200(e)).
+            if *list && *channel == DndChannel::Call {
+                dnd(ctx, s, i, e.at, DndChannel::Sms, *active, *source);
+            }
         }
         _ => {}
     }
@@ -261,6 +266,14 @@ fn dnd(
     }
 }
 
+/// Whether event `i` is a DND a do-not-call list set (see `EventBody::Dnd`).
+fn listed(ctx: &Ctx, i: usize) -> bool {
+    ctx.history()
+        .iter()
+        .find(|e| e.index as usize == i)
+        .is_some_and(|e| matches!(e.body, EventBody::Dnd { list: true, .. }))
+}
+
 /// What a DND on `channel` covers, in words.
 fn covers(channel: DndChannel) -> &'static str {
     match channel {
@@ -329,7 +342,11 @@ fn dnd_on(
                 "{}: DND on {} ({}){rest}",
                 ctx.words(at),
                 covers(channel),
-                source_words(source)
+                if listed(ctx, i) {
+                    "do-not-call list: texts and calls"
+                } else {
+                    source_words(source)
+                }
             ));
         }
     }

@@ -556,11 +556,13 @@ fn dnd(c: &mut Check<'_>, raw: &mut RawEvent<'_>) -> Option<EventBody> {
     let active = c.field(active, "active", ErrorCode::InvalidInput, bool_of);
     // The DND itself is never refused for its label (the contact's opt-out
     // would be lost with it).
+    let list = raw.source.as_ref().is_some_and(super::names::dnc_list);
     let source = raw.source.take().map_or(DndSource::Manual, source_of);
     Some(EventBody::Dnd {
         channel: channel?,
         active: active?,
         source,
+        list,
     })
 }
 

@@ -551,6 +551,25 @@ pub(super) fn source_of(v: Val<'_>) -> DndSource {
     }
 }
 
+/// Whether a DND's source `v` names a do-not-call list or registry, not a
+/// person's record of a request: "National DNC", "Federal DNC Registry",
+/// "Internal DNC list", "Do Not Call List", "TCPA litigator", "DNC scrub".
+/// (A bare "DNC" or "Do Not Call" is the rep's record of "stop calling me":
+/// calls alone.)
+pub(super) fn dnc_list(v: &Val<'_>) -> bool {
+    let Val::Str(s) = v else {
+        return false;
+    };
+    let words = label_words(s);
+    let is = |list: &str| words.iter().any(|w| list.split(' ').any(|x| x == w));
+    let dnc = is("dnc dncl ndnc donotcall")
+        || words
+            .windows(3)
+            .any(|p| matches!(p, [a, b, c] if a == "do" && b == "not" && c == "call"));
+    is("ndnc dncl litigator litigators registry")
+        || dnc && is("national federal internal list lists scrub scrubbed state")
+}
+
 /// Whether a DND's channel `v` names only an app or a network the engine
 /// never reaches a contact by ("WhatsApp", "FB Messenger", "Google Business
 /// Profile", "Instagram DM", Telegram, TikTok, a live chat): a word of one
