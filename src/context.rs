@@ -578,12 +578,11 @@ impl Words {
             .unwrap_or("");
         out.write_str(day)?;
         out.write_char(' ')?;
+        crate::rfc3339::write_civil_to(out, &c, !self.dated)?;
         if self.dated {
-            write!(out, "{} (no time of day) ", self.zone.date(self.t))?;
-        } else {
-            crate::rfc3339::write_minute_to(out, &c)?;
-            out.write_char(' ')?;
+            out.write_str(" (no time of day)")?;
         }
+        out.write_char(' ')?;
         out.write_str(self.zone.name())
     }
 }

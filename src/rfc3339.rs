@@ -111,8 +111,22 @@ pub fn write_minute(out: &mut String, c: &Civil) {
 /// [`write_minute`] to any writer (a `Formatter`, for times in words
 /// displayed without a String of their own).
 pub fn write_minute_to<W: std::fmt::Write>(out: &mut W, c: &Civil) -> std::fmt::Result {
+    write_civil_to(out, c, true)
+}
+
+/// `YYYY-MM-DD HH:MM` of `c`, or the date alone when not `minute`.
+pub fn write_civil_to<W: std::fmt::Write>(
+    out: &mut W,
+    c: &Civil,
+    minute: bool,
+) -> std::fmt::Result {
     let b = date_minute(c, b' ');
-    let Ok(text) = std::str::from_utf8(&b) else {
+    let b = if minute {
+        &b[..]
+    } else {
+        b.get(..10).unwrap_or_default()
+    };
+    let Ok(text) = std::str::from_utf8(b) else {
         return Ok(());
     };
     if c.year > 9999 {

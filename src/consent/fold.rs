@@ -235,15 +235,13 @@ pub(super) fn stands_words(ctx: &Ctx, s: &mut Consent, at: Instant, set_by: usiz
     if !ctx.explains() {
         return;
     }
-    let day = ctx
-        .history()
-        .iter()
-        .find(|e| e.index as usize == set_by)
-        .map(|e| ctx.zone.date(e.at));
+    let Some(set) = ctx.history().iter().find(|e| e.index as usize == set_by) else {
+        return;
+    };
     s.explain.push_fmt(format_args!(
-        "{}: {what}, but the refusal logged on {} with no time of day may have come after it, and stands",
+        "{}: {what}, but the refusal logged for {} may have come after it, and stands",
         ctx.words(at),
-        day.map(|d| d.to_string()).unwrap_or_default()
+        ctx.words(set.at).day_only(true)
     ));
 }
 
