@@ -525,6 +525,7 @@ impl<'a> Ctx<'a> {
     /// An instant that is the midnight of events logged with a date alone
     /// (and of none with a time) is written as that day with no time of day:
     /// `Tue 2026-11-03 (no time of day) America/New_York`.
+    #[inline(never)]
     pub fn words(&self, t: Instant) -> Words {
         let events: &[Event] = &self.contact.events;
         let from = events.partition_point(|e| e.at < t);
