@@ -61,6 +61,23 @@ pub(super) struct RawEvent<'a> {
     /// all `null` is the empty row of a SQL export's join, no event.
     keyed: bool,
     valued: bool,
+    /// Two keys filled one field: read again (see [`last_given`]).
+    conflict: bool,
+}
+
+/// Key `key` given `v`, kept as `JSON.parse` keeps an object's keys: the
+/// last value of each, in the order the keys came first. An event object is
+/// read so when two of its keys filled one field (rare: a key and its alias,
+/// or a key repeated, as a writer that merges objects by appending gives
+/// `"text":"STOP","text":""`): the text paths then read what `evaluate`
+/// reads of the parsed object, and the reader's usual path stays one pass.
+#[cold]
+#[inline(never)]
+fn last_given<'a>(members: &mut Vec<(String, Val<'a>)>, key: &str, v: Val<'a>) {
+    match members.iter_mut().find(|(k, _)| k == key) {
+        Some(m) => m.1 = v,
+        None => members.push((key.to_string(), v)),
+    }
 }
 
 /// The keys of an event the reader reads, as the contract spells them.
@@ -119,6 +136,51 @@ impl<'a> RawEvent<'a> {
         }
     }
 
+    /// Key `key` given `v`, into the field it fills.
+    #[inline(never)]
+    fn put(&mut self, key: &str, v: Val<'a>) {
+        self.keyed = true;
+        if matches!(v, Val::Null) {
+            self.null_given(key);
+        } else {
+            self.valued = true;
+        }
+        let v = v.given();
+        let slot = match self.slot(key) {
+            // (Empty or null, the contract's spelling is not given:
+            // an alias read before it stands, as one read after it
+            // would.)
+            Some(slot) if v.is_none() && slot.is_some() => {
+                self.conflict = true;
+                return;
+            }
+            Some(slot) => slot,
+            // A key in another letter case or with separators
+            // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
+            // (Read only while the field is not given: the
+            // contract's spelling wins whatever the order.) The
+            // seed's CRM keeps a no-sale reason under "Explain" (its
+            // filter's name): kept apart, read as `reason` when it is
+            // text and no `reason` is given.
+            None if key.eq_ignore_ascii_case("explain") => match &v {
+                Some(Val::Str(_)) => &mut self.explain,
+                _ => return,
+            },
+            None => match folded_key(key, &EVENT_KEYS).and_then(|k| self.slot(k)) {
+                Some(slot) if slot.is_none() => slot,
+                Some(_) => {
+                    self.conflict = true;
+                    return;
+                }
+                None => return,
+            },
+        };
+        // (A field given twice: see `last_given`.)
+        let twice = slot.is_some();
+        *slot = v;
+        self.conflict |= twice;
+    }
+
     /// The field that key `key` (as the contract spells it) fills.
     fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'a>>> {
         Some(match key {
@@ -161,42 +223,33 @@ pub(super) fn read_events(
     events.clear();
     r.elements(|r, i| {
         if r.peek() == Some(b'{') {
+            let start = r.pos;
             let mut raw = RawEvent::default();
-            r.members(|r, key| {
-                // One read of the value for every field, known or not.
-                let v = r.value_inline()?;
-                raw.keyed = true;
-                if matches!(v, Val::Null) {
-                    raw.null_given(key);
-                } else {
-                    raw.valued = true;
+            // (Read again, each key by its last value, when two keys filled
+            // one field: see `last_given`.)
+            let mut again: Option<Vec<(String, Val<'_>)>> = None;
+            loop {
+                r.members(|r, key| {
+                    // One read of the value for every field, known or not.
+                    let v = r.value_inline()?;
+                    match again.as_mut() {
+                        None => raw.put(key, v),
+                        Some(members) => last_given(members, key, v),
+                    }
+                    Ok(())
+                })?;
+                if !raw.conflict || again.is_some() {
+                    break;
                 }
-                let v = v.given();
-                let slot = match raw.slot(key) {
-                    // (Empty or null, the contract's spelling is not given:
-                    // an alias read before it stands, as one read after it
-                    // would.)
-                    Some(slot) if v.is_none() && slot.is_some() => return Ok(()),
-                    Some(slot) => slot,
-                    // A key in another letter case or with separators
-                    // (Twilio's `Body`, a serializer's `Kind`, `due_at`).
-                    // (Read only while the field is not given: the
-                    // contract's spelling wins whatever the order.) The
-                    // seed's CRM keeps a no-sale reason under "Explain" (its
-                    // filter's name): kept apart, read as `reason` when it is
-                    // text and no `reason` is given.
-                    None if key.eq_ignore_ascii_case("explain") => match &v {
-                        Some(Val::Str(_)) => &mut raw.explain,
-                        _ => return Ok(()),
-                    },
-                    None => match folded_key(key, &EVENT_KEYS).and_then(|k| raw.slot(k)) {
-                        Some(slot) if slot.is_none() => slot,
-                        _ => return Ok(()),
-                    },
-                };
-                *slot = v;
-                Ok(())
-            })?;
+                r.pos = start;
+                again = Some(Vec::new());
+            }
+            if let Some(members) = again {
+                raw = RawEvent::default();
+                for (key, v) in members {
+                    raw.put(&key, v);
+                }
+            }
             // The event keeps its place (index) even when it is bad or passed
             // over, so that the paths of later events stay right (and their
             // local times find them).

@@ -133,6 +133,46 @@ fn a_repeated_key_takes_its_last_value() {
     assert_eq!(e.path, "priority");
 }
 
+/// An event's key given twice takes its last value too, as `JSON.parse`
+/// keeps it, with the aliases read as they are in the parsed object: the
+/// text reads as the object `evaluate` is given after `JSON.parse` does.
+#[test]
+fn an_events_repeated_key_takes_its_last_value() {
+    let ev = |members: &str| {
+        let text = format!(
+            r#"{{"id": 1, "timeZone": "America/New_York", "addedAt": "2026-11-01T10:00:00Z",
+                "events": [{{"kind": "message", "at": "2026-11-03T15:15:00Z", "channel": "sms",
+                             "direction": "in", {members}}}]}}"#
+        );
+        let c = contact_with(&text, None, &Keywords::default()).map_err(|e| e.to_string());
+        c.map(|c| format!("{:?}", c.events))
+    };
+    for (twice, parsed) in [
+        // The last value empty: not given, and no STOP.
+        (r#""text": "STOP", "text": """#, r#""text": """#),
+        // The contract's key given empty at last: its alias is read.
+        (
+            r#""Text": "STOP", "text": "ok", "text": """#,
+            r#""Text": "STOP", "text": """#,
+        ),
+        (r#""Text": "STOP", "Text": """#, r#""Text": """#),
+        (r#""body": "STOP", "body": "ok""#, r#""body": "ok""#),
+        (
+            r#""text": "ok", "text": null, "Body": "STOP""#,
+            r#""text": null, "Body": "STOP""#,
+        ),
+        (
+            r#""Explain": "x", "text": "STOP", "Explain": "y""#,
+            r#""Explain": "y", "text": "STOP""#,
+        ),
+    ] {
+        let got = ev(twice);
+        assert_eq!(got, ev(parsed), "{twice}");
+    }
+    // Not vacuous: the two readings differ in what they hold.
+    assert_ne!(ev(r#""text": """#), ev(r#""Text": "STOP", "text": """#));
+}
+
 /// `null` in an optional field is "not given", as `""` is: the contact reads as
 /// if the field were absent, on the contact and on an event, in the one-pass
 /// batch reader as in the single reader.

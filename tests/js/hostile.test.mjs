@@ -702,6 +702,31 @@ test('a key given twice in JSON text takes its last value, from text as from JSO
   }
 });
 
+test("an event's key given twice takes its last value, aliases read as in the parsed object, on every path", () => {
+  const rec = (members) => `{"id":"a","name":"Ana","timeZone":"America/New_York","addedAt":"2026-11-02T14:00:00Z","events":[` +
+    `{"kind":"message","at":"2026-11-03T15:15:00Z","channel":"sms","direction":"in",${members}}]}`;
+  const cases = [
+    ['"text":"STOP","text":""', true], // the last empty: not given
+    ['"Text":"STOP","text":"ok","text":""', false], // the contract's key not given: its alias
+    ['"reason":"Satisfied","reason":""', true],
+    ['"body":"ok","body":"STOP"', false],
+  ];
+  const text = `[${cases.map(([mm]) => rec(mm)).join(',')}]`;
+  const fromText = JSON.parse(m.evaluateManyJson(text, campaign, NOW));
+  const fromObjects = m.evaluateMany(JSON.parse(text), campaign, NOW);
+  assert.deepEqual(fromText, fromObjects);
+  const w = new m.Worklist(campaign, NOW);
+  try {
+    for (const [k, [mm, allowed]] of cases.entries()) {
+      w.upsertJson(new TextEncoder().encode(`[${rec(mm)}]`));
+      assert.deepEqual(w.get('a'), fromObjects[k], mm);
+      assert.equal(fromObjects[k].channels.sms.allowed, allowed, mm);
+    }
+  } finally {
+    w.free();
+  }
+});
+
 test('planQueue: half an emoji in a field it ignores is ignored; in an id, an error at its path', () => {
   const cut = 'Great call 😀'.slice(0, -1); // a notes column cut at the CRM's field limit
   const due = '2026-11-03T10:00:00Z';
