@@ -8,7 +8,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { stringify } = require('csv-stringify/sync');
 const { createPool } = require('./parallel.cjs');
-const { readContacts, readEvents, parseMap, textOf, sourceOf, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
+const { contactsJson, readContacts, readEvents, parseMap, textOf, sourceOf, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS } = require('./records.cjs');
 
 const HELP = `cadence-engine — contact status, next action and call queues, from the command line
 
@@ -587,7 +587,7 @@ async function main(argv) {
     const metas = batch;
     const good = batch.filter((b) => b.contact !== undefined);
     const job = (good.length
-      ? pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', json: JSON.stringify(good.map((b) => b.contact)), playbook, now, explain: !opts['no-explain'] })
+      ? pool.run({ mode: opts.command === 'evaluate' ? 'full' : 'summary', json: contactsJson(good.map((b) => b.contact)), playbook, now, explain: !opts['no-explain'] })
       : Promise.resolve([]))
       .then((results) => {
         let k = 0;

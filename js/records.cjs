@@ -204,6 +204,8 @@ function columnFinder(map, resolved, headers) {
     const col = column.from(row, field);
     return col === undefined ? undefined : row[col];
   };
+  /** Whether `field` is mapped (`--map field=column`, or `field=` for none). */
+  column.mapped = (field) => map[field] !== undefined;
   /** The column `column.cell` reads a row's `field` from (an error names it). */
   column.from = (row, field) => {
     if (map[field] !== undefined) return column(field);
@@ -330,7 +332,12 @@ function jsonReader(map, fields) {
       if (gone !== undefined && key !== gone) delete copy()[key];
     }
     if (picked) {
-      for (const [field, ks] of picked) {
+      for (const [field, all] of picked) {
+        // (Another spelling of `events` holding no list is the CRM's own
+        // field, a count of its events, `"Events": 12`: the engine passes
+        // over it, and so does the tool.)
+        const ks = field === 'events' ? all.filter((k) => k === field || Array.isArray(obj[k])) : all;
+        if (!ks.length) continue;
         if (!spelled.has(field)) spelled.set(field, ks[0]);
         // The first key that holds a value, as the engine reads a record's
         // keys (`{"contactId": "", "Contact ID": "c1"}` is c1's): the engine
@@ -372,11 +379,20 @@ function contactFromRow(row, column, line) {
     if (field === 'events') {
       // ("NULL", "\N": a database export's contact with no events.)
       if (noValue(raw)) continue;
+      // A column of another spelling, not mapped, that holds no list is the
+      // CRM's own (an "Events" count, "see timeline"), as the engine passes
+      // over a record's `"Events": 12`.
+      const own = column.from(row, field) !== field && !column.mapped(field);
+      let events;
       try {
-        contact.events = JSON.parse(raw);
+        events = JSON.parse(raw);
       } catch (e) {
-        problems.push({ path: 'events', message: `the column ${JSON.stringify(col)} is not a JSON array of events: ${e.message}` });
+        if (!(own && !/^\s*\[/.test(raw))) {
+          problems.push({ path: 'events', message: `the column ${JSON.stringify(col)} is not a JSON array of events: ${e.message}` });
+        }
+        continue;
       }
+      if (!own || Array.isArray(events)) contact.events = events;
       continue;
     }
     const v = cell(field, raw);
@@ -1074,4 +1090,33 @@ async function readEvents(file, map) {
   return { byId, problems, auto, format };
 }
 
-module.exports = { readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, sourceOf, noValue, noJsonValue, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };
+/**
+ * The records' JSON text for the engine. A record whose own fields nest
+ * deeper than JSON.stringify can write (V8 gives up some thousands of levels
+ * down; JSON.parse read them) is written with every value below
+ * `DEEPEST` levels as an empty list or object: the engine reads nothing that
+ * deep (a contact, its events, an event, a field's value), so its answer is
+ * the record's, where the whole run would otherwise stop.
+ */
+function contactsJson(contacts) {
+  try {
+    return JSON.stringify(contacts);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return `[${contacts.map((c) => JSON.stringify(cut(c, DEEPEST))).join(',')}]`;
+  }
+}
+const DEEPEST = 64;
+
+/** `v` with the lists and objects `depth` levels below it emptied (JSON's values only). */
+function cut(v, depth) {
+  if (v === null || typeof v !== 'object') return v;
+  if (depth === 0) return Array.isArray(v) ? [] : {};
+  if (typeof v.toJSON === 'function') return v;
+  if (Array.isArray(v)) return v.map((x) => cut(x, depth - 1));
+  const out = {};
+  for (const k of Object.keys(v)) out[k] = cut(v[k], depth - 1);
+  return out;
+}
+
+module.exports = { contactsJson, readContacts, readEvents, parseMap, recordSplitter, withoutBom, textOf, ownName, sourceOf, noValue, noJsonValue, emptyCell, emptyJson, InputError, UsageError, CONTACT_FIELDS, EVENT_FIELDS };

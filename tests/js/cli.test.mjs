@@ -1684,3 +1684,44 @@ test('--keep events passes over an events cell or key holding an empty list for 
   assert.equal(rj.status, 0, rj.stderr);
   assert.equal(JSON.parse(rj.stdout).input.events[0].text, 'STOP');
 });
+
+test("a CRM's own Events field that holds no list is passed over, as the engine passes it over; a list under it is the history", () => {
+  const base = { id: 'a', timeZone: 'America/New_York', addedAt: '2026-11-02T14:00:00Z' };
+  const stop = [{ kind: 'message', at: '2026-11-03T15:15:00Z', channel: 'sms', direction: 'in', text: 'STOP' }];
+  const records = [
+    { ...base, Events: 12 },
+    { ...base, id: 'b', EVENTS: 'see timeline' },
+    { ...base, id: 'c', events: [], Events: 'none' },
+    { ...base, id: 'd', Events: stop },
+  ];
+  const ndjson = join(dir, 'own-events.ndjson');
+  writeFileSync(ndjson, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const r = run(['evaluate', ndjson, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  const got = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(got, engine.evaluateMany(records, engine.preset('monthly-campaign'), NOW));
+  assert.deepEqual(got.map((e) => e.channels.sms.allowed), [true, true, true, false]);
+  // A CSV column "Events" holding a count or words: passed over; a list: read.
+  const csvFile = join(dir, 'own-events.csv');
+  writeFileSync(csvFile, 'id,timeZone,addedAt,Events\n'
+    + 'a,America/New_York,2026-11-02T14:00:00Z,12\n'
+    + 'b,America/New_York,2026-11-02T14:00:00Z,see timeline\n'
+    + `d,America/New_York,2026-11-02T14:00:00Z,"${JSON.stringify(stop).replace(/"/g, '""')}"\n`);
+  const c = run(['evaluate', csvFile, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'ndjson', '--quiet']);
+  assert.equal(c.status, 0, c.stderr);
+  assert.deepEqual(c.stdout.trim().split('\n').map((l) => JSON.parse(l).channels.sms.allowed), [true, true, false]);
+  // Mapped, the column is the history: a count there is an error.
+  const mapped = run(['evaluate', csvFile, '--playbook', 'monthly-campaign', '--now', NOW, '--format', 'ndjson', '--map', 'events=Events', '--quiet']);
+  assert.equal(mapped.status, 1);
+  assert.match(mapped.stderr, /events/);
+});
+
+test('a record with a field nested thousands of levels deep is evaluated, and so are the rest', () => {
+  const deep = 20000;
+  const file2 = join(dir, 'deep.ndjson');
+  const good = '{"id":"g","timeZone":"America/New_York","addedAt":"2026-11-02T14:00:00Z","events":[]}';
+  writeFileSync(file2, `{"id":"d","timeZone":"America/New_York","addedAt":"2026-11-02T14:00:00Z","x":${'['.repeat(deep)}${']'.repeat(deep)},"events":[]}\n${good}\n`);
+  const r = run(['evaluate', file2, '--playbook', 'monthly-campaign', '--now', NOW, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['d', 'g']);
+});
