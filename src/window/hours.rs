@@ -59,6 +59,9 @@ pub struct Hours {
     /// evaluation asks about the same few days many times, and each interval
     /// costs two zone conversions.
     cache: RefCell<Vec<DayIntervals>>,
+    /// Every window holds every minute of every day, and no day is banned:
+    /// the hours never close ([`Window::round_the_clock`]).
+    always: bool,
     /// The last question each constraint answered, `(t, start, end)`: a time
     /// from `t` up to `end` has the same answer (a batch asks about `now`
     /// contact after contact). Exact: for `t <= t2 < end`, the days before the
@@ -103,7 +106,12 @@ impl Hours {
     /// The hours made of `windows` (with their `kinds`, in the same order), each
     /// read in every one of `zones`.
     pub fn new(windows: Vec<Window>, kinds: Vec<HoursKind>, zones: Vec<Zone>) -> Hours {
+        let always = windows.iter().all(Window::round_the_clock)
+            && !kinds
+                .iter()
+                .any(|k| k.region().is_some_and(Region::bans_days));
         Hours {
+            always,
             windows,
             kinds,
             zones,
@@ -120,6 +128,7 @@ impl Hours {
     /// These hours, shut for the whole of each of `dates` (local dates).
     pub fn with_blackout(mut self, dates: &[NaiveDate]) -> Hours {
         self.blackout = dates.to_vec();
+        self.always &= dates.is_empty();
         self
     }
 
@@ -301,6 +310,9 @@ impl Hours {
 
     /// Whether `t` is inside every window in every zone.
     pub fn contains(&self, t: Instant) -> bool {
+        if self.always {
+            return true;
+        }
         if let Some(inside) = self.asked_about(t).contains {
             return inside;
         }
@@ -386,6 +398,9 @@ impl Hours {
     /// each other for a season, while the zones' clock changes differ; a year
     /// and more of search keeps the answer the same from every `now`.)
     pub fn next_open(&self, t: Instant) -> Option<Instant> {
+        if self.always {
+            return Some(t);
+        }
         if let Some(&(_, open)) = self.opens.borrow().iter().find(|(q, _)| *q == t.0) {
             return open;
         }
@@ -474,6 +489,9 @@ impl Hours {
 
     /// When the window holding `t` closes (the earliest end among the windows).
     pub fn closes_after(&self, t: Instant) -> Option<Instant> {
+        if self.always {
+            return None;
+        }
         if let Some(close) = self.asked_about(t).close {
             return close;
         }

@@ -50,6 +50,42 @@ impl Window {
     }
 }
 
+impl Window {
+    /// Whether the window's blocks hold every minute of every weekday
+    /// (`00:00`–`24:00`, or blocks that adjoin: `20:00`–`08:00` and
+    /// `08:00`–`20:00`): it never closes, so no turn of it changes anything.
+    pub fn round_the_clock(&self) -> bool {
+        (0..7usize).all(|d| {
+            let yesterday = (d + 6) % 7;
+            let on = |b: &Block, day: usize| b.days.get(day).copied().unwrap_or(false);
+            let mut spans: Vec<(u32, u32)> = Vec::new();
+            for b in &self.blocks {
+                if b.to > b.from {
+                    if on(b, d) {
+                        spans.push((b.from, b.to));
+                    }
+                } else {
+                    if on(b, d) {
+                        spans.push((b.from, 1440));
+                    }
+                    if on(b, yesterday) {
+                        spans.push((0, b.to));
+                    }
+                }
+            }
+            spans.sort_unstable();
+            let mut reach = 0;
+            for (from, to) in spans {
+                if from > reach {
+                    return false;
+                }
+                reach = reach.max(to);
+            }
+            reach >= 1440
+        })
+    }
+}
+
 impl Block {
     /// A block.
     pub fn new(days: [bool; 7], from: u32, to: u32) -> Block {
