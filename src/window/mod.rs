@@ -56,7 +56,7 @@ impl Window {
     /// `08:00`–`20:00`): it never closes, so no turn of it changes anything.
     pub fn round_the_clock(&self) -> bool {
         (0..7usize).all(|d| {
-            let yesterday = (d + 6) % 7;
+            let yesterday = d.checked_sub(1).unwrap_or(6);
             let on = |b: &Block, day: usize| b.days.get(day).copied().unwrap_or(false);
             let mut spans: Vec<(u32, u32)> = Vec::new();
             for b in &self.blocks {
