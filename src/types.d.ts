@@ -751,7 +751,8 @@ export interface Evaluation {
   nextAuto: NextAuto | null;
   /**
    * Why the cadence itself has nothing to come (the steps complete or stopped, the month's
-   * campaign reached or its attempts made, no channel left), or `null` while it goes on. A
+   * campaign reached or its attempts made, no channel left or a contact window that never opens),
+   * or `null` while it goes on. A
    * reply, callback or follow-up owed can still be `next` (a reached lead's callback); a
    * cadence waiting only on an automatic send has `done: null` and its send in `nextAuto`.
    */

@@ -144,13 +144,22 @@ impl<'c, 'a> Walk<'c, 'a> {
             return None;
         }
         let Some(due_at) = placed.or_else(|| place_step(ctx, self.s, step, act, ready)) else {
+            // (Stopped by contact made all the same: a sale stops the
+            // steps whether or not the window would let them go on.)
+            if let Some(r) = self.stop {
+                return Some(stopped(ctx, r, explain));
+            }
             if ctx.explains() {
                 explain.push("the contact window never opens");
             }
             return Some(StepState {
                 candidates: Vec::new(),
                 auto: None,
-                done: None,
+                done: Some(Done {
+                    reason: "noChannel",
+                    label: "The contact window never opens",
+                    until: None,
+                }),
             });
         };
         // Refused for good now, or when it fell due (at its ready time or
