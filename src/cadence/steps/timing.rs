@@ -31,6 +31,10 @@ fn nominal(ctx: &Ctx, step: &Step, enrolled: Instant, anchor: Instant) -> Instan
             }
             own
         }
+        // (Hours and minutes alone are elapsed time from the step before,
+        // whatever day it fell on: a due time on a day off then moves to the
+        // next business day. Days count business days, as WORKDAY does.)
+        Delay::After { days: 0, ms } => anchor.plus(ms),
         Delay::After { days, ms } => add_days(ctx, anchor, days, step.business_days).plus(ms),
     }
 }
