@@ -150,8 +150,15 @@ pub fn campaign(
         }
         Err(done) => {
             if ctx.explains() {
+                // (What left no time: the day after the last touch, or the
+                // window and caps alone.)
+                let why = if next.spaced_out(ctx, s, &pos, &touches) {
+                    "attempts are a day apart"
+                } else {
+                    "the contact window does not open again before the month ends"
+                };
                 explain.push_fmt(format_args!(
-                    "{made} touch{} this month: no time left this month for the {} (attempts are a day apart)",
+                    "{made} touch{} this month: no time left this month for the {} ({why})",
                     if made == 1 { "" } else { "es" },
                     attempt_label(attempt)
                 ));
@@ -258,6 +265,15 @@ struct Next<'p> {
 }
 
 impl Next<'_> {
+    /// Whether the day after the last touch is what leaves no time this
+    /// month: without it, the attempt would fall due within the month.
+    fn spaced_out(&self, ctx: &Ctx, s: &Consent, pos: &Position, touches: &Touches) -> bool {
+        let base = self.start.max(ctx.contact.added_at);
+        touches.last.is_some_and(|t| t.plus(DAY) > base)
+            && place(ctx, s, ActChannel::Reach(self.channel), base)
+                .is_some_and(|t| t < pos.next_month)
+    }
+
     /// Due at the start of its phase — but never within a day of the last
     /// touch, so a late 1st attempt does not make the 2nd due minutes later;
     /// overdue once the phase holding the due time is over. `Err` when no time
@@ -277,7 +293,11 @@ impl Next<'_> {
         let Some(due_at) = due_at else {
             return Err(Done {
                 reason: "attemptsComplete",
-                label: "No time left this month for another attempt",
+                label: if touches.made == 0 {
+                    "No time left this month for an attempt"
+                } else {
+                    "No time left this month for another attempt"
+                },
                 until: Some(pos.next_month),
             });
         };
