@@ -194,7 +194,9 @@ pub fn resolve_zone(
     own: Option<Zone>,
 ) -> (Zone, ZoneSource, Vec<Zone>) {
     if let Some((z, source)) = Fallback::of(playbook).known(own, region) {
-        return (z, source, vec![z]);
+        let mut zones = vec![z];
+        zones.extend(clock_siblings(z, region.or(playbook.region)));
+        return (z, source, zones);
     }
     let zones: Vec<Zone> = region
         .or(playbook.region)
@@ -205,6 +207,32 @@ pub fn resolve_zone(
         .collect();
     let principal = zones.first().copied().unwrap_or(Zone::UTC);
     (principal, ZoneSource::Region, zones)
+}
+
+/// The other clocks of `region` (the US when none) that a zone given by its
+/// clock may stand for: those that keep its winter time but not its summer
+/// time, when it is none of the region's own zones and the region's
+/// principal zone does not keep its clock. "MST" in the US is Arizona's
+/// clock all year and Mountain time's in winter (Denver's, with daylight
+/// time); "CST" for a Canadian contact is Winnipeg's and Regina's (no
+/// daylight time); "Mountain" there Edmonton's and Whitehorse's. The
+/// contact window must hold in each (47 CFR 64.1200(c)(1): the called
+/// party's local time), as for a contact whose zone is unknown, but only
+/// across the clocks its zone may mean.
+fn clock_siblings(z: Zone, region: Option<Region>) -> Vec<Zone> {
+    let region = region.unwrap_or(Region::US);
+    let names = region.zones();
+    if names.iter().any(|n| *n == z.name()) {
+        return Vec::new();
+    }
+    let zones = || names.iter().filter_map(|n| Zone::parse(n).ok());
+    if zones().next().is_some_and(|p| same_clock(p, z)) {
+        return Vec::new();
+    }
+    let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| z.offset_at(t));
+    zones()
+        .filter(|&r| winter(r) == winter(z) && !same_clock(r, z))
+        .collect()
 }
 
 /// Whether two zones keep the same clock, winter and summer (mid-January and
