@@ -503,6 +503,16 @@ impl<'a> Ctx<'a> {
         events.get(..self.upto).unwrap_or(&[])
     }
 
+    /// The event of the history with input index `index`: at its own place
+    /// when the history was given in time order, else looked for.
+    pub fn event(&self, index: usize) -> Option<&'a Event> {
+        let history = self.history();
+        history
+            .get(index)
+            .filter(|e| e.index as usize == index)
+            .or_else(|| history.iter().find(|e| e.index as usize == index))
+    }
+
     /// Notes that the result may change at `t` (ignored unless after `now`).
     pub fn note(&self, t: Instant) {
         if t > self.now && t.0 < self.changes.get() {

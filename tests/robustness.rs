@@ -688,3 +688,27 @@ fn repeated_keys_in_text() {
         "a repeated key in a contact takes the last value"
     );
 }
+
+/// Long histories of what is no event or the same keyword over and over (a
+/// SQL export's `[null, ...]`, an auto-responder's loop of STOP and START)
+/// are read and evaluated in one pass each: every lookup of an event is by
+/// its place, not a search of the history. (Quadratic, these took minutes.)
+#[test]
+fn long_histories_of_nulls_and_keywords() {
+    let pb = api::preset("call-ladder").unwrap();
+    let nulls = vec![Value::Null; 50_000];
+    let c = contact_at(json!("2026-10-01T13:00:00Z"), Value::Array(nulls));
+    let e = evaluation(&c, &pb, "2026-11-12T15:00:00Z");
+    assert_eq!(e["status"], "newAccount");
+    let texts: Vec<Value> = (0..20_000i64)
+        .map(|i| {
+            json!({"kind": "message", "at": 1_790_000_000_000i64 + i * 60_000, "channel": "sms",
+                   "direction": "in", "text": if i % 2 == 0 { "STOP" } else { "START" }})
+        })
+        .collect();
+    let c = contact_at(json!("2026-10-01T13:00:00Z"), Value::Array(texts));
+    let e = evaluation(&c, &pb, "2026-11-12T15:00:00Z");
+    // The last text was START: texting is open again (the hour aside).
+    assert_ne!(e["channels"]["sms"]["reason"], "dnd");
+    assert_eq!(e["dnd"]["sms"], Value::Null);
+}

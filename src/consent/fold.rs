@@ -59,6 +59,19 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
     if let Some(o) = s.opt_out.as_ref().filter(|o| o.confirmable()) {
         ctx.note(o.at.plus(CONFIRMATION_MS + 1));
     }
+    // By event index, for the lookups of each message (`Consent::keyword`,
+    // `Consent::is_confirmation`): in time order they are already, but
+    // for events given out of order.
+    let unsorted = |k: &[usize]| k.windows(2).any(|w| matches!(w, [a, b] if a > b));
+    if s.keyword_events
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.0 > b.0))
+    {
+        s.keyword_events.sort_unstable_by_key(|k| k.0);
+    }
+    if unsorted(&s.confirmations) {
+        s.confirmations.sort_unstable();
+    }
 }
 
 /// Notes the lasting refusals that began or ended at `at` (`since`: when each
@@ -223,9 +236,7 @@ fn call(ctx: &Ctx, s: &mut Consent, i: usize, e: &Event, outcome: Outcome, inbou
 /// unknown, it may have come after the lift, and erring toward the refusal it
 /// did (47 CFR 64.1200(a)(10)); a lift on a later day lifts it.
 pub(super) fn stands_all_day(ctx: &Ctx, set_by: usize, at: Instant) -> bool {
-    ctx.history()
-        .iter()
-        .find(|e| e.index as usize == set_by)
+    ctx.event(set_by)
         .is_some_and(|e| e.dated && at < ctx.zone.add_days(e.at, 1))
 }
 
@@ -235,7 +246,7 @@ pub(super) fn stands_words(ctx: &Ctx, s: &mut Consent, at: Instant, set_by: usiz
     if !ctx.explains() {
         return;
     }
-    let Some(set) = ctx.history().iter().find(|e| e.index as usize == set_by) else {
+    let Some(set) = ctx.event(set_by) else {
         return;
     };
     s.explain.push_fmt(format_args!(
@@ -266,9 +277,7 @@ fn dnd(
 
 /// Whether event `i` is a DND a do-not-call list set (see `EventBody::Dnd`).
 fn listed(ctx: &Ctx, i: usize) -> bool {
-    ctx.history()
-        .iter()
-        .find(|e| e.index as usize == i)
+    ctx.event(i)
         .is_some_and(|e| matches!(e.body, EventBody::Dnd { list: true, .. }))
 }
 

@@ -340,7 +340,9 @@ fn source_words(s: DndSource) -> &'static str {
 impl Consent<'_> {
     /// Whether `e` is a text that was an opt-out's one confirmation.
     pub fn is_confirmation(&self, e: &crate::model::Event) -> bool {
-        self.confirmations.contains(&(e.index as usize))
+        self.confirmations
+            .binary_search(&(e.index as usize))
+            .is_ok()
     }
 
     /// The DND covering a channel, if any (its own, else `all`).
@@ -405,10 +407,12 @@ impl Consent<'_> {
 
     /// Whether an inbound message (by event index) was a keyword.
     pub fn keyword(&self, event: usize) -> Option<Intent> {
-        self.keyword_events
-            .iter()
-            .find(|(i, _)| *i == event)
-            .map(|(_, k)| *k)
+        // (Sorted by index at the fold's end.)
+        let k = self
+            .keyword_events
+            .binary_search_by_key(&event, |k| k.0)
+            .ok()?;
+        self.keyword_events.get(k).map(|(_, k)| *k)
     }
 
     /// Whether a texting opt-out is in force that came from the customer (a

@@ -258,6 +258,7 @@ pub(super) fn read_events(
                 // (Unless the host held NaN or an invalid Date there.)
                 raw.host_nulls(i, batch);
                 if raw.kind.is_none() && raw.at.is_none() {
+                    batch.passed_over = true;
                     events.push(passed_over(index));
                     return Ok(());
                 }
@@ -270,6 +271,7 @@ pub(super) fn read_events(
             // `null` for an event: what PostgreSQL's json_agg over a left
             // join writes for a contact with no history (`[null]`), no event.
             r.value()?;
+            batch.passed_over = true;
             events.push(passed_over(u32::try_from(i).unwrap_or(u32::MAX)));
         } else if out.full() {
             // (Past the errors kept, only counted: no host lookup, no words.)

@@ -37,23 +37,28 @@ pub(super) fn without_repeats(mut events: Vec<Event>, texts: &[(u32, u64)]) -> V
         let (Some(before), Some(e)) = (events.get(..i), events.get(i)) else {
             return false;
         };
+        // (Within the 64 before it: a history of many thousand events at
+        // one instant is compared in linear time.)
         before
             .iter()
             .rev()
+            .take(64)
             .take_while(|p| p.at == e.at)
             .any(|p| !e.dated && !p.dated && p.body == e.body && words(p) == words(e))
     };
     if !(1..events.len()).any(|i| repeated(&events, i)) {
         return events;
     }
-    let mut i = 1;
-    while i < events.len() {
-        if repeated(&events, i) {
-            events.remove(i);
-        } else {
-            i = i.saturating_add(1);
+    // (Each kept event is compared with those kept before it at its
+    // instant, and moved down over the ones dropped: one pass.)
+    let mut kept = 1usize;
+    for i in 1..events.len() {
+        events.swap(kept, i);
+        if !repeated(&events, kept) {
+            kept = kept.saturating_add(1);
         }
     }
+    events.truncate(kept);
     // (A contact keeps its events in a block of exactly their number.)
     events.shrink_to_fit();
     events
