@@ -620,9 +620,36 @@ impl Words {
         crate::rfc3339::write_civil_to(out, &c, !self.dated)?;
         if self.dated {
             out.write_str(" (no time of day)")?;
+        } else if let Some(offset) = self.repeated() {
+            // (The hour a clock goes back over is read twice: its offset
+            // tells the two apart.)
+            let text = crate::rfc3339::Text::of(self.t, offset);
+            let s = text.as_str();
+            out.write_str(" (UTC")?;
+            out.write_str(s.get(s.len().saturating_sub(6)..).unwrap_or_default())?;
+            out.write_char(')')?;
         }
         out.write_char(' ')?;
         out.write_str(self.zone.name())
+    }
+
+    /// The offset at the instant, when its wall time is read twice in the
+    /// zone (the hour a fall-back change repeats).
+    fn repeated(self) -> Option<i32> {
+        let off = self.zone.offset_at(self.t);
+        let wall = self.zone.local(self.t);
+        [
+            self.t.plus(-3 * crate::time::HOUR),
+            self.t.plus(3 * crate::time::HOUR),
+        ]
+        .into_iter()
+        .map(|probe| self.zone.offset_at(probe))
+        .filter(|&o| o != off)
+        .any(|o| {
+            let other = self.t.plus(i64::from(off - o) * 1000);
+            other != self.t && self.zone.local(other) == wall
+        })
+        .then_some(off)
     }
 }
 
