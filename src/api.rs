@@ -24,7 +24,10 @@ pub fn time(v: &Value, path: &str) -> Result<Instant> {
     if let Value::String(s) = v {
         return crate::read::time_text(s).map_err(|e| e.under(path));
     }
-    time_arg(v, path)?.in_zone(None).map_err(|e| e.under(path))
+    time_arg(v, path)
+        .map_err(crate::read::alone)?
+        .in_zone(None)
+        .map_err(|e| crate::read::alone(e).under(path))
 }
 
 /// Reads a time value of one contact at `path`: as [`time`], or a local

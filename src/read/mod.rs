@@ -29,7 +29,7 @@ pub use fields::queue_item;
 pub(crate) use json::invisible_trimmed;
 pub(crate) use names::channel_named;
 pub(crate) use repeated::repeated_key;
-pub use time_arg::{contact_zone, time_number, time_text, time_value, TimeArg};
+pub use time_arg::{alone, contact_zone, time_number, time_text, time_value, TimeArg};
 
 use crate::context::Fallback;
 use crate::error::{Error, Result};

@@ -29,6 +29,21 @@ pub fn time_number(n: f64) -> Result<Instant> {
     epoch(n, &text).map_err(|(code, m)| Error::new(code, "", m))
 }
 
+/// An error about a time that belongs to no one contact (a Worklist's clock,
+/// a follow-up's dates), in words that offer no local date-time: what it
+/// proposes is then what the argument takes (a spreadsheet's serial date:
+/// "write it with an offset").
+pub fn alone(mut e: Error) -> Error {
+    e.message = e
+        .message
+        .replace(", a local date-time (read in the contact's zone) or", " or")
+        .replace(
+            " (read in the contact's zone) or with an offset",
+            " with an offset",
+        );
+    e
+}
+
 /// Reads a time argument given as text that belongs to no one contact
 /// (`evaluateMany`'s `now` is [`TimeArg`]'s; a Worklist's clock, a follow-up's
 /// dates): RFC 3339 with an offset, or a string of digits as epoch
@@ -155,8 +170,12 @@ impl TimeArg {
 /// [`ErrorCode::InvalidTime`], with an empty path.
 pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -> Result<Instant> {
     let got = match v {
+        // (A queue's times are read in its zone, not a contact's.)
         serde_json::Value::Number(n) => {
-            return time_number(n.as_f64().unwrap_or(f64::NAN));
+            return time_number(n.as_f64().unwrap_or(f64::NAN)).map_err(|mut e| {
+                e.message = e.message.replace("the contact's zone", zone_field);
+                e
+            });
         }
         serde_json::Value::String(s) => match when(Val::Str(Cow::Borrowed(s))) {
             Ok(When::At(t)) => return Ok(t),

@@ -366,16 +366,10 @@ pub fn time(v: &JsValue, path: &str) -> Result<Instant, Error> {
     }
     // (This time is no one contact's: what was expected without the local
     // date-time a contact's own time may be, as for text.)
-    let no_local = |mut e: Error| {
-        e.message = e
-            .message
-            .replace(", a local date-time (read in the contact's zone) or", " or");
-        e
-    };
     time_arg(v, path)
-        .map_err(no_local)?
+        .map_err(crate::read::alone)?
         .in_zone(None)
-        .map_err(|e| no_local(e).under(path))
+        .map_err(|e| crate::read::alone(e).under(path))
 }
 
 /// The text a date library's object gives as JSON (Luxon, Day.js, Moment,

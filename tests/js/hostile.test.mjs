@@ -1398,3 +1398,19 @@ test('a null in events (a SQL export of a contact with no history) is no event; 
   assert.equal(m.evaluate({ ...good(), events: [null, out] }, campaign, now).status, 'noSmsReply');
   assert.throws(() => m.evaluate({ ...good(), events: [NaN] }, campaign, now), /events\[0\]/);
 });
+
+test("a spreadsheet's serial date where no contact's zone reads a local time: the fix proposed is one the argument takes", () => {
+  const message = (f) => { try { f(); } catch (e) { return e.message; } return 'no error'; };
+  const follow = message(() => m.followUpDate(46336.625, '2027-01-01T00:00:00Z'));
+  assert.match(follow, /^engagedAt: 46336\.625 looks like a spreadsheet's serial date \(2026-11-10 15:00:00\), not epoch milliseconds: write it as 2026-11-10 15:00:00 with an offset$/);
+  const w = new m.Worklist(campaign, NOW);
+  try {
+    assert.doesNotMatch(message(() => w.refresh(46336.625)), /contact's zone/);
+  } finally {
+    w.free();
+  }
+  const queue = message(() => m.planQueue([{ id: 1, dueAt: 46336.625 }], { capacityPerDay: 5 }));
+  assert.match(queue, /^items\[0\]\.dueAt: .*write it as 2026-11-10 15:00:00 \(read in options\.timeZone\) or with an offset$/);
+  // And what it proposes is taken.
+  assert.equal(m.planQueue([{ id: 1, dueAt: '2026-11-10 15:00:00' }], { capacityPerDay: 5, timeZone: 'America/Chicago' })[0].id, 1);
+});
