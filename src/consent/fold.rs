@@ -67,10 +67,10 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
         .windows(2)
         .any(|w| matches!(w, [a, b] if a.0 > b.0))
     {
-        s.keyword_events.sort_unstable_by_key(|k| k.0);
+        crate::sort::sort(&mut s.keyword_events, |a, b| a.0 > b.0);
     }
     if unsorted(&s.confirmations) {
-        s.confirmations.sort_unstable();
+        crate::sort::sort(&mut s.confirmations, |a, b| a > b);
     }
 }
 

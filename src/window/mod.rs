@@ -73,7 +73,7 @@ impl Window {
                     }
                 }
             }
-            spans.sort_unstable();
+            crate::sort::sort(&mut spans, |a, b| a > b);
             let mut reach = 0;
             for (from, to) in spans {
                 if from > reach {
