@@ -83,7 +83,13 @@ impl Fallback {
     /// one clock (`ZoneSource::Region`). `None`: the zone is unknown.
     pub fn known(self, own: Option<Zone>, region: Option<Region>) -> Option<(Zone, ZoneSource)> {
         let region = region.or(self.region);
-        let keeps = |z: Zone| keeps_clock(region, z);
+        // (A fixed offset with no region named is set aside as under the
+        // US, whose hours and safe intersection then apply: "UTC" is a
+        // CRM's placeholder there as anywhere.)
+        let keeps = |z: Zone| match region {
+            None if z.is_fixed() => keeps_clock(Some(Region::US), z),
+            _ => keeps_clock(region, z),
+        };
         match own {
             Some(z) if !z.is_fixed() || keeps(z) => Some((z, ZoneSource::Contact)),
             _ => self
