@@ -18,15 +18,27 @@ use crate::time::{Instant, Zone};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RawItem {
-    /// A non-empty string or a number, as a contact's id.
-    id: serde_json::Value,
+    /// A non-empty string or a number, as a contact's id (`None` when
+    /// absent: see `due_at`).
+    #[serde(default, deserialize_with = "given")]
+    id: Option<serde_json::Value>,
     /// A number from -2e9 to 2e9 (every priority an evaluation gives: a
     /// contact's own and the playbook's opt-out boost, each up to 1e9), or
     /// as a CRM export writes it: a numeric
     /// string; `""` or `null` is "not given" (0), as on a contact.
     #[serde(default)]
     priority: serde_json::Value,
-    due_at: serde_json::Value,
+    /// `None` when the item has no `dueAt` (reported with the other items'
+    /// problems, in item order, not before them).
+    #[serde(default, deserialize_with = "given")]
+    due_at: Option<serde_json::Value>,
+}
+
+/// A field's value, `null` too, as given (`None` only when absent).
+fn given<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<serde_json::Value>, D::Error> {
+    <serde_json::Value as Deserialize>::deserialize(d).map(Some)
 }
 
 impl Record for RawItem {
@@ -136,10 +148,24 @@ where
     let mut due = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         let at = format!("items[{i}]");
-        let (bad, p) = crate::read::queue_item(&it.id, &it.priority);
-        errors.extend(bad.into_iter().map(|e| e.under(&at)));
-        priorities.push(p);
-        match read_time(&it.due_at, format!("{at}.dueAt")) {
+        match &it.id {
+            Some(id) => {
+                let (bad, p) = crate::read::queue_item(id, &it.priority);
+                errors.extend(bad.into_iter().map(|e| e.under(&at)));
+                priorities.push(p);
+            }
+            None => {
+                errors.push(Error::input(format!("{at}.id"), "required, but missing"));
+                let (bad, p) = crate::read::queue_item(&serde_json::Value::from(0), &it.priority);
+                errors.extend(bad.into_iter().map(|e| e.under(&at)));
+                priorities.push(p);
+            }
+        }
+        let t = match &it.due_at {
+            Some(v) => read_time(v, format!("{at}.dueAt")),
+            None => Err(Error::input(format!("{at}.dueAt"), "required, but missing")),
+        };
+        match t {
             Ok(t) => due.push(t),
             Err(e) => {
                 errors.push(e);
@@ -227,10 +253,11 @@ fn schedule(
             out.push(Planned {
                 // The id as a contact's is read: without invisible edges.
                 id: match &it.id {
-                    serde_json::Value::String(s) => {
+                    Some(serde_json::Value::String(s)) => {
                         serde_json::Value::String(crate::read::invisible_trimmed(s).to_owned())
                     }
-                    v => v.clone(),
+                    Some(v) => v.clone(),
+                    None => serde_json::Value::Null,
                 },
                 priority: e.priority,
                 due_at: zone.format(e.due),
