@@ -654,8 +654,11 @@ pub fn option_bool(
     let Some(o) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(None);
     };
-    if !o.is_object() {
-        return Err(Error::input(path, "expected an options object"));
+    if !o.is_object() || is_array(o) != Some(false) {
+        return Err(Error::input(
+            path,
+            format!("expected an options object, got {}", got_arg(o)),
+        ));
     }
     only_keys(o, &[name], &["\"", name, "\""].concat(), path)?;
     let v = js_sys::Reflect::get(o, &name.into()).unwrap_or(JsValue::UNDEFINED);

@@ -1414,3 +1414,12 @@ test("a spreadsheet's serial date where no contact's zone reads a local time: th
   // And what it proposes is taken.
   assert.equal(m.planQueue([{ id: 1, dueAt: '2026-11-10 15:00:00' }], { capacityPerDay: 5, timeZone: 'America/Chicago' })[0].id, 1);
 });
+
+test('options given as an array: an error that says so, not an unknown field "length"', () => {
+  for (const opts of [[], [false], [{ explain: false }]]) {
+    throwsAt(() => m.evaluateMany([good()], campaign, NOW, opts), ['options: expected an options object, got an array'], `evaluateMany ${JSON.stringify(opts)}`);
+    throwsAt(() => m.evaluateManyJson(JSON.stringify([good()]), campaign, NOW, opts), ['options: expected an options object, got an array'], `evaluateManyJson ${JSON.stringify(opts)}`);
+  }
+  // An options object still works.
+  assert.equal(m.evaluateMany([good()], campaign, NOW, { explain: false })[0].status, 'noAnswer');
+});
