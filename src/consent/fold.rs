@@ -143,7 +143,11 @@ fn fold_event<'a>(
             *after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
             // A do-not-call list's binds texts as calls (47 CFR 64.1200(e)).
             if *list && *channel == DndChannel::Call {
-                dnd(ctx, s, i, e.at, DndChannel::Sms, *active, *source);
+                if *active {
+                    dnd(ctx, s, i, e.at, DndChannel::Sms, true, *source);
+                } else {
+                    list_off(ctx, s);
+                }
             }
         }
         _ => {}
@@ -272,6 +276,20 @@ fn dnd(
     } else {
         dnd_off(ctx, s, at, channel);
         false
+    }
+}
+
+/// A do-not-call list's DND lifted from texts: only the one a list set (the
+/// customer's own STOP, or a person's DND on texts, stays).
+fn list_off(ctx: &Ctx, s: &mut Consent) {
+    let by_list = |d: &Option<super::Dnd>| d.as_ref().is_some_and(|d| listed(ctx, d.event));
+    let k = slot(DndChannel::Sms);
+    if let (Some(d), Some(b)) = (s.dnd.get_mut(k), s.beneath.get_mut(k)) {
+        if by_list(d) {
+            *d = b.take();
+        } else if by_list(b) {
+            *b = None;
+        }
     }
 }
 
