@@ -241,6 +241,24 @@ fn clock_siblings(z: Zone, region: Option<Region>) -> Vec<Zone> {
         .collect()
 }
 
+/// Whether `z` names a place of the United States (the time-zone database's
+/// zones of the US, and their old names).
+fn us_place(z: Zone) -> bool {
+    const PLACES: &str = "New_York Detroit Kentucky/Louisville Kentucky/Monticello \
+        Indiana/Indianapolis Indiana/Vincennes Indiana/Winamac Indiana/Marengo \
+        Indiana/Petersburg Indiana/Vevay Chicago Indiana/Tell_City Indiana/Knox Menominee \
+        North_Dakota/Center North_Dakota/New_Salem North_Dakota/Beulah Denver Boise Phoenix \
+        Los_Angeles Anchorage Juneau Sitka Metlakatla Yakutat Nome Adak Fort_Wayne \
+        Indianapolis Knox_IN Louisville Atka Shiprock";
+    let name = z.name();
+    name.starts_with("US/")
+        || name == "Pacific/Honolulu"
+        || name == "Navajo"
+        || name
+            .strip_prefix("America/")
+            .is_some_and(|p| PLACES.split_ascii_whitespace().any(|x| x == p))
+}
+
 /// Whether two zones keep the same clock, winter and summer (mid-January and
 /// mid-July 2026, noon UTC: both hemispheres' standard and daylight time). A
 /// region's list leaves out the zones whose clocks agree with one listed
@@ -314,6 +332,17 @@ impl Place {
                 kinds.push(HoursKind::DefaultUs);
             }
             None => {}
+        }
+        // A contact in a Canadian region whose own zone is a place of the
+        // United States (a US CRM's "CA" for California beside
+        // "America/Los_Angeles"): the federal rule of where it is binds too
+        // (47 CFR 64.1200(c)(1), the called party's local time).
+        if region.is_some_and(|r| r.code().starts_with("CA"))
+            && zone_source == ZoneSource::Contact
+            && us_place(zone)
+        {
+            windows.push(Region::US.window());
+            kinds.push(HoursKind::Region(Region::US));
         }
         let mut caps = region.map(Region::caps).unwrap_or_default();
         if let Some(c) = &playbook.frequency_cap {
