@@ -89,7 +89,7 @@ export interface MessageEvent {
   /**
    * The words; an inbound text is read for opt-out, opt-in and help keywords. A number is read as its digits (a reply "1" or a ZIP code a CSV reader typed as a number). When it is not given,
    * `body` (a string) is read in its place, as Twilio's API and most messaging and help-desk APIs name the text;
-   * when neither is, `message`, then `content`, then `messageBody` (Follow Up Boss's and other CRMs' message records), then a platform's own name for the plain-text words (Close's and Outreach's `body_text`/`bodyText`, Salesforce's `TextBody`, HubSpot's `hs_email_text` and `hs_communication_body`, Zendesk's `plain_body`: the first given), whatever the order of the keys; for a text, last, `subject` (RingCentral's message store; an email's subject line is not its words).
+   * when neither is, `message`, then `content`, then `messageBody` (Follow Up Boss's and other CRMs' message records), then a platform's own name for the plain-text words (Close's and Outreach's `body_text`/`bodyText`, Salesforce's `TextBody`, HubSpot's `hs_email_text` and `hs_communication_body`, Zendesk's `plain_body`: the first given), whatever the order of the keys; for a text, last, `subject` (RingCentral's message store; an email's subject line is not its words, but for an opt-out keyword: an email whose subject is "Unsubscribe", as a mail client's `mailto:` List-Unsubscribe writes it over an empty or machine-written body, is an opt-out of email).
    * @default none (not read for keywords); `""` is the same as none
    */
   text?: string;

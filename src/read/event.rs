@@ -460,6 +460,8 @@ fn message<'a>(
         Val::Num(n, digits) if n.is_finite() => Ok(std::borrow::Cow::Borrowed(digits)),
         v => str_of(v),
     };
+    let subject = raw.subject.take();
+    let email = channel == Some(MessageChannel::Email);
     let text = match raw.text.take() {
         Some(text) => c.field(Some(text), "text", ErrorCode::InvalidInput, words),
         None => [
@@ -468,9 +470,7 @@ fn message<'a>(
             raw.content.take(),
             raw.message_body.take(),
             raw.plain.take(),
-            raw.subject
-                .take()
-                .filter(|_| channel == Some(MessageChannel::Sms)),
+            subject.clone().filter(|_| !email),
         ]
         .into_iter()
         .find_map(|v| v.and_then(|v| words(v).ok())),
@@ -485,6 +485,24 @@ fn message<'a>(
     // itself is not kept.
     let reply =
         (direction == Direction::In).then(|| batch.reply(text.as_deref().unwrap_or(""), channel));
+    // An email whose subject is an opt-out keyword is one whatever its body
+    // says: a mail client's unsubscribe by reply (RFC 2369's `mailto:`
+    // List-Unsubscribe) writes "unsubscribe" there over an empty or a
+    // machine-written body (CAN-SPAM, 15 U.S.C. 7704(a)(4)).
+    let reply = match (reply, subject) {
+        (Some(r), Some(v)) if email && r.intent != crate::reply::Intent::OptOut => {
+            match words(v).map(|w| batch.reply(&w, channel)) {
+                Ok(by_subject)
+                    if by_subject.intent == crate::reply::Intent::OptOut
+                        && by_subject.matched == Some(crate::reply::Match::Exact) =>
+                {
+                    Some(by_subject)
+                }
+                _ => Some(r),
+            }
+        }
+        (r, _) => r,
+    };
     Some(EventBody::Message {
         channel,
         direction,
