@@ -134,6 +134,8 @@ impl Fallback {
 
 /// Mid-January 2026, noon UTC: a northern winter.
 const WINTER: i64 = 1_768_478_400_000;
+/// Mid-July 2026, noon UTC: a northern summer.
+const SUMMER: i64 = 1_784_116_800_000;
 
 /// Whether `region` (none: any) has a zone that keeps `z`'s clock, winter
 /// and summer ([`Region::clock_zones`]).
@@ -216,28 +218,30 @@ pub fn resolve_zone(
 }
 
 /// The other clocks of `region` (the US when none) that a zone given by its
-/// clock may stand for: those that keep its winter time but not its summer
-/// time, when it is none of the region's own zones and the region's
+/// clock may stand for: those that keep its time in one season but not in
+/// the other, when it is none of the region's own zones and the region's
 /// principal zone does not keep its clock. "MST" in the US is Arizona's
 /// clock all year and Mountain time's in winter (Denver's, with daylight
 /// time); "CST" for a Canadian contact is Winnipeg's and Regina's (no
-/// daylight time); "Mountain" there Edmonton's and Whitehorse's. The
+/// daylight time); "Mountain" there Edmonton's and Whitehorse's; "Eastern"
+/// in Puerto Rico New York's and San Juan's (Atlantic time all year). The
 /// contact window must hold in each (47 CFR 64.1200(c)(1): the called
 /// party's local time), as for a contact whose zone is unknown, but only
 /// across the clocks its zone may mean.
 fn clock_siblings(z: Zone, region: Option<Region>) -> Vec<Zone> {
     let region = region.unwrap_or(Region::US);
     let names = region.zones();
-    if names.iter().any(|n| *n == z.name()) {
+    if region.clock_zones().any(|n| n == z.name()) {
         return Vec::new();
     }
     let zones = || names.iter().filter_map(|n| Zone::parse(n).ok());
     if zones().next().is_some_and(|p| same_clock(p, z)) {
         return Vec::new();
     }
-    let winter = |z: Zone| Instant::from_ms(WINTER).map(|t| z.offset_at(t));
+    let at = |ms: i64, z: Zone| Instant::from_ms(ms).map(|t| z.offset_at(t));
+    let keeps_one = |r: Zone| at(WINTER, r) == at(WINTER, z) || at(SUMMER, r) == at(SUMMER, z);
     zones()
-        .filter(|&r| winter(r) == winter(z) && !same_clock(r, z))
+        .filter(|&r| keeps_one(r) && !same_clock(r, z))
         .collect()
 }
 
@@ -264,7 +268,7 @@ fn us_place(z: Zone) -> bool {
 /// region's list leaves out the zones whose clocks agree with one listed
 /// (src/regions/zones.rs): Detroit keeps New York's.
 fn same_clock(a: Zone, b: Zone) -> bool {
-    const SAMPLES: [i64; 2] = [WINTER, 1_784_116_800_000];
+    const SAMPLES: [i64; 2] = [WINTER, SUMMER];
     SAMPLES
         .iter()
         .all(|&ms| Instant::from_ms(ms).is_some_and(|t| a.offset_at(t) == b.offset_at(t)))
