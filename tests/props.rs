@@ -458,10 +458,12 @@ fn inside_window(c: &Value, pb: &Value, t: i64) -> bool {
             .map(|n| n.parse().unwrap_or(chrono_tz::UTC))
     };
     let of_region = region_zones(region.unwrap_or("US"));
-    let keeps = |z: chrono_tz::Tz| region.is_none() || of_region.iter().any(|&r| same_clock(r, z));
     // (A contact's fixed offset, "UTC", is no place's clock: set aside unless
-    // it keeps one of the region's.)
+    // it keeps one of the region's, the US's when none is named.)
     let fixed = |z: chrono_tz::Tz| z.name() == "UTC" || z.name().starts_with("Etc/");
+    let keeps = |z: chrono_tz::Tz| {
+        (region.is_none() && !fixed(z)) || of_region.iter().any(|&r| same_clock(r, z))
+    };
     let zones: Vec<chrono_tz::Tz> = match (tz(c).filter(|&z| !fixed(z) || keeps(z)), tz(pb)) {
         (Some(z), _) => vec![z],
         (None, Some(z)) if keeps(z) => vec![z],

@@ -15,7 +15,7 @@ const DAY: i64 = 24 * HOUR;
 
 /// Zones with clock changes at different local times and weekdays (Cairo falls
 /// back on a Thursday at midnight, Lord Howe by half an hour, Havana at
-/// midnight), and one without.
+/// midnight), and one without (Reykjavik, on UTC all year).
 const ZONES: [&str; 7] = [
     "America/New_York",
     "Europe/Berlin",
@@ -23,7 +23,7 @@ const ZONES: [&str; 7] = [
     "Australia/Lord_Howe",
     "America/Havana",
     "America/Santiago",
-    "UTC",
+    "Atlantic/Reykjavik",
 ];
 
 /// Instants around the 2026 clock changes of those zones, and plain days.
@@ -215,7 +215,9 @@ proptest! {
     ) {
         let pb = playbook(steps);
         let added = ms("2026-11-02T14:00:00Z");
-        let c = json!({"id": "c", "timeZone": "UTC", "addedAt": iso(added), "events": []});
+        // (A place on UTC all year: "UTC" itself is no place's clock, set
+        // aside for the US's safe intersection.)
+        let c = json!({"id": "c", "timeZone": "Atlantic/Reykjavik", "addedAt": iso(added), "events": []});
         let gaps = playbook_gaps(&pb, added);
         let planned = plan(&c, &pb, added + late_hours * HOUR, added + 120 * DAY);
         for pair in planned.windows(2) {
