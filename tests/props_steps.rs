@@ -165,11 +165,18 @@ fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
     let mut prev_open = window_open(added);
     let mut gaps = Vec::new();
     for (i, s) in pb["steps"].as_array().unwrap().iter().enumerate() {
+        // An `after` step counts from the step before's own time where the
+        // window put it (the first from enrollment itself).
+        let base = if i == 0 || s.get("day").is_some() {
+            prev
+        } else {
+            window_open(prev)
+        };
         let own = if let Some(d) = s.get("day") {
             added + d.as_i64().unwrap() * DAY
         } else {
             let a = &s["after"];
-            prev + a["days"].as_i64().unwrap_or(0) * DAY
+            base + a["days"].as_i64().unwrap_or(0) * DAY
                 + a["hours"].as_i64().unwrap_or(0) * HOUR
                 + a["minutes"].as_i64().unwrap_or(0) * MINUTE
         };
@@ -177,7 +184,7 @@ fn playbook_gaps(pb: &Value, added: i64) -> Vec<i64> {
             0
         } else {
             let window = window_open(own) - prev_open;
-            let gap = own - prev;
+            let gap = own - base;
             if window > 0 { gap.min(window) } else { gap }.clamp(0, DAY)
         };
         gaps.push(gap);

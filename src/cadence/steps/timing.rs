@@ -99,7 +99,7 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// When step `n` is ready (see [`ready_at`]); moves the on-time schedule
     /// on to it.
     pub(super) fn ready(&mut self, n: usize, step: &Step) -> Instant {
-        let (planned, raw) = self.on_time_gap(step);
+        let (planned, raw) = self.on_time_gap(step, n == 0);
         let raw = if n == 0 { 0 } else { raw };
         let open = self.ctx.hours().next_open(planned).unwrap_or(planned);
         self.on_time_open = open.max(self.on_time_open.plus(raw.clamp(0, DAY)));
@@ -118,19 +118,31 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// or as the contact window moves them when that is less (a step pushed
     /// out of the night to 08:00 and done then is not late: a `day` step at
     /// 10:00 stays there).
-    fn on_time_gap(&self, step: &Step) -> (Instant, i64) {
-        let planned = nominal(self.ctx, step, self.enrolled, self.on_time);
+    fn on_time_gap(&self, step: &Step, first: bool) -> (Instant, i64) {
+        // (An `after` step counts from when the step before fell due on
+        // time, where the window put its own time: a call pushed from 07:00
+        // to the 08:00 opening and made then has its reminder 2 hours on, at
+        // 10:00. The first step's is enrollment itself.)
+        let base = match step.delay {
+            Delay::After { .. } if !first => self
+                .ctx
+                .hours()
+                .next_open(self.on_time)
+                .unwrap_or(self.on_time),
+            _ => self.on_time,
+        };
+        let planned = nominal(self.ctx, step, self.enrolled, base);
         let open = |t: Instant| self.ctx.hours().next_open(t).unwrap_or(t);
         // (The playbook's gap: a weekend a business-day step skips is not
         // one, else a step due on a Sunday and done on Monday would hold
         // `after: {hours: 3}` a day.)
         let spaced = match step.delay {
             Delay::After { days, ms } if step.business_days => {
-                add_days(self.ctx, self.on_time, days, false).plus(ms)
+                add_days(self.ctx, base, days, false).plus(ms)
             }
             _ => planned,
         };
-        let gap = spaced.0 - self.on_time.0;
+        let gap = spaced.0 - base.0;
         // (Two steps the window puts at one opening keep the playbook's gap.)
         let window = open(planned).0 - self.on_time_open.0;
         let gap = if window > 0 { gap.min(window) } else { gap };
@@ -179,8 +191,11 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// the last.
     pub(super) fn next_on_time(&self, n: usize, due: Instant) -> Option<Instant> {
         let next = self.ctx.playbook.steps.get(n.checked_add(1)?)?;
-        let next_due =
-            self.ready_after(next, due, self.calendar_gap(next, self.on_time_gap(next).1));
+        let next_due = self.ready_after(
+            next,
+            due,
+            self.calendar_gap(next, self.on_time_gap(next, false).1),
+        );
         Some(if next_due > due {
             next_due
         } else {
