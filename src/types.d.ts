@@ -199,9 +199,10 @@ export interface DndEvent {
    * resident, shopper, visitor, recipient, subscriber, consumer); any other label ("Workflow",
    * "API") is `"manual"`, never an error: the DND
    * stands whatever its label. A DND on `call` whose label names a do-not-call list or registry
-   * ("National DNC", "Federal DNC Registry", "Internal DNC", "Do Not Call List", "litigator", "DNC
-   * scrub") refuses texts too, and its lift lifts both: 47 CFR 64.1200(e) applies those lists to
-   * texts to wireless numbers (a bare "DNC" or "Do Not Call" is a rep's record: calls alone).
+   * ("National DNC", "Federal DNC Registry", "Internal DNC", "Company-specific DNC", "Florida DNC",
+   * "Do Not Call List", "litigator", "DNC scrub") refuses texts too, and a lift of calls' DND
+   * lifts both: 47 CFR 64.1200(e) applies those lists to texts to wireless numbers (a bare "DNC",
+   * "Do Not Call", "DNC request" or "Rep DNC" is a rep's record: calls alone).
    * @default "manual"
    */
   source?: "keyword" | "manual" | "unsubscribe" | "bounce" | "complaint";

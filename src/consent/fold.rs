@@ -141,12 +141,13 @@ fn fold_event<'a>(
             // (A texting DND the host recorded from a keyword is the
             // customer's opt-out: a "yes" right after it opts back in.)
             *after_opt_out |= dnd(ctx, s, i, e.at, *channel, *active, *source);
-            // A do-not-call list's binds texts as calls (47 CFR 64.1200(e)).
-            if *list && *channel == DndChannel::Call {
-                if *active {
+            // A do-not-call list's binds texts as calls (47 CFR 64.1200(e)),
+            // and goes off texts with calls, whatever the lift's label.
+            if *channel == DndChannel::Call {
+                if *active && *list {
                     dnd(ctx, s, i, e.at, DndChannel::Sms, true, *source);
-                } else {
-                    list_off(ctx, s);
+                } else if !*active {
+                    list_off(ctx, s, e.at);
                 }
             }
         }
@@ -279,10 +280,15 @@ fn dnd(
     }
 }
 
-/// A do-not-call list's DND lifted from texts: only the one a list set (the
-/// customer's own STOP, or a person's DND on texts, stays).
-fn list_off(ctx: &Ctx, s: &mut Consent) {
-    let by_list = |d: &Option<super::Dnd>| d.as_ref().is_some_and(|d| listed(ctx, d.event));
+/// A do-not-call list's DND lifted from texts with calls: only the one a
+/// list set (the customer's own STOP, or a person's DND on texts, stays),
+/// and not while it stands (logged with a date alone that day, as its part
+/// on calls then stands: [`stands_all_day`]).
+fn list_off(ctx: &Ctx, s: &mut Consent, at: Instant) {
+    let by_list = |d: &Option<super::Dnd>| {
+        d.as_ref()
+            .is_some_and(|d| listed(ctx, d.event) && !stands_all_day(ctx, d.event, at))
+    };
     let k = slot(DndChannel::Sms);
     if let (Some(d), Some(b)) = (s.dnd.get_mut(k), s.beneath.get_mut(k)) {
         if by_list(d) {

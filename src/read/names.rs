@@ -566,8 +566,19 @@ pub(super) fn dnc_list(v: &Val<'_>) -> bool {
         || words
             .windows(3)
             .any(|p| matches!(p, [a, b, c] if a == "do" && b == "not" && c == "call"));
+    // (Any other word beside "DNC" names a list — "Company DNC", "State
+    // DNC", "Florida DNC", "Company-specific DNC" — but a person's, a
+    // request's or a flag's: "Rep DNC", "DNC request", "DNC flag".)
+    let person =
+        "dnc dncl ndnc donotcall do not call calls calling by rep reps agent agents manual \
+        admin user request requested customer client lead contact opt opted out optout flag \
+        flagged set marked yes true on active the a per stop stopped asked said wants wanted \
+        no more please";
     is("ndnc dncl litigator litigators registry")
-        || dnc && is("national federal internal list lists scrub scrubbed state")
+        || dnc
+            && words
+                .iter()
+                .any(|w| !person.split_ascii_whitespace().any(|p| p == w))
 }
 
 /// Whether a DND's channel `v` names only an app or a network the engine
