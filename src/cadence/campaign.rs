@@ -154,6 +154,12 @@ pub fn campaign(
                 // window and caps alone.)
                 let why = if next.spaced_out(ctx, s, &pos, &touches) {
                     "attempts are a day apart"
+                } else if ctx
+                    .hours()
+                    .next_open(next.start.max(ctx.contact.added_at).max(ctx.now))
+                    .is_some_and(|t| t < pos.next_month)
+                {
+                    "a frequency cap holds its channels past the month's end"
                 } else {
                     "the contact window does not open again before the month ends"
                 };
