@@ -115,16 +115,16 @@ fn violations_out(ctx: &Ctx, consent: &Consent, explain: &mut Explain) -> Vec<Vi
         })
         .collect();
     if ctx.explains() {
-        for v in &violations {
-            explain
-                .line()
-                .s("violation at ")
-                .s(v.at.text().as_str())
-                .s(": ")
-                .s(&v.message)
-                .s(" (")
-                .s(v.rule)
-                .s(")");
+        for (v, raw) in violations.iter().zip(&consent.violations) {
+            let mut line = explain.line();
+            // (A touch logged with a date alone: its day, no midnight.)
+            if ctx.event(v.event).is_some_and(|e| e.dated) {
+                line.s("violation on ")
+                    .words(ctx.words(raw.at).day_only(true));
+            } else {
+                line.s("violation at ").s(v.at.text().as_str());
+            }
+            line.s(": ").s(&v.message).s(" (").s(v.rule).s(")");
         }
     }
     violations
