@@ -690,8 +690,9 @@ fn repeated_keys_in_text() {
 }
 
 /// Long histories of what is no event or the same keyword over and over (a
-/// SQL export's `[null, ...]`, an auto-responder's loop of STOP and START)
-/// are read and evaluated in one pass each: every lookup of an event is by
+/// SQL export's `[null, ...]`, an auto-responder's loop of STOP and START,
+/// a day's calls logged on one date under a cap) are read and evaluated in
+/// one pass each: every lookup of an event is by
 /// its place, not a search of the history. (Quadratic, these took minutes.)
 #[test]
 fn long_histories_of_nulls_and_keywords() {
@@ -711,4 +712,17 @@ fn long_histories_of_nulls_and_keywords() {
     // The last text was START: texting is open again (the hour aside).
     assert_ne!(e["channels"]["sms"]["reason"], "dnd");
     assert_eq!(e["dnd"]["sms"], Value::Null);
+    // Thousands of calls logged on one date under Florida's cap: each
+    // audited against a window over the touches, not a count of them all.
+    let calls: Vec<Value> = (0..20_000)
+        .map(|_| json!({"kind": "activity", "at": "2026-11-03", "interaction": "call", "outcome": "noAnswer"}))
+        .collect();
+    let c = json!({"id": "c", "addedAt": "2026-10-01T13:00:00Z", "timeZone": "America/New_York",
+                   "region": "US-FL", "events": calls});
+    let e = evaluation(
+        &c,
+        &api::preset("monthly-campaign").unwrap(),
+        "2026-11-30T17:00:00Z",
+    );
+    assert_eq!(e["violations"].as_array().map(Vec::len), Some(20_000 - 3));
 }

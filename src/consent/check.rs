@@ -58,24 +58,25 @@ fn clear_of_timed(made: &[Touch], cap: &Cap, t: Instant) -> Instant {
 
 /// [`cap_clear`] for one cap when some touches were logged with a date
 /// alone: a touch counts while its `last` instant is inside the period, and
-/// the cap clears when enough of them have left it, the earliest `last`
-/// first. (Rare, and a history is short: each round looks at them all.)
+/// the cap clears when enough of them have left it: at the max-th latest
+/// `last` + period.
 fn clear_of_dated(made: &[Touch], cap: &Cap, t: Instant) -> Instant {
-    let mut t = t;
-    loop {
-        let since = t.0 - cap.period_ms;
-        let inside = || {
-            made.iter()
-                .filter(move |x| x.last.0 > since && cap.channels.contains(&x.channel))
-        };
-        if inside().count() < cap.max as usize {
-            return t;
-        }
-        match inside().map(|x| x.last).min() {
-            Some(first) => t = first.plus(cap.period_ms),
-            None => return t,
-        }
+    let since = t.0 - cap.period_ms;
+    let mut lasts: Vec<i64> = made
+        .iter()
+        .filter(|x| x.last.0 > since && cap.channels.contains(&x.channel))
+        .map(|x| x.last.0)
+        .collect();
+    let max = cap.max as usize;
+    if lasts.len() < max {
+        return t;
     }
+    crate::sort::sort(&mut lasts, |a, b| a > b);
+    lasts
+        .len()
+        .checked_sub(max)
+        .and_then(|k| lasts.get(k))
+        .map_or(t, |&l| Instant(l).plus(cap.period_ms).max(t))
 }
 
 /// Audits one outbound touch against the state before it (the callers skip
@@ -125,18 +126,35 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         if !cap.channels.contains(&ch) {
             continue;
         }
-        // The touches so far are in time order: only those inside the
-        // period are looked at.
+        // The touches so far are in time order, and so are the audits: a
+        // window over them per cap, moved on as the audits go, counts those
+        // inside the period (a history of many thousand touches in one
+        // period stays linear). Past the window's room, looked at afresh.
         let since = at.0 - cap.period_ms;
-        let from = s.touches.partition_point(|x| x.at.0 <= since);
-        let before = s
-            .touches
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|x| x.at <= at)
-            .filter(|x| cap.channels.contains(&x.channel))
-            .count();
+        let counts = |x: &Touch| cap.channels.contains(&x.channel);
+        let before = match s.cap_windows.get_mut(k) {
+            Some(w) if s.touches.last().map_or(true, |x| x.at <= at) => {
+                for x in s.touches.get(w.upto..).unwrap_or_default() {
+                    w.count += usize::from(counts(x));
+                }
+                w.upto = s.touches.len();
+                while let Some(x) = s.touches.get(w.from).filter(|x| x.at.0 <= since) {
+                    w.count -= usize::from(counts(x));
+                    w.from += 1;
+                }
+                w.count
+            }
+            _ => {
+                let from = s.touches.partition_point(|x| x.at.0 <= since);
+                s.touches
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|x| x.at <= at)
+                    .filter(|x| counts(x))
+                    .count()
+            }
+        };
         if before >= cap.max as usize {
             s.violations.push(Violation {
                 detail: index(before + 1),

@@ -211,6 +211,16 @@ pub struct Touch {
     pub channel: Channel,
 }
 
+/// The audit's window over the touches for one cap: the first touch still
+/// inside its period, how many of those inside it the cap counts, and how
+/// many touches it has taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CapWindow {
+    from: usize,
+    count: usize,
+    upto: usize,
+}
+
 /// The consent state after the history up to a time, and the audit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Consent<'a> {
@@ -230,6 +240,8 @@ pub struct Consent<'a> {
     pub keyword_events: Vec<(usize, Intent)>,
     /// Every touch counted by a cap, in time order.
     pub touches: Vec<Touch>,
+    /// Per cap (the first few), the audit's window over `touches`.
+    pub cap_windows: [CapWindow; 4],
     /// Indexes of the texts that were an opt-out's one confirmation: no
     /// touch, attempt or step, also once the opt-out is lifted.
     pub confirmations: Vec<usize>,
