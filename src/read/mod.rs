@@ -245,6 +245,18 @@ impl Errors {
         }
     }
 
+    /// Each fix proposed as a local time read in the contact's zone, as the
+    /// time with an offset: for a contact whose zone is unknown.
+    #[cold]
+    fn no_local_fix(&mut self) {
+        for e in &mut self.0 {
+            e.message = e.message.replace(
+                " (read in the contact's zone) or with an offset",
+                " with an offset",
+            );
+        }
+    }
+
     /// Whether no more errors are kept: the next is only counted.
     fn full(&self) -> bool {
         self.0.len() >= Self::KEPT

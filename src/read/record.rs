@@ -436,6 +436,11 @@ pub(super) fn read_contact(
     if !pending.is_empty() {
         resolve_local(pending, fallback, &mut f, &mut events, out);
     }
+    // A fix proposed as a local time is no fix where the contact's zone is
+    // unknown: then it is the time with an offset (a serial date's error).
+    if out.count() > 0 && fallback.known(f.time_zone, f.region).is_none() {
+        out.no_local_fix();
+    }
     if std::mem::take(&mut batch.passed_over) {
         events.retain(|e| !super::event::placeholder(e));
     }

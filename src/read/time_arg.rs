@@ -173,6 +173,9 @@ pub fn time_value(v: &serde_json::Value, zone: Option<Zone>, zone_field: &str) -
         // (A queue's times are read in its zone, not a contact's.)
         serde_json::Value::Number(n) => {
             return time_number(n.as_f64().unwrap_or(f64::NAN)).map_err(|mut e| {
+                if zone.is_none() {
+                    return alone(e);
+                }
                 e.message = e.message.replace("the contact's zone", zone_field);
                 e
             });
