@@ -1409,8 +1409,11 @@ test("a spreadsheet's serial date where no contact's zone reads a local time: th
   } finally {
     w.free();
   }
+  // A queue reads a local time in options.timeZone when one is given; else none.
   const queue = message(() => m.planQueue([{ id: 1, dueAt: 46336.625 }], { capacityPerDay: 5 }));
-  assert.match(queue, /^items\[0\]\.dueAt: .*write it as 2026-11-10 15:00:00 \(read in options\.timeZone\) or with an offset$/);
+  assert.match(queue, /^items\[0\]\.dueAt: .*write it as 2026-11-10 15:00:00 with an offset$/);
+  const zoned = message(() => m.planQueue([{ id: 1, dueAt: 46336.625 }], { capacityPerDay: 5, timeZone: 'America/Chicago' }));
+  assert.match(zoned, /^items\[0\]\.dueAt: .*write it as 2026-11-10 15:00:00 \(read in options\.timeZone\) or with an offset$/);
   // And what it proposes is taken.
   assert.equal(m.planQueue([{ id: 1, dueAt: '2026-11-10 15:00:00' }], { capacityPerDay: 5, timeZone: 'America/Chicago' })[0].id, 1);
 });
