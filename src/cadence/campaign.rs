@@ -297,6 +297,15 @@ impl Next<'_> {
         let from = start.max(ctx.contact.added_at).max(spaced.unwrap_or(start));
         let due_at = place(ctx, s, act, from).filter(|t| *t < pos.next_month);
         let Some(due_at) = due_at else {
+            // (A window that never opens leaves no channel, this month or
+            // after, as for steps.)
+            if ctx.hours().next_open(from).is_none() {
+                return Err(Done {
+                    reason: "noChannel",
+                    label: "The contact window never opens",
+                    until: None,
+                });
+            }
             return Err(Done {
                 reason: "attemptsComplete",
                 label: if touches.made == 0 {
