@@ -67,6 +67,12 @@ test("a facet click filters the table to the facet's count; facets combine and c
     await waitReady(page);
     assert.equal(await count(page), n);
     assert.equal(await facet(page, 'status', 'noSmsReply').getAttribute('aria-pressed'), 'true');
+    // (The rows follow the count on the next frame: wait for them, not only
+    // for the state the click may not have left yet.)
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.trow[data-status]')];
+      return rows.length > 5 && rows.every((r) => r.dataset.status === 'noSmsReply');
+    }, null, { timeout: 30000, polling: 50 });
     const statuses = await page.locator('.trow[data-status]').evaluateAll((els) => els.map((e) => e.dataset.status));
     assert.ok(statuses.length > 5);
     assert.deepEqual([...new Set(statuses)], ['noSmsReply']);
@@ -77,6 +83,10 @@ test("a facet click filters the table to the facet's count; facets combine and c
     await facet(page, 'next', '2nd Attempt').click();
     await waitReady(page);
     assert.equal(await count(page), m);
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.trow[data-status]')];
+      return rows.length > 0 && rows.every((r) => r.dataset.next === '2nd Attempt');
+    }, null, { timeout: 30000, polling: 50 });
     const nexts = await page.locator('.trow[data-status]').evaluateAll((els) => els.map((e) => e.dataset.next));
     assert.deepEqual([...new Set(nexts)], ['2nd Attempt']);
 
@@ -85,6 +95,10 @@ test("a facet click filters the table to the facet's count; facets combine and c
     await page.fill('#search', name);
     await page.waitForFunction((t) => document.querySelector('#result-count').dataset.count !== String(t), m);
     await waitReady(page);
+    await page.waitForFunction((want) => {
+      const rows = [...document.querySelectorAll('.trow[data-status] .cname')];
+      return rows.length > 0 && rows.every((r) => r.textContent.toLowerCase().includes(want));
+    }, name.toLowerCase(), { timeout: 30000, polling: 50 });
     const names = await page.locator('.trow[data-status] .cname').allTextContents();
     assert.ok(names.length >= 1 && names.length < m);
     for (const s of names) assert.ok(s.toLowerCase().includes(name.toLowerCase()), s);
