@@ -135,12 +135,12 @@ pub(super) fn audit(ctx: &Ctx, s: &mut Consent, i: usize, at: Instant, ch: Chann
         let before = match s.cap_windows.get_mut(k) {
             Some(w) if s.touches.last().map_or(true, |x| x.at <= at) => {
                 for x in s.touches.get(w.upto..).unwrap_or_default() {
-                    w.count += usize::from(counts(x));
+                    w.count = w.count.saturating_add(usize::from(counts(x)));
                 }
                 w.upto = s.touches.len();
                 while let Some(x) = s.touches.get(w.from).filter(|x| x.at.0 <= since) {
-                    w.count -= usize::from(counts(x));
-                    w.from += 1;
+                    w.count = w.count.saturating_sub(usize::from(counts(x)));
+                    w.from = w.from.saturating_add(1);
                 }
                 w.count
             }

@@ -62,16 +62,8 @@ pub fn fold_into<'a>(ctx: &Ctx<'a>, s: &mut Consent<'a>) {
     // By event index, for the lookups of each message (`Consent::keyword`,
     // `Consent::is_confirmation`): in time order they are already, but
     // for events given out of order.
-    let unsorted = |k: &[usize]| k.windows(2).any(|w| matches!(w, [a, b] if a > b));
-    if s.keyword_events
-        .windows(2)
-        .any(|w| matches!(w, [a, b] if a.0 > b.0))
-    {
-        crate::sort::sort(&mut s.keyword_events, |a, b| a.0 > b.0);
-    }
-    if unsorted(&s.confirmations) {
-        crate::sort::sort(&mut s.confirmations, |a, b| a > b);
-    }
+    crate::sort::sort(&mut s.keyword_events, |a, b| a.0 > b.0);
+    crate::sort::sort(&mut s.confirmations, |a, b| a > b);
 }
 
 /// Notes the lasting refusals that began or ended at `at` (`since`: when each

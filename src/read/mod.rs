@@ -250,10 +250,7 @@ impl Errors {
     #[cold]
     fn no_local_fix(&mut self) {
         for e in &mut self.0 {
-            e.message = e.message.replace(
-                " (read in the contact's zone) or with an offset",
-                " with an offset",
-            );
+            e.message = time_arg::offset_fix(&e.message);
         }
     }
 

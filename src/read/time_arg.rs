@@ -34,14 +34,20 @@ pub fn time_number(n: f64) -> Result<Instant> {
 /// proposes is then what the argument takes (a spreadsheet's serial date:
 /// "write it with an offset").
 pub fn alone(mut e: Error) -> Error {
-    e.message = e
-        .message
-        .replace(", a local date-time (read in the contact's zone) or", " or")
-        .replace(
-            " (read in the contact's zone) or with an offset",
-            " with an offset",
-        );
+    e.message = offset_fix(
+        &e.message
+            .replace(", a local date-time (read in the contact's zone) or", " or"),
+    );
     e
+}
+
+/// `message` with a fix proposed as a local time read in the contact's zone
+/// proposed instead as the time with an offset (where no zone reads one).
+pub(super) fn offset_fix(message: &str) -> String {
+    message.replace(
+        " (read in the contact's zone) or with an offset",
+        " with an offset",
+    )
 }
 
 /// Reads a time argument given as text that belongs to no one contact
